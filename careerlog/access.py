@@ -32,7 +32,6 @@ class OutsideScope(InvalidInput, AccessDenied):
 
 # The refusals of access and of an account's scope (careerlog.domain.wording)
 ROLE_MAY_NOT = Refusal("The {role} role may not {action}.")
-OTHERS = Refusal("The {role} role may not {action} of others.")
 OUTSIDE_SCOPE = Refusal("You may appoint only within your scope ({scope}).")  # (web.services)
 # a recording that would place an employee outside the scope on some day, or change where they worked outside it
 # (web.scoping): only a transfer out recorded as the latest placement is the releasing agency's
@@ -86,6 +85,28 @@ class Action(StrEnum):
     RUN_AUDITS = "run_audits"  # merit audits and fairness measures
     READ_SCORECARD = "read_scorecard"  # the policy scorecard of an agency: aggregates and findings
     MANAGE_ACCOUNTS = "manage_accounts"
+
+
+# What each action is, as a role's refusal says it (ROLE_MAY_NOT: "The reporter role may not read employees'
+# records."; until 2026-12-05 the action's name, "may not read record", "may not record"); a worded part, translated
+# on the pages too. OTHERS_WORDS: an action a role takes on its own record alone, of the others' (Reach.OWN).
+ACTION_WORDS: Mapping[Action, Refusal] = {
+    Action.READ_RECORD: Refusal("read employees' records"),
+    Action.LIST_EMPLOYEES: Refusal("list employees"),
+    Action.RECORD: Refusal("record events in employees' records"),
+    Action.IMPORT: Refusal("import files of events"),
+    Action.RATE_UNIT: Refusal("rate units"),
+    Action.READ_UNIT_RATINGS: Refusal("read units' ratings"),
+    Action.READ_REPORTS: Refusal("read reports"),
+    Action.READ_ACCESS_LOG: Refusal("read the access log"),
+    Action.RUN_AUDITS: Refusal("run audits"),
+    Action.READ_SCORECARD: Refusal("read the scorecard"),
+    Action.MANAGE_ACCOUNTS: Refusal("manage accounts"),
+}
+OTHERS_WORDS: Mapping[Action, Refusal] = {
+    Action.READ_RECORD: Refusal("read other employees' records"),
+    Action.READ_ACCESS_LOG: Refusal("read the access log of other employees' records"),
+}
 
 
 class Reach(StrEnum):
@@ -261,7 +282,7 @@ def require(principal: Principal, action: Action) -> Reach:
     """The reach of an action the role may take; AccessDenied when it may not."""
     allowed = reach(principal, action)
     if allowed is None:
-        raise AccessDenied(ROLE_MAY_NOT.reason(role=principal.role, action=action.value.replace("_", " ")))
+        raise AccessDenied(ROLE_MAY_NOT.reason(role=principal.role, action=ACTION_WORDS[action].reason()))
     return allowed
 
 
@@ -271,7 +292,7 @@ def row_filters(principal: Principal, action: Action) -> dict[str, list[str]]:
     if allowed is Reach.ALL:
         return {}
     if allowed is Reach.OWN:
-        raise AccessDenied(OTHERS.reason(role=principal.role, action=action.value.replace("_", " ")))
+        raise AccessDenied(ROLE_MAY_NOT.reason(role=principal.role, action=OTHERS_WORDS[action].reason()))
     return principal.scope.filters()
 
 

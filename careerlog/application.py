@@ -37,6 +37,7 @@ from careerlog.domain.employee import (
     POST_END_DATED_WITH,
     POST_END_NOT_LEFT,
     POST_END_REDATED_ALONE,
+    POST_END_REPOINTED_ALONE,
     POST_END_RETRACTED_ALONE,
     TRAINING_DUPLICATE,
     VOIDED,
@@ -54,6 +55,7 @@ from careerlog.domain.employee import (
     post_end_named,
     post_end_of,
     posts_a_placement_ends,
+    posts_named,
     rank_jump,
     read_problems,
 )
@@ -93,6 +95,7 @@ from careerlog.domain.ledger import (
     IN_FUTURE,
     KEY_ELSEWHERE,
     Decision,
+    Fact,
     LedgerAggregate,
     Outcome,
     Recording,
@@ -456,6 +459,84 @@ def names_mentor(employee: LedgerAggregate, mentor: str) -> bool:
         fact.kind == "mentoring_start" and fact.active and fact.values.get("mentor_nip") == mentor
         for fact in employee.facts.values()
     )
+
+
+def mentees_held(mentor: LedgerAggregate) -> dict[str, Fact]:
+    """The mentees the mentor's record (its side: MenteeAssigned, MenteeReleased) holds open, each by its open
+    MenteeAssigned, in order of date."""
+    if not isinstance(mentor, Employee):
+        return {}
+    held: dict[str, Fact] = {}
+    for fact in mentor.current_context().of_kinds("mentee_assigned", "mentee_released"):
+        nip = str(fact.values.get("mentee_nip"))
+        if fact.kind == "mentee_assigned":
+            held[nip] = fact
+        else:
+            held.pop(nip, None)
+    return held
+
+
+def mentee_side_end(mentee: LedgerAggregate | None, mentor: str, assigned: Fact) -> Fact | bool | None:
+    """How the mentee's record holds the mentoring the mentor's `assigned` mirrors (its start: the mentoring_start
+    with that mentor under the same reference, else of the same day): its end (a MentoringEnded), None while open
+    there, or False when the mentee's record holds no such start."""
+    if mentee is None:
+        return False
+    started: Fact | None = None
+    for fact in mentee.current_context().of_kinds("mentoring_start", "mentoring_end"):
+        if fact.values.get("mentor_nip") != mentor:
+            continue
+        if fact.kind == "mentoring_start":
+            same = fact.values.get("reference") == assigned.values.get("reference")
+            if started is not None:  # (a later start: the one mirrored was never ended there)
+                return None
+            if same or fact.effective_date == assigned.effective_date:
+                started = fact
+        elif started is not None:
+            end: Fact = fact
+            return end
+    return None if started is not None else False
+
+
+def mentees_left_open(uow: UnitOfWork, mentor: LedgerAggregate) -> list[str]:
+    """The mentees a mentor still mentors as their own records hold it (the mentee's side: the views' too): each
+    mentee the mentor's record holds open whose record holds that mentoring open. A mentee's side ended alone (the
+    mentor's record refusing the end: see beyond_scope) is not named."""
+    return [
+        nip
+        for nip, assigned in mentees_held(mentor).items()
+        if mentee_side_end(uow.get(nip), mentor.id, assigned) is None
+    ]
+
+
+# The kinds of a mentor's own facts whose correction or retraction may let the mentor's record take a release it
+# refused (CareerLog._release_held): its separation (a status change) and its appointment bound the days it takes
+RELEASE_BOUNDS = frozenset({"status_change", "appointment"})
+
+
+# The warning a live placement of a mentor in another agency is answered with (the record form, the API's `warnings`,
+# an import's `warnings`, careerlog record), where the mentee's side holds a mentoring of theirs open: the placement
+# ends none (no rule says it does), so the answer names whose to end (until 2026-12-06 the form alone said so)
+MENTEES_LEFT_OPEN = Refusal(
+    "{nip} still mentors {mentees}: a placement in another agency ends no mentoring. If the transfer ends one, "
+    "record its end on the mentee's record."
+)
+
+
+def placement_warnings(uow: UnitOfWork, outcome: Outcome) -> tuple[Reason, ...]:
+    """The warnings of a live placement just recorded (`outcome`): MENTEES_LEFT_OPEN when it moves a mentor to another
+    agency and mentorings of theirs are open on their mentees' records; none for a placement within the agency."""
+    employee = uow.get(outcome.subject)
+    if not isinstance(employee, Employee) or not mentees_held(employee):
+        return ()
+    placed = employee.facts.get(outcome.version)
+    if placed is None or placed.kind != "placement":
+        return ()
+    before = Career(employee.id, [f for f in employee.active_facts() if f.version < outcome.version])
+    if agency_on(before, placed.effective_date) == placed.values.get("agency"):
+        return ()
+    mentees = mentees_left_open(uow, employee)
+    return (MENTEES_LEFT_OPEN.reason(nip=employee.id, mentees=", ".join(mentees)),) if mentees else ()
 
 
 def covers(uow: UnitOfWork, record: LedgerAggregate, name: str) -> bool:
@@ -1038,6 +1119,57 @@ class CareerLog(Application[str]):
             return e
 
     def execute(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome:
+        """Check one command against the loaded records and apply it (without saving); a live placement's warnings
+        (placement_warnings) with its outcome, and a correction or retraction followed by the mentor's side's
+        releases it lets be recorded (_release_held)."""
+        outcome = self._execute(uow, command, actor)
+        if not outcome.created:
+            return outcome
+        if outcome.kind in ("correction", "retraction"):  # (a migration's too: an export holds no MenteeReleased, the
+            self._release_held(uow, outcome)  # system's, so it is derived again where the live write derived it)
+        elif outcome.kind == "placement" and command.migration is None:
+            warnings = placement_warnings(uow, outcome)
+            return replace(outcome, warnings=warnings) if warnings else outcome
+        return outcome
+
+    def _release_held(self, uow: UnitOfWork, outcome: Outcome) -> None:
+        """The mentor's side closed where the mentee's side was ended alone (beyond_scope) and the mentor's record
+        now takes it: after a correction or retraction of a mentor's record (its separation corrected to a later
+        day, or retracted), or of a mentoring on a mentee's record (its end corrected to a day the mentor's record
+        takes), a MenteeReleased mirroring each such end, recorded with it (the same save, by the same writer, at the
+        same time). A release the mentor's record still refuses waits, told to no one (the writer may not see the
+        mentor): the views read the mentee's side meanwhile (projections/mentoring.py). A migration derives it again
+        at the same row (an export holds none: the system's), so that a log is restored as it was recorded."""
+        record = uow.get(outcome.subject)
+        if record is None:
+            return
+        change = record.events.get(outcome.version)
+        recording = Recording(outcome.recorded_at, change.recorded_by, change.migrated) if change is not None else None
+        target = record.facts.get(getattr(change, "target_version", 0))
+        if target is None or recording is None:
+            return
+        # (of the mentor's own facts only its separation, a status change, and its appointment bound the days its
+        # record takes a release on: a change of any other reads no mentee's record)
+        mentors = [record] if target.kind in RELEASE_BOUNDS else []
+        if target.kind in ("mentoring_start", "mentoring_end"):
+            mentor = uow.get(target.values.get("mentor_nip", ""))
+            if mentor is not None:
+                mentors.append(mentor)
+        names = {spec.name for spec in payload_fields(MenteeReleased)}
+        for mentor in mentors:
+            for nip, assigned in mentees_held(mentor).items():
+                end = mentee_side_end(uow.get(nip), mentor.id, assigned)
+                if not isinstance(end, Fact):
+                    continue
+                values = {k: v for k, v in end.values.items() if k in names} | {"mentee_nip": nip}
+                try:
+                    decision = mentor.decide(MenteeReleased, values, recording)
+                except InvalidInput:  # (the mentor's record still refuses it: kept for a later write)
+                    continue
+                if isinstance(decision, Decision):
+                    decision.commit()
+
+    def _execute(self, uow: UnitOfWork, command: Command, actor: str) -> Outcome:
         """Check one command against the loaded records and apply it (without saving)."""
         event_cls = RECORDABLE_KINDS.get(command.kind)
         if event_cls is None:
@@ -1343,16 +1475,20 @@ class CareerLog(Application[str]):
         decision: Decision,
         confirmed: frozenset[str],
     ) -> Decision:
-        """A live retraction of a placement's post end alone (Employee.placement_of), or a correction of its date to
-        another day than the placement's: refused unless confirmed (POST_END_RETRACTED_ALONE, POST_END_REDATED_ALONE,
-        rule placement.ends_post: the post would be read as held from another agency, or ended on another day than
-        the move), and confirmed recorded as asked, the confirmation ENDS_POST stored with it. Any other change of
-        a fact (its other fields, a post end recorded alone) is the decision as made."""
+        """A live retraction of a placement's post end alone (Employee.placement_of), a correction of its date to
+        another day than the placement's, or of its appointment_reference to another post than the one it was
+        recorded ending: refused unless confirmed (POST_END_RETRACTED_ALONE, POST_END_REDATED_ALONE,
+        POST_END_REPOINTED_ALONE, rule placement.ends_post: the post would be read as held from another agency, or
+        ended on another day than the move), and confirmed recorded as asked, the confirmation ENDS_POST stored with
+        it. A correction changing both the post and the date is asked once, naming the post (what matters: the post
+        the move ended left held). Any other change of a fact (its other fields, a post end recorded alone) is the
+        decision as made."""
         target = employee.facts.get(values["target_version"])
         placement = employee.placement_of(target) if target is not None and target.active else None
         if target is None or placement is None:
             return decision
-        title, kind = post_end_named(employee.current_context(), target)
+        career = employee.current_context()
+        title, kind = post_end_named(career, target)
         said = {
             "title": title,
             "kind": kind,
@@ -1363,12 +1499,20 @@ class CareerLog(Application[str]):
         if event_cls is EventRetracted:
             asked, field = POST_END_RETRACTED_ALONE.reason(**said), "target_version"
         else:
-            day = parse_payload(PostEnded, decision.values["corrected_fields"], partial=True).get("effective_date")
-            if day is None or day == placement.effective_date:
+            changes = parse_payload(PostEnded, decision.values["corrected_fields"], partial=True)
+            reference, day = changes.get("appointment_reference"), changes.get("effective_date")
+            recorded = getattr(target.event, "appointment_reference", None)  # (the post the move ended)
+            if reference is not None and posts_named(career, reference) != posts_named(career, recorded):
+                ended_title, ended_kind = post_end_named(career, target, recorded)
+                new_title, new_kind = post_end_named(career, target, reference)
+                named = {**said, "title": ended_title, "kind": ended_kind, "new_title": new_title, "new_kind": new_kind}
+                asked, field = POST_END_REPOINTED_ALONE.reason(**named), "corrected_fields.appointment_reference"
+            elif day is not None and day != placement.effective_date:
+                left = HELD_AFTER_MOVE if day > placement.effective_date else ENDED_BEFORE_MOVE
+                asked = POST_END_REDATED_ALONE.reason(**said, new_day=day.isoformat(), left=left.reason())
+                field = "corrected_fields.effective_date"
+            else:
                 return decision
-            left = HELD_AFTER_MOVE if day > placement.effective_date else ENDED_BEFORE_MOVE
-            asked = POST_END_REDATED_ALONE.reason(**said, new_day=day.isoformat(), left=left.reason())
-            field = "corrected_fields.effective_date"
         if ENDS_POST not in confirmed:
             raise InvalidInput(asked, field)
         with_check = tuple(sorted({*decision.recording.confirmed, ENDS_POST}))
@@ -1639,7 +1783,9 @@ class CareerLog(Application[str]):
         named = event_cls is MentoringEnded and names_mentor(employee, mentor.id)
         if uow.guard is not None and not named:
             uow.guard(mentor, "mentor_nip")
-        beyond = named and not covers(uow, mentor, "mentor_nip")  # (see beyond_scope)
+        # (see beyond_scope; a migration restores a log as recorded: an end the mentor's record refuses was recorded
+        # on the mentee's side alone, by a writer outside the mentor's scope, and is restored so)
+        beyond = named and (recording.reproduced or not covers(uow, mentor, "mentor_nip"))
         if isinstance(mentor, Employee) and mentor.voided_by is not None:  # (named as the mentor, not "(nip)")
             if beyond:
                 return []

@@ -602,6 +602,8 @@ def import_command(
     for note in report.notes:
         for column, reasons in note.errors.items():
             say(f"note: line {note.line}: {column}: {' '.join(reasons)}")
+    for warning in report.warnings:
+        say(f"warning: {warning.describe()}")
     for problem in report.rejected:
         say(problem.describe(), err=True)
     if report_stream is not None and report_path is not None:
@@ -1010,6 +1012,8 @@ def record_command(
     )
     state = "recorded" if outcome.created else "already recorded"
     say(f"{state}: {outcome.kind} version {outcome.version} of {outcome.subject}")
+    for warning in outcome.warnings:  # (as the API's answer and an import's report give them)
+        say(f"warning: {warning}")
 
 
 @main.command("kinds")

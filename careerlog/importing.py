@@ -57,6 +57,7 @@ from careerlog.domain.employee import (
     RANK_JUMP_REFUSED,
     RETRACTION_JUMP,
     RETRACTION_JUMP_REFUSED,
+    SAME_TMT,
     TRAINING_DUPLICATE,
     TRAINING_REPEATED,
 )
@@ -91,6 +92,7 @@ from careerlog.textfiles import (
     KIND_HEADER_ALIASES,
     NOT_UTF8_HEADER,
     NOTE_COLUMNS,
+    READ_AS_WINDOWS_1252,
     SAVE_AS_UTF8,
     WORKBOOK,
     WRITTEN,
@@ -112,6 +114,7 @@ from careerlog.textfiles import (
     spreadsheet_errors_elsewhere,
     spreadsheet_nips,
     undecodable,
+    windows_1252,
     workbook_name,
     wrote,
 )
@@ -396,10 +399,12 @@ HEADER_AGAIN = Refusal(
     "This line repeats the header (two files put together, or the header repeated on each page): it is no row of "
     "data, and nothing of it was recorded. Delete it; the rows after it are read as rows."
 ).reason()
-# A row whose kind column names another kind than the one chosen for the file (--kind, the import page's, the API's)
+# A row whose kind column names another kind than the one chosen for the file (--kind, the import page's, the API's),
+# each kind by its code (the pages name it: Kenaikan pangkat); the cell as typed ("Kenaikan Pangkat") shows beside it
 OTHER_KIND_CHOSEN = Refusal(
-    "The row's kind {row} is not {chosen}, the kind chosen for the file's rows: import it as a file of its own kind, "
-    "or leave the file's kind to its kind column."
+    "The row's kind, {row}, is not {chosen}, the kind chosen for the file's rows: import it as a file of its own "
+    "kind, or leave the file's kind to its kind column.",
+    kinds=("row", "chosen"),
 )
 # A cell under a column the header leaves unnamed (a remark typed beside the table): no field, and no column to name
 UNNAMED_COLUMN = Refusal(
@@ -465,6 +470,12 @@ MOVED_OUT_AFTER = Refusal(
     dates=("moved", "day"),
     numbers=("line",),
     codes=(("agency", "agencies"),),
+)
+# A promotion refused as one of the same TMT (employee.SAME_TMT) a row of this file gave (recorded, or would have in
+# a dry run, where its version is none yet): named by that row's line, as the other rows of the file it repeats are
+SAME_TMT_LINE = Refusal(
+    "Line {line} of this file is a promotion of this employee with the same TMT; keep one of the two rows.",
+    numbers=("line",),
 )
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20
@@ -623,6 +634,9 @@ class ImportReport:
     recorded_listed: list[RowSeen] = field(default_factory=list)  # the first LISTED rows recorded, by line
     appointed: dict[str, int] = field(default_factory=dict)  # the line of each appointment this import recorded
     notes: list[RowProblem] = field(default_factory=list)  # columns read but not recorded (line 1), by column
+    # what a row recorded is answered with beside it, recording nothing (Outcome.warnings: a placement of a mentor in
+    # another agency leaving mentorings open, careerlog.application.MENTEES_LEFT_OPEN), by line
+    warnings: list[RowProblem] = field(default_factory=list)
     recorded_by_kind: Counter[str] = field(default_factory=Counter)  # the rows recorded (would be: a dry run), by kind
     # every rank promotion and correction row recorded (not in a dry run), by line: the web layer's to judge a
     # promotion among them by the audit's rules (web.services.promotion_findings), which careerlog does not read
@@ -706,6 +720,7 @@ class ImportReport:
             "already_recorded_rows": [seen.to_dict() for seen in self.already_listed],
             "recorded_rows": [row.to_dict() for row in self.recorded_listed],
             "notes": [note.to_dict() for note in self.notes],
+            "warnings": [warning.to_dict() for warning in self.warnings],
             "recorded_by_kind": dict(sorted(self.recorded_by_kind.items())),
             "dry_run": self.dry_run,
         }
@@ -1046,7 +1061,9 @@ def read_csv(
     """
     if csv.field_size_limit() < CSV_CELL_LIMIT:  # (the csv module's one setting, for the whole process)
         csv.field_size_limit(CSV_CELL_LIMIT)
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")  # textfiles.py
+    cp1252 = windows_1252(stream)  # (a file of Windows-1252 throughout read so, whole: never some rows of it)
+    encoding = "cp1252" if cp1252 else "utf-8-sig"
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")  # textfiles.py
     records: CsvRecords | None = None
     try:
         first = text.readline()
@@ -1055,6 +1072,8 @@ def read_csv(
         if undecodable(header):
             yield at, InvalidInput(NOT_UTF8_HEADER.reason(text=shown(header), save=SAVE_AS_UTF8), "line"), 1
             return
+        if cp1252:
+            yield at, ColumnNotes({"file": [READ_AS_WINDOWS_1252.reason(save=SAVE_AS_UTF8)]}), 1
         records = CsvRecords(itertools.chain([header], text), delimiter, at)
         _, typed, fault = records.header()
         if fault is not None:
@@ -1485,7 +1504,8 @@ class RowRefused(InvalidInput):
     def __init__(self, errors: dict[str, list[str]], row: dict[str, Any]):
         super().__init__(errors)
         self.subject, self.kind = (_readable(row.get(name)) for name in ("nip", "kind"))
-        self.values = typed(errors, {k: v for k, v in row.items() if _readable(v) is not None})
+        # (each cell as typed: the row's WRITTEN, a kind cell "Kenaikan Pangkat" read as rank_promotion)
+        self.values = typed(errors, {k: v for k, v in row.items() if k == WRITTEN or _readable(v) is not None})
 
     def __reduce__(self) -> tuple[Any, ...]:  # (as it was made, should it travel to another process)
         return RowRefused, (self.errors, {**self.values, "nip": self.subject, "kind": self.kind})
@@ -1586,7 +1606,7 @@ def _csv_rows(
         if "kind" in cleaned:
             read_kind_cell(cleaned)  # ("Training", "Pelatihan": as --kind and the file's name are read)
             if chosen and kind and cleaned["kind"] != kind and cleaned["kind"] in BY_KIND:  # (another kind than chosen)
-                reason = OTHER_KIND_CHOSEN.reason(row=quoted(cleaned["kind"]), chosen=kind)
+                reason = OTHER_KIND_CHOSEN.reason(row=cleaned["kind"], chosen=kind)
                 yield line, RowRefused({"kind": [reason]}, cleaned), 1
                 continue
             if remap := by_kind.get(cleaned["kind"]):
@@ -1862,6 +1882,9 @@ def import_rows(
                             appointed[command.subject] = command.line
                         elif command.kind == "placement":
                             placed[command.subject] = command
+                        if result.warnings:  # (beside the field the warning is of: the agency moved to)
+                            warned = {"agency": list(result.warnings)}
+                            report.warnings.append(RowProblem(command.line, command.subject, command.kind, warned))
                     else:
                         replayed += 1
                         if len(listed) < LISTED or progressed is not None:
@@ -1948,6 +1971,7 @@ def import_rows(
         if ahead is not None:
             ahead.close()
     report.rejected.sort(key=lambda p: p.line)
+    report.warnings.sort(key=lambda p: p.line)
     report.seen(listed, made)
     report.point_at_appointments()
     return report
@@ -2044,6 +2068,7 @@ def _rejection(
             return RowProblem(command.line, command.subject, command.kind, {"nip": [moved]}, judged=False)
     if isinstance(error, InvalidInput):
         errors = _nips_quoted(_date_forms(error.errors, command.written, command.payload), command.written)
+        errors = _same_tmt_lines(errors, command.subject, first)
         errors = _merged_missing(errors, command.written)
         if first is not None and "reference" in errors:
             errors = {**errors, "reference": [_in_file(r, command.subject, first) for r in errors["reference"]]}
@@ -2063,6 +2088,24 @@ def _rejection(
         reason = RERUN_RETRACTED.reason(**dict(reason.params))
     errors = {field: [reason]}
     return RowProblem(command.line, command.subject, command.kind, errors, command_typed([field], command), judged)
+
+
+def _same_tmt_lines(errors: dict[str, list[str]], subject: str, first: FirstLines | None) -> dict[str, list[str]]:
+    """`errors` with a promotion of the same TMT that a row of this file gave (SAME_TMT: its version) named by that
+    row's line (SAME_TMT_LINE); one recorded before the file, by its version still."""
+    if first is None or "effective_date" not in errors:
+        return errors
+
+    def named(reason: str) -> str:
+        if type(reason) is not Reason or reason.refusal is not SAME_TMT:
+            return reason
+        version = int(dict(reason.params)["version"])
+        line = first.earlier(subject, version)
+        if line is None or first.found(subject, version):
+            return reason
+        return SAME_TMT_LINE.reason(line=line)
+
+    return {**errors, "effective_date": [named(reason) for reason in errors["effective_date"]]}
 
 
 def _moved_out(command: Command, placed: Command) -> Reason | None:

@@ -25,7 +25,7 @@ import functools
 import re
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -59,6 +59,21 @@ REPLACED = Refusal(
     "read: the file was saved in another encoding (such as Windows-1252), then read as UTF-8 and saved again, and "
     "that letter is lost. Open the file as it was first saved, {save}, and import it again."
 )
+# A CSV file that is no UTF-8 text but Windows-1252 throughout (`windows_1252`: Excel's "CSV (Comma delimited)" on
+# Windows, an en-dash the byte 0x96, an 'é' 0xE9) is read whole as Windows-1252, said in the report's notes (until
+# 2026-12-05 each row holding such a byte was refused as not UTF-8 and the others recorded)
+READ_AS_WINDOWS_1252 = Refusal(
+    "The file is not UTF-8 text: it was read whole as Windows-1252, as Excel saves a CSV file on Windows (CSV "
+    "(Comma delimited)), its letters beyond ASCII (é, \u2013) read so; to be sure of them, "
+    "{save}."
+)
+WINDOWS_1252_SCAN = 1 << 20  # the bytes read at a time while a CSV file is checked for UTF-8 (windows_1252)
+# The bytes no Windows-1252 text holds: the control characters but tab, line feed and carriage return (a binary
+# file's), and the five Windows-1252 leaves undefined
+_NOT_1252 = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")
+# A letter beyond ASCII written in UTF-8: a file holding one and bytes UTF-8 cannot read is of two encodings, and is
+# read as UTF-8, each row of another encoding refused (`not_utf8`), never partly misread as Windows-1252 ("Ã©")
+_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32 LE starts with the first)
 WORKBOOK = Refusal(
     "The file is a spreadsheet workbook the import does not read: it reads an Excel Workbook named .xlsx, a CSV or "
@@ -128,6 +143,7 @@ HEADER_ALIASES: dict[str, str] = {
     "biaya": "cost",
     "pangkat_baru": "new_rank",
     "golongan_baru": "new_rank",
+    "gol_baru": "new_rank",  # (Gol: the usual abbreviation of Golongan, as Tgl of Tanggal)
     "jenis_kenaikan_pangkat": "promotion_kind",
     "jenis_kp": "promotion_kind",
     "tahun": "year",
@@ -151,6 +167,7 @@ HEADER_ALIASES: dict[str, str] = {
     "jalur_pengadaan": "recruitment_path",
     "pangkat": "rank",
     "golongan": "rank",
+    "gol": "rank",
     "alasan": "reason",
     "isian_yang_dikoreksi": "corrected_fields",
     "konfirmasi": "confirm",  # (a rank jump the decree does make: promotion.one_step)
@@ -404,6 +421,34 @@ def header_spelling(alias: str) -> str:
     return " ".join(w.upper() if w in SHORT_WORDS else w.capitalize() for w in alias.split("_"))
 
 
+def windows_1252(stream: IO[bytes]) -> bool:
+    """Whether a CSV file is Windows-1252 text, not UTF-8: bytes UTF-8 cannot read, none that Windows-1252 does not
+    hold (_NOT_1252: a binary file's) and no letter written in UTF-8 (_UTF8_LETTER: a file of two encodings). Read
+    whole (UTF-8 checked first, in blocks: a UTF-8 file is read once more, no more), the stream put back where it
+    was; one that cannot seek (or a file of one encoding not known) is read as UTF-8, row by row, as before."""
+    if not stream.seekable():
+        return False
+    start = stream.tell()
+    try:
+        utf8 = codecs.getincrementaldecoder("utf-8")()
+        try:
+            while block := stream.read(WINDOWS_1252_SCAN):
+                utf8.decode(block)
+            utf8.decode(b"", final=True)
+            return False  # (UTF-8 text: the common case)
+        except UnicodeDecodeError:
+            pass
+        stream.seek(start)
+        tail = b""  # (the last bytes of the block before: a letter written in UTF-8 over two blocks)
+        while block := stream.read(WINDOWS_1252_SCAN):
+            if _NOT_1252.search(block) or _UTF8_LETTER.search(tail + block[:3]) or _UTF8_LETTER.search(block):
+                return False
+            tail = block[-3:]
+        return True
+    finally:
+        stream.seek(start)
+
+
 def refuse_utf16(start: bytes | str) -> None:
     """Refuse a file whose first bytes (or its first line decoded with surrogateescape) are a UTF-16 mark, or UTF-16
     text without one: its first two characters each a letter's byte beside a zero byte (little- or big-endian), which
@@ -585,7 +630,9 @@ def wrote(row: dict[str, Any], name: str, cell: str) -> None:
         written.setdefault(name, cell)
 
 
-RUPIAH = re.compile(r"\s*rp\.?\s*(\S.*)", re.IGNORECASE)  # a currency format's "Rp1.500.000,00", "Rp 2.500.000"
+# a currency format's "Rp1.500.000,00", "Rp 2.500.000", and as Indonesians write an amount by hand, the sign followed
+# by a dot ("Rp. 2.500.000") and the whole rupiah closed by ",-" ("Rp. 2.500.000,-", "2.500.000,-")
+RUPIAH = re.compile(r"\s*(rp\.?)?\s*(\S.*?)\s*(,-)?\s*", re.IGNORECASE)
 
 
 # An amount after the rupiah sign that is one number with the dot or comma as decimal mark and another with it as
@@ -669,10 +716,12 @@ def read_separated_amounts(row: dict[str, Any]) -> None:
 
 
 def rupiah_amount(text: str) -> str | None:
-    """The amount of a text written with the rupiah sign ("Rp 1.500.000" -> "1.500.000"), or None: no sign, or no
-    amount after it ("Rp -")."""
+    """The amount of a text written with the rupiah sign or closed by ",-" ("Rp 1.500.000", "Rp. 1.500.000,-" ->
+    "1.500.000"), or None: neither, or no amount ("Rp -")."""
     found = RUPIAH.fullmatch(text)
-    return found[1].strip() if found and found[1].strip() not in ("-", "") else None
+    if found is None or not (found[1] or found[3]):
+        return None
+    return found[2] if found[2] != "-" else None
 
 
 def read_decimal_commas(row: dict[str, Any]) -> None:

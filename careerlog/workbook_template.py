@@ -17,6 +17,7 @@ in and imported as it is gets neither a note nor a refusal for its guide. The fi
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -71,19 +72,45 @@ def template_columns(kind: str) -> list[Column]:
         if (kind, spec.name) == ("post_appointment", "level"):  # (eselon or functional level: as the form offers)
             eselon = dict.fromkeys(e for k in ref.post_kinds if k.get("managerial") for e in k.get("eselon", []))
             codes = [*eselon, *(c.code for c in ref.functional_levels)]
-        columns.append(Column(spec.name, spec.required, spec.type, codes, spec.doc))
+        columns.append(Column(spec.name, spec.required, spec.type, codes, described(kind, spec.name, spec.doc)))
     if kind in CONFIRMING_KINDS:
-        said = PLACEMENT_CONFIRMATION if kind == "placement" else "ya: confirms the check the row's rank jump needs"
+        said = PLACEMENT_CONFIRMATION if kind == "placement" else JUMP_CONFIRMATION
         columns.append(Column("confirm", False, str, None, said))
     if kind == "retraction":  # (a void's confirmation, which the import reads: application.void_confirmed)
         columns.append(Column("confirm_nip", False, str, None, VOID_CONFIRMATION))
     return columns
 
 
+# A field meaning another thing in a kind, as the record form names it (web.pages.labels.KIND_FIELD_LABELS): the
+# effective date is a decree's TMT, but a training's last day, a graduation's day, a rating's or an exam's day; until
+# 2026-12-05 the guide called a training's last day "The date the fact took effect (TMT)."
+KIND_DESCRIPTIONS: dict[tuple[str, str], str] = {
+    ("training", "effective_date"): "Last day of the training",
+    ("training_feedback", "effective_date"): "Date of the feedback",
+    ("education", "effective_date"): "Graduation date",
+    ("performance_rating", "effective_date"): "Date of the rating",
+    ("exam", "effective_date"): "Date the exam was passed",
+    ("mentoring_session", "effective_date"): "Date of the session",
+}
+
+
+def described(kind: str, name: str, doc: str) -> str:
+    """A field's description on the guide, in English: the kind's own (KIND_DESCRIPTIONS), else its doc."""
+    return KIND_DESCRIPTIONS.get((kind, name), doc)
+
+
+# The guide's description of a `confirm` column of a rank jump's kinds (promotion.one_step)
+JUMP_CONFIRMATION = (
+    "ya: confirms the check the row's rank jump needs / ya: mengonfirmasi pemeriksaan yang diperlukan oleh lompatan "
+    "pangkat pada baris ini"
+)
 # The guide's description of a placement's `confirm` column (application.LEAVES_SCOPE, ENDS_POST)
 PLACEMENT_CONFIRMATION = (
     "ya: confirms a placement that moves the employee out of your scope (placement.leaves_scope) or to another agency "
-    "while holding a managerial post there, whose end it records with the placement (placement.ends_post)"
+    "while holding a managerial post there, whose end it records with the placement (placement.ends_post) / ya: "
+    "mengonfirmasi penempatan yang memindahkan pegawai ke luar cakupan Anda (placement.leaves_scope) atau ke "
+    "instansi lain selagi memegang jabatan manajerial di sini, yang akhirnya dicatat bersama penempatan itu "
+    "(placement.ends_post)"
 )
 # The guide's description of a retraction's `confirm_nip` column (formatted as Text, as any NIP column)
 VOID_CONFIRMATION = (
@@ -126,8 +153,16 @@ def _listed_on_guide(guide: Any, column: Column, at: int) -> str:
     return f"{quote_sheetname(GUIDE_SHEET)}!${letter}$2:${letter}${len(column.codes or []) + 1}"
 
 
-def template_workbook(kind: str) -> bytes:
-    """The kind's template as the bytes of an .xlsx file (KeyError for an unknown kind)."""
+def in_two_languages(text: str, indonesian: Callable[[str], str] | None) -> str:
+    """A column's description as the guide gives it, "English / Indonesian" (`indonesian`: the text's translation,
+    careerlog's catalogue's, which the web app hands in); in English alone where it has none (or is both already)."""
+    said = indonesian(text) if indonesian is not None and text else text
+    return f"{text} / {said}" if said != text else text
+
+
+def template_workbook(kind: str, indonesian: Callable[[str], str] | None = None) -> bytes:
+    """The kind's template as the bytes of an .xlsx file (KeyError for an unknown kind); each column's description on
+    the guide in English and, by `indonesian`, in Indonesian (in_two_languages)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -169,7 +204,8 @@ def template_workbook(kind: str) -> bytes:
     for row, column in enumerate(columns, start=2):  # (by row: the lists' columns beside them are written first)
         required = "yes / ya (bold / tebal)" if column.required else "no / tidak"
         codes = ", ".join(column.codes) if column.codes else ""
-        for at, value in enumerate([column.name, required, column.format, codes, column.doc], start=1):
+        description = in_two_languages(column.doc, indonesian)
+        for at, value in enumerate([column.name, required, column.format, codes, description], start=1):
             guide.cell(row=row, column=at, value=value)
     guide.cell(
         row=len(columns) + 3,

@@ -112,7 +112,9 @@ class RosterProjection(TupleProjection):
     # 8: a starting rank stored before 2026-12-05 as typed ("iii/a") read as its code (III/a: one headcount group)
     # 9: roster's name_folded without accents and with one apostrophe (Jose with an acute accent as jose, Ma'ruf
     # written with U+2019 as ma'ruf: `folded`)
-    version = 9
+    # 10: roster's rank_order of a PPPK grade (`rank_order`): after every PNS rank, by grade; it was NULL, the grades
+    # in no order under sort=rank (V, IX, V, IX, VII, X: by NIP)
+    version = 10
     tables = (ROSTER, SPELLS)
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
@@ -198,9 +200,25 @@ def roster_row(record: CareerRecord) -> Row:
     return ROSTER.as_row(roster_tuple(record))
 
 
+def rank_order(code: str | None) -> int | None:
+    """The order `sort=rank` reads a rank or grade in (the roster's rank_order): a PNS rank by its place in the ranks
+    table (I/a 0 ... IV/e 16), a PPPK grade after every rank, by its place in the grades table (I 17 ... XVII 33): a
+    grade is no rank, and neither is above the other, so each kind is read in its own order, PNS first; None for
+    neither (no rank recorded)."""
+    from careerlog.reference import reference
+
+    ranks, grades = reference().ranks, reference().pppk_grades
+    if code is None:
+        return None
+    if code in ranks:  # (as read before version 10: a rank in any spelling its table reads)
+        return ranks.index(code)
+    if code in grades:
+        return len(ranks) + grades.index(code)
+    return None
+
+
 def roster_tuple(record: CareerRecord) -> tuple[Any, ...]:
     """`roster_row` as a tuple of the table's columns in order."""
-    from careerlog.reference import reference
 
     today = date.max
     rank = record.rank_on(today)
@@ -208,7 +226,6 @@ def roster_tuple(record: CareerRecord) -> tuple[Any, ...]:
     shown = current_post(record)
     separation = record.separation
     rank_code = rank[0] if rank else None
-    ranks = reference().ranks
     name = record.profile("name")
     return (
         record.subject,
@@ -222,7 +239,7 @@ def roster_tuple(record: CareerRecord) -> tuple[Any, ...]:
         placement[1],
         placement[2],
         rank_code,
-        ranks.index(rank_code) if rank_code and rank_code in ranks else None,
+        rank_order(rank_code),
         _iso(rank[1]) if rank else None,
         _iso(record.appointed_on),
         record.education_on(today),

@@ -13,7 +13,7 @@ the web layer decides who gets suppressed figures (docs/security.md).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,16 +53,41 @@ def suppress(
     *,
     complementary: bool = False,
     margins: Sequence[str] = (),
+    withheld: Collection[int] = (),
 ) -> list[dict[str, Any]]:
     """The rows with `suppressed` set, small ones withheld; `complementary` when their total is shown, or another
     report shows it. `margins`: the fields the rows are grouped by, when their sums along each field are shown
     by another report (a table by agency and sex sums to the headcount by agency): then each line of rows that
     differ in one field only is complemented, until no line holds a lone withheld row or withheld rows of one
-    person each (`along_margins`, `exposed`)."""
-    hidden = {i for i, row in enumerate(rows) if small(row[cells.count], min_cell)}
+    person each (`along_margins`, `exposed`). `withheld`: rows withheld besides the small ones (`differenced`), with
+    their complements as theirs."""
+    hidden = {i for i, row in enumerate(rows) if small(row[cells.count], min_cell)} | set(withheld)
     if complementary:
         hidden = along_margins(rows, cells, hidden, margins, min_cell)
     return [{**cells.withheld(row), FLAG: True} if i in hidden else {**row, FLAG: False} for i, row in enumerate(rows)]
+
+
+def differenced(
+    rows: Sequence[Mapping[str, Any]],
+    without: Sequence[Sequence[Mapping[str, Any]]],
+    cells: Cells,
+    by: Sequence[str],
+    min_cell: int,
+) -> set[int]:
+    """The rows of a filtered report that the same report asked without one of its filters would give away (one
+    step of differencing): `without` holds that report once per filter left out (exact counts, grouped by the same
+    `by`), and a row is given away when the same cell there, less the row, is a small group (the headcount of
+    KOTA-MEDAN by rank shows IV/c 8, filtered to women 6: the 2 men of IV/c, which the table by rank and sex
+    withholds)."""
+    found: set[int] = set()
+    for report in without:
+        counts = {tuple(r[f] for f in by): r[cells.count] or 0 for r in report}
+        found |= {
+            i
+            for i, row in enumerate(rows)
+            if small(counts.get(tuple(row[f] for f in by), 0) - (row[cells.count] or 0), min_cell)
+        }
+    return found
 
 
 def along_margins(
@@ -158,16 +183,16 @@ MENTORING_OUTCOMES = Cells(
 
 # ---------------------------------------------------------------------- the scorecard
 
-SCORECARD_VALUE = Cells("denominator", ("numerator", "value"))
-WITHHELD_FINDING = {
-    "en": "Withheld: this finding rests on a value about fewer than {n} people.",
-    "id": "Disembunyikan: temuan ini bertumpu pada nilai tentang kurang dari {n} orang.",
-}
+# a value is about its `people` (projections.scorecard.indicators.Indicator.people), whatever its denominator counts:
+# the JP of one person's trainings, the opinions of two, the decisions or awards of three are withheld alike
+SCORECARD_VALUE = Cells("people", ("numerator", "denominator", "value"))
+PEOPLE = "people"
 
 
 def scorecard(card: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
-    """A scorecard whose values counting fewer than `min_cell` (their denominator) are withheld with
-    their details, and whose findings resting on such a value are withheld (values and text)."""
+    """A scorecard whose values about fewer than `min_cell` people (their `people`, whatever their denominator
+    counts) are withheld with their details, and whose findings resting on such a value are left out: a finding
+    withheld but listed would still tell its claim (programme X rated below 3 two years running) by being there."""
     indicators = {key: scorecard_indicator(item, min_cell) for key, item in card["indicators"].items()}
     hidden = {
         value_key(key, v["agency"], v["year"], v["group"])
@@ -175,12 +200,19 @@ def scorecard(card: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
         for v in item["trend"]
         if v[FLAG]
     }
-    return {**card, "indicators": indicators, "findings": [finding(f, hidden, min_cell) for f in card["findings"]]}
+    shown = [{**f, FLAG: False} for f in card["findings"] if not resting_on(f, hidden)]
+    return {**card, "indicators": indicators, "findings": shown}
 
 
 def scorecard_indicator(item: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
+    """An indicator's values judged by the people behind each (whom the answer does not name: `PEOPLE` dropped)."""
     shown = {scope: scorecard_values(item[scope], min_cell) for scope in ("trend", "comparison")}
-    return {**item, **{scope: [{**v, "details": {}} if v[FLAG] else v for v in vs] for scope, vs in shown.items()}}
+    return {**item, **{scope: [shown_value(v) for v in vs] for scope, vs in shown.items()}}
+
+
+def shown_value(value: Mapping[str, Any]) -> dict[str, Any]:
+    found = {k: v for k, v in value.items() if k != PEOPLE}
+    return {**found, "details": {}} if value[FLAG] else found
 
 
 def scorecard_values(values: Sequence[Mapping[str, Any]], min_cell: int) -> list[dict[str, Any]]:
@@ -201,9 +233,8 @@ def value_key(indicator: str, agency: str, year: int, group: Mapping[str, Any]) 
     return json.dumps([indicator, agency, year, group], sort_keys=True, default=str)
 
 
-def finding(found: Mapping[str, Any], hidden: set[str], min_cell: int) -> dict[str, Any]:
-    keys = {value_key(found["indicator"], found["agency"], year, found["group"]) for year in found["years"]}
-    if not keys & hidden:
-        return {**found, FLAG: False}
-    texts = {language: text.format(n=min_cell) for language, text in WITHHELD_FINDING.items()}
-    return {**found, "values": [None] * len(found["values"]), "text": texts["en"], "texts": texts, FLAG: True}
+def resting_on(found: Mapping[str, Any], hidden: set[str]) -> bool:
+    """Whether a finding rests on a withheld value (`hidden`, of `value_key`) in any of its years."""
+    return any(
+        value_key(found["indicator"], found["agency"], year, found["group"]) in hidden for year in found["years"]
+    )

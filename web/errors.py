@@ -60,7 +60,8 @@ DOMAIN_ERRORS: Mapping[type[Exception], tuple[int, str]] = {
 
 # Every problem type the API answers (urn:careerlog:problem:<slug>), with its status and when; the OpenAPI
 # document's Problem.type lists them (web.api.schemas) and docs/api.md, "Errors", does too. A status with none of
-# them (404 of an unknown path, 405, 414, a 500) is `about:blank`.
+# them (414, a 500, the 503 of a database that could not be used) is `about:blank`; until 2026-12-05 the 404 of an
+# unknown path and the 405 were too.
 PROBLEM_TYPES: tuple[tuple[str, int, str], ...] = (
     ("invalid-input", 422, "the input is not valid: `errors` names each field"),
     ("malformed-body", 400, "the body is not valid JSON"),
@@ -70,6 +71,8 @@ PROBLEM_TYPES: tuple[tuple[str, int, str], ...] = (
     ("unauthenticated", 401, "no token, or one unknown, expired or revoked"),
     ("forbidden", 403, "the role may not, or outside your scope (`errors` names the field)"),
     ("not-found", 404, "no such record, or one outside your scope"),
+    ("unknown-path", 404, "no route of the API has this path"),
+    ("method-not-allowed", 405, "the path does not take this method (`Allow` names those it does)"),
     ("rate-limited", 429, "the token's rate limit"),
     ("conflict", 409, "the request conflicts with what is recorded"),
     ("idempotency-conflict", 409, "an Idempotency-Key or reference used before for other values or another record"),
@@ -214,6 +217,9 @@ def field_errors(messages: Any) -> dict[str, Any]:
     return {"_schema": messages if isinstance(messages, list) else [str(messages)]}
 
 
+# Routing's refusals (werkzeug's, before any operation is reached): status -> problem type.
+ROUTING: Mapping[int, str] = {404: "unknown-path", 405: "method-not-allowed"}
+
 # A request whose arguments could not be read (webargs): status -> detail and problem type.
 UNREADABLE: Mapping[int, tuple[str, str]] = {
     422: ("The input is not valid; see errors.", "invalid-input"),
@@ -238,7 +244,7 @@ def http_problem(error: HTTPException) -> Response:
         return problem(413, f"The request body is larger than the limit of {limit} bytes.", slug="too-large")
     if status >= 500:
         return problem(status)
-    return problem(status, error.description, headers=headers)
+    return problem(status, error.description, slug=ROUTING.get(status), headers=headers)
 
 
 NEWER_RELEASE = (

@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import partial
 from typing import IO, Any
 from urllib.parse import quote
 
@@ -40,6 +41,7 @@ from careerlog.domain.unit import unit_of
 from careerlog.domain.wording import Reason, Refusal
 from careerlog.importing import (
     ImportReport,
+    RowProblem,
     detect_format,
     import_rows,
     jsonl_dates,
@@ -56,7 +58,7 @@ from projections import suppression
 from projections.career import CareerRecord
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries, mentees_named
-from projections.merit.audit import audit_promotion, decision_confirmations
+from projections.merit.audit import RECORDED_AGAINST, audit_promotion, decision_confirmations
 from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries, with_excess
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import FairnessQueries
@@ -140,9 +142,22 @@ RATED_HERE = Refusal(
     numbers=("version",),
 )
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
+AGENCIES_OUTSIDE = Refusal("Agencies {agency} and {last} are outside your scope ({scope}).")
 REGION_OUTSIDE = Refusal("Region {region} is outside your scope ({scope}).")
-# The filters a report or the scorecard refuses outside the reader's scope, with the refusal naming them
-FILTERS_OUTSIDE = (("agency", AGENCY_OUTSIDE, "agencies"), ("region", REGION_OUTSIDE, "regions"))
+REGIONS_OUTSIDE = Refusal("Regions {region} and {last} are outside your scope ({scope}).")
+# (an employee's access log: the reads of their own record alone)
+NIP_NOT_OWN = Refusal("NIP {nip} is not yours: the access log shows you the reads of your own record ({own}) alone.")
+NIPS_NOT_OWN = Refusal(
+    "NIPs {nip} and {last} are not yours: the access log shows you the reads of your own record ({own}) alone."
+)
+# The filters a report, an audit, the roster, the access log or the scorecard refuses outside the reader's scope, with
+# the refusals naming one code outside it and several (until 2026-12-05 "Agency KAB-KARO, BKN is outside ..."), and
+# the reference table of its codes (None: any value the query read, a NIP)
+FILTERS_OUTSIDE = (
+    ("agency", AGENCY_OUTSIDE, AGENCIES_OUTSIDE, "agencies"),
+    ("region", REGION_OUTSIDE, REGIONS_OUTSIDE, "regions"),
+    ("nip", NIP_NOT_OWN, NIPS_NOT_OWN, None),
+)
 NO_AUDITED_DECISION = Refusal("No audited decision {decision}.", quotes=("decision",))  # (from an address)
 WHICH_FILE_FORMAT = Refusal(
     "Cannot tell the format of {name}: name the file .jsonl, .csv or .xlsx, or give file_format."
@@ -160,8 +175,8 @@ class Written:
     outcome: Outcome
     position: int
     # the rules a promotion just recorded (or corrected) does not meet by the rules in force on its TMT, as the
-    # audit judges it (promotion_findings): recorded all the same, as its decree says
-    findings: tuple[Mapping[str, Any], ...] = ()
+    # audit judges it (promotion_findings), each said as RECORDED_AGAINST: recorded all the same, as its decree says
+    findings: tuple[Reason, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         o = self.outcome
@@ -172,27 +187,21 @@ class Written:
             "recorded_at": o.recorded_at,
             "created": o.created,
             "position": self.position,
-            "warnings": [PROMOTION_WARNING.format(**found) for found in self.findings],
+            # (present when there are any: a mentor's placement's, a promotion's against the audit's rules)
+            **({"warnings": said} if (said := [*o.warnings, *self.findings]) else {}),
         }
 
 
-# A promotion recorded (or corrected) that the audit will flag: HR records what the decree says, so nothing is refused;
-# the answer says which rules its decree does not meet (the audit's own judgement of it: projections.merit.audit)
-PROMOTION_WARNING = (
-    "Recorded; by the rules in force on {day} it does not meet {rule}: {message} (the audit will flag it)."
-)
-
-
-def promotion_findings(ledger: CareerLog, outcome: Outcome) -> tuple[Mapping[str, Any], ...]:
-    """The audit's findings (rule, message, day) of the promotion a write just recorded, or whose correction it
+def promotion_findings(ledger: CareerLog, outcome: Outcome) -> tuple[Reason, ...]:
+    """The audit's findings (RECORDED_AGAINST) of the promotion a write just recorded, or whose correction it
     recorded (`findings_of`); none for any other write or one already recorded before."""
     if not outcome.created:
         return ()
     return findings_of(ledger, outcome.subject, outcome.kind, outcome.version)
 
 
-def findings_of(ledger: CareerLog, subject: str, kind: str, version: int) -> tuple[Mapping[str, Any], ...]:
-    """The audit's findings (rule, message, day) of the rank promotion recorded as `version` of a record, or
+def findings_of(ledger: CareerLog, subject: str, kind: str, version: int) -> tuple[Reason, ...]:
+    """The audit's findings (each said as RECORDED_AGAINST) of the rank promotion recorded as `version` of a record, or
     corrected by it, judged as the audit judges it (projections.merit.audit.audit_promotion: the record as known
     before the decision, the rules in force on its TMT) from the ledger's record of it: one record's, no view read or
     rebuilt. None for another kind of fact, or a promotion retracted."""
@@ -209,7 +218,7 @@ def findings_of(ledger: CareerLog, subject: str, kind: str, version: int) -> tup
     _, found = audit_promotion(record, fact)
     day = fact.effective_date.isoformat()
     return tuple(
-        {"rule": row["rule"], "message": row["message"], "day": day}
+        RECORDED_AGAINST.reason(day=day, rule=row["rule"], finding=row["message"])
         for row in found
         if row["rule"] != "evidence.recorded_after"  # (facts recorded after it: none yet, of a decision just recorded)
     )
@@ -579,22 +588,13 @@ class Services:
             for nip in mentors_judged(self.ledger, p.subject or "", p.kind, mentoring[p.line], p.errors)
         ]
         self.record_checked(writer, Action.IMPORT, [*(p.subject or "" for p in judged), *mentors])
-        warned = []  # (each promotion recorded against a rule the audit judges: recorded, said so per row)
-        for row in report.promotions:
+        for row in report.promotions:  # (each promotion recorded against a rule the audit judges: said so per row)
             found = findings_of(self.ledger, row.subject, row.kind, row.version)
             if found:
-                said = [PROMOTION_WARNING.format(**f) for f in found]
-                warned.append(
-                    {
-                        "line": row.line,
-                        "subject": row.subject,
-                        "kind": row.kind,
-                        "version": row.version,
-                        "warnings": said,
-                        "findings": list(found),
-                    }
-                )
-        return {**self._report(report), "warnings": warned}
+                beside = "new_rank" if row.kind == "rank_promotion" else "target_version"
+                report.warnings.append(RowProblem(row.line, row.subject, row.kind, {beside: list(found)}))
+        report.warnings.sort(key=lambda p: p.line)
+        return self._report(report)
 
     def record_checked(self, writer: Account, action: Action, subjects: Sequence[str]) -> None:
         """Log a read (`write_check`) of each existing record, within the writer's scope, that a write was refused
@@ -738,9 +738,10 @@ class Services:
         return page
 
     def roster_filters(self, reader: Account, filters: Mapping[str, list[str]]) -> dict[str, list[str]] | None:
-        """The filters narrowed to the reader's scope (None: nothing matches; AccessDenied if it may not list), a
-        `unit` in any letter case or spacing and an unknown one refused, as the audits' (`within`)."""
-        allowed = self.within(reader, Action.LIST_EMPLOYEES, filters)
+        """The filters narrowed to the reader's scope (None: nothing matches; AccessDenied if it may not list), an
+        agency or region asked outside it refused as the reports' and audits' (`asked_within`: until 2026-12-05 an
+        empty list, read as no staff there), a `unit` in any letter case or spacing and an unknown one refused."""
+        allowed = self.asked_within(reader, Action.LIST_EMPLOYEES, filters)
         return None if allowed is NOTHING else allowed
 
     def roster_reads(
@@ -802,9 +803,9 @@ class Services:
         return NOTHING if allowed is None else allowed
 
     def asked_within(self, reader: Account, action: Action, filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
-        """`within` for a report (READ_REPORTS) or an audit (RUN_AUDITS), an agency or region asked outside the
-        reader's scope refused (refuse_filters_outside: a 403 naming the field, not an empty report or list read as
-        no activity there)."""
+        """`within` for a report (READ_REPORTS), an audit (RUN_AUDITS) or the roster (LIST_EMPLOYEES), an agency or
+        region asked outside the reader's scope refused (refuse_filters_outside: a 403 naming the field, not an empty
+        report or list read as no activity there)."""
         refuse_filters_outside(reader, action, filters)
         return self.within(reader, action, filters)
 
@@ -1008,11 +1009,40 @@ class Services:
         allowed = self.asked_within(reader, Action.READ_REPORTS, filters)
         rows = [] if allowed is NOTHING else self.queries.headcount(by, allowed)
         cell = self.smallest_cell(reader)
+
+        def read(scope: dict[str, list[str]]) -> list[dict[str, Any]]:
+            return [] if scope is NOTHING else self.queries.headcount(by, scope)
+
+        without = self.without_each_filter(reader, filters, read, cell) if rows else []
+        given = suppression.differenced(rows, without, suppression.HEADCOUNT, by, cell)
+        total = sum(r["count"] for r in rows)
+        # (the total too: the total without a filter, less this one, a small group)
+        differenced = any(suppression.small(sum(r["count"] for r in other) - total, cell) for other in without)
         return {
             "by": by,
-            "items": suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by),
-            "total": suppression.total(sum(r["count"] for r in rows), cell),
+            "items": suppression.suppress(
+                rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given
+            ),
+            "total": None if differenced else suppression.total(total, cell),
         }
+
+    def without_each_filter(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        read: Callable[[dict[str, list[str]]], list[dict[str, Any]]],
+        cell: int,
+    ) -> list[list[dict[str, Any]]]:
+        """A filtered report (`read` of the reader's scope) asked again without each of its filters in turn, for a
+        reader of aggregates only (`cell` above 1; others: none), whose cells it must not give away by subtraction
+        (`suppression.differenced`): one aggregate more per filter given."""
+        if cell <= 1:
+            return []
+        given = [name for name, values in filters.items() if values]
+        return [
+            read(self.within(reader, Action.READ_REPORTS, {k: v for k, v in filters.items() if k != name}))
+            for name in given
+        ]
 
     def training_compliance(
         self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]]
@@ -1020,8 +1050,13 @@ class Services:
         """Per group of staff in post at the end of a year: how many had the yearly JP."""
         items = self.training.compliance(year, by, self.asked_within(reader, Action.READ_REPORTS, filters))
         cell = self.smallest_cell(reader)
+        read = partial(self.training.compliance, year, by)
+        without = self.without_each_filter(reader, filters, read, cell) if items else []
+        given = suppression.differenced(items, without, suppression.COMPLIANCE, by, cell)
         # (each row sums, with the others alike but in one field, to a row of the report by fewer fields)
-        shown = suppression.suppress(items, suppression.COMPLIANCE, cell, complementary=True, margins=by)
+        shown = suppression.suppress(
+            items, suppression.COMPLIANCE, cell, complementary=True, margins=by, withheld=given
+        )
         return {"year": year, "by": by, "items": shown}
 
     def programmes(
@@ -1083,11 +1118,12 @@ class Services:
         page number or after a cursor (`after`, a page's `next`)."""
         reach = require(reader, Action.READ_ACCESS_LOG)
         filters = {k: [normalise_nip(v) for v in vs] if k == "nip" else list(vs) for k, vs in filters.items()}
-        allowed: dict[str, list[str]] | None
-        if reach is Reach.OWN:
-            allowed = narrow(filters, {"nip": [reader.nip or ""]})
-        else:
-            allowed = narrow(filters, row_filters(reader, Action.READ_ACCESS_LOG))
+        # an employee asking for another NIP is refused naming it (until 2026-12-05 an empty list, read as "nobody
+        # read it"), judged on the NIP alone; a reader's by scope, a NIP or account is no code of a scope: their
+        # reads of it within the scope are listed (refusing one outside would tell where its record is)
+        scope = {"nip": [reader.nip or ""]} if reach is Reach.OWN else row_filters(reader, Action.READ_ACCESS_LOG)
+        refuse_filters_outside(reader, Action.READ_ACCESS_LOG, filters, scope)
+        allowed = narrow(filters, scope)
         if allowed is None:
             allowed = {"nip": []}  # (matches nothing; a cursor is still checked)
         paging = Paging(ACCESS_LOG_KEYSET, page, per_page, after)
@@ -1128,6 +1164,7 @@ class Services:
             unit=scope.unit,
             region=scope.region,
             peers=lambda other: permits(reader, Action.READ_SCORECARD, agency_target(other)),
+            exact_below=self.smallest_cell(reader),
         )
         return suppression.scorecard(card, self.smallest_cell(reader))
 
@@ -1145,26 +1182,49 @@ def refuse_filters_outside(
     reader: Account, action: Action, filters: Mapping[str, list[str]], reach: Mapping[str, list[str]] | None = None
 ) -> None:
     """OutsideScope (a 403 naming `agency`, else `region`, and the codes asked outside the scope) when any agency, or
-    any region, a report's or an audit's filters ask for is outside the reader's scope (an HR office of KOTA-MEDAN
-    asking for KAB-KARO, a province's reader for another province): the read for nobody answered an empty report
-    (total 0) or an empty list, read as no activity there, and of several agencies with one outside, the others'
-    alone, under a filter naming all of them (until 2026-12-05). Judged on the codes as their reference tables write
-    them, each on its own, whether the agency has staff or not: one that is no code is the query's to refuse (a 422
-    naming it: agencies and regions are public reference data), so the answer tells nothing of the records outside
-    the scope. One asked within the scope (an agency's staff in any region, to an HR office of the agency; any
-    agency's staff in a province, to the province's reader) and a national reader's are read as asked. `reach`: the
-    filters the scope allows, when not the action's row filters (the grade-inflation audit's, by the agency's seat:
-    `seated_reach`)."""
+    any region, a report's, an audit's or the roster's filters ask for is outside the reader's scope (an HR office of
+    KOTA-MEDAN asking for KAB-KARO, a province's reader for another province): the read for nobody answered an empty
+    report (total 0) or an empty list, read as no activity there, and of several agencies with one outside, the
+    others' alone, under a filter naming all of them (until 2026-12-05). Judged on the codes as their reference
+    tables write them, each on its own, whether the agency has staff or not: one that is no code is the query's to
+    refuse (a 422 naming it: agencies and regions are public reference data), so the answer tells nothing of the
+    records outside the scope. One asked within the scope (an agency's staff in any region, to an HR office of the
+    agency; any agency's staff in a province, to the province's reader) and a national reader's are read as asked.
+    `reach`: the filters the scope allows, when not the action's row filters (the grade-inflation audit's, by the
+    agency's seat: `seated_reach`; an employee's access log, `{"nip": [their own]}`: another NIP is refused naming
+    `nip`, judged on the NIP alone). Any code asked that is no code of its table, and none is refused
+    here: the 422 naming it comes first (`all_known`)."""
     reach = row_filters(reader, action) if reach is None else reach
-    if not reach:
+    if not reach or not all_known(filters):
         return
-    for name, refusal, table in FILTERS_OUTSIDE:
-        codes = set(reference().table(table).codes)
-        asked = dict.fromkeys(v for v in filters.get(name, ()) if isinstance(v, str) and v in codes)
-        outside = [v for v in asked if narrow({name: [v]}, reach) is None or not seats_meet(name, [v], reach)]
+    for name, one, several, table in FILTERS_OUTSIDE:
+        if table is None and name not in reach:  # (a NIP is judged only against a scope of NIPs: an employee's own)
+            continue
+        codes = None if table is None else set(reference().table(table).codes)
+        given = (v for v in filters.get(name, ()) if isinstance(v, str) and (codes is None or v in codes))
+        outside = [
+            v for v in dict.fromkeys(given) if narrow({name: [v]}, reach) is None or not seats_meet(name, [v], reach)
+        ]
         if outside:
-            said = refusal.reason(**{name: ", ".join(outside)}, scope=reader.scope.describe())
+            values = {"scope": reader.scope.describe(), "own": reader.nip or ""}
+            if len(outside) == 1:
+                said = one.reason(**{name: outside[0]}, **values)
+            else:  # (the last joined by "and": "Agencies KAB-KARO and BKN are ...", "Regions 13, 14 and 15 are ...")
+                said = several.reason(**{name: ", ".join(outside[:-1])}, last=outside[-1], **values)
             raise OutsideScope(said, name)
+
+
+def all_known(filters: Mapping[str, list[str]]) -> bool:
+    """Whether every agency and region the filters ask for is a code as its reference table writes it: one that is
+    not is the query's 422 before any scope's 403 (`refuse_filters_outside`), even beside a code outside the scope
+    (`agency=NOPE&agency=KAB-KARO`; until 2026-12-05 the 403 of KAB-KARO, NOPE named once it was mended)."""
+    for name, _, _, table in FILTERS_OUTSIDE:
+        if table is None:  # (a NIP: judged on its own, `refuse_filters_outside`)
+            continue
+        codes = reference().table(table).rows  # (by code, as the table writes it)
+        if any(not isinstance(v, str) or v not in codes for v in filters.get(name, ())):
+            return False
+    return True
 
 
 def seated_reach(reader: Account, action: Action) -> dict[str, list[str]]:
@@ -1233,8 +1293,8 @@ def unit_readable(account: Account, agency: str) -> None:
     """AccessDenied unless the account may read units' ratings at all (HR, inspectors, administrators: never
     written by an inspector, `unit_within`); OutsideScope (a 403 naming `agency`) unless the unit's agency is within
     its scope, judged by the agency's seat as the grade-inflation audit judges a unit (`unit_target`: an inspector
-    scoped by region reads the units of the agencies seated there; an agency no table holds as written, by its code
-    alone)."""
+    scoped by region reads the units of the agencies seated there). An agency no table holds as written is refused
+    before, whatever the scope (the API's 422 naming `agency`: web.api.units.known_agency)."""
     require(account, Action.READ_UNIT_RATINGS)
     if not permits(account, Action.READ_UNIT_RATINGS, unit_target(agency)):
         raise OutsideScope(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()), "agency")

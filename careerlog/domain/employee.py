@@ -894,11 +894,13 @@ ENDS_POST_RETRACTED, ENDS_POST_RETRACTED_TICKED = confirmable(
     codes=(("kind", "post_kinds"),),
 )
 # A correction of the date of a placement whose post end was recorded with it: the post end is dated on the placement's
-# day, so it is corrected first (its own correction), then the placement's date, never one left on another day
+# day, so it is corrected first (its own correction), then the placement's date, never one left on another day. That
+# first step is itself asked (POST_END_REDATED_ALONE: off the placement's day until the placement follows), and the
+# refusal says so, for the writer not to be surprised by it
 POST_END_DATED_WITH = Refusal(
     "The end of the post {title} ({kind}) was recorded with this placement on {day}, as version {version} (rule "
-    "placement.ends_post): correct the post end's date to {new_day} first (a correction of version {version}), then "
-    "this placement's.",
+    "placement.ends_post): correct the post end's date to {new_day} first (a correction of version {version}, itself "
+    "asked, as it moves the post end off this placement's day: confirm it when asked), then this placement's.",
     dates=("day", "new_day"),
     numbers=("version",),
     codes=(("kind", "post_kinds"),),
@@ -906,12 +908,14 @@ POST_END_DATED_WITH = Refusal(
 
 # A correction of a placement whose post end was recorded with it to the agency the post is held in: the placement no
 # longer moves the employee, and its post end would stay, the post read as ended. Refused naming the post end, to be
-# retracted first (or its reference corrected to the decree that did end it)
+# retracted first (or its reference corrected to the decree that did end it). That retraction is itself asked
+# (POST_END_RETRACTED_ALONE: the placement still stands then), and the refusal says so
 POST_END_NOT_LEFT = Refusal(
     "The end of the post {title} ({kind}) was recorded with this placement, as version {version} (rule "
     "placement.ends_post): corrected to {agency}, the agency the post is held in, the placement would leave the post "
-    "ended. Retract the post end (version {version}) first if the post was held on, or correct its reference to the "
-    "decree that ended it; then correct this placement.",
+    "ended. Retract the post end (version {version}) first if the post was held on (a retraction itself asked, as "
+    "this placement still stands then: confirm it when asked), or correct its reference to the decree that ended it; "
+    "then correct this placement.",
     numbers=("version",),
     codes=(("kind", "post_kinds"),),
 )
@@ -947,17 +951,35 @@ POST_END_REDATED_ALONE, POST_END_REDATED_ALONE_TICKED = confirmable(
     numbers=("placement",),
     codes=(("kind", "post_kinds"),),
 )
+# A correction of such a post end's appointment_reference to another post than the one it was recorded ending (the post
+# the move ended, named by its appointment_reference as recorded): the post the move ended would be read as held from
+# the agency the employee moved to. Asked alike; a correction changing its date too is asked once, by this refusal (the
+# post is what matters: the date of a post end naming another post no longer dates the move's end of the post), and
+# confirmed records both. Back to the post it was recorded ending, it is not asked, as a date back on the placement's
+# day is not.
+POST_END_REPOINTED_ALONE, POST_END_REPOINTED_ALONE_TICKED = confirmable(
+    "This post end (of {title}, {kind}) was recorded with the placement in {agency} on {day}, version {placement} "
+    "(rule placement.ends_post): naming {new_title} ({new_kind}) instead, it would leave {title} held from another "
+    "agency. If the post that ended was {new_title}, ",
+    ENDS_POST,
+    ": the post end alone is corrected (its date too, when the correction changes it); if not, keep it naming {title}.",
+    again="send the correction again",
+    dates=("day",),
+    numbers=("placement",),
+    codes=(("kind", "post_kinds"), ("new_kind", "post_kinds")),
+)
 # ... what the post end's new date leaves of the post (a worded part of POST_END_REDATED_ALONE)
 HELD_AFTER_MOVE = Refusal("held from another agency until then")
 ENDED_BEFORE_MOVE = Refusal("ended before the move")
 
 
-def post_end_named(career: Career, ended: Fact) -> tuple[Any, Any]:
+def post_end_named(career: Career, ended: Fact, reference: Any = None) -> tuple[Any, Any]:
     """The title and kind of the post a post end names (its appointment's reference and none when it names no one
-    post)."""
-    named = posts_named(career, ended.values.get("appointment_reference"))
+    post); `reference`: the post another appointment_reference would name (a correction's) instead of its own."""
+    reference = ended.values.get("appointment_reference") if reference is None else reference
+    named = posts_named(career, reference)
     if len(named) != 1:
-        return ended.values.get("appointment_reference"), None
+        return reference, None
     return named[0].values.get("title"), named[0].values.get("post_kind")
 
 
@@ -1581,14 +1603,16 @@ class Employee(LedgerAggregate):
         found = latsar_missing_refusal(career, changes.get("effective_date"))
         return [] if found is None else [("corrected_fields.effective_date", found)]
 
-    def post_end_with(self, placement: Fact) -> Fact | None:
+    def post_end_with(self, placement: Fact, stood_before: int | None = None) -> Fact | None:
         """The post end recorded with a placement (rule placement.ends_post: the ledger records it with the placement,
         or with a correction of its agency or date, in the same save): the standing post end right after the placement
         or a correction of it, recorded at the same time under the placement's reference as it stood then (both as
         recorded); None when none was, or it was retracted, or its own reference corrected to another decree than
         the placement's. Linked by what a correction of the placement does not change: until 2026-12-05 by both
         references as they stand, so that a correction of the placement's reference alone unlinked them, and the
-        placement was then retracted, or corrected in its date or agency, unasked, its post end left standing."""
+        placement was then retracted, or corrected in its date or agency, unasked, its post end left standing.
+        `stood_before`: the link as it stood before that version, a post end retracted by it or since read as standing
+        (the post end a placement's retraction, that version, retracted with it: web.pages.hr.end_retracted_with)."""
         if placement.kind != "placement":
             return None
         reference = getattr(placement.event, "reference", None)  # (the placement's, as it stood at each version)
@@ -1600,7 +1624,7 @@ class Employee(LedgerAggregate):
                 ended is not None
                 and before is not None
                 and ended.kind == "post_end"
-                and ended.active
+                and (ended.active or (stood_before is not None and (ended.retracted_by or 0) >= stood_before))
                 and ended.event is not None
                 and ended.event.timestamp == before.timestamp
                 and getattr(ended.event, "reference", None) == reference

@@ -523,6 +523,9 @@ class Outcome:
     kind: str
     recorded_at: datetime
     created: bool
+    # what the writer is told beside it, recording nothing (careerlog.application.placement_warnings): a live
+    # recording's, never a replay's
+    warnings: tuple[str, ...] = ()
 
 
 @quick_init

@@ -15,7 +15,11 @@ from datetime import date
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.wording import Refusal
 
-_SEPARATORS = re.compile(r"[\s.\-]")
+# The separators people type between a NIP's digits (spaces, dots, dashes), and the invisible characters a copy from a
+# web page, a PDF or a chat carries along unseen (zero-width space U+200B and joiners U+200C/U+200D, the marks of
+# direction U+200E/U+200F, word joiner U+2060, a byte-order mark U+FEFF, a soft hyphen U+00AD): until 2026-12-05 a
+# NIP holding one was refused as not 18 digits, the character unseen in the value quoted
+_SEPARATORS = re.compile(r"[\s.\-\u00ad\u200b-\u200f\u2060\ufeff]")
 SEX_DIGITS = {"1": "M", "2": "F"}
 
 # The refusals of a number (careerlog.domain.wording)
@@ -58,7 +62,8 @@ class Nip:
 
 
 def normalise_nip(raw: object) -> str:
-    """Strip the separators people type; does not validate."""
+    """Strip the separators people type, and the invisible characters a copy carries (_SEPARATORS); does not
+    validate."""
     return _SEPARATORS.sub("", str(raw))
 
 

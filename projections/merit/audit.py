@@ -25,7 +25,7 @@ from careerlog.ages import add_years
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import EASTERNMOST
 from careerlog.domain.payload import starting_rank_code
-from careerlog.domain.wording import Template
+from careerlog.domain.wording import Refusal, Template
 from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact, day_iso, predicate_score
@@ -52,8 +52,15 @@ from projections.merit.rules import (
     rank_index,
     recorded_after,
     rule_on,
+    version_changes,
 )
 
+# A rank promotion just recorded (or corrected) that the audit will flag (web.services.findings_of): HR records what the
+# decree says, so nothing is refused, and the writer is told, each finding as the audit words it (`finding`)
+RECORDED_AGAINST = Refusal(
+    "Recorded; by the rules in force on {day} it does not meet {rule}: {finding} (the audit will flag it).",
+    dates=("day",),
+)
 LATE_EVIDENCE = Template(
     "{count} supporting fact(s) effective by {day} recorded after the decision ({moment})",
     ("day",),
@@ -619,7 +626,8 @@ def round_tuples(
     `eligible_101` on each round date, with what it reads that does not change between dates read
     once: the employment kind, the appointment and separation days, the rank before the date (also
     the judge's: the dates ascend, so the rank history is walked once), each date's time-in-rank
-    rule and years (`round_rules`, per rules object) and when the time in rank is reached. `retired`: the
+    rule and years (`round_rules`, per rules object), when the time in rank is reached and until when
+    the education ceiling bars the rank held (the dates before either stepped over). `retired`: the
     `retirement_stop` of `end`, when the caller has it (the rows of the earlier rounds read it too)."""
     start = record.appointed_on
     if start is None:
@@ -638,7 +646,13 @@ def round_tuples(
     rows: list[tuple[Any, ...]] = []
     following, held = 0, None  # the next rank in the history; rank_before(day)
     due, due_of = date.max, None  # the day the time in rank is reached, and of which (held, years)
+    decided, versions = sorted(promoted), version_changes(book, TIME_IN_RANK)
+    # the next round read: those before the time in rank is reached, or while the education ceiling bars the rank held,
+    # are stepped over (below)
+    resume = first
     for i in range(first, stop):
+        if i < resume:
+            continue
         day = days[i]
         while following < len(history) and history[following][0] < day:
             tmt, rank, fact = history[following]
@@ -649,6 +663,13 @@ def round_tuples(
         if years is not None and years is not False and (due_of is None or due_of[0] is not held or due_of[1] != years):
             due, due_of = add_years(held[1], int(years)), (held, years)
         decision = promoted.get(day)
+        if decision is None and years is not None and years is not False and due > day:
+            # the time in rank not reached: no row (neither eligible nor promoted) until the round of `due`, unless a
+            # 101 counts in a round before it or another version of the time-in-rank rule is in force (the years asked
+            # may change). A rank held from a later TMT (another kind's promotion) is due later still.
+            until = min(due, first_after(decided, day), first_after(versions, day))
+            resume = bisect.bisect_left(days, until, i + 1, stop)
+            continue
         if decision is None and (day in otherwise or day >= retired):
             # promoted that day by another kind: no regular candidate left behind (nor passed over); or past the
             # expected end of service (`retirement_stop`), not promoted: in all likelihood retired
@@ -660,13 +681,27 @@ def round_tuples(
             # active_on(day) (the day is after the appointment); a promotion of the separation's own day is judged
             # as earned in the service ending then (promotion_post), in rule when every rule is met, as audited
             and (separated is None or day < separated or (day == separated and decision is not None))
-            and _unbarred_101(judge, day, held)
         )
+        if is_eligible and not _unbarred_101(judge, day, held):
+            is_eligible = False
+            new = _next_rank(judge.ref, held[0])
+            lifted = None if new is None else judge.ceiling_bars_until(day, REGULAR, new)
+            if lifted is not None:
+                # barred by the education ceiling until it may lift (a degree, a version of the rule): no row before
+                # then unless a 101 counts in a round before it, nor another judgement unless another rank is held
+                upcoming = history[following][0] if following < len(history) else date.max
+                resume = bisect.bisect_left(days, min(lifted, upcoming, first_after(decided, day)), i + 1, stop)
         if not is_eligible and decision is None:
             continue
         known = known or KnownFrom(record, rounds_reading(book))
         rows.append(round_tuple(record, day, held, is_eligible, decision, known))
     return rows
+
+
+def first_after(days: Sequence[date], day: date) -> date:
+    """The first of the ascending `days` after `day` (date.max when none is)."""
+    i = bisect.bisect_right(days, day)
+    return days[i] if i < len(days) else date.max
 
 
 def counted_promotions(record: CareerRecord, book: Rules) -> tuple[dict[date, Fact], frozenset[date]]:

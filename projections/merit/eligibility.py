@@ -39,6 +39,7 @@ from projections.career import CareerRecord, PostSpell, confirmation_due, day_is
 from projections.framework import Table, rules_digest
 from projections.merit.retirement import expected_retirement
 from projections.merit.rules import (
+    CEILING_RULE,
     CREDIT,
     EDUCATION_CEILING,
     LEGAL_STATUS,
@@ -56,6 +57,7 @@ from projections.merit.rules import (
     rating_read_until,
     regular_bar,
     rule_on,
+    version_changes,
 )
 from projections.reading import ViewReader
 
@@ -87,7 +89,6 @@ OFFERED_KINDS = ("101", "201", "202", DEGREE)
 BY_OFFER = frozenset({"promotion.one_step", "promotion.degree_rank", REGULAR_WITHOUT_POST})
 # Why no kind is open, when the record says: its service ended; a PPPK contract grade; the top rank (IV/e).
 NO_PROMOTION_REASONS = ("separated", "pppk", "top_rank")
-CEILING_RULE = "promotion.education_ceiling"
 PENALTY_RULE = "promotion.penalty"
 PERFORMANCE_RULE = "promotion.performance"
 DATES_RULE = "promotion.dates"
@@ -175,12 +176,6 @@ def earliest_date(book: Rules, kind: str, since: date, after: date) -> date | No
         # not reached on `candidate`: on the day it is, unless another version is in force before then
         day = min([due, *(d for d in changes if candidate < d < due)])
     return None
-
-
-@functools.lru_cache(maxsize=64)
-def version_changes(book: Rules, rule_id: str) -> tuple[date, ...]:
-    """The days a version of a rule comes into or goes out of force, in order (cached per rules object)."""
-    return tuple(sorted({d for r in book.versions(rule_id) for d in (r.valid_from, r.valid_to) if d is not None}))
 
 
 def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | None = None) -> list[Row]:

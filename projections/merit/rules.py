@@ -215,6 +215,13 @@ def rule_on(book: Rules, rule_id: str, day: date) -> Rule | None:
     return book.in_force(rule_id, day)
 
 
+@functools.lru_cache(maxsize=64)
+def version_changes(book: Rules, rule_id: str) -> tuple[date, ...]:
+    """The days a version of a rule comes into or goes out of force, in order (cached per rules object): between two
+    of them the same versions are in force, so `rule_on` reads the same one."""
+    return tuple(sorted({d for r in book.versions(rule_id) for d in (r.valid_from, r.valid_to) if d is not None}))
+
+
 @functools.lru_cache(maxsize=1024)
 def rank_index(ref: Reference, rank: str) -> int:
     """`Reference.rank_index`, cached per reference object."""
@@ -279,6 +286,7 @@ def rating_read_until(book: Rules, judged: date, kind: str, year: int) -> date |
 
 
 EFFECTIVE = operator.attrgetter("effective_date")
+CEILING_RULE = "promotion.education_ceiling"
 # (the demo's promotion rounds: education bars 53% of the eligibility tests, ratings 21%, the exam 4%)
 BARS_FIRST = {
     "promotion.education_ceiling": 0,
@@ -625,6 +633,10 @@ class PromotionJudge(Judge):
     def _education_ceiling(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact
     ) -> Check | None:
+        return self._ceiling(rule, day, kind, new)
+
+    def _ceiling(self, rule: Rule, day: date, kind: str, new: str) -> Check:
+        """`_education_ceiling`'s outcome, which reads neither the rank held nor since when (`ceiling_bars_until`)."""
         degrees = self._degrees_by(day)
         key = ("education", id(rule), kind, new, degrees)
         done = self._outcomes.get(key)
@@ -639,6 +651,22 @@ class PromotionJudge(Judge):
             done = check(rule, met, lambda: EDUCATION_CEILING(level=level, ceiling=ceiling, new=new), facts)
         self._outcomes[key] = done
         return done
+
+    def ceiling_bars_until(self, day: date, kind: str, new_rank: str) -> date | None:
+        """When the education ceiling (enforced) bars a promotion of `kind` to `new_rank` on `day`, out of the rank
+        held then (and so `barred`): the first day it may not, the next degree's or the next version change of the
+        rule's; else None. Nothing else it reads changes before then (the education held counts the degrees in
+        effect, `_degrees_by`), so a caller asking of later days out of the same rank may take the bar as read."""
+        rule = rule_on(self.rules, CEILING_RULE, day)
+        if rule is None or not KINDS_JUDGED[CEILING_RULE](rule.params, kind):
+            return None
+        if not self._ceiling(rule, day, kind, new_rank).finding:
+            return None
+        degrees, changes = self.facts_of("education"), version_changes(self.rules, CEILING_RULE)
+        held = self._degrees_by(day)
+        next_degree = degrees[held].effective_date if held < len(degrees) else date.max
+        next_version = changes[bisect.bisect_right(changes, day)] if changes[-1] > day else date.max
+        return min(next_degree, next_version)
 
     def _dates(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         met = day.day == int(rule.params["day"]) and day.month in rule.params["months"]

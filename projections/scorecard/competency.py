@@ -239,11 +239,13 @@ def programme_indicators(ctx: Context) -> list[Indicator]:
         ((course(r["title"]), r["subject"], reference_key(r["programme_id"])), r["programme_id"], r) for r in rows
     )
     totals: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0])
-    for (name, _subject, _programme), (rating, relevance) in opinions.items():
+    raters: dict[str, set[str]] = defaultdict(set)  # the people behind a course's opinions (one may give two)
+    for (name, subject, _programme), (rating, relevance) in opinions.items():
         sums = totals[name]
         sums[0] += 1
         sums[1] += rating
         sums[2] += relevance
+        raters[name].add(subject)
     link = api_link("reports/programmes", year=ctx.year, **ctx.scope.filters())
     found = []
     for name, (n, rating, relevance) in sorted(totals.items()):
@@ -251,18 +253,24 @@ def programme_indicators(ctx: Context) -> list[Indicator]:
         behind = rows_behind("training", year=ctx.year, course=name, **ctx.scope.filters())
         for definition, sum_of in ((PROGRAMME_RATING, rating), (PROGRAMME_RELEVANCE, relevance)):
             points = int(sum_of) if float(sum_of).is_integer() else sum_of  # (a mean of two opinions may be a half)
-            found.append(measured(ctx, definition, points, n, ratio(points, n), behind, link=link, group=group))
+            people = len(raters[name])
+            value = ratio(points, n)
+            found.append(measured(ctx, definition, points, n, value, behind, link=link, group=group, people=people))
     return found
 
 
 def cost_indicator(ctx: Context) -> Indicator:
     params: list[Any] = [ctx.year]
     where = scope_clauses(ctx, ["year = ?", "cost IS NOT NULL"], params)
-    row = ctx.store.query(f"SELECT SUM(cost) AS cost, SUM(hours) AS hours FROM training WHERE {where}", params)[0]
+    row = ctx.store.query(
+        f"SELECT SUM(cost) AS cost, SUM(hours) AS hours, COUNT(DISTINCT subject) AS people FROM training WHERE {where}",
+        params,
+    )[0]
     cost = None if row["cost"] is None else round(float(row["cost"]), 2)
     hours = int(row["hours"] or 0)
     rows = rows_behind("training", year=ctx.year, cost="recorded", **ctx.scope.filters())
-    return measured(ctx, COST_PER_JP, cost, hours, ratio(cost, hours, 2), rows)
+    # (per JP, about the people trained: one person's training is withheld however many JP it had)
+    return measured(ctx, COST_PER_JP, cost, hours, ratio(cost, hours, 2), rows, people=int(row["people"] or 0))
 
 
 def competency(ctx: Context, earlier_years: int) -> list[Indicator]:

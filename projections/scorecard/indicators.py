@@ -106,6 +106,10 @@ class Indicator:
     # every API path listing the rows counted, where they are in more than one list (evidence.recorded_after's
     # promotions and post appointments: the lists' totals add up to the numerator); `link` is the first
     links: tuple[str, ...] = ()
+    # how many people the value is about, where the denominator counts something else (JP, opinions, decisions,
+    # awards, unit-years, rounds...): what a reader of aggregates may be shown is judged by it
+    # (projections.suppression.scorecard, which drops it from the answer); None: the denominator counts people
+    people: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -120,6 +124,7 @@ class Indicator:
             "link": self.link,
             "links": list(self.links) if self.links else ([self.link] if self.link else []),
             "details": self.details,
+            "people": self.denominator if self.people is None else self.people,
         }
 
     @property
@@ -149,6 +154,7 @@ def measured(
     group: dict[str, Any] | None = None,
     details: dict[str, Any] | None = None,
     links: tuple[str, ...] = (),
+    people: int | None = None,
 ) -> Indicator:
     return Indicator(
         definition.id,
@@ -162,4 +168,5 @@ def measured(
         group or {},
         details or {},
         links,
+        people,
     )

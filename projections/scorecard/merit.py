@@ -6,7 +6,7 @@ from typing import Any
 
 from careerlog.reference import rules
 from projections.merit.distribution import GradeInflationQueries
-from projections.merit.fairness import FairnessQueries
+from projections.merit.fairness import PERSON, FairnessQueries
 from projections.merit.queries import AuditQueries, Passed, PassedOverQueries
 from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
 from projections.training import ratio
@@ -139,12 +139,17 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
             ratio(clean, len(judged)),
             rows,
             link=audit_link(ctx, "promotions", verdict="compliant"),
+            people=len({d["subject"] for d in judged}),
         )
     ]
     # the decisions these rules judge: rank promotions and definitive posts (a CPNS appointment is judged by
     # appointment.starting_rank alone, in a list of its own, and has no finding of these rules)
     decisions = sum(
         audit.decisions_count(ctx.scope.selection(), decision=kind, start=start, end=end) for kind in AUDITED_BY_RULE
+    )
+    # the people those decisions are about (one may have a promotion and a post appointment in a year)
+    audited = len(
+        {d["subject"] for d in promotions} | decision_subjects(ctx, audit, decision="post", start=start, end=end)
     )
     for rule_id in [r for r in rules().ids if r.startswith(DECISION_RULES)]:
         hits = audit.decisions_count(ctx.scope.selection(), start=start, end=end, rule=rule_id)
@@ -153,13 +158,30 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
         behind = rows_behind("findings", rule=rule_id, tmt_from=start, tmt_to=end, **ctx.scope.filters())
         links = tuple(audit_link(ctx, path, rule=rule_id) for path in rule_lists(rule_id))
         found.append(
-            measured(ctx, definition, hits, decisions, ratio(hits, decisions), behind, links=links, group=group)
+            measured(
+                ctx,
+                definition,
+                hits,
+                decisions,
+                ratio(hits, decisions),
+                behind,
+                links=links,
+                group=group,
+                people=audited,
+            )
         )
     regular = sum(1 for d in promotions if d["kind"] == "101")
+    promoted = len({d["subject"] for d in promotions if d["kind"] == "101"})
     passed = [p for p in passed_over_pairs(ctx) if p["tmt"][:4] == str(ctx.year)]  # (the TMT's year, as `regular`)
     behind = rows_behind("promotion_rounds", round_year=ctx.year, **ctx.scope.filters())
-    found.append(measured(ctx, PASSED_OVER, len(passed), regular, ratio(len(passed), regular), behind))
+    found.append(measured(ctx, PASSED_OVER, len(passed), regular, ratio(len(passed), regular), behind, people=promoted))
     return found
+
+
+def decision_subjects(ctx: Context, audit: AuditQueries, **options: Any) -> set[str]:
+    """The people of the audited decisions of the scope (filtered as `AuditQueries.decisions_count`)."""
+    source, where, params = audit.decisions_where(ctx.scope.selection(), **options)
+    return {r["subject"] for r in ctx.store.query(f"SELECT DISTINCT d.subject FROM {source}{where}", params)}
 
 
 def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
@@ -175,6 +197,9 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
         )
         link = audit_link(ctx, "fairness", by=dim)
         leading = next((g for g in result["groups"] if g["reference"]), None)  # the group each is compared with
+        # each group's people (its pool counts a person once per round they were in it): by person, in the group of
+        # their first round of the year
+        persons = people_by_group(fairness, dim, start, end, ctx) if counted(ctx, fairness, result["groups"]) else {}
         for g in result["groups"]:
             details = {
                 k: g[k]
@@ -211,9 +236,34 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
                     link=link,
                     group=group,
                     details=details,
+                    people=persons.get(g["group"], 0) if persons else None,
                 )
             )
     return found
+
+
+def counted(ctx: Context, fairness: FairnessQueries, groups: list[dict[str, Any]]) -> bool:
+    """Whether the groups' people are counted (`people_by_group`, a count of the pools by person): always, unless
+    the scorecard is for a reader shown values about at least `exact_below` people (`ScorecardQueries.scorecard`),
+    for whom only a group whose pool (a person once per round) holds at least that many but could hold fewer people
+    (fewer than that many times the rounds of the period) is judged otherwise by its people; the others' (None:
+    their pool) are withheld or shown alike."""
+    if not groups:
+        return False
+    below = ctx.memo.get("exact_below")
+    if below is None:
+        return True
+    if below <= 1:
+        return False
+    start, end = ctx.period
+    rounds = ctx.kept(("rounds", ctx.scope, start), lambda: fairness.rounds_counted(start, end, ctx.scope.selection()))
+    return any(below <= g["eligible"] < below * rounds[0] for g in groups)
+
+
+def people_by_group(fairness: FairnessQueries, dim: str, start: str, end: str, ctx: Context) -> dict[str, int]:
+    """The people of each group's pool over the rounds of the period (`FairnessQueries.pool_counts` by `PERSON`)."""
+    counts = fairness.pool_counts([dim], start, end, ctx.scope.selection(), PERSON)
+    return {str(group): int(pool) for group, pool in counts.groupby("group")["pool"].sum().items()}
 
 
 def skp_indicator(ctx: Context) -> list[Indicator]:
@@ -225,7 +275,14 @@ def skp_indicator(ctx: Context) -> list[Indicator]:
     )
     details = {"units": [f"{u['agency']}/{u['unit']}" for u in over]}
     behind = rows_behind("unit_ratings+staff_ratings", year=ctx.year, **filters)
-    return [measured(ctx, SKP, len(over), rated, ratio(len(over), rated), behind, details=details)]
+    # the staff rated in those unit-years, whose ratings the value is about
+    where = " AND ".join(["u.year = ?", *(f"u.{k} = ?" for k in filters)])
+    joined = "staff_ratings s JOIN unit_ratings u ON u.year = s.year AND u.agency = s.agency AND u.unit = s.unit"
+    staff = int(
+        ctx.store.scalar(f"SELECT COUNT(DISTINCT s.subject) FROM {joined} WHERE {where}", (ctx.year, *filters.values()))
+        or 0
+    )
+    return [measured(ctx, SKP, len(over), rated, ratio(len(over), rated), behind, details=details, people=staff)]
 
 
 def merit(ctx: Context, min_cell: int | None) -> list[Indicator]:

@@ -66,6 +66,7 @@ def rewards(ctx: Context, high_performer_score: int) -> list[Indicator]:
             len(achievement),
             ratio(high, len(achievement)),
             rows_behind("awards", year=ctx.year, achievement=1, **ctx.scope.filters()),
+            people=len({a["subject"] for a in achievement}),
         ),
         measured(
             ctx,
@@ -75,5 +76,6 @@ def rewards(ctx: Context, high_performer_score: int) -> list[Indicator]:
             ratio(len(irregular), len(awards)),
             rows_behind("award_findings", year=ctx.year, **ctx.scope.filters()),
             details={"award_kinds": kinds},
+            people=len({a["subject"] for a in awards}),
         ),
     ]

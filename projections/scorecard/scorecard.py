@@ -104,9 +104,12 @@ class ScorecardQueries(ViewReader):
         region: str | None = None,
         config: Settings | None = None,
         peers: Callable[[str], bool] | None = None,
+        exact_below: int | None = None,
     ) -> dict[str, Any]:
         """The scorecard of `agency` (narrowed to `unit` or `region`) for `year` and its trend over `years`;
-        the comparison covers the agencies with staff in post that year for which `peers` holds (all: None)."""
+        the comparison covers the agencies with staff in post that year for which `peers` holds (all: None).
+        `exact_below`: the fewest people a value may be shown about to its reader (the people behind each value are
+        then counted only where the count could decide it: `merit.counted`); None: counted everywhere."""
         problems = query_problems(agency, region, year, years, self.today)
         if problems:
             raise InvalidInput(problems)
@@ -117,7 +120,7 @@ class ScorecardQueries(ViewReader):
             scope = Scope(scope.agency, scope.unit if scope.unit in spelled else spelled[0], scope.region)
         config = config or settings()
         compared = [a for a in self.agencies(year) if peers is None or peers(a)]
-        measure = self._measure(config, sorted({scope.agency, *compared}))
+        measure = self._measure(config, sorted({scope.agency, *compared}), exact_below)
         trend = [i for y in range(year - years + 1, year + 1) for i in measure(scope, y)]
         comparison = [i for a in compared for i in measure(Scope(a), year)]
         return {
@@ -131,9 +134,11 @@ class ScorecardQueries(ViewReader):
             "findings": findings(trend, year, config.thresholds),
         }
 
-    def _measure(self, config: Settings, agencies: list[str]) -> Callable[[Scope, int], list[Indicator]]:
+    def _measure(
+        self, config: Settings, agencies: list[str], exact_below: int | None = None
+    ) -> Callable[[Scope, int], list[Indicator]]:
         # shared by the years and agencies of one scorecard (Context.kept); the spells are read for `agencies`
-        memo: dict[Any, Any] = {"agencies": agencies}
+        memo: dict[Any, Any] = {"agencies": agencies, "exact_below": exact_below}
 
         def measure(scope: Scope, year: int) -> list[Indicator]:
             # the scope's agency this year is measured once, for the trend and the comparison alike

@@ -77,7 +77,7 @@ def test_an_inspector_writes_no_units_rating(rated: World, who: str, write: str,
     answer = rated.post(f"{UNIT}/{write}", who, json=body)
     problem: dict[str, Any] = answer.get_json()
     assert (answer.status_code, problem["type"]) == (403, FORBIDDEN), problem
-    assert "inspector role may not rate unit" in problem["detail"]
+    assert problem["detail"] == "The inspector role may not rate units."
     assert rated.log() == before  # nothing recorded
 
 
@@ -87,15 +87,38 @@ def test_a_role_that_neither_rates_nor_audits_reads_no_units_ratings(rated: Worl
         assert rated.get(f"{UNIT}/{read}", who).status_code == 403
 
 
+KNOWN = "see `careerlog reference agencies`"
+
+
 @pytest.mark.parametrize("agency", ["NOPE", "kota-medan"])
-def test_a_unit_of_an_agency_no_table_holds_as_written_is_no_inspectors_to_read(rated: World, agency: str) -> None:
-    """Judged by its code alone (no seat to judge it by): outside a scope of regions, the 403 naming `agency` (as HR's
-    scope of agencies refuses a code not written as its table writes it); an administrator, whose scope holds every
-    agency, is told an unknown code is unknown (422 naming `agency`)."""
-    answer = rated.get(f"/api/v1/units/{agency}/Dinas%20Kesehatan/ratings", "inspector")
+@pytest.mark.parametrize("who", ["inspector", "inspector_medan", "hr_karo", "admin"])
+@pytest.mark.parametrize("read", ["ratings", "events"])
+def test_a_unit_of_an_agency_no_table_holds_as_written_is_422_whatever_the_scope(
+    rated: World, agency: str, who: str, read: str
+) -> None:
+    """An unknown code is reference data, not a secret: a 422 naming `agency` in the words of the filters' (as
+    `agency=kota-medan` is refused), to a reader of any scope; it was the 403 of an agency outside a scope not
+    national, and `kota-medan` read as KOTA-MEDAN within one that holds it."""
+    answer = rated.get(f"/api/v1/units/{agency}/Dinas%20Pendidikan/{read}", who)
     assert (answer.status_code, answer.get_json()["errors"]) == (
-        403,
-        {"agency": [f"Agency {agency} is outside your scope (region 12)."]},
+        422,
+        {"agency": [f"Not one of the known values: '{agency}' ({KNOWN})."]},
     )
-    answer = rated.get("/api/v1/units/NOPE/Dinas%20Kesehatan/ratings", "admin")
-    assert (answer.status_code, list(answer.get_json()["errors"])) == (422, ["agency"])
+
+
+def test_the_paths_agency_is_refused_in_the_words_of_the_filters(rated: World) -> None:
+    path = rated.get("/api/v1/units/kota-medan/Dinas%20Pendidikan/ratings", "admin").get_json()["errors"]
+    query = rated.get("/api/v1/audits/grade-inflation?agency=kota-medan", "admin").get_json()["errors"]
+    assert path == query
+
+
+@pytest.mark.parametrize("agency", ["NOPE", "kota-medan"])
+@pytest.mark.parametrize(("write", "body"), [("ratings", RATING), ("events", CORRECTION)])
+def test_a_rating_of_an_agency_no_table_holds_as_written_is_422_whatever_the_scope(
+    rated: World, agency: str, write: str, body: dict[str, Any]
+) -> None:
+    before = rated.log()
+    for who in ("hr", "hr_karo", "admin"):
+        answer = rated.post(f"/api/v1/units/{agency}/Dinas%20Pendidikan/{write}", who, json=body)
+        assert (answer.status_code, list(answer.get_json()["errors"])) == (422, ["agency"]), who
+    assert rated.log() == before

@@ -31,15 +31,16 @@ def store_url(database_url: str) -> str:
 GRADE_INFLATION = "/api/v1/audits/grade-inflation"  # (reads an agency, by its seat, and no region)
 # what a route needs besides its filter to answer 200
 NEEDS = {"fairness": {"by": "sex"}, "time-to-promotion": {"by": "sex"}}
-# (reader, field, asked: some within the scope and some outside it, the codes outside it): an agency outside an
-# agency's inspector, with one within and alone; a region of another province than an agency's seat; a region
-# outside a province's inspector, with one within and alone
+# (reader, field, asked: some within the scope and some outside it, what the refusal says of the codes outside it):
+# an agency outside an agency's inspector, with one within and alone; regions of another province than an agency's
+# seat (several: until 2026-12-05 "Region 13, 14 is"); a region outside a province's inspector, with one within and
+# alone
 ASKED = [
-    ("inspector_medan", "agency", ["KOTA-MEDAN", "KAB-KARO"], "KAB-KARO"),
-    ("inspector_medan", "agency", ["KAB-KARO"], "KAB-KARO"),
-    ("inspector_medan", "region", ["12.71", "13", "14"], "13, 14"),
-    ("inspector", "region", ["12.06", "13"], "13"),
-    ("inspector", "region", ["13"], "13"),
+    ("inspector_medan", "agency", ["KOTA-MEDAN", "KAB-KARO"], "Agency KAB-KARO is"),
+    ("inspector_medan", "agency", ["KAB-KARO"], "Agency KAB-KARO is"),
+    ("inspector_medan", "region", ["12.71", "13", "14"], "Regions 13 and 14 are"),
+    ("inspector", "region", ["12.06", "13"], "Region 13 is"),
+    ("inspector", "region", ["13"], "Region 13 is"),
 ]
 WITHIN = [
     ("inspector_medan", "agency", "KOTA-MEDAN"),
@@ -82,12 +83,12 @@ def reads(route: str, field: str) -> bool:
     return not (route == GRADE_INFLATION and field == "region")
 
 
-@pytest.mark.parametrize(("who", "field", "asked", "outside"), ASKED)
+@pytest.mark.parametrize(("who", "field", "asked", "said"), ASKED)
 def test_every_audit_of_the_api_refuses_a_filter_outside_the_scope_naming_it(
-    world: World, who: str, field: str, asked: list[str], outside: str
+    world: World, who: str, field: str, asked: list[str], said: str
 ) -> None:
     scope = world.services.accounts.get(who.replace("_", "-")).scope.describe()
-    reason = f"{field.title()} {outside} is outside your scope ({scope})."
+    reason = f"{said} outside your scope ({scope})."
     for route in api_routes(world):
         if not reads(route, field):
             continue
@@ -143,15 +144,15 @@ def test_the_grade_inflation_audit_refuses_an_agency_seated_outside_the_scope(wo
     assert world.get(f"{GRADE_INFLATION}?agency=KOTA-MEDAN", "inspector").status_code == 200
 
 
-@pytest.mark.parametrize(("who", "field", "asked", "outside"), ASKED)
+@pytest.mark.parametrize(("who", "field", "asked", "said"), ASKED)
 def test_every_audit_page_and_download_refuses_a_filter_outside_the_scope_naming_it(
-    world: World, who: str, field: str, asked: list[str], outside: str
+    world: World, who: str, field: str, asked: list[str], said: str
 ) -> None:
     log_in(world, who)
     for route in page_routes(world):
         answer = world.client.get(query(route, field, asked, lang="en"))
         assert answer.status_code == 403, route
-        assert f"{field.title()} {outside} is outside your scope" in answer.get_data(as_text=True), route
+        assert f"{said} outside your scope" in answer.get_data(as_text=True), route
 
 
 @pytest.mark.parametrize(("who", "field", "within"), WITHIN)
@@ -195,3 +196,19 @@ def test_a_report_refuses_several_regions_one_outside_the_scope(world: World, wh
     assert answer.status_code == 403
     assert answer.get_json()["errors"] == {"region": ["Region 13 is outside your scope (region 12)."]}
     assert world.get("/api/v1/reports/headcount?by=agency&region=12.06&region=12.71", who).status_code == 200
+
+
+@pytest.mark.parametrize(("field", "asked"), [("agency", ["NOPE", "KAB-KARO"]), ("region", ["99.99", "13"])])
+def test_an_unknown_code_beside_one_outside_the_scope_is_the_querys_422_first(
+    world: World, field: str, asked: list[str]
+) -> None:
+    """An unknown code is public reference data, not a secret: the 422 naming it comes before the 403 of a code
+    outside the scope (until 2026-12-05 the 403 of KAB-KARO, NOPE named once it was mended), on every audit read
+    that takes the filter and on a report, as the unit ratings' path refuses an unknown agency whatever the scope."""
+    for route in [*(r for r in api_routes(world) if reads(r, field)), "/api/v1/reports/headcount"]:
+        answer = world.get(
+            query(route, field, asked, **({"by": "agency"} if "headcount" in route else {})), "inspector_medan"
+        )
+        assert (answer.status_code, field in answer.get_json()["errors"]) == (422, True), route
+    log_in(world, "inspector_medan")
+    assert world.client.get(query("/pages/audits", field, asked, lang="en")).status_code == 422

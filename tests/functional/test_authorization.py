@@ -233,7 +233,8 @@ def test_an_inspector_of_the_province_reads_every_agency_in_it(world: World) -> 
 def test_hr_lists_only_their_own_agency(world: World) -> None:
     nips = {i["nip"] for i in world.get("/api/v1/employees", "hr").get_json()["items"]}
     assert nips == {BUDI, SARI}
-    assert world.get("/api/v1/employees?agency=KAB-KARO", "hr").get_json()["items"] == []
+    # another agency asked for is refused naming it (until 2026-12-05 an empty list: read as "no staff there")
+    assert world.get("/api/v1/employees?agency=KAB-KARO", "hr").status_code == 403
 
 
 def test_hr_may_not_appoint_into_another_agency(world: World) -> None:

@@ -26,7 +26,8 @@ def test_rating_a_unit_of_an_unknown_agency_is_422_naming_the_agency(world: Worl
     body = {"effective_date": "2000-01-01", "predicate": "BAIK", "reference": "5", "year": 2000}
     response = world.post("/api/v1/units/NO-SUCH-AGENCY/Umum/ratings", json=body)
     assert response.status_code == 422
-    assert "Unknown code" in response.get_json()["errors"]["agency"][0]
+    # (in the agency filters' words since 2026-12-05: "Unknown code ..." before)
+    assert "Not one of the known values: 'NO-SUCH-AGENCY'" in response.get_json()["errors"]["agency"][0]
     assert world.log() == before
 
 

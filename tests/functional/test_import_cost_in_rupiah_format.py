@@ -52,6 +52,18 @@ def test_a_cost_in_rupiah_format_is_read_as_the_amount(world: World) -> None:
     }
 
 
+def test_a_cost_written_by_hand_with_rp_dot_and_a_closing_dash_is_read(world: World) -> None:
+    """Found by an HR writer's pass of 2026-12-05: "Rp. 2.500.000,-" (the whole rupiah closed by ",-", as Indonesians
+    write an amount by hand) was refused as no number."""
+    rows = [
+        f"{BUDI};TEKNIS;Arsip;BKPSDM;8;10/05/2024;10/05/2024;RP-6;Rp. 2.500.000,-",
+        f"{BUDI};TEKNIS;Arsip;BKPSDM;8;11/05/2024;11/05/2024;RP-7;750.000,-",
+    ]
+    report = imported(world, "\r\n".join([HEADER, *rows]))
+    assert (report["recorded"], report["rejected"]) == (2, [])
+    assert costs(world) == {"RP-6": Decimal("2500000"), "RP-7": Decimal("750000")}
+
+
 def test_a_currency_of_no_amount_is_refused_as_typed(world: World) -> None:
     before = world.log()
     report = imported(world, "\r\n".join([HEADER, f"{BUDI};TEKNIS;Arsip;BKPSDM;8;06/05/2024;06/05/2024;RP-5;Rp -"]))

@@ -41,8 +41,23 @@ def test_the_import_pages_kind_refuses_a_row_of_another_kind(world: World) -> No
     answer = world.client.post("/pages/import?lang=id", data=form, content_type="multipart/form-data")
     assert answer.status_code == 200
     page = answer.get_data(as_text=True)
-    assert "bukan training, jenis yang dipilih" in page
+    assert "Jenis baris ini, Kenaikan pangkat, bukan Pelatihan, jenis yang dipilih" in page
     assert "KC-1" not in references(world)
+
+
+def test_the_import_pages_refusal_of_another_kind_shows_the_kind_cell_as_typed(world: World) -> None:
+    """Found by an HR writer's pass of 2026-12-05: "Jenis baris ini, 'rank_promotion', bukan training ... (tertulis:
+    rank_promotion)" for a cell typed "Kenaikan Pangkat": now each kind by its label, the cell as typed beside."""
+    log_in(world, "hr")
+    form = {"csrf_token": csrf_token(world.client, "/pages/import?lang=id"), "kind": "training", "dry_run": "y"}
+    typed = CSV.format(nip=BUDI).replace("rank_promotion,", "Kenaikan Pangkat,")
+    form["file"] = (io.BytesIO(typed.encode()), "berkas.csv")  # type: ignore[assignment]
+    answer = world.client.post("/pages/import?lang=id", data=form, content_type="multipart/form-data")
+    assert answer.status_code == 200
+    page = answer.get_data(as_text=True)
+    assert "Jenis baris ini, Kenaikan pangkat, bukan Pelatihan, jenis yang dipilih" in page
+    assert "tertulis: Kenaikan Pangkat" in page
+    assert "tertulis: rank_promotion" not in page
 
 
 def test_the_import_pages_kind_chosen_for_a_json_lines_file_is_refused_beside_it(world: World) -> None:

@@ -236,7 +236,8 @@ def test_a_correction_of_the_date_of_a_placement_with_its_post_end_is_refused_na
     assert reason == (
         "The end of the post Sekretaris Dinas Kebersihan dan Pertamanan (ADMINISTRATOR) was recorded with this "
         f"placement on 2024-11-01, as version {placed + 1} (rule placement.ends_post): correct the post end's date to "
-        f"2024-12-02 first (a correction of version {placed + 1}), then this placement's."
+        f"2024-12-02 first (a correction of version {placed + 1}, itself asked, as it moves the post end off this "
+        "placement's day: confirm it when asked), then this placement's."
     )
     assert world.log() == before
     # the post end's date corrected first (asked: placement.ends_post), the placement's follows it; still one
@@ -300,7 +301,9 @@ def test_a_correction_of_a_placement_with_its_post_end_back_to_the_agency_left_i
     assert reason.startswith(
         "The end of the post Sekretaris Dinas Kebersihan dan Pertamanan (ADMINISTRATOR) was recorded with this "
         f"placement, as version {placed + 1} (rule placement.ends_post): corrected to KOTA-MEDAN, the agency the post "
-        f"is held in, the placement would leave the post ended. Retract the post end (version {placed + 1}) first"
+        f"is held in, the placement would leave the post ended. Retract the post end (version {placed + 1}) first if "
+        "the post was held on (a retraction itself asked, as this placement still stands then: confirm it when "
+        "asked), or correct its reference to the decree that ended it; then correct this placement."
     ), reason
     assert world.log() == before
     # (the post end first, the placement's retained: asked, as the placement's post end retracted alone is)
@@ -362,3 +365,29 @@ def test_a_post_end_corrected_to_the_placements_new_reference_stays_with_it(worl
     assert correct(world, placed, reference="SK-MUTASI-BARU").status_code == 201
     assert correct(world, placed + 1, reference="SK-MUTASI-BARU").status_code == 201
     assert "confirm: placement.ends_post" in retract(world, placed).get_json()["errors"]["target_version"][0]
+
+
+@pytest.mark.parametrize(
+    ("corrected", "said"),
+    [
+        (
+            {"corrected.effective_date": "2024-12-02"},
+            "(koreksi atas versi {ended}, yang juga ditanyakan karena memindahkan berakhirnya jabatan dari hari "
+            "penempatan ini: konfirmasikan bila ditanyakan), lalu tanggal penempatan ini.",
+        ),
+        (
+            {"corrected.agency": "KOTA-MEDAN", "corrected.region": "12.71"},
+            "Batalkan lebih dahulu berakhirnya jabatan (versi {ended}) bila jabatan itu tetap dipegang (pembatalan "
+            "yang juga ditanyakan karena penempatan ini saat itu masih berlaku: konfirmasikan bila ditanyakan)",
+        ),
+    ],
+)
+def test_the_correction_forms_refusal_says_the_post_ends_own_step_is_asked_too(
+    world: World, corrected: dict[str, str], said: str
+) -> None:
+    _, placed = placed_with_end(world)
+    world.catch_up()
+    log_in(world, "admin")
+    refused = world.client.post("/pages/record?kind=correction", data=correction_form(world, placed, **corrected))
+    assert refused.status_code == 422, refused.get_data(as_text=True)
+    assert said.format(ended=placed + 1) in refused.get_data(as_text=True), refused.get_data(as_text=True)

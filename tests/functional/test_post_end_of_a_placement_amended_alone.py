@@ -214,3 +214,123 @@ def test_the_correction_form_asks_the_post_ends_own_box_and_ticked_corrects_its_
         "admin-web (placement.ends_post)."
     ) in career
     assert "The end of the post held was recorded with it" not in career
+
+
+# ------------------------------------------------------------------------------------------------- its post
+# Correcting the post end's appointment_reference to another post than the one the move ended left that post held
+# from the agency the employee moved to, unasked. Asked alike; with its date too, asked once, naming the post.
+
+EARLIER = {  # (a post Budi held before the administrator's, which that one's appointment ended)
+    "effective_date": "2019-01-02",
+    "reference": "SK-PELAKSANA-1",
+    "post_kind": "PELAKSANA",
+    "level": None,
+    "title": "Pengadministrasi Umum",
+}
+
+
+def placed_with_end_after_another_post(world: World) -> tuple[int, int]:
+    holding(world, **EARLIER)
+    return placed_with_end(world)
+
+
+def test_correcting_the_post_ends_post_to_another_is_refused_naming_the_post_the_move_ended(world: World) -> None:
+    _, placed = placed_with_end_after_another_post(world)
+    before = world.log()
+    answer = correct(world, placed + 1, appointment_reference="SK-PELAKSANA-1")
+    assert answer.status_code == 422, answer.get_data(as_text=True)
+    (reason,) = answer.get_json()["errors"]["corrected_fields.appointment_reference"]
+    assert reason == LINKED.format(placed=placed) + (
+        "naming Pengadministrasi Umum (PELAKSANA) instead, it would leave Sekretaris Dinas Kebersihan dan Pertamanan "
+        "held from another agency. If the post that ended was Pengadministrasi Umum, confirm it (confirm: "
+        "placement.ends_post) and send the correction again: the post end alone is corrected (its date too, when the "
+        "correction changes it); if not, keep it naming Sekretaris Dinas Kebersihan dan Pertamanan."
+    )
+    assert world.log() == before
+    assert held(world) == ("PROV-SUMUT", None)
+
+
+def test_confirmed_the_post_ends_post_is_corrected_storing_the_confirmation_and_back_unasked(world: World) -> None:
+    _, placed = placed_with_end_after_another_post(world)
+    answer = correct(world, placed + 1, ENDS, appointment_reference="SK-PELAKSANA-1")
+    assert answer.status_code == 201, answer.get_data(as_text=True)
+    corrected = world.services.ledger.get_events(BUDI)[-1]
+    assert (corrected.target_version, corrected.confirmed) == (placed + 1, tuple(ENDS))
+    assert held(world) == ("PROV-SUMUT", "ADMINISTRATOR")  # (as asked: the administrator's post held on)
+    back = correct(world, placed + 1, appointment_reference=POST["reference"])
+    assert back.status_code == 201, back.get_data(as_text=True)  # (back to the post the move ended: unasked)
+    assert world.services.ledger.get_events(BUDI)[-1].confirmed == ()
+    assert held(world) == ("PROV-SUMUT", None)
+
+
+def test_the_post_the_move_ended_named_in_other_spacing_is_corrected_unasked(world: World) -> None:
+    _, placed = placed_with_end_after_another_post(world)
+    answer = correct(world, placed + 1, appointment_reference="821.2/0020 /2021")
+    assert answer.status_code == 201, answer.get_data(as_text=True)
+    assert world.services.ledger.get_events(BUDI)[-1].confirmed == ()
+
+
+def test_a_correction_of_both_its_post_and_date_is_asked_once_naming_the_post(world: World) -> None:
+    _, placed = placed_with_end_after_another_post(world)
+    both = {"appointment_reference": "SK-PELAKSANA-1", "effective_date": "2024-12-02"}
+    answer = correct(world, placed + 1, **both)
+    assert answer.status_code == 422, answer.get_data(as_text=True)
+    errors = answer.get_json()["errors"]
+    assert list(errors) == ["corrected_fields.appointment_reference"], errors
+    assert "(its date too, when the correction changes it)" in errors["corrected_fields.appointment_reference"][0]
+    confirmed = correct(world, placed + 1, ENDS, **both)
+    assert confirmed.status_code == 201, confirmed.get_data(as_text=True)
+    assert world.services.ledger.get_events(BUDI)[-1].corrected_fields == both
+
+
+def test_an_imports_correction_of_the_post_ends_post_is_refused_and_confirmed_by_name_recorded(world: World) -> None:
+    _, placed = placed_with_end_after_another_post(world)
+    row = {"kind": "correction", **f.correction(placed + 1, "2025-01-06", appointment_reference="SK-PELAKSANA-1")}
+    refused = imported(world, row)
+    assert refused["recorded"] == 0
+    (reason,) = refused["rejected"][0]["errors"]["corrected_fields.appointment_reference"]
+    assert reason.startswith(LINKED.format(placed=placed) + "naming Pengadministrasi Umum"), reason
+    assert imported(world, {**row, "confirm": "placement.ends_post"})["recorded"] == 1
+    assert held(world) == ("PROV-SUMUT", "ADMINISTRATOR")
+
+
+def test_the_correction_form_asks_the_box_worded_for_the_post_and_ticked_corrects_it(world: World) -> None:
+    _, placed = placed_with_end_after_another_post(world)
+    world.catch_up()
+    log_in(world, "admin")
+    data = correction_form(world, placed + 1, **{"corrected.appointment_reference": "SK-PELAKSANA-1"})
+    refused = world.client.post("/pages/record?kind=correction", data=data)
+    assert refused.status_code == 422, refused.get_data(as_text=True)
+    page = refused.get_data(as_text=True)
+    assert (
+        "bila menyebut Pengadministrasi Umum (Jabatan Pelaksana) sebagai gantinya, jabatan Sekretaris Dinas "
+        "Kebersihan dan Pertamanan tercatat tetap dipegang dari instansi lain"
+    ) in page, page
+    assert (
+        'name="confirm" value="placement.ends_post" aria-describedby="corrected_fields.appointment_reference-error"'
+    ) in page
+    assert "Jabatan yang berakhir memang jabatan yang kini disebut: koreksi jabatan pada berakhirnya jabatan" in page
+    assert "koreksi tanggal berakhirnya jabatan ini saja" not in page  # (the date's box)
+    answer = world.client.post("/pages/record?kind=correction", data={**data, "confirm": "placement.ends_post"})
+    assert answer.status_code == 302, answer.get_data(as_text=True)
+    assert held(world) == ("PROV-SUMUT", "ADMINISTRATOR")
+    career = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
+    assert (
+        "The post end was corrected to name another post than the one the placement it was recorded with ended, "
+        "confirmed by admin-web (placement.ends_post)."
+    ) in career
+    assert "The post end's date was corrected away" not in career
+
+
+def test_the_ticked_box_refused_for_another_reason_keeps_its_wording_for_the_post(world: World) -> None:
+    _, placed = placed_with_end_after_another_post(world)
+    world.catch_up()
+    log_in(world, "admin")
+    typed = {"corrected.appointment_reference": "SK-PELAKSANA-1", "corrected.effective_date": "2024-13-45"}
+    data = {**correction_form(world, placed + 1, **typed), "confirm": "placement.ends_post"}
+    refused = world.client.post("/pages/record?kind=correction", data=data)
+    assert refused.status_code == 422, refused.get_data(as_text=True)
+    page = refused.get_data(as_text=True)
+    assert 'name="confirm" value="placement.ends_post" checked>' in page, page
+    assert "Jabatan yang berakhir memang jabatan yang kini disebut" in page
+    assert "koreksi tanggal berakhirnya jabatan ini saja" not in page

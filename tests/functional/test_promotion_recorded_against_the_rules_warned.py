@@ -23,7 +23,7 @@ EVENTS = f"/api/v1/employees/{BUDI}/events"
 def warned(answer: object) -> list[str]:
     body = answer.get_json()  # type: ignore[attr-defined]
     assert answer.status_code == 201, body  # type: ignore[attr-defined]
-    return list(body["warnings"])
+    return list(body.get("warnings", []))
 
 
 def test_a_promotion_after_fourteen_months_in_rank_is_recorded_with_a_warning(world: World) -> None:
@@ -45,7 +45,9 @@ def test_a_correction_moving_a_promotions_tmt_off_the_permitted_days_is_warned(w
 
 
 def test_another_write_has_no_warnings(world: World) -> None:
-    assert warned(world.post(EVENTS, "hr", json={"kind": "training", **f.training("2016-05-10")})) == []
+    answer = world.post(EVENTS, "hr", json={"kind": "training", **f.training("2016-05-10")})
+    assert answer.status_code == 201
+    assert "warnings" not in answer.get_json()
 
 
 def test_the_record_form_says_the_warning_after_recording(world: World) -> None:
@@ -76,12 +78,11 @@ def test_an_import_reports_each_promotion_recorded_against_the_rules_by_line(wor
     body = answer.get_json()
     assert body["recorded"] == 2, body
     [row] = body["warnings"]
-    assert (row["line"], row["subject"], row["kind"], row["version"]) == (2, BUDI, "rank_promotion", 5)
+    assert (row["line"], row["subject"], row["kind"], list(row["errors"])) == (2, BUDI, "rank_promotion", ["new_rank"])
     assert any(
         w.startswith("Recorded; by the rules in force on 2015-06-01 it does not meet promotion.time_in_rank: ")
-        for w in row["warnings"]
+        for w in row["errors"]["new_rank"]
     ), row
-    assert "findings" not in row
 
 
 def test_the_import_page_says_each_warning_in_the_visitors_language(world: World) -> None:
@@ -91,10 +92,9 @@ def test_the_import_page_says_each_warning_in_the_visitors_language(world: World
     upload = {"csrf_token": csrf_token(world.client, "/pages/import"), "file": (io.BytesIO(text), "rows.jsonl")}
     page = world.client.post("/pages/import?lang=id", data=upload, content_type="multipart/form-data")
     shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.unescape(page.get_data(as_text=True))))
-    assert "Tercatat walau tidak memenuhi aturan yang dinilai audit" in shown, shown
     assert (
-        "Baris 1 (" + BUDI + ", Kenaikan pangkat, versi 4): Tercatat; menurut aturan yang berlaku pada 1 Jun 2015 "
-        "kenaikan pangkat ini tidak memenuhi promotion.time_in_rank: pangkat III/b sejak 1 Apr 2014"
+        "Tercatat; menurut aturan yang berlaku pada 1 Jun 2015 kenaikan pangkat ini tidak memenuhi "
+        "promotion.time_in_rank: pangkat III/b sejak 1 Apr 2014"
     ) in shown, shown
 
 
@@ -103,4 +103,4 @@ def test_a_dry_run_warns_of_nothing(world: World) -> None:
     text = rows_file({"kind": "rank_promotion", **f.promotion("III/c", "2015-06-01")})
     upload = {"file": (io.BytesIO(text), "rows.jsonl")}
     answer = world.post("/api/v1/imports?dry_run=true", "hr", data=upload, content_type="multipart/form-data")
-    assert answer.get_json()["warnings"] == [], answer.get_json()
+    assert answer.get_json()["warnings"] == [], answer.get_json()  # (a dry run: nothing judged)

@@ -11,7 +11,7 @@ import io
 import pytest
 
 from tests import factories as f
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, SARI, World
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_career import corrected_and_trained
 
@@ -72,3 +72,20 @@ def test_the_apis_timeline_csv_is_unchanged(world: World) -> None:
     header = answer.get_data(as_text=True).lstrip("\ufeff").splitlines()[0]
     assert ";" not in header
     assert "effective_date" in header
+
+
+def test_the_record_csv_writes_a_mentors_and_a_mentees_nip_as_a_text_a_spreadsheet_keeps(world: World) -> None:
+    """Found by an HR writer's pass of 2026-12-05: "NIP pembimbing" was written as a bare 18-digit number, which Excel
+    turns into 1.97912E+17 (its last digits lost). Written ="<NIP>", a text Excel keeps whole, as careerlog's import
+    reads a NIP back."""
+    start = {"mentor_nip": BUDI, "focus": "Kearsipan", "effective_date": "2021-01-04", "reference": "MNT-1"}
+    world.services.ledger.record(SARI, "mentoring_start", start, actor="test")
+    world.catch_up()
+    log_in(world, "hr")
+    answer = world.client.get(f"/pages/employees/{SARI}/record.csv?lang=id")
+    text = answer.get_data(as_text=True)
+    [mentoring] = [r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";") if "MNT-1" in str(r)]
+    assert mentoring["NIP pembimbing"] == f'="{BUDI}"'
+    _, rows = download(world, "id")  # (Budi's: the mentee's NIP alike)
+    mentee = [value for row in rows for label, value in row.items() if value and SARI in value]
+    assert mentee == [f'="{SARI}"']

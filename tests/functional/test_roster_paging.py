@@ -24,6 +24,7 @@ from tests.functional.conftest import World, appointment_of, own_client, served_
 
 ROSTER_PATH = "/api/v1/employees"
 SORTS = [*ROSTER_SORTS, *(f"-{s}" for s in ROSTER_SORTS)]
+GRADES = ("IX", "V", "VII")  # (the PPPK's grades, by their NIPs' order)
 # The tests that only read the staffed world read one recorded once per store for the module (`shared`), on one
 # worker; a test that records, or counts what its reads logged, has a staffed world of its own (`staffed`).
 pytestmark = pytest.mark.xdist_group("test_roster_paging")
@@ -53,15 +54,15 @@ def shared(shared_world: World) -> World:
 
 
 def staff(world: World) -> World:
-    """Nine more in KOTA-MEDAN: PNS with the same rank and unit (ties), and PPPK (no rank, no rank order)."""
+    """Nine more in KOTA-MEDAN: PNS with the same rank and unit (ties), and PPPK of grades out of NIP order."""
     ledger = world.services.ledger
     for n in range(6):
         nip = f.nip(date(1985 + n % 2, 5, 5), date(2012, 1, 1), "F", sequence=800 + n)
         ledger.record(nip, "appointment", appointment_of(nip, name=f"Tie {n % 2}", unit="Bappeda"), actor="test")
-    for n in range(3):
+    for n, grade in enumerate(GRADES):
         born = date(1991, 2, 2 + n)
         nip = f.pppk_nip(born, 2022, "M")
-        payload = f.appointment(born, date(2022, 3, 1), "M", name=f"Kontrak {n}", employment_kind="PPPK", rank="IX")
+        payload = f.appointment(born, date(2022, 3, 1), "M", name=f"Kontrak {n}", employment_kind="PPPK", rank=grade)
         ledger.record(nip, "appointment", {**payload, "recruitment_path": "PPPK"}, actor="test")
     world.catch_up()
     return world
@@ -93,12 +94,20 @@ def test_reading_after_each_cursor_gives_the_rows_of_the_numbered_pages_in_every
         assert numbered[-1]["next"] is None
 
 
-def test_employees_without_a_value_come_last_in_ascending_order_and_first_in_descending(shared: World) -> None:
+def test_pppk_grades_come_after_every_pns_rank_in_their_own_order(shared: World) -> None:
+    """A PPPK's grade, shown in `rank`, had no rank order (NULL): under sort=rank the grades came last by NIP, IX, V,
+    VII. They come after every PNS rank, in the grades' order (I to XVII), and first, highest first, descending;
+    read by pages after a cursor alike."""
     ranks = [i["rank"] for i in shared.get(f"{ROSTER_PATH}?sort=rank&per_page=500").get_json()["items"]]
-    assert ranks[-3:] == ["IX"] * 3
-    assert "IX" not in ranks[:-3]
+    assert ranks[-3:] == ["V", "VII", "IX"]
+    assert not set(GRADES) & set(ranks[:-3])
+    walked = [i["rank"] for a in pages(shared, "sort=rank&per_page=2") for i in a["items"]]
+    assert walked == ranks
     descending = shared.get(f"{ROSTER_PATH}?sort=-rank&per_page=500").get_json()["items"]
-    assert [i["rank"] for i in descending][:3] == ["IX"] * 3
+    assert [i["rank"] for i in descending][:3] == ["IX", "VII", "V"]
+    assert [i["rank"] for a in pages(shared, "sort=-rank&per_page=2") for i in a["items"]] == [
+        i["rank"] for i in descending
+    ]
     ties = [i["nip"] for i in descending if i["name"] == "Tie 0"]
     assert ties == sorted(ties, reverse=True)  # equal values: by NIP, in the same direction
 

@@ -30,8 +30,9 @@ def cells(body: dict[str, Any], *fields: str) -> dict[tuple[Any, ...], Any]:
 def test_a_cell_withheld_in_a_table_by_agency_and_sex_is_not_its_agencys_total_minus_the_others(
     staffed: World,
 ) -> None:
-    medan = staffed.get(f"{HEADCOUNT}?by=agency&agency=KOTA-MEDAN", "reporter").get_json()
-    assert medan["total"] == 8  # Budi and 6 colleagues (men), Sari (a woman)
+    medan = staffed.get(f"{HEADCOUNT}?by=agency&agency=KOTA-MEDAN", "inspector").get_json()
+    assert medan["total"] == 8  # Budi and 6 colleagues (men), Sari (a woman); withheld from a reporter since
+    # 2026-12-05 (the national 9 less it is KAB-KARO's 1: test_suppression_one_filter.py), who may know it otherwise
     table = staffed.get(f"{HEADCOUNT}?by=agency,sex", "reporter").get_json()
     shown = cells(table, "agency", "sex")
     assert shown[("KOTA-MEDAN", "F")] is None
@@ -45,7 +46,7 @@ def test_a_cell_withheld_in_a_table_by_agency_and_sex_is_not_its_agencys_total_m
 def test_a_cell_withheld_in_a_filtered_headcount_is_not_its_agencys_total_minus_the_others(staffed: World) -> None:
     by_unit = staffed.get(f"{HEADCOUNT}?by=unit&agency=KOTA-MEDAN", "reporter").get_json()
     assert cells(by_unit, "unit") == {("BKPSDM",): None, ("Bappeda",): None}
-    assert by_unit["total"] == 8
+    assert by_unit["total"] is None  # was 8: the national 9 less it is KAB-KARO's Rina (one filter left out)
 
 
 def test_training_compliance_withholds_a_lone_small_groups_neighbour_too(staffed: World) -> None:

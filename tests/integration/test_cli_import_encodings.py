@@ -52,12 +52,13 @@ def test_a_json_lines_file_with_a_utf8_byte_order_mark_is_imported_whole(
 
 
 def imported_with_a_title(database_url: str, tmp_path: Path, title: bytes, at: int, rows: int) -> str:
-    """The command's output importing `rows` trainings of NIP, the row numbered `at` titled `title`."""
+    """The command's output importing `rows` trainings of NIP, the row numbered `at` titled `title`, the others
+    "Pelatihan Café" in UTF-8 (a file of Windows-1252 throughout is read so: test_a_windows_1252_file_is_read_whole)."""
     assert run(database_url, "import", str(_write(tmp_path / "a.jsonl", lines(APPOINTMENT)))).exit_code == 0
     header = b"nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
     body = b"".join(
         b"%s,TEKNIS,%s,BPSDM,2,2015-05-01,2015-05-02,W-%d\n"  # (each of its own title: rule training.duplicate)
-        % (NIP.encode(), title if i == at else b"Pelatihan %d" % i, i)
+        % (NIP.encode(), title if i == at else "Pelatihan Café %d".encode() % i, i)
         for i in range(1, rows + 1)
     )
     result = run(database_url, "import", str(_write(tmp_path / "training.csv", header + body)))
@@ -121,7 +122,8 @@ def test_a_csv_row_with_a_cell_of_200000_characters_is_rejected_naming_it_and_th
 def test_a_row_refused_as_read_keeps_its_nip_and_kind_in_the_report(database_url: str, tmp_path: Path) -> None:
     # (an unreadable cell, or a correction's corrected_fields that is no JSON: the report named neither)
     header = "nip,target_version,reason,corrected_fields,effective_date,reference\n"
-    rows = f"{NIP},2,Salah,{{hours: 9}},2015-06-01,RALAT-1\n".encode() + f"{NIP},2,Salah ketik \xe9,".encode("cp1252")
+    # (a file of two encodings: the first row's é in UTF-8, the second's in Windows-1252, refused as not UTF-8)
+    rows = f"{NIP},2,Salah é,{{hours: 9}},2015-06-01,RALAT-1\n".encode() + f"{NIP},2,Salah ketik \xe9,".encode("cp1252")
     report = tmp_path / "report.json"
     path = _write(tmp_path / "correction.csv", header.encode() + rows + b'"{""hours"": 9}",2015-06-01,RALAT-2\n')
     assert run(database_url, "import", "--report", str(report), str(path)).exit_code == 1
@@ -130,6 +132,29 @@ def test_a_row_refused_as_read_keeps_its_nip_and_kind_in_the_report(database_url
         (2, NIP, "correction", ["corrected_fields"]),
         (3, NIP, "correction", ["reason"]),
     ]
+
+
+def test_a_windows_1252_file_is_read_whole_and_said_so(database_url: str, tmp_path: Path) -> None:
+    """Found by an HR writer's pass of 2026-12-05: a CSV Excel saved as Windows-1252 had its rows holding an en-dash
+    (the byte 0x96) refused as not UTF-8 while its other rows were recorded. A file of Windows-1252 throughout is read
+    so, whole, and the report says so; one of two encodings is read row by row as before (above)."""
+    assert run(database_url, "import", str(_write(tmp_path / "a.jsonl", lines(APPOINTMENT)))).exit_code == 0
+    header = "nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
+    rows = [
+        f"{NIP},TEKNIS,Pelatihan Arsip,BPSDM,2,2015-05-01,2015-05-02,W-1\n",
+        f"{NIP},TEKNIS,Pelatihan Arsip \u2013 Tahap II,BPSDM,2,2015-05-03,2015-05-04,W-2\n",
+    ]
+    path = _write(tmp_path / "training.csv", "".join([header, *rows]).encode("cp1252"))
+    result = run(database_url, "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert "2 rows: recorded 2, already recorded 0, rejected 0" in result.output
+    assert "note: line 1: file: The file is not UTF-8 text: it was read whole as Windows-1252" in result.output
+    exported = tmp_path / "export.jsonl"
+    assert run(database_url, "export", str(exported)).exit_code == 0
+    titles = [
+        row["title"] for row in map(orjson.loads, exported.read_bytes().splitlines()) if row["kind"] == "training"
+    ]
+    assert titles == ["Pelatihan Arsip", "Pelatihan Arsip \u2013 Tahap II"]
 
 
 def test_the_refused_rows_of_a_windows_1252_file_are_utf8_throughout(database_url: str, tmp_path: Path) -> None:

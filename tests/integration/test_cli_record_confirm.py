@@ -79,3 +79,40 @@ def test_the_command_line_asks_a_placement_ending_a_managerial_post_and_records_
     assert confirmed.exit_code == 0, confirmed.output
     last = json.loads(run(database_url, "history", NIP).output.splitlines()[-1])
     assert (last["kind"], last["appointment_reference"], last["reference"]) == ("post_end", "SK-JAB-1", "SK-MUTASI-1")
+
+
+def test_the_command_line_asks_a_placements_post_end_corrected_to_another_post(
+    database_url: str, tmp_path: Path
+) -> None:
+    """The post end recorded with a placement, corrected to name another post than the one the move ended, is asked of
+    the command line too (rule placement.ends_post: the post the move ended would be read as held from the other
+    agency), and confirmed recorded as asked, storing the confirmation."""
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    for post in (
+        {"post_kind": "PELAKSANA", "title": "Pengadministrasi Umum", "unit": "Dinas Kesehatan",
+         "assignment": "DEFINITIVE", "effective_date": "2018-01-02", "reference": "SK-JAB-0"},
+        {"post_kind": "PENGAWAS", "level": "IV.a", "title": "Kepala Seksi", "unit": "Dinas Kesehatan",
+         "assignment": "DEFINITIVE", "effective_date": "2020-01-02", "reference": "SK-JAB-1"},
+    ):  # fmt: skip
+        held = run(database_url, "record", NIP, "post_appointment", *(f"{k}={v}" for k, v in post.items()))
+        assert held.exit_code == 0, held.output
+    place = {"agency": "KAB-KARO", "unit": "Dinas Pendidikan", "region": "12.06", "effective_date": "2024-01-02",
+             "reference": "SK-MUTASI-1", "confirm": "placement.ends_post"}  # fmt: skip
+    placed = run(database_url, "record", NIP, "placement", *(f"{k}={v}" for k, v in place.items()))
+    assert placed.exit_code == 0, placed.output
+    ended = len(run(database_url, "history", NIP).output.splitlines())  # (the post end: the last version)
+    fields = {
+        **f.correction(ended, "2025-01-06"),
+        "corrected_fields": json.dumps({"appointment_reference": "SK-JAB-0"}),
+    }
+    correction = ["record", NIP, "correction", *(f"{k}={v}" for k, v in fields.items())]
+    before = last_position(database_url)
+    refused = run(database_url, *correction)
+    assert refused.exit_code == 1
+    assert "naming Pengadministrasi Umum (PELAKSANA) instead, it would leave Kepala Seksi held" in refused.output
+    assert "confirm it (confirm: placement.ends_post)" in refused.output
+    assert last_position(database_url) == before
+    confirmed = run(database_url, *correction, "confirm=placement.ends_post")
+    assert confirmed.exit_code == 0, confirmed.output
+    last = json.loads(run(database_url, "history", NIP).output.splitlines()[-1])
+    assert (last["kind"], last["target_version"], last["confirm"]) == ("correction", ended, ["placement.ends_post"])

@@ -37,10 +37,24 @@ def test_a_row_of_another_kind_than_the_one_chosen_is_refused_naming_kind(app: C
     report = import_file(app, path, actor="hr", kind="training")
     assert report.recorded == 1
     [problem] = report.rejected
-    reason = OTHER_KIND_CHOSEN.reason(row="'rank_promotion'", chosen="training")
+    reason = OTHER_KIND_CHOSEN.reason(row="rank_promotion", chosen="training")
     assert (problem.line, problem.errors) == (2, {"kind": [reason]})
     assert problem.values == {"kind": "rank_promotion"}
     assert kinds(app, NIP) == ["appointment", "training"]
+
+
+def test_a_kind_cell_written_by_its_name_is_shown_as_typed(app: CareerLog, tmp_path: Path) -> None:
+    """Found by an HR writer's pass of 2026-12-05: a kind cell "Kenaikan Pangkat" refused as another kind than the
+    file's was shown as "rank_promotion" (the code it was read as), where every other refusal shows its cell as
+    typed."""
+    app.record(NIP, "appointment", f.appointment(), actor="hr")
+    path = tmp_path / "berkas.csv"
+    path.write_text(CSV.format(nip=NIP).replace("rank_promotion,", "Kenaikan Pangkat,"), encoding="utf-8")
+    report = import_file(app, path, actor="hr", kind="training", dry_run=True)
+    [problem] = report.rejected
+    reason = OTHER_KIND_CHOSEN.reason(row="rank_promotion", chosen="training")
+    assert (problem.line, problem.errors) == (2, {"kind": [reason]})
+    assert problem.values == {"kind": "Kenaikan Pangkat"}
 
 
 def test_a_kind_read_from_the_file_name_leaves_each_row_its_kind_column(app: CareerLog, tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ def views(shared_database_url: str) -> Iterator[SqlStore]:
 class EachOnItsOwn(ScorecardQueries):
     """Every year and agency measured with nothing shared: the spells read for its agency alone."""
 
-    def _measure(self, config: Settings, agencies: list[str]) -> Any:
+    def _measure(self, config: Settings, agencies: list[str], exact_below: int | None = None) -> Any:
         def measure(scope: Scope, year: int) -> list[Indicator]:
             return indicators(Context(self.store, scope, year, self.today, config.window_months), config)
 

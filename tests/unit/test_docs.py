@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from careerlog.domain.events import STORED_EVENTS
@@ -34,3 +35,48 @@ def test_api_md_says_an_unlock_leaves_the_limit_per_address() -> None:
     text = (DOCS / "api.md").read_text()
     unlock = text.split("careerlog accounts unlock siti", 1)[1].split("\n\n", 2)[1]
     assert "not the limit of 5 log-in attempts a minute per address" in unlock
+
+
+def said(day: date, edge: tuple[int, int] = (1, 1)) -> str:
+    """A day as the rules tables write a period's bound: its year alone for the year's first day (`edge`; its last,
+    31 December, for a period's end)."""
+    return str(day.year) if (day.month, day.day) == edge else day.isoformat()
+
+
+def statuses_of(rule_id: str) -> str:
+    """A rule's status as docs/audit.md's tables write it: its versions' one status ("S"), or each run of versions
+    of one status with its period ("M to 2021, S from 2022"), from the bundled rules file."""
+    versions = sorted((v for v in rules().all if v.id == rule_id), key=lambda v: v.valid_from)
+    runs: list[tuple[str, date, date | None]] = []
+    for version in versions:
+        if runs and runs[-1][0] == version.status:
+            runs[-1] = (version.status, runs[-1][1], version.valid_to)
+        else:
+            runs.append((version.status, version.valid_from, version.valid_to))
+    if len(runs) == 1:
+        return runs[0][0]
+    parts = []
+    for at, (status, start, end) in enumerate(runs):
+        last = None if end is None else said(end - timedelta(days=1), (12, 31))
+        if at == 0 and last is not None:
+            parts.append(f"{status} to {last}")
+        elif last is None:
+            parts.append(f"{status} from {said(start)}")
+        else:
+            parts.append(f"{status} {said(start)} to {last}")
+    return ", ".join(parts)
+
+
+def test_audit_md_gives_each_rule_the_statuses_of_rules_toml() -> None:
+    """docs/audit.md's rules tables said `promotion.performance` was S from 2000 where rules.toml holds its 2000-2013
+    and 2014-2021 versions M (the older rating schemes' regulations believed, not confirmed), and
+    `promotion.no_probation` S where its version before 2017-03-30 is M: each row's status is its versions'."""
+    ids = set(rules().ids)
+    rows = 0
+    for line in (DOCS / "audit.md").read_text().splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("| ") or cells[0] not in ids or len(cells) < 5:
+            continue
+        rows += 1
+        assert cells[3] == statuses_of(cells[0]), cells[0]
+    assert rows >= 20  # (the promotion, post and appointment rules' tables)

@@ -16,8 +16,8 @@ import io
 import pytest
 
 from careerlog.domain.errors import InvalidInput
-from careerlog.importing import read_csv, read_jsonl
-from careerlog.textfiles import REPLACED, SAVE_AS_UTF8
+from careerlog.importing import ColumnNotes, read_csv, read_jsonl
+from careerlog.textfiles import READ_AS_WINDOWS_1252, REPLACED, SAVE_AS_UTF8
 
 NIP = "199001012015031002"
 HEADER = b"nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
@@ -31,9 +31,13 @@ def csv_rows(content: bytes) -> list[tuple[int, dict[str, object] | InvalidInput
     return [(line, found) for line, found, _ in read_csv(io.BytesIO(content), "training")]
 
 
+UTF8_ROW = row(0, "Pelatihan Café".encode())  # (a letter in UTF-8: a file holding it is of two encodings with 0xE9)
+
+
 def test_a_windows_1252_cell_is_reported_at_its_line_and_column_and_the_rest_of_the_file_is_read() -> None:
-    body = b"".join(row(i, b"Pelatihan Caf\xe9" if i == 300 else b"Pelatihan Keuangan") for i in range(1, 401))
-    found = csv_rows(HEADER + body)
+    # (a file of two encodings: a file of Windows-1252 throughout is read so, whole, below)
+    body = b"".join(row(i, b"Pelatihan Caf\xe9" if i == 300 else b"Pelatihan Keuangan") for i in range(2, 401))
+    found = csv_rows(HEADER + UTF8_ROW + body)
     assert len(found) == 400
     problems = [(line, problem) for line, problem in found if isinstance(problem, InvalidInput)]
     [(line, problem)] = problems
@@ -57,8 +61,50 @@ def test_a_windows_1252_cell_is_reported_at_its_line_and_column_and_the_rest_of_
 
 
 def test_a_cell_over_two_lines_with_a_windows_1252_byte_names_the_line_the_row_ends_on() -> None:
-    found = csv_rows(HEADER + row(1) + row(2, b'"Pelatihan\nCaf\xe9"') + row(3))
+    found = csv_rows(HEADER + UTF8_ROW + row(2, b'"Pelatihan\nCaf\xe9"') + row(3))
     assert [(line, isinstance(item, InvalidInput)) for line, item in found] == [(2, False), (4, True), (5, False)]
+
+
+@pytest.mark.parametrize("letters", [b"Caf\xe9", b"Arsip \x96 Tahap II", b"Caf\xe9 \x93Baru\x94 \x80"])
+def test_a_file_of_windows_1252_throughout_is_read_whole_as_it_and_said_so(letters: bytes) -> None:
+    """Found by an HR writer's pass of 2026-12-05: the rows of a CSV saved as Windows-1252 (Excel's default on
+    Windows) holding an en-dash were refused as not UTF-8 and the others recorded. Read whole as Windows-1252 now,
+    its first item the report's note (at the header's line) saying so; nothing of it read as UTF-8."""
+    found = csv_rows(HEADER + row(1) + row(2, b"Pelatihan " + letters) + row(3))
+    assert [line for line, _ in found] == [1, 2, 3, 4]
+    note = found[0][1]
+    assert isinstance(note, ColumnNotes)
+    assert note.errors == {"file": [READ_AS_WINDOWS_1252.reason(save=SAVE_AS_UTF8)]}
+    assert all(isinstance(item, dict) for _, item in found[1:])
+    assert found[2][1]["title"] == "Pelatihan " + letters.decode("cp1252")  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        HEADER + row(1, "Pelatihan Café".encode()) + row(2, b"Caf\xe9"),  # (two encodings: é in UTF-8 and in 1252)
+        b"\xef\xbb\xbf" + HEADER + row(1, b"Caf\xe9"),  # (a UTF-8 byte-order mark)
+        HEADER + row(1, b"Caf\x81"),  # (a byte Windows-1252 does not define)
+        HEADER + row(1, b"Caf\xe9\x00"),  # (a control character: no text)
+    ],
+    ids=["two-encodings", "utf8-mark", "undefined-byte", "control"],
+)
+def test_a_file_not_of_windows_1252_throughout_is_read_as_utf8_row_by_row(content: bytes) -> None:
+    found = csv_rows(content)
+    assert not any(isinstance(item, ColumnNotes) for _, item in found)
+    assert isinstance(found[-1][1], InvalidInput)
+    assert "Not UTF-8 text" in str(found[-1][1].errors)
+
+
+def test_a_file_that_cannot_seek_is_read_as_utf8_row_by_row() -> None:
+    class Unseekable(io.BytesIO):
+        def seekable(self) -> bool:
+            return False
+
+    found = [(line, item) for line, item, _ in read_csv(Unseekable(HEADER + row(1, b"Caf\xe9")), "training")]
+    [(line, problem)] = found
+    assert line == 2
+    assert isinstance(problem, InvalidInput)
 
 
 @pytest.mark.parametrize("title", ["Pelatihan Caf\ufffd", "Pelatihan Caf\ufffd\ufffd Baru"], ids=["one", "two"])
@@ -77,7 +123,7 @@ def test_a_cell_holding_the_replacement_character_is_refused_at_its_line_and_col
 
 
 def test_a_header_that_is_not_utf8_is_one_rejected_line_and_nothing_more_is_read() -> None:
-    found = csv_rows(HEADER.replace(b"title", b"judul\xe9") + row(1) + row(2))
+    found = csv_rows(HEADER.replace(b"title", b"judul\xe9") + UTF8_ROW + row(2))
     [(line, problem)] = found
     assert line == 1
     assert isinstance(problem, InvalidInput)
@@ -160,7 +206,7 @@ def test_a_cell_longer_than_the_csv_modules_default_limit_is_read_and_the_rest_o
 def test_a_row_refused_as_read_travels_to_another_process_with_its_nip_and_kind() -> None:
     import pickle
 
-    [(_, problem)] = csv_rows(HEADER + row(1, b"Caf\xe9"))
+    [_, (_, problem)] = csv_rows(HEADER + UTF8_ROW + row(1, b"Caf\xe9"))
     assert isinstance(problem, InvalidInput)
     copy = pickle.loads(pickle.dumps(problem))  # noqa: S301  # (its own bytes, just made)
     assert (copy.errors, copy.subject, copy.kind) == (problem.errors, NIP, "training")  # type: ignore[attr-defined]

@@ -90,3 +90,11 @@ def test_the_import_format_lists_every_alias() -> None:
     doc = DOC.read_text()
     missing = [alias for alias, name in HEADER_ALIASES.items() if f"`{alias}`" not in doc]
     assert missing == []
+
+
+def test_gol_baru_the_usual_short_form_of_golongan_baru_is_the_new_rank() -> None:
+    """Found by an HR writer's pass of 2026-12-05: a "GOL BARU" column refused the whole file as no column."""
+    text = f"NIP;GOL BARU;Jenis KP;TMT;Nomor SK\r\n{NIP};III/b;101;01/04/2019;KP-1\r\n"
+    [(_, row)] = rows(text, "rank_promotion")
+    assert isinstance(row, dict)
+    assert (row["new_rank"], row["effective_date"]) == ("III/b", "2019-04-01")

@@ -49,7 +49,7 @@ def test_a_quoted_cell_over_two_lines_keeps_the_line_numbers() -> None:
 
 
 def test_a_file_that_is_not_utf8_is_one_rejected_line() -> None:
-    found = [(line, row) for line, row, _ in read_csv(io.BytesIO(b"nip;year\xff\n1;2\n"), "performance_rating")]
+    found = [(line, row) for line, row, _ in read_csv(io.BytesIO(b"nip;year\x81\n1;2\n"), "performance_rating")]
     [(line, problem)] = found
     assert line == 1
     assert isinstance(problem, InvalidInput)

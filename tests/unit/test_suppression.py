@@ -142,7 +142,9 @@ def test_a_small_sub_group_withholds_only_its_own_figures() -> None:
     assert withhold({**row, "comparable": 6}, comparable, 5) == {**row, "comparable": 6}
 
 
-def value(year: int, numerator: int, denominator: int, agency: str = "KOTA-MEDAN") -> dict[str, Any]:
+def value(
+    year: int, numerator: int, denominator: int, agency: str = "KOTA-MEDAN", people: int | None = None
+) -> dict[str, Any]:
     return {
         "id": "awards.irregular",
         "agency": agency,
@@ -152,6 +154,7 @@ def value(year: int, numerator: int, denominator: int, agency: str = "KOTA-MEDAN
         "denominator": denominator,
         "value": numerator / denominator,
         "details": {"award_kinds": {"SATYALANCANA": numerator}},
+        "people": denominator if people is None else people,
     }
 
 
@@ -185,11 +188,19 @@ def test_a_scorecard_value_about_few_people_is_withheld_with_its_details() -> No
     ]
 
 
-def test_a_finding_resting_on_a_withheld_value_is_withheld_in_every_language() -> None:
-    [finding] = scorecard(card(value(2020, 1, 1)), 5)["findings"]
-    assert (finding["values"], finding["suppressed"]) == ([None], True)
-    assert finding["text"] == "Withheld: this finding rests on a value about fewer than 5 people."
-    assert finding["texts"]["id"] == "Disembunyikan: temuan ini bertumpu pada nilai tentang kurang dari 5 orang."
+def test_a_finding_resting_on_a_withheld_value_is_left_out() -> None:
+    """Listed though withheld, it still told its claim (awards of KOTA-MEDAN's women broke a rule) by being there."""
+    assert scorecard(card(value(2020, 1, 1)), 5)["findings"] == []
+    assert len(scorecard(card(value(2020, 1, 1)), 1)["findings"]) == 1  # (an inspector's)
+
+
+def test_a_value_about_fewer_people_than_its_denominator_counts_is_withheld() -> None:
+    """Six awards (or JP, opinions, decisions) of two people: judged by the people, not the denominator."""
+    [shown] = scorecard(card(value(2020, 3, 6, people=2)), 5)["indicators"]["awards.irregular"]["trend"]
+    assert (shown["numerator"], shown["denominator"], shown["value"], shown["suppressed"]) == (None, None, None, True)
+    assert scorecard(card(value(2020, 3, 6, people=2)), 5)["findings"] == []
+    [exact] = scorecard(card(value(2020, 3, 6, people=2)), 1)["indicators"]["awards.irregular"]["trend"]
+    assert (exact["denominator"], exact["suppressed"], "people" in exact) == (6, False, False)
 
 
 def test_a_finding_on_values_shown_is_kept_as_written() -> None:

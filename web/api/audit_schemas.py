@@ -44,7 +44,7 @@ def period_fields(what: str) -> dict[str, Any]:
     }
 
 
-@validates_schema
+@validates_schema(skip_on_field_errors=False)  # (named with the fields refused: `by` left out, a bad `year`)
 def end_not_before_start(self: Schema, data: dict[str, Any], **_: Any) -> None:
     start, end = data.get("start"), data.get("end")
     if start is not None and end is not None and end < start:

@@ -276,8 +276,10 @@ CONFIRM = Confirmed(
         "or date making it end such a post (beside the corrected field; the post end recorded after the correction); "
         "and a retraction of a placement whose post end was recorded with it is refused beside `target_version` "
         "naming the post end, and confirmed retracts both; that post end's own retraction, or a correction of its "
-        "date away from the placement's day, is refused naming the placement (beside `target_version` or "
-        "`corrected_fields.effective_date`), and confirmed recorded as asked. Stored with the correction or retraction."
+        "date away from the placement's day or of its `appointment_reference` to another post than the one the move "
+        "ended, is refused naming the placement (beside `target_version`, `corrected_fields.effective_date` or "
+        "`corrected_fields.appointment_reference`; its post and date at once: asked once, beside the post), and "
+        "confirmed recorded as asked. Stored with the correction or retraction."
     },
 )
 CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Response
 from flask.views import MethodView
+from flask_babel import force_locale, gettext
 
 from careerlog.access import Action
 from careerlog.application import UNKNOWN_KIND
@@ -83,8 +84,20 @@ class ImportTemplate(MethodView):
         known = kind.lower()  # (`Training` is training, as the import reads it: web.api.schemas.ImportKind)
         if known not in TEMPLATE_KINDS:
             raise NotFound(UNKNOWN_KIND.reason(kind=quoted(kind), known=", ".join(TEMPLATE_KINDS)))
-        return Response(
-            template_workbook(known),
-            mimetype=XLSX_TYPE,
-            headers={"Content-Disposition": f'attachment; filename="{template_name(known)}"'},
-        )
+        return template_answer(known)
+
+
+def in_indonesian(text: str) -> str:
+    """A text of careerlog's catalogue in Indonesian, whatever the caller's language (a template's guide)."""
+    with force_locale("id"):
+        return gettext(text)
+
+
+def template_answer(kind: str) -> Response:
+    """A kind's template workbook (careerlog.workbook_template), its guide's descriptions in English and Indonesian,
+    as the API and the import page send it."""
+    return Response(
+        template_workbook(kind, in_indonesian),
+        mimetype=XLSX_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{template_name(kind)}"'},
+    )

@@ -68,13 +68,15 @@ class PageOrCursorSchema(Schema):
         validate=validate.Length(min=1, max=1000), metadata={**A_CURSOR, "description": AFTER_DESCRIPTION}
     )
 
-    @validates_schema
+    @validates_schema(skip_on_field_errors=False)  # (each check named with the fields refused, in one answer)
     def page_inside_the_window(self, data: dict[str, Any], **_: Any) -> None:
+        if "page" not in data or "per_page" not in data:
+            return
         reason = beyond_window(data["page"], data["per_page"])
         if reason is not None:
             raise ValidationError(reason, field_name="page")
 
-    @validates_schema
+    @validates_schema(skip_on_field_errors=False)
     def page_or_after(self, data: dict[str, Any], **_: Any) -> None:
-        if data.get("after") is not None and data["page"] != 1:
+        if data.get("after") is not None and data.get("page", 1) != 1:
             raise ValidationError(PAGE_OR_AFTER, field_name="after")

@@ -74,7 +74,7 @@ class RulesMismatchViewSchema(StrictSchema):
 PROBLEM_TYPE_DESCRIPTION = (
     "A URI naming the kind of problem: "
     + "; ".join(f"`{TYPE_BASE}{slug}` ({status}: {when})" for slug, status, when in PROBLEM_TYPES)
-    + "; `about:blank` for any other (an unknown path, a method not allowed, a 500)."
+    + "; `about:blank` for any other (a URL too long, a 500)."
 )
 
 
@@ -167,9 +167,10 @@ class WrittenSchema(StrictSchema):
         fields.String(),
         dump_only=True,
         metadata={
-            "description": "A rank promotion recorded (or corrected) that does not meet a rule the audit judges, by "
-            "the rules in force on its TMT: each rule, as the audit will flag it (recorded all the same, as its "
-            "decree says). Empty otherwise."
+            "description": "Present when the writer is told something beside the recording, which records nothing "
+            "more: a placement of a mentor in another agency names the mentorings it leaves open; a rank promotion "
+            "recorded (or corrected) that does not meet a rule the audit judges, by the rules in force on its TMT, "
+            "names each such rule, as the audit will flag it (docs/api.md)."
         },
     )
 
@@ -364,7 +365,11 @@ class RosterQuerySchema(CursorPagingSchema, RosterFilterSchema):  # type: ignore
     sort = fields.String(
         load_default="name",
         validate=validate.OneOf([*ROSTER_SORTS, *(f"-{s}" for s in ROSTER_SORTS)]),
-        metadata={"description": "Sort by a field; a leading - sorts descending."},
+        metadata={
+            "description": "Sort by a field; a leading - sorts descending (ties by NIP). `rank`: the PNS ranks in "
+            "their order (I/a to IV/e), then the PPPK grades in theirs (I to XVII); rows without a value last "
+            "ascending."
+        },
     )
     min_years_in_rank = PlainNumber(validate=validate.Range(min=0))
     age_band = fields.String(validate=validate.OneOf(AGE_BAND_LABELS))
@@ -710,16 +715,6 @@ class RowSeenSchema(StrictSchema):
     repeats_line = fields.Integer(dump_only=True, allow_none=True)
 
 
-class RowWarnedSchema(StrictSchema):
-    """A row recorded that its answer warns of: a rank promotion (or its correction) against a rule the audit judges."""
-
-    line = fields.Integer(dump_only=True)
-    subject = fields.String(dump_only=True)
-    kind = fields.String(dump_only=True)
-    version = fields.Integer(dump_only=True)
-    warnings = fields.List(fields.String(), dump_only=True)
-
-
 class ImportReportSchema(StrictSchema):
     """The import's report, as the command line's --report writes it."""
 
@@ -748,6 +743,16 @@ class ImportReportSchema(StrictSchema):
             "(No, Keterangan), or the employee's name checked against each row's NIP (Nama)."
         },
     )
+    warnings = fields.List(
+        fields.Nested(RowProblemSchema),
+        dump_only=True,
+        metadata={
+            "description": "Rows recorded (a dry run: that would be) with a warning beside a field, recording nothing "
+            "more: a placement of a mentor in another agency names the mentorings it leaves open; a rank promotion "
+            "(or a correction of one) recorded that does not meet a rule the audit judges names each such rule beside "
+            "new_rank (a correction's beside target_version), not for a dry run (docs/api.md)."
+        },
+    )
     recorded_by_kind = fields.Dict(
         keys=fields.String(),
         values=fields.Integer(),
@@ -759,15 +764,6 @@ class ImportReportSchema(StrictSchema):
     )
     dry_run = fields.Boolean(dump_only=True)
     position = fields.Integer(dump_only=True)
-    warnings = fields.List(
-        fields.Nested(RowWarnedSchema),
-        dump_only=True,
-        metadata={
-            "description": "Each rank promotion (or correction of one) recorded that does not meet a rule the audit "
-            "judges, by the rules in force on its TMT, by line: recorded all the same, as its decree says; each "
-            "warning as a write's `warnings` words it. Empty for a dry run."
-        },
-    )
 
 
 # ---------------------------------------------------------------------- accounts
@@ -825,7 +821,10 @@ class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
     nip = fields.List(
         fields.String(metadata={"pattern": NIP_PATTERN}),
         validate=each_nip,
-        metadata={"description": "Only reads of these records (18 digits each; spaces, dots and dashes aside)."},
+        metadata={
+            "description": "Only reads of these records (18 digits each; spaces, dots and dashes aside); to an "
+            "employee, their own alone: another is refused (403 naming `nip`)."
+        },
     )
     username = fields.List(
         fields.String(metadata={"pattern": USERNAME.pattern}),
@@ -844,7 +843,7 @@ class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
         },
     )
 
-    @validates_schema(pass_original=True)
+    @validates_schema(skip_on_field_errors=False, pass_original=True)
     def until_not_before_since(self, data: dict[str, Any], original: Any, **_: Any) -> None:
         since, until = data.get("since"), data.get("until")
         if since is None or until is None:

@@ -5,10 +5,12 @@ The API answers in this order: 401 (the token), 429 (its rate), 403 (a role that
 action at all: web.api.common.refuse_role), then the scope of what the request names, and only then what it sent
 (400, 406, 415, 422). What a request names is its path's employee (`{nip}`: outside the scope, the same 404 as a
 NIP never appointed), audited decision (`{decision}`: the same 404 as one never audited) or unit's agency
-(`{agency}`: 403), the scorecard's `agency` and `region` and a report's (/api/v1/reports/*) or an audit list's or
-statistic's (/api/v1/audits/*) agency and region filters (403 naming the field and the codes outside the scope; an
-unknown code stays a 422: agencies and regions are public reference data) and the place an appointment's body gives
-(its agency and region: the 403 naming the field, whatever else of the body the schema refused: `appointed_within`).
+(`{agency}`: 403; an unknown agency, or one not written as its table writes it, the 422 naming it), the scorecard's
+`agency` and `region` and a report's (/api/v1/reports/*), an audit list's or statistic's (/api/v1/audits/*) or the
+roster's (/api/v1/employees, .../past-retirement) agency and region filters (403 naming the field and the codes
+outside the scope; an unknown code stays a 422: agencies and regions are public reference data) and the place an
+appointment's body gives (its agency and region: the 403 naming the field, whatever
+else of the body the schema refused: `appointed_within`).
 Judged on the arguments themselves, a record outside the scope would answer a bad query parameter or body with a 422
 where one within it answers the same; here it answers exactly as one that is not there.
 
@@ -33,6 +35,7 @@ from web.services import (
     AGENCY_OUTSIDE,
     NO_AUDITED_DECISION,
     agency_target,
+    all_known,
     refuse_filters_outside,
     seated_reach,
     unit_readable,
@@ -45,6 +48,7 @@ SCORECARD = "scorecard.Scorecard"
 REPORTS = "reports"  # (the blueprint of /api/v1/reports/*, the scorecard's aside)
 AUDITS = "audits"  # (the blueprint of /api/v1/audits/*: its lists' and statistics' filters, a decision's page aside)
 GRADE_INFLATION = "audits.GradeInflation"  # (its agency judged by the agency's seat: Services.grade_inflation)
+ROSTERS = ("employees.Employees", "employees.PastRetirement")  # (the roster's lists: their agency and region filters)
 
 
 def refuse_outside_scope(before_the_wait: bool = False) -> None:
@@ -74,7 +78,7 @@ def scope_refusal(before_the_wait: bool = False) -> CareerlogError | None:
             rated_within(action, named["agency"])
         elif request.endpoint == SCORECARD:
             scorecard_within(request.args.getlist("agency"), request.args.getlist("region"))
-        elif request.blueprint in (REPORTS, AUDITS) and "decision" not in named:
+        elif filtered(action, named):
             filtered_within(action)
     except (NotFound, AccessDenied) as refused:
         return refused
@@ -100,15 +104,22 @@ def audited_within(decision_id: str, decision: str) -> None:
 def rated_within(action: Action, agency: str) -> None:
     """OutsideScope (a 403 naming `agency`) unless the caller may take the action on the agency's units, as the
     services judge it: read their ratings (Services.unit_ratings, unit_history: `unit_readable`), or rate, correct
-    or retract them (Services.rate_unit, record_in_unit: `unit_within`)."""
+    or retract them (Services.rate_unit, record_in_unit: `unit_within`). An agency no table holds as written (NOPE,
+    kota-medan) is the request's to refuse (a 422 naming `agency`, whatever the scope: web.api.units.known_agency),
+    as an unknown filter's code is: agencies are public reference data."""
+    if agency not in reference().agencies.rows:
+        return
     (unit_readable if action is Action.READ_UNIT_RATINGS else unit_within)(caller(), agency)
 
 
 def scorecard_within(agencies: list[str], regions: list[str]) -> None:
     """OutsideScope (a 403 naming `agency`, else `region`) when the scorecard is asked of one agency, a known one,
     outside the caller's scope, or of its staff in one region, a known one, outside it, as Services.scorecard judges
-    them (an unknown or repeated agency or region is the query's to refuse)."""
+    them (an unknown or repeated agency or region is the query's to refuse, the 422 before any 403: an unknown
+    agency beside a region outside the scope too)."""
     account = caller()
+    if not all_known({"agency": agencies, "region": regions}):  # (an unknown code: the query's 422 first)
+        return
     if len(agencies) == 1 and agencies[0] in reference().agencies.codes:  # (a code as its table writes it)
         agency = agencies[0]
         if not permits(account, Action.READ_SCORECARD, agency_target(agency)):
@@ -117,11 +128,19 @@ def scorecard_within(agencies: list[str], regions: list[str]) -> None:
         refuse_filters_outside(account, Action.READ_SCORECARD, {"region": regions})
 
 
+def filtered(action: Action, named: Mapping[str, Any]) -> bool:
+    """Whether the request is a list or statistic whose agency and region filters are judged within the scope: a
+    report's, an audit's (a decision's page aside) and the roster's lists (their GET: not an appointment's POST)."""
+    if request.blueprint in (REPORTS, AUDITS):
+        return "decision" not in named
+    return request.endpoint in ROSTERS and action is Action.LIST_EMPLOYEES
+
+
 def filtered_within(action: Action) -> None:
-    """OutsideScope (a 403 naming `agency`, else `region`) when a report's or an audit's agency or region filters
-    ask for any code outside the caller's scope, as their services judge them (web.services.refuse_filters_outside;
-    the grade-inflation audit's agency by its seat, it reads no region), whatever else of the query was refused: an
-    unknown code is the query's to refuse."""
+    """OutsideScope (a 403 naming `agency`, else `region`) when a report's, an audit's or the roster's agency or
+    region filters ask for any code outside the caller's scope, as their services judge them
+    (web.services.refuse_filters_outside; the grade-inflation audit's agency by its seat, it reads no region),
+    whatever else of the query was refused: an unknown code is the query's to refuse."""
     account = caller()
     if request.endpoint == GRADE_INFLATION:
         agencies = {"agency": request.args.getlist("agency")}

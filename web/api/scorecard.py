@@ -171,7 +171,8 @@ class ScorecardFindingSchema(StrictSchema):
     link = fields.String(dump_only=True, allow_none=True)
     links = fields.List(fields.String(), dump_only=True)
     suppressed = fields.Boolean(
-        dump_only=True, metadata={"description": "True: it rests on a value about too few people; values withheld."}
+        dump_only=True,
+        metadata={"description": "Always false: a finding resting on a value withheld from the reader is left out."},
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from marshmallow import fields
+from marshmallow import ValidationError, fields
 
 from careerlog.access import Action
+from careerlog.domain.errors import InvalidInput
 from careerlog.reference import reference
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, changed_in, file_name, json_or_csv, services
@@ -18,6 +19,7 @@ from web.api.schemas import (
     CorrectionHeadersSchema,
     FormatSchema,
     IdempotencyHeaderSchema,
+    KnownCodes,
     StrictSchema,
     WrittenSchema,
 )
@@ -66,18 +68,35 @@ class UnitHistorySchema(StrictSchema):
     items = fields.List(fields.Nested(UnitHistoryEventSchema), dump_only=True)
 
 
+# The path's agency judged as the filters' `agency` is (`agency=kota-medan`), in their words.
+AGENCY_CODES = KnownCodes(("agencies",))
+
+
+def known_agency(agency: str) -> None:
+    """InvalidInput (a 422 naming `agency`) unless the path's agency is a code as the agencies table writes it, as
+    every agency filter refuses another (docs/api.md: a code in another case, `kota-medan`, or a name): whatever the
+    caller's scope, the scope judged only of a known agency (web.api.scope.rated_within). Until 2026-12-05 an
+    unknown agency was the 403 of one outside a scope not national, and `kota-medan` read as KOTA-MEDAN."""
+    try:
+        AGENCY_CODES([agency])
+    except ValidationError as refused:
+        raise InvalidInput(refused.messages[0], "agency") from None
+
+
 ratings_schema = UnitRatingsSchema()
 history_schema = UnitHistorySchema()
 
 
-# The path's agency in the OpenAPI document: a code of the agencies table (another is refused: 422, or the 403 of an
-# agency outside your scope), as the filters' agency lists them; the unit any text but an empty one.
+# The path's agency in the OpenAPI document: a code of the agencies table as it writes it (another is refused: 422,
+# whatever the scope; a known one outside your scope, 403), as the filters' agency lists them; the unit any text but
+# an empty one.
 PATH_PARAMETERS = [
     {
         "in": "path",
         "name": "agency",
         "required": True,
-        "description": "The unit's agency: a code of the agencies reference table.",
+        "description": "The unit's agency: a code of the agencies reference table, as it writes it (another, or "
+        "another case of one, is a 422 naming `agency`, whatever your scope).",
         "schema": {"type": "string", "enum": list(reference().agencies.codes)},
     },
     {
@@ -104,6 +123,7 @@ class Ratings(MethodView):
         """Record a unit's own performance rating for a year (a year already rated: correct it through
         POST /api/v1/units/{agency}/{unit}/events). HR's within its scope, judged by the agency's seat as its reads
         are."""
+        known_agency(agency)
         written = services().rate_unit(caller(), agency, unit, body, headers.get("idempotency_key"))
         return written.to_dict(), 201 if written.outcome.created else 200
 
@@ -114,6 +134,7 @@ class Ratings(MethodView):
         """List a unit's ratings in force by year, each as its corrections left it (a retracted one left out).
         Read by HR and by inspectors (who audit grade inflation) within their scope, judged by the agency's seat as
         the grade-inflation audit judges it; only HR records, corrects or retracts them."""
+        known_agency(agency)
         found = services().unit_ratings(caller(), agency, unit)
         return json_or_csv(found, ratings_schema, name=file_name(f"ratings-{agency}-{unit}"))
 
@@ -127,6 +148,7 @@ class Events(MethodView):
         """List every event recorded for a unit, with recorded times: its ratings as recorded, their corrections
         and retractions. Read by HR and by inspectors (who audit grade inflation) within their scope, judged by the
         agency's seat as the grade-inflation audit judges it; only HR records, corrects or retracts them."""
+        known_agency(agency)
         found = services().unit_history(caller(), agency, unit)
         return json_or_csv(found, history_schema, name=file_name(f"events-{agency}-{unit}"))
 
@@ -144,6 +166,7 @@ class Events(MethodView):
         """Correct or retract a unit's rating (`target_version`: its version in GET .../ratings), as an
         employee's fact is corrected or retracted; the rating recorded stays in the unit's history. HR's within its
         scope, judged by the agency's seat as its reads are."""
+        known_agency(agency)
         versions = changed_in(headers.get("if_match"))
         written = services().record_in_unit(caller(), agency, unit, body, headers.get("idempotency_key"), versions)
         return written.to_dict(), 201 if written.outcome.created else 200

@@ -25,6 +25,8 @@ from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import UNKNOWN_FIELD, FieldSpec, payload_fields
 from careerlog.reference import Table, reference, rules
+from careerlog.spreadsheet import kept_as_text
+from careerlog.workbooks import nip_column
 from projections.career import confirmation_due
 from projections.training import YEARLY_JP_RULE
 from web.pages import charts, local_date, local_number
@@ -351,7 +353,8 @@ def utc_cell(recorded_at: str) -> str:
 def csv_value(kind: str, field: str, value: Any) -> Any:
     """A fact's value as its cell: a date as recorded (2024-05-06, which a spreadsheet reads as a date whatever its
     language), a decimal with the page language's decimal sign and no grouping (1500000,5 in Indonesian, as the
-    spreadsheet reads a number), a code by its name as the page shows it (shown_value), anything else as recorded."""
+    spreadsheet reads a number), a NIP as a text a spreadsheet keeps (="197912...": careerlog.spreadsheet.kept_as_text),
+    a code by its name as the page shows it (shown_value), anything else as recorded."""
     spec = field_spec(kind, field)
     if spec is not None and spec.type is date:
         return str(value)
@@ -359,6 +362,8 @@ def csv_value(kind: str, field: str, value: Any) -> Any:
         return format(Decimal(str(value)), "f").replace(".", get_decimal_symbol(get_locale()))
     if isinstance(value, dict):  # (no payload field holds one: written as the API would)
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if nip_column(field) and isinstance(value, str):  # (a mentor's, a mentee's NIP: never 1.97912E+17 in Excel)
+        return kept_as_text(value)
     return shown_value(kind, field, value)
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
-from flask import Response, abort, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, format_date, get_locale
 from flask_babel import gettext as _
@@ -33,13 +33,12 @@ from careerlog.domain.employee import (
     ENDS_POST_RETRACTED,
     ENDS_POST_UNCONFIRMED,
     POST_END_REDATED_ALONE,
+    POST_END_REPOINTED_ALONE,
     POST_END_RETRACTED_ALONE,
     RANK_JUMP,
     RETRACTION_JUMP,
     TRAINING_DUPLICATE,
     TRAINING_REPEATED,
-    Career,
-    agency_on,
     post_end_named,
 )
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
@@ -71,10 +70,10 @@ from careerlog.textfiles import (
     rupiah_reading,
     workbook_name,
 )
-from careerlog.workbook_template import XLSX_TYPE, template_name, template_workbook
 from careerlog.workbooks import header_names
+from web.api.imports import template_answer
 from web.errors import KEY_HEADER, conflict_errors
-from web.pages import LANGUAGES, local_date, local_number
+from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
 from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
@@ -86,7 +85,7 @@ from web.pages.labels import (
     promotion_kind_label,
     reference_name,
 )
-from web.pages.messages import message_text
+from web.pages.messages import reason_text
 from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook
 from web.scoping import in_scope_words, locate
 from web.services import Written
@@ -545,10 +544,17 @@ def mentors_side_beside(kind: str, errors: Mapping[str, list[str]], corrected: l
 # A correction of a placement making it end such a post is asked alike (the same refusal, beside the corrected agency or
 # date), and a retraction of a placement whose post end was recorded with it is refused naming the post end
 # (ENDS_POST_RETRACTED): the same box, worded for each, retracts both. A retraction of a placement's post end alone, or
-# a correction of its date away from the placement's day, is asked too (POST_END_RETRACTED_ALONE,
-# POST_END_REDATED_ALONE): the same box, worded for the post end, records it as asked
+# a correction of its date away from the placement's day or of its post to another, is asked too
+# (POST_END_RETRACTED_ALONE, POST_END_REDATED_ALONE, POST_END_REPOINTED_ALONE): the same box, worded for the post end
+# (its date, or its post), records it as asked
 ENDS_POST_KINDS = ("placement", "correction", "retraction")
-ENDS_POST_REFUSALS = (ENDS_POST_UNCONFIRMED, ENDS_POST_RETRACTED, POST_END_RETRACTED_ALONE, POST_END_REDATED_ALONE)
+ENDS_POST_REFUSALS = (
+    ENDS_POST_UNCONFIRMED,
+    ENDS_POST_RETRACTED,
+    POST_END_RETRACTED_ALONE,
+    POST_END_REDATED_ALONE,
+    POST_END_REPOINTED_ALONE,
+)
 
 
 def ends_post_ticked(kind: str | None) -> bool:
@@ -577,15 +583,14 @@ def post_ended_with(outcome: Any) -> dict[str, Any] | None:
 
 
 def end_retracted_with(outcome: Any) -> tuple[int, int] | None:
-    """The post end retracted with a placement just retracted (rule placement.ends_post: the retraction right after,
-    recorded at the same time, of a post end): its version and its retraction's; None otherwise."""
+    """The post end retracted with a placement just retracted (rule placement.ends_post: the placement's post end as it
+    stood before the retraction, Employee.post_end_with, retracted by the version after): its version and its
+    retraction's; None otherwise."""
     employee = services().ledger.get_employee(outcome.subject)
-    undone = employee.events.get(outcome.version + 1)
-    target = getattr(undone, "target_version", None)
-    if undone is None or undone.KIND != "retraction" or undone.timestamp != outcome.recorded_at:
-        return None
-    ended = employee.facts.get(target) if isinstance(target, int) else None
-    return (ended.version, outcome.version + 1) if ended is not None and ended.kind == "post_end" else None
+    placement = employee.facts.get(getattr(employee.events.get(outcome.version), "target_version", 0))
+    ended = employee.post_end_with(placement, stood_before=outcome.version) if placement is not None else None
+    undone = outcome.version + 1
+    return (ended.version, undone) if ended is not None and ended.retracted_by == undone else None
 
 
 def leaves_ticked(kind: str | None) -> bool:
@@ -597,25 +602,6 @@ def left_scope(account: Account, nip: str) -> str | None:
     """The agency a record just placed is in when that is outside the writer's scope (what they confirmed), or None."""
     place = locate(services().ledger, nip)
     return None if place is None or permits(account, Action.RECORD, place) else str(place.agency)
-
-
-def mentees_left_open(outcome: Any) -> list[str]:
-    """The mentees whose mentoring a placement just recorded in another agency leaves open on the mentor's record
-    (a MenteeAssigned not released): the placement ends none (no rule says it does), so the form says whose to end;
-    none for a placement within the agency."""
-    employee = services().ledger.get_employee(outcome.subject)
-    placed = employee.facts.get(outcome.version)
-    if placed is None or placed.kind != "placement":
-        return []
-    before = Career(employee.id, [f for f in employee.active_facts() if f.version < outcome.version])
-    if agency_on(before, placed.effective_date) == placed.values.get("agency"):
-        return []
-    held: dict[str, int] = {}
-    for fact in employee.active_facts():  # (in order of version)
-        nip = fact.values.get("mentee_nip")
-        if fact.kind in ("mentee_assigned", "mentee_released") and isinstance(nip, str):
-            held[nip] = held.get(nip, 0) + (1 if fact.kind == "mentee_assigned" else -1)
-    return [nip for nip, count in held.items() if count > 0]
 
 
 @blp.route("/record", methods=["GET", "POST"])
@@ -655,16 +641,8 @@ def record() -> ResponseReturnValue:
                             **ended,
                         )
                     )
-                mentees = mentees_left_open(o) if o.created and kind == "placement" else []
-                if mentees:  # (a warning, ending nothing: the mentee's writer ends each on the mentee's record)
-                    flash(
-                        _(
-                            "%(nip)s still mentors %(mentees)s: a placement in another agency ends no mentoring. If "
-                            "the transfer ends one, record its end on the mentee's record.",
-                            nip=o.subject,
-                            mentees=", ".join(mentees),
-                        )
-                    )
+                for warning in o.warnings:  # (the API's and an import's too: the mentees a mentor's transfer leaves
+                    flash(reason_text(warning))  # open, read on their side; ending nothing)
                 if leaves is not None:  # (out of the writer's reach now: no link to it)
                     flash(
                         _(
@@ -687,15 +665,7 @@ def record() -> ResponseReturnValue:
                         )
                     )
                 for found in written.findings:  # (a promotion against a rule the audit judges: recorded, said so)
-                    flash(
-                        _(
-                            "Recorded; by the rules in force on %(day)s it does not meet %(rule)s: %(message)s (the "
-                            "audit will flag it).",
-                            day=local_date(found["day"]),
-                            rule=found["rule"],
-                            message=message_text(found["message"]),
-                        )
-                    )
+                    flash(reason_text(found))
                 # (the career record's link on the page it leads to waits for the views to show it: wait_for)
                 return redirect(url_for("pages.record", kind=kind, nip=o.subject, wait_for=written.position))
     values = request.form if request.method == "POST" else request.args
@@ -902,11 +872,7 @@ def import_template(kind: str) -> ResponseReturnValue:
     known = kind.lower()
     if known not in RECORDABLE:
         abort(404)
-    return Response(
-        template_workbook(known),
-        mimetype=XLSX_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{template_name(known)}"'},
-    )
+    return template_answer(known)
 
 
 # The columns of the records past the retirement day, as the API names them (GET /api/v1/employees/past-retirement)

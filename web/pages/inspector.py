@@ -236,7 +236,7 @@ def filters_outside(account: Account) -> dict[str, list[str]]:
 def status_of(errors: Mapping[str, list[str]]) -> int:
     """A list or statistics page's status: 403 for an agency or region outside the reader's scope
     (`filters_outside`), 422 for any other error, else 200."""
-    refusals = tuple(refusal for _name, refusal, _table in FILTERS_OUTSIDE)
+    refusals = tuple(refusal for _name, *said, _table in FILTERS_OUTSIDE for refusal in said)
     outside = any(getattr(e, "refusal", None) in refusals for reasons in errors.values() for e in reasons)
     return 403 if outside else 422 if errors else 200
 

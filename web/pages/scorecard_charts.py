@@ -45,8 +45,18 @@ def draw_trend(ax: Axes, points: Sequence[tuple[int, float | None]], share: bool
     else:
         ax.set_ylim(bottom=0)
     value_axis(ax.yaxis, share)
+    if points and not known:  # every year withheld: the years, no line (not matplotlib's -0.050 ... 0.050 of nothing)
+        withheld(ax, [str(y) for y, _v in points])
     ax.grid(axis="y", color="#ddd")
     charts.put_title(ax, _("Trend"), fontsize=9)
+
+
+def withheld(ax: Axes, years: Sequence[str]) -> None:
+    """A trend whose every year is withheld from the reader: its years, no value axis, and a note saying so."""
+    ax.set_xticks(range(len(years)), years)
+    ax.set_xlim(-0.5, len(years) - 0.5)
+    ax.set_yticks([])
+    ax.text(0.5, 0.5, _("Withheld (small cell)"), transform=ax.transAxes, ha="center", va="center", color=charts.GREY)
 
 
 def compared(points: Sequence[tuple[str, float | None]], agency: str) -> list[tuple[str, float]]:
