@@ -40,6 +40,7 @@ from careerlog.domain.employee import (
     POST_END_REDATED_ALONE,
     POST_END_REPOINTED_ALONE,
     POST_END_RETRACTED_ALONE,
+    TRAINING_DUPLICATE,
     VOIDED,
     Career,
     Employee,
@@ -48,6 +49,7 @@ from careerlog.domain.employee import (
     appointment_read_problems,
     corrected_placement_ends,
     later_jump,
+    likely_duplicate,
     own_problems,
     penalty_months,
     placement_ends_post_refusal,
@@ -87,6 +89,7 @@ from careerlog.domain.events import (
     Placed,
     PostEnded,
     RankPromoted,
+    TrainingCompleted,
 )
 from careerlog.domain.ledger import (
     FUTURE,
@@ -234,10 +237,11 @@ UNITS_KEPT = 60.0  # seconds an agency's units read from the views are taken as 
 UNIT_NEAR_RATIO = 0.8  # difflib's ratio of a unit's name (unit_key) to a known one's: a misspelling of it
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make, a placement
 # taking the record out of the writer's scope, a placement in another agency ending a managerial post held: its end
-# recorded with it, `CareerLog._placement_ending_posts`; a unit new in its agency near a known one)
-CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST, NEW_UNIT)
+# recorded with it, `CareerLog._placement_ending_posts`; a unit new in its agency near a known one; a training the
+# record seems to hold already under another certificate number: careerlog.domain.employee.likely_duplicate)
+CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST, NEW_UNIT, TRAINING_DUPLICATE)
 # the kinds a recording may confirm a check of
-CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction", "placement", "appointment", "post_appointment")
+CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction", "placement", "appointment", "post_appointment", "training")
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 # A void (the retraction of the record's appointment: docs/events.md) cannot be undone: it is recorded only when the
 # writer gives the record's NIP again (Command.confirm_nip: the API's and the CLI's confirm_nip, an import's
@@ -1292,6 +1296,8 @@ class CareerLog(Application[str]):
             and self._refuse_unconfirmed_jump(employee, values, recording, command.confirmed)
         ):
             recording = confirming(recording)  # (a jump the writer confirmed: stored with the promotion)
+        if event_cls is TrainingCompleted and command.migration is None and isinstance(employee, Employee):
+            self._refuse_unconfirmed_duplicate(employee, values, recording, command.confirmed)
         if event_cls is MentoringSessionHeld and command.migration is None:  # (a migration keeps a log's sessions)
             again = employee.sent_again(event_cls, values, recording)  # (one recorded before 28a0f5b4: answered)
             if again is not None:
@@ -1593,6 +1599,23 @@ class CareerLog(Application[str]):
             return jump is not None
         others = decision_problems(employee, RankPromoted, values, recording)
         raise whole_refusal(InvalidInput({"new_rank": [jump[0]]}), RankPromoted, others)
+
+    @staticmethod
+    def _refuse_unconfirmed_duplicate(
+        employee: Employee, values: Mapping[str, Any], recording: Recording, confirmed: frozenset[str]
+    ) -> None:
+        """Refuse, beside `reference`, a training the record seems to hold already under another certificate number
+        (rule training.duplicate: careerlog.domain.employee.likely_duplicate), unconfirmed, with the record's other
+        problems. A recording made already (its own client key sent again) is answered as such (its decision)."""
+        if TRAINING_DUPLICATE in confirmed:
+            return
+        key = identity_key(TrainingCompleted, values, recording.client_key)
+        if key in employee.keys and employee.replay(TrainingCompleted, values, recording.client_key, key) is not None:
+            return
+        found = likely_duplicate(employee.current_context(), values)
+        if found is not None:
+            others = decision_problems(employee, TrainingCompleted, values, recording)
+            raise whole_refusal(InvalidInput({"reference": [found]}), TrainingCompleted, others)
 
     def _unparsed_problems(
         self,

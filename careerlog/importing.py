@@ -59,6 +59,8 @@ from careerlog.domain.employee import (
     RETRACTION_JUMP,
     RETRACTION_JUMP_REFUSED,
     SAME_TMT,
+    TRAINING_DUPLICATE,
+    TRAINING_REPEATED,
 )
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, cut, quoted
 from careerlog.domain.events import BY_KIND
@@ -297,6 +299,16 @@ REPEATED_KEY_VALUES = Refusal(
     numbers=("version", "line"),
     kinds=("kind",),
 )
+# A training the ledger refused as one the record seems to hold already (TRAINING_REPEATED), that training recorded by
+# an earlier row of the same file: named by that row's line
+TRAINING_REPEATED_IN_FILE = Refusal(
+    "Line {line} of this file recorded a training (version {version}) of the same days ({start} to {end}) and JP "
+    "({hours}), and {same} (rule training.duplicate): if it is this training, remove this row; if the employee did "
+    "attend it twice, confirm it (confirm: training.duplicate, or ya in the Konfirmasi column) and import the row "
+    "again.",
+    dates=("start", "end"),
+    numbers=("line", "version", "hours"),
+)
 # A row of a fact recorded and since retracted, its values and no new client key (the file run again): the ledger's
 # RESENT_RETRACTED (kept for the API's clients) advises a new client key, which a file's user gives as a column
 RERUN_RETRACTED = Refusal(
@@ -427,15 +439,23 @@ NOT_DATE_TIME = Refusal("Not a valid date and time: {value}.")
 CONFIRM_YES = frozenset(("ya", "y", "yes", "1", "x", "true"))
 CONFIRM_NO = frozenset(("tidak", "no", "n", "0", "false"))
 # a placement's yes: the decree does move the employee there (out of the scope, ending a managerial post held, in a
-# unit new in its agency); an appointment's or a post appointment's: the unit it names is a new one (unit.new)
-UNIT_KINDS_ASKED = ("appointment", "post_appointment")
+# unit new in its agency); an appointment's or a post appointment's: the unit it names is a new one (unit.new); a
+# training's: it is another training than the one the record seems to hold (training.duplicate)
 PLACEMENT_YES = frozenset((LEAVES_SCOPE, ENDS_POST, NEW_UNIT))
 UNIT_YES = frozenset((NEW_UNIT,))
+# what a yes in a row's Konfirmasi cell confirms, by kind (any other confirming kind's: promotion.one_step)
+YES_CONFIRMS = {
+    "placement": PLACEMENT_YES,
+    "appointment": UNIT_YES,
+    "post_appointment": UNIT_YES,
+    "training": frozenset((TRAINING_DUPLICATE,)),
+}
 NOTHING_TO_CONFIRM = Refusal(
     "A row of this kind has nothing to confirm: the Konfirmasi (confirm) column confirms a rank jump "
     "(promotion.one_step) of a rank promotion, a correction or a retraction, or a placement leaving your scope or "
     "ending a managerial post held in the agency left (placement.leaves_scope, placement.ends_post), or an "
-    "appointment, placement or post appointment in a unit new in its agency (unit.new). Leave the cell empty."
+    "appointment, placement or post appointment in a unit new in its agency (unit.new), or a training the record "
+    "seems to hold already (training.duplicate). Leave the cell empty."
 ).reason()
 APPOINTED_LATER = Refusal(
     "No employee with NIP {nip} had been appointed at this row: line {line} of this file appoints them; "
@@ -628,6 +648,9 @@ class ImportReport:
     # another agency leaving mentorings open, careerlog.application.MENTEES_LEFT_OPEN), by line
     warnings: list[RowProblem] = field(default_factory=list)
     recorded_by_kind: Counter[str] = field(default_factory=Counter)  # the rows recorded (would be: a dry run), by kind
+    # every rank promotion and correction row recorded (not in a dry run), by line: the web layer's to judge a
+    # promotion among them by the audit's rules (web.services.promotion_findings), which careerlog does not read
+    promotions: list[RowSeen] = field(default_factory=list)
 
     def seen(self, rows: Iterable[RowSeen], recorded: Iterable[RowSeen] = ()) -> None:
         """Keep the first LISTED of the rows already recorded, and of the rows recorded, by line."""
@@ -1753,14 +1776,13 @@ def _nips_as_typed(row: dict[str, Any], written: Written | None) -> Written | No
 def confirmed(value: Any, kind: str) -> frozenset[str]:
     """The checks a row's `confirm` (Konfirmasi) cell confirms: a yes (ya, y, yes, 1, x, true, any case; JSON true)
     promotion.one_step (a placement's: placement.leaves_scope, placement.ends_post and unit.new, what its decree moving
-    the employee is asked; an appointment's or a post appointment's unit.new), a no (tidak, no, n, 0, false; JSON
-    false) none, else the names of checks; a cell confirming anything on a kind that confirms nothing (a training) is
-    refused, not ignored."""
+    the employee is asked; an appointment's or a post appointment's unit.new; a training's training.duplicate, that it
+    is another training), a no (tidak, no, n, 0, false; JSON false) none, else the names of checks; a cell confirming
+    anything on a kind that confirms nothing (an education) is refused, not ignored."""
     word = value.strip().casefold() if type(value) is str else value if type(value) is bool else None
     if word is True or word in CONFIRM_YES:  # (a placement's: that it leaves the scope and ends the post held, as its
-        checks = (  # decree says; an appointment's a unit new in the agency; the others' a jump)
-            PLACEMENT_YES if kind == "placement" else UNIT_YES if kind in UNIT_KINDS_ASKED else frozenset((ONE_STEP,))
-        )
+        checks = YES_CONFIRMS.get(kind, frozenset((ONE_STEP,)))  # (decree says; an appointment's a unit new in the
+        # agency; a training's that it is another; the others' a jump)
     elif word is False or word in CONFIRM_NO:
         checks = frozenset()
     else:
@@ -1861,6 +1883,10 @@ def import_rows(
                         by_kind[command.kind] += 1
                         if len(made) < LISTED or progressed is not None:
                             made.append(RowSeen(command.line, command.subject, command.kind, result.version))
+                        if command.kind in PROMOTION_ROWS and not dry_run:
+                            report.promotions.append(
+                                RowSeen(command.line, command.subject, command.kind, result.version)
+                            )
                         if command.kind == "appointment":
                             appointed[command.subject] = command.line
                         elif command.kind == "placement":
@@ -1990,6 +2016,7 @@ def held_back(command: Command, result: Exception) -> bool:
     return target is not None and len(target) == 1 and getattr(target[0], "refusal", None) is NO_FACT
 
 
+PROMOTION_ROWS = frozenset(("rank_promotion", "correction"))  # the rows kept in ImportReport.promotions
 JUMP_CHECK = frozenset((ONE_STEP,))  # the confirmation a row tries without first (confirmed_later)
 
 
@@ -2052,6 +2079,8 @@ def _rejection(
         errors = _nips_quoted(_date_forms(error.errors, command.written, command.payload), command.written)
         errors = _same_tmt_lines(errors, command.subject, first)
         errors = _merged_missing(errors, command.written)
+        if first is not None and "reference" in errors:
+            errors = {**errors, "reference": [_in_file(r, command.subject, first) for r in errors["reference"]]}
         typed_ = command_typed(errors, command)
         return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
     reason = reason_of(error)
@@ -2099,6 +2128,19 @@ def _moved_out(command: Command, placed: Command) -> Reason | None:
     said = {"line": placed.line, "agency": str(placed.payload.get("agency")), "moved": moved.isoformat()}
     refusal = MOVED_OUT_BEFORE if day < moved else MOVED_OUT_AFTER
     return refusal.reason(**said, day=day.isoformat())
+
+
+def _in_file(reason: Any, subject: str, first: FirstLines) -> Any:
+    """A training refused as recorded already (TRAINING_REPEATED) by an earlier row of this file, reworded to name
+    that row's line (TRAINING_REPEATED_IN_FILE); any other reason, or one recorded before the file, as it is."""
+    if getattr(reason, "refusal", None) is not TRAINING_REPEATED:
+        return reason
+    params = dict(reason.params)
+    version = int(params["version"])
+    line = first.earlier(subject, version)
+    if line is None or first.found(subject, version):
+        return reason
+    return TRAINING_REPEATED_IN_FILE.reason(**params, line=line).about(reason.kind)
 
 
 def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:

@@ -79,6 +79,8 @@ def template_columns(kind: str) -> list[Column]:
             if kind == "placement"
             else UNIT_CONFIRMATION
             if kind in ("appointment", "post_appointment")
+            else DUPLICATE_CONFIRMATION
+            if kind == "training"
             else JUMP_CONFIRMATION
         )
         columns.append(Column("confirm", False, str, None, said))
@@ -114,6 +116,12 @@ JUMP_CONFIRMATION = (
 UNIT_CONFIRMATION = (
     "ya: confirms a unit new in the agency, near one known there (unit.new) / ya: mengonfirmasi unit kerja baru di "
     "instansi itu, yang mirip dengan unit yang sudah dikenal di sana (unit.new)"
+)
+# The guide's description of a training's `confirm` column (training.duplicate)
+DUPLICATE_CONFIRMATION = (
+    "ya: confirms a training the record seems to hold already, the employee having attended it twice "
+    "(training.duplicate) / ya: mengonfirmasi pelatihan yang tampaknya sudah tercatat, karena pegawai memang "
+    "mengikutinya dua kali (training.duplicate)"
 )
 # The guide's description of a placement's `confirm` column (application.LEAVES_SCOPE, ENDS_POST)
 PLACEMENT_CONFIRMATION = (

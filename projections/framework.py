@@ -250,6 +250,7 @@ RULES_READ_WHEN_QUERIED = frozenset(
         "appointment.recruitment_path",
         "confirmation.latsar",
         "placement.ends_post",
+        "training.duplicate",
     }
 )
 RULES_TABLE = re.compile(r"\s*\[\[\s*rules\s*\]\]")  # a rule's header, [[rules]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
@@ -18,7 +19,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from careerlog.ages import months_last_day, whole_years
-from careerlog.domain.errors import FieldErrors, InvalidInput
+from careerlog.domain.errors import FieldErrors, InvalidInput, quoted
 from careerlog.domain.events import Appointed, EventCorrected, LedgerEvent
 from careerlog.domain.ledger import (
     IN_FUTURE,
@@ -28,6 +29,7 @@ from careerlog.domain.ledger import (
     LedgerAggregate,
     Outcome,
     Recording,
+    caseless,
     created_directly,
     named_by_reference,
     reference_key,
@@ -36,7 +38,7 @@ from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.ratings import check_rating, in_year_scheme
 from careerlog.domain.voids import last_void
-from careerlog.domain.wording import Refusal, confirmable, joined
+from careerlog.domain.wording import Reason, Refusal, confirmable, joined
 from careerlog.probation import probation_end, probation_years
 from careerlog.reference import Rules, reference, rules
 
@@ -217,6 +219,25 @@ TOO_FEW_HOURS = Refusal("Must be at least 1 JP, got {hours}.", numbers=("hours",
 TOO_MANY_HOURS = Refusal(
     "{hours} JP is more than {per_day} JP a day (training days: {days}).", numbers=("hours", "days", "per_day")
 )
+# A training recorded again under another certificate number, or under one written otherwise (rule training.duplicate,
+# M): the same days and JP as a training of the record, and the same certificate once written alike (letter case,
+# punctuation and spaces aside, each number without its leading zeros: BPSDM-SU/TEKNIS/2026/09001 and
+# bpsdm-su-teknis-2026-9001) or the same title and organiser. Its JP would count twice (the yearly JP, the audit's
+# promotion.training). Asked about on every live writer (confirm: training.duplicate), never on a migration; a
+# training of the same certificate exactly (`reference_key`) is the same fact, answered as recorded or refused as
+# REFERENCE_USED by the ledger's identity, not asked here.
+TRAINING_DUPLICATE = "training.duplicate"
+TRAINING_REPEATED, TRAINING_REPEATED_TICKED = confirmable(
+    "The training recorded as version {version} has the same days ({start} to {end}) and JP ({hours}), and {same} "
+    "(rule training.duplicate): if it is this training, it is recorded already (correct version {version} if it is "
+    "wrong); if the employee did attend it twice, ",
+    TRAINING_DUPLICATE,
+    ".",
+    dates=("start", "end"),
+    numbers=("version", "hours"),
+)
+SAME_CERTIFICATE = Refusal("the same certificate written otherwise ({certificate})")
+SAME_TITLE = Refusal("the same title and organiser").reason()
 NEGATIVE = Refusal("May not be negative.").reason()
 COST = Refusal("More than {cost:,} rupiah: record the cost of this training in rupiah.", numbers=("cost",)).reason(
     cost=MAX_COST
@@ -1044,6 +1065,43 @@ def check_training_cost(career: Career, fact: Fact, errors: FieldErrors) -> None
         errors.add("cost", NEGATIVE)
     elif cost is not None and cost > MAX_COST:
         errors.add("cost", COST)
+
+
+def certificate_key(reference: Any) -> tuple[str, ...]:
+    """A training's certificate number as rule training.duplicate compares it: its groups of letters and of digits,
+    caseless, each number without its leading zeros (BPSDM-SU/TEKNIS/2026/09001: bpsdm, su, teknis, 2026, 9001)."""
+    groups = re.findall(r"[^\W\d_]+|\d+", caseless(str(reference)))
+    return tuple(g.lstrip("0") or "0" if g.isdigit() else g for g in groups)
+
+
+def _written_alike(text: Any) -> str:
+    return caseless(" ".join(str(text).split()))
+
+
+def likely_duplicate(career: Career, values: Mapping[str, Any]) -> Reason | None:
+    """The refusal of a new training (`values`, as read) the record holds already under another certificate number
+    (rule training.duplicate): a training of the same first and last day and JP whose certificate is the same
+    written otherwise (`certificate_key`) or whose title and organiser are the same; None when none is. A training
+    of the same certificate exactly (by `reference_key`) is the ledger's identity's to answer, not this."""
+    start, end, hours = values.get("start_date"), values.get("effective_date"), values.get("hours")
+    reference = values.get("reference")
+    own = reference_key(reference)
+    for fact in career.by_kind["training"]:
+        if fact.effective_date != end or fact.get("start_date") != start or fact.get("hours") != hours:
+            continue
+        if reference_key(fact.get("reference")) == own:
+            continue
+        if certificate_key(fact.get("reference")) == certificate_key(reference):
+            same = SAME_CERTIFICATE.reason(certificate=quoted(str(fact.get("reference"))))
+        elif _written_alike(fact.get("title")) == _written_alike(values.get("title")) and _written_alike(
+            fact.get("organiser")
+        ) == _written_alike(values.get("organiser")):
+            same = SAME_TITLE
+        else:
+            continue
+        said = {"start": start.isoformat(), "end": end.isoformat(), "hours": hours, "same": same}
+        return TRAINING_REPEATED.reason(version=fact.version, **said)
+    return None
 
 
 @check("training_feedback")

@@ -25,7 +25,7 @@ from careerlog.ages import add_years
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.ledger import EASTERNMOST
 from careerlog.domain.payload import starting_rank_code
-from careerlog.domain.wording import Template
+from careerlog.domain.wording import Refusal, Template
 from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact, day_iso, predicate_score
@@ -55,6 +55,12 @@ from projections.merit.rules import (
     version_changes,
 )
 
+# A rank promotion just recorded (or corrected) that the audit will flag (web.services.findings_of): HR records what the
+# decree says, so nothing is refused, and the writer is told, each finding as the audit words it (`finding`)
+RECORDED_AGAINST = Refusal(
+    "Recorded; by the rules in force on {day} it does not meet {rule}: {finding} (the audit will flag it).",
+    dates=("day",),
+)
 LATE_EVIDENCE = Template(
     "{count} supporting fact(s) effective by {day} recorded after the decision ({moment})",
     ("day",),

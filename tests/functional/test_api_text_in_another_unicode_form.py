@@ -30,7 +30,9 @@ def test_a_training_sent_again_in_nfd_is_already_recorded(world: World) -> None:
     assert again.status_code == 200, again.get_data(as_text=True)
     assert (again.get_json()["created"], again.get_json()["version"]) == (False, first.get_json()["version"])
     assert world.log() == log
-    nfd_first = world.post(EVENTS, json={**nfd, "reference": unicodedata.normalize("NFD", "SK/Café/2024/2")})
+    other = {"reference": unicodedata.normalize("NFD", "SK/Café/2024/2"), "start_date": "2024-05-04"}  # (another day:
+    other["effective_date"] = "2024-05-04"  # not the training recorded twice, rule training.duplicate)
+    nfd_first = world.post(EVENTS, json={**nfd, **other})
     assert nfd_first.status_code == 201
     items = world.get(EVENTS).get_json()["items"]
     kept = [(i["reference"], i["title"]) for i in items if i["kind"] == "training" and "Caf" in i["reference"]]

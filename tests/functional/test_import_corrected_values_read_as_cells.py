@@ -36,7 +36,10 @@ def imported(world: World, *rows: str, header: str = HEADER) -> dict[str, Any]:
 
 
 def training(world: World, reference: str) -> int:
-    body = {"kind": "training", **f.training("2024-05-06", hours=8, start="2024-05-06", reference=reference)}
+    body = {
+        "kind": "training",
+        **f.training("2024-05-06", hours=8, start="2024-05-06", reference=reference, title=reference),
+    }
     answer = world.post(EVENTS, "hr", json={**body, "cost": "1000000"})
     assert answer.status_code == 201, answer.get_json()
     version: int = answer.get_json()["version"]

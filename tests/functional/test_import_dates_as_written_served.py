@@ -18,7 +18,7 @@ CSV = "\r\n".join(
     [
         HEADER,
         f"{BUDI};Drs. H. Budi Siregar, M.Si.;TEKNIS;Arsip;BKPSDM;8;16.08.2021;17.08.2021;WRIT-1",
-        f"{BUDI};BUDI SIREGAR;TEKNIS;Arsip;BKPSDM;8;16-08-2021;17 Agustus 2021;WRIT-2",
+        f"{BUDI};BUDI SIREGAR;TEKNIS;Arsip Dinamis;BKPSDM;8;16-08-2021;17 Agustus 2021;WRIT-2",  # (not line 2's)
         f"{BUDI};Budi Siregar;TEKNIS;;BKPSDM;8;17/08/2031;17/08/2031;WRIT-3",  # no title, in the future
         f"{BUDI};Budi Siregar;TEKNIS;Arsip;BKPSDM;8;01/02/2021;31.02.2021;WRIT-4",  # no such day
     ]

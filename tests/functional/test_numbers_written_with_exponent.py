@@ -45,7 +45,7 @@ def store_url(database_url: str) -> str:
 
 
 def training(reference: str, **fields: Any) -> dict[str, Any]:
-    return {"kind": "training", **f.training("2016-01-08", reference=reference), **fields}
+    return {"kind": "training", **f.training("2016-01-08", reference=reference, title=reference), **fields}
 
 
 @pytest.mark.parametrize("cost", ["1e3", "1.5E+06", " 2e6 ", "1E3", "15e5"])

@@ -26,14 +26,20 @@ def appointed(app: CareerLog) -> str:
 def test_a_batch_reads_every_record_it_touches_in_one_go(app: CareerLog, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = appointed(app), appointed(app)
     monkeypatch.setattr(app.repository, "get", lambda *a, **k: pytest.fail("read one record at a time"))
-    commands = [Command(nip, "training", f.training("2024-05-02")) for nip in (first, second, first)]
+    commands = [  # (first's two trainings of their own titles: not one recorded twice, rule training.duplicate)
+        Command(nip, "training", f.training("2024-05-02", title=f"Arsip {n}"))
+        for n, nip in enumerate((first, second, first))
+    ]
     results = app.record_batch(commands, actor="hr")
     assert [(r.subject, r.version) for r in results if isinstance(r, Outcome)] == [(first, 2), (second, 2), (first, 3)]
 
 
 def test_a_batch_saves_its_events_in_the_order_of_its_commands(app: CareerLog) -> None:
     first, second = appointed(app), appointed(app)
-    commands = [Command(nip, "training", f.training("2024-05-02")) for nip in (second, first, second)]
+    commands = [  # (second's two trainings of their own titles: not one recorded twice, rule training.duplicate)
+        Command(nip, "training", f.training("2024-05-02", title=f"Arsip {n}"))
+        for n, nip in enumerate((second, first, second))
+    ]
     app.record_batch(commands, actor="hr")
     logged = [(e.originator_id, e.originator_version) for _, e in app.iter_events(start=3)]
     assert logged == [(second, 2), (first, 2), (second, 3)]

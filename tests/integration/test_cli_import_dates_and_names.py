@@ -46,9 +46,9 @@ def test_day_first_dates_and_names_with_titles_are_recorded(app: CareerLog, data
     path = sheet(
         tmp_path,
         f"1;{SITI};Dr. Siti Rahma, S.E., M.M.;TEKNIS;Arsip;BKPSDM;8;16.08.2021;17.08.2021;C-1",
-        f"2;{SITI};Hj. SITI RAHMA;TEKNIS;Arsip;BKPSDM;8;16-08-2021;17-08-2021;C-2",
+        f"2;{SITI};Hj. SITI RAHMA;TEKNIS;Arsip Dinamis;BKPSDM;8;16-08-2021;17-08-2021;C-2",  # (not C-1's training)
         f"3;{SITI};Siti Rahma;TEKNIS;Arsip;BKPSDM;8;6/8/2021;7/8/2021;C-3",
-        f"4;{SITI};Siti Rahma;TEKNIS;Arsip;BKPSDM;8;16 Agustus 2021;17 Agustus 2021;C-4",
+        f"4;{SITI};Siti Rahma;TEKNIS;Arsip Statis;BKPSDM;8;16 Agustus 2021;17 Agustus 2021;C-4",
     )
     code, output = run(database_url, str(path))
     summary = ["4 rows: recorded 4, already recorded 0, rejected 0", "recorded, by kind:", "  Training  4"]

@@ -57,8 +57,8 @@ def imported_with_a_title(database_url: str, tmp_path: Path, title: bytes, at: i
     assert run(database_url, "import", str(_write(tmp_path / "a.jsonl", lines(APPOINTMENT)))).exit_code == 0
     header = b"nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
     body = b"".join(
-        b"%s,TEKNIS,%s,BPSDM,2,2015-05-01,2015-05-02,W-%d\n"
-        % (NIP.encode(), title if i == at else "Pelatihan Café".encode(), i)
+        b"%s,TEKNIS,%s,BPSDM,2,2015-05-01,2015-05-02,W-%d\n"  # (each of its own title: rule training.duplicate)
+        % (NIP.encode(), title if i == at else "Pelatihan Café %d".encode() % i, i)
         for i in range(1, rows + 1)
     )
     result = run(database_url, "import", str(_write(tmp_path / "training.csv", header + body)))

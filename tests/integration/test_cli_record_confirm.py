@@ -32,7 +32,7 @@ def test_a_rank_jump_confirmed_on_the_command_line_is_recorded_with_its_confirma
     assert (unknown.exit_code, unknown.output) == (
         1,
         "Error: confirm: promotion.two_steps is no check to confirm; one of: promotion.one_step, "
-        "placement.leaves_scope, placement.ends_post, unit.new.\n",
+        "placement.leaves_scope, placement.ends_post, unit.new, training.duplicate.\n",
     )
     assert last_position(database_url) == before
     result = run(database_url, *jump("confirm=promotion.one_step"))

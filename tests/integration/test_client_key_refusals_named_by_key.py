@@ -76,7 +76,10 @@ def test_a_csv_row_of_a_retracted_facts_key_names_client_key_and_the_key(databas
 
 def test_an_import_row_quotes_an_odd_key_visibly_and_a_long_one_cut(database_url: str, tmp_path: Path) -> None:
     odd, long = "kunci\tsatu", "kunci-" + "y" * 150  # (at most 200 characters: MAX_CLIENT_KEY)
-    rows = [{**TRAINING, "reference": f"R-{n}", "client_key": key} for n, key in enumerate((odd, long))]
+    rows = [  # (two trainings: another title each, not one recorded twice, rule training.duplicate)
+        {**TRAINING, "reference": f"R-{n}", "title": f"Arsip {n}", "client_key": key}
+        for n, key in enumerate((odd, long))
+    ]
     assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT, *rows))).exit_code == 0
     again = [{**RATING, "reference": f"SKP-{n}", "client_key": key} for n, key in enumerate((odd, long))]
     result = run(database_url, "import", str(write(tmp_path / "b.jsonl", *again)))

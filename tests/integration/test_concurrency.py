@@ -105,7 +105,7 @@ def _answers(url: str, token: str) -> bool:
 
 
 def training(reference: str, hours: int = 8) -> dict[str, Any]:
-    return {"kind": "training", **f.training("2024-02-10", hours=hours, reference=reference)}
+    return {"kind": "training", **f.training("2024-02-10", hours=hours, reference=reference, title=reference)}
 
 
 def until_settled(url: str, token: str, body: dict[str, Any], key: str | None, seen: Ledger) -> Answer:

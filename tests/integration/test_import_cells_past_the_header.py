@@ -21,7 +21,7 @@ HEADER = "nip,training_kind,title,organiser,hours,start_date,effective_date,refe
 
 
 def row(reference: str) -> str:
-    return f"{NIP},TEKNIS,Judul,BKPSDM,8,2026-11-10,2026-11-10,{reference}"
+    return f"{NIP},TEKNIS,Judul {reference},BKPSDM,8,2026-11-10,2026-11-10,{reference}"  # (titled apart)
 
 
 def test_empty_cells_past_the_header_are_no_cells(app: CareerLog, tmp_path: Path) -> None:

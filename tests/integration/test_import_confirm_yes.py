@@ -1,8 +1,9 @@
 """An import's `confirm` (Konfirmasi) column as HR fills one labelled "Konfirmasi lompatan pangkat" (reviewA #9):
 "ya", "1" or "x" was refused as "ya is no check to confirm", and a confirmation on a kind that confirms nothing (a
 training) was accepted and ignored. A yes-value now confirms the rank jump (promotion.one_step) of a rank promotion
-(a correction, a retraction), a no-value nothing, check names as before; on a training row it is refused beside
-`confirm`, naming the column."""
+(a correction, a retraction), a no-value nothing, check names as before; on a row of a kind confirming nothing (an
+education) it is refused beside `confirm`, naming the column. Since 2026-12-05 a training's yes confirms that it is
+another training (training.duplicate)."""
 
 from __future__ import annotations
 
@@ -45,15 +46,28 @@ def test_a_no_in_the_konfirmasi_column_confirms_nothing(app: CareerLog, tmp_path
 
 
 @pytest.mark.parametrize("cell", ["ya", "promotion.one_step"])
-def test_a_confirmation_on_a_training_row_is_refused_naming_the_column(
+def test_a_confirmation_on_a_row_of_a_kind_confirming_nothing_is_refused_naming_the_column(
     app: CareerLog, tmp_path: Path, cell: str
 ) -> None:
     app.record(NIP, "appointment", f.appointment(), actor="hr")
-    path = tmp_path / "training.csv"
-    header = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat;Konfirmasi"
-    path.write_text(f"{header}\r\n{NIP};TEKNIS;Arsip;BKPSDM;8;15/11/2021;16/11/2021;SRT-1;{cell}\r\n", "utf-8")
+    path = tmp_path / "education.csv"
+    header = "NIP;Jenjang Pendidikan;Jurusan;Lembaga Pendidikan;Tanggal;Nomor SK;Konfirmasi"
+    path.write_text(f"{header}\r\n{NIP};S2;Administrasi Publik;USU;15/11/2021;IJZ-1;{cell}\r\n", "utf-8")
     report = import_file(app, path, actor="hr")
     [problem] = report.rejected
     assert problem.errors == {"confirm": [NOTHING_TO_CONFIRM]}
     assert "Konfirmasi (confirm) column" in str(NOTHING_TO_CONFIRM)
     assert report.recorded == 0
+
+
+@pytest.mark.parametrize("cell", ["ya", "training.duplicate"])
+def test_a_yes_on_a_training_row_confirms_it_is_another_training(app: CareerLog, tmp_path: Path, cell: str) -> None:
+    app.record(NIP, "appointment", f.appointment(), actor="hr")
+    app.record(
+        NIP, "training", f.training("2021-11-16", start="2021-11-15", title="Arsip", organiser="BKPSDM"), actor="hr"
+    )
+    path = tmp_path / "training.csv"
+    header = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat;Konfirmasi"
+    path.write_text(f"{header}\r\n{NIP};TEKNIS;Arsip;BKPSDM;8;15/11/2021;16/11/2021;SRT-1;{cell}\r\n", "utf-8")
+    report = import_file(app, path, actor="hr")
+    assert (report.recorded, report.rejected) == (1, [])

@@ -22,7 +22,7 @@ HEADER = "kind;nip;training_kind;title;organiser;hours;start_date;new_rank;promo
 
 
 def training(kind: str, reference: str) -> str:
-    return f"{kind};{NIP};TEKNIS;Arsip;BKPSDM;8;01/10/2021;;;02/10/2021;{reference}"
+    return f"{kind};{NIP};TEKNIS;Arsip {reference};BKPSDM;8;01/10/2021;;;02/10/2021;{reference}"  # (titled apart)
 
 
 def references(app: CareerLog) -> list[str]:

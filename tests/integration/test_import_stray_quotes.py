@@ -23,7 +23,8 @@ HEADER = "NIP,Jenis Diklat,Nama Diklat,Penyelenggara,JP,Tanggal Mulai,Tanggal Se
 
 
 def row(reference: str, title: str = "Pengelolaan Arsip", note: str = "") -> str:
-    return f"{NIP},TEKNIS,{title},BKPSDM Kota Medan,8,2015-05-01,2015-05-02,{reference},{note}"
+    # (each row's organiser its own, no training recorded twice: rule training.duplicate)
+    return f"{NIP},TEKNIS,{title},BKPSDM Kota Medan {reference},8,2015-05-01,2015-05-02,{reference},{note}"
 
 
 def appointed(database_url: str, tmp_path: Path) -> None:

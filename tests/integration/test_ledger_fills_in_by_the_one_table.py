@@ -34,5 +34,6 @@ def test_a_field_the_table_names_is_filled_in_and_given_its_earlier_value_by_it(
     recorded = app.record(NIP, "training", training, actor="hr")
     assert [e.get("programme_id") for e in app.get_history(NIP) if e["version"] == recorded.version] == ["PROG-FILLED"]
     assert [v["programme_id"] for v in seen] == ["PROG-FILLED"]
-    app.record(NIP, "training", {**training, "programme_id": "GIVEN", "reference": "C-2"}, actor="hr")
+    another = {**training, "programme_id": "GIVEN", "reference": "C-2", "title": "Arsip"}  # (rule training.duplicate)
+    app.record(NIP, "training", another, actor="hr")
     assert len(seen) == 1  # (a value given is no value filled in)

@@ -94,7 +94,7 @@ def test_careerlog_record_reads_a_number_as_the_import_does(database_url: str) -
     with CareerLog.from_settings(Settings(database_url=database_url)) as app:
         app.record(nip, "appointment", f.appointment(), actor="hr")
     for reference, hours, cost in (("R-1", f"8{NBSP}", f"24{NNBSP}"), ("R-2", "+8", "-0")):
-        fields = {**f.training("2021-10-05", reference=reference), "hours": hours, "cost": cost}
+        fields = {**f.training("2021-10-05", reference=reference, title=reference), "hours": hours, "cost": cost}
         result = run(database_url, "record", nip, "training", *(f"{k}={v}" for k, v in fields.items()))
         assert result.exit_code == 0, result.output
     with CareerLog.from_settings(Settings(database_url=database_url)) as app:
@@ -118,7 +118,7 @@ def test_the_api_reads_an_amount_as_the_import_does(served: tuple[Flask, dict[st
     services.ledger.record(nip, "appointment", f.appointment(), actor="hr")
     client = flask_app.test_client()
     for reference, cost in (("A-1", f"24{NBSP}"), ("A-2", f"{NNBSP}24"), ("A-3", "-0")):
-        body = {"kind": "training", **f.training("2021-10-05", reference=reference), "cost": cost}
+        body = {"kind": "training", **f.training("2021-10-05", reference=reference, title=reference), "cost": cost}
         answer = client.post(f"/api/v1/employees/{nip}/events", json=body, headers=headers)
         assert answer.status_code == 201, answer.get_data(as_text=True)
     costs = {k: str(c) for k, (_, c) in trainings(services.ledger, nip).items()}

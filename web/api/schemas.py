@@ -168,7 +168,9 @@ class WrittenSchema(StrictSchema):
         dump_only=True,
         metadata={
             "description": "Present when the writer is told something beside the recording, which records nothing "
-            "more: a placement of a mentor in another agency names the mentorings it leaves open (docs/api.md)."
+            "more: a placement of a mentor in another agency names the mentorings it leaves open; a rank promotion "
+            "recorded (or corrected) that does not meet a rule the audit judges, by the rules in force on its TMT, "
+            "names each such rule, as the audit will flag it (docs/api.md)."
         },
     )
 
@@ -746,7 +748,9 @@ class ImportReportSchema(StrictSchema):
         dump_only=True,
         metadata={
             "description": "Rows recorded (a dry run: that would be) with a warning beside a field, recording nothing "
-            "more: a placement of a mentor in another agency names the mentorings it leaves open (docs/api.md)."
+            "more: a placement of a mentor in another agency names the mentorings it leaves open; a rank promotion "
+            "(or a correction of one) recorded that does not meet a rule the audit judges names each such rule beside "
+            "new_rank (a correction's beside target_version), not for a dry run (docs/api.md)."
         },
     )
     recorded_by_kind = fields.Dict(

@@ -37,6 +37,8 @@ from careerlog.domain.employee import (
     POST_END_RETRACTED_ALONE,
     RANK_JUMP,
     RETRACTION_JUMP,
+    TRAINING_DUPLICATE,
+    TRAINING_REPEATED,
     post_end_named,
 )
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
@@ -662,6 +664,8 @@ def record() -> ResponseReturnValue:
                             **said,
                         )
                     )
+                for found in written.findings:  # (a promotion against a rule the audit judges: recorded, said so)
+                    flash(reason_text(found))
                 # (the career record's link on the page it leads to waits for the views to show it: wait_for)
                 return redirect(url_for("pages.record", kind=kind, nip=o.subject, wait_for=written.position))
     values = request.form if request.method == "POST" else request.args
@@ -721,6 +725,13 @@ def record() -> ResponseReturnValue:
         ),
         new_unit_ticked=NEW_UNIT in request.form.getlist("confirm"),  # (kept ticked while refused for another reason)
         new_unit_check=NEW_UNIT,
+        # the box confirming a training the record seems to hold already (TRAINING_REPEATED), beside `reference`
+        duplicate=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is TRAINING_REPEATED),
+            None,
+        ),
+        duplicate_ticked=kind == "training" and TRAINING_DUPLICATE in request.form.getlist("confirm"),
+        duplicate_check=TRAINING_DUPLICATE,
         corrected_prefix=CORRECTED,
         shown_prefix=SHOWN,
         shown_language=SHOWN_LANGUAGE,
@@ -740,6 +751,11 @@ def column_name(alias: str) -> str:
 
 def confirm_label(kind: str = "rank_promotion") -> str:
     """The import page's name of a row's `confirm` column (no field: what the row confirms)."""
+    if kind == "training":
+        return _(
+            "Confirmation of a training recorded twice (training.duplicate), when the employee did attend it twice "
+            "(write ya)"
+        )
     if kind == "placement":
         return _(
             "Confirmation of a placement moving the employee out of your scope (placement.leaves_scope) or to another "
