@@ -14,6 +14,9 @@ CAREERLOG_IMPORT_WRITE_AHEAD  on (or 1, true, yes): an import writes each batch 
 CAREERLOG_IMPORT_XLSX_MAX_MB  the most an imported .xlsx workbook's XML parts may unpack to, in MB (default 256;
                          careerlog.workbooks.unpacked_limit): a whole number of at least 1, anything else stops every
                          command at start naming it
+CAREERLOG_TIMEZONE       the time zone the pages and their downloads for people show recorded times in, by its IANA
+                         name (default Asia/Jakarta, WIB; Asia/Makassar WITA, Asia/Jayapura WIT): anything else stops
+                         every command at start naming it. Times are recorded, and the API answers them, in UTC
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, parse_qs, unquote, urlencode, urlsplit
+from zoneinfo import available_timezones
 
 import orjson
 
@@ -78,6 +82,10 @@ XLSX_MAX_MB_ENV = "CAREERLOG_IMPORT_XLSX_MAX_MB"
 # A 100,000-row export of 9 columns written by openpyxl unpacks to 62 MB (its sheet, 11 times its packed size): the
 # default leaves room for about four times as many cells (careerlog.workbooks.refuse_bombs)
 DEFAULT_XLSX_MAX_MB = 256
+TIMEZONE_ENV = "CAREERLOG_TIMEZONE"
+DEFAULT_TIMEZONE = "Asia/Jakarta"  # WIB: the pages show a recorded time in it (web.pages.local_datetime)
+# names the time zone database holds that are no place's zone: the host's own setting, and IANA's placeholder
+NOT_PLACES = frozenset({"localtime", "Factory"})
 # a URL's password: after `scheme://user:` up to the last `@` before any `?` (a `/` in it too: safe, not exact), or a
 # parameter's value whose name says password (`?password=`, `&sslpassword=`)
 _URL_PASSWORD = re.compile(r"^(?P<head>[^:/?#]*://[^:/?#@]*:)[^?#]*(?=@)")
@@ -125,6 +133,9 @@ class Settings:
     # CAREERLOG_IMPORT_XLSX_MAX_MB, read here so that a value that is no whole number stops every command at start; an
     # import reads it again where it runs (careerlog.workbooks.unpacked_limit)
     import_xlsx_max_mb: int = DEFAULT_XLSX_MAX_MB
+    # CAREERLOG_TIMEZONE, read here so that a name of no time zone stops every command at start; the pages read it
+    # again (web.config.WebSettings: flask-babel's BABEL_DEFAULT_TIMEZONE)
+    display_timezone: str = DEFAULT_TIMEZONE
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -138,6 +149,7 @@ class Settings:
             max_overflow=_int_setting(env, "CAREERLOG_DB_MAX_OVERFLOW", 8, least=0),
             import_write_ahead=switch_setting(env, WRITE_AHEAD_ENV),
             import_xlsx_max_mb=xlsx_max_mb(env),
+            display_timezone=timezone_setting(env),
         )
 
     @property
@@ -661,6 +673,21 @@ def _int_setting(env: Mapping[str, str], name: str, default: int, *, least: int)
 def xlsx_max_mb(env: Mapping[str, str]) -> int:
     """CAREERLOG_IMPORT_XLSX_MAX_MB: the most, in MB, an imported workbook's XML parts may unpack to."""
     return _int_setting(env, XLSX_MAX_MB_ENV, DEFAULT_XLSX_MAX_MB, least=1)
+
+
+def timezone_setting(env: Mapping[str, str]) -> str:
+    """CAREERLOG_TIMEZONE: the IANA name of the time zone recorded times are shown in on the pages (Asia/Jakarta
+    when unset or empty); ConfigurationError naming it for a name the time zone database does not hold (Jakarta,
+    WIB, +07:00, asia/jakarta)."""
+    raw = (env.get(TIMEZONE_ENV) or "").strip()
+    if not raw:
+        return DEFAULT_TIMEZONE
+    if raw in NOT_PLACES or raw not in available_timezones():
+        raise ConfigurationError(
+            f"{TIMEZONE_ENV}: the IANA name of a time zone, such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or "
+            f"Asia/Jayapura (WIT); got {env.get(TIMEZONE_ENV)!r}"
+        )
+    return raw
 
 
 SWITCH_ON = ("on", "1", "true", "yes")

@@ -30,6 +30,9 @@ CAREERLOG_LOGIN_FAILURE_LIMIT  the failed page log-ins one user name may have, f
                           20/hour; written as CAREERLOG_API_RATE_LIMIT; off: no such limit): once reached, every
                           log-in with that user name is refused (429) until the window ends or an administrator
                           clears it (`careerlog accounts unlock`); web.pages.auth, counted in the store
+CAREERLOG_TIMEZONE        the time zone the pages show recorded times in (default Asia/Jakarta): read and checked
+                          as careerlog.config reads it (every command stops on a bad one), handed to flask-babel as
+                          BABEL_DEFAULT_TIMEZONE (web.pages.local_datetime); the API answers UTC whatever it is
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from typing import Any
 
 from limits import parse
 
-from careerlog.config import ConfigurationError, switch_setting
+from careerlog.config import DEFAULT_TIMEZONE, ConfigurationError, switch_setting, timezone_setting
 
 DEFAULT_RATE = "3000/minute"
 DEFAULT_LOGIN_FAILURES = "20/hour"
@@ -87,6 +90,7 @@ class WebSettings:
     session_hours: float = 12
     secure_cookies: bool = False
     login_failure_limit: str | None = DEFAULT_LOGIN_FAILURES
+    timezone: str = DEFAULT_TIMEZONE
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
@@ -106,6 +110,7 @@ class WebSettings:
             login_failure_limit=_rate(
                 env, "CAREERLOG_LOGIN_FAILURE_LIMIT", DEFAULT_LOGIN_FAILURES, "20/hour or 10 per 30 minutes"
             ),
+            timezone=timezone_setting(env),
         )
 
     def flask_config(self) -> dict[str, Any]:
@@ -125,6 +130,8 @@ class WebSettings:
             "CAREERLOG_SESSION_HOURS": self.session_hours,
             "SESSION_COOKIE_SECURE": self.secure_cookies,
             "CAREERLOG_LOGIN_FAILURE_LIMIT": self.login_failure_limit,
+            # the pages' times are shown in it (web.pages.local_datetime), flask-babel converting them from UTC
+            "BABEL_DEFAULT_TIMEZONE": self.timezone,
         }
 
 

@@ -85,8 +85,8 @@ def test_the_record_downloads_as_csv_with_effective_and_recorded_times(world: Wo
     promotion = next(r for r in rows if r["Event"] == "Rank promotion")
     assert promotion["Effective date (TMT)"] == "2014-04-01"
     assert promotion["New rank"] == "III/c (Penata)"
-    assert promotion["Corrected on (UTC)"]
-    assert any(r["Retracted on (UTC)"] for r in rows if r["Event"] == "Training")
+    assert promotion["Corrected on (WIB)"]
+    assert any(r["Retracted on (WIB)"] for r in rows if r["Event"] == "Training")
 
 
 def test_another_employees_record_and_its_csv_are_not_found(world: World) -> None:

@@ -12,7 +12,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -143,8 +143,14 @@ def test_numbers_are_number_cells_and_dates_date_cells_in_the_audits_workbook(sh
     assert row["passed_over_count"].value == 1
     assert row["tmt"].is_date
     assert row["tmt"].value == datetime(2018, 4, 1)
-    assert row["recorded_at"].is_date  # stored as its ISO text with an offset: written as UTC
-    assert row["recorded_at"].value.year >= 2024
+    assert row["recorded_at"].is_date  # stored as its ISO text with an offset: written as its time in WIB
+    text = shared_inspector.client.get("/pages/audits.csv?lang=en").get_data(as_text=True).lstrip("\ufeff")
+    [recorded] = [  # (the CSV, for machines, keeps the API's time with its offset, UTC)
+        r["recorded_at"] for r in csv.DictReader(io.StringIO(text)) if r["nip"] == BUDI and r["tmt"] == "2018-04-01"
+    ]
+    assert recorded.endswith("+00:00")
+    in_wib = datetime.fromisoformat(recorded).replace(tzinfo=None) + timedelta(hours=7)
+    assert abs(row["recorded_at"].value - in_wib) < timedelta(seconds=1)  # (Excel keeps milliseconds)
 
 
 def test_a_yes_or_no_reads_in_the_pages_language(shared_inspector: World) -> None:
@@ -200,7 +206,7 @@ PROMOTIONS = {
     "verdict": "Verdict",
     "finding_count": "Findings",
     "passed_over_count": "Colleagues passed over",
-    "recorded_at": "Recorded at (UTC)",
+    "recorded_at": "Recorded at (WIB)",
 }
 RATES = {
     "pool": "In the pool",
@@ -216,7 +222,7 @@ PROMOTIONS_ID = {
     "verdict": "Kesimpulan",
     "finding_count": "Temuan",
     "passed_over_count": "Rekan yang terlewati",
-    "recorded_at": "Dicatat pada (UTC)",
+    "recorded_at": "Dicatat pada (WIB)",
 }
 RATES_ID = {
     "pool": "Dalam kelompok calon",

@@ -42,15 +42,15 @@ def test_the_record_csv_in_indonesian_is_separated_by_semicolons_with_a_column_p
     log_in(world, "hr")
     text, rows = download(world, "id")
     header = text.lstrip("\ufeff").splitlines()[0].split(";")
-    assert header[:4] == ["Tanggal berlaku (TMT)", "Dicatat pada (UTC)", "Peristiwa", "Nomor SK atau sertifikat"]
+    assert header[:4] == ["Tanggal berlaku (TMT)", "Dicatat pada (WIB)", "Peristiwa", "Nomor SK atau sertifikat"]
     assert "values" not in header
     assert "{" not in text
     promotion = next(r for r in rows if r["Peristiwa"] == "Kenaikan pangkat")
     assert promotion["Tanggal berlaku (TMT)"] == "2014-04-01"  # a date a spreadsheet reads in any language
     assert promotion["Pangkat baru"] == "III/c (Penata)"
-    assert promotion["Dikoreksi pada (UTC)"]
+    assert promotion["Dikoreksi pada (WIB)"]
     trainings = [r for r in rows if r["Peristiwa"] == "Pelatihan"]
-    assert any(r["Dibatalkan pada (UTC)"] for r in trainings)
+    assert any(r["Dibatalkan pada (WIB)"] for r in trainings)
     costly = next(r for r in trainings if r["Biaya (rupiah)"])
     assert costly["Biaya (rupiah)"] == "1500000,50"  # a decimal comma, as the Indonesian spreadsheet reads a number
     assert costly["Tanggal mulai"] == "2024-05-06"

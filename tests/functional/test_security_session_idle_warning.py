@@ -8,6 +8,7 @@ import re
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -17,6 +18,7 @@ from tests.functional.test_pages_hr import training_form
 from tests.functional.test_security_session_lifetime import later as later  # (the fixture)
 from tests.functional.test_security_session_lifetime import log_in_at
 
+WIB = ZoneInfo("Asia/Jakarta")
 NOTICE = re.compile(r'<p class="help" id="session-ends">(.*?)</p>', re.S)
 
 
@@ -33,8 +35,9 @@ def notice(world: World, path: str) -> str:
 
 
 def shown(moment: datetime) -> str:
-    """A moment as an English page shows it (web.pages.local_datetime)."""
-    return f"{moment:%b} {moment.day}, {moment.year}, {moment:%-I:%M:%S %p} UTC".replace(" AM", "\u202fAM").replace(
+    """A moment as an English page shows it (web.pages.local_datetime): in WIB, the display time zone by default."""
+    moment = moment.astimezone(WIB)
+    return f"{moment:%b} {moment.day}, {moment.year}, {moment:%-I:%M:%S %p} WIB".replace(" AM", "\u202fAM").replace(
         " PM", "\u202fPM"
     )
 

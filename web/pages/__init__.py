@@ -10,13 +10,22 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
 from flask import Flask, redirect, request, session, url_for
-from flask_babel import Babel, format_date, format_datetime, format_decimal, format_percent, get_locale
+from flask_babel import (
+    Babel,
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_percent,
+    get_locale,
+    get_timezone,
+    to_user_timezone,
+)
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from jinja2 import pass_context
@@ -96,15 +105,59 @@ def language_asked() -> dict[str, Any]:
 
 
 def local_date(value: str | None) -> str:
-    """An ISO date (or the date part of a timestamp) in the visitor's language."""
-    return format_date(date.fromisoformat(value[:10]), "medium") if value else ""
+    """An ISO date in the visitor's language, as it is (a TMT, a calendar day, never shifted); a time with its offset
+    (a recorded_at) on its day in the display time zone (CAREERLOG_TIMEZONE: flask-babel rebases it), as
+    local_datetime shows it: recorded at 20:00 UTC is the next day in WIB."""
+    if not value:
+        return ""
+    if len(value) > 10 and (moment := datetime.fromisoformat(value)).tzinfo is not None:
+        return format_date(moment, "medium")
+    return format_date(date.fromisoformat(value[:10]), "medium")
+
+
+# A zone's name as Indonesians read it (Waktu Indonesia Barat, Tengah, Timur); any other zone by its offset from UTC
+ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
+
+def zone_name(moment: datetime | None = None) -> str:
+    """The display time zone (CAREERLOG_TIMEZONE, flask-babel's) as a time shown in it says: WIB, WITA or WIT; any
+    other zone by its offset at `moment` ("UTC+05:30"; "UTC" itself), or, for a column's name (no moment), by its
+    IANA name when its offset changes over the year (summer time), else by that offset."""
+    zone = get_timezone() or UTC  # (None outside a request)
+    name = getattr(zone, "zone", str(zone))
+    if name in ZONE_NAMES:
+        return ZONE_NAMES[name]
+    at = moment or datetime.now(UTC)
+    if moment is None and len({zone.utcoffset(datetime(at.year, month, 1)) for month in (1, 7)}) > 1:
+        return name
+    offset = format_datetime(at, "xxx")
+    return "UTC" if offset == "+00:00" else f"UTC{offset}"
+
+
+def as_datetime(value: datetime | str) -> datetime:
+    """A recorded time (an aware datetime or its ISO text); one without an offset taken as UTC, as recorded."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def local_datetime(value: datetime | str | None) -> str:
-    """A time in the visitor's language, in UTC as recorded, saying so ("8 Mei 2001 01.31.00 UTC")."""
+    """A recorded time in the visitor's language and the display time zone (CAREERLOG_TIMEZONE, Asia/Jakarta unless
+    set: flask-babel's BABEL_DEFAULT_TIMEZONE converts it from UTC), saying which ("8 Mei 2001 08.31.00 WIB")."""
     if value is None:
         return ""
-    return format_datetime(datetime.fromisoformat(value) if isinstance(value, str) else value, "medium") + " UTC"
+    moment = as_datetime(value)
+    return f"{format_datetime(moment, 'medium')} {zone_name(moment)}"
+
+
+def sheet_time(value: datetime | str) -> str:
+    """A recorded time as a spreadsheet reads a date and time in any language, in the display time zone (the column
+    names it: zone_name): 2026-12-02 15:15:00 for 08:15 UTC in WIB."""
+    return format_datetime(as_datetime(value), "yyyy-MM-dd HH:mm:ss")
+
+
+def sheet_datetime(value: datetime) -> datetime:
+    """A recorded time as an Excel cell holds it (no zone): its wall time in the display time zone."""
+    return to_user_timezone(as_datetime(value)).replace(tzinfo=None)
 
 
 def local_percent(value: float | None) -> str:
@@ -219,6 +272,7 @@ def init_pages(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["invalid"] = invalid
+    app.jinja_env.globals["zone_name"] = zone_name  # (the display time zone's name: a column of recorded days)
     app.jinja_env.globals["language_link"] = language_link
     app.jinja_env.globals["last_page"] = last_page  # pagers link no page past the window (web.api.paging)
     # In the visitor's language, so read at each rendering (`at_render`), never when a template is compiled.

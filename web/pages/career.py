@@ -29,7 +29,7 @@ from careerlog.spreadsheet import kept_as_text
 from careerlog.workbooks import nip_column
 from projections.career import confirmation_due
 from projections.training import YEARLY_JP_RULE
-from web.pages import charts, local_date, local_number
+from web.pages import charts, local_date, local_number, sheet_time, zone_name
 from web.pages.common import blp, given_twice, may, page, services, shown_after_write, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
@@ -344,12 +344,6 @@ def career(nip: str) -> ResponseReturnValue:
     )
 
 
-def utc_cell(recorded_at: str) -> str:
-    """A recorded time as a spreadsheet reads a date and time in any language: 2026-12-02 08:15:00 (UTC, as
-    recorded; the column's name says so)."""
-    return recorded_at[:19].replace("T", " ")
-
-
 def csv_value(kind: str, field: str, value: Any) -> Any:
     """A fact's value as its cell: a date as recorded (2024-05-06, which a spreadsheet reads as a date whatever its
     language), a decimal with the page language's decimal sign and no grouping (1500000,5 in Indonesian, as the
@@ -371,13 +365,14 @@ def record_table(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str,
     """The career record as a spreadsheet's table headed in the page's language: per fact its effective date, when
     it was recorded, the event, its reference, a column per field (named as the page names it, so a penalty's
     level and a post's level are two columns) and when it was corrected or retracted."""
-    first = [_("Effective date (TMT)"), _("Recorded at") + " (UTC)", _("Event"), field_label("reference")]
-    last = [_("Corrected on") + " (UTC)", _("Retracted on") + " (UTC)"]
+    zone = f" ({zone_name()})"  # (the recorded times in the display time zone: sheet_time)
+    first = [_("Effective date (TMT)"), _("Recorded at") + zone, _("Event"), field_label("reference")]
+    last = [_("Corrected on") + zone, _("Retracted on") + zone]
     fields: dict[str, None] = {}
     rows = []
     for item in items:
         kind = item["kind"]
-        facts = (item["effective_date"], utc_cell(item["recorded_at"]), kind_label(kind), item["reference"])
+        facts = (item["effective_date"], sheet_time(item["recorded_at"]), kind_label(kind), item["reference"])
         row: dict[str, Any] = dict(zip(first, facts, strict=True))
         for field, value in item["values"].items():
             if field in ("effective_date", "reference") or value is None or value == "":
@@ -385,8 +380,8 @@ def record_table(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str,
             label = shown_label(kind, field, value)
             fields.setdefault(label)
             row[label] = csv_value(kind, field, value)
-        row[last[0]] = [utc_cell(c["recorded_at"]) for c in item["corrections"]]
-        row[last[1]] = utc_cell(item["retracted"]["recorded_at"]) if item["retracted"] else None
+        row[last[0]] = [sheet_time(c["recorded_at"]) for c in item["corrections"]]
+        row[last[1]] = sheet_time(item["retracted"]["recorded_at"]) if item["retracted"] else None
         rows.append(row)
     return [*first, *fields, *last], rows
 

@@ -14,8 +14,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
-from web.pages import local_level
+from web.pages import local_level, zone_name
 from web.pages.labels import field_label
+
+
+def recorded_at_label() -> str:
+    """A recorded time's column, naming the display time zone its times are in ("Dicatat pada (WIB)")."""
+    return f"{_('Recorded at')} ({zone_name()})"
+
 
 # The audited decisions' lists (the API's fields: web.api.audit_schemas.DecisionSchema)
 DECISION_LABELS: dict[str, LazyString] = {
@@ -24,7 +30,7 @@ DECISION_LABELS: dict[str, LazyString] = {
     "version": _l("Version"),
     "decision": _l("Decision"),
     "tmt": _l("TMT"),
-    "recorded_at": _l("Recorded at (UTC)"),
+    "recorded_at": LazyString(lambda: recorded_at_label()),
     "rank_before": _l("Rank before"),
     "rank_after": _l("Rank after"),
     "corrected": _l("Corrected"),

@@ -9,7 +9,7 @@ import json
 import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +21,7 @@ from openpyxl.cell import Cell, WriteOnlyCell
 from careerlog.spreadsheet import FORMULA_STARTS
 from careerlog.visible import visible_controls  # (the control characters a workbook cannot hold: careerlog.visible)
 from web.api.common import cell as api_cell
+from web.pages import sheet_datetime
 from web.pages.columns import SHARES
 
 
@@ -141,8 +142,9 @@ def xlsx_cell(sheet: Any, value: Any, number_format: str | None = None) -> Cell 
     if isinstance(value, str) and (ISO_DATE.fullmatch(value) or ISO_TIME.match(value)):
         value = _iso(value) or value
     if isinstance(value, datetime):
-        # Excel has no time zones: an aware time (recorded_at) as UTC
-        typed = WriteOnlyCell(sheet, value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value)
+        # Excel has no time zones: an aware time (recorded_at) as it reads in the display time zone, which the
+        # column's name says (web.pages.columns.recorded_at_label)
+        typed = WriteOnlyCell(sheet, sheet_datetime(value) if value.tzinfo else value)
         typed.number_format = DATE_TIME
         return typed
     if isinstance(value, date):

@@ -27,7 +27,7 @@ def test_employee_reads_their_career_record_in_indonesian_then_english(page: Any
         page.click("text=Download the record (CSV)")
     assert download.value.suggested_filename == f"riwayat-karier-{site.employee_nip}.csv"
     record = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    assert record.startswith("Effective date (TMT),Recorded at (UTC),Event,")  # (Indonesian: semicolons)
+    assert record.startswith("Effective date (TMT),Recorded at (WIB),Event,")  # (Indonesian: semicolons)
 
 
 def test_employee_is_shown_an_html_403_for_the_inspector_pages(page: Any, site: Site) -> None:
