@@ -241,7 +241,15 @@ UNIT_NEAR_RATIO = 0.8  # difflib's ratio of a unit's name (unit_key) to a known 
 # record seems to hold already under another certificate number: careerlog.domain.employee.likely_duplicate)
 CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST, NEW_UNIT, TRAINING_DUPLICATE)
 # the kinds a recording may confirm a check of
-CONFIRMING_KINDS = ("rank_promotion", "correction", "retraction", "placement", "appointment", "post_appointment", "training")
+CONFIRMING_KINDS = (
+    "rank_promotion",
+    "correction",
+    "retraction",
+    "placement",
+    "appointment",
+    "post_appointment",
+    "training",
+)
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 # A void (the retraction of the record's appointment: docs/events.md) cannot be undone: it is recorded only when the
 # writer gives the record's NIP again (Command.confirm_nip: the API's and the CLI's confirm_nip, an import's
