@@ -228,7 +228,8 @@ UNKNOWN_COLUMNS = Refusal(
     "The header (the line of column names, not a row of data) names columns {columns} that are no fields of {kind}; "
     "its columns are {fields} (as its template heads them), or by their Indonesian names {aliases}, besides the "
     "employee's name (Nama) and columns of notes ({notes}). Correct the header and import the file again. Nothing "
-    "was read."
+    "was read.",
+    kinds=("kind",),
 )
 # ... and the nearest name the kind takes for each column near one (NEAREST_COLUMN): "Tanggal Mulia", Tanggal Mulai. A
 # column so near a known one is taken for it misspelt, whose cells would be left out: the file is refused
@@ -236,14 +237,16 @@ UNKNOWN_COLUMNS_NEAR = Refusal(
     "The header (the line of column names, not a row of data) names columns {columns} that are no fields of {kind} "
     "(did you mean {near}?): a column misspelt would be left out of every row, so nothing was read. Its columns are "
     "{fields} (as its template heads them), or by their Indonesian names {aliases}, besides the employee's name (Nama) "
-    "and columns of notes ({notes}). Correct the header and import the file again."
+    "and columns of notes ({notes}). Correct the header and import the file again.",
+    kinds=("kind",),
 )
 # A column of a header naming the kind's columns that is no field of the kind and near none ("Eselon", "Unit Kerja" in
 # a file of trainings): its cells are left out of every row, the rows read, said in the report's notes
 IGNORED_COLUMN = Refusal(
     "Not a column of {kind}: its cells were left out of every row and nothing of them was recorded; the rows were "
     "read without it. If it was to be read, name it as the import names the columns of {kind}: {fields} (as its "
-    "template heads them), or by their Indonesian names {aliases}."
+    "template heads them), or by their Indonesian names {aliases}.",
+    kinds=("kind",),
 )
 # A column of no field near none beside a header that leaves out a column of the kind the ledger fills in when a row
 # leaves it out (application.FILLED_IN, the table `complete` fills them from: a penalty's end, from its kind's
@@ -255,7 +258,8 @@ UNKNOWN_MAY_BE_DEFAULTED = Refusal(
     "and leaves out its column {field} ({aliases}), which is filled in for a row that leaves it out: were one of "
     "these columns meant for it, every row would be recorded with the value filled in instead of its own, so "
     "nothing was read. Name that column {field} (or {aliases}), or remove the columns of no field, and import the "
-    "file again."
+    "file again.",
+    kinds=("kind",),
 )
 # A required cell of a workbook left empty because it lies in merged cells below or beside their first (a title merged
 # over F13:F14 is kept in F13 alone): the payload's MISSING, told of the merge (careerlog.workbooks.merged_cells) as a

@@ -1,6 +1,7 @@
 """The import page reads a CSV file with a column of no field of its kind near none ("Eselon"), its rows recorded and
 the column named under "Columns read but not recorded" with why, in the page's language; until 2026-12-05 the page
-said "Baris 1 / Ditolak 1" and nothing was read. Both stores."""
+said "Baris 1 / Ditolak 1" and nothing was read. The kind is named by its label in the page's language ("Bukan kolom
+Pelatihan"), where the Indonesian page said the code ("Bukan kolom training") until 2026-12-05. Both stores."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def store_url(database_url: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("id", "Eselon: Bukan kolom training: selnya dilewati di setiap baris"),
+        ("id", "Eselon: Bukan kolom Pelatihan: selnya dilewati di setiap baris"),
         ("en", "Eselon: Not a column of training: its cells were left out of every row"),
     ],
 )

@@ -2,7 +2,9 @@
 designed) advising what its user can do with the file: remove the row if the fact stays retracted, or give it a
 client_key column (or the values it should have) to record it again. Before, the import report, the command and the
 page advised "send it under a new client reference (the record form does)", which names nothing a file holds. The
-API's own answer to a resent fact keeps its wording (tests/functional/test_retracted_reference.py)."""
+API's own answer to a resent fact keeps its wording (tests/functional/test_retracted_reference.py). The Indonesian
+page says to add a column named client_key (until 2026-12-05 it said "beri baris itu client_key (kolom dengan nama
+itu)", an English code as if a word of the sentence)."""
 
 from __future__ import annotations
 
@@ -81,7 +83,11 @@ def test_a_rerun_row_of_a_retracted_fact_advises_removing_it_or_a_client_key(
     ("lang", "said"),
     [
         ("en", "If it stays retracted, remove this row from the file"),
-        ("id", "Jika tetap dibatalkan, hapus baris ini dari berkas"),
+        (
+            "id",
+            "Jika tetap dibatalkan, hapus baris ini dari berkas; untuk mencatat fakta itu lagi, tambahkan kolom "
+            "bernama client_key dan isi baris itu dengan kunci yang belum pernah dipakai",
+        ),
     ],
 )
 def test_the_import_page_advises_a_file_row_of_a_retracted_fact(world: World, lang: str, said: str) -> None:

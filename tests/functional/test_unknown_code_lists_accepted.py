@@ -4,7 +4,8 @@ import page and in its download of the refused rows, the codes accepted, each by
 "Kode 'Pelatihan Kearsipan' tidak dikenal; lihat tabel referensi training_kinds. Yang diterima: STRUKTURAL (Diklat
 struktural / kepemimpinan), ..., TEKNIS (Diklat teknis), ...", where it only said to see the training_kinds
 reference table, which no page of HR's shows (the record form's lists do; an import has none). A table of many
-codes (the regions) is not listed. The API and the command line keep their message."""
+codes (the regions) is not listed. The table is named in the page's language ("lihat tabel referensi jenis
+pelatihan"; its code training_kinds until 2026-12-05). The API and the command line keep their message."""
 
 from __future__ import annotations
 
@@ -41,10 +42,14 @@ def imported(world: World, lang: str, sheet: str = SHEET, kind: str = "training"
     [
         (
             "id",
-            "Kode &#39;Pelatihan Kearsipan&#39; tidak dikenal",
+            "Kode &#39;Pelatihan Kearsipan&#39; tidak dikenal; lihat tabel referensi jenis pelatihan.",
             "Yang diterima: STRUKTURAL (Diklat struktural / kepemimpinan)",
         ),
-        ("en", "Unknown code &#39;Pelatihan Kearsipan&#39;", "Accepted: STRUKTURAL (Structural / leadership training)"),
+        (
+            "en",
+            "Unknown code &#39;Pelatihan Kearsipan&#39;; see the training kinds reference table.",
+            "Accepted: STRUKTURAL (Structural / leadership training)",
+        ),
     ],
 )
 def test_an_unknown_code_of_an_import_row_is_told_with_the_codes_accepted(

@@ -427,6 +427,36 @@ GROUP_LABELS: dict[str, dict[str, LazyString]] = {
 }
 
 
+# The reference tables a refusal names ("see the {table} reference table"), by their names in the visitor's
+# language: an Indonesian page reads "tabel referensi jenis pelatihan", not the table's code training_kinds
+TABLE_NAMES: dict[str, LazyString] = {
+    "agencies": _l("agencies"),
+    "assignment_kinds": _l("assignment kinds"),
+    "award_kinds": _l("award kinds"),
+    "education": _l("education levels"),
+    "employment_kinds": _l("employment kinds"),
+    "exams": _l("exams"),
+    "penalty_kinds": _l("penalty kinds"),
+    "penalty_levels": _l("penalty levels"),
+    "post_kinds": _l("post kinds"),
+    "promotion_kinds": _l("promotion kinds"),
+    "ranks": _l("ranks"),
+    "rating_predicates": _l("rating predicates"),
+    "recruitment_paths": _l("recruitment paths"),
+    "regions": _l("regions"),
+    "selection_kinds": _l("selection kinds"),
+    "sexes": _l("sexes"),
+    "skp_predicates": _l("SKP predicates"),
+    "statuses": _l("employment statuses"),
+    "training_kinds": _l("training kinds"),
+}
+
+
+def table_name(table: str) -> str:
+    """A reference table by its name in the visitor's language (the code itself for a table added later)."""
+    return _label(TABLE_NAMES, table)
+
+
 def reference_name(table: str, code: str) -> str:
     """A code of a reference table (one in `reference()`) by its name in the visitor's language: the table's official
     name, or on an English page its English label where GROUP_LABELS has one (Perempuan, Female)."""

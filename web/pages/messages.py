@@ -41,6 +41,7 @@ from web.pages.labels import (
     promotion_kind_label,
     python_messages,
     reference_name,
+    table_name,
 )
 
 OR = _l("or")
@@ -156,6 +157,8 @@ def localised(template: Template, name: str, value: str, kind: str | None = None
         return f" {OR} ".join(value.split(" or "))
     if name in template.kinds:
         return kind_named(template, name, value)
+    if name == "table":  # (a reference table a refusal names: tabel referensi jenis pelatihan)
+        return table_name(value)
     if name == "fields" and template in DIFFERING_FIELDS:  # (the fields of a reference sent with other values)
         return ", ".join(field_label(field, kind) for field in value.split(", "))
     if name == "finding" and template is RECORDED_AGAINST:  # (the audit's finding, as the audit pages show it)
