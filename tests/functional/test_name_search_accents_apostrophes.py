@@ -102,3 +102,13 @@ def test_the_fold_is_the_one_both_sides_read() -> None:
     assert folded("Özlem Çelik-Ñúñez") == "ozlem celik-nunez"
     assert folded("Straße \uff21\uff22\uff23") == "strasse abc"
     assert RosterProjection.version == 9  # name_folded's rows changed: the view is filled again on upgrade
+
+
+@pytest.mark.parametrize(("lang", "status"), [("id", "Aktif"), ("en", "Active")])
+def test_the_names_found_show_the_status_by_its_name_alone(named: World, lang: str, status: str) -> None:
+    """The list of names found reads "Aktif", not "Aktif (ACTIVE)" (a report's group, told apart by its code, keeps
+    it): until 2026-12-05 the list showed the code beside the name."""
+    log_in(named, "hr")
+    page = named.client.get("/pages/find", query_string={"nip": "Ma'ruf", "lang": lang}).get_data(as_text=True)
+    assert f"<td>{status}</td></tr>" in page, page
+    assert "(ACTIVE)" not in page

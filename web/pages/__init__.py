@@ -38,6 +38,7 @@ from web.api.paging import last_page
 from web.pages.labels import (
     action_label,
     change_label,
+    code_label,
     code_name,
     field_label,
     group_name,
@@ -293,6 +294,7 @@ def init_pages(app: Flask) -> None:
         "rule_status": rule_status_label,
         "measure_label": measure_label,
         "code_name": code_name,
+        "code_label": code_label,
         "group_name": group_name,
         "rule_source": source_text,
         "scope_label": scope_label,

@@ -482,6 +482,15 @@ def code_name(value: object, field: str) -> str:
     return name if re.search(rf"(?<!\w){spelt}(?!\w)", name.lower()) else f"{name} ({text})"
 
 
+def code_label(value: object, field: str) -> str:
+    """A code of a field's reference table by its name alone in the visitor's language (Aktif, where `code_name` reads
+    Aktif (ACTIVE)): a list's cell names the value and needs no code to tell groups apart; a code of no table (or
+    added later) as it is."""
+    text = "" if value is None else str(value)
+    table = reference().table(GROUP_TABLES[field]) if field in GROUP_TABLES else None
+    return reference_name(table.name, text) if table is not None and text in table else text
+
+
 def post_level_name(level: object) -> str:
     """A post's level as a decree names it: an eselon as written (IV.a), a functional level by its official name, in
     both languages as functional levels keep theirs (Ahli Pertama, where the audits' lists read AHLI_PERTAMA)."""
