@@ -139,6 +139,10 @@ SAME_TMT = Refusal("Version {version} is a promotion with the same TMT.", number
 NOT_ABOVE = Refusal(
     "{new_rank} is not above {held}, held since {since}: a demotion is a penalty, not a promotion.", dates=("since",)
 )
+# ... the rank itself held (a promotion to it names no new rank; until 2026-12-05 said a demotion, which it is not)
+ALREADY_HELD = Refusal(
+    "{new_rank} is the rank already held since {since}: a promotion names a rank above it.", dates=("since",)
+)
 NOT_BELOW = Refusal(
     "{new_rank} is not below {later}, the later promotion of {day} (version {version}).",
     dates=("day",),
@@ -724,7 +728,9 @@ def check_promoted_rank(career: Career, fact: Fact, errors: FieldErrors) -> None
     after = [h for h in history if h[0] > day and h[2] != 1]  # (not the appointment: BEFORE_APPOINTMENT says it)
     if same_day:
         errors.add("effective_date", SAME_TMT.reason(version=same_day[0][2]))
-    if before and ref.rank_index(new_rank) <= ref.rank_index(before[-1][1]):
+    if before and ref.rank_index(new_rank) == ref.rank_index(before[-1][1]):
+        errors.add("new_rank", ALREADY_HELD.reason(new_rank=new_rank, since=before[-1][0].isoformat()))
+    elif before and ref.rank_index(new_rank) < ref.rank_index(before[-1][1]):
         errors.add(
             "new_rank",
             NOT_ABOVE.reason(new_rank=new_rank, held=before[-1][1], since=before[-1][0].isoformat()),

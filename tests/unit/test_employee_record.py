@@ -126,10 +126,19 @@ def test_negative_or_absurd_hours_are_refused(hours: int, reason: str) -> None:
 # ------------------------------------------------------------------ ranks
 
 
-def test_a_promotion_to_the_same_or_a_lower_rank_is_refused_as_a_demotion() -> None:
-    employee = appoint()
-    errors = refused(employee, "rank_promotion", f.promotion("III/a", "2014-04-01"))
+def test_a_promotion_to_a_lower_rank_is_refused_as_a_demotion() -> None:
+    employee = appoint()  # (at III/a)
+    errors = refused(employee, "rank_promotion", f.promotion("II/d", "2014-04-01"))
     assert "demotion is a penalty" in errors["new_rank"][0]
+
+
+def test_a_promotion_to_the_rank_held_is_refused_as_the_rank_already_held() -> None:
+    """Until 2026-12-05 it was refused as a demotion ("a demotion is a penalty"), which it is not."""
+    employee = appoint()  # (at III/a since its TMT)
+    errors = refused(employee, "rank_promotion", f.promotion("III/a", "2014-04-01"))
+    assert errors["new_rank"] == [
+        f"III/a is the rank already held since {TMT.isoformat()}: a promotion names a rank above it."
+    ]
 
 
 def test_a_promotion_that_breaks_a_merit_rule_is_still_recorded() -> None:
