@@ -33,3 +33,12 @@ SHOWN = ("promotion_kinds", "exams", "award_kinds", "training_kinds", "employmen
 def test_reference_names_shown_on_the_career_page_carry_no_english_gloss(table: str) -> None:
     glossed = [c.name for c in reference().table(table) if any(g in c.name for g in GLOSSES)]
     assert glossed == []
+
+
+def test_the_education_level_names_no_profession_as_the_persons() -> None:
+    """S-2 was named "Magister (S-2), dokter, apoteker", which made an S.K.M., M.Kes. read as a doctor and a
+    pharmacist on their career page: the level is named as a level, the old name still read as S-2 (a file written
+    with it)."""
+    education = reference().table("education")
+    assert education["S-2"].name == "Magister (S-2) atau setara"
+    assert education.normalise("Magister (S-2), dokter, apoteker") == "S-2"

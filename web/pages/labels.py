@@ -315,7 +315,7 @@ GROUP_LABELS: dict[str, dict[str, LazyString]] = {
         "D-III": _l("Diploma III"),
         "S-1": _l("Bachelor's degree (S-1)"),
         "D-IV": _l("Diploma IV"),
-        "S-2": _l("Master's degree (S-2), physician, pharmacist"),
+        "S-2": _l("Master's degree (S-2) or equivalent"),
         "S-3": _l("Doctorate (S-3)"),
     },
     "employment_kinds": {
