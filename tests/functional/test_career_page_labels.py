@@ -50,3 +50,15 @@ def test_a_posts_title_is_its_name_not_a_judul(world: World) -> None:
     assert "Post title: Kepala Subbagian Umum" in career_text(world, BUDI, "en")
     form = world.client.get("/pages/record?kind=post_appointment&lang=id").get_data(as_text=True)
     assert "Nama jabatan" in form
+
+
+def test_a_rating_of_a_year_before_skp_is_labelled_a_dp3_predicate(world: World) -> None:
+    """A year rated before SKP applied (2014: rule skp.scheme, PP 46/2011) was rated by DP3 (PP 10/1979): its
+    predicate is a DP3 one, where the page read 'Predikat SKP: Baik' for 2012 until 2026-12-05."""
+    world.services.ledger.record(BUDI, "performance_rating", f.rating(2012), actor="test")
+    world.services.ledger.record(BUDI, "performance_rating", f.rating(2014), actor="test")
+    world.catch_up()
+    indonesian = career_text(world, BUDI, "id")
+    assert indonesian.count("Predikat DP3: Baik") == 1, indonesian
+    assert indonesian.count("Predikat SKP: Baik") == 1  # 2014's
+    assert "DP3 predicate: Baik" in career_text(world, BUDI, "en")  # (a predicate keeps its official name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -24,6 +24,7 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import UNKNOWN_FIELD, FieldSpec, payload_fields
+from careerlog.domain.ratings import scheme_of_year
 from careerlog.reference import Table, reference, rules
 from careerlog.spreadsheet import kept_as_text
 from careerlog.workbooks import nip_column
@@ -109,15 +110,24 @@ def shown_value(kind: str, field: str, value: Any) -> Any:
     return f"{name} ({value})" if table.name in NAME_AND_CODE else name
 
 
-def shown_label(kind: str, field: str, value: Any) -> str:
+def shown_label(kind: str, field: str, value: Any, values: Mapping[str, Any] | None = None) -> str:
     """A fact's field name as the page shows it: a post's level is an eselon (II.b) unless it is a functional
     level (Ahli Muda: its jenjang); a PPPK's appointment holds a grade (golongan PPPK: IX), not a rank (pangkat);
-    any other by labels.field_label."""
+    the predicate of a rating of a year rated by DP3 (before SKP: rule skp.scheme, the fact's `values` giving the
+    year) a DP3 predicate, not an SKP one; any other by labels.field_label."""
     if (kind, field) == ("post_appointment", "level") and value and value not in reference().functional_levels:
         return _("Echelon")
     if (kind, field) == ("appointment", "rank") and value in reference().pppk_grades:
         return _("PPPK grade")
+    if (kind, field) == ("performance_rating", "predicate") and dp3_year((values or {}).get("year")):
+        return _("DP3 predicate")
     return field_label(field, kind)
+
+
+def dp3_year(year: Any) -> bool:
+    """Whether a rated year (as recorded) was rated by DP3, the scheme before SKP (rule skp.scheme)."""
+    scheme = scheme_of_year(year, rules()) if type(year) is int else None
+    return scheme is not None and scheme.code == "DP3"
 
 
 def rank_title(items: list[dict[str, Any]]) -> str:
@@ -377,7 +387,7 @@ def record_table(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str,
         for field, value in item["values"].items():
             if field in ("effective_date", "reference") or value is None or value == "":
                 continue
-            label = shown_label(kind, field, value)
+            label = shown_label(kind, field, value, item["values"])
             fields.setdefault(label)
             row[label] = csv_value(kind, field, value)
         row[last[0]] = [sheet_time(c["recorded_at"]) for c in item["corrections"]]
