@@ -85,8 +85,9 @@ def test_a_functional_post_holder_is_told_they_rise_by_202_not_by_the_regular_10
     assert "This rule is unconfirmed" in english
     indonesian = page_text(world, nip, "id")
     assert (
-        "Anda menduduki jabatan fungsional definitif, sehingga Anda naik pangkat melalui "
-        "Pilihan: jabatan fungsional (202)" in indonesian
+        "Anda menduduki jabatan fungsional definitif, sehingga jenis kenaikan pangkat Anda adalah "
+        "“Pilihan: jabatan fungsional (202)”, dengan angka kredit, bukan “Reguler (101)”: kenaikan pangkat reguler "
+        "diberikan kepada PNS" in indonesian  # (until 2026-12-05 "naik pangkat melalui Pilihan: ... (Reguler (101))")
     )
     found = world.services.career_page(world.services.accounts.get("admin"), nip)
     assert found["regular_closed"]["kind"] == "202"

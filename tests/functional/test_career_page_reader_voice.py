@@ -95,8 +95,8 @@ def test_a_functional_levels_range_and_the_credit_still_needed_are_the_employees
     assert "Pangkat jenjang jabatan fungsionalnya, Ahli Muda, paling tinggi III/d" in indonesian
     assert "Masih diperlukan 50 angka kredit lagi: jenjangnya memperoleh 25 setahun" in indonesian
     assert (
-        "Yang bersangkutan menduduki jabatan fungsional definitif, sehingga naik pangkat melalui Pilihan: jabatan"
-        in (indonesian)
+        "Yang bersangkutan menduduki jabatan fungsional definitif, sehingga jenis kenaikan pangkatnya adalah "
+        "“Pilihan: jabatan fungsional (202)”" in indonesian
     )
     assert not re.search(r"\bAnda\b", indonesian), indonesian
     log_in_as_the_employee(world, nip)
