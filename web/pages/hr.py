@@ -41,7 +41,7 @@ from careerlog.domain.employee import (
     TRAINING_REPEATED,
     post_end_named,
 )
-from careerlog.domain.errors import Conflict, InvalidInput, NotFound
+from careerlog.domain.errors import Conflict, InvalidInput, NotFound, cut
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
 from careerlog.domain.ledger import FORM_WORDS
 from careerlog.domain.nip import normalise_nip, parse_nip, unlabelled_nip
@@ -674,12 +674,17 @@ def record() -> ResponseReturnValue:
     if errors and kind is not None and cls is not None:  # (the mentor's side's, beside an input)
         errors = mentors_side_beside(kind, errors, [f["name"] for f in corrected])
     errors = in_scope_words(account, errors)
+    unknown = kind is not None and cls is None  # (an address naming no kind the form records: said, 400)
+    if kind is not None and cls is None:
+        offered = ", ".join(f"{kind_label(k)} ({k})" for k in RECORDABLE)
+        unknown_kind = _("Unknown kind of event %(kind)s; the kinds offered: %(kinds)s.", kind=cut(kind), kinds=offered)
+        errors = {"kind": [unknown_kind]}
     from web.pages.career import shown_label, shown_value  # (that module imports this one)
 
     return page(
         "pages/record.html",
         account,
-        422 if errors else 200,
+        400 if unknown else 422 if errors else 200,
         form=form,
         kinds=[(k, kind_label(k)) for k in RECORDABLE],
         wait_for=request.args.get("wait_for") if whole_number(request.args.get("wait_for") or "") else None,

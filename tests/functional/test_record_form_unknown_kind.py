@@ -1,0 +1,38 @@
+"""The record form asked for a kind it does not record (`/pages/record?kind=disciplinary_penalty`, a guess at a
+penalty's kind, or an old bookmark) says so, 400, naming the kind asked and the kinds it offers: until 2026-12-05 it
+showed the empty chooser, 200, as if no kind had been asked."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from tests.functional.conftest import World
+from tests.functional.test_pages_auth import log_in
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("id", "Jenis peristiwa disciplinary_penalty tidak dikenal; jenis yang tersedia: "),
+        ("en", "Unknown kind of event disciplinary_penalty; the kinds offered: "),
+    ],
+)
+def test_an_unknown_kind_asked_of_the_record_form_is_told_with_the_kinds_offered(
+    world: World, lang: str, said: str
+) -> None:
+    log_in(world, "hr")
+    answer = world.client.get(f"/pages/record?kind=disciplinary_penalty&lang={lang}")
+    assert answer.status_code == 400
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))))
+    assert said in text, text
+    assert "(penalty)" in text[text.index(said) :]  # the kind it meant, offered by its label and code
+    assert "(training)" in text[text.index(said) :]
+
+
+def test_a_known_kind_still_opens_its_form(world: World) -> None:
+    log_in(world, "hr")
+    assert world.client.get("/pages/record?kind=penalty").status_code == 200
+    assert world.client.get("/pages/record").status_code == 200  # (the chooser, no kind asked)
