@@ -60,12 +60,14 @@ from careerlog.jsontext import JSON_DEPTH_LIMIT, json_too_deep
 from careerlog.reference import reference
 from careerlog.textfiles import (
     WORKBOOK,
+    WRITTEN,
     ReadsTwoWays,
     aliases_of,
     changes_marked,
     exponent_marked,
     header_spelling,
     lesson_hours,
+    read_day_first_dates,
     rupiah_amount,
     rupiah_reading,
     workbook_name,
@@ -165,7 +167,19 @@ def payload_from(
             raise InvalidInput(reason, spec.name)
         if reason is not None and unread is not None:
             unread[spec.name] = [reason]
-    return payload
+    return day_first_dates(cls.KIND, payload)
+
+
+def day_first_dates(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """The fields of dates typed day first ("01/11/2026", "1.11.2026", "1 November 2026") as the ledger reads them,
+    read as an import reads a file's (careerlog.textfiles.read_day_first_dates, one parser: the form took YYYY-MM-DD
+    alone until 2026-12-05, refusing what the import read); a date that does not read so is handed on as typed, for
+    the ledger to refuse beside its field."""
+    row = {**payload, "kind": kind}
+    read_day_first_dates(row)
+    row.pop(WRITTEN, None)
+    del row["kind"]
+    return row
 
 
 def local_decimal(value: str, name: str = "") -> str:

@@ -1,0 +1,39 @@
+"""The record form reads a date typed day first as an import reads a file's ("01/11/2026", "1.11.2026",
+"1 November 2026": careerlog.textfiles.read_day_first_dates, one parser): until 2026-12-05 it refused "01/11/2026",
+which the import recorded, taking YYYY-MM-DD alone. A date that reads no way is still refused beside its field."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_hr import training_form
+
+
+@pytest.mark.parametrize(
+    ("typed", "start"),
+    [
+        ("10/05/2024", "08/05/2024"),
+        ("10.5.2024", "8.5.2024"),
+        ("10 Mei 2024", "8 Mei 2024"),
+        ("2024-05-10", "2024-05-08"),
+    ],
+)
+def test_a_date_typed_day_first_is_recorded_as_the_import_reads_it(world: World, typed: str, start: str) -> None:
+    log_in(world, "hr")
+    answer = world.client.post(
+        "/pages/record?kind=training", data=training_form(world, effective_date=typed, start_date=start)
+    )
+    assert answer.status_code == 302, answer.get_data(as_text=True)
+    recorded = world.services.ledger.events_of([BUDI])[BUDI][-1]
+    assert (str(recorded.effective_date), str(recorded.start_date)) == ("2024-05-10", "2024-05-08")
+
+
+def test_a_date_of_no_calendar_day_is_still_refused_beside_its_field(world: World) -> None:
+    log_in(world, "hr")
+    before = world.log()
+    answer = world.client.post("/pages/record?kind=training", data=training_form(world, start_date="31/02/2024"))
+    assert answer.status_code == 422
+    assert 'id="start_date-error"' in answer.get_data(as_text=True)
+    assert world.log() == before
