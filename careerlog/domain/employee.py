@@ -262,11 +262,25 @@ FEEDBACK_GIVEN = Refusal(
     "Feedback on {programme} is already recorded (version {version}); correct it instead.", numbers=("version",)
 )
 NOT_STARTED = Refusal("The {period} ended without having started ({which}, {day}).", dates=("day",))
-ALREADY_OPEN = Refusal("The {period} started while already open ({which}, {day}).", dates=("day",))
+# ... naming the start it is open since (until 2026-12-05 it named neither it nor, for a mentoring, the mentor)
+ALREADY_OPEN = Refusal(
+    "The {period} started while already open ({which}, {day}): it is open since {since} ({opened}).",
+    dates=("day", "since"),
+)
+# A mentoring end naming a mentor with whom none is running on its day while one with another mentor is: the one
+# running named by its mentor's NIP (which the mentee's own record holds, as its career page shows it: no other
+# record's is read), where it said "The mentoring ended without having started"
+OTHER_MENTOR_RUNNING = Refusal(
+    "No mentoring with {mentor} is running on {day} to end: the mentoring running then is with {other}, since "
+    "{since} (version {version}). To end that one, name its mentor.",
+    dates=("day", "since"),
+    numbers=("version",),
+)
 THIS_RECORD = Refusal("this record").reason()
 VERSION = Refusal("version {version}", numbers=("version",))
 STUDY_LEAVE = Refusal("study leave").reason()
 MENTORING = Refusal("mentoring").reason()
+MENTORING_WITH = Refusal("mentoring with {mentor}")  # (a mentoring on the mentee's record, named by its mentor)
 SELF_MENTORING = Refusal("An employee cannot mentor themselves.").reason()
 NOT_MENTORING = Refusal("No mentoring with {mentor} is open on {day}.", dates=("day",))
 # A mentoring end dated before a session of that mentoring already recorded (no start between): recorded, it would
@@ -1166,13 +1180,51 @@ def check_alternation(
     ]
     sequence = sorted([*periods, fact], key=lambda f: (f.effective_date, f.version or 10**9))
     expected = start
+    opened: Fact | None = None  # (the start the period is open since)
     for item in sequence:
         if item.kind != expected:
-            wording = NOT_STARTED if item.kind == end else ALREADY_OPEN
             which = THIS_RECORD if item is fact else VERSION.reason(version=item.version)
-            errors.add("effective_date", wording.reason(period=label, which=which, day=item.effective_date.isoformat()))
+            day = item.effective_date.isoformat()
+            if item.kind == end and item is fact and key == "mentor_nip" and (other := running_mentoring(career, fact)):
+                errors.add("effective_date", other)
+            elif item.kind == end:
+                errors.add("effective_date", NOT_STARTED.reason(period=label, which=which, day=day))
+            else:
+                since = "" if opened is None else opened.effective_date.isoformat()
+                was = THIS_RECORD if opened is fact or opened is None else VERSION.reason(version=opened.version)
+                errors.add(
+                    "effective_date", ALREADY_OPEN.reason(period=label, which=which, day=day, since=since, opened=was)
+                )
             return
+        opened = item if item.kind == start else None
         expected = end if expected == start else start
+
+
+def running_mentoring(career: Career, fact: Fact) -> Reason | None:
+    """The refusal of a mentoring end (`fact`) naming a mentor with whom none is running on its day, when one with
+    another mentor is (started on or before the day, not ended before it): OTHER_MENTOR_RUNNING naming the latest
+    such; None when none is running."""
+    day = fact.effective_date
+    running: dict[Any, Fact] = {}
+    facts = (*career.by_kind.get("mentoring_start", ()), *career.by_kind.get("mentoring_end", ()))
+    for f in sorted(facts, key=lambda f: (f.effective_date, f.version or 10**9)):
+        if f.version == fact.version or f.effective_date > day:
+            continue
+        if f.kind == "mentoring_start":
+            running[f.get("mentor_nip")] = f
+        else:
+            running.pop(f.get("mentor_nip"), None)
+    others = [f for mentor, f in running.items() if mentor != fact.values["mentor_nip"]]
+    if not others:
+        return None
+    latest = max(others, key=lambda f: (f.effective_date, f.version or 0))
+    return OTHER_MENTOR_RUNNING.reason(
+        mentor=fact.values["mentor_nip"],
+        day=day.isoformat(),
+        other=latest.get("mentor_nip"),
+        since=latest.effective_date.isoformat(),
+        version=latest.version,
+    )
 
 
 @check("study_leave_start", "study_leave_end")
@@ -1199,7 +1251,8 @@ def check_mentoring(career: Career, fact: Fact, errors: FieldErrors) -> None:
     mentor = fact.values["mentor_nip"]
     if mentor == career.nip:
         errors.add("mentor_nip", SELF_MENTORING)
-    check_alternation(career, fact, errors, "mentoring_start", "mentoring_end", "mentor_nip", MENTORING)
+    label = MENTORING_WITH.reason(mentor=mentor)
+    check_alternation(career, fact, errors, "mentoring_start", "mentoring_end", "mentor_nip", label)
     if fact.kind == "mentoring_end":
         check_sessions_after_end(career, fact, errors)
 

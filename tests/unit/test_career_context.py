@@ -122,5 +122,8 @@ def test_a_session_counts_only_the_mentoring_starts_and_ends_of_its_mentor_in_da
         assert errors == {"mentor_nip": [f"No mentoring with {mentor} is open on {day}."]}
     errors = refused(employee, "mentoring_start", mentoring("mentoring_start", "2020-04-01", "M-4"))
     assert errors == {
-        "effective_date": ["The mentoring started while already open (this record, 2020-04-01)."],
+        "effective_date": [  # (naming the mentor and the start it is open since, which until 2026-12-05 it did not)
+            f"The mentoring with {mentor} started while already open (this record, 2020-04-01): it is open since "
+            "2020-03-02 (version 5)."
+        ],
     }

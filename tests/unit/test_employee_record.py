@@ -406,3 +406,24 @@ def test_one_born_on_29_february_is_18_on_28_february_of_a_common_year() -> None
             f.nip(birth, day_before), parse(f.appointment(birth, day_before), "appointment"), f.recording()
         )
     assert "under 18" in e.value.errors["birth_date"][0]
+
+
+def test_a_mentoring_end_naming_another_mentor_names_the_mentoring_running() -> None:
+    """An end naming a mentor with whom no mentoring runs, while one with another mentor does, names the one running
+    by its mentor's NIP (the mentee's own record holds it), its start and version: until 2026-12-05 it said "The
+    mentoring ended without having started", as if none ran."""
+    employee = appoint()
+    running, named = f.nip(sex="F"), f.nip(date(1973, 11, 2), date(2007, 10, 1), "F")
+    record(employee, "mentoring_start", {"mentor_nip": running, "focus": "Arsip", **_dated("2025-11-02")})
+    errors = refused(employee, "mentoring_end", {"mentor_nip": named, **_dated("2025-12-04")})
+    assert errors == {
+        "effective_date": [
+            f"No mentoring with {named} is running on 2025-12-04 to end: the mentoring running then is with {running}, "
+            "since 2025-11-02 (version 2). To end that one, name its mentor."
+        ]
+    }
+    alone = appoint()  # (none running at all: as before)
+    errors = refused(alone, "mentoring_end", {"mentor_nip": named, **_dated("2025-12-04")})
+    assert errors == {
+        "effective_date": [f"The mentoring with {named} ended without having started (this record, 2025-12-04)."]
+    }
