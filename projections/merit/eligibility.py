@@ -7,7 +7,8 @@ with a definitive functional post, up to the top rank of its level's range; 203 
 obtained in service starts above the rank held, to that degree's starting rank. The earliest
 date is the first permitted promotion date on or after the day the time in rank is reached
 (for kinds without a time in rank, the day after the current rank's TMT; for 203 not before
-the degree's date; for a day before the rule of the dates is in force, its first date: `first_permitted`).
+the degree's date; for 201 and 202 not before the start of the definitive post they rest on; for a day before
+the rule of the dates is in force, its first date: `first_permitted`).
 The requirements are judged on `judged_on`: the first permitted date on or after both the
 earliest date and the record's last day (its latest effective or recording day), by the
 rules in force on it, on the final record; a record ending before the earliest date is
@@ -122,6 +123,18 @@ def choice_kinds(post: PostSpell | None) -> list[str]:
     return ["201"] if PromotionJudge.is_managerial(post.post_kind) else []
 
 
+def choice_post_since(record: CareerRecord, post: PostSpell) -> date:
+    """The day the holder of the definitive `post` has held, without a break, definitive posts opening the same choice
+    promotion (managerial, 201; functional, 202): a move to another post of that kind (a functional level's next, an
+    eselon's) keeps the day of the first."""
+    start, kinds = post.start, choice_kinds(post)
+    for spell in reversed([s for s in record.posts if s.assignment == "DEFINITIVE" and s.start < post.start]):
+        if spell.end != start or choice_kinds(spell) != kinds:
+            break
+        start = spell.start
+    return start
+
+
 def degree_rank(judge: PromotionJudge, rank: str, day: date) -> tuple[str, date] | None:
     """The starting rank of the highest degree obtained in service by `day` (an `education` fact, not the
     entry education) and the degree's date, when that rank is above `rank`: a promotion by degree (203,
@@ -195,8 +208,13 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
     book = judge.rules
     rows: list[Row] = []
     # the 101 is judged like every kind, and closed on its own judged day when the rule bars it (`regular_bar`)
-    targets = dict.fromkeys([REGULAR, *choice_kinds(record.definitive_post_on(end))], (ranks[index + 1], since))
-    if "202" in targets and past_level(judge, record.definitive_post_on(end), ranks[index + 1]):
+    post = record.definitive_post_on(end)
+    targets = dict.fromkeys([REGULAR], (ranks[index + 1], since))
+    # a 201 or 202 rests on the post: its earliest date is not before the post's start (an appointment to a post on 1
+    # December 2026 offered a 201 from 1 April 2022, the rank's years reached before it was held, until 2026-12-05)
+    held_from = since if post is None else max(since, choice_post_since(record, post))
+    targets |= dict.fromkeys(choice_kinds(post), (ranks[index + 1], held_from))
+    if "202" in targets and past_level(judge, post, ranks[index + 1]):
         del targets["202"]  # a rank above the level's range needs an appointment to the next level first
     if (by_degree := degree_rank(judge, rank, end)) is not None:
         targets[DEGREE] = by_degree  # its earliest date is not before the degree's

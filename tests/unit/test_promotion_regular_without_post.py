@@ -290,3 +290,29 @@ def test_the_audit_the_offer_and_the_pools_read_the_same_bar_on_every_day() -> N
             outcome = {c.rule: c for c in judge.checks(day, "101", "III/b")}[RULE].outcome
             assert outcome == (MET if bar is None else MISSING), (record.posts, day)
             assert ("101" in open_kinds(record, day)) == (bar is None), (record.posts, day)
+
+
+def test_a_choice_promotions_earliest_date_is_not_before_the_post_it_rests_on() -> None:
+    """III/a since 2010-03-01 (4 years in rank reached 2014-03-01), a Pengawas post from 2016-12-01: the 201 is
+    offered from the first promotion date on or after the post's start, not from 2014-04-01, a date before the post
+    was held (as the career page read "Earliest date: 1 Apr 2022 (reached)" after an appointment to a post on
+    1 December 2026, until 2026-12-05). A 202 alike."""
+    for held, kind in (
+        (post("PENGAWAS", level="IV.a", day="2016-12-01"), "201"),
+        (post("FUNGSIONAL", level="AHLI_PERTAMA", day="2016-12-01"), "202"),
+    ):
+        record = penata_muda(held).record()
+        rows = {r["kind"]: r for r in eligibility_rows(record, date(2016, 12, 20)) if r["earliest_date"]}
+        assert list(rows) == [kind]  # (the 101 closed: no earliest date)
+        assert rows[kind]["earliest_date"] == "2017-04-01"
+    clerk = {r["kind"]: r for r in eligibility_rows(penata_muda(post("PELAKSANA")).record(), date(2016, 12, 20))}
+    assert clerk["101"]["earliest_date"] == "2014-04-01"  # (the rank's years alone)
+
+
+def test_a_move_to_another_post_of_the_same_kind_keeps_the_day_the_first_was_held() -> None:
+    """An Ahli Pertama since 2010 appointed Ahli Muda on 2016-12-01 holds a functional post without a break: the 202
+    is offered from the date the rank's years give (as to an Ahli Pertama alone), not from the new level's start."""
+    builder = penata_muda(AHLI_PERTAMA, post("FUNGSIONAL", level="AHLI_MUDA", day="2016-12-01"))
+    rows = {r["kind"]: r for r in eligibility_rows(builder.record(), date(2016, 12, 20)) if r["earliest_date"]}
+    alone = {r["kind"]: r for r in eligibility_rows(penata_muda(AHLI_PERTAMA).record(), date(2016, 12, 20))}
+    assert rows["202"]["earliest_date"] == alone["202"]["earliest_date"] < "2016-12-01"
