@@ -75,6 +75,7 @@ ELIGIBILITY = Table(
         ("missing", "TEXT"),
         ("rules_version", "TEXT"),
         ("barred_until", "TEXT"),
+        ("met_on", "TEXT"),
     ),
     ("subject", "kind"),
 )
@@ -229,8 +230,9 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
         if closed is not None and closed.barred:
             checks, opens = [closed.check()], None  # not offered: the row says why (`regular_closed`)
         else:
-            checks = [c for c in judge.checks(judged, kind, new_rank) if c.rule not in BY_OFFER or c.missing]
+            checks = offer_checks(judge, judged, kind, new_rank)
             opens = day_iso(earliest)
+        met = met_before(judge, kind, new_rank, earliest, judged) if opens and any(c.finding for c in checks) else None
         rows.append(
             {
                 "subject": record.subject,
@@ -245,9 +247,34 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
                 "missing": json.dumps([c.rule for c in checks if c.finding]),
                 "rules_version": rules_digest(book),
                 "barred_until": barred_until(book, checks, judged, kind),
+                "met_on": day_iso(met) if met else None,
             }
         )
     return rows
+
+
+def offer_checks(judge: PromotionJudge, day: date, kind: str, new_rank: str) -> list[Check]:
+    """An offer's requirements on `day`: the judge's checks less the rules every offer meets (BY_OFFER) when met."""
+    return [c for c in judge.checks(day, kind, new_rank) if c.rule not in BY_OFFER or c.missing]
+
+
+def met_before(judge: PromotionJudge, kind: str, new_rank: str, earliest: date, judged: date) -> date | None:
+    """The earliest promotion date before `judged` (so before the record's last day) and on or after `earliest` on
+    which the record as it now stands meets every requirement of the offer, when the last such date before `judged`
+    does (a rating corrected after its rounds: met for 1 December 2026, as now recorded, where `judged_on`, the first
+    date after the correction, asks a year not rated yet); walked back from that date while each date is met. None
+    when the last date before `judged` is not met, or there is none. A 101 barred on a date (`regular_bar`) is not
+    met on it."""
+    book, met = judge.rules, None
+    for year in range(judged.year, earliest.year - 1, -1):
+        for day in reversed(permitted_in_year(book, year)):
+            if not earliest <= day < judged:
+                continue
+            closed = regular_bar(book, judge.post_held(day), day, kind) if kind == REGULAR else None
+            if (closed is not None and closed.barred) or judge.barred(day, kind, new_rank):
+                return met  # (the rules that most often bar first, up to the first enforced one missing)
+            met = day
+    return met
 
 
 def barred_until(book: Rules, checks: list[Check], judged: date, kind: str = REGULAR) -> str | None:

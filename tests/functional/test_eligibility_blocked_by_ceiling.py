@@ -79,7 +79,8 @@ def test_the_eligibility_csv_keeps_its_columns_in_place_with_blocked_last(world:
     answer = world.get(f"/api/v1/employees/{nip}/eligibility?format=csv", "admin")
     header = answer.get_data(as_text=True).lstrip("\ufeff").splitlines()[0]
     assert header == (
-        "kind,rank,new_rank,earliest_date,judged_on,reached,next_date,requirements,missing,rules_version,blocked"
+        "kind,rank,new_rank,earliest_date,judged_on,reached,next_date,requirements,missing,rules_version,blocked,"
+        "met_on"  # (added 2026-12-05 after the columns before it, which keep their places)
     )
 
 

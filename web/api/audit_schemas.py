@@ -180,8 +180,19 @@ class EligibilityItemSchema(StrictSchema):
         allow_none=True,
         metadata={
             "description": "Why no date brings this offer (the career page says it in place of its dates): the "
-            "education ceiling; null when nothing bars it for good. Last, so that the CSV's other columns keep their "
-            "places."
+            "education ceiling; null when nothing bars it for good. After the columns before it (and before met_on, "
+            "added later), so that the CSV's columns keep their places."
+        },
+    )
+    # (after `blocked`: a column added later goes last, so that the CSV's other columns keep their places)
+    met_on = PlainDate(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "The earliest promotion date before judged_on (so before the record's last recorded day) "
+            "on which the record as it now stands meets every requirement, when the last such date does (a rating "
+            "corrected after its rounds: met for a date now past, while judged_on asks a year not rated yet); null "
+            "when the last date before judged_on is not met, or when nothing is missing on judged_on."
         },
     )
 
