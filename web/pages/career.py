@@ -387,7 +387,7 @@ def record_table(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str,
         for field, value in item["values"].items():
             if field in ("effective_date", "reference") or value is None or value == "":
                 continue
-            label = shown_label(kind, field, value, item["values"])
+            label = shown_label(kind, field, value)  # (one column of predicates, DP3 years too)
             fields.setdefault(label)
             row[label] = csv_value(kind, field, value)
         row[last[0]] = [sheet_time(c["recorded_at"]) for c in item["corrections"]]
