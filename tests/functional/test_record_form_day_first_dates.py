@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.functional.conftest import BUDI, World
+from tests.functional.test_correction_form_fields import changed, correction, promoted
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import training_form
 
@@ -37,3 +38,13 @@ def test_a_date_of_no_calendar_day_is_still_refused_beside_its_field(world: Worl
     assert answer.status_code == 422
     assert 'id="start_date-error"' in answer.get_data(as_text=True)
     assert world.log() == before
+
+
+def test_a_corrected_date_typed_day_first_is_read_as_the_facts_own_form_reads_it(world: World) -> None:
+    """The correction form's date input reads the same forms (the correction's own effective date too)."""
+    log_in(world, "hr")
+    version = promoted(world)
+    data = correction(world, version, **{"corrected.start_date": "07/05/2024", "effective_date": "06/01/2025"})
+    answer = world.client.post("/pages/record?kind=correction", data=data)
+    assert answer.status_code == 302, answer.get_data(as_text=True)
+    assert changed(world, version) == {"start_date": ("2024-05-08", "2024-05-07")}

@@ -347,6 +347,8 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
                     typed = local_decimal(typed, name)
             except NumberFormatError as e:
                 typed = Unreadable(unread_number(e))
+        elif field["type"] == "date" and isinstance(typed, str) and typed:
+            typed = day_first_dates(target["kind"], {name: typed})[name]  # ("01/11/2026", as the fact's own form)
         changed[name] = typed
     if not changed:
         return Unreadable(_("Change at least one of the fact's fields: each still holds its value."))
