@@ -1,5 +1,6 @@
 """The import page refuses a CSV column that is no field of the kind but near one ("Tanggal Mulia") suggesting the
-name it may be, in the page's language; nothing is recorded."""
+name it may be, in the page's language, the kind by its label ("bukan isian Pelatihan"; the code, training, until
+2026-12-05); nothing is recorded."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def store_url(database_url: str) -> str:
     [
         (
             "id",
-            "memuat kolom 'Tanggal Mulia' yang bukan isian training (maksudnya Tanggal Mulai?): kolom yang salah ketik",
+            "memuat kolom 'Tanggal Mulia' yang bukan isian Pelatihan (maksudnya Tanggal Mulai?): kolom yang salah "
+            "ketik",
         ),
         ("en", "names columns 'Tanggal Mulia' that are no fields of training (did you mean Tanggal Mulai?): a column "),
     ],
