@@ -854,7 +854,7 @@ class CareerLog(Application[str]):
         self.held_keys: dict[str, str] | None = None  # a store of no tables of careerlog's (in memory): the key owners
         # The units known in an agency (its code: the unit names, any spelling), read from the views by the layer above
         # (web.services: projections.units), which careerlog does not import; None: no unit is asked (NEW_UNIT)
-        self.units_known: Callable[[str], Iterable[str]] | None = None
+        self.units_known: Callable[[str], Iterable[str] | None] | None = None
         self.units_recorded: dict[tuple[str, str], str] = {}  # (agency, unit_key): the name this process recorded
         self._units_read: dict[str, tuple[float, dict[str, str]]] = {}  # agency -> (when read, unit_key -> name)
         if datastore is None:
@@ -1423,13 +1423,16 @@ class CareerLog(Application[str]):
                     raise InvalidInput(reason, "unit")
         self.units_recorded.setdefault(key, unit)  # (confirmed, or near none: known to later writes)
 
-    def _agency_units(self, agency: str, read: Callable[[str], Iterable[str]]) -> dict[str, str]:
+    def _agency_units(self, agency: str, read: Callable[[str], Iterable[str] | None]) -> dict[str, str]:
         """The units known in an agency by `unit_key` (`units_known`), read again after UNITS_KEPT seconds: an
         import's rows of one agency read them once, not once a row (a seek a unit in the views' index)."""
         now = time.monotonic()
         found = self._units_read.get(agency)
         if found is None or now - found[0] > UNITS_KEPT:
-            found = self._units_read[agency] = (now, {unit_key(name): name for name in read(agency)})
+            names = read(agency)
+            if names is None:  # (not known now: the views holding them are being filled; read again next time)
+                return {}
+            found = self._units_read[agency] = (now, {unit_key(name): name for name in names})
         return found[1]
 
     @staticmethod

@@ -71,7 +71,7 @@ from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, UNKNOWN_FILTER_OF, TrainingQueries
-from projections.units import agency_units, with_unit_spellings
+from projections.units import agency_units_known, with_unit_spellings
 from web.following import FollowerLease, lock_path
 from web.scoping import (
     HistoryPart,
@@ -243,7 +243,7 @@ class Services:
         self.projector = projector
         # the units known in an agency, which the ledger asks of a unit new there (careerlog.application.NEW_UNIT): the
         # views' (careerlog reads no view; docs/architecture.md)
-        ledger.units_known = partial(agency_units, projector.views.sql)
+        ledger.units_known = partial(agency_units_known, projector.views.sql)
         self.queries = Queries(projector.views.sql, tracking_table=projector.views.tracking_table)
         self.training = TrainingQueries(projector.views.sql)
         self.mentoring = MentoringQueries(projector.views.sql)
