@@ -27,6 +27,8 @@ from careerlog.domain.wording import Refusal
 from careerlog.reference import Rules, rules
 from projections.framework import frozen_heap
 from projections.merit.groups import (
+    SEPARATOR,
+    UNKNOWN,
     add_group,
     dimensions,
     in_natural_order,
@@ -521,6 +523,32 @@ class FairnessQueries(ViewReader):
         frame[counted] = frame[counted].astype("int64")
         frame = add_group(frame, by, on="round_date")
         return frame.groupby(["round_date", "group"], as_index=False)[counted].sum()
+
+    def people_in_groups(
+        self, by: Sequence[str], start: str | None, end: str | None, scope: Mapping[str, Any] | None
+    ) -> dict[str, int]:
+        """The distinct people in each group's pool in any round of the period and scope: a person in two groups'
+        pools (moved region, gained a degree between rounds) counts in both, so that no group with a pool counts
+        none (`pool_counts` by `PERSON` puts each person in the group of one round alone). Counted in SQL by the
+        groups' labels (`group_labels`: `unknown` where missing or ""); by age band, which a round's date gives, by
+        person and round in Python."""
+        clauses, params = self.pool_clauses(start, end, scope)
+        import pandas as pd
+
+        if "age_band" in by:
+            columns = ["subject", "round_date", *source_columns(by)]
+            rows = self.store.query(
+                f"SELECT DISTINCT {', '.join(columns)} FROM {POOL_TABLE}{where_sql(clauses)}", params
+            )
+            frame = add_group(pd.DataFrame([dict(r) for r in rows], columns=columns), by, on="round_date")
+            return {str(g): int(n) for g, n in frame.groupby("group")["subject"].nunique().items()}
+        labels = [f"CASE WHEN COALESCE({d}, '') = '' THEN '{UNKNOWN}' ELSE {d} END AS {d}" for d in by]
+        rows = self.store.query(
+            f"SELECT {', '.join(labels)}, COUNT(DISTINCT subject) AS people FROM {POOL_TABLE}{where_sql(clauses)}"
+            f" GROUP BY {', '.join(str(i + 1) for i in range(len(by)))}",
+            params,
+        )
+        return {SEPARATOR.join(str(r[d]) for d in by): int(r["people"]) for r in rows}
 
     def pool_clauses(
         self, start: str | None, end: str | None, scope: Mapping[str, Any] | None

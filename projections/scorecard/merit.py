@@ -6,7 +6,7 @@ from typing import Any
 
 from careerlog.reference import rules
 from projections.merit.distribution import GradeInflationQueries
-from projections.merit.fairness import PERSON, FairnessQueries
+from projections.merit.fairness import FairnessQueries
 from projections.merit.queries import AuditQueries, Passed, PassedOverQueries
 from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
 from projections.training import ratio
@@ -197,8 +197,8 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
         )
         link = audit_link(ctx, "fairness", by=dim)
         leading = next((g for g in result["groups"] if g["reference"]), None)  # the group each is compared with
-        # each group's people (its pool counts a person once per round they were in it): by person, in the group of
-        # their first round of the year
+        # each group's people (its pool counts a person once per round they were in it): the distinct people in its
+        # pool in any round of the year (one who moved between rounds counts in both groups)
         persons = people_by_group(fairness, dim, start, end, ctx) if counted(ctx, fairness, result["groups"]) else {}
         for g in result["groups"]:
             details = {
@@ -236,7 +236,7 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
                     link=link,
                     group=group,
                     details=details,
-                    people=persons.get(g["group"], 0) if persons else None,
+                    people=group_people(persons, g) if persons else None,
                 )
             )
     return found
@@ -261,9 +261,15 @@ def counted(ctx: Context, fairness: FairnessQueries, groups: list[dict[str, Any]
 
 
 def people_by_group(fairness: FairnessQueries, dim: str, start: str, end: str, ctx: Context) -> dict[str, int]:
-    """The people of each group's pool over the rounds of the period (`FairnessQueries.pool_counts` by `PERSON`)."""
-    counts = fairness.pool_counts([dim], start, end, ctx.scope.selection(), PERSON)
-    return {str(group): int(pool) for group, pool in counts.groupby("group")["pool"].sum().items()}
+    """The distinct people in each group's pool in any round of the period (`FairnessQueries.people_in_groups`)."""
+    return fairness.people_in_groups([dim], start, end, ctx.scope.selection())
+
+
+def group_people(persons: dict[str, int], group: dict[str, Any]) -> int:
+    """A group's people (`people_by_group`), at least one where its pool holds anyone: a pool counted apart from
+    its people (a round after the count, a label read otherwise) is never shown as about nobody, which no minimum
+    withholds."""
+    return max(persons.get(group["group"], 0), 1 if group["eligible"] else 0)
 
 
 def skp_indicator(ctx: Context) -> list[Indicator]:
