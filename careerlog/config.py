@@ -90,7 +90,8 @@ NOT_PLACES = frozenset({"localtime", "Factory"})
 # parameter's value whose name says password (`?password=`, `&sslpassword=`)
 _URL_PASSWORD = re.compile(r"^(?P<head>[^:/?#]*://[^:/?#@]*:)[^?#]*(?=@)")
 _PARAMETER_PASSWORD = re.compile(r"(?P<head>[?&;][^=&;#]*pass[^=&;#]*=)[^&;#]*", re.IGNORECASE)
-# What _unencoded_password takes for the part after a URL's last `@`: a host (or [IPv6]), an optional port, a database
+# What _unencoded_password takes for the part after a URL's `@` (its user and password's): a host (or [IPv6]), an
+# optional port, a database
 _HOST_AND_DATABASE = re.compile(r"^(\[[^\]/?#@]*\]|[^:/?#@\[\]]*)(:[0-9]*)?/[^/?#@]+")
 # The characters a password in a URL percent-encodes (RFC 3986's gen-delims that end or split its userinfo)
 _URL_ESCAPES = {"/": "%2F", "?": "%3F", "#": "%23", "@": "%40"}
@@ -211,9 +212,21 @@ class Settings:
         Such a character ends the URL's user-and-host part early, so the password's rest and the host were read as
         the database's name, a query or a fragment: the URL was refused as having no valid port, or as naming no
         database, which sent the operator to the wrong part of it. Taken for that: an `@` after a `/`, `?` or `#`,
-        a `:` before them (user:password), and after the last `@` a host, an optional port and a database."""
+        a `:` before them (user:password), and after the `@` a host, an optional port and a database. The `@` is the
+        last before the URL's first `?` or `#` (one in its query, `?sslrootcert=/certs/a@b/root.crt`, is the query's);
+        with none there, the password may hold the `?` or `#`: the first `@` a host and a database follow, unless the
+        URL names no user (`host:5432/db?application_name=me@x/y`)."""
         rest = self.database_url.partition("://")[2]
-        userinfo, at, after = rest.rpartition("@")
+        end = min((rest.find(c) for c in "?#" if c in rest), default=len(rest))
+        if "@" in rest[:end]:
+            userinfo, at, after = rest[:end].rpartition("@")
+            after += rest[end:]
+        else:
+            named = _HOST_AND_DATABASE.match(rest[:end])
+            if named is not None and named.end() == end:  # a host, a port and a database before it: no user
+                return None
+            hosts = [i for i, c in enumerate(rest) if c == "@" and _HOST_AND_DATABASE.match(rest[i + 1 :])]
+            userinfo, at, after = (rest[: hosts[0]], "@", rest[hosts[0] + 1 :]) if hosts else (rest, "", "")
         cut = min((userinfo.find(c) for c in "/?#" if c in userinfo), default=-1)
         if not at or cut < 0 or ":" not in userinfo[:cut] or not _HOST_AND_DATABASE.match(after):
             return None

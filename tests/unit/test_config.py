@@ -48,6 +48,9 @@ def test_a_bad_database_url_names_the_setting_and_the_reason(url: str, reason: s
         ("postgresql://u:sec#ret@127.0.0.1:5999/db", "'#'", "# as %23"),
         ("postgresql://u:sec?ret@127.0.0.1:5999/db?schema=medan", "'?'", "? as %3F"),
         ("postgres://u:a@b/c@[::1]/db", "'/', '@'", "/ as %2F, @ as %40"),
+        # an `@` in the query besides: the password's still named
+        ("postgresql://u:se/cr@127.0.0.1:5999/db?application_name=me@x/y", "'/'", "/ as %2F"),
+        ("postgresql://u:sec?ret@127.0.0.1:5999/db?application_name=me@x/y", "'?'", "? as %3F"),
     ],
 )
 def test_a_password_with_a_character_to_percent_encode_is_named_as_the_cause(
@@ -76,6 +79,26 @@ def test_a_password_with_a_character_to_percent_encode_is_named_as_the_cause(
 )
 def test_a_url_whose_password_needs_no_more_encoding_is_read_as_it_is(url: str) -> None:
     assert Settings(database_url=url).postgres()["port"] == "5999"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://u:pw@127.0.0.1:5999/db?sslrootcert=/etc/certs/a@b/root.crt",
+        "postgresql://u:pw@127.0.0.1:5999/db?application_name=me@x/y",
+        "postgresql://127.0.0.1:5999/db?application_name=me@x/y",  # no user: the `@` is the query's
+    ],
+)
+def test_an_at_sign_in_the_query_is_the_querys_not_the_end_of_a_password(url: str) -> None:
+    # (the query's `@` was taken for the password's end: refused as a password holding '/', '?', the host b or x)
+    found = Settings(database_url=url).postgres()
+    assert (found["host"], found["port"], found["dbname"]) == ("127.0.0.1", "5999", "db")
+
+
+def test_a_password_with_a_slash_names_the_host_before_the_query_not_after_its_at_sign() -> None:
+    with pytest.raises(ConfigurationError) as e:
+        Settings(database_url="postgresql://u:se/cr@127.0.0.1:5999/db?sslrootcert=/c/a@b/root.crt").postgres()
+    assert "postgresql://u:***@127.0.0.1:5999/db?sslrootcert=/c/a@b/root.crt: the password seems" in str(e.value)
 
 
 def test_a_malformed_pool_size_is_named() -> None:
