@@ -155,7 +155,10 @@ def write(app: Flask, token: str, tally: Tally, seed: int, outages: threading.Th
             key = f"w{seed}-{n}"
             nip = rng.choice(EMPLOYEES)
             day = date(2023, 1, 1) + timedelta(days=n)
-            body = {"kind": "training", **f.training(day.isoformat(), hours=rng.randint(2, 12), reference=key)}
+            body = {
+                "kind": "training",
+                **f.training(day.isoformat(), hours=rng.randint(2, 12), reference=key, title=key),
+            }
             headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": key}
             for attempt in range(100):
                 if tally.halt.is_set():
