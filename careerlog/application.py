@@ -340,6 +340,11 @@ class UnitOfWork:
     # yet written: `note`); "" for a key looked up and used by none yet
     key_owners: dict[str, str] = field(default_factory=dict)
     judged_keys: set[str] = field(default_factory=set)  # the digests of the live commands' keys (judge_key_owner)
+    # a unit new in its agency (agency, unit_key) the current command's check let through (CareerLog._ask_unit_new),
+    # kept in `units_made` once the command made events: the process knows them (CareerLog.units_recorded) only once
+    # they are saved (CareerLog._units_saved), never on a dry run or a refused or rolled-back write
+    unit_let: tuple[tuple[str, str], str] | None = None
+    units_made: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def get(self, subject: str) -> LedgerAggregate | None:
         self.touched.append(subject)
@@ -1064,6 +1069,7 @@ class CareerLog(Application[str]):
             except RecordConflictError:
                 time.sleep(0.005 * (attempt + 1))
                 continue
+            self._units_saved(uow)
             return outcome
         raise ConcurrencyConflict(KEPT_CHANGING.reason(subject=command.subject))
 
@@ -1090,6 +1096,7 @@ class CareerLog(Application[str]):
         try:
             self.save_batch(uow.new_events(), uow.judged_keys)
             uow.saved = True
+            self._units_saved(uow)
         except RecordConflictError:
             results = self.redo_alone(commands, actor, uow.guard)
         return results
@@ -1152,9 +1159,12 @@ class CareerLog(Application[str]):
         """Check one command against the loaded records and apply it (without saving); a live placement's warnings
         (placement_warnings) with its outcome, and a correction or retraction followed by the mentor's side's
         releases it lets be recorded (_release_held)."""
+        uow.unit_let = None
         outcome = self._execute(uow, command, actor)
         if not outcome.created:
             return outcome
+        if uow.unit_let is not None:  # (a unit new in its agency, let through: known to the next commands)
+            uow.units_made.setdefault(*uow.unit_let)
         if outcome.kind in ("correction", "retraction"):  # (a migration's too: an export holds no MenteeReleased, the
             self._release_held(uow, outcome)  # system's, so it is derived again where the live write derived it)
         elif outcome.kind == "placement" and command.migration is None:
@@ -1251,7 +1261,7 @@ class CareerLog(Application[str]):
             if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
                 uow.guard.appointment(subject, values)
             self.judge_key_owner(command, uow)
-            self._refuse_unit_unknown(None, event_cls, values, command)
+            self._refuse_unit_unknown(uow, None, event_cls, values, command)
             return self._appoint(uow, command, values, recording)
         employee = uow.get(subject)
         if employee is None:
@@ -1281,7 +1291,7 @@ class CareerLog(Application[str]):
                 named_as_recorded(employee, subject, command.named, values)
             except InvalidInput as e:  # (the row's other problems named with it: its decision's, made for nothing)
                 raise whole_refusal(e, event_cls, decision_problems(employee, event_cls, values, recording)) from None
-        self._refuse_unit_unknown(employee, event_cls, values, command)
+        self._refuse_unit_unknown(uow, employee, event_cls, values, command)
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_before_void(employee, event_cls, values, recording)
             refuse_system_targets(employee, event_cls, values, recording.client_key, recording.reproduced)
@@ -1336,6 +1346,7 @@ class CareerLog(Application[str]):
                 uow, employee, values["target_version"], decision.values["corrected_fields"]
             )
             corrected = decision.values["corrected_fields"]
+            self._refuse_corrected_unit_unknown(uow, employee, values["target_version"], corrected, command)
             jumped = corrected_jump(employee, values["target_version"], corrected, command.confirmed)
             if corrected_later_jump(employee, values["target_version"], corrected, command.confirmed) or jumped:
                 decision = replace(decision, recording=confirming(recording))  # (stored with the correction)
@@ -1392,6 +1403,7 @@ class CareerLog(Application[str]):
 
     def _refuse_unit_unknown(
         self,
+        uow: UnitOfWork,
         employee: LedgerAggregate | None,
         event_cls: type[LedgerEvent],
         values: Mapping[str, Any],
@@ -1399,29 +1411,60 @@ class CareerLog(Application[str]):
     ) -> None:
         """Refuse, beside `unit`, a live appointment, placement or post appointment naming a unit not known in its
         agency (the appointment's or placement's, a post's the employee's on its date) near one that is (NEW_UNIT),
-        unless confirmed; a unit let through is known to this process since (`units_recorded`, before the views know
-        it): a file's rows naming a new unit are asked once, and a misspelling of a unit new just now is asked too."""
+        unless confirmed (`_ask_unit_new`)."""
         unit = values.get("unit")
         if event_cls.KIND not in NEW_UNIT_KINDS or command.migration is not None or type(unit) is not str:
             return
         agency = values.get("agency")
         if agency is None and isinstance(employee, Employee):
             agency = agency_on(employee.current_context(), values["effective_date"])
-        if type(agency) is not str:
+        self._ask_unit_new(uow, agency, unit, command, "unit")
+
+    def _refuse_corrected_unit_unknown(
+        self, uow: UnitOfWork, employee: Employee, target_version: int, corrected: Mapping[str, Any], command: Command
+    ) -> None:
+        """Refuse, beside `corrected_fields.unit`, a live correction of an appointment's, placement's or post
+        appointment's unit to one not known in the agency the corrected fact places the employee in (its corrected
+        agency, else its own; a post's, the employee's on its corrected date, else its own) near one that is
+        (NEW_UNIT), unless confirmed, as the fact recorded so would be (`_ask_unit_new`)."""
+        target = employee.fact(target_version)
+        if target.kind not in NEW_UNIT_KINDS or "unit" not in corrected or command.migration is not None:
+            return
+        changes = parse_payload(RECORDABLE_KINDS[target.kind], corrected, partial=True)
+        if target.kind == "post_appointment":
+            agency = agency_on(employee.current_context(), changes.get("effective_date", target.effective_date))
+        else:
+            agency = changes.get("agency", target.values.get("agency"))
+        self._ask_unit_new(uow, agency, changes.get("unit"), command, "corrected_fields.unit")
+
+    def _ask_unit_new(self, uow: UnitOfWork, agency: Any, unit: Any, command: Command, named: str) -> None:
+        """Refuse, beside `named`, a unit not known in the agency near one that is (NEW_UNIT), unless confirmed; a
+        unit let through (confirmed, or near none) is known to this unit of work's later commands once its command
+        made events (`UnitOfWork.units_made`), and to this process's once they are saved (`units_recorded`, before
+        the views know it): a file's rows naming a new unit are asked once, and a misspelling of a unit new just now
+        is asked too. A unit a dry run or a refused write let through is known to no later write."""
+        if type(agency) is not str or type(unit) is not str:
             return
         key = (agency, unit_key(unit))
-        if key in self.units_recorded or self.units_known is None:
+        made = uow.units_made if uow.within is None else {**uow.within.units_made, **uow.units_made}
+        if key in self.units_recorded or key in made or self.units_known is None:
             return
         if NEW_UNIT not in command.confirmed:
-            known = {k: name for (a, k), name in self.units_recorded.items() if a == agency}
+            known = {k: name for (a, k), name in (self.units_recorded | made).items() if a == agency}
             known |= self._agency_units(agency, self.units_known)
             if key[1] not in known:
                 near = difflib.get_close_matches(key[1], list(known), n=3, cutoff=UNIT_NEAR_RATIO)
                 if near:
-                    named = " or ".join(quoted(known[k]) for k in near)
-                    reason = NEW_UNIT_UNCONFIRMED.reason(unit=quoted(unit), agency=agency, near=named)
-                    raise InvalidInput(reason, "unit")
-        self.units_recorded.setdefault(key, unit)  # (confirmed, or near none: known to later writes)
+                    names = " or ".join(quoted(known[k]) for k in near)
+                    reason = NEW_UNIT_UNCONFIRMED.reason(unit=quoted(unit), agency=agency, near=names)
+                    raise InvalidInput(reason, named)
+        uow.unit_let = (key, unit)  # (confirmed, or near none: known to later writes once recorded)
+
+    def _units_saved(self, uow: UnitOfWork) -> None:
+        """The units new in their agency that a unit of work's commands let through and recorded, now saved: known
+        to this process's later writes (`units_recorded`)."""
+        for key, unit in uow.units_made.items():
+            self.units_recorded.setdefault(key, unit)
 
     def _agency_units(self, agency: str, read: Callable[[str], Iterable[str] | None]) -> dict[str, str]:
         """The units known in an agency by `unit_key` (`units_known`), read again after UNITS_KEPT seconds: an
@@ -2098,6 +2141,7 @@ class WritingAhead:
             batch.uow = UnitOfWork(app, carried=before.uow.loaded if before and before.uow else {}, guard=self.guard)
             if before is not None and before.uow is not None:  # (its keys, as it decided them: maybe not written)
                 batch.uow.key_owners.update(before.uow.key_owners)
+                batch.uow.units_made.update(before.uow.units_made)  # (its new units: known to the process once written)
             if commands:
                 batch.results = app.decide_batch(commands, actor, batch.uow)
         except Exception:
@@ -2138,6 +2182,8 @@ class WritingAhead:
         try:
             batch.write.result()
             batch.written = True
+            if batch.uow is not None:
+                self.app._units_saved(batch.uow)
         except RecordConflictError:
             batch.results = self.app.redo_alone(batch.commands, self.actor, self.guard)
         batch.uow = None
