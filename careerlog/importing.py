@@ -444,7 +444,9 @@ CONFIRM_YES = frozenset(("ya", "y", "yes", "1", "x", "true"))
 CONFIRM_NO = frozenset(("tidak", "no", "n", "0", "false"))
 # a placement's yes: the decree does move the employee there (out of the scope, ending a managerial post held, in a
 # unit new in its agency); an appointment's or a post appointment's: the unit it names is a new one (unit.new); a
-# training's: it is another training than the one the record seems to hold (training.duplicate)
+# training's: it is another training than the one the record seems to hold (training.duplicate); a correction's, as a
+# rank promotion's and a retraction's, promotion.one_step alone: one correcting a unit to a new one names unit.new, so
+# that a yes given for a rank jump never lets a misspelt unit through, nor the other way round
 PLACEMENT_YES = frozenset((LEAVES_SCOPE, ENDS_POST, NEW_UNIT))
 UNIT_YES = frozenset((NEW_UNIT,))
 # what a yes in a row's Konfirmasi cell confirms, by kind (any other confirming kind's: promotion.one_step)
@@ -1781,8 +1783,9 @@ def confirmed(value: Any, kind: str) -> frozenset[str]:
     """The checks a row's `confirm` (Konfirmasi) cell confirms: a yes (ya, y, yes, 1, x, true, any case; JSON true)
     promotion.one_step (a placement's: placement.leaves_scope, placement.ends_post and unit.new, what its decree moving
     the employee is asked; an appointment's or a post appointment's unit.new; a training's training.duplicate, that it
-    is another training), a no (tidak, no, n, 0, false; JSON false) none, else the names of checks; a cell confirming
-    anything on a kind that confirms nothing (an education) is refused, not ignored."""
+    is another training; a correction's promotion.one_step alone: its unit.new is named), a no (tidak, no, n, 0,
+    false; JSON false) none, else the names of checks; a cell confirming anything on a kind that confirms nothing (an
+    education) is refused, not ignored."""
     word = value.strip().casefold() if type(value) is str else value if type(value) is bool else None
     if word is True or word in CONFIRM_YES:  # (a placement's: that it leaves the scope and ends the post held, as its
         checks = YES_CONFIRMS.get(kind, frozenset((ONE_STEP,)))  # (decree says; an appointment's a unit new in the

@@ -81,6 +81,8 @@ def template_columns(kind: str) -> list[Column]:
             if kind in ("appointment", "post_appointment")
             else DUPLICATE_CONFIRMATION
             if kind == "training"
+            else CORRECTION_CONFIRMATION
+            if kind == "correction"
             else JUMP_CONFIRMATION
         )
         columns.append(Column("confirm", False, str, None, said))
@@ -111,6 +113,14 @@ def described(kind: str, name: str, doc: str) -> str:
 JUMP_CONFIRMATION = (
     "ya: confirms the check the row's rank jump needs / ya: mengonfirmasi pemeriksaan yang diperlukan oleh lompatan "
     "pangkat pada baris ini"
+)
+# The guide's description of a correction's `confirm` column: its yes confirms a rank jump alone (careerlog.importing
+# YES_CONFIRMS), a unit corrected to one new in its agency is confirmed by name
+CORRECTION_CONFIRMATION = (
+    "ya: confirms the check the row's rank jump needs; unit.new: confirms a unit corrected to one new in the agency, "
+    "near one known there / ya: mengonfirmasi pemeriksaan yang diperlukan oleh lompatan pangkat pada baris ini; "
+    "unit.new: mengonfirmasi unit kerja yang diralat menjadi unit baru di instansi itu, yang mirip dengan unit yang "
+    "sudah dikenal di sana"
 )
 # The guide's description of an appointment's or a post appointment's `confirm` column (unit.new)
 UNIT_CONFIRMATION = (

@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 import pytest
 
+from careerlog.workbook_template import template_columns
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_correction_form_fields import correction
@@ -110,3 +111,9 @@ def test_an_import_row_correcting_a_unit_confirms_it_by_name_not_by_a_yes(known:
         assert [(p["line"], p["errors"]) for p in report["rejected"]] == [(1, {"corrected_fields.unit": [ASKED]})]
     report = imported(known, {**row, "confirm": "unit.new"})
     assert (report["recorded"], report["rejected"]) == (1, [])
+
+
+def test_the_correction_templates_guide_says_unit_new_is_named() -> None:
+    confirm = next(c for c in template_columns("correction") if c.name == "confirm")
+    assert "unit.new: confirms a unit corrected to one new in the agency" in confirm.doc
+    assert "unit.new: mengonfirmasi unit kerja yang diralat menjadi unit baru" in confirm.doc

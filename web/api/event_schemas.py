@@ -282,7 +282,9 @@ CONFIRM = Confirmed(
         "confirmed recorded as asked. Stored with the correction or retraction. `unit.new` (an appointment, a "
         "placement, a post appointment) records a unit no employee was ever recorded in within its agency near one "
         "that was (a misspelling: `Dinas Pendidkan` beside `Dinas Pendidikan`), which is refused unconfirmed, to every "
-        "writer, 422 beside `unit` naming the near ones; a unit near none known is recorded unasked. Not stored."
+        "writer, 422 beside `unit` naming the near ones; a unit near none known is recorded unasked. Likewise a "
+        "correction of such a fact's unit (beside `corrected_fields.unit`, in the agency the corrected fact places "
+        "the employee in). Not stored."
     },
 )
 CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with
