@@ -117,3 +117,12 @@ def test_the_correction_templates_guide_says_unit_new_is_named() -> None:
     confirm = next(c for c in template_columns("correction") if c.name == "confirm")
     assert "unit.new: confirms a unit corrected to one new in the agency" in confirm.doc
     assert "unit.new: mengonfirmasi unit kerja yang diralat menjadi unit baru" in confirm.doc
+
+
+def test_the_import_page_says_a_correction_row_names_unit_new(world: World) -> None:
+    log_in(world, "hr")
+    page = world.client.get("/pages/import").get_data(as_text=True)
+    corrections = page[page.index("<code>correction</code></h3>") :]
+    corrections = corrections[: corrections.index("</ul>")]
+    assert "bila SK memang menaikkan pangkat sejauh itu (isi ya), atau unit kerja yang diralat" in corrections
+    assert "yang mirip dengan unit yang sudah dikenal di sana (isi unit.new)" in corrections

@@ -782,6 +782,11 @@ def confirm_label(kind: str = "rank_promotion") -> str:
             "Confirmation of a placement moving the employee out of your scope (placement.leaves_scope) or to another "
             "agency while holding a managerial post there, ended with it (placement.ends_post): write ya"
         )
+    if kind == "correction":  # (its yes confirms a rank jump alone: a unit corrected to a new one is named)
+        return _(
+            "Confirmation of a rank jump (promotion.one_step), when the decree does promote that far (write ya), or of "
+            "a unit corrected to one new in its agency, near one known there (write unit.new)"
+        )
     return _("Confirmation of a rank jump (promotion.one_step), when the decree does promote that far (write ya)")
 
 
