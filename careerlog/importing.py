@@ -53,6 +53,7 @@ from careerlog.domain.employee import (
     CORRECTION_JUMP,
     CORRECTION_JUMP_REFUSED,
     ENDS_POST,
+    NOT_BELOW,
     ONE_STEP,
     RANK_JUMP,
     RANK_JUMP_REFUSED,
@@ -493,6 +494,18 @@ SAME_TMT_LINE = Refusal(
     "Line {line} of this file is a promotion of this employee with the same TMT; keep one of the two rows.",
     numbers=("line",),
 )
+# A rank promotion refused as not below the rank of a later promotion (employee.NOT_BELOW) a row of this file gave:
+# named by that row's line, as SAME_TMT_LINE
+NOT_BELOW_LINE = Refusal(
+    "{new_rank} is not below {later}, the later promotion of {day} on line {line} of this file: check the rank and "
+    "the TMT of both rows.",
+    dates=("day",),
+    numbers=("line",),
+)
+# Each refusal of the ledger's citing a version (its {version}) that the import words naming the line of this file
+# whose row gave that version (_in_file), before or after the row refused (a row held back is tried after the rest):
+# a dry run's version is only what the row would get, and a real import's is found in the file by its line
+IN_FILE = {SAME_TMT: SAME_TMT_LINE, TRAINING_REPEATED: TRAINING_REPEATED_IN_FILE, NOT_BELOW: NOT_BELOW_LINE}
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20
 DEFAULT_BATCH = 2000
@@ -2084,10 +2097,9 @@ def _rejection(
             return RowProblem(command.line, command.subject, command.kind, {"nip": [moved]}, judged=False)
     if isinstance(error, InvalidInput):
         errors = _nips_quoted(_date_forms(error.errors, command.written, command.payload), command.written)
-        errors = _same_tmt_lines(errors, command.subject, first)
+        if first is not None:
+            errors = _in_file(errors, command.subject, first)
         errors = _merged_missing(errors, command.written)
-        if first is not None and "reference" in errors:
-            errors = {**errors, "reference": [_in_file(r, command.subject, first) for r in errors["reference"]]}
         typed_ = command_typed(errors, command)
         return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
     reason = reason_of(error)
@@ -2106,24 +2118,6 @@ def _rejection(
     return RowProblem(command.line, command.subject, command.kind, errors, command_typed([field], command), judged)
 
 
-def _same_tmt_lines(errors: dict[str, list[str]], subject: str, first: FirstLines | None) -> dict[str, list[str]]:
-    """`errors` with a promotion of the same TMT that a row of this file gave (SAME_TMT: its version) named by that
-    row's line (SAME_TMT_LINE); one recorded before the file, by its version still."""
-    if first is None or "effective_date" not in errors:
-        return errors
-
-    def named(reason: str) -> str:
-        if type(reason) is not Reason or reason.refusal is not SAME_TMT:
-            return reason
-        version = int(dict(reason.params)["version"])
-        line = first.earlier(subject, version)
-        if line is None or first.found(subject, version):
-            return reason
-        return SAME_TMT_LINE.reason(line=line)
-
-    return {**errors, "effective_date": [named(reason) for reason in errors["effective_date"]]}
-
-
 def _moved_out(command: Command, placed: Command) -> Reason | None:
     """The refusal of a row of a record the placement `placed` (an earlier line, recorded) took out of the importer's
     scope, by the row's date against the transfer's; None when either date does not read."""
@@ -2137,17 +2131,26 @@ def _moved_out(command: Command, placed: Command) -> Reason | None:
     return refusal.reason(**said, day=day.isoformat())
 
 
-def _in_file(reason: Any, subject: str, first: FirstLines) -> Any:
-    """A training refused as recorded already (TRAINING_REPEATED) by an earlier row of this file, reworded to name
-    that row's line (TRAINING_REPEATED_IN_FILE); any other reason, or one recorded before the file, as it is."""
-    if getattr(reason, "refusal", None) is not TRAINING_REPEATED:
-        return reason
-    params = dict(reason.params)
-    version = int(params["version"])
+def _file_line(first: FirstLines, subject: str, version: int) -> int | None:
+    """The line of this file whose row gave `subject` the version `version` (recorded it, or would have in a dry
+    run); None when no row did, or the row that did found it recorded before the file (recorded nothing)."""
     line = first.earlier(subject, version)
-    if line is None or first.found(subject, version):
-        return reason
-    return TRAINING_REPEATED_IN_FILE.reason(**params, line=line).about(reason.kind)
+    return None if line is None or first.found(subject, version) else line
+
+
+def _in_file(errors: dict[str, list[str]], subject: str, first: FirstLines) -> dict[str, list[str]]:
+    """`errors` with each refusal citing a version a row of this file gave (IN_FILE: a promotion of the same TMT, one
+    not below a later promotion, a training recorded already) reworded to name that row's line (_file_line); one
+    citing a version recorded before the file, and any other reason, as it is."""
+
+    def named(reason: str) -> str:
+        if type(reason) is not Reason or (in_file := IN_FILE.get(reason.refusal)) is None:
+            return reason
+        params = dict(reason.params)
+        line = _file_line(first, subject, int(params["version"]))
+        return reason if line is None else in_file.reason(**params, line=line).about(reason.kind)
+
+    return {name: [named(reason) for reason in reasons] for name, reasons in errors.items()}
 
 
 def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:
