@@ -50,16 +50,23 @@ from careerlog.application import (
 )
 from careerlog.config import WRITE_AHEAD_ENV, switch_setting
 from careerlog.domain.employee import (
+    AFTER_SEPARATION,
+    CONFERRED,
+    CONFIRMED,
     CORRECTION_JUMP,
     CORRECTION_JUMP_REFUSED,
+    DATED_AFTER,
     ENDS_POST,
     NOT_BELOW,
+    ON_SEPARATION_DAY,
     ONE_STEP,
     RANK_JUMP,
     RANK_JUMP_REFUSED,
     RETRACTION_JUMP,
     RETRACTION_JUMP_REFUSED,
     SAME_TMT,
+    SEPARATED,
+    SEPARATION_DAY_HELD,
     TRAINING_DUPLICATE,
     TRAINING_REPEATED,
 )
@@ -70,6 +77,7 @@ from careerlog.domain.ledger import (
     KEY_REUSED,
     KEY_USED,
     NO_FACT,
+    RATED,
     REFERENCE_USED,
     RESENT_RETRACTED,
     Outcome,
@@ -502,10 +510,68 @@ NOT_BELOW_LINE = Refusal(
     dates=("day",),
     numbers=("line",),
 )
+# ... and each other refusal of a version a row of the file gave, the same way: a second confirmation, rating of the
+# year, award of the kind or separation of the record, a fact dated after a separation, or on its day (either row
+# first: the later one is refused)
+CONFIRMED_LINE = Refusal(
+    "Already confirmed as PNS on {day} (line {line} of this file); keep one of the two rows.",
+    dates=("day",),
+    numbers=("line",),
+)
+RATED_LINE = Refusal("{year} is already rated (line {line} of this file); keep one of the two rows.", numbers=("line",))
+CONFERRED_LINE = Refusal(
+    "{award} was already conferred on {day} (line {line} of this file); keep one of the two rows.",
+    dates=("day",),
+    numbers=("line",),
+)
+SEPARATED_LINE = Refusal(
+    "Already separated ({status}) on {day} (line {line} of this file); keep one of the two rows.",
+    dates=("day",),
+    numbers=("line",),
+    codes=(("status", "statuses"),),
+)
+AFTER_SEPARATION_LINE = Refusal(
+    "{day} is after the separation on {separated} (line {line} of this file, {status}).",
+    dates=("day", "separated"),
+    numbers=("line",),
+    codes=(("status", "statuses"),),
+)
+DATED_AFTER_LINE = Refusal(
+    "Line {line} of this file ({kind}) is dated {day}, after this separation.",
+    dates=("day",),
+    numbers=("line",),
+    kinds=("kind",),
+)
+ON_SEPARATION_DAY_LINE = Refusal(
+    "{day} is the day of the separation (line {line} of this file, {status}): from that day no other status takes "
+    "effect. Date the status change before it, or correct the separation.",
+    dates=("day",),
+    numbers=("line",),
+    codes=(("status", "statuses"),),
+)
+SEPARATION_DAY_HELD_LINE = Refusal(
+    "Line {line} of this file ({status}) takes effect on {day}: from the day of a separation no other status takes "
+    "effect. Date that row's status change earlier, or date the separation later.",
+    dates=("day",),
+    numbers=("line",),
+    codes=(("status", "statuses"),),
+)
 # Each refusal of the ledger's citing a version (its {version}) that the import words naming the line of this file
 # whose row gave that version (_in_file), before or after the row refused (a row held back is tried after the rest):
 # a dry run's version is only what the row would get, and a real import's is found in the file by its line
-IN_FILE = {SAME_TMT: SAME_TMT_LINE, TRAINING_REPEATED: TRAINING_REPEATED_IN_FILE, NOT_BELOW: NOT_BELOW_LINE}
+IN_FILE = {
+    SAME_TMT: SAME_TMT_LINE,
+    TRAINING_REPEATED: TRAINING_REPEATED_IN_FILE,
+    NOT_BELOW: NOT_BELOW_LINE,
+    CONFIRMED: CONFIRMED_LINE,
+    RATED: RATED_LINE,
+    CONFERRED: CONFERRED_LINE,
+    SEPARATED: SEPARATED_LINE,
+    AFTER_SEPARATION: AFTER_SEPARATION_LINE,
+    DATED_AFTER: DATED_AFTER_LINE,
+    ON_SEPARATION_DAY: ON_SEPARATION_DAY_LINE,
+    SEPARATION_DAY_HELD: SEPARATION_DAY_HELD_LINE,
+}
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20
 DEFAULT_BATCH = 2000

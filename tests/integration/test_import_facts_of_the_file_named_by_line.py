@@ -1,0 +1,90 @@
+"""A row refused for a fact that another row of the same file gave names that row's line, not the fact's version: a
+second confirmation as PNS, rating of the year, award of the kind or separation, a fact dated after a separation,
+a status change on its day (either row first), as a promotion of the same TMT does
+(test_import_same_tmt_names_the_line). Until 2026-12-05 each said "(version 3)", a version the file's user cannot
+find in it, and one a dry run never gave. A fact recorded before the file keeps its version.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests import factories as f
+from tests.integration.test_cli import APPOINTMENT, NIP, run, write
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
+
+def row(kind: str, payload: dict[str, object]) -> dict[str, object]:
+    return {"kind": kind, "nip": NIP, **payload}
+
+
+def confirmation(day: str) -> dict[str, object]:
+    return row("confirmation", f.confirmation(day))
+
+
+def separation(day: str) -> dict[str, object]:
+    return row("status_change", f.status("DISMISSED", day))
+
+
+CONFIRMED = confirmation("2011-03-01")
+ROWS_AND_REFUSALS = {
+    "confirmation": (
+        [confirmation("2011-03-01"), confirmation("2011-06-01")],
+        "line 3: kind: Already confirmed as PNS on 2011-03-01 (line 2 of this file); keep one of the two rows.",
+    ),
+    "rating": (
+        [row("performance_rating", f.rating(2012)), row("performance_rating", f.rating(2012))],
+        "line 3: year: 2012 is already rated (line 2 of this file); keep one of the two rows.",
+    ),
+    "award": (
+        [row("award", f.award("SLKS_10", "2020-08-17")), row("award", f.award("SLKS_10", "2021-08-17"))],
+        "line 3: award_kind: SLKS_10 was already conferred on 2020-08-17 (line 2 of this file); keep one of the two "
+        "rows.",
+    ),
+    "separation": (
+        [CONFIRMED, separation("2015-01-01"), separation("2015-02-01")],
+        "(typed: '2015-02-01'); status: Already separated (DISMISSED) on 2015-01-01 (line 3 of this file); keep one of "
+        "the two rows.",
+    ),
+    "after_a_separation": (
+        [CONFIRMED, separation("2015-01-01"), row("rank_promotion", f.promotion("III/b", "2016-04-01"))],
+        "line 4: effective_date: 2016-04-01 is after the separation on 2015-01-01 (line 3 of this file, DISMISSED).",
+    ),
+    "a_separation_before": (
+        [CONFIRMED, row("rank_promotion", f.promotion("III/b", "2016-04-01")), separation("2015-01-01")],
+        "line 4: effective_date: Line 3 of this file (rank_promotion) is dated 2016-04-01, after this separation.",
+    ),
+    "on_the_separation_day": (
+        [CONFIRMED, separation("2015-01-01"), row("status_change", f.status("CLTN", "2015-01-01"))],
+        "line 4: effective_date: 2015-01-01 is the day of the separation (line 3 of this file, DISMISSED): from that "
+        "day no other status takes effect. Date the status change before it, or correct the separation.",
+    ),
+    "a_separation_on_its_day": (
+        [CONFIRMED, row("status_change", f.status("CLTN", "2015-01-01")), separation("2015-01-01")],
+        "line 4: effective_date: Line 3 of this file (UNPAID_LEAVE) takes effect on 2015-01-01: from the day of a "
+        "separation no other status takes effect. Date that row's status change earlier, or date the separation later.",
+    ),
+}
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+@pytest.mark.parametrize("scenario", list(ROWS_AND_REFUSALS))
+def test_a_fact_another_row_of_the_file_gave_is_named_by_its_line(
+    database_url: str, tmp_path: Path, scenario: str, dry_run: bool
+) -> None:
+    rows, refusal = ROWS_AND_REFUSALS[scenario]
+    path = write(tmp_path / "events.jsonl", APPOINTMENT, *rows)
+    result = run(database_url, "import", *(["--dry-run"] if dry_run else []), str(path))
+    assert result.exit_code == 1
+    assert refusal in result.output
+    assert "(version" not in result.output
+
+
+def test_a_confirmation_recorded_before_the_file_is_named_by_its_version(database_url: str, tmp_path: Path) -> None:
+    run(database_url, "import", str(write(tmp_path / "first.jsonl", APPOINTMENT, confirmation("2011-03-01"))))
+    result = run(database_url, "import", str(write(tmp_path / "second.jsonl", confirmation("2011-06-01"))))
+    assert result.exit_code == 1
+    assert "line 1: kind: Already confirmed as PNS on 2011-03-01 (version 2)." in result.output
