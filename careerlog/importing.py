@@ -57,9 +57,11 @@ from careerlog.domain.employee import (
     CORRECTION_JUMP_REFUSED,
     DATED_AFTER,
     ENDS_POST,
+    FEEDBACK_GIVEN,
     NOT_BELOW,
     ON_SEPARATION_DAY,
     ONE_STEP,
+    POST_ENDED,
     RANK_JUMP,
     RANK_JUMP_REFUSED,
     RETRACTION_JUMP,
@@ -67,6 +69,7 @@ from careerlog.domain.employee import (
     SAME_TMT,
     SEPARATED,
     SEPARATION_DAY_HELD,
+    SESSION_AFTER_END,
     TRAINING_DUPLICATE,
     TRAINING_REPEATED,
 )
@@ -511,8 +514,8 @@ NOT_BELOW_LINE = Refusal(
     numbers=("line",),
 )
 # ... and each other refusal of a version a row of the file gave, the same way: a second confirmation, rating of the
-# year, award of the kind or separation of the record, a fact dated after a separation, or on its day (either row
-# first: the later one is refused)
+# year, award of the kind, separation of the record, feedback on the programme or end of the post, a fact dated after
+# a separation, or on its day (either row first: the later one is refused), a session after a mentoring's end
 CONFIRMED_LINE = Refusal(
     "Already confirmed as PNS on {day} (line {line} of this file); keep one of the two rows.",
     dates=("day",),
@@ -556,6 +559,19 @@ SEPARATION_DAY_HELD_LINE = Refusal(
     numbers=("line",),
     codes=(("status", "statuses"),),
 )
+FEEDBACK_GIVEN_LINE = Refusal(
+    "Feedback on {programme} is already recorded (line {line} of this file); keep one of the two rows.",
+    numbers=("line",),
+)
+POST_ENDED_LINE = Refusal(
+    "That post already ended (line {line} of this file); keep one of the two rows.", numbers=("line",)
+)
+SESSION_AFTER_END_LINE = Refusal(
+    "A mentoring session with {mentor} is recorded on {day} (line {line} of this file), after this end: end the "
+    "mentoring on or after {day}, or correct that row's session.",
+    dates=("day",),
+    numbers=("line",),
+)
 # Each refusal of the ledger's citing a version (its {version}) that the import words naming the line of this file
 # whose row gave that version (_in_file), before or after the row refused (a row held back is tried after the rest):
 # a dry run's version is only what the row would get, and a real import's is found in the file by its line
@@ -571,6 +587,9 @@ IN_FILE = {
     DATED_AFTER: DATED_AFTER_LINE,
     ON_SEPARATION_DAY: ON_SEPARATION_DAY_LINE,
     SEPARATION_DAY_HELD: SEPARATION_DAY_HELD_LINE,
+    FEEDBACK_GIVEN: FEEDBACK_GIVEN_LINE,
+    POST_ENDED: POST_ENDED_LINE,
+    SESSION_AFTER_END: SESSION_AFTER_END_LINE,
 }
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20

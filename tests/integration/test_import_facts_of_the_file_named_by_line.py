@@ -1,12 +1,14 @@
 """A row refused for a fact that another row of the same file gave names that row's line, not the fact's version: a
-second confirmation as PNS, rating of the year, award of the kind or separation, a fact dated after a separation,
-a status change on its day (either row first), as a promotion of the same TMT does
-(test_import_same_tmt_names_the_line). Until 2026-12-05 each said "(version 3)", a version the file's user cannot
-find in it, and one a dry run never gave. A fact recorded before the file keeps its version.
+second confirmation as PNS, rating of the year, award of the kind, separation, feedback on the programme or end of
+the post, a fact dated after a separation, a status change on its day (either row first), a session after a
+mentoring's end, as a promotion of the same TMT does (test_import_same_tmt_names_the_line). Until 2026-12-05 each said
+"(version 3)", a version the file's user cannot find in it, and one a dry run never gave. A fact recorded before the
+file keeps its version.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,33 @@ def separation(day: str) -> dict[str, object]:
 
 
 CONFIRMED = confirmation("2011-03-01")
+COURSE = row("training", f.training("2019-05-10", hours=24, start="2019-05-08", programme_id="P-LEAD"))
+POST = row(
+    "post_appointment",
+    {"post_kind": "PELAKSANA", "title": "Pengadministrasi Umum", "unit": "Dinas Kesehatan", "assignment": "DEFINITIVE"}
+    | {"effective_date": "2018-01-02", "reference": "SK-JAB-0"},
+)
+
+
+def feedback(day: str) -> dict[str, object]:
+    return row(
+        "training_feedback",
+        {"programme_id": "P-LEAD", "rating": 4, "relevance": 5, "effective_date": day, "reference": f"EVAL-{day}"},
+    )
+
+
+MENTOR = f.nip(date(1975, 5, 5), date(2000, 3, 1), "F", sequence=7)
+MENTOR_APPOINTED = {"kind": "appointment", "nip": MENTOR, **f.appointment(date(1975, 5, 5), date(2000, 3, 1), "F")}
+
+
+def mentoring(kind: str, day: str, **more: object) -> dict[str, object]:
+    return row(kind, {"mentor_nip": MENTOR, "effective_date": day, "reference": f"MT-{kind}-{day}", **more})
+
+
+def post_end(day: str) -> dict[str, object]:
+    return row("post_end", {"appointment_reference": "SK-JAB-0", "effective_date": day, "reference": f"SK-END-{day}"})
+
+
 ROWS_AND_REFUSALS = {
     "confirmation": (
         [confirmation("2011-03-01"), confirmation("2011-06-01")],
@@ -48,6 +77,25 @@ ROWS_AND_REFUSALS = {
         [CONFIRMED, separation("2015-01-01"), separation("2015-02-01")],
         "(typed: '2015-02-01'); status: Already separated (DISMISSED) on 2015-01-01 (line 3 of this file); keep one of "
         "the two rows.",
+    ),
+    "feedback": (
+        [COURSE, feedback("2019-05-11"), feedback("2019-05-12")],
+        "line 4: programme_id: Feedback on 'P-LEAD' is already recorded (line 3 of this file); keep one of the two "
+        "rows.",
+    ),
+    "post_end": (
+        [POST, post_end("2019-01-02"), post_end("2019-02-01")],
+        "line 4: appointment_reference: That post already ended (line 3 of this file); keep one of the two rows.",
+    ),
+    "mentoring": (
+        [
+            MENTOR_APPOINTED,
+            mentoring("mentoring_start", "2021-02-01", focus="Kepemimpinan"),
+            mentoring("mentoring_session", "2021-03-01", topic="Rencana", minutes=60),
+            mentoring("mentoring_end", "2021-02-15"),
+        ],
+        "line 5: effective_date: A mentoring session with 197505052000032007 is recorded on 2021-03-01 (line 4 of this "
+        "file), after this end: end the mentoring on or after 2021-03-01, or correct that row's session.",
     ),
     "after_a_separation": (
         [CONFIRMED, separation("2015-01-01"), row("rank_promotion", f.promotion("III/b", "2016-04-01"))],
