@@ -57,6 +57,7 @@ from careerlog.domain.employee import (
     CORRECTION_JUMP_REFUSED,
     DATED_AFTER,
     ENDS_POST,
+    ENDS_POST_UNCONFIRMED,
     FEEDBACK_GIVEN,
     NOT_BELOW,
     ON_SEPARATION_DAY,
@@ -572,6 +573,17 @@ SESSION_AFTER_END_LINE = Refusal(
     dates=("day",),
     numbers=("line",),
 )
+# ... a placement in another agency ending a post a row of the file appointed (rule placement.ends_post): confirmed
+# in the row, as the ledger's words say, and the row imported again
+ENDS_POST_LINE = Refusal(
+    "{nip} holds {title} ({kind}, line {line} of this file) in {agency}; a placement in another agency ends it on "
+    "{day} (rule placement.ends_post). If the decree does move the employee to {new_agency}, confirm it (confirm: "
+    "placement.ends_post) and import the row again: the post's end is recorded with the placement, under its "
+    "reference; if not, write the agency it names.",
+    dates=("day",),
+    numbers=("line",),
+    codes=(("kind", "post_kinds"),),
+)
 # Each refusal of the ledger's citing a version (its {version}) that the import words naming the line of this file
 # whose row gave that version (_in_file), before or after the row refused (a row held back is tried after the rest):
 # a dry run's version is only what the row would get, and a real import's is found in the file by its line
@@ -590,6 +602,7 @@ IN_FILE = {
     FEEDBACK_GIVEN: FEEDBACK_GIVEN_LINE,
     POST_ENDED: POST_ENDED_LINE,
     SESSION_AFTER_END: SESSION_AFTER_END_LINE,
+    ENDS_POST_UNCONFIRMED: ENDS_POST_LINE,
 }
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20

@@ -1,9 +1,9 @@
 """A row refused for a fact that another row of the same file gave names that row's line, not the fact's version: a
 second confirmation as PNS, rating of the year, award of the kind, separation, feedback on the programme or end of
 the post, a fact dated after a separation, a status change on its day (either row first), a session after a
-mentoring's end, as a promotion of the same TMT does (test_import_same_tmt_names_the_line). Until 2026-12-05 each said
-"(version 3)", a version the file's user cannot find in it, and one a dry run never gave. A fact recorded before the
-file keeps its version.
+mentoring's end, a placement in another agency ending a post, as a promotion of the same TMT does
+(test_import_same_tmt_names_the_line). Until 2026-12-05 each said "(version 3)", a version the file's user cannot find
+in it, and one a dry run never gave. A fact recorded before the file keeps its version.
 """
 
 from __future__ import annotations
@@ -33,6 +33,14 @@ def separation(day: str) -> dict[str, object]:
 
 CONFIRMED = confirmation("2011-03-01")
 COURSE = row("training", f.training("2019-05-10", hours=24, start="2019-05-08", programme_id="P-LEAD"))
+HEAD_OF_SECTION = {"post_kind": "PENGAWAS", "level": "IV.a", "title": "Kepala Seksi", "unit": "Dinas Kesehatan"} | {
+    "assignment": "DEFINITIVE",
+    "effective_date": "2020-01-02",
+    "reference": "SK-JAB-1",
+}
+MOVED = {"agency": "KAB-KARO", "unit": "Dinas Pendidikan", "region": "12.06", "effective_date": "2024-01-02"} | {
+    "reference": "SK-MUTASI-1"
+}
 POST = row(
     "post_appointment",
     {"post_kind": "PELAKSANA", "title": "Pengadministrasi Umum", "unit": "Dinas Kesehatan", "assignment": "DEFINITIVE"}
@@ -96,6 +104,13 @@ ROWS_AND_REFUSALS = {
         ],
         "line 5: effective_date: A mentoring session with 197505052000032007 is recorded on 2021-03-01 (line 4 of this "
         "file), after this end: end the mentoring on or after 2021-03-01, or correct that row's session.",
+    ),
+    "ends_post": (
+        [row("post_appointment", HEAD_OF_SECTION), row("placement", MOVED)],
+        f"line 3: agency: {NIP} holds Kepala Seksi (PENGAWAS, line 2 of this file) in KOTA-MEDAN; a placement in "
+        "another agency ends it on 2024-01-02 (rule placement.ends_post). If the decree does move the employee to "
+        "KAB-KARO, confirm it (confirm: placement.ends_post) and import the row again: the post's end is recorded "
+        "with the placement, under its reference; if not, write the agency it names.",
     ),
     "after_a_separation": (
         [CONFIRMED, separation("2015-01-01"), row("rank_promotion", f.promotion("III/b", "2016-04-01"))],
