@@ -56,6 +56,7 @@ from careerlog.domain.employee import (
     CORRECTION_JUMP,
     CORRECTION_JUMP_REFUSED,
     DATED_AFTER,
+    ENDED_POST,
     ENDS_POST,
     ENDS_POST_UNCONFIRMED,
     FEEDBACK_GIVEN,
@@ -73,6 +74,7 @@ from careerlog.domain.employee import (
     SESSION_AFTER_END,
     TRAINING_DUPLICATE,
     TRAINING_REPEATED,
+    VERSION,
 )
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, cut, quoted
 from careerlog.domain.events import BY_KIND
@@ -584,6 +586,11 @@ ENDS_POST_LINE = Refusal(
     numbers=("line",),
     codes=(("kind", "post_kinds"),),
 )
+# ... and the worded parts citing one: a post among several a placement ends (ENDS_POSTS), a period's start or end
+ENDED_POST_LINE = Refusal(
+    "{title} ({kind}, line {line} of this file)", numbers=("line",), codes=(("kind", "post_kinds"),)
+)
+VERSION_LINE = Refusal("line {line} of this file", numbers=("line",))
 # Each refusal of the ledger's citing a version (its {version}) that the import words naming the line of this file
 # whose row gave that version (_in_file), before or after the row refused (a row held back is tried after the rest):
 # a dry run's version is only what the row would get, and a real import's is found in the file by its line
@@ -603,6 +610,8 @@ IN_FILE = {
     POST_ENDED: POST_ENDED_LINE,
     SESSION_AFTER_END: SESSION_AFTER_END_LINE,
     ENDS_POST_UNCONFIRMED: ENDS_POST_LINE,
+    ENDED_POST: ENDED_POST_LINE,
+    VERSION: VERSION_LINE,
 }
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20
@@ -2238,11 +2247,17 @@ def _file_line(first: FirstLines, subject: str, version: int) -> int | None:
 
 def _in_file(errors: dict[str, list[str]], subject: str, first: FirstLines) -> dict[str, list[str]]:
     """`errors` with each refusal citing a version a row of this file gave (IN_FILE: a promotion of the same TMT, one
-    not below a later promotion, a training recorded already) reworded to name that row's line (_file_line); one
-    citing a version recorded before the file, and any other reason, as it is."""
+    not below a later promotion, a training recorded already ...), or holding a worded part that does (a post among
+    several, a period's start or end), reworded to name that row's line (_file_line); one citing a version recorded
+    before the file, and any other reason, as it is."""
 
     def named(reason: str) -> str:
-        if type(reason) is not Reason or (in_file := IN_FILE.get(reason.refusal)) is None:
+        if type(reason) is not Reason:
+            return reason
+        parts = tuple([(name, named(value)) for name, value in reason.params])  # (a worded part: itself a Reason)
+        if any(part is not value for (_, part), (_, value) in zip(parts, reason.params, strict=True)):
+            reason = Reason(reason.refusal, parts, reason.kind)
+        if (in_file := IN_FILE.get(reason.refusal)) is None:
             return reason
         params = dict(reason.params)
         line = _file_line(first, subject, int(params["version"]))

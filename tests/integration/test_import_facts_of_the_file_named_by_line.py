@@ -1,9 +1,10 @@
 """A row refused for a fact that another row of the same file gave names that row's line, not the fact's version: a
 second confirmation as PNS, rating of the year, award of the kind, separation, feedback on the programme or end of
 the post, a fact dated after a separation, a status change on its day (either row first), a session after a
-mentoring's end, a placement in another agency ending a post, as a promotion of the same TMT does
-(test_import_same_tmt_names_the_line). Until 2026-12-05 each said "(version 3)", a version the file's user cannot find
-in it, and one a dry run never gave. A fact recorded before the file keeps its version.
+mentoring's end, a placement in another agency ending a post or posts, a period's end before its start, as a
+promotion of the same TMT does (test_import_same_tmt_names_the_line). Until 2026-12-05 each said "(version 3)", a
+version the file's user cannot find in it, and one a dry run never gave. A fact recorded before the file keeps its
+version.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ HEAD_OF_SECTION = {"post_kind": "PENGAWAS", "level": "IV.a", "title": "Kepala Se
     "effective_date": "2020-01-02",
     "reference": "SK-JAB-1",
 }
+HEAD_OF_SUBSECTION = {**HEAD_OF_SECTION, "title": "Kepala Subbagian", "reference": "SK-JAB-2"}
 MOVED = {"agency": "KAB-KARO", "unit": "Dinas Pendidikan", "region": "12.06", "effective_date": "2024-01-02"} | {
     "reference": "SK-MUTASI-1"
 }
@@ -111,6 +113,24 @@ ROWS_AND_REFUSALS = {
         "another agency ends it on 2024-01-02 (rule placement.ends_post). If the decree does move the employee to "
         "KAB-KARO, confirm it (confirm: placement.ends_post) and import the row again: the post's end is recorded "
         "with the placement, under its reference; if not, write the agency it names.",
+    ),
+    "posts": (
+        [
+            row("post_appointment", HEAD_OF_SECTION),
+            row("post_appointment", HEAD_OF_SUBSECTION),
+            row("placement", MOVED),
+        ],
+        "placement.ends_post): Kepala Seksi (PENGAWAS, line 2 of this file), Kepala Subbagian (PENGAWAS, line 3 of "
+        "this file). A placement ends one post with it",
+    ),
+    "period": (
+        [
+            MENTOR_APPOINTED,
+            mentoring("mentoring_start", "2021-02-01", focus="Kepemimpinan"),
+            mentoring("mentoring_end", "2021-06-01"),
+            mentoring("mentoring_end", "2021-04-01"),
+        ],
+        "line 5: effective_date: The mentoring ended without having started (line 4 of this file, 2021-06-01).",
     ),
     "after_a_separation": (
         [CONFIRMED, separation("2015-01-01"), row("rank_promotion", f.promotion("III/b", "2016-04-01"))],
