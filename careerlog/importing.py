@@ -72,9 +72,11 @@ from careerlog.domain.employee import (
     SEPARATED,
     SEPARATION_DAY_HELD,
     SESSION_AFTER_END,
+    STANDING_FACT,
     TRAINING_DUPLICATE,
     TRAINING_REPEATED,
     VERSION,
+    VOIDED,
 )
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, cut, quoted
 from careerlog.domain.events import BY_KIND
@@ -586,11 +588,19 @@ ENDS_POST_LINE = Refusal(
     numbers=("line",),
     codes=(("kind", "post_kinds"),),
 )
-# ... and the worded parts citing one: a post among several a placement ends (ENDS_POSTS), a period's start or end
+# ... and the worded parts citing one: a post among several a placement ends (ENDS_POSTS), a period's start or end, a
+# fact still standing when the appointment is retracted (FACTS_STANDING)
 ENDED_POST_LINE = Refusal(
     "{title} ({kind}, line {line} of this file)", numbers=("line",), codes=(("kind", "post_kinds"),)
 )
 VERSION_LINE = Refusal("line {line} of this file", numbers=("line",))
+STANDING_FACT_LINE = Refusal("line {line} of this file ({kind})", numbers=("line",), kinds=("kind",))
+# ... and a row of a record a row of the file voided (the retraction of its appointment)
+VOIDED_LINE = Refusal(
+    "The record of NIP {nip} was voided: its appointment was retracted by line {line} of this file. Nothing more is "
+    "recorded in it until the NIP is appointed afresh, by an ordinary appointment (as a new employee is).",
+    numbers=("line",),
+)
 # Each refusal of the ledger's citing a version (its {version}) that the import words naming the line of this file
 # whose row gave that version (_in_file), before or after the row refused (a row held back is tried after the rest):
 # a dry run's version is only what the row would get, and a real import's is found in the file by its line
@@ -612,6 +622,8 @@ IN_FILE = {
     ENDS_POST_UNCONFIRMED: ENDS_POST_LINE,
     ENDED_POST: ENDED_POST_LINE,
     VERSION: VERSION_LINE,
+    STANDING_FACT: STANDING_FACT_LINE,
+    VOIDED: VOIDED_LINE,
 }
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20
@@ -2222,6 +2234,8 @@ def _rejection(
     elif refusal is RESENT_RETRACTED and isinstance(reason, Reason):
         reason = RERUN_RETRACTED.reason(**dict(reason.params))
     errors = {field: [reason]}
+    if first is not None:  # (a record voided by a row of this file: VOIDED)
+        errors = _in_file(errors, command.subject, first)
     return RowProblem(command.line, command.subject, command.kind, errors, command_typed([field], command), judged)
 
 
@@ -2260,7 +2274,8 @@ def _in_file(errors: dict[str, list[str]], subject: str, first: FirstLines) -> d
         if (in_file := IN_FILE.get(reason.refusal)) is None:
             return reason
         params = dict(reason.params)
-        line = _file_line(first, subject, int(params["version"]))
+        # (a version of the record it names: a mentor's voided one, by a row of the mentor's)
+        line = _file_line(first, params.get("nip", subject), int(params["version"]))
         return reason if line is None else in_file.reason(**params, line=line).about(reason.kind)
 
     return {name: [named(reason) for reason in reasons] for name, reasons in errors.items()}

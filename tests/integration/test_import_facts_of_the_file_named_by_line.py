@@ -1,10 +1,10 @@
 """A row refused for a fact that another row of the same file gave names that row's line, not the fact's version: a
 second confirmation as PNS, rating of the year, award of the kind, separation, feedback on the programme or end of
 the post, a fact dated after a separation, a status change on its day (either row first), a session after a
-mentoring's end, a placement in another agency ending a post or posts, a period's end before its start, as a
-promotion of the same TMT does (test_import_same_tmt_names_the_line). Until 2026-12-05 each said "(version 3)", a
-version the file's user cannot find in it, and one a dry run never gave. A fact recorded before the file keeps its
-version.
+mentoring's end, a placement in another agency ending a post or posts, a period's end before its start, a record's
+voiding or what stands in its way (a mentor's voiding by a row of the mentor's), as a promotion of the same TMT does
+(test_import_same_tmt_names_the_line). Until 2026-12-05 each said "(version 3)", a version the file's user cannot find
+in it, and one a dry run never gave. A fact recorded before the file keeps its version.
 """
 
 from __future__ import annotations
@@ -131,6 +131,24 @@ ROWS_AND_REFUSALS = {
             mentoring("mentoring_end", "2021-04-01"),
         ],
         "line 5: effective_date: The mentoring ended without having started (line 4 of this file, 2021-06-01).",
+    ),
+    "voided": (
+        [row("retraction", {**f.retraction(1, "2011-01-01"), "confirm_nip": NIP}), CONFIRMED],
+        f"line 3: nip: The record of NIP {NIP} was voided: its appointment was retracted by line 2 of this file.",
+    ),
+    "standing": (
+        [CONFIRMED, row("retraction", {**f.retraction(1, "2011-04-01"), "confirm_nip": NIP})],
+        "every other fact of this record is retracted; still standing: line 2 of this file (confirmation). Retract",
+    ),
+    "mentor_voided": (
+        [
+            MENTOR_APPOINTED,
+            {"kind": "retraction", "nip": MENTOR, **f.retraction(1, "2011-01-01"), "confirm_nip": MENTOR},
+            CONFIRMED,
+            mentoring("mentoring_start", "2021-02-01", focus="Kepemimpinan"),
+        ],
+        f"line 5: mentor_nip: The record of NIP {MENTOR} was voided: its appointment was retracted by line 3 of this "
+        "file.",
     ),
     "after_a_separation": (
         [CONFIRMED, separation("2015-01-01"), row("rank_promotion", f.promotion("III/b", "2016-04-01"))],
