@@ -601,6 +601,16 @@ VOIDED_LINE = Refusal(
     "recorded in it until the NIP is appointed afresh, by an ordinary appointment (as a new employee is).",
     numbers=("line",),
 )
+# ... and a retraction of a promotion leaving a later one a row of the file gave too many ranks above the rank then held
+RETRACTION_JUMP_LINE = Refusal(
+    "Retracting it leaves the promotion of {day} (line {line} of this file) to {new_rank} {moved} ranks above {held}, "
+    "held since {since}, and a {kind} promotion moves up by at most {allowed} (rule promotion.one_step). Correct that "
+    "promotion first; if its decree does promote this far, confirm it (confirm: promotion.one_step) and import the "
+    "row again.",
+    dates=("day", "since"),
+    numbers=("line", "moved", "allowed"),
+    codes=(("kind", "promotion_kinds"),),
+)
 # Each refusal of the ledger's citing a version (its {version}) that the import words naming the line of this file
 # whose row gave that version (_in_file), before or after the row refused (a row held back is tried after the rest):
 # a dry run's version is only what the row would get, and a real import's is found in the file by its line
@@ -624,6 +634,7 @@ IN_FILE = {
     VERSION: VERSION_LINE,
     STANDING_FACT: STANDING_FACT_LINE,
     VOIDED: VOIDED_LINE,
+    RETRACTION_JUMP: RETRACTION_JUMP_LINE,
 }
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20

@@ -2,7 +2,8 @@
 second confirmation as PNS, rating of the year, award of the kind, separation, feedback on the programme or end of
 the post, a fact dated after a separation, a status change on its day (either row first), a session after a
 mentoring's end, a placement in another agency ending a post or posts, a period's end before its start, a record's
-voiding or what stands in its way (a mentor's voiding by a row of the mentor's), as a promotion of the same TMT does
+voiding or what stands in its way (a mentor's voiding by a row of the mentor's), a retraction leaving such a
+promotion a rank jump, as a promotion of the same TMT does
 (test_import_same_tmt_names_the_line). Until 2026-12-05 each said "(version 3)", a version the file's user cannot find
 in it, and one a dry run never gave. A fact recorded before the file keeps its version.
 """
@@ -149,6 +150,18 @@ ROWS_AND_REFUSALS = {
         ],
         f"line 5: mentor_nip: The record of NIP {MENTOR} was voided: its appointment was retracted by line 3 of this "
         "file.",
+    ),
+    "retraction_jump": (
+        [
+            CONFIRMED,
+            row("rank_promotion", f.promotion("III/b", "2014-04-01")),
+            row("rank_promotion", f.promotion("III/c", "2018-04-01")),
+            row("retraction", f.retraction(3, "2019-01-01")),
+        ],
+        "line 5: target_version: Retracting it leaves the promotion of 2018-04-01 (line 4 of this file) to III/c 2 "
+        "ranks above III/a, held since 2010-03-01, and a 101 promotion moves up by at most 1 (rule "
+        "promotion.one_step). Correct that promotion first; if its decree does promote this far, confirm it (confirm: "
+        "promotion.one_step) and import the row again.",
     ),
     "after_a_separation": (
         [CONFIRMED, separation("2015-01-01"), row("rank_promotion", f.promotion("III/b", "2016-04-01"))],
