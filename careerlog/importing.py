@@ -60,6 +60,7 @@ from careerlog.domain.employee import (
     ENDS_POST,
     ENDS_POST_UNCONFIRMED,
     FEEDBACK_GIVEN,
+    LATSAR_RESTS,
     NOT_BELOW,
     ON_SEPARATION_DAY,
     ONE_STEP,
@@ -611,6 +612,13 @@ RETRACTION_JUMP_LINE = Refusal(
     numbers=("line", "moved", "allowed"),
     codes=(("kind", "promotion_kinds"),),
 )
+# ... and a retraction of a Latsar training a confirmation as PNS a row of the file gave rests on
+LATSAR_RESTS_LINE = Refusal(
+    "The confirmation as PNS of {day} (line {line} of this file) rests on this Latsar (certificate {certificate}): "
+    "retract or correct the confirmation first.",
+    dates=("day",),
+    numbers=("line",),
+)
 # Each refusal of the ledger's citing a version (its {version}) that the import words naming the line of this file
 # whose row gave that version (_in_file), before or after the row refused (a row held back is tried after the rest):
 # a dry run's version is only what the row would get, and a real import's is found in the file by its line
@@ -635,6 +643,7 @@ IN_FILE = {
     STANDING_FACT: STANDING_FACT_LINE,
     VOIDED: VOIDED_LINE,
     RETRACTION_JUMP: RETRACTION_JUMP_LINE,
+    LATSAR_RESTS: LATSAR_RESTS_LINE,
 }
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20

@@ -2,8 +2,8 @@
 second confirmation as PNS, rating of the year, award of the kind, separation, feedback on the programme or end of
 the post, a fact dated after a separation, a status change on its day (either row first), a session after a
 mentoring's end, a placement in another agency ending a post or posts, a period's end before its start, a record's
-voiding or what stands in its way (a mentor's voiding by a row of the mentor's), a retraction leaving such a
-promotion a rank jump, as a promotion of the same TMT does
+voiding or what stands in its way (a mentor's voiding by a row of the mentor's), a retraction leaving a
+later promotion a rank jump or retracting the Latsar a confirmation rests on, as a promotion of the same TMT does
 (test_import_same_tmt_names_the_line). Until 2026-12-05 each said "(version 3)", a version the file's user cannot find
 in it, and one a dry run never gave. A fact recorded before the file keeps its version.
 """
@@ -162,6 +162,15 @@ ROWS_AND_REFUSALS = {
         "ranks above III/a, held since 2010-03-01, and a 101 promotion moves up by at most 1 (rule "
         "promotion.one_step). Correct that promotion first; if its decree does promote this far, confirm it (confirm: "
         "promotion.one_step) and import the row again.",
+    ),
+    "latsar": (
+        [
+            row("training", f.training("2010-12-01", 40, "2010-11-01", training_kind="LATSAR", reference="LATSAR-77")),
+            row("confirmation", f.confirmation("2011-03-01", latsar_certificate="LATSAR-77")),
+            row("retraction", f.retraction(2, "2011-04-01")),
+        ],
+        "line 4: target_version: The confirmation as PNS of 2011-03-01 (line 3 of this file) rests on this Latsar "
+        "(certificate 'LATSAR-77'): retract or correct the confirmation first.",
     ),
     "after_a_separation": (
         [CONFIRMED, separation("2015-01-01"), row("rank_promotion", f.promotion("III/b", "2016-04-01"))],
