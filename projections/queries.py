@@ -31,7 +31,7 @@ from projections.reading import ViewReader
 from projections.roster import RosterProjection, folded
 from projections.roster_paging import ROSTER, RosterOrder, RosterTotals, page_read, position_read
 from projections.timeline import timeline_from_rows
-from projections.training import GROUPING_REFUSALS, UNKNOWN_FILTER_OF
+from projections.training import GROUPING_REFUSALS, UNKNOWN_FILTER_OF, report_order
 
 ROSTER_FILTERS = (
     "agency",
@@ -396,7 +396,8 @@ class Queries(ViewReader):
         return past_retirement(book, rows, self.today)
 
     def headcount(self, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Counts of employees by any of the roster's fields (and age band)."""
+        """Counts of employees by any of the roster's fields (and age band), in `report_order` (ranks in the roster's
+        order of ranks, the PPPK grades after them)."""
         if not by:
             raise InvalidInput(COUNT_BY, "by")
         _, unknown_field, twice = GROUPING_REFUSALS["field"]
@@ -411,10 +412,10 @@ class Queries(ViewReader):
         select_params = case_params if "age_band" in by else []
         group = ", ".join(by)
         rows = self.store.query(
-            f"SELECT {', '.join(columns)}, COUNT(*) AS count FROM roster{where} GROUP BY {group} ORDER BY {group}",
+            f"SELECT {', '.join(columns)}, COUNT(*) AS count FROM roster{where} GROUP BY {group}",
             [*select_params, *params],
         )
-        return rows
+        return sorted(rows, key=report_order(by))  # (ranks by rank_order, not as text; either store alike)
 
     def _roster_where(
         self,

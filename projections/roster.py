@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date
 from typing import Any
 
+from careerlog.reference import rank_order
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell, day_iso, pns_from
 from projections.framework import Table, TupleProjection
@@ -198,23 +199,6 @@ def performance_before(record: CareerRecord, day: date) -> float | None:
 def roster_row(record: CareerRecord) -> Row:
     """The `roster` row: where the employee stands now."""
     return ROSTER.as_row(roster_tuple(record))
-
-
-def rank_order(code: str | None) -> int | None:
-    """The order `sort=rank` reads a rank or grade in (the roster's rank_order): a PNS rank by its place in the ranks
-    table (I/a 0 ... IV/e 16), a PPPK grade after every rank, by its place in the grades table (I 17 ... XVII 33): a
-    grade is no rank, and neither is above the other, so each kind is read in its own order, PNS first; None for
-    neither (no rank recorded)."""
-    from careerlog.reference import reference
-
-    ranks, grades = reference().ranks, reference().pppk_grades
-    if code is None:
-        return None
-    if code in ranks:  # (as read before version 10: a rank in any spelling its table reads)
-        return ranks.index(code)
-    if code in grades:
-        return len(ranks) + grades.index(code)
-    return None
 
 
 def roster_tuple(record: CareerRecord) -> tuple[Any, ...]:

@@ -32,7 +32,7 @@ from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.ledger import reference_key
 from careerlog.domain.payload import ascii_number
 from careerlog.domain.wording import Refusal
-from careerlog.reference import rules
+from careerlog.reference import rank_order, rules
 from careerlog.sqlstore import Row, Sql
 from projections.career import CareerRecord, Fact, day_iso, pns_from
 from projections.framework import Table, TupleProjection
@@ -234,6 +234,23 @@ def group_fields(by: str | Sequence[str], allowed: Sequence[str], *, noun: str =
     if len(set(fields)) != len(fields):
         raise InvalidInput(twice, "by")
     return fields
+
+
+def report_order(fields: Sequence[str]) -> Callable[[Mapping[str, Any]], list[tuple[Any, ...]]]:
+    """The sort key of a report's group (headcount, training compliance, the scorecard's groups) by `fields`: each
+    field's value as text, a missing one last; a rank by `rank_order` (the roster's `sort=rank`: I/a ... IV/e, then
+    the PPPK grades I ... XVII), not as text, where IX fell before V and the grades among the ranks."""
+
+    def place(field: str, value: Any) -> tuple[Any, ...]:
+        if field != "rank":
+            return (value is None, str(value))
+        order = rank_order(value)  # (a code neither table holds after both, by its text)
+        return (value is None, order is None, order or 0, str(value))
+
+    def key(item: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        return [place(f, item[f]) for f in fields]
+
+    return key
 
 
 def ratio(numerator: float | None, denominator: float | None, places: int = 4) -> float | None:
@@ -761,7 +778,7 @@ class TrainingQueries(ViewReader):
             [target or 0, year, day.isoformat(), day.isoformat(), *NOT_IN_POST, JUDGED_KIND, day.isoformat(), *params],
         )
         items = [self._compliance_item(r, fields, year, day, target) for r in rows]
-        return sorted(items, key=lambda i: [(i[f] is None, str(i[f])) for f in fields])
+        return sorted(items, key=report_order(fields))
 
     @staticmethod
     def _compliance_item(row: Row, fields: Sequence[str], year: int, day: date, target: int | None) -> dict[str, Any]:

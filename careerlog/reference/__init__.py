@@ -357,6 +357,22 @@ def reference() -> Reference:
     )
 
 
+def rank_order(code: str | None) -> int | None:
+    """The order ranks and grades are read in wherever they are listed (the roster's `sort=rank` and rank_order column,
+    the reports' groups by rank: `projections.training.report_order`): a PNS rank by its place in the ranks table (I/a
+    0 ... IV/e 16), a PPPK grade after every rank, by its place in the grades table (I 17 ... XVII 33): a grade is no
+    rank, and neither is above the other, so each kind is read in its own order, PNS first; None for neither (no rank
+    recorded)."""
+    ranks, grades = reference().ranks, reference().pppk_grades
+    if code is None:
+        return None
+    if code in ranks:  # (as the roster read it before its version 10: a rank in any spelling its table reads)
+        return ranks.index(code)
+    if code in grades:
+        return len(ranks) + grades.index(code)
+    return None
+
+
 def _day(row: Mapping[str, Any], field: str, named: str) -> date:
     """A rule's day (a TOML date or an ISO text), or ConfigurationError naming the field."""
     value = row[field]

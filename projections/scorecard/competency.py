@@ -17,6 +17,7 @@ from projections.training import (
     TrainingQueries,
     participant_opinions,
     ratio,
+    report_order,
     yearly_jp,
 )
 
@@ -125,7 +126,7 @@ def compliance_rows(ctx: Context, by: list[str]) -> list[dict[str, Any]]:
         met = None if target is None else met_count
         group = dict(zip(by, key, strict=True))
         rows.append({**group, "staff": staff, "met": met, "share": ratio(met, staff), "hours": hours})
-    return sorted(rows, key=lambda r: [(r[f] is None, str(r[f])) for f in by])
+    return sorted(rows, key=report_order(by))
 
 
 def jp_indicators(ctx: Context) -> list[Indicator]:
