@@ -198,8 +198,11 @@ def series(trend: Iterable[Indicator]) -> dict[tuple[str, tuple[tuple[str, Any],
     return {k: sorted(v, key=lambda i: i.year) for k, v in grouped.items()}
 
 
-def findings(trend: Sequence[Indicator], year: int, thresholds: Iterable[Threshold]) -> list[dict[str, Any]]:
-    """Findings of one agency's trend: each threshold crossed in each of its last `years` years up to `year`."""
+def findings(
+    trend: Sequence[Indicator], year: int, thresholds: Iterable[Threshold], unit: str | None = None
+) -> list[dict[str, Any]]:
+    """Findings of one agency's trend (of its `unit`, when the scorecard is of one): each threshold crossed in each
+    of its last `years` years up to `year`."""
     by_series = series(trend)
     found = []
     for threshold in thresholds:
@@ -208,7 +211,7 @@ def findings(trend: Sequence[Indicator], year: int, thresholds: Iterable[Thresho
                 continue
             wanted = {i.year: i for i in items if year - threshold.years < i.year <= year}
             if len(wanted) == threshold.years and all(threshold.crosses(i) for i in wanted.values()):
-                found.append(written(threshold, [wanted[y] for y in sorted(wanted)]))
+                found.append(written(threshold, [wanted[y] for y in sorted(wanted)], unit))
     return found
 
 
@@ -268,7 +271,13 @@ def compared_with(item: Indicator, language: str) -> dict[str, str]:
     return {"counts": counts, "significance": significance}
 
 
-def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
+def where(agency: str, unit: str | None) -> str:
+    """Whose values a finding's text names as its `{agency}`: the agency, or a unit's name and its agency
+    ("Satuan Polisi Pamong Praja, KOTA-MEDAN") when the scorecard is of a unit, whose findings are not the agency's."""
+    return agency if unit is None else f"{unit}, {agency}"
+
+
+def written(threshold: Threshold, items: list[Indicator], unit: str | None = None) -> dict[str, Any]:
     last = items[-1]
     years = [i.year for i in items]
     # the thresholds crossed: this one's, or the rule's of each year (one, unless the rule changed between them)
@@ -281,7 +290,7 @@ def written(threshold: Threshold, items: list[Indicator]) -> dict[str, Any]:
         listed = LIST_SEPARATORS[language].join
         crossed = [threshold.below_of(i) for i in items]
         return {
-            "agency": last.agency,
+            "agency": where(last.agency, unit),
             "group": group_label(last.group),
             "years": ", ".join(str(y) for y in years) if len(years) > 1 else str(years[0]),
             "count": len(years),

@@ -131,7 +131,7 @@ class ScorecardQueries(ViewReader):
             "years": list(range(year - years + 1, year + 1)),
             "as_of": self.today.isoformat(),
             "indicators": self._by_indicator(trend, comparison),
-            "findings": findings(trend, year, config.thresholds),
+            "findings": findings(trend, year, config.thresholds, scope.unit),
         }
 
     def _measure(

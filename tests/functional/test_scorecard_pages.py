@@ -202,3 +202,30 @@ def test_the_page_offers_the_pdf_of_what_it_shows(recorded: World) -> None:
     log_in(recorded, "policy")
     text = recorded.client.get(PAGE + "&unit=Bappeda").get_data(as_text=True)
     assert 'href="/pages/scorecard.pdf?years=2&amp;unit=Bappeda&amp;agency=KOTA-MEDAN&amp;year=2020"' in text
+
+
+def test_a_units_findings_name_the_unit_and_its_agency_on_the_api_the_page_and_the_pdf(recorded: World) -> None:
+    """A unit's scorecard wrote its findings as the agency's ("1 of 1 award(s) in KOTA-MEDAN"), the values the
+    unit's: they name the unit and its agency, in English and in Indonesian."""
+    api = recorded.get("/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2020&years=2&unit=Bappeda", "inspector")
+    found = api.get_json()["findings"]
+    assert [(x["indicator"], x["texts"]) for x in found] == [
+        (
+            "awards.irregular",
+            {
+                "en": "1 of 1 award(s) in Bappeda, KOTA-MEDAN in 2020 broke an award rule (too early, to someone "
+                "penalised, or to a low performer).",
+                "id": "1 dari 1 penghargaan di Bappeda, KOTA-MEDAN pada 2020 melanggar aturan penghargaan (terlalu "
+                "dini, kepada yang pernah dihukum, atau kepada yang berkinerja rendah).",
+            },
+        )
+    ]
+    assert found[0]["text"] == found[0]["texts"]["en"]
+    log_in(recorded, "inspector")
+    page = html.unescape(recorded.client.get(PAGE + "&unit=Bappeda").get_data(as_text=True))
+    assert "1 dari 1 penghargaan di Bappeda, KOTA-MEDAN pada 2020 melanggar aturan penghargaan" in page
+    english = html.unescape(recorded.client.get(PAGE + "&unit=Bappeda&lang=en").get_data(as_text=True))
+    assert "1 of 1 award(s) in Bappeda, KOTA-MEDAN in 2020 broke an award rule" in english
+    first = page_text(pdf_of(recorded, PDF + "&unit=Bappeda&lang=en"), 0).replace("\r\n", " ")
+    assert "1 of 1 award(s) in Bappeda, KOTA-MEDAN in 2020 broke an award rule" in first
+    assert "in KOTA-MEDAN" not in first
