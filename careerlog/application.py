@@ -222,8 +222,8 @@ LEAVES_UNCONFIRMED, LEAVES_SCOPE_TICKED = confirmable(
 # A unit no employee was ever recorded in within its agency (letter case and spacing aside: `unit_key`) near one that
 # was (a typo: "Dinas Pendidkan" beside "Dinas Pendidikan") is recorded only when confirmed: recorded, it is another
 # unit in every count by unit. Units are free text: a unit near none known is a new one (a reorganisation), unasked.
-# The units known are the views' (CareerLog.units_known, given by the layer above that reads them: careerlog reads no
-# view) and those this process recorded since; a migration is not asked.
+# The units known are the views' (CareerLog.units_known, given by a ledger extension: careerlog reads no view,
+# `extended`) and those this process recorded since; a migration is not asked.
 NEW_UNIT = "unit.new"
 NEW_UNIT_UNCONFIRMED, NEW_UNIT_TICKED = confirmable(
     "{unit} is no unit known in {agency} (did you mean {near}?): recorded, it would be another unit in every count "
@@ -857,9 +857,14 @@ class CareerLog(Application[str]):
         if datastore is not None and self.factory.env_create_table():  # type: ignore[attr-defined]
             self.create_indexes()
         self.held_keys: dict[str, str] | None = None  # a store of no tables of careerlog's (in memory): the key owners
-        # The units known in an agency (its code: the unit names, any spelling), read from the views by the layer above
-        # (web.services: projections.units), which careerlog does not import; None: no unit is asked (NEW_UNIT)
-        self.units_known: Callable[[str], Iterable[str] | None] | None = None
+        # The units known in an agency (its code: the unit names, any spelling), read from the views by a ledger
+        # extension (`extended`: projections.ledger's), which careerlog does not import; None: no unit is asked
+        # (NEW_UNIT)
+        self.units_known: Callable[[str], Iterable[str]] | None = None
+        # What the writer is told of a rank promotion recorded (or corrected) as version of a record (subject, kind,
+        # version): the rules the audit judges it against (`promotion_findings`), given by a ledger extension as
+        # units_known is; None: nothing said
+        self.findings_of: Callable[[str, str, int], tuple[Reason, ...]] | None = None
         self.units_recorded: dict[tuple[str, str], str] = {}  # (agency, unit_key): the name this process recorded
         self._units_read: dict[str, tuple[float, dict[str, str]]] = {}  # agency -> (when read, unit_key -> name)
         if datastore is None:
@@ -953,6 +958,14 @@ class CareerLog(Application[str]):
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
         with SqlStore(self.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
             sql.create_missing(events_indexes(table))
+
+    def promotion_findings(self, outcome: Outcome) -> tuple[Reason, ...]:
+        """What the writer is told of the rank promotion a write just recorded, or whose correction it recorded
+        (`findings_of`: the audit's rules it does not meet, recorded all the same); none for any other write, one
+        already recorded before, or a ledger no extension told (`extended`)."""
+        if not outcome.created or self.findings_of is None:
+            return ()
+        return self.findings_of(outcome.subject, outcome.kind, outcome.version)
 
     @classmethod
     def from_settings(cls, settings: Settings, *, clock: Clock = utc_now) -> CareerLog:
@@ -1466,16 +1479,13 @@ class CareerLog(Application[str]):
         for key, unit in uow.units_made.items():
             self.units_recorded.setdefault(key, unit)
 
-    def _agency_units(self, agency: str, read: Callable[[str], Iterable[str] | None]) -> dict[str, str]:
+    def _agency_units(self, agency: str, read: Callable[[str], Iterable[str]]) -> dict[str, str]:
         """The units known in an agency by `unit_key` (`units_known`), read again after UNITS_KEPT seconds: an
         import's rows of one agency read them once, not once a row (a seek a unit in the views' index)."""
         now = time.monotonic()
         found = self._units_read.get(agency)
         if found is None or now - found[0] > UNITS_KEPT:
-            names = read(agency)
-            if names is None:  # (not known now: the views holding them are being filled; read again next time)
-                return {}
-            found = self._units_read[agency] = (now, {unit_key(name): name for name in names})
+            found = self._units_read[agency] = (now, {unit_key(name): name for name in read(agency)})
         return found[1]
 
     @staticmethod
@@ -2416,3 +2426,26 @@ def event_row(event: LedgerEvent) -> dict[str, Any]:
     if confirmed:
         row["confirm"] = list(confirmed)
     return row
+
+
+# The entry-point group of the ledger's extensions: each a function of a CareerLog giving it what careerlog, which
+# imports no layer above it, cannot work out (its units_known and findings_of hooks). projections registers the one
+# there is (setup.cfg: projections.ledger:extend_ledger); every live writer (the web services, careerlog record and
+# import, each import worker) attaches them with `extended`, and so asks unit.new and says a promotion's findings.
+LEDGER_EXTENSIONS = "careerlog.ledger_extensions"
+
+
+@lru_cache(maxsize=1)
+def _ledger_extensions() -> tuple[Callable[[CareerLog], None], ...]:
+    """The ledger's extensions installed (LEDGER_EXTENSIONS), loaded once a process, when a writer first needs them
+    (a command that writes nothing does not import them)."""
+    from importlib.metadata import entry_points
+
+    return tuple(entry.load() for entry in sorted(entry_points(group=LEDGER_EXTENSIONS), key=lambda e: e.name))
+
+
+def extended(ledger: CareerLog) -> CareerLog:
+    """`ledger` with every installed extension (LEDGER_EXTENSIONS) attached; the ledger."""
+    for extend in _ledger_extensions():
+        extend(ledger)
+    return ledger

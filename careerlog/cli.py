@@ -28,7 +28,7 @@ from psycopg.errors import InsufficientPrivilege
 from tqdm import tqdm
 
 from careerlog.accounts import MAX_USERNAME
-from careerlog.application import MAX_CLIENT_KEY, CareerLog
+from careerlog.application import MAX_CLIENT_KEY, CareerLog, extended
 from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, WHOLE_NUMBER
 from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, InvalidInput
@@ -616,7 +616,7 @@ def import_command(
         _progress_bar(total, "B" if fmt == "jsonl" else "row", "import") as bar,
     ):
         report = import_file(
-            obj.app,
+            extended(obj.app),  # (as every live writer: unit.new asked, a promotion's findings said)
             file,
             actor=actor,
             fmt=fmt,
@@ -1035,12 +1035,11 @@ def record_command(
     # a rank jump says to confirm it, which the command refused as "confirm: Unknown field.")
     checks = confirmed(payload.pop("confirm"), kind) if "confirm" in payload else frozenset()
     again = payload.pop("confirm_nip", None)  # (a void's confirmation: the record's NIP given again)
-    outcome = obj.app.record(
-        nip, kind, payload, actor=actor, client_key=client_key, confirmed=checks, confirm_nip=again
-    )
+    app = extended(obj.app)  # (as every live writer: unit.new asked, a promotion's findings said)
+    outcome = app.record(nip, kind, payload, actor=actor, client_key=client_key, confirmed=checks, confirm_nip=again)
     state = "recorded" if outcome.created else "already recorded"
     say(f"{state}: {outcome.kind} version {outcome.version} of {outcome.subject}")
-    for warning in outcome.warnings:  # (as the API's answer and an import's report give them)
+    for warning in [*outcome.warnings, *app.promotion_findings(outcome)]:  # (as the API's answer, an import's report)
         say(f"warning: {warning}")
 
 

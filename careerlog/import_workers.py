@@ -39,7 +39,7 @@ from typing import IO, Any
 
 import orjson
 
-from careerlog.application import CareerLog, Clock, unit_subject
+from careerlog.application import CareerLog, Clock, extended, unit_subject
 from careerlog.domain.errors import CareerlogError, InvalidInput
 from careerlog.domain.nip import normalise_nip
 from careerlog.importing import bom_alone, parse_jsonl_line, read_jsonl
@@ -182,13 +182,17 @@ def worker_main(
     rows: multiprocessing.Queue[list[RawRow | Run] | None],
     results: multiprocessing.Queue[tuple[int, Any]],
     options: dict[str, Any],
+    extend: bool = False,
 ) -> None:
-    """Import the rows handed over until told to stop; put the report (or the error) on `results`."""
+    """Import the rows handed over until told to stop; put the report (or the error) on `results`; with the ledger's
+    extensions attached (careerlog.application.extended) when the parent's ledger has them (`extend`)."""
     from careerlog.importing import fewer_collections, import_rows
 
     die_with_parent(parent_pid)
     try:
         with fewer_collections(), CareerLog({**env, "CREATE_TABLE": "n"}, clock=clock) as app:
+            if extend:  # (as the parent's ledger: unit.new asked, a promotion's findings said)
+                extended(app)
             report = import_rows(app, _received(rows), **options)
     except BaseException as e:  # handed to the parent, which raises it
         results.put((index, _portable(e)))
@@ -270,10 +274,11 @@ class Pool:
         self.sizes = [0] * workers  # rows in each worker's chunk
         self.reports: dict[int, Any] = {}
         env = dict(app.env)
+        extend = app.units_known is not None or app.findings_of is not None  # (the parent's extended: theirs too)
         self.processes: list[BaseProcess] = [
             context.Process(
                 target=worker_main,
-                args=(os.getpid(), i, env, app.clock, self.queues[i], self.results, options),
+                args=(os.getpid(), i, env, app.clock, self.queues[i], self.results, options, extend),
                 name=f"careerlog-import-{i}",
                 daemon=True,
             )
@@ -401,9 +406,11 @@ def import_parallel(
         report.already_recorded += part.already_recorded
         report.recorded_by_kind.update(part.recorded_by_kind)
         report.rejected += part.rejected
+        report.warnings += part.warnings  # (a mentor's transfer's, a promotion's findings: each worker's rows')
         report.workers_cpu += part.workers_cpu
         report.seen(part.already_listed, part.recorded_listed)
     report.rejected.sort(key=lambda p: p.line)
+    report.warnings.sort(key=lambda p: p.line)
     return report
 
 

@@ -806,8 +806,8 @@ class ImportReport:
     # another agency leaving mentorings open, careerlog.application.MENTEES_LEFT_OPEN), by line
     warnings: list[RowProblem] = field(default_factory=list)
     recorded_by_kind: Counter[str] = field(default_factory=Counter)  # the rows recorded (would be: a dry run), by kind
-    # every rank promotion and correction row recorded (not in a dry run), by line: the web layer's to judge a
-    # promotion among them by the audit's rules (web.services.promotion_findings), which careerlog does not read
+    # every rank promotion and correction row recorded (not in a dry run), by line: each judged by the audit's rules
+    # (CareerLog.findings_of, a ledger extension's: careerlog reads no audit), a finding said among the warnings
     promotions: list[RowSeen] = field(default_factory=list)
 
     def seen(self, rows: Iterable[RowSeen], recorded: Iterable[RowSeen] = ()) -> None:
@@ -2138,6 +2138,11 @@ def import_rows(
     finally:
         if ahead is not None:
             ahead.close()
+    judge = app.findings_of  # (each promotion recorded against a rule the audit judges: said so beside it)
+    for seen in report.promotions if judge is not None else ():
+        if found := judge(seen.subject, seen.kind, seen.version):  # type: ignore[misc]  # (not None: judged above)
+            beside = "new_rank" if seen.kind == "rank_promotion" else "target_version"
+            report.warnings.append(RowProblem(seen.line, seen.subject, seen.kind, {beside: list(found)}))
     report.rejected.sort(key=lambda p: p.line)
     report.warnings.sort(key=lambda p: p.line)
     report.seen(listed, made)

@@ -10,7 +10,6 @@ from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.unit import unit_key
 from careerlog.domain.wording import Refusal
 from careerlog.sqlstore import SqlStore
-from projections.framework import ViewJudgedOtherwise, ViewNotReady
 from projections.training import filter_values
 
 UNKNOWN_UNIT = Refusal(
@@ -52,18 +51,9 @@ def unit_spellings(
 def agency_units(store: SqlStore, agency: str) -> list[str]:
     """The unit names an agency's employees were ever placed in, as the views hold them (`unit_spells`), read as the
     unit filter reads them (`distinct_units`: one index seek a name): the units the ledger knows in an agency
-    (careerlog.application.CareerLog.units_known, which web.services gives it: careerlog reads no view)."""
+    (careerlog.application.CareerLog.units_known, which projections.ledger gives it: careerlog reads no view)."""
     return [row["unit"] for row in store.query(*distinct_units([agency], None)) if row["unit"] is not None]
 
-
-def agency_units_known(store: SqlStore, agency: str) -> list[str] | None:
-    """`agency_units`, or None while the view holding them is being filled (or was judged by other rules): what the
-    ledger is told of a unit new in an agency then is that no unit is known yet, so a write is never refused with a
-    503 for a view it does not read (until 2026-12-05 an appointment was, while the views were filled)."""
-    try:
-        return agency_units(store, agency)
-    except (ViewNotReady, ViewJudgedOtherwise):
-        return None
 
 
 def distinct_units(agencies: list[str], regions: list[str] | None) -> tuple[str, list[str]]:

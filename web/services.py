@@ -30,10 +30,9 @@ from careerlog.access import (
     row_filters,
 )
 from careerlog.accounts import ACCESS_LOG_KEYSET, ACCOUNT_CHANGES_KEYSET, Account, Accounts, open_accounts
-from careerlog.application import CareerLog, confirmations, unit_subject
+from careerlog.application import CareerLog, confirmations, extended, unit_subject
 from careerlog.config import Settings
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound, quoted
-from careerlog.domain.events import LedgerEvent
 from careerlog.domain.ledger import NO_FACT, RATED, Outcome
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import Unreadable
@@ -41,7 +40,6 @@ from careerlog.domain.unit import unit_of
 from careerlog.domain.wording import Reason, Refusal
 from careerlog.importing import (
     ImportReport,
-    RowProblem,
     detect_format,
     import_rows,
     jsonl_dates,
@@ -55,10 +53,9 @@ from careerlog.sqlstore import check_connections_when_in_doubt
 from careerlog.textfiles import workbook_name
 from careerlog.workbooks import read_xlsx
 from projections import suppression
-from projections.career import CareerRecord
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries, mentees_named
-from projections.merit.audit import RECORDED_AGAINST, audit_promotion, decision_confirmations
+from projections.merit.audit import decision_confirmations
 from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries, with_excess
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import FairnessQueries
@@ -71,7 +68,7 @@ from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import DEFAULT_WINDOW_MONTHS, UNKNOWN_FILTER_OF, TrainingQueries
-from projections.units import agency_units_known, with_unit_spellings
+from projections.units import with_unit_spellings
 from web.following import FollowerLease, lock_path
 from web.scoping import (
     HistoryPart,
@@ -175,7 +172,8 @@ class Written:
     outcome: Outcome
     position: int
     # the rules a promotion just recorded (or corrected) does not meet by the rules in force on its TMT, as the
-    # audit judges it (promotion_findings), each said as RECORDED_AGAINST: recorded all the same, as its decree says
+    # audit judges it (CareerLog.promotion_findings), each said as RECORDED_AGAINST: recorded all the same, as its
+    # decree says
     findings: tuple[Reason, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -190,38 +188,6 @@ class Written:
             # (present when there are any: a mentor's placement's, a promotion's against the audit's rules)
             **({"warnings": said} if (said := [*o.warnings, *self.findings]) else {}),
         }
-
-
-def promotion_findings(ledger: CareerLog, outcome: Outcome) -> tuple[Reason, ...]:
-    """The audit's findings (RECORDED_AGAINST) of the promotion a write just recorded, or whose correction it
-    recorded (`findings_of`); none for any other write or one already recorded before."""
-    if not outcome.created:
-        return ()
-    return findings_of(ledger, outcome.subject, outcome.kind, outcome.version)
-
-
-def findings_of(ledger: CareerLog, subject: str, kind: str, version: int) -> tuple[Reason, ...]:
-    """The audit's findings (each said as RECORDED_AGAINST) of the rank promotion recorded as `version` of a record, or
-    corrected by it, judged as the audit judges it (projections.merit.audit.audit_promotion: the record as known
-    before the decision, the rules in force on its TMT) from the ledger's record of it: one record's, no view read or
-    rebuilt. None for another kind of fact, or a promotion retracted."""
-    if kind not in ("rank_promotion", "correction"):
-        return ()
-    events = [e for e in ledger.events.get(subject) if isinstance(e, LedgerEvent)]
-    record = CareerRecord.from_events(subject, events)
-    if kind == "correction":
-        made = next((e for e in events if e.originator_version == version), None)
-        version = int(getattr(made, "target_version", 0) or 0)
-    fact = record.facts.get(version)
-    if fact is None or fact.kind != "rank_promotion" or fact.retraction is not None:
-        return ()
-    _, found = audit_promotion(record, fact)
-    day = fact.effective_date.isoformat()
-    return tuple(
-        RECORDED_AGAINST.reason(day=day, rule=row["rule"], finding=row["message"])
-        for row in found
-        if row["rule"] != "evidence.recorded_after"  # (facts recorded after it: none yet, of a decision just recorded)
-    )
 
 
 class Services:
@@ -241,9 +207,9 @@ class Services:
         self.settings = settings
         self.ledger = ledger
         self.projector = projector
-        # the units known in an agency, which the ledger asks of a unit new there (careerlog.application.NEW_UNIT): the
-        # views' (careerlog reads no view; docs/architecture.md)
-        ledger.units_known = partial(agency_units_known, projector.views.sql)
+        # the units known in an agency, which the ledger asks of a unit new there (careerlog.application.NEW_UNIT), and
+        # a promotion's findings: the ledger's extensions', as every live writer's (docs/architecture.md)
+        extended(ledger)
         self.queries = Queries(projector.views.sql, tracking_table=projector.views.tracking_table)
         self.training = TrainingQueries(projector.views.sql)
         self.mentoring = MentoringQueries(projector.views.sql)
@@ -430,7 +396,7 @@ class Services:
             if isinstance(e, InvalidInput):  # (a mentor outside the scope: the record form's words)
                 said_in_scope(writer, e)
             raise
-        return replace(self.written(outcome), findings=promotion_findings(self.ledger, outcome))
+        return replace(self.written(outcome), findings=self.ledger.promotion_findings(outcome))
 
     def _recording(
         self, writer: Account, nip: str, body: Mapping[str, Any]
@@ -594,12 +560,6 @@ class Services:
             for nip in mentors_judged(self.ledger, p.subject or "", p.kind, mentoring[p.line], p.errors)
         ]
         self.record_checked(writer, Action.IMPORT, [*(p.subject or "" for p in judged), *mentors])
-        for row in report.promotions:  # (each promotion recorded against a rule the audit judges: said so per row)
-            found = findings_of(self.ledger, row.subject, row.kind, row.version)
-            if found:
-                beside = "new_rank" if row.kind == "rank_promotion" else "target_version"
-                report.warnings.append(RowProblem(row.line, row.subject, row.kind, {beside: list(found)}))
-        report.warnings.sort(key=lambda p: p.line)
         return self._report(report)
 
     def record_checked(self, writer: Account, action: Action, subjects: Sequence[str]) -> None:

@@ -55,8 +55,8 @@ from projections.merit.rules import (
     version_changes,
 )
 
-# A rank promotion just recorded (or corrected) that the audit will flag (web.services.findings_of): HR records what the
-# decree says, so nothing is refused, and the writer is told, each finding as the audit words it (`finding`)
+# A rank promotion just recorded (or corrected) that the audit will flag (projections.ledger.findings_of): HR records
+# what the decree says, so nothing is refused, and the writer is told, each finding as the audit words it (`finding`)
 RECORDED_AGAINST = Refusal(
     "Recorded; by the rules in force on {day} it does not meet {rule}: {finding} (the audit will flag it).",
     dates=("day",),

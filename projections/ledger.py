@@ -1,0 +1,63 @@
+"""The ledger's extension (careerlog.application.LEDGER_EXTENSIONS, registered in setup.cfg): what a live writer is
+asked and told that careerlog, which imports no view, cannot work out itself. Attached by every live writer (the web
+services, careerlog record and import, each import worker) through careerlog.application.extended:
+
+- the units known in an agency (CareerLog.units_known: unit.new asked of a unit near a known one), read from the
+  views' `unit_spells` in the store's database (none while the views are not made: nothing asked);
+- the audit's findings of a promotion just recorded (CareerLog.findings_of: RECORDED_AGAINST, said as a warning),
+  judged from the ledger's record of it, no view read.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from careerlog.application import CareerLog
+from careerlog.domain.events import LedgerEvent
+from careerlog.domain.wording import Reason
+from careerlog.sqlstore import SqlStore
+from projections.units import agency_units
+
+
+def extend_ledger(ledger: CareerLog) -> None:
+    """Give `ledger` the units known (`known_units`, of the views in its store's database) and the promotion findings
+    (`findings_of`)."""
+    views = SqlStore(ledger.recorder.datastore)  # type: ignore[attr-defined]  # (the views are tables beside the log)
+    ledger.units_known = partial(known_units, views)
+    ledger.findings_of = partial(findings_of, ledger)
+
+
+def known_units(views: SqlStore, agency: str) -> list[str]:
+    """The units known in an agency (`agency_units`); none in a store whose views are not made yet (no `unit_spells`:
+    a store only recorded or imported into, no `careerlog projections` run), where recording goes on unasked."""
+    with views.statements() as sql:
+        if not sql.relation_names(["unit_spells"]):
+            return []
+    return agency_units(views, agency)
+
+
+def findings_of(ledger: CareerLog, subject: str, kind: str, version: int) -> tuple[Reason, ...]:
+    """The audit's findings (each said as RECORDED_AGAINST) of the rank promotion recorded as `version` of a record, or
+    corrected by it, judged as the audit judges it (projections.merit.audit.audit_promotion: the record as known
+    before the decision, the rules in force on its TMT) from the ledger's record of it: one record's, no view read or
+    rebuilt. None for another kind of fact, or a promotion retracted."""
+    if kind not in ("rank_promotion", "correction"):
+        return ()
+    from projections.career import CareerRecord  # (the audit's modules: imported once a promotion is recorded)
+    from projections.merit.audit import RECORDED_AGAINST, audit_promotion
+
+    events = [e for e in ledger.events.get(subject) if isinstance(e, LedgerEvent)]
+    record = CareerRecord.from_events(subject, events)
+    if kind == "correction":
+        made = next((e for e in events if e.originator_version == version), None)
+        version = int(getattr(made, "target_version", 0) or 0)
+    fact = record.facts.get(version)
+    if fact is None or fact.kind != "rank_promotion" or fact.retraction is not None:
+        return ()
+    _, found = audit_promotion(record, fact)
+    day = fact.effective_date.isoformat()
+    return tuple(
+        RECORDED_AGAINST.reason(day=day, rule=row["rule"], finding=row["message"])
+        for row in found
+        if row["rule"] != "evidence.recorded_after"  # (facts recorded after it: none yet, of a decision just recorded)
+    )

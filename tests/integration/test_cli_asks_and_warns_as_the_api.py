@@ -1,0 +1,82 @@
+"""The command line's writes (`careerlog record`, `careerlog import`, with --workers too) ask unit.new of a unit new in
+its agency near a known one and say a rank promotion recorded against a rule the audit judges, as the API, the record
+form and the import page do: the ledger's extension (careerlog.application.LEDGER_EXTENSIONS, projections.ledger) is
+attached by every live writer. Before, only the web layer attached them, and the command line recorded a misspelt unit
+unasked and a promotion against the rules without a word. A store whose views are not made yet records unasked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests import factories as f
+from tests.integration.test_cli import APPOINTMENT, NIP, last_position, run, write
+
+pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
+
+# (the appointment's unit is BKPSDM of KOTA-MEDAN: BKPSDN is one letter off it)
+PLACE = {"agency": "KOTA-MEDAN", "region": "12.71", "effective_date": "2012-01-02"}
+ASKED = "'BKPSDN' is no unit known in KOTA-MEDAN (did you mean 'BKPSDM'?)"
+WARNED = "Recorded; by the rules in force on 2011-05-01 it does not meet promotion.time_in_rank: III/a since 2010-03-01"
+
+
+def placement(unit: str, reference: str, *confirm: str) -> list[str]:
+    fields = {**PLACE, "unit": unit, "reference": reference}
+    return ["record", NIP, "placement", *(f"{k}={v}" for k, v in fields.items()), *confirm]
+
+
+def appointed_and_viewed(database_url: str, tmp_path: Path) -> None:
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    rebuilt = run(database_url, "projections", "rebuild", "merit")  # (its unit_spells: the units known)
+    assert rebuilt.exit_code == 0, rebuilt.output
+
+
+def test_record_asks_a_unit_new_in_its_agency_near_a_known_one_until_confirmed(
+    database_url: str, tmp_path: Path
+) -> None:
+    appointed_and_viewed(database_url, tmp_path)
+    before = last_position(database_url)
+    asked = run(database_url, *placement("BKPSDN", "SK-1"))
+    assert asked.exit_code == 1
+    assert ASKED in asked.output
+    assert "confirm it (confirm: unit.new)" in asked.output
+    assert last_position(database_url) == before
+    confirmed = run(database_url, *placement("BKPSDN", "SK-1", "confirm=unit.new"))
+    assert confirmed.exit_code == 0, confirmed.output
+
+
+def test_record_says_a_promotion_recorded_against_the_rules(database_url: str, tmp_path: Path) -> None:
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    fields = f.promotion("III/b", "2011-05-01")
+    result = run(database_url, "record", NIP, "rank_promotion", *(f"{k}={v}" for k, v in fields.items()))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"recorded: rank_promotion version 2 of {NIP}"
+    assert any(line.startswith(f"warning: {WARNED}") for line in lines), result.output
+    assert all(line.endswith("(the audit will flag it).") for line in lines[1:]), result.output
+    again = run(database_url, "record", NIP, "rank_promotion", *(f"{k}={v}" for k, v in fields.items()))
+    assert again.output == f"already recorded: rank_promotion version 2 of {NIP}\n"  # (said once, when recorded)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_import_asks_unit_new_and_warns_of_a_promotion_by_line(database_url: str, tmp_path: Path, workers: str) -> None:
+    appointed_and_viewed(database_url, tmp_path)
+    rows = write(
+        tmp_path / "rows.jsonl",
+        {"kind": "placement", "nip": NIP, **PLACE, "unit": "BKPSDN", "reference": "SK-1"},
+        {"kind": "rank_promotion", "nip": NIP, **f.promotion("III/b", "2011-05-01")},
+    )
+    result = run(database_url, "import", "--workers", workers, str(rows))
+    assert result.exit_code == 1
+    assert f"line 1: unit: {ASKED}" in result.output
+    assert f"warning: line 2: new_rank: {WARNED}" in result.output
+    assert "2 rows: recorded 1, already recorded 0, rejected 1" in result.output
+
+
+def test_a_store_whose_views_are_not_made_records_unasked(database_url: str, tmp_path: Path) -> None:
+    """No views yet (`careerlog projections` never run): no unit is known, so none is asked; recording goes on."""
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    result = run(database_url, *placement("BKPSDN", "SK-1"))
+    assert result.exit_code == 0, result.output
+    assert result.output == f"recorded: placement version 2 of {NIP}\n"
