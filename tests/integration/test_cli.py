@@ -94,7 +94,9 @@ def test_record_history_and_export(database_url: str, tmp_path: Path) -> None:
         "effective_date=2014-04-01",
         "reference=KP-1",
     )
-    assert recorded.output.strip() == f"recorded: rank_promotion version 2 of {NIP}"
+    first, *warned = recorded.output.splitlines()  # (and the audit's findings of it: a CPNS with no ratings yet)
+    assert first == f"recorded: rank_promotion version 2 of {NIP}"
+    assert all(line.startswith("warning: Recorded; by the rules in force on 2014-04-01") for line in warned), warned
     history = [json.loads(line) for line in run(database_url, "history", NIP).output.splitlines()]
     assert [row["version"] for row in history] == [1, 2]
     out = tmp_path / "export.jsonl"
