@@ -806,8 +806,9 @@ class ImportReport:
     # another agency leaving mentorings open, careerlog.application.MENTEES_LEFT_OPEN), by line
     warnings: list[RowProblem] = field(default_factory=list)
     recorded_by_kind: Counter[str] = field(default_factory=Counter)  # the rows recorded (would be: a dry run), by kind
-    # every rank promotion and correction row recorded (not in a dry run), by line: each judged by the audit's rules
-    # (CareerLog.findings_of, a ledger extension's: careerlog reads no audit), a finding said among the warnings
+    # every rank promotion and correction row recorded live (not in a dry run, nor migrated: its log's), by line: each
+    # judged by the audit's rules (CareerLog.findings_of, a ledger extension's: careerlog reads no audit), a finding
+    # said among the warnings
     promotions: list[RowSeen] = field(default_factory=list)
 
     def seen(self, rows: Iterable[RowSeen], recorded: Iterable[RowSeen] = ()) -> None:
@@ -2042,7 +2043,7 @@ def import_rows(
                         by_kind[command.kind] += 1
                         if len(made) < LISTED or progressed is not None:
                             made.append(RowSeen(command.line, command.subject, command.kind, result.version))
-                        if command.kind in PROMOTION_ROWS and not dry_run:
+                        if command.kind in PROMOTION_ROWS and not dry_run and command.migration is None:
                             report.promotions.append(
                                 RowSeen(command.line, command.subject, command.kind, result.version)
                             )

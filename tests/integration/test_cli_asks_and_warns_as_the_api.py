@@ -80,3 +80,19 @@ def test_a_store_whose_views_are_not_made_records_unasked(database_url: str, tmp
     result = run(database_url, *placement("BKPSDN", "SK-1"))
     assert result.exit_code == 0, result.output
     assert result.output == f"recorded: placement version 2 of {NIP}\n"
+
+
+def test_a_migration_import_is_not_judged(database_url: str, tmp_path: Path) -> None:
+    """A migration keeps its log as it was recorded: its promotions are not judged."""
+    rows = [
+        {**APPOINTMENT, "recorded_at": "2010-03-05T02:00:00Z"},
+        {
+            "kind": "rank_promotion",
+            "nip": NIP,
+            **f.promotion("III/b", "2011-05-01"),
+            "recorded_at": "2011-05-03T02:00:00Z",
+        },
+    ]
+    result = run(database_url, "import", "--migration", str(write(tmp_path / "log.jsonl", *rows)))
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
