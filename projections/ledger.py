@@ -16,7 +16,6 @@ from careerlog.application import CareerLog
 from careerlog.domain.events import LedgerEvent
 from careerlog.domain.wording import Reason
 from careerlog.sqlstore import SqlStore
-from projections.units import agency_units
 
 
 def extend_ledger(ledger: CareerLog) -> None:
@@ -30,6 +29,8 @@ def extend_ledger(ledger: CareerLog) -> None:
 def known_units(views: SqlStore, agency: str) -> list[str]:
     """The units known in an agency (`agency_units`); none in a store whose views are not made yet (no `unit_spells`:
     a store only recorded or imported into, no `careerlog projections` run), where recording goes on unasked."""
+    from projections.units import agency_units  # (the views' modules: imported once a unit is asked, not to attach)
+
     with views.statements() as sql:
         if not sql.relation_names(["unit_spells"]):
             return []
