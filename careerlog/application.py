@@ -861,10 +861,10 @@ class CareerLog(Application[str]):
         # extension (`extended`: projections.ledger's), which careerlog does not import; None: no unit is asked
         # (NEW_UNIT)
         self.units_known: Callable[[str], Iterable[str]] | None = None
-        # What the writer is told of a rank promotion recorded (or corrected) as version of a record (subject, kind,
-        # version): the rules the audit judges it against (`promotion_findings`), given by a ledger extension as
-        # units_known is; None: nothing said
-        self.findings_of: Callable[[str, str, int], tuple[Reason, ...]] | None = None
+        # What the writer is told of each rank promotion recorded (or corrected) in a record (the record, the (kind,
+        # version) of each write: one read of the record for them all): the rules the audit judges it against
+        # (`promotion_findings`), given by a ledger extension as units_known is; None: nothing said
+        self.findings_of: Callable[[str, Sequence[tuple[str, int]]], list[tuple[Reason, ...]]] | None = None
         self.units_recorded: dict[tuple[str, str], str] = {}  # (agency, unit_key): the name this process recorded
         self._units_read: dict[str, tuple[float, dict[str, str]]] = {}  # agency -> (when read, unit_key -> name)
         if datastore is None:
@@ -965,7 +965,8 @@ class CareerLog(Application[str]):
         already recorded before, or a ledger no extension told (`extended`)."""
         if not outcome.created or self.findings_of is None:
             return ()
-        return self.findings_of(outcome.subject, outcome.kind, outcome.version)
+        [found] = self.findings_of(outcome.subject, [(outcome.kind, outcome.version)])
+        return found
 
     @classmethod
     def from_settings(cls, settings: Settings, *, clock: Clock = utc_now) -> CareerLog:

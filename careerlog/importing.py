@@ -2140,10 +2140,15 @@ def import_rows(
         if ahead is not None:
             ahead.close()
     judge = app.findings_of  # (each promotion recorded against a rule the audit judges: said so beside it)
+    by_record: dict[str, list[RowSeen]] = {}  # (a record read once for all its promotions)
     for seen in report.promotions if judge is not None else ():
-        if found := judge(seen.subject, seen.kind, seen.version):  # type: ignore[misc]  # (not None: judged above)
-            beside = "new_rank" if seen.kind == "rank_promotion" else "target_version"
-            report.warnings.append(RowProblem(seen.line, seen.subject, seen.kind, {beside: list(found)}))
+        by_record.setdefault(seen.subject, []).append(seen)
+    for subject, rows_seen in by_record.items():
+        judged = judge(subject, [(seen.kind, seen.version) for seen in rows_seen])  # type: ignore[misc]  # (not None)
+        for seen, found in zip(rows_seen, judged, strict=True):
+            if found:
+                beside = "new_rank" if seen.kind == "rank_promotion" else "target_version"
+                report.warnings.append(RowProblem(seen.line, seen.subject, seen.kind, {beside: list(found)}))
     report.rejected.sort(key=lambda p: p.line)
     report.warnings.sort(key=lambda p: p.line)
     report.seen(listed, made)

@@ -10,6 +10,7 @@ services, careerlog record and import, each import worker) through careerlog.app
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 from careerlog.application import CareerLog
@@ -37,28 +38,35 @@ def known_units(views: SqlStore, agency: str) -> list[str]:
     return agency_units(views, agency)
 
 
-def findings_of(ledger: CareerLog, subject: str, kind: str, version: int) -> tuple[Reason, ...]:
-    """The audit's findings (each said as RECORDED_AGAINST) of the rank promotion recorded as `version` of a record, or
-    corrected by it, judged as the audit judges it (projections.merit.audit.audit_promotion: the record as known
-    before the decision, the rules in force on its TMT) from the ledger's record of it: one record's, no view read or
-    rebuilt. None for another kind of fact, or a promotion retracted."""
-    if kind not in ("rank_promotion", "correction"):
-        return ()
+def findings_of(ledger: CareerLog, subject: str, written: Sequence[tuple[str, int]]) -> list[tuple[Reason, ...]]:
+    """The audit's findings (each said as RECORDED_AGAINST) of each write (kind, version) of a record: of the rank
+    promotion it recorded, or corrected, judged as the audit judges it (projections.merit.audit.audit_promotion: the
+    record as known before the decision, the rules in force on its TMT) from the ledger's record of it, read once for
+    them all (an import's promotions of one record): no view read or rebuilt. None for another kind of fact, or a
+    promotion retracted."""
+    if not any(kind in ("rank_promotion", "correction") for kind, _ in written):
+        return [() for _ in written]
     from projections.career import CareerRecord  # (the audit's modules: imported once a promotion is recorded)
     from projections.merit.audit import RECORDED_AGAINST, audit_promotion
 
     events = [e for e in ledger.events.get(subject) if isinstance(e, LedgerEvent)]
     record = CareerRecord.from_events(subject, events)
-    if kind == "correction":
-        made = next((e for e in events if e.originator_version == version), None)
-        version = int(getattr(made, "target_version", 0) or 0)
-    fact = record.facts.get(version)
-    if fact is None or fact.kind != "rank_promotion" or fact.retraction is not None:
-        return ()
-    _, found = audit_promotion(record, fact)
-    day = fact.effective_date.isoformat()
-    return tuple(
-        RECORDED_AGAINST.reason(day=day, rule=row["rule"], finding=row["message"])
-        for row in found
-        if row["rule"] != "evidence.recorded_after"  # (facts recorded after it: none yet, of a decision just recorded)
-    )
+    said: list[tuple[Reason, ...]] = []
+    for kind, version in written:
+        if kind == "correction":
+            made = next((e for e in events if e.originator_version == version), None)
+            version = int(getattr(made, "target_version", 0) or 0)
+        fact = record.facts.get(version) if kind in ("rank_promotion", "correction") else None
+        if fact is None or fact.kind != "rank_promotion" or fact.retraction is not None:
+            said.append(())
+            continue
+        _, found = audit_promotion(record, fact)
+        day = fact.effective_date.isoformat()
+        said.append(
+            tuple(
+                RECORDED_AGAINST.reason(day=day, rule=row["rule"], finding=row["message"])
+                for row in found
+                if row["rule"] != "evidence.recorded_after"  # (recorded after it: none yet, of a decision just made)
+            )
+        )
+    return said
