@@ -96,3 +96,12 @@ def test_a_migration_import_is_not_judged(database_url: str, tmp_path: Path) -> 
     result = run(database_url, "import", "--migration", str(write(tmp_path / "log.jsonl", *rows)))
     assert result.exit_code == 0, result.output
     assert "warning" not in result.output
+
+
+def test_projections_registers_the_ledger_extension_every_live_writer_attaches() -> None:
+    """setup.cfg's `careerlog.ledger_extensions` names projections.ledger's (an install without it would record
+    unasked and say nothing, in the web process too)."""
+    from careerlog.application import _ledger_extensions
+    from projections.ledger import extend_ledger
+
+    assert _ledger_extensions() == (extend_ledger,)
