@@ -74,18 +74,19 @@ def differenced(
     by: Sequence[str],
     min_cell: int,
 ) -> set[int]:
-    """The rows of a filtered report that the same report asked without one of its filters would give away (one
-    step of differencing): `without` holds that report once per filter left out (exact counts, grouped by the same
-    `by`), and a row is given away when the same cell there, less the row, is a small group (the headcount of
-    KOTA-MEDAN by rank shows IV/c 8, filtered to women 6: the 2 men of IV/c, which the table by rank and sex
-    withholds)."""
+    """The rows of a filtered report that the same report asked without one of its filters, or without one value of
+    a filter given several, would give away (one step of differencing): `without` holds that report once per filter
+    and per value left out (exact counts, grouped by the same `by`), and a row is given away when the same cell there
+    differs from the row by a small group (the headcount of KOTA-MEDAN by rank shows IV/c 8, filtered to women 6: the
+    2 men of IV/c, which the table by rank and sex withholds; by sex, ranks IV/d and IV/b show 8 women, IV/b alone 6:
+    the 2 women of IV/d)."""
     found: set[int] = set()
     for report in without:
         counts = {tuple(r[f] for f in by): r[cells.count] or 0 for r in report}
         found |= {
             i
             for i, row in enumerate(rows)
-            if small(counts.get(tuple(row[f] for f in by), 0) - (row[cells.count] or 0), min_cell)
+            if small(abs(counts.get(tuple(row[f] for f in by), 0) - (row[cells.count] or 0)), min_cell)
         }
     return found
 

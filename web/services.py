@@ -141,6 +141,10 @@ RATED_HERE = Refusal(
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
 AGENCIES_OUTSIDE = Refusal("Agencies {agency} and {last} are outside your scope ({scope}).")
 REGION_OUTSIDE = Refusal("Region {region} is outside your scope ({scope}).")
+# The most values a reader of aggregates only may give one filter of a headcount or training compliance: each value is
+# one aggregate more (Services.without_each_filter leaves each out in turn); inspectors and administrators give any
+MAX_FILTER_VALUES = 20
+TOO_MANY_VALUES = Refusal("At most {limit} values for a reader of aggregates, got {count}.", numbers=("limit", "count"))
 REGIONS_OUTSIDE = Refusal("Regions {region} and {last} are outside your scope ({scope}).")
 # (an employee's access log: the reads of their own record alone)
 NIP_NOT_OWN = Refusal("NIP {nip} is not yours: the access log shows you the reads of your own record ({own}) alone.")
@@ -972,6 +976,7 @@ class Services:
         """Counts of employees within the reader's scope, by the named fields (small cells suppressed
         for aggregate-only readers, with a complementary cell so that the total gives none away); a `unit` in any
         letter case or spacing, an unknown one refused, as the audits' (`within`)."""
+        self.capped(reader, filters)
         allowed = self.asked_within(reader, Action.READ_REPORTS, filters)
         rows = [] if allowed is NOTHING else self.queries.headcount(by, allowed)
         cell = self.smallest_cell(reader)
@@ -982,8 +987,8 @@ class Services:
         without = self.without_each_filter(reader, filters, read, cell) if rows else []
         given = suppression.differenced(rows, without, suppression.HEADCOUNT, by, cell)
         total = sum(r["count"] for r in rows)
-        # (the total too: the total without a filter, less this one, a small group)
-        differenced = any(suppression.small(sum(r["count"] for r in other) - total, cell) for other in without)
+        # (the total too: the total without a filter or one value of one, less this one or more, a small group)
+        differenced = any(suppression.small(abs(sum(r["count"] for r in other) - total), cell) for other in without)
         return {
             "by": by,
             "items": suppression.suppress(
@@ -992,6 +997,14 @@ class Services:
             "total": None if differenced else suppression.total(total, cell),
         }
 
+    def capped(self, reader: Account, filters: Mapping[str, list[str]]) -> None:
+        """Refuse a reader of aggregates only more than MAX_FILTER_VALUES distinct values of one filter (InvalidInput
+        naming it, before any query): each is one aggregate more (`without_each_filter`)."""
+        if self.smallest_cell(reader) > 1:
+            for name, values in filters.items():
+                if len(set(values)) > MAX_FILTER_VALUES:
+                    raise InvalidInput(TOO_MANY_VALUES.reason(limit=MAX_FILTER_VALUES, count=len(set(values))), name)
+
     def without_each_filter(
         self,
         reader: Account,
@@ -999,21 +1012,35 @@ class Services:
         read: Callable[[dict[str, list[str]]], list[dict[str, Any]]],
         cell: int,
     ) -> list[list[dict[str, Any]]]:
-        """A filtered report (`read` of the reader's scope) asked again without each of its filters in turn, for a
-        reader of aggregates only (`cell` above 1; others: none), whose cells it must not give away by subtraction
-        (`suppression.differenced`): one aggregate more per filter given."""
+        """A filtered report (`read` of the reader's scope) asked again without each of its filters in turn, and
+        without each value of a filter given several (the people that value brings in: a `unit` in every spelling,
+        a `region` with the regions inside it), for a reader of aggregates only (`cell` above 1; others: none),
+        whose cells it must not give away by subtraction (`suppression.differenced`): one aggregate more per filter
+        and per value given (`capped`: at most MAX_FILTER_VALUES values of one)."""
         if cell <= 1:
             return []
         given = [name for name, values in filters.items() if values]
-        return [
+        reports = [
             read(self.within(reader, Action.READ_REPORTS, {k: v for k, v in filters.items() if k != name}))
             for name in given
         ]
+        scope = self.within(reader, Action.READ_REPORTS, filters)
+        if scope is NOTHING:
+            return reports
+        for name in given:
+            for value in dict.fromkeys(filters[name]) if len(set(filters[name])) > 1 else ():
+                brought = self.within(reader, Action.READ_REPORTS, {**filters, name: [value]})
+                brought_in = set() if brought is NOTHING else set(brought.get(name, ()))
+                rest = [v for v in scope.get(name, ()) if v not in brought_in]
+                if brought_in and rest and len(rest) < len(scope.get(name, ())):  # (else: the whole filter's, or none)
+                    reports.append(read({**scope, name: rest}))
+        return reports
 
     def training_compliance(
         self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]]
     ) -> dict[str, Any]:
         """Per group of staff in post at the end of a year: how many had the yearly JP."""
+        self.capped(reader, filters)
         items = self.training.compliance(year, by, self.asked_within(reader, Action.READ_REPORTS, filters))
         cell = self.smallest_cell(reader)
         read = partial(self.training.compliance, year, by)
