@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 
+from careerlog.reference import reference
 from tests.functional.conftest import World, appointment_of
+from tests.functional.test_pages_auth import log_in
 from tests.functional.test_suppression import HEADCOUNT, f, record
 from tests.functional.test_suppression import staffed as staffed  # (the fixture)
 from web.services import MAX_FILTER_VALUES
@@ -91,3 +93,14 @@ def test_more_values_of_one_filter_than_the_cap_are_refused_a_reader_of_aggregat
     spellings = "&".join("unit=Dinas" + " " * n + "Sosial" for n in range(1, MAX_FILTER_VALUES + 1))
     shown = padded.get(f"{HEADCOUNT}?by=sex&{spellings}", "reporter")
     assert shown.status_code == 200  # (as many values as the cap: answered)
+
+
+def test_the_report_page_refuses_more_agencies_than_the_cap_beside_the_field_in_indonesian(padded: World) -> None:
+    log_in(padded, "reporter")
+    codes = [agency.code for agency in reference().agencies][: MAX_FILTER_VALUES + 1]  # (38 in the reference)
+    many = "&".join(f"agency={code}" for code in codes)
+    answer = padded.client.get(f"/pages/reports/headcount?by=sex&{many}")
+    assert answer.status_code == 422
+    assert f"Paling banyak {MAX_FILTER_VALUES} nilai bagi pembaca agregat, diisi {MAX_FILTER_VALUES + 1}." in (
+        answer.get_data(as_text=True)
+    )
