@@ -55,7 +55,6 @@ def agency_units(store: SqlStore, agency: str) -> list[str]:
     return [row["unit"] for row in store.query(*distinct_units([agency], None)) if row["unit"] is not None]
 
 
-
 def distinct_units(agencies: list[str], regions: list[str] | None) -> tuple[str, list[str]]:
     """The statement and parameters of the distinct unit names `unit_spellings` matches a name among: those of
     `unit_spells` (within `agencies` when given) or, when `regions` are given, of `spells` placed in one of them (and

@@ -131,7 +131,8 @@ ROWS_AND_REFUSALS = {
             mentoring("mentoring_end", "2021-06-01"),
             mentoring("mentoring_end", "2021-04-01"),
         ],
-        "line 5: effective_date: The mentoring with 197505052000032007 ended without having started (line 4 of this file, 2021-06-01).",
+        "line 5: effective_date: The mentoring with 197505052000032007 ended without having started (line 4 of this "
+        "file, 2021-06-01).",
     ),
     "voided": (
         [row("retraction", {**f.retraction(1, "2011-01-01"), "confirm_nip": NIP}), CONFIRMED],
