@@ -456,19 +456,26 @@ MISSING_SUBJECT = Refusal("Missing data for required field (or agency and unit f
 FIRST_VERSION = Refusal("Must be 1 or more: a record's versions count its events from 1, its appointment.").reason()
 MIGRATION_ONLY = Refusal("Only a migration import (--migration, administrators) may carry recorded times.").reason()
 NOT_DATE_TIME = Refusal("Not a valid date and time: {value}.")
-# A `confirm` (Konfirmasi) cell as HR fills a column labelled "Konfirmasi lompatan pangkat": yes confirms the rank
-# jump (promotion.one_step), no confirms nothing; check names are read as the API's (application.confirmations)
+# A `confirm` (Konfirmasi) cell as HR fills it: yes confirms what the import asks of the row (YES_CONFIRMS), no
+# confirms nothing; check names are read as the API's (application.confirmations)
 CONFIRM_YES = frozenset(("ya", "y", "yes", "1", "x", "true"))
 CONFIRM_NO = frozenset(("tidak", "no", "n", "0", "false"))
 # a placement's yes: the decree does move the employee there (out of the scope, ending a managerial post held, in a
 # unit new in its agency); an appointment's or a post appointment's: the unit it names is a new one (unit.new); a
-# training's: it is another training than the one the record seems to hold (training.duplicate); a correction's, as a
-# rank promotion's and a retraction's, promotion.one_step alone: one correcting a unit to a new one names unit.new, so
-# that a yes given for a rank jump never lets a misspelt unit through, nor the other way round
+# training's: it is another training than the one the record seems to hold (training.duplicate); a rank promotion's: its
+# rank jump (promotion.one_step); a correction's or a retraction's: what a rank jump or a placement's move asks of it
+# (promotion.one_step, placement.ends_post: until 2026-12-05 promotion.one_step alone, and a retraction asked
+# placement.ends_post was refused with "ya"), never unit.new nor training.duplicate, which a correction names: questions
+# of the data's quality, which a yes meant for another must not let through (a confirmation the row does not need is not
+# stored: docs/events.md, `confirmed`)
 PLACEMENT_YES = frozenset((LEAVES_SCOPE, ENDS_POST, NEW_UNIT))
 UNIT_YES = frozenset((NEW_UNIT,))
-# what a yes in a row's Konfirmasi cell confirms, by kind (any other confirming kind's: promotion.one_step)
+AMENDMENT_YES = frozenset((ONE_STEP, ENDS_POST))
+# what a yes in a row's Konfirmasi cell confirms, by kind (every confirming kind is here: CONFIRMING_KINDS)
 YES_CONFIRMS = {
+    "rank_promotion": frozenset((ONE_STEP,)),
+    "correction": AMENDMENT_YES,
+    "retraction": AMENDMENT_YES,
     "placement": PLACEMENT_YES,
     "appointment": UNIT_YES,
     "post_appointment": UNIT_YES,
@@ -1934,15 +1941,15 @@ def _nips_as_typed(row: dict[str, Any], written: Written | None) -> Written | No
 
 def confirmed(value: Any, kind: str) -> frozenset[str]:
     """The checks a row's `confirm` (Konfirmasi) cell confirms: a yes (ya, y, yes, 1, x, true, any case; JSON true)
-    promotion.one_step (a placement's: placement.leaves_scope, placement.ends_post and unit.new, what its decree moving
-    the employee is asked; an appointment's or a post appointment's unit.new; a training's training.duplicate, that it
-    is another training; a correction's promotion.one_step alone: its unit.new is named), a no (tidak, no, n, 0,
-    false; JSON false) none, else the names of checks; a cell confirming anything on a kind that confirms nothing (an
-    education) is refused, not ignored."""
+    every check a row of its kind may be asked but a question of the data's quality on a correction (YES_CONFIRMS: a
+    rank promotion's promotion.one_step; a correction's or retraction's promotion.one_step and placement.ends_post,
+    its unit.new and training.duplicate named; a placement's placement.leaves_scope, placement.ends_post and unit.new,
+    what its decree moving the employee is asked; an appointment's or a post appointment's unit.new; a training's
+    training.duplicate, that it is another training), a no (tidak, no, n, 0, false; JSON false) none, else the names
+    of checks; a cell confirming anything on a kind that confirms nothing (an education) is refused, not ignored."""
     word = value.strip().casefold() if type(value) is str else value if type(value) is bool else None
-    if word is True or word in CONFIRM_YES:  # (a placement's: that it leaves the scope and ends the post held, as its
-        checks = YES_CONFIRMS.get(kind, frozenset((ONE_STEP,)))  # (decree says; an appointment's a unit new in the
-        # agency; a training's that it is another; the others' a jump)
+    if word is True or word in CONFIRM_YES:  # (what the import asks of a row of the kind: YES_CONFIRMS)
+        checks = YES_CONFIRMS.get(kind, frozenset((ONE_STEP,)))  # (a kind confirming nothing: refused below)
     elif word is False or word in CONFIRM_NO:
         checks = frozenset()
     else:

@@ -74,18 +74,7 @@ def template_columns(kind: str) -> list[Column]:
             codes = [*eselon, *(c.code for c in ref.functional_levels)]
         columns.append(Column(spec.name, spec.required, spec.type, codes, described(kind, spec.name, spec.doc)))
     if kind in CONFIRMING_KINDS:
-        said = (
-            PLACEMENT_CONFIRMATION
-            if kind == "placement"
-            else UNIT_CONFIRMATION
-            if kind in ("appointment", "post_appointment")
-            else DUPLICATE_CONFIRMATION
-            if kind == "training"
-            else CORRECTION_CONFIRMATION
-            if kind == "correction"
-            else JUMP_CONFIRMATION
-        )
-        columns.append(Column("confirm", False, str, None, said))
+        columns.append(Column("confirm", False, str, None, confirm_description(kind)))
     if kind == "retraction":  # (a void's confirmation, which the import reads: application.void_confirmed)
         columns.append(Column("confirm_nip", False, str, None, VOID_CONFIRMATION))
     return columns
@@ -109,38 +98,53 @@ def described(kind: str, name: str, doc: str) -> str:
     return KIND_DESCRIPTIONS.get((kind, name), doc)
 
 
-# The guide's description of a `confirm` column of a rank jump's kinds (promotion.one_step)
+# What a yes in a kind's `confirm` (Konfirmasi) column confirms, in English (the guide gives it in Indonesian too, by
+# the catalogue: in_two_languages), and the import page's name of the column (web.pages.hr.kind_columns): one text
+# for both, as careerlog.importing.YES_CONFIRMS reads a yes (until 2026-12-05 the page named an appointment's a rank
+# jump's, and a correction's or retraction's yes was described as a rank jump's alone)
 JUMP_CONFIRMATION = (
-    "ya: confirms the check the row's rank jump needs / ya: mengonfirmasi pemeriksaan yang diperlukan oleh lompatan "
-    "pangkat pada baris ini"
+    "ya: confirms the rank jump of the row's promotion (promotion.one_step), when the decree does promote that far"
 )
-# The guide's description of a correction's `confirm` column: its yes confirms a rank jump alone (careerlog.importing
-# YES_CONFIRMS), a unit corrected to one new in its agency is confirmed by name
+# A retraction's: what a rank jump or a placement's move asks of it (careerlog.importing.AMENDMENT_YES)
+AMENDMENT_CONFIRMATION = (
+    "ya: confirms a rank jump (promotion.one_step), when the decree does promote that far, or the end of a managerial "
+    "post recorded with a placement (placement.ends_post)"
+)
+# A correction's: a yes as a retraction's; a unit corrected to one new in its agency (unit.new) and a training
+# corrected into a double of another (training.duplicate) are confirmed by name, a yes meant for a rank jump letting
+# no misspelt unit through
 CORRECTION_CONFIRMATION = (
-    "ya: confirms the check the row's rank jump needs; unit.new: confirms a unit corrected to one new in the agency, "
-    "near one known there / ya: mengonfirmasi pemeriksaan yang diperlukan oleh lompatan pangkat pada baris ini; "
-    "unit.new: mengonfirmasi unit kerja yang diralat menjadi unit baru di instansi itu, yang mirip dengan unit yang "
-    "sudah dikenal di sana"
+    "ya: confirms a rank jump (promotion.one_step), when the decree does promote that far, or the end of a managerial "
+    "post recorded with a placement (placement.ends_post); unit.new: confirms a unit corrected to one new in the "
+    "agency, near one known there; training.duplicate: confirms a training corrected into one the record seems to "
+    "hold already (both written by name: a yes does not confirm them)"
 )
-# The guide's description of an appointment's or a post appointment's `confirm` column (unit.new)
-UNIT_CONFIRMATION = (
-    "ya: confirms a unit new in the agency, near one known there (unit.new) / ya: mengonfirmasi unit kerja baru di "
-    "instansi itu, yang mirip dengan unit yang sudah dikenal di sana (unit.new)"
-)
-# The guide's description of a training's `confirm` column (training.duplicate)
+UNIT_CONFIRMATION = "ya: confirms a unit new in the agency, near one known there (unit.new)"
 DUPLICATE_CONFIRMATION = (
     "ya: confirms a training the record seems to hold already, the employee having attended it twice "
-    "(training.duplicate) / ya: mengonfirmasi pelatihan yang tampaknya sudah tercatat, karena pegawai memang "
-    "mengikutinya dua kali (training.duplicate)"
+    "(training.duplicate)"
 )
-# The guide's description of a placement's `confirm` column (application.LEAVES_SCOPE, ENDS_POST)
 PLACEMENT_CONFIRMATION = (
-    "ya: confirms a placement that moves the employee out of your scope (placement.leaves_scope) or to another agency "
-    "while holding a managerial post there, whose end it records with the placement (placement.ends_post) / ya: "
-    "mengonfirmasi penempatan yang memindahkan pegawai ke luar cakupan Anda (placement.leaves_scope) atau ke "
-    "instansi lain selagi memegang jabatan manajerial di sini, yang akhirnya dicatat bersama penempatan itu "
-    "(placement.ends_post)"
+    "ya: confirms what the import asks of the placement: that it moves the employee out of your scope "
+    "(placement.leaves_scope), ends a managerial post held in the agency left, recorded with it (placement.ends_post), "
+    "or names a unit new in its agency (unit.new)"
 )
+CONFIRM_DESCRIPTIONS = {
+    "rank_promotion": JUMP_CONFIRMATION,
+    "correction": CORRECTION_CONFIRMATION,
+    "retraction": AMENDMENT_CONFIRMATION,
+    "placement": PLACEMENT_CONFIRMATION,
+    "appointment": UNIT_CONFIRMATION,
+    "post_appointment": UNIT_CONFIRMATION,
+    "training": DUPLICATE_CONFIRMATION,
+}
+
+
+def confirm_description(kind: str) -> str:
+    """What a yes in a row's `confirm` column confirms, in English (KeyError for a kind that confirms nothing)."""
+    return CONFIRM_DESCRIPTIONS[kind]
+
+
 # The guide's description of a retraction's `confirm_nip` column (formatted as Text, as any NIP column)
 VOID_CONFIRMATION = (
     "A void only (a retraction of the record's appointment: target_version 1, or an appointment made afresh): the "

@@ -131,6 +131,18 @@ def test_an_imports_retraction_row_names_the_post_end_and_confirmed_by_name_retr
     assert held(world) == ("KOTA-MEDAN", "ADMINISTRATOR")
 
 
+@pytest.mark.parametrize("cell", ["ya", True])
+def test_a_yes_in_an_imports_retraction_row_confirms_the_post_end_it_is_asked(world: World, cell: Any) -> None:
+    """A yes confirms what the import asks of the row (until 2026-12-05 a retraction's yes confirmed a rank jump alone,
+    and the row was refused again with "ya" in its Konfirmasi column)."""
+    _, placed = placed_with_end(world)
+    row = {"kind": "retraction", "nip": BUDI, **f.retraction(placed, "2025-01-06"), "confirm": cell}
+    data = {"file": (io.BytesIO((json.dumps(row) + "\n").encode()), "e.jsonl")}
+    answer = world.post("/api/v1/imports", "admin", data=data, content_type="multipart/form-data")
+    assert answer.get_json()["recorded"] == 1, answer.get_data(as_text=True)
+    assert held(world) == ("KOTA-MEDAN", "ADMINISTRATOR")
+
+
 def test_a_migration_retracts_the_placement_alone_as_its_log_holds_it(world: World) -> None:
     post, placed = placed_with_end(world)
     migration = Migration(recorded_at=datetime(2025, 1, 6, tzinfo=UTC), recorded_by="legacy")

@@ -4,8 +4,15 @@ the form offers the box to confirm beside the refusal, the API takes `confirm: [
 
 from __future__ import annotations
 
+import html
+import io
 from typing import Any
 
+import openpyxl
+import pytest
+
+from careerlog.workbook_template import confirm_description
+from careerlog.workbooks import GUIDE_SHEET
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
@@ -53,9 +60,26 @@ def test_the_import_page_lists_the_confirm_column_of_a_rank_promotion(world: Wor
     page = world.client.get("/pages/import").get_data(as_text=True)
     promotions = page[page.index("<code>rank_promotion</code></h3>") :]
     promotions = promotions[: promotions.index("</ul>")]
-    assert "Konfirmasi lompatan pangkat (promotion.one_step)" in promotions
-    assert "bila SK memang menaikkan pangkat sejauh itu (isi ya)" in promotions  # (a yes confirms it: reviewA #9)
+    assert "ya: mengonfirmasi lompatan pangkat pada kenaikan pangkat di baris ini (promotion.one_step)" in promotions
+    assert "bila SK memang menaikkan pangkat sejauh itu" in promotions  # (a yes confirms it: reviewA #9)
     assert "<code>confirm</code>, Konfirmasi</li>" in promotions
+
+
+@pytest.mark.parametrize("kind", ["placement", "appointment", "post_appointment", "correction", "training"])
+def test_the_import_pages_konfirmasi_column_is_the_templates(world: World, kind: str) -> None:
+    """The page's list of a kind's columns and its template are one source (careerlog.workbook_template): until
+    2026-12-05 the page described an appointment's Konfirmasi as a rank jump's, where a yes confirms unit.new."""
+    log_in(world, "hr")
+    page = world.client.get("/pages/import").get_data(as_text=True)
+    listed = page[page.index(f"<code>{kind}</code></h3>") :]
+    listed = html.unescape(listed[: listed.index("</ul>")])
+    template = world.client.get(f"/pages/import/templates/{kind}.xlsx").get_data()
+    guide = openpyxl.load_workbook(io.BytesIO(template))[GUIDE_SHEET]
+    [described] = [row[4] for row in guide.iter_rows(min_row=2, values_only=True) if row[0] == "confirm"]
+    english, indonesian = described.split(" / ")
+    assert f"{indonesian}: <code>confirm</code>, Konfirmasi</li>" in listed
+    assert english == confirm_description(kind)
+    assert ("promotion.one_step" in indonesian) == (kind in ("correction", "rank_promotion"))
 
 
 def test_the_api_refuses_a_retraction_leaving_a_jump_beside_target_version_and_records_it_confirmed(

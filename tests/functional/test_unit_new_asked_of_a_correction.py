@@ -3,17 +3,20 @@ appointment, so a placement in `Bappeda` corrected to `Bapeda` was recorded unas
 import alike, and "Bapeda: 1" stood beside "Bappeda" in every count by unit. A correction of such a fact's unit is now
 asked beside `corrected_fields.unit`, in the agency the corrected fact places the employee in (its corrected agency,
 else its own; a post's, the employee's on its date), and confirmed the same way: `confirm: unit.new`, the form's box,
-an import row's `confirm` cell naming `unit.new` (a correction row's yes confirms promotion.one_step alone)."""
+an import row's `confirm` cell naming `unit.new` (a correction row's yes confirms promotion.one_step and
+placement.ends_post alone)."""
 
 from __future__ import annotations
 
 import io
 from typing import Any
 
+import openpyxl
 import orjson
 import pytest
 
 from careerlog.workbook_template import template_columns
+from careerlog.workbooks import GUIDE_SHEET
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_correction_form_fields import correction
@@ -106,17 +109,22 @@ def imported(world: World, row: dict[str, Any]) -> dict[str, Any]:
 def test_an_import_row_correcting_a_unit_confirms_it_by_name_not_by_a_yes(known: World) -> None:
     version = placed(known)
     row = {"nip": BUDI, **corrected(version, unit="Bapeda")}
-    for confirm in (None, "ya"):  # (a correction row's yes: promotion.one_step)
+    for confirm in (None, "ya"):  # (a correction row's yes: promotion.one_step, placement.ends_post)
         report = imported(known, {**row, "confirm": confirm} if confirm else row)
         assert [(p["line"], p["errors"]) for p in report["rejected"]] == [(1, {"corrected_fields.unit": [ASKED]})]
     report = imported(known, {**row, "confirm": "unit.new"})
     assert (report["recorded"], report["rejected"]) == (1, [])
 
 
-def test_the_correction_templates_guide_says_unit_new_is_named() -> None:
+def test_the_correction_templates_guide_says_unit_new_is_named(world: World) -> None:
     confirm = next(c for c in template_columns("correction") if c.name == "confirm")
     assert "unit.new: confirms a unit corrected to one new in the agency" in confirm.doc
-    assert "unit.new: mengonfirmasi unit kerja yang diralat menjadi unit baru" in confirm.doc
+    log_in(world, "hr")
+    template = world.client.get("/pages/import/templates/correction.xlsx").get_data()
+    guide = openpyxl.load_workbook(io.BytesIO(template))[GUIDE_SHEET]
+    [described] = [row[4] for row in guide.iter_rows(min_row=2, values_only=True) if row[0] == "confirm"]
+    assert "unit.new: mengonfirmasi unit kerja yang diralat menjadi unit baru" in described
+    assert "(both written by name: a yes does not confirm them)" in described
 
 
 def test_the_import_page_says_a_correction_row_names_unit_new(world: World) -> None:
@@ -124,5 +132,5 @@ def test_the_import_page_says_a_correction_row_names_unit_new(world: World) -> N
     page = world.client.get("/pages/import").get_data(as_text=True)
     corrections = page[page.index("<code>correction</code></h3>") :]
     corrections = corrections[: corrections.index("</ul>")]
-    assert "bila SK memang menaikkan pangkat sejauh itu (isi ya), atau unit kerja yang diralat" in corrections
-    assert "yang mirip dengan unit yang sudah dikenal di sana (isi unit.new)" in corrections
+    assert "unit.new: mengonfirmasi unit kerja yang diralat menjadi unit baru di instansi itu" in corrections
+    assert "(keduanya ditulis dengan namanya: ya tidak mengonfirmasinya)" in corrections

@@ -72,6 +72,7 @@ from careerlog.textfiles import (
     rupiah_reading,
     workbook_name,
 )
+from careerlog.workbook_template import confirm_description, template_columns
 from careerlog.workbooks import header_names
 from web.api.imports import template_answer
 from web.errors import KEY_HEADER, conflict_errors
@@ -770,24 +771,10 @@ def column_name(alias: str) -> str:
     return header_spelling(alias)
 
 
-def confirm_label(kind: str = "rank_promotion") -> str:
-    """The import page's name of a row's `confirm` column (no field: what the row confirms)."""
-    if kind == "training":
-        return _(
-            "Confirmation of a training recorded twice (training.duplicate), when the employee did attend it twice "
-            "(write ya)"
-        )
-    if kind == "placement":
-        return _(
-            "Confirmation of a placement moving the employee out of your scope (placement.leaves_scope) or to another "
-            "agency while holding a managerial post there, ended with it (placement.ends_post): write ya"
-        )
-    if kind == "correction":  # (its yes confirms a rank jump alone: a unit corrected to a new one is named)
-        return _(
-            "Confirmation of a rank jump (promotion.one_step), when the decree does promote that far (write ya), or of "
-            "a unit corrected to one new in its agency, near one known there (write unit.new)"
-        )
-    return _("Confirmation of a rank jump (promotion.one_step), when the decree does promote that far (write ya)")
+def confirm_label(kind: str) -> str:
+    """The import page's name of a row's `confirm` column (no field: what a yes in it confirms), the template guide's
+    description of it (careerlog.workbook_template.confirm_description: one source) in the reader's language."""
+    return str(_(confirm_description(kind)))
 
 
 def confirm_nip_label() -> str:
@@ -800,13 +787,11 @@ def kind_columns() -> list[dict[str, Any]]:
     the Indonesian column names a file of the kind reads as it (careerlog.textfiles.HEADER_ALIASES, and the kind's own
     KIND_HEADER_ALIASES: a penalty's "Tanggal Selesai" its end_date), and whether it is required."""
     columns = []
-    for kind in RECORDABLE:
-        named = [("nip", True), *((spec.name, spec.required) for spec in filled_fields(BY_KIND[kind]))]
-        if kind in CONFIRMING_KINDS:  # (no field: what the row confirms, a rank jump the decree does make)
-            named.append(("confirm", False))
-        if kind == "retraction":  # (no field: a void's confirmation, the record's NIP given again)
-            named.append(("confirm_nip", False))
-        labels = {"confirm": confirm_label(kind), "nip": "NIP", "confirm_nip": confirm_nip_label()}
+    for kind in RECORDABLE:  # (the template's columns: careerlog.workbook_template, one source for both)
+        named = [(column.name, column.required) for column in template_columns(kind)]
+        labels = {"nip": "NIP", "confirm_nip": confirm_nip_label()}
+        if kind in CONFIRMING_KINDS:  # (no field: what a yes in the row's Konfirmasi column confirms)
+            labels["confirm"] = confirm_label(kind)
         fields = [
             {
                 "label": labels[name] if name in labels else field_label(name, kind),
