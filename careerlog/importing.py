@@ -102,7 +102,7 @@ from careerlog.domain.payload import (
     whole_number,
 )
 from careerlog.domain.quick import quick_init
-from careerlog.domain.wording import Reason, Refusal, reason_of
+from careerlog.domain.wording import CONFIRMS, IMPORT_WORDED, Reason, Refusal, reason_of
 from careerlog.jsontext import name_given_twice
 from careerlog.reference import name_spellings
 from careerlog.textfiles import (
@@ -2257,6 +2257,7 @@ def _rejection(
         if first is not None:
             errors = _in_file(errors, command.subject, first)
         errors = _merged_missing(errors, command.written)
+        errors = {name: [import_worded(r, command.kind) for r in found] for name, found in errors.items()}
         typed_ = command_typed(errors, command)
         return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
     reason = reason_of(error)
@@ -2274,7 +2275,23 @@ def _rejection(
     errors = {field: [reason]}
     if first is not None:  # (a record voided by a row of this file: VOIDED)
         errors = _in_file(errors, command.subject, first)
+    errors = {name: [import_worded(r, command.kind) for r in found] for name, found in errors.items()}
     return RowProblem(command.line, command.subject, command.kind, errors, command_typed([field], command), judged)
+
+
+def import_worded(reason: Any, kind: str) -> Any:
+    """A row's reason as an import words it: a refusal a row of the kind may confirm by a yes (YES_CONFIRMS: its check,
+    careerlog.domain.wording.CONFIRMS) saying that ya in the row's Konfirmasi column confirms it too (IMPORT_WORDED),
+    in a worded part too (a refusal joined to others); any other reason as it is (a correction's unit.new or
+    training.duplicate, named: a yes does not confirm it)."""
+    if type(reason) is not Reason:
+        return reason
+    params = tuple((name, import_worded(value, kind)) for name, value in reason.params)
+    yes = CONFIRMS.get(reason.refusal) in YES_CONFIRMS.get(kind, frozenset())
+    refusal = IMPORT_WORDED.get(reason.refusal, reason.refusal) if yes else reason.refusal
+    if refusal is reason.refusal and params == reason.params:
+        return reason
+    return Reason(refusal, params, reason.kind)
 
 
 def _moved_out(command: Command, placed: Command) -> Reason | None:

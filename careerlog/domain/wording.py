@@ -210,16 +210,32 @@ class Reason(str):
 # place (web.pages.hr.in_form_words): no page keeps a copy of a refusal of the ledger's worded for it.
 FORM_WORDED: dict[Refusal, Refusal] = {}
 TICK_THE_BOX = "tick the box below to confirm it and send the form again"
+# ... and a third time as an import says it of a row (IMPORT_WORDED: careerlog.importing.import_worded), where a yes in
+# the row's Konfirmasi column confirms what the import asks of it (careerlog.importing.YES_CONFIRMS): "confirm it
+# (confirm: <check>, or ya in the Konfirmasi column) and import the row again", as the import words a training an
+# earlier row of the file recorded (TRAINING_REPEATED_IN_FILE); until 2026-12-05 an import's other confirmable
+# refusals named the check alone, read as what "ya" does not confirm
+IMPORT_WORDED: dict[Refusal, Refusal] = {}
+# the check each confirmable refusal asks (its `confirm`), for an import to word it so only where the row's yes confirms
+# that check (a correction's unit.new is named: careerlog.importing.YES_CONFIRMS)
+CONFIRMS: dict[Refusal, str] = {}
 
 
 def confirmable(
     before: str, check: str, after: str, again: str = "send it again", **options: Any
 ) -> tuple[Refusal, Refusal]:
     """The refusal `before` + how to confirm `check` + `after`, as the API words it and as the record form does
-    (FORM_WORDED); `again`: what to send again by the API ("send the retraction again")."""
+    (FORM_WORDED), and as an import does (IMPORT_WORDED); `again`: what to send again by the API ("send the
+    retraction again")."""
     sent = Refusal(f"{before}confirm it (confirm: {check}) and {again}{after}", **options)
     ticked = Refusal(f"{before}{TICK_THE_BOX}{after}", **options)
     FORM_WORDED[sent] = ticked
+    imported = Refusal(
+        f"{before}confirm it (confirm: {check}, or ya in the Konfirmasi column) and import the row again{after}",
+        **options,
+    )
+    IMPORT_WORDED[sent] = imported
+    CONFIRMS[sent] = check
     return sent, ticked
 
 

@@ -39,6 +39,11 @@ ASKED = (
     "training, it is recorded already (correct version 2 if it is wrong); if the employee did attend it twice, confirm "
     "it (confirm: training.duplicate) and send it again."
 )
+# ... as an import asks it of a row, where a yes in its Konfirmasi column confirms it (wording.IMPORT_WORDED)
+ASKED_IN_IMPORT = ASKED.replace(
+    "(confirm: training.duplicate) and send it again",
+    "(confirm: training.duplicate, or ya in the Konfirmasi column) and import the row again",
+)
 WRITTEN_OTHERWISE = "the same certificate written otherwise ('BPSDM-SU/TEKNIS/2026/09001')"
 
 
@@ -126,7 +131,7 @@ def test_an_import_asks_about_a_training_recorded_before_it_and_in_the_same_file
     report = import_file(world.services.ledger, path, actor="hr")
     assert report.recorded == 1
     assert {p.line: p.errors for p in report.rejected} == {
-        1: {"reference": [ASKED.format(same=WRITTEN_OTHERWISE)]},
+        1: {"reference": [ASKED_IN_IMPORT.format(same=WRITTEN_OTHERWISE)]},
         3: {
             "reference": [
                 "Line 2 of this file recorded a training (version 3) of the same days (2026-04-06 to 2026-04-08) and "

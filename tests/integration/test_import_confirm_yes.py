@@ -71,3 +71,23 @@ def test_a_yes_on_a_training_row_confirms_it_is_another_training(app: CareerLog,
     path.write_text(f"{header}\r\n{NIP};TEKNIS;Arsip;BKPSDM;8;15/11/2021;16/11/2021;SRT-1;{cell}\r\n", "utf-8")
     report = import_file(app, path, actor="hr")
     assert (report.recorded, report.rejected) == (1, [])
+
+
+def test_every_confirmable_refusal_of_an_import_says_ya_in_the_konfirmasi_column_confirms_it(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    """A rank jump's and a recorded training's refusals (like the in-file training's) name the Konfirmasi column: until
+    2026-12-05 they named the check alone ("confirm it (confirm: promotion.one_step) and send it again")."""
+    app.record(NIP, "appointment", f.appointment(), actor="hr")
+    app.record(
+        NIP, "training", f.training("2021-11-16", start="2021-11-15", title="Arsip", organiser="BKPSDM"), actor="hr"
+    )
+    jump = tmp_path / "rank_promotion.csv"
+    jump.write_text(f"{HEADER}\r\n{NIP};III/c;101;01/04/2014;KP-J;\r\n", encoding="utf-8")
+    training = tmp_path / "training.csv"
+    header = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat"
+    training.write_text(f"{header}\r\n{NIP};TEKNIS;Arsip;BKPSDM;8;15/11/2021;16/11/2021;SRT-1\r\n", "utf-8")
+    [jumped] = import_file(app, jump, actor="hr").rejected
+    [repeated] = import_file(app, training, actor="hr").rejected
+    for said in (jumped.errors["new_rank"][0], repeated.errors["reference"][0]):
+        assert "or ya in the Konfirmasi column) and import the row again" in said, said

@@ -22,6 +22,7 @@ from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.domain.employee import RANK_JUMP
 from careerlog.domain.ledger import NO_FACT
+from careerlog.domain.wording import IMPORT_WORDED
 from careerlog.importing import ImportReport, RowProblem, import_file
 from tests import factories as f
 
@@ -274,7 +275,7 @@ def still_refused_on_their_lines(recorded: int, rejected: list[RowProblem]) -> N
     first, second = rejected
     assert (recorded, first.line, second.line) == (2, 2, 4)
     assert [r.refusal for r in first.errors["target_version"]] == [NO_FACT]  # type: ignore[attr-defined]
-    assert [r.refusal for r in second.errors["corrected_fields.promotion_kind"]] == [RANK_JUMP]  # type: ignore[attr-defined]
+    assert [r.refusal for r in second.errors["corrected_fields.promotion_kind"]] == [IMPORT_WORDED[RANK_JUMP]]  # type: ignore[attr-defined]
     assert str(second.errors["corrected_fields.promotion_kind"][0]).startswith("III/c is 2 ranks above III/a")
 
 

@@ -15,6 +15,7 @@ import pytest
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.domain.employee import RANK_JUMP
+from careerlog.domain.wording import IMPORT_WORDED
 from careerlog.importing import import_file
 from tests import factories as f
 
@@ -63,7 +64,7 @@ def test_a_jump_no_row_of_the_file_bridges_is_still_refused_on_its_line(
         report = import_file(app, written(tmp_path / "rows.jsonl", rows), actor="hr", workers=workers)
         [problem] = report.rejected
         assert (report.recorded, problem.line) == (2, 2)
-        assert [r.refusal for r in problem.errors["new_rank"]] == [RANK_JUMP]  # type: ignore[attr-defined]
+        assert [r.refusal for r in problem.errors["new_rank"]] == [IMPORT_WORDED[RANK_JUMP]]  # type: ignore[attr-defined]
         assert str(problem.errors["new_rank"][0]).startswith("IV/a is 3 ranks above III/b, held since 2014-04-01")
         assert ranks(app) == [("2014-04-01", "III/b")]
 

@@ -19,6 +19,7 @@ import careerlog.application as application
 from careerlog.application import CareerLog, Migration
 from careerlog.domain.employee import RANK_JUMP, RANK_JUMP_REFUSED
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import IMPORT_WORDED
 from careerlog.importing import import_file
 from careerlog.reference import Rules, rules
 from tests import factories as f
@@ -115,7 +116,7 @@ def test_an_imported_row_is_refused_and_recorded_with_a_confirm_column(app: Care
     path.write_text(f"{header}\r\n{NIP};III/c;101;01/04/2014;KP-J\r\n", encoding="utf-8")
     report = import_file(app, path, actor="hr")
     [problem] = report.rejected
-    assert [r.refusal for r in problem.errors["new_rank"]] == [RANK_JUMP]  # type: ignore[attr-defined]
+    assert [r.refusal for r in problem.errors["new_rank"]] == [IMPORT_WORDED[RANK_JUMP]]  # type: ignore[attr-defined]
     path.write_text(f"{header};Konfirmasi\r\n{NIP};III/c;101;01/04/2014;KP-J;promotion.one_step\r\n", encoding="utf-8")
     assert import_file(app, path, actor="hr").recorded == 1
     assert ranks(app) == ["III/c"]

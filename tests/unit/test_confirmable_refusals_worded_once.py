@@ -13,7 +13,7 @@ from pathlib import Path
 import web.pages.hr
 from careerlog.application import CONFIRMABLE, LEAVES_SCOPE_TICKED, LEAVES_UNCONFIRMED
 from careerlog.domain.employee import CORRECTION_JUMP, RANK_JUMP, RETRACTION_JUMP
-from careerlog.domain.wording import FORM_WORDED, TICK_THE_BOX, Refusal
+from careerlog.domain.wording import FORM_WORDED, IMPORT_WORDED, TICK_THE_BOX, Refusal
 
 HOW = re.compile(r"confirm it \(confirm: ([a-z_.]+)\) and send (?:it|the \w+) again")
 
@@ -43,3 +43,18 @@ def test_the_form_says_a_placement_out_of_the_scope_as_a_rank_jump_is_said() -> 
     [said] = web.pages.hr.in_form_words(refused)["agency"]
     ending = f"If the decree does move the employee to KAB-KARO, {TICK_THE_BOX}; if not, write the agency it names."
     assert said.endswith(ending), said
+
+
+def test_each_confirmable_refusal_is_worded_for_an_import_with_ya_in_both_languages() -> None:
+    """An import's row may confirm by a yes in its Konfirmasi column (careerlog.importing.YES_CONFIRMS): every
+    confirmable refusal says so, worded from its own text, and so does its Indonesian (by hand in the catalogue)."""
+    from babel.messages.pofile import read_po
+
+    catalogue = Path(web.pages.hr.__file__).parents[1] / "translations/id/LC_MESSAGES/messages.po"
+    with catalogue.open("rb") as po:
+        indonesian = read_po(po)
+    assert set(IMPORT_WORDED) == set(FORM_WORDED)
+    for sent, imported in IMPORT_WORDED.items():
+        said = HOW.sub(r"confirm it (confirm: \1, or ya in the Konfirmasi column) and import the row again", sent.text)
+        assert imported.text == said
+        assert "atau ya di kolom Konfirmasi) lalu impor lagi baris ini" in indonesian[imported.text].string
