@@ -862,9 +862,12 @@ class CareerLog(Application[str]):
         # (NEW_UNIT)
         self.units_known: Callable[[str], Iterable[str]] | None = None
         # What the writer is told of each rank promotion recorded (or corrected) in a record (the record, the (kind,
-        # version) of each write: one read of the record for them all): the rules the audit judges it against
-        # (`promotion_findings`), given by a ledger extension as units_known is; None: nothing said
-        self.findings_of: Callable[[str, Sequence[tuple[str, int]]], list[tuple[Reason, ...]]] | None = None
+        # version) of each write: one read of the record for them all; a dry run's events of the record, not stored,
+        # or None for a live write's): the rules the audit judges it against (`promotion_findings`), given by a ledger
+        # extension as units_known is; None: nothing said
+        self.findings_of: (
+            Callable[[str, Sequence[tuple[str, int]], Sequence[LedgerEvent] | None], list[tuple[Reason, ...]]] | None
+        ) = None
         self.units_recorded: dict[tuple[str, str], str] = {}  # (agency, unit_key): the name this process recorded
         self._units_read: dict[str, tuple[float, dict[str, str]]] = {}  # agency -> (when read, unit_key -> name)
         if datastore is None:
@@ -965,7 +968,7 @@ class CareerLog(Application[str]):
         already recorded before, or a ledger no extension told (`extended`)."""
         if not outcome.created or self.findings_of is None:
             return ()
-        [found] = self.findings_of(outcome.subject, [(outcome.kind, outcome.version)])
+        [found] = self.findings_of(outcome.subject, [(outcome.kind, outcome.version)], None)
         return found
 
     @classmethod

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import orjson
 
@@ -80,7 +80,7 @@ from careerlog.domain.employee import (
     VOIDED,
 )
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, cut, quoted
-from careerlog.domain.events import BY_KIND
+from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import (
     KEY_CLASHES,
     KEY_REUSED,
@@ -813,9 +813,10 @@ class ImportReport:
     # another agency leaving mentorings open, careerlog.application.MENTEES_LEFT_OPEN), by line
     warnings: list[RowProblem] = field(default_factory=list)
     recorded_by_kind: Counter[str] = field(default_factory=Counter)  # the rows recorded (would be: a dry run), by kind
-    # every rank promotion and correction row recorded live (not in a dry run, nor migrated: its log's), by line: each
-    # judged by the audit's rules (CareerLog.findings_of, a ledger extension's: careerlog reads no audit), a finding
-    # said among the warnings
+    # every rank promotion and correction row recorded live (a dry run's: that it would record; not migrated: its
+    # log's), by line: each judged by the audit's rules (CareerLog.findings_of, a ledger extension's: careerlog reads
+    # no audit), a finding said among the warnings (a dry run's "Would be recorded; ...": on the record as the run would
+    # leave it, its events not stored; until 2026-12-05 a dry run said nothing of it)
     promotions: list[RowSeen] = field(default_factory=list)
 
     def seen(self, rows: Iterable[RowSeen], recorded: Iterable[RowSeen] = ()) -> None:
@@ -2050,7 +2051,7 @@ def import_rows(
                         by_kind[command.kind] += 1
                         if len(made) < LISTED or progressed is not None:
                             made.append(RowSeen(command.line, command.subject, command.kind, result.version))
-                        if command.kind in PROMOTION_ROWS and not dry_run and command.migration is None:
+                        if command.kind in PROMOTION_ROWS and command.migration is None:
                             report.promotions.append(
                                 RowSeen(command.line, command.subject, command.kind, result.version)
                             )
@@ -2151,7 +2152,9 @@ def import_rows(
     for seen in report.promotions if judge is not None else ():
         by_record.setdefault(seen.subject, []).append(seen)
     for subject, rows_seen in by_record.items():
-        judged = judge(subject, [(seen.kind, seen.version) for seen in rows_seen])  # type: ignore[misc]  # (not None)
+        # (a dry run's on the record as it would leave it: the events the run made of it, not stored, after the stored)
+        unsaved = _unsaved(uow, subject) if dry_run else None
+        judged = judge(subject, [(seen.kind, seen.version) for seen in rows_seen], unsaved)  # type: ignore[misc]
         for seen, found in zip(rows_seen, judged, strict=True):
             if found:
                 beside = "new_rank" if seen.kind == "rank_promotion" else "target_version"
@@ -2161,6 +2164,13 @@ def import_rows(
     report.seen(listed, made)
     report.point_at_appointments()
     return report
+
+
+def _unsaved(uow: UnitOfWork, subject: str) -> list[LedgerEvent]:
+    """The events a dry run's unit of work made of a record (its rows' as it would record them: uow.note), not
+    stored."""
+    aggregate = uow.loaded.get(subject)
+    return [cast(LedgerEvent, e) for e in aggregate.pending_events] if aggregate is not None else []
 
 
 def retracted_params(result: Exception) -> dict[str, Any] | None:

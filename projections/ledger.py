@@ -5,7 +5,8 @@ services, careerlog record and import, each import worker) through careerlog.app
 - the units known in an agency (CareerLog.units_known: unit.new asked of a unit near a known one), read from the
   views' `unit_spells` in the store's database (none while the views are not made: nothing asked);
 - the audit's findings of a promotion just recorded (CareerLog.findings_of: RECORDED_AGAINST, said as a warning),
-  judged from the ledger's record of it, no view read.
+  judged from the ledger's record of it, no view read; a dry run import's, of one it would record (WOULD_BE_AGAINST),
+  on the record as the run would leave it (its events not stored).
 """
 
 from __future__ import annotations
@@ -38,18 +39,22 @@ def known_units(views: SqlStore, agency: str) -> list[str]:
     return agency_units(views, agency)
 
 
-def findings_of(ledger: CareerLog, subject: str, written: Sequence[tuple[str, int]]) -> list[tuple[Reason, ...]]:
+def findings_of(
+    ledger: CareerLog, subject: str, written: Sequence[tuple[str, int]], unsaved: Sequence[LedgerEvent] | None = None
+) -> list[tuple[Reason, ...]]:
     """The audit's findings (each said as RECORDED_AGAINST) of each write (kind, version) of a record: of the rank
     promotion it recorded, or corrected, judged as the audit judges it (projections.merit.audit.audit_promotion: the
     record as known before the decision, the rules in force on its TMT) from the ledger's record of it, read once for
-    them all (an import's promotions of one record): no view read or rebuilt. None for another kind of fact, or a
-    promotion retracted."""
+    them all (an import's promotions of one record): no view read or rebuilt. A dry run's (`unsaved`: the events it
+    made of the record, not stored, after the stored ones) said as WOULD_BE_AGAINST, of what it would record. None for
+    another kind of fact, or a promotion retracted."""
     if not any(kind in ("rank_promotion", "correction") for kind, _ in written):
         return [() for _ in written]
     from projections.career import CareerRecord  # (the audit's modules: imported once a promotion is recorded)
-    from projections.merit.audit import RECORDED_AGAINST, audit_promotion
+    from projections.merit.audit import RECORDED_AGAINST, WOULD_BE_AGAINST, audit_promotion
 
-    events = [e for e in ledger.events.get(subject) if isinstance(e, LedgerEvent)]
+    events = [e for e in [*ledger.events.get(subject), *(unsaved or ())] if isinstance(e, LedgerEvent)]
+    against = RECORDED_AGAINST if unsaved is None else WOULD_BE_AGAINST  # (a dry run's: what it would record)
     record = CareerRecord.from_events(subject, events)
     said: list[tuple[Reason, ...]] = []
     for kind, version in written:
@@ -64,7 +69,7 @@ def findings_of(ledger: CareerLog, subject: str, written: Sequence[tuple[str, in
         day = fact.effective_date.isoformat()
         said.append(
             tuple(
-                RECORDED_AGAINST.reason(day=day, rule=row["rule"], finding=row["message"])
+                against.reason(day=day, rule=row["rule"], finding=row["message"])
                 for row in found
                 if row["rule"] != "evidence.recorded_after"  # (recorded after it: none yet, of a decision just made)
             )

@@ -61,6 +61,11 @@ RECORDED_AGAINST = Refusal(
     "Recorded; by the rules in force on {day} it does not meet {rule}: {finding} (the audit will flag it).",
     dates=("day",),
 )
+# ... and one a dry run would record, said so (web.services.findings_of: its events not stored), since 2026-12-05
+WOULD_BE_AGAINST = Refusal(
+    "Would be recorded; by the rules in force on {day} it does not meet {rule}: {finding} (the audit would flag it).",
+    dates=("day",),
+)
 LATE_EVIDENCE = Template(
     "{count} supporting fact(s) effective by {day} recorded after the decision ({moment})",
     ("day",),

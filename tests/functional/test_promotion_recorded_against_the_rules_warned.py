@@ -98,9 +98,26 @@ def test_the_import_page_says_each_warning_in_the_visitors_language(world: World
     ) in shown, shown
 
 
-def test_a_dry_run_warns_of_nothing(world: World) -> None:
+def test_a_dry_run_warns_of_each_promotion_it_would_record_against_the_rules(world: World) -> None:
+    """Until 2026-12-05 a dry run, where HR looks, said nothing of it; judged on the record as the run would leave it
+    (its correction of the promotion an earlier row of the file would record, too), nothing stored."""
     confirm_world_pns(world)
-    text = rows_file({"kind": "rank_promotion", **f.promotion("III/c", "2015-06-01")})
+    before = world.log()
+    promoted = len(list(world.services.ledger.events.get(BUDI))) + 1  # (the version the first row would record)
+    text = rows_file(
+        {"kind": "rank_promotion", **f.promotion("III/c", "2015-06-01")},
+        {"kind": "correction", **f.correction(promoted, "2015-07-01", effective_date="2015-07-02")},
+    )
     upload = {"file": (io.BytesIO(text), "rows.jsonl")}
     answer = world.post("/api/v1/imports?dry_run=true", "hr", data=upload, content_type="multipart/form-data")
-    assert answer.get_json()["warnings"] == [], answer.get_json()  # (a dry run: nothing judged)
+    body = answer.get_json()
+    assert (body["dry_run"], body["recorded"]) == (True, 2), body
+    assert [(row["line"], list(row["errors"])) for row in body["warnings"]] == [
+        (1, ["new_rank"]),
+        (2, ["target_version"]),
+    ], body
+    said = body["warnings"][0]["errors"]["new_rank"]
+    # (the promotion as the file's rows leave it, its TMT corrected, as an import's warnings judge it)
+    prefix = "Would be recorded; by the rules in force on 2015-07-02 it does not meet promotion.time_in_rank: "
+    assert any(w.startswith(prefix) and w.endswith(" (the audit would flag it).") for w in said), said
+    assert world.log() == before

@@ -74,6 +74,22 @@ def test_import_asks_unit_new_and_warns_of_a_promotion_by_line(database_url: str
     assert "2 rows: recorded 1, already recorded 0, rejected 1" in result.output
 
 
+def test_a_dry_run_import_warns_of_a_promotion_it_would_record_and_records_nothing(
+    database_url: str, tmp_path: Path
+) -> None:
+    """A dry run judges the promotion on the record as the run would leave it, worded for what it would record (until
+    2026-12-05 a dry run said nothing of it)."""
+    assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    before = last_position(database_url)
+    rows = write(tmp_path / "rows.jsonl", {"kind": "rank_promotion", "nip": NIP, **f.promotion("III/b", "2011-05-01")})
+    result = run(database_url, "import", "--dry-run", str(rows))
+    assert result.exit_code == 0, result.output
+    would = WARNED.replace("Recorded;", "Would be recorded;")
+    assert f"warning: line 1: new_rank: {would}" in result.output, result.output
+    assert "(the audit would flag it)." in result.output
+    assert last_position(database_url) == before
+
+
 def test_a_store_whose_views_are_not_made_records_unasked(database_url: str, tmp_path: Path) -> None:
     """No views yet (`careerlog projections` never run): no unit is known, so none is asked; recording goes on."""
     assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0

@@ -750,7 +750,8 @@ class ImportReportSchema(StrictSchema):
             "description": "Rows recorded (a dry run: that would be) with a warning beside a field, recording nothing "
             "more: a placement of a mentor in another agency names the mentorings it leaves open; a rank promotion "
             "(or a correction of one) recorded that does not meet a rule the audit judges names each such rule beside "
-            "new_rank (a correction's beside target_version), not for a dry run (docs/api.md)."
+            "new_rank (a correction's beside target_version), a dry run's worded \"Would be recorded; ...\" "
+            "(docs/api.md, docs/import-format.md)."
         },
     )
     recorded_by_kind = fields.Dict(

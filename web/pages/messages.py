@@ -29,7 +29,7 @@ from careerlog.domain.payload import UNKNOWN_CODE
 from careerlog.domain.wording import REFUSALS, TEMPLATES, Reason, Refusal, Template, fill, parse
 from careerlog.importing import REPEATED_KEY_VALUES, REPEATED_REFERENCE, REPEATED_REFERENCE_FOUND
 from careerlog.reference import Table, reference
-from projections.merit.audit import LATE_EVIDENCE, RECORDED_AGAINST
+from projections.merit.audit import LATE_EVIDENCE, RECORDED_AGAINST, WOULD_BE_AGAINST
 from projections.merit.queries import PASSED_OVER_FINDING
 from projections.merit.rules import EXAM_EXEMPT_EDUCATION, EXAM_EXEMPT_TRAINING, EXAM_MISSING, EXAM_PASSED, PENALTY
 from web.pages import local_date, local_datetime, local_number
@@ -161,7 +161,10 @@ def localised(template: Template, name: str, value: str, kind: str | None = None
         return table_name(value)
     if name == "fields" and template in DIFFERING_FIELDS:  # (the fields of a reference sent with other values)
         return ", ".join(field_label(field, kind) for field in value.split(", "))
-    if name == "finding" and template is RECORDED_AGAINST:  # (the audit's finding, as the audit pages show it)
+    if name == "finding" and template in (
+        RECORDED_AGAINST,
+        WOULD_BE_AGAINST,
+    ):  # (the audit's finding, as the audit pages show it)
         return message_text(value)
     if name == "field" and template is FIELD_REASONS:  # (a field's reasons within another refusal: "Promotion kind:
         return field_label(value)  # ...", where the page read "promotion_kind: ..."; the API keeps the code name)
