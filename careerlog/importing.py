@@ -78,6 +78,8 @@ from careerlog.domain.employee import (
     TRAINING_REPEATED,
     VERSION,
     VOIDED,
+    Employee,
+    post_end_named,
 )
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput, NotFound, cut, quoted
 from careerlog.domain.events import BY_KIND, LedgerEvent
@@ -2037,6 +2039,7 @@ def import_rows(
 
     by_kind = report.recorded_by_kind
     placed: dict[str, Command] = {}  # the last placement this import recorded of each record (a transfer out?)
+    placements: list[RowSeen] = []  # every placement recorded (a dry run's: that it would record), for post_end_notes
 
     def tally(done: list[Batch]) -> None:
         for written in done:
@@ -2059,6 +2062,7 @@ def import_rows(
                             appointed[command.subject] = command.line
                         elif command.kind == "placement":
                             placed[command.subject] = command
+                            placements.append(RowSeen(command.line, command.subject, command.kind, result.version))
                         if result.warnings:  # (beside the field the warning is of: the agency moved to)
                             warned = {"agency": list(result.warnings)}
                             report.warnings.append(RowProblem(command.line, command.subject, command.kind, warned))
@@ -2147,6 +2151,7 @@ def import_rows(
     finally:
         if ahead is not None:
             ahead.close()
+    report.warnings += post_end_notes(app, uow if dry_run else None, placements)
     judge = app.findings_of  # (each promotion recorded against a rule the audit judges: said so beside it)
     by_record: dict[str, list[RowSeen]] = {}  # (a record read once for all its promotions)
     for seen in report.promotions if judge is not None else ():
@@ -2171,6 +2176,49 @@ def _unsaved(uow: UnitOfWork, subject: str) -> list[LedgerEvent]:
     stored."""
     aggregate = uow.loaded.get(subject)
     return [cast(LedgerEvent, e) for e in aggregate.pending_events] if aggregate is not None else []
+
+
+# A placement an import recorded with the end of a managerial post held in the agency left (rule placement.ends_post,
+# confirmed: CareerLog._placement_ending_posts), said beside its agency as the record form says it (until 2026-12-05
+# the import's report said nothing of the post end); a dry run's, of what it would record
+POST_ENDED_WITH = Refusal(
+    "The post {title} ({kind}) ended with this placement on {day} (rule placement.ends_post): its end is recorded as "
+    "version {version}.",
+    dates=("day",),
+    numbers=("version",),
+    codes=(("kind", "post_kinds"),),
+)
+POST_WOULD_END_WITH = Refusal(
+    "The post {title} ({kind}) would end with this placement on {day} (rule placement.ends_post): its end would be "
+    "recorded as version {version}.",
+    dates=("day",),
+    numbers=("version",),
+    codes=(("kind", "post_kinds"),),
+)
+
+
+def post_end_notes(app: CareerLog, dry: UnitOfWork | None, placements: list[RowSeen]) -> list[RowProblem]:
+    """A note beside `agency` for each placement recorded (`placements`) with the end of a post it ended (the version
+    after it: Employee.post_end_with), read from the store, or from a dry run's unit of work `dry` (nothing stored):
+    the post's title, kind and day, and the post end's version."""
+    if not placements:
+        return []
+    subjects = list(dict.fromkeys(row.subject for row in placements))
+    records = {s: dry.loaded.get(s) for s in subjects} if dry is not None else app.get_aggregates(subjects)
+    said = POST_WOULD_END_WITH if dry is not None else POST_ENDED_WITH
+    notes = []
+    for row in placements:
+        employee = records.get(row.subject)
+        placement = employee.facts.get(row.version) if isinstance(employee, Employee) else None
+        if placement is None or not isinstance(employee, Employee):
+            continue
+        ended = employee.post_end_with(placement)
+        if ended is None or ended.version != row.version + 1:
+            continue
+        title, kind = post_end_named(employee.current_context(), ended)
+        reason = said.reason(title=title, kind=kind or "", day=ended.effective_date, version=ended.version)
+        notes.append(RowProblem(row.line, row.subject, row.kind, {"agency": [reason]}))
+    return notes
 
 
 def retracted_params(result: Exception) -> dict[str, Any] | None:

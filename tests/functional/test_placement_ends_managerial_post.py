@@ -196,6 +196,24 @@ def test_an_imports_yes_confirms_the_placement_and_ends_the_post(world: World) -
     assert [kind for _, kind, _ in kinds_after(world, version)] == ["placement", "post_end"]
 
 
+@pytest.mark.parametrize("dry", [False, True])
+def test_an_imports_report_notes_the_post_ended_with_each_placement(world: World, dry: bool) -> None:
+    """As the record form says it (until 2026-12-05 the import's report said nothing of the post end): beside the
+    row's agency, in its warnings; a dry run's, of what it would record."""
+    version = holding(world)
+    row = {"kind": "placement", "nip": BUDI, **MOVE, "confirm": "ya"}
+    data = {"file": (io.BytesIO((json.dumps(row) + "\n").encode()), "e.jsonl")}
+    address = "/api/v1/imports?dry_run=true" if dry else "/api/v1/imports"
+    body = world.post(address, "hr", data=data, content_type="multipart/form-data").get_json()
+    [note] = body["warnings"]
+    assert (note["line"], note["kind"], list(note["errors"])) == (1, "placement", ["agency"]), body
+    verb, recorded = ("would end", "would be recorded") if dry else ("ended", "is recorded")
+    assert note["errors"]["agency"] == [
+        f"The post {POST['title']} (ADMINISTRATOR) {verb} with this placement on 2024-11-01 (rule "
+        f"placement.ends_post): its end {recorded} as version {version + 2}."
+    ]
+
+
 def placed_by_form(world: World, **extra: Any) -> tuple[int, str]:
     data = {**form_of(world, "placement"), "nip": BUDI, **MOVE, **extra}
     answer = world.client.post("/pages/record?kind=placement", data=data)
