@@ -690,6 +690,21 @@ def corrected_jump(
     raise InvalidInput(jump[0], f"corrected_fields.{named}")
 
 
+def corrected_duplicate(employee: Employee, target_version: int, corrected_fields: Mapping[str, Any]) -> None:
+    """Refuse, beside `corrected_fields`, a correction of a training that makes it one the record seems to hold
+    already (rule training.duplicate: likely_duplicate, the training compared with the others as corrected), as a new
+    training so is asked, unless confirmed (the caller's); one that was so before the correction is not asked again.
+    Until 2026-12-05 such a correction was recorded unasked."""
+    target = employee.facts.get(target_version)
+    if target is None or target.kind != "training":
+        return
+    career = employee.current_context()
+    changes = parse_payload(TrainingCompleted, corrected_fields, partial=True)  # (as stored: dates as dates)
+    found = likely_duplicate(career, {**target.values, **changes}, exclude=target_version)
+    if found is not None and likely_duplicate(career, target.values, exclude=target_version) is None:
+        raise InvalidInput({"corrected_fields": [found]})
+
+
 def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> bool:
     """A retraction of a promotion that leaves a later one moving more ranks above the rank then held than its kind
     allows is refused beside target_version, naming that promotion, as a correction making such a step is (unless
@@ -1364,6 +1379,8 @@ class CareerLog(Application[str]):
             )
             corrected = decision.values["corrected_fields"]
             self._refuse_corrected_unit_unknown(uow, employee, values["target_version"], corrected, command)
+            if TRAINING_DUPLICATE not in command.confirmed:  # (a training corrected into another's double)
+                corrected_duplicate(employee, values["target_version"], corrected)
             jumped = corrected_jump(employee, values["target_version"], corrected, command.confirmed)
             if corrected_later_jump(employee, values["target_version"], corrected, command.confirmed) or jumped:
                 decision = replace(decision, recording=confirming(recording))  # (stored with the correction)

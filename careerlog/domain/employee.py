@@ -1098,16 +1098,19 @@ def _written_alike(text: Any) -> str:
     return caseless(" ".join(str(text).split()))
 
 
-def likely_duplicate(career: Career, values: Mapping[str, Any]) -> Reason | None:
+def likely_duplicate(career: Career, values: Mapping[str, Any], exclude: int = 0) -> Reason | None:
     """The refusal of a new training (`values`, as read) the record holds already under another certificate number
     (rule training.duplicate): a training of the same first and last day and JP whose certificate is the same
     written otherwise (`certificate_key`) or whose title and organiser are the same; None when none is. A training
-    of the same certificate exactly (by `reference_key`) is the ledger's identity's to answer, not this."""
+    of the same certificate exactly (by `reference_key`) is the ledger's identity's to answer, not this. `exclude`:
+    the version of a training corrected to `values` (compared with the others, not with itself)."""
     start, end, hours = values.get("start_date"), values.get("effective_date"), values.get("hours")
     reference = values.get("reference")
     own = reference_key(reference)
     for fact in career.by_kind["training"]:
-        if fact.effective_date != end or fact.get("start_date") != start or fact.get("hours") != hours:
+        if fact.version == exclude or fact.effective_date != end:
+            continue
+        if fact.get("start_date") != start or fact.get("hours") != hours:
             continue
         if reference_key(fact.get("reference")) == own:
             continue

@@ -6,6 +6,7 @@ Before, it was recorded again, its JP counted twice. A migration is not asked; o
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -184,3 +185,30 @@ def test_the_record_form_asks_in_indonesian_with_a_box_that_records_it(world: Wo
     ticked = world.client.post("/pages/record?kind=training&lang=id", data={**form, "confirm": "training.duplicate"})
     assert ticked.status_code == 302, ticked.get_data(as_text=True)
     assert trainings(world) == [CERTIFICATE, "BPSDM-SU/TEKNIS/2026/9001"]
+
+
+def test_a_correction_making_a_training_anothers_double_is_asked_and_recorded_confirmed(world: World) -> None:
+    """A training corrected to the days and JP of another of the same title and organiser is asked beside
+    corrected_fields, as the new one would be (until 2026-12-05 recorded unasked); an import's row confirms it by name,
+    not by a yes (a question of the data's quality: a yes meant for a rank jump must not let a double through)."""
+    appointed(world)
+    ledger = world.services.ledger
+    other = {**TRAINING, "start_date": "2026-05-04", "effective_date": "2026-05-08", "reference": "SRT-LAIN"}
+    ledger.record(NIP, "training", other, actor="test")  # (version 3)
+    body = {"kind": "correction", **f.correction(3, "2026-06-01", start_date="2026-03-02", effective_date="2026-03-06")}
+    refused = problem(world.post(EVENTS, "hr", json=body), 422)
+    assert list(refused["errors"]) == ["corrected_fields"], refused
+    assert refused["errors"]["corrected_fields"][0].startswith("The training recorded as version 2 " + SAME_DAYS)
+    assert trainings(world) == [CERTIFICATE, "SRT-LAIN"]
+    for confirm in ("ya", "training.duplicate"):
+        row = {"nip": NIP, **body, "confirm": confirm}
+        data = {"file": (io.BytesIO(orjson.dumps(row) + b"\n"), "c.jsonl")}
+        answer = world.post("/api/v1/imports", "hr", data=data, content_type="multipart/form-data").get_json()
+        if confirm == "ya":  # (asked as the API asks it: the check named, no "ya in the Konfirmasi column")
+            [(line, errors)] = [(p["line"], p["errors"]) for p in answer["rejected"]]
+            assert (line, errors["corrected_fields"]) == (1, refused["errors"]["corrected_fields"]), answer
+            assert trainings(world) == [CERTIFICATE, "SRT-LAIN"]
+    assert (answer["recorded"], answer["rejected"]) == (1, []), answer
+    employee = ledger.get_employee(NIP)
+    assert employee is not None
+    assert [str(f.effective_date) for f in employee.active_facts() if f.kind == "training"] == ["2026-03-06"] * 2
