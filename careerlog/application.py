@@ -1309,8 +1309,14 @@ class CareerLog(Application[str]):
                 if left is not None:  # (out of the writer's reach once recorded: LEAVES_UNCONFIRMED)
                     named, agency, scope = left
                     refused = InvalidInput(LEAVES_UNCONFIRMED.reason(agency=agency, scope=scope), named)
-                    ending = self._posts_unconfirmed(employee, event_cls, values, command)  # (both asked at once)
-                    raise refused if ending is None else whole_refusal(refused, event_cls, ending.errors)
+                    ending = self._posts_unconfirmed(employee, event_cls, values, command)  # (all asked at once:
+                    if ending is not None:  # the post it ends, and a unit new in the agency moved to)
+                        refused = whole_refusal(refused, event_cls, ending.errors)
+                    try:
+                        self._refuse_unit_unknown(uow, employee, event_cls, values, command)
+                    except InvalidInput as asked:  # (until 2026-12-05 asked in a round of its own, once confirmed)
+                        refused = whole_refusal(refused, event_cls, asked.errors)
+                    raise refused
         self.judge_key_owner(command, uow)  # (after the NIP and the scope: a key's use elsewhere told to no one else)
         if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps what a log holds)
             in_scheme = FieldErrors()
@@ -1323,7 +1329,11 @@ class CareerLog(Application[str]):
                 named_as_recorded(employee, subject, command.named, values)
             except InvalidInput as e:  # (the row's other problems named with it: its decision's, made for nothing)
                 raise whole_refusal(e, event_cls, decision_problems(employee, event_cls, values, recording)) from None
-        self._refuse_unit_unknown(uow, employee, event_cls, values, command)
+        try:
+            self._refuse_unit_unknown(uow, employee, event_cls, values, command)
+        except InvalidInput as asked:  # (with the post a placement ends: every confirmable question at once)
+            ending = self._posts_unconfirmed(employee, event_cls, values, command)
+            raise asked if ending is None else whole_refusal(asked, event_cls, ending.errors) from None
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_before_void(employee, event_cls, values, recording)
             refuse_system_targets(employee, event_cls, values, recording.client_key, recording.reproduced)

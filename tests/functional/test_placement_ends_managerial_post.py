@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 
 from careerlog.application import Command, Migration
 from careerlog.importing import import_rows
-from tests.functional.conftest import BUDI, World
+from tests import factories as f
+from tests.functional.conftest import BUDI, World, appointment_of
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import form_of
 
@@ -212,6 +213,29 @@ def test_an_imports_report_notes_the_post_ended_with_each_placement(world: World
         f"The post {POST['title']} (ADMINISTRATOR) {verb} with this placement on 2024-11-01 (rule "
         f"placement.ends_post): its end {recorded} as version {version + 2}."
     ]
+
+
+def test_every_question_of_a_placement_is_asked_at_once(world: World) -> None:
+    """Placing a holder of a post into another agency (out of the writer's scope) and a misspelt unit of it asks
+    leaves_scope, ends_post and unit.new in one refusal (until 2026-12-05 unit.new came in a second round, once the
+    first two were confirmed); confirmed all three, recorded."""
+    other = f.nip(date(1990, 2, 3), date(2019, 3, 1), "M", sequence=7)
+    unit = MOVE["unit"]
+    appointed = appointment_of(other, agency="PROV-SUMUT", region="12", unit=unit)
+    world.services.ledger.record(other, "appointment", appointed, actor="test")
+    world.catch_up()  # (PROV-SUMUT's unit known to the views)
+    holding(world)
+    body = {"kind": "placement", **MOVE, "unit": "Badan Kepegawaian Daera"}
+    refused = world.post(EVENTS, "hr", json=body)
+    assert refused.status_code == 422, refused.get_json()
+    errors = refused.get_json()["errors"]
+    assert sorted(errors) == ["agency", "unit"], errors
+    said = " ".join(errors["agency"])
+    assert "placement.leaves_scope" in said, said
+    assert "placement.ends_post" in said, said
+    assert "unit.new" in errors["unit"][0], errors
+    confirmed = world.post(EVENTS, "hr", json={**body, "confirm": [*BOTH, "unit.new"]})
+    assert confirmed.status_code == 201, confirmed.get_json()
 
 
 def placed_by_form(world: World, **extra: Any) -> tuple[int, str]:
