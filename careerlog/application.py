@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import difflib
 import re
 import time
 from collections import defaultdict
@@ -122,7 +121,7 @@ from careerlog.domain.payload import (
 )
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
-from careerlog.domain.unit import Unit, unit_id, unit_key, unit_of
+from careerlog.domain.unit import Unit, typos_of, unit_id, unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, confirmable, reason_of
 from careerlog.names import check_named
 from careerlog.persistence import KEYED_RECORDERS, CareerMapper, NullTranscoder, insert_stored_events
@@ -234,7 +233,6 @@ NEW_UNIT_UNCONFIRMED, NEW_UNIT_TICKED = confirmable(
 )
 NEW_UNIT_KINDS = ("appointment", "placement", "post_appointment")  # the facts naming a unit of the employee's agency
 UNITS_KEPT = 60.0  # seconds an agency's units read from the views are taken as still so (CareerLog._agency_units)
-UNIT_NEAR_RATIO = 0.8  # difflib's ratio of a unit's name (unit_key) to a known one's: a misspelling of it
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make, a placement
 # taking the record out of the writer's scope, a placement in another agency ending a managerial post held: its end
 # recorded with it, `CareerLog._placement_ending_posts`; a unit new in its agency near a known one; a training the
@@ -1467,7 +1465,7 @@ class CareerLog(Application[str]):
             known = {k: name for (a, k), name in (self.units_recorded | made).items() if a == agency}
             known |= self._agency_units(agency, self.units_known)
             if key[1] not in known:
-                near = difflib.get_close_matches(key[1], list(known), n=3, cutoff=UNIT_NEAR_RATIO)
+                near = typos_of(key[1], known)  # (a typo of one: careerlog.domain.unit.typo_of)
                 if near:
                     names = " or ".join(quoted(known[k]) for k in near)
                     reason = NEW_UNIT_UNCONFIRMED.reason(unit=quoted(unit), agency=agency, near=names)
