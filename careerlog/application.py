@@ -1484,7 +1484,10 @@ class CareerLog(Application[str]):
         now = time.monotonic()
         found = self._units_read.get(agency)
         if found is None or now - found[0] > UNITS_KEPT:
-            found = self._units_read[agency] = (now, {unit_key(name): name for name in read(agency)})
+            named: dict[str, str] = {}
+            for name in sorted(read(agency)):  # (of a unit's spellings the first in code-point order, capitals first:
+                named.setdefault(unit_key(name), name)  # "did you mean 'Dinas Sosial'", not 'dinas sosial')
+            found = self._units_read[agency] = (now, named)
         return found[1]
 
     @staticmethod
