@@ -2248,7 +2248,7 @@ def _rejection(
     if isinstance(error, InvalidInput):
         errors = _nips_quoted(_date_forms(error.errors, command.written, command.payload), command.written)
         if first is not None:
-            errors = _in_file(errors, command.subject, first)
+            errors = _in_file(errors, command.subject, first, _mentor_of(command))
         errors = _merged_missing(errors, command.written)
         typed_ = command_typed(errors, command)
         return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
@@ -2266,7 +2266,7 @@ def _rejection(
         reason = RERUN_RETRACTED.reason(**dict(reason.params))
     errors = {field: [reason]}
     if first is not None:  # (a record voided by a row of this file: VOIDED)
-        errors = _in_file(errors, command.subject, first)
+        errors = _in_file(errors, command.subject, first, _mentor_of(command))
     return RowProblem(command.line, command.subject, command.kind, errors, command_typed([field], command), judged)
 
 
@@ -2290,26 +2290,49 @@ def _file_line(first: FirstLines, subject: str, version: int) -> int | None:
     return None if line is None or first.found(subject, version) else line
 
 
-def _in_file(errors: dict[str, list[str]], subject: str, first: FirstLines) -> dict[str, list[str]]:
+MENTOR_SIDE = "mentor_nip ("  # the start of the keys of a refusal by the mentor's record (a version of the mentor's)
+
+
+def _mentor_of(command: Command) -> str | None:
+    """The mentor's NIP a row names (its own mentor_nip, or a correction's corrected one), or None."""
+    corrected = command.payload.get("corrected_fields")
+    mentor = corrected.get("mentor_nip") if isinstance(corrected, dict) else command.payload.get("mentor_nip")
+    return mentor if type(mentor) is str else None
+
+
+def _in_file(
+    errors: dict[str, list[str]], subject: str, first: FirstLines, mentor: str | None = None
+) -> dict[str, list[str]]:
     """`errors` with each refusal citing a version a row of this file gave (IN_FILE: a promotion of the same TMT, one
     not below a later promotion, a training recorded already ...), or holding a worded part that does (a post among
     several, a period's start or end), reworded to name that row's line (_file_line); one citing a version recorded
-    before the file, and any other reason, as it is."""
+    before the file, and any other reason, as it is. A version cited under a key naming the mentor's side
+    (`mentor_nip (effective_date)`: the mentor's separation) is the mentor's record's, `mentor` (the NIP the row
+    names): looked up among the mentor's rows, and left as it is when the row names none (a correction of another
+    field: the mentor is the corrected fact's)."""
 
-    def named(reason: str) -> str:
+    def named(reason: str, record: str) -> str:
         if type(reason) is not Reason:
             return reason
-        parts = tuple([(name, named(value)) for name, value in reason.params])  # (a worded part: itself a Reason)
+        parts = tuple(
+            [(name, named(value, record)) for name, value in reason.params]
+        )  # (a worded part: itself a Reason)
         if any(part is not value for (_, part), (_, value) in zip(parts, reason.params, strict=True)):
             reason = Reason(reason.refusal, parts, reason.kind)
         if (in_file := IN_FILE.get(reason.refusal)) is None:
             return reason
         params = dict(reason.params)
         # (a version of the record it names: a mentor's voided one, by a row of the mentor's)
-        line = _file_line(first, params.get("nip", subject), int(params["version"]))
+        line = _file_line(first, params.get("nip", record), int(params["version"]))
         return reason if line is None else in_file.reason(**params, line=line).about(reason.kind)
 
-    return {name: [named(reason) for reason in reasons] for name, reasons in errors.items()}
+    def record_of(name: str) -> str | None:
+        return (mentor if name.startswith(MENTOR_SIDE) else subject) if type(name) is str else subject
+
+    return {
+        name: reasons if (record := record_of(name)) is None else [named(reason, record) for reason in reasons]
+        for name, reasons in errors.items()
+    }
 
 
 def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:
