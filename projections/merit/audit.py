@@ -262,6 +262,7 @@ class MeritProjection(TupleProjection):
     # a year's SKP or JP, a confirmation as PNS not yet due, credit points its unrated years may still reach)
     # 47: a 201's or 202's earliest_date is not before the start of the definitive post it rests on
     # 48: unit_ratings' and staff_ratings' unit_key (skp.distribution matches a staff unit to the rated one by it)
+    #     and eligibility.met_on (the earliest promotion date of the run met before judged_on), added after 47 was set
     tables = (
         DECISIONS,
         FINDINGS,
