@@ -453,6 +453,13 @@ def rating_refusal(error: InvalidInput, payload: Mapping[str, Any]) -> InvalidIn
     return InvalidInput({**error.errors, "predicate": [problem]})
 
 
+def corrects_promotion(record: LedgerAggregate | None, version: int) -> bool:
+    """Whether the correction of `version` just recorded in `record` (as its unit of work holds it) corrects a rank
+    promotion (Outcome.corrects_promotion)."""
+    facts = record.facts.values() if record is not None else ()
+    return any(fact.kind == "rank_promotion" and version in fact.corrected_by for fact in facts)
+
+
 def mentor_left(uow: UnitOfWork, nip: Any, day: date) -> Any:
     """The refusal of a mentoring session held on `day` with the mentor `nip` after the mentor's separation (as a
     mentoring start or end dated so is refused by the mentor's side), or None. A mentor of no NIP's form is refused by
@@ -963,6 +970,8 @@ class CareerLog(Application[str]):
         already recorded before, or a ledger no extension told (`extended`)."""
         if not outcome.created or self.findings_of is None:
             return ()
+        if outcome.kind == "correction" and not outcome.corrects_promotion:  # (no record read for it)
+            return ()
         [found] = self.findings_of(outcome.subject, [(outcome.kind, outcome.version)])
         return found
 
@@ -1179,6 +1188,8 @@ class CareerLog(Application[str]):
             uow.units_made.setdefault(*uow.unit_let)
         if outcome.kind in ("correction", "retraction"):  # (a migration's too: an export holds no MenteeReleased, the
             self._release_held(uow, outcome)  # system's, so it is derived again where the live write derived it)
+            if outcome.kind == "correction" and corrects_promotion(uow.get(outcome.subject), outcome.version):
+                return replace(outcome, corrects_promotion=True)
         elif outcome.kind == "placement" and command.migration is None:
             warnings = placement_warnings(uow, outcome)
             return replace(outcome, warnings=warnings) if warnings else outcome

@@ -2043,7 +2043,7 @@ def import_rows(
                         by_kind[command.kind] += 1
                         if len(made) < LISTED or progressed is not None:
                             made.append(RowSeen(command.line, command.subject, command.kind, result.version))
-                        if command.kind in PROMOTION_ROWS and not dry_run and command.migration is None:
+                        if promotion_row(command.kind, result) and not dry_run and command.migration is None:
                             report.promotions.append(
                                 RowSeen(command.line, command.subject, command.kind, result.version)
                             )
@@ -2186,7 +2186,13 @@ def held_back(command: Command, result: Exception) -> bool:
     return target is not None and len(target) == 1 and getattr(target[0], "refusal", None) is NO_FACT
 
 
-PROMOTION_ROWS = frozenset(("rank_promotion", "correction"))  # the rows kept in ImportReport.promotions
+def promotion_row(kind: str, result: Outcome) -> bool:
+    """Whether a row recorded is kept in ImportReport.promotions, its findings judged once the file is in: a rank
+    promotion, or a correction of one (Outcome.corrects_promotion: a correction of a training or rating is not, its
+    record not read again for it)."""
+    return kind == "rank_promotion" or (kind == "correction" and result.corrects_promotion)
+
+
 JUMP_CHECK = frozenset((ONE_STEP,))  # the confirmation a row tries without first (confirmed_later)
 
 
