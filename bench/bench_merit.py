@@ -243,7 +243,7 @@ def cloned(record: CareerRecord, subject: str) -> CareerRecord:
 
 
 def clone(store: SqlStore, times: int, tables: Sequence[Table]) -> None:
-    """Every row of the audited views copied `times` - 1 times with remapped subjects and units."""
+    """Every row of the audited views copied `times` - 1 times with remapped subjects and units (their keys too)."""
     for table in tables:
         timed(f"clone {table.name} x{times}", lambda table=table: clone_table(store, table, times))
     for table in CLONED_TABLES:
@@ -259,7 +259,7 @@ def clone_table(store: SqlStore, table: Table, times: int) -> None:
     with store.transaction(synced=False) as sql:
         for k in range(1, times):
             mark = f"{CLONE_MARK}{k}"
-            values = ", ".join(f"{c} || '{mark}'" if c in ("subject", "unit") else c for c in names)
+            values = ", ".join(f"{c} || '{mark}'" if c in ("subject", "unit", "unit_key") else c for c in names)
             sql.execute(
                 f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {values} FROM {table.name} "
                 f"WHERE subject NOT LIKE '%{CLONE_MARK}%'"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import difflib
 import re
 import time
 from collections import defaultdict
@@ -122,7 +121,7 @@ from careerlog.domain.payload import (
 )
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
-from careerlog.domain.unit import Unit, unit_id, unit_key, unit_of
+from careerlog.domain.unit import Unit, typos_of, unit_id, unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, confirmable, reason_of
 from careerlog.names import check_named
 from careerlog.persistence import KEYED_RECORDERS, CareerMapper, NullTranscoder, insert_stored_events
@@ -234,7 +233,6 @@ NEW_UNIT_UNCONFIRMED, NEW_UNIT_TICKED = confirmable(
 )
 NEW_UNIT_KINDS = ("appointment", "placement", "post_appointment")  # the facts naming a unit of the employee's agency
 UNITS_KEPT = 60.0  # seconds an agency's units read from the views are taken as still so (CareerLog._agency_units)
-UNIT_NEAR_RATIO = 0.8  # difflib's ratio of a unit's name (unit_key) to a known one's: a misspelling of it
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make, a placement
 # taking the record out of the writer's scope, a placement in another agency ending a managerial post held: its end
 # recorded with it, `CareerLog._placement_ending_posts`; a unit new in its agency near a known one; a training the
@@ -453,6 +451,13 @@ def rating_refusal(error: InvalidInput, payload: Mapping[str, Any]) -> InvalidIn
     if problem is None or "predicate" not in error.errors:
         return error
     return InvalidInput({**error.errors, "predicate": [problem]})
+
+
+def corrects_promotion(record: LedgerAggregate | None, version: int) -> bool:
+    """Whether the correction of `version` just recorded in `record` (as its unit of work holds it) corrects a rank
+    promotion (Outcome.corrects_promotion)."""
+    facts = record.facts.values() if record is not None else ()
+    return any(fact.kind == "rank_promotion" and version in fact.corrected_by for fact in facts)
 
 
 def mentor_left(uow: UnitOfWork, nip: Any, day: date) -> Any:
@@ -983,6 +988,8 @@ class CareerLog(Application[str]):
         already recorded before, or a ledger no extension told (`extended`)."""
         if not outcome.created or self.findings_of is None:
             return ()
+        if outcome.kind == "correction" and not outcome.corrects_promotion:  # (no record read for it)
+            return ()
         [found] = self.findings_of(outcome.subject, [(outcome.kind, outcome.version)], None)
         return found
 
@@ -1199,6 +1206,8 @@ class CareerLog(Application[str]):
             uow.units_made.setdefault(*uow.unit_let)
         if outcome.kind in ("correction", "retraction"):  # (a migration's too: an export holds no MenteeReleased, the
             self._release_held(uow, outcome)  # system's, so it is derived again where the live write derived it)
+            if outcome.kind == "correction" and corrects_promotion(uow.get(outcome.subject), outcome.version):
+                return replace(outcome, corrects_promotion=True)
         elif outcome.kind == "placement" and command.migration is None:
             warnings = placement_warnings(uow, outcome)
             return replace(outcome, warnings=warnings) if warnings else outcome
@@ -1497,7 +1506,7 @@ class CareerLog(Application[str]):
             known = {k: name for (a, k), name in (self.units_recorded | made).items() if a == agency}
             known |= self._agency_units(agency, self.units_known)
             if key[1] not in known:
-                near = difflib.get_close_matches(key[1], list(known), n=3, cutoff=UNIT_NEAR_RATIO)
+                near = typos_of(key[1], known)  # (a typo of one: careerlog.domain.unit.typo_of)
                 if near:
                     names = " or ".join(quoted(known[k]) for k in near)
                     reason = NEW_UNIT_UNCONFIRMED.reason(unit=quoted(unit), agency=agency, near=names)
@@ -1516,7 +1525,10 @@ class CareerLog(Application[str]):
         now = time.monotonic()
         found = self._units_read.get(agency)
         if found is None or now - found[0] > UNITS_KEPT:
-            found = self._units_read[agency] = (now, {unit_key(name): name for name in read(agency)})
+            named: dict[str, str] = {}
+            for name in sorted(read(agency)):  # (of a unit's spellings the first in code-point order, capitals first:
+                named.setdefault(unit_key(name), name)  # "did you mean 'Dinas Sosial'", not 'dinas sosial')
+            found = self._units_read[agency] = (now, named)
         return found[1]
 
     @staticmethod

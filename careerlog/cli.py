@@ -28,7 +28,7 @@ from psycopg.errors import InsufficientPrivilege
 from tqdm import tqdm
 
 from careerlog.accounts import MAX_USERNAME
-from careerlog.application import MAX_CLIENT_KEY, CareerLog, extended
+from careerlog.application import CONFIRMABLE, MAX_CLIENT_KEY, CareerLog, extended
 from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, WHOLE_NUMBER
 from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, InvalidInput
@@ -982,7 +982,22 @@ def typed_apart(kind: str, given: Mapping[str, str]) -> None:
     )
 
 
-@main.command("record")
+RECORD_HELP = """Record one event: careerlog record NIP KIND field=value ...
+
+    Example: careerlog record 198609262015051001 rank_promotion new_rank=III/b
+    promotion_kind=101 effective_date=2019-04-01 reference=SK-800/123/2019.
+    `careerlog kinds` lists the kinds and their fields; a unit's rating (or its correction)
+    names the unit as history does, UNIT:KOTA-MEDAN:Dinas Kesehatan. confirm=CHECK,... confirms a check the
+    recording is refused by unless confirmed, as an import's confirm column does (confirm=promotion.one_step a rank
+    jump the decree does make, confirm=placement.ends_post a placement into another agency ending a managerial post
+    held, its end recorded with it); the checks: {checks}.
+    A void (a retraction of the record's appointment), which cannot be undone, takes confirm_nip=NIP: the record's
+    NIP given again.
+    A correction's corrected fields are typed together as one JSON object: corrected_fields='{{"title": "..."}}'.
+    """.format(checks=", ".join(CONFIRMABLE))  # (from the one tuple of checks a writer confirms)
+
+
+@main.command("record", help=RECORD_HELP)
 @click.argument("nip")
 @click.argument("kind")
 @click.argument("fields", nargs=-1)
@@ -997,17 +1012,7 @@ def typed_apart(kind: str, given: Mapping[str, str]) -> None:
 def record_command(
     obj: Context, nip: str, kind: str, fields: tuple[str, ...], actor: str, client_key: str | None
 ) -> None:
-    """Record one event: careerlog record NIP KIND field=value ...
-
-    Example: careerlog record 198609262015051001 rank_promotion new_rank=III/b
-    promotion_kind=101 effective_date=2019-04-01 reference=SK-800/123/2019.
-    `careerlog kinds` lists the kinds and their fields; a unit's rating (or its correction)
-    names the unit as history does, UNIT:KOTA-MEDAN:Dinas Kesehatan. confirm=promotion.one_step
-    confirms a rank jump the decree does make, as an import's confirm column does; confirm=placement.ends_post
-    a placement into another agency ending a managerial post held, its end recorded with it. A void (a retraction of
-    the record's appointment), which cannot be undone, takes confirm_nip=NIP: the record's NIP given again.
-    A correction's corrected fields are typed together as one JSON object: corrected_fields='{"title": "..."}'.
-    """
+    """Record one event (RECORD_HELP)."""
     from careerlog.importing import confirmed
     from careerlog.textfiles import changes_marked, exponent_marked
 

@@ -815,10 +815,10 @@ class ImportReport:
     # another agency leaving mentorings open, careerlog.application.MENTEES_LEFT_OPEN), by line
     warnings: list[RowProblem] = field(default_factory=list)
     recorded_by_kind: Counter[str] = field(default_factory=Counter)  # the rows recorded (would be: a dry run), by kind
-    # every rank promotion and correction row recorded live (a dry run's: that it would record; not migrated: its
-    # log's), by line: each judged by the audit's rules (CareerLog.findings_of, a ledger extension's: careerlog reads
-    # no audit), a finding said among the warnings (a dry run's "Would be recorded; ...": on the record as the run would
-    # leave it, its events not stored; until 2026-12-05 a dry run said nothing of it)
+    # every rank promotion, and correction of one (promotion_row), recorded live (a dry run's: that it would record;
+    # not migrated: its log's), by line: each judged by the audit's rules (CareerLog.findings_of, a ledger extension's:
+    # careerlog reads no audit), a finding said among the warnings (a dry run's "Would be recorded; ...": on the record
+    # as the run would leave it, its events not stored; until 2026-12-05 a dry run said nothing of it)
     promotions: list[RowSeen] = field(default_factory=list)
 
     def seen(self, rows: Iterable[RowSeen], recorded: Iterable[RowSeen] = ()) -> None:
@@ -2054,7 +2054,7 @@ def import_rows(
                         by_kind[command.kind] += 1
                         if len(made) < LISTED or progressed is not None:
                             made.append(RowSeen(command.line, command.subject, command.kind, result.version))
-                        if command.kind in PROMOTION_ROWS and command.migration is None:
+                        if promotion_row(command.kind, result) and command.migration is None:
                             report.promotions.append(
                                 RowSeen(command.line, command.subject, command.kind, result.version)
                             )
@@ -2251,7 +2251,13 @@ def held_back(command: Command, result: Exception) -> bool:
     return target is not None and len(target) == 1 and getattr(target[0], "refusal", None) is NO_FACT
 
 
-PROMOTION_ROWS = frozenset(("rank_promotion", "correction"))  # the rows kept in ImportReport.promotions
+def promotion_row(kind: str, result: Outcome) -> bool:
+    """Whether a row recorded is kept in ImportReport.promotions, its findings judged once the file is in: a rank
+    promotion, or a correction of one (Outcome.corrects_promotion: a correction of a training or rating is not, its
+    record not read again for it)."""
+    return kind == "rank_promotion" or (kind == "correction" and result.corrects_promotion)
+
+
 JUMP_CHECK = frozenset((ONE_STEP,))  # the confirmation a row tries without first (confirmed_later)
 
 
@@ -2313,7 +2319,7 @@ def _rejection(
     if isinstance(error, InvalidInput):
         errors = _nips_quoted(_date_forms(error.errors, command.written, command.payload), command.written)
         if first is not None:
-            errors = _in_file(errors, command.subject, first)
+            errors = _in_file(errors, command.subject, first, _mentor_of(command))
         errors = _merged_missing(errors, command.written)
         errors = {name: [import_worded(r, command.kind) for r in found] for name, found in errors.items()}
         typed_ = command_typed(errors, command)
@@ -2332,7 +2338,7 @@ def _rejection(
         reason = RERUN_RETRACTED.reason(**dict(reason.params))
     errors = {field: [reason]}
     if first is not None:  # (a record voided by a row of this file: VOIDED)
-        errors = _in_file(errors, command.subject, first)
+        errors = _in_file(errors, command.subject, first, _mentor_of(command))
     errors = {name: [import_worded(r, command.kind) for r in found] for name, found in errors.items()}
     return RowProblem(command.line, command.subject, command.kind, errors, command_typed([field], command), judged)
 
@@ -2372,26 +2378,49 @@ def _file_line(first: FirstLines, subject: str, version: int) -> int | None:
     return None if line is None or first.found(subject, version) else line
 
 
-def _in_file(errors: dict[str, list[str]], subject: str, first: FirstLines) -> dict[str, list[str]]:
+MENTOR_SIDE = "mentor_nip ("  # the start of the keys of a refusal by the mentor's record (a version of the mentor's)
+
+
+def _mentor_of(command: Command) -> str | None:
+    """The mentor's NIP a row names (its own mentor_nip, or a correction's corrected one), or None."""
+    corrected = command.payload.get("corrected_fields")
+    mentor = corrected.get("mentor_nip") if isinstance(corrected, dict) else command.payload.get("mentor_nip")
+    return mentor if type(mentor) is str else None
+
+
+def _in_file(
+    errors: dict[str, list[str]], subject: str, first: FirstLines, mentor: str | None = None
+) -> dict[str, list[str]]:
     """`errors` with each refusal citing a version a row of this file gave (IN_FILE: a promotion of the same TMT, one
     not below a later promotion, a training recorded already ...), or holding a worded part that does (a post among
     several, a period's start or end), reworded to name that row's line (_file_line); one citing a version recorded
-    before the file, and any other reason, as it is."""
+    before the file, and any other reason, as it is. A version cited under a key naming the mentor's side
+    (`mentor_nip (effective_date)`: the mentor's separation) is the mentor's record's, `mentor` (the NIP the row
+    names): looked up among the mentor's rows, and left as it is when the row names none (a correction of another
+    field: the mentor is the corrected fact's)."""
 
-    def named(reason: str) -> str:
+    def named(reason: str, record: str) -> str:
         if type(reason) is not Reason:
             return reason
-        parts = tuple([(name, named(value)) for name, value in reason.params])  # (a worded part: itself a Reason)
+        parts = tuple(
+            [(name, named(value, record)) for name, value in reason.params]
+        )  # (a worded part: itself a Reason)
         if any(part is not value for (_, part), (_, value) in zip(parts, reason.params, strict=True)):
             reason = Reason(reason.refusal, parts, reason.kind)
         if (in_file := IN_FILE.get(reason.refusal)) is None:
             return reason
         params = dict(reason.params)
         # (a version of the record it names: a mentor's voided one, by a row of the mentor's)
-        line = _file_line(first, params.get("nip", subject), int(params["version"]))
+        line = _file_line(first, params.get("nip", record), int(params["version"]))
         return reason if line is None else in_file.reason(**params, line=line).about(reason.kind)
 
-    return {name: [named(reason) for reason in reasons] for name, reasons in errors.items()}
+    def record_of(name: str) -> str | None:
+        return (mentor if name.startswith(MENTOR_SIDE) else subject) if type(name) is str else subject
+
+    return {
+        name: reasons if (record := record_of(name)) is None else [named(reason, record) for reason in reasons]
+        for name, reasons in errors.items()
+    }
 
 
 def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:

@@ -13,13 +13,17 @@ Sianturi": br./boru, bin, binti), cut short by a narrow column. The written name
 punctuation, titles, honorifics and particles are set aside, its words are the recorded name's first words in their
 order (all of them, or the first ones of a name cut short at its end), each the same word, another spelling or an
 abbreviation of it, or its initial, the one name or the other perhaps without the words it starts with that may be left
-out (I, Ni, Raden, Teuku, Teungku); or when their words run together are the same ("SitiRahma"). A word left out in the
+out (I, Ni, Raden, Teuku, Teungku); or when their words run together are the same ("SitiRahma"); a name written
+family name first before a comma ("Sianturi, Elisabeth", as lists sorted by name write it) is read in the usual order
+too when the words after the comma hold one that is no title. A family name alone ("Sianturi") is refused: it names
+every sibling of the marga, where a given name alone is the name cut short at its end. A word left out in the
 middle ("Budi Siregar" for Budi Santoso Siregar), a word more, or another order is another name: siblings share a family
 name (marga), and the row beside theirs is the classic source of a NIP of someone else; so is "I Ketut Sari" for Ni
 Ketut Sari. A title is any word written with a dot within it ("S.Kom", "A.Md.Kep."), a known title with or without its
 dot ("Dr.", "Hj", "Hajjah", "SE", "MM"), a word longer than an initial ending in a dot and no known abbreviation, or any
-word after the first comma; a word of one to three letters ending in a dot that is no known title ("M.", "Muh.", "S.")
-is an initial; an apostrophe is no break in a word ("Nur'aini" is "Nuraini").
+word after the first comma (but for a name written family name first); a word of one to three letters ending in a
+dot that is no known title ("M.", "Muh.", "S.") is an initial; an apostrophe is no break in a word ("Nur'aini" is
+"Nuraini").
 
 The titles, the particles, the words that may be left out, the spellings and abbreviations and the initial's length are
 no regulation's: an inference, in careerlog/reference/names.toml (replaced by CAREERLOG_NAMES_FILE; docs/rules.md).
@@ -108,7 +112,25 @@ def same_name(recorded: str, written: str) -> bool:
     each the same, a spelling or abbreviation of it or its initial, one of them perhaps without the words it
     starts with that may be left out (module docstring). A cell with no word ("-") checks nothing."""
     book = name_spellings()
-    mine, theirs = _words(recorded, book), _words(written, book)
+    mine = _words(recorded, book)
+    if (surname_first := _given_first(written, book)) is not None and _same_words(mine, surname_first, book):
+        return True
+    return _same_words(mine, _words(written, book), book)
+
+
+def _given_first(written: str, book: NameSpellings) -> list[Word] | None:
+    """The words of a name written family name first, before a comma ("Sianturi, Elisabeth", as lists sort names),
+    read in the usual order ("Elisabeth Sianturi"): when the words after the first comma, up to the next, hold a
+    word that is no title (an initial counts: "Siregar, B."); else None ("Budi Siregar, S.Kom." has titles alone)."""
+    family, comma, rest = written.partition(",")
+    given = _words(rest, book) if comma else []
+    if not given:
+        return None
+    return given + _words(family, book)
+
+
+def _same_words(mine: list[Word], theirs: list[Word], book: NameSpellings) -> bool:
+    """`same_name` of two names' words (`_words`)."""
     if not any(not w.endswith(".") for w, _ in theirs) or not any(not w.endswith(".") for w, _ in mine):
         return True
     if any(_begins(mine, t) for t in _readings(theirs, book.leading)):

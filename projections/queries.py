@@ -31,7 +31,7 @@ from projections.reading import ViewReader
 from projections.roster import RosterProjection, folded
 from projections.roster_paging import ROSTER, RosterOrder, RosterTotals, page_read, position_read
 from projections.timeline import timeline_from_rows
-from projections.training import GROUPING_REFUSALS, UNKNOWN_FILTER_OF, report_order
+from projections.training import GROUPING_REFUSALS, UNKNOWN_FILTER_OF, merged_by_unit, report_order
 
 ROSTER_FILTERS = (
     "agency",
@@ -415,7 +415,8 @@ class Queries(ViewReader):
             f"SELECT {', '.join(columns)}, COUNT(*) AS count FROM roster{where} GROUP BY {group}",
             [*select_params, *params],
         )
-        return sorted(rows, key=report_order(by))  # (ranks by rank_order, not as text; either store alike)
+        merged = merged_by_unit(rows, by, ("count",), "count")  # (a unit in other spellings counted once)
+        return sorted(merged, key=report_order(by))  # (ranks by rank_order, not as text; either store alike)
 
     def _roster_where(
         self,

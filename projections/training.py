@@ -13,7 +13,7 @@ docs/views.md gives the exact definition of every number.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass
@@ -31,6 +31,7 @@ from careerlog.domain.employee import MAX_COST
 from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.ledger import reference_key
 from careerlog.domain.payload import ascii_number
+from careerlog.domain.unit import unit_key
 from careerlog.domain.wording import Refusal
 from careerlog.reference import rank_order, rules
 from careerlog.sqlstore import Row, Sql
@@ -777,6 +778,7 @@ class TrainingQueries(ViewReader):
             + f" GROUP BY {group}",
             [target or 0, year, day.isoformat(), day.isoformat(), *NOT_IN_POST, JUDGED_KIND, day.isoformat(), *params],
         )
+        rows = merged_by_unit(rows, fields, ("staff", "met", "hours"), "staff")  # (a unit in other spellings once)
         items = [self._compliance_item(r, fields, year, day, target) for r in rows]
         return sorted(items, key=report_order(fields))
 
@@ -846,6 +848,33 @@ SPELLINGS = (
     "FROM spelt WHERE spelt.programme_id IS NOT NULL) "
     "SELECT programme_id FROM spelt WHERE programme_id IS NOT NULL"
 )
+
+
+def merged_by_unit(
+    rows: Iterable[Mapping[str, Any]], fields: Sequence[str], sums: Sequence[str], weight: str
+) -> list[dict[str, Any]]:
+    """Rows counted by `fields` (`unit` among them, else the rows as they are) with the rows of one unit in other
+    spellings (`unit_key`: "dinas sosial" and "Dinas Sosial", as the ledger and the unit filter read them one unit)
+    made one, its `sums` added up, in the order of their first row: the unit shown under the spelling the most is
+    counted under across the rows (`weight`; ties: the first in code-point order), as a training programme is
+    (projections.training `programme_totals`). What was recorded is unchanged: the spellings stay in the views."""
+    read = [dict(r) for r in rows]
+    if "unit" not in fields:
+        return read
+    counted: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in read:
+        if row["unit"] is not None:
+            counted[unit_key(row["unit"])][row["unit"]] += int(row[weight] or 0)
+    shown = {key: min(spelt, key=lambda s: (-spelt[s], s)) for key, spelt in counted.items()}
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in read:
+        if row["unit"] is not None:
+            row["unit"] = shown[unit_key(row["unit"])]
+        held = merged.setdefault(tuple(row[f] for f in fields), row)
+        if held is not row:
+            for field in sums:
+                held[field] = (held[field] or 0) + (row[field] or 0)
+    return list(merged.values())
 
 
 def programme_spellings(sql: Sql) -> dict[str, list[str]]:

@@ -526,6 +526,9 @@ class Outcome:
     # what the writer is told beside it, recording nothing (careerlog.application.placement_warnings): a live
     # recording's, never a replay's
     warnings: tuple[str, ...] = ()
+    # a correction whose target is a rank promotion (careerlog.application.CareerLog.execute, from the record loaded
+    # to decide it): the only correction whose findings are judged (CareerLog.findings_of reads the whole record)
+    corrects_promotion: bool = False
 
 
 @quick_init

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -41,6 +41,55 @@ def unit_key(name: str) -> str:
     spaces within, so that `Dinas Kesehatan`, `dinas kesehatan` and ` Dinas  Kesehatan ` name one unit, and whatever
     its Unicode normalization form (`Bagian Umum Café` with é, or e and a combining accent), as `reference_key`."""
     return caseless(" ".join(name.split()))
+
+
+# A unit's name near a known one's is a typo of it (rule unit.new: "Dinas Pendidkan" of Dinas Pendidikan): the
+# same words (`unit_key`) but one, and that one a Damerau-Levenshtein distance of TYPO_EDITS from the known word (a
+# letter left out, added, changed, or two beside each other swapped), TYPO_EDITS_LONG for a known word of TYPO_LONG
+# letters or more. Not difflib's ratio of the whole names, which took other offices for typos ("Badan Kepegawaian
+# Daerah" near Badan Pendapatan Daerah, Medan Baru near Medan Barat; until 2026-12-05).
+TYPO_EDITS = 1
+TYPO_EDITS_LONG = 2
+TYPO_LONG = 8
+
+
+def word_edits(a: str, b: str) -> int:
+    """The Damerau-Levenshtein distance of two words (optimal string alignment): the letters left out, added or
+    changed, and pairs of letters beside each other swapped, that make one the other."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, row = row, current
+    return row[len(b)]
+
+
+def typo_of(typed: str, known: str) -> int | None:
+    """The edits (`word_edits`) making `typed` the `known` unit's name when it reads as a typo of it (two names
+    by `unit_key`: the same words but one, that one within TYPO_EDITS of the known word, TYPO_EDITS_LONG of a known
+    word of TYPO_LONG letters or more), else None: "dinas sosil" is a typo of dinas sosial (1), "medan baru" none of
+    medan barat, nor "badan kepegawaian daerah" of badan pendapatan daerah."""
+    mine, theirs = typed.split(), known.split()
+    if len(mine) != len(theirs):
+        return None
+    differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+    if len(differing) != 1:
+        return None
+    a, b = differing[0]
+    edits = word_edits(a, b)
+    return edits if edits <= (TYPO_EDITS_LONG if len(b) >= TYPO_LONG else TYPO_EDITS) else None
+
+
+def typos_of(typed: str, known: Iterable[str], most: int = 3) -> list[str]:
+    """The `known` unit names (by `unit_key`) that `typed` (by `unit_key`) is a typo of (`typo_of`), the nearest
+    first (then by name), at most `most`."""
+    found = [(edits, name) for name in known if (edits := typo_of(typed, name)) is not None]
+    return [name for _, name in sorted(found)[:most]]
 
 
 def unit_of(subject: str) -> tuple[str, str]:

@@ -62,8 +62,10 @@ def _compact(value: str) -> str:
 # The tables whose codes are read by their official names too ("Diklat teknis", "Jabatan Administrator", "Ahli
 # Muda", "Ringan", "Cuti di luar tanggungan negara (CLTN)", a unit's "Butuh Perbaikan", as a BKD sheet writes them):
 # each name is one code's. Not the predicates of every scheme (rating_predicates: DP3's Kurang and SKP's Kurang are
-# two codes, read by the year's scheme) nor the ranks (Penata is III/c, Penata Muda III/a: a pangkat cut short would
-# be read as another rank).
+# two codes, read by the year's scheme). The ranks by their whole pangkat since 2026-12-05 ("Penata" is III/c, "Penata
+# Muda" III/a, in any case): a pangkat that is exactly a rank's name is that rank (it was refused as "the start of the
+# names of several codes ... write the code or the whole name", the whole name refused alike), and one cut short that
+# is no rank's name ("Penata Muda Tingkat") is refused as before.
 BY_NAME = frozenset(
     (
         "education",
@@ -79,6 +81,7 @@ BY_NAME = frozenset(
         "penalty_levels",
         "statuses",
         "recruitment_paths",
+        "ranks",
     )
 )
 

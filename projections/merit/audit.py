@@ -199,7 +199,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 47  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 48  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -266,6 +266,8 @@ class MeritProjection(TupleProjection):
     # 46: an eligibility requirement missing only until a day still to come keeps that day (`due`, eligibility.due_from:
     # a year's SKP or JP, a confirmation as PNS not yet due, credit points its unrated years may still reach)
     # 47: a 201's or 202's earliest_date is not before the start of the definitive post it rests on
+    # 48: unit_ratings' and staff_ratings' unit_key (skp.distribution matches a staff unit to the rated one by it)
+    #     and eligibility.met_on (the earliest promotion date of the run met before judged_on), added after 47 was set
     tables = (
         DECISIONS,
         FINDINGS,

@@ -3,7 +3,10 @@ rating allows (a Baik unit: at most 70% of its rated staff at Baik, docs/rules.m
 
 Rows stay per subject: `unit_ratings` (a unit's own rating per year, from the unit's record)
 and `staff_ratings` (an employee's rating per year with the unit held on 31 December, only
-for years the rule is in force). The finding per unit and year is a query over both.
+for years the rule is in force). The finding per unit and year is a query over both, a staff
+unit matched to the rated unit by `unit_key` (in any letter case or spacing, as the ledger
+reads a unit's name; until 2026-12-05 as written: staff in "dinas sosial" were not counted in
+the rated Dinas Sosial).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from decimal import Decimal
 from math import floor
 from typing import Any
 
-from careerlog.domain.unit import EARLIEST_RATED_YEAR, unit_of
+from careerlog.domain.unit import EARLIEST_RATED_YEAR, unit_key, unit_of
 from careerlog.keyset import Keyset
 from careerlog.reference import Rule, Rules, rules
 from careerlog.sqlstore import Row
@@ -25,7 +28,7 @@ from projections.career import CareerRecord
 from projections.framework import Table
 from projections.merit.rules import evidence_json, rule_on
 from projections.reading import ViewReader
-from projections.training import filter_clauses, where_sql
+from projections.training import filter_clauses, filter_values, where_sql
 
 RULE = "skp.distribution"
 
@@ -36,11 +39,12 @@ UNIT_RATINGS = Table(
         ("year", "INTEGER"),
         ("agency", "TEXT"),
         ("unit", "TEXT"),
+        ("unit_key", "TEXT"),
         ("predicate", "TEXT"),
         ("evidence", "TEXT"),
     ),
     ("subject", "year"),
-    (("agency", "unit", "year"),),
+    (("agency", "unit", "year"), ("agency", "unit_key", "year")),
 )
 
 STAFF_RATINGS = Table(
@@ -50,10 +54,11 @@ STAFF_RATINGS = Table(
         ("year", "INTEGER"),
         ("agency", "TEXT"),
         ("unit", "TEXT"),
+        ("unit_key", "TEXT"),
         ("predicate", "TEXT"),
     ),
     ("subject", "year"),
-    (("agency", "unit", "year"),),
+    (("agency", "unit_key", "year"),),
 )
 
 
@@ -84,6 +89,7 @@ def unit_rating_rows(record: CareerRecord) -> list[Row]:
                 "year": year,
                 "agency": agency,
                 "unit": unit,
+                "unit_key": unit_key(unit),
                 "predicate": fact.get("predicate"),
                 "evidence": json.dumps(evidence),
             }
@@ -108,6 +114,7 @@ def staff_rating_rows(record: CareerRecord, book: Rules | None = None) -> list[R
                 "year": year,
                 "agency": place[0],
                 "unit": place[1],
+                "unit_key": None if place[1] is None else unit_key(place[1]),
                 "predicate": fact.get("predicate"),
             }
         )
@@ -153,7 +160,10 @@ class GradeInflationQueries(ViewReader):
         self, filters: dict[str, Any] | None = None, *, start: int | None = None, end: int | None = None
     ) -> list[dict[str, Any]]:
         """Each unit and year in [start, end] (years) with a finding, with the counts and the caps."""
-        clauses, params = filter_clauses(filters, {"agency": "u.agency", "unit": "u.unit"})
+        keyed = dict(filters or {})
+        if keyed.get("unit"):  # (a unit in any spelling: the rated unit's name may be none its staff are placed under)
+            keyed["unit"] = sorted({unit_key(str(u)) for u in filter_values(keyed["unit"])})
+        clauses, params = filter_clauses(keyed, {"agency": "u.agency", "unit": "u.unit_key"})
         for bound, op in ((start, ">="), (end, "<=")):
             if bound is not None:
                 clauses.append(f"u.year {op} ?")
@@ -161,7 +171,7 @@ class GradeInflationQueries(ViewReader):
         rows = self.store.query(
             "SELECT u.agency, u.unit, u.year, u.predicate AS unit_predicate, u.evidence, s.predicate, "
             "COUNT(*) AS n FROM unit_ratings u JOIN staff_ratings s ON s.agency = u.agency "
-            f"AND s.unit = u.unit AND s.year = u.year{where_sql(clauses)} "
+            f"AND s.unit_key = u.unit_key AND s.year = u.year{where_sql(clauses)} "
             "GROUP BY u.agency, u.unit, u.year, u.predicate, u.evidence, s.predicate "
             "ORDER BY u.year, u.agency, u.unit",
             params,

@@ -42,6 +42,9 @@ class Scope:
     agency: str
     unit: str | None = None
     region: str | None = None
+    # the unit's spellings the views hold (projections.units.unit_spellings: one unit in any letter case or spacing),
+    # by which its rows are selected; none: the unit as given
+    unit_spellings: tuple[str, ...] = ()
 
     def filters(self) -> dict[str, str]:
         """The scope as the API's filters name it (an indicator's link and the rows behind it): a region as given,
@@ -53,6 +56,8 @@ class Scope:
         every region inside it (12: the province's own offices, 12.01 ... 12.71), as an account's scope and the
         API's region filter cover them (careerlog.access.narrow)."""
         selected: dict[str, tuple[str, ...]] = {k: (v,) for k, v in self.filters().items()}
+        if self.unit and self.unit_spellings:
+            selected["unit"] = self.unit_spellings
         if self.region:
             selected["region"] = tuple(sorted(expand_regions([self.region])))
         return selected

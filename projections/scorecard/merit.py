@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from careerlog.domain.unit import unit_key
 from careerlog.reference import rules
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import FairnessQueries
@@ -275,17 +276,21 @@ def group_people(persons: dict[str, int], group: dict[str, Any]) -> int:
 def skp_indicator(ctx: Context) -> list[Indicator]:
     filters = {k: v for k, v in ctx.scope.filters().items() if k in ("agency", "unit")}
     over = GradeInflationQueries(ctx.store, today=ctx.today).grade_inflation(filters, start=ctx.year, end=ctx.year)
-    clauses = " AND ".join(["year = ?", *(f"{k} = ?" for k in filters)])
+    # (the unit by `unit_key`, as grade inflation matches it: the rated unit in any spelling of the scope's)
+    keyed = {("unit_key" if k == "unit" else k): (unit_key(v) if k == "unit" else v) for k, v in filters.items()}
+    clauses = " AND ".join(["year = ?", *(f"{k} = ?" for k in keyed)])
     rated = int(
-        ctx.store.scalar(f"SELECT COUNT(*) FROM unit_ratings WHERE {clauses}", (ctx.year, *filters.values())) or 0
+        ctx.store.scalar(f"SELECT COUNT(*) FROM unit_ratings WHERE {clauses}", (ctx.year, *keyed.values())) or 0
     )
     details = {"units": [f"{u['agency']}/{u['unit']}" for u in over]}
     behind = rows_behind("unit_ratings+staff_ratings", year=ctx.year, **filters)
     # the staff rated in those unit-years, whose ratings the value is about
-    where = " AND ".join(["u.year = ?", *(f"u.{k} = ?" for k in filters)])
-    joined = "staff_ratings s JOIN unit_ratings u ON u.year = s.year AND u.agency = s.agency AND u.unit = s.unit"
+    where = " AND ".join(["u.year = ?", *(f"u.{k} = ?" for k in keyed)])
+    joined = (
+        "staff_ratings s JOIN unit_ratings u ON u.year = s.year AND u.agency = s.agency AND u.unit_key = s.unit_key"
+    )
     staff = int(
-        ctx.store.scalar(f"SELECT COUNT(DISTINCT s.subject) FROM {joined} WHERE {where}", (ctx.year, *filters.values()))
+        ctx.store.scalar(f"SELECT COUNT(DISTINCT s.subject) FROM {joined} WHERE {where}", (ctx.year, *keyed.values()))
         or 0
     )
     return [measured(ctx, SKP, len(over), rated, ratio(len(over), rated), behind, details=details, people=staff)]

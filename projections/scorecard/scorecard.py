@@ -117,7 +117,8 @@ class ScorecardQueries(ViewReader):
         scope = checked_scope(agency, unit, region)
         if scope.unit is not None:  # in any letter case or spacing, as the audit's filters; an unknown one refused
             spelled = unit_spellings(self.store, [scope.unit], [scope.agency])
-            scope = Scope(scope.agency, scope.unit if scope.unit in spelled else spelled[0], scope.region)
+            shown = scope.unit if scope.unit in spelled else spelled[0]  # (its rows selected under every spelling)
+            scope = Scope(scope.agency, shown, scope.region, tuple(spelled))
         config = config or settings()
         compared = [a for a in self.agencies(year) if peers is None or peers(a)]
         measure = self._measure(config, sorted({scope.agency, *compared}), exact_below)

@@ -1,5 +1,5 @@
 """The career page tells the earliest promotion date the record as it now stands met every requirement on, when the
-offer is judged for a later date that misses one (`met_on`, merit view 47: after a rating corrected to Baik, judged on
+offer is judged for a later date that misses one (`met_on`, merit view 48: after a rating corrected to Baik, judged on
 the first date after the correction, which asks a year not rated yet; here, an unpaid leave begun today). Until
 2026-12-05 it judged the later date alone and never said so. Both stores."""
 

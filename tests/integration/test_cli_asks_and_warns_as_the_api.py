@@ -121,3 +121,35 @@ def test_projections_registers_the_ledger_extension_every_live_writer_attaches()
     from projections.ledger import extend_ledger
 
     assert _ledger_extensions() == (extend_ledger,)
+
+
+def test_import_judges_a_correction_of_a_promotion_but_not_of_a_training(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A correction is kept for the audit's findings (findings_of: the whole record read and replayed) only when it
+    corrects a rank promotion, as the unit of work that decided it knew: every correction was, a training's too."""
+    import projections.ledger
+
+    judged: list[tuple[str, list[tuple[str, int]]]] = []
+    findings_of = projections.ledger.findings_of
+
+    def counted(
+        ledger: object, subject: str, written: list[tuple[str, int]], unsaved: object = None
+    ) -> list[tuple[object, ...]]:
+        judged.append((subject, list(written)))
+        return findings_of(ledger, subject, written, unsaved)  # type: ignore[arg-type]
+
+    promoted = {"kind": "rank_promotion", "nip": NIP, **f.promotion("III/b", "2011-05-01")}
+    trained = {"kind": "training", "nip": NIP, **f.training("2012-05-10")}
+    first = run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT, promoted, trained)))
+    assert first.exit_code == 0, first.output
+    monkeypatch.setattr(projections.ledger, "findings_of", counted)
+    rows = write(
+        tmp_path / "corrections.jsonl",
+        {"kind": "correction", "nip": NIP, **f.correction(3, "2013-01-02", hours=6)},
+        {"kind": "correction", "nip": NIP, **f.correction(2, "2013-01-02", reference="KP-RALAT")},
+    )
+    result = run(database_url, "import", str(rows))
+    assert result.exit_code == 0, result.output
+    assert judged == [(NIP, [("correction", 5)])]
+    assert f"warning: line 2: target_version: {WARNED}" in result.output

@@ -212,3 +212,46 @@ def test_a_confirmation_recorded_before_the_file_is_named_by_its_version(databas
     result = run(database_url, "import", str(write(tmp_path / "second.jsonl", confirmation("2011-06-01"))))
     assert result.exit_code == 1
     assert "line 1: kind: Already confirmed as PNS on 2011-03-01 (version 2)." in result.output
+
+
+def mentor_left(day: str) -> dict[str, object]:
+    return {"kind": "status_change", "nip": MENTOR, **f.status("DISMISSED", day)}
+
+
+SESSION_AFTER_MENTOR_LEFT = mentoring("mentoring_session", "2022-03-01", topic="Rencana", minutes=60)
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_mentors_separation_is_named_by_the_mentors_row_not_the_mentees_of_that_version(
+    database_url: str, tmp_path: Path, dry_run: bool
+) -> None:
+    """A session after the mentor's separation cites a version of the MENTOR's record: named by the mentor's row of
+    the file (line 5), not by the mentee's row that gave the mentee's record the same version (line 4: the
+    confirmation, each record's version 3), as it was."""
+    rows = [MENTOR_APPOINTED, mentoring("mentoring_start", "2021-02-01", focus="Kepemimpinan"), CONFIRMED]
+    path = write(tmp_path / "events.jsonl", APPOINTMENT, *rows, mentor_left("2022-01-01"), SESSION_AFTER_MENTOR_LEFT)
+    result = run(database_url, "import", *(["--dry-run"] if dry_run else []), str(path))
+    assert result.exit_code == 1
+    assert (
+        "line 6: mentor_nip (effective_date): 2022-03-01 is after the separation on 2022-01-01 (line 5 of this file, "
+        "DISMISSED)." in result.output
+    )
+
+
+def test_a_mentors_separation_recorded_before_the_file_is_named_by_its_version(
+    database_url: str, tmp_path: Path
+) -> None:
+    """The mentor's separation recorded before the file keeps its version (3) though a row of the file gave the
+    mentee's record a version 3 (the confirmation, line 1): until 2026-12-05 named as that line."""
+    first = [APPOINTMENT, MENTOR_APPOINTED, mentoring("mentoring_start", "2021-02-01", focus="Kepemimpinan")]
+    assert (
+        run(database_url, "import", str(write(tmp_path / "first.jsonl", *first, mentor_left("2022-01-01")))).exit_code
+        == 0
+    )
+    path = write(tmp_path / "second.jsonl", CONFIRMED, SESSION_AFTER_MENTOR_LEFT)
+    result = run(database_url, "import", "--dry-run", str(path))
+    assert result.exit_code == 1
+    assert (
+        "line 2: mentor_nip (effective_date): 2022-03-01 is after the separation on 2022-01-01 (version 3, DISMISSED)."
+        in result.output
+    )

@@ -1,5 +1,5 @@
 """An offer judged after a correction tells the earliest promotion date the corrected record meets every requirement
-on, when that date is before the record's last write (`met_on`, merit view 47).
+on, when that date is before the record's last write (`met_on`, merit view 48).
 
 An HR writer corrected a 2024 rating to Baik on 5 December 2026 (it had been the one requirement not met): the
 eligibility judged on 1 February 2027, the first promotion date after the correction, and listed "SKP 2026" missing,

@@ -243,3 +243,21 @@ def test_a_names_file_that_does_not_read_is_refused_naming_what(tmp_path: Path, 
     (tmp_path / "names.toml").write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=re.escape(says)):
         reference.load_name_spellings(tmp_path / "names.toml")
+
+
+@pytest.mark.parametrize(
+    ("recorded", "written"),
+    [("Elisabeth br. Sianturi", "Sianturi, Elisabeth"), ("Elisabeth br. Sianturi", "SIANTURI, ELISABETH, S.Kom."),
+     ("Budi Santoso Siregar", "Siregar, Budi Santoso"), ("Budi Siregar", "Siregar, B."),
+     ("Budi Siregar", "Budi Siregar, S.Kom.")],
+)  # fmt: skip
+def test_a_name_written_family_name_first_before_a_comma_is_the_same(recorded: str, written: str) -> None:
+    assert same_name(recorded, written)
+
+
+@pytest.mark.parametrize(
+    "written", ["Sianturi", "Sianturi Elisabeth", "Sianturi, Maria", "Siregar, Elisabeth", "Sianturi, Dr."]
+)
+def test_a_family_name_alone_or_another_order_without_a_comma_is_not(written: str) -> None:
+    assert not same_name("Elisabeth br. Sianturi", written)
+    assert same_name("Elisabeth br. Sianturi", "Elisabeth")  # (a given name alone: the name cut short at its end)

@@ -1,0 +1,53 @@
+"""The "did you mean" of a unit new in its agency (unit.new) took other offices for typos: difflib's ratio of the whole
+names is 0.83 from "Badan Kepegawaian Daerah" to Badan Pendapatan Daerah, and Medan's kecamatan (Medan Barat, Medan
+Baru) are as near each other. A unit is now asked only when it reads as a typo of a known one (careerlog.domain.unit
+`typo_of`): the same words but one, and that one a letter left out, added, changed or two swapped (two such edits in
+a word of 8 letters or more)."""
+
+from __future__ import annotations
+
+import pytest
+
+from careerlog.domain.unit import typo_of, unit_key
+from tests.functional.conftest import BUDI, SARI, World
+from tests.functional.test_unit_new_in_agency_asked import EVENTS, placement
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url  # both stores
+
+
+@pytest.mark.parametrize(
+    ("known", "other"),
+    [("Badan Pendapatan Daerah", "Badan Kepegawaian Daerah"), ("Medan Barat", "Medan Baru"),
+     ("Kecamatan Medan Kota", "Kecamatan Medan Johor")],
+)  # fmt: skip
+def test_another_office_near_a_known_one_in_letters_is_recorded_unasked(world: World, known: str, other: str) -> None:
+    world.catch_up()
+    assert world.post(EVENTS.format(BUDI), "hr", json=placement(known, "SK-1")).status_code == 201
+    answer = world.post(EVENTS.format(SARI), "hr", json=placement(other, "SK-2"))
+    assert answer.status_code == 201, answer.get_json()
+
+
+@pytest.mark.parametrize(
+    ("known", "typed"),
+    [("Dinas Pendidikan", "Dinas Pendidkan"), ("Dinas Sosial", "Dinas Sosal"), ("Dinas Sosial", "Dinas Sosil"),
+     ("Dinas Perhubungan", "Dinas Perhubungn"), ("Dinas Kesehatan", "Dinas Keshetaan")],
+)  # fmt: skip
+def test_a_typo_of_a_known_unit_is_still_asked(world: World, known: str, typed: str) -> None:
+    world.catch_up()
+    assert world.post(EVENTS.format(BUDI), "hr", json=placement(known, "SK-1")).status_code == 201
+    answer = world.post(EVENTS.format(SARI), "hr", json=placement(typed, "SK-2"))
+    assert answer.status_code == 422, answer.get_json()
+    assert f"(did you mean '{known}'?)" in answer.get_json()["errors"]["unit"][0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "known", "edits"),
+    [("Dinas Sosil", "Dinas Sosial", 1), ("BKPSMD", "BKPSDM", 1), ("dinas  PENDIDKAN", "Dinas Pendidikan", 1),
+     ("Dinas Keshetaan", "Dinas Kesehatan", 2), ("Dinas Sosl", "Dinas Sosial", None),
+     ("Dinas Sosial Daerah", "Dinas Sosial", None), ("Dinas Sosil Kota", "Dinas Sosial Kabupaten", None)],
+)  # fmt: skip
+def test_a_typo_is_one_word_one_or_two_edits_apart(typed: str, known: str, edits: int | None) -> None:
+    assert typo_of(unit_key(typed), unit_key(known)) == edits
