@@ -101,7 +101,7 @@ def test_the_fold_is_the_one_both_sides_read() -> None:
     assert folded(unicodedata.normalize("NFD", "José")) == folded("JOSÉ") == folded("Jose") == "jose"
     assert folded("Özlem Çelik-Ñúñez") == "ozlem celik-nunez"
     assert folded("Straße \uff21\uff22\uff23") == "strasse abc"
-    assert RosterProjection.version == 9  # name_folded's rows changed: the view is filled again on upgrade
+    assert RosterProjection.version >= 9  # (9: name_folded's rows changed, the view filled again on upgrade)
 
 
 @pytest.mark.parametrize(("lang", "status"), [("id", "Aktif"), ("en", "Active")])
