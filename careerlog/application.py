@@ -24,7 +24,7 @@ from eventsourcing.persistence import InfrastructureFactory, Mapper, RecordConfl
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 from eventsourcing.utils import Environment, TopicError, get_topic, resolve_topic
 
-from careerlog import keyowners
+from careerlog import keyowners, storekey
 from careerlog.ages import months_last_day
 from careerlog.config import POSTGRES_OPTIONS_ENV, ConfigurationError, Settings
 from careerlog.domain.employee import (
@@ -127,6 +127,7 @@ from careerlog.names import check_named
 from careerlog.persistence import KEYED_RECORDERS, CareerMapper, NullTranscoder, insert_stored_events
 from careerlog.reference import reference, rules
 from careerlog.sqlstore import SqlStore, apply_postgres_options, check_connections_when_in_doubt, select_events_of
+from careerlog.storekey import KeyCheck
 
 Clock = Callable[[], datetime]
 
@@ -894,6 +895,11 @@ class CareerLog(Application[str]):
             self.held_keys = {}
         elif self.factory.env_create_table():  # type: ignore[attr-defined]
             self.create_key_owners()
+        if datastore is not None:
+            # every write of events checks the store's marker (careerlog.storekey), recorded now when missing
+            self.recorder.key_check = KeyCheck(self.mapper.cipher)  # type: ignore[attr-defined]
+            if self.factory.env_create_table():  # type: ignore[attr-defined]
+                self.record_store_key()
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
         """The library's factory of the store, making careerlog's recorder of it (careerlog.persistence's, which
@@ -953,6 +959,16 @@ class CareerLog(Application[str]):
                 if len(rows) < keyowners.FILL_PAGE:
                     return
                 after = int(rows[-1]["position"])
+
+    def record_store_key(self) -> None:
+        """Make the table of the store's marker of its encryption (careerlog.storekey) when missing; in a store holding
+        events but no marker (made by an earlier release), record this process's (the store's first event was
+        checked against it at start: Settings.prepare). A store of no event yet gets it with its first events."""
+        table = self.recorder.events_table_name  # type: ignore[attr-defined]
+        with SqlStore(self.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
+            sql.create_missing(storekey.STATEMENTS)
+            if sql.scalar(storekey.SELECT) is None and sql.query(f"SELECT 1 FROM {table} LIMIT 1"):
+                self.recorder.key_check.check(sql)  # type: ignore[attr-defined]
 
     def key_owners(self, digests: Iterable[str]) -> dict[str, str]:
         """The record each of `digests` was first used for, as the store holds it (none: unclaimed)."""

@@ -106,6 +106,11 @@ class ConfigurationError(ValueError):
     """A setting is missing or malformed; the message names it."""
 
 
+class KeyMismatch(ConfigurationError):
+    """CAREERLOG_ENCRYPTION_KEY (or its absence) is not the store's: refused at start, at a write (nothing recorded,
+    careerlog.storekey) or at the read of an event it does not decode; the message names it."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """careerlog's settings, read once from the environment and passed down explicitly."""
@@ -367,7 +372,7 @@ class Settings:
                 # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent twin: take turns.
                 with self._postgres_schema_lock(conn):
                     conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
-            self._check_state(self._first_stored_state(conn))
+            self._check_state(*self._stored_key(conn))
             return self.only_reads and found[0] is not None
 
     def check_url(self) -> None:
@@ -545,15 +550,20 @@ class Settings:
         return f'"{schema}".{table}' if schema else table
 
     def check_key(self) -> None:
-        """Refuse a store whose first event the configured key, or its absence, cannot read.
+        """Refuse a store whose marker (careerlog.storekey), or in a store of none yet its first event, the
+        configured key, or its absence, does not read.
 
         Opened without its key, an encrypted store took new records in plain text (unencrypted
         at rest, and unreadable with the key afterwards); with another key nothing read.
         """
-        self._check_state(self._first_stored_state())
+        self._check_state(*self._stored_key())
 
-    def _check_state(self, state: bytes | None) -> None:
-        """check_key of the store's first event as stored (None: no event yet)."""
+    def _check_state(self, state: bytes | None, marker: str | None = None) -> None:
+        """check_key of the store's marker (careerlog.storekey: whether it is encrypted, and with which key), or, in a
+        store of none yet, of its first event as stored (None: no event yet)."""
+        from careerlog import storekey
+
+        cipher = None
         if self.encryption_key:
             from eventsourcing.cipher import AESCipher
             from eventsourcing.utils import Environment
@@ -565,44 +575,57 @@ class Settings:
                     "CAREERLOG_ENCRYPTION_KEY: not a key (16, 24 or 32 bytes in base64; "
                     "`careerlog encryption-key` makes one)"
                 ) from None
-            if state is None:
-                return
+        if marker is not None:
+            if not storekey.matches(marker, cipher):
+                raise key_refusal(key_set=cipher is not None)
+            return
+        if state is None:
+            return
+        if cipher is not None:
             try:
                 cipher.decrypt(state)
             except ValueError:
-                raise ConfigurationError(
-                    "CAREERLOG_ENCRYPTION_KEY: the store's events cannot be read with this key; set the key "
-                    "they were written with (or none, if the store is not encrypted). Nothing was recorded."
-                ) from None
-        elif state is not None and not reads_as_json(state):
-            raise ConfigurationError(
-                "CAREERLOG_ENCRYPTION_KEY is not set but the store's events are encrypted: set the key "
-                "they were written with. Nothing was recorded."
-            )
+                raise key_refusal(key_set=True) from None
+        elif not reads_as_json(state):
+            raise key_refusal(key_set=False)
 
-    def _first_stored_state(self, conn: psycopg.Connection[Any] | None = None) -> bytes | None:
-        """The contents of the store's first event as stored (None: no event yet); on PostgreSQL read on `conn`
-        when given (autocommit), else on a connection of its own."""
+    def _stored_key(self, conn: psycopg.Connection[Any] | None = None) -> tuple[bytes | None, str | None]:
+        """What check_key reads: the store's first event's contents as stored (None: no event yet), and its marker
+        (careerlog.storekey; None: none yet); on PostgreSQL read on `conn` when given (autocommit), else on a
+        connection of its own."""
+        from careerlog import storekey
+
         if self.store == "sqlite":
             path = self.sqlite_path
             if not Path(path).expanduser().exists():
-                return None
+                return None, None
             lite = sqlite3.connect(self.sqlite_database, uri=True)
             try:
+                try:
+                    marker = lite.execute(storekey.SELECT).fetchone()
+                except sqlite3.OperationalError:  # no table yet
+                    marker = None
+                if marker is not None:
+                    return None, str(marker[0])
                 row = lite.execute("SELECT state FROM stored_events ORDER BY rowid LIMIT 1").fetchone()
             except sqlite3.OperationalError:  # no table yet
-                return None
+                return None, None
             finally:
                 lite.close()
-            return None if row is None else bytes(row[0])
-        table = self._events_table
+            return None if row is None else bytes(row[0]), None
         if conn is None:
             with self.connect_postgres() as own:
-                return self._first_stored_state(own)
+                return self._stored_key(own)
+        marked = self._in_schema(storekey.TABLE)
+        if conn.execute("SELECT to_regclass(%s)", (marked,)).fetchone() != (None,):
+            found = conn.execute(storekey.SELECT.replace(storekey.TABLE, marked, 1)).fetchone()
+            if found is not None:
+                return None, str(found[0])
+        table = self._events_table
         if conn.execute("SELECT to_regclass(%s)", (table,)).fetchone() == (None,):
-            return None
+            return None, None
         row = conn.execute(f"SELECT state FROM {table} ORDER BY notification_id LIMIT 1").fetchone()
-        return None if row is None else bytes(row[0])
+        return None if row is None else bytes(row[0]), None
 
     def connect_postgres(self) -> psycopg.Connection[Any]:
         """A plain autocommit connection to the configured PostgreSQL database."""
@@ -659,6 +682,20 @@ class Settings:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def key_refusal(*, key_set: bool) -> KeyMismatch:
+    """The refusal of a store that the configured key (`key_set`), or its absence, does not read: at start
+    (Settings.check_key) or when writing (careerlog.storekey.KeyCheck)."""
+    if key_set:
+        return KeyMismatch(
+            "CAREERLOG_ENCRYPTION_KEY: the store's events cannot be read with this key; set the key "
+            "they were written with (or none, if the store is not encrypted). Nothing was recorded."
+        )
+    return KeyMismatch(
+        "CAREERLOG_ENCRYPTION_KEY is not set but the store's events are encrypted: set the key "
+        "they were written with. Nothing was recorded."
+    )
 
 
 def _unwritable(file: Path) -> list[str]:

@@ -40,11 +40,12 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
-from careerlog import keyowners
-from careerlog.config import ConfigurationError
+from careerlog import keyowners, storekey
+from careerlog.config import ConfigurationError, KeyMismatch, reads_as_json
 from careerlog.domain.errors import RecordedByNewerRelease
 from careerlog.domain.payload import json_default, unwrap_optional
 from careerlog.sqlstore import Sql
+from careerlog.storekey import KeyCheck
 
 Converter = Callable[[Any], Any]
 _FROM_JSON: dict[type, Converter] = {
@@ -92,6 +93,11 @@ def typed_state(cls: type, state: dict[str, Any]) -> dict[str, Any]:
         if value is not None and not isinstance(value, (date, Decimal)):
             state[name] = convert(value)
     return state
+
+
+class UnreadableEvent(KeyMismatch):
+    """A stored event the configured key (or its absence) does not decode: a message naming CAREERLOG_ENCRYPTION_KEY
+    (exit 1 on the command line), where it was an internal error (exit 70) or a server's 500."""
 
 
 class NullTranscoder(Transcoder):
@@ -171,10 +177,17 @@ class CareerMapper(Mapper[str]):
                 data = self.compressor.decompress(data)
             state: dict[str, Any] = orjson.loads(data)
         except Exception as e:
-            msg = (
-                f"Failed to read stored event {stored_event.topic} of "
-                f"{stored_event.originator_id} version {stored_event.originator_version}: {e}"
-            )
+            which = f"{stored_event.topic} of {stored_event.originator_id} version {stored_event.originator_version}"
+            if self.cipher is not None or not reads_as_json(stored_event.state):
+                # (written in plain text into an encrypted store, or the reverse, by a process of a release before
+                # the store's marker, careerlog.storekey; or a key not the store's: a clear refusal, not a bug's)
+                raise UnreadableEvent(
+                    f"CAREERLOG_ENCRYPTION_KEY: the stored event {which} cannot be read "
+                    f"{'with this key' if self.cipher is not None else 'without a key (it is encrypted)'}: "
+                    "set the key the store's events were written with (docs/operations.md, Encryption at rest). "
+                    "Nothing was recorded."
+                ) from None
+            msg = f"Failed to read stored event {which}: {e}"
             raise MapperDeserialisationError(msg) from e
         class_version = getattr(cls, "class_version", 1)
         from_version = state.pop("class_version", 1)
@@ -209,6 +222,7 @@ class SQLiteKeyedRecorder(SQLiteApplicationRecorder):
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
+        check_store_key(self, c)
         claims: keyowners.Claims | None = kwargs.get("client_keys")
         if claims is not None:
             claims.take(keyowners_sql(self, c))
@@ -231,6 +245,7 @@ class PostgresKeyedRecorder(PostgresApplicationRecorder):
         super().__init__(datastore, events_table_name=events_table_name)
 
     def _insert_events(self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
+        check_store_key(self, curs)
         claims: keyowners.Claims | None = kwargs.get("client_keys")
         if claims is not None:
             claims.take(keyowners_sql(self, curs), key_owners_table(self))
@@ -249,9 +264,22 @@ def keyowners_sql(recorder: ApplicationRecorder, cursor: Any) -> Sql:
     return Sql(cursor, "postgres" if isinstance(recorder, PostgresApplicationRecorder) else "sqlite")
 
 
-def key_owners_table(recorder: PostgresApplicationRecorder) -> str:
-    """The key owners' table named in the recorder's schema (its connections' search path is not set)."""
-    return f"{Identifier(recorder.datastore.schema).as_string(None)}.{keyowners.KEY_OWNERS}"
+def key_owners_table(recorder: PostgresApplicationRecorder, table: str = keyowners.KEY_OWNERS) -> str:
+    """The key owners' table (or another of careerlog's, `table`) named in the recorder's schema (its connections'
+    search path is not set)."""
+    return f"{Identifier(recorder.datastore.schema).as_string(None)}.{table}"
+
+
+def check_store_key(recorder: ApplicationRecorder, cursor: Any) -> None:
+    """Refuse, in the transaction writing events, a store whose marker of its encryption is not this process's
+    (careerlog.storekey.KeyCheck, set by CareerLog on its recorder; a recorder of none checks nothing)."""
+    check: KeyCheck | None = getattr(recorder, "key_check", None)
+    if check is None:
+        return
+    if isinstance(recorder, PostgresApplicationRecorder):
+        check.check(keyowners_sql(recorder, cursor), key_owners_table(recorder, storekey.TABLE))
+    else:
+        check.check(keyowners_sql(recorder, cursor))
 
 
 def insert_stored_events(
@@ -281,6 +309,7 @@ def _insert_sqlite(
     recorder: SQLiteApplicationRecorder, stored: list[StoredRow], client_keys: keyowners.Claims | None
 ) -> None:
     with recorder.datastore.transaction(commit=True) as cursor:
+        check_store_key(recorder, cursor)
         if client_keys is not None:
             client_keys.take(keyowners_sql(recorder, cursor))
         cursor.executemany(recorder.insert_events_statement, stored)
@@ -297,6 +326,7 @@ def _insert_postgres(
         SQL(", ").join(map(Identifier, EVENT_COLUMNS)),
     )
     with datastore.get_connection() as conn, conn.transaction(), conn.cursor() as cursor:
+        check_store_key(recorder, cursor)
         if client_keys is not None:
             client_keys.take(keyowners_sql(recorder, cursor), key_owners_table(recorder))
         recorder._lock_table(cursor)

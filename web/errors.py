@@ -22,6 +22,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
 from careerlog.application import APPOINTED
+from careerlog.config import KeyMismatch
 from careerlog.domain.errors import (
     AlreadyAppointed,
     ConcurrencyConflict,
@@ -88,6 +89,7 @@ PROBLEM_TYPES: tuple[tuple[str, int, str], ...] = (
     ("view-filling", 503, "a view read is being filled"),
     ("rules-mismatch", 503, "a view read was built under other rules than this server's"),
     ("newer-release", 503, "the record holds an event of a newer release"),
+    ("store-key", 503, "this server's CAREERLOG_ENCRYPTION_KEY (or its absence) is not the store's: nothing recorded"),
 )
 
 
@@ -253,6 +255,12 @@ NEWER_RELEASE = (
 )
 
 
+STORE_KEY = (
+    "This server's CAREERLOG_ENCRYPTION_KEY (or its absence) is not the store's: it can neither read the store's "
+    "events nor record any (nothing was recorded). Its operator must start it with the store's key."
+)
+
+
 def unexpected_problem(error: Exception) -> Response:
     """Anything else: logged in full, answered without internals."""
     if isinstance(error, HTTPException):
@@ -260,6 +268,9 @@ def unexpected_problem(error: Exception) -> Response:
     if isinstance(error, TopicError):  # an event class this release does not have (docs/operations.md, Upgrades)
         current_app.logger.exception("An event recorded by a newer careerlog release")
         return problem(503, NEWER_RELEASE, slug="newer-release", headers={"Retry-After": str(NEWER_RELEASE_RETRY)})
+    if isinstance(error, KeyMismatch):  # (careerlog.storekey: a server started before the store's first events)
+        current_app.logger.exception("CAREERLOG_ENCRYPTION_KEY is not the store's")
+        return problem(503, STORE_KEY, slug="store-key")
     if isinstance(error, PersistenceError):
         current_app.logger.exception("The database could not be used")
         return problem(503, "The database could not be used; try again shortly.", headers={"Retry-After": "5"})

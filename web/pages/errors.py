@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
+from careerlog.config import KeyMismatch
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.wording import Reason
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
@@ -131,6 +132,9 @@ def unexpected(error: Exception) -> ResponseReturnValue:
         return store_unusable()
     if isinstance(error, TopicError):  # an event class this release does not have
         return newer_release()
+    if isinstance(error, KeyMismatch):  # (careerlog.storekey; the API's 503 store-key)
+        current_app.logger.exception("CAREERLOG_ENCRYPTION_KEY is not the store's")
+        return error_page(503)
     current_app.logger.exception("Unexpected error on a page")
     return error_page(500)
 
