@@ -32,6 +32,7 @@ from careerlog.config import Settings
 from careerlog.visible import on_terminal, say
 from projections.merit.fairness import import_statistics
 from projections.registry import projector
+from projections.scorecard.findings import settings as scorecard_settings
 from web.config import WebSettings, checked_secret_key
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
 from web.errors import PROBLEM_JSON, problem_document
@@ -308,12 +309,19 @@ def serve_command(obj: Context, bind: str, workers: int, threads: int) -> None:
     serve(obj.settings, bind, workers, threads)
 
 
+# The files settings name that requests read, each read before the workers start (check_before_serving): a file not
+# there or not TOML is refused naming its variable, exit 1 (careerlog.reference.from_environment), where the scorecard's
+# was found by the first request reading it (a 500, the server up)
+READ_FILES = (reference.rules, reference.name_spellings, scorecard_settings)  # CAREERLOG_RULES_FILE, _NAMES_FILE,
+# CAREERLOG_SCORECARD_FILE
+
+
 def check_before_serving(obj: Context) -> None:
     """What every worker would find as it boots, found once here: a message and exit 1, not a traceback each."""
     WebSettings.from_env()  # a bad web setting names itself
     checked_secret_key()  # a short one refused (the demo's `run` too); its warning when unset is serve's alone
-    reference.rules()  # CAREERLOG_RULES_FILE and CAREERLOG_NAMES_FILE read as the first request reading them would
-    reference.name_spellings()
+    for read in READ_FILES:  # each file a setting names read as the first request reading it would
+        read()
     obj.settings.prepare()  # the store reached, its schema made, the encryption key checked against it
     projector(obj.settings).close()  # the views opened as each worker opens them: a newer release's refused
 

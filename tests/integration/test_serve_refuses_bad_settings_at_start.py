@@ -71,18 +71,21 @@ def test_serve_names_a_missing_encryption_key_and_exits_1(database_url: str, ser
     assert "Traceback" not in done.stderr + done.stdout
 
 
-def test_serve_names_a_rules_or_names_file_that_does_not_read_and_exits_1(
+def test_serve_names_a_rules_names_or_scorecard_file_that_does_not_read_and_exits_1(
     database_url: str, tmp_path: Path, serve: Serve
 ) -> None:
     """Each worker would have found it on the first request that reads it (a 500 on an import with a name, on an
-    audit): the command finds it first."""
+    audit, on the scorecard: until 2026-12-05 serve started past CAREERLOG_SCORECARD_FILE=/nope.toml, /health 200):
+    the command finds it first."""
     broken = tmp_path / "broken.toml"
     broken.write_text("[meta\n", encoding="utf-8")
-    for variable in ("CAREERLOG_RULES_FILE", "CAREERLOG_NAMES_FILE"):
-        done = serve(database_url, **{variable: str(broken)})
-        assert done.returncode == 1, (variable, done.stderr)
-        assert str(broken) in done.stderr, variable
-        assert "Traceback" not in done.stderr + done.stdout, variable
+    for variable in ("CAREERLOG_RULES_FILE", "CAREERLOG_NAMES_FILE", "CAREERLOG_SCORECARD_FILE"):
+        for file in (broken, tmp_path / "nope.toml"):
+            done = serve(database_url, **{variable: str(file)})
+            assert done.returncode == 1, (variable, file, done.stderr)
+            assert done.stderr.startswith(f"Error: {variable}: "), (variable, done.stderr)
+            assert str(file) in done.stderr, variable
+            assert "Traceback" not in done.stderr + done.stdout, variable
 
 
 def test_serve_refuses_a_secret_key_shorter_than_32_characters_and_exits_1(database_url: str, serve: Serve) -> None:
