@@ -812,19 +812,32 @@ def export_command(obj: Context, file: Path | None) -> None:
 
     not_the_store(file, obj.settings, "FILE")
     app = obj.app
-    with _progress_bar(app.max_notification_id(), "event", "export") as bar:
+    to_file = (
+        file is not None and str(file) != "-" and not (file.is_symlink() or (file.exists() and not file.is_file()))
+    )
+    # (SIGTERM or SIGHUP, as import and rebuild: said, and the partial file of personal data removed, as Ctrl-C
+    # removed it; before, the signal ended the export at once without a word, leaving FILE.partial)
+    aftermath = (
+        f"the export was not finished: {file} was not written (one there before is left as it was), the part written "
+        "so far removed."
+        if to_file
+        else "the export was not finished: what was written so far is incomplete, no backup."
+    )
+    with _progress_bar(app.max_notification_id(), "event", "export") as bar, ends_on_sigterm(aftermath):
         # (on a terminal, its lines shown with the bidi and C1 characters of their texts as JSON escapes: exporting)
         if file is None or str(file) == "-":  # (- wrote a file named -: `export - | gzip` an empty backup)
             with written_to("standard output"):
                 out = sys.stdout.buffer
                 written = export_events(app, out, progress=bar.update, shown=is_terminal(out))
                 out.flush()
-        elif file.is_symlink() or (file.exists() and not file.is_file()):  # /dev/stdout, a pipe: as it is
+        elif not to_file:  # /dev/stdout, a pipe: as it is
             with written_to(file), writable(file, "wb") as stream:
                 written = export_events(app, stream, progress=bar.update, shown=is_terminal(stream))
         else:
             # written beside FILE and renamed when complete: an export that fails half-way (a lost connection, an
-            # event it cannot read, the disk full) leaves no FILE that looks like a backup, and an older FILE as it was
+            # event it cannot read, the disk full, SIGTERM) leaves no FILE that looks like a backup, and an older FILE
+            # as it was
+            assert file is not None
             partial = file.with_name(file.name + ".partial")
             try:
                 with written_to(file), writable(partial, "wb", named=file) as stream:

@@ -34,16 +34,19 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def stopped_when(process: Careerlog, condition: Callable[[], bool]) -> tuple[int, list[int]]:
-    """Freeze the process (SIGSTOP) once `condition()` holds, check it is still under way, then SIGTERM it: the
-    signal taken where it was once it runs again (SIGCONT). Its exit status, and its children while it was frozen."""
+def stopped_when(
+    process: Careerlog, condition: Callable[[], bool], signum: signal.Signals = signal.SIGTERM
+) -> tuple[int, list[int]]:
+    """Freeze the process (SIGSTOP) once `condition()` holds, check it is still under way, then SIGTERM (`signum`)
+    it: the signal taken where it was once it runs again (SIGCONT). Its exit status, and its children while it was
+    frozen."""
     reached = wait_until(lambda: condition() or not process.running, timeout=60, every=0.005)
     assert process.running, f"it ended before it could be stopped:\n{process.output()}"
     assert reached, process.output()
     pid = process.process.pid
     os.kill(pid, signal.SIGSTOP)
     children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    os.kill(pid, signal.SIGTERM)
+    os.kill(pid, signum)
     os.kill(pid, signal.SIGCONT)
     return process.finish(timeout=60), children
 
