@@ -39,7 +39,7 @@ from careerlog.domain.wording import reason_of
 from careerlog.jsontext import Repeated, json_too_deep, named_once
 from careerlog.reference import RULES_FILE_ENV, reference, rules
 from careerlog.visible import LOG_CONTROLS, is_terminal, json_on_terminal, on_terminal, say, visible_controls
-from careerlog.written import written_to
+from careerlog.written import open_private, written_to
 
 F = TypeVar("F", bound=Callable[..., Any])
 # A store of no events, in memory: what a dry run checks rows against when CAREERLOG_DATABASE_URL names no store yet
@@ -739,11 +739,12 @@ def not_the_store(path: Path | None, settings: Settings, hint: str) -> None:
         )
 
 
-def writable(path: Path, mode: str = "w", *, named: Path | None = None) -> IO[Any]:
-    """A file named on the command line (`named`, when `path` is written in its place), opened for writing; a
-    message and exit 1 if it cannot be."""
+def writable(path: Path, mode: str = "w", *, named: Path | None = None, private: bool = False) -> IO[Any]:
+    """A file named on the command line (`named`, when `path` is written in its place), opened for writing (made
+    readable by its owner alone when `private`: careerlog.written.open_private); a message and exit 1 if it cannot
+    be."""
     try:
-        return path.open(mode)
+        return open_private(path, mode) if private else path.open(mode)
     except OSError as e:
         raise click.ClickException(f"Cannot write {named or path}: {e.strerror}.") from None
 
@@ -840,7 +841,9 @@ def export_command(obj: Context, file: Path | None) -> None:
             assert file is not None
             partial = file.with_name(file.name + ".partial")
             try:
-                with written_to(file), writable(partial, "wb", named=file) as stream:
+                with contextlib.suppress(OSError):  # (one left by an export killed: made again, private)
+                    partial.unlink(missing_ok=True)
+                with written_to(file), writable(partial, "wb", named=file, private=True) as stream:
                     written = export_events(app, stream, progress=bar.update)
                 with written_to(file):
                     partial.replace(file)

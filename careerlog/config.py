@@ -35,6 +35,8 @@ from zoneinfo import available_timezones
 
 import orjson
 
+from careerlog.written import make_private
+
 if TYPE_CHECKING:
     import psycopg
 
@@ -356,6 +358,8 @@ class Settings:
         alone, no log yet, has its log's tables made, as before.)"""
         self.check_url()
         if self.store != "postgres":
+            if not self.only_reads and not self.existing_only:  # a new store's file, its owner's alone
+                make_private(Path(self.sqlite_path).expanduser())
             self.check_key()
             return self.reads_in_place
         schema = self.postgres()["schema"]

@@ -48,7 +48,7 @@ from careerlog.demo.finish import (
 from careerlog.demo.loading import to_command
 from careerlog.demo.model import Person, Rec
 from careerlog.domain.unit import unit_of
-from careerlog.written import written_to
+from careerlog.written import open_private, written_to
 
 __all__ = ["Demo", "generate", "load_demo", "to_row", "write_demo"]
 
@@ -232,7 +232,7 @@ def write_demo(
     """Write the demo as JSON Lines for `careerlog import --migration`."""
     demo = generate(employees, seed, today)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with written_to(path), path.open("wb") as out:
+    with written_to(path), open_private(path) as out:  # (personal data's form: made as an export is)
         for rec in demo.records():
             out.write(orjson.dumps(to_row(rec), option=orjson.OPT_APPEND_NEWLINE))
     write_irregularities(demo, irregularities_path)
