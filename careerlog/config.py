@@ -620,9 +620,14 @@ class Settings:
         if conn is None:
             with self.connect_postgres() as own:
                 return self._stored_key(own)
+        import psycopg
+
         marked = self._in_schema(storekey.TABLE)
         if conn.execute("SELECT to_regclass(%s)", (marked,)).fetchone() != (None,):
-            found = conn.execute(storekey.SELECT.replace(storekey.TABLE, marked, 1)).fetchone()
+            try:
+                found = conn.execute(storekey.SELECT.replace(storekey.TABLE, marked, 1)).fetchone()
+            except psycopg.errors.InsufficientPrivilege:  # (a reports' role granted SELECT before it was made)
+                found = None
             if found is not None:
                 return None, str(found[0])
         table = self._events_table

@@ -221,3 +221,18 @@ def test_a_view_made_again_is_read_under_the_role_given_default_privileges_as_do
     read = invoke(read_only, "audit", "promotions")
     assert read.exit_code == 0, read.output
     assert "Warning" not in read.stderr  # (caught up by the rebuild)
+
+
+def test_a_reading_role_not_granted_the_encryption_marker_reads_the_store_by_its_first_event(
+    reader: tuple[str, str], tmp_path: Path
+) -> None:
+    """A reports' role granted SELECT before the store's `store_encryption` was made (a store of an earlier release
+    upgraded, no default privileges): the key is checked against the first event, as before, not refused."""
+    url, as_reader = reader
+    schema = url.partition("?schema=")[2]
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        role = as_reader.partition("://")[2].partition("@")[0]
+        conn.execute(f'REVOKE SELECT ON "{schema}".store_encryption FROM "{role}"')
+    result = invoke(as_reader, "export", str(tmp_path / "backup.jsonl"))
+    assert result.exit_code == 0, result.output
+    assert BUDI in (tmp_path / "backup.jsonl").read_text()
