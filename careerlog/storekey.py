@@ -54,18 +54,19 @@ class KeyCheck:
 
     def __init__(self, cipher: Any):
         self.cipher = cipher
+        self.mine = marker_for(cipher)  # (encrypted once: any encryption of KNOWN with the key reads the same)
         self.checked: str | None = None  # the marker found to match, not decrypted again
 
     def check(self, sql: Any, table: str = TABLE) -> None:
         """Refuse (ConfigurationError, the transaction rolled back) a store whose marker is not this cipher's; a
-        store of none yet (its first events being written) gets this cipher's (a twin's made meanwhile is waited for
-        and read: ON CONFLICT DO NOTHING, then read again)."""
-        marker = sql.scalar(SELECT.replace(TABLE, table, 1))
-        if marker is None:
-            sql.execute(INSERT.replace(TABLE, table, 1), [marker_for(self.cipher)])
-            marker = sql.scalar(SELECT.replace(TABLE, table, 1))
+        store of none yet (its first events being written) gets this cipher's. Its INSERT comes first (ON CONFLICT
+        DO NOTHING: nothing written when there, a twin's being made meanwhile waited for on PostgreSQL), then the
+        marker is read: a SQLite transaction the library begins deferred takes the write lock at once, where a read
+        first had it upgrade its lock, refused "database is locked" while another process writes."""
+        sql.execute(INSERT.replace(TABLE, table, 1), [self.mine])
+        marker = str(sql.scalar(SELECT.replace(TABLE, table, 1)))
         if marker == self.checked:
             return
-        if not matches(str(marker), self.cipher):
+        if not matches(marker, self.cipher):
             raise refusal(key_set=self.cipher is not None)
-        self.checked = str(marker)
+        self.checked = marker
