@@ -19,6 +19,7 @@ import careerlog.application as application
 from careerlog.application import CONFIRMING_KINDS, CareerLog, Migration
 from careerlog.domain.employee import CORRECTION_JUMP, RETRACTION_JUMP, RETRACTION_JUMP_REFUSED
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import IMPORT_WORDED
 from careerlog.importing import import_file
 from careerlog.reference import Rules, rules
 from tests import factories as f
@@ -108,7 +109,8 @@ def test_an_imported_retraction_is_refused_and_recorded_with_a_confirm_column(ap
     row = {"kind": "retraction", "nip": NIP, **f.retraction(middle, "2019-01-02")}
     path.write_text(orjson.dumps(row).decode() + "\n", encoding="utf-8")
     [problem] = import_file(app, path, actor="hr").rejected
-    assert [r.refusal for r in problem.errors["target_version"]] == [RETRACTION_JUMP]  # type: ignore[attr-defined]
+    # (as an import words it: a yes in the row's Konfirmasi column confirms it too)
+    assert [r.refusal for r in problem.errors["target_version"]] == [IMPORT_WORDED[RETRACTION_JUMP]]  # type: ignore[attr-defined]
     path.write_text(orjson.dumps({**row, "confirm": "promotion.one_step"}).decode() + "\n", encoding="utf-8")
     assert import_file(app, path, actor="hr").recorded == 1
     assert ranks(app) == ["III/c"]
