@@ -200,7 +200,8 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
         leading = next((g for g in result["groups"] if g["reference"]), None)  # the group each is compared with
         # each group's people (its pool counts a person once per round they were in it): the distinct people in its
         # pool in any round of the year (one who moved between rounds counts in both groups)
-        persons = people_by_group(fairness, dim, start, end, ctx) if counted(ctx, fairness, result["groups"]) else {}
+        counting = counted(ctx, fairness, result["groups"])
+        persons = fairness.people_in_groups([dim], start, end, ctx.scope.selection()) if counting else {}
         for g in result["groups"]:
             details = {
                 k: g[k]
@@ -244,8 +245,9 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
 
 
 def counted(ctx: Context, fairness: FairnessQueries, groups: list[dict[str, Any]]) -> bool:
-    """Whether the groups' people are counted (`people_by_group`, a count of the pools by person): always, unless
-    the scorecard is for a reader shown values about at least `exact_below` people (`ScorecardQueries.scorecard`),
+    """Whether the groups' people are counted (`FairnessQueries.people_in_groups`, a count of the pools by person):
+    always, unless the scorecard is for a reader shown values about at least `exact_below` people
+    (`ScorecardQueries.scorecard`),
     for whom only a group whose pool (a person once per round) holds at least that many but could hold fewer people
     (fewer than that many times the rounds of the period) is judged otherwise by its people; the others' (None:
     their pool) are withheld or shown alike."""
@@ -261,15 +263,10 @@ def counted(ctx: Context, fairness: FairnessQueries, groups: list[dict[str, Any]
     return any(below <= g["eligible"] < below * rounds[0] for g in groups)
 
 
-def people_by_group(fairness: FairnessQueries, dim: str, start: str, end: str, ctx: Context) -> dict[str, int]:
-    """The distinct people in each group's pool in any round of the period (`FairnessQueries.people_in_groups`)."""
-    return fairness.people_in_groups([dim], start, end, ctx.scope.selection())
-
-
 def group_people(persons: dict[str, int], group: dict[str, Any]) -> int:
-    """A group's people (`people_by_group`), at least one where its pool holds anyone: a pool counted apart from
-    its people (a round after the count, a label read otherwise) is never shown as about nobody, which no minimum
-    withholds."""
+    """A group's people (`FairnessQueries.people_in_groups`), at least one where its pool holds anyone: a pool
+    counted apart from its people (a round after the count, a label read otherwise) is never shown as about nobody,
+    which no minimum withholds."""
     return max(persons.get(group["group"], 0), 1 if group["eligible"] else 0)
 
 
