@@ -963,7 +963,8 @@ class CareerLog(Application[str]):
     def record_store_key(self) -> None:
         """Make the table of the store's marker of its encryption (careerlog.storekey) when missing; in a store holding
         events but no marker (made by an earlier release), record this process's (the store's first event was
-        checked against it at start: Settings.prepare). A store of no event yet gets it with its first events."""
+        checked against it at start). Settings.prepare records it at start, events or none; a store of no event and
+        no marker here (its marker cleared since, docs/operations.md) gets it with its first events."""
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
         with SqlStore(self.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
             sql.create_missing(storekey.STATEMENTS)

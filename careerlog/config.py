@@ -360,7 +360,7 @@ class Settings:
         if self.store != "postgres":
             if not self.only_reads and not self.existing_only:  # a new store's file, its owner's alone
                 make_private(Path(self.sqlite_path).expanduser())
-            self.check_key()
+            self.check_key(record=not self.only_reads)
             return self.reads_in_place
         schema = self.postgres()["schema"]
         with self.connect_postgres() as conn:  # one connection: the schema looked for (made), the key checked
@@ -376,7 +376,7 @@ class Settings:
                 # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent twin: take turns.
                 with self._postgres_schema_lock(conn):
                     conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
-            self._check_state(*self._stored_key(conn))
+            self._check_state(*self._stored_key(conn), record=None if self.only_reads else conn)
             return self.only_reads and found[0] is not None
 
     def check_url(self) -> None:
@@ -553,18 +553,29 @@ class Settings:
         schema = self.postgres()["schema"]
         return f'"{schema}".{table}' if schema else table
 
-    def check_key(self) -> None:
+    def check_key(self, *, record: bool = False) -> None:
         """Refuse a store whose marker (careerlog.storekey), or in a store of none yet its first event, the
-        configured key, or its absence, does not read.
+        configured key, or its absence, does not read; `record`: a store of no marker yet gets this process's.
 
         Opened without its key, an encrypted store took new records in plain text (unencrypted
         at rest, and unreadable with the key afterwards); with another key nothing read.
         """
-        self._check_state(*self._stored_key())
+        if not record or self.store != "sqlite":
+            self._check_state(*self._stored_key())
+            return
+        lite = sqlite3.connect(self.sqlite_database, uri=True, timeout=30)
+        try:
+            self._check_state(*self._stored_key(), record=lite)
+        finally:
+            lite.close()
 
-    def _check_state(self, state: bytes | None, marker: str | None = None) -> None:
+    def _check_state(self, state: bytes | None, marker: str | None = None, *, record: Any = None) -> None:
         """check_key of the store's marker (careerlog.storekey: whether it is encrypted, and with which key), or, in a
-        store of none yet, of its first event as stored (None: no event yet)."""
+        store of none yet, of its first event as stored (None: no event yet). A store of no marker yet gets this
+        process's (`record`: a connection to it, sqlite3's or psycopg's in autocommit; None: none recorded, as by a
+        command that only reads), with its first events or none: the first careerlog process started on a new store
+        records whether it is encrypted, and one started on it with another key, or without, is refused at start
+        rather than at its first write (until 2026-12-06 an empty store said nothing until its first events)."""
         from careerlog import storekey
 
         cipher = None
@@ -581,22 +592,46 @@ class Settings:
                 ) from None
         if marker is not None:
             if not storekey.matches(marker, cipher):
-                raise key_refusal(key_set=cipher is not None)
+                raise key_refusal(key_set=cipher is not None, empty=state is None)
             return
-        if state is None:
-            return
-        if cipher is not None:
-            try:
-                cipher.decrypt(state)
-            except ValueError:
-                raise key_refusal(key_set=True) from None
-        elif not reads_as_json(state):
-            raise key_refusal(key_set=False)
+        if state is not None:
+            if cipher is not None:
+                try:
+                    cipher.decrypt(state)
+                except ValueError:
+                    raise key_refusal(key_set=True) from None
+            elif not reads_as_json(state):
+                raise key_refusal(key_set=False)
+        if record is not None:
+            self._record_marker(record, cipher, empty=state is None)
+
+    def _record_marker(self, conn: Any, cipher: Any, *, empty: bool) -> None:
+        """Record this process's marker (careerlog.storekey) in a store of none yet, its table made when missing,
+        unless a twin starting meanwhile recorded its own, which is checked then (one of another key refused)."""
+        from careerlog import storekey
+
+        table = storekey.TABLE
+        if self.store == "sqlite":
+            for statement in storekey.STATEMENTS:
+                conn.execute(statement)
+            conn.execute(storekey.INSERT, [storekey.marker_for(cipher)])
+            conn.commit()
+        else:
+            table = self._in_schema(storekey.TABLE)
+            with self._postgres_schema_lock(conn):  # (CREATE TABLE IF NOT EXISTS is not safe against a twin)
+                for statement in storekey.STATEMENTS:
+                    conn.execute(statement.replace(storekey.TABLE, table, 1))
+                conn.execute(
+                    storekey.INSERT.replace(storekey.TABLE, table, 1).replace("?", "%s"), [storekey.marker_for(cipher)]
+                )
+        found = conn.execute(storekey.SELECT.replace(storekey.TABLE, table, 1)).fetchone()
+        if not storekey.matches(str(found[0]), cipher):
+            raise key_refusal(key_set=cipher is not None, empty=empty)
 
     def _stored_key(self, conn: psycopg.Connection[Any] | None = None) -> tuple[bytes | None, str | None]:
-        """What check_key reads: the store's first event's contents as stored (None: no event yet), and its marker
-        (careerlog.storekey; None: none yet); on PostgreSQL read on `conn` when given (autocommit), else on a
-        connection of its own."""
+        """What check_key reads: the store's first event's contents as stored (None: no event yet: a marker refusing
+        it then says so), and its marker (careerlog.storekey; None: none yet); on PostgreSQL read on `conn` when
+        given (autocommit), else on a connection of its own."""
         from careerlog import storekey
 
         if self.store == "sqlite":
@@ -609,32 +644,32 @@ class Settings:
                     marker = lite.execute(storekey.SELECT).fetchone()
                 except sqlite3.OperationalError:  # no table yet
                     marker = None
-                if marker is not None:
-                    return None, str(marker[0])
-                row = lite.execute("SELECT state FROM stored_events ORDER BY rowid LIMIT 1").fetchone()
-            except sqlite3.OperationalError:  # no table yet
-                return None, None
+                found = None if marker is None else str(marker[0])
+                try:
+                    row = lite.execute("SELECT state FROM stored_events ORDER BY rowid LIMIT 1").fetchone()
+                except sqlite3.OperationalError:  # no table yet
+                    row = None
             finally:
                 lite.close()
-            return None if row is None else bytes(row[0]), None
+            return None if row is None else bytes(row[0]), found
         if conn is None:
             with self.connect_postgres() as own:
                 return self._stored_key(own)
         import psycopg
 
         marked = self._in_schema(storekey.TABLE)
+        marker = None
         if conn.execute("SELECT to_regclass(%s)", (marked,)).fetchone() != (None,):
             try:
                 found = conn.execute(storekey.SELECT.replace(storekey.TABLE, marked, 1)).fetchone()
             except psycopg.errors.InsufficientPrivilege:  # (a reports' role granted SELECT before it was made)
                 found = None
-            if found is not None:
-                return None, str(found[0])
+            marker = None if found is None else str(found[0])
         table = self._events_table
         if conn.execute("SELECT to_regclass(%s)", (table,)).fetchone() == (None,):
-            return None, None
+            return None, marker
         row = conn.execute(f"SELECT state FROM {table} ORDER BY notification_id LIMIT 1").fetchone()
-        return None if row is None else bytes(row[0]), None
+        return None if row is None else bytes(row[0]), marker
 
     def connect_postgres(self) -> psycopg.Connection[Any]:
         """A plain autocommit connection to the configured PostgreSQL database."""
@@ -693,9 +728,23 @@ class Settings:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def key_refusal(*, key_set: bool) -> KeyMismatch:
+def key_refusal(*, key_set: bool, empty: bool = False) -> KeyMismatch:
     """The refusal of a store that the configured key (`key_set`), or its absence, does not read: at start
-    (Settings.check_key) or when writing (careerlog.storekey.KeyCheck)."""
+    (Settings.check_key) or when writing (careerlog.storekey.KeyCheck). `empty`: refused at start by the marker of a
+    store holding no event yet, recorded by the first careerlog process started on it (said so: the operator has
+    written nothing, and finds the process that started first with another key, or without, docs/operations.md)."""
+    if empty and key_set:
+        return KeyMismatch(
+            "CAREERLOG_ENCRYPTION_KEY: the store holds no event yet, but the first careerlog process started on it "
+            "recorded another key, or none (it is not encrypted): start this one with that key (or none), or see "
+            'docs/operations.md, "Encryption at rest", if that first process was the wrong one. Nothing was recorded.'
+        )
+    if empty:
+        return KeyMismatch(
+            "CAREERLOG_ENCRYPTION_KEY is not set but the store is encrypted: it holds no event yet, but the first "
+            "careerlog process started on it recorded its key. Set that key (or see docs/operations.md, "
+            '"Encryption at rest", if that first process was the wrong one). Nothing was recorded.'
+        )
     if key_set:
         return KeyMismatch(
             "CAREERLOG_ENCRYPTION_KEY: the store's events cannot be read with this key; set the key "

@@ -10,6 +10,12 @@ from its first event (which Settings.prepare checks against the key first). Ever
 start (Settings.prepare) and in each transaction that writes events (the recorders of careerlog.persistence): a
 server started on an empty store before another process wrote it encrypted writes nothing in plain text there. A
 mismatch is refused naming CAREERLOG_ENCRYPTION_KEY (careerlog.config.key_refusal), nothing recorded.
+
+Since 2026-12-06 the first process started on a store to write (not a command that only reads) records the marker
+at start (Settings.prepare), the store holding events or none: an empty store made by a process with the key
+already says it is encrypted, and a server or worker started on it without the key (or with another) stops at
+start, exit 1, where it used to start and be refused only at its first write, once another had written. The check
+in each write stays for a process running when an empty store's marker is cleared (docs/operations.md).
 """
 
 from __future__ import annotations

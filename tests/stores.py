@@ -12,7 +12,8 @@ Two kinds of made store use it:
 - the functional tests' world (tests/functional/worlds.py): three employees and nine accounts;
 - an empty store (`make_empty_store`), for the tests marked `made_store` (tests/conftest.py): what a store holds
   once the ledger, the views and the accounts have been opened on it and nothing recorded (the views' versions
-  and rules' digests, the events' position the views have reached; no event, no account).
+  and rules' digests, the events' position the views have reached; no event, no account, no marker of whether it
+  is encrypted: the test's first process records it, as on a new store).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Generic, TypeVar
 import psycopg
 from psycopg import sql
 
+from careerlog import storekey
 from careerlog.accounts import Accounts
 from careerlog.application import CareerLog
 from careerlog.config import Settings
@@ -61,6 +63,8 @@ def make_empty_store(url: str) -> None:
     store = open_store(settings)
     try:
         Accounts(store).create_tables()
+        with store.transaction() as statements:  # (lent as a new store: its first process records whether it is
+            statements.execute(f"DELETE FROM {storekey.TABLE}")  # encrypted, with its key or none, careerlog.storekey)
     finally:
         store.close()
 

@@ -268,7 +268,7 @@ def unexpected_problem(error: Exception) -> Response:
     if isinstance(error, TopicError):  # an event class this release does not have (docs/operations.md, Upgrades)
         current_app.logger.exception("An event recorded by a newer careerlog release")
         return problem(503, NEWER_RELEASE, slug="newer-release", headers={"Retry-After": str(NEWER_RELEASE_RETRY)})
-    if isinstance(error, KeyMismatch):  # (careerlog.storekey: a server started before the store's first events)
+    if isinstance(error, KeyMismatch):  # (careerlog.storekey: the store written with another key since it started)
         current_app.logger.exception("CAREERLOG_ENCRYPTION_KEY is not the store's")
         return problem(503, STORE_KEY, slug="store-key")
     if isinstance(error, PersistenceError):

@@ -39,10 +39,11 @@ def forks() -> Iterator[Forks]:
 def serve(forks: Forks, tmp_path: Path) -> Serve:
     """`careerlog serve` on the store at `url` with the settings given (and no other CAREERLOG_*), run to its end."""
 
-    def served(url: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    def served(url: str, timeout: float = 120, **settings: str) -> subprocess.CompletedProcess[str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERLOG_")}
         env |= {"CAREERLOG_DATABASE_URL": url, **settings}
-        return forks.run(tmp_path, "serve", "--bind", f"127.0.0.1:{free_port()}", "--workers", "2", env=env)
+        bind = f"127.0.0.1:{free_port()}"
+        return forks.run(tmp_path, "serve", "--bind", bind, "--workers", "2", env=env, timeout=timeout)
 
     return served
 
@@ -68,6 +69,19 @@ def test_serve_names_a_missing_encryption_key_and_exits_1(database_url: str, ser
     done = serve(database_url)
     assert done.returncode == 1, done.stderr
     assert "CAREERLOG_ENCRYPTION_KEY" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_serve_names_a_missing_encryption_key_on_an_empty_store_made_encrypted_and_exits_1(
+    database_url: str, serve: Serve
+) -> None:
+    """The store holds no event yet, but its first process (a projection worker, `careerlog projections run --once`
+    in docs/operations.md's steps) started with the key: until 2026-12-06 a server without it started, to be refused
+    only at its first write (careerlog.storekey)."""
+    CareerLog.from_settings(Settings(database_url=database_url, encryption_key=AESCipher.create_key(32))).close()
+    done = serve(database_url, timeout=30)
+    assert done.returncode == 1, done.stderr
+    assert "CAREERLOG_ENCRYPTION_KEY is not set but the store is encrypted: it holds no event yet" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
 
 

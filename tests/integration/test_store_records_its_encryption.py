@@ -1,18 +1,26 @@
-"""A store records whether it is encrypted, and with which key, with its first events (careerlog.storekey).
+"""A store records whether it is encrypted, and with which key, at its first start (careerlog.storekey).
 
 Until 2026-12-05 a process checked only the store's first event at start: on an empty store one started without
 CAREERLOG_ENCRYPTION_KEY (a server, a worker) was not refused, and wrote plain-text events beside those another
-process wrote encrypted; afterwards neither `export` nor `history` read the store (an internal error, exit 70). Now
-a write whose key (or its absence) is not the store's is refused naming CAREERLOG_ENCRYPTION_KEY, nothing recorded,
-also by a process started before the store's first events; and an event that does not decode is told so.
+process wrote encrypted; afterwards neither `export` nor `history` read the store (an internal error, exit 70). Then
+the marker came with the store's first events, and every write checked it: a process started on an empty store
+without the key was refused only at its first write, once another had written with the key (an operator who forgot
+the key on one server of several found out late). Since 2026-12-06 the first careerlog process started on a store
+to write records the marker, events or none: one started on it with another key, or without, is refused at start,
+exit 1 (`careerlog serve` before its workers: tests/integration/test_serve_refuses_bad_settings_at_start.py). A
+write whose key is not the store's is still refused naming CAREERLOG_ENCRYPTION_KEY, nothing recorded, by a process
+running when the marker of an empty store was cleared (docs/operations.md, "Encryption at rest"); and an event that
+does not decode is told so.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
+import psycopg
 import pytest
 from click.testing import CliRunner
 from eventsourcing.cipher import AESCipher
@@ -20,7 +28,7 @@ from eventsourcing.cipher import AESCipher
 from careerlog import storekey
 from careerlog.application import CareerLog
 from careerlog.cli import main
-from careerlog.config import ConfigurationError, Settings
+from careerlog.config import ConfigurationError, KeyMismatch, Settings
 from careerlog.importing import import_file
 from careerlog.sqlstore import SqlStore
 from tests import factories as f
@@ -31,8 +39,12 @@ BORN, APPOINTED = date(1985, 6, 7), date(2010, 1, 1)
 FIRST, LATER, BULK = (f.nip(BORN, APPOINTED, "M", sequence=n) for n in (941, 942, 943))
 
 
+def appointment() -> dict[str, object]:
+    return dict(f.appointment(BORN, APPOINTED, "M"))
+
+
 def appoint(ledger: CareerLog, nip: str) -> None:
-    ledger.record(nip, "appointment", f.appointment(BORN, APPOINTED, "M"), actor="hr")
+    ledger.record(nip, "appointment", appointment(), actor="hr")
 
 
 def cli(url: str, key: str | None, *args: str) -> tuple[int, str]:
@@ -40,23 +52,71 @@ def cli(url: str, key: str | None, *args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def forget_marker(url: str) -> None:
+    """Clear the marker of an empty store, as docs/operations.md ("Encryption at rest") tells an operator whose first
+    process started with the wrong key (here while another process still runs on it)."""
+    if url.startswith("sqlite"):
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            conn.execute(f"DELETE FROM {storekey.TABLE}")
+        return
+    base, _, schema = url.partition("?schema=")
+    with psycopg.connect(base) as conn:
+        conn.execute(f'DELETE FROM "{schema}".{storekey.TABLE}')
+
+
 @pytest.mark.parametrize("first_with_key", [True, False], ids=["encrypted-first", "plain-first"])
-def test_a_process_opened_on_an_empty_store_writes_nothing_once_another_wrote_it_otherwise(
+def test_a_process_started_on_an_empty_store_started_with_another_key_or_none_is_refused_at_start(
+    database_url: str, tmp_path: Path, first_with_key: bool
+) -> None:
+    """The gap of 2026-12-05: the late process started, and was refused only at its first write."""
+    key = AESCipher.create_key(32)
+    first, late = (key, None) if first_with_key else (None, key)
+    CareerLog.from_settings(Settings(database_url=database_url, encryption_key=first)).close()  # (writes nothing)
+    with pytest.raises(KeyMismatch, match="holds no event yet") as refused:
+        CareerLog.from_settings(Settings(database_url=database_url, encryption_key=late))
+    assert ("is not set" in str(refused.value)) == first_with_key
+    rows = write_jsonl(tmp_path / "bulk.jsonl", [{"kind": "appointment", "nip": BULK, **appointment()}])
+    for command in (
+        ["import", str(rows)],
+        ["projections", "run", "--once"],
+        ["accounts", "create", "hr", "--name", "HR", "--role", "admin", "--no-password"],
+    ):
+        code, output = cli(database_url, late, *command)
+        assert code == 1, (command, output)
+        assert "CAREERLOG_ENCRYPTION_KEY" in output, (command, output)
+        assert "holds no event yet" in output, (command, output)
+        assert "Traceback" not in output, output
+    assert raw_states(database_url) == []
+    assert cli(database_url, first, "import", str(rows))[0] == 0
+    code, output = cli(database_url, late, "history", BULK)
+    assert code == 1, output
+    assert "CAREERLOG_ENCRYPTION_KEY" in output, output
+    assert "holds no event yet" not in output, output
+
+
+def test_a_command_that_only_reads_records_no_marker(database_url: str) -> None:
+    with CareerLog.from_settings(Settings(database_url=database_url)) as ledger:
+        forget_marker(database_url)  # (a store holding its tables but no marker, as the command finds it)
+        assert cli(database_url, AESCipher.create_key(32), "export")[0] == 0
+        with SqlStore(ledger.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
+            assert sql.scalar(storekey.SELECT) is None
+
+
+@pytest.mark.parametrize("first_with_key", [True, False], ids=["encrypted-first", "plain-first"])
+def test_a_running_process_writes_nothing_once_another_wrote_the_store_otherwise(
     database_url: str, tmp_path: Path, first_with_key: bool
 ) -> None:
     key = AESCipher.create_key(32)
     first = Settings(database_url=database_url, encryption_key=key if first_with_key else None)
     late = Settings(database_url=database_url, encryption_key=None if first_with_key else key)
-    with CareerLog.from_settings(late) as waiting:  # (opened on the empty store: nothing to check yet)
+    with CareerLog.from_settings(late) as waiting:  # (started first on the empty store: its marker recorded)
+        forget_marker(database_url)
         with CareerLog.from_settings(first) as writer:
             appoint(writer, FIRST)
         states = raw_states(database_url)
         with pytest.raises(ConfigurationError, match="CAREERLOG_ENCRYPTION_KEY"):
             appoint(waiting, LATER)
-        rows = write_jsonl(
-            tmp_path / "bulk.jsonl",
-            [{"kind": "appointment", "nip": BULK, **f.appointment(BORN, APPOINTED, "M")}],
-        )
+        rows = write_jsonl(tmp_path / "bulk.jsonl", [{"kind": "appointment", "nip": BULK, **appointment()}])
         with pytest.raises(ConfigurationError, match="CAREERLOG_ENCRYPTION_KEY"):
             import_file(waiting, rows, actor="hr")
         assert raw_states(database_url) == states  # nothing recorded
@@ -101,21 +161,21 @@ def test_an_event_the_key_does_not_decode_is_told_not_an_internal_error(database
     assert "CAREERLOG_ENCRYPTION_KEY: the stored event" in output, output
 
 
-def test_a_server_opened_on_an_empty_store_answers_503_store_key_once_it_is_written_encrypted(
-    database_url: str,
-) -> None:
+def test_a_running_server_answers_503_store_key_once_the_store_is_written_encrypted(database_url: str) -> None:
     """The tester's server started without the key on an empty schema: its read was a 500 (orjson), its write a 201
-    storing plain text in the encrypted store."""
+    storing plain text in the encrypted store. (It is refused at start now, once a process with the key started
+    first; a server running when an empty store's marker is cleared is the one left to refuse at a request.)"""
     from tests.integration.test_newer_events_refused import api_of
 
     key = AESCipher.create_key(32)
     app, headers = api_of(Settings(database_url=database_url))
     try:
+        forget_marker(database_url)
         with CareerLog.from_settings(Settings(database_url=database_url, encryption_key=key)) as writer:
             appoint(writer, FIRST)
         states = raw_states(database_url)
         client = app.test_client()
-        body = {"nip": LATER, **f.appointment(BORN, APPOINTED, "M")}
+        body = {"nip": LATER, **appointment()}
         for answer in (
             client.get(f"/api/v1/employees/{FIRST}/events", headers=headers),
             client.post("/api/v1/employees", json=body, headers=headers),
