@@ -26,11 +26,27 @@ MAX_TREND_YEARS = 20  # (ScorecardQueries.scorecard refuses more, as the API's `
 
 report_group = click.Group("report", help="Aggregate reports for policy makers (no personal data).")
 
-COLUMNS = ("indicator", "scope", "agency", "year", "group", "numerator", "denominator", "value", "rows", "suppressed")
+# `unit` and `region` beside `agency`: a trend row's are the scorecard's (of a unit or region: which one the values are
+# of; empty for the whole agency's), a comparison row's empty (each agency's whole staff)
+COLUMNS = (
+    "indicator",
+    "scope",
+    "agency",
+    "unit",
+    "region",
+    "year",
+    "group",
+    "numerator",
+    "denominator",
+    "value",
+    "rows",
+    "suppressed",
+)
 
 
 def flat_rows(card: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per measured value: the trend of the scope, then the comparison across agencies."""
+    """One row per measured value: the trend of the scope (its unit and region named on each row), then the
+    comparison across agencies (their whole staff: no unit or region)."""
     rows = []
     for indicator_id, item in card["indicators"].items():
         for scope in ("trend", "comparison"):
@@ -40,6 +56,8 @@ def flat_rows(card: dict[str, Any]) -> list[dict[str, Any]]:
                         "indicator": indicator_id,
                         "scope": scope,
                         "agency": i["agency"],
+                        "unit": card.get("unit") if scope == "trend" else None,
+                        "region": card.get("region") if scope == "trend" else None,
                         "year": i["year"],
                         "group": "; ".join(f"{k}={v}" for k, v in i["group"].items()),
                         "numerator": i["numerator"],

@@ -195,6 +195,22 @@ class ScorecardRowSchema(StrictSchema):
     indicator = fields.String(dump_only=True)
     scope = fields.String(dump_only=True)
     agency = fields.String(dump_only=True)
+    unit = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "A trend row's: the unit of a unit's scorecard (empty for the agency's, and on a "
+            "comparison row: each agency's whole staff). Since 2026-12-05."
+        },
+    )
+    region = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "A trend row's: the region of a region's scorecard (empty otherwise, as `unit`). "
+            "Since 2026-12-05."
+        },
+    )
     year = fields.Integer(dump_only=True)
     group = fields.String(dump_only=True)
     numerator = fields.Float(dump_only=True, allow_none=True)
