@@ -17,7 +17,7 @@ from babel.numbers import format_decimal, format_scientific
 from careerlog.config import ConfigurationError
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
-from careerlog.reference import from_environment
+from careerlog.reference import from_environment, reference
 from projections.merit.groups import rounded_apart
 from projections.scorecard.indicators import Indicator
 
@@ -199,10 +199,14 @@ def series(trend: Iterable[Indicator]) -> dict[tuple[str, tuple[tuple[str, Any],
 
 
 def findings(
-    trend: Sequence[Indicator], year: int, thresholds: Iterable[Threshold], unit: str | None = None
+    trend: Sequence[Indicator],
+    year: int,
+    thresholds: Iterable[Threshold],
+    unit: str | None = None,
+    region: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Findings of one agency's trend (of its `unit`, when the scorecard is of one): each threshold crossed in each
-    of its last `years` years up to `year`."""
+    """Findings of one agency's trend (of its `unit` or `region`, when the scorecard is of one): each threshold
+    crossed in each of its last `years` years up to `year`."""
     by_series = series(trend)
     found = []
     for threshold in thresholds:
@@ -211,7 +215,7 @@ def findings(
                 continue
             wanted = {i.year: i for i in items if year - threshold.years < i.year <= year}
             if len(wanted) == threshold.years and all(threshold.crosses(i) for i in wanted.values()):
-                found.append(written(threshold, [wanted[y] for y in sorted(wanted)], unit))
+                found.append(written(threshold, [wanted[y] for y in sorted(wanted)], unit, region))
     return found
 
 
@@ -271,13 +275,35 @@ def compared_with(item: Indicator, language: str) -> dict[str, str]:
     return {"counts": counts, "significance": significance}
 
 
-def where(agency: str, unit: str | None) -> str:
-    """Whose values a finding's text names as its `{agency}`: the agency, or a unit's name and its agency
-    ("Satuan Polisi Pamong Praja, KOTA-MEDAN") when the scorecard is of a unit, whose findings are not the agency's."""
-    return agency if unit is None else f"{unit}, {agency}"
+# How a finding's text names the level its values are of, as its `{agency}`, by language: an agency by its code
+# ("KOTA-MEDAN"); a unit by the word and its name, with its agency ("unit Bappeda, KOTA-MEDAN"); a region by the word,
+# its code and name, after the agency whose staff there it counts ("KOTA-MEDAN in region 12.71 (Kota Medan)"); a
+# unit's staff in a region both. Until 2026-12-05 a region's findings named the agency alone, as if the values were
+# the whole agency's, and a unit's its name without saying it is a unit.
+LEVELS = {
+    "en": {"unit": "unit {unit}, {agency}", "region": "{where} in region {region}"},
+    "id": {"unit": "unit {unit}, {agency}", "region": "{where} di wilayah {region}"},
+}
 
 
-def written(threshold: Threshold, items: list[Indicator], unit: str | None = None) -> dict[str, Any]:
+def region_text(region: str) -> str:
+    """A region as a finding names it: its code and, where the reference table has it, its name ("12.71 (Kota
+    Medan)")."""
+    known = reference().regions.rows.get(region)
+    return f"{region} ({known.name})" if known is not None and known.name else region
+
+
+def where(agency: str, unit: str | None, region: str | None = None, language: str = "en") -> str:
+    """Whose values a finding's text names as its `{agency}` (LEVELS), in `language`: the agency; a unit's scorecard
+    the unit and its agency; a region's the agency's staff in the region, whose findings are not the agency's."""
+    levels = LEVELS.get(language, LEVELS["en"])
+    named = agency if unit is None else levels["unit"].format(unit=unit, agency=agency)
+    return named if region is None else levels["region"].format(where=named, region=region_text(region))
+
+
+def written(
+    threshold: Threshold, items: list[Indicator], unit: str | None = None, region: str | None = None
+) -> dict[str, Any]:
     last = items[-1]
     years = [i.year for i in items]
     # the thresholds crossed: this one's, or the rule's of each year (one, unless the rule changed between them)
@@ -290,7 +316,7 @@ def written(threshold: Threshold, items: list[Indicator], unit: str | None = Non
         listed = LIST_SEPARATORS[language].join
         crossed = [threshold.below_of(i) for i in items]
         return {
-            "agency": where(last.agency, unit),
+            "agency": where(last.agency, unit, region, language),
             "group": group_label(last.group),
             "years": ", ".join(str(y) for y in years) if len(years) > 1 else str(years[0]),
             "count": len(years),

@@ -132,7 +132,7 @@ class ScorecardQueries(ViewReader):
             "years": list(range(year - years + 1, year + 1)),
             "as_of": self.today.isoformat(),
             "indicators": self._by_indicator(trend, comparison),
-            "findings": findings(trend, year, config.thresholds, scope.unit),
+            "findings": findings(trend, year, config.thresholds, scope.unit, scope.region),
         }
 
     def _measure(

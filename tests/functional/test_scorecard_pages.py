@@ -206,26 +206,52 @@ def test_the_page_offers_the_pdf_of_what_it_shows(recorded: World) -> None:
 
 def test_a_units_findings_name_the_unit_and_its_agency_on_the_api_the_page_and_the_pdf(recorded: World) -> None:
     """A unit's scorecard wrote its findings as the agency's ("1 of 1 award(s) in KOTA-MEDAN"), the values the
-    unit's: they name the unit and its agency, in English and in Indonesian."""
+    unit's: they name the unit, as a unit, and its agency, in English and in Indonesian."""
     api = recorded.get("/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2020&years=2&unit=Bappeda", "inspector")
     found = api.get_json()["findings"]
     assert [(x["indicator"], x["texts"]) for x in found] == [
         (
             "awards.irregular",
             {
-                "en": "1 of 1 award(s) in Bappeda, KOTA-MEDAN in 2020 broke an award rule (too early, to someone "
-                "penalised, or to a low performer).",
-                "id": "1 dari 1 penghargaan di Bappeda, KOTA-MEDAN pada 2020 melanggar aturan penghargaan (terlalu "
-                "dini, kepada yang pernah dihukum, atau kepada yang berkinerja rendah).",
+                "en": "1 of 1 award(s) in unit Bappeda, KOTA-MEDAN in 2020 broke an award rule (too early, to "
+                "someone penalised, or to a low performer).",
+                "id": "1 dari 1 penghargaan di unit Bappeda, KOTA-MEDAN pada 2020 melanggar aturan penghargaan "
+                "(terlalu dini, kepada yang pernah dihukum, atau kepada yang berkinerja rendah).",
             },
         )
     ]
     assert found[0]["text"] == found[0]["texts"]["en"]
     log_in(recorded, "inspector")
     page = html.unescape(recorded.client.get(PAGE + "&unit=Bappeda").get_data(as_text=True))
-    assert "1 dari 1 penghargaan di Bappeda, KOTA-MEDAN pada 2020 melanggar aturan penghargaan" in page
+    assert "1 dari 1 penghargaan di unit Bappeda, KOTA-MEDAN pada 2020 melanggar aturan penghargaan" in page
     english = html.unescape(recorded.client.get(PAGE + "&unit=Bappeda&lang=en").get_data(as_text=True))
-    assert "1 of 1 award(s) in Bappeda, KOTA-MEDAN in 2020 broke an award rule" in english
+    assert "1 of 1 award(s) in unit Bappeda, KOTA-MEDAN in 2020 broke an award rule" in english
     first = page_text(pdf_of(recorded, PDF + "&unit=Bappeda&lang=en"), 0).replace("\r\n", " ")
-    assert "1 of 1 award(s) in Bappeda, KOTA-MEDAN in 2020 broke an award rule" in first
+    assert "1 of 1 award(s) in unit Bappeda, KOTA-MEDAN in 2020 broke an award rule" in first
     assert "in KOTA-MEDAN" not in first
+
+
+def test_a_regions_findings_name_the_region_on_the_api_the_page_and_the_pdf(recorded: World) -> None:
+    """A region's scorecard (the agency's staff in the region) wrote its findings as the whole agency's ("1 of 1
+    award(s) in KOTA-MEDAN"): they name the agency and the region, its code and name, in English and Indonesian;
+    a unit's staff in a region, the unit and the region."""
+    api = recorded.get("/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2020&years=2&region=12.71", "inspector")
+    [found] = api.get_json()["findings"]
+    assert found["texts"] == {
+        "en": "1 of 1 award(s) in KOTA-MEDAN in region 12.71 (Kota Medan) in 2020 broke an award rule (too early, "
+        "to someone penalised, or to a low performer).",
+        "id": "1 dari 1 penghargaan di KOTA-MEDAN di wilayah 12.71 (Kota Medan) pada 2020 melanggar aturan "
+        "penghargaan (terlalu dini, kepada yang pernah dihukum, atau kepada yang berkinerja rendah).",
+    }
+    assert found["agency"] == "KOTA-MEDAN"  # (the code, as ever)
+    both = recorded.get("/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2020&years=2&region=12.71&unit=Bappeda")
+    assert [x["text"][:65] for x in both.get_json()["findings"]] == [
+        "1 of 1 award(s) in unit Bappeda, KOTA-MEDAN in region 12.71 (Kota"
+    ]
+    log_in(recorded, "inspector")
+    page = html.unescape(recorded.client.get(PAGE + "&region=12.71").get_data(as_text=True))
+    assert "1 dari 1 penghargaan di KOTA-MEDAN di wilayah 12.71 (Kota Medan) pada 2020 melanggar" in page
+    english = html.unescape(recorded.client.get(PAGE + "&region=12.71&lang=en").get_data(as_text=True))
+    assert "1 of 1 award(s) in KOTA-MEDAN in region 12.71 (Kota Medan) in 2020 broke an award rule" in english
+    first = page_text(pdf_of(recorded, PDF + "&region=12.71&lang=en"), 0).replace("\r\n", " ")
+    assert "1 of 1 award(s) in KOTA-MEDAN in region 12.71 (Kota Medan) in 2020" in " ".join(first.split())
