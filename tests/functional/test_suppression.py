@@ -197,4 +197,4 @@ def test_a_policy_makers_scorecard_withholds_a_group_of_one(staffed: World) -> N
     exact = staffed.get(SCORECARD, "inspector").get_json()
     assert jp_share(exact, sex="F") == (1, 1, 1.0, False)
     text = staffed.get(SCORECARD + "&format=csv", "reporter").get_data(as_text=True)
-    assert "training.jp_share_by_sex,trend,KOTA-MEDAN,2020,sex=F,,,," in text
+    assert "training.jp_share_by_sex,trend,KOTA-MEDAN,,,2020,sex=F,,,," in text

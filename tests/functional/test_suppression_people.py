@@ -43,7 +43,7 @@ def test_the_cost_per_jp_of_one_persons_trainings_is_withheld_as_their_hours_are
     assert "people" not in value(exact, "training.cost_per_jp")  # (what it is judged by, not shown)
     text = staffed.get(BAPPEDA + "&format=csv", "reporter").get_data(as_text=True)
     [line] = [row for row in text.splitlines() if row.startswith("training.cost_per_jp,trend,")]
-    assert line.startswith("training.cost_per_jp,trend,KOTA-MEDAN,2020,,,,,")
+    assert line.startswith("training.cost_per_jp,trend,KOTA-MEDAN,Bappeda,,2020,,,,,")
     assert line.endswith(",true")
 
 
