@@ -17,8 +17,18 @@ from careerlog.config import KeyMismatch
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.wording import Reason
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
-from web.errors import NEWER_RELEASE_RETRY, RULES_MISMATCH_RETRY, VIEW_FILLING_RETRY, http_problem
+from web.api.common import accepted_types
+from web.errors import (
+    NEWER_RELEASE_RETRY,
+    RULES_MISMATCH_RETRY,
+    VIEW_FILLING_RETRY,
+    http_problem,
+    problem,
+    refill_member,
+    rules_member,
+)
 from web.pages.common import blp, page, session_account
+from web.pages.messages import reason_text
 from web.services import VOIDED_RECORD
 
 DOMAIN_STATUS: dict[type[Exception], int] = {AuthenticationFailed: 401, AccessDenied: 403, NotFound: 404}
@@ -36,7 +46,10 @@ def error_page(
 ) -> ResponseReturnValue:
     """The error page; the navigation only when someone is signed in. `reason` names a 503's cause the page
     explains (`newer-release`, `view-filling` with the views being filled, `refills`, `rules-mismatch` with the
-    views built under other rules than this server's, `rejudged`), as the API's problem type does."""
+    views built under other rules than this server's, `rejudged`), as the API's problem type does. A download asked
+    for by a client, not a browser (`client_download`), the same refusal as problem+json (`download_problem`)."""
+    if client_download():
+        return download_problem(status, errors, reason=reason, refills=refills, rejudged=rejudged)
     account = None
     if status != 401:
         try:  # a session logged out or timed out is nobody's: no menu
@@ -58,6 +71,60 @@ def error_page(
         rejudged=rejudged,
         retry_after=VIEW_FILLING_RETRY,
     )
+
+
+# A page's download: a file by its address (`/pages/audits.csv`, `/pages/reports/training.xlsx`,
+# `/pages/scorecard.pdf`), or a page's `format` (`/pages/scorecard?format=pdf`)
+DOWNLOAD_SUFFIXES = (".csv", ".xlsx", ".pdf")
+HTML = ("text/html", "application/xhtml+xml")  # what a browser's Accept names, for a link followed or a download
+# The problem type of a page's refusal by its status, as the API's (web.errors.DOMAIN_ERRORS; a 503's `reason`)
+PAGE_PROBLEMS = {
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    422: "invalid-input",
+}
+NAMED = {
+    403: "Outside your scope; see errors.",
+    422: "The input is not valid; see errors.",
+}  # (web.errors.domain_problem)
+
+
+def client_download() -> bool:
+    """Whether the request is a page's download asked for by a client that does not take HTML: its Accept header
+    (read as the API reads it, web.api.common.accepted_types: by media type, problem+json aside) names neither
+    text/html nor application/xhtml+xml, as curl's `*/*`, a reporting client's `text/csv` or `application/json`. A
+    browser names text/html whenever it follows a link or downloads, and keeps the HTML page; so does a request
+    without an Accept header, which states no preference.
+    Until 2026-12-05 every refusal of a download (403 outside the scope, 422 a bad filter) was the HTML page, which a
+    client saved as its CSV."""
+    if "Accept" not in request.headers:  # (no preference stated: the page, as ever)
+        return False
+    downloading = request.path.endswith(DOWNLOAD_SUFFIXES) or "format" in request.args
+    return downloading and not any(kind in HTML and quality > 0 for kind, quality in accepted_types(request))
+
+
+def download_problem(
+    status: int,
+    errors: dict[str, list[str]] | None = None,
+    *,
+    reason: str | None = None,
+    refills: Sequence[Refill] = (),
+    rejudged: Sequence[Rejudged] = (),
+) -> ResponseReturnValue:
+    """A download's refusal as problem+json, as the API answers it (web.errors.problem): its type by the status (a
+    503's by its `reason`, with the views being filled or judged otherwise), `errors` naming each field with its
+    reasons in the page's language, as the page says them."""
+    slug = reason if status == 503 else PAGE_PROBLEMS.get(status)
+    members: dict[str, object] = {}
+    if refills:
+        members["views"] = [refill_member(r) for r in refills]
+    if rejudged:
+        members["rules"] = [rules_member(r) for r in rejudged]
+    named = None if errors is None else {name: [reason_text(r) for r in reasons] for name, reasons in errors.items()}
+    detail = NAMED.get(status) if named else None
+    return problem(status, detail, slug=slug, errors=named, members=members)
 
 
 @blp.errorhandler(HTTPException)

@@ -161,6 +161,8 @@ def scorecard() -> ResponseReturnValue:
     """Show an agency's scorecard: indicators by area with charts, the comparison and the findings."""
     account = allowed(Action.READ_SCORECARD)
     card, form, problems = read_card(account)
+    if problems and errors.client_download():  # (`format` asked by a client, not a browser: as the PDF's refusal)
+        return errors.download_problem(422, problems)
     if card is not None and one(request.args, "format") == "pdf":
         return pdf_response(account, card)
     context: dict[str, Any] = {"card": card, "form": form, "errors": problems, "max_years": MAX_YEARS}
