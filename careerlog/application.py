@@ -249,6 +249,15 @@ CONFIRMING_KINDS = (
     "post_appointment",
     "training",
 )
+# the checks a recording of these kinds stores (careerlog.domain.events.CONFIRMED_FIELD) when it needed them: what a
+# migration import keeps of a row's confirmation (its yes on a placement: unit.new alone; a rank promotion's,
+# correction's or retraction's, as the row gives it)
+STORED_CHECKS = {
+    "placement": frozenset((NEW_UNIT,)),
+    "appointment": frozenset((NEW_UNIT,)),
+    "post_appointment": frozenset((NEW_UNIT,)),
+    "training": frozenset((TRAINING_DUPLICATE,)),
+}
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 # A void (the retraction of the record's appointment: docs/events.md) cannot be undone: it is recorded only when the
 # writer gives the record's NIP again (Command.confirm_nip: the API's and the CLI's confirm_nip, an import's
@@ -662,10 +671,11 @@ def jump_confirmed(jump: tuple[str, bool] | None, confirmed: frozenset[str]) -> 
     return jump is not None and jump[1] and ONE_STEP in confirmed
 
 
-def confirming(recording: Recording) -> Recording:
-    """The recording of a rank promotion, correction or retraction the writer's confirmation of a rank jump let
-    through: its event stores the check confirmed (careerlog.domain.events.CONFIRMED_FIELD)."""
-    return replace(recording, confirmed=(ONE_STEP,))
+def confirming(recording: Recording, check: str = ONE_STEP) -> Recording:
+    """The recording the writer's confirmation of `check` let through (a rank jump of a rank promotion, correction or
+    retraction; a unit new in its agency; a training the record seems to hold already): its event stores the check
+    confirmed (careerlog.domain.events.CONFIRMED_FIELD), beside any other its recording confirmed."""
+    return replace(recording, confirmed=tuple(sorted({*recording.confirmed, check})))
 
 
 def unconfirmed_jump(
@@ -696,19 +706,24 @@ def corrected_jump(
     raise InvalidInput(jump[0], f"corrected_fields.{named}")
 
 
-def corrected_duplicate(employee: Employee, target_version: int, corrected_fields: Mapping[str, Any]) -> None:
+def corrected_duplicate(
+    employee: Employee, target_version: int, corrected_fields: Mapping[str, Any], confirmed: frozenset[str]
+) -> bool:
     """Refuse, beside `corrected_fields`, a correction of a training that makes it one the record seems to hold
     already (rule training.duplicate: likely_duplicate, the training compared with the others as corrected), as a new
-    training so is asked, unless confirmed (the caller's); one that was so before the correction is not asked again.
-    Until 2026-12-05 such a correction was recorded unasked."""
+    training so is asked, unless confirmed (True: stored with the correction); one that was so before the correction
+    is not asked again. Until 2026-12-05 such a correction was recorded unasked."""
     target = employee.facts.get(target_version)
     if target is None or target.kind != "training":
-        return
+        return False
     career = employee.current_context()
     changes = parse_payload(TrainingCompleted, corrected_fields, partial=True)  # (as stored: dates as dates)
     found = likely_duplicate(career, {**target.values, **changes}, exclude=target_version)
-    if found is not None and likely_duplicate(career, target.values, exclude=target_version) is None:
-        raise InvalidInput({"corrected_fields": [found]})
+    if found is None or likely_duplicate(career, target.values, exclude=target_version) is not None:
+        return False
+    if TRAINING_DUPLICATE in confirmed:
+        return True
+    raise InvalidInput({"corrected_fields": [found]})
 
 
 def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> bool:
@@ -1319,7 +1334,8 @@ class CareerLog(Application[str]):
             if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
                 uow.guard.appointment(subject, values)
             self.judge_key_owner(command, uow)
-            self._refuse_unit_unknown(uow, None, event_cls, values, command)
+            if self._refuse_unit_unknown(uow, None, event_cls, values, command):
+                recording = confirming(recording, NEW_UNIT)  # (a new unit the writer confirmed: stored with it)
             return self._appoint(uow, command, values, recording)
         employee = uow.get(subject)
         if employee is None:
@@ -1356,7 +1372,8 @@ class CareerLog(Application[str]):
             except InvalidInput as e:  # (the row's other problems named with it: its decision's, made for nothing)
                 raise whole_refusal(e, event_cls, decision_problems(employee, event_cls, values, recording)) from None
         try:
-            self._refuse_unit_unknown(uow, employee, event_cls, values, command)
+            if self._refuse_unit_unknown(uow, employee, event_cls, values, command):
+                recording = confirming(recording, NEW_UNIT)  # (a new unit the writer confirmed: stored with it)
         except InvalidInput as asked:  # (with the post a placement ends: every confirmable question at once)
             ending = self._posts_unconfirmed(employee, event_cls, values, command)
             raise asked if ending is None else whole_refusal(asked, event_cls, ending.errors) from None
@@ -1382,8 +1399,13 @@ class CareerLog(Application[str]):
             and self._refuse_unconfirmed_jump(employee, values, recording, command.confirmed)
         ):
             recording = confirming(recording)  # (a jump the writer confirmed: stored with the promotion)
-        if event_cls is TrainingCompleted and command.migration is None and isinstance(employee, Employee):
-            self._refuse_unconfirmed_duplicate(employee, values, recording, command.confirmed)
+        if (
+            event_cls is TrainingCompleted
+            and command.migration is None
+            and isinstance(employee, Employee)
+            and self._refuse_unconfirmed_duplicate(employee, values, recording, command.confirmed)
+        ):
+            recording = confirming(recording, TRAINING_DUPLICATE)  # (stored with the training)
         if event_cls is MentoringSessionHeld and command.migration is None:  # (a migration keeps a log's sessions)
             again = employee.sent_again(event_cls, values, recording)  # (one recorded before 28a0f5b4: answered)
             if again is not None:
@@ -1414,12 +1436,15 @@ class CareerLog(Application[str]):
                 uow, employee, values["target_version"], decision.values["corrected_fields"]
             )
             corrected = decision.values["corrected_fields"]
-            self._refuse_corrected_unit_unknown(uow, employee, values["target_version"], corrected, command)
-            if TRAINING_DUPLICATE not in command.confirmed:  # (a training corrected into another's double)
-                corrected_duplicate(employee, values["target_version"], corrected)
+            if self._refuse_corrected_unit_unknown(uow, employee, values["target_version"], corrected, command):
+                recording = confirming(recording, NEW_UNIT)  # (each check confirmed: stored with the correction)
+            if corrected_duplicate(employee, values["target_version"], corrected, command.confirmed):
+                recording = confirming(recording, TRAINING_DUPLICATE)  # (a training corrected into another's double)
             jumped = corrected_jump(employee, values["target_version"], corrected, command.confirmed)
             if corrected_later_jump(employee, values["target_version"], corrected, command.confirmed) or jumped:
-                decision = replace(decision, recording=confirming(recording))  # (stored with the correction)
+                recording = confirming(recording)
+            if recording.confirmed:
+                decision = replace(decision, recording=recording)
         elif (
             event_cls is EventRetracted
             and command.migration is None
@@ -1478,57 +1503,57 @@ class CareerLog(Application[str]):
         event_cls: type[LedgerEvent],
         values: Mapping[str, Any],
         command: Command,
-    ) -> None:
+    ) -> bool:
         """Refuse, beside `unit`, a live appointment, placement or post appointment naming a unit not known in its
         agency (the appointment's or placement's, a post's the employee's on its date) near one that is (NEW_UNIT),
-        unless confirmed (`_ask_unit_new`)."""
+        unless confirmed (True: stored with it; `_ask_unit_new`)."""
         unit = values.get("unit")
         if event_cls.KIND not in NEW_UNIT_KINDS or command.migration is not None or type(unit) is not str:
-            return
+            return False
         agency = values.get("agency")
         if agency is None and isinstance(employee, Employee):
             agency = agency_on(employee.current_context(), values["effective_date"])
-        self._ask_unit_new(uow, agency, unit, command, "unit")
+        return self._ask_unit_new(uow, agency, unit, command, "unit")
 
     def _refuse_corrected_unit_unknown(
         self, uow: UnitOfWork, employee: Employee, target_version: int, corrected: Mapping[str, Any], command: Command
-    ) -> None:
+    ) -> bool:
         """Refuse, beside `corrected_fields.unit`, a live correction of an appointment's, placement's or post
         appointment's unit to one not known in the agency the corrected fact places the employee in (its corrected
         agency, else its own; a post's, the employee's on its corrected date, else its own) near one that is
-        (NEW_UNIT), unless confirmed, as the fact recorded so would be (`_ask_unit_new`)."""
+        (NEW_UNIT), unless confirmed (True: stored with the correction), as the fact recorded so would be
+        (`_ask_unit_new`)."""
         target = employee.fact(target_version)
         if target.kind not in NEW_UNIT_KINDS or "unit" not in corrected or command.migration is not None:
-            return
+            return False
         changes = parse_payload(RECORDABLE_KINDS[target.kind], corrected, partial=True)
         if target.kind == "post_appointment":
             agency = agency_on(employee.current_context(), changes.get("effective_date", target.effective_date))
         else:
             agency = changes.get("agency", target.values.get("agency"))
-        self._ask_unit_new(uow, agency, changes.get("unit"), command, "corrected_fields.unit")
+        return self._ask_unit_new(uow, agency, changes.get("unit"), command, "corrected_fields.unit")
 
-    def _ask_unit_new(self, uow: UnitOfWork, agency: Any, unit: Any, command: Command, named: str) -> None:
-        """Refuse, beside `named`, a unit not known in the agency near one that is (NEW_UNIT), unless confirmed; a
+    def _ask_unit_new(self, uow: UnitOfWork, agency: Any, unit: Any, command: Command, named: str) -> bool:
+        """Refuse, beside `named`, a unit not known in the agency near one that is (NEW_UNIT), unless confirmed (True:
+        the writer's confirmation was needed, and is stored with the fact); a
         unit let through (confirmed, or near none) is known to this unit of work's later commands once its command
         made events (`UnitOfWork.units_made`), and to this process's once they are saved (`units_recorded`, before
         the views know it): a file's rows naming a new unit are asked once, and a misspelling of a unit new just now
         is asked too. A unit a dry run or a refused write let through is known to no later write."""
         if type(agency) is not str or type(unit) is not str:
-            return
+            return False
         key = (agency, unit_key(unit))
         made = uow.units_made if uow.within is None else {**uow.within.units_made, **uow.units_made}
         if key in self.units_recorded or key in made or self.units_known is None:
-            return
-        if NEW_UNIT not in command.confirmed:
-            known = {k: name for (a, k), name in (self.units_recorded | made).items() if a == agency}
-            known |= self._agency_units(agency, self.units_known)
-            if key[1] not in known:
-                near = typos_of(key[1], known)  # (a typo of one: careerlog.domain.unit.typo_of)
-                if near:
-                    names = " or ".join(quoted(known[k]) for k in near)
-                    reason = NEW_UNIT_UNCONFIRMED.reason(unit=quoted(unit), agency=agency, near=names)
-                    raise InvalidInput(reason, named)
+            return False
+        known = {k: name for (a, k), name in (self.units_recorded | made).items() if a == agency}
+        known |= self._agency_units(agency, self.units_known)
+        near = typos_of(key[1], known) if key[1] not in known else []  # (a typo of one: careerlog.domain.unit.typo_of)
+        if near and NEW_UNIT not in command.confirmed:
+            names = " or ".join(quoted(known[k]) for k in near)
+            raise InvalidInput(NEW_UNIT_UNCONFIRMED.reason(unit=quoted(unit), agency=agency, near=names), named)
         uow.unit_let = (key, unit)  # (confirmed, or near none: known to later writes once recorded)
+        return bool(near)
 
     def _units_saved(self, uow: UnitOfWork) -> None:
         """The units new in their agency that a unit of work's commands let through and recorded, now saved: known
@@ -1727,19 +1752,19 @@ class CareerLog(Application[str]):
     @staticmethod
     def _refuse_unconfirmed_duplicate(
         employee: Employee, values: Mapping[str, Any], recording: Recording, confirmed: frozenset[str]
-    ) -> None:
+    ) -> bool:
         """Refuse, beside `reference`, a training the record seems to hold already under another certificate number
         (rule training.duplicate: careerlog.domain.employee.likely_duplicate), unconfirmed, with the record's other
-        problems. A recording made already (its own client key sent again) is answered as such (its decision)."""
-        if TRAINING_DUPLICATE in confirmed:
-            return
+        problems; True for one the writer confirmed (recorded with its confirmation). A recording made already (its
+        own client key sent again) is answered as such (its decision)."""
         key = identity_key(TrainingCompleted, values, recording.client_key)
         if key in employee.keys and employee.replay(TrainingCompleted, values, recording.client_key, key) is not None:
-            return
+            return False
         found = likely_duplicate(employee.current_context(), values)
-        if found is not None:
-            others = decision_problems(employee, TrainingCompleted, values, recording)
-            raise whole_refusal(InvalidInput({"reference": [found]}), TrainingCompleted, others)
+        if found is None or TRAINING_DUPLICATE in confirmed:
+            return found is not None
+        others = decision_problems(employee, TrainingCompleted, values, recording)
+        raise whole_refusal(InvalidInput({"reference": [found]}), TrainingCompleted, others)
 
     def _unparsed_problems(
         self,
@@ -1821,7 +1846,8 @@ class CareerLog(Application[str]):
             if recorded_at > now:
                 raise InvalidInput(FUTURE, "recorded_at")
         # a migration keeps the confirmation its log holds (an export's `confirm`), as it was stored, unasked
-        kept = tuple(sorted(command.confirmed)) if command.kind in CONFIRMING_KINDS else ()
+        confirmed = command.confirmed & STORED_CHECKS.get(command.kind, command.confirmed)
+        kept = tuple(sorted(confirmed)) if command.kind in CONFIRMING_KINDS else ()
         return Recording(
             recorded_at, migration.recorded_by or actor, migration.migrated, command.client_key, True, kept
         )

@@ -57,6 +57,22 @@ class LedgerEvent(CanMutateAggregate[str]):
         return self.timestamp
 
 
+# `confirmed` (class version 2 of RankPromoted, EventCorrected, EventRetracted; since 2026-12-05 of Appointed,
+# AppointedAgain, PostAppointed, Placed and TrainingCompleted): the checks whose refusal the writer confirmed, recording
+# what they would otherwise refuse (careerlog.application.CONFIRMABLE: promotion.one_step, a promotion moving more
+# ranks than its kind allows, or a correction or retraction leaving one so; unit.new, a unit new in its agency near a
+# known one; training.duplicate, a training the record seems to hold already); empty when the recording needed no
+# confirmation. Set by the system from the API's `confirm`, the record form's box or an import's Konfirmasi cell (a
+# migration import: as the log holds it), never a payload field; stored as a list of names.
+CONFIRMED_FIELD = "confirmed"
+
+
+def no_confirmation(state: dict[str, Any]) -> None:
+    """What `upcast_v1_v2` of a class given `confirmed` in its version 2 does: an event of version 1 was recorded
+    before a confirmation was stored with it, and reads as confirming nothing."""
+    state.setdefault(CONFIRMED_FIELD, ())
+
+
 # --------------------------------------------------------------------------- employee
 
 
@@ -65,6 +81,7 @@ class Appointed(LedgerEvent, CanInitAggregate[str]):
     """Appointed as CPNS (becoming PNS after probation) or as PPPK."""
 
     KIND: ClassVar[str] = "appointment"
+    class_version: ClassVar[int] = 2  # 2: `confirmed`
     originator_topic: str
     employment_kind: str = doc("PNS (appointed as CPNS) or PPPK.", "employment_kinds")
     name: str = doc("Full name as on the decree.")
@@ -76,6 +93,14 @@ class Appointed(LedgerEvent, CanInitAggregate[str]):
     region: str = doc("Region (Kemendagri code) of the work place.", "regions")
     recruitment_path: str = doc("Recruitment path (jenis pengadaan).", "recruitment_paths")
     rank: str = doc("Starting golongan (PNS) or grade I-XVII (PPPK).")
+    confirmed: tuple[str, ...] = ()  # the checks the writer confirmed (CONFIRMED_FIELD); set by the system
+
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"confirmed": ()}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 appointment: recorded with no confirmation stored (`confirmed` empty)."""
+        no_confirmation(state)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,6 +111,7 @@ class AppointedAgain(LedgerEvent):
     recorded by the appointment request, never by a kind of its own (it is not in BY_KIND)."""
 
     KIND: ClassVar[str] = "appointment"
+    class_version: ClassVar[int] = 2  # 2: `confirmed`
     employment_kind: str = doc("PNS (appointed as CPNS) or PPPK.", "employment_kinds")
     name: str = doc("Full name as on the decree.")
     birth_date: date = doc("Date of birth; must match NIP digits 1-8.")
@@ -96,6 +122,14 @@ class AppointedAgain(LedgerEvent):
     region: str = doc("Region (Kemendagri code) of the work place.", "regions")
     recruitment_path: str = doc("Recruitment path (jenis pengadaan).", "recruitment_paths")
     rank: str = doc("Starting golongan (PNS) or grade I-XVII (PPPK).")
+    confirmed: tuple[str, ...] = ()  # the checks the writer confirmed (CONFIRMED_FIELD); set by the system
+
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"confirmed": ()}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 appointment afresh: recorded with no confirmation stored (`confirmed` empty)."""
+        no_confirmation(state)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,20 +138,6 @@ class ConfirmedAsPNS(LedgerEvent):
 
     KIND: ClassVar[str] = "confirmation"
     latsar_certificate: str = doc("Certificate number of the completed Latsar CPNS.")
-
-
-# `confirmed` (class version 2 of RankPromoted, EventCorrected, EventRetracted): the checks whose refusal the writer
-# confirmed, recording what they would otherwise refuse (careerlog.application.CONFIRMABLE: promotion.one_step, a
-# promotion moving more ranks than its kind allows, or a correction or retraction leaving one so); empty when the
-# recording needed no confirmation. Set by the system from the API's `confirm`, the record form's box or an import's
-# Konfirmasi cell (a migration import: as the log holds it), never a payload field; stored as a list of names.
-CONFIRMED_FIELD = "confirmed"
-
-
-def no_confirmation(state: dict[str, Any]) -> None:
-    """What `upcast_v1_v2` of a class given `confirmed` in its version 2 does: an event of version 1 was recorded
-    before a confirmation was stored with it, and reads as confirming nothing."""
-    state.setdefault(CONFIRMED_FIELD, ())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,12 +163,21 @@ class PostAppointed(LedgerEvent):
     """Appointed to a post (jabatan); a new definitive post ends the previous one."""
 
     KIND: ClassVar[str] = "post_appointment"
+    class_version: ClassVar[int] = 2  # 2: `confirmed`
     post_kind: str = doc("Post kind.", "post_kinds")
     level: str | None = doc("Eselon (managerial) or functional level (Fungsional).", default=None)
     title: str = doc("Title of the post.")
     unit: str = doc("Unit where the post sits.")
     assignment: str = doc("Assignment kind: definitive, Plt, Plh or Pj.", "assignment_kinds")
     selection: str | None = doc("How a managerial post was filled.", "selection_kinds", default=None)
+    confirmed: tuple[str, ...] = ()  # the checks the writer confirmed (CONFIRMED_FIELD); set by the system
+
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"confirmed": ()}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 post appointment: recorded with no confirmation stored (`confirmed` empty)."""
+        no_confirmation(state)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -165,9 +194,18 @@ class Placed(LedgerEvent):
     """Placed or transferred to a unit, possibly in another agency or region."""
 
     KIND: ClassVar[str] = "placement"
+    class_version: ClassVar[int] = 2  # 2: `confirmed`
     agency: str = doc("Agency code after the placement.", "agencies")
     unit: str = doc("Unit after the placement.")
     region: str = doc("Region after the placement.", "regions")
+    confirmed: tuple[str, ...] = ()  # the checks the writer confirmed (CONFIRMED_FIELD); set by the system
+
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"confirmed": ()}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 placement: recorded with no confirmation stored (`confirmed` empty)."""
+        no_confirmation(state)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -175,6 +213,7 @@ class TrainingCompleted(LedgerEvent):
     """A training completed; the effective date is its last day."""
 
     KIND: ClassVar[str] = "training"
+    class_version: ClassVar[int] = 2  # 2: `confirmed`
     training_kind: str = doc("Training kind (jenis diklat).", "training_kinds")
     title: str = doc("Title of the training.")
     organiser: str = doc("Organising body.")
@@ -182,6 +221,14 @@ class TrainingCompleted(LedgerEvent):
     start_date: date = doc("First day of the training.")
     programme_id: str | None = doc("Programme the training belongs to, for evaluation.", default=None)
     cost: Decimal | None = doc("Cost in rupiah, when recorded.", default=None)
+    confirmed: tuple[str, ...] = ()  # the checks the writer confirmed (CONFIRMED_FIELD); set by the system
+
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"confirmed": ()}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 training: recorded with no confirmation stored (`confirmed` empty)."""
+        no_confirmation(state)
 
 
 @dataclass(frozen=True, kw_only=True)

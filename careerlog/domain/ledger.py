@@ -383,8 +383,10 @@ def creation_shape(aggregate_cls: type, event_cls: type[LedgerEvent]) -> Creatio
     if found is None:
         fields = dataclasses.fields(event_cls)
         payload, _ = _payload_getter(event_cls)
+        confirms = fields[-1].name == CONFIRMED_FIELD  # (after the rest: `created_directly` sets it last)
         direct = (
-            tuple(f.name for f in fields) == (*COMMON_FIELDS, "originator_topic", *payload[2:])
+            tuple(f.name for f in fields)
+            == (*COMMON_FIELDS, "originator_topic", *payload[2:], *((CONFIRMED_FIELD,) if confirms else ()))
             and payload[:2] == ("effective_date", "reference")
             and all(f.init for f in fields)
             and not hasattr(event_cls, "__post_init__")
@@ -423,6 +425,8 @@ def created_directly(
     state = event.__dict__
     state["originator_topic"] = shape.topic
     state.update(payload)  # the rest in field order (effective_date and reference keep their places and values)
+    if CONFIRMED_FIELD in state:  # (the recording's, set by build_event: the class's last field)
+        state[CONFIRMED_FIELD] = state.pop(CONFIRMED_FIELD)
     # what the event's mutate does: a shell of the class, the base init, the class's own init, then apply
     aggregate = aggregate_cls.__new__(aggregate_cls)
     aggregate.__base_init__(originator_id, 1, recorded_at)
@@ -494,7 +498,8 @@ class Recording:
     # sense, and the log may hold from before (a correction that changes nothing), is taken as it was.
     reproduced: bool = False
     # The checks whose refusal the writer confirmed, stored with the event (`confirmed` of a rank promotion,
-    # correction or retraction: careerlog.domain.events.CONFIRMED_FIELD); set only for those kinds.
+    # correction or retraction, an appointment, placement, post appointment or training:
+    # careerlog.domain.events.CONFIRMED_FIELD); set only for those kinds.
     confirmed: tuple[str, ...] = ()
 
     @property

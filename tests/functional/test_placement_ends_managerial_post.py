@@ -274,12 +274,14 @@ def test_the_record_forms_two_boxes_record_the_placement_and_say_the_post_ended(
     assert [kind for _, kind, _ in kinds_after(world, post)] == ["placement", "post_end"]
 
 
-@pytest.mark.parametrize("confirm", [["placement.ends_post"], ["placement.leaves_scope"], BOTH])
+@pytest.mark.parametrize(
+    "confirm", [["placement.ends_post"], ["placement.leaves_scope"], BOTH, ["unit.new", "placement.ends_post"]]
+)
 def test_a_migrations_placement_with_a_confirmation_records_the_placement_alone(
     world: World, confirm: list[str]
 ) -> None:
     """A log's placement carrying a confirmation (an export's `confirm` of a placement) is recorded as given: a
-    placement stores no confirmation (only a promotion, a correction and a retraction do), so it is not kept, and the
+    placement stores unit.new alone (since 2026-12-05, class version 2; its other checks are not kept), and the
     migration neither asks the check nor records a post end."""
     version = holding(world)
     at = datetime(2024, 11, 2, tzinfo=UTC)
@@ -289,13 +291,14 @@ def test_a_migrations_placement_with_a_confirmation_records_the_placement_alone(
     assert not isinstance(outcome, Exception), outcome
     assert [kind for _, kind, _ in kinds_after(world, version)] == ["placement"]
     (placed,) = [e for e in world.services.ledger.get_events(BUDI) if e.originator_version > version]
-    assert not hasattr(placed, "confirmed")
+    assert placed.confirmed == (("unit.new",) if "unit.new" in confirm else ())
 
 
 @pytest.mark.parametrize("cell", ["ya", "placement.ends_post", "placement.leaves_scope", "tidak"])
 def test_a_migration_imports_placement_row_with_a_confirm_cell_records_it_as_given(world: World, cell: str) -> None:
     """A migration import's placement row carrying a Konfirmasi (confirm) cell: recorded as its log holds it (the
-    placement alone, under the log's time), the cell accepted and nothing asked; a placement stores no confirmation."""
+    placement alone, under the log's time), the cell accepted and nothing asked; a placement stores unit.new alone (a
+    yes confirms it among others: careerlog.importing.YES_CONFIRMS; since 2026-12-05, class version 2)."""
     version = holding(world)
     row = {"kind": "placement", "nip": BUDI, **MOVE, "confirm": cell, "recorded_at": "2024-11-02T08:00:00+00:00"}
     report = import_rows(world.services.ledger, [(1, row, 0)], actor="admin", migration=True)
@@ -303,3 +306,4 @@ def test_a_migration_imports_placement_row_with_a_confirm_cell_records_it_as_giv
     assert [kind for _, kind, _ in kinds_after(world, version)] == ["placement"]
     (placed,) = [e for e in world.services.ledger.get_events(BUDI) if e.originator_version > version]
     assert placed.timestamp == datetime(2024, 11, 2, 8, tzinfo=UTC)
+    assert placed.confirmed == (("unit.new",) if cell == "ya" else ())

@@ -52,7 +52,7 @@ def test_a_confirmed_jump_and_correction_are_stored_with_their_confirmation(app:
     app.record(NIP, "rank_promotion", f.promotion("III/d", "2018-04-01"), actor="hr-1", confirmed=ONE_STEP)  # v3
     app.record(NIP, "correction", f.correction(3, "2019-01-02", new_rank="IV/a"), actor="hr-2", confirmed=ONE_STEP)
     # (v3 moved one rank from III/c: its confirmation was not needed, not stored; v4 made it 2 ranks: stored)
-    assert confirmed_of(app) == {2: ONE_STEP, 3: (), 4: ONE_STEP}
+    assert confirmed_of(app) == {1: (), 2: ONE_STEP, 3: (), 4: ONE_STEP}
     state = stored_state(app, settings, 2)
     assert (state["class_version"], state["confirmed"], state["recorded_by"]) == (2, ["promotion.one_step"], "hr-1")
     assert stored_state(app, settings, 3)["confirmed"] == []
@@ -64,7 +64,7 @@ def test_a_retraction_leaving_a_jump_stores_its_confirmation(app: CareerLog, set
     app.record(NIP, "rank_promotion", f.promotion("III/b", "2014-04-01"), actor="hr")  # v2
     app.record(NIP, "rank_promotion", f.promotion("III/c", "2018-04-01"), actor="hr", confirmed=ONE_STEP)  # v3
     app.record(NIP, "retraction", f.retraction(2, "2019-01-02"), actor="hr-2", confirmed=ONE_STEP)  # v4
-    assert confirmed_of(app) == {2: (), 3: (), 4: ONE_STEP}  # (v3 moved one rank when recorded: not stored)
+    assert confirmed_of(app) == {1: (), 2: (), 3: (), 4: ONE_STEP}  # (v3 moved one rank when recorded: not stored)
     assert stored_state(app, settings, 4)["confirmed"] == ["promotion.one_step"]
     assert app.get_history(NIP)[3]["confirm"] == ["promotion.one_step"]
     assert "confirm" not in app.get_history(NIP)[2]
@@ -83,7 +83,7 @@ def test_an_imported_yes_is_stored_exported_and_kept_by_a_migration_import(
     )
     report = import_file(app, csv, actor="import-hr", kind="rank_promotion")
     assert report.recorded == 2, report.rejected
-    assert confirmed_of(app) == {2: ONE_STEP, 3: ()}
+    assert confirmed_of(app) == {1: (), 2: ONE_STEP, 3: ()}
     exported = io.BytesIO()
     export_events(app, exported)
     rows = [orjson.loads(line) for line in exported.getvalue().splitlines()]
@@ -94,7 +94,7 @@ def test_an_imported_yes_is_stored_exported_and_kept_by_a_migration_import(
     with other as url, CareerLog.from_settings(Settings(database_url=url)) as target:
         kept = import_file(target, dump, actor="admin", migration=True)
         assert kept.ok, kept.rejected
-        assert confirmed_of(target) == {2: ONE_STEP, 3: ()}
+        assert confirmed_of(target) == {1: (), 2: ONE_STEP, 3: ()}
         again = io.BytesIO()
         export_events(target, again)
         assert again.getvalue() == exported.getvalue()

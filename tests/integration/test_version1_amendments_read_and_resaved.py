@@ -1,9 +1,10 @@
 """Rank promotions, corrections and retractions a release before de1d018 stored (class version 1: no `class_version`,
-no `confirmed`) read back unchanged beside a version-2 promotion the writer confirmed, on both stores, with the
-store encrypted (CAREERLOG_ENCRYPTION_KEY: the mapper's upcasters) and not (the projections' plain row readers,
-`UPCAST_DEFAULTS`): the history is the one read before they were rewritten, the timeline view caught up gives the
-rows a rebuild gives, and an export imported by a migration into another store (re-saved as version 2) exports the
-same lines, history and timeline rows again. Review of de1d018 (its own test rewrote one unencrypted promotion)."""
+no `confirmed`), and appointments, trainings, placements and post appointments a release before 2026-12-05 stored
+(their version 1, alike), read back unchanged beside a version-2 promotion the writer confirmed, on both stores,
+with the store encrypted (CAREERLOG_ENCRYPTION_KEY: the mapper's upcasters) and not (the projections' plain row
+readers, `UPCAST_DEFAULTS`): the history is the one read before they were rewritten, the timeline view caught up gives
+the rows a rebuild gives, and an export imported by a migration into another store (re-saved as version 2) exports
+the same lines, history and timeline rows again. Review of de1d018 (its own test rewrote one unencrypted promotion)."""
 
 from __future__ import annotations
 
@@ -28,11 +29,13 @@ from tests.conftest import fresh_schema
 
 NIP = f.nip()
 ONE_STEP = ("promotion.one_step",)
-STORED_AS_VERSION_1 = [2, 5, 6]  # a promotion, a correction, a retraction
+# an appointment, a promotion, a training, a correction, a retraction, a placement, a post appointment
+STORED_AS_VERSION_1 = [1, 2, 4, 5, 6, 7, 8]
 
 
 def rewritten_as_version_1(app: CareerLog, settings: Settings, versions: list[int]) -> None:
-    """The events of `versions` stored again as a release before de1d018 stored them (encrypted alike)."""
+    """The events of `versions` stored again as a release before de1d018 (2026-12-05: an appointment, training,
+    placement, post appointment) stored them (encrypted alike)."""
     table = app.recorder.events_table_name  # type: ignore[attr-defined]
     cipher = app.mapper.cipher
     sql = open_store(settings)
@@ -78,13 +81,17 @@ def test_version_1_amendments_read_back_unchanged_and_are_resaved_alike(
         app.record(NIP, "training", f.training("2019-05-01"), actor="hr")  # v4
         app.record(NIP, "correction", f.correction(2, "2019-06-01", reference="KP-B2"), actor="hr")  # v5
         app.record(NIP, "retraction", f.retraction(4, "2019-07-01"), actor="hr")  # v6
+        moved = {"agency": "KOTA-MEDAN", "unit": "Dinas Sosial", "region": "12.71"}
+        app.record(NIP, "placement", {**moved, "effective_date": "2020-01-02", "reference": "MUT-1"}, actor="hr")  # v7
+        post = {"post_kind": "PELAKSANA", "title": "Analis", "unit": "Dinas Sosial", "assignment": "DEFINITIVE"}
+        app.record(NIP, "post_appointment", {**post, "effective_date": "2020-02-03", "reference": "JAB-1"}, actor="hr")
         history = app.get_history(NIP)
         rewritten_as_version_1(app, settings, STORED_AS_VERSION_1)
-    assert [row.get("confirm") for row in history] == [None, None, list(ONE_STEP), None, None, None]
+    assert [row.get("confirm") for row in history] == [None, None, list(ONE_STEP), None, None, None, None, None]
     with CareerLog.from_settings(settings) as app:
         assert app.get_history(NIP) == history
         read = {e.originator_version: getattr(e, "confirmed", None) for e in app.events.get(NIP)}
-        assert read == {1: None, 2: (), 3: ONE_STEP, 4: None, 5: (), 6: ()}
+        assert read == {1: (), 2: (), 3: ONE_STEP, 4: (), 5: (), 6: (), 7: (), 8: ()}
         caught_up = timeline_rows(settings, app, rebuilt=False)
         assert timeline_rows(settings, app, rebuilt=True) == caught_up
         exported = io.BytesIO()
@@ -93,6 +100,8 @@ def test_version_1_amendments_read_back_unchanged_and_are_resaved_alike(
         None,
         None,
         list(ONE_STEP),
+        None,
+        None,
         None,
         None,
         None,

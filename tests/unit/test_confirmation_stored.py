@@ -1,6 +1,8 @@
 """A writer's confirmation of a rank jump is stored with the event it let through (class version 2 of RankPromoted,
-EventCorrected and EventRetracted: `confirmed`), and events stored before (version 1) read back unchanged, as
-confirming nothing: by the mapper's upcaster and by the projections' plain row readers alike."""
+EventCorrected and EventRetracted: `confirmed`), and since 2026-12-05 of a new unit or a training counted twice (class
+version 2 of Appointed, AppointedAgain, PostAppointed, Placed and TrainingCompleted), and events stored before (version
+1) read back unchanged, as confirming nothing: by the mapper's upcaster and by the projections' plain row readers
+alike."""
 
 from __future__ import annotations
 
@@ -13,7 +15,17 @@ import pytest
 from eventsourcing.persistence import StoredEvent
 
 from careerlog.application import event_row
-from careerlog.domain.events import EventCorrected, EventRetracted, LedgerEvent, RankPromoted
+from careerlog.domain.events import (
+    Appointed,
+    AppointedAgain,
+    EventCorrected,
+    EventRetracted,
+    LedgerEvent,
+    Placed,
+    PostAppointed,
+    RankPromoted,
+    TrainingCompleted,
+)
 from careerlog.domain.ledger import build_event, event_shape
 from careerlog.domain.payload import payload_fields
 from careerlog.persistence import CareerMapper, NullTranscoder
@@ -31,6 +43,18 @@ COMMON = {
     "migrated": False,
     "client_key": None,
 }
+APPOINTMENT = {
+    "employment_kind": "PNS",
+    "name": "Budi Siregar",
+    "birth_date": "1986-09-26",
+    "sex": "M",
+    "education": "S-1",
+    "agency": "KOTA-MEDAN",
+    "unit": "BKPSDM",
+    "region": "12.71",
+    "recruitment_path": "UMUM",
+    "rank": "III/a",
+}
 # As a release before version 2 stored them: no class_version, no `confirmed`
 V1_STATES: dict[type[LedgerEvent], dict[str, Any]] = {
     RankPromoted: {**COMMON, "reference": "KP-1", "new_rank": "III/c", "promotion_kind": "101"},
@@ -42,6 +66,35 @@ V1_STATES: dict[type[LedgerEvent], dict[str, Any]] = {
         "corrected_fields": {"new_rank": "III/c"},
     },
     EventRetracted: {**COMMON, "reference": "BATAL-1", "target_version": 3, "reason": "Dicatat dua kali"},
+    TrainingCompleted: {
+        **COMMON,
+        "reference": "SERT-1",
+        "training_kind": "TEKNIS",
+        "title": "Pelatihan Arsip",
+        "organiser": "ANRI",
+        "hours": 24,
+        "start_date": "2014-03-28",
+        "programme_id": None,
+        "cost": None,
+    },
+    Placed: {**COMMON, "reference": "MUT-1", "agency": "KOTA-MEDAN", "unit": "Dinas Sosial", "region": "12.71"},
+    PostAppointed: {
+        **COMMON,
+        "reference": "JAB-1",
+        "post_kind": "PELAKSANA",
+        "level": None,
+        "title": "Analis",
+        "unit": "Dinas Sosial",
+        "assignment": "DEFINITIVE",
+        "selection": None,
+    },
+    Appointed: {
+        **COMMON,
+        "reference": "SK-CPNS-1",
+        "originator_topic": "careerlog.domain.employee:Employee",
+        **APPOINTMENT,
+    },
+    AppointedAgain: {**COMMON, "reference": "SK-CPNS-2", **APPOINTMENT},
 }
 CLASSES = list(V1_STATES)
 

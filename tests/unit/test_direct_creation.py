@@ -14,7 +14,7 @@ import pytest
 from careerlog.domain.employee import Employee
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND, Appointed, LedgerEvent
-from careerlog.domain.ledger import Recording, created_directly
+from careerlog.domain.ledger import Recording, created_directly, creation_shape
 from careerlog.domain.payload import _parse_each, exact_spellings, parse_payload, payload_fields
 from careerlog.persistence import CareerMapper, NullTranscoder
 from careerlog.reference import reference
@@ -27,7 +27,8 @@ RECORDED = datetime(2024, 1, 5, 8, 30, tzinfo=UTC)
 
 
 def appointments() -> list[tuple[str, dict[str, Any], Recording]]:
-    """Appointments recorded live, under a client key, and migrated from a legacy system."""
+    """Appointments recorded live, under a client key, migrated from a legacy system, and live in a unit new in its
+    agency the writer confirmed (its `confirmed`, class version 2: the event's last field)."""
     born, appointed = date(1990, 1, 15), date(2019, 3, 1)
     return [
         (f.nip(BIRTH, TMT, "M"), parse(f.appointment(BIRTH, TMT, "M"), "appointment"), f.recording(RECORDED)),
@@ -41,6 +42,11 @@ def appointments() -> list[tuple[str, dict[str, Any], Recording]]:
             parse(f.appointment(born, appointed, "F", education="S-2"), "appointment"),
             Recording(RECORDED, "legacy", True, None, True),
         ),
+        (
+            f.nip(BIRTH, TMT, "M"),
+            parse(f.appointment(BIRTH, TMT, "M"), "appointment"),
+            Recording(RECORDED, "hr", confirmed=("unit.new",)),
+        ),
     ]
 
 
@@ -48,8 +54,9 @@ def library_record(nip: str, values: dict[str, Any], recording: Recording) -> Em
     return Employee._create(Appointed, id=nip, **values, **recording.event_kwargs())
 
 
-@pytest.mark.parametrize("case", range(3))
+@pytest.mark.parametrize("case", range(4))
 def test_an_appointment_made_directly_is_the_record_and_event_the_library_makes(case: int) -> None:
+    assert creation_shape(Employee, Appointed).direct  # (made directly: not the library's way again)
     nip, values, recording = appointments()[case]
     direct, outcome = Employee.appoint(nip, values, recording)
     library = library_record(nip, values, recording)
@@ -72,6 +79,7 @@ def test_an_appointment_made_directly_is_the_record_and_event_the_library_makes(
     assert [mapper.to_stored_row(e) for e in made] == [mapper.to_stored_row(e) for e in expected]
     assert outcome.version == 1
     assert outcome.created
+    assert made[0].confirmed == recording.confirmed
 
 
 def test_a_payload_of_other_fields_or_order_is_left_to_the_library_and_makes_the_same_record() -> None:
