@@ -97,7 +97,8 @@ class Entry:
     day_text: str | None = field(default=None, compare=False, repr=False)
     stamp_text: str | None = field(default=None, compare=False, repr=False)
     # The checks whose refusal the writer confirmed when recording it (a rank promotion's, correction's or
-    # retraction's `confirmed`, careerlog.domain.events.CONFIRMED_FIELD: promotion.one_step); () for any other.
+    # retraction's `confirmed`, careerlog.domain.events.CONFIRMED_FIELD: promotion.one_step; an appointment's,
+    # placement's or post appointment's unit.new, a training's training.duplicate); () for any other.
     confirmed: tuple[str, ...] = ()
 
     @classmethod

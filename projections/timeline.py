@@ -6,11 +6,11 @@ each row's stored JSON as it is, and decodes into typed values (dates, amounts) 
 facts a correction changed, whose corrected fields must be parsed as the record applies
 them. `timeline_items` gives the same answer from a `CareerRecord`.
 
-A row's `data` holds the event's payload values and, for a recording the writer confirmed (a rank jump:
-careerlog.domain.events.CONFIRMED_FIELD), the checks confirmed under `confirmed` (no payload field has that name):
-left out when none, so the rows of every event recorded before a confirmation was stored read as they always
-have (no view version change). Each item, correction and retraction shows them as `confirmed` (a list, empty
-when none).
+A row's `data` holds the event's payload values and, for a recording the writer confirmed (a rank jump, a new unit,
+a training counted twice: careerlog.domain.events.CONFIRMED_FIELD), the checks confirmed under `confirmed` (no
+payload field has that name): left out when none, so the rows of every event recorded before a confirmation was
+stored read as they always have (no view version change). Each item, correction and retraction shows them as
+`confirmed` (a list, empty when none).
 """
 
 from __future__ import annotations

@@ -284,7 +284,11 @@ CONFIRM = Confirmed(
         "that was (a misspelling: `Dinas Pendidkan` beside `Dinas Pendidikan`), which is refused unconfirmed, to every "
         "writer, 422 beside `unit` naming the near ones; a unit near none known is recorded unasked. Likewise a "
         "correction of such a fact's unit (beside `corrected_fields.unit`, in the agency the corrected fact places "
-        "the employee in). Not stored."
+        "the employee in). Stored with the fact or the correction that needed it (since 2026-12-05). "
+        "`training.duplicate` (a training) records a training the record seems to hold already (the same days and JP, "
+        "and the same certificate written otherwise or the same title and organiser), refused unconfirmed beside "
+        "`reference`; likewise a correction making a training so (beside `corrected_fields`). Stored with the "
+        "training or the correction (since 2026-12-05)."
     },
 )
 CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with

@@ -536,8 +536,10 @@ def confirmed_field(what: str) -> fields.List[str]:
         metadata={
             "description": f"The checks whose refusal the writer confirmed when recording {what}, stored with it: "
             "`promotion.one_step`, a rank jump (a promotion moving more ranks above the rank held than its kind "
-            "allows, or a correction or retraction leaving one so) recorded deliberately; empty when the recording "
-            "needed no confirmation, and for every event recorded before confirmations were stored (2026-12-03)."
+            "allows, or a correction or retraction leaving one so) recorded deliberately; `unit.new`, a unit new in "
+            "its agency near a known one; `training.duplicate`, a training the record seemed to hold already (these "
+            "two stored since 2026-12-05); `placement.ends_post`, a placement's post end amended; empty when the "
+            "recording needed no confirmation, and for every event recorded before confirmations were stored."
         },
     )
 
