@@ -43,18 +43,8 @@ COMMON = {
     "migrated": False,
     "client_key": None,
 }
-APPOINTMENT = {
-    "employment_kind": "PNS",
-    "name": "Budi Siregar",
-    "birth_date": "1986-09-26",
-    "sex": "M",
-    "education": "S-1",
-    "agency": "KOTA-MEDAN",
-    "unit": "BKPSDM",
-    "region": "12.71",
-    "recruitment_path": "UMUM",
-    "rank": "III/a",
-}
+# an appointment's payload fields but its date and reference (COMMON's and each state's)
+APPOINTMENT = {k: v for k, v in f.appointment().items() if k not in ("effective_date", "reference")}
 # As a release before version 2 stored them: no class_version, no `confirmed`
 V1_STATES: dict[type[LedgerEvent], dict[str, Any]] = {
     RankPromoted: {**COMMON, "reference": "KP-1", "new_rank": "III/c", "promotion_kind": "101"},
