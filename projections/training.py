@@ -858,23 +858,32 @@ def merged_by_unit(
     made one, its `sums` added up, in the order of their first row: the unit shown under the spelling the most is
     counted under across the rows (`weight`; ties: the first in code-point order), as a training programme is
     (projections.training `programme_totals`). What was recorded is unchanged: the spellings stay in the views."""
-    read = [dict(r) for r in rows]
     if "unit" not in fields:
-        return read
-    counted: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in read:
-        if row["unit"] is not None:
-            counted[unit_key(row["unit"])][row["unit"]] += int(row[weight] or 0)
-    shown = {key: min(spelt, key=lambda s: (-spelt[s], s)) for key, spelt in counted.items()}
+        return [dict(r) for r in rows]
     merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for row in read:
-        if row["unit"] is not None:
-            row["unit"] = shown[unit_key(row["unit"])]
+    for row in units_shown(rows, weight):
         held = merged.setdefault(tuple(row[f] for f in fields), row)
         if held is not row:
             for field in sums:
                 held[field] = (held[field] or 0) + (row[field] or 0)
     return list(merged.values())
+
+
+def units_shown(rows: Iterable[Mapping[str, Any]], weight: str | None = None) -> list[dict[str, Any]]:
+    """The rows with each `unit` shown under the spelling of its unit (`unit_key`) most counted across them (`weight`,
+    None: each row once; ties: the first in code-point order), as `merged_by_unit` shows a unit it counts once: the
+    passed-over lists, which compare the colleagues of a unit in every spelling (projections.merit). What was recorded
+    is unchanged: the spellings stay in the views."""
+    read = [dict(r) for r in rows]
+    counted: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in read:
+        if row.get("unit") is not None:
+            counted[unit_key(row["unit"])][row["unit"]] += 1 if weight is None else int(row[weight] or 0)
+    shown = {key: min(spelt, key=lambda s: (-spelt[s], s)) for key, spelt in counted.items()}
+    for row in read:
+        if row.get("unit") is not None:
+            row["unit"] = shown[unit_key(row["unit"])]
+    return read
 
 
 def programme_spellings(sql: Sql) -> dict[str, list[str]]:

@@ -34,7 +34,7 @@ from projections.merit.appointments import STARTING_RANK_RULE, appointment_check
 from projections.merit.distribution import STAFF_RATINGS, UNIT_RATINGS, staff_rating_rows, unit_rating_rows
 from projections.merit.eligibility import ELIGIBILITY, eligibility_rows
 from projections.merit.known_alike import KnownBefore
-from projections.merit.passed_over import UNIT_NAMED, UNIT_SPELLS, unit_named_rows, unit_spell_rows
+from projections.merit.passed_over import UNIT_NAMED, UNIT_SPELLS, key_of, unit_named_rows, unit_spell_rows
 from projections.merit.posts import PostJudge, is_judged_post, rank_taking_post
 from projections.merit.posts import in_force as post_rules_in_force
 from projections.merit.retirement import expected_retirement_of
@@ -161,6 +161,7 @@ ROUNDS = Table(
         ("round_date", "TEXT"),
         ("agency", "TEXT"),
         ("unit", "TEXT"),
+        ("unit_key", "TEXT"),  # the unit as compared (careerlog.domain.unit.unit_key: in any letter case or spacing)
         ("region", "TEXT"),
         ("rank", "TEXT"),
         ("employment_kind", "TEXT"),
@@ -178,7 +179,7 @@ ROUNDS = Table(
         ("decided_at", "TEXT"),
     ),
     ("subject", "round_date"),
-    (("round_date", "agency", "unit", "rank"),),  # the passed-over self-join, the fairness pools
+    (("round_date", "agency", "unit_key", "rank"),),  # the passed-over self-join (a unit in any spelling), the pools
 )
 
 # A round's earlier states: the row as known before each moment something bearing on the round was
@@ -189,7 +190,7 @@ EARLIER_ROUNDS = Table(
     "earlier_rounds",
     (*ROUNDS.columns, ("known_until", "TEXT")),
     ("subject", "round_date", "known_until"),
-    (("round_date", "agency", "unit", "rank"),),
+    (("round_date", "agency", "unit_key", "rank"),),
 )
 
 REGULAR = "101"
@@ -199,7 +200,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 48  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 49  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -268,6 +269,9 @@ class MeritProjection(TupleProjection):
     # 47: a 201's or 202's earliest_date is not before the start of the definitive post it rests on
     # 48: unit_ratings' and staff_ratings' unit_key (skp.distribution matches a staff unit to the rated one by it)
     #     and eligibility.met_on (the earliest promotion date of the run met before judged_on), added after 47 was set
+    # 49: promotion_rounds', earlier_rounds', unit_spells' and unit_named's unit_key: the passed-over comparisons match
+    #     a colleague's unit in any letter case or spacing (unit_key), where they matched it as written ("bagian  umum"
+    #     was not compared with Bagian Umum: a colleague passed over was missed)
     tables = (
         DECISIONS,
         FINDINGS,
@@ -932,6 +936,7 @@ def round_tuple(
         day_iso(day),
         place[0],
         place[1],
+        key_of(place[1]),
         place[2],
         held[0],
         record.employment_kind,

@@ -62,7 +62,7 @@ from projections.merit.study_leave_queries import StudyLeaveQueries
 from projections.roster import RosterProjection
 from projections.scorecard.scorecard import UNKNOWN_AGENCY, UNKNOWN_REGION
 from projections.store import open_view_store
-from projections.training import UNKNOWN_FILTER_OF, TrainingProjection
+from projections.training import UNKNOWN_FILTER_OF, TrainingProjection, units_shown
 from projections.units import with_unit_spellings
 
 audit_group = click.Group("audit", help="Audit promotions against the rules and compare groups.")
@@ -786,7 +786,8 @@ def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str |
     ]
     queries = DecisionPassedOverQueries(store, ledger_records(obj.app))
     others = queries.passed_over(scope, start=start, end=end)
-    found = sorted([*regular, *others], key=lambda r: (r["tmt"], r["subject"], r["colleague"]))
+    # (a unit under its spelling most listed across both lists: each compares it in any spelling)
+    found = sorted(units_shown([*regular, *others]), key=lambda r: (r["tmt"], r["subject"], r["colleague"]))
     # the 202 and post decisions' colleagues a record made after the decision places otherwise, as on their pages
     later = [
         {**{k: d[k] for k in ("tmt", "subject", "version", "decision", "kind")}, **row}

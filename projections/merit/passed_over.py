@@ -1,5 +1,6 @@
 """merit.passed_over beyond regular promotions: functional-post promotions (202) and managerial
-post appointments, each compared with the colleagues of the same agency, unit and rank.
+post appointments, each compared with the colleagues of the same agency, unit and rank (a unit in any letter
+case or spacing: `unit_key`, as the ledger reads a unit's name; until 2026-12-05 as written, merit view 49).
 
 The regular (101) promotions are compared over the `promotion_rounds` rows (queries.py). Here
 the colleagues are those the record **as known before the decision**, read from the ledger, placed
@@ -30,6 +31,7 @@ from dateutil.relativedelta import relativedelta
 from careerlog.application import CareerLog
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import parse_payload
+from careerlog.domain.unit import unit_key
 from careerlog.reference import Rule, Rules, reference, rules
 from careerlog.sqlstore import Row, SqlStore
 from projections.career import CareerRecord, Entry, Fact, day_iso
@@ -41,7 +43,7 @@ from projections.merit.posts import PostJudge
 from projections.merit.queries import iso_day
 from projections.merit.rules import FUNCTIONAL_KIND as FUNCTIONAL
 from projections.merit.rules import PromotionJudge, counted_round, param_on, permitted_in_years
-from projections.training import filter_clauses, where_sql
+from projections.training import filter_clauses, units_shown, where_sql
 
 Measures = tuple[float, float, int, int]
 DAY = timedelta(days=1)
@@ -60,10 +62,12 @@ UNIT_SPELLS = Table(
         ("agency", "TEXT"),
         ("unit", "TEXT"),
         ("rank", "TEXT"),
+        ("unit_key", "TEXT"),
     ),
     ("subject", "seq"),
-    # (unit): the units ever placed in nationally, a seek each (projections.units.distinct_units)
-    (("agency", "unit", "rank"), ("unit",)),
+    # (unit): the units ever placed in nationally, a seek each (projections.units.distinct_units); (agency, unit_key,
+    # rank): a unit's staff in any spelling (`UnitStaff`)
+    (("agency", "unit", "rank"), ("unit",), ("agency", "unit_key", "rank")),
 )
 
 
@@ -90,22 +94,35 @@ def unit_spell_rows(record: CareerRecord) -> list[Row]:
                 "agency": place[0] if place else None,
                 "unit": place[1] if place else None,
                 "rank": rank[0] if rank else None,
+                "unit_key": key_of(place[1] if place else None),
             }
         )
     return rows
 
 
+def key_of(unit: str | None) -> str | None:
+    """A unit's `unit_key` (None for no unit): the passed-over comparisons match a unit so, in any spelling."""
+    return None if unit is None else unit_key(unit)
+
+
 # Per employee, each agency and unit that some version of an appointment or placement of theirs named (as first
 # recorded, or as any correction made it: a correction or retraction since may have taken it back) from a day
-# before the final record places them there, if ever (`unit_spells`): `named_from`, the earliest effective date
-# of those versions; `placed_at`, when the last entry of the kinds that place someone was recorded. The record
-# known before a decision may place them in the unit where the final one never did
-# (`DecisionPassedOverQueries.as_known`).
+# before the final record places them there in any spelling (`unit_key`, the comparison's match), if ever
+# (`unit_spells`): `named_from`, the earliest effective date of those versions; `placed_at`, when the last entry of
+# the kinds that place someone was recorded. The record known before a decision may place them in the unit where the
+# final one never did (`DecisionPassedOverQueries.as_known`).
 UNIT_NAMED = Table(
     "unit_named",
-    (("subject", "TEXT"), ("agency", "TEXT"), ("unit", "TEXT"), ("named_from", "TEXT"), ("placed_at", "TEXT")),
+    (
+        ("subject", "TEXT"),
+        ("agency", "TEXT"),
+        ("unit", "TEXT"),
+        ("named_from", "TEXT"),
+        ("placed_at", "TEXT"),
+        ("unit_key", "TEXT"),
+    ),
     ("subject", "agency", "unit"),
-    (("agency", "unit"),),
+    (("agency", "unit_key"),),
 )
 
 
@@ -130,21 +147,28 @@ def unit_named_rows(record: CareerRecord, spells: Sequence[Row]) -> list[Row]:
                 named[(agency, unit)] = first if held is None else min(held, first)
     if not named:
         return []
-    final: dict[tuple[Any, Any], str] = {}
+    final: dict[tuple[Any, Any], str] = {}  # (agency, unit_key): the first day there
     for spell in spells:
-        place = (spell["agency"], spell["unit"])
+        place = (spell["agency"], spell["unit_key"])
         final[place] = min(final.get(place, spell["start_date"]), spell["start_date"])
     earlier = [
         (agency, unit, day_iso(day))
         for (agency, unit), day in sorted(named.items())
-        if (agency, unit) not in final or final[(agency, unit)] > day_iso(day)
+        if (agency, unit_key(unit)) not in final or final[(agency, unit_key(unit))] > day_iso(day)
     ]
     if not earlier:  # (nearly every record: its placing facts place it there from then)
         return []
     placing = [e.recorded_at for e in record.entries if e.kind in PLACED_KINDS]
     placed_at = max(placing).isoformat() if placing else None
     return [
-        {"subject": record.subject, "agency": agency, "unit": unit, "named_from": day, "placed_at": placed_at}
+        {
+            "subject": record.subject,
+            "agency": agency,
+            "unit": unit,
+            "named_from": day,
+            "placed_at": placed_at,
+            "unit_key": unit_key(unit),
+        }
         for agency, unit, day in earlier
     ]
 
@@ -396,7 +420,7 @@ class Reading:
         self.record, self.day = record, day
         self._performance: float | None = None
         self._placed = False
-        self._place: tuple[str, str, str] | None = None
+        self._place: tuple[str, str | None, str] | None = None
         self._measures: Measures | None = None
         self._others: tuple[float, int, int] | None = None
         self._eligible: bool | None = None
@@ -409,14 +433,14 @@ class Reading:
         return self._performance
 
     @property
-    def place(self) -> tuple[str, str, str] | None:
-        """(agency, unit, rank) the day before the day for a PNS in service on it, else None."""
+    def place(self) -> tuple[str, str | None, str] | None:
+        """(agency, the unit's `unit_key`, rank) the day before the day for a PNS in service on it, else None."""
         if not self._placed:
             record, day = self.record, self.day
             place, held = record.placement_on(day - DAY), record.rank_before(day)
             in_service = record.employment_kind == "PNS" and record.active_on(day)
             if in_service and place is not None and held is not None:
-                self._place = (place[0], place[1], held[0])
+                self._place = (place[0], key_of(place[1]), held[0])
             self._placed = True
         return self._place
 
@@ -473,7 +497,7 @@ class Comparison:
         self.moment = datetime.fromisoformat(decision["recorded_at"])
         self.records = records
         self.horizon = horizon_of(rules(), self.day)
-        self.place = (decision["agency"], decision["unit"], decision["rank_before"])
+        self.place = (decision["agency"], key_of(decision["unit"]), decision["rank_before"])
         self.years = performance_years(self.day)
 
     def known(self, subject: str) -> Reading | None:
@@ -483,7 +507,7 @@ class Comparison:
         return None if found is None else found.read(self.moment, self.day, self.horizon)
 
     def placed(self, reading: Reading) -> bool:
-        """A PNS in service on the TMT, in the decision's agency, unit and rank the day before."""
+        """A PNS in service on the TMT, in the decision's agency, unit (in any spelling) and rank the day before."""
         return reading.place == self.place
 
     def qualified(self, reading: Reading) -> bool:
@@ -568,8 +592,8 @@ def counted_until(book: Rules, day: str) -> str:
 
 
 class UnitStaff:
-    """Who was in one agency and unit at the ranks of some of its decisions between their first and
-    last TMT, from `unit_spells` (ordered by subject, as the database orders them), and the
+    """Who was in one agency and unit (by `unit_key`: in any spelling) at the ranks of some of its decisions between
+    their first and last TMT, from `unit_spells` (ordered by subject, as the database orders them), and the
     decisions those people received in that time: the decisions' colleagues are read from here."""
 
     def __init__(self, store: SqlStore, decisions: Sequence[Row]):
@@ -578,13 +602,14 @@ class UnitStaff:
         first, last = min(days), max(days)
         until = counted_until(rules(), last)  # (a promotion up to the next round counts in the last one compared)
         spells = (
-            f"unit_spells s WHERE s.agency = ? AND s.unit = ? AND s.rank IN ({', '.join('?' * len(ranks))}) "
+            f"unit_spells s WHERE s.agency = ? AND s.unit_key = ? AND s.rank IN ({', '.join('?' * len(ranks))}) "
             "AND s.start_date < ? AND (s.end_date IS NULL OR s.end_date >= ?)"
         )
-        params = [decisions[0]["agency"], decisions[0]["unit"], *ranks, last, first]
+        key = key_of(decisions[0]["unit"])
+        params = [decisions[0]["agency"], key, *ranks, last, first]
         # everyone the final record has in the unit at any rank before the last TMT (`others`)
-        ever = "unit_spells s WHERE s.agency = ? AND s.unit = ? AND s.start_date < ?"
-        unit = [decisions[0]["agency"], decisions[0]["unit"], last]
+        ever = "unit_spells s WHERE s.agency = ? AND s.unit_key = ? AND s.start_date < ?"
+        unit = [decisions[0]["agency"], key, last]
         self.spells: dict[str, list[tuple[str, str, str | None]]] = {}
         self.first: dict[str, str] = {}  # per subject, their first day in the unit at any rank
         self.named: dict[str, str] = {}  # per subject, the first day an amended placing fact named the unit
@@ -605,7 +630,7 @@ class UnitStaff:
             row["subject"]: row["named_from"]
             for row in store.query(
                 "SELECT n.subject, n.named_from, n.placed_at FROM unit_named n "
-                "WHERE n.agency = ? AND n.unit = ? AND n.named_from < ?",
+                "WHERE n.agency = ? AND n.unit_key = ? AND n.named_from < ?",
                 unit,
             )
             if row["placed_at"] is not None and datetime.fromisoformat(row["placed_at"]) >= since
@@ -893,7 +918,9 @@ class DecisionPassedOverQueries:
         start: str | None = None,
         end: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Per decision, the eligible colleagues not chosen that were clearly stronger, with the comparison.
+        """Per decision, the eligible colleagues not chosen that were clearly stronger, with the comparison; each
+        unit shown under its spelling most listed (`units_shown`: its decisions are compared with the colleagues
+        placed in it in any spelling).
 
         The decisions are compared one unit at a time: the unit's staff and their decisions read in
         three queries (`UnitStaff`), the colleagues as known before each decision (`as_known`: a lone
@@ -906,8 +933,8 @@ class DecisionPassedOverQueries:
         decisions = self.compared = self.decisions(filters, nip, version, start, end)
         found: list[list[dict[str, Any]]] = [[] for _ in decisions]
 
-        def unit_of(i: int) -> tuple[str, str, bool, bool]:  # a missing agency or unit is not ""
-            agency, unit = decisions[i]["agency"], decisions[i]["unit"]
+        def unit_of(i: int) -> tuple[str, str, bool, bool]:  # a missing agency or unit is not ""; any spelling one unit
+            agency, unit = decisions[i]["agency"], key_of(decisions[i]["unit"])
             return (agency or "", unit or "", agency is None, unit is None)
 
         for _, indexes in groupby(sorted(range(len(decisions)), key=unit_of), key=unit_of):
@@ -918,7 +945,7 @@ class DecisionPassedOverQueries:
             for i, items in zip(unit, self.compare_unit(pools), strict=True):
                 found[i] = items
         self.forget()
-        return [item for items in found for item in items]
+        return units_shown(item for items in found for item in items)
 
     def decisions(
         self, filters: dict[str, Any] | None, nip: str | None, version: int | None, start: str | None, end: str | None

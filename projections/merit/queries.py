@@ -27,7 +27,7 @@ from projections.merit.distribution import GradeInflationQueries
 from projections.merit.rules import SEVERITY_ORDER, evidence_json
 from projections.reading import ViewReader, plain_day
 from projections.roster_paging import RosterTotals, position_read
-from projections.training import filter_clauses, where_sql
+from projections.training import filter_clauses, units_shown, where_sql
 
 DECISION_FILTERS = {
     "agency": "d.agency",
@@ -526,12 +526,13 @@ def stronger_sql(book: Rules, ref: Reference) -> str:
 KNOWN_THEN = "o.known_from < p.decided_at"
 EARLIER_THEN = f"{KNOWN_THEN} AND p.decided_at <= o.known_until"
 # A regular (101) promotion's round (`p`, promoted) and its colleagues' (`o`: the same round date,
-# agency, unit and rank, eligible and not promoted, as known then), as `PassedOverQueries` joins them:
+# agency, unit in any spelling (`unit_key`, merit view 49) and rank, eligible and not promoted, as known then), as
+# `PassedOverQueries` joins them:
 # `{rounds}` is `promotion_rounds` with KNOWN_THEN or `earlier_rounds` with EARLIER_THEN (`COLLEAGUE_ROUNDS`),
 # the two read apart (each by its index) and added
 ROUND_COLLEAGUES = (
     "promotion_rounds p {join} {rounds} o ON o.round_date = p.round_date AND o.agency = p.agency"
-    " AND o.unit = p.unit AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0 AND {then}"
+    " AND o.unit_key = p.unit_key AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0 AND {then}"
     " AND {stronger}"
 )
 COLLEAGUE_ROUNDS = (("promotion_rounds", KNOWN_THEN), ("earlier_rounds", EARLIER_THEN))
@@ -1007,8 +1008,9 @@ def clearly_stronger(
 
 class PassedOverQueries(ViewReader):
     """merit.passed_over over the `promotion_rounds` rows: per regular (101) promotion, the eligible
-    colleagues of the same agency, unit and rank on the round date, not promoted, clearly stronger (each pair with the
-    round date and the promotion's TMT, `tmt`: a TMT off a round date counts in the last round before it)."""
+    colleagues of the same agency, unit (in any letter case or spacing: `unit_key`) and rank on the round date, not
+    promoted, clearly stronger (each pair with the round date and the promotion's TMT, `tmt`: a TMT off a round date
+    counts in the last round before it), each unit shown under its spelling most listed (`units_shown`)."""
 
     def passed_over(
         self, filters: dict[str, Any] | None = None, *, nip: str | None = None, round_date: str | None = None
@@ -1035,7 +1037,7 @@ class PassedOverQueries(ViewReader):
                 "p.days_in_rank, p.education, o.subject AS o_subject, o.performance AS o_performance, "
                 "o.training_jp AS o_training_jp, o.days_in_rank AS o_days_in_rank, o.education AS o_education "
                 f"FROM promotion_rounds p JOIN {rounds} o ON o.round_date = p.round_date AND o.agency = p.agency "
-                "AND o.unit = p.unit AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0"
+                "AND o.unit_key = p.unit_key AND o.rank = p.rank AND o.eligible = 1 AND o.promoted = 0"
                 f" AND {then}{where_sql(clauses)}",
                 params,
             )
@@ -1065,4 +1067,4 @@ class PassedOverQueries(ViewReader):
                         },
                     }
                 )
-        return found
+        return units_shown(found)
