@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.unit import unit_key
 from careerlog.sqlstore import SqlStore
 from projections.merit.audit import ROUNDS
 from projections.merit.fairness import FairnessQueries
@@ -65,7 +66,8 @@ def test_by_person_one_promoted_without_being_eligible_counts_out_of_rule_once(s
     add_pool(store)
     birth, _, sex, place = PEOPLE["ani"]
     # a third round: Ani promoted though not eligible
-    ani = [NIP["ani"], "2020-04-01", place["agency"], place["unit"], place["region"], "III/a", "PNS", sex, "S1"]
+    ani = [NIP["ani"], "2020-04-01", place["agency"], place["unit"], unit_key(place["unit"]), place["region"], "III/a"]
+    ani += ["PNS", sex, "S1"]
     ani += [birth.isoformat(), "CPNS", 0, 1, "2020-04-01", 80.0, 10.0, 1000, None, None]
     with store.transaction() as sql:
         sql.executemany(ROUNDS.insert_statement(), [ani])
@@ -109,7 +111,7 @@ def test_by_person_the_eeoc_worked_example_reproduces(store: SqlStore) -> None: 
         for i in range(people):
             for day in ("2024-04-01", "2024-10-01"):
                 promoted = int(i < selected and day == "2024-10-01")
-                place = [f"{sex}{i:03}", day, "KOTA-MEDAN", "BKPSDM", "12.71", "III/a", "PNS", sex, "S1"]
+                place = [f"{sex}{i:03}", day, "KOTA-MEDAN", "BKPSDM", "bkpsdm", "12.71", "III/a", "PNS", sex, "S1"]
                 rows.append([*place, "1990-01-01", "CPNS", 1, promoted, day if promoted else None, 80.0, 10.0, 1000])
                 rows[-1] += [None, None]
     with store.transaction() as sql:

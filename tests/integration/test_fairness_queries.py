@@ -20,6 +20,7 @@ from click.testing import CliRunner, Result
 from careerlog.application import CareerLog
 from careerlog.cli import main
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.unit import unit_key
 from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
 from careerlog.sqlstore import SqlStore
 from projections.merit.audit import ROUNDS
@@ -137,6 +138,7 @@ def add_pool(store: SqlStore) -> None:
                     day,
                     place["agency"],
                     place["unit"],
+                    unit_key(place["unit"]),
                     place["region"],
                     "III/a",
                     "PNS",

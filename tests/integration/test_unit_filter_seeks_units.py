@@ -17,7 +17,7 @@ import pytest
 from careerlog.config import Settings
 from careerlog.domain.errors import InvalidInput
 from careerlog.sqlstore import SqlStore, open_store
-from projections.merit.passed_over import UNIT_SPELLS
+from projections.merit.passed_over import UNIT_SPELLS, key_of
 from projections.roster import SPELLS
 from projections.units import distinct_units, unit_spellings
 
@@ -46,7 +46,7 @@ def fill(store: SqlStore, copies: int) -> None:
     for n in range(copies):
         for k, (agency, unit, region) in enumerate(PLACES):
             subject = f"{k:03d}{n:06d}"
-            unit_spells.append((subject, 0, "2020-01-01", None, agency, unit, "III/a"))
+            unit_spells.append((subject, 0, "2020-01-01", None, agency, unit, "III/a", key_of(unit)))
             spells.append((subject, 1, "2020-01-01", None, agency, unit, region, *[None] * 8))
     store.insert("unit_spells", UNIT_SPELLS.column_names, unit_spells)
     store.insert("spells", SPELLS.column_names, spells)

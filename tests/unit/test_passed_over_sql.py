@@ -28,7 +28,7 @@ def versions(split: date) -> Rules:
 
 def round_row(subject: str, day: str, eligible: int, promoted: int, m: dict[str, object]) -> tuple[object, ...]:
     """A `promotion_rounds` row of unit U of agency A at III/b with the measures `m`."""
-    values = {"subject": subject, "round_date": day, "agency": "A", "unit": "U", "rank": "III/b"}
+    values = {"subject": subject, "round_date": day, "agency": "A", "unit": "U", "unit_key": "u", "rank": "III/b"}
     values |= {"eligible": eligible, "promoted": promoted, "tmt": day if promoted else None, **m}
     # everything the colleague's round reads recorded before the promotion was (`KNOWN_THEN`)
     values |= {"known_from": f"{day}T08:00:00.000000+00:00", "decided_at": f"{day}T09:00:00.000000+00:00"}
@@ -83,7 +83,7 @@ def test_the_sql_count_is_the_number_of_colleagues_clearly_stronger_by_the_versi
         # neither one not eligible, nor one of another unit, however strong
         db.execute(ROUNDS.insert_statement(), round_row(f"X{day}", day, 0, 0, {**MINE, "performance": 5.0}))
         other = round_row(f"Y{day}", day, 1, 0, {**MINE, "performance": 5.0, "training_jp": 99.0})
-        db.execute(ROUNDS.insert_statement(), (*other[:3], "V", *other[4:]))
+        db.execute(ROUNDS.insert_statement(), (*other[:3], "V", "v", *other[5:]))
 
     for book in (rules(), versions(date(2020, 1, 1))):
         expected = {}
