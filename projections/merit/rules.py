@@ -239,7 +239,15 @@ def param_on(book: Rules, rule_id: str, day: date, name: str, default: Any = Non
 
 
 def rating_facts(record: CareerRecord, day: date, years: int) -> list[tuple[int, Fact | None]]:
-    return [(day.year - n, record.ratings.get(day.year - n)) for n in range(1, years + 1)]
+    """The ratings a rule of `years` reads for a TMT on `day`: of each of the calendar years before its year (Y-1 ..
+    Y-N) the employee served in, appointed by its 31 December; a year before the appointment is neither asked nor
+    named. One who served none of them is asked the year of the appointment, the first year served (its rating is not
+    there before the TMT: the requirement is not met, naming no year before the appointment)."""
+    asked = [day.year - n for n in range(1, years + 1)]
+    appointed = record.appointed_on
+    if appointed is not None:
+        asked = [y for y in asked if y >= appointed.year] or [appointed.year]
+    return [(y, record.ratings.get(y)) for y in asked]
 
 
 def penalty_end(fact: Fact) -> date | None:

@@ -7,7 +7,7 @@ from datetime import date
 
 from projections.merit.audit import MeritProjection, audit_promotion
 from projections.merit.queries import clearly_stronger
-from projections.merit.rules import MET, MISSING, PromotionJudge, round_dates
+from projections.merit.rules import MET, MISSING, Check, PromotionJudge, round_dates
 from tests import factories as f
 
 T = "T00:00:00+00:00"
@@ -68,6 +68,26 @@ def test_a_butuh_perbaikan_rating_in_the_years_before_is_missing_performance_wit
     assert check.outcome == MISSING
     assert check.message == "ratings below BAIK or absent for 2017, 2016"
     assert [e.get("year") for e in check.evidence] == [2016]
+
+
+def performance_check(builder: f.CareerBuilder, day: date, kind: str = "101", new: str = "III/b") -> Check:
+    return next(c for c in PromotionJudge(builder.record()).checks(day, kind, new) if c.rule == "promotion.performance")
+
+
+def test_the_ratings_asked_are_of_the_years_served_never_of_a_year_before_the_appointment() -> None:
+    # a CPNS of 1 December 2025 promoted on 1 December 2026 served 2025 (rated or not), never 2024
+    appointed = f.CareerBuilder(appointed=date(2025, 12, 1))
+    assert performance_check(appointed, date(2026, 12, 1)).message == "ratings below BAIK or absent for 2025"
+    rated = f.CareerBuilder(appointed=date(2025, 12, 1)).add("performance_rating", f.rating(2025), f"2026-01-15{T}")
+    assert performance_check(rated, date(2026, 12, 1)).outcome == MET
+    # one who served none of the years before the TMT's is asked the first year served, not a year before it
+    assert performance_check(f.CareerBuilder(appointed=date(2026, 2, 1)), date(2026, 12, 1)).message == (
+        "ratings below BAIK or absent for 2026"
+    )
+    # one who served both years is asked both, as before
+    assert performance_check(f.CareerBuilder(appointed=date(2024, 12, 1)), date(2026, 12, 1)).message == (
+        "ratings below BAIK or absent for 2025, 2024"
+    )
 
 
 def test_crossing_into_iii_a_needs_the_service_exam() -> None:
