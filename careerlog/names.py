@@ -74,6 +74,17 @@ def name_words(name: str) -> frozenset[str]:
     return frozenset(w for w, _ in _words(name, name_spellings()) if not w.endswith("."))
 
 
+def name_searched(search: str) -> str:
+    """The part of a search for a name that writes the name, read as an import reads a name (`_given_first`): the text
+    before the first comma, the words after it being titles ("Zulaikha Siregar, S.Sos., M.Si."), or, written family
+    name first ("Sianturi, Elisabeth"), with the given name after it too (up to the next comma: "Sianturi, Elisabeth,
+    S.H."). A text with no comma is the whole of it."""
+    family, comma, rest = search.partition(",")
+    if not comma or _given_first(search, name_spellings()) is None:
+        return family
+    return f"{family} {rest.split(',', 1)[0]}"
+
+
 def searched_words(words: list[str]) -> list[str]:
     """The words of a search for a name (lower case, without their dots) that the name must hold: without its titles
     and honorifics and the particles a name may leave out (names.toml: "dr", "ibu", "br", "boru", "bin", "binti"),

@@ -23,7 +23,7 @@ from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.wording import Refusal
 from careerlog.keyset import Paged
-from careerlog.names import searched_words
+from careerlog.names import name_searched, searched_words
 from careerlog.reference import Rules
 from careerlog.sqlstore import Row, SqlStore
 from projections.merit.retirement import past_retirement, youngest_retirement_age
@@ -174,9 +174,11 @@ def name_words_searched(search: str) -> tuple[str, ...]:
     """The words a roster search looks for in the name: the text folded as the name is (`folded`), its punctuation
     set aside ("Sianturi," "br."), without the titles, honorifics and particles a name may be written with or
     without (careerlog.names.searched_words: "Dr.", "Ibu", "br.", "boru", "bin", "binti"); the text folded as one
-    word when it has no letter or digit."""
+    word when it has no letter or digit. The words after the first comma are titles, as an import reads a name
+    ("Herlina Siregar, S.Kom."), unless they hold a given name written after the family name ("Sianturi, Elisabeth":
+    careerlog.names.name_searched)."""
     text = " ".join(folded(search).split())
-    found = _SEARCH_WORD.findall(text)
+    found = _SEARCH_WORD.findall(folded(name_searched(search))) or _SEARCH_WORD.findall(text)
     return tuple(searched_words(found)) if found else (text,)
 
 

@@ -17,7 +17,13 @@ from tests.functional.test_pages_auth import log_in
 ELISABETH = f.nip(date(1988, 7, 11), date(2010, 12, 1), "F", sequence=1)
 FRISKA = f.nip(date(1985, 3, 3), date(2009, 2, 1), "F", sequence=2)
 SIMATUPANG = f.nip(date(1990, 5, 5), date(2014, 2, 1), "F", sequence=3)
-NAMES = {ELISABETH: "Elisabeth br. Sianturi", FRISKA: "Dr. Friska br. Simatupang", SIMATUPANG: "Elisabeth Simatupang"}
+ZULAIKHA = f.nip(date(1991, 6, 6), date(2015, 3, 1), "F", sequence=4)
+NAMES = {
+    ELISABETH: "Elisabeth br. Sianturi",
+    FRISKA: "Dr. Friska br. Simatupang",
+    SIMATUPANG: "Elisabeth Simatupang",
+    ZULAIKHA: "Zulaikha Siregar, S.Sos.",
+}
 
 
 @pytest.fixture
@@ -46,6 +52,12 @@ def named(world: World) -> World:
         ("Simatupang", [FRISKA, SIMATUPANG]),
         ("Elisabeth Simatupang", [SIMATUPANG]),  # every word in the name: not another Elisabeth's
         ("Friska Sianturi", []),
+        # the words after the first comma are titles, as an import reads a name, unless they hold a given name
+        ("Zulaikha Siregar, S.Sos., M.Si.", [ZULAIKHA]),
+        ("Zulaikha Siregar, S.Kom.", [ZULAIKHA]),
+        ("Dr. Friska Simatupang, M.Kes.", [FRISKA]),
+        ("Sianturi, Elisabeth, S.H.", [ELISABETH]),
+        ("Siregar, Friska", []),
     ],
 )
 def test_the_roster_finds_a_name_by_its_words_without_titles_or_br(named: World, typed: str, nips: list[str]) -> None:
@@ -54,7 +66,7 @@ def test_the_roster_finds_a_name_by_its_words_without_titles_or_br(named: World,
     assert found["total"] == len(nips)
 
 
-@pytest.mark.parametrize("typed", ["Elisabeth Sianturi", "Elisabeth br Sianturi"])
+@pytest.mark.parametrize("typed", ["Elisabeth Sianturi", "Elisabeth br Sianturi", "Elisabeth Sianturi, S.H., M.H."])
 def test_the_start_page_finds_elisabeth_br_sianturi_without_her_br(named: World, typed: str) -> None:
     log_in(named, "hr")
     page = named.client.get("/pages/find", query_string={"nip": typed, "lang": "en"}).get_data(as_text=True)
