@@ -1374,9 +1374,11 @@ class CareerLog(Application[str]):
         try:
             if self._refuse_unit_unknown(uow, employee, event_cls, values, command):
                 recording = confirming(recording, NEW_UNIT)  # (a new unit the writer confirmed: stored with it)
-        except InvalidInput as asked:  # (with the post a placement ends: every confirmable question at once)
-            ending = self._posts_unconfirmed(employee, event_cls, values, command)
-            raise asked if ending is None else whole_refusal(asked, event_cls, ending.errors) from None
+        except InvalidInput as asked:  # (with the post a placement ends: every confirmable question at once, and the
+            ending = self._posts_unconfirmed(employee, event_cls, values, command)  # decision's own refusals: a post's
+            if ending is not None:  # level not of its kind was told only once the unit was confirmed, until 2026-12-05)
+                asked = whole_refusal(asked, event_cls, ending.errors)
+            raise whole_refusal(asked, event_cls, decision_problems(employee, event_cls, values, recording)) from None
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_before_void(employee, event_cls, values, recording)
             refuse_system_targets(employee, event_cls, values, recording.client_key, recording.reproduced)

@@ -125,3 +125,24 @@ def test_a_migration_keeps_its_logs_units_unasked(known: World, tmp_path: Path) 
     (tmp_path / "log.jsonl").write_bytes(orjson.dumps(row) + b"\n")
     report = import_file(known.services.ledger, tmp_path / "log.jsonl", actor="admin", migration=True)
     assert (report.recorded, report.rejected) == (1, [])
+
+
+def test_a_post_in_a_misspelt_unit_is_asked_with_every_other_reason_at_once(known: World) -> None:
+    """A Pengawas post at level Ahli Muda in a misspelt unit: the unit's question and the level's refusal come
+    together (until 2026-12-05 the level was refused only once the unit was confirmed, a second round)."""
+    post = {"kind": "post_appointment", "post_kind": "PENGAWAS", "level": "AHLI_MUDA", "title": "Kepala Subbagian",
+            "unit": "Bapeda", "assignment": "DEFINITIVE", "effective_date": "2015-01-05",
+            "reference": "SK-JS-863"}  # fmt: skip
+    before = known.log()
+    answer = known.post(EVENTS.format(BUDI), "hr", json=post)
+    assert answer.status_code == 422, answer.get_json()
+    errors = answer.get_json()["errors"]
+    assert "'Bapeda' is no unit known in KOTA-MEDAN (did you mean 'Bappeda'?)" in errors["unit"][0]
+    assert any("is not a level of" in r for r in errors["level"]), errors
+    log_in(known, "hr")
+    data = {**form_of(known, "post_appointment"), "nip": BUDI, **post}
+    del data["kind"]
+    page = known.client.post("/pages/record?kind=post_appointment", data=data).get_data(as_text=True)
+    assert "&#39;Bapeda&#39; bukan unit yang dikenal di KOTA-MEDAN" in page
+    assert "Ahli Muda bukan jenjang" in page
+    assert known.log() == before
