@@ -34,6 +34,7 @@ from careerlog.domain.employee import (
     ENDS_POST_RETRACTED,
     HELD_AFTER_MOVE,
     ONE_STEP,
+    PENALTY_LENGTH_FIELDS,
     POST_END_DATED_WITH,
     POST_END_NOT_LEFT,
     POST_END_REDATED_ALONE,
@@ -51,6 +52,7 @@ from careerlog.domain.employee import (
     likely_duplicate,
     own_problems,
     penalty_months,
+    penalty_shortened,
     placement_ends_post_refusal,
     post_end_named,
     post_end_of,
@@ -582,6 +584,26 @@ def placement_warnings(uow: UnitOfWork, outcome: Outcome) -> tuple[Reason, ...]:
         return ()
     mentees = mentees_left_open(uow, employee)
     return (MENTEES_LEFT_OPEN.reason(nip=employee.id, mentees=", ".join(mentees)),) if mentees else ()
+
+
+def penalty_warnings(uow: UnitOfWork, outcome: Outcome) -> tuple[Reason, ...]:
+    """The warnings of a live penalty just recorded, or of a correction of a penalty's start, end or kind
+    (`outcome`): PENALTY_SHORTENED when it ends before the last day of its kind's months (an earlier end is taken)."""
+    employee = uow.get(outcome.subject)
+    if not isinstance(employee, Employee):
+        return ()
+    if outcome.kind == "penalty":
+        penalty = employee.facts.get(outcome.version)
+    else:
+        event = employee.events.get(outcome.version)
+        changed = getattr(event, "corrected_fields", None) or {}
+        penalty = next(
+            (f for f in employee.facts.values() if f.kind == "penalty" and outcome.version in f.corrected_by), None
+        )
+        if not PENALTY_LENGTH_FIELDS & set(changed):
+            return ()
+    warned = penalty_shortened(penalty.values) if penalty is not None and penalty.active else None
+    return (warned,) if warned is not None else ()
 
 
 def covers(uow: UnitOfWork, record: LedgerAggregate, name: str) -> bool:
@@ -1236,6 +1258,9 @@ class CareerLog(Application[str]):
             return outcome
         if uow.unit_let is not None:  # (a unit new in its agency, let through: known to the next commands)
             uow.units_made.setdefault(*uow.unit_let)
+        if outcome.kind in ("penalty", "correction") and command.migration is None:
+            warnings = penalty_warnings(uow, outcome)
+            outcome = replace(outcome, warnings=warnings) if warnings else outcome
         if outcome.kind in ("correction", "retraction"):  # (a migration's too: an export holds no MenteeReleased, the
             self._release_held(uow, outcome)  # system's, so it is derived again where the live write derived it)
             if outcome.kind == "correction" and corrects_promotion(uow.get(outcome.subject), outcome.version):

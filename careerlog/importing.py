@@ -797,6 +797,11 @@ class FirstLines:
         return lines is not None and 0 < version <= len(lines) and bool(lines[version - 1] & 1)
 
 
+# The field a recorded row's warning (Outcome.warnings) is named beside, by the row's kind: a mentor's transfer's, the
+# agency moved to (MENTEES_LEFT_OPEN); a penalty ending early, its end (PENALTY_SHORTENED), a correction's as corrected
+WARNED_BESIDE = {"placement": "agency", "penalty": "end_date", "correction": "corrected_fields.end_date"}
+
+
 @dataclass
 class ImportReport:
     """Counts of rows recorded, already recorded and rejected, with every rejection."""
@@ -2063,8 +2068,8 @@ def import_rows(
                         elif command.kind == "placement":
                             placed[command.subject] = command
                             placements.append(RowSeen(command.line, command.subject, command.kind, result.version))
-                        if result.warnings:  # (beside the field the warning is of: the agency moved to)
-                            warned = {"agency": list(result.warnings)}
+                        if result.warnings:  # (beside the field the warning is of: the agency moved to, the end)
+                            warned = {WARNED_BESIDE.get(command.kind, "agency"): list(result.warnings)}
                             report.warnings.append(RowProblem(command.line, command.subject, command.kind, warned))
                     else:
                         replayed += 1

@@ -298,6 +298,17 @@ PENALTY_LEVEL = Refusal(
     codes=(("penalty", "penalty_kinds"), ("level", "penalty_levels"), ("given", "penalty_levels")),
 )
 END_BEFORE_START = Refusal("{end} is before the start {start}.", dates=("end", "start"))
+# The warning (recording nothing: Outcome.warnings) of a live penalty, or a correction of its start, end or kind, that
+# ends before the last day of its kind's months: an earlier end is taken (the decree may end it early), but a day typed
+# wrong would quietly shorten the time it bars promotions (promotion.penalty reads its end)
+PENALTY_SHORTENED = Refusal(
+    "{end} is before the last day of a {penalty} penalty begun on {start}, {last} ({months} months): recorded so, the "
+    "penalty bars promotions only until {end}. If the decree does end it early, nothing is to be done; if not, correct "
+    "the end date.",
+    dates=("end", "start", "last"),
+    numbers=("months",),
+    codes=(("penalty", "penalty_kinds"),),
+)
 PENALTY_TOO_LONG = Refusal(
     "{end} is after the last day of a {penalty} penalty begun on {start}, {last}: it lasts {months} months. Check the "
     "end date, or the kind of penalty.",
@@ -1368,6 +1379,22 @@ def penalty_too_long(values: Mapping[str, Any]) -> str | None:
     if end is None or not months or end <= (last := months_last_day(start, months)):
         return None
     return PENALTY_TOO_LONG.reason(
+        end=end.isoformat(),
+        penalty=values["penalty_kind"],
+        start=start.isoformat(),
+        last=last.isoformat(),
+        months=int(months),
+    )
+
+
+def penalty_shortened(values: Mapping[str, Any]) -> Reason | None:
+    """The warning (PENALTY_SHORTENED) of a penalty ending before the last day of its kind's months, as
+    `penalty_too_long` reads them; None when it ends on it (or after: refused), has no end or its kind no months."""
+    end, start = values.get("end_date"), values["effective_date"]
+    months = penalty_months(values["penalty_kind"], start) if end is not None else None
+    if end is None or not months or end >= (last := months_last_day(start, months)):
+        return None
+    return PENALTY_SHORTENED.reason(
         end=end.isoformat(),
         penalty=values["penalty_kind"],
         start=start.isoformat(),
