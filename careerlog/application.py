@@ -108,6 +108,7 @@ from careerlog.domain.ledger import (
 from careerlog.domain.nip import Nip, normalise_nip, parse_nip
 from careerlog.domain.payload import (
     EMPTY,
+    HOURS_NOT_WHOLE,
     NOT_INTEGER,
     NOT_NUMBER,
     Unreadable,
@@ -792,6 +793,11 @@ def decision_problems(
     except InvalidInput as refused:
         return refused.errors
     return None
+
+
+# The refusals of a value that is no number at all (a JP's named as JP): a number written with an exponent refused so is
+# refused as written with one (CareerLog._exponents_judged), not as out of its field's bounds
+NOT_NUMBERS = (NOT_INTEGER, HOURS_NOT_WHOLE, NOT_NUMBER)
 
 
 CHANGED = "corrected_fields."  # a correction's corrected value as its refusal names it: corrected_fields.cost
@@ -1519,7 +1525,7 @@ class CareerLog(Application[str]):
         judged: dict[str, Any] = {}
         for name, cell in marked.items():
             reasons = found.get(name, [])
-            bounded = bool(reasons) and not any(reason in (NOT_INTEGER, NOT_NUMBER) for reason in reasons)
+            bounded = bool(reasons) and not any(reason in NOT_NUMBERS for reason in reasons)
             judged[name] = cell.written_out() if bounded else Unreadable(cell.refusal())
         return replace(command, payload=with_cells(command.payload, judged))
 

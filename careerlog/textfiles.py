@@ -87,6 +87,13 @@ AS_NUMBER = Refusal(
     "{value} is a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits: "
     "format the column as Text and type the NIPs again."
 )
+# A NIP cell a spreadsheet wrote in scientific notation (1.99607E+17): only the digits before the E are in the file,
+# not 15 as AS_NUMBER says of a number widened to 18 digits
+AS_SCIENTIFIC = Refusal(
+    "{value} is a NIP a spreadsheet wrote in scientific notation (as Excel shows a long number), which keeps only "
+    "{digits} of its 18 digits: the NIP's digits are lost. Format the column as Text and type the NIPs again.",
+    numbers=("digits",),
+)
 NIP_COLUMNS = ("nip", "mentor_nip")
 # A cell a spreadsheet saved in place of its value: a formula's error (Excel, LibreOffice and Google Sheets write
 # #N/A for a lookup that found nothing, #REF!, #VALUE!, ...; LibreOffice also Err:502), or the hashes it shows in a
@@ -752,10 +759,11 @@ def spreadsheet_nips(row: dict[str, Any]) -> None:
             continue  # (the common case: no such column, or a NIP of digits alone, not rounded)
         text = cell.strip()
         why: str | None
-        if (len(text) == 18 and text.endswith("000") and whole_number(text)) or (
-            "E" in text.upper() and _SCIENTIFIC.fullmatch(text)
-        ):
+        if len(text) == 18 and text.endswith("000") and whole_number(text):
             why = AS_NUMBER.reason(value=text)
+        elif "E" in text.upper() and _SCIENTIFIC.fullmatch(text):
+            digits = sum(c.isdigit() for c in text.upper().partition("E")[0])
+            why = AS_SCIENTIFIC.reason(value=text, digits=digits)
         else:
             why = spreadsheet_error(text)
         if why is not None:

@@ -47,6 +47,11 @@ EMPTY = Refusal("May not be empty.").reason()
 UNKNOWN_FIELD = Refusal("Unknown field.").reason()
 NOT_STRING = Refusal("Not a valid string.").reason()
 NOT_INTEGER = Refusal("Not a valid integer.").reason()
+# A training's JP (`hours`) that is no whole number ("24,5", "delapan"): named as JP, not as any integer
+HOURS_NOT_WHOLE = Refusal(
+    "Not a whole number of lesson hours: JP are counted in whole lesson hours (45 minutes each); write the JP as a "
+    "whole number in digits (24, not 24,5)."
+).reason()
 NOT_NUMBER = Refusal("Not a valid number.").reason()
 NOT_OBJECT = Refusal("Not a valid object.").reason()
 NOT_BOOLEAN = Refusal("Not a valid boolean.").reason()
@@ -599,7 +604,12 @@ def parse_value(spec: FieldSpec, value: Any) -> Any:
         if spec.required:
             raise ValueError(NULL)
         return None
-    converted = _CONVERTERS[spec.type](value)
+    try:
+        converted = _CONVERTERS[spec.type](value)
+    except ValueError as e:  # (a training's JP that is no whole number named as JP: HOURS_NOT_WHOLE)
+        if spec.name == "hours" and reason_of(e) == NOT_INTEGER:
+            raise ValueError(HOURS_NOT_WHOLE) from None
+        raise
     if spec.table and converted is not None:
         table = reference().table(spec.table)
         if converted not in table:

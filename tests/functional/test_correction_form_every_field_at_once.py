@@ -32,7 +32,8 @@ def test_an_unreadable_corrected_cost_is_named_with_every_other_problem(world: W
     assert shown.pop("reason", None) == ("Isian wajib ini belum diisi." if not reason else None)
     assert shown == {
         "effective_date": "6 Jan 2099 berada di masa depan.",
-        "corrected_fields.hours": "Bukan bilangan bulat yang sah.",
+        "corrected_fields.hours": "Bukan bilangan bulat jam pelajaran: JP dihitung dalam jam pelajaran utuh "
+        "(masing-masing 45 menit); tulis JP sebagai bilangan bulat dengan angka (24, bukan 24,5).",
         "corrected_fields.cost": "Bukan angka yang sah.",
     }
     assert world.log() == before

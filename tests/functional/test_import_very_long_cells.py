@@ -12,6 +12,7 @@ import io
 
 import pytest
 
+from careerlog.domain.payload import HOURS_NOT_WHOLE
 from tests.functional.conftest import BUDI, World
 
 HEADER = "nip;training_kind;title;organiser;hours;start_date;effective_date;reference"
@@ -34,7 +35,7 @@ def test_a_very_long_cell_is_refused_with_a_reason_of_a_line(world: World) -> No
     assert report["recorded"] == 0
     assert [problem["errors"] for problem in report["rejected"]] == [
         {"nip": [f"must be 18 digits, got '{'1' * 39}…'"]},
-        {"hours": ["Not a valid integer."]},
+        {"hours": [HOURS_NOT_WHOLE]},
     ]
     assert world.log() == before
 

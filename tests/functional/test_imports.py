@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from careerlog.domain.payload import HOURS_NOT_WHOLE
 from tests import factories as f
 from tests.functional.conftest import BUDI, RINA, World
 from web.scoping import NOT_IN_SCOPE
@@ -66,7 +67,7 @@ def test_a_csv_upload_takes_its_kind_from_the_file_name(world: World) -> None:
             "line": 3,
             "subject": BUDI,
             "kind": "training",
-            "errors": {"hours": ["Not a valid integer."]},
+            "errors": {"hours": [HOURS_NOT_WHOLE]},
             "values": {"hours": "lots"},
         }
     ]

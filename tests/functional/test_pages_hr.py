@@ -48,7 +48,10 @@ def test_refused_event_shows_each_reason_beside_its_field_and_records_nothing(wo
     assert answer.status_code == 422
     assert 'id="f-hours" name="hours" value="banyak"' in page  # what was typed stays
     assert 'aria-invalid="true" aria-describedby="hours-error"' in page
-    assert '<span class="error" id="hours-error">Bukan bilangan bulat yang sah.</span>' in page
+    assert (
+        '<span class="error" id="hours-error">Bukan bilangan bulat jam pelajaran: JP dihitung dalam jam pelajaran utuh'
+        in page
+    )
     assert 'id="start_date-error"' in page
     assert '<span class="error" id="title-error">Isian wajib ini belum diisi.</span>' in page
     assert "Tidak ada yang dicatat" in page
@@ -142,7 +145,7 @@ def test_import_upload_reports_recorded_and_rejected_rows(world: World) -> None:
     assert re.search(r"<dt>Rejected</dt><dd>2</dd>", page)
     assert "<tr><td>2</td>" in page  # the rejected lines
     assert "<tr><td>3</td>" in page
-    assert "Lesson hours (JP): Not a valid integer." in page
+    assert "Lesson hours (JP): Not a whole number of lesson hours: JP are counted" in page
 
 
 def test_csv_import_without_a_kind_asks_for_one(world: World) -> None:

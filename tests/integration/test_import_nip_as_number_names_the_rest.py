@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from careerlog.application import CareerLog
-from careerlog.domain.payload import NOT_INTEGER
+from careerlog.domain.payload import HOURS_NOT_WHOLE
 from careerlog.importing import import_file
-from careerlog.textfiles import AS_NUMBER, FORMULA_ERROR
+from careerlog.textfiles import AS_NUMBER, AS_SCIENTIFIC, FORMULA_ERROR
 from tests import factories as f
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
@@ -40,10 +40,16 @@ def test_a_nip_a_spreadsheet_saved_otherwise_is_named_with_the_rows_other_proble
     assert report.recorded == 1
     [problem] = report.rejected
     assert problem.line == 3
-    nip_reason = FORMULA_ERROR if cell == "#N/A" else AS_NUMBER.reason(value=cell)
+    nip_reason = (
+        FORMULA_ERROR
+        if cell == "#N/A"
+        else AS_NUMBER.reason(value=cell)
+        if cell.isdigit()
+        else AS_SCIENTIFIC.reason(value=cell, digits=6)  # (the digits the file holds: 1.98609)
+    )
     assert problem.errors["nip"] == [nip_reason]
     assert list(problem.errors) == ["nip", "start_date", "training_kind", "hours"]
-    assert problem.errors["hours"] == [NOT_INTEGER]
+    assert problem.errors["hours"] == [HOURS_NOT_WHOLE]
     assert "is after the end date" in problem.errors["start_date"][0]
     assert problem.values["nip"] == cell
     employee = app.get_employee(NIP)
@@ -59,6 +65,6 @@ def test_a_mentors_nip_saved_as_a_number_is_named_with_the_rows_other_problems(a
     )
     report = import_file(app, path, actor="hr")
     [problem] = report.rejected
-    assert problem.errors["mentor_nip"] == [AS_NUMBER.reason(value="1.98609E+17")]
+    assert problem.errors["mentor_nip"] == [AS_SCIENTIFIC.reason(value="1.98609E+17", digits=6)]
     assert set(problem.errors) == {"mentor_nip", "focus", "effective_date"}
     assert app.get_employee(NIP).version == 1  # type: ignore[union-attr]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from careerlog.application import NO_NIP, CareerLog
-from careerlog.domain.payload import NOT_INTEGER
+from careerlog.domain.payload import HOURS_NOT_WHOLE
 from careerlog.importing import import_file
 from tests import factories as f
 
@@ -37,7 +37,7 @@ def test_rows_below_a_merged_nip_cell_are_refused_naming_every_problem_at_once(a
     assert report.recorded == 1
     assert [(p.line, p.errors, p.values) for p in report.rejected] == [
         (3, {"nip": [NO_NIP]}, {}),
-        (4, {"nip": [NO_NIP], "hours": [NOT_INTEGER]}, {"hours": "delapan"}),
+        (4, {"nip": [NO_NIP], "hours": [HOURS_NOT_WHOLE]}, {"hours": "delapan"}),
     ]
     employee = app.get_employee(NIP)
     assert employee is not None
@@ -50,7 +50,7 @@ def test_a_json_lines_row_without_a_nip_is_refused_with_its_other_problems(app: 
     report = import_file(app, path, actor="hr")
     [problem] = report.rejected
     assert problem.errors["nip"] == [NO_NIP]
-    assert problem.errors["hours"] == [NOT_INTEGER]
+    assert problem.errors["hours"] == [HOURS_NOT_WHOLE]
     assert "reference" in problem.errors  # (a required field left out, named with them)
 
 

@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 from careerlog.application import CareerLog
+from careerlog.domain.payload import HOURS_NOT_WHOLE
 from careerlog.importing import TYPED_LENGTH, import_file
 from tests import factories as f
 
@@ -70,6 +71,6 @@ def test_the_command_prints_the_value_beside_the_reason(app: CareerLog, database
         main, ["import", str(training_csv(tmp_path))], env={"CAREERLOG_DATABASE_URL": database_url}
     )
     assert result.exit_code == 1
-    assert "line 2: hours: Not a valid integer. (typed: 'delapan')" in result.output
+    assert f"line 2: hours: {HOURS_NOT_WHOLE} (typed: 'delapan')" in result.output
     assert "line 3: effective_date: " in result.output
     assert "(typed: '31/02/2024')" in result.output

@@ -51,7 +51,7 @@ def test_the_ledger_reads_a_number_alike_in_an_amount_and_in_a_whole_number() ->
     assert str(parse_value(SPECS["cost"], "-0")) == "0"
     assert parse_value(SPECS["hours"], "-0") == 0
     for written in ("24.", "--24", "+-24", "- 24", "2 4"):  # (a whole number has no point; one sign, then digits)
-        with pytest.raises(ValueError, match="Not a valid integer"):
+        with pytest.raises(ValueError, match="Not a whole number of lesson hours"):
             parse_value(SPECS["hours"], written)
 
 

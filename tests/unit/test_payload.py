@@ -8,7 +8,7 @@ import pytest
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND, LedgerEvent, RankPromoted, TrainingCompleted
-from careerlog.domain.payload import field_parser, parse_payload, parse_value, payload_fields
+from careerlog.domain.payload import HOURS_NOT_WHOLE, field_parser, parse_payload, parse_value, payload_fields
 from careerlog.reference import reference
 
 
@@ -33,7 +33,7 @@ def test_every_bad_field_is_named_with_its_reason() -> None:
         )
     errors = e.value.errors
     assert errors["training_kind"] == ["Unknown code 'NOPE'; see the training_kinds reference table."]
-    assert errors["hours"] == ["Not a valid integer."]
+    assert errors["hours"] == [HOURS_NOT_WHOLE]  # (named as JP, not as any integer)
     assert "Not a valid date" in errors["start_date"][0]
     assert errors["color"] == ["Unknown field."]
     assert errors["title"] == ["Missing data for required field."]

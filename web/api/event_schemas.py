@@ -31,7 +31,7 @@ from careerlog.domain.events import (
     LedgerEvent,
     UnitRated,
 )
-from careerlog.domain.payload import FieldSpec, Unreadable, payload_fields
+from careerlog.domain.payload import HOURS_NOT_WHOLE, FieldSpec, Unreadable, payload_fields
 from careerlog.domain.unit import EARLIEST_RATED_YEAR
 from web.api.fields import NIP_PATTERN, NOT_BLANK, Changes, Code, PlainDate, PlainDateTime, PlainDecimal, WholeNumber
 
@@ -70,6 +70,8 @@ def payload_field(spec: FieldSpec, kind: str = "") -> fields.Field[Any]:
         kwargs["allow_none"] = True
     if spec.type is int:
         kwargs["strict"] = True
+        if spec.name == "hours":  # (a training's JP that is no whole number, named as JP: the ledger's words)
+            kwargs["error_messages"] = {"invalid": HOURS_NOT_WHOLE}
     if spec.table:
         kwargs["metadata"]["description"] = f"{spec.doc} Codes: the `{spec.table}` reference table."
         return Code(spec.table, **kwargs)
