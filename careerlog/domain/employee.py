@@ -1374,27 +1374,25 @@ def penalty_too_long(values: Mapping[str, Any]) -> str | None:
     """The refusal of a penalty ending after the last day of its kind's months (careerlog.ages.months_last_day, as a
     penalty without an end is completed), None otherwise: a year typed wrong would bar promotions for years. Judged
     anew only (`Employee.decide`), not in `check_penalty_end`, which re-checks the penalties recorded before it."""
-    end, start = values.get("end_date"), values["effective_date"]
-    months = penalty_months(values["penalty_kind"], start) if end is not None else None
-    if end is None or not months or end <= (last := months_last_day(start, months)):
-        return None
-    return PENALTY_TOO_LONG.reason(
-        end=end.isoformat(),
-        penalty=values["penalty_kind"],
-        start=start.isoformat(),
-        last=last.isoformat(),
-        months=int(months),
-    )
+    return _penalty_against_its_months(values, PENALTY_TOO_LONG, after=True)
 
 
 def penalty_shortened(values: Mapping[str, Any]) -> Reason | None:
     """The warning (PENALTY_SHORTENED) of a penalty ending before the last day of its kind's months, as
     `penalty_too_long` reads them; None when it ends on it (or after: refused), has no end or its kind no months."""
+    return _penalty_against_its_months(values, PENALTY_SHORTENED, after=False)
+
+
+def _penalty_against_its_months(values: Mapping[str, Any], said: Refusal, *, after: bool) -> Reason | None:
+    """`said` of a penalty ending after (`after`) or before the last day of its kind's months, else None."""
     end, start = values.get("end_date"), values["effective_date"]
     months = penalty_months(values["penalty_kind"], start) if end is not None else None
-    if end is None or not months or end >= (last := months_last_day(start, months)):
+    if end is None or not months:
         return None
-    return PENALTY_SHORTENED.reason(
+    last = months_last_day(start, months)
+    if end == last or (end > last) != after:
+        return None
+    return said.reason(
         end=end.isoformat(),
         penalty=values["penalty_kind"],
         start=start.isoformat(),
