@@ -1232,8 +1232,13 @@ def seats_meet(name: str, asked: list[str], reach: Mapping[str, list[str]]) -> b
     """Whether regions asked of a reader scoped by agency alone meet where the agencies' staff work: the province of
     each agency's seat, with its regencies and cities (a provincial agency's staff work in several; a region above
     the province meets it too), and any region for a central agency (its staff work across the country). Until
-    2026-12-05 any region was read for them, one of another province answered an empty report (total 0). Other
-    filters, and readers scoped by region (judged by `narrow`), always meet."""
+    2026-12-05 any region was read for them, one of another province answered an empty report (total 0). Agencies
+    asked of a reader scoped by region alone meet it where their staff work (`seated_meeting`): until 2026-12-05 a
+    reader of 12.71 asking for KAB-DELISERDANG (seated in 12.07) was answered an empty report or list by every
+    report, audit and the roster, the scorecard and the grade-inflation audit aside (a 403). Other filters, and
+    readers scoped by both (judged by `narrow`), always meet."""
+    if name == "agency" and "agency" not in reach and reach.get("region"):
+        return any(seated_meeting(agency, reach["region"]) for agency in asked)
     if name != "region" or "region" in reach or not reach.get("agency"):
         return True
     provinces = set()
@@ -1243,6 +1248,16 @@ def seats_meet(name: str, asked: list[str], reach: Mapping[str, list[str]]) -> b
             return True
         provinces.add(str(row["region"]).split(".")[0])
     return any(nested(region, province) for region in asked for province in provinces)
+
+
+def seated_meeting(agency: str, regions: list[str]) -> bool:
+    """Whether an agency's staff may work in one of the regions: a central agency's across the country, a
+    province's across the province (its seat, 12, within or above each of its regencies and cities), a regency's or
+    a city's in its seat (KAB-DELISERDANG's in 12.07: not in 12.71, within the province 12)."""
+    row = reference().agencies.rows.get(agency)
+    if row is None or row.get("kind") == "central" or not row.get("region"):
+        return True
+    return any(nested(str(row["region"]), region) for region in regions)
 
 
 def nested(one: str, other: str) -> bool:
