@@ -217,7 +217,14 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
             }
             # what it was judged by: the rule's threshold, and the smallest group compared (the findings' defaults)
             details.update(threshold=result["four_fifths"], min_cell=result["min_cell"])
-            if leading is not None:  # the counts it was compared with: a finding states them (docs/fairness.md)
+            # why no group was compared (fewer than two shown, or nobody promoted), as the fairness audit says it:
+            # then no ratio, and no group the reference nor adversely impacted (until 2026-12-05 a lone group read
+            # 1.0, the reference, not adversely impacted: compared with no one)
+            details["untested"] = result.get("untested")
+            if details["untested"]:
+                details.update(reference=None, adverse_impact=None)
+            # the counts it was compared with: a finding states them (docs/fairness.md)
+            if leading is not None and not details["untested"]:
                 details.update(
                     reference_group=leading["group"],
                     reference_promoted=leading["promoted"],
@@ -233,7 +240,7 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
                     definition,
                     g["promoted"],
                     g["eligible"],
-                    g["impact_ratio"],
+                    None if details["untested"] else g["impact_ratio"],
                     behind,
                     link=link,
                     group=group,

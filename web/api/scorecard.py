@@ -123,7 +123,17 @@ class ScorecardValueSchema(StrictSchema):
             "merit.findings_by_rule: the rank promotions and the post appointments)."
         },
     )
-    details = fields.Dict(keys=fields.String(), dump_only=True)
+    details = fields.Dict(
+        keys=fields.String(),
+        dump_only=True,
+        metadata={
+            "description": "What the value was judged by. An impact ratio's: the group's selection rate, `reference`, "
+            "`adverse_impact`, its tests, `threshold`, `min_cell`, the reference group's counts and `untested`: why "
+            "no group was compared (`fewer_than_two_groups`: one group in the pool, or the others withheld; "
+            "`nobody_promoted`), as /audits/fairness says it, the value then null and `reference` and "
+            "`adverse_impact` null."
+        },
+    )
     suppressed = suppressed_flag()
 
 

@@ -18,6 +18,7 @@ from projections.merit.groups import rounded_apart
 from projections.scorecard.findings import RULE_JUDGED, limits_of, settings
 from web.pages import EVERY_PLACE
 from web.pages.common import may
+from web.pages.inspector import untested_note
 from web.pages.labels import code_name
 from web.pages.reports import ARGUMENTS as REPORT_ARGUMENTS
 
@@ -153,6 +154,8 @@ class IndicatorView:
     trend: list[tuple[int, float | None]] = field(default_factory=list)
     comparison: list[tuple[str, float | None]] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
+    # why an impact ratio compares no group this year, as the fairness page says it (`untested`): its values none
+    untested: str | None = None
 
     @property
     def grouped(self) -> bool:
@@ -216,8 +219,18 @@ def indicator_view(account: Account, card: dict[str, Any], indicator_id: str) ->
         [(i["year"], i["value"]) for i in ungrouped],
         [(i["agency"], i["value"]) for i in item["comparison"] if not i["group"]],
         [finding_text(f) for f in card["findings"] if f["indicator"] == indicator_id],
+        untested_of(indicator_id, this_year),
     )
     return view
+
+
+def untested_of(indicator_id: str, this_year: list[dict[str, Any]]) -> str | None:
+    """Why an impact ratio compares no group this year (its details' `untested`: fewer than two groups shown, or
+    nobody in them promoted), in the visitor's language as the fairness page says it; None when it compares."""
+    if indicator_id not in RULE_JUDGED:
+        return None
+    said = next((i["details"] for i in this_year if i["details"].get("untested")), None)
+    return None if said is None else untested_note("rates", said, [])
 
 
 def areas(account: Account, card: dict[str, Any]) -> list[tuple[str, list[IndicatorView]]]:

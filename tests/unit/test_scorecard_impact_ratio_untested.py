@@ -1,0 +1,74 @@
+"""A scorecard's impact ratio of a group compared with no one says so, as /audits/fairness does.
+
+The scorecard's `merit.impact_ratio_by_sex` of an agency whose promotion pool held women alone (or the men withheld
+under min_cell) read value 1.0, `reference: true`, `adverse_impact: false`: compared with no one, where
+/audits/fairness says `untested: "fewer_than_two_groups"`. Now the value is null, `reference` and `adverse_impact`
+null, and `details.untested` names the reason; the CSV's value is empty and the page says the reason under the
+table. Two groups compared are read as before (`untested` null)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from careerlog.sqlstore import SqlStore
+from projections.merit.fairness import FEWER_THAN_TWO_GROUPS
+from projections.scorecard import ScorecardQueries
+from projections.scorecard.cli import flat_rows
+from tests import factories as f
+from tests.unit.test_scorecard_indicators import views_of
+
+pytestmark = pytest.mark.xdist_group("test_scorecard_impact_ratio_untested")
+
+TODAY = date(2026, 6, 30)
+
+
+def women(promoted: int, pool: int, sex: str = "F") -> list[Any]:
+    """`pool` PNS of KOTA-MEDAN of the sex, each III/a eligible in the rounds of 2023 (rated BAIK in 2021 and
+    2022), `promoted` of them promoted on 2023-04-01."""
+    found = []
+    for i in range(pool):
+        built = f.CareerBuilder(date(1985, 1, 1 + i), date(2015, 3, 1), sex).confirmed()
+        for year in (2021, 2022):
+            built = built.add("performance_rating", f.rating(year, "BAIK"))
+        if i < promoted:
+            built = built.add("rank_promotion", f.promotion("III/b", "2023-04-01"))
+        found.append(built.record())
+    return found
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlStore]:
+    views = views_of(women(3, 8), tmp_path_factory.mktemp("untested") / "views.db")
+    yield views
+    views.close()
+
+
+def test_a_lone_group_has_no_impact_ratio_and_says_why(store: SqlStore) -> None:
+    card = ScorecardQueries(store, today=TODAY).scorecard("KOTA-MEDAN", 2023, years=1)
+    [item] = card["indicators"]["merit.impact_ratio_by_sex"]["trend"]
+    assert item["group"] == {"sex": "F"}
+    assert (item["numerator"], item["denominator"]) == (3, 13)  # (a person once per round: April, October)
+    assert item["value"] is None  # (was 1.0)
+    assert item["details"]["untested"] == FEWER_THAN_TWO_GROUPS
+    assert item["details"]["reference"] is None  # (was true)
+    assert item["details"]["adverse_impact"] is None  # (was false)
+    assert "reference_group" not in item["details"]  # (was itself)
+    assert not [x for x in card["findings"] if x["indicator"] == "merit.impact_ratio_by_sex"]
+    rows = [r for r in flat_rows(card) if r["indicator"] == "merit.impact_ratio_by_sex" and r["scope"] == "trend"]
+    assert [r["value"] for r in rows] == [None]  # (the CSV's value empty, not 1.0)
+
+
+def test_two_groups_compared_are_read_as_before(tmp_path: Any) -> None:
+    views = views_of(women(3, 8) + women(4, 8, "M"), tmp_path / "views.db")
+    try:
+        card = ScorecardQueries(views, today=TODAY).scorecard("KOTA-MEDAN", 2023, years=1)
+    finally:
+        views.close()
+    ratios = {i["group"]["sex"]: i for i in card["indicators"]["merit.impact_ratio_by_sex"]["trend"]}
+    assert (ratios["M"]["value"], ratios["F"]["value"]) == (1.0, 0.6923)
+    assert ratios["M"]["details"]["reference"] is True
+    assert ratios["F"]["details"]["untested"] is None
