@@ -44,7 +44,6 @@ def test_every_query_parameter_given_empty_is_422_naming_it(world: World) -> Non
 def test_an_empty_free_text_filter_says_to_leave_it_out(world: World) -> None:
     for path, name in (
         ("/api/v1/audits/promotions", "rule"),
-        ("/api/v1/audits/posts", "level"),
         ("/api/v1/audits/promotions", "unit"),
         ("/api/v1/employees", "q"),
         ("/api/v1/reports/programmes", "programme_id"),
@@ -103,10 +102,10 @@ def test_every_text_option_of_the_audits_and_reports_refuses_an_empty_value() ->
 
 def test_the_openapi_document_admits_no_empty_value_of_a_query_parameter(world: World) -> None:
     """Each query parameter refused given empty (above) says so in the OpenAPI document: its schema (a repeatable
-    filter's items) admits neither "" nor only spaces. The free-text filters (`unit`, `q`, `rule`, `level`,
-    `programme_id`, `focus`, the scorecard's `unit` and `region`) and the import's `kind` were documented as any
-    string, so that a client generated from the document, or a fuzzer (schemathesis), sent `unit=` as valid and
-    was refused 422."""
+    filter's items) admits neither "" nor only spaces. The free-text filters (`unit`, `q`, `rule`, `level` (a
+    coded one since 2026-12-05), `programme_id`, `focus`, the scorecard's `unit` and `region`) and the import's
+    `kind` were documented as any string, so that a client generated from the document, or a fuzzer
+    (schemathesis), sent `unit=` as valid and was refused 422."""
     spec = world.get("/api/openapi.json").get_json()
     admitted = []
     for path, operations in spec["paths"].items():

@@ -6,6 +6,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from careerlog.reference import reference
 from projections.merit.eligibility import NO_PROMOTION_REASONS, OFFERED_KINDS, STANDINGS
 from projections.merit.fairness import BEFORE_FROM, COUNTS, DEFAULT_MIN_CELL, MAX_MIN_CELL, ROUND
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
@@ -17,6 +18,7 @@ from web.api.fields import PlainDate, PlainDateTime, WholeNumber
 from web.api.schemas import (
     CursorPageOfSchema,
     CursorPagingSchema,
+    EachOneOf,
     ReadQuerySchema,
     RecordingSchema,
     StrictSchema,
@@ -314,13 +316,29 @@ class AuditQuerySchema(FindingFilterSchema):
     kind = filter_field("kind", ("promotion_kinds",))
 
 
+def post_levels() -> list[str]:
+    """Every level a post appointment may carry, as asn.toml's post kinds write them: the eselons of the managerial
+    posts, then the functional levels (projections check them so: careerlog.domain.employee.check_post_appointment)."""
+    kinds = reference().post_kinds
+    found = (level for kind in kinds for level in kind.get("eselon" if kind.get("managerial") else "levels", []))
+    return list(dict.fromkeys(found))
+
+
 class PostAuditQuerySchema(FindingFilterSchema):
     """Filters of the audited post appointments: `kind` is the post kind (ADMINISTRATOR, PENGAWAS...); no
     `passed_over` (each appointment's colleagues are compared on its own page)."""
 
     kind = filter_field("kind", ("post_kinds",))
 
-    level = text_filter("Only these post levels, e.g. IV.a (repeatable).")
+    level = fields.List(
+        fields.String(metadata={"enum": post_levels()}),
+        validate=EachOneOf(post_levels()),
+        metadata={
+            "description": "Only these post levels (repeatable): an eselon (I.a ... IV.b) or a functional level "
+            "(AHLI_PERTAMA ... PENYELIA), as asn.toml post_kinds write them. Any other (ahli_muda, Ahli Muda, "
+            "ESELON_IV) is refused, a 422 naming `level` (until 2026-12-05 an empty list)."
+        },
+    )
     # no `passed_over`: the lists compare no post appointment's colleagues (each one's own page does), so it found
     # none (true) or all (false); refused as an unknown field, as the inspector's page refuses it
 
