@@ -811,6 +811,8 @@ class TrainingQueries(ViewReader):
         `other_spellings`; a `programme_id` filter names a programme so too."""
         months = window(window_months)
         given = dict(filters or {})
+        if given.get("year"):  # (a year before the first or after this one: refused as the compliance's year is)
+            given["year"] = [bounded(y, "year", FIRST_YEAR, self.today.year) for y in filter_values(given["year"])]
         named = filter_values(given.pop("programme_id", None))
         clauses, params = filter_clauses(given, PROGRAMME_FILTERS, integers=("year",))
         clauses = ["programme_id IS NOT NULL", *clauses]

@@ -67,7 +67,7 @@ from projections.queries import CursorPage, Queries, RosterPage, cursor_page
 from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
-from projections.training import DEFAULT_WINDOW_MONTHS, UNKNOWN_FILTER_OF, TrainingQueries
+from projections.training import DEFAULT_WINDOW_MONTHS, FIRST_YEAR, UNKNOWN_FILTER_OF, TrainingQueries, bounded
 from projections.units import with_unit_spellings
 from web.following import FollowerLease, lock_path
 from web.scoping import (
@@ -869,6 +869,8 @@ class Services:
         # refuse theirs (until 2026-12-05 an empty list, read as clean)
         seated = seated_reach(reader, Action.RUN_AUDITS)
         refuse_filters_outside(reader, Action.RUN_AUDITS, filters, seated)
+        if year is not None:  # (a year after this one: refused as a report's year is, not an empty list read as clean)
+            year = bounded(year, "year", FIRST_YEAR, self.grade_inflation_view.today.year)
         # the unit in any letter case or spacing, an unknown one a 422 naming it, as every other audit reads it
         # (until 2026-12-05 an exact text: `dinas kesehatan` or a typo answered an empty list, read as clean); judged
         # within the agencies the reader reaches by their seat, as the rows are

@@ -99,6 +99,20 @@ class WholeNumber(AsciiDigits, fields.Integer):
     number alone) refuses every text as before."""
 
 
+class FlatList(fields.List[Any]):
+    """A repeatable query parameter whose values' refusals are one list of reasons for the parameter, each once, as
+    every filter's (web.api.schemas.EachOneOf), not keyed by position (`{"year": {"0": [...]}}`, until 2026-12-05)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        try:
+            return super()._deserialize(value, attr, data, **kwargs)
+        except ValidationError as error:
+            if not isinstance(error.messages, dict):
+                raise
+            said = (m for reasons in error.messages.values() for m in (reasons if isinstance(reasons, list) else []))
+            raise ValidationError(list(dict.fromkeys(said))) from error
+
+
 class PlainNumber(AsciiDigits, fields.Float):
     """A number: a JSON number, or a text of digits 0-9 with a point (a query parameter)."""
 

@@ -7,7 +7,7 @@ from marshmallow import fields, validate
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MAX_OUTCOME_YEARS
 from projections.training import DEFAULT_WINDOW_MONTHS, MAX_WINDOW_MONTHS, SPELL_FIELDS
 from web.api.audit_schemas import value_lists
-from web.api.fields import PlainDate, WholeNumber
+from web.api.fields import FlatList, PlainDate, WholeNumber
 from web.api.schemas import ReadQuerySchema, StrictSchema, filter_field, grouping, suppressed_flag, text_filter
 from web.services import MENTORING_REPORT_FILTERS
 
@@ -87,9 +87,12 @@ class ProgrammesQuerySchema(ProgrammeFilterSchema):  # type: ignore[valid-type,m
         "Only these programmes (repeatable), each whatever its letter case and whitespace: diklat-pim iv is "
         "DIKLAT-PIM IV."
     )
-    year = fields.List(
-        WholeNumber(validate=validate.Range(min=1900, max=9999)),
-        metadata={"description": "Only trainings ending in these years."},
+    year = FlatList(
+        WholeNumber(),
+        metadata={
+            "description": "Only trainings ending in these years (repeatable), each from 1900 to this year: any "
+            "other refused, a 422 naming `year` with one list of reasons (until 2026-12-05 keyed by position)."
+        },
     )
     window_months = window_field()
 
