@@ -141,6 +141,10 @@ RATED_HERE = Refusal(
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
 AGENCIES_OUTSIDE = Refusal("Agencies {agency} and {last} are outside your scope ({scope}).")
 REGION_OUTSIDE = Refusal("Region {region} is outside your scope ({scope}).")
+# The statuses the headcount counts unless asked for others (a `status` filter, or `by` status): the active staff,
+# not the retired, the dismissed, the deceased, those whose contract ended, nor those on leave, suspended or
+# preparing for retirement (Services.headcount; `by=status` counts each)
+HEADCOUNT_STATUSES = ("ACTIVE",)
 # The most values a reader of aggregates only may give one filter of a headcount or training compliance: each value is
 # one aggregate more (Services.without_each_filter leaves each out in turn); inspectors and administrators give any
 MAX_FILTER_VALUES = 20
@@ -977,8 +981,14 @@ class Services:
     def headcount(self, reader: Account, by: list[str], filters: Mapping[str, list[str]]) -> dict[str, Any]:
         """Counts of employees within the reader's scope, by the named fields (small cells suppressed
         for aggregate-only readers, with a complementary cell so that the total gives none away); a `unit` in any
-        letter case or spacing, an unknown one refused, as the audits' (`within`)."""
+        letter case or spacing, an unknown one refused, as the audits' (`within`). The active staff
+        (`HEADCOUNT_STATUSES`) unless a `status` filter, or `by` status, says which statuses to count
+        (until 2026-12-05 every status: the retired, the deceased and those whose contract ended counted as staff);
+        the default is a filter as a given one is, so that a cell withheld is not given away by the count of every
+        status (`without_each_filter`)."""
         self.capped(reader, filters)
+        if not filters.get("status") and "status" not in by:
+            filters = {**filters, "status": list(HEADCOUNT_STATUSES)}
         allowed = self.asked_within(reader, Action.READ_REPORTS, filters)
         rows = [] if allowed is NOTHING else self.queries.headcount(by, allowed)
         cell = self.smallest_cell(reader)

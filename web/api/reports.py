@@ -42,7 +42,11 @@ class Headcount(MethodView):
     @blp.requires(Action.READ_REPORTS)
     @blp.read(HeadcountQuerySchema, HeadcountSchema)
     def get(self, args: dict[str, Any]) -> Any:
-        """Count employees by any of the roster's fields (and age band)."""
+        """Count the active staff (status ACTIVE) by any of the roster's fields (and age band).
+
+        The retired, dismissed and deceased, those whose contract ended and those on leave, suspended or preparing
+        for retirement are counted only when asked for: a `status` filter counts the statuses it names, `by=status`
+        every status, each apart (until 2026-12-05 every status was counted by default, read as staff)."""
         filters = {name: args[name] for name in ROSTER_FILTERS if name in args}
         counts = services().headcount(caller(), list(args.get("by", ["agency"])), filters)
         return json_or_csv(counts, headcount_schema, name="headcount", groups=HEADCOUNT_FIELDS)
