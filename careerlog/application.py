@@ -182,6 +182,12 @@ CHANGED_SINCE = Refusal(
     "{expected}; read it again and send what to change on it as it stands.",
     numbers=("version", "current"),
 )
+# ... and when the If-Match names no version of the fact (a tag of none of its versions, `"abc"`, or a weak one)
+NO_VERSION_NAMED = Refusal(
+    "The If-Match tag names no version of version {version} of {subject}: it stands as version {current} left it, "
+    'its ETag "{current}"; read it again and send what to change on it as it stands, with that ETag as If-Match.',
+    numbers=("version", "current"),
+)
 KEPT_CHANGING = Refusal("{subject} kept changing while this was recorded; nothing was recorded, try again.")
 UNKNOWN_KIND = Refusal("Unknown kind {kind}; one of: {known}.")
 # An imported row of an employee's fact with no NIP (a NIP cell merged over the rows of one employee in a
@@ -2223,8 +2229,9 @@ def unchanged_since(record: LedgerAggregate, values: Mapping[str, Any], changed_
         return
     current = record.facts[target].changed_in
     if current not in changed_in:
-        expected = ", ".join(str(v) for v in sorted(changed_in)) or "none"
-        reason = CHANGED_SINCE.reason(version=target, subject=record.id, current=current, expected=expected)
+        expected = ", ".join(str(v) for v in sorted(changed_in))
+        wording = CHANGED_SINCE if expected else NO_VERSION_NAMED  # (until 2026-12-05 "..., not as none")
+        reason = wording.reason(version=target, subject=record.id, current=current, expected=expected)
         raise FactChanged(reason, current)
 
 

@@ -9,6 +9,7 @@ and marshmallow's validation alike. Unexpected errors are logged and answered as
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
@@ -33,7 +34,7 @@ from careerlog.domain.errors import (
     NotFound,
 )
 from careerlog.domain.ledger import KEY_CLASHES, REFERENCE_USED, RESENT_RETRACTED
-from careerlog.domain.wording import reason_of
+from careerlog.domain.wording import Reason, Refusal, reason_of
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
 from web.logs import sent_path
 
@@ -246,7 +247,26 @@ def http_problem(error: HTTPException) -> Response:
         return problem(413, f"The request body is larger than the limit of {limit} bytes.", slug="too-large")
     if status >= 500:
         return problem(status)
+    if status == 404 and (version := unread_version(request.path)) is not None:
+        return problem(404, "No such fact; see errors.", slug="not-found", errors={"version": [version]})
     return problem(status, error.description, slug=ROUTING.get(status), headers=headers)
+
+
+# A fact's path whose version is not a whole number from 1 (`/employees/{nip}/events/abc`, `.../events/-1`): no
+# route took it (its converter reads digits alone), answered as the fact not found naming `version`, not as a path
+# the API has none of (until 2026-12-05 the generic unknown-path). It names no record: the NIP is not read.
+FACT_PATH = re.compile(r"/api/v1/employees/[^/]+/events/(?P<version>[^/]+)")
+NOT_A_VERSION = Refusal(
+    "No fact has version {version}: a fact's version is a whole number from 1, as the record's events list them."
+)
+
+
+def unread_version(path: str) -> Reason | None:
+    """Why a fact's path names no version (NOT_A_VERSION), or None when it is no fact's path."""
+    found = FACT_PATH.fullmatch(path)
+    if found is None or (found["version"].isascii() and found["version"].isdigit()):
+        return None
+    return NOT_A_VERSION.reason(version=found["version"])
 
 
 NEWER_RELEASE = (
