@@ -46,7 +46,6 @@ from __future__ import annotations
 import bisect
 import functools
 from datetime import date, datetime, timedelta
-from itertools import accumulate
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -103,16 +102,16 @@ class KnownBefore:
 
     def __init__(self, judge: PromotionJudge):
         self.judge = judge
-        self._cuts: tuple[list[datetime], list[date]] | None = None  # made when first asked
-        self._days: list[date] = []  # `read_days` of the record's entries (when recorded in order)
-        self._posts: tuple[PostJudge, list[date]] | None = None  # the final record's post judge, and its days
+        # the entries' recorded times and their `read_days` (none when not recorded in order), made when first asked
+        self._cuts: tuple[list[datetime], list[date]] | None = None
+        self._posts: PostJudge | None = None  # the final record's post judge, made when first asked
 
     def judge_of(self, fact: Fact) -> PromotionJudge:
         """The judge of the promotion `fact` by the record as known before it was recorded."""
         moment, record = fact.entry.recorded_at, self.judge.record
-        times, before = self._cuts or self._cut()
+        times, days = self._cuts or self._cut()
         cut = bisect.bisect_left(times, moment)
-        alike = ALL_COVERED and before and fact.effective_date < before[cut]
+        alike = ALL_COVERED and days and fact.effective_date < alike_before(record.entries, cut, days)
         if alike and not _degree_after(self.judge.rules, record, fact, cut):
             return self.judge
         return PromotionJudge(record.known_before(moment), self.judge.rules)
@@ -120,11 +119,13 @@ class KnownBefore:
     def post_judge_of(self, fact: Fact) -> PostJudge:
         """The judge of the definitive post appointment `fact` by the record as known before it was recorded."""
         moment, record, book = fact.entry.recorded_at, self.judge.record, self.judge.rules
-        times, before = self._cuts or self._cut()
-        if ALL_POSTS_COVERED and before:
-            final, days = self._posts or self._post_days()
+        times, days = self._cuts or self._cut()
+        if ALL_POSTS_COVERED and days:
+            final = self._posts or self._post_judge()
             cut = bisect.bisect_left(times, moment)
-            if _post_until(book, final, fact) < days[cut] and _posts_alike(record.entries[cut:], fact, book, final):
+            if _post_until(book, final, fact) < alike_before(record.entries, cut, days, POST) and _posts_alike(
+                record.entries[cut:], fact, book, final
+            ):
                 return final
         return PostJudge(record.known_before(moment), book)
 
@@ -132,16 +133,11 @@ class KnownBefore:
         entries = self.judge.record.entries
         times = [e.recorded_at for e in entries]
         # known before a moment: the entries up to a version, when their recorded times rise with the versions
-        if times == sorted(times):
-            self._days = read_days(entries)
-            self._cuts = (times, alike_before(entries, days=self._days))
-        else:
-            self._cuts = (times, [])
+        self._cuts = (times, read_days(entries) if times == sorted(times) else [])
         return self._cuts
 
-    def _post_days(self) -> tuple[PostJudge, list[date]]:
-        record = self.judge.record
-        self._posts = (PostJudge(record, self.judge.rules), alike_before(record.entries, POST, self._days))
+    def _post_judge(self) -> PostJudge:
+        self._posts = PostJudge(self.judge.record, self.judge.rules)
         return self._posts
 
 
@@ -179,17 +175,17 @@ def _posts_alike(later: list[Entry], fact: Fact, book: Any, judge: PostJudge) ->
     return all(type(e.effective_date) is date and e.effective_date > day for e in others)
 
 
-def alike_before(entries: list[Entry], apart: str | None = None, days: list[date] | None = None) -> list[date]:
-    """For each number of a record's first entries (in order of version) known, the day before which a
-    promotion judged on them is judged alike on all of them (module docstring): the earliest of the days
-    each later entry allows (`read_days`, or `days` if read). The entries of the kind `apart` (the post
-    appointments, which a post's audit tells apart) bound nothing."""
+def alike_before(entries: list[Entry], count: int, days: list[date] | None = None, apart: str | None = None) -> date:
+    """With a record's first `count` entries (in order of version) known, the day before which a promotion judged
+    on them is judged alike on all of them (module docstring): the earliest of the days each later entry allows
+    (`read_days`, or `days` if read; `date.max` when no entry follows). The entries of the kind `apart` (the post
+    appointments, which a post's audit tells apart) bound nothing. Read for each decision's own count alone (a few
+    per record), not for every count."""
     days = read_days(entries) if days is None else days
-    if apart is not None:
-        days = [date.max if e.kind == apart else day for e, day in zip(entries, days, strict=True)]
-    found = list(accumulate(reversed(days), min, initial=date.max))
-    found.reverse()
-    return found
+    if apart is None:
+        return min(days[count:], default=date.max)
+    later = zip(entries[count:], days[count:], strict=True)
+    return min((day for entry, day in later if entry.kind != apart), default=date.max)
 
 
 def read_days(entries: list[Entry]) -> list[date]:

@@ -156,7 +156,7 @@ def test_entries_not_recorded_in_the_order_of_their_versions_are_judged_as_known
 
 def test_the_day_each_count_of_known_entries_allows_is_the_earliest_of_the_later_entries() -> None:
     entries = later(career()).record().entries
-    found = alike_before(entries)
+    found = [alike_before(entries, count) for count in range(len(entries) + 1)]
     assert len(found) == len(entries) + 1
     assert found[-1] == date.max
     assert found[-2] == date(2015, 5, 1)  # the training alone: in effect from its day
