@@ -447,7 +447,7 @@ def level_top(roster: Row | None, kinds: Collection[str]) -> dict[str, Any] | No
 # career page reads it once for both and for its heading, who the record is of (`EligibilityQueries.career`).
 ROSTER_COLUMNS = (
     "employment_kind, status, rank, separated_on, post_kind, post_level, birth_date, post_title, name, agency, "
-    "post_assignment, confirmed, appointed_on"
+    "post_assignment, confirmed, appointed_on, unit"
 )
 NOT_OPEN_READ = f"SELECT {ROSTER_COLUMNS} FROM roster WHERE subject = ?"
 
@@ -522,12 +522,27 @@ class EligibilityQueries(ViewReader):
 
 
 def employee_of(roster: Row | None) -> dict[str, Any] | None:
-    """Who a record is of, as its roster row gives them now: name, agency, rank (or PPPK grade), employment kind, the
-    appointment's day and whether a confirmation as PNS is recorded (a PNS-track employee without one: a CPNS), None
-    before the roster has the row."""
+    """Who a record is of, as its roster row gives them now: name, agency and unit, rank (or PPPK grade), employment
+    kind, the appointment's day, whether a confirmation as PNS is recorded (a PNS-track employee without one: a CPNS)
+    and the post held (its title, eselon or functional level and assignment: a Plt's too), None before the roster has
+    the row."""
     if roster is None:
         return None
-    return {key: roster[key] for key in ("name", "agency", "rank", "employment_kind", "confirmed", "appointed_on")}
+    return {key: roster[key] for key in EMPLOYEE_COLUMNS}
+
+
+EMPLOYEE_COLUMNS = (
+    "name",
+    "agency",
+    "unit",
+    "rank",
+    "employment_kind",
+    "confirmed",
+    "appointed_on",
+    "post_title",
+    "post_level",
+    "post_assignment",
+)
 
 
 def not_open_of(

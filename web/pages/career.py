@@ -225,9 +225,9 @@ def is_pppk_number(nip: str) -> bool:
 def heading(found: dict[str, Any], nip: str) -> dict[str, Any]:
     """Who the record is of, as a government HR page heads it: the name, the identity number in its display form (a
     PNS's NIP; a PPPK's NI PPPK, named so: `nip_label`), the agency (instansi) by its name and the rank now held
-    (pangkat/golongan, by its code and name; a PPPK's grade) from the roster row (`employee`), the name from the
-    appointment when the roster does not hold the row yet, and a PNS-track employee's standing, CPNS or PNS
-    (`standing`)."""
+    (pangkat/golongan, by its code and name; a PPPK's grade), the unit and the post held (`post_held`) from the roster
+    row (`employee`), the name from the appointment when the roster does not hold the row yet, and a PNS-track
+    employee's standing, CPNS or PNS (`standing`)."""
     employee = found.get("employee") or {}
     ref, rank, agency = reference(), employee.get("rank"), employee.get("agency")
     pppk = employee.get("employment_kind") == "PPPK" or rank in ref.pppk_grades
@@ -241,7 +241,23 @@ def heading(found: dict[str, Any], nip: str) -> dict[str, Any]:
         if not pppk and isinstance(rank, str) and rank in ref.ranks
         else rank,
         "standing": standing(employee, found["timeline"]["items"]),
+        "unit": employee.get("unit") or None,
+        "post": post_held(employee),
     }
+
+
+def post_held(employee: dict[str, Any]) -> str | None:
+    """The post the roster row holds now (the last held, of a record whose service ended), as the timeline names its
+    fields: its title, its eselon or functional level, and how it is held when not definitively ("Kepala Seksi
+    Anggaran (IV.a), Pelaksana Tugas (Plt)"); None when no post is held."""
+    title = employee.get("post_title")
+    if not title:
+        return None
+    level, assignment = employee.get("post_level"), employee.get("post_assignment")
+    shown = f"{title} ({shown_value('post_appointment', 'level', level)})" if level else str(title)
+    if assignment and assignment != "DEFINITIVE":
+        shown += f", {shown_value('post_appointment', 'assignment', assignment)}"
+    return shown
 
 
 def readers_of(account: Account, nip: str, number: int = 1) -> dict[str, Any] | None:
@@ -378,6 +394,15 @@ def record_table(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str,
     zone = f" ({zone_name()})"  # (the recorded times in the display time zone: sheet_time)
     first = [_("Effective date (TMT)"), _("Recorded at") + zone, _("Event"), field_label("reference")]
     last = [_("Corrected on") + zone, _("Retracted on") + zone]
+    # (added after the columns a spreadsheet's formulas already point at: each correction's reference and reason, and
+    # what a writer confirmed when recording the fact, a correction or the retraction, with who confirmed it)
+    added = [
+        _("Correction references"),
+        _("Correction reasons"),
+        _("Retraction reference"),
+        _("Retraction reason"),
+        _("Confirmed by"),
+    ]
     fields: dict[str, None] = {}
     rows = []
     for item in items:
@@ -392,8 +417,23 @@ def record_table(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str,
             row[label] = csv_value(kind, field, value)
         row[last[0]] = [sheet_time(c["recorded_at"]) for c in item["corrections"]]
         row[last[1]] = sheet_time(item["retracted"]["recorded_at"]) if item["retracted"] else None
+        row[added[0]] = JOINED.join(c["reference"] or "" for c in item["corrections"])
+        row[added[1]] = JOINED.join(c["reason"] or "" for c in item["corrections"])
+        row[added[2]] = item["retracted"]["reference"] if item["retracted"] else None
+        row[added[3]] = item["retracted"]["reason"] if item["retracted"] else None
+        row[added[4]] = JOINED.join(confirmations(item))
         rows.append(row)
-    return [*first, *fields, *last], rows
+    return [*first, *fields, *last, *added], rows
+
+
+JOINED = " | "  # several corrections' references or reasons in one cell, in the order recorded (a reason has spaces)
+
+
+def confirmations(item: dict[str, Any]) -> list[str]:
+    """Each check a writer confirmed on a fact, its corrections and its retraction (their stored `confirmed`), with
+    who recorded it: "promotion.one_step (hr.medan)"."""
+    entries = [item, *item["corrections"], *([item["retracted"]] if item["retracted"] else [])]
+    return [f"{check} ({entry['recorded_by']})" for entry in entries for check in entry.get("confirmed") or []]
 
 
 def csv_arguments() -> None:
