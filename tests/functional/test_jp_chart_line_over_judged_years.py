@@ -15,6 +15,7 @@ import pytest
 
 from tests.functional.conftest import BUDI, World, confirm_world_pns
 from tests.functional.test_career_page_basis import log_in_as_the_employee
+from tests.functional.test_pages_career import drawn_charts
 from web.pages import charts
 from web.pages.career import jp_chart
 
@@ -59,7 +60,7 @@ def test_budis_page_draws_no_line_over_his_years_before_2017(world: World) -> No
     confirm_world_pns(world)  # the world's PNS confirmed (unconfirmed, a CPNS: not judged by the yearly JP)
     log_in_as_the_employee(world, BUDI)
     page = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
-    (svg,) = [s for s in re.findall(r"<svg\b.*?</svg>", page, re.S) if "Training hours" in s]
+    (svg,) = [s for s in drawn_charts(world.client, page) if "Training hours" in s]
     lined = lined_bars(svg)
     first = 2010  # his appointment's year: 2010-2016 before the rule, 2017 on judged
     assert lined == [year >= 2017 for year in range(first, first + len(lined))]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
+
+from flask.testing import FlaskClient
 
 from tests import factories as f
 from tests.functional.conftest import BUDI, RINA, World
@@ -40,17 +43,38 @@ def test_a_correction_shows_the_new_value_the_struck_original_and_the_reason(wor
     assert "Dicatat dua kali" in page
 
 
-def test_career_page_draws_rank_and_jp_charts_as_inline_svg_without_inline_styles(world: World) -> None:
+CHART_IMAGE = re.compile(r'<img class="chart" src="([^"]+)" alt="([^"]*)"')
+
+
+def drawn_charts(client: FlaskClient, page: str) -> list[str]:
+    """The SVG of each chart the career page shows as an image (web.pages.career.career_chart), in the page's order."""
+    found = []
+    for src, _alt in CHART_IMAGE.findall(page):
+        answer = client.get(html.unescape(src))
+        assert answer.status_code == 200, src
+        assert answer.mimetype == "image/svg+xml"
+        found.append(answer.get_data(as_text=True))
+    return found
+
+
+def test_career_page_draws_rank_and_jp_charts_as_svg_images_without_inline_styles(world: World) -> None:
     corrected_and_trained(world)
     log_in(world, "employee")
     answer = world.client.get(f"/pages/employees/{BUDI}?lang=en")
     page = answer.get_data(as_text=True)
-    assert page.count('<svg xmlns:xlink="http://www.w3.org/1999/xlink" class="chart" role="img"') == 2
-    assert "<title>Rank over the years</title>" in page
-    assert "<title>Training hours (JP) per year</title>" in page
+    assert "<svg" not in page  # (drawn by their own requests: the page does not wait for matplotlib)
+    rank, jp = drawn_charts(world.client, page)
+    assert rank.startswith('<svg xmlns:xlink="http://www.w3.org/1999/xlink" class="chart" role="img"')
+    assert "<title>Rank over the years</title>" in rank
+    assert "<title>Training hours (JP) per year</title>" in jp
     assert "20 JP a year" in page
-    assert "style=" not in page  # the Content-Security-Policy refuses inline styles
+    assert "style=" not in page + rank + jp  # the Content-Security-Policy refuses inline styles
     assert "'unsafe-inline'" not in answer.headers["Content-Security-Policy"]
+    alts = [alt for _src, alt in CHART_IMAGE.findall(page)]
+    assert alts == [
+        "Rank over the years: III/a from Mar 1, 2010, III/c from Apr 1, 2014",
+        "Training hours (JP) per year: the table below gives each year&#39;s JP",
+    ]
 
 
 def test_career_page_shows_the_next_promotion_and_what_is_missing(world: World) -> None:

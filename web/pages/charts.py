@@ -2,8 +2,10 @@
 
 Each function takes plain data and texts already translated, and answers an accessible
 `<svg role="img">` whose `<title>` is the chart's title. Text stays text (svg.fonttype none),
-so the pages stay small and the labels searchable. Numbers on the axes follow the visitor's
-language. The object API is used (never pyplot), so drawing is safe in a threaded server.
+so the pages stay small and the labels searchable. The career page serves its two charts as
+SVG images of their own requests instead (web.pages.career.career_chart), with text alternatives.
+Numbers on the axes follow the visitor's language. The object API is used (never pyplot), so drawing
+is safe in a threaded server.
 """
 
 from __future__ import annotations

@@ -15,8 +15,11 @@ def test_employee_reads_their_career_record_in_indonesian_then_english(page: Any
     assert page.url.endswith(f"/pages/employees/{site.employee_nip}")
     assert page.locator("h1").inner_text().startswith("Riwayat Karier ")  # and the employee's name
     assert page.locator("#h-next").inner_text() == "Kenaikan pangkat berikutnya"
-    assert page.locator("svg.chart[role=img]").count() >= 2  # rank over the years, JP per year
-    assert page.locator("svg.chart title").first.text_content() == "Pangkat dari tahun ke tahun"
+    charts = page.locator("img.chart")  # rank over the years, JP per year: images of their own requests
+    assert charts.count() >= 2
+    assert charts.first.get_attribute("alt").startswith("Pangkat dari tahun ke tahun: ")
+    page.wait_for_load_state("load")  # (the images loaded)
+    assert charts.first.evaluate("image => image.complete && image.naturalWidth > 0")  # (drawn, not a broken image)
     site.shot(page, "career-id")
     page.click("text=English")
     assert page.locator("h1").inner_text().startswith("Career record of ")
