@@ -20,6 +20,11 @@ from tests.functional.test_pages_career import CHART_IMAGE, corrected_and_traine
 from web.pages import charts
 
 
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url  # (both stores: the roster's row and the views are read as on SQLite)
+
+
 def main(page: str) -> str:
     found = re.search(r"<main.*</main>", page, re.S)
     assert found is not None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
@@ -16,6 +18,11 @@ from tests.functional.test_pages_career import corrected_and_trained
 
 EXISTING_END = ["Corrected on (WIB)", "Retracted on (WIB)"]
 ADDED = ["Correction references", "Correction reasons", "Retraction reference", "Retraction reason", "Confirmed by"]
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url  # (both stores)
 
 
 def downloaded(world: World, lang: str) -> tuple[list[str], list[dict[str, str]]]:

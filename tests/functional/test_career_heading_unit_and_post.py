@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url  # (both stores: the roster's row and the views are read as on SQLite)
 
 
 def identity(world: World, lang: str) -> str:
