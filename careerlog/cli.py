@@ -739,12 +739,13 @@ def not_the_store(path: Path | None, settings: Settings, hint: str) -> None:
         )
 
 
-def writable(path: Path, mode: str = "w", *, named: Path | None = None, private: bool = False) -> IO[Any]:
-    """A file named on the command line (`named`, when `path` is written in its place), opened for writing (made
-    readable by its owner alone when `private`: careerlog.written.open_private); a message and exit 1 if it cannot
-    be."""
+def writable(path: Path, mode: str = "w", *, named: Path | None = None) -> IO[Any]:
+    """A file named on the command line (`named`, when `path` is written in its place), opened for writing and made
+    readable by its owner alone (careerlog.written.open_private: an export, an import's report and refused rows hold
+    personal data; the report and the refused rows were made 0644 under umask 022 until 2026-12-05); a message and
+    exit 1 if it cannot be."""
     try:
-        return open_private(path, mode) if private else path.open(mode)
+        return open_private(path, mode)
     except OSError as e:
         raise click.ClickException(f"Cannot write {named or path}: {e.strerror}.") from None
 
@@ -843,7 +844,7 @@ def export_command(obj: Context, file: Path | None) -> None:
             try:
                 with contextlib.suppress(OSError):  # (one left by an export killed: made again, private)
                     partial.unlink(missing_ok=True)
-                with written_to(file), writable(partial, "wb", named=file, private=True) as stream:
+                with written_to(file), writable(partial, "wb", named=file) as stream:
                     written = export_events(app, stream, progress=bar.update)
                 with written_to(file):
                     partial.replace(file)

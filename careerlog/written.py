@@ -1,6 +1,7 @@
 """Files the command line writes (an export, an import's report and refused rows, the demo's output): a failure
-while writing one names it; those holding the record's personal data (an export, the demo's output, a new SQLite
-store: `open_private`, `make_private`) are made readable and writable by their owner alone."""
+while writing one names it; those holding the record's personal data (an export, an import's report and refused
+rows, the demo's output and its list of irregularities, a new SQLite store: `open_private`, `make_private`) are
+made readable and writable by their owner alone."""
 
 from __future__ import annotations
 

@@ -192,8 +192,8 @@ def write_irregularities(demo: Demo, path: Path | None) -> None:
     if path is None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    with written_to(path):
-        path.write_text(json.dumps(demo.irregularities, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    with written_to(path), open_private(path) as out:  # (the NIPs of the employees concerned: made as an export is)
+        out.write((json.dumps(demo.irregularities, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def load_demo(

@@ -1,6 +1,7 @@
 """The files careerlog makes holding personal data are readable by their owner alone (0600), whatever the umask:
-an export, the demo's output, a new SQLite store (and SQLite's -wal and -shm beside it, made with the store's file's
-mode). Until 2026-12-05 they were made 0644 under the usual umask 022, readable by every user of the machine."""
+an export, an import's --report and --refused rows, the demo's output and its list of irregularities (NIPs), a new
+SQLite store (and SQLite's -wal and -shm beside it, made with the store's file's mode). Until 2026-12-05 they were
+made 0644 under the usual umask 022, readable by every user of the machine."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import orjson
 import pytest
 from click.testing import CliRunner
 
@@ -17,6 +19,7 @@ from careerlog.application import CareerLog
 from careerlog.cli import main
 from careerlog.config import Settings
 from tests import factories as f
+from tests.integration.test_cli import APPOINTMENT
 
 NIP = f.nip(date(1985, 6, 7), date(2010, 1, 1), "M", sequence=961)
 
@@ -62,3 +65,25 @@ def test_the_demos_output_is_its_owners_alone(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args, env={"CAREERLOG_DATABASE_URL": f"sqlite:///{tmp_path / 'unused.db'}"})
     assert result.exit_code == 0, result.output
     assert mode(target) == 0o600
+
+
+def test_an_imports_report_and_refused_rows_are_their_owners_alone(database_url: str, tmp_path: Path) -> None:
+    bad = {**APPOINTMENT, "name": "Abdul Rahman Harahap", "effective_date": "2010-13-01"}
+    source, refused, report = tmp_path / "bad.jsonl", tmp_path / "refused.jsonl", tmp_path / "report.json"
+    source.write_bytes(orjson.dumps(bad) + b"\n")
+    args = ["import", str(source), "--refused", str(refused), "--report", str(report)]
+    result = CliRunner().invoke(main, args, env={"CAREERLOG_DATABASE_URL": database_url})
+    assert result.exit_code == 1, result.output
+    assert "Abdul Rahman Harahap" in refused.read_text()
+    assert {p.name: mode(p) for p in (refused, report)} == {"refused.jsonl": 0o600, "report.json": 0o600}
+
+
+@pytest.mark.parametrize("output", [False, True], ids=["recorded", "written"])
+def test_the_demos_irregularities_are_their_owners_alone(tmp_path: Path, output: bool) -> None:
+    listed = tmp_path / "demo-irregularities.json"
+    args = ["demo", "--employees", "20", "--seed", "3", "--irregularities", str(listed)]
+    args += ["--output", str(tmp_path / "demo.jsonl")] if output else []
+    result = CliRunner().invoke(main, args, env={"CAREERLOG_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"})
+    assert result.exit_code == 0, result.output
+    assert listed.read_text().strip() not in ("", "[]")
+    assert mode(listed) == 0o600
