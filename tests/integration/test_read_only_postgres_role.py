@@ -236,3 +236,65 @@ def test_a_reading_role_not_granted_the_encryption_marker_reads_the_store_by_its
     result = invoke(as_reader, "export", str(tmp_path / "backup.jsonl"))
     assert result.exit_code == 0, result.output
     assert BUDI in (tmp_path / "backup.jsonl").read_text()
+
+
+def documented_statements() -> tuple[list[str], list[str]]:
+    """The two SQL blocks of docs/operations.md, "A read-only role" (the superuser's, the store owner's), statement by
+    statement (their comments left out)."""
+    text = (Path(__file__).parents[2] / "docs" / "operations.md").read_text(encoding="utf-8")
+    section = text.split("## A read-only role (PostgreSQL)", 1)[1].split("\n## ", 1)[0]
+    blocks = [part.split("```", 1)[0] for part in section.split("```sql\n")[1:]]
+    assert len(blocks) == 2, blocks
+    superuser, owner = (
+        [s.strip() for s in " ".join(x for x in b.splitlines() if not x.lstrip().startswith("--")).split(";")]
+        for b in blocks
+    )
+    return [s for s in superuser if s], [s for s in owner if s]
+
+
+def test_the_documented_steps_run_as_written_by_a_superuser_and_the_stores_owner() -> None:
+    """docs/operations.md, A read-only role, run as written on a store made by a writing role that is no superuser
+    (First start: it owns what it makes, and has no CREATEROLE): the role made by a superuser (until 2026-12-05 the
+    section said "as a superuser or `careerlog`", and `careerlog` was refused, "permission denied to create role"),
+    the grants by the store's owner; the reports' role then runs a command that only reads, also after a rebuild made
+    a view's tables again (ALTER DEFAULT PRIVILEGES FOR ROLE the owner)."""
+    require_postgres()
+    tag = uuid.uuid4().hex[:8]
+    schema, owner, reports = f"x_pgdoc_{tag}", f"x_pgdoc_owner_{tag}", f"x_pgdoc_reports_{tag}"
+    names = {"careerlog_reports": reports, "careerlog_medan": schema, "DATABASE careerlog": "DATABASE test"}
+    statements = []
+    by_superuser, by_owner = documented_statements()
+    assert len(by_superuser) == 1
+    for statement in by_superuser + by_owner:
+        for documented, here in names.items():
+            statement = statement.replace(documented, here)
+        statements.append(statement.replace("FOR ROLE careerlog ", f"FOR ROLE {owner} "))
+    assert statements[0].startswith(f"CREATE ROLE {reports} ")
+    url = as_role(f"{POSTGRES_URL}?schema={schema}", owner)
+    try:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f'CREATE ROLE "{owner}" LOGIN')  # (First start's writing role: no CREATEROLE)
+            conn.execute(f'GRANT CREATE ON DATABASE test TO "{owner}"')
+        made(url)
+        refused = pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied to create role")
+        with psycopg.connect(as_role(POSTGRES_URL, owner), autocommit=True) as conn, refused:
+            conn.execute(statements[0])
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:  # the role, by a superuser
+            conn.execute(statements[0])
+        with psycopg.connect(as_role(POSTGRES_URL, owner), autocommit=True) as conn:  # the grants, by the owner
+            for statement in statements[1:]:
+                conn.execute(statement)
+        read_only = as_role(url, reports)
+        read = invoke(read_only, "audit", "promotions")
+        assert read.exit_code == 0, read.output
+        assert invoke(url, "projections", "rebuild", "merit").exit_code == 0
+        again = invoke(read_only, "audit", "promotions")
+        assert again.exit_code == 0, again.output
+        assert "refused" not in again.output
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+            for role in (reports, owner):
+                if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
+                    conn.execute(f'DROP OWNED BY "{role}"')  # (its privileges, default ones too)
+                    conn.execute(f'DROP ROLE "{role}"')
