@@ -25,6 +25,7 @@ import psycopg
 from eventsourcing.persistence import PersistenceError
 from eventsourcing.utils import TopicError
 from psycopg.errors import InsufficientPrivilege
+from psycopg_pool import PoolTimeout
 from tqdm import tqdm
 
 from careerlog.accounts import MAX_USERNAME
@@ -117,17 +118,39 @@ class ActorName(FilledText):
 ACTOR = ActorName("it is recorded as who recorded the events.")
 
 
-def privilege_refused(error: BaseException) -> InsufficientPrivilege | None:
-    """PostgreSQL's refusal of a privilege the role connected as lacks, behind `error` (the library's errors and
-    careerlog's SqlStore's wrap the driver's), if that is what it is."""
+E = TypeVar("E", bound=BaseException)
+
+
+def caused_by(error: BaseException, kind: type[E]) -> E | None:
+    """The error of `kind` behind `error` (the library's errors and careerlog's SqlStore's wrap the driver's and the
+    pool's), if there is one."""
     seen: set[int] = set()
     found: BaseException | None = error
     while found is not None and id(found) not in seen:
-        if isinstance(found, InsufficientPrivilege):
+        if isinstance(found, kind):
             return found
         seen.add(id(found))
         found = found.__cause__ or found.__context__
     return None
+
+
+def privilege_refused(error: BaseException) -> InsufficientPrivilege | None:
+    """PostgreSQL's refusal of a privilege the role connected as lacks, behind `error`, if that is what it is."""
+    return caused_by(error, InsufficientPrivilege)
+
+
+def pool_timed_out(settings: Settings) -> str:
+    """What follows "The database could not be used: couldn't get a connection after 5.00 sec" (psycopg_pool's
+    PoolTimeout: none of the pool's connections could be opened in time), which named no cause nor remedy: the
+    server out of connections, most often, and the pool settings that size careerlog's share of them."""
+    each = 2 * (settings.pool_size + settings.max_overflow) + 1
+    return (
+        ". No connection to PostgreSQL could be opened in time: the server may be out of connections (its "
+        "max_connections used up by careerlog's processes and others: see pg_stat_activity), or slow to answer. Each "
+        f"careerlog process holds up to {each} (2 x (CAREERLOG_DB_POOL_SIZE {settings.pool_size} + "
+        f"CAREERLOG_DB_MAX_OVERFLOW {settings.max_overflow}) + 1): raise the server's max_connections, or lower "
+        "both settings in every careerlog process's environment (docs/operations.md, Stores)."
+    )
 
 
 # What PostgreSQL says a role was refused on ("permission denied for schema careerlog"), as its message names it
@@ -198,8 +221,11 @@ def friendly_errors(func: F) -> F:
             if (refused := privilege_refused(e)) is not None and context is not None:
                 raise click.ClickException(privilege_message(refused, context.settings)) from None
             where = f" ({context.settings.url_source} is {context.settings.display_url})" if context else ""
+            why = pool_timed_out(context.settings) if context and caused_by(e, PoolTimeout) else ""
             # (the driver's message on one line: a refusal is one, its newlines shown as such: PluginGroup.invoke)
-            raise click.ClickException(f"The database could not be used: {' '.join(str(e).split())}{where}") from None
+            raise click.ClickException(
+                f"The database could not be used: {' '.join(str(e).split())}{where}{why}"
+            ) from None
         except OSError as e:
             if e.filename is None:  # not a file named on the command line
                 raise
