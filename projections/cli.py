@@ -6,6 +6,7 @@ import contextlib
 import signal
 import sys
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -245,8 +246,20 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
         worker.close()
 
 
+def older_views(names: Sequence[str]) -> str:
+    """What `projections status` says of views an older release made, which no process of this release has made
+    again yet (`--check` exited 0 on them until 2026-12-05)."""
+    which = "view" if len(names) == 1 else "views"
+    return (
+        f"The {which} {', '.join(names)} {'is' if len(names) == 1 else 'are'} of an older release's version: start "
+        f"this release's projection workers (or run `careerlog projections rebuild {' '.join(names)}`) to make "
+        f"{'it' if len(names) == 1 else 'them'} again (docs/operations.md, Upgrades)."
+    )
+
+
 # `projections status --check`'s exit status when a view needs an operator (a rebuild stopped, rows judged by other
-# rules): apart from 1 (the store could not be read, a refusal) and 2 (a usage error), so monitoring tells them apart
+# rules, a view of an older release's version): apart from 1 (the store could not be read, a refusal) and 2 (a usage
+# error), so monitoring tells them apart
 CHECK_FAILED = 3
 
 
@@ -255,7 +268,8 @@ CHECK_FAILED = 3
     "--check",
     is_flag=True,
     help=f"Exit {CHECK_FAILED} (after the table) when a view needs an operator: a rebuild stopped before it finished, "
-    "or rows judged by other rules than CAREERLOG_RULES_FILE's; for monitoring.",
+    "rows judged by other rules than CAREERLOG_RULES_FILE's, or a view of an older release's version; for "
+    "monitoring.",
 )
 @pass_context
 @friendly_errors
@@ -282,7 +296,9 @@ def status_command(obj: Context, check: bool) -> None:
             f"(docs/operations.md, Upgrades; a change of the rules refills {rules_views()})",
             err=True,
         )
+    if older := [s.name for s in read.statuses if s.stored_version is not None and s.stored_version < s.version]:
+        click.echo(older_views(older), err=True)
     sys.stdout.flush()
-    if check and (stalled or read.configured_otherwise):
+    if check and (stalled or read.configured_otherwise or older):
         # (exit 0 while a view showed `rebuilding (stopped: no rebuild runs)`, which monitoring is told to alert on)
         raise click.exceptions.Exit(CHECK_FAILED)

@@ -13,7 +13,9 @@ on the server's disk space, docs/operations.md). A view marked as rebuilding wit
 that stopped before it finished, which no worker mends: its reads are refused until an operator runs the rebuild
 again) is shown: the view's state `rebuilding (stopped: no rebuild runs)` and `stopped: true`, and `status`
 "degraded" with `detail` naming the rebuild to run (not logged at each poll: the workers warn of it); until
-2026-12-05 "ok" and `rebuilding`, as a rebuild under way. Still a 200: its reads are refused on every server
+2026-12-05 "ok" and `rebuilding`, as a rebuild under way. So is a view built under other rules than this server's
+CAREERLOG_RULES_FILE (every read of it answered 503 rules-mismatch by this server: `other_rules`; "ok" until
+2026-12-05). Still a 200: its reads are refused on every server
 alike, and the other reads and the writes are answered, so a balancer taking the servers out on it would turn
 that outage into one of everything.
 """
@@ -69,7 +71,9 @@ class ViewStatusSchema(Schema):
 class HealthSchema(Schema):
     """The answer of GET /health."""
 
-    status = fields.String()  # ok; degraded: a rebuild stopped before it finished (`detail` says which, and the mend)
+    # ok; degraded: a rebuild stopped before it finished, or a view built under other rules than this server's (`detail`
+    # says which, and the mend)
+    status = fields.String()
     detail = fields.String()  # (only when degraded)
     store = fields.String()
     head = fields.Integer()
@@ -102,6 +106,22 @@ def store_space(sqlite_path: str) -> str | None:
     )
 
 
+def other_rules(statuses: list[Status]) -> str:
+    """What /health says of views whose rows were built under other rules than this server's CAREERLOG_RULES_FILE:
+    this server answers every read of them 503 rules-mismatch until it is started again with the views' rules (it
+    said "ok" until 2026-12-05)."""
+    views = "; ".join(
+        f"the view {s.name}'s rows were built with the rules of digest {s.built_with}, this server's "
+        f"CAREERLOG_RULES_FILE gives {s.configuration}"
+        for s in statuses
+    )
+    return (
+        f"{views[0].upper()}{views[1:]}: this server answers every read of {'it' if len(statuses) == 1 else 'them'} "
+        "503 rules-mismatch. Start it again with the CAREERLOG_RULES_FILE the views were built with "
+        "(docs/operations.md, Upgrades)."
+    )
+
+
 @blp.get("/health")
 def health() -> Response:
     services = current_app.extensions["careerlog"]
@@ -115,8 +135,13 @@ def health() -> Response:
         "head": statuses[0].head if statuses else services.ledger.max_notification_id(),
         "views": statuses,
     }
+    details = []
     if stopped := [s.name for s in statuses if s.stalled]:  # (their reads refused until an operator rebuilds them)
-        shown.update(status="degraded", detail=stalled_rebuild(stopped))
+        details.append(stalled_rebuild(stopped))
+    if otherwise := [s for s in statuses if s.built_with not in (None, s.configuration) and s.configuration]:
+        details.append(other_rules(otherwise))
+    if details:
+        shown.update(status="degraded", detail=" ".join(details))
     answer = jsonify(HEALTH.dump(shown))
     answer.headers["Cache-Control"] = "no-store"
     return answer

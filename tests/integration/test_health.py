@@ -97,10 +97,18 @@ def test_health_shows_the_rules_each_view_was_built_with_beside_this_servers(app
     view built under no rules shows null."""
     with services(app).projector.views.sql.transaction() as sql:  # as a rebuild under other rules leaves it
         sql.execute("UPDATE view_configurations SET digest = 'b02ab2204b98' WHERE name = 'merit'")
-    views = {v["name"]: v for v in app.test_client().get("/health").get_json()["views"]}
+    body = app.test_client().get("/health").get_json()
+    views = {v["name"]: v for v in body["views"]}
     assert views["merit"]["rules"] == {"built_with": "b02ab2204b98", "server": rules_digest()}
     assert views["awards"]["rules"] == {"built_with": rules_digest(), "server": rules_digest()}
     assert views["roster"]["rules"] is None
+    # (said "ok" until 2026-12-05 while every read of merit answered 503 rules-mismatch)
+    assert body["status"] == "degraded"
+    assert body["detail"] == (
+        f"The view merit's rows were built with the rules of digest b02ab2204b98, this server's CAREERLOG_RULES_FILE "
+        f"gives {rules_digest()}: this server answers every read of it 503 rules-mismatch. Start it again with the "
+        "CAREERLOG_RULES_FILE the views were built with (docs/operations.md, Upgrades)."
+    )
 
 
 def test_health_is_a_503_naming_the_full_disk_when_a_sqlite_store_cannot_take_a_write(

@@ -65,6 +65,8 @@ def test_projections_status_shows_each_views_stored_version_beside_this_releases
         row = rows[projection.name]
         assert (row["stored"], row["release"]) == (str(stored[projection.name]), str(projection.version)), row
         assert (row["lag"], row["state"]) == ("0", "ready"), row
+    checked = CliRunner().invoke(main, ["--database-url", settings.database_url, "projections", "status", "--check"])
+    assert checked.exit_code == 0, checked.output
 
 
 def test_projections_status_shows_a_view_of_an_older_version_made_again_and_filling(settings: Settings) -> None:
@@ -82,6 +84,13 @@ def test_projections_status_shows_a_view_of_an_older_version_made_again_and_fill
         "ready, of an older release's version: this release's next worker or `projections rebuild` makes it again"
     )
     assert stored_versions(settings)["roster"] == RosterProjection.version - 1  # (status made nothing again)
+    # (monitoring's check: exit 0 until 2026-12-05, though no release's process had made it again)
+    checked = CliRunner().invoke(main, ["--database-url", settings.database_url, "projections", "status", "--check"])
+    assert checked.exit_code == 3, checked.output
+    assert (
+        "The view roster is of an older release's version: start this release's projection workers (or run "
+        "`careerlog projections rebuild roster`) to make it again (docs/operations.md, Upgrades)."
+    ) in checked.stderr
     Projector(settings, all_projections()).close()  # this release's worker opens the store
     roster = status_rows(settings)["roster"]
     assert roster["stored"] == roster["release"] == str(RosterProjection.version), roster
