@@ -20,6 +20,15 @@ from careerlog.visible import LOG_CONTROLS, visible_controls
 # written as the API reads one too, with spaces, dots or dashes between them (careerlog.domain.nip.normalise_nip:
 # "19860926 201003 1 701", as it is printed)
 NIP_IN_PATH = re.compile(r"(?<!\d)\d(?:[\s.\-]*\d){17}(?!\d)")
+# The path segment in an employee's position, whatever it holds (a name typed where the NIP goes,
+# /api/v1/employees/Abdul%20Rahman%20Harahap/timeline, was logged as written: only an 18-digit one was `{nip}`): the
+# API's /api/v1/employees/NIP... (not its list /past-retirement), the pages' /pages/employees/NIP... and
+# /pages/audits[/posts|/appointments]/NIP/VERSION
+EMPLOYEE_IN_PATH = re.compile(
+    r"^(/api/v1/employees/)(?!past-retirement$)([^/]+)"
+    r"|^(/pages/employees/)([^/]+)"
+    r"|^(/pages/audits/(?:(?:posts|appointments)/)?)([^/]+)(?=/[^/]+$)"
+)
 # A URL's query in a message (`?q=Budi+Siregar&after=...`), up to the next space or quote
 QUERY_IN_TEXT = re.compile(r"\?[^\s'\"]*")
 
@@ -30,10 +39,14 @@ PATH_KEPT = "/:@!$&'()*+,;="
 
 
 def logged_path(path: str) -> str:
-    """A request's path (PATH_INFO, decoded) as the access log writes it: each NIP written `{nip}`, the rest
+    """A request's path (PATH_INFO, decoded) as the access log writes it: the segment in an employee's position
+    (EMPLOYEE_IN_PATH: a NIP, or a name typed in its place) and each NIP elsewhere written `{nip}`, the rest
     percent-encoded as a URL writes it, so that no character of it (a newline or carriage return sent as %0A, %0D, a
     quote closing the request's field, an escape sequence a terminal would run) can forge or break a log line. WSGI
     gives the path's bytes as latin-1 characters; any other character is written by its UTF-8 bytes."""
+    if (employee := EMPLOYEE_IN_PATH.match(path)) is not None:
+        start, end = next(employee.span(g) for g in (2, 4, 6) if employee.group(g) is not None)
+        return f"{logged_path(path[:start])}{{nip}}{logged_path(path[end:])}"
     return "{nip}".join(quote(_path_bytes(piece), safe=PATH_KEPT) for piece in NIP_IN_PATH.split(path))
 
 

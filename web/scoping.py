@@ -31,7 +31,7 @@ from careerlog.application import APPOINTED, MIRRORS, NOT_APPOINTED, CareerLog, 
 from careerlog.domain.errors import AlreadyAppointed, IdempotencyConflict, InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND, CLASSES_OF_KIND, LedgerEvent
 from careerlog.domain.ledger import Fact, LedgerAggregate
-from careerlog.domain.nip import normalise_nip
+from careerlog.domain.nip import eighteen_digits, normalise_nip
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.importing import RowProblem, command_typed, row_to_command, typed
@@ -42,8 +42,16 @@ from projections.career import CareerRecord, Entry
 Rows = Iterable[tuple[int, dict[str, Any] | InvalidInput, int]]
 
 
+# An address's NIP that is none (a name typed in its place: /api/v1/employees/Abdul%20Rahman%20Harahap): until
+# 2026-12-05 "No employee with NIP AbdulRahmanHarahap has been appointed.", the name squashed as a NIP's separators are
+NOT_A_NIP = Refusal("'{nip}' is not a NIP: a NIP is 18 digits.", quotes=("nip",))
+
+
 def missing(nip: str) -> NotFound:
-    """The answer for a NIP that is not there, or not there for this account."""
+    """The answer for a NIP that is not there, or not there for this account; for one that is no NIP (not 18 digits,
+    its separators left out), saying so, as typed."""
+    if not eighteen_digits(normalise_nip(nip)):
+        return NotFound(NOT_A_NIP.reason(nip=nip.strip()))
     return NotFound(NOT_APPOINTED.reason(nip=normalise_nip(nip)))
 
 
@@ -63,7 +71,7 @@ def missing_to(account: Principal, action: Action, nip: str) -> NotFound:
     (NOT_IN_SCOPE), in the same words whether it was never appointed or is another agency's; else `missing`. Until
     2026-12-05 the API answered such a writer "No employee ... has been appointed" where the form and the import
     said NOT_IN_SCOPE."""
-    if action is Action.RECORD and not account.scope.national:
+    if action is Action.RECORD and not account.scope.national and eighteen_digits(normalise_nip(nip)):
         return NotFound(NOT_IN_SCOPE.reason(nip=normalise_nip(nip)))
     return missing(nip)
 

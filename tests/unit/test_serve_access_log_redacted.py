@@ -143,3 +143,36 @@ def test_the_access_log_shows_a_user_agents_control_characters_visibly_and_no_ba
     assert "siti" not in line, line  # (a Basic authorization's user name: not written)
     assert line.startswith("- - - ["), line
     assert line.rstrip("\n").endswith('"curl/8\\x9b2J"'), line
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("/api/v1/employees/Abdul Rahman Harahap/timeline", "/api/v1/employees/{nip}/timeline"),
+        ("/api/v1/employees/Abdul Rahman Harahap", "/api/v1/employees/{nip}"),
+        ("/api/v1/employees/19860926/events/3", "/api/v1/employees/{nip}/events/3"),
+        ("/pages/employees/Budi Siregar", "/pages/employees/{nip}"),
+        ("/pages/employees/Budi/record.csv", "/pages/employees/{nip}/record.csv"),
+        ("/pages/audits/Budi Siregar/2", "/pages/audits/{nip}/2"),
+        ("/pages/audits/posts/Budi Siregar/2", "/pages/audits/posts/{nip}/2"),
+        ("/pages/audits/appointments/Budi/2", "/pages/audits/appointments/{nip}/2"),
+        ("/api/v1/employees/past-retirement", "/api/v1/employees/past-retirement"),
+        ("/api/v1/employees", "/api/v1/employees"),
+        ("/pages/audits/posts", "/pages/audits/posts"),
+        ("/pages/audits/awards", "/pages/audits/awards"),
+    ],
+)
+def test_the_segment_in_an_employees_position_is_not_logged_whatever_it_holds(
+    capsys: pytest.CaptureFixture[str], path: str, shown: str
+) -> None:
+    """A name typed where the NIP goes (/api/v1/employees/Abdul%20Rahman%20Harahap/timeline) was logged as written:
+    only a NIP-like segment became {nip}. The segment in an employee's position is {nip} whatever it holds; the
+    other paths are kept."""
+    config = Server(
+        Settings(database_url="sqlite:///unused.db"), WebSettings(secret_key="t"), serve_options("-", 1, 1)
+    ).cfg
+    logger = config.logger_class(config)
+    environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/x", "PATH_INFO": path, "SERVER_PROTOCOL": "HTTP/1.1"}
+    logger.access(Answered(), Asked([]), environ, timedelta(seconds=0.01))
+    line = capsys.readouterr().out
+    assert f'"GET {shown} HTTP/1.1" 200 512' in line, line
