@@ -317,6 +317,13 @@ def copy_command(obj: Context, source_url: str) -> None:
     except ConfigurationError as e:
         raise click.BadParameter(str(e).replace("CAREERLOG_DATABASE_URL", "the URL"), param_hint="--from") from None
     with opened(obj) as accounts, source_connection(source) as read:
+        if same_store(obj.settings, accounts, source):
+            # (it read every row as one already here: "1 found, 0 copied, 1 already here", exit 0, as if copied)
+            raise click.BadParameter(
+                f"{source.display_url} is this very store ({obj.settings.url_source} is {obj.settings.display_url}): "
+                "its accounts are here already. Name the store to copy from. Nothing was copied.",
+                param_hint="--from",
+            )
         for table, key in COPIED:
             before = accounts.store.scalar(f"SELECT COUNT(*) AS n FROM {table}")
             found = 0
@@ -334,6 +341,28 @@ def copy_command(obj: Context, source_url: str) -> None:
                 found += len(rows)
             copied = int(accounts.store.scalar(f"SELECT COUNT(*) AS n FROM {table}") or 0) - int(before or 0)
             click.echo(f"{table}: {found} found, {copied} copied, {found - copied} already here")
+
+
+# Who a PostgreSQL store is: its server (by the time it started), database and schema, whatever host name reaches it
+STORE_IDENTITY = (
+    "SELECT CAST(pg_postmaster_start_time() AS text) AS started, current_database() AS db, current_schema() AS schema"
+)
+
+
+def same_store(target: Settings, accounts: Accounts, source: Settings) -> bool:
+    """Whether `source` (accounts copy --from) is the store `target` names: the same SQLite file (by a link or
+    another path too), or the same PostgreSQL server, database and schema (by another host name or URL too)."""
+    if target.store != source.store:
+        return False
+    if source.store == "sqlite":
+        here, there = Path(target.sqlite_path).expanduser(), Path(source.sqlite_path).expanduser()
+        return here.exists() and there.exists() and os.path.samefile(here, there)
+    with source.connect_postgres() as conn:
+        conn.row_factory = dict_row
+        if schema := source.postgres()["schema"]:
+            conn.execute(f'SET search_path TO "{schema}"')
+        there_row = conn.execute(STORE_IDENTITY).fetchone()
+    return dict(accounts.store.query(STORE_IDENTITY)[0]) == dict(there_row or {})
 
 
 @contextmanager

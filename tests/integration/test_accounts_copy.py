@@ -111,3 +111,26 @@ def test_a_source_that_is_no_careerlog_store_is_refused(tmp_path: Path, database
     assert result.exit_code == 2, result.output
     assert "--from" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_source_that_is_this_very_store_is_refused(tmp_path: Path, database_url: str) -> None:
+    """`accounts copy --from` naming the store copied into (as written, or by another name: a link to the SQLite
+    file, `localhost` for PostgreSQL's 127.0.0.1) read every row as one already here, "1 found, 0 copied, 1 already
+    here", exit 0, as if the move were done. It is refused naming --from, nothing copied."""
+    creating = ("accounts", "create", "siti", "--name", "Siti", "--role", "admin", "--password-stdin")
+    made = careerlog(database_url, *creating)
+    assert made.exit_code == 0, made.output
+    if database_url.startswith("sqlite:///"):
+        link = tmp_path / "link.db"
+        link.symlink_to(Path(database_url.removeprefix("sqlite:///")))
+        other = f"sqlite:///{link}"
+    else:
+        other = database_url.replace("@127.0.0.1:", "@localhost:", 1)
+    for source in (database_url, other):
+        result = careerlog(database_url, "accounts", "copy", "--from", source)
+        assert result.exit_code == 2, result.output
+        said = " ".join(result.output.split())
+        assert "Invalid value for --from: " in said, said
+        assert "is this very store (CAREERLOG_DATABASE_URL is " in said, said
+        assert "its accounts are here already. Name the store to copy from. Nothing was copied." in said, said
+        assert "found" not in said
