@@ -83,6 +83,18 @@ def test_a_nip_written_with_separators_in_the_path_is_not_logged(
         assert f'"GET {shown} HTTP/1.1" 200 512' in line, line
 
 
+def logged_line(capsys: pytest.CaptureFixture[str], path: str) -> str:
+    """The access log's line of a GET of `path` (PATH_INFO, decoded) answered 200."""
+    config = Server(
+        Settings(database_url="sqlite:///unused.db"), WebSettings(secret_key="t"), serve_options("-", 1, 1)
+    ).cfg
+    logger = config.logger_class(config)
+    environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/x", "PATH_INFO": path, "SERVER_PROTOCOL": "HTTP/1.1"}
+    logger.access(Answered(), Asked([]), environ, timedelta(seconds=0.01))
+    line = capsys.readouterr().out
+    return line
+
+
 @pytest.mark.parametrize(
     ("path", "shown"),
     [
@@ -104,13 +116,7 @@ def test_the_access_log_writes_the_path_percent_encoded(
     """The path as WSGI gives it is decoded (%0A is a newline in PATH_INFO): written as it came, a request for
     /x%0A... wrote a second line of the attacker's choosing into the log. It is written percent-encoded, NIPs as
     {nip}."""
-    config = Server(
-        Settings(database_url="sqlite:///unused.db"), WebSettings(secret_key="t"), serve_options("-", 1, 1)
-    ).cfg
-    logger = config.logger_class(config)
-    environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/x", "PATH_INFO": path, "SERVER_PROTOCOL": "HTTP/1.1"}
-    logger.access(Answered(), Asked([]), environ, timedelta(seconds=0.01))
-    line = capsys.readouterr().out
+    line = logged_line(capsys, path)
     assert line.count("\n") == 1, line
     assert "\r" not in line
     assert "\x1b" not in line
@@ -168,11 +174,5 @@ def test_the_segment_in_an_employees_position_is_not_logged_whatever_it_holds(
     """A name typed where the NIP goes (/api/v1/employees/Abdul%20Rahman%20Harahap/timeline) was logged as written:
     only a NIP-like segment became {nip}. The segment in an employee's position is {nip} whatever it holds; the
     other paths are kept."""
-    config = Server(
-        Settings(database_url="sqlite:///unused.db"), WebSettings(secret_key="t"), serve_options("-", 1, 1)
-    ).cfg
-    logger = config.logger_class(config)
-    environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/x", "PATH_INFO": path, "SERVER_PROTOCOL": "HTTP/1.1"}
-    logger.access(Answered(), Asked([]), environ, timedelta(seconds=0.01))
-    line = capsys.readouterr().out
+    line = logged_line(capsys, path)
     assert f'"GET {shown} HTTP/1.1" 200 512' in line, line
