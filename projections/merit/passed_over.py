@@ -626,15 +626,15 @@ class UnitStaff:
         # and those a version of a placing fact named in the unit before the last TMT, the final record not then,
         # with a placing entry recorded at or after the first decision (`UNIT_NAMED`)
         since = min(datetime.fromisoformat(d["recorded_at"]) for d in decisions)
-        self.named = {
-            row["subject"]: row["named_from"]
-            for row in store.query(
-                "SELECT n.subject, n.named_from, n.placed_at FROM unit_named n "
-                "WHERE n.agency = ? AND n.unit_key = ? AND n.named_from < ?",
-                unit,
-            )
-            if row["placed_at"] is not None and datetime.fromisoformat(row["placed_at"]) >= since
-        }
+        # (a row per spelling named, merit view 49: the earliest of a subject's, in whatever order they are read)
+        for row in store.query(
+            "SELECT n.subject, n.named_from, n.placed_at FROM unit_named n "
+            "WHERE n.agency = ? AND n.unit_key = ? AND n.named_from < ?",
+            unit,
+        ):
+            if row["placed_at"] is not None and datetime.fromisoformat(row["placed_at"]) >= since:
+                held = self.named.get(row["subject"])
+                self.named[row["subject"]] = row["named_from"] if held is None else min(held, row["named_from"])
         # what they received on those days: promotions (any kind, by the round they count in) and posts (by kind), by
         # subject and TMT
         self.decided = {

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from projections.merit.passed_over import DecisionPassedOverQueries, passed_over_of, unit_named_rows, unit_spell_rows
+from projections.merit.passed_over import (
+    DecisionPassedOverQueries,
+    UnitStaff,
+    key_of,
+    passed_over_of,
+    unit_named_rows,
+    unit_spell_rows,
+)
 from projections.merit.queries import AuditQueries, PassedOverQueries
 from tests import factories as f
 from tests.integration.test_passed_over_202_pool import guru
@@ -100,3 +107,29 @@ def test_a_unit_named_only_in_another_spelling_from_the_day_the_record_places_th
     record = builder.record()
     assert [s["unit"] for s in unit_spell_rows(record)][-1] == "inspektorat"
     assert unit_named_rows(record, unit_spell_rows(record)) == []
+
+
+def test_a_colleague_named_in_the_unit_under_two_spellings_counts_from_the_earliest(database_url: str) -> None:
+    """`unit_named` holds a row per spelling a version of a placing fact named (merit view 49): a colleague named in
+    "Bagian Umum" from 2018-01-01 and in "BAGIAN UMUM" from 2018-09-01 was in the unit from 2018-01-01, whichever row
+    the database reads last (`UnitStaff.named`: the earliest, not the last read)."""
+    store = view_store_at(database_url, [])
+    rows = [("C", "Bagian Umum", "2018-01-01"), ("C", "BAGIAN UMUM", "2018-09-01")]
+    for order in (rows, rows[::-1]):
+        with store.transaction() as sql:
+            sql.execute("DELETE FROM unit_named")
+            sql.executemany(
+                "INSERT INTO unit_named (subject, agency, unit, named_from, placed_at, unit_key) "
+                "VALUES (?, 'KOTA-MEDAN', ?, ?, '2019-02-01T00:00:00+00:00', ?)",
+                [(*row, key_of(row[1])) for row in order],
+            )
+        decision = {"agency": "KOTA-MEDAN", "unit": "Bagian Umum", "rank_before": "III/b", "decision": "post"}
+        decisions = [
+            {**decision, "tmt": tmt, "kind": "PELAKSANA", "recorded_at": f"{tmt}{T}"}
+            for tmt in ("2018-06-01", "2019-01-01")
+        ]
+
+        staff = UnitStaff(store, decisions)
+
+        assert staff.named == {"C": "2018-01-01"}
+        assert staff.in_unit_before("C", "2018-06-01")
