@@ -872,20 +872,27 @@ def merged_by_unit(
 
 
 def units_shown(rows: Iterable[Mapping[str, Any]], weight: str | None = None) -> list[dict[str, Any]]:
-    """The rows with each `unit` shown under the spelling of its unit (`unit_key`) most counted across them (`weight`,
-    None: each row once; ties: the first in code-point order), as `merged_by_unit` shows a unit it counts once: the
-    passed-over lists, which compare the colleagues of a unit in every spelling (projections.merit). What was recorded
-    is unchanged: the spellings stay in the views."""
+    """The rows with each `unit` shown under the spelling of its unit (`unit_key`, within its row's `agency` when the
+    rows carry one: a unit is an agency's) most counted across them (`weight`, None: each row once; ties: the first
+    in code-point order), as `merged_by_unit` shows a unit it counts once: the passed-over lists, which compare the
+    colleagues of a unit in every spelling (projections.merit). What was recorded is unchanged: the spellings stay in
+    the views. (Until 2026-12-06 one agency's unit was shown under another agency's spelling of the same name.)"""
     read = [dict(r) for r in rows]
-    counted: dict[str, Counter[str]] = defaultdict(Counter)
+    counted: dict[tuple[Any, str], Counter[str]] = defaultdict(Counter)
     for row in read:
         if row.get("unit") is not None:
-            counted[unit_key(row["unit"])][row["unit"]] += 1 if weight is None else int(row[weight] or 0)
+            counted[_unit_of(row)][row["unit"]] += 1 if weight is None else int(row[weight] or 0)
     shown = {key: min(spelt, key=lambda s: (-spelt[s], s)) for key, spelt in counted.items()}
     for row in read:
         if row.get("unit") is not None:
-            row["unit"] = shown[unit_key(row["unit"])]
+            row["unit"] = shown[_unit_of(row)]
     return read
+
+
+def _unit_of(row: Mapping[str, Any]) -> tuple[Any, str]:
+    """A row's unit as `units_shown` counts its spellings: its agency (None: the rows carry none, counted across the
+    agencies as grouped) and its `unit_key`."""
+    return (row.get("agency"), unit_key(row["unit"]))
 
 
 def programme_spellings(sql: Sql) -> dict[str, list[str]]:
