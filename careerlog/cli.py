@@ -451,8 +451,11 @@ READING_COMMANDS = frozenset({"export", "history", "info", "audit", "report"})
 def reading_only(context: Context, *, writes: bool = False) -> None:
     """This command only reads: refuse a store that is not there instead of making it (before it is opened); and,
     unless it `writes` (to the views: `projections rebuild`), read a SQLite store this process cannot write in
-    place, read-only (Settings.reads_in_place), instead of refusing it."""
-    context.settings = dataclasses.replace(context.settings, existing_only=True, only_reads=not writes)
+    place, read-only (Settings.reads_in_place), instead of refusing it. It records no encryption marker in a store of
+    none yet (Settings.records_marker): that is left to the first process that records events."""
+    context.settings = dataclasses.replace(
+        context.settings, existing_only=True, only_reads=not writes, records_marker=False
+    )
 
 
 @click.group(
@@ -591,6 +594,8 @@ def import_command(
             param_hint="--kind",
         )
     total = file.stat().st_size if fmt == "jsonl" else None
+    if dry_run:  # (recording nothing, it leaves an empty store's encryption marker to the first process that writes)
+        obj.settings = dataclasses.replace(obj.settings, records_marker=False)
     no_store = dry_run and obj.no_store_yet()
     if no_store:  # (one process: the workers would each open the store, which is not there; so a pipe is read once)
         workers = 1

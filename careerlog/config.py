@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     import psycopg
 
 DEFAULT_DATABASE_URL = "sqlite:///careerlog.db"
+# How long a command waits on a SQLite store locked by a writer to record its encryption marker (check_key)
+SQLITE_MARKER_TIMEOUT = 30.0
 SCHEMA_LOCK_ID = 7_312_301  # pg_advisory_lock key held with the hash of the schema's name while tables are created
 _WHOLE_NUMBER = re.compile(r"^\s*-?[0-9]+\s*$")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -135,6 +137,10 @@ class Settings:
     # True for a command that only reads and writes nothing (those of existing_only but `projections rebuild`): a
     # SQLite store this process cannot write is read in place, read-only (`reads_in_place`), not refused
     only_reads: bool = False
+    # False for a command that records nothing though it may write (`import --dry-run`; `projections rebuild`, the views
+    # alone) and for those of only_reads: the store's encryption marker (careerlog.storekey) is checked, not recorded.
+    # A dry run without the key marked an empty store plain, and the servers then started with the key were refused.
+    records_marker: bool = True
     # CAREERLOG_IMPORT_WRITE_AHEAD, read here so that a value neither on nor off stops every command at start;
     # an import reads it again where it runs (careerlog.importing.writes_ahead: each worker process of its own)
     import_write_ahead: bool = False
@@ -360,7 +366,7 @@ class Settings:
         if self.store != "postgres":
             if not self.only_reads and not self.existing_only:  # a new store's file, its owner's alone
                 make_private(Path(self.sqlite_path).expanduser())
-            self.check_key(record=not self.only_reads)
+            self.check_key(record=self.marks_store)
             return self.reads_in_place
         schema = self.postgres()["schema"]
         with self.connect_postgres() as conn:  # one connection: the schema looked for (made), the key checked
@@ -376,8 +382,13 @@ class Settings:
                 # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent twin: take turns.
                 with self._postgres_schema_lock(conn):
                     conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
-            self._check_state(*self._stored_key(conn), record=None if self.only_reads else conn)
+            self._check_state(*self._stored_key(conn), record=conn if self.marks_store else None)
             return self.only_reads and found[0] is not None
+
+    @property
+    def marks_store(self) -> bool:
+        """Whether this command records the store's encryption marker when it has none yet (`records_marker`)."""
+        return self.records_marker and not self.only_reads
 
     def check_url(self) -> None:
         """Refuse a malformed CAREERLOG_DATABASE_URL, and an unset one whose default store is not there yet."""
@@ -563,9 +574,13 @@ class Settings:
         if not record or self.store != "sqlite":
             self._check_state(*self._stored_key())
             return
-        lite = sqlite3.connect(self.sqlite_database, uri=True, timeout=30)
+        lite = sqlite3.connect(self.sqlite_database, uri=True, timeout=SQLITE_MARKER_TIMEOUT)
         try:
             self._check_state(*self._stored_key(), record=lite)
+        except sqlite3.Error as e:  # (locked by a writer past the timeout, a read-only file: a traceback before)
+            from eventsourcing.persistence import OperationalError
+
+            raise OperationalError(str(e)) from e
         finally:
             lite.close()
 

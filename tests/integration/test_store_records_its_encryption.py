@@ -186,3 +186,47 @@ def test_a_running_server_answers_503_store_key_once_the_store_is_written_encryp
         assert raw_states(database_url) == states
     finally:
         app.extensions["careerlog"].close()
+
+
+@pytest.mark.parametrize("command", [["import", "--dry-run"], ["projections", "rebuild", "roster"]])
+def test_a_command_that_records_nothing_records_no_marker(
+    database_url: str, tmp_path: Path, command: list[str]
+) -> None:
+    """`import --dry-run` ("recording nothing") without the key marked an empty store plain (it recorded the marker as
+    every command outside the reading ones did), and the servers started with the key afterwards were refused."""
+    key = AESCipher.create_key(32)
+    rows = write_jsonl(tmp_path / "bulk.jsonl", [{"kind": "appointment", "nip": BULK, **appointment()}])
+    with CareerLog.from_settings(Settings(database_url=database_url)) as ledger:
+        forget_marker(database_url)  # (a store holding its tables but no marker, as the command finds it)
+        code, output = cli(database_url, None, *command, *([str(rows)] if command[0] == "import" else []))
+        assert code == 0, output
+        with SqlStore(ledger.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
+            assert sql.scalar(storekey.SELECT) is None
+    code, output = cli(database_url, key, "import", str(rows))
+    assert code == 0, output
+    assert raw_states(database_url) != []
+
+
+def test_a_locked_sqlite_store_is_told_not_a_traceback(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store of no marker yet, locked by another writer past the wait (or read-only): recording the marker at start
+    raised sqlite3.OperationalError, a traceback; now the CLI's usual message, exit 1, nothing recorded."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's file lock")
+    import careerlog.config
+
+    monkeypatch.setattr(careerlog.config, "SQLITE_MARKER_TIMEOUT", 0.1, raising=False)
+    rows = write_jsonl(tmp_path / "bulk.jsonl", [{"kind": "appointment", "nip": BULK, **appointment()}])
+    CareerLog.from_settings(Settings(database_url=database_url)).close()
+    forget_marker(database_url)
+    holder = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # (another writer's transaction: readers read, writers wait)
+        code, output = cli(database_url, None, "import", str(rows))
+    finally:
+        holder.close()
+    assert code == 1, output
+    assert "The database could not be used: database is locked" in output, output
+    assert "Traceback" not in output, output
+    assert raw_states(database_url) == []
