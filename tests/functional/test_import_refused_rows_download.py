@@ -197,3 +197,25 @@ def test_a_json_body_is_refused_as_a_form_without_its_token_not_a_server_error(w
     answer = world.client.post("/pages/import/refused.csv", json={"csrf_token": token, "file": carried})
     assert answer.status_code == 400
     assert "impor ulang berkasnya" in answer.get_data(as_text=True)
+
+
+def test_a_client_not_taking_html_is_told_the_reason_in_the_problem_and_a_401_its_challenge(world: World) -> None:
+    """A download's refusal to a client that takes no HTML is problem+json (web.pages.errors `download_problem`):
+    until 2026-12-06 it dropped the page's reason (410 "Gone" for the expired download, not what to do instead), and
+    a 401 carried no WWW-Authenticate, as the API's does."""
+    page = imported(world, "\r\n".join([HEADER, BAD_DAY]) + "\r\n")
+    forged = URLSafeTimedSerializer("another key", salt="careerlog.refused-rows").dumps({"by": "hr"})
+    world.client.environ_base["HTTP_ACCEPT"] = "text/csv"
+    try:
+        gone = download_answer(world, page, file=forged)
+        assert gone.status_code == 410
+        assert gone.mimetype == "application/problem+json"
+        assert "Unduhan baris yang ditolak ini sudah kedaluwarsa" in gone.get_json()["detail"]
+        world.client.post("/pages/logout", data={"csrf_token": csrf_token(world.client, "/pages/")})
+        world.client.delete_cookie("session")
+        unauthenticated = world.client.get("/pages/audits.csv")
+    finally:
+        del world.client.environ_base["HTTP_ACCEPT"]
+    assert unauthenticated.status_code == 401, unauthenticated.text
+    assert unauthenticated.mimetype == "application/problem+json"
+    assert unauthenticated.headers["WWW-Authenticate"].startswith('Bearer realm="careerlog"')

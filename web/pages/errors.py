@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from http import HTTPStatus
 
 from eventsourcing.persistence import PersistenceError
 from eventsourcing.utils import TopicError
@@ -22,6 +23,7 @@ from web.errors import (
     NEWER_RELEASE_RETRY,
     RULES_MISMATCH_RETRY,
     VIEW_FILLING_RETRY,
+    bearer_challenge,
     http_problem,
     problem,
     refill_member,
@@ -49,7 +51,7 @@ def error_page(
     views built under other rules than this server's, `rejudged`), as the API's problem type does. A download asked
     for by a client, not a browser (`client_download`), the same refusal as problem+json (`download_problem`)."""
     if client_download():
-        return download_problem(status, errors, reason=reason, refills=refills, rejudged=rejudged)
+        return download_problem(status, errors, detail=detail, reason=reason, refills=refills, rejudged=rejudged)
     account = None
     if status != 401:
         try:  # a session logged out or timed out is nobody's: no menu
@@ -109,13 +111,16 @@ def download_problem(
     status: int,
     errors: dict[str, list[str]] | None = None,
     *,
+    detail: str | LazyString | None = None,
     reason: str | None = None,
     refills: Sequence[Refill] = (),
     rejudged: Sequence[Rejudged] = (),
 ) -> ResponseReturnValue:
     """A download's refusal as problem+json, as the API answers it (web.errors.problem): its type by the status (a
-    503's by its `reason`, with the views being filled or judged otherwise), `errors` naming each field with its
-    reasons in the page's language, as the page says them."""
+    503's by its `reason`, with the views being filled or judged otherwise), its `detail` the page's (the reason a
+    page gives, in its language: until 2026-12-06 dropped for the status's description), `errors` naming each field
+    with its reasons in the page's language, as the page says them; a 401 with its `WWW-Authenticate` challenge, as
+    the API's."""
     slug = reason if status == 503 else PAGE_PROBLEMS.get(status)
     members: dict[str, object] = {}
     if refills:
@@ -123,8 +128,9 @@ def download_problem(
     if rejudged:
         members["rules"] = [rules_member(r) for r in rejudged]
     named = None if errors is None else {name: [reason_text(r) for r in reasons] for name, reasons in errors.items()}
-    detail = NAMED.get(status) if named else None
-    return problem(status, detail, slug=slug, errors=named, members=members)
+    told = str(detail) if detail is not None else NAMED.get(status) if named else None
+    headers = {"WWW-Authenticate": bearer_challenge(told or HTTPStatus(status).description)} if status == 401 else {}
+    return problem(status, told, slug=slug, errors=named, members=members, headers=headers)
 
 
 @blp.errorhandler(HTTPException)
