@@ -80,3 +80,17 @@ def test_audit_md_gives_each_rule_the_statuses_of_rules_toml() -> None:
         rows += 1
         assert cells[3] == statuses_of(cells[0]), cells[0]
     assert rows >= 20  # (the promotion, post and appointment rules' tables)
+
+
+def test_api_md_says_stored_of_the_checks_a_recording_stores() -> None:
+    """docs/api.md said `"confirm": ["training.duplicate"]` and `["unit.new"]` were "(not stored; ...)" after they
+    were stored with the event as `confirmed` (careerlog.application STORED_CHECKS, docs/events.md)."""
+    from careerlog.application import STORED_CHECKS
+
+    text = (DOCS / "api.md").read_text()
+    for check in sorted(set().union(*STORED_CHECKS.values())):
+        sent = f'until sent again with `"confirm": ["{check}"]`'
+        assert sent in text, check
+        for told in text.split(sent)[1:]:
+            assert not told.lstrip().startswith("(not stored"), check
+            assert told.startswith(", which is then stored with the event"), check
