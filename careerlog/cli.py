@@ -1114,7 +1114,7 @@ def kinds_command() -> None:
 def reference_command(table: str | None) -> None:
     """List the reference tables, or the codes of TABLE with their names."""
     ref = reference()
-    names = [n for n, v in vars(ref).items() if hasattr(v, "rows")]
+    names = ref.names
     if table is None:
         for name in names:
             source = ref.table(name).source  # (a table of no source named: no ": " left dangling after its count)

@@ -317,6 +317,12 @@ class Reference:
             "UU 20/2023",
         )
 
+    @property
+    def names(self) -> list[str]:
+        """The names of the reference tables, in the order `careerlog reference` and GET /api/v1/reference list
+        them."""
+        return [name for name, value in vars(self).items() if isinstance(value, Table)]
+
     def table(self, name: str) -> Table:
         value = getattr(self, name)
         assert isinstance(value, Table)

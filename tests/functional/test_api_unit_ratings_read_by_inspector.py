@@ -87,7 +87,7 @@ def test_a_role_that_neither_rates_nor_audits_reads_no_units_ratings(rated: Worl
         assert rated.get(f"{UNIT}/{read}", who).status_code == 403
 
 
-KNOWN = "see `careerlog reference agencies`"
+KNOWN = "see GET /api/v1/reference/agencies"
 
 
 @pytest.mark.parametrize("agency", ["NOPE", "kota-medan"])

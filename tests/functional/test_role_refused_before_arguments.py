@@ -51,6 +51,9 @@ ACTIONS = {
     "GET /api/v1/access-log": "read_access_log",
     "GET /api/v1/account-changes": "manage_accounts",
     "GET /api/v1/me": None,  # every role
+    "GET /api/v1/reference": None,  # every role: reference data, no personal data
+    "GET /api/v1/reference/{table}": None,
+    "GET /api/v1/kinds": None,
 }
 METHODS = ("get", "post", "put", "patch", "delete")
 PATH_VALUES = {
@@ -60,6 +63,7 @@ PATH_VALUES = {
     "{unit}": "BKPSDM",
     "{kind}": "training",
     "{version}": "1",
+    "{table}": "agencies",
 }
 # A record within the scope of the roles whose scope does not hold BUDI and Kota Medan.
 WITHIN = {"hr_karo": {"{nip}": RINA, "{agency}": "KAB-KARO", "{unit}": "Dinas Pendidikan"}}

@@ -18,7 +18,7 @@ from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
 from careerlog.domain.errors import InvalidInput
-from web.api import accounts, audits, employees, imports, reports, scorecard, units
+from web.api import accounts, audits, employees, imports, reference, reports, scorecard, units
 from web.api.common import (
     CONDITIONAL_BLUEPRINTS,
     authenticate,
@@ -38,7 +38,16 @@ from web.api.scope import refuse_outside_scope, scope_refusal
 from web.config import DEFAULT_RATE
 from web.errors import PROBLEM_JSON, domain_problem, http_problem
 
-BLUEPRINTS = (employees.blp, audits.blp, reports.blp, scorecard.blp, units.blp, imports.blp, accounts.blp)
+BLUEPRINTS = (
+    employees.blp,
+    audits.blp,
+    reports.blp,
+    scorecard.blp,
+    units.blp,
+    imports.blp,
+    accounts.blp,
+    reference.blp,
+)
 API_BLUEPRINT_NAMES = frozenset(b.name for b in BLUEPRINTS)
 CONDITIONAL_BLUEPRINTS.update(API_BLUEPRINT_NAMES)
 OPENAPI_ENDPOINT = "api-docs.openapi_json"  # flask-smorest's view of /api/openapi.json

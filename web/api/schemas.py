@@ -247,7 +247,7 @@ class CorrectionHeadersSchema(IdempotencyHeaderSchema):
 # ---------------------------------------------------------------------- employees
 
 
-# The reference tables (`careerlog reference TABLE`) whose codes a roster filter's values are: a value no table
+# The reference tables (GET /api/v1/reference/TABLE) whose codes a roster filter's values are: a value no table
 # holds matches no one, as recorded facts hold codes only, so it is refused (a misspelt filter's empty page would
 # read as "nobody"). The unit is free text.
 FILTER_TABLES = {
@@ -262,6 +262,12 @@ FILTER_TABLES = {
     "recruitment_path": ("recruitment_paths",),
 }
 CODES_LISTED = 20  # a table of more codes is named, not listed, in the refusal
+REFERENCE_PATH = "/api/v1/reference"  # the reference tables' (web.api.reference)
+
+
+def table_path(table: str) -> str:
+    """The path a reference table's codes are read at (GET), as a refusal of a code none of its names."""
+    return f"{REFERENCE_PATH}/{table}"
 
 
 class EachOneOf(validate.Validator):
@@ -286,7 +292,7 @@ class KnownCodes(EachOneOf):
     def __init__(self, tables: tuple[str, ...]):
         codes = [c for name in tables for c in reference().table(name).codes]
         listed = len(codes) <= CODES_LISTED
-        super().__init__(codes, None if listed else "see " + " and ".join(f"`careerlog reference {t}`" for t in tables))
+        super().__init__(codes, None if listed else "see " + " and ".join(f"GET {table_path(t)}" for t in tables))
         self.codes = codes
 
 
