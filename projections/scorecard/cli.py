@@ -41,6 +41,7 @@ COLUMNS = (
     "value",
     "rows",
     "suppressed",
+    "untested",
 )
 
 
@@ -67,6 +68,9 @@ def flat_rows(card: dict[str, Any]) -> list[dict[str, Any]]:
                         # withheld from a reader of aggregates (a denominator below the smallest cell, or its
                         # complement), told apart from a value there is none of, as every report's row is
                         "suppressed": bool(i.get("suppressed")),
+                        # why an impact ratio compared no group (its value then empty): `fewer_than_two_groups` or
+                        # `nobody_promoted`, as details.untested says it; empty for every other value (since 2026-12-05)
+                        "untested": (i.get("details") or {}).get("untested"),
                     }
                 )
     return rows

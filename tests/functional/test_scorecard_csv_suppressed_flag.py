@@ -19,7 +19,7 @@ def jp_share_2020(world: World, who: str) -> dict[str, str]:
     response = world.get(MEDAN_2020 + "&format=csv", who)
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
-    assert list(rows[0])[-1] == "suppressed"
+    assert list(rows[0])[-2:] == ["suppressed", "untested"]  # (`untested` after it since 2026-12-05)
     [row] = [r for r in rows if (r["indicator"], r["scope"], r["year"]) == ("training.jp_share", "trend", "2020")]
     return row
 

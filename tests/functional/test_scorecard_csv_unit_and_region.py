@@ -16,7 +16,8 @@ from tests.functional.test_scorecard_api import MEDAN_2020, trained
 
 __all__ = ["trained"]  # Budi (KOTA-MEDAN, BKPSDM, 12.71) completes 24 JP in 2020, Sari (KOTA-MEDAN, Bappeda) none
 
-HEADER = "indicator,scope,agency,unit,region,year,group,numerator,denominator,value,rows,suppressed"  # (as written)
+# (as written)
+HEADER = "indicator,scope,agency,unit,region,year,group,numerator,denominator,value,rows,suppressed,untested"
 
 
 def rows_of(world: World, query: str) -> list[dict[str, str]]:

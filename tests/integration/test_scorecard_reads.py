@@ -131,7 +131,8 @@ def test_the_scorecard_of_the_demo_shows_the_irregularities_it_injected_also_on_
     )
     assert done.exit_code == 0, done.output
     header, first = done.output.splitlines()[:2]
-    assert header == "indicator,scope,agency,unit,region,year,group,numerator,denominator,value,rows,suppressed"
+    columns = "indicator,scope,agency,unit,region,year,group,numerator,denominator,value,rows,suppressed,untested"
+    assert header == columns
     assert first.startswith("training.jp_share,trend,KOTA-MEDAN,,,2023,")
     bad = CliRunner().invoke(main, ["report", "scorecard", "--agency", "NOPE", "--year", "2025"], env=env)
     assert bad.exit_code == 1

@@ -15,11 +15,13 @@ from typing import Any
 import pytest
 
 from careerlog.sqlstore import SqlStore
+from projections.merit.cli import csv_text
 from projections.merit.fairness import FEWER_THAN_TWO_GROUPS
 from projections.scorecard import ScorecardQueries
-from projections.scorecard.cli import flat_rows
+from projections.scorecard.cli import COLUMNS, flat_rows
 from tests import factories as f
 from tests.unit.test_scorecard_indicators import views_of
+from web.api.scorecard import ScorecardRowsSchema
 
 pytestmark = pytest.mark.xdist_group("test_scorecard_impact_ratio_untested")
 
@@ -60,6 +62,11 @@ def test_a_lone_group_has_no_impact_ratio_and_says_why(store: SqlStore) -> None:
     assert not [x for x in card["findings"] if x["indicator"] == "merit.impact_ratio_by_sex"]
     rows = [r for r in flat_rows(card) if r["indicator"] == "merit.impact_ratio_by_sex" and r["scope"] == "trend"]
     assert [r["value"] for r in rows] == [None]  # (the CSV's value empty, not 1.0)
+    assert [r["untested"] for r in rows] == [FEWER_THAN_TWO_GROUPS]  # (the CSV's last column says why)
+    # as the API's CSV (ScorecardRowSchema) and `careerlog report scorecard --format csv` (COLUMNS) write the row
+    assert ScorecardRowsSchema().dump({"items": rows})["items"][0]["untested"] == FEWER_THAN_TWO_GROUPS
+    header, line = csv_text(rows, COLUMNS).splitlines()[:2]
+    assert (header.split(",")[-2:], line.split(",")[-1]) == (["suppressed", "untested"], FEWER_THAN_TWO_GROUPS)
 
 
 def test_two_groups_compared_are_read_as_before(tmp_path: Any) -> None:
@@ -72,3 +79,5 @@ def test_two_groups_compared_are_read_as_before(tmp_path: Any) -> None:
     assert (ratios["M"]["value"], ratios["F"]["value"]) == (1.0, 0.6923)
     assert ratios["M"]["details"]["reference"] is True
     assert ratios["F"]["details"]["untested"] is None
+    rows = [r for r in flat_rows(card) if r["indicator"] == "merit.impact_ratio_by_sex" and r["scope"] == "trend"]
+    assert sorted((r["value"], r["untested"]) for r in rows) == [(0.6923, None), (1.0, None)]  # (the CSV's cell empty)

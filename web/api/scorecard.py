@@ -228,6 +228,15 @@ class ScorecardRowSchema(StrictSchema):
     value = fields.Float(dump_only=True, allow_none=True)
     rows = fields.String(dump_only=True)
     suppressed = suppressed_flag()
+    untested = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "An impact ratio's: why no group was compared, its value then empty "
+            "(`fewer_than_two_groups`, `nobody_promoted`), as the JSON's `details.untested` says it; empty for every "
+            "other value. Last, since 2026-12-05."
+        },
+    )
 
 
 class ScorecardRowsSchema(StrictSchema):
