@@ -273,3 +273,29 @@ def test_a_units_history_schemas_are_named_once_unit(spec: dict[str, Any]) -> No
     names = set(spec["components"]["schemas"])
     assert {"UnitRated", "UnitRegistered"} <= names, sorted(names)
     assert not [name for name in names if name.startswith("UnitUnit")]
+
+
+NULLABLE_NESTED = [
+    ("TimeToPromotion", "logrank", "Logrank", {"chi2": 1.5, "df": 1, "p": 0.22}),
+    ("TimeToPromotion", "cox", "Cox", {"reference_group": "M", "covariates": [], "n": 12}),
+    ("EligibilityItem", "blocked", "Blocked", {"rule": "promotion.education_ceiling"}),
+]
+
+
+@pytest.mark.parametrize(("schema", "field", "nested", "value"), NULLABLE_NESTED)
+def test_a_nullable_nested_answer_is_its_schemas_object_or_null(
+    spec: dict[str, Any], schema: str, field: str, nested: str, value: dict[str, Any]
+) -> None:
+    """apispec wrote a nullable Nested field as `anyOf` its schema or `{"type": "object", "nullable": true}`, an
+    object of no properties that any object matched: time to promotion's `logrank` and `cox`, the eligibility's
+    `blocked` read as bare objects. Each is its schema's object (its fields declared) or null, nothing else."""
+    prop = spec["components"]["schemas"][schema]["properties"][field]
+    validator = OAS30Validator({**prop, "components": spec["components"]}, format_checker=oas30_format)
+    declared = spec["components"]["schemas"][nested]["properties"]
+    assert set(value) <= set(declared)
+    assert validator.is_valid(value)
+    assert validator.is_valid(None)
+    assert not validator.is_valid({"anything": "else"})  # (was valid: any object)
+    branches = prop["anyOf"]
+    assert {"$ref": f"#/components/schemas/{nested}"} in branches
+    assert [b for b in branches if "$ref" not in b] == [{"type": "object", "nullable": True, "enum": [None]}]

@@ -237,10 +237,26 @@ def unrouted_under_api(path: str) -> bool:
     return not any(path == public or path.startswith(public + "/") for public in PUBLIC_API_PATHS)
 
 
+# apispec writes a nullable Nested field in OpenAPI 3.0 as `anyOf: [{$ref}, {"type": "object", "nullable": true}]`: its
+# second branch is any object, of no properties, which any answer matches (a client generator read the time to
+# promotion's `logrank` and `cox`, the eligibility's `blocked`, as bare objects). Written so, the branch is null alone.
+ANY_OBJECT_OR_NULL = {"type": "object", "nullable": True}
+NULL_ONLY = {**ANY_OBJECT_OR_NULL, "enum": [None]}
+
+
+def nested_or_null(converter: Any, field: Any, ret: dict[str, Any], **_: Any) -> dict[str, Any]:
+    """An apispec attribute function, after its own: a nullable Nested field's object or null, and nothing else."""
+    branches = ret.get("anyOf")
+    if not getattr(field, "allow_none", False) or not branches:
+        return {}
+    return {"anyOf": [NULL_ONLY if branch == ANY_OBJECT_OR_NULL else branch for branch in branches]}
+
+
 def init_api(app: Flask) -> CareerlogApi:
     for key, value in API_CONFIG.items():
         app.config.setdefault(key, value)
     api = CareerlogApi(app)
+    api.ma_plugin.converter.add_attribute_function(nested_or_null)
     rate = app.config.get("CAREERLOG_API_RATE_LIMIT", DEFAULT_RATE)
     app.extensions[RATE_LIMIT] = TokenLimit(app.extensions["careerlog"].accounts, rate)
     api.register_field(PlainDecimal, "string", "decimal")  # dumped as a string; a number is accepted too
