@@ -35,6 +35,7 @@ from careerlog.domain.errors import (
 )
 from careerlog.domain.ledger import KEY_CLASHES, REFERENCE_USED, RESENT_RETRACTED
 from careerlog.domain.wording import Reason, Refusal, reason_of
+from careerlog.reference import reference
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
 from web.logs import sent_path
 
@@ -114,6 +115,34 @@ def problem_document(
     return body
 
 
+REFERENCE_PATH = "/api/v1/reference"  # the reference tables' codes (web.api.reference)
+# A refusal of a code no reference table holds ("Unknown code 'S-9'; see the education reference table.", the
+# ledger's, the scorecard's, a body's code field's) as the command line and an import's report say it
+SEE_TABLE = re.compile(r"see the (\w+) reference table\.")
+
+
+def table_path(table: str) -> str:
+    """The path a reference table's codes are read at (GET), as a refusal of a code none of its names."""
+    return f"{REFERENCE_PATH}/{table}"
+
+
+def api_worded(reasons: Any) -> Any:
+    """A problem's `errors` with each refusal of an unknown code naming the path of its table's codes, where an API
+    client reads them ("...; see the education reference table (GET /api/v1/reference/education)."): until
+    2026-12-05 it named the table alone, which only `careerlog reference` listed."""
+    if isinstance(reasons, str):
+        names = reference().names
+        return SEE_TABLE.sub(
+            lambda m: f"{m.group(0)[:-1]} (GET {table_path(m.group(1))})." if m.group(1) in names else m.group(0),
+            reasons,
+        )
+    if isinstance(reasons, Mapping):
+        return {name: api_worded(value) for name, value in reasons.items()}
+    if isinstance(reasons, list | tuple):
+        return [api_worded(value) for value in reasons]
+    return reasons
+
+
 def problem(
     status: int,
     detail: str | None = None,
@@ -127,7 +156,7 @@ def problem(
     # (the path as sent, a URI reference: request.path is decoded, `/units/KOTA-MEDAN/Dinas Kesehatan/ratings`)
     body = problem_document(status, detail, slug=slug, instance=sent_path(request.environ.get("PATH_INFO", "")))
     if errors is not None:
-        body["errors"] = dict(errors)
+        body["errors"] = api_worded(dict(errors))
     body.update(members or {})
     response = current_app.response_class(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_JSON)
     response.headers.update(dict(headers or {}))

@@ -11,9 +11,10 @@ import pytest
 from openapi_schema_validator import OAS30Validator
 from openapi_schema_validator import oas30_format_checker as oas30_format
 
+from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.reference import reference
-from tests.functional.conftest import World
+from tests.functional.conftest import BUDI, World
 
 READS = ["/api/v1/reference", "/api/v1/reference/agencies", "/api/v1/reference/ranks", "/api/v1/kinds"]
 ROLES = ["admin", "hr", "inspector", "reporter", "policy", "employee"]
@@ -122,3 +123,33 @@ def test_an_unknown_filter_code_names_the_endpoint_of_its_codes(
     assert reason == f"Not one of the known values: '{value}' (see GET /api/v1/reference/{table})."
     assert "careerlog" not in reason
     assert world.get(f"/api/v1/reference/{table}").status_code == 200
+
+
+def test_an_unknown_code_in_a_body_names_the_endpoint_of_its_codes(world: World) -> None:
+    """A recording's unknown code is refused as the command line refuses it, "see the training_kinds reference
+    table.", and to an API client with the path it reads the codes at; nothing is recorded."""
+    before = world.log()
+    body = {
+        "kind": "training",
+        "start_date": "2020-03-02",
+        "effective_date": "2020-03-04",
+        "reference": "BPSDM/2020/77",
+        "training_kind": "MEMASAK",
+        "title": "Memasak",
+        "organiser": "BPSDM",
+        "hours": 24,
+    }
+    answer = world.post(f"/api/v1/employees/{BUDI}/events", json=body)
+
+    assert answer.status_code == 422
+    assert answer.get_json()["errors"]["training_kind"] == [
+        "Unknown code 'MEMASAK'; see the training_kinds reference table (GET /api/v1/reference/training_kinds)."
+    ]
+    assert world.log() == before
+
+
+def test_the_command_line_keeps_its_words(world: World) -> None:
+    """`careerlog record` names the table, as before: no API path for a command-line user."""
+    with pytest.raises(InvalidInput) as refused:
+        world.services.ledger.record(BUDI, "training", {"training_kind": "MEMASAK"}, actor="test")
+    assert "Unknown code 'MEMASAK'; see the training_kinds reference table." in refused.value.errors["training_kind"]

@@ -56,7 +56,9 @@ def test_a_rank_not_above_the_one_held_is_named_with_an_unknown_promotion_kind(w
     body = {"kind": "rank_promotion", **f.promotion("III/a", "2016-04-01"), "promotion_kind": "Luar biasa"}
     errors = refused(world, EVENTS, body)
     assert errors["new_rank"] == [NOT_ABOVE.reason(new_rank="III/a", held="III/b", since="2014-04-01")]
-    assert errors["promotion_kind"] == ["Unknown code 'Luar biasa'; see the promotion_kinds reference table."]
+    assert errors["promotion_kind"] == [
+        "Unknown code 'Luar biasa'; see the promotion_kinds reference table (GET /api/v1/reference/promotion_kinds)."
+    ]
 
 
 def test_a_rank_jump_is_named_with_a_bad_reference_and_an_unknown_confirmation(world: World) -> None:
@@ -71,7 +73,9 @@ def test_an_appointments_birth_date_against_the_nip_is_named_with_an_unknown_edu
     nip = f.nip(sequence=702)
     body = {"nip": nip, **f.appointment(), "birth_date": "1986-09-27", "education": "S-9"}
     errors = refused(world, "/api/v1/employees", body)
-    assert errors["education"] == ["Unknown code 'S-9'; see the education reference table."]
+    assert errors["education"] == [
+        "Unknown code 'S-9'; see the education reference table (GET /api/v1/reference/education)."
+    ]
     assert errors["birth_date"] == [OTHER_BIRTH.reason(day="1986-09-27", birth="1986-09-26")]
 
 

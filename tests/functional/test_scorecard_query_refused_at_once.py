@@ -12,8 +12,8 @@ from projections.training import BETWEEN
 from tests.functional.conftest import World
 
 SCORECARD = "/api/v1/reports/scorecard"
-UNKNOWN_AGENCY = "Unknown agency 'KOTA-MEDANN'; see the agencies reference table."
-UNKNOWN_REGION = "Unknown region '99'; see the regions reference table."
+UNKNOWN_AGENCY = "Unknown agency 'KOTA-MEDANN'; see the agencies reference table (GET /api/v1/reference/agencies)."
+UNKNOWN_REGION = "Unknown region '99'; see the regions reference table (GET /api/v1/reference/regions)."
 NEXT_YEAR = latest_today().year + 1  # (the latest date in Indonesia: projections.reading.ViewReader.today)
 
 

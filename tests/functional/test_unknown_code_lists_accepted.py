@@ -75,9 +75,12 @@ def test_a_large_tables_codes_are_not_listed(world: World) -> None:
 
 
 def test_the_api_keeps_its_message(world: World) -> None:
+    """The API lists no codes in the refusal: it names where they are read (since 2026-12-05)."""
     body = {"kind": "exam", "effective_date": "2016-05-01", "reference": "EX-UC", "exam": "NOPE"}
     answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=body)
-    assert answer.get_json()["errors"]["exam"] == ["Unknown code 'NOPE'; see the exams reference table."]
+    assert answer.get_json()["errors"]["exam"] == [
+        "Unknown code 'NOPE'; see the exams reference table (GET /api/v1/reference/exams)."
+    ]
 
 
 @pytest.mark.parametrize(

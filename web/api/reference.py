@@ -9,11 +9,13 @@ from flask import abort
 from flask.views import MethodView
 from marshmallow import fields
 
+from careerlog.domain.errors import quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import filled_fields
 from careerlog.reference import Code, Table, reference
 from web.api.blueprint import ApiBlueprint
-from web.api.schemas import NO_QUERY, REFERENCE_PATH, StrictSchema, table_path
+from web.api.schemas import NO_QUERY, StrictSchema
+from web.errors import REFERENCE_PATH, table_path
 
 blp = ApiBlueprint(
     "reference",
@@ -131,7 +133,7 @@ class Codes(MethodView):
         (an agency's region seat, ...), as `careerlog reference TABLE` lists them."""
         ref = reference()
         if table not in ref.names:
-            abort(404, f"No reference table {table!r}; GET {REFERENCE_PATH} lists them.")
+            abort(404, f"No reference table {quoted(table)}; GET {REFERENCE_PATH} lists them.")
         found = ref.table(table)
         return {"table": table, "source": found.source, "items": [code_row(code) for code in found]}
 

@@ -31,7 +31,7 @@ from web.api.fields import (
     day_alone,
 )
 from web.api.paging import A_CURSOR, PageOrCursorSchema
-from web.errors import PROBLEM_TYPES, TYPE_BASE
+from web.errors import PROBLEM_TYPES, TYPE_BASE, table_path
 
 AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
 
@@ -262,12 +262,6 @@ FILTER_TABLES = {
     "recruitment_path": ("recruitment_paths",),
 }
 CODES_LISTED = 20  # a table of more codes is named, not listed, in the refusal
-REFERENCE_PATH = "/api/v1/reference"  # the reference tables' (web.api.reference)
-
-
-def table_path(table: str) -> str:
-    """The path a reference table's codes are read at (GET), as a refusal of a code none of its names."""
-    return f"{REFERENCE_PATH}/{table}"
 
 
 class EachOneOf(validate.Validator):
