@@ -286,7 +286,8 @@ def http_problem(error: HTTPException) -> Response:
 # the API has none of (until 2026-12-05 the generic unknown-path). It names no record: the NIP is not read.
 FACT_PATH = re.compile(r"/api/v1/employees/[^/]+/events/(?P<version>[^/]+)")
 NOT_A_VERSION = Refusal(
-    "No fact has version {version}: a fact's version is a whole number from 1, as the record's events list them."
+    "No fact has version {version}: a fact's version is a whole number from 1, as the record's events list them.",
+    quotes=("version",),  # (the address's text as given, cut as every refusal quotes one)
 )
 
 
