@@ -607,14 +607,14 @@ class Settings:
                 ) from None
         if marker is not None:
             if not storekey.matches(marker, cipher):
-                raise key_refusal(key_set=cipher is not None, empty=state is None)
+                raise key_refusal(key_set=cipher is not None, empty=state is None, plain=marker == storekey.PLAIN)
             return
         if state is not None:
             if cipher is not None:
                 try:
                     cipher.decrypt(state)
                 except ValueError:
-                    raise key_refusal(key_set=True) from None
+                    raise key_refusal(key_set=True, plain=reads_as_json(state)) from None
             elif not reads_as_json(state):
                 raise key_refusal(key_set=False)
         if record is not None:
@@ -639,9 +639,9 @@ class Settings:
                 conn.execute(
                     storekey.INSERT.replace(storekey.TABLE, table, 1).replace("?", "%s"), [storekey.marker_for(cipher)]
                 )
-        found = conn.execute(storekey.SELECT.replace(storekey.TABLE, table, 1)).fetchone()
-        if not storekey.matches(str(found[0]), cipher):
-            raise key_refusal(key_set=cipher is not None, empty=empty)
+        found = str(conn.execute(storekey.SELECT.replace(storekey.TABLE, table, 1)).fetchone()[0])
+        if not storekey.matches(found, cipher):
+            raise key_refusal(key_set=cipher is not None, empty=empty, plain=found == storekey.PLAIN)
 
     def _stored_key(self, conn: psycopg.Connection[Any] | None = None) -> tuple[bytes | None, str | None]:
         """What check_key reads: the store's first event's contents as stored (None: no event yet: a marker refusing
@@ -743,16 +743,31 @@ class Settings:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def key_refusal(*, key_set: bool, empty: bool = False) -> KeyMismatch:
+def key_refusal(*, key_set: bool, empty: bool = False, plain: bool = False) -> KeyMismatch:
     """The refusal of a store that the configured key (`key_set`), or its absence, does not read: at start
     (Settings.check_key) or when writing (careerlog.storekey.KeyCheck). `empty`: refused at start by the marker of a
     store holding no event yet, recorded by the first careerlog process started on it (said so: the operator has
-    written nothing, and finds the process that started first with another key, or without, docs/operations.md)."""
+    written nothing, and finds the process that started first with another key, or without, docs/operations.md).
+    `plain`: the store is not encrypted (its marker `plain`, or without one its first event plain JSON), said so
+    with a key set: until 2026-12-06 a key on a plain store was told "cannot be read with this key; set the key they
+    were written with (or none, if the store is not encrypted)", the operator left to guess which."""
+    if plain and key_set:
+        if empty:
+            return KeyMismatch(
+                "CAREERLOG_ENCRYPTION_KEY is set but this store is not encrypted: unset CAREERLOG_ENCRYPTION_KEY. "
+                "It holds no event yet, but the first careerlog process started on it recorded it without a key "
+                '(see docs/operations.md, "Encryption at rest", if that first process was the wrong one). '
+                "Nothing was recorded."
+            )
+        return KeyMismatch(
+            "CAREERLOG_ENCRYPTION_KEY is set but this store is not encrypted: unset CAREERLOG_ENCRYPTION_KEY (its "
+            "events were written without a key). Nothing was recorded."
+        )
     if empty and key_set:
         return KeyMismatch(
             "CAREERLOG_ENCRYPTION_KEY: the store holds no event yet, but the first careerlog process started on it "
-            "recorded another key, or none (it is not encrypted): start this one with that key (or none), or see "
-            'docs/operations.md, "Encryption at rest", if that first process was the wrong one. Nothing was recorded.'
+            "recorded another key: start this one with that key, or see docs/operations.md, "
+            '"Encryption at rest", if that first process was the wrong one. Nothing was recorded.'
         )
     if empty:
         return KeyMismatch(
@@ -762,8 +777,8 @@ def key_refusal(*, key_set: bool, empty: bool = False) -> KeyMismatch:
         )
     if key_set:
         return KeyMismatch(
-            "CAREERLOG_ENCRYPTION_KEY: the store's events cannot be read with this key; set the key "
-            "they were written with (or none, if the store is not encrypted). Nothing was recorded."
+            "CAREERLOG_ENCRYPTION_KEY: the store's events are encrypted with another key; set the key they were "
+            "written with. Nothing was recorded."
         )
     return KeyMismatch(
         "CAREERLOG_ENCRYPTION_KEY is not set but the store's events are encrypted: set the key "

@@ -87,5 +87,5 @@ class KeyCheck:
         if marker == self.checked:
             return
         if not matches(marker, self.cipher):
-            raise refusal(key_set=self.cipher is not None)
+            raise refusal(key_set=self.cipher is not None, plain=marker == PLAIN)
         self.checked = marker
