@@ -277,7 +277,7 @@ def status_command(obj: Context, check: bool) -> None:
     """Show each view's version in the store beside this release's, its position in the log, how far behind it is
     and its state (ready; filling:<position>, answered by no read until it reaches that position; rebuilding, or
     `rebuilding (stopped: no rebuild runs)` for a rebuild killed before it finished, which a rebuild mends; not made
-    yet). It only reads: it makes no view, nor any table."""
+    yet; older version, to be made again, its lag the whole log). It only reads: it makes no view, nor any table."""
     reading_only(obj)
     # (read, nothing made: a Projector made every view's tables and marked them filling, and made again a view of an
     # older release's version)

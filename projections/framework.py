@@ -350,6 +350,11 @@ class Status:
 
     @property
     def lag(self) -> int:
+        """How many events of the log the view has yet to apply: for a view of an older release's version, the
+        whole log, as this release makes it again from the first event whatever position the older rows reached
+        (until 2026-12-06 their lag, 0 once they were current, read as nothing to do)."""
+        if self.stored_version is not None and self.stored_version < self.version:
+            return self.head
         return max(self.head - self.position, 0)
 
 
@@ -516,7 +521,11 @@ def views_made(datastore: Any, projections: Iterable[Projection]) -> None:
 
 # `careerlog projections status`'s state of a view the store has not made, and of one an older release made
 NOT_MADE = "not made yet (a worker or `projections rebuild` makes it)"
-OLDER = "{state}, of an older release's version: this release's next worker or `projections rebuild` makes it again"
+# (until 2026-12-06 the older release's state first, "ready, of an older release's version: ...", read as nothing to
+# do beside a lag of 0)
+OLDER = (
+    "older version, to be made again: this release's next worker or `projections rebuild` makes it from the first event"
+)
 
 
 @dataclass
@@ -570,7 +579,7 @@ def status_read(settings: Settings, app: CareerLog, projections: Sequence[Projec
                 continue
             stored, state = int(row["version"]), str(row["state"])
             if stored < p.version:
-                state = OLDER.format(state=state)
+                state = OLDER
             elif ours is not None and (theirs := _digests_read(sql, p, digests.get(p.name)) - {ours}):
                 otherwise[p.name] = (", ".join(sorted(theirs)), ours)
             statuses.append(

@@ -1,7 +1,8 @@
 """`careerlog projections status` shows each view's version in the store (view_schemas) beside this release's, as
 /health does (store_version, release_version): it showed this release's only, under "version", so an operator could
 not tell from it which version the store holds. The command only reads: a view of an older version is shown as it
-is, saying this release's next worker makes it again; a worker (or server) opening the store makes it again (its
+is, its state saying it is to be made again and its lag the whole log (this release makes it from the first
+event); a worker (or server) opening the store makes it again (its
 stored version then this release's, its state filling:<head> and its lag the whole log: docs/operations.md,
 Upgrades). Until 2026-12-05 `projections status` made it again itself."""
 
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 from careerlog.application import CareerLog
 from careerlog.cli import main
 from careerlog.config import Settings
-from projections.framework import Projector
+from projections.framework import READY, Projector, Status
 from projections.registry import all_projections
 from projections.roster import RosterProjection
 from tests import factories as f
@@ -80,9 +81,14 @@ def test_projections_status_shows_a_view_of_an_older_version_made_again_and_fill
     assert stored_versions(settings)["roster"] == RosterProjection.version - 1
     roster = status_rows(settings)["roster"]
     assert (roster["stored"], roster["release"]) == (str(RosterProjection.version - 1), str(RosterProjection.version))
+    # (until 2026-12-06 "lag 0" and a state "ready, of an older release's version ...": read as nothing to do, though
+    # this release makes it again from the first event)
+    assert (roster["position"], roster["lag"]) == (str(head), str(head)), roster
     assert roster["state"] == (
-        "ready, of an older release's version: this release's next worker or `projections rebuild` makes it again"
+        "older version, to be made again: this release's next worker or `projections rebuild` makes it from the "
+        "first event"
     )
+    assert "ready" not in roster["state"], roster
     assert stored_versions(settings)["roster"] == RosterProjection.version - 1  # (status made nothing again)
     # (monitoring's check: exit 0 until 2026-12-05, though no release's process had made it again)
     checked = CliRunner().invoke(main, ["--database-url", settings.database_url, "projections", "status", "--check"])
@@ -95,3 +101,10 @@ def test_projections_status_shows_a_view_of_an_older_version_made_again_and_fill
     roster = status_rows(settings)["roster"]
     assert roster["stored"] == roster["release"] == str(RosterProjection.version), roster
     assert (roster["position"], roster["lag"], roster["state"]) == ("0", str(head), f"filling:{head}"), roster
+
+
+def test_a_view_of_an_older_version_lags_by_the_whole_log_wherever_its_rows_reached() -> None:
+    """Status.lag, as `projections status` and /health show it: the older rows' position is not this release's."""
+    assert Status("merit", 50, 50, 50, READY, 48).lag == 50
+    assert Status("merit", 50, 50, 50, READY, 50).lag == 0
+    assert Status("merit", 50, 40, 50, READY, None).lag == 10
