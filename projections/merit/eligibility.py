@@ -369,18 +369,39 @@ def due_from(judge: PromotionJudge, check: Check, since: date, judged: date) -> 
 
 
 # How a requirement stands on a day (the API's `standing`, the career page's mark): met; missing only until a day
-# still to come (`due` after it); missing (failed, or overdue).
+# still to come (`due` after it), or met only on a promotion date still to come; missing (failed, or overdue).
 MET, NOT_DUE, NOT_MET = "met", "not_due", "not_met"
 STANDINGS = (MET, NOT_DUE, NOT_MET)
 
 
-def standing(requirement: dict[str, Any], today: date) -> str:
-    """How a requirement (as `requirements` holds it) stands on `today`: `met`; `not_due` when missing only because
-    its day (`due`, `due_from`) is after `today`; else `not_met`."""
-    if requirement["outcome"] == MET:
-        return MET
-    due = requirement.get("due")
-    return NOT_DUE if due is not None and today.isoformat() < due else NOT_MET
+# The rules a requirement met on a promotion date still to come may not be met today by: the years in rank (met from
+# the day they are reached), no penalty and no legal status barring a promotion (as the record says of that date).
+ON_THE_DAY = frozenset({TIME_IN_RANK_RULE, PENALTY_RULE, LEGAL_STATUS})
+
+
+def due_on(requirement: dict[str, Any], judged_on: str, today: date) -> str | None:
+    """The day a requirement falls due: its `due` (`due_from`) when missing only until a day; of one of `ON_THE_DAY`
+    met as judged on a promotion date after `today`, the day it is met from (the years in rank: the day they are
+    reached, 2030-04-01 for a CPNS of 2026-04-01 at III/a; the others: the date judged) when after `today`; None
+    otherwise."""
+    if requirement["outcome"] != MET:
+        due: str | None = requirement.get("due")
+        return due
+    if requirement["rule"] not in ON_THE_DAY or judged_on <= today.isoformat():
+        return None
+    said = parse(requirement["message"]) if requirement["rule"] == TIME_IN_RANK_RULE else None
+    day = dict(said.params).get("due", judged_on) if said is not None else judged_on
+    return day if today.isoformat() < day else None
+
+
+def standing(requirement: dict[str, Any], today: date, judged_on: str | None = None) -> str:
+    """How a requirement (as `requirements` holds it, judged on `judged_on`) stands on `today`: `met`; `not_due`
+    when missing only because its day (`due`, `due_from`) is after `today`, or met only from a day after `today`
+    (`due_on`); else `not_met`."""
+    due = due_on(requirement, judged_on or today.isoformat(), today)
+    if due is not None and today.isoformat() < due:
+        return NOT_DUE
+    return MET if requirement["outcome"] == MET else NOT_MET
 
 
 def no_promotion_reason(roster: Row | None) -> dict[str, Any] | None:
@@ -616,7 +637,12 @@ def with_sources(
     if today is None:
         return [{**r, **rule_source(book, r["rule"], day)} for r in requirements]
     return [
-        {**r, **rule_source(book, r["rule"], day), "standing": standing(r, today), "due": r.get("due")}
+        {
+            **r,
+            **rule_source(book, r["rule"], day),
+            "standing": standing(r, today, judged_on),
+            "due": due_on(r, judged_on, today),
+        }
         for r in requirements
     ]
 

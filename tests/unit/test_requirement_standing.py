@@ -13,8 +13,9 @@ import json
 from datetime import date
 from typing import Any
 
+from careerlog.reference import rules
 from projections.merit.audit import MeritProjection
-from projections.merit.eligibility import standing
+from projections.merit.eligibility import standing, with_sources
 from tests import factories as f
 
 T = "T00:00:00+00:00"
@@ -81,3 +82,30 @@ def test_credit_points_no_rating_to_come_can_reach_are_not_met() -> None:
     assert credit["message"] == "credit 56.25 of 100 since 2023"  # + 37.5 at best for 2026: short whatever it is
     assert "due" not in credit
     assert standing(credit, TODAY) == "not_met"
+
+
+def test_a_requirement_met_only_on_a_promotion_date_to_come_is_not_due_until_it() -> None:
+    """Found by an exploratory tester (2026-12-05): a CPNS since 2026-04-01, whose 101 is judged on 2030-04-01 (four
+    years in III/a), read "✓ met: At least 4 years in rank III/a ..., reached on Apr 1, 2030" and the API standing
+    `met`, due null, beside the other rules of that date `not_due`: met on 2030-04-01 is not met today."""
+    builder = f.CareerBuilder(date(1996, 5, 24), date(2026, 4, 1), rank="III/a", education="S-1")
+    (row,) = [r for r in MeritProjection().rows(builder.record())["eligibility"] if r["kind"] == "101"]
+    assert row["judged_on"] == "2030-04-01"
+    found = {r["rule"]: r for r in with_sources(rules(), json.loads(str(row["requirements"])), "2030-04-01", TODAY)}
+    in_rank = found["promotion.time_in_rank"]
+    assert in_rank["outcome"] == "met"
+    assert (in_rank["standing"], in_rank["due"]) == ("not_due", "2030-04-01")
+    assert standing(in_rank, date(2030, 4, 1), "2030-04-01") == "met"
+    for rule in ("promotion.penalty", "promotion.legal_status"):  # no penalty, no legal status "on 1 Apr 2030"
+        assert (found[rule]["outcome"], found[rule]["standing"], found[rule]["due"]) == ("met", "not_due", "2030-04-01")
+    assert found["promotion.education_ceiling"]["standing"] == "met"  # (not a matter of the day)
+
+
+def test_years_in_rank_reached_before_today_are_met_though_the_date_judged_is_to_come() -> None:
+    builder = f.CareerBuilder(date(1980, 5, 24), date(2010, 3, 1), rank="III/a", education="S-1").confirmed()
+    builder.add("rank_promotion", f.promotion("III/b", "2014-04-01"))
+    builder.add("training", f.training("2026-12-02", hours=24, start="2026-11-30"))
+    (row,) = [r for r in MeritProjection().rows(builder.record())["eligibility"] if r["kind"] == "101"]
+    assert row["judged_on"] == "2027-02-01"
+    found = {r["rule"]: r for r in with_sources(rules(), json.loads(str(row["requirements"])), "2027-02-01", TODAY)}
+    assert (found["promotion.time_in_rank"]["standing"], found["promotion.time_in_rank"]["due"]) == ("met", None)

@@ -83,15 +83,18 @@ class RequirementSchema(StrictSchema):
         STANDINGS,
         "How the requirement stands today: met; not_due, missing only because the day it falls due (due) has not "
         "come (this year's SKP rating or JP, a confirmation as PNS whose probation year is not over, credit points "
-        "that the ratings of years not over may still reach); not_met, missing otherwise (failed, or overdue).",
+        "that the ratings of years not over may still reach), or met on a judged_on still to come only from a day "
+        "after today (the years in rank not reached yet; no penalty or legal status barring a promotion on that "
+        "date); not_met, missing otherwise (failed, or overdue).",
     )
     due = PlainDate(
         dump_only=True,
         allow_none=True,
         metadata={
             "description": "Of a requirement missing only until a day: that day (1 January after the year whose SKP "
-            "rating or JP it waits on; the day a confirmation as PNS is due). Before it the requirement is not_due, "
-            "from it not_met; null otherwise."
+            "rating or JP it waits on; the day a confirmation as PNS is due), or met only from a day after today: "
+            "that day (the years in rank reached; the judged_on of no penalty or legal status barring a promotion). "
+            "Before it the requirement is not_due, from it not_met (met, for one met from it); null otherwise."
         },
     )
 
