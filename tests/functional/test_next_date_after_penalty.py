@@ -99,3 +99,15 @@ def test_a_penalty_ending_after_an_earliest_date_to_come_moves_the_next_date_pas
     english = page_text(world, nip)
     assert f"Earliest date: {format_date(earliest, 'medium', 'en')}" in english
     assert f"Next promotion date: {format_date(after(end), 'medium', 'en')}" in english
+
+
+def test_the_earliest_date_passed_under_a_penalty_is_not_said_reached(world: World) -> None:
+    """Found by an exploratory tester (2026-12-05): an employee barred by a penalty until Feb 1, 2028 read "Earliest
+    date: Apr 1, 2026 (reached)" above the penalty: good news the lines below took back."""
+    nip, _ = penalised(world, 792, "2014-04-01", None)
+    assert regular_offer(world, nip)["reached"] is True
+    english, indonesian = page_text(world, nip), page_text(world, nip, "id")
+    assert "(reached)" not in english
+    assert "(passed, but not every requirement is met: see below)" in english
+    assert "(sudah tercapai)" not in indonesian
+    assert "(sudah lewat, tetapi belum semua persyaratan terpenuhi: lihat di bawah)" in indonesian
