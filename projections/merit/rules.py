@@ -118,7 +118,7 @@ def enforced(rule: Rule) -> bool:
 # The wording of the promotion rules' outcomes (translated on the pages: web/pages/messages.py).
 TIME_IN_RANK = Template("{rank} since {since}; {years} y needed, reached on {due}", ("since", "due"), (), ("years",))
 RATINGS_SHORT = Template("ratings below {predicate} or absent for {years}", codes=(("predicate", "skp_predicates"),))
-RATINGS_MET = Template("ratings met")
+RATINGS_MET = Template("ratings met for {years}")
 NO_EDUCATION = Template("no education recorded")
 EDUCATION_CEILING = Template("education {level} allows up to {ceiling}; new rank {new}")
 DATES = Template("TMT {day}; permitted: day {day_of_month} of months {months}", ("day",))
@@ -632,7 +632,7 @@ class PromotionJudge(Judge):
             lambda: (
                 RATINGS_SHORT(predicate=rule.params["min_predicate"], years=", ".join(short))
                 if short
-                else RATINGS_MET()
+                else RATINGS_MET(years=", ".join(str(y) for y in sorted(y for y, _ in found)))
             ),
             [f for _, f in found if f is not None],
         )

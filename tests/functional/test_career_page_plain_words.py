@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from projections.merit.rules import EDUCATION_CEILING, EXAM_MISSING, EXAM_PASSED, TRAINING
+from projections.merit.rules import EDUCATION_CEILING, EXAM_MISSING, EXAM_PASSED, RATINGS_MET, TRAINING
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_career_page_basis import ahli_muda_short_of_credit, page_text
@@ -160,3 +160,10 @@ def test_a_deceased_employees_page_does_not_address_them(world: World) -> None:
         "terbuka." in indonesian
     )
     assert "Recorded as Deceased since Oct 17, 2025: the service ended" in page_text(world, BUDI)
+
+
+def test_the_ratings_met_read_with_their_years(world: World) -> None:
+    """A 201's "Predikat kinerja SKP terpenuhi" said no year (found by an exploratory tester, 2026-12-05)."""
+    met = RATINGS_MET(years="2024, 2025").text
+    assert plain(world, "en", "met", met) == "SKP ratings met for 2024, 2025"
+    assert plain(world, "id", "met", met) == "Predikat kinerja SKP terpenuhi untuk tahun 2024, 2025"

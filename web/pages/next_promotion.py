@@ -384,7 +384,7 @@ PLAIN = {
     EXAM_PASSED.text: (_l("Passed: %(exams)s"),) * 2,
     TRAINING.text: (_l("At least %(needed)s JP of training in %(year)s: %(hours)s JP recorded"),) * 2,
     CONFIRMED.text: (_l("Confirmed as PNS"), _l("Confirmed as PNS")),
-    RATINGS_MET.text: (_l("SKP ratings met"), _l("SKP ratings met")),
+    RATINGS_MET.text: (_l("SKP ratings met for %(years)s"),) * 2,
     NO_STATUS_BARS.text: (_l("No legal status (such as unpaid leave or suspension) bars a promotion on %(day)s"),) * 2,
     STATUS_BARS.text: (_l("Your legal status on %(day)s, %(status)s, bars a promotion while it lasts"),) * 2,
 }
@@ -412,7 +412,7 @@ PLAIN_OF = {
     STATUS_BARS.text: (_l("The employee's legal status on %(day)s, %(status)s, bars a promotion while it lasts"),) * 2,
 }
 WORDINGS = (DATES, TIME_IN_RANK, FUNCTIONAL_RANGE, STRUCTURAL_RANGE, EDUCATION_CEILING, ONE_STEP, EXAM_MISSING)
-TEMPLATES = {t.text: t for t in (*WORDINGS, EXAM_PASSED, TRAINING, STATUS_BARS, NO_STATUS_BARS)}
+TEMPLATES = {t.text: t for t in (*WORDINGS, EXAM_PASSED, TRAINING, STATUS_BARS, NO_STATUS_BARS, RATINGS_MET)}
 
 
 def plain_requirements(found: dict[str, Any], own: bool = True) -> dict[tuple[str, str], str]:
