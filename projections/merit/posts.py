@@ -232,7 +232,7 @@ class PostJudge(Judge):
             return None
         minimum = predicate_score(self.ref, rule.params["min_predicate"])
         found = rating_facts(self.record, fact.effective_date, int(years))
-        short = [str(y) for y, f in found if f is None or predicate_score(self.ref, f.get("predicate")) < minimum]
+        short = sorted(str(y) for y, f in found if f is None or predicate_score(self.ref, f.get("predicate")) < minimum)
         return self.outcome(
             rule,
             not short,

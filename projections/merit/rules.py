@@ -135,7 +135,9 @@ EXAM_EXEMPT_TRAINING = Template(
     ("day",),
     codes=(("exams", "exams"), ("training", "training_kinds")),
 )
-PENALTY = Template("{count} blocking penalty served on {day}", ("day",), (), ("count",))
+# (met: "no blocking penalty ..."; a count "label: {count}", which reads in English whatever the count)
+PENALTY = Template("blocking penalties served on {day}: {count}", ("day",), (), ("count",))
+NO_PENALTY = Template("no blocking penalty served on {day}", ("day",))
 NO_MANAGERIAL_POST = Template("no definitive managerial post held on {day}", ("day",))
 STRUCTURAL_RANGE = Template("post {post_kind} tops at {top}; new rank {new}", codes=(("post_kind", "post_kinds"),))
 NO_FUNCTIONAL_POST = Template("no definitive functional post held on {day}", ("day",))
@@ -625,7 +627,7 @@ class PromotionJudge(Judge):
             return done
         minimum = predicate_score(self.ref, rule.params["min_predicate"])
         found = rating_facts(self.record, day, int(years))
-        short = [str(y) for y, f in found if f is None or predicate_score(self.ref, f.get("predicate")) < minimum]
+        short = sorted(str(y) for y, f in found if f is None or predicate_score(self.ref, f.get("predicate")) < minimum)
         done = self._outcomes[key] = check(
             rule,
             not short,
@@ -732,7 +734,12 @@ class PromotionJudge(Judge):
     def _penalty(self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact) -> Check | None:
         levels, extra = rule.params["blocking_levels"], rule.params.get("extra_months", {})
         blocking = [f for f in self.facts_of("penalty") if f.get("level") in levels and penalty_served(f, day, extra)]
-        return self.outcome(rule, not blocking, lambda: PENALTY(count=len(blocking), day=day), blocking)
+        return self.outcome(
+            rule,
+            not blocking,
+            lambda: PENALTY(count=len(blocking), day=day) if blocking else NO_PENALTY(day=day),
+            blocking,
+        )
 
     def _structural_range(
         self, rule: Rule, day: date, kind: str, new: str, rank: str, since: date, held: Fact

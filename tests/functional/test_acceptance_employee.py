@@ -167,7 +167,7 @@ def test_a_penalty_that_bars_the_promotion_says_when_it_ends_and_the_first_date_
 
 
 def test_ratings_short_of_baik_are_told_apart_from_ratings_not_recorded_yet(world: World) -> None:
-    """'ratings below BAIK or absent for 2026, 2025' does not say which: the page says, per year, the predicate
+    """'ratings below BAIK or absent for 2025, 2026' does not say which: the page says, per year, the predicate
     given (Kurang, below Baik) or that none is recorded yet (the year's rating is still to come)."""
     ledger = world.services.ledger
     confirmation = {"latsar_certificate": "L-1", "effective_date": "2011-03-01", "reference": "SK-PNS-1"}

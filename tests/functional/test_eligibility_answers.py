@@ -127,16 +127,16 @@ def test_an_open_promotion_gives_no_reason(world: World) -> None:
 
 
 def test_the_career_page_words_the_stored_ratings_and_penalty_checks_for_the_employee(world: World) -> None:
-    """The eligibility rows keep 'ratings below BAIK or absent for 2025, 2024' and a met penalty check's
-    '0 blocking penalty served on <day>' (stored English, unchanged); the page says what they mean."""
+    """The eligibility rows keep 'ratings below BAIK or absent for 2024, 2025' and a met penalty check's
+    'no blocking penalty served on <day>' (stored English); the page says what they mean."""
     rated_and_confirmed(world)  # rated Baik up to 2025: the year before the day judged is not rated yet
     regular = next(i for i in world.services.eligibility_view.eligibility(BUDI) if i["kind"] == "101")
     stored = {r["rule"]: r["message"] for r in regular["requirements"]}
-    assert stored["promotion.penalty"].startswith("0 blocking penalty served on")
+    assert stored["promotion.penalty"].startswith("no blocking penalty served on")
     assert stored["promotion.performance"].startswith("ratings below BAIK or absent for")  # the coming year's
     log_in(world, "employee")
     page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", world.client.get(f"/pages/employees/{BUDI}?lang=en").text))
-    assert "0 blocking penalty" not in page
+    assert "blocking penalty" not in page
     assert "below BAIK" not in page
     judged = date.fromisoformat(regular["judged_on"])
     assert f"No disciplinary penalty bars a promotion on {judged:%b} {judged.day}, {judged.year}" in page

@@ -13,9 +13,9 @@ def test_the_audit_page_names_the_predicate(world: World) -> None:
     log_in(world, "inspector")
     version = decision_version(world)
     stored = [x["message"] for x in world.services.audit_view.promotion(BUDI, version)["findings"]]
-    assert "ratings below BAIK or absent for 2013, 2012" in stored
+    assert "ratings below BAIK or absent for 2012, 2013" in stored
     indonesian = world.client.get(f"/pages/audits/{BUDI}/{version}").get_data(as_text=True)
-    assert "<p>predikat kinerja di bawah Baik atau tidak ada untuk tahun 2013, 2012</p>" in indonesian
+    assert "<p>predikat kinerja di bawah Baik atau tidak ada untuk tahun 2012, 2013</p>" in indonesian
     english = world.client.get(f"/pages/audits/{BUDI}/{version}?lang=en").get_data(as_text=True)
-    assert "<p>ratings below Baik or absent for 2013, 2012</p>" in english
+    assert "<p>ratings below Baik or absent for 2012, 2013</p>" in english
     assert "BAIK" not in english + indonesian

@@ -19,11 +19,11 @@ def test_a_promotions_findings_are_in_indonesian_by_default_and_in_english_on_re
     assert "not confirmed by 2014-04-01" in stored  # the view keeps the English text
     indonesian = world.client.get(f"/pages/audits/{BUDI}/{version}").get_data(as_text=True)
     assert "<p>belum diangkat sebagai PNS sampai dengan 1 Apr 2014</p>" in indonesian
-    assert "<p>predikat kinerja di bawah Baik atau tidak ada untuk tahun 2013, 2012</p>" in indonesian
+    assert "<p>predikat kinerja di bawah Baik atau tidak ada untuk tahun 2012, 2013</p>" in indonesian
     assert "not confirmed" not in indonesian
     english = world.client.get(f"/pages/audits/{BUDI}/{version}?lang=en").get_data(as_text=True)
     assert "<p>not confirmed by Apr 1, 2014</p>" in english
-    assert "<p>ratings below Baik or absent for 2013, 2012</p>" in english
+    assert "<p>ratings below Baik or absent for 2012, 2013</p>" in english
 
 
 def judged_on(world: World) -> date:
@@ -105,7 +105,7 @@ def test_the_api_keeps_the_english_messages(world: World) -> None:
     day = judged_on(world)
     body = world.get(f"/api/v1/employees/{BUDI}/eligibility", "employee").get_json()
     requirements = body["items"][0]["requirements"]
-    assert f"ratings below BAIK or absent for {day.year - 1}, {day.year - 2}" in [r["message"] for r in requirements]
+    assert f"ratings below BAIK or absent for {day.year - 2}, {day.year - 1}" in [r["message"] for r in requirements]
     # and the regulation each rests on (source, status: the rules file's, test_career_page_basis.py)
     # and how each stands today (standing, due: test_requirement_standing_page_and_api.py)
     fields = {"rule", "outcome", "enforced", "message", "source", "status", "standing", "due"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from flask import Flask
 from flask_babel import Babel, force_locale
 
 from careerlog.domain.employee import TOO_MANY_HOURS
+from projections.merit.rules import NO_PENALTY, PENALTY
 from web.pages.messages import message_text, reason_text
 
 CATALOGUE = Path(__file__).parents[2] / "web" / "translations"
@@ -63,14 +65,17 @@ def test_a_count_that_is_no_whole_number_is_shown_as_stored(app: Flask) -> None:
 
 def test_a_blocking_penalty_is_said_as_a_sentence_in_its_counts_form(app: Flask) -> None:
     """The penalty check's stored English is shown as a sentence in its count's form: the career page's English read
-    '1 blocking penalty served on Aug 1, 2026' under "Still missing". The stored text (API, CSV) is unchanged."""
+    '1 blocking penalty served on Aug 1, 2026' under "Still missing". The stored text (API, CSV), which read "2
+    blocking penalty served on ...", is now "blocking penalties served on 2026-08-01: 2" (exploratory tester,
+    2026-12-05)."""
+    assert PENALTY(count=2, day=date(2026, 8, 1)).text == "blocking penalties served on 2026-08-01: 2"
     with app.test_request_context(), force_locale("en"):
-        one = message_text("1 blocking penalty served on 2026-08-01")
-        two = message_text("2 blocking penalty served on 2026-08-01")
+        one = message_text("blocking penalties served on 2026-08-01: 1")
+        two = message_text("blocking penalties served on 2026-08-01: 2")
     assert one == "1 disciplinary penalty barring promotion is in force on Aug 1, 2026"
     assert two == "2 disciplinary penalties barring promotion are in force on Aug 1, 2026"
     with app.test_request_context(), force_locale("id"):
-        shown = message_text("1 blocking penalty served on 2026-08-01")
+        shown = message_text("blocking penalties served on 2026-08-01: 1")
     assert shown == "1 hukuman disiplin yang menghalangi kenaikan pangkat masih berjalan pada 1 Agu 2026"
 
 
@@ -83,10 +88,11 @@ def test_a_structural_range_names_the_post_kind_not_its_code(app: Flask) -> None
 
 
 def test_a_met_penalty_check_says_no_penalty_bars_a_promotion(app: Flask) -> None:
-    """The penalty check met is stored '0 blocking penalty served on 2027-02-01': the pages read '0 disciplinary
-    penalties barring promotion are in force on Feb 1, 2027' ('0 hukuman disiplin ... masih berjalan' in
-    Indonesian). It says no penalty bars a promotion on that day; the stored text (API, CSV) is unchanged."""
-    stored = "0 blocking penalty served on 2027-02-01"
+    """The penalty check met was stored '0 blocking penalty served on 2027-02-01' (the API's message read so: an
+    exploratory tester, 2026-12-05), now 'no blocking penalty served on 2027-02-01'; the pages read 'No disciplinary
+    penalty bars a promotion on Feb 1, 2027'."""
+    stored = "no blocking penalty served on 2027-02-01"
+    assert NO_PENALTY(day=date(2027, 2, 1)).text == stored
     with app.test_request_context(), force_locale("en"):
         assert message_text(stored) == "No disciplinary penalty bars a promotion on Feb 1, 2027"
     with app.test_request_context(), force_locale("id"):

@@ -66,7 +66,7 @@ def test_a_butuh_perbaikan_rating_in_the_years_before_is_missing_performance_wit
         if c.rule == "promotion.performance"
     )
     assert check.outcome == MISSING
-    assert check.message == "ratings below BAIK or absent for 2017, 2016"
+    assert check.message == "ratings below BAIK or absent for 2016, 2017"
     assert [e.get("year") for e in check.evidence] == [2016]
 
 

@@ -87,7 +87,7 @@ def test_checks_carry_the_template_and_values_their_english_message_was_rendered
     builder = f.CareerBuilder().add("performance_rating", f.rating(2016, "KURANG"), f"2017-01-15{T}")
     judge = PromotionJudge(builder.record())
     checks = judge.checks(date(2014, 4, 1), "101", "III/b") + judge.checks(date(2018, 4, 1), "101", "III/b")
-    assert "ratings below BAIK or absent for 2017, 2016" in [c.message for c in checks]
+    assert "ratings below BAIK or absent for 2016, 2017" in [c.message for c in checks]
     for c in checks:
         assert c.template in load_templates()
         assert c.message == fill(c.template, dict(c.params))

@@ -31,7 +31,14 @@ from careerlog.importing import REPEATED_KEY_VALUES, REPEATED_REFERENCE, REPEATE
 from careerlog.reference import Table, reference
 from projections.merit.audit import LATE_EVIDENCE, RECORDED_AGAINST, WOULD_BE_AGAINST
 from projections.merit.queries import PASSED_OVER_FINDING
-from projections.merit.rules import EXAM_EXEMPT_EDUCATION, EXAM_EXEMPT_TRAINING, EXAM_MISSING, EXAM_PASSED, PENALTY
+from projections.merit.rules import (
+    EXAM_EXEMPT_EDUCATION,
+    EXAM_EXEMPT_TRAINING,
+    EXAM_MISSING,
+    EXAM_PASSED,
+    NO_PENALTY,
+    PENALTY,
+)
 from web.pages import local_date, local_datetime, local_number
 from web.pages.labels import (
     Extracted,
@@ -66,16 +73,12 @@ PLURALS: dict[str, tuple[str, Callable[[int], str]]] = {
             n,
         ),
     ),
-    PENALTY.text: (  # (a met check is stored "0 blocking penalty served on ...": said as no penalty barring it)
+    PENALTY.text: (  # (a met check is stored NO_PENALTY's "no blocking penalty served on ...")
         "count",
-        lambda n: (
-            gettext("No disciplinary penalty bars a promotion on {day}")
-            if n == 0
-            else ngettext(
-                "{count} disciplinary penalty barring promotion is in force on {day}",
-                "{count} disciplinary penalties barring promotion are in force on {day}",
-                n,
-            )
+        lambda n: ngettext(
+            "{count} disciplinary penalty barring promotion is in force on {day}",
+            "{count} disciplinary penalties barring promotion are in force on {day}",
+            n,
         ),
     ),
 }
@@ -86,6 +89,7 @@ PLURALS: dict[str, tuple[str, Callable[[int], str]]] = {
 # exam, where the stored "exam UD_I not passed by ..." read on the pages as "exam UD_I" / "ujian UD_I".
 PAGE_WORDINGS: dict[str, Any] = {
     EXAM_MISSING.text: _l("{exams} not passed by {day}"),
+    NO_PENALTY.text: _l("No disciplinary penalty bars a promotion on {day}"),
     EXAM_PASSED.text: _l("{exams} passed"),
     EXAM_EXEMPT_EDUCATION.text: _l("{exams} not needed: education {level} held"),
     EXAM_EXEMPT_TRAINING.text: _l("{exams} not needed: {training} completed on {day}"),
