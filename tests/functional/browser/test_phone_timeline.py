@@ -20,3 +20,18 @@ def test_the_timelines_details_fit_a_phone_screen(phone: Any, site: Site) -> Non
     details = phone.locator('section[aria-labelledby="h-timeline"] tbody tr:first-child td:last-child')
     right = details.evaluate("e => e.getBoundingClientRect().right")
     assert right <= 375, f"the first fact's details end at {right}px on a 375px screen"
+
+
+def test_the_timelines_cells_are_stacked_on_a_phone_so_words_stay_whole(phone: Any, site: Site) -> None:
+    """At 390 px the details column was some 110 px wide, its words broken mid-token (exploratory tester,
+    2026-12-05): on a phone each row's cells are stacked, the details as wide as the table, each date named."""
+    phone.set_viewport_size({"width": 390, "height": 740})
+    log_in(phone, site, "pegawai")
+    table = phone.locator('section[aria-labelledby="h-timeline"] table')
+    details = phone.locator('section[aria-labelledby="h-timeline"] tbody tr:first-child td:last-child')
+    wide = table.evaluate("e => e.getBoundingClientRect().width")
+    shown = details.evaluate("e => e.getBoundingClientRect().width")
+    assert shown >= 0.9 * wide, f"the details are {shown}px wide in a {wide}px table"
+    first = phone.locator('section[aria-labelledby="h-timeline"] tbody tr:first-child td').first
+    label = first.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label in ('"Effective date: "', '"Tanggal berlaku: "'), label
