@@ -52,6 +52,13 @@ def send_static(filename: str) -> Response:
     return response
 
 
+def favicon() -> Response:
+    """/favicon.ico, which a browser asks of every site whatever the page's link names (it was a 404 on each first
+    load): the static file's."""
+    return send_static("favicon.ico")
+
+
 def init_app(app: Flask) -> None:
     app.url_defaults(add_version)
     app.view_functions["static"] = send_static  # Flask's static route, this view
+    app.add_url_rule("/favicon.ico", "favicon", favicon)

@@ -47,3 +47,16 @@ def test_the_css_by_another_digest_or_none_is_revalidated_at_every_use(world: Wo
             assert css.headers["Cache-Control"] == "no-cache", path
     missing = world.client.get("/static/no-such.css?v=0123456789abcdef")
     assert (missing.status_code, missing.headers["Cache-Control"]) == (404, "no-store")
+
+
+def test_a_favicon_is_linked_and_served_at_favicon_ico(world: World) -> None:
+    """/favicon.ico was a 404 on every first load, an error in the browser's console (exploratory tester,
+    2026-12-05): the pages link the icon by its digest, and /favicon.ico, which a browser asks anyway, serves it."""
+    icon = (Path(__file__).parents[2] / "web" / "static" / "favicon.ico").read_bytes()
+    digest = hashlib.sha256(icon).hexdigest()[:16]
+    page = world.client.get("/pages/login")
+    assert re.findall(r'<link rel="icon" href="([^"]+)"', page.text) == [f"/static/favicon.ico?v={digest}"]
+    for url in ("/favicon.ico", f"/static/favicon.ico?v={digest}"):
+        with world.client.get(url) as answer:
+            assert (answer.status_code, answer.data) == (200, icon), url
+            assert answer.mimetype in ("image/vnd.microsoft.icon", "image/x-icon")
