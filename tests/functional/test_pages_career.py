@@ -104,7 +104,7 @@ def test_the_record_downloads_as_csv_with_effective_and_recorded_times(world: Wo
     answer = world.client.get(f"/pages/employees/{BUDI}/record.csv?lang=en")  # (Indonesian: semicolons)
     assert answer.status_code == 200
     assert answer.mimetype == "text/csv"
-    assert f"riwayat-karier-{BUDI}.csv" in answer.headers["Content-Disposition"]
+    assert f"career-record-{BUDI}.csv" in answer.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff"))))
     promotion = next(r for r in rows if r["Event"] == "Rank promotion")
     assert promotion["Effective date (TMT)"] == "2014-04-01"

@@ -541,7 +541,8 @@ def career_csv(nip: str) -> ResponseReturnValue:
     timeline = once_shown(account, nip, lambda: services().timeline(account, nip, as_of=None, known_at=None))
     columns, rows = record_table(timeline["items"])
     delimiter = ";" if get_decimal_symbol(get_locale()) == "," else ","
-    return csv_download(rows, columns, f"riwayat-karier-{timeline['nip']}.csv", delimiter=delimiter)
+    name = _("career-record-%(nip)s.csv", nip=timeline["nip"])  # (named in the page's language, as its columns)
+    return csv_download(rows, columns, name, delimiter=delimiter)
 
 
 @blp.route("/find")

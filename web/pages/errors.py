@@ -9,6 +9,7 @@ from eventsourcing.persistence import PersistenceError
 from eventsourcing.utils import TopicError
 from flask import abort, current_app, make_response, request
 from flask.typing import ResponseReturnValue
+from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
@@ -32,6 +33,26 @@ from web.errors import (
 from web.pages.common import blp, page, session_account
 from web.pages.messages import reason_text
 from web.services import VOIDED_RECORD
+
+# The error page's title by status, and what it says of a refusal naming no reason; a download's problem+json refused
+# to a client says them as its title and detail, in the page's language as the page would.
+PAGE_TITLES = {
+    400: _l("The request could not be understood"),
+    401: _l("Please log in"),
+    403: _l("You may not open this page"),
+    404: _l("Page not found"),
+    405: _l("This page cannot be asked for that way"),
+    413: _l("The file is too large"),
+    422: _l("The request is not valid"),
+    500: _l("Something went wrong on our side"),
+    503: _l("Not ready yet; try again shortly"),
+}
+PAGE_DETAILS = {
+    401: _l("You need to log in to see this page."),
+    403: _l("Your role does not include this page."),
+    404: _l("There is nothing here, or it is outside what you may see."),
+    405: _l("Open the page through its link or form."),
+}
 
 DOMAIN_STATUS: dict[type[Exception], int] = {AuthenticationFailed: 401, AccessDenied: 403, NotFound: 404}
 STORE_RETRY = 5  # seconds, as the API's 503 when the database cannot be used (web.errors)
@@ -72,6 +93,8 @@ def error_page(
         refills=refills,
         rejudged=rejudged,
         retry_after=VIEW_FILLING_RETRY,
+        titles=PAGE_TITLES,
+        details=PAGE_DETAILS,
     )
 
 
@@ -87,10 +110,6 @@ PAGE_PROBLEMS = {
     405: "method-not-allowed",
     422: "invalid-input",
 }
-NAMED = {
-    403: "Outside your scope; see errors.",
-    422: "The input is not valid; see errors.",
-}  # (web.errors.domain_problem)
 
 
 def client_download() -> bool:
@@ -117,10 +136,11 @@ def download_problem(
     rejudged: Sequence[Rejudged] = (),
 ) -> ResponseReturnValue:
     """A download's refusal as problem+json, as the API answers it (web.errors.problem): its type by the status (a
-    503's by its `reason`, with the views being filled or judged otherwise), its `detail` the page's (the reason a
-    page gives, in its language: until 2026-12-06 dropped for the status's description), `errors` naming each field
-    with its reasons in the page's language, as the page says them; a 401 with its `WWW-Authenticate` challenge, as
-    the API's."""
+    503's by its `reason`, with the views being filled or judged otherwise), `errors` naming each field with its
+    reasons in the page's language, as the page says them; its title and detail in that language too (the page's
+    title, PAGE_TITLES; the detail the page was given (the reason a page gives: until 2026-12-06 dropped), else the
+    reasons, else what the page says of its status, PAGE_DETAILS), where they were the HTTP status's English whatever
+    the page's language; a 401 with its `WWW-Authenticate` challenge, as the API's."""
     slug = reason if status == 503 else PAGE_PROBLEMS.get(status)
     members: dict[str, object] = {}
     if refills:
@@ -128,7 +148,11 @@ def download_problem(
     if rejudged:
         members["rules"] = [rules_member(r) for r in rejudged]
     named = None if errors is None else {name: [reason_text(r) for r in reasons] for name, reasons in errors.items()}
-    told = str(detail) if detail is not None else NAMED.get(status) if named else None
+    if detail is None:
+        detail = " ".join(r for reasons in named.values() for r in reasons) if named else PAGE_DETAILS.get(status)
+    if status in PAGE_TITLES:
+        members["title"] = str(PAGE_TITLES[status])
+    told = None if detail is None else str(detail)
     headers = {"WWW-Authenticate": bearer_challenge(told or HTTPStatus(status).description)} if status == 401 else {}
     return problem(status, told, slug=slug, errors=named, members=members, headers=headers)
 

@@ -28,7 +28,7 @@ def test_employee_reads_their_career_record_in_indonesian_then_english(page: Any
     site.shot(page, "career-en")
     with page.expect_download() as download:
         page.click("text=Download the record (CSV)")
-    assert download.value.suggested_filename == f"riwayat-karier-{site.employee_nip}.csv"
+    assert download.value.suggested_filename == f"career-record-{site.employee_nip}.csv"  # (the English page)
     record = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert record.startswith("Effective date (TMT),Recorded at (WIB),Event,")  # (Indonesian: semicolons)
 
