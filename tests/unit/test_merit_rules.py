@@ -86,7 +86,7 @@ def test_the_ratings_asked_are_of_the_years_served_never_of_a_year_before_the_ap
     )
     # one who served both years is asked both, as before
     assert performance_check(f.CareerBuilder(appointed=date(2024, 12, 1)), date(2026, 12, 1)).message == (
-        "ratings below BAIK or absent for 2025, 2024"
+        "ratings below BAIK or absent for 2024, 2025"
     )
 
 
