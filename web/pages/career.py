@@ -152,7 +152,7 @@ def rank_chart_args(items: list[dict[str, Any]], today: date) -> ChartArgs | Non
         return None
     ref = reference()
     ladder = [c.code for table in (ref.ranks, ref.pppk_grades) for c in table]
-    return (steps, ladder, rank_title(items), today), {}
+    return (steps, ladder, rank_title(items)), {"today": today}  # (today: drawn on, not signed: UNSIGNED)
 
 
 def jp_chart_args(training: dict[str, Any]) -> ChartArgs | None:
@@ -184,25 +184,39 @@ def jp_chart(training: dict[str, Any]) -> Markup | None:
 # The career page's charts, each its own image (`career_chart`): the page's HTML no longer waits for matplotlib (the
 # two charts were some two thirds of a first open's time: 0.8 s of 1.3 s under load), and a chart seen again is
 # answered 304 by its ETag. Its address holds `chart_key`, a keyed digest of the reader and what the chart is drawn
-# from: the image is answered only to the reader whose page view (logged: `career_page`) gave the address, and only
-# while the record draws that chart, so that it is no read of its own (no access-log row) and no way around the log.
+# from: the image is answered only to the reader whose page view (logged: `career_page`) gave the address, only for
+# that page's record, and only while the record draws that chart, so that it is no read of its own (no access-log row)
+# and no way around the log.
 CHART_DRAWERS: dict[str, Callable[..., Markup]] = {"rank": charts.rank_chart, "jp": charts.jp_chart}
 CHART_ARGUMENTS = ("v", "lang")
+# What a chart is drawn on but not from: the rank chart's last step runs to today, yet a page loaded before the day
+# turns (Asia/Jayapura's, 15:00 UTC) keeps its image; its ETag (chart_tag) still changes with it.
+UNSIGNED = frozenset({"today"})
 
 
-def chart_key(account: Account, which: str, args: ChartArgs) -> str:
-    """The digest of a chart's address (its `v`) and its ETag: keyed by the app's secret, of the reader, the chart,
-    the page's language and everything the chart is drawn from."""
-    said = repr((account.username, which, str(get_locale()), charts.frozen(args[0]), sorted(args[1].items())))
+def chart_text(args: ChartArgs, unsigned: frozenset[str] = frozenset()) -> str:
+    """Everything a chart is drawn from, as text to digest; without the keyword arguments named in `unsigned`."""
+    return repr((charts.frozen(args[0]), sorted((k, v) for k, v in args[1].items() if k not in unsigned)))
+
+
+def chart_key(account: Account, nip: str, which: str, args: ChartArgs) -> str:
+    """The digest of a chart's address (its `v`): keyed by the app's secret, of the reader, the record (its NIP), the
+    chart, the page's language and what the chart is drawn from (but the day it is drawn on: UNSIGNED)."""
+    said = repr((account.username, nip, which, str(get_locale()), chart_text(args, UNSIGNED)))
     secret = str(current_app.secret_key or "").encode()
     return hmac.new(secret, said.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def chart_tag(key: str, args: ChartArgs) -> str:
+    """A chart's ETag: its address's key and everything it is drawn from, the day too (a day turned: drawn anew)."""
+    return hashlib.sha256(f"{key} {chart_text(args)}".encode()).hexdigest()[:32]
 
 
 def chart_image(account: Account, nip: str, which: str, args: ChartArgs | None, alt: str) -> dict[str, str] | None:
     """A chart as the page shows it: the address of its image (`career_chart`) and its text alternative."""
     if args is None:
         return None
-    key = chart_key(account, which, args)
+    key = chart_key(account, nip, which, args)
     lang = str(get_locale())
     return {"src": url_for("pages.career_chart", nip=nip, which=which, v=key, lang=lang), "alt": alt}
 
@@ -212,7 +226,7 @@ def rank_alt(args: ChartArgs | None) -> str:
     them ("Rank over the years: III/a from 1 Mar 2010, III/b from 1 Apr 2014")."""
     if args is None:
         return ""
-    steps, _ladder, title, _today = args[0]
+    steps, _ladder, title = args[0]
     held = ", ".join(_("%(rank)s from %(day)s", rank=rank, day=local_date(day.isoformat())) for day, rank in steps)
     return f"{title}: {held}"
 
@@ -444,13 +458,15 @@ def career_chart(nip: str, which: str) -> ResponseReturnValue:
         args = jp_chart_args(services().training.jp_by_year(subject))
     else:
         raise missing(nip)
-    key = chart_key(account, which, args) if args is not None else ""
-    if not key or not hmac.compare_digest(request.args.get("v", ""), key):  # (not this reader's, or drawn otherwise)
+    key = chart_key(account, subject, which, args) if args is not None else ""
+    given = request.args.get("v", "").encode()  # (bytes: compare_digest refuses a text not ASCII, `v=%C3%A9`)
+    if not key or not hmac.compare_digest(given, key.encode()):  # (not this reader's or record's, or drawn otherwise)
         raise missing(nip)
-    headers = {"ETag": f'"{key}"', "Cache-Control": PRIVATE_REVALIDATED}
-    if key in request.if_none_match:
-        return Response(status=304, headers=headers)
     assert args is not None
+    tag = chart_tag(key, args)
+    headers = {"ETag": f'"{tag}"', "Cache-Control": PRIVATE_REVALIDATED}
+    if tag in request.if_none_match:
+        return Response(status=304, headers=headers)
     drawn = CHART_DRAWERS[which](*args[0], **args[1])
     return Response(str(drawn), mimetype="image/svg+xml", headers=headers)
 
