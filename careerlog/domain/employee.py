@@ -200,7 +200,7 @@ LEVEL_REQUIRED = Refusal(
     "Required for {post}: one of {allowed}.", codes=(("post", "post_kinds"), ("allowed", "functional_levels"))
 )
 NOT_A_LEVEL = Refusal(
-    "{level} is not a level of {post}: one of {allowed}.",
+    "{level} is not a level of {post}: one of {allowed}, in any letter case.",
     codes=(("level", "functional_levels"), ("post", "post_kinds"), ("allowed", "functional_levels")),
 )
 NO_LEVEL = Refusal(

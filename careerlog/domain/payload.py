@@ -235,7 +235,35 @@ def parse_judged(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partia
         raise InvalidInput(in_field_order(event_cls, {**e.errors, **found})) from None
     if found:
         raise InvalidInput(found)
+    return _level_as_its_code(event_cls, values)
+
+
+def _level_as_its_code(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, Any]:
+    """A post appointment's `level` as its code where it is a spelling of one level its post kind has (of any post
+    kind's, for a correction that names no kind): a functional level by its name as the pages and the refusal give
+    it ("Ahli Muda", "ahli  muda": AHLI_MUDA) or by its code in any case ("ahli_muda"), an eselon in any case
+    ("iii.a": III.a). Any other value is left as typed for the appointment's checks to refuse (NOT_A_LEVEL). Of live
+    input alone (`parse_judged`): a stored level is read as recorded. Until 2026-12-05 only the code was read."""
+    level = values.get("level")
+    if type(level) is not str or event_cls.KIND != "post_appointment":
+        return values
+    ref = reference()
+    kinds = [ref.post_kinds[values["post_kind"]]] if values.get("post_kind") in ref.post_kinds.rows else ref.post_kinds
+    spellings: dict[str, set[str]] = {}
+    for kind in kinds:
+        for code in kind.get("eselon", []) if kind.get("managerial") else kind.get("levels", []):
+            names = [code, ref.functional_levels[code].name] if code in ref.functional_levels.rows else [code]
+            for name in names:
+                spellings.setdefault(_level_spelling(name), set()).add(code)
+    codes = spellings.get(_level_spelling(level), set())
+    if len(codes) == 1:
+        values["level"] = codes.pop()
     return values
+
+
+def _level_spelling(text: str) -> str:
+    """A level's spelling compared in any letter case, spacing or underscore (AHLI_MUDA, Ahli Muda, "ahli  muda")."""
+    return "".join(text.replace("_", " ").split()).casefold()
 
 
 def in_field_order(event_cls: type[LedgerEvent], errors: Mapping[str, list[str]]) -> dict[str, list[str]]:
