@@ -239,6 +239,7 @@ NEW_UNIT_UNCONFIRMED, NEW_UNIT_TICKED = confirmable(
     "by unit. If the decree does name a new unit, ",
     NEW_UNIT,
     "; if not, write the unit as recorded.",
+    named=True,
     either=("near",),
 )
 NEW_UNIT_KINDS = ("appointment", "placement", "post_appointment")  # the facts naming a unit of the employee's agency

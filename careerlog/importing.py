@@ -104,7 +104,7 @@ from careerlog.domain.payload import (
     whole_number,
 )
 from careerlog.domain.quick import quick_init
-from careerlog.domain.wording import CONFIRMS, IMPORT_WORDED, Reason, Refusal, reason_of
+from careerlog.domain.wording import CONFIRMS, IMPORT_NAMED, IMPORT_WORDED, Reason, Refusal, reason_of
 from careerlog.jsontext import name_given_twice
 from careerlog.reference import name_spellings
 from careerlog.textfiles import (
@@ -460,8 +460,15 @@ MIGRATION_ONLY = Refusal("Only a migration import (--migration, administrators) 
 NOT_DATE_TIME = Refusal("Not a valid date and time: {value}.")
 # A `confirm` (Konfirmasi) cell as HR fills it: yes confirms what the import asks of the row (YES_CONFIRMS), no
 # confirms nothing; check names are read as the API's (application.confirmations)
-CONFIRM_YES = frozenset(("ya", "y", "yes", "1", "x", "true"))
-CONFIRM_NO = frozenset(("tidak", "no", "n", "0", "false"))
+CONFIRM_YES = frozenset(("ya", "iya", "y", "yes", "ok", "1", "x", "v", "\u2713", "true"))  # (\u2713: a check mark)
+CONFIRM_NO = frozenset(("tidak", "tdk", "no", "n", "0", "false"))
+# A Konfirmasi cell of neither a yes, a no nor checks' names (an unknown word), refused naming what it may hold: until
+# 2026-12-05 as the API refuses a check's name, "Iya is no check to confirm; one of: promotion.one_step, ...", which
+# said nothing of ya
+NOT_A_CONFIRMATION = Refusal(
+    "{given} is neither a yes nor a check to confirm: write ya (or iya, y, yes, ok, x, v, 1, true) to confirm what is "
+    "asked of the row, tidak (or no) to confirm nothing, or the names of checks: {known}."
+)
 # a placement's yes: the decree does move the employee there (out of the scope, ending a managerial post held, in a
 # unit new in its agency); an appointment's or a post appointment's: the unit it names is a new one (unit.new); a
 # training's: it is another training than the one the record seems to hold (training.duplicate); a rank promotion's: its
@@ -1948,13 +1955,14 @@ def _nips_as_typed(row: dict[str, Any], written: Written | None) -> Written | No
 
 
 def confirmed(value: Any, kind: str) -> frozenset[str]:
-    """The checks a row's `confirm` (Konfirmasi) cell confirms: a yes (ya, y, yes, 1, x, true, any case; JSON true)
+    """The checks a row's `confirm` (Konfirmasi) cell confirms: a yes (CONFIRM_YES, any case; JSON true)
     every check a row of its kind may be asked but a question of the data's quality on a correction (YES_CONFIRMS: a
     rank promotion's promotion.one_step; a correction's or retraction's promotion.one_step and placement.ends_post,
     its unit.new and training.duplicate named; a placement's placement.leaves_scope, placement.ends_post and unit.new,
     what its decree moving the employee is asked; an appointment's or a post appointment's unit.new; a training's
-    training.duplicate, that it is another training), a no (tidak, no, n, 0, false; JSON false) none, else the names
-    of checks; a cell confirming anything on a kind that confirms nothing (an education) is refused, not ignored."""
+    training.duplicate, that it is another training), a no (CONFIRM_NO; JSON false) none, else the names of checks
+    (any other word refused naming the yes: NOT_A_CONFIRMATION); a cell confirming anything on a kind that confirms
+    nothing (an education) is refused, not ignored."""
     word = value.strip().casefold() if type(value) is str else value if type(value) is bool else None
     if word is True or word in CONFIRM_YES:  # (what the import asks of a row of the kind: YES_CONFIRMS)
         checks = YES_CONFIRMS.get(kind, frozenset((ONE_STEP,)))  # (a kind confirming nothing: refused below)
@@ -1962,6 +1970,10 @@ def confirmed(value: Any, kind: str) -> frozenset[str]:
         checks = frozenset()
     else:
         checks = confirmations(value)
+        unknown = sorted(checks - CONFIRMABLE_CHECKS)
+        if unknown:
+            given = ", ".join(unknown)
+            raise InvalidInput(NOT_A_CONFIRMATION.reason(given=given, known=", ".join(CONFIRMABLE)), "confirm")
     if checks and kind not in CONFIRMING_KINDS:
         raise InvalidInput(NOTHING_TO_CONFIRM, "confirm")
     return checks
@@ -2351,13 +2363,14 @@ def _rejection(
 def import_worded(reason: Any, kind: str) -> Any:
     """A row's reason as an import words it: a refusal a row of the kind may confirm by a yes (YES_CONFIRMS: its check,
     careerlog.domain.wording.CONFIRMS) saying that ya in the row's Konfirmasi column confirms it too (IMPORT_WORDED),
-    in a worded part too (a refusal joined to others); any other reason as it is (a correction's unit.new or
-    training.duplicate, named: a yes does not confirm it)."""
+    in a worded part too (a refusal joined to others); a confirmable refusal its yes does not confirm (a correction's
+    unit.new or training.duplicate) saying to write the check's name in that column (IMPORT_NAMED); any other reason
+    as it is."""
     if type(reason) is not Reason:
         return reason
     params = tuple((name, import_worded(value, kind)) for name, value in reason.params)
     yes = CONFIRMS.get(reason.refusal) in YES_CONFIRMS.get(kind, frozenset())
-    refusal = IMPORT_WORDED.get(reason.refusal, reason.refusal) if yes else reason.refusal
+    refusal = (IMPORT_WORDED if yes else IMPORT_NAMED).get(reason.refusal, reason.refusal)
     if refusal is reason.refusal and params == reason.params:
         return reason
     return Reason(refusal, params, reason.kind)

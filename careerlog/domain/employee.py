@@ -237,6 +237,7 @@ TRAINING_REPEATED, TRAINING_REPEATED_TICKED = confirmable(
     "wrong); if the employee did attend it twice, ",
     TRAINING_DUPLICATE,
     ".",
+    named=True,
     dates=("start", "end"),
     numbers=("version", "hours"),
 )

@@ -216,17 +216,21 @@ TICK_THE_BOX = "tick the box below to confirm it and send the form again"
 # earlier row of the file recorded (TRAINING_REPEATED_IN_FILE); until 2026-12-05 an import's other confirmable
 # refusals named the check alone, read as what "ya" does not confirm
 IMPORT_WORDED: dict[Refusal, Refusal] = {}
+# ... and as an import says it of a row whose yes does not confirm it (a correction's unit.new or training.duplicate,
+# careerlog.importing.YES_CONFIRMS), naming what to write in the Konfirmasi column: until 2026-12-05 the API's words,
+# "confirm it (confirm: unit.new) and send it again", which said nothing of the column nor of its yes
+IMPORT_NAMED: dict[Refusal, Refusal] = {}
 # the check each confirmable refusal asks (its `confirm`), for an import to word it so only where the row's yes confirms
 # that check (a correction's unit.new is named: careerlog.importing.YES_CONFIRMS)
 CONFIRMS: dict[Refusal, str] = {}
 
 
 def confirmable(
-    before: str, check: str, after: str, again: str = "send it again", **options: Any
+    before: str, check: str, after: str, again: str = "send it again", *, named: bool = False, **options: Any
 ) -> tuple[Refusal, Refusal]:
     """The refusal `before` + how to confirm `check` + `after`, as the API words it and as the record form does
-    (FORM_WORDED), and as an import does (IMPORT_WORDED); `again`: what to send again by the API ("send the
-    retraction again")."""
+    (FORM_WORDED), and as an import does (IMPORT_WORDED; with `named`, of a correction row too, whose yes does not
+    confirm it: IMPORT_NAMED); `again`: what to send again by the API ("send the retraction again")."""
     sent = Refusal(f"{before}confirm it (confirm: {check}) and {again}{after}", **options)
     ticked = Refusal(f"{before}{TICK_THE_BOX}{after}", **options)
     FORM_WORDED[sent] = ticked
@@ -235,6 +239,12 @@ def confirmable(
         **options,
     )
     IMPORT_WORDED[sent] = imported
+    if named:
+        IMPORT_NAMED[sent] = Refusal(
+            f"{before}confirm it (write {check} in the Konfirmasi column: a yes does not confirm it on a correction) "
+            f"and import the row again{after}",
+            **options,
+        )
     CONFIRMS[sent] = check
     return sent, ticked
 

@@ -28,6 +28,12 @@ ASKED = (
     "count by unit. If the decree does name a new unit, confirm it (confirm: unit.new) and send it again; if not, "
     "write the unit as recorded."
 )
+# (as an import words it: what to write in the Konfirmasi column, where until 2026-12-05 it said the API's words)
+NAMED = ASKED.replace(
+    "confirm it (confirm: unit.new) and send it again",
+    "confirm it (write unit.new in the Konfirmasi column: a yes does not confirm it on a correction) and import the "
+    "row again",
+)
 
 
 @pytest.fixture
@@ -111,7 +117,7 @@ def test_an_import_row_correcting_a_unit_confirms_it_by_name_not_by_a_yes(known:
     row = {"nip": BUDI, **corrected(version, unit="Bapeda")}
     for confirm in (None, "ya"):  # (a correction row's yes: promotion.one_step, placement.ends_post)
         report = imported(known, {**row, "confirm": confirm} if confirm else row)
-        assert [(p["line"], p["errors"]) for p in report["rejected"]] == [(1, {"corrected_fields.unit": [ASKED]})]
+        assert [(p["line"], p["errors"]) for p in report["rejected"]] == [(1, {"corrected_fields.unit": [NAMED]})]
     report = imported(known, {**row, "confirm": "unit.new"})
     assert (report["recorded"], report["rejected"]) == (1, [])
 
