@@ -989,6 +989,8 @@ class Services:
         self.capped(reader, filters)
         if not filters.get("status") and "status" not in by:
             filters = {**filters, "status": list(HEADCOUNT_STATUSES)}
+        # the statuses counted, every one when neither says (the page's note, the downloads' and the API's `statuses`)
+        statuses = list(filters.get("status") or (s.code for s in reference().statuses))
         allowed = self.asked_within(reader, Action.READ_REPORTS, filters)
         rows = [] if allowed is NOTHING else self.queries.headcount(by, allowed)
         cell = self.smallest_cell(reader)
@@ -1007,6 +1009,7 @@ class Services:
                 rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given
             ),
             "total": None if differenced else suppression.total(total, cell),
+            "statuses": statuses,
         }
 
     def capped(self, reader: Account, filters: Mapping[str, list[str]]) -> None:

@@ -57,8 +57,32 @@ def test_a_cell_the_count_of_every_status_gives_away_is_withheld(retired: World)
 
 
 def test_the_page_says_which_statuses_it_counts(retired: World) -> None:
+    """In the page's language, every status left out named (until 2026-12-05 an English page read "Active staff only
+    (status Aktif)", named leave and suspension alone among those left out, and said "Count by status" of the option
+    labelled "Legal status")."""
     log_in(retired, "admin")
     page = retired.client.get("/pages/reports/headcount?by=agency&lang=en").get_data(as_text=True)
-    assert "Active staff only (status Aktif)" in page
+    note = page[page.index("Counted: legal status") :]
+    note = note[: note.index("</p>")]
+    assert "Aktif" not in note, note
+    for left_out in ("Study leave", "Retired", "Deceased"):
+        assert left_out.casefold() in note.casefold(), note
+    assert "Group by legal status to count every status." in note, note
+    page = retired.client.get("/pages/reports/headcount?by=agency&lang=id").get_data(as_text=True)
+    assert "Dihitung: kedudukan hukum Aktif" in page
+    assert "Tugas belajar" in page
     page = retired.client.get("/pages/reports/headcount?by=status&lang=en").get_data(as_text=True)
-    assert "Every status is counted" in page
+    assert "Every legal status is counted." in page
+
+
+def test_the_api_and_the_downloads_say_which_statuses_they_count(retired: World) -> None:
+    assert retired.get(f"{HEADCOUNT}?by=agency", "admin").get_json()["statuses"] == ["ACTIVE"]
+    asked = retired.get(f"{HEADCOUNT}?by=agency&status=ACTIVE&status=RETIRED", "admin").get_json()
+    assert asked["statuses"] == ["ACTIVE", "RETIRED"]
+    assert "DECEASED" in retired.get(f"{HEADCOUNT}?by=status", "admin").get_json()["statuses"]
+    log_in(retired, "admin")
+    csv = retired.client.get("/pages/reports/headcount.csv?by=agency").get_data(as_text=True)
+    header, *rows = csv.splitlines()
+    assert header.endswith(",statuses"), header
+    assert rows, csv
+    assert all(row.endswith(",ACTIVE") for row in rows), csv

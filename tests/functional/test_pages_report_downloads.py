@@ -178,7 +178,12 @@ def test_a_lone_small_group_is_withheld_with_its_complement_in_both_downloads(sh
     written = csv_rows(shared_staffed, "/pages/reports/headcount.csv?by=agency")
     assert [(r["agency"], r["count"]) for r in written] == [("KAB-KARO", ""), ("KOTA-MEDAN", ""), ("total", "9")]
     rows = sheet(shared_staffed, "/pages/reports/headcount.xlsx?by=agency&lang=en")
-    assert rows[1:] == [["KAB-KARO", None, "yes"], ["KOTA-MEDAN", None, "yes"], ["Total", 9, "no"]]
+    active = "Active"  # (each row names the legal statuses counted, by the page's names)
+    assert rows[1:] == [
+        ["KAB-KARO", None, "yes", active],
+        ["KOTA-MEDAN", None, "yes", active],
+        ["Total", 9, "no", active],
+    ]
 
 
 def test_a_total_of_too_few_people_is_withheld_in_both_downloads(shared_staffed: World) -> None:
@@ -186,8 +191,8 @@ def test_a_total_of_too_few_people_is_withheld_in_both_downloads(shared_staffed:
     written = csv_rows(shared_staffed, "/pages/reports/headcount.csv?by=sex&agency=KAB-KARO")
     assert [(r["sex"], r["count"], r["suppressed"]) for r in written] == [("F", "", "true"), ("total", "", "true")]
     assert sheet(shared_staffed, "/pages/reports/headcount.xlsx?by=sex&agency=KAB-KARO&lang=id")[1:] == [
-        ["Perempuan (F)", None, "ya"],
-        ["Jumlah", None, "ya"],
+        ["Perempuan (F)", None, "ya", "Aktif (ACTIVE)"],
+        ["Jumlah", None, "ya", "Aktif (ACTIVE)"],
     ]
 
 
@@ -239,8 +244,8 @@ def test_what_the_page_withholds_from_a_reporter_is_withheld_in_each_reports_dow
 @pytest.mark.parametrize(
     ("lang", "header", "total"),
     [
-        ("en", ["Work unit", "Employees", "Withheld (small cell)"], "Total"),
-        ("id", ["Unit kerja", "Pegawai", "Disembunyikan (sel kecil)"], "Jumlah"),
+        ("en", ["Work unit", "Employees", "Withheld (small cell)", "Legal statuses counted"], "Total"),
+        ("id", ["Unit kerja", "Pegawai", "Disembunyikan (sel kecil)", "Kedudukan hukum yang dihitung"], "Jumlah"),
     ],
 )
 def test_the_headcount_workbook_is_headed_by_the_pages_labels_in_its_language(
@@ -252,7 +257,7 @@ def test_the_headcount_workbook_is_headed_by_the_pages_labels_in_its_language(
     assert rows[1][:2] == ["BKPSDM", 7]  # a number cell
     assert rows[-1][:2] == [total, 9]
     assert csv_rows_text(shared_staffed, f"/pages/reports/headcount.csv?by=unit&lang={lang}").startswith(
-        "unit,count,suppressed\r\n"  # the CSV keeps the field names in every language, for machines
+        "unit,count,suppressed,statuses\r\n"  # the CSV keeps the field names in every language, for machines
     )
 
 

@@ -628,6 +628,14 @@ class HeadcountSchema(StrictSchema):
     by = fields.List(fields.String(), dump_only=True)
     items = fields.List(fields.Nested(HeadcountRowSchema), dump_only=True)
     total = fields.Integer(dump_only=True, allow_none=True, metadata={"description": "Null when below the minimum."})
+    statuses = fields.List(
+        fields.String(),
+        dump_only=True,
+        metadata={
+            "description": "The legal statuses counted (codes of `statuses`): the `status` filter's, else ACTIVE "
+            "alone, or every status when counted by `status`."
+        },
+    )
 
 
 # ---------------------------------------------------------------------- imports

@@ -75,7 +75,7 @@ STATISTICS_LABELS: dict[str, LazyString] = {
 
 # The reports' tables (web.pages.reports): the figures' columns, beside the fields they are grouped by
 REPORT_LABELS: dict[str, dict[str, LazyString]] = {
-    "headcount": {"count": _l("Employees")},
+    "headcount": {"count": _l("Employees"), "statuses": _l("Legal statuses counted")},
     "training": {
         "staff": _l("Staff"),
         "met": _l("With the yearly JP"),

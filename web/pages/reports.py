@@ -17,6 +17,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.ledger import latest_today
 from careerlog.domain.payload import whole_number
+from careerlog.reference import reference
 from projections.queries import HEADCOUNT_FIELDS
 from projections.training import BETWEEN, FIRST_YEAR, GROUPING_REFUSALS, SPELL_FIELDS
 from web.pages import charts, local_number
@@ -55,7 +56,22 @@ def headcount(account: Account) -> dict[str, Any]:
     by = found["by"]
     bars = [charts.Bar(group_label(i, by), i["count"]) for i in found["items"] if i["count"] is not None]
     chart = charts.bar_chart(bars, _("Employees per group")) if bars else None
-    return {"result": found, "by": by, "fields": HEADCOUNT_FIELDS, "chart_svg": chart}
+    return {"result": found, "by": by, "fields": HEADCOUNT_FIELDS, "chart_svg": chart, "note": statuses_note(found)}
+
+
+def statuses_note(found: dict[str, Any]) -> str:
+    """The headcount page's note of the legal statuses counted and those left out, each by its name in the page's
+    language (until 2026-12-05 an English page said "Active staff only (status Aktif)", named only leave and
+    suspension among those left out, and sent to "Count by status", an option the page calls "Legal status")."""
+    counted = found["statuses"]
+    others = [s.code for s in reference().statuses if s.code not in counted]
+    if not others:
+        return _("Every legal status is counted.")
+    return _(
+        "Counted: legal status %(counted)s. Not counted: %(others)s. Group by legal status to count every status.",
+        counted=", ".join(code_name(s, "status") for s in counted),
+        others=", ".join(code_name(s, "status") for s in others),
+    )
 
 
 def year_arg() -> int:
@@ -176,7 +192,7 @@ FIGURES = {
 }
 # The columns of a report's downloads after `suppressed`, so that the columns before keep their places: a programme's
 # other spellings counted in it (a CSV: the API's JSON list; a workbook: the page's words, spellings_note)
-NOTES = {"programmes": ("other_spellings",)}
+NOTES = {"programmes": ("other_spellings",), "headcount": ("statuses",)}
 # The rows a table adds to the report's items, named by a word of the page in a workbook, by a code in a CSV
 TOTAL, DIFFERENCE = "total", "difference"
 ROW_WORDS = {
@@ -212,8 +228,10 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
 
     by = found.get("by", []) if words else []
     items = [{**item, **{b: code_name(item[b], b) for b in by if item.get(b) is not None}} for item in found["items"]]
-    if name == "headcount":
-        return [*items, {found["by"][0]: named(TOTAL), "count": found["total"], "suppressed": found["total"] is None}]
+    if name == "headcount":  # (each row saying the statuses counted: codes in a CSV, the page's names in a workbook)
+        statuses = ", ".join(code_name(s, "status") if words else s for s in found["statuses"])
+        total = {found["by"][0]: named(TOTAL), "count": found["total"], "suppressed": found["total"] is None}
+        return [{**item, "statuses": statuses} for item in [*items, total]]
     if name == "mentoring":
         withheld = any(item["suppressed"] for item in items)
         groups = [{**item, "group": named(item["group"])} for item in items]
