@@ -44,6 +44,7 @@ from projections.merit.rules import (
     CREDIT,
     EDUCATION_CEILING,
     LEGAL_STATUS,
+    NO_YEAR_RATED,
     NOT_CONFIRMED,
     RATINGS_SHORT,
     REGULAR_WITHOUT_POST,
@@ -354,6 +355,9 @@ def due_from(judge: PromotionJudge, check: Check, since: date, judged: date) -> 
     if check.rule == PERFORMANCE_RULE and check.template == RATINGS_SHORT.text:
         years = [int(y) for y in params["years"].split(", ")]
         return None if any(y in record.ratings for y in years) else date(min(years) + 1, 1, 1)
+    if check.rule == PERFORMANCE_RULE and check.template == NO_YEAR_RATED.text:
+        appointed_year = date.fromisoformat(params["appointed"]).year  # (as RATINGS_SHORT of that year alone)
+        return date(appointed_year + 1, 1, 1)
     if check.rule == TRAINING_RULE and check.template == TRAINING.text:
         return date(int(params["year"]) + 1, 1, 1)
     if check.rule == PROBATION_RULE and check.template == NOT_CONFIRMED.text:

@@ -19,7 +19,7 @@ from careerlog.domain.wording import Template
 from careerlog.reference import Reference, Rule, Rules, reference, rules
 from projections.career import CareerRecord, Fact, PostSpell, predicate_score
 from projections.merit.eligibility import next_level
-from projections.merit.rules import RATINGS_SHORT, Check, Judge, enforced, rank_index, rating_facts, rule_on
+from projections.merit.rules import Check, Judge, enforced, rank_index, rating_facts, ratings_short, rule_on
 
 # The wording of the post rules' outcomes (translated on the pages: web/pages/messages.py).
 RANK_RANGE = Template("rank {rank}; the post's range is {low} to {high}")
@@ -236,7 +236,9 @@ class PostJudge(Judge):
         return self.outcome(
             rule,
             not short,
-            lambda: RATINGS_SHORT(predicate=rule.params["min_predicate"], years=", ".join(short)) if short else MET(),
+            lambda: (
+                ratings_short(self.record, fact.effective_date, rule.params["min_predicate"], short) if short else MET()
+            ),
             [f for _, f in found if f is not None],
         )
 

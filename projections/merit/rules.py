@@ -118,6 +118,9 @@ def enforced(rule: Rule) -> bool:
 # The wording of the promotion rules' outcomes (translated on the pages: web/pages/messages.py).
 TIME_IN_RANK = Template("{rank} since {since}; {years} y needed, reached on {due}", ("since", "due"), (), ("years",))
 RATINGS_SHORT = Template("ratings below {predicate} or absent for {years}", codes=(("predicate", "skp_predicates"),))
+# ... of one appointed in the TMT's year or later (`rating_facts` asks the appointment's year, whose rating cannot be
+# there yet): until 2026-12-05 "ratings below BAIK or absent for 2026", read as an impossible demand; the same outcome
+NO_YEAR_RATED = Template("no year of service rated yet (appointed {appointed})", ("appointed",))
 RATINGS_MET = Template("ratings met for {years}")
 NO_EDUCATION = Template("no education recorded")
 EDUCATION_CEILING = Template("education {level} allows up to {ceiling}; new rank {new}")
@@ -250,6 +253,16 @@ def rating_facts(record: CareerRecord, day: date, years: int) -> list[tuple[int,
     if appointed is not None:
         asked = [y for y in asked if y >= appointed.year] or [appointed.year]
     return [(y, record.ratings.get(y)) for y in asked]
+
+
+def ratings_short(record: CareerRecord, day: date, predicate: str, short: list[str]) -> Wording:
+    """The wording of ratings short for a TMT on `day`: NO_YEAR_RATED when the one year asked is the appointment's, in
+    the TMT's year or later, and unrated (no year of service could be rated yet), else RATINGS_SHORT."""
+    appointed = record.appointed_on
+    first = appointed is not None and appointed.year >= day.year and short == [str(appointed.year)]
+    if appointed is not None and first and record.ratings.get(appointed.year) is None:
+        return NO_YEAR_RATED(appointed=appointed)
+    return RATINGS_SHORT(predicate=predicate, years=", ".join(short))
 
 
 def penalty_end(fact: Fact) -> date | None:
@@ -632,7 +645,7 @@ class PromotionJudge(Judge):
             rule,
             not short,
             lambda: (
-                RATINGS_SHORT(predicate=rule.params["min_predicate"], years=", ".join(short))
+                ratings_short(self.record, day, rule.params["min_predicate"], short)
                 if short
                 else RATINGS_MET(years=", ".join(str(y) for y in sorted(y for y, _ in found)))
             ),

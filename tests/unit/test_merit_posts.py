@@ -286,3 +286,13 @@ def test_an_ahli_utama_of_two_years_has_held_the_post_below_a_jpt_madya_or_a_jpt
     assert [e.get("level") for e in madya.evidence] == ["AHLI_UTAMA"]
     assert from_ahli_utama("JPT_MADYA", "2018-01-03").outcome == MISSING  # a day short
     assert from_ahli_utama("JPT_UTAMA", "2018-01-04").outcome == MET
+
+
+def test_a_post_in_the_year_of_the_appointment_is_worded_as_no_year_rated_yet() -> None:
+    """A CPNS appointed in 2026 and given a post in 2026: no year of service could be rated yet (until 2026-12-05
+    "ratings below BAIK or absent for 2026", read as an impossible demand); the same outcome."""
+    builder = f.CareerBuilder(appointed=date(2026, 2, 1))
+    builder.add("post_appointment", post("PENGAWAS", "2026-06-01", "IV.a"), f"2026-06-10{T}")
+    found = checks(builder)
+    assert found["post.performance"].message == "no year of service rated yet (appointed 2026-02-01)"
+    assert found["post.performance"].outcome == MISSING

@@ -80,10 +80,11 @@ def test_the_ratings_asked_are_of_the_years_served_never_of_a_year_before_the_ap
     assert performance_check(appointed, date(2026, 12, 1)).message == "ratings below BAIK or absent for 2025"
     rated = f.CareerBuilder(appointed=date(2025, 12, 1)).add("performance_rating", f.rating(2025), f"2026-01-15{T}")
     assert performance_check(rated, date(2026, 12, 1)).outcome == MET
-    # one who served none of the years before the TMT's is asked the first year served, not a year before it
-    assert performance_check(f.CareerBuilder(appointed=date(2026, 2, 1)), date(2026, 12, 1)).message == (
-        "ratings below BAIK or absent for 2026"
-    )
+    # one who served none of the years before the TMT's is asked the first year served, not a year before it, worded
+    # as what it is (until 2026-12-05 "ratings below BAIK or absent for 2026", an impossible demand): the same outcome
+    first_year = performance_check(f.CareerBuilder(appointed=date(2026, 2, 1)), date(2026, 12, 1))
+    assert first_year.message == "no year of service rated yet (appointed 2026-02-01)"
+    assert first_year.outcome == MISSING
     # one who served both years is asked both, as before
     assert performance_check(f.CareerBuilder(appointed=date(2024, 12, 1)), date(2026, 12, 1)).message == (
         "ratings below BAIK or absent for 2024, 2025"
