@@ -397,6 +397,17 @@ class Queries(ViewReader):
         rows = self.store.query(f"SELECT * FROM roster{where}", [*params, born_by.isoformat()])
         return past_retirement(book, rows, self.today)
 
+    def staffs(self, agency: str, regions: Sequence[str]) -> bool:
+        """Whether any employee of the agency is placed in one of the regions (codes as a scope's filter lists
+        them): one seek of the roster's (agency, region) index."""
+        if not regions:
+            return False
+        marks = ", ".join("?" * len(regions))
+        found = self.store.query(
+            f"SELECT 1 AS found FROM roster WHERE agency = ? AND region IN ({marks}) LIMIT 1", [agency, *regions]
+        )
+        return bool(found)
+
     def headcount(self, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Counts of employees by any of the roster's fields (and age band), in `report_order` (ranks in the roster's
         order of ranks, the PPPK grades after them)."""

@@ -780,7 +780,7 @@ class Services:
         """`within` for a report (READ_REPORTS), an audit (RUN_AUDITS) or the roster (LIST_EMPLOYEES), an agency or
         region asked outside the reader's scope refused (refuse_filters_outside: a 403 naming the field, not an empty
         report or list read as no activity there)."""
-        refuse_filters_outside(reader, action, filters)
+        refuse_filters_outside(reader, action, filters, staffed=self.queries.staffs)
         return self.within(reader, action, filters)
 
     def audits(
@@ -1186,22 +1186,30 @@ def with_mentoring(rows: Any, kept: dict[int, dict[str, Any]]) -> Any:
         yield line, row, size
 
 
+Staffed = Callable[[str, list[str]], bool]  # (whether an agency has an employee placed in one of the regions)
+
+
 def refuse_filters_outside(
-    reader: Account, action: Action, filters: Mapping[str, list[str]], reach: Mapping[str, list[str]] | None = None
+    reader: Account,
+    action: Action,
+    filters: Mapping[str, list[str]],
+    reach: Mapping[str, list[str]] | None = None,
+    staffed: Staffed | None = None,
 ) -> None:
     """OutsideScope (a 403 naming `agency`, else `region`, and the codes asked outside the scope) when any agency, or
     any region, a report's, an audit's or the roster's filters ask for is outside the reader's scope (an HR office of
     KOTA-MEDAN asking for KAB-KARO, a province's reader for another province): the read for nobody answered an empty
-    report (total 0) or an empty list, read as no activity there, and of several agencies with one outside, the
-    others' alone, under a filter naming all of them (until 2026-12-05). Judged on the codes as their reference
-    tables write them, each on its own, whether the agency has staff or not: one that is no code is the query's to
-    refuse (a 422 naming it: agencies and regions are public reference data), so the answer tells nothing of the
-    records outside the scope. One asked within the scope (an agency's staff in any region, to an HR office of the
-    agency; any agency's staff in a province, to the province's reader) and a national reader's are read as asked.
-    `reach`: the filters the scope allows, when not the action's row filters (the grade-inflation audit's, by the
-    agency's seat: `seated_reach`; an employee's access log, `{"nip": [their own]}`: another NIP is refused naming
-    `nip`, judged on the NIP alone). Any code asked that is no code of its table, and none is refused
-    here: the 422 naming it comes first (`all_known`)."""
+    report (total 0) or an empty list, read as no activity there, and of several agencies with one outside, the others'
+    alone, under a filter naming all of them (until 2026-12-05). Judged on the codes as their reference tables write
+    them, each on its own, whether the agency has staff or not (a region scope's agency aside: `staffed`, read within
+    the scope): one that is no code is the query's to refuse (a 422 naming it: agencies and regions are public reference
+    data), so the answer tells nothing of the records outside the scope. One asked within the scope (an agency's staff
+    in any region, to an HR office of the agency; any agency's staff in a province, to the province's reader) and a
+    national reader's are read as asked. `reach`: the filters the scope allows, when not the action's row filters (the
+    grade-inflation audit's, by the agency's seat: `seated_reach`; an employee's access log, `{"nip": [their own]}`:
+    another NIP is refused naming `nip`, judged on the NIP alone). `staffed`: whether any employee of an agency is
+    placed in the regions (the roster's, `Queries.staffs`), for a reader scoped by region alone (`seats_meet`). Any code
+    asked that is no code of its table, and none is refused here: the 422 naming it comes first (`all_known`)."""
     reach = row_filters(reader, action) if reach is None else reach
     if not reach or not all_known(filters):
         return
@@ -1211,7 +1219,9 @@ def refuse_filters_outside(
         codes = None if table is None else set(reference().table(table).codes)
         given = (v for v in filters.get(name, ()) if isinstance(v, str) and (codes is None or v in codes))
         outside = [
-            v for v in dict.fromkeys(given) if narrow({name: [v]}, reach) is None or not seats_meet(name, [v], reach)
+            v
+            for v in dict.fromkeys(given)
+            if narrow({name: [v]}, reach) is None or not seats_meet(name, [v], reach, staffed)
         ]
         if outside:
             values = {"scope": reader.scope.describe(), "own": reader.nip or ""}
@@ -1243,17 +1253,21 @@ def seated_reach(reader: Account, action: Action) -> dict[str, list[str]]:
     return {"agency": [a for a in reference().agencies.codes if permits(reader, action, agency_target(a))]}
 
 
-def seats_meet(name: str, asked: list[str], reach: Mapping[str, list[str]]) -> bool:
+def seats_meet(name: str, asked: list[str], reach: Mapping[str, list[str]], staffed: Staffed | None = None) -> bool:
     """Whether regions asked of a reader scoped by agency alone meet where the agencies' staff work: the province of
     each agency's seat, with its regencies and cities (a provincial agency's staff work in several; a region above
     the province meets it too), and any region for a central agency (its staff work across the country). Until
     2026-12-05 any region was read for them, one of another province answered an empty report (total 0). Agencies
-    asked of a reader scoped by region alone meet it where their staff work (`seated_meeting`): until 2026-12-05 a
-    reader of 12.71 asking for KAB-DELISERDANG (seated in 12.07) was answered an empty report or list by every
-    report, audit and the roster, the scorecard and the grade-inflation audit aside (a 403). Other filters, and
-    readers scoped by both (judged by `narrow`), always meet."""
+    asked of a reader scoped by region alone meet it where their staff may work (`seated_meeting`) or where any of
+    them is placed (`staffed`, the roster's: a KAB-DELISERDANG employee placed in 12.71 is within a 12.71 reader's
+    scope, whose profile, headcount and roster the reader reads; until 2026-12-06 an agency filter naming it was
+    refused by the seat alone): until 2026-12-05 a reader of 12.71 asking for KAB-DELISERDANG (seated in 12.07),
+    none of whose staff is placed there, was answered an empty report or list by every report, audit and the
+    roster, the scorecard and the grade-inflation audit aside (a 403). Other filters, and readers scoped by both
+    (judged by `narrow`), always meet."""
     if name == "agency" and "agency" not in reach and reach.get("region"):
-        return any(seated_meeting(agency, reach["region"]) for agency in asked)
+        regions = reach["region"]
+        return any(seated_meeting(a, regions) or (staffed is not None and staffed(a, regions)) for a in asked)
     if name != "region" or "region" in reach or not reach.get("agency"):
         return True
     provinces = set()

@@ -11,12 +11,14 @@ are read as before. Both stores."""
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlencode
 
 import pytest
 
 from careerlog.access import Scope
-from tests.functional.conftest import World
+from tests import factories as f
+from tests.functional.conftest import World, appointment_of
 from tests.functional.test_pages_auth import log_in
 from web.services import seated_meeting, seats_meet
 
@@ -108,3 +110,37 @@ def test_an_agency_meets_a_region_scope_where_its_staff_work() -> None:
     assert seats_meet("agency", ["BKN"], city)  # (a central agency's across the country)
     assert seats_meet("agency", [SEATED_ELSEWHERE], {"region": ["12"]})  # (the province holds its seat)
     assert seats_meet("agency", [SEATED_ELSEWHERE], {"agency": ["KOTA-MEDAN"]})  # (judged by narrow)
+
+
+PLACED_IN_THE_CITY = f.nip(date(1985, 5, 5), date(2012, 3, 1), "M", sequence=811)
+
+
+def test_an_agency_with_staff_placed_in_the_region_is_read_by_its_filter(world: World) -> None:
+    """A KAB-DELISERDANG employee (seated in 12.07) placed in 12.71 is within a 12.71 reader's scope (the profile,
+    a headcount by agency counting them): until 2026-12-06 the agency's filter was refused 403 by its seat alone."""
+    world.services.ledger.record(
+        PLACED_IN_THE_CITY,
+        "appointment",
+        appointment_of(PLACED_IN_THE_CITY, name="Dedi Lubis", agency=SEATED_ELSEWHERE, region="12.71", unit="Kantor"),
+        actor="test",
+    )
+    world.catch_up()
+    who = scoped_to_the_city(world, "inspector")
+    assert world.get(f"/api/v1/employees/{PLACED_IN_THE_CITY}", who).status_code == 200
+    asked = world.get(query("/api/v1/reports/headcount", SEATED_ELSEWHERE), who)
+    assert asked.status_code == 200, asked.get_json()
+    assert [(r["agency"], r["count"]) for r in asked.get_json()["items"]] == [(SEATED_ELSEWHERE, 1)]
+    listed = world.get(query("/api/v1/employees", SEATED_ELSEWHERE), who)
+    assert listed.status_code == 200, listed.get_json()
+    assert [e["nip"] for e in listed.get_json()["items"]] == [PLACED_IN_THE_CITY]
+    log_in(world, who)
+    assert world.client.get(query("/pages/audits", SEATED_ELSEWHERE)).status_code == 200
+    # (a reader of another region, where none of its staff is placed, is still refused it)
+    outside = world.get(query("/api/v1/reports/headcount", "KAB-KARO"), who)
+    assert outside.status_code == 403
+
+
+def test_staff_placed_in_the_region_meet_it() -> None:
+    city = {"region": ["12.71"]}
+    assert seats_meet("agency", [SEATED_ELSEWHERE], city, lambda agency, regions: agency == SEATED_ELSEWHERE)
+    assert not seats_meet("agency", [SEATED_ELSEWHERE], city, lambda agency, regions: False)

@@ -146,7 +146,8 @@ def filtered_within(action: Action) -> None:
         agencies = {"agency": request.args.getlist("agency")}
         refuse_filters_outside(account, action, agencies, seated_reach(account, action))
         return
-    refuse_filters_outside(account, action, {name: request.args.getlist(name) for name in ("agency", "region")})
+    asked = {name: request.args.getlist(name) for name in ("agency", "region")}
+    refuse_filters_outside(account, action, asked, staffed=services().queries.staffs)
 
 
 def appointed_within(body: Mapping[str, Any]) -> None:

@@ -227,7 +227,8 @@ def filters_outside(account: Account) -> dict[str, list[str]]:
     says so (403). None asked, or each within the scope (a region's inspector: any agency, its rows those of the
     region): no error."""
     try:
-        refuse_filters_outside(account, Action.RUN_AUDITS, filters_from(request.args, ("agency", "region")))
+        asked = filters_from(request.args, ("agency", "region"))
+        refuse_filters_outside(account, Action.RUN_AUDITS, asked, staffed=services().queries.staffs)
     except OutsideScope as e:
         return e.errors
     return {}
