@@ -49,3 +49,10 @@ def test_the_compliance_and_the_grade_inflation_refuse_a_year_after_this_one_ali
     compliance = errors(world, "/api/v1/reports/training-compliance?year=2030")
     assert errors(world, f"{INFLATION}?year=2030") == compliance == {"year": [between(2030)]}
     assert world.get(f"{INFLATION}?year={latest_today().year}", "admin").status_code == 200
+
+
+def test_every_year_of_the_programmes_is_refused_at_once(world: World) -> None:
+    """Until 2026-12-06 `year=0&year=abc&year=3000` was refused "Not a valid integer." alone, the years out of range
+    on the next requests, one by one."""
+    said = errors(world, f"{PROGRAMMES}?year=0&year=abc&year=3000")["year"]
+    assert said == [between(0), "Not a valid integer.", between(3000)]

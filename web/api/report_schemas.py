@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate
 
+from careerlog.domain.ledger import latest_today
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MAX_OUTCOME_YEARS
-from projections.training import DEFAULT_WINDOW_MONTHS, MAX_WINDOW_MONTHS, SPELL_FIELDS
+from projections.training import BETWEEN, DEFAULT_WINDOW_MONTHS, FIRST_YEAR, MAX_WINDOW_MONTHS, SPELL_FIELDS
 from web.api.audit_schemas import value_lists
 from web.api.fields import FlatList, PlainDate, WholeNumber
 from web.api.schemas import ReadQuerySchema, StrictSchema, filter_field, grouping, suppressed_flag, text_filter
@@ -81,6 +82,15 @@ ProgrammeFilterSchema = type(
 )
 
 
+def a_past_year(year: int) -> None:
+    """A year from the first the reports read to this one (the report's own bound, Queries.programmes: `bounded`),
+    judged with the list's other values so that one answer gives every value's reason (`year=0&year=abc&year=3000`:
+    until 2026-12-06 "Not a valid integer." alone, the years out of range refused on the next request, one by one)."""
+    last = latest_today().year
+    if not FIRST_YEAR <= year <= last:
+        raise ValidationError(BETWEEN.reason(low=FIRST_YEAR, high=last, number=year))
+
+
 class ProgrammesQuerySchema(ProgrammeFilterSchema):  # type: ignore[valid-type,misc]
     kind = filter_field("kind", ("training_kinds",))
     programme_id = text_filter(
@@ -88,7 +98,7 @@ class ProgrammesQuerySchema(ProgrammeFilterSchema):  # type: ignore[valid-type,m
         "DIKLAT-PIM IV."
     )
     year = FlatList(
-        WholeNumber(),
+        WholeNumber(validate=a_past_year),
         metadata={
             "description": "Only trainings ending in these years (repeatable), each from 1900 to this year: any "
             "other refused, a 422 naming `year` with one list of reasons (until 2026-12-05 keyed by position)."
