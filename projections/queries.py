@@ -399,7 +399,8 @@ class Queries(ViewReader):
 
     def staffs(self, agency: str, regions: Sequence[str]) -> bool:
         """Whether any employee of the agency is placed in one of the regions (codes as a scope's filter lists
-        them): one seek of the roster's (agency, region) index."""
+        them): one statement, through the roster's (region) or (agency, ...) index (none holds both: an agency with no
+        one placed there reads its rows in those regions or its own; unmeasured at a million rows)."""
         if not regions:
             return False
         marks = ", ".join("?" * len(regions))
