@@ -82,6 +82,9 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
     "access_log": lambda nip, role: ("GET", "/api/v1/access-log", {}),
     "account_changes": lambda nip, role: ("GET", "/api/v1/account-changes", {}),
     "me": lambda nip, role: ("GET", "/api/v1/me", {}),
+    "reference": lambda nip, role: ("GET", "/api/v1/reference", {}),
+    "reference_table": lambda nip, role: ("GET", "/api/v1/reference/agencies", {}),
+    "kinds": lambda nip, role: ("GET", "/api/v1/kinds", {}),
 }
 
 # The route (method and URL rule) each entry exercises.
@@ -120,6 +123,9 @@ ROUTES = {
     "access_log": "GET /api/v1/access-log",
     "account_changes": "GET /api/v1/account-changes",
     "me": "GET /api/v1/me",
+    "reference": "GET /api/v1/reference",
+    "reference_table": "GET /api/v1/reference/<table>",
+    "kinds": "GET /api/v1/kinds",
 }
 
 # The status each role gets for each endpoint, about Budi (KOTA-MEDAN, region 12.71).
@@ -140,8 +146,10 @@ AUDITS = {
     "fairness": 200,
     "time_to_promotion": 200,
 }
-READS = {"roster": 200, "past_retirement": 200, **RECORD_READS, **REPORTS, "me": 200}
-DENIED = dict.fromkeys(ENDPOINTS, 403) | {"me": 200}
+# What every role reads: its own account, and the reference codes (no personal data: a0e65dbf)
+OPEN = {"me": 200, "reference": 200, "reference_table": 200, "kinds": 200}
+READS = {"roster": 200, "past_retirement": 200, **RECORD_READS, **REPORTS, **OPEN}
+DENIED = dict.fromkeys(ENDPOINTS, 403) | OPEN
 SCORECARD = {"scorecard": 200}  # of KOTA-MEDAN: 403 to a reader whose scope does not hold it
 # An inspector reads a unit's ratings within their scope (never rated in their world, where they may not rate it:
 # past the scope, the 404 of a unit never rated; tests/functional/test_api_unit_ratings_read_by_inspector.py)

@@ -204,9 +204,15 @@ def test_a_correction_making_a_training_anothers_double_is_asked_and_recorded_co
         row = {"nip": NIP, **body, "confirm": confirm}
         data = {"file": (io.BytesIO(orjson.dumps(row) + b"\n"), "c.jsonl")}
         answer = world.post("/api/v1/imports", "hr", data=data, content_type="multipart/form-data").get_json()
-        if confirm == "ya":  # (asked as the API asks it: the check named, no "ya in the Konfirmasi column")
+        if confirm == "ya":  # (asked naming what to write in the Konfirmasi column: its yes does not confirm it)
             [(line, errors)] = [(p["line"], p["errors"]) for p in answer["rejected"]]
-            assert (line, errors["corrected_fields"]) == (1, refused["errors"]["corrected_fields"]), answer
+            [said] = errors["corrected_fields"]
+            assert line == 1, answer
+            assert said.startswith("The training recorded as version 2 " + SAME_DAYS), answer
+            assert said.endswith(
+                "confirm it (write training.duplicate in the Konfirmasi column: a yes does not confirm it on a "
+                "correction) and import the row again."
+            ), said
             assert trainings(world) == [CERTIFICATE, "SRT-LAIN"]
     assert (answer["recorded"], answer["rejected"]) == (1, []), answer
     employee = ledger.get_employee(NIP)
