@@ -70,8 +70,7 @@ def template_columns(kind: str) -> list[Column]:
     for spec in filled_fields(BY_KIND[kind]):
         codes = [c.code for c in ref.table(spec.table)] if spec.table else None
         if (kind, spec.name) == ("post_appointment", "level"):  # (eselon or functional level: as the form offers)
-            eselon = dict.fromkeys(e for k in ref.post_kinds if k.get("managerial") for e in k.get("eselon", []))
-            codes = [*eselon, *(c.code for c in ref.functional_levels)]
+            codes = ref.post_levels()
         columns.append(Column(spec.name, spec.required, spec.type, codes, described(kind, spec.name, spec.doc)))
     if kind in CONFIRMING_KINDS:
         columns.append(Column("confirm", False, str, None, confirm_description(kind)))

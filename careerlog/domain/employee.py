@@ -773,7 +773,7 @@ def check_post_appointment(career: Career, fact: Fact, errors: FieldErrors) -> N
     ref = reference()
     kind = ref.post_kinds[fact.values["post_kind"]]
     level = fact.values.get("level")
-    allowed = kind.get("eselon", []) if kind.get("managerial") else kind.get("levels", [])
+    allowed = ref.post_levels(kind.code)
     if allowed and not level:
         errors.add("level", LEVEL_REQUIRED.reason(post=kind.code, allowed=", ".join(allowed)))
     elif level and level not in allowed:

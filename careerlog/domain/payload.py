@@ -248,13 +248,12 @@ def _level_as_its_code(event_cls: type[LedgerEvent], values: dict[str, Any]) -> 
     if type(level) is not str or event_cls.KIND != "post_appointment":
         return values
     ref = reference()
-    kinds = [ref.post_kinds[values["post_kind"]]] if values.get("post_kind") in ref.post_kinds.rows else ref.post_kinds
+    kind = values.get("post_kind")
     spellings: dict[str, set[str]] = {}
-    for kind in kinds:
-        for code in kind.get("eselon", []) if kind.get("managerial") else kind.get("levels", []):
-            names = [code, ref.functional_levels[code].name] if code in ref.functional_levels.rows else [code]
-            for name in names:
-                spellings.setdefault(_level_spelling(name), set()).add(code)
+    for code in ref.post_levels(kind if kind in ref.post_kinds.rows else None):
+        names = [code, ref.functional_levels[code].name] if code in ref.functional_levels.rows else [code]
+        for name in names:
+            spellings.setdefault(_level_spelling(name), set()).add(code)
     codes = spellings.get(_level_spelling(level), set())
     if len(codes) == 1:
         values["level"] = codes.pop()

@@ -328,6 +328,16 @@ class Reference:
         assert isinstance(value, Table)
         return value
 
+    def post_levels(self, kind: str | None = None) -> list[str]:
+        """The level codes a post appointment may carry, each once in asn.toml's order: of post kind `kind` (a code
+        of post_kinds) the managerial post's `eselon`, another's `levels` (none for a Pelaksana post); given no kind,
+        every post kind's (I.a ... IV.b, then AHLI_PERTAMA ... PENYELIA). The one list the ledger judges a post's level
+        by (careerlog.domain.employee.check_post_appointment), the audited posts' `level` filter takes
+        (web.api.audit_schemas) and the record form and import template offer (web.pages.hr, workbook_template)."""
+        kinds = list(self.post_kinds) if kind is None else [self.post_kinds[kind]]
+        found = (level for k in kinds for level in k.get("eselon" if k.get("managerial") else "levels", []))
+        return list(dict.fromkeys(found))
+
     def rank_index(self, rank: str) -> int:
         return self.ranks.index(rank)
 

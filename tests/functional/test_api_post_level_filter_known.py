@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from careerlog.reference import reference
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_api_posts import POSTS, record
 from tests.unit.test_merit_posts import post
-from web.api.audit_schemas import post_levels
 
 
 @pytest.fixture
@@ -46,8 +46,9 @@ def test_a_known_level_is_read_as_before(posted: World) -> None:
 
 
 def test_the_levels_are_the_post_kinds_and_declared_in_the_openapi_document(world: World) -> None:
-    assert post_levels()[:2] == ["I.a", "I.b"]
-    assert {"IV.b", "AHLI_PERTAMA", "PENYELIA"} <= set(post_levels())
+    levels = reference().post_levels()
+    assert levels[:2] == ["I.a", "I.b"]
+    assert {"IV.b", "AHLI_PERTAMA", "PENYELIA"} <= set(levels)
     spec = world.get("/api/openapi.json", None).get_json()
     [level] = [p for p in spec["paths"]["/api/v1/audits/posts"]["get"]["parameters"] if p["name"] == "level"]
-    assert level["schema"]["items"]["enum"] == post_levels()
+    assert level["schema"]["items"]["enum"] == levels

@@ -319,14 +319,6 @@ class AuditQuerySchema(FindingFilterSchema):
     kind = filter_field("kind", ("promotion_kinds",))
 
 
-def post_levels() -> list[str]:
-    """Every level a post appointment may carry, as asn.toml's post kinds write them: the eselons of the managerial
-    posts, then the functional levels (projections check them so: careerlog.domain.employee.check_post_appointment)."""
-    kinds = reference().post_kinds
-    found = (level for kind in kinds for level in kind.get("eselon" if kind.get("managerial") else "levels", []))
-    return list(dict.fromkeys(found))
-
-
 class PostAuditQuerySchema(FindingFilterSchema):
     """Filters of the audited post appointments: `kind` is the post kind (ADMINISTRATOR, PENGAWAS...); no
     `passed_over` (each appointment's colleagues are compared on its own page)."""
@@ -334,8 +326,8 @@ class PostAuditQuerySchema(FindingFilterSchema):
     kind = filter_field("kind", ("post_kinds",))
 
     level = fields.List(
-        fields.String(metadata={"enum": post_levels()}),
-        validate=EachOneOf(post_levels()),
+        fields.String(metadata={"enum": reference().post_levels()}),
+        validate=EachOneOf(reference().post_levels()),
         metadata={
             "description": "Only these post levels (repeatable): an eselon (I.a ... IV.b) or a functional level "
             "(AHLI_PERTAMA ... PENYELIA), as asn.toml post_kinds write them. Any other (ahli_muda, Ahli Muda, "

@@ -101,11 +101,12 @@ def event_class(kind: str | None) -> type[LedgerEvent] | None:
 
 
 def post_levels() -> list[tuple[str, str]]:
-    """A post appointment's levels as choices: the managerial posts' eselon (Eselon II.a), then the functional levels
-    by name (Ahli Pertama); the ledger judges which fits the post kind chosen."""
+    """A post appointment's levels as choices, the codes careerlog.reference's `post_levels` gives (those the audited
+    posts' `level` filter takes): the managerial posts' eselon (Eselon II.a), then the functional levels by name
+    (Ahli Pertama); the ledger judges which fits the post kind chosen."""
     ref = reference()
-    eselon = dict.fromkeys(e for kind in ref.post_kinds if kind.get("managerial") for e in kind.get("eselon", []))
-    return [(e, f"{_('Echelon')} {e}") for e in eselon] + [(c.code, c.name) for c in ref.functional_levels]
+    named = ref.functional_levels.rows
+    return [(c, named[c].name if c in named else f"{_('Echelon')} {c}") for c in ref.post_levels()]
 
 
 def field_view(spec: FieldSpec, kind: str | None = None) -> dict[str, Any]:
