@@ -459,15 +459,17 @@ FIRST_VERSION = Refusal("Must be 1 or more: a record's versions count its events
 MIGRATION_ONLY = Refusal("Only a migration import (--migration, administrators) may carry recorded times.").reason()
 NOT_DATE_TIME = Refusal("Not a valid date and time: {value}.")
 # A `confirm` (Konfirmasi) cell as HR fills it: yes confirms what the import asks of the row (YES_CONFIRMS), no
-# confirms nothing; check names are read as the API's (application.confirmations)
-CONFIRM_YES = frozenset(("ya", "iya", "y", "yes", "ok", "1", "x", "v", "\u2713", "true"))  # (\u2713: a check mark)
+# confirms nothing; check names are read as the API's (application.confirmations). The yes words in the order
+# NOT_A_CONFIRMATION names them (ya first), every one of them (until 2026-12-06 its text listed them again, without
+# the check mark)
+CONFIRM_YES = ("ya", "iya", "y", "yes", "ok", "1", "x", "v", "\u2713", "true")  # (\u2713: a check mark)
 CONFIRM_NO = frozenset(("tidak", "tdk", "no", "n", "0", "false"))
 # A Konfirmasi cell of neither a yes, a no nor checks' names (an unknown word), refused naming what it may hold: until
 # 2026-12-05 as the API refuses a check's name, "Iya is no check to confirm; one of: promotion.one_step, ...", which
 # said nothing of ya
 NOT_A_CONFIRMATION = Refusal(
-    "{given} is neither a yes nor a check to confirm: write ya (or iya, y, yes, ok, x, v, 1, true) to confirm what is "
-    "asked of the row, tidak (or no) to confirm nothing, or the names of checks: {known}."
+    "{given} is neither a yes nor a check to confirm: write {yes} (or {also_yes}) to confirm what is asked of the "
+    "row, tidak (or no) to confirm nothing, or the names of checks: {known}."
 )
 # a placement's yes: the decree does move the employee there (out of the scope, ending a managerial post held, in a
 # unit new in its agency); an appointment's or a post appointment's: the unit it names is a new one (unit.new); a
@@ -1973,7 +1975,9 @@ def confirmed(value: Any, kind: str) -> frozenset[str]:
         unknown = sorted(checks - CONFIRMABLE_CHECKS)
         if unknown:
             given = ", ".join(unknown)
-            raise InvalidInput(NOT_A_CONFIRMATION.reason(given=given, known=", ".join(CONFIRMABLE)), "confirm")
+            yes = {"yes": CONFIRM_YES[0], "also_yes": ", ".join(CONFIRM_YES[1:])}  # (every yes word, ya first)
+            refused = NOT_A_CONFIRMATION.reason(given=given, **yes, known=", ".join(CONFIRMABLE))
+            raise InvalidInput(refused, "confirm")
     if checks and kind not in CONFIRMING_KINDS:
         raise InvalidInput(NOTHING_TO_CONFIRM, "confirm")
     return checks

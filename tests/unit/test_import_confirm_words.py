@@ -4,11 +4,18 @@ to confirm; one of: promotion.one_step, ...", silent on ya (found by an HR teste
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+from flask import Flask
+from flask_babel import Babel, force_locale
 
 from careerlog.domain.employee import ONE_STEP
 from careerlog.domain.errors import InvalidInput
-from careerlog.importing import confirmed
+from careerlog.domain.wording import Reason
+from careerlog.importing import CONFIRM_YES, confirmed
+from web.pages.messages import reason_text
 
 
 @pytest.mark.parametrize("word", ["ya", "Iya", " IYA ", "y", "Yes", "ok", "OK", "v", "x", "\u2713", "1", "true", True])
@@ -33,3 +40,33 @@ def test_any_other_word_is_refused_saying_ya_works(word: str) -> None:
     assert said.startswith(f"{word} is neither a yes nor a check to confirm: write ya (or iya, "), said
     assert "tidak (or no) to confirm nothing" in said, said
     assert "promotion.one_step, placement.leaves_scope" in said, said
+
+
+def refusal_of(word: str) -> Reason:
+    with pytest.raises(InvalidInput) as raised:
+        confirmed(word, "rank_promotion")
+    [said] = raised.value.errors["confirm"]
+    assert type(said) is Reason
+    return said
+
+
+def yes_words(said: str, write: str, also: str) -> list[str]:
+    """The yes words a refusal names: `write` ya (`also` iya, y, ...)."""
+    found = re.search(rf"{write} (\S+) \({also} ([^)]*)\)", said)
+    assert found, said
+    return [found[1], *found[2].split(", ")]
+
+
+def test_the_refusal_names_every_yes_word_the_import_reads() -> None:
+    # (until 2026-12-06 the refusal listed the words again, and left the check mark out)
+    assert yes_words(refusal_of("oke"), "write", "or") == list(CONFIRM_YES)
+
+
+def test_the_refusal_names_every_yes_word_in_indonesian_too() -> None:
+    app = Flask(__name__)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(Path(__file__).parents[2] / "web" / "translations")
+    Babel(app)
+    with app.test_request_context(), force_locale("id"):
+        said = reason_text(refusal_of("oke"))
+    assert said.startswith("oke bukan ya dan bukan pemeriksaan yang dapat dikonfirmasi"), said
+    assert yes_words(said, "tulis", "atau") == list(CONFIRM_YES)
