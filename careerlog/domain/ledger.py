@@ -1004,11 +1004,8 @@ class LedgerAggregate(BaseAggregate[str]):
         raw = values["corrected_fields"]
         if not raw:
             raise InvalidInput(NO_FIELD, "corrected_fields")
-        if not recording.reproduced:  # (a migration keeps a log's values as the log holds them)
-            raw = self.corrected_as_written(target, raw)
-        try:  # (a number corrected to a stand-in for none refused of live input: a migration keeps a log's)
-            read = parse_payload if recording.reproduced else parse_judged
-            changes = read(target.event_class, raw, partial=True)
+        try:
+            changes = self.read_changes(target, raw, live=not recording.reproduced)
         except InvalidInput as e:
             errors = {f"corrected_fields.{k}": self.unknown_named(target, v) for k, v in e.errors.items()}
             raise InvalidInput(errors) from None
@@ -1026,14 +1023,23 @@ class LedgerAggregate(BaseAggregate[str]):
         self.check_consistency(facts, prefix="corrected_fields.", focus=target.version, changed=changes)
         return {k: to_plain(v) for k, v in changes.items()}
 
+    def read_changes(self, target: Fact, raw: Any, live: bool) -> dict[str, Any]:
+        """A correction's fields as the ledger reads them: of live input in the light of the target
+        (`corrected_as_written`) and as a recording's own fields are (`parse_judged`: a number written as a stand-in
+        for none refused, a post's level by its name read as its code); a migration's as its log holds them."""
+        if not live:  # (a migration keeps a log's values as the log holds them)
+            return parse_payload(target.event_class, raw, partial=True)
+        return parse_judged(target.event_class, self.corrected_as_written(target, raw), partial=True)
+
     def canonical_changes(self, target_version: int, values: Mapping[str, Any], as_written: bool = True) -> Any:
-        """Corrected fields in canonical form, for comparing a replayed correction (`as_written`: read in the light
-        of the target, as a live recording is; else as a migration keeps them)."""
+        """Corrected fields in canonical form, for comparing a replayed correction (`as_written`: read as a live
+        recording is, `read_changes`; else as a migration keeps them). Until 2026-12-06 a live one was read without
+        parse_judged: a post's level corrected by its name ("Ahli Muda"), recorded as its code, sent again was
+        refused as other values."""
         raw = values.get("corrected_fields")
         try:
             target = self.facts[target_version]
-            given = self.corrected_as_written(target, raw or {}) if as_written else raw or {}
-            return {k: to_plain(v) for k, v in parse_payload(target.event_class, given, partial=True).items()}
+            return {k: to_plain(v) for k, v in self.read_changes(target, raw or {}, as_written).items()}
         except (KeyError, InvalidInput):
             return raw
 
