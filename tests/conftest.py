@@ -104,15 +104,32 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 
 @contextmanager
+def schemas_dropped(*schemas: str) -> Iterator[psycopg.Connection]:
+    """`schemas` of the test database dropped (CASCADE) at the end, on a connection opened first and held until then
+    (autocommit, yielded: a fixture drops its roles on it too).
+
+    A connection opened only at the end was refused when the server had no more to give ("too many clients
+    already": other test processes' pools and servers): the drop never ran, and the test's schema stayed, holding
+    what the test left (a command refused after its start had made only the schema and the marker of its
+    encryption, `store_encryption`: stray schemas of that table alone were found after runs)."""
+    conn = psycopg.connect(POSTGRES_URL, autocommit=True)
+    try:
+        yield conn
+    finally:
+        if conn.closed or conn.broken:  # (its backend ended meanwhile)
+            conn = psycopg.connect(POSTGRES_URL, autocommit=True)
+        with conn:
+            for schema in schemas:
+                conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@contextmanager
 def fresh_schema() -> Iterator[str]:
-    """The URL of a new schema in the test database, dropped afterwards."""
+    """The URL of a new schema in the test database, dropped afterwards (`schemas_dropped`)."""
     require_postgres()
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    try:
+    with schemas_dropped(schema):
         yield f"{POSTGRES_URL}?schema={schema}"
-    finally:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 @pytest.fixture(scope="session")

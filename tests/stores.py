@@ -122,9 +122,15 @@ class LentSchema(Generic[Made]):
             raise
 
     def make_schema(self) -> Made:
+        """A new schema made by `make`; dropped, on the connection opened before, when making it failed (it was left
+        holding what `make` had made, and lent as made to the next test)."""
         self.schema, self.rounds = f"{self.prefix}_{uuid.uuid4().hex[:12]}", 0
-        made = self.make(self.url)
         conn = self.connection()  # (its server process reads the catalog of the tables it puts back later)
+        try:
+            made = self.make(self.url)
+        except BaseException:
+            self.drop()
+            raise
         self.relations = self.relations_now(conn)
         found = conn.execute("SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = %s", (self.schema,))
         self.sequences = dict(found.fetchall())

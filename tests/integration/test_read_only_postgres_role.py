@@ -28,7 +28,7 @@ from careerlog.config import Settings
 from projections.framework import Projector
 from projections.registry import all_projections
 from tests import factories as f
-from tests.conftest import POSTGRES_URL, require_postgres
+from tests.conftest import POSTGRES_URL, require_postgres, schemas_dropped
 from tests.integration.test_every_reading_command_refuses_a_missing_store import READING
 
 pytestmark = pytest.mark.postgres
@@ -101,19 +101,23 @@ def reader() -> Iterator[tuple[str, str]]:
     tag = uuid.uuid4().hex[:8]
     schema, role = f"x_pgro_{tag}", f"x_pgro_reader_{tag}"
     url = f"{POSTGRES_URL}?schema={schema}"
-    try:
-        made(url)
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+    with schemas_dropped(schema) as conn:  # (on a connection held from now: dropped after the role)
+        try:
+            made(url)
             conn.execute(f'CREATE ROLE "{role}" LOGIN')
             conn.execute(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"')
             conn.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"')
-        yield url, as_role(url, role)
-    finally:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-            if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
-                conn.execute(f'DROP OWNED BY "{role}"')  # (its privileges, default ones too)
-                conn.execute(f'DROP ROLE "{role}"')
+            yield url, as_role(url, role)
+        finally:
+            dropped_roles(conn, role)
+
+
+def dropped_roles(conn: psycopg.Connection, *roles: str) -> None:
+    """`roles` dropped where there, their privileges (default ones too) and what they own first."""
+    for role in roles:
+        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
+            conn.execute(f'DROP OWNED BY "{role}"')
+            conn.execute(f'DROP ROLE "{role}"')
 
 
 def arguments(name: str, tmp_path: Path) -> list[str]:
@@ -271,30 +275,25 @@ def test_the_documented_steps_run_as_written_by_a_superuser_and_the_stores_owner
         statements.append(statement.replace("FOR ROLE careerlog ", f"FOR ROLE {owner} "))
     assert statements[0].startswith(f"CREATE ROLE {reports} ")
     url = as_role(f"{POSTGRES_URL}?schema={schema}", owner)
-    try:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            conn.execute(f'CREATE ROLE "{owner}" LOGIN')  # (First start's writing role: no CREATEROLE)
-            conn.execute(f'GRANT CREATE ON DATABASE test TO "{owner}"')
-        made(url)
-        refused = pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied to create role")
-        with psycopg.connect(as_role(POSTGRES_URL, owner), autocommit=True) as conn, refused:
-            conn.execute(statements[0])
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:  # the role, by a superuser
-            conn.execute(statements[0])
-        with psycopg.connect(as_role(POSTGRES_URL, owner), autocommit=True) as conn:  # the grants, by the owner
-            for statement in statements[1:]:
-                conn.execute(statement)
-        read_only = as_role(url, reports)
-        read = invoke(read_only, "audit", "promotions")
-        assert read.exit_code == 0, read.output
-        assert invoke(url, "projections", "rebuild", "merit").exit_code == 0
-        again = invoke(read_only, "audit", "promotions")
-        assert again.exit_code == 0, again.output
-        assert "refused" not in again.output
-    finally:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-            for role in (reports, owner):
-                if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
-                    conn.execute(f'DROP OWNED BY "{role}"')  # (its privileges, default ones too)
-                    conn.execute(f'DROP ROLE "{role}"')
+    with schemas_dropped(schema) as admin:
+        try:
+            admin.execute(f'CREATE ROLE "{owner}" LOGIN')  # (First start's writing role: no CREATEROLE)
+            admin.execute(f'GRANT CREATE ON DATABASE test TO "{owner}"')
+            made(url)
+            refused = pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied to create role")
+            with psycopg.connect(as_role(POSTGRES_URL, owner), autocommit=True) as conn, refused:
+                conn.execute(statements[0])
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:  # the role, by a superuser
+                conn.execute(statements[0])
+            with psycopg.connect(as_role(POSTGRES_URL, owner), autocommit=True) as conn:  # the grants, by the owner
+                for statement in statements[1:]:
+                    conn.execute(statement)
+            read_only = as_role(url, reports)
+            read = invoke(read_only, "audit", "promotions")
+            assert read.exit_code == 0, read.output
+            assert invoke(url, "projections", "rebuild", "merit").exit_code == 0
+            again = invoke(read_only, "audit", "promotions")
+            assert again.exit_code == 0, again.output
+            assert "refused" not in again.output
+        finally:
+            dropped_roles(admin, reports, owner)
