@@ -1,4 +1,5 @@
-"""Logs without the personal data a request's URL carries: each NIP written `{nip}`, no query; the access log's path
+"""Logs without the personal data a request's URL carries: the segment in an employee's position of a path (a NIP, or
+a name typed in its place) and each NIP elsewhere written `{nip}`, no query; the access log's path
 percent-encoded (`logged_path`: no character of it can forge a line).
 
 `careerlog serve`'s access log writes the path so (web.cli.AccessLog); its error log (gunicorn's: a request the app
@@ -23,14 +24,16 @@ NIP_IN_PATH = re.compile(r"(?<!\d)\d(?:[\s.\-]*\d){17}(?!\d)")
 # The path segment in an employee's position, whatever it holds (a name typed where the NIP goes,
 # /api/v1/employees/Abdul%20Rahman%20Harahap/timeline, was logged as written: only an 18-digit one was `{nip}`): the
 # API's /api/v1/employees/NIP... (not its list /past-retirement), the pages' /pages/employees/NIP... and
-# /pages/audits[/posts|/appointments]/NIP/VERSION
+# /pages/audits[/posts|/appointments]/NIP/VERSION (not /pages/audits/posts/x: `posts` is no employee's segment)
 EMPLOYEE_IN_PATH = re.compile(
     r"^(/api/v1/employees/)(?!past-retirement$)([^/]+)"
     r"|^(/pages/employees/)([^/]+)"
-    r"|^(/pages/audits/(?:(?:posts|appointments)/)?)([^/]+)(?=/[^/]+$)"
+    r"|^(/pages/audits/(?:(?:posts|appointments)/)?)(?!(?:posts|appointments)/)([^/]+)(?=/[^/]+$)"
 )
 # A URL's query in a message (`?q=Budi+Siregar&after=...`), up to the next space or quote
 QUERY_IN_TEXT = re.compile(r"\?[^\s'\"]*")
+# A path in a message that may carry an employee's segment (EMPLOYEE_IN_PATH), up to the next space, quote or query
+PATH_IN_TEXT = re.compile(r"/(?:api/v1/employees|pages/employees|pages/audits)/[^\s'\"?]*")
 
 
 # What a logged path keeps as it is besides letters, digits and "_.-~" (RFC 3986's pchar and "/"): anything else, a
@@ -44,10 +47,27 @@ def logged_path(path: str) -> str:
     percent-encoded as a URL writes it, so that no character of it (a newline or carriage return sent as %0A, %0D, a
     quote closing the request's field, an escape sequence a terminal would run) can forge or break a log line. WSGI
     gives the path's bytes as latin-1 characters; any other character is written by its UTF-8 bytes."""
-    if (employee := EMPLOYEE_IN_PATH.match(path)) is not None:
-        start, end = next(employee.span(g) for g in (2, 4, 6) if employee.group(g) is not None)
+    if (employee := employee_span(path)) is not None:
+        start, end = employee
         return f"{logged_path(path[:start])}{{nip}}{logged_path(path[end:])}"
     return "{nip}".join(quote(_path_bytes(piece), safe=PATH_KEPT) for piece in NIP_IN_PATH.split(path))
+
+
+def employee_span(path: str) -> tuple[int, int] | None:
+    """Where the segment in an employee's position (EMPLOYEE_IN_PATH) is in a path, if it has one."""
+    if (employee := EMPLOYEE_IN_PATH.match(path)) is None:
+        return None
+    return next(employee.span(g) for g in (2, 4, 6) if employee.group(g) is not None)
+
+
+def _employee_masked(found: re.Match[str]) -> str:
+    """A path found in a message with the segment in an employee's position written `{nip}`, as logged_path writes it
+    (the rest as it was: a message quotes a URI as sent, already percent-encoded)."""
+    path = found.group()
+    if (employee := employee_span(path)) is None:
+        return path
+    start, end = employee
+    return f"{path[:start]}{{nip}}{path[end:]}"
 
 
 def sent_path(path: str) -> str:
@@ -64,12 +84,15 @@ def _path_bytes(text: str) -> bytes:
 
 
 def redacted(text: str) -> str:
-    """A log message without the personal data a request's URL carries: each NIP written `{nip}`, each query left
-    out; and with the control characters a terminal would run instead of showing (an escape sequence ESC [2J
-    clearing the screen of whoever watches the log, a carriage return writing over a line, a bidi override U+202E
-    showing a text backwards) made visible as the command line shows them (careerlog.visible.LOG_CONTROLS: ESC as
+    """A log message without the personal data a request's URL carries: the segment in an employee's position of a
+    path (EMPLOYEE_IN_PATH: a NIP, or a name typed in its place, /api/v1/employees/Budi%20Santoso/timeline) and
+    each NIP elsewhere written `{nip}`, as the access log writes them, each query left out; and with the control
+    characters a terminal would run instead of showing (an escape sequence ESC [2J clearing the screen of whoever
+    watches the log, a carriage return writing over a line, a bidi override U+202E showing a text backwards) made
+    visible as the command line shows them (careerlog.visible.LOG_CONTROLS: ESC as
     ␛, U+202E as \\u202e), the newlines and tabs of a traceback kept."""
-    return visible_controls(NIP_IN_PATH.sub("{nip}", QUERY_IN_TEXT.sub("", text)), LOG_CONTROLS)
+    masked = PATH_IN_TEXT.sub(_employee_masked, QUERY_IN_TEXT.sub("", text))
+    return visible_controls(NIP_IN_PATH.sub("{nip}", masked), LOG_CONTROLS)
 
 
 class Redacted(logging.Filter):

@@ -166,6 +166,8 @@ def test_the_access_log_shows_a_user_agents_control_characters_visibly_and_no_ba
         ("/api/v1/employees", "/api/v1/employees"),
         ("/pages/audits/posts", "/pages/audits/posts"),
         ("/pages/audits/awards", "/pages/audits/awards"),
+        ("/pages/audits/posts/x", "/pages/audits/posts/x"),  # (`posts` is no employee's segment: was {nip})
+        ("/pages/audits/appointments/2", "/pages/audits/appointments/2"),
     ],
 )
 def test_the_segment_in_an_employees_position_is_not_logged_whatever_it_holds(

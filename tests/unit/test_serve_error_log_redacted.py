@@ -39,6 +39,34 @@ def test_a_request_the_app_did_not_answer_is_logged_without_its_nip_or_query(
         assert secret not in written, (secret, written)
 
 
+@pytest.mark.parametrize(
+    ("uri", "shown"),
+    [
+        ("/api/v1/employees/Budi%20Santoso/timeline?lang=en", "/api/v1/employees/{nip}/timeline"),
+        ("/api/v1/employees/Budi%20Santoso", "/api/v1/employees/{nip}"),
+        ("/pages/employees/Budi%20Santoso/record.csv", "/pages/employees/{nip}/record.csv"),
+        ("/pages/audits/posts/Budi%20Santoso/2", "/pages/audits/posts/{nip}/2"),
+        ("/pages/audits/Budi%20Santoso/2", "/pages/audits/{nip}/2"),
+        ("/api/v1/employees/past-retirement", "/api/v1/employees/past-retirement"),
+        ("/pages/audits/posts/x", "/pages/audits/posts/x"),
+    ],
+)
+def test_a_name_in_an_employees_position_is_logged_by_the_error_log_as_the_access_log_writes_it(
+    capsys: pytest.CaptureFixture[str], uri: str, shown: str
+) -> None:
+    """A name typed where the NIP goes was written whole by the error log (only an 18-digit NIP was `{nip}`) where
+    the access log wrote the segment `{nip}`: both mask the segment in an employee's position (web.logs)."""
+    logger = error_logger()
+    try:
+        raise RuntimeError(f"the answer to {uri} broke off")
+    except RuntimeError:
+        logger.exception("Error handling request %s %s", "GET", uri)  # type: ignore[attr-defined]
+    written = capsys.readouterr().err
+    assert f"Error handling request GET {shown}\n" in written, written
+    assert f"RuntimeError: the answer to {shown} broke off" in written, written
+    assert "Santoso" not in written, written
+
+
 def test_a_refused_request_line_is_logged_without_its_nip_or_query(capsys: pytest.CaptureFixture[str]) -> None:
     logger = error_logger()
     line = f"GET /pages/employees/{NIP}?lang=en HTTP/1.1 /pages/find?nip=Budi+Siregar"
