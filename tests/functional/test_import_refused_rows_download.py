@@ -218,4 +218,4 @@ def test_a_client_not_taking_html_is_told_the_reason_in_the_problem_and_a_401_it
         del world.client.environ_base["HTTP_ACCEPT"]
     assert unauthenticated.status_code == 401, unauthenticated.text
     assert unauthenticated.mimetype == "application/problem+json"
-    assert unauthenticated.headers["WWW-Authenticate"].startswith('Bearer realm="careerlog"')
+    assert unauthenticated.headers["WWW-Authenticate"] == 'Session realm="careerlog", login="/pages/login"'

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from http import HTTPStatus
 
 from eventsourcing.persistence import PersistenceError
 from eventsourcing.utils import TopicError
-from flask import abort, current_app, make_response, request
+from flask import abort, current_app, make_response, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
@@ -24,7 +23,6 @@ from web.errors import (
     NEWER_RELEASE_RETRY,
     RULES_MISMATCH_RETRY,
     VIEW_FILLING_RETRY,
-    bearer_challenge,
     http_problem,
     problem,
     refill_member,
@@ -81,7 +79,7 @@ def error_page(
             account = None
     limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
     limit_mb = round(limit / (1024 * 1024), 3)  # what a 413 page names as the largest upload
-    return page(
+    shown = page(
         "pages/error.html",
         account,
         status,
@@ -96,6 +94,21 @@ def error_page(
         titles=PAGE_TITLES,
         details=PAGE_DETAILS,
     )
+    return (*shown, challenged(status))
+
+
+def challenged(status: int) -> dict[str, str]:
+    """The headers of a page's refusal: a 401's challenge (`session_challenge`), none for another status."""
+    return {"WWW-Authenticate": session_challenge()} if status == 401 else {}
+
+
+def session_challenge() -> str:
+    """A page's 401 challenge (RFC 9110, 15.5.2: a 401 carries WWW-Authenticate): the pages take the session a log-in
+    at the log-in page gives, never a bearer token (the API's challenge, web.errors.bearer_challenge). So a scheme
+    of careerlog's own, `Session`, that no browser answers with a prompt of its own, naming the page to log in at.
+    Until 2026-12-06 a download refused to a client said `Bearer`, as if a token would do, and the HTML page no
+    challenge at all."""
+    return f'Session realm="careerlog", login="{url_for("pages.login")}"'
 
 
 # A page's download: a file by its address (`/pages/audits.csv`, `/pages/reports/training.xlsx`,
@@ -140,7 +153,7 @@ def download_problem(
     reasons in the page's language, as the page says them; its title and detail in that language too (the page's
     title, PAGE_TITLES; the detail the page was given (the reason a page gives: until 2026-12-06 dropped), else the
     reasons, else what the page says of its status, PAGE_DETAILS), where they were the HTTP status's English whatever
-    the page's language; a 401 with its `WWW-Authenticate` challenge, as the API's."""
+    the page's language; a 401 with the pages' `WWW-Authenticate` challenge (`session_challenge`)."""
     slug = reason if status == 503 else PAGE_PROBLEMS.get(status)
     members: dict[str, object] = {}
     if refills:
@@ -153,8 +166,7 @@ def download_problem(
     if status in PAGE_TITLES:
         members["title"] = str(PAGE_TITLES[status])
     told = None if detail is None else str(detail)
-    headers = {"WWW-Authenticate": bearer_challenge(told or HTTPStatus(status).description)} if status == 401 else {}
-    return problem(status, told, slug=slug, errors=named, members=members, headers=headers)
+    return problem(status, told, slug=slug, errors=named, members=members, headers=challenged(status))
 
 
 @blp.errorhandler(HTTPException)
