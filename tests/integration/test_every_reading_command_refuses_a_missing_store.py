@@ -22,7 +22,7 @@ import pytest
 
 from careerlog.cli import main
 from careerlog.config import Settings
-from tests.conftest import POSTGRES_URL, require_postgres
+from tests.conftest import POSTGRES_URL, require_postgres, schemas_dropped
 from tests.integration.test_cli import APPOINTMENT, run, write
 
 # The commands that record, and so make the store they are pointed at (docs/operations.md, Stores)
@@ -91,18 +91,14 @@ def test_every_reading_command_refuses_a_postgresql_schema_that_is_not_there_and
     require_postgres()
     schema = f"t_movd_{uuid.uuid4().hex[:8]}"
     url = f"{POSTGRES_URL}?schema={schema}"
-    try:
+    with schemas_dropped(schema) as conn:  # (one a command made by mistake)
         for name in READING:
             result = run(url, *arguments(name, tmp_path))
             assert result.exit_code == 1, (name, result.output)
             assert f"No careerlog store at {url}: there is no schema {schema}." in result.output, name
-            with psycopg.connect(POSTGRES_URL) as conn:
-                made = conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone()
+            made = conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,)).fetchone()
             assert made is None, f"careerlog {name} made the schema"
             assert list(tmp_path.iterdir()) == [], name
-    finally:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 @pytest.mark.parametrize("name", sorted(STORELESS))
