@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -57,6 +57,34 @@ def _spelled(value: str) -> str:
 def _compact(value: str) -> str:
     """A spelling without spaces, with a dash or a dot as a slash, in upper case ("III - b" is "III/B")."""
     return "".join(value.split()).replace("-", "/").replace(".", "/").upper()
+
+
+class AnyCase:
+    """Codes read in any letter case, the spaces around them aside: the one rule of every filter by code (the API's
+    and the pages' query strings, the command line's reports and audits), as users of an HR system type codes
+    (`kota-medan`, `ahli_muda`, `iii/a` are KOTA-MEDAN, AHLI_MUDA, III/a). Only the case: no alias, no name, no other
+    spelling (what a recorded fact's code reads, Table.normalise). A spelling that is several codes in another case
+    (two codes differing only by case, `Ab` and `AB`, asked as `ab`) is none of them, never guessed; each code as
+    written is itself."""
+
+    def __init__(self, codes: Iterable[str]):
+        self.codes = list(dict.fromkeys(codes))
+        self._exact = frozenset(self.codes)
+        self._folded: dict[str, list[str]] = {}
+        for code in self.codes:
+            self._folded.setdefault(code.casefold(), []).append(code)
+
+    def read(self, value: str) -> str | None:
+        """The code a value is, in any case and with spaces around it; None when none, or several, is."""
+        text = value.strip()
+        if text in self._exact:
+            return text
+        found = self._folded.get(text.casefold(), [])
+        return found[0] if len(found) == 1 else None
+
+    def read_or_as_typed(self, value: str) -> str:
+        """The code a value is (`read`), or the value as typed when none is, for its refusal to name it so."""
+        return self.read(value) or value
 
 
 # The tables whose codes are read by their official names too ("Diklat teknis", "Jabatan Administrator", "Ahli
@@ -169,6 +197,11 @@ class Table:
     @property
     def codes(self) -> list[str]:
         return list(self.rows)
+
+    @cached_property
+    def any_case(self) -> AnyCase:
+        """The table's codes read in any letter case (AnyCase: the filters' rule)."""
+        return AnyCase(self.rows)
 
     @property
     def aliases(self) -> Mapping[str, str]:

@@ -120,15 +120,19 @@ PLACE_TABLES = {"agency": ("agencies", UNKNOWN_AGENCY), "region": ("regions", UN
 
 
 def known_places(options: dict[str, Any]) -> dict[str, Any]:
-    """The options, their --agency and --region each a code of its reference table, as the API's filters take them:
-    another (a misspelt or lower-case code, a name) is refused naming it (exit 1), never answered with an empty list
-    or no groups, which would read as "nothing found there". The unit is free text. A region then covers the regions
-    inside it, as the API's filter and an account's scope do (careerlog.access.narrow): --region 12 is the province's
-    staff with its regencies' and cities' (12.71...); the options are changed in place."""
+    """The options, their --agency and --region each a code of its reference table in any letter case, read as the
+    code (careerlog.reference.AnyCase, as the API's filters take them: --agency kota-medan is KOTA-MEDAN): another (a
+    misspelt code, a name) is refused naming it (exit 1), never answered with an empty list or no groups, which would
+    read as "nothing found there". The unit is free text. A region then covers the regions inside it, as the API's
+    filter and an account's scope do (careerlog.access.narrow): --region 12 is the province's staff with its
+    regencies' and cities' (12.71...); the options are changed in place."""
     for name, (table, refusal) in PLACE_TABLES.items():
         value = options.get(name)
-        if value and value not in reference().table(table).codes:
-            raise InvalidInput(refusal.reason(**{name: repr(value)}), name)
+        if value:
+            code = reference().table(table).any_case.read(value)
+            if code is None:
+                raise InvalidInput(refusal.reason(**{name: repr(value)}), name)
+            options[name] = code
     if options.get("region"):
         options["region"] = sorted(expand_regions([options["region"]]))
     if options.get("unit"):  # in any letter case or spacing, as the API reads it; an unknown one refused (exit 1)

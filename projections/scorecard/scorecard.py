@@ -41,18 +41,24 @@ UNKNOWN_REGION = Refusal("Unknown region {region}; see the regions reference tab
 
 
 def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
-    """The agency and region as codes written as their reference tables write them (`KOTA-MEDAN`, `12.71`), as every
-    other agency and region filter reads them (web.api.schemas.KnownCodes): another case or a name is refused."""
-    if not agency or str(agency) not in reference().agencies.codes:
+    """The agency and region as the codes they are in any letter case (careerlog.reference.AnyCase, as every other
+    agency and region filter reads them, web.api.schemas.CodeFilter: `kota-medan` is KOTA-MEDAN, the scorecard
+    answering KOTA-MEDAN); a name, or a value no code in any case, is refused (until 2026-12-05 another case too)."""
+    code = reference().agencies.any_case.read(str(agency)) if agency else None
+    if code is None:
         raise InvalidInput(UNKNOWN_AGENCY.reason(agency=quoted(agency)), "agency")
-    checked_region(region)
-    return Scope(str(agency), str(unit) if unit else None, str(region) if region else None)
+    return Scope(code, str(unit) if unit else None, checked_region(region))
 
 
-def checked_region(region: Any) -> None:
-    """InvalidInput naming `region` when a region is given and is no code of its reference table."""
-    if region and str(region) not in reference().regions.codes:
+def checked_region(region: Any) -> str | None:
+    """The region's code (in any case, as `checked_scope` reads the agency), None when none is given; InvalidInput
+    naming `region` when one is given and is no code of its reference table."""
+    if not region:
+        return None
+    code = reference().regions.any_case.read(str(region))
+    if code is None:
         raise InvalidInput(UNKNOWN_REGION.reason(region=quoted(region)), "region")
+    return code
 
 
 def query_problems(

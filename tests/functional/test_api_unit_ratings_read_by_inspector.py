@@ -97,8 +97,9 @@ def test_a_unit_of_an_agency_no_table_holds_as_written_is_422_whatever_the_scope
     rated: World, agency: str, who: str, read: str
 ) -> None:
     """An unknown code is reference data, not a secret: a 422 naming `agency` in the words of the filters' (as
-    `agency=kota-medan` is refused), to a reader of any scope; it was the 403 of an agency outside a scope not
-    national, and `kota-medan` read as KOTA-MEDAN within one that holds it."""
+    `agency=NOPE` is refused), to a reader of any scope; it was the 403 of an agency outside a scope not national,
+    and `kota-medan` read as KOTA-MEDAN within one that holds it. (The path names the unit's agency as its table
+    writes it; a filter reads a code in any case since 2026-12-05: test_coded_filters_in_any_case.)"""
     answer = rated.get(f"/api/v1/units/{agency}/Dinas%20Pendidikan/{read}", who)
     assert (answer.status_code, answer.get_json()["errors"]) == (
         422,
@@ -107,8 +108,8 @@ def test_a_unit_of_an_agency_no_table_holds_as_written_is_422_whatever_the_scope
 
 
 def test_the_paths_agency_is_refused_in_the_words_of_the_filters(rated: World) -> None:
-    path = rated.get("/api/v1/units/kota-medan/Dinas%20Pendidikan/ratings", "admin").get_json()["errors"]
-    query = rated.get("/api/v1/audits/grade-inflation?agency=kota-medan", "admin").get_json()["errors"]
+    path = rated.get("/api/v1/units/kota-medann/Dinas%20Pendidikan/ratings", "admin").get_json()["errors"]
+    query = rated.get("/api/v1/audits/grade-inflation?agency=kota-medann", "admin").get_json()["errors"]
     assert path == query
 
 

@@ -1,5 +1,6 @@
 """`careerlog audit ...` refuses the arguments the API refuses, naming the option, with exit 1: an agency or region that
-is no code of its reference table (a misspelt, lower-case or partial code). Before, each answered with exit 0 and an
+is no code of its reference table in any letter case (a misspelt or partial code; a lower-case one is read as the
+code since 2026-12-05, tests/functional/test_coded_filters_in_any_case.py). Before, each answered with exit 0 and an
 empty list (no decisions, no groups, no unit-years, "0 decision/colleague pairs"), which reads as "nothing found
 there". A day not written YYYY-MM-DD, a period whose end is before its start and grade inflation's years reversed or
 out of the API's range are usage errors, refused before the store is opened with exit 2
@@ -32,7 +33,7 @@ def audit(url: str, *args: str) -> Result:
 
 LISTS = ["promotions", "posts", "passed-over", "fairness", "time-to-promotion"]
 REFUSED = [
-    *[(command, ("--agency", "kota-medan"), "agency") for command in LISTS],
+    *[(command, ("--agency", "kota-medann"), "agency") for command in LISTS],
     *[(command, ("--region", "12.7"), "region") for command in LISTS],
     ("grade-inflation", ("--agency", "KOTA-MEDANN"), "agency"),
 ]
@@ -52,5 +53,5 @@ def test_an_argument_the_api_refuses_is_refused_naming_its_option(
 def test_the_arguments_as_documented_still_answer(empty_store: str, command: str) -> None:
     period = ("--from", "2020", "--to", "2024") if command == "grade-inflation" else ("--from", "2020-01-01")
     place = () if command == "grade-inflation" else ("--region", "12.71")
-    result = audit(empty_store, command, "--agency", "KOTA-MEDAN", *place, *period, "--format", "csv")
+    result = audit(empty_store, command, "--agency", "kota-Medan", *place, *period, "--format", "csv")
     assert result.exit_code == 0, result.output

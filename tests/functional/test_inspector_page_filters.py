@@ -126,7 +126,7 @@ def test_an_argument_the_fairness_page_does_not_read_is_refused_naming_it(inspec
 
 
 @pytest.mark.parametrize("path", ["/pages/audits", "/pages/audits.csv", "/pages/audits/awards", "/pages/fairness"])
-@pytest.mark.parametrize(("name", "value"), [("agency", "kota-medan"), ("region", "12.7")])
+@pytest.mark.parametrize(("name", "value"), [("agency", "kota-medann"), ("region", "12.7")])
 def test_an_agency_or_region_no_reference_table_holds_is_refused_not_an_empty_list(
     inspector: World, path: str, name: str, value: str
 ) -> None:

@@ -366,7 +366,7 @@ def test_a_download_refuses_what_its_page_refuses(
         ("/pages/reports/programmes.xlsx?year=2024", "year is not a filter of this page; its filters are agency."),
         ("/pages/reports/headcount.xlsx?by=nip", "Group by: Unknown field &#39;nip&#39;"),
         ("/pages/reports/training.csv?year=last", "Year: Must be a year, e.g. 2024."),
-        ("/pages/reports/mentoring.csv?agency=kota-medan", "Agency: Not a known code: &#39;kota-medan&#39;"),
+        ("/pages/reports/mentoring.csv?agency=kota-medann", "Agency: Not a known code: &#39;kota-medann&#39;"),
     ],
 )
 def test_a_download_refuses_a_bad_argument_naming_it(shared_staffed: World, path: str, reason: str) -> None:
@@ -405,10 +405,10 @@ def test_the_page_refuses_an_agency_that_is_no_code_beside_its_field_as_its_down
     """Before, the page answered an empty table under an agency filter reading "all" (its download link then
     refused); now the page, like its downloads and the inspector's pages, names the code beside the field."""
     log_in(shared_staffed, "reporter")
-    answer = shared_staffed.client.get(f"/pages/reports/{report}?agency=kota-medan&lang=en")
+    answer = shared_staffed.client.get(f"/pages/reports/{report}?agency=kota-medann&lang=en")
     assert answer.status_code == 422
     page = answer.get_data(as_text=True)
-    assert '<span class="error" id="agency-error">Not a known code: &#39;kota-medan&#39;' in page
+    assert '<span class="error" id="agency-error">Not a known code: &#39;kota-medann&#39;' in page
     assert "Download the table as CSV" not in page  # no table, no link to a download that would be refused
     assert shared_staffed.client.get(f"/pages/reports/{report}?agency=KOTA-MEDAN&lang=en").status_code == 200
 

@@ -38,7 +38,7 @@ def test_the_page_is_in_indonesian_by_default_and_filters_within_the_scope(on_le
     assert BUDI not in compliant
 
 
-@pytest.mark.parametrize("query", ["colour=red", "agency=kota-medan", "verdict=maybe", "rule=post.education"])
+@pytest.mark.parametrize("query", ["colour=red", "agency=kota-medann", "verdict=maybe", "rule=post.education"])
 def test_a_bad_filter_is_refused_on_the_page(on_leave: World, query: str) -> None:
     log_in(on_leave, "inspector")
     assert on_leave.client.get(f"{STUDY_LEAVES}?{query}").status_code == 422

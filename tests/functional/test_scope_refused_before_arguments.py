@@ -115,7 +115,7 @@ def test_the_scorecard_of_an_agency_outside_the_scope_is_refused_whatever_the_qu
     assert problem["errors"]["agency"][0].startswith("Agency KOTA-MEDAN is outside your scope")
 
 
-@pytest.mark.parametrize("agency", ["KOTA-MEDANN", "kota-medan"])  # (a code in another case is none, as elsewhere)
+@pytest.mark.parametrize("agency", ["KOTA-MEDANN", "kota-medann"])  # (no code in any case)
 def test_the_scorecard_of_an_unknown_agency_is_still_refused_as_input(world: World, agency: str) -> None:
     response = world.get(f"/api/v1/reports/scorecard?agency={agency}&year=soon", "policy_karo")
     assert response.status_code == 422

@@ -1,7 +1,8 @@
 """The scorecard reads its agency and region as every other agency and region filter does (the roster, the audits,
-fairness, the reports): a code as its reference table writes it (`KOTA-MEDAN`, `12.71`). Another spelling
-(`kota-medan`, a region's name `Kota Medan`) is refused naming the field, a 422 as the roster's `agency=kota-medan`
-is, on the API, the page and `careerlog report scorecard` (exit 1, as `careerlog audit --agency kota-medan`).
+fairness, the reports): a code of its reference table (`KOTA-MEDAN`, `12.71`), in any letter case since 2026-12-05
+(`kota-medan`: tests/functional/test_coded_filters_in_any_case.py). Another spelling (`kota-medann`, a region's name
+`Kota Medan`) is refused naming the field, a 422 as the roster's `agency=kota-medann` is, on the API, the page and
+`careerlog report scorecard` (exit 1, as `careerlog audit --agency kota-medann`).
 Before, the scorecard alone read any case and the names, while its OpenAPI document listed the codes alone
 (docs/scorecard.md). SQLite world: the store matters not."""
 
@@ -15,7 +16,7 @@ from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 
 SPELLINGS = {
-    "agency": ("kota-medan", "agency=kota-medan"),
+    "agency": ("kota-medann", "agency=kota-medann"),
     "region": ("Kota Medan", "agency=KOTA-MEDAN&region=Kota%20Medan"),
 }
 

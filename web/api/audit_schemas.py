@@ -16,6 +16,7 @@ from projections.merit.schemas import DecisionSchema as DecisionSchema
 from projections.merit.schemas import decision_id as decision_id
 from web.api.fields import PlainDate, PlainDateTime, WholeNumber
 from web.api.schemas import (
+    CodeFilter,
     CursorPageOfSchema,
     CursorPagingSchema,
     EachOneOf,
@@ -325,13 +326,13 @@ class PostAuditQuerySchema(FindingFilterSchema):
 
     kind = filter_field("kind", ("post_kinds",))
 
-    level = fields.List(
-        fields.String(metadata={"enum": reference().post_levels()}),
-        validate=EachOneOf(reference().post_levels()),
+    level = CodeFilter(
+        EachOneOf(reference().post_levels()),
         metadata={
             "description": "Only these post levels (repeatable): an eselon (I.a ... IV.b) or a functional level "
-            "(AHLI_PERTAMA ... PENYELIA), as asn.toml post_kinds write them. Any other (ahli_muda, Ahli Muda, "
-            "ESELON_IV) is refused, a 422 naming `level` (until 2026-12-05 an empty list)."
+            "(AHLI_PERTAMA ... PENYELIA), as asn.toml post_kinds write them, in any letter case (ahli_muda is "
+            "AHLI_MUDA). Any other (Ahli Muda, ESELON_IV) is refused, a 422 naming `level` (until 2026-12-05 an "
+            "empty list)."
         },
     )
     # no `passed_over`: the lists compare no post appointment's colleagues (each one's own page does), so it found

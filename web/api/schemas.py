@@ -16,7 +16,7 @@ from careerlog.application import BLANK_KEY, MAX_CLIENT_KEY, UNKNOWN_KIND
 from careerlog.domain.errors import quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
-from careerlog.reference import reference
+from careerlog.reference import AnyCase, reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
 from web.api.fields import (
@@ -342,15 +342,30 @@ def text_filter(description: str) -> fields.List[str]:
     return fields.List(fields.String(metadata=NOT_BLANK), validate=EachFilled(), metadata={"description": description})
 
 
+class CodeFilter(fields.List[str]):
+    """A repeatable filter of codes: each value read in any letter case, the spaces around it aside, as the code it
+    is (careerlog.reference.AnyCase: `kind=pengawas`, `agency=kota-medan` are PENGAWAS, KOTA-MEDAN, and the answer
+    says so), then checked by `known` (EachOneOf, exactly): a value that is no code in any case is refused as typed,
+    naming it and the codes (or their reference endpoints). Listed in the OpenAPI document with the canonical codes as
+    the values' enum. Until 2026-12-05 a code in another case was refused (`kind=pengawas`: a 422)."""
+
+    def __init__(self, known: EachOneOf, **kwargs: Any):
+        super().__init__(fields.String(metadata={"enum": known.known}), validate=known, **kwargs)
+        self.any_case = AnyCase(known.known)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list[str]:
+        values = super()._deserialize(value, attr, data, **kwargs)
+        return [self.any_case.read_or_as_typed(v) for v in values]
+
+
 def filter_field(name: str, tables: tuple[str, ...] | None = None) -> fields.Field[Any]:
-    """A repeatable filter; of a coded field, its values checked against its tables (and listed in the OpenAPI
-    document as the values' enum); of free text, none empty (EachFilled)."""
-    description = {"description": f"Only these {name} values (repeatable)."}
+    """A repeatable filter; of a coded field, its values read as codes in any case and checked against its tables
+    (CodeFilter); of free text, none empty (EachFilled)."""
+    description = {"description": f"Only these {name} values (repeatable), codes in any letter case."}
     tables = tables or FILTER_TABLES.get(name)
     if tables is None:
-        return text_filter(description["description"])
-    known = KnownCodes(tables)
-    return fields.List(fields.String(metadata={"enum": known.codes}), validate=known, metadata=description)
+        return text_filter(f"Only these {name} values (repeatable).")
+    return CodeFilter(KnownCodes(tables), metadata=description)
 
 
 def _filter_fields() -> dict[str, fields.Field[Any]]:

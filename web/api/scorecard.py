@@ -42,9 +42,10 @@ class ScorecardQuerySchema(ReadQuerySchema):
     agency = fields.String(
         load_default=None,
         metadata={
-            "description": "Agency code (reference table agencies). Required, unless your scope reaches exactly one "
-            "agency (an account of one agency): left out, it is that one (since 2026-12-05). Another agency outside "
-            "your scope is refused (403) as ever; left out with a scope of several agencies, a 422 naming `agency`.",
+            "description": "Agency code (reference table agencies), in any letter case. Required, unless your scope "
+            "reaches exactly one agency (an account of one agency): left out, it is that one (since 2026-12-05). "
+            "Another agency outside your scope is refused (403) as ever; left out with a scope of several agencies, a "
+            "422 naming `agency`.",
             "enum": reference().agencies.codes,
         },
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,6 +19,7 @@ from careerlog.access import POLICY, Action
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.payload import whole_number
+from careerlog.reference import reference
 from web.services import Services
 
 blp = Blueprint("pages", __name__, url_prefix="/pages")
@@ -235,8 +236,18 @@ def given_twice(names: Iterable[str]) -> dict[str, list[str]]:
     return {name: [_("Given more than once: give it once.")] for name in names if len(request.args.getlist(name)) > 1}
 
 
-def filters_from(args: Any, names: tuple[str, ...]) -> dict[str, list[str]]:
+# The filters whose values are codes of a reference table, by their table (a list's `kind` is its own: `coded`)
+CODE_TABLES = {"agency": "agencies", "region": "regions", "employment_kind": "employment_kinds"}
+
+
+def filters_from(args: Any, names: tuple[str, ...], coded: Mapping[str, str] = CODE_TABLES) -> dict[str, list[str]]:
     """The non-blank query arguments among `names`, as the Services filters (lists of values), each without the
     spaces around it: a work unit typed " BKPSDM" (or pasted from a spreadsheet's cell) is the unit recorded as
-    BKPSDM, where it matched no one."""
-    return {name: [v.strip() for v in args.getlist(name) if v.strip()] for name in names if any(args.getlist(name))}
+    BKPSDM, where it matched no one. A code of a `coded` filter's table in any letter case is read as the code
+    (careerlog.reference.AnyCase, the API's rule: `agency=kota-medan` is KOTA-MEDAN); another is left as typed, for
+    the page's refusal (web.pages.inspector.refused) to name it."""
+    found = {name: [v.strip() for v in args.getlist(name) if v.strip()] for name in names if any(args.getlist(name))}
+    for name, table in coded.items():
+        if name in found:
+            found[name] = [reference().table(table).any_case.read_or_as_typed(v) for v in found[name]]
+    return found

@@ -34,7 +34,7 @@ from web.api.fields import plain_day
 from web.api.paging import last_page
 from web.pages import charts, local_number
 from web.pages.columns import DEFAULT_LEVEL, decision_column_labels, statistics_column_labels
-from web.pages.common import allowed, blp, filters_from, given_twice, one, page, readable, services, whole
+from web.pages.common import CODE_TABLES, allowed, blp, filters_from, given_twice, one, page, readable, services, whole
 from web.pages.errors import error_page
 from web.pages.export import columns_of, download
 from web.pages.labels import (
@@ -110,21 +110,22 @@ def filtered_by_nothing(known: tuple[str, ...]) -> None:
         raise InvalidInput(errors)
 
 
-# The filters whose values are codes of a reference table: a value no table holds matches no one (the API refuses it,
-# web.api.schemas.FILTER_TABLES); the form would show "all" chosen above an empty list.
-CODE_TABLES = {"agency": "agencies", "region": "regions"}
+# The filters whose values are codes of a reference table: a value no table holds in any case matches no one (the
+# API refuses it, web.api.schemas.FILTER_TABLES); the form would show "all" chosen above an empty list.
+PLACE_TABLES = {"agency": "agencies", "region": "regions"}
 # The awards' list's: its `kind` an award kind, as the API's (`kind=XX` listed no award under a filter reading "all")
-AWARD_CODE_TABLES = {**CODE_TABLES, "kind": "award_kinds"}
-STUDY_LEAVE_CODE_TABLES = {**CODE_TABLES, "employment_kind": "employment_kinds"}
+AWARD_CODE_TABLES = {**PLACE_TABLES, "kind": "award_kinds"}
+STUDY_LEAVE_CODE_TABLES = {**PLACE_TABLES, "employment_kind": "employment_kinds"}
 
 
-def refused(known: tuple[str, ...], tables: dict[str, str] = CODE_TABLES) -> dict[str, list[str]]:
+def refused(known: tuple[str, ...], tables: dict[str, str] = PLACE_TABLES) -> dict[str, list[str]]:
     """The form's errors for the address's arguments the page does not read, and for an agency or region (or
-    another of `tables`' filters) that is no code of its reference table."""
+    another of `tables`' filters) that is no code of its reference table in any letter case (AnyCase, as the API's
+    CodeFilter: `kota-medan` is KOTA-MEDAN, read so by filters_from)."""
     errors = unknown_arguments(known)
     for name, table in tables.items():
-        codes = set(reference().table(table).codes)  # exactly (the rows hold the codes), as the API's KnownCodes
-        unknown = [v for v in request.args.getlist(name) if v.strip() and v not in codes]
+        codes = reference().table(table).any_case
+        unknown = [v for v in request.args.getlist(name) if v.strip() and codes.read(v) is None]
         if unknown:
             listed = ", ".join(map(quoted, unknown))  # (each cut: careerlog.domain.errors.cut)
             errors[name] = [
@@ -167,8 +168,8 @@ def filter_choices(account: Account, decision: str = "promotion") -> dict[str, A
 def unknown_kinds(decision: str) -> dict[str, list[str]]:
     """The form's error for `kind` values that are no code of the list's kinds (promotion or post kinds), as the
     API's `kind` (a 422 naming the values), not an empty list."""
-    known = reference().table(KIND_TABLES[decision])
-    unknown = [v for v in request.args.getlist("kind") if v.strip() and v not in known]
+    known = reference().table(KIND_TABLES[decision]).any_case  # (in any case, as `refused` reads the others)
+    unknown = [v for v in request.args.getlist("kind") if v.strip() and known.read(v) is None]
     if not unknown:
         return {}
     codes = ", ".join(map(quoted, unknown))
@@ -190,15 +191,21 @@ def agencies_within(account: Account, action: Action = Action.RUN_AUDITS) -> lis
         allowed,
         lambda: set() if allowed is None else {r["agency"] for r in services().queries.headcount(["agency"], allowed)},
     )
-    asked = {v.strip() for v in request.args.getlist("agency")}  # (each of several: the form's select keeps them all)
+    # (each of several: the form's select keeps them all; in any case, as the list reads them: filters_from)
+    asked = {reference().agencies.any_case.read_or_as_typed(v) for v in request.args.getlist("agency")}
     return [(c.code, c.name) for c in reference().agencies if c.code in staffed or c.code in asked]
 
 
 def listed(
-    method: Callable[..., Any], names: tuple[str, ...], per_page: int, page_number: int, **options: Any
+    method: Callable[..., Any],
+    names: tuple[str, ...],
+    per_page: int,
+    page_number: int,
+    coded: Mapping[str, str] = CODE_TABLES,
+    **options: Any,
 ) -> tuple[Any, dict[str, list[str]]]:
     """A list of the audits (`method` of the services) for the filter form: the page found, or None
-    and the form's errors when it is not valid."""
+    and the form's errors when it is not valid. `coded`: the filters read as codes in any case (filters_from)."""
     args = request.args
     start, end, errors = period(args)
     errors = {**errors, **filters_outside(allowed(Action.RUN_AUDITS))}
@@ -207,7 +214,7 @@ def listed(
     try:
         found = method(
             allowed(Action.RUN_AUDITS),
-            filters_from(args, names),
+            filters_from(args, names, coded),
             start=start,
             end=end,
             page=page_number,
@@ -268,7 +275,8 @@ def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> 
     errors = unknown_kinds(decision)
     if errors:
         return None, errors
-    return listed(services().audits, DECISION_FILTERS, per_page, page_number, decision=decision, **options)
+    kinds = {**CODE_TABLES, "kind": KIND_TABLES[decision]}
+    return listed(services().audits, DECISION_FILTERS, per_page, page_number, kinds, decision=decision, **options)
 
 
 def page_number(per_page: int = 50) -> int:
@@ -435,7 +443,9 @@ def awards() -> ResponseReturnValue:
     known = (*PAGE_ARGUMENTS, *AWARD_FILTERS, "verdict")
     errors = {**refused(known, AWARD_CODE_TABLES), **given_twice(AWARD_SINGLE)}
     found, errors = (
-        (None, errors) if errors else listed(services().awards, AWARD_FILTERS, 50, page_number(), verdict=verdict)
+        (None, errors)
+        if errors
+        else listed(services().awards, AWARD_FILTERS, 50, page_number(), AWARD_CODE_TABLES, verdict=verdict)
     )
     return page(
         "pages/awards.html",
