@@ -148,3 +148,11 @@ def test_the_audit_command_reads_its_agency_in_any_case_as_the_code(posted: Worl
 
     assert listed("kota-medan") == listed(" Kota-Medan ") == listed("KOTA-MEDAN")
     assert BUDI in listed("kota-medan")
+
+
+@pytest.mark.parametrize("rank", ["iii/a", "Iii/A"])
+def test_a_rank_in_any_case_is_the_rank(world: World, rank: str) -> None:
+    exact = items(world, "/api/v1/employees?rank=III/a")
+    assert exact
+    assert items(world, f"/api/v1/employees?rank={quote(rank)}") == exact
+    assert {e["rank"] for e in exact} == {"III/a"}
