@@ -353,9 +353,9 @@ class CodeFilter(fields.List[str]):
         super().__init__(fields.String(metadata={"enum": known.known}), validate=known, **kwargs)
         self.any_case = AnyCase(known.known)
 
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list[str]:
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list[str | None]:
         values = super()._deserialize(value, attr, data, **kwargs)
-        return [self.any_case.read_or_as_typed(v) for v in values]
+        return [None if v is None else self.any_case.read_or_as_typed(v) for v in values]
 
 
 def filter_field(name: str, tables: tuple[str, ...] | None = None) -> fields.Field[Any]:

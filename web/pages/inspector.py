@@ -464,7 +464,7 @@ def study_leaves() -> ResponseReturnValue:
     """The starts of study leave (tugas belajar) of a period and scope with the study-leave audit's findings
     (docs/audit.md, "Study leave"), in the visitor's language."""
     account = allowed(Action.RUN_AUDITS)
-    criteria = {name: one(request.args, name) for name in ("verdict", "rule", "severity")}
+    criteria: dict[str, Any] = {name: one(request.args, name) for name in ("verdict", "rule", "severity")}
     known = (*PAGE_ARGUMENTS, *STUDY_LEAVE_FILTERS, *criteria)
     errors = {**refused(known, STUDY_LEAVE_CODE_TABLES), **given_twice(STUDY_LEAVE_SINGLE)}
     found, errors = (
