@@ -1001,16 +1001,41 @@ class Services:
         without = self.without_each_filter(reader, filters, read, cell) if rows else []
         given = suppression.differenced(rows, without, suppression.HEADCOUNT, by, cell)
         total = sum(r["count"] for r in rows)
-        # (the total too: the total without a filter or one value of one, less this one or more, a small group)
-        differenced = any(suppression.small(abs(sum(r["count"] for r in other) - total), cell) for other in without)
+        shown = differenced_total(total, without, cell)
+        every = self.every_status_total(reader, filters, read, cell, counted=total, shown=shown)
         return {
             "by": by,
             "items": suppression.suppress(
                 rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given
             ),
-            "total": None if differenced else suppression.total(total, cell),
+            "total": shown,
             "statuses": statuses,
+            "total_all_statuses": every,
+            "total_all_statuses_suppressed": every is None,
         }
+
+    def every_status_total(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        read: Callable[[dict[str, list[str]]], list[dict[str, Any]]],
+        cell: int,
+        *,
+        counted: int,
+        shown: int | None,
+    ) -> int | None:
+        """The headcount's "N of M counted": the people of every status under its other filters (M, beside the
+        `counted` N), None when withheld from a reader of aggregates: when it is a small cell or the same report's own
+        total would be withheld (`differenced_total`, the report without each of its other filters); when the
+        people left out (M - N) are a small group; and whenever the counted total is withheld (`shown` None): M less
+        the people left out, which the count of the other statuses shows, would give that total away."""
+        if "status" not in filters:  # (every status counted already: M is N)
+            return shown
+        rest = {name: values for name, values in filters.items() if name != "status"}
+        every = sum(r["count"] for r in read(self.within(reader, Action.READ_REPORTS, rest)))
+        if shown is None or suppression.small(every - counted, cell):
+            return None
+        return differenced_total(every, self.without_each_filter(reader, rest, read, cell) if every else [], cell)
 
     def capped(self, reader: Account, filters: Mapping[str, list[str]]) -> None:
         """Refuse a reader of aggregates only more than MAX_FILTER_VALUES distinct values of one filter (InvalidInput
@@ -1175,6 +1200,14 @@ class Services:
             exact_below=self.smallest_cell(reader),
         )
         return suppression.scorecard(card, self.smallest_cell(reader))
+
+
+def differenced_total(total: int, without: Sequence[Sequence[Mapping[str, Any]]], cell: int) -> int | None:
+    """A headcount's total, withheld when it is a small cell or when the same report without one of its filters, or
+    one value of one (`without`, Services.without_each_filter), counts a small group more or fewer."""
+    if any(suppression.small(abs(sum(r["count"] for r in other) - total), cell) for other in without):
+        return None
+    return suppression.total(total, cell)
 
 
 def with_mentoring(rows: Any, kept: dict[int, dict[str, Any]]) -> Any:

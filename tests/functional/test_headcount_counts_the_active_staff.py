@@ -83,6 +83,58 @@ def test_the_api_and_the_downloads_say_which_statuses_they_count(retired: World)
     log_in(retired, "admin")
     csv = retired.client.get("/pages/reports/headcount.csv?by=agency").get_data(as_text=True)
     header, *rows = csv.splitlines()
-    assert header.endswith(",statuses"), header
+    assert header.endswith(",statuses,total_all_statuses,total_all_statuses_suppressed"), header
     assert rows, csv
-    assert all(row.endswith(",ACTIVE") for row in rows), csv
+    assert all(",ACTIVE," in row for row in rows), csv
+
+
+def test_the_headcount_says_how_many_of_every_status_it_counted(retired: World) -> None:
+    """N of M counted: the 3 active of the 5 people of every status, in the answer, on the page and in its CSV (the
+    total's row); counted by status, every one of them (until 2026-12-06 the answer did not say how many it left
+    out)."""
+    body = retired.get(f"{HEADCOUNT}?by=agency", "admin").get_json()
+    assert (body["total"], body["total_all_statuses"], body["total_all_statuses_suppressed"]) == (3, 5, False)
+    body = retired.get(f"{HEADCOUNT}?by=agency&agency=KOTA-MEDAN", "admin").get_json()
+    assert (body["total"], body["total_all_statuses"]) == (3, 4)
+    body = retired.get(f"{HEADCOUNT}?by=status", "admin").get_json()
+    assert (body["total"], body["total_all_statuses"]) == (5, 5)
+    log_in(retired, "admin")
+    page = retired.client.get("/pages/reports/headcount?by=agency&lang=en").get_data(as_text=True)
+    assert "3 of 5 employees of every legal status counted." in page
+    page = retired.client.get("/pages/reports/headcount?by=agency&lang=id").get_data(as_text=True)
+    assert "3 dari 5 pegawai semua kedudukan hukum dihitung." in page
+    csv = retired.client.get("/pages/reports/headcount.csv?by=agency").get_data(as_text=True)
+    assert csv.splitlines()[1:] == ["KOTA-MEDAN,3,false,ACTIVE,,", "total,3,false,ACTIVE,5,false"], csv
+
+
+def test_every_status_is_withheld_when_it_would_give_away_the_people_not_counted(retired: World) -> None:
+    """A reader of aggregates, minimum 3: the 2 not active of 5 are a small group, so 5 beside the 3 counted would
+    give them away; both withheld, and the answer, the page and the CSV say so (an administrator: 3 of 5)."""
+    retired.services.min_cell = 3
+    body = retired.get(f"{HEADCOUNT}?by=agency", "reporter").get_json()
+    assert (body["total"], body["total_all_statuses"], body["total_all_statuses_suppressed"]) == (None, None, True)
+    log_in(retired, "reporter")
+    page = retired.client.get("/pages/reports/headcount?by=agency&lang=en").get_data(as_text=True)
+    assert "The employees of every legal status are not shown" in page
+    assert "of 5 employees" not in page
+    csv = retired.client.get("/pages/reports/headcount.csv?by=agency").get_data(as_text=True)
+    assert csv.splitlines()[-1] == "total,,true,ACTIVE,,true", csv
+
+
+def test_every_status_is_withheld_when_it_differs_by_a_small_group_without_a_filter(retired: World) -> None:
+    """Two more of KOTA-MEDAN retired: there 3 active of 6. Asked for KOTA-MEDAN, a reader of aggregates (minimum 2)
+    is shown the 3 counted (without the filter also 3: Rina, of KAB-KARO, is retired) but not the 6 of every
+    status: without the `agency` filter they are 7, and the 1 more is Rina (an administrator: 3 of 6)."""
+    ledger = retired.services.ledger
+    for nip in (f.nip(date(1980, 1, 1 + i), date(2005, 3, 1), "M", sequence=811 + i) for i in range(2)):
+        ledger.record(nip, "appointment", appointment_of(nip, name="Budi Nasution"), actor="test")
+        ledger.record(nip, "status_change", f.status("RETIRED", "2025-10-01"), actor="test")
+    retired.catch_up()
+    retired.services.min_cell = 2
+    admin = retired.get(f"{HEADCOUNT}?by=agency&agency=KOTA-MEDAN", "admin").get_json()
+    assert (admin["total"], admin["total_all_statuses"]) == (3, 6)
+    body = retired.get(f"{HEADCOUNT}?by=agency&agency=KOTA-MEDAN", "reporter").get_json()
+    assert (body["total"], body["total_all_statuses"], body["total_all_statuses_suppressed"]) == (3, None, True)
+    # (without the filter, both are shown: 3 of 7)
+    body = retired.get(f"{HEADCOUNT}?by=agency", "reporter").get_json()
+    assert (body["total"], body["total_all_statuses"]) == (3, 7)

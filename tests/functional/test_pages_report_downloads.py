@@ -180,9 +180,9 @@ def test_a_lone_small_group_is_withheld_with_its_complement_in_both_downloads(sh
     rows = sheet(shared_staffed, "/pages/reports/headcount.xlsx?by=agency&lang=en")
     active = "Active"  # (each row names the legal statuses counted, by the page's names)
     assert rows[1:] == [
-        ["KAB-KARO", None, "yes", active],
-        ["KOTA-MEDAN", None, "yes", active],
-        ["Total", 9, "no", active],
+        ["KAB-KARO", None, "yes", active, None, None],
+        ["KOTA-MEDAN", None, "yes", active, None, None],
+        ["Total", 9, "no", active, 9, "no"],  # (and the people of every status, on the total's row)
     ]
 
 
@@ -191,8 +191,8 @@ def test_a_total_of_too_few_people_is_withheld_in_both_downloads(shared_staffed:
     written = csv_rows(shared_staffed, "/pages/reports/headcount.csv?by=sex&agency=KAB-KARO")
     assert [(r["sex"], r["count"], r["suppressed"]) for r in written] == [("F", "", "true"), ("total", "", "true")]
     assert sheet(shared_staffed, "/pages/reports/headcount.xlsx?by=sex&agency=KAB-KARO&lang=id")[1:] == [
-        ["Perempuan (F)", None, "ya", "Aktif (ACTIVE)"],
-        ["Jumlah", None, "ya", "Aktif (ACTIVE)"],
+        ["Perempuan (F)", None, "ya", "Aktif (ACTIVE)", None, None],
+        ["Jumlah", None, "ya", "Aktif (ACTIVE)", None, "ya"],
     ]
 
 
@@ -244,8 +244,30 @@ def test_what_the_page_withholds_from_a_reporter_is_withheld_in_each_reports_dow
 @pytest.mark.parametrize(
     ("lang", "header", "total"),
     [
-        ("en", ["Work unit", "Employees", "Withheld (small cell)", "Legal statuses counted"], "Total"),
-        ("id", ["Unit kerja", "Pegawai", "Disembunyikan (sel kecil)", "Kedudukan hukum yang dihitung"], "Jumlah"),
+        (
+            "en",
+            [
+                "Work unit",
+                "Employees",
+                "Withheld (small cell)",
+                "Legal statuses counted",
+                "Employees of every legal status",
+                "Employees of every legal status withheld",
+            ],
+            "Total",
+        ),
+        (
+            "id",
+            [
+                "Unit kerja",
+                "Pegawai",
+                "Disembunyikan (sel kecil)",
+                "Kedudukan hukum yang dihitung",
+                "Pegawai semua kedudukan hukum",
+                "Pegawai semua kedudukan hukum disembunyikan",
+            ],
+            "Jumlah",
+        ),
     ],
 )
 def test_the_headcount_workbook_is_headed_by_the_pages_labels_in_its_language(
@@ -257,7 +279,8 @@ def test_the_headcount_workbook_is_headed_by_the_pages_labels_in_its_language(
     assert rows[1][:2] == ["BKPSDM", 7]  # a number cell
     assert rows[-1][:2] == [total, 9]
     assert csv_rows_text(shared_staffed, f"/pages/reports/headcount.csv?by=unit&lang={lang}").startswith(
-        "unit,count,suppressed,statuses\r\n"  # the CSV keeps the field names in every language, for machines
+        # the CSV keeps the field names in every language, for machines
+        "unit,count,suppressed,statuses,total_all_statuses,total_all_statuses_suppressed\r\n"
     )
 
 

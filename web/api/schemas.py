@@ -651,6 +651,18 @@ class HeadcountSchema(StrictSchema):
             "alone, or every status when counted by `status`."
         },
     )
+    total_all_statuses = fields.Integer(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "The people of every status under the other filters (`total` of them counted); null when "
+            "withheld from a reader of aggregates: below the minimum, a small group beside the same count without "
+            "one of the filters, the people not counted a small group, or `total` withheld."
+        },
+    )
+    total_all_statuses_suppressed = fields.Boolean(
+        dump_only=True, metadata={"description": "Whether `total_all_statuses` is withheld."}
+    )
 
 
 # ---------------------------------------------------------------------- imports

@@ -75,7 +75,12 @@ STATISTICS_LABELS: dict[str, LazyString] = {
 
 # The reports' tables (web.pages.reports): the figures' columns, beside the fields they are grouped by
 REPORT_LABELS: dict[str, dict[str, LazyString]] = {
-    "headcount": {"count": _l("Employees"), "statuses": _l("Legal statuses counted")},
+    "headcount": {
+        "count": _l("Employees"),
+        "statuses": _l("Legal statuses counted"),
+        "total_all_statuses": _l("Employees of every legal status"),
+        "total_all_statuses_suppressed": _l("Employees of every legal status withheld"),
+    },
     "training": {
         "staff": _l("Staff"),
         "met": _l("With the yearly JP"),

@@ -67,10 +67,25 @@ def statuses_note(found: dict[str, Any]) -> str:
     others = [s.code for s in reference().statuses if s.code not in counted]
     if not others:
         return _("Every legal status is counted.")
-    return _(
+    note = _(
         "Counted: legal status %(counted)s. Not counted: %(others)s. Group by legal status to count every status.",
         counted=", ".join(code_name(s, "status") for s in counted),
         others=", ".join(code_name(s, "status") for s in others),
+    )
+    return f"{note} {counted_of(found)}"
+
+
+def counted_of(found: dict[str, Any]) -> str:
+    """The headcount's "N of M counted" (M: the people of every status), or that M is withheld (the services'
+    `total_all_statuses`: a small cell, or one that would give a withheld count away)."""
+    if found["total_all_statuses"] is None:
+        return _(
+            "The employees of every legal status are not shown: too few, or they would give away a count withheld."
+        )
+    return _(
+        "%(counted)s of %(every)s employees of every legal status counted.",
+        counted=local_number(found["total"]),
+        every=local_number(found["total_all_statuses"]),
     )
 
 
@@ -192,7 +207,11 @@ FIGURES = {
 }
 # The columns of a report's downloads after `suppressed`, so that the columns before keep their places: a programme's
 # other spellings counted in it (a CSV: the API's JSON list; a workbook: the page's words, spellings_note)
-NOTES = {"programmes": ("other_spellings",), "headcount": ("statuses",)}
+# (the headcount's people of every status, "N of M counted", on its total's row)
+NOTES = {
+    "programmes": ("other_spellings",),
+    "headcount": ("statuses", "total_all_statuses", "total_all_statuses_suppressed"),
+}
 # The rows a table adds to the report's items, named by a word of the page in a workbook, by a code in a CSV
 TOTAL, DIFFERENCE = "total", "difference"
 ROW_WORDS = {
@@ -230,7 +249,13 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
     items = [{**item, **{b: code_name(item[b], b) for b in by if item.get(b) is not None}} for item in found["items"]]
     if name == "headcount":  # (each row saying the statuses counted: codes in a CSV, the page's names in a workbook)
         statuses = ", ".join(code_name(s, "status") if words else s for s in found["statuses"])
-        total = {found["by"][0]: named(TOTAL), "count": found["total"], "suppressed": found["total"] is None}
+        total = {
+            found["by"][0]: named(TOTAL),
+            "count": found["total"],
+            "suppressed": found["total"] is None,
+            "total_all_statuses": found["total_all_statuses"],
+            "total_all_statuses_suppressed": found["total_all_statuses_suppressed"],
+        }
         return [{**item, "statuses": statuses} for item in [*items, total]]
     if name == "mentoring":
         withheld = any(item["suppressed"] for item in items)
