@@ -400,6 +400,33 @@ def counted_and_untested(answer: dict[str, Any]) -> dict[str, Any]:
     return {**found, "untested": why}
 
 
+def with_tests_on_each_group(answer: dict[str, Any]) -> dict[str, Any]:
+    """Time to promotion with its log-rank test and its Cox model on each group too, after `untested`, so that a
+    download of the groups' rows carries them (until 2026-12-06 the CSV had neither): the answer's `logrank` (chi2,
+    df, p: None when there is none) and the Cox model's reference group on every row, and each group's own term
+    (`group: F`) against it, its hazard ratio, interval and p (None for the reference group, a group withheld or left
+    out of the model, or no model). The adjustment terms (education, SKP, JP) stay in the answer's `cox`."""
+    logrank = answer.get("logrank") or {}
+    cox = answer.get("cox") or {}
+    terms = {t["term"]: t for t in cox.get("terms", [])}
+    found = []
+    for group in answer["groups"]:
+        term = terms.get(f"group: {group['group']}", {})
+        found.append(
+            {
+                **group,
+                "logrank_chi2": logrank.get("chi2"),
+                "logrank_df": logrank.get("df"),
+                "logrank_p": logrank.get("p"),
+                "cox_reference_group": cox.get("reference_group"),
+                "hazard_ratio": term.get("hazard_ratio"),
+                "hazard_ratio_ci": term.get("ci"),
+                "p_cox": term.get("p"),
+            }
+        )
+    return {**answer, "groups": found}
+
+
 def in_order(rates: dict[str, Any], by: Sequence[str]) -> dict[str, Any]:
     """`selection_rates` with its groups in the natural order of an ordinal grouping (age band, education:
     groups.in_natural_order), else as listed there: by pool, the largest first, small cells last."""
@@ -646,6 +673,17 @@ class FairnessQueries(ViewReader):
         # how the pool was counted on each group too, after `untested`, so that a download of the groups' rows says
         # it (a file counted by person is not read as one by round)
         answer["groups"] = [{**group, "count": counting} for group in answer["groups"]]
+        # and the rounds and period counted, last, so that a download of the groups' rows says what they are about
+        # (since 2026-12-06: the CSV said neither)
+        period = answer["period"]
+        about = {
+            "rounds": answer["rounds"],
+            "first_round": answer["first_round"],
+            "last_round": answer["last_round"],
+            "period_from": period["from"],
+            "period_to": period["to"],
+        }
+        answer["groups"] = [{**group, **about} for group in answer["groups"]]
         return answer
 
     def past_retirement_in_pool(
@@ -742,17 +780,19 @@ class FairnessQueries(ViewReader):
         late = int((runs["entry"] > 0).sum()) if "entry" in runs.columns else 0
         # (no log-rank test or Cox model exactly when fewer than two groups are shown: `untested`)
         return [
-            counted_and_untested(
-                {
-                    **one.header(rule),
-                    "period": {"from": one.start, "to": until},
-                    "alpha": rule.alpha,
-                    "ci_level": interval_level(rule.alpha),
-                    "rule": RULE,
-                    "rule_from": rule.rule_from,
-                    "entered_late": late,
-                    **answer,
-                }
+            with_tests_on_each_group(
+                counted_and_untested(
+                    {
+                        **one.header(rule),
+                        "period": {"from": one.start, "to": until},
+                        "alpha": rule.alpha,
+                        "ci_level": interval_level(rule.alpha),
+                        "rule": RULE,
+                        "rule_from": rule.rule_from,
+                        "entered_late": late,
+                        **answer,
+                    }
+                )
             )
             for one, answer in zip(asks, found, strict=True)
         ]

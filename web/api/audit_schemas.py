@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
@@ -568,6 +569,13 @@ def untested_field(tests: str, *, row: bool = False) -> fields.String:
     )
 
 
+def on_each_group(kind: Callable[..., fields.Field], name: str, more: str = "") -> fields.Field:
+    """A figure of the whole answer (`name`, as the answer holds it) on each of its groups too, so that a CSV row,
+    which holds a group, carries it (as `untested`)."""
+    described = f"The answer's `{name}`, on each group so that a CSV row carries it{more}."
+    return kind(dump_only=True, allow_none=True, metadata={"description": described})
+
+
 SELECTION_TESTS = "impact ratio against another group nor test (z, Fisher, CMH)"
 TIME_TESTS = "log-rank test nor Cox model (`logrank` and `cox` null)"
 
@@ -621,6 +629,12 @@ class SelectionGroupSchema(StrictSchema):
             "that a CSV row carries it."
         },
     )
+    # the rounds and the period counted on each group too, last, so that a CSV row says them (since 2026-12-06)
+    rounds = on_each_group(fields.Integer, "rounds")
+    first_round = on_each_group(fields.String, "first_round")
+    last_round = on_each_group(fields.String, "last_round")
+    period_from = on_each_group(PlainDate, "period.from")
+    period_to = on_each_group(PlainDate, "period.to")
 
 
 class PastRetirementInPoolSchema(StrictSchema):
@@ -766,6 +780,26 @@ class SurvivalGroupSchema(StrictSchema):
         },
     )
     untested = untested_field(TIME_TESTS, row=True)
+    # the answer's tests on each group too, last, so that a CSV row carries them (since 2026-12-06)
+    logrank_chi2 = on_each_group(fields.Float, "logrank.chi2")
+    logrank_df = on_each_group(fields.Integer, "logrank.df")
+    logrank_p = on_each_group(fields.Float, "logrank.p")
+    cox_reference_group = on_each_group(fields.String, "cox.reference_group", " (null: no model)")
+    hazard_ratio = fields.Float(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "The group's Cox hazard ratio against the reference group (its term `group: ...` of "
+            "`cox.terms`); null for the reference group, a group withheld or left out of the model, or no model."
+        },
+    )
+    hazard_ratio_ci = fields.List(
+        fields.Float(allow_none=True),
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "[low, high]: the hazard ratio's interval at the answer's ci_level."},
+    )
+    p_cox = fields.Float(dump_only=True, allow_none=True, metadata={"description": "The hazard ratio's p (Wald)."})
 
 
 class LogrankSchema(StrictSchema):

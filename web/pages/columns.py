@@ -71,6 +71,18 @@ STATISTICS_LABELS: dict[str, LazyString] = {
     "incidence_8y": _l("Promoted by 8 years"),
     "untested": _l("Why no group is compared"),  # (web.pages.inspector.untested_note: the page's words)
     "count": _l("Count in the pool"),  # (the page's chooser; a workbook says its choice: web.pages.inspector)
+    # the answer's rounds and period, its log-rank test and Cox model, on each row after the notes
+    "rounds": _l("Rounds counted"),
+    "first_round": _l("First round counted"),
+    "last_round": _l("Last round counted"),
+    "period_from": _l("Period from"),
+    "period_to": _l("Period to"),
+    "logrank_chi2": _l("Log-rank test: chi-square"),
+    "logrank_df": _l("Log-rank test: degrees of freedom"),
+    "logrank_p": _l("Log-rank test: p"),
+    "cox_reference_group": _l("Cox model: reference group"),
+    "hazard_ratio": _l("Cox model: hazard ratio against the reference group"),
+    "p_cox": _l("Cox model: p of the hazard ratio"),
 }
 
 # The reports' tables (web.pages.reports): the figures' columns, beside the fields they are grouped by

@@ -762,14 +762,32 @@ def time_table(name: str) -> ResponseReturnValue:
         rows = group_words(rows, form["by"], untested_note("times", times, form["by"]))
     # every interval at the answer's level, 1 - alpha (`ci_level`), as the impact ratio's
     level = times.get("ci_level", DEFAULT_LEVEL)
-    levels = {f"incidence_{h}y": level for h in (4, 8)}
+    levels = {f"incidence_{h}y": level for h in (4, 8)} | {"hazard_ratio": level}
     return download(rows, columns, name, labels=statistics_column_labels(columns, levels))
 
 
 # The columns of the statistics' downloads that carry the answer's notes on each row, last, after every figure (and
 # after `pool`), so that the columns before them keep their places: why nothing is compared
 # (projections.merit.fairness.counted_and_untested), and how the selection rates' pool was counted (`count`)
-NOTE_COLUMNS = ("untested", "count")
+NOTE_COLUMNS = (
+    "untested",
+    "count",
+    # the answer's rounds and period (the selection rates), its log-rank test and Cox model (time to promotion), on
+    # each row after the notes (since 2026-12-06)
+    "rounds",
+    "first_round",
+    "last_round",
+    "period_from",
+    "period_to",
+    "logrank_chi2",
+    "logrank_df",
+    "logrank_p",
+    "cox_reference_group",
+    "hazard_ratio",
+    "hazard_ratio_low",
+    "hazard_ratio_high",
+    "p_cox",
+)
 
 
 def notes_last(columns: list[str]) -> list[str]:
