@@ -1000,14 +1000,17 @@ class Services:
 
         without = self.without_each_filter(reader, filters, read, cell) if rows else []
         given = suppression.differenced(rows, without, suppression.HEADCOUNT, by, cell)
+        items = suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given)
         total = sum(r["count"] for r in rows)
-        shown = differenced_total(total, without, cell)
+        # (the total withheld too when the rows withheld are worked out from it and no row is left to complement them:
+        # one group alone, withheld as its count of every status gives it away, was that total; until 2026-12-06 shown)
+        hidden = {i for i, item in enumerate(items) if item[suppression.FLAG]}
+        exposed = suppression.exposed(rows, suppression.HEADCOUNT, hidden, cell)
+        shown = None if exposed else differenced_total(total, without, cell)
         every = self.every_status_total(reader, filters, read, cell, counted=total, shown=shown)
         return {
             "by": by,
-            "items": suppression.suppress(
-                rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given
-            ),
+            "items": items,
             "total": shown,
             "statuses": statuses,
             "total_all_statuses": every,
