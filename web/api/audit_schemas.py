@@ -569,7 +569,7 @@ def untested_field(tests: str, *, row: bool = False) -> fields.String:
     )
 
 
-def on_each_group(kind: Callable[..., fields.Field], name: str, more: str = "") -> fields.Field:
+def on_each_group(kind: Callable[..., fields.Field[Any]], name: str, more: str = "") -> fields.Field[Any]:
     """A figure of the whole answer (`name`, as the answer holds it) on each of its groups too, so that a CSV row,
     which holds a group, carries it (as `untested`)."""
     described = f"The answer's `{name}`, on each group so that a CSV row carries it{more}."
