@@ -25,9 +25,10 @@ under all of it:
 A scorecard (0.85 s of CPU for a unit of the 2,000-employee demo: its three years and the agencies' comparison) is
 kept the same way, under the same stamps and judging day, and its query: the agency, unit, region, year and years,
 the agencies the reader may read a scorecard of (they decide both whether the reader may read this one and which
-agencies it is compared with), the smallest cell the reader may be shown, and what the scorecard reads besides the
-views on every request: the rules' digest (the merit and awards indicators read the configured rules) and the
-scorecard's settings (CAREERLOG_SCORECARD_FILE's thresholds).
+agencies it is compared with), the reader's scope (an agency whose staff alone are in the reader's regions is read
+of its staff there: web.services.agency_reach), the smallest cell the reader may be shown, and what the scorecard
+reads besides the views on every request: the rules' digest (the merit and awards indicators read the configured
+rules) and the scorecard's settings (CAREERLOG_SCORECARD_FILE's thresholds).
 
 The agencies the inspector pages offer in their filter (those with staff within the reader's reach, a GROUP BY of
 the roster) are kept too, per scope, for `AGENCIES_SECONDS`: they are choices, not figures, so an agency staffed in
@@ -156,8 +157,8 @@ def kept_scorecard(
 ) -> dict[str, Any]:
     """The reader's scorecard (Services.scorecard), kept (`statistics`) under its query, the agencies whose
     scorecards the reader may read, the reader's smallest cell, the rules' digest and the scorecard's settings
-    (see above). An agency outside the reader's reach is not among those agencies: it is refused by
-    Services.scorecard (403), never answered from another reader's card. The card is shared: read it, never change
+    (see above). An agency outside the reader's reach is refused by Services.scorecard (403), never answered from
+    another reader's card. The card is shared: read it, never change
     it."""
     reach = tuple(
         a.code for a in reference().agencies if permits(account, Action.READ_SCORECARD, agency_target(a.code))
@@ -170,6 +171,7 @@ def kept_scorecard(
         unit,
         region,
         reach,
+        account.scope,  # (an agency staffed alone in the reader's regions: read of its staff there, agency_reach)
         services().smallest_cell(account),
         rules_file_digest(),  # (the whole file: the scorecard reads fairness.adverse_impact when it answers)
         settings(),

@@ -141,6 +141,16 @@ RATED_HERE = Refusal(
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
 AGENCIES_OUTSIDE = Refusal("Agencies {agency} and {last} are outside your scope ({scope}).")
 REGION_OUTSIDE = Refusal("Region {region} is outside your scope ({scope}).")
+# An agency whose staff alone are within a region scope, its seat outside it (web.services.agency_reach): its
+# scorecard is read of its staff in one region of the scope; its units' grade inflation is not read at all
+CHOOSE_REGION = Refusal(
+    "Agency {agency} is seated outside your scope ({scope}): its scorecard is read of its staff in one of your "
+    "regions; choose the region ({regions})."
+)
+WHOLE_UNITS = Refusal(
+    "Agency {agency} is seated outside your scope ({scope}): the grade-inflation audit judges each of its units on "
+    "all of the unit's staff, not only those placed within your scope (read those in the reports and the scorecard)."
+)
 # The statuses the headcount counts unless asked for others (a `status` filter, or `by` status): the active staff,
 # not the retired, the dismissed, the deceased, those whose contract ended, nor those on leave, suspended or
 # preparing for retirement (Services.headcount; `by=status` counts each)
@@ -869,10 +879,10 @@ class Services:
         paging = Paging(GRADE_INFLATION_KEYSET, page, per_page, after)
         reach = row_filters(reader, Action.RUN_AUDITS)
         agencies = {k: v for k, v in reach.items() if k == "agency"}
-        # an agency asked for whose seat is outside the reader's scope is refused naming it, as the other audits
-        # refuse theirs (until 2026-12-05 an empty list, read as clean)
+        # an agency asked for outside the reader's scope is refused naming it, as the other audits refuse theirs
+        # (until 2026-12-05 an empty list, read as clean); one whose staff alone are within it, too (`whole_units`)
+        whole_units(reader, filters.get("agency", []), self.queries.staffs)
         seated = seated_reach(reader, Action.RUN_AUDITS)
-        refuse_filters_outside(reader, Action.RUN_AUDITS, filters, seated)
         if year is not None:  # (a year after this one: refused as a report's year is, not an empty list read as clean)
             year = bounded(year, "year", FIRST_YEAR, self.grade_inflation_view.today.year)
         # the unit in any letter case or spacing, an unknown one a 422 naming it, as every other audit reads it
@@ -1189,16 +1199,18 @@ class Services:
         (only staff there)."""
         require(reader, Action.READ_SCORECARD)
         scope = checked_scope(agency, unit, options.get("region"))
-        if not permits(reader, Action.READ_SCORECARD, agency_target(scope.agency)):
-            raise OutsideScope(AGENCY_OUTSIDE.reason(agency=scope.agency, scope=reader.scope.describe()), "agency")
-        if scope.region:  # (staff of the agency in a region outside the reader's scope: refused naming it)
+        # (the one check of a reader of an agency: its whole figures, those of its staff in the reader's regions, or
+        # refused naming it; a region asked outside the scope refused naming it)
+        regions = agency_reach(reader, Action.READ_SCORECARD, scope.agency, self.queries.staffs)
+        if scope.region:
             refuse_filters_outside(reader, Action.READ_SCORECARD, {"region": [scope.region]})
+        region = scope.region or (None if regions is None else one_region(reader, scope.agency, regions))
         card = ScorecardQueries(self.projector.views.sql).scorecard(
             scope.agency,
             year,
             years=years,
             unit=scope.unit,
-            region=scope.region,
+            region=region,
             peers=lambda other: permits(reader, Action.READ_SCORECARD, agency_target(other)),
             exact_below=self.smallest_cell(reader),
         )
@@ -1279,6 +1291,44 @@ def all_known(filters: Mapping[str, list[str]]) -> bool:
         if any(not isinstance(v, str) or v not in codes for v in filters.get(name, ())):
             return False
     return True
+
+
+def agency_reach(reader: Account, action: Action, agency: str, staffed: Staffed) -> tuple[str, ...] | None:
+    """How far the reader reaches a known agency, the one check every read of an agency goes through (a report's, an
+    audit's and the roster's agency filter, as `refuse_filters_outside` judges it; the scorecard; the grade-inflation
+    audit; their pages and CSV): None, its whole figures (a national reader; an agency of the reader's agencies with
+    no regions beside them; one seated within a region scope, `agency_target`); else the regions of the reader's
+    scope, the read narrowed to its staff placed there, as a report's rows are (an agency whose staff work in the
+    regions, `seats_meet`: a KAB-DELISERDANG employee placed in 12.71, to a 12.71 reader); OutsideScope (a 403 naming
+    `agency`, AGENCY_OUTSIDE) when neither. Until 2026-12-06 the scorecard and the grade-inflation audit judged the
+    agency by its seat alone: refused to a 12.71 reader whose headcount counted its staff there."""
+    if permits(reader, action, agency_target(agency)):
+        return None
+    refuse_filters_outside(reader, action, {"agency": [agency]}, staffed=staffed)
+    return reader.scope.regions
+
+
+def one_region(reader: Account, agency: str, regions: tuple[str, ...]) -> str:
+    """The region a scorecard narrowed to the reader's regions (`agency_reach`) is read of when none is asked: the
+    scope's one region; InvalidInput naming `region` when the scope has several (a scorecard is of one region)."""
+    if len(regions) == 1:
+        return regions[0]
+    said = CHOOSE_REGION.reason(agency=agency, scope=reader.scope.describe(), regions=", ".join(regions))
+    raise InvalidInput(said, "region")
+
+
+def whole_units(reader: Account, asked: list[str], staffed: Staffed) -> None:
+    """OutsideScope (a 403 naming `agency`) when the grade-inflation audit is asked of an agency outside the reader's
+    scope (`refuse_filters_outside`: AGENCY_OUTSIDE, as every other read), or of one whose staff alone are within it
+    (`agency_reach` narrows it to the reader's regions: WHOLE_UNITS): a unit is judged on the ratings of all its staff
+    against its own rating (skp.distribution), which cannot be narrowed to the staff placed in some regions, and its
+    counts would tell the ratings of staff outside the scope."""
+    if not all_known({"agency": asked}):  # (an unknown code: the query's 422 first)
+        return
+    refuse_filters_outside(reader, Action.RUN_AUDITS, {"agency": asked}, staffed=staffed)
+    for agency in dict.fromkeys(asked):
+        if agency_reach(reader, Action.RUN_AUDITS, agency, staffed) is not None:
+            raise OutsideScope(WHOLE_UNITS.reason(agency=agency, scope=reader.scope.describe()), "agency")
 
 
 def seated_reach(reader: Account, action: Action) -> dict[str, list[str]]:

@@ -139,7 +139,14 @@ def test_the_grade_inflation_audit_refuses_an_agency_seated_outside_the_scope(wo
     agency = seated_elsewhere()
     answer = world.get(f"{GRADE_INFLATION}?agency=KOTA-MEDAN&agency={agency}", "inspector")
     assert answer.status_code == 403
-    assert answer.get_json()["errors"] == {"agency": [f"Agency {agency} is outside your scope (region 12)."]}
+    # (a central agency's staff may work in the province: refused saying why, the audit judging a unit's whole staff;
+    # until 2026-12-06 "Agency ... is outside your scope (region 12).", as the other audits read it)
+    said = (
+        f"Agency {agency} is seated outside your scope (region 12): the grade-inflation audit judges each of its units "
+        "on all of the unit's staff, not only those placed within your scope (read those in the reports and the "
+        "scorecard)."
+    )
+    assert answer.get_json()["errors"] == {"agency": [said]}
     assert world.get(f"/api/v1/audits/promotions?agency={agency}", "inspector").status_code == 200
     assert world.get(f"{GRADE_INFLATION}?agency=KOTA-MEDAN", "inspector").status_code == 200
 

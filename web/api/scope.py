@@ -32,14 +32,13 @@ from careerlog.reference import reference
 from web.api.audits import decision_key
 from web.api.common import caller, services, view_method
 from web.services import (
-    AGENCY_OUTSIDE,
     NO_AUDITED_DECISION,
-    agency_target,
+    agency_reach,
     all_known,
     refuse_filters_outside,
-    seated_reach,
     unit_readable,
     unit_within,
+    whole_units,
 )
 
 # The audited decision each decision page shows, by the page's endpoint (web.api.audits).
@@ -47,7 +46,7 @@ DECISION_PAGES = {"audits.Promotion": "promotion", "audits.Post": "post", "audit
 SCORECARD = "scorecard.Scorecard"
 REPORTS = "reports"  # (the blueprint of /api/v1/reports/*, the scorecard's aside)
 AUDITS = "audits"  # (the blueprint of /api/v1/audits/*: its lists' and statistics' filters, a decision's page aside)
-GRADE_INFLATION = "audits.GradeInflation"  # (its agency judged by the agency's seat: Services.grade_inflation)
+GRADE_INFLATION = "audits.GradeInflation"  # (its agency judged on its units' whole staff: web.services.whole_units)
 ROSTERS = ("employees.Employees", "employees.PastRetirement")  # (the roster's lists: their agency and region filters)
 
 
@@ -114,16 +113,14 @@ def rated_within(action: Action, agency: str) -> None:
 
 def scorecard_within(agencies: list[str], regions: list[str]) -> None:
     """OutsideScope (a 403 naming `agency`, else `region`) when the scorecard is asked of one agency, a known one,
-    outside the caller's scope, or of its staff in one region, a known one, outside it, as Services.scorecard judges
-    them (an unknown or repeated agency or region is the query's to refuse, the 422 before any 403: an unknown
-    agency beside a region outside the scope too)."""
+    outside the caller's scope (web.services.agency_reach: neither seated nor staffed there), or of its staff in one
+    region, a known one, outside it, as Services.scorecard judges them (an unknown or repeated agency or region is
+    the query's to refuse, the 422 before any 403: an unknown agency beside a region outside the scope too)."""
     account = caller()
     if not all_known({"agency": agencies, "region": regions}):  # (an unknown code: the query's 422 first)
         return
     if len(agencies) == 1 and agencies[0] in reference().agencies.codes:  # (a code as its table writes it)
-        agency = agencies[0]
-        if not permits(account, Action.READ_SCORECARD, agency_target(agency)):
-            raise OutsideScope(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()), "agency")
+        agency_reach(account, Action.READ_SCORECARD, agencies[0], services().queries.staffs)
     if len(regions) == 1:
         refuse_filters_outside(account, Action.READ_SCORECARD, {"region": regions})
 
@@ -139,12 +136,12 @@ def filtered(action: Action, named: Mapping[str, Any]) -> bool:
 def filtered_within(action: Action) -> None:
     """OutsideScope (a 403 naming `agency`, else `region`) when a report's, an audit's or the roster's agency or
     region filters ask for any code outside the caller's scope, as their services judge them
-    (web.services.refuse_filters_outside; the grade-inflation audit's agency by its seat, it reads no region),
+    (web.services.refuse_filters_outside; the grade-inflation audit's agency by web.services.whole_units, it reads no
+    region),
     whatever else of the query was refused: an unknown code is the query's to refuse."""
     account = caller()
     if request.endpoint == GRADE_INFLATION:
-        agencies = {"agency": request.args.getlist("agency")}
-        refuse_filters_outside(account, action, agencies, seated_reach(account, action))
+        whole_units(account, request.args.getlist("agency"), services().queries.staffs)
         return
     asked = {name: request.args.getlist(name) for name in ("agency", "region")}
     refuse_filters_outside(account, action, asked, staffed=services().queries.staffs)

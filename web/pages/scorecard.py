@@ -19,7 +19,7 @@ from web import kept
 from web.api.scorecard import MAX_YEARS  # the trend's years, 1-20, as the API and ScorecardQueries take them
 from web.pages import errors
 from web.pages.common import allowed, given_twice, one, page, whole
-from web.pages.inspector import refused
+from web.pages.inspector import agencies_within, refused
 from web.pages.scorecard_charts import indicator_svg
 from web.pages.scorecard_pdf import scorecard_pdf
 from web.pages.scorecard_view import areas, findings, shown
@@ -48,9 +48,14 @@ FORMATS = ("pdf",)
 
 
 def agencies_of(account: Account) -> list[tuple[str, str]]:
-    """The agencies whose scorecard the account may read, as (code, name)."""
+    """The agencies whose scorecard the account may read, as (code, name): those seated within its scope (read whole)
+    and those with staff where it reaches (read of their staff in its region: web.services.agency_reach), as the
+    reports' agency filter offers them."""
+    staffed = {code for code, _name in agencies_within(account, Action.READ_SCORECARD)}
     return [
-        (c.code, c.name) for c in reference().agencies if permits(account, Action.READ_SCORECARD, agency_target(c.code))
+        (c.code, c.name)
+        for c in reference().agencies
+        if c.code in staffed or permits(account, Action.READ_SCORECARD, agency_target(c.code))
     ]
 
 
