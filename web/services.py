@@ -33,7 +33,7 @@ from careerlog.accounts import ACCESS_LOG_KEYSET, ACCOUNT_CHANGES_KEYSET, Accoun
 from careerlog.application import CareerLog, confirmations, extended, unit_subject
 from careerlog.config import Settings
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound, quoted
-from careerlog.domain.ledger import NO_FACT, RATED, Outcome
+from careerlog.domain.ledger import NO_FACT, RATED, Outcome, reference_key
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import Unreadable
 from careerlog.domain.unit import unit_of
@@ -92,6 +92,12 @@ from web.scoping import (
 NOTHING: dict[str, list[str]] = {"agency": [""]}
 # The filters of the mentoring report: never a NIP, so that an aggregate cannot single anyone out.
 MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
+# The mentoring report's filters whose values are the view's own (a relationship's agency, rank and focus at its
+# start), whose slices add up to the report without them (Services.mentoring_differenced); a unit's spellings and a
+# region's regions inside it are not one value each
+SLICED_MENTORING_FILTERS = ("agency", "rank", "focus")
+# A programme's row, as the same programme's row of another answer (its spelling shown may differ: the most used)
+PROGRAMME_KEY = ("programme",)
 # The views a record's career page reads, and its eligibility answer (merit: eligibility; roster: why none is open),
 # read at one position of the record (Services.aligned)
 CAREER_PAGE_VIEWS = ("timeline", "training", "mentoring", "merit", "roster")
@@ -1109,11 +1115,18 @@ class Services:
         self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS
     ) -> dict[str, Any]:
         """Per training programme: take-up, hours, feedback, cost and participants' later promotions."""
+        self.capped(reader, filters)
         scoped = self.asked_within(reader, Action.READ_REPORTS, filters)
         cell = self.smallest_cell(reader)
-        items = suppression.suppress(
-            self.training.programmes(scoped, window_months=window_months), suppression.PROGRAMME, cell
-        )
+        found = self.training.programmes(scoped, window_months=window_months)
+
+        def read(scope: dict[str, list[str]]) -> list[dict[str, Any]]:
+            return programme_cells(self.training.programmes(scope, window_months=window_months))
+
+        # (a programme's participants filtered, against the same programme's without a filter or one value of one)
+        without = self.without_each_filter(reader, filters, read, cell) if found else []
+        given = suppression.differenced(programme_cells(found), without, suppression.PROGRAMME, PROGRAMME_KEY, cell)
+        items = suppression.suppress(found, suppression.PROGRAMME, cell, withheld=given)
         for small_group in (suppression.PROGRAMME_FEEDBACK, suppression.PROGRAMME_COMPARABLE):
             items = [suppression.withhold(item, small_group, cell) for item in items]
         return {"window_months": window_months, "items": items}
@@ -1131,13 +1144,18 @@ class Services:
         unknown = [name for name in filters if name not in MENTORING_REPORT_FILTERS]
         if unknown:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
+        self.capped(reader, filters)
         scoped = self.asked_within(reader, Action.READ_REPORTS, filters)
         relationships = self.mentoring.relationships(scoped)
         found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
         cell = self.smallest_cell(reader)
-        [totals] = suppression.suppress([relationship_totals(relationships)], suppression.MENTORING, cell)
+        given = self.mentoring_differenced(reader, filters, relationships, cell)
+        [totals] = suppression.suppress(
+            [relationship_totals(relationships)], suppression.MENTORING, cell, withheld=(0,) if given else ()
+        )
         items = [{"group": group, **found[group]} for group in ("mentees", "peers")]
-        items = suppression.suppress(items, suppression.MENTORING_OUTCOMES, cell)
+        # (its mentees withheld, so are their outcomes and their peers': the same people's, and those beside them)
+        items = suppression.suppress(items, suppression.MENTORING_OUTCOMES, cell, withheld=(0, 1) if given else ())
         difference = found["difference"]
         return {
             "relationships": totals,
@@ -1147,6 +1165,33 @@ class Services:
             "difference": dict.fromkeys(difference) if any(i["suppressed"] for i in items) else difference,
             "window_complete": found["window_complete"],
         }
+
+    def mentoring_differenced(
+        self, reader: Account, filters: Mapping[str, list[str]], relationships: list[dict[str, Any]], cell: int
+    ) -> bool:
+        """Whether a filtered mentoring report (its `relationships`) gives away a small group by subtraction, for a
+        reader of aggregates only: against the same report without one of its filters or one value of one
+        (`without_each_filter`), and, for a filter whose values are the view's own (`SLICED_MENTORING_FILTERS`),
+        against that filter's other values, each a slice of the report without it (`suppression.sliced`)."""
+        if cell <= 1 or not relationships:
+            return False
+
+        def read(scope: dict[str, list[str]]) -> list[dict[str, Any]]:
+            return [relationship_totals(self.mentoring.relationships(scope))]
+
+        rows = [relationship_totals(relationships)]
+        without = self.without_each_filter(reader, filters, read, cell)
+        if suppression.differenced(rows, without, suppression.MENTORING, (), cell):
+            return True
+        for name in (n for n in SLICED_MENTORING_FILTERS if filters.get(n)):
+            rest = self.within(reader, Action.READ_REPORTS, {k: v for k, v in filters.items() if k != name})
+            groups: dict[Any, list[dict[str, Any]]] = {}
+            for relationship in self.mentoring.relationships(rest):
+                groups.setdefault(relationship[name], []).append(relationship)
+            slices = {value: relationship_totals(group) for value, group in groups.items()}
+            if suppression.sliced(slices, {r[name] for r in relationships}, suppression.MENTORING, cell):
+                return True
+        return False
 
     # ------------------------------------------------------------------ accounts
 
@@ -1388,6 +1433,12 @@ def agency_target(agency: str) -> Target:
 def shown_scope(scope: Mapping[str, list[str]]) -> dict[str, list[str]]:
     """The filters a report applied, as its answer shows them (an empty list: nothing matched)."""
     return {"agency": []} if scope is NOTHING else dict(scope)
+
+
+def programme_cells(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The programmes report's rows as cells of `suppression.differenced`: each programme's participants by its
+    `PROGRAMME_KEY` (its reference, letter case and whitespace aside)."""
+    return [{"programme": reference_key(item["programme_id"]), "participants": item["participants"]} for item in items]
 
 
 def relationship_totals(relationships: list[dict[str, Any]]) -> dict[str, int]:

@@ -1,0 +1,102 @@
+"""A filtered mentoring or programmes report is withheld from a reader of aggregates when it would give a small group
+away by subtraction: the mentoring report by each of its focuses adds up to the report without one (as a table's rows
+to its total), so a focus withheld takes another with it (a tester, 2026-12-06: 45 mentees, one focus of 3 withheld,
+the other four shown, 45 less their sum was the 3 people's sessions, minutes and mean rating); and, as the headcount,
+a report filtered is withheld when the same report without one of its filters differs from it by a small group.
+Inspectors see every figure. Both stores."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, SARI, World, appointment_of
+from tests.functional.test_suppression import record
+from tests.functional.test_suppression import staffed as staffed  # (the fixture)
+
+MENTORING = "/api/v1/reports/mentoring"
+PROGRAMMES = "/api/v1/reports/programmes"
+FOCUSES = {"Kearsipan": 5, "Kepegawaian": 6, "Kepemimpinan": 1}
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def mentored(world: World, focuses: dict[str, int]) -> None:
+    """New colleagues of Budi in KOTA-MEDAN's BKPSDM, mentored by him: as many in each focus as `focuses` says."""
+    n = 0
+    for focus, how_many in focuses.items():
+        for _ in range(how_many):
+            nip = f.nip(date(1990, 5, 5), date(2016, 3, 1), "F", sequence=700 + n)
+            record(world, nip, "appointment", appointment_of(nip))
+            start = {"mentor_nip": BUDI, "focus": focus, "effective_date": "2021-01-04", "reference": f"MNT-{n}"}
+            record(world, nip, "mentoring_start", start)
+            n += 1
+    world.catch_up()
+
+
+def mentees(world: World, query: str, role: str) -> dict[str, Any]:
+    body = world.get(f"{MENTORING}{query}", role).get_json()
+    return {**body["relationships"], "outcomes": body["items"][0]}
+
+
+def test_the_mentoring_focuses_shown_do_not_leave_the_withheld_one_as_the_total_less_them(staffed: World) -> None:
+    mentored(staffed, FOCUSES)
+    total = mentees(staffed, "", "reporter")
+    assert (total["mentees"], total["suppressed"]) == (12, False)
+    sliced = {focus: mentees(staffed, f"?focus={focus}", "reporter") for focus in FOCUSES}
+    assert sliced["Kepemimpinan"]["suppressed"] is True
+    # the other two were both shown (5 and 6): 12 less 11, Kepemimpinan's one mentee, sessions and outcomes
+    assert sliced["Kearsipan"]["suppressed"] is True  # the smallest other: its complement
+    assert (sliced["Kearsipan"]["mentees"], sliced["Kearsipan"]["sessions"]) == (None, None)
+    assert sliced["Kearsipan"]["outcomes"]["count"] is None
+    assert (sliced["Kepegawaian"]["mentees"], sliced["Kepegawaian"]["suppressed"]) == (6, False)
+    exact = {focus: mentees(staffed, f"?focus={focus}", "inspector") for focus in FOCUSES}
+    assert {focus: (row["mentees"], row["suppressed"]) for focus, row in exact.items()} == {
+        focus: (count, False) for focus, count in FOCUSES.items()
+    }
+    csv = staffed.get(f"{MENTORING}?focus=Kearsipan&format=csv", "policy").get_data(as_text=True)
+    assert ",5," not in csv
+
+
+def test_focuses_each_at_the_minimum_are_all_shown(staffed: World) -> None:
+    mentored(staffed, {"Kearsipan": 5, "Kepegawaian": 6})
+    shown = [mentees(staffed, f"?focus={focus}", "reporter") for focus in ("Kearsipan", "Kepegawaian")]
+    assert [(row["mentees"], row["suppressed"]) for row in shown] == [(5, False), (6, False)]
+
+
+def test_a_mentoring_report_filtered_to_a_unit_is_withheld_when_the_agencys_less_it_is_one_mentee(
+    staffed: World,
+) -> None:
+    mentored(staffed, {"Kearsipan": 6})
+    start = {"mentor_nip": BUDI, "focus": "Kearsipan", "effective_date": "2021-01-04", "reference": "MNT-S"}
+    record(staffed, SARI, "mentoring_start", start)  # (Sari works in Bappeda)
+    staffed.catch_up()
+    assert mentees(staffed, "?agency=KOTA-MEDAN", "reporter")["mentees"] == 7
+    unit = mentees(staffed, "?agency=KOTA-MEDAN&unit=BKPSDM", "reporter")
+    assert (unit["mentees"], unit["suppressed"], unit["outcomes"]["suppressed"]) == (None, True, True)  # was 6
+    assert mentees(staffed, "?agency=KOTA-MEDAN&unit=BKPSDM", "inspector")["mentees"] == 6
+
+
+def test_a_programme_filtered_to_a_unit_is_withheld_when_the_programme_less_it_is_one_participant(
+    staffed: World,
+) -> None:
+    mentored(staffed, {"Kearsipan": 6})  # (six more in BKPSDM)
+    for n in range(6):
+        nip = f.nip(date(1990, 5, 5), date(2016, 3, 1), "F", sequence=700 + n)
+        record(staffed, nip, "training", f.training("2021-03-05", 16, "2021-03-01", programme_id="PRG-A"))
+    record(staffed, SARI, "training", f.training("2021-03-05", 16, "2021-03-01", programme_id="prg-a"))
+    staffed.catch_up()
+
+    def programme(query: str, role: str) -> tuple[Any, ...]:
+        [item] = staffed.get(f"{PROGRAMMES}{query}", role).get_json()["items"]
+        return item["participants"], item["hours"], item["suppressed"]
+
+    assert programme("", "reporter") == (7, 112, False)
+    assert programme("?unit=BKPSDM", "reporter") == (None, None, True)  # was 6 and 96 hours: Sari's 16 less
+    assert programme("?unit=BKPSDM", "inspector") == (6, 96, False)
