@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from projections.suppression import Cells, scorecard, suppress, total, withhold
+from projections.suppression import Cells, scorecard, sliced, suppress, total, withhold
 
 HEADCOUNT = Cells("count")
 COMPLIANCE = Cells("staff", ("met", "share"))
@@ -112,6 +112,24 @@ def test_a_line_of_a_table_by_two_fields_whose_withheld_cells_are_ones_takes_ano
         margins=("agency", "sex"),
     )
     assert shown(found) == [None, None, None, None, None, 40, None, 20, None]
+
+
+def test_a_report_filtered_to_a_small_value_or_its_complement_is_withheld_as_a_slice() -> None:
+    # a report by each of five values adds up to the report without the filter: the value of 3 is withheld, and
+    # with it the smallest other (7), or the total less the other four shown would be the 3
+    slices = {value: {"count": n} for value, n in zip("ABCDE", (10, 3, 9, 7, 16), strict=True)}
+    assert [value for value in "ABCDE" if sliced(slices, {value}, HEADCOUNT, 5)] == ["B", "D"]
+    assert sliced(slices, {"A", "D"}, HEADCOUNT, 5)
+    assert not sliced(slices, {"A", "C"}, HEADCOUNT, 5)
+    assert not sliced(slices, {"B"}, HEADCOUNT, 1)
+
+
+def test_the_complement_of_a_slice_is_the_same_whatever_the_order_the_slices_come_in() -> None:
+    # two of 5 beside one of 1 (and a value never recorded, None): the first in order is the complement, whichever
+    # of the two is asked for, so that asked one at a time they are never both shown
+    for order in ("AB", "BA"):
+        slices = {None: {"count": 0}, **{value: {"count": 5} for value in order}, "C": {"count": 1}}
+        assert [value for value in "ABC" if sliced(slices, {value}, HEADCOUNT, 5)] == ["A", "C"]
 
 
 def test_without_a_total_no_complement_is_taken() -> None:
