@@ -800,6 +800,42 @@ class TrainingQueries(ViewReader):
 
     # .................................................................. programmes
 
+    def _programme_where(
+        self, filters: Mapping[str, Any] | None, spellings: Mapping[str, Sequence[str]]
+    ) -> tuple[list[str], list[Any]] | None:
+        """The programmes report's filters as SQL clauses on the training view (None: a `programme_id` named that no
+        training records)."""
+        given = dict(filters or {})
+        if given.get("year"):  # (a year before the first or after this one: refused as the compliance's year is)
+            given["year"] = [bounded(y, "year", FIRST_YEAR, self.today.year) for y in filter_values(given["year"])]
+        named = filter_values(given.pop("programme_id", None))
+        clauses, params = filter_clauses(given, PROGRAMME_FILTERS, integers=("year",))
+        clauses = ["programme_id IS NOT NULL", *clauses]
+        if named:
+            chosen = sorted({s for value in named for s in spellings.get(reference_key(value), ())})
+            if not chosen:
+                return None
+            clauses.append(f"programme_id IN ({', '.join('?' * len(chosen))})")
+            params = [*params, *chosen]
+        return clauses, params
+
+    def participants_by(self, filters: Mapping[str, Any] | None, field: str) -> dict[str, dict[Any, int]]:
+        """Each programme's participants (by key, as `programmes` counts them) per value of one of its filters'
+        fields (`PROGRAMME_FILTERS`), under the same filters: the slices of the programme's row by that field."""
+        column = PROGRAMME_FILTERS[field]
+        with self.store.transaction(commit=False) as sql:
+            where = self._programme_where(filters, programme_spellings(sql))
+            if where is None:
+                return {}
+            clauses, params = where
+            rows = sql.query(
+                f"SELECT DISTINCT programme_id, subject, {column} AS value FROM training{where_sql(clauses)}", params
+            )
+        people: dict[str, dict[Any, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for r in rows:
+            people[reference_key(r["programme_id"])][r["value"]].add(r["subject"])
+        return {key: {value: len(found) for value, found in by.items()} for key, by in people.items()}
+
     def programmes(
         self, filters: Mapping[str, Any] | None = None, *, window_months: int = DEFAULT_WINDOW_MONTHS
     ) -> list[dict[str, Any]]:
@@ -810,20 +846,12 @@ class TrainingQueries(ViewReader):
         trainings counted use (`programme_id`; ties: the first in code-point order) with the others in
         `other_spellings`; a `programme_id` filter names a programme so too."""
         months = window(window_months)
-        given = dict(filters or {})
-        if given.get("year"):  # (a year before the first or after this one: refused as the compliance's year is)
-            given["year"] = [bounded(y, "year", FIRST_YEAR, self.today.year) for y in filter_values(given["year"])]
-        named = filter_values(given.pop("programme_id", None))
-        clauses, params = filter_clauses(given, PROGRAMME_FILTERS, integers=("year",))
-        clauses = ["programme_id IS NOT NULL", *clauses]
         with self.store.transaction(commit=False) as sql:
             spellings = programme_spellings(sql)
-            if named:
-                chosen = sorted({s for value in named for s in spellings.get(reference_key(value), ())})
-                if not chosen:
-                    return []
-                clauses.append(f"programme_id IN ({', '.join('?' * len(chosen))})")
-                params = [*params, *chosen]
+            where = self._programme_where(filters, spellings)
+            if where is None:
+                return []
+            clauses, params = where
             totals = programme_totals(sql, clauses, params)
             feedback = programme_feedback(sql, clauses, params)
             members = programme_members(sql, clauses, params)

@@ -96,6 +96,10 @@ MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
 # start), whose slices add up to the report without them (Services.mentoring_differenced); a unit's spellings and a
 # region's regions inside it are not one value each
 SLICED_MENTORING_FILTERS = ("agency", "rank", "focus")
+# The programmes report's filters whose values the training view holds as they are (Services.programmes: a
+# programme's participants of each add up to its row without the filter); a unit's spellings and a region's regions
+# inside it are not one value each
+SLICED_PROGRAMME_FILTERS = ("agency", "kind", "year")
 # A programme's row, as the same programme's row of another answer (its spelling shown may differ: the most used)
 PROGRAMME_KEY = ("programme",)
 # The views a record's career page reads, and its eligibility answer (merit: eligibility; roster: why none is open),
@@ -1079,10 +1083,7 @@ class Services:
         if cell <= 1:
             return []
         given = [name for name, values in filters.items() if values]
-        reports = [
-            read(self.within(reader, Action.READ_REPORTS, {k: v for k, v in filters.items() if k != name}))
-            for name in given
-        ]
+        reports = [read(self.without_filter(reader, filters, name)) for name in given]
         scope = self.within(reader, Action.READ_REPORTS, filters)
         if scope is NOTHING:
             return reports
@@ -1126,6 +1127,15 @@ class Services:
         # (a programme's participants filtered, against the same programme's without a filter or one value of one)
         without = self.without_each_filter(reader, filters, read, cell) if found else []
         given = suppression.differenced(programme_cells(found), without, suppression.PROGRAMME, PROGRAMME_KEY, cell)
+        for name in self.sliced_filters(SLICED_PROGRAMME_FILTERS, filters, cell) if found else ():
+            # (a programme's participants of each value of the filter add up to its row without it)
+            everyone = self.training.participants_by(self.without_filter(reader, filters, name), name)
+            asked = self.training.participants_by(scoped, name)
+            for i, item in enumerate(found):
+                key = reference_key(item["programme_id"])
+                slices = {value: {"participants": n} for value, n in everyone.get(key, {}).items()}
+                if suppression.sliced(slices, set(asked.get(key, ())), suppression.PROGRAMME, cell):
+                    given.add(i)
         items = suppression.suppress(found, suppression.PROGRAMME, cell, withheld=given)
         for small_group in (suppression.PROGRAMME_FEEDBACK, suppression.PROGRAMME_COMPARABLE):
             items = [suppression.withhold(item, small_group, cell) for item in items]
@@ -1166,6 +1176,15 @@ class Services:
             "window_complete": found["window_complete"],
         }
 
+    def sliced_filters(self, sliced: Sequence[str], filters: Mapping[str, list[Any]], cell: int) -> list[str]:
+        """The filters given whose values a report's view holds as they are (`sliced`), for a reader of aggregates
+        only: the report filtered by one is a slice of the report without it (`suppression.sliced`)."""
+        return [name for name in sliced if filters.get(name)] if cell > 1 else []
+
+    def without_filter(self, reader: Account, filters: Mapping[str, list[Any]], name: str) -> dict[str, list[str]]:
+        """The reader's scope of a report's `filters` but one."""
+        return self.within(reader, Action.READ_REPORTS, {k: v for k, v in filters.items() if k != name})
+
     def mentoring_differenced(
         self, reader: Account, filters: Mapping[str, list[str]], relationships: list[dict[str, Any]], cell: int
     ) -> bool:
@@ -1183,10 +1202,9 @@ class Services:
         without = self.without_each_filter(reader, filters, read, cell)
         if suppression.differenced(rows, without, suppression.MENTORING, (), cell):
             return True
-        for name in (n for n in SLICED_MENTORING_FILTERS if filters.get(n)):
-            rest = self.within(reader, Action.READ_REPORTS, {k: v for k, v in filters.items() if k != name})
+        for name in self.sliced_filters(SLICED_MENTORING_FILTERS, filters, cell):
             groups: dict[Any, list[dict[str, Any]]] = {}
-            for relationship in self.mentoring.relationships(rest):
+            for relationship in self.mentoring.relationships(self.without_filter(reader, filters, name)):
                 groups.setdefault(relationship[name], []).append(relationship)
             slices = {value: relationship_totals(group) for value, group in groups.items()}
             if suppression.sliced(slices, {r[name] for r in relationships}, suppression.MENTORING, cell):

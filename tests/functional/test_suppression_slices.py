@@ -27,16 +27,20 @@ def store_url(database_url: str) -> str:
     return database_url
 
 
+def colleagues(world: World, how_many: int) -> list[str]:
+    """New colleagues of Budi in KOTA-MEDAN's BKPSDM."""
+    nips = [f.nip(date(1990, 5, 5), date(2016, 3, 1), "F", sequence=700 + n) for n in range(how_many)]
+    for nip in nips:
+        record(world, nip, "appointment", appointment_of(nip))
+    return nips
+
+
 def mentored(world: World, focuses: dict[str, int]) -> None:
-    """New colleagues of Budi in KOTA-MEDAN's BKPSDM, mentored by him: as many in each focus as `focuses` says."""
-    n = 0
-    for focus, how_many in focuses.items():
-        for _ in range(how_many):
-            nip = f.nip(date(1990, 5, 5), date(2016, 3, 1), "F", sequence=700 + n)
-            record(world, nip, "appointment", appointment_of(nip))
-            start = {"mentor_nip": BUDI, "focus": focus, "effective_date": "2021-01-04", "reference": f"MNT-{n}"}
-            record(world, nip, "mentoring_start", start)
-            n += 1
+    """New colleagues of Budi, mentored by him: as many in each focus as `focuses` says."""
+    each = [focus for focus, how_many in focuses.items() for _ in range(how_many)]
+    for nip, focus in zip(colleagues(world, len(each)), each, strict=True):
+        start = {"mentor_nip": BUDI, "focus": focus, "effective_date": "2021-01-04", "reference": f"MNT-{nip}"}
+        record(world, nip, "mentoring_start", start)
     world.catch_up()
 
 
@@ -100,3 +104,20 @@ def test_a_programme_filtered_to_a_unit_is_withheld_when_the_programme_less_it_i
     assert programme("", "reporter") == (7, 112, False)
     assert programme("?unit=BKPSDM", "reporter") == (None, None, True)  # was 6 and 96 hours: Sari's 16 less
     assert programme("?unit=BKPSDM", "inspector") == (6, 96, False)
+
+
+def test_a_programmes_years_shown_do_not_leave_the_withheld_one_as_the_programme_less_them(staffed: World) -> None:
+    nips = colleagues(staffed, 11)
+    for nip, year in zip([*nips, SARI], [2021] * 6 + [2022] * 5 + [2023], strict=True):
+        record(staffed, nip, "training", f.training(f"{year}-03-05", 16, f"{year}-03-01", programme_id="PRG-A"))
+    staffed.catch_up()
+
+    def programme(query: str, role: str) -> tuple[Any, ...]:
+        [item] = staffed.get(f"{PROGRAMMES}{query}", role).get_json()["items"]
+        return item["participants"], item["hours"], item["suppressed"]
+
+    assert programme("", "reporter") == (12, 192, False)
+    years = {year: programme(f"?year={year}", "reporter") for year in (2021, 2022, 2023)}
+    # 2022's 5 was shown beside 2021's 6: 12 less 11, Sari's training of 2023
+    assert years == {2021: (6, 96, False), 2022: (None, None, True), 2023: (None, None, True)}
+    assert programme("?year=2022", "inspector") == (5, 80, False)
