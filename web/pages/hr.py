@@ -313,12 +313,42 @@ def shown_again(field: Mapping[str, Any], canonical: str) -> str:
     return canonical
 
 
+def read_typed(
+    kind: str, field: Mapping[str, Any], typed: str, language: str
+) -> str | WrittenWithExponent | Unreadable:
+    """A correction form's input as the ledger takes it: a number written with an exponent marked (refused beside the
+    field as the API refuses it), lesson hours ("24 JP") as a number, a decimal read in `language` (one that does
+    not read: Unreadable), a date written day first as its ISO day, else the text."""
+    name = field["name"]
+    if type(marked := exponent_marked(kind, name, typed)) is WrittenWithExponent:
+        return marked  # ("1e3": refused beside the field as the API refuses it, after the field's bounds)
+    if name == "hours" and (hours := lesson_hours(typed)) is not None:
+        return hours  # ("24 JP", as the record form and an import read it)
+    if field["type"] == "decimal" and typed:
+        try:  # read in the language the writer saw the form in, whatever the page's is now (it is theirs)
+            with force_locale(language):
+                return local_decimal(typed, name)
+        except NumberFormatError as e:
+            return Unreadable(unread_number(e))
+    if field["type"] == "date" and typed:
+        dated: str = day_first_dates(kind, {name: typed})[name]  # ("01/11/2026", as the fact's own form)
+        return dated
+    return typed
+
+
+def holds(kind: str, now: str, typed: object) -> bool:
+    """Whether a field of `kind` (FieldSpec.type_name) whose canonical value is `now` holds the value `typed` (as
+    `read_typed` reads it: one marked or not read holds nothing)."""
+    return type(typed) is str and same_value(kind, typed, now)
+
+
 def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict[str, Any] | Unreadable:
-    """The corrected fields as the ledger takes them: the inputs changed from the value they were filled with
-    (a decimal read in the language the form was shown in, one that does not read handed on as Unreadable; a text
-    with its line breaks as LF); none changed is Unreadable, refused beside the fact's fields. Either is refused by
-    the ledger with every other problem of the form (a reason left out, another corrected field), so that one sending
-    names every field to mend."""
+    """The corrected fields as the ledger takes them: the inputs changed from the value they were filled with (as
+    `read_typed` reads them: a decimal in the language the form was shown in, one that does not read handed on as
+    Unreadable; a text with its line breaks as LF), one corrected since the form was opened refused beside it unless
+    it now holds just the value typed (the form sent twice: recorded once); none changed is Unreadable, refused
+    beside the fact's fields. Either is refused by the ledger with every other problem of the form (a reason left
+    out, another corrected field), so that one sending names every field to mend."""
     changed: dict[str, Any] = {}
     language = shown_language(form)
     for field in corrected_inputs(target):
@@ -327,30 +357,21 @@ def corrected_fields(form: Mapping[str, str], target: Mapping[str, Any]) -> dict
         sent = form.get(CORRECTED + name)
         if sent is None or left_as_shown(field, sent, was, language):
             continue  # left as shown: not corrected here, whatever a correction recorded meanwhile made it
-        typed: str | WrittenWithExponent | Unreadable = one_line_break(sent).strip()
-        if not same_value(field["type"], was, now):
+        typed = read_typed(target["kind"], field, one_line_break(sent).strip(), language)
+        # corrected since the form was opened: refused, unless to just the value typed (this form sent twice, its
+        # first sending recorded): sent as typed, the ledger answers it under the same key as already recorded, under
+        # another refuses it beside the field as holding that value already
+        if not same_value(field["type"], was, now) and not holds(field["type"], now, typed):
             changed[name] = Unreadable(
                 _(
                     "Corrected since this form was opened: it now holds %(now)s, not %(was)s. Check it, and send the"
                     " form again to correct it to %(typed)s.",
                     now=field["value"] or _("nothing"),
                     was=shown_again(field, was) or _("nothing"),
-                    typed=typed or _("nothing"),
+                    typed=one_line_break(sent).strip() or _("nothing"),
                 )
             )
             continue
-        if type(marked := exponent_marked(target["kind"], name, typed)) is WrittenWithExponent:
-            typed = marked  # ("1e3": refused beside the field as the API refuses it, after the field's bounds)
-        elif name == "hours" and isinstance(typed, str) and (hours := lesson_hours(typed)) is not None:
-            typed = hours  # ("24 JP", as the record form and an import read it)
-        elif field["type"] == "decimal" and isinstance(typed, str) and typed:
-            try:  # read in the language the writer saw the form in, whatever the page's is now (it is theirs)
-                with force_locale(language):
-                    typed = local_decimal(typed, name)
-            except NumberFormatError as e:
-                typed = Unreadable(unread_number(e))
-        elif field["type"] == "date" and isinstance(typed, str) and typed:
-            typed = day_first_dates(target["kind"], {name: typed})[name]  # ("01/11/2026", as the fact's own form)
         changed[name] = typed
     if not changed:
         return Unreadable(_("Change at least one of the fact's fields: each still holds its value."))
