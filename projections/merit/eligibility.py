@@ -77,6 +77,7 @@ ELIGIBILITY = Table(
         ("rules_version", "TEXT"),
         ("barred_until", "TEXT"),
         ("met_on", "TEXT"),
+        ("credit_from", "TEXT"),
     ),
     ("subject", "kind"),
 )
@@ -249,9 +250,39 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
                 "rules_version": rules_digest(book),
                 "barred_until": barred_until(book, checks, judged, kind),
                 "met_on": day_iso(met) if met else None,
+                "credit_from": day_iso(reach) if (reach := credit_reachable(judge, checks, since, judged)) else None,
             }
         )
     return rows
+
+
+# How many years after the date judged a promotion date is looked for on which credit points short on it could be
+# reached (`credit_reachable`): a functional level earns its step in 3 to 5 years rated Baik.
+CREDIT_YEARS_AHEAD = 40
+
+
+def credit_reachable(judge: PromotionJudge, checks: list[Check], since: date, judged: date) -> date | None:
+    """When promotion.credit_points is short on `judged` (missing and enforced): the first permitted promotion date
+    on or after `judged` on which the credit could be reached, every year it counts with no SKP rating recorded rated
+    at the highest credit factor (Sangat Baik: `PromotionJudge.credit_unrated`) and the functional post held as it
+    now stands; None when the credit is not short, or no date within CREDIT_YEARS_AHEAD reaches it (a post ended:
+    no year adds credit). A date before it cannot bring the promotion whatever is recorded: the next promotion date
+    is not before it (`next_date`)."""
+    if not any(c.rule == CREDIT_RULE and c.finding for c in checks):
+        return None
+    book, day = judge.rules, judged
+    while day.year <= judged.year + CREDIT_YEARS_AHEAD:
+        found = judge.credit_unrated(day, since)
+        if found is not None:
+            _, total, most, needed = found
+            if total + most >= needed:
+                return day
+        # the credit counts the years before a date's: the next year's first date counts one year more
+        following = first_permitted(book, date(day.year + 1, 1, 1))
+        if following is None:
+            return None
+        day = following
+    return None
 
 
 def offer_checks(judge: PromotionJudge, day: date, kind: str, new_rank: str) -> list[Check]:
@@ -500,15 +531,14 @@ class EligibilityQueries(ViewReader):
             # recorded, a penalty of no known end until its end is: no date is known to come after either
             # (`barred_until` gives none: no later fact is recorded yet)
             away = LEGAL_STATUS in missing or (PENALTY_RULE in missing and row["barred_until"] is None)
+            dated = (None, None) if barred or away else next_date(book, row, today)
             items.append(
                 {
                     **row,
                     "requirements": with_sources(book, requirements, row["judged_on"], today),
                     "missing": missing,
                     "reached": row["earliest_date"] <= today.isoformat(),
-                    "next_date": None
-                    if barred or away
-                    else next_date(book, row["earliest_date"], today, row["barred_until"]),
+                    **dict(zip(("next_date", "next_date_basis"), dated, strict=True)),
                     "blocked": barred,
                 }
             )
@@ -657,13 +687,35 @@ def rule_source(book: Rules, rule_id: str, day: date) -> dict[str, str | None]:
     return {"source": None, "status": None} if rule is None else {"source": rule.source, "status": rule.status}
 
 
+def next_date(book: Rules, row: Row, today: date) -> tuple[str | None, str | None]:
+    """The next promotion date open to an eligibility row, and what sets it (`next_date_and_basis` of its columns)."""
+    return next_date_and_basis(book, row["earliest_date"], today, row["barred_until"], row["credit_from"])
+
+
+# What sets the next promotion date (the API's `next_date_basis`), in the order they are weighed: the latest wins.
+NEXT_DATE_BASES = ("time_in_rank", "today", "bar", "credit_points")
+
+
 @functools.lru_cache(maxsize=4096)
-def next_date(book: Rules, earliest: str, today: date, barred: str | None = None) -> str | None:
+def next_date_and_basis(
+    book: Rules, earliest: str, today: date, barred: str | None = None, credit: str | None = None
+) -> tuple[str | None, str | None]:
     """The next promotion date open: the first permitted date on or after the earliest date and `today` (a past
-    earliest date is no longer a date one can be promoted on), and after `barred`, the last day of the bars whose end
-    is known (`barred_until`: a penalty served on the day judged), none of which a promotion date may fall in."""
-    day = max(date.fromisoformat(earliest), today)
+    earliest date is no longer a date one can be promoted on), after `barred`, the last day of the bars whose end
+    is known (`barred_until`: a penalty served on the day judged, a year rated below the minimum), none of which a
+    promotion date may fall in, and not before `credit`, the first date on which credit points short could be
+    reached at the best rate (`credit_from`): the earliest day on which every requirement could be met. With it
+    what sets it (NEXT_DATE_BASES): `time_in_rank`, the earliest date still to come; `today`, the earliest date gone
+    by; `bar`; `credit_points`. (None, None) when no version of promotion.dates permits a date."""
+    start = date.fromisoformat(earliest)
+    bounds = [(start, NEXT_DATE_BASES[0]), (today, NEXT_DATE_BASES[1])]
     if barred is not None:
-        day = max(day, date.fromisoformat(barred) + timedelta(days=1))
+        bounds.append((date.fromisoformat(barred) + timedelta(days=1), NEXT_DATE_BASES[2]))
+    if credit is not None:
+        bounds.append((date.fromisoformat(credit), NEXT_DATE_BASES[3]))
+    day, basis = bounds[0]
+    for bound, why in bounds[1:]:
+        if bound > day:
+            day, basis = bound, why
     found = first_permitted(book, day)
-    return None if found is None else found.isoformat()
+    return (None, None) if found is None else (found.isoformat(), basis)

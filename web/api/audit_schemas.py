@@ -8,7 +8,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from careerlog.reference import reference
-from projections.merit.eligibility import NO_PROMOTION_REASONS, OFFERED_KINDS, STANDINGS
+from projections.merit.eligibility import NEXT_DATE_BASES, NO_PROMOTION_REASONS, OFFERED_KINDS, STANDINGS
 from projections.merit.fairness import BEFORE_FROM, COUNTS, DEFAULT_MIN_CELL, MAX_MIN_CELL, ROUND
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.queries import DECISION_VERDICTS
@@ -200,6 +200,28 @@ class EligibilityItemSchema(StrictSchema):
             "on which the record as it now stands meets every requirement, when the last such date does (a rating "
             "corrected after its rounds: met for a date now past, while judged_on asks a year not rated yet); null "
             "when the last date before judged_on is not met, or when nothing is missing on judged_on."
+        },
+    )
+    credit_from = PlainDate(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "When promotion.credit_points is short on judged_on: the first permitted promotion date on "
+            "which the credit points could be reached, every year counted that has no SKP rating recorded rated at "
+            "the highest credit factor (Sangat Baik), the functional post held as it now stands; next_date is not "
+            "before it. Null when the credit points are not short (or no date within 40 years reaches them)."
+        },
+    )
+    next_date_basis = fields.String(
+        dump_only=True,
+        allow_none=True,
+        validate=validate.OneOf(NEXT_DATE_BASES),
+        metadata={
+            "description": "What sets next_date, the earliest day on which every requirement could be met: "
+            "time_in_rank, the earliest date, still to come; today, the first permitted date from today (the "
+            "earliest date gone by); bar, after a penalty or a year rated below the minimum (barred until a known "
+            "day); credit_points, the first date on which the credit points could be reached at the best rate "
+            "(credit_from). Null when next_date is."
         },
     )
 
