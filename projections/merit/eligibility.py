@@ -705,8 +705,9 @@ def next_date_and_basis(
     is known (`barred_until`: a penalty served on the day judged, a year rated below the minimum), none of which a
     promotion date may fall in, and not before `credit`, the first date on which credit points short could be
     reached at the best rate (`credit_from`): the earliest day on which every requirement could be met. With it
-    what sets it (NEXT_DATE_BASES): `time_in_rank`, the earliest date still to come; `today`, the earliest date gone
-    by; `bar`; `credit_points`. (None, None) when no version of promotion.dates permits a date."""
+    what sets it (NEXT_DATE_BASES), the last of them that moves it to a later promotion date: `time_in_rank`, the
+    earliest date still to come; `today`, the earliest date gone by; `bar`; `credit_points`. (None, None) when no
+    version of promotion.dates permits a date."""
     start = date.fromisoformat(earliest)
     bounds = [(start, NEXT_DATE_BASES[0]), (today, NEXT_DATE_BASES[1])]
     if barred is not None:
@@ -714,8 +715,10 @@ def next_date_and_basis(
     if credit is not None:
         bounds.append((date.fromisoformat(credit), NEXT_DATE_BASES[3]))
     day, basis = bounds[0]
-    for bound, why in bounds[1:]:
-        if bound > day:
-            day, basis = bound, why
     found = first_permitted(book, day)
+    for bound, why in bounds[1:]:
+        if bound > day:  # a later bound sets the date when it moves it to a later promotion date
+            day, before = bound, found
+            found = first_permitted(book, day)
+            basis = why if before is None or found is None or found > before else basis
     return (None, None) if found is None else (found.isoformat(), basis)

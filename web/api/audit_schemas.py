@@ -217,7 +217,8 @@ class EligibilityItemSchema(StrictSchema):
         allow_none=True,
         validate=validate.OneOf(NEXT_DATE_BASES),
         metadata={
-            "description": "What sets next_date, the earliest day on which every requirement could be met: "
+            "description": "What sets next_date, the earliest day on which every requirement could be met (the "
+            "last of these that moves it to a later promotion date): "
             "time_in_rank, the earliest date, still to come; today, the first permitted date from today (the "
             "earliest date gone by); bar, after a penalty or a year rated below the minimum (barred until a known "
             "day); credit_points, the first date on which the credit points could be reached at the best rate "
