@@ -53,6 +53,14 @@ def only_reads(obj: Context) -> None:
     reading_only(obj)
 
 
+def of_existing(obj: Context, does: str) -> None:
+    """This command changes an account or token already there: a store that is not there is refused, nothing made
+    (careerlog.cli.existing_data_only)."""
+    from careerlog.cli import existing_data_only
+
+    existing_data_only(obj, does)
+
+
 @contextmanager
 def opened(obj: Context) -> Iterator[Accounts]:
     accounts = open_accounts(obj.settings)
@@ -181,6 +189,7 @@ def list_command(obj: Context) -> None:
 @friendly_errors
 def disable_command(obj: Context, username: str) -> None:
     """Disable USERNAME: its password and every token stop working at once."""
+    of_existing(obj, "disables an account already in a store")
     with opened(obj) as accounts:
         if accounts.get(username).disabled:
             say(f"{username} was already disabled: nothing changed.")
@@ -202,6 +211,7 @@ def unlock_command(obj: Context, username: str) -> None:
     account changes as the system user's, with the failed log-ins it cleared; with none counted nothing
     changes and nothing is kept.
     """
+    of_existing(obj, "unlocks an account already in a store")
     with opened(obj) as accounts:
         cleared = accounts.unlock(username, by=system_user(), via="cli")
     if cleared:
@@ -228,6 +238,7 @@ def tokens_group() -> None:
 @friendly_errors
 def create_token_command(obj: Context, username: str, days: int) -> None:
     """Issue a token and print it once: only its hash is kept, so store it now."""
+    of_existing(obj, "issues a token to an account already in a store")
     with opened(obj) as accounts:
         issued = accounts.issue_token(username, days=days)
     click.echo(issued.token)
@@ -269,6 +280,7 @@ def list_tokens_command(obj: Context, username: str | None) -> None:
 @friendly_errors
 def revoke_token_command(obj: Context, prefix: str) -> None:
     """Revoke the token whose visible prefix is PREFIX (as `tokens list` shows it)."""
+    of_existing(obj, "revokes a token already in a store")
     with opened(obj) as accounts:
         started = accounts.clock()
         info = accounts.revoke_token(prefix)

@@ -458,6 +458,15 @@ def reading_only(context: Context, *, writes: bool = False) -> None:
     )
 
 
+def existing_data_only(context: Context, does: str) -> None:
+    """This command changes what a store already holds (an account, a token): it can never be the first on a new
+    store, so a store that is not there is refused as by a command that only reads, nothing made, its refusal saying
+    what the command `does` (Settings.existing_does). `tokens create --account opadmin` on a mistyped
+    CAREERLOG_DATABASE_URL said "No account named 'opadmin'.", exit 1, and had made the store there (its tables and
+    its encryption marker), whose `careerlog export` then wrote 0 events, exit 0: an empty backup."""
+    context.settings = dataclasses.replace(context.settings, existing_only=True, existing_does=does)
+
+
 @click.group(
     name="careerlog",
     cls=PluginGroup,

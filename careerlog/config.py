@@ -134,6 +134,10 @@ class Settings:
     # True for a command that only reads a store (export, history, info, the audits and reports): `prepare` refuses a
     # store that is not there instead of making a new, empty one (a mistyped path exported 0 events, exit 0)
     existing_only: bool = False
+    # What a command of existing_only that changes what a store holds already says it does when the store is not there
+    # (`accounts disable`, `tokens create`, ...: an account or token of a store that is not there is none; None: the
+    # command only reads, or is `projections rebuild`, which writes the views of a store's log)
+    existing_does: str | None = None
     # True for a command that only reads and writes nothing (those of existing_only but `projections rebuild`): a
     # SQLite store this process cannot write is read in place, read-only (`reads_in_place`), not refused
     only_reads: bool = False
@@ -527,7 +531,9 @@ class Settings:
     def _not_there(self, why: str) -> ConfigurationError:
         # (`projections rebuild`, existing_only but not only_reads, writes the views of a store's log: "only reads"
         # was untrue of it, docs/operations.md saying it writes them)
-        does = "only reads a store" if self.only_reads else "writes only the views of a store's log"
+        does = self.existing_does or (
+            "only reads a store" if self.only_reads else "writes only the views of a store's log"
+        )
         return ConfigurationError(
             f"No careerlog store at {self.display_url}: {why}. This command {does} and makes none: check "
             "CAREERLOG_DATABASE_URL (or --database-url). Nothing was created."

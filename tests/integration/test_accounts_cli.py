@@ -229,6 +229,7 @@ def test_accounts_unlock_of_a_window_ended_clears_nothing_and_keeps_nothing(data
 
 
 def test_accounts_unlock_of_no_account_is_refused_naming_it(database_url: str) -> None:
+    create_hr(database_url)  # (a store made: one not there is refused before the name is looked up)
     result = run(database_url, "accounts", "unlock", "nobody")
     assert result.exit_code == 1
     assert "No account named 'nobody'." in result.output

@@ -32,6 +32,7 @@ def test_a_very_long_kind_is_quoted_cut_on_the_command_line(database_url: str) -
 
 
 def test_a_very_long_account_name_is_quoted_cut_on_the_command_line(database_url: str) -> None:
+    assert last_position(database_url) == 0  # (a store made: one not there is refused before the name is looked up)
     long = run(database_url, "accounts", "disable", "q" * 3000)
     short = run(database_url, "accounts", "disable", "nobody")
     assert (long.exit_code, short.exit_code) == (1, 1)
@@ -40,6 +41,7 @@ def test_a_very_long_account_name_is_quoted_cut_on_the_command_line(database_url
 
 
 def test_a_very_long_token_prefix_is_quoted_cut_on_the_command_line(database_url: str) -> None:
+    assert last_position(database_url) == 0  # (a store made: one not there is refused before the name is looked up)
     long = run(database_url, "tokens", "revoke", "p" * 3000)
     short = run(database_url, "tokens", "revoke", "clt_abc")
     assert (long.exit_code, short.exit_code) == (1, 1)
