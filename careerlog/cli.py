@@ -143,11 +143,41 @@ def pool_timed_out(settings: Settings) -> str:
     """What follows "The database could not be used: couldn't get a connection after 5.00 sec" (psycopg_pool's
     PoolTimeout: none of the pool's connections could be opened in time), which named no cause nor remedy: the
     server out of connections, most often, and the pool settings that size careerlog's share of them."""
+    return out_of_connections(
+        settings,
+        ". No connection to PostgreSQL could be opened in time: the server may be out of connections (its "
+        "max_connections used up by careerlog's processes and others: see pg_stat_activity), or slow to answer.",
+    )
+
+
+def too_many_clients(error: BaseException) -> bool:
+    """Whether PostgreSQL refused a connection behind `error` for want of one ("sorry, too many clients already",
+    "remaining connection slots are reserved ...": SQLSTATE 53300, which a refused connection's error may not carry)."""
+    seen: set[int] = set()
+    found: BaseException | None = error
+    while found is not None and id(found) not in seen:
+        said = str(found)
+        if getattr(found, "sqlstate", None) == "53300" or "too many clients" in said or "connection slots" in said:
+            return True
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return False
+
+
+def no_connection_left(settings: Settings) -> str:
+    """What follows PostgreSQL's "sorry, too many clients already" (it said nothing more): whose connections, and the
+    pool settings that size careerlog's share of them, as pool_timed_out says."""
+    return out_of_connections(
+        settings,
+        ". PostgreSQL has no connection left (its max_connections used up by careerlog's processes and others: see "
+        "pg_stat_activity).",
+    )
+
+
+def out_of_connections(settings: Settings, said: str) -> str:
     each = 2 * (settings.pool_size + settings.max_overflow) + 1
     return (
-        ". No connection to PostgreSQL could be opened in time: the server may be out of connections (its "
-        "max_connections used up by careerlog's processes and others: see pg_stat_activity), or slow to answer. Each "
-        f"careerlog process holds up to {each} (2 x (CAREERLOG_DB_POOL_SIZE {settings.pool_size} + "
+        f"{said} Each careerlog process holds up to {each} (2 x (CAREERLOG_DB_POOL_SIZE {settings.pool_size} + "
         f"CAREERLOG_DB_MAX_OVERFLOW {settings.max_overflow}) + 1): raise the server's max_connections, or lower "
         "both settings in every careerlog process's environment (docs/operations.md, Stores)."
     )
@@ -221,7 +251,11 @@ def friendly_errors(func: F) -> F:
             if (refused := privilege_refused(e)) is not None and context is not None:
                 raise click.ClickException(privilege_message(refused, context.settings)) from None
             where = f" ({context.settings.url_source} is {context.settings.display_url})" if context else ""
-            why = pool_timed_out(context.settings) if context and caused_by(e, PoolTimeout) else ""
+            why = ""
+            if context and caused_by(e, PoolTimeout):
+                why = pool_timed_out(context.settings)
+            elif context and too_many_clients(e):
+                why = no_connection_left(context.settings)
             # (the driver's message on one line: a refusal is one, its newlines shown as such: PluginGroup.invoke)
             raise click.ClickException(
                 f"The database could not be used: {' '.join(str(e).split())}{where}{why}"

@@ -18,15 +18,24 @@ from careerlog.cli import (
     Progress,
     ends_on_sigterm,
     friendly_errors,
+    no_connection_left,
     pass_context,
     reading_only,
     signals_to_take,
+    too_many_clients,
 )
 from careerlog.cli_numbers import PROCESSES, PlainNumber
 from careerlog.config import ConfigurationError
 from careerlog.domain.errors import InvalidInput
 from careerlog.visible import say
-from projections.framework import Projection, Projector, RebuildFailed, stalled_rebuild, status_read
+from projections.framework import (
+    RANGE_PROCESS_CONNECTIONS,
+    Projection,
+    Projector,
+    RebuildFailed,
+    stalled_rebuild,
+    status_read,
+)
 from projections.registry import all_projections, judged_by_rules, projector, select
 
 # A lost or refused connection: worth trying again. Anything else (a missing table, a
@@ -234,9 +243,15 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
                 cause, *traceback = str(e).split("\n")
                 for line in traceback:
                     say(line, err=True)
+                short = (  # (a forked process refused a connection: how many they open, and the pools' share)
+                    f" Each of the rebuild's other processes (--jobs {jobs}) opens {RANGE_PROCESS_CONNECTIONS}"
+                    f"{no_connection_left(obj.settings)}"
+                    if too_many_clients(e)
+                    else ""
+                )
                 raise click.ClickException(
                     f"The rebuild did not finish: {cause}; the views stay marked as rebuilding until a rebuild "
-                    "completes: run it again once the cause is mended."
+                    f"completes: run it again once the cause is mended.{short}"
                 ) from None
         caught = worker.catch_up()
         click.echo(f"rebuilt {', '.join(p.name for p in chosen)} from {count} records (+{caught} new events)")

@@ -1369,6 +1369,9 @@ class Projector:
         chosen = [p for p in self.projections if p.name in wanted]
         head = self.app.max_notification_id()
         self.refuse_unknown_kinds(head)  # before a view is marked or dropped: they stay as they were
+        ranges = self.work_ranges(head, jobs) if jobs > 1 else [SubjectRange("", None)]
+        if len(ranges) > 1:  # (this process's connections are open already: the lease's, the log's, the views')
+            self.check_connections(jobs)  # before a view is marked or dropped, as above
         with self.views.sql.transaction() as sql:  # first: a worker leaves the views alone from here on
             for projection in chosen:
                 self._set_schema(sql, projection, REBUILDING)
@@ -1383,7 +1386,6 @@ class Projector:
                     for statement in [*table.drop_index_ddl(), *self.drop_search_ddl(table)]:
                         sql.execute(statement)
         with fewer_collections(REBUILD_YOUNG_THRESHOLD), frozen_heap():
-            ranges = self.work_ranges(head, jobs) if jobs > 1 else [SubjectRange("", None)]
             if len(ranges) == 1:
                 count = self.rebuild_range(chosen, head, ranges[0], progress)
             else:
@@ -1392,6 +1394,32 @@ class Projector:
             self._finish_rebuild(projection, head)
             self._filling.pop(projection.name, None)
         return count
+
+    def check_connections(self, jobs: int) -> None:
+        """Refuse (RebuildRefused) a rebuild whose jobs - 1 forked processes PostgreSQL has no connections left for,
+        before it marks or drops a view. Each opens its own (RANGE_PROCESS_CONNECTIONS) once the views are marked
+        rebuilding and emptied: one refused ("sorry, too many clients already") stopped the rebuild there, every
+        view left "rebuilding (stopped: no rebuild runs)", answering no read (a 503 each) until a rebuild ran again.
+        (SQLite: no connections to count.)"""
+        if self.settings.store != "postgres":
+            return
+        free, most = self.free_connections()
+        needed = (jobs - 1) * RANGE_PROCESS_CONNECTIONS
+        if free >= needed:
+            return
+        raise RebuildRefused(
+            f"PostgreSQL has {max(free, 0):,} connections left (of max_connections {most:,}, those in "
+            f"use counted: see pg_stat_activity), and the rebuild's {jobs - 1:,} other processes (--jobs {jobs}) open "
+            f"{needed:,} ({RANGE_PROCESS_CONNECTIONS} each). No view was rebuilt, marked or dropped: they stay as they "
+            "were. Run it with fewer --jobs (--jobs 1 opens none beyond this process's), or once fewer connections "
+            "are in use, or raise the server's max_connections."
+        )
+
+    def free_connections(self) -> tuple[int, int]:
+        """The connections PostgreSQL has left for a role that is no superuser, and its max_connections."""
+        with self.views.reading() as sql:
+            found = sql.query(FREE_CONNECTIONS)[0]
+        return int(found["n"]), int(found["most"])
 
     def refuse_unknown_kinds(self, upto: int | None) -> None:
         """Refuse (RecordedByNewerRelease, a TopicError: the newer-release message, exit 1) a log holding, up to
@@ -1666,6 +1694,25 @@ class RebuildFailed(Exception):
     """A process rebuilding a range of subjects failed: the views stay marked as rebuilding."""
 
 
+class RebuildRefused(CareerlogError):
+    """A rebuild that could not run, refused before it marked or dropped any view: they stay as they were."""
+
+
+# A forked rebuild process's pools (RangeWorkers._work): small, so that --jobs 8 does not open 8 full pools
+RANGE_POOL_SIZE = RANGE_MAX_OVERFLOW = 2
+# The connections a forked rebuild process opens: its two pools (the log's, the views') at their size, and one more
+# of each while it reads and writes (6 each, counted on a rebuild --jobs 3 of 150 employees, 2026-12-06)
+RANGE_PROCESS_CONNECTIONS = 2 * (RANGE_POOL_SIZE + 1)
+# The connections PostgreSQL has left for a role that is no superuser (n), of its max_connections (most)
+FREE_CONNECTIONS = (
+    "SELECT CAST(current_setting('max_connections') AS integer) AS most,"
+    " CAST(current_setting('max_connections') AS integer)"
+    " - CAST(current_setting('superuser_reserved_connections') AS integer)"
+    " - CAST(COALESCE(NULLIF(current_setting('reserved_connections', true), ''), '0') AS integer)"
+    " - (SELECT COUNT(*) FROM pg_stat_activity WHERE backend_type = 'client backend') AS n"
+)
+
+
 # A forked rebuild process reports after each batch of records it reads (500, about a second of CPU) and about
 # every second while it waits for a lock. One that has reported nothing for this long is taken as stuck (a
 # lock that never comes free, a deadlock), and the rebuild fails naming it instead of waiting for it forever.
@@ -1860,7 +1907,9 @@ class RangeWorkers:
         try:
             # A range process reads with one connection and writes with another: small pools, so
             # that --jobs 8 does not open 8 full pools (and run the server out of connections).
-            settings = dataclasses.replace(self.projector.settings, pool_size=2, max_overflow=2)
+            settings = dataclasses.replace(
+                self.projector.settings, pool_size=RANGE_POOL_SIZE, max_overflow=RANGE_MAX_OVERFLOW
+            )
             worker = Projector(settings, self.chosen, batch_size=self.projector.batch_size, ensure=False)
             try:
                 count = self._take_ranges(
