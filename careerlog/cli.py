@@ -16,6 +16,7 @@ import stat
 import sys
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -884,7 +885,7 @@ def export_command(obj: Context, file: Path | None) -> None:
     The export carries recorded times; `careerlog import --migration FILE` into an empty
     store (SQLite or PostgreSQL) gives an equivalent store.
     """
-    from careerlog.exporting import export_events
+    from careerlog.exporting import export_events, exported_summary
 
     not_the_store(file, obj.settings, "FILE")
     app = obj.app
@@ -899,16 +900,17 @@ def export_command(obj: Context, file: Path | None) -> None:
         if to_file
         else "the export was not finished: what was written so far is incomplete, no backup."
     )
+    left: Counter[str] = Counter()  # (the events left out, by kind: said with the count written)
     with _progress_bar(app.max_notification_id(), "event", "export") as bar, ends_on_sigterm(aftermath):
         # (on a terminal, its lines shown with the bidi and C1 characters of their texts as JSON escapes: exporting)
         if file is None or str(file) == "-":  # (- wrote a file named -: `export - | gzip` an empty backup)
             with written_to("standard output"):
                 out = sys.stdout.buffer
-                written = export_events(app, out, progress=bar.update, shown=is_terminal(out))
+                written = export_events(app, out, progress=bar.update, shown=is_terminal(out), left=left)
                 out.flush()
         elif not to_file:  # /dev/stdout, a pipe: as it is
             with written_to(file), writable(file, "wb") as stream:
-                written = export_events(app, stream, progress=bar.update, shown=is_terminal(stream))
+                written = export_events(app, stream, progress=bar.update, shown=is_terminal(stream), left=left)
         else:
             # written beside FILE and renamed when complete: an export that fails half-way (a lost connection, an
             # event it cannot read, the disk full, SIGTERM) leaves no FILE that looks like a backup, and an older FILE
@@ -919,13 +921,13 @@ def export_command(obj: Context, file: Path | None) -> None:
                 with contextlib.suppress(OSError):  # (one left by an export killed: made again, private)
                     partial.unlink(missing_ok=True)
                 with written_to(file), writable(partial, "wb", named=file) as stream:
-                    written = export_events(app, stream, progress=bar.update)
+                    written = export_events(app, stream, progress=bar.update, left=left)
                 with written_to(file):
                     partial.replace(file)
             finally:
                 with contextlib.suppress(OSError):  # (none there, or none can be: the failure above is the one said)
                     partial.unlink(missing_ok=True)
-    click.echo(f"exported {written} events", err=True)
+    click.echo(exported_summary(written, left), err=True)
 
 
 @main.command("demo")
@@ -1187,6 +1189,7 @@ def info_command(obj: Context) -> None:
     positions unused (docs/operations.md), and counting a large log would read all of it."""
     position = obj.app.max_notification_id() or 0  # (the store opened first: one not there is refused before a line)
     say(f"store: {obj.settings.store}")
+    say(f"encrypted: {obj.settings.encryption()}")  # (the marker: docs/operations.md, Encryption)
     click.echo(f"last event position: {position}")
 
 

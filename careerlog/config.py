@@ -411,10 +411,17 @@ class Settings:
         self._refuse_directory(file)
         if not file.parent.is_dir():
             # (a write command made the missing directories and a new, empty store in them: a typo's store)
+            # (sqlite:///tmp/h/x.db names tmp/h/x.db in the working directory: the absolute path meant takes four)
+            absolute = (
+                ""
+                if file.is_absolute()
+                else f" {path} is a path from the working directory {Path.cwd()}; an absolute path is written with "
+                f"four slashes: sqlite:////{path}."
+            )
             raise ConfigurationError(
                 f"{self.url_source}: the directory {file.parent} does not exist (the store's file {file} would be "
-                "in it). Check the path, or make the directory first (careerlog makes the store's file, not its "
-                "directories). Nothing was created."
+                f"in it).{absolute} Check the path, or make the directory first (careerlog makes the store's file, "
+                "not its directories). Nothing was created."
             )
         self._refuse_read_only(file)
         if self.existing_only:
@@ -648,6 +655,21 @@ class Settings:
         found = str(conn.execute(storekey.SELECT.replace(storekey.TABLE, table, 1)).fetchone()[0])
         if not storekey.matches(found, cipher):
             raise key_refusal(key_set=cipher is not None, empty=empty, plain=found == storekey.PLAIN)
+
+    def encryption(self) -> str:
+        """Whether the store is encrypted, as `careerlog info` says it (after check_key, on the store opened): by its
+        marker (careerlog.storekey), or, none recorded yet (a store of an earlier release read by a command that only
+        reads), by its first event, which check_key read with this process's key or without."""
+        from careerlog import storekey
+
+        state, marker = self._stored_key()
+        if marker is not None:
+            if marker == storekey.PLAIN:
+                return "no (its marker: plain)"
+            return "yes (its marker: AES-GCM, read with CAREERLOG_ENCRYPTION_KEY)"
+        if state is None:
+            return "not yet said (no marker, no event: the first process that records marks it)"
+        return f"{'yes' if self.encryption_key else 'no'} (by its first event: no marker recorded yet)"
 
     def _stored_key(self, conn: psycopg.Connection[Any] | None = None) -> tuple[bytes | None, str | None]:
         """What check_key reads: the store's first event's contents as stored (None: no event yet: a marker refusing

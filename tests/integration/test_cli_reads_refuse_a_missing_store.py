@@ -87,7 +87,7 @@ def test_a_writing_command_still_starts_a_new_store_where_it_is_told_to(tmp_path
     assert run(url, "import", str(write(tmp_path / "events.jsonl", APPOINTMENT))).exit_code == 0
     exported = run(url, "export", str(tmp_path / "backup.jsonl"))
     assert exported.exit_code == 0, exported.output
-    assert "exported 1 events" in exported.output
+    assert "exported 1 fact (every event of the log)" in exported.output
 
 
 def test_a_store_of_accounts_alone_is_read_as_a_store(tmp_path: Path) -> None:

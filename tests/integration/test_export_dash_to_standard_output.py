@@ -24,7 +24,7 @@ def test_an_export_to_a_dash_is_written_on_standard_output(
     assert dashed.exit_code == 0, dashed.output
     assert plain.stdout.count("\n") == 1
     assert dashed.stdout == plain.stdout
-    assert "exported 1 events" in dashed.stderr
+    assert "exported 1 fact (every event of the log)" in dashed.stderr
     assert not (tmp_path / "-").exists()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from careerlog.cli import main
@@ -20,6 +21,22 @@ def test_a_write_to_a_sqlite_store_in_a_missing_directory_is_refused_naming_it(t
     assert f"the directory {tmp_path}/nope/dir does not exist" in result.output
     assert "--database-url" in result.output
     assert not (tmp_path / "nope").exists()
+
+
+def test_a_sqlite_url_of_three_slashes_naming_a_missing_directory_says_an_absolute_path_takes_four(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sqlite:///tmp/h/x.db` names tmp/h/x.db in the working directory: it said only "the directory tmp/h does not
+    exist", which /tmp/h did."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["--database-url", "sqlite:///tmp/h/x.db", *CREATE])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert (
+        f"the directory tmp/h does not exist (the store's file tmp/h/x.db would be in it). tmp/h/x.db is a path from "
+        f"the working directory {tmp_path}; an absolute path is written with four slashes: sqlite:////tmp/h/x.db. "
+    ) in said
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_sqlite_store_in_an_existing_directory_is_made(tmp_path: Path) -> None:
