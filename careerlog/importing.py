@@ -288,6 +288,25 @@ MERGED_MISSING = Refusal(
     "Missing data for required field: cell {cell} lies in the merged cells {cells}, whose value a spreadsheet keeps "
     "in their first cell ({first}) alone: unmerge them and write the value on every row."
 )
+# The columns of another kind that change what a file of a kind means, by the name a file of that kind reads them as
+# (careerlog.textfiles.column_name), each with the kind they are of: a correction's corrected values (Isian Yang
+# Dikoreksi) and its version corrected (Versi Yang Dikoreksi) in a file imported as retractions, which read without
+# them would retract, for good, the facts the file meant to correct; a retraction's version retracted (Versi Yang
+# Dibatalkan) in a file imported as corrections. Such a header is refused as a whole (OTHER_KINDS_HEADER): until
+# 2026-12-06 a file of corrections imported as retractions (chosen, or named pembatalan.csv) left its corrected values
+# out with a note, read its version corrected as the version to retract, and retracted every fact it named.
+OTHER_KINDS_COLUMNS: dict[str, dict[str, str]] = {
+    "retraction": {"corrected_fields": "correction", "versi_yang_dikoreksi": "correction"},
+    "correction": {"versi_yang_dibatalkan": "retraction"},
+}
+OTHER_KINDS_HEADER = Refusal(
+    "The header (the line of column names, not a row of data) names columns {columns} of a {other}, not of a "
+    "{kind}: the file is one of {other} rows. Read as {kind} rows without them, each row would record a {kind} the "
+    "file does not mean, which a later import cannot undo, so nothing was read. Import the file as {other} (choose "
+    "that kind, or name the file after it), or, if its rows are each a {kind}, remove these columns and import it "
+    "again.",
+    kinds=("kind", "other"),
+)
 NEAREST_COLUMN = 0.8  # difflib's ratio at least (NIP Lama is 0.62 from nip_baru: an old NIP is no new one)
 # The notes of a header's columns that are read but never recorded (the report's notes, at line 1)
 NOTE = Refusal("A column of notes: read, not recorded.").reason()
@@ -397,6 +416,7 @@ HEADER_REFUSALS = frozenset(
     (
         UNKNOWN_COLUMNS,
         UNKNOWN_COLUMNS_NEAR,
+        OTHER_KINDS_HEADER,
         SAME_FIELD,
         TITLE_ROW,
         TITLE_ROWS,
@@ -1616,6 +1636,10 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
         return names, InvalidInput(NO_KIND, "kind")
     if not kind or kind not in BY_KIND or "kind" in names:
         return names, ColumnNotes(notes) if notes else None
+    other_kinds = OTHER_KINDS_COLUMNS.get(kind, {})
+    if others := [(t.strip(), other_kinds[name]) for t, name in zip(typed, names, strict=True) if name in other_kinds]:
+        columns = ", ".join(repr(column) for column, _ in others)
+        return names, InvalidInput(OTHER_KINDS_HEADER.reason(columns=columns, kind=kind, other=others[0][1]), "line")
     subject = ["agency", "unit"] if kind == "unit_rating" else ["nip"]
     fields = [*subject, *(spec.name for spec in payload_fields(BY_KIND[kind]))]
     named = subject == ["nip"] and kind not in NAMED_KINDS  # (a name beside the NIP is checked)

@@ -281,6 +281,12 @@ KIND_HEADER_ALIASES: dict[str, dict[str, str]] = {
     # a penalty is dated by its start (TMT) and ends on its end_date: until 2026-12-05 its "Tanggal Selesai" was read
     # as its start, and its "Tanggal Mulai" refused as a training's
     "penalty": {**dict.fromkeys(_MULAI, "effective_date"), **dict.fromkeys(_SELESAI, "end_date")},
+    # a correction's version by its own name ("Versi Yang Dikoreksi", the version corrected) and a retraction's by its
+    # ("Versi Yang Dibatalkan"): each is no field of the other kind, whose file naming it is refused
+    # (careerlog.importing.OTHER_KINDS_COLUMNS). Until 2026-12-06 a file of corrections imported as retractions read
+    # its "Versi Yang Dikoreksi" as the version to retract, and retracted the facts it meant to correct.
+    "correction": {**_NEITHER, **_no_field(("versi_yang_dibatalkan",))},
+    "retraction": {**_NEITHER, **_no_field(("versi_yang_dikoreksi",))},
 }
 # The columns of notes a spreadsheet carries beside the fields (a row number, remarks), by their name without its
 # dots ("No." is no): read, never recorded, and named in the report's notes (docs/import-format.md).
