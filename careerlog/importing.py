@@ -111,6 +111,7 @@ from careerlog.textfiles import (
     DATE_AND_TIME,
     DAY_FIRST,
     KIND_HEADER_ALIASES,
+    KIND_WORD_NAMES,
     NOT_UTF8_HEADER,
     NOTE_COLUMNS,
     READ_AS_WINDOWS_1252,
@@ -1346,7 +1347,14 @@ def header_of(first: str, text: IO[str]) -> tuple[str, str, int]:
 
 # Every name a header's column may read as (a field of some kind, the subject's, a key of a row)
 HEADER_NAMES = frozenset(
-    [*META_KEYS, "name", "agency", "unit", *(spec.name for cls in BY_KIND.values() for spec in payload_fields(cls))]
+    [
+        *META_KEYS,
+        "name",
+        "agency",
+        "unit",
+        *(spec.name for cls in BY_KIND.values() for spec in payload_fields(cls)),
+        *KIND_WORD_NAMES,  # (a kind's own words for a field: "Nama Diklat", a header of no kind reads as itself)
+    ]
 )
 _LOOK_AHEAD = 5  # the lines with a cell below a header read before its rows: a title's, or a header's second row
 _SHOWN_CELLS = 4  # the cells of a header's second row a refusal shows

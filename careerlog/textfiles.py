@@ -135,10 +135,6 @@ HEADER_ALIASES: dict[str, str] = {
     "no_sertifikat": "reference",
     "jenis_diklat": "training_kind",
     "jenis_pelatihan": "training_kind",
-    "nama_diklat": "title",
-    "nama_pelatihan": "title",
-    "judul": "title",
-    "nama_jabatan": "title",
     "penyelenggara": "organiser",
     "jp": "hours",
     "jam_pelajaran": "hours",
@@ -183,10 +179,6 @@ HEADER_ALIASES: dict[str, str] = {
     "ujian": "exam",
     "jenis_jabatan": "post_kind",
     "jenjang": "level",
-    "jenjang_jabatan": "level",
-    "jenjang_pendidikan": "level",
-    "tingkat_hukuman": "level",
-    "tingkat_hukuman_disiplin": "level",
     "jenis_penugasan": "assignment",
     "cara_pengisian": "selection",
     "nomor_sk_pengangkatan": "appointment_reference",
@@ -271,6 +263,41 @@ _TMT_OF = {
     "rank_promotion": {"tmt_pangkat": "effective_date", "tmt_golongan": "effective_date"},
     "post_appointment": {"tmt_jabatan": "effective_date"},
 }
+# The names of a field several kinds have that are one kind's words alone (a training's title is its Nama Diklat, a
+# post's its Nama Jabatan; a degree's level its Jenjang Pendidikan, a penalty's its Tingkat Hukuman), each read as
+# that field by its kinds alone, and as no field by a kind of the field that names it otherwise (a training's "Nama
+# Jabatan", the employee's post as an HR list carries it, is no title of it: left out with its note). Until
+# 2026-12-06 they were HEADER_ALIASES', read as the field for every kind: a training file's "Nama Jabatan" was
+# recorded as the training's title, beside its "Judul Pelatihan" (which named no field), and "Jenjang Pendidikan" was
+# a post's and a penalty's level.
+KIND_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "title": {
+        "training": ("nama_diklat", "nama_pelatihan", "judul", "judul_pelatihan", "judul_diklat"),
+        "post_appointment": ("nama_jabatan", "jabatan"),
+    },
+    "level": {
+        "post_appointment": ("jenjang_jabatan",),
+        "education": ("jenjang_pendidikan",),
+        "study_leave_start": ("jenjang_pendidikan",),
+        "penalty": ("tingkat_hukuman", "tingkat_hukuman_disiplin"),
+    },
+}
+
+
+def _kind_words(kind: str) -> dict[str, str]:
+    """A kind's own words for its fields (KIND_WORDS), each read as the field, and the other kinds' words for a field
+    it has, each read as no field."""
+    read: dict[str, str] = {}
+    for field, by_kind in KIND_WORDS.items():
+        if kind in by_kind:
+            others = {name for other, names in by_kind.items() if other != kind for name in names}
+            read.update(_no_field(tuple(sorted(others - set(by_kind[kind])))))
+            read.update(dict.fromkeys(by_kind[kind], field))
+    return read
+
+
+# Every kind's word of KIND_WORDS, as a header of no kind reads it (itself: no field until a row's kind is read)
+KIND_WORD_NAMES = frozenset(name for by_kind in KIND_WORDS.values() for names in by_kind.values() for name in names)
 KIND_HEADER_ALIASES: dict[str, dict[str, str]] = {
     **dict.fromkeys(BY_KIND, _NEITHER),
     **{kind: {**_STARTING, **_TMT_OF.get(kind, {})} for kind in STARTING_KINDS},
@@ -288,6 +315,8 @@ KIND_HEADER_ALIASES: dict[str, dict[str, str]] = {
     "correction": {**_NEITHER, **_no_field(("versi_yang_dibatalkan",))},
     "retraction": {**_NEITHER, **_no_field(("versi_yang_dikoreksi",))},
 }
+for _kind in {kind for by_kind in KIND_WORDS.values() for kind in by_kind}:
+    KIND_HEADER_ALIASES[_kind] = {**KIND_HEADER_ALIASES[_kind], **_kind_words(_kind)}
 # The columns of notes a spreadsheet carries beside the fields (a row number, remarks), by their name without its
 # dots ("No." is no): read, never recorded, and named in the report's notes (docs/import-format.md).
 NOTE_COLUMNS = ("no", "no_urut", "nomor_urut", "keterangan", "ket", "catatan")
