@@ -362,6 +362,8 @@ class UnitOfWork:
     # kept in `units_made` once the command made events: the process knows them (CareerLog.units_recorded) only once
     # they are saved (CareerLog._units_saved), never on a dry run or a refused or rolled-back write
     unit_let: tuple[tuple[str, str], str] | None = None
+    # ... when the writer's confirmation let it through (near a known unit): the unit, its agency, the units near it
+    unit_confirmed: tuple[str, str, str] | None = None
     units_made: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def get(self, subject: str) -> LedgerAggregate | None:
@@ -1265,12 +1267,14 @@ class CareerLog(Application[str]):
         """Check one command against the loaded records and apply it (without saving); a live placement's warnings
         (placement_warnings) with its outcome, and a correction or retraction followed by the mentor's side's
         releases it lets be recorded (_release_held)."""
-        uow.unit_let = None
+        uow.unit_let = uow.unit_confirmed = None
         outcome = self._execute(uow, command, actor)
         if not outcome.created:
             return outcome
         if uow.unit_let is not None:  # (a unit new in its agency, let through: known to the next commands)
             uow.units_made.setdefault(*uow.unit_let)
+            if uow.unit_confirmed is not None:  # (by the writer's confirmation: an import's report names it)
+                outcome = replace(outcome, new_unit=uow.unit_confirmed)
         if outcome.kind in ("penalty", "correction") and command.migration is None:
             warnings = penalty_warnings(uow, outcome)
             outcome = replace(outcome, warnings=warnings) if warnings else outcome
@@ -1589,10 +1593,12 @@ class CareerLog(Application[str]):
         known = {k: name for (a, k), name in (self.units_recorded | made).items() if a == agency}
         known |= self._agency_units(agency, self.units_known)
         near = typos_of(key[1], known) if key[1] not in known else []  # (a typo of one: careerlog.domain.unit.typo_of)
+        names = " or ".join(quoted(known[k]) for k in near)
         if near and NEW_UNIT not in command.confirmed:
-            names = " or ".join(quoted(known[k]) for k in near)
             raise InvalidInput(NEW_UNIT_UNCONFIRMED.reason(unit=quoted(unit), agency=agency, near=names), named)
         uow.unit_let = (key, unit)  # (confirmed, or near none: known to later writes once recorded)
+        if near:
+            uow.unit_confirmed = (unit, agency, names)
         return bool(near)
 
     def _units_saved(self, uow: UnitOfWork) -> None:

@@ -830,6 +830,14 @@ class FirstLines:
 # The field a recorded row's warning (Outcome.warnings) is named beside, by the row's kind: a mentor's transfer's, the
 # agency moved to (MENTEES_LEFT_OPEN); a penalty ending early, its end (PENALTY_SHORTENED), a correction's as corrected
 WARNED_BESIDE = {"placement": "agency", "penalty": "end_date", "correction": "corrected_fields.end_date"}
+# A unit new in its agency near a known one (rule unit.new) that a row's yes in the Konfirmasi column let through
+# (Outcome.new_unit), said among the report's warnings beside the row's unit, once for each unit (the rows after the
+# first naming it are asked nothing): until 2026-12-06 a misspelt unit so confirmed was recorded with no trace in the
+# report (HR tester: "Dinas Pendidikn" beside Dinas Pendidikan)
+NEW_UNIT_CONFIRMED = Refusal(
+    "{unit} is a unit new in {agency}, confirmed by the yes in the Konfirmasi column (unit.new); it is near {near}, "
+    "known there. If it is that unit misspelt, correct this row's unit (in the file, or by a correction once recorded)."
+)
 
 
 @dataclass
@@ -2119,6 +2127,14 @@ def import_rows(
                         if result.warnings:  # (beside the field the warning is of: the agency moved to, the end)
                             warned = {WARNED_BESIDE.get(command.kind, "agency"): list(result.warnings)}
                             report.warnings.append(RowProblem(command.line, command.subject, command.kind, warned))
+                        if result.new_unit is not None:  # (a unit new in its agency the row's yes let through)
+                            unit, agency, near = result.new_unit
+                            said: dict[str, list[str]] = {
+                                "corrected_fields.unit" if command.kind == "correction" else "unit": [
+                                    NEW_UNIT_CONFIRMED.reason(unit=quoted(unit), agency=agency, near=near)
+                                ]
+                            }
+                            report.warnings.append(RowProblem(command.line, command.subject, command.kind, said))
                     else:
                         replayed += 1
                         if len(listed) < LISTED or progressed is not None:

@@ -534,6 +534,10 @@ class Outcome:
     # a correction whose target is a rank promotion (careerlog.application.CareerLog.execute, from the record loaded
     # to decide it): the only correction whose findings are judged (CareerLog.findings_of reads the whole record)
     corrects_promotion: bool = False
+    # a unit new in its agency near a known one (rule unit.new) that the writer's confirmation let through, as (the
+    # unit as written, its agency, the known units it is near, quoted): careerlog.application.CareerLog.execute; an
+    # import names it among its report's warnings (careerlog.importing.NEW_UNIT_CONFIRMED)
+    new_unit: tuple[str, str, str] | None = None
 
 
 @quick_init
