@@ -16,8 +16,11 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import IO, Any
 
 from careerlog.importing import CSV_CELL_LIMIT, CsvRecords, header_of
-from careerlog.spreadsheet import defused
-from careerlog.textfiles import reasons_column
+from careerlog.spreadsheet import defused, kept_as_text
+from careerlog.textfiles import TEXT_NIP_COLUMNS, column_name, reasons_column
+
+# The digits a spreadsheet keeps of a number: a longer one (an 18-digit NIP) opened from a CSV cell loses the rest
+SPREADSHEET_DIGITS = 15
 
 
 def csv_lines(text: IO[str], wanted: Collection[int]) -> tuple[list[str], dict[int, list[str]], str]:
@@ -44,8 +47,13 @@ def refused_csv(
     are stale. Every other column is the file's own, HR's notes among them, and its cells are given back exactly as
     written, even one a spreadsheet would run as a formula: they are the uploader's own, already in the file they
     sent, and an apostrophe put before them would be recorded as part of the value when the fixed file is imported
-    again ("'- Angkatan II"); only the reasons, careerlog's text, are defused. None when no refused row is a row of
-    the file (a header refused, say)."""
+    again ("'- Angkatan II"); only the reasons, careerlog's text, are defused. But a NIP's cell of bare digits (a
+    column the import reads as a NIP, careerlog.textfiles.TEXT_NIP_COLUMNS) longer than a spreadsheet keeps
+    (SPREADSHEET_DIGITS) is written as the career record's CSV writes a NIP (careerlog.spreadsheet.kept_as_text,
+    ="198609262010031001"), which a spreadsheet shows as its digits and the import reads back as the NIP
+    (textfiles.nips_marked_as_text): until 2026-12-06 it was written bare, and Excel opening the file showed it as
+    1,97607E+17 and saved it back with its last three digits lost. None when no refused row is a row of the file (a
+    header refused, say)."""
     problems = [p for p in rejected if p["line"] > 1]
     try:
         header, records, delimiter = csv_lines(text, {p["line"] for p in problems})
@@ -66,9 +74,11 @@ def refused_csv(
         padded[at] = reason
         return [cell for i, cell in enumerate(padded) if i not in dropped]
 
+    nips = {i for i, name in enumerate(header) if column_name(name) in TEXT_NIP_COLUMNS}
     writer.writerow(row(header, column))
-    for cells, problem in refused:  # the file's own cells, as its uploader wrote them
-        writer.writerow(row(cells, defused(reasons(problem))))
+    for cells, problem in refused:  # the file's own cells, as its uploader wrote them, a NIP kept as text
+        kept = [kept_as_text(c) if i in nips and len(c) > SPREADSHEET_DIGITS else c for i, c in enumerate(cells)]
+        writer.writerow(row(kept, defused(reasons(problem))))
     return "\ufeff" + as_utf8(out.getvalue())
 
 

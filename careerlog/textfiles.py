@@ -95,6 +95,9 @@ AS_SCIENTIFIC = Refusal(
     numbers=("digits",),
 )
 NIP_COLUMNS = ("nip", "mentor_nip")
+# The columns whose NIP a CSV cell may write as text for a spreadsheet ('1986..., ="1986...": nips_marked_as_text), as
+# careerlog's refused-rows file writes them (careerlog.refused_rows); a mentee's NIP read so since 2026-12-06
+TEXT_NIP_COLUMNS = (*NIP_COLUMNS, "mentee_nip", "confirm_nip")
 # A cell a spreadsheet saved in place of its value: a formula's error (Excel, LibreOffice and Google Sheets write
 # #N/A for a lookup that found nothing, #REF!, #VALUE!, ...; LibreOffice also Err:502), or the hashes it shows in a
 # column too narrow for a number or a date, which Excel's CSV writes as shown. Never a value: refused, not recorded
@@ -863,7 +866,7 @@ def nips_marked_as_text(row: dict[str, Any]) -> None:
     careerlog.domain.nip.unlabelled_nip) read as the NIP they hold, in place (the cell kept as written in the row's
     WRITTEN); a cell that holds no NIP so is left for the ledger to judge as written. A void's NIP typed again
     (confirm_nip) is read so too, as the form reads it."""
-    for column in (*NIP_COLUMNS, "confirm_nip"):
+    for column in TEXT_NIP_COLUMNS:
         cell = row.get(column)
         if type(cell) is not str or cell[:1].isdigit():
             continue  # (the common case: no such column, or a NIP of digits; or one made Unreadable)
