@@ -69,14 +69,27 @@ def word_edits(a: str, b: str) -> int:
     return row[len(b)]
 
 
+# The titles a unit's name holds of the person it is named for (RSUD dr. Pirngadi, RSUP H. Adam Malik, Universitas
+# Prof. Dr. ...), by their lower case without their dot: a name that leaves one out or adds one is the known unit's
+# written otherwise (`typo_of`: one edit), asked as a typo is. Until 2026-12-06 "RSUD Pirngadi" was a new unit
+# beside RSUD dr. Pirngadi, recorded unasked (a typo was of the same number of words alone).
+TITLES = frozenset(("dr", "drs", "dra", "h", "hj", "ir", "prof", "kh", "k.h"))
+
+
+def _untitled(words: list[str]) -> list[str]:
+    return [word for word in words if word.rstrip(".") not in TITLES]
+
+
 def typo_of(typed: str, known: str) -> int | None:
     """The edits (`word_edits`) making `typed` the `known` unit's name when it reads as a typo of it (two names
     by `unit_key`: the same words but one, that one within TYPO_EDITS of the known word, TYPO_EDITS_LONG of a known
     word of TYPO_LONG letters or more), else None: "dinas sosil" is a typo of dinas sosial (1), "medan baru" none of
-    medan barat, nor "badan kepegawaian daerah" of badan pendapatan daerah."""
+    medan barat, nor "badan kepegawaian daerah" of badan pendapatan daerah; a name without a title the known one has
+    (TITLES: "rsud pirngadi" of rsud dr. pirngadi), or with one it has not, is one edit from it."""
     mine, theirs = typed.split(), known.split()
-    if len(mine) != len(theirs):
-        return None
+    if len(mine) != len(theirs):  # (a title left out or added: one edit, as a word's letter is)
+        untitled = _untitled(mine)
+        return 1 if untitled and untitled == _untitled(theirs) else None
     differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
     if len(differing) != 1:
         return None
