@@ -107,9 +107,12 @@ def spells_of(ctx: Context) -> SpellIndex:
 
 
 def trained_members(ctx: Context, index: SpellIndex) -> tuple[list[Member], set[str], set[str]]:
-    """(trained members on the year's last day, trained subjects, untrained subjects in post)."""
+    """(trained members on the year's last day, trained subjects, untrained subjects in post): of the PNS in post
+    alone, the staff of training.jp_share (`judged`): the 20 JP is not a PPPK's nor a CPNS's, and a PPPK is never
+    promoted in rank. (Until 2026-12-06 the PPPK and CPNS in post were counted too: KOTA-MEDAN's 2025 trained staff
+    were 114, 94 of them the PNS of training.jp_share.)"""
     day = ctx.year_end
-    staff = in_post(ctx, day.isoformat(), scoped=True)
+    staff = in_post(ctx, day.isoformat(), scoped=True, judged=True)
     target = yearly_jp(ctx.year) or 0
     hours = yearly_hours(ctx, ctx.year)
     trained = {s for s, jp in hours.items() if s in staff and jp >= target}

@@ -76,7 +76,12 @@ def careers() -> list[CareerRecord]:
 
 def views_of(records: list[CareerRecord], path: Path) -> SqlStore:
     """A SQLite view store at `path` holding every projection of the records."""
-    views = open_store(Settings(database_url=f"sqlite:///{path}"))
+    return views_at(records, f"sqlite:///{path}")
+
+
+def views_at(records: list[CareerRecord], url: str) -> SqlStore:
+    """A view store at `url` (either store) holding every projection of the records."""
+    views = open_store(Settings(database_url=url))
     for projection in all_projections():
         for table in projection.tables:
             views.execute_script(table.ddl())
