@@ -178,6 +178,7 @@ PROGRAMME = Cells(
         "feedback_count",
         "mean_rating",
         "mean_relevance",
+        "promotable",
         "promoted",
         "promotion_rate",
         "promotion_rate_difference",
@@ -185,6 +186,8 @@ PROGRAMME = Cells(
     (("other_spellings", ("completions",)),),
 )
 PROGRAMME_FEEDBACK = Cells("feedback_count", ("mean_rating", "mean_relevance"))
+# the participants who can be promoted in rank (not a PPPK): the promotion rate's people
+PROGRAMME_PROMOTABLE = Cells("promotable", ("promoted", "promotion_rate", "promotion_rate_difference"))
 PROGRAMME_COMPARABLE = Cells(
     "comparable", ("comparable_promoted", "comparable_promotion_rate", "promotion_rate_difference")
 )

@@ -856,14 +856,20 @@ class TrainingQueries(ViewReader):
             feedback = programme_feedback(sql, clauses, params)
             members = programme_members(sql, clauses, params)
             takers = programme_takers(sql, {key: spellings[key] for key in totals})
-            index = load_spells(sql, {m.agency for group in members.values() for m in group})
-        index.prepare(((m.agency, m.rank or None, m.day) for group in members.values() for m in group), months)
+            agencies = {m.agency for group in members.values() for m in group}
+            index = load_spells(sql, agencies)
+            graded = pppk_in(sql, agencies)
+        # the rank promotions compared are of those who can be promoted in rank: a PPPK (a grade, not a rank) never is
+        index = index.among(set(index.by_subject) - graded)
+        ranked = {key: [m for m in group if m.subject not in graded] for key, group in members.items()}
+        index.prepare(((m.agency, m.rank or None, m.day) for group in ranked.values() for m in group), months)
         peers = PeerSets(index, months)
         found = [
             {
                 **programme_item(spelt, len(members.get(key, []))),
+                "promotable": len(ranked.get(key, [])),
                 **feedback.get(key, empty_feedback()),
-                **peers.comparison(members.get(key, []), takers[key], self.today),
+                **peers.comparison(ranked.get(key, []), takers[key], self.today),
             }
             for key, spelt in totals.items()
         ]
@@ -1034,6 +1040,19 @@ def programme_members(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -
             r["subject"], Member(r["subject"], date.fromisoformat(r["end_date"]), r["agency"], r["rank"])
         )
     return {key: list(group.values()) for key, group in members.items()}
+
+
+def pppk_in(sql: Sql, agencies: Collection[str]) -> set[str]:
+    """The PPPK ever in the agencies: never promoted in rank (their contract has a grade), so neither a programme's
+    participant nor a colleague in its promotion comparison."""
+    chosen = sorted({a for a in agencies if a})
+    if not chosen:
+        return set()
+    rows = sql.query(
+        f"SELECT DISTINCT subject FROM spells WHERE agency IN ({', '.join('?' * len(chosen))}) AND employment_kind = ?",
+        [*chosen, "PPPK"],
+    )
+    return {r["subject"] for r in rows}
 
 
 def programme_takers(sql: Sql, spellings: Mapping[str, Sequence[str]]) -> dict[str, set[str]]:

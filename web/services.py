@@ -1137,7 +1137,11 @@ class Services:
                 if suppression.sliced(slices, set(asked.get(key, ())), suppression.PROGRAMME, cell):
                     given.add(i)
         items = suppression.suppress(found, suppression.PROGRAMME, cell, withheld=given)
-        for small_group in (suppression.PROGRAMME_FEEDBACK, suppression.PROGRAMME_COMPARABLE):
+        for small_group in (
+            suppression.PROGRAMME_FEEDBACK,
+            suppression.PROGRAMME_PROMOTABLE,
+            suppression.PROGRAMME_COMPARABLE,
+        ):
             items = [suppression.withhold(item, small_group, cell) for item in items]
         return {"window_months": window_months, "items": items}
 

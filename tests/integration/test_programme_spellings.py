@@ -117,6 +117,7 @@ def test_three_spellings_of_one_programme_are_one_row_with_summed_figures_and_th
         "mean_relevance": 4.0,  # (5 + 3 + 4 + 4) / 4
         # comparable: Dedi and Gita (KOTA-MEDAN III/a, never in the programme in any spelling); nobody promoted
         "window_months": 24,
+        "promotable": 6,  # none a PPPK
         "promoted": 0,
         "promotion_rate": 0.0,
         "comparable": 2,

@@ -218,6 +218,32 @@ def test_compliance_leaves_out_staff_away_from_duty_on_the_counting_day(
     assert [(r["agency"], r["staff"]) for r in queries.compliance(2023)] == [("KOTA-MEDAN", 4), ("PROV-SUMUT", 2)]
 
 
+def pppk(app: CareerLog, birth: date, sex: str) -> str:
+    """A PPPK of KOTA-MEDAN (grade IX) since March 2018."""
+    nip = f.pppk_nip(birth, 2018, sex)
+    payload = f.appointment(birth, date(2018, 3, 1), sex, employment_kind="PPPK", rank="IX", **MEDAN)
+    app.record(nip, "appointment", {**payload, "recruitment_path": "PPPK"}, actor="hr")
+    return nip
+
+
+def test_a_programmes_promotions_count_those_who_can_be_promoted_in_rank(
+    ledger: CareerLog, projector: Projector, writable: SqlStore
+) -> None:
+    """A PPPK is never promoted in rank (the contract has a grade): a programme's `promoted` and `promotion_rate` are
+    of its participants who can be (`promotable`), and its comparable colleagues are such too. A PPPK participant was
+    counted among them, unpromoted, and another PPPK of the grade among the comparable colleagues (the demo's
+    PRG-2025-DIGITAL-01 counted 2 PPPK among its 19 participants)."""
+    participant = pppk(ledger, date(1991, 8, 8), "F")
+    pppk(ledger, date(1992, 9, 9), "M")  # a colleague of the grade who never took part
+    taken = f.training("2019-05-10", 24, "2019-05-08", programme_id="P-LEAD")
+    ledger.record(participant, "training", taken, actor="hr")
+    projector.catch_up()
+    [lead] = TrainingQueries(writable, today=TODAY).programmes({"programme_id": "P-LEAD"})
+    # Ani, Bayu and Fajar as before (Ani promoted), and the PPPK: a participant, not compared
+    assert (lead["participants"], lead["promotable"], lead["promoted"], lead["promotion_rate"]) == (4, 3, 1, 0.3333)
+    assert (lead["comparable"], lead["comparable_promoted"]) == (3, 2)  # Citra, Dedi and Gita: not the other PPPK
+
+
 def test_programmes_report_take_up_feedback_cost_and_promotions_against_comparable_staff(
     populated: SqlStore,
 ) -> None:
@@ -241,6 +267,7 @@ def test_programmes_report_take_up_feedback_cost_and_promotions_against_comparab
         # Ani promoted (2020-10), Bayu and Fajar not; comparable: Citra and Dedi (Medan III/a on
         # 2019-05-10; Citra promoted 2020-10) and Gita (Sumut III/a on 2020-06-15; promoted 2022-04).
         "window_months": 24,
+        "promotable": 3,  # none a PPPK
         "promoted": 1,
         "promotion_rate": 0.3333,
         "comparable": 3,

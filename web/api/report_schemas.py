@@ -140,10 +140,20 @@ class ProgrammeSchema(StrictSchema):
     mean_rating = fields.Float(dump_only=True, allow_none=True)
     mean_relevance = fields.Float(dump_only=True, allow_none=True)
     window_months = fields.Integer(dump_only=True)
+    promotable = fields.Integer(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Participants who can be promoted in rank (not a PPPK: a grade, never a rank): "
+            "`promoted` and `promotion_rate` are of them."
+        },
+    )
     promoted = fields.Integer(dump_only=True, allow_none=True)
     promotion_rate = fields.Float(dump_only=True, allow_none=True)
     comparable = fields.Integer(
-        dump_only=True, allow_none=True, metadata={"description": "Comparable non-participants."}
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "Comparable non-participants who can be promoted in rank (not a PPPK)."},
     )
     comparable_promoted = fields.Integer(dump_only=True, allow_none=True)
     comparable_promotion_rate = fields.Float(dump_only=True, allow_none=True)
