@@ -960,6 +960,10 @@ class DecisionPassedOverQueries:
             f"({', '.join('?' * len(managerial))})))"
         )
         params += managerial
+        # a decision not judged (verdict NULL: no rule of its own in force on its TMT) is compared with no one, as the
+        # lists compare it with no one (docs/audit.md; until 2026-12-06 its page compared it, reading `findings`
+        # beside the list's not judged, and `audit passed-over` listed its pairs)
+        clauses.append("verdict IS NOT NULL")
         start, end = iso_day(start, "from"), iso_day(end, "to")
         for value, clause in ((nip, "subject = ?"), (version, "version = ?"), (start, "tmt >= ?"), (end, "tmt <= ?")):
             if value is not None:
