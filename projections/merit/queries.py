@@ -47,7 +47,12 @@ VERDICTS = ("compliant", "findings")
 # A decision's verdict filter: also `not_judged` (verdict NULL: no rule of its kind in force on its date, merit
 # view 43), which neither `compliant` nor `findings` lists
 NOT_JUDGED = "not_judged"
-DECISION_VERDICTS = (*VERDICTS, NOT_JUDGED)
+# A listed decision the lists do not compare with its colleagues (a 202 promotion or a managerial post: its own page
+# does, `compared_alone`) whose rule checks found nothing: not known `compliant` until its page compares it, so a list
+# reads `not_compared` for it and `verdict=compliant` leaves it out (until 2026-12-06 a list read `compliant` where
+# the page could read `findings`); `verdict=not_compared` lists those alone.
+NOT_COMPARED = "not_compared"
+DECISION_VERDICTS = (*VERDICTS, NOT_JUDGED, NOT_COMPARED)
 PASSED_OVER = "merit.passed_over"
 PASSED_OVER_COUNT = "passed_over_count"  # the listed decisions' column after DECISION_COLUMNS
 # The refusals of an audit's request (careerlog.domain.wording)
@@ -230,7 +235,7 @@ class AuditQueries(CountedList):
 
         def judge(row: dict[str, Any]) -> dict[str, Any]:
             row[PASSED_OVER_COUNT] = count_of(row, counts)
-            return with_passed_over(row)
+            return as_listed(with_passed_over(row))
 
         return judge
 
@@ -262,7 +267,7 @@ class AuditQueries(CountedList):
             found = self.page_of(select, source, where, params, paging)
             for row in found.rows:
                 row[PASSED_OVER_COUNT] = count_of(row, rounds.counts)
-        return Paged([with_passed_over(row) for row in found.rows], found.total, found.next)
+        return Paged([as_listed(with_passed_over(row)) for row in found.rows], found.total, found.next)
 
     def total(self, sql: Sql, source: str, where: str, params: list[Any]) -> int:
         """COUNT(*) as `CountedList.total`; a total of the kept rounds (its parameters `Keys`,
@@ -333,21 +338,22 @@ class AuditQueries(CountedList):
                     UNKNOWN_VERDICT.reason(verdict=quoted(sorted(unknown)[0]), known=", ".join(DECISION_VERDICTS)),
                     "verdict",
                 )
+            alone = compared_alone_sql()
             if wanted == {"findings"}:
                 source = either("d.verdict = 'findings'", f"{passed(into=source_params)} AND {NOT_FINDINGS}")
-            elif wanted == {"compliant"}:
-                clauses.append(f"(d.verdict = 'compliant' AND {passed(negated=True)})")
             elif wanted == {NOT_JUDGED}:
                 clauses.append("d.verdict IS NULL")  # (never passed over: `passed_over_counts` compares judged ones)
-            elif wanted == {"compliant", "findings"}:
-                clauses.append("d.verdict IS NOT NULL")
-            elif wanted == {"compliant", NOT_JUDGED}:
-                clauses.append(f"(d.verdict IS NULL OR (d.verdict = 'compliant' AND {passed(negated=True)}))")
-            elif wanted == {"findings", NOT_JUDGED}:
-                source = either(
-                    "(d.verdict = 'findings' OR d.verdict IS NULL)",
-                    f"{passed(into=source_params)} AND d.verdict = 'compliant'",
-                )
+            elif wanted == {NOT_COMPARED}:
+                clauses.append(f"(d.verdict = 'compliant' AND {alone})")  # (never a 101: not passed over in a round)
+            elif wanted != set(DECISION_VERDICTS):
+                # each verdict wanted as the list reads it, in the order the parameters are added
+                either_of: dict[str, Callable[[], str]] = {
+                    "findings": lambda: f"(d.verdict = 'findings' OR ({passed()} AND {NOT_FINDINGS}))",
+                    "compliant": lambda: f"(d.verdict = 'compliant' AND NOT {alone} AND {passed(negated=True)})",
+                    NOT_JUDGED: lambda: "d.verdict IS NULL",
+                    NOT_COMPARED: lambda: f"(d.verdict = 'compliant' AND {alone})",
+                }
+                clauses.append("(" + " OR ".join(either_of[v]() for v in DECISION_VERDICTS if v in wanted) + ")")
         if decision is not None:
             if decision not in DECISION_TYPES:
                 raise InvalidInput(UNKNOWN_DECISION.reason(known=", ".join(DECISION_TYPES)), "decision")
@@ -748,6 +754,20 @@ def compared_alone(decision: dict[str, Any]) -> bool:
     if decision["decision"] == "promotion":
         return bool(decision["kind"] == "202")
     return any(k.code == decision["kind"] and k.get("managerial") for k in reference().post_kinds)
+
+
+def compared_alone_sql() -> str:
+    """SQL: decision `d` is one `compared_alone` (a 202 promotion or a managerial post appointment)."""
+    managerial = ", ".join(sql_text(k.code) for k in reference().post_kinds if k.get("managerial"))
+    return f"((d.decision = 'promotion' AND d.kind = '202') OR (d.decision = 'post' AND d.kind IN ({managerial})))"
+
+
+def as_listed(decision: dict[str, Any]) -> dict[str, Any]:
+    """A listed decision as a list can judge it: one its own page alone compares with its colleagues
+    (`compared_alone`) whose rule checks found nothing reads `not_compared` (NOT_COMPARED), not `compliant`."""
+    if decision.get("verdict") == "compliant" and compared_alone(decision):
+        decision["verdict"] = NOT_COMPARED
+    return decision
 
 
 def without_passed_over(decision: dict[str, Any]) -> None:

@@ -62,8 +62,10 @@ class DecisionSchema(Schema):
         dump_only=True,
         allow_none=True,
         metadata={
-            "description": "compliant (judged, no finding), findings (at least one), or null: not judged, no rule of "
-            "its kind in force on its date (`judged` false; an evidence.recorded_after finding is still listed)."
+            "description": "compliant (judged, no finding), findings (at least one), not_compared (in a list: a 202 "
+            "promotion or managerial post whose rule checks found nothing, compared with its colleagues on its own "
+            "page only, which gives its verdict), or null: not judged, no rule of its kind in force on its date "
+            "(`judged` false; an evidence.recorded_after finding is still listed)."
         },
     )
     finding_count = fields.Integer(dump_only=True)

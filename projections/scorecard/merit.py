@@ -124,7 +124,9 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
     audit = ScorecardAudit(ctx)
     promotions = audit.promotions(ctx.scope.selection(), start=start, end=end)
     judged = [d for d in promotions if d["verdict"] is not None]  # (NULL: no promotion rule in force on the TMT)
-    clean = sum(1 for d in judged if not d["finding_count"])
+    # clean: `compliant` as the list reads it (its link), not a 202 whose colleagues only its page compares (verdict
+    # not_compared: not known clean; until 2026-12-06 counted clean where its page could read findings)
+    clean = sum(1 for d in judged if d["verdict"] == "compliant")
     # the decisions judged with the rounds: a regular promotion that passed over a clearly stronger colleague
     # (merit.passed_over, found over promotion_rounds) is not clean, though its decisions row reads `compliant`
     rows = rows_behind(

@@ -330,8 +330,10 @@ class FindingFilterSchema(AuditFilterSchema):  # type: ignore[valid-type,misc]
     verdict = fields.String(
         validate=validate.OneOf(DECISION_VERDICTS),
         metadata={
-            "description": "compliant (no finding), findings (at least one) or not_judged (dated before any rule of "
-            "its kind: `verdict` null, `judged` false, listed by neither of the others)."
+            "description": "compliant (no finding), findings (at least one), not_judged (dated before any rule of "
+            "its kind: `verdict` null, `judged` false, listed by none of the others) or not_compared (a 202 promotion "
+            "or managerial post whose rule checks found nothing: the lists do not compare it with its colleagues, its "
+            "own page does; listed by none of the others)."
         },
     )
 

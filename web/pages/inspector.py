@@ -23,7 +23,7 @@ from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
 from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, ROUND, with_pool
 from projections.merit.groups import DIMENSIONS
-from projections.merit.queries import LIST_RULES, judged_by
+from projections.merit.queries import LIST_RULES, NOT_COMPARED, judged_by
 from projections.merit.rules import SEVERITY_ORDER
 from projections.training import GROUPING_REFUSALS
 from web import kept
@@ -432,6 +432,8 @@ def verdict_words(verdict: str | None) -> str:
     """A decision's verdict in the page's language: not judged (NULL: no rule of its kind in force on its date)."""
     if verdict is None:
         return str(_("not judged: no rule in force then"))
+    if verdict == NOT_COMPARED:
+        return str(_("colleagues not compared here: see its page"))
     return str(_("with findings") if verdict == "findings" else _("compliant"))
 
 
