@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from careerlog.application import NOT_APPOINTED
-from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.wording import Refusal
 from careerlog.reference import reference
 from careerlog.sqlstore import Row, Sql
@@ -32,6 +32,7 @@ from projections.training import (
     bounded,
     comparable,
     filter_clauses,
+    filter_values,
     load_spells,
     promoted_count,
     ratio,
@@ -93,6 +94,7 @@ RELATIONSHIP_FILTERS = {
     "mentee_nip": "subject",
 }
 NOT_A_DATE = Refusal("Must be a date.").reason()  # (careerlog.domain.wording)
+UNKNOWN_FOCUS = Refusal("Unknown focus {focus}: no mentoring of that focus was ever recorded there.")
 DEFAULT_OUTCOME_YEARS = 2
 MAX_OUTCOME_YEARS = 10
 
@@ -330,6 +332,16 @@ class MentoringQueries(ViewReader):
             ]
             items.append(item)
         return items
+
+    def known_focus(self, filters: Mapping[str, Any]) -> None:
+        """InvalidInput naming `focus` for a focus filter's value no mentoring was ever recorded with, within the
+        filters' agency and region (a reader's scope): an answer filtered by it would be all zeros, read as no
+        mentoring (until 2026-12-06 `focus=bogus` answered so), as an unknown unit is refused."""
+        place = {k: filters[k] for k in ("agency", "region") if filters.get(k)}
+        for focus in filter_values(filters.get("focus")):
+            clauses, params = filter_clauses({**place, "focus": [focus]}, RELATIONSHIP_FILTERS)
+            if not self.store.query(f"SELECT 1 AS found FROM mentoring{where_sql(clauses)} LIMIT 1", params):
+                raise InvalidInput(UNKNOWN_FOCUS.reason(focus=quoted(str(focus))), "focus")
 
     def relationships(
         self, filters: Mapping[str, Any] | None = None, *, open_on: date | None = None

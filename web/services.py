@@ -1160,6 +1160,7 @@ class Services:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
         self.capped(reader, filters)
         scoped = self.asked_within(reader, Action.READ_REPORTS, filters)
+        self.mentoring.known_focus(scoped)
         relationships = self.mentoring.relationships(scoped)
         found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
         cell = self.smallest_cell(reader)
