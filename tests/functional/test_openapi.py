@@ -299,3 +299,14 @@ def test_a_nullable_nested_answer_is_its_schemas_object_or_null(
     branches = prop["anyOf"]
     assert {"$ref": f"#/components/schemas/{nested}"} in branches
     assert [b for b in branches if "$ref" not in b] == [{"type": "object", "nullable": True, "enum": [None]}]
+
+
+def test_the_scorecards_agency_is_documented_as_the_endpoint_reads_it(spec: dict[str, Any]) -> None:
+    """Left out, the scorecard's `agency` is the caller's one agency, else a 422 naming it ("Missing data for required
+    field."): not required, and no null default (documented `default: null` beside its enum until 2026-12-06)."""
+    [agency] = [p for p in spec["paths"]["/api/v1/reports/scorecard"]["get"]["parameters"] if p["name"] == "agency"]
+    assert "default" not in agency["schema"]
+    assert not agency["schema"].get("nullable")
+    assert not agency.get("required")
+    assert "Required, unless your scope reaches exactly one agency" in agency["description"]
+    assert "a 422 naming `agency`" in agency["description"]

@@ -39,8 +39,9 @@ def the_one_agency(account: Any) -> str | None:
 
 
 class ScorecardQuerySchema(ReadQuerySchema):
+    # (no default: left out, `the_scopes_agency` takes the caller's one agency, or the 422 names it; until 2026-12-06
+    # `load_default=None` documented it `default: null`, a null no client may send, beside its enum)
     agency = fields.String(
-        load_default=None,
         metadata={
             "description": "Agency code (reference table agencies), in any letter case. Required, unless your scope "
             "reaches exactly one agency (an account of one agency): left out, it is that one (since 2026-12-05). "
