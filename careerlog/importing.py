@@ -121,12 +121,14 @@ from careerlog.textfiles import (
     Written,
     aliases_of,
     column_name,
+    corrected_object_refused,
     header_spelling,
     nips_marked_as_text,
     not_utf8,
     note_column,
     read_cells,
     read_corrected_fields,
+    read_corrected_json,
     read_exponents,
     reasons_column,
     refuse_not_text,
@@ -460,7 +462,6 @@ UNNAMED_COLUMN = Refusal(
     numbers=("number",),
     quotes=("cell",),
 )
-CELL_NOT_OBJECT = Refusal("Must be a JSON object.").reason()
 MAX_NESTING = 16  # objects or lists within one another in a JSON cell or a JSON Lines field: far past any field's
 NESTED_TOO_DEEP = Refusal(
     "Objects or lists nested more than {levels} levels deep: no field holds a value nested so deeply (a correction's "
@@ -1868,16 +1869,19 @@ def _csv_rows(
         read_exponents(cleaned)  # ("1,5E+06": a long number a spreadsheet showed rounded, refused after its bounds)
         read_cells(cleaned, indonesian=indonesian, day_first=day_first)  # ("20 JP", "Rp1.500.000,00", "06/05/2024")
         if "corrected_fields" in cleaned:
-            try:
-                changes = orjson.loads(cleaned["corrected_fields"])
+            try:  # ({“unit”: “Dinas Pendidikan”}, as autocorrect quotes it: read as with straight quotes)
+                changes, text = read_corrected_json(cleaned["corrected_fields"], orjson.loads)
             except orjson.JSONDecodeError as e:
-                reason = NESTED_TOO_DEEP if e.msg == JSON_TOO_DEEP else CELL_NOT_OBJECT
+                reason = NESTED_TOO_DEEP if e.msg == JSON_TOO_DEEP else corrected_object_refused()
                 yield line, RowRefused({"corrected_fields": [reason]}, cleaned), 1
                 continue
             if nested_too_deep(changes):  # (named with the cell as typed: a 500 before)
                 yield line, RowRefused({"corrected_fields": [NESTED_TOO_DEEP]}, cleaned), 1
                 continue
-            twice = name_given_twice(cleaned["corrected_fields"], changes)  # ({"hours": 20, "hours": 16}: the API's)
+            if type(changes) is not dict:  # ("32", "[...]": the form an object takes, by example)
+                yield line, RowRefused({"corrected_fields": [corrected_object_refused()]}, cleaned), 1
+                continue
+            twice = name_given_twice(text, changes)  # ({"hours": 20, "hours": 16}: the API's)
             if twice is not None:
                 yield line, RowRefused({f"corrected_fields.{twice}": [GIVEN_TWICE]}, cleaned), 1
                 continue

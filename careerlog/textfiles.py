@@ -23,6 +23,7 @@ import codecs
 import contextlib
 import functools
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import IO, Any
@@ -40,7 +41,7 @@ from careerlog.domain.payload import (
     whole_number,
     with_exponent,
 )
-from careerlog.domain.wording import Refusal
+from careerlog.domain.wording import Reason, Refusal
 from careerlog.reference import reference
 
 SAVE_AS_UTF8 = Refusal("save the file as UTF-8 (in a spreadsheet: CSV UTF-8)").reason()
@@ -1004,6 +1005,40 @@ def changes_marked(changes: Any) -> Any:
     if not isinstance(changes, dict):
         return changes
     return {name: exponent_marked(None, name, value) for name, value in changes.items()}
+
+
+# A correction's corrected values (corrected_fields) that read as no JSON object, on the record form and in an import's
+# cell, refused showing the form they take ("hours=32", {'hours': 32} and "unit: Dinas Pendidikan" were refused as
+# "Not valid JSON." or "Must be a JSON object." alone, which said nothing of what to write)
+NOT_CORRECTED_OBJECT = Refusal(
+    "Not a JSON object of the corrected fields: write each field's name, and each value that is text, between "
+    "straight double quotes, a colon after the name, and the whole between braces, as {example}."
+)
+CORRECTED_EXAMPLE = '{"hours": 32, "start_date": "2024-06-11"}'
+# Curly double quotes, as a word processor's or a spreadsheet's autocorrect types them ({“unit”: “Dinas Pendidikan”}):
+# read as the straight ones JSON takes, when the text reads as JSON only so (read_corrected_json)
+CURLY_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"'})
+
+
+def corrected_object_refused() -> Reason:
+    """Why a correction's corrected values are no JSON object, with an example of one."""
+    return NOT_CORRECTED_OBJECT.reason(example=CORRECTED_EXAMPLE)
+
+
+def read_corrected_json(text: str, loads: Callable[[str], Any]) -> tuple[Any, str]:
+    """A correction's corrected values typed as JSON (the record form's field, an import's cell) read by `loads`,
+    with the text read: as typed, or, when it reads as JSON only so, with its curly double quotes made straight
+    (CURLY_QUOTES); the same object as its text written with straight quotes, so recorded alike. Raises loads'
+    ValueError for the text as typed when neither reads."""
+    try:
+        return loads(text), text
+    except ValueError:
+        straight = text.translate(CURLY_QUOTES)
+        if straight == text:
+            raise
+        with contextlib.suppress(ValueError):
+            return loads(straight), straight
+        raise
 
 
 def read_cells(row: dict[str, Any], *, indonesian: bool, day_first: bool | None = None) -> None:

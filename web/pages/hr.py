@@ -64,9 +64,12 @@ from careerlog.textfiles import (
     ReadsTwoWays,
     aliases_of,
     changes_marked,
+    corrected_object_refused,
     exponent_marked,
     header_spelling,
+    kind_with_field,
     lesson_hours,
+    read_corrected_json,
     read_day_first_dates,
     rupiah_amount,
     rupiah_reading,
@@ -149,10 +152,14 @@ def payload_from(
                 "Not valid JSON. Objects or lists nested more than %(levels)s levels deep.", levels=JSON_DEPTH_LIMIT
             )
         elif spec.type is dict:
-            try:
-                payload[spec.name] = changes_marked(json.loads(value))
+            try:  # ({“unit”: “Dinas Pendidikan”}, as autocorrect quotes it: read as with straight quotes)
+                changes, _text = read_corrected_json(value, json.loads)
+                if not isinstance(changes, dict):  # ("32": the form an object takes, by example)
+                    reason = corrected_object_refused()
+                else:  # (a date typed day first, "11/06/2024", read as the form's own date fields)
+                    payload[spec.name] = corrected_dates(changes_marked(changes))
             except json.JSONDecodeError:
-                reason = _("Not valid JSON.")
+                reason = corrected_object_refused()
             except ValueError:  # (a whole number of more digits than int() reads, 4,300: a 500 before)
                 most = local_number(sys.get_int_max_str_digits())
                 reason = _("Holds a number of more digits than any field takes (%(most)s at most).", most=most)
@@ -182,6 +189,17 @@ def day_first_dates(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
     row.pop(WRITTEN, None)
     del row["kind"]
     return row
+
+
+def corrected_dates(changes: dict[str, Any]) -> dict[str, Any]:
+    """A correction's corrected values typed on the form with their dates read as the form's own date fields are
+    (day_first_dates: "11/06/2024" was refused as not YYYY-MM-DD beside a form that took it), each field by the kind
+    that has it (kind_with_field: a name no kind has, or a value not text, is left for the ledger)."""
+    read = dict(changes)
+    for name, value in changes.items():
+        if type(value) is str and (kind := kind_with_field(name)) is not None:
+            read[name] = day_first_dates(kind, {name: value})[name]
+    return read
 
 
 def local_decimal(value: str, name: str = "") -> str:
