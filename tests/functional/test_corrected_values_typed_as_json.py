@@ -8,7 +8,6 @@ read it. Nothing refused is recorded."""
 
 from __future__ import annotations
 
-import io
 import re
 from typing import Any
 
@@ -17,6 +16,7 @@ import pytest
 from careerlog.textfiles import CORRECTED_EXAMPLE, corrected_object_refused
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
+from tests.functional.test_import_corrected_values_read_as_cells import imported
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import form_of
 
@@ -80,16 +80,6 @@ def test_curly_quotes_and_a_date_typed_day_first_are_recorded_as_typed_straight(
     answer = posted(world, two, '{"hours": 16, "start_date": "2024-03-05"}', reference="RALAT-2")
     assert answer.status_code == 302, said_beside(answer.get_data(as_text=True)) if answer.status_code != 302 else ""
     assert corrected(world) == [{"hours": 16, "start_date": "2024-03-05"}] * 2
-
-
-def imported(world: World, *rows: str) -> dict[str, Any]:
-    header = "NIP;Versi yang dikoreksi;Alasan;Isian yang dikoreksi;Tanggal;Nomor SK"
-    text = "\r\n".join([header, *rows]) + "\r\n"
-    upload = {"file": (io.BytesIO(text.encode()), "koreksi.csv")}
-    answer = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data")
-    assert answer.status_code == 200, answer.get_data(as_text=True)
-    report: dict[str, Any] = answer.get_json()
-    return report
 
 
 def test_an_imported_cell_in_curly_quotes_is_read_and_one_of_no_object_refused_with_an_example(world: World) -> None:
