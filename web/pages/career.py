@@ -488,10 +488,13 @@ def csv_value(kind: str, field: str, value: Any) -> Any:
     return shown_value(kind, field, value)
 
 
-def record_table(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str, Any]]]:
+def record_table(items: list[dict[str, Any]], nip: str) -> tuple[list[str], list[dict[str, Any]]]:
     """The career record as a spreadsheet's table headed in the page's language: per fact its effective date, when
     it was recorded, the event, its reference, a column per field (named as the page names it, so a penalty's
-    level and a post's level are two columns) and when it was corrected or retracted."""
+    level and a post's level are two columns) and when it was corrected or retracted; last, the record's `nip` and
+    the fact's version, headed as an import of corrections or retractions reads them (NIP, Versi; Target version in
+    English, whose "Version" an import reads as the version a row would be recorded as), so that rows of the
+    download, their reason and corrected values added, are a file of corrections."""
     zone = f" ({zone_name()})"  # (the recorded times in the display time zone: sheet_time)
     first = [_("Effective date (TMT)"), _("Recorded at") + zone, _("Event"), field_label("reference")]
     last = [_("Corrected on") + zone, _("Retracted on") + zone]
@@ -503,6 +506,8 @@ def record_table(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str,
         _("Retraction reference"),
         _("Retraction reason"),
         _("Confirmed by"),
+        "NIP",
+        _("Target version"),  # (Versi in Indonesian)
     ]
     fields: dict[str, None] = {}
     rows = []
@@ -523,6 +528,8 @@ def record_table(items: list[dict[str, Any]]) -> tuple[list[str], list[dict[str,
         row[added[2]] = item["retracted"]["reference"] if item["retracted"] else None
         row[added[3]] = item["retracted"]["reason"] if item["retracted"] else None
         row[added[4]] = JOINED.join(confirmations(item))
+        row[added[5]] = kept_as_text(nip)  # (never 1.97912E+17 in Excel: as the mentors' NIPs)
+        row[added[6]] = item["version"]
         rows.append(row)
     return [*first, *fields, *last, *added], rows
 
@@ -555,7 +562,7 @@ def career_csv(nip: str) -> ResponseReturnValue:
     account = signed_in()
     csv_arguments()  # (refused before the record is read: no access logged for a file not sent)
     timeline = once_shown(account, nip, lambda: services().timeline(account, nip, as_of=None, known_at=None))
-    columns, rows = record_table(timeline["items"])
+    columns, rows = record_table(timeline["items"], timeline["nip"])
     delimiter = ";" if get_decimal_symbol(get_locale()) == "," else ","
     name = _("career-record-%(nip)s.csv", nip=timeline["nip"])  # (named in the page's language, as its columns)
     return csv_download(rows, columns, name, delimiter=delimiter)

@@ -1,0 +1,49 @@
+"""The career record's CSV download gives each fact's record NIP and version, last (after the columns that were, in
+their order), headed as an import of corrections reads them: "NIP" and "Versi" ("Target version" in English, whose
+"Version" an import reads as the version a row would be recorded as), the NIP written ="…" as the download writes
+every NIP, for a spreadsheet to keep its 18 digits. Before, the NIP was in the file's name alone and no column gave a
+version, which a correction or retraction names: the download could not be made into a file of corrections. Rows of
+the download, their reason, date, reference and corrected values added, import as corrections of those facts."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_career_csv_corrections_confirmed import downloaded
+from tests.functional.test_import_corrected_values_read_as_cells import imported
+from tests.functional.test_pages_auth import log_in
+
+COLUMNS = {"id": ("NIP", "Versi"), "en": ("NIP", "Target version")}
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url  # (both stores)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_downloads_rows_give_nip_and_version_and_import_as_corrections(world: World, lang: str) -> None:
+    ledger = world.services.ledger
+    trained = ledger.record(BUDI, "training", f.training("2024-03-06", hours=24, start="2024-03-04"), actor="test")
+    world.catch_up()
+    log_in(world, "hr")
+    columns, rows = downloaded(world, lang)
+    nip, version = COLUMNS[lang]
+    assert columns[-2:] == [nip, version]
+    assert {r[nip] for r in rows} == {f'="{BUDI}"'}
+    assert sorted(int(r[version]) for r in rows) == list(range(1, trained.version + 1))
+    [training] = [r for r in rows if r[version] == str(trained.version)]
+    delimiter = ";" if lang == "id" else ","
+    header = delimiter.join([nip, version, "Alasan", "Isian yang dikoreksi", "Tanggal", "Nomor SK"])
+    cells = [training[nip], training[version], "Salah ketik", '{"hours": 16}', "2024-04-01", "RALAT-1"]
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="").writerow(cells)  # (="…" and the JSON quoted, as saved)
+    report = imported(world, out.getvalue(), header=header)
+    assert (report["recorded"], report["rejected"]) == (1, []), report["rejected"]
+    events = [e for _, e in ledger.iter_events() if getattr(e, "corrected_fields", None)]
+    assert [(e.target_version, e.corrected_fields) for e in events] == [(trained.version, {"hours": 16})]
