@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from careerlog.importing import NO_SUCH_DAY
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_correction_form_fields import changed, correction, promoted
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import training_form
+from tests.functional.test_pages_numbers_of_too_many_digits import errors_of
 
 
 @pytest.mark.parametrize(
@@ -31,12 +33,23 @@ def test_a_date_typed_day_first_is_recorded_as_the_import_reads_it(world: World,
     assert (str(recorded.effective_date), str(recorded.start_date)) == ("2024-05-10", "2024-05-08")
 
 
-def test_a_date_of_no_calendar_day_is_still_refused_beside_its_field(world: World) -> None:
+NO_SUCH_DAY_SAID = {
+    "en": str(NO_SUCH_DAY),
+    "id": "Tidak ada hari seperti itu di kalender, dibaca dengan hari lebih dahulu (hari, bulan, tahun): periksa "
+    "hari dan bulannya.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_date_of_no_calendar_day_is_still_refused_beside_its_field(world: World, lang: str) -> None:
+    """... worded as an import words it (careerlog.importing.NO_SUCH_DAY): until 2026-12-06 "Not a valid date
+    (expected YYYY-MM-DD)", beside a form that takes dd/mm/yyyy."""
     log_in(world, "hr")
     before = world.log()
-    answer = world.client.post("/pages/record?kind=training", data=training_form(world, start_date="31/02/2024"))
+    form = training_form(world, start_date="31/02/2024")
+    answer = world.client.post(f"/pages/record?kind=training&lang={lang}", data=form)
     assert answer.status_code == 422
-    assert 'id="start_date-error"' in answer.get_data(as_text=True)
+    assert errors_of(answer.get_data(as_text=True))["start_date"] == NO_SUCH_DAY_SAID[lang]
     assert world.log() == before
 
 

@@ -55,7 +55,7 @@ from careerlog.domain.payload import (
     whole_number,
 )
 from careerlog.domain.wording import FORM_WORDED, Reason, reason_of
-from careerlog.importing import header_refused, kind_from_name, names_kind_column, refuse_no_rows
+from careerlog.importing import NO_SUCH_DAY, header_refused, kind_from_name, names_kind_column, refuse_no_rows
 from careerlog.jsontext import JSON_DEPTH_LIMIT, json_too_deep
 from careerlog.reference import reference
 from careerlog.textfiles import (
@@ -183,11 +183,15 @@ def day_first_dates(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
     """The fields of dates typed day first ("01/11/2026", "1.11.2026", "1 November 2026") as the ledger reads them,
     read as an import reads a file's (careerlog.textfiles.read_day_first_dates, one parser: the form took YYYY-MM-DD
     alone until 2026-12-05, refusing what the import read); a date that does not read so is handed on as typed, for
-    the ledger to refuse beside its field."""
+    the ledger to refuse beside its field; one of those forms that is no day of the calendar (31/02/2026) is refused
+    as an import refuses it (NO_SUCH_DAY), not as not written YYYY-MM-DD (the form took dd/mm/yyyy)."""
     row = {**payload, "kind": kind}
     read_day_first_dates(row)
-    row.pop(WRITTEN, None)
+    written = row.pop(WRITTEN, None) or {}
     del row["kind"]
+    for name, typed in written.items():  # (31/02/2026: no such day, said as an import says it, not "YYYY-MM-DD")
+        if row.get(name) is typed:
+            row[name] = Unreadable(NO_SUCH_DAY)
     return row
 
 
