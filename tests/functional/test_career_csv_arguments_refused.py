@@ -56,3 +56,14 @@ def test_the_record_download_still_reads_its_language(world: World) -> None:
         assert response.status_code == 200
         assert response.get_data(as_text=True).lstrip("\ufeff").startswith(header)
     assert world.client.get(CSV).status_code == 200
+
+
+def test_a_clients_refused_download_is_detailed_in_the_pages_language(world: World) -> None:
+    """The problem's detail in the page's language, as its errors are: until 2026-12-06 `"detail": "as_of: Unknown
+    field."` on the Indonesian page, beside `"errors": {"as_of": ["Isian tidak dikenal."]}`."""
+    log_in(world, "hr")
+    for lang, said in (("id", "Isian tidak dikenal."), ("en", "Unknown field.")):
+        response = world.client.get(f"{CSV}?as_of=2020-12-31&lang={lang}", headers={"Accept": "text/csv"})
+        assert response.status_code == 422
+        problem = response.get_json()
+        assert (problem["detail"], problem["errors"]) == (f"as_of: {said}", {"as_of": [said]})
