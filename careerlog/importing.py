@@ -2000,6 +2000,15 @@ def _nips_as_typed(row: dict[str, Any], written: Written | None) -> Written | No
     return written
 
 
+def named_checks(kind: str) -> list[str]:
+    """The checks a row of `kind` may be asked to confirm, in CONFIRMABLE's order, as a refused Konfirmasi cell names
+    them: what a yes confirms of it (YES_CONFIRMS), and of a correction or a retraction (asked what its target's kind
+    is) or a kind that confirms nothing, every check. Until 2026-12-06 every check, whatever the kind (a post
+    appointment's "oke" was told of promotion.one_step and placement.leaves_scope)."""
+    own = YES_CONFIRMS.get(kind, CONFIRMABLE_CHECKS) if kind not in ("correction", "retraction") else CONFIRMABLE_CHECKS
+    return [check for check in CONFIRMABLE if check in own]
+
+
 def confirmed(value: Any, kind: str) -> frozenset[str]:
     """The checks a row's `confirm` (Konfirmasi) cell confirms: a yes (CONFIRM_YES, any case; JSON true)
     every check a row of its kind may be asked but a question of the data's quality on a correction (YES_CONFIRMS: a
@@ -2020,7 +2029,7 @@ def confirmed(value: Any, kind: str) -> frozenset[str]:
         if unknown:
             given = ", ".join(unknown)
             yes = {"yes": CONFIRM_YES[0], "also_yes": ", ".join(CONFIRM_YES[1:])}  # (every yes word, ya first)
-            refused = NOT_A_CONFIRMATION.reason(given=given, **yes, known=", ".join(CONFIRMABLE))
+            refused = NOT_A_CONFIRMATION.reason(given=given, **yes, known=", ".join(named_checks(kind)))
             raise InvalidInput(refused, "confirm")
     if checks and kind not in CONFIRMING_KINDS:
         raise InvalidInput(NOTHING_TO_CONFIRM, "confirm")

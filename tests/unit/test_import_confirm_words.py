@@ -39,7 +39,25 @@ def test_any_other_word_is_refused_saying_ya_works(word: str) -> None:
     [said] = raised.value.errors["confirm"]
     assert said.startswith(f"{word} is neither a yes nor a check to confirm: write ya (or iya, "), said
     assert "tidak (or no) to confirm nothing" in said, said
-    assert "promotion.one_step, placement.leaves_scope" in said, said
+    assert said.endswith("or the names of checks: promotion.one_step."), said  # (a rank promotion's alone)
+
+
+@pytest.mark.parametrize(
+    ("kind", "checks"),
+    [
+        ("post_appointment", "unit.new"),
+        ("placement", "placement.leaves_scope, placement.ends_post, unit.new"),
+        ("training", "training.duplicate"),
+        ("correction", "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate"),
+    ],
+)
+def test_a_word_refused_names_the_checks_a_row_of_its_kind_may_be_asked(kind: str, checks: str) -> None:
+    """Until 2026-12-06 every check, whatever the kind: a post appointment's "oke" was told of promotion.one_step
+    and placement.leaves_scope, which it is never asked."""
+    with pytest.raises(InvalidInput) as raised:
+        confirmed("oke", kind)
+    [said] = raised.value.errors["confirm"]
+    assert said.endswith(f"or the names of checks: {checks}."), said
 
 
 def refusal_of(word: str) -> Reason:
