@@ -2186,7 +2186,7 @@ def import_rows(
                 command = row_to_command(line, row, migration=migration)
             except InvalidInput as e:
                 report.rejected.append(
-                    RowProblem(line, _subject_of(row), row.get("kind"), e.errors, typed(e.errors, row))
+                    RowProblem(line, _subject_of(row, e.errors), row.get("kind"), e.errors, typed(e.errors, row))
                 )
                 continue
             if command.confirmed and not migration and confirmed_later(command):  # (tried first without it)
@@ -2386,6 +2386,15 @@ def writes_ahead() -> bool:
     return switch_setting(os.environ, WRITE_AHEAD_ENV)
 
 
+def subject_shown(command: Command, errors: Mapping[str, list[str]]) -> str:
+    """The NIP a refused row's report shows in its NIP column: as typed when the NIP is itself refused ("Agus Salim",
+    until 2026-12-06 shown "AgusSalim", as the NIP read with its spaces left out), else the NIP the row was read as."""
+    written = command.written
+    if "nip" in errors and written is not None and "nip" in written:
+        return written["nip"].strip()
+    return command.subject
+
+
 def _rejection(
     command: Command, error: Exception, first: FirstLines | None = None, placed: Command | None = None
 ) -> RowProblem:
@@ -2405,7 +2414,7 @@ def _rejection(
         errors = _merged_missing(errors, command.written)
         errors = {name: [import_worded(r, command.kind) for r in found] for name, found in errors.items()}
         typed_ = command_typed(errors, command)
-        return RowProblem(command.line, command.subject, command.kind, errors, typed_, judged)
+        return RowProblem(command.line, subject_shown(command, errors), command.kind, errors, typed_, judged)
     reason = reason_of(error)
     refusal = reason.refusal if isinstance(reason, Reason) else None
     if refusal in KEY_CLASHES:  # (found by the row's own client_key: named by it, whatever the reference)
@@ -2422,7 +2431,8 @@ def _rejection(
     if first is not None:  # (a record voided by a row of this file: VOIDED)
         errors = _in_file(errors, command.subject, first, _mentor_of(command))
     errors = {name: [import_worded(r, command.kind) for r in found] for name, found in errors.items()}
-    return RowProblem(command.line, command.subject, command.kind, errors, command_typed([field], command), judged)
+    typed_ = command_typed([field], command)
+    return RowProblem(command.line, subject_shown(command, errors), command.kind, errors, typed_, judged)
 
 
 def import_worded(reason: Any, kind: str) -> Any:
@@ -2521,10 +2531,12 @@ def _repeated(reason: Any, subject: str, first: FirstLines) -> Any:
     return again.reason(**params, line=line).about(reason.kind)
 
 
-def _subject_of(row: dict[str, Any]) -> str | None:
+def _subject_of(row: dict[str, Any], errors: Mapping[str, list[str]] | None = None) -> str | None:
+    """The NIP a refused row's report shows in its NIP column: as typed when the NIP is itself refused ("Agus Salim",
+    until 2026-12-06 shown "AgusSalim", as read with its spaces left out) or unreadable, else as read."""
     nip = row.get("nip")
-    if type(nip) is Unreadable:  # (a NIP a spreadsheet saved as a number: as typed)
-        return str((row.get(WRITTEN) or {}).get("nip", "")) or None
+    if type(nip) is Unreadable or (errors and "nip" in errors and "nip" in (row.get(WRITTEN) or {})):
+        return str((row.get(WRITTEN) or {}).get("nip", "")).strip() or None
     return str(nip) if nip is not None else None
 
 

@@ -34,7 +34,7 @@ from careerlog.domain.ledger import Fact, LedgerAggregate
 from careerlog.domain.nip import eighteen_digits, normalise_nip
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.wording import Reason, Refusal, reason_of
-from careerlog.importing import RowProblem, command_typed, row_to_command, typed
+from careerlog.importing import RowProblem, command_typed, row_to_command, subject_shown, typed
 from careerlog.reference import reference
 from careerlog.sqlstore import SqlStore, events_statement
 from projections.career import CareerRecord, Entry
@@ -595,10 +595,12 @@ class ScopedRows:
         try:
             self.ledger.execute(HidingUnitOfWork(self.ledger, command.subject), command, self.actor)
         except InvalidInput as e:
-            return RowProblem(line, command.subject, command.kind, e.errors, command_typed(e.errors, command))
+            shown = subject_shown(command, e.errors)  # ("Agus Salim" as typed, not "AgusSalim")
+            return RowProblem(line, shown, command.kind, e.errors, command_typed(e.errors, command))
         except (NotFound, IdempotencyConflict) as e:
+            errors = {"nip": [reason_of(e)]}
             return RowProblem(
-                line, command.subject, command.kind, {"nip": [reason_of(e)]}, command_typed(["nip"], command)
+                line, subject_shown(command, errors), command.kind, errors, command_typed(["nip"], command)
             )
         raise AssertionError("a record that does not exist accepted a recording")  # pragma: no cover
 
