@@ -1041,6 +1041,27 @@ def read_corrected_json(text: str, loads: Callable[[str], Any]) -> tuple[Any, st
         raise
 
 
+# JP written with points as thousands separators ("1.200", as a semicolon file's spreadsheet groups 1200): refused
+# saying so (until 2026-12-06 as no whole number, "24, not 24,5", which said nothing of the point), never read as 1200
+GROUPED_WHOLE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+HOURS_GROUPED = Refusal(
+    "JP written with a point as a thousands separator, which JP do not take: read as a number, {value} is {decimal}; "
+    "write the whole number of JP without separators: {whole}.",
+    quotes=("value",),
+)
+
+
+def grouped_hours(row: dict[str, Any]) -> None:
+    """A row's JP cell written with points as thousands separators ("1.200") made unreadable saying so (HOURS_GROUPED),
+    the cell kept as written, in place."""
+    cell = row.get("hours")
+    if type(cell) is not str or not GROUPED_WHOLE.fullmatch(text := cell.strip()):
+        return
+    wrote(row, "hours", cell)
+    decimal = format(Decimal(text).normalize(), "f")
+    row["hours"] = Unreadable(HOURS_GROUPED.reason(value=text, decimal=decimal, whole=text.replace(".", "")))
+
+
 def read_cells(row: dict[str, Any], *, indonesian: bool, day_first: bool | None = None) -> None:
     """Read a CSV row's cells written as a spreadsheet writes them, in place, each kept as written (WRITTEN): hours
     with their unit ("20 JP"), a region shown as a number ("12.1": 12.10), whole numbers with zero decimals ("8,00"),
@@ -1050,6 +1071,7 @@ def read_cells(row: dict[str, Any], *, indonesian: bool, day_first: bool | None 
     day first whatever the decimals (a workbook's text cells, typed by a person in Indonesia: careerlog.workbooks)."""
     if "hours" in row:
         read_lesson_hours(row)  # ("20 JP")
+        grouped_hours(row)  # ("1.200": JP with a thousands separator)
     read_percentages(row)  # ("85%": a score as a percentage format shows it)
     read_region_numbers(row)  # ("12.1": a region 12.10 a spreadsheet showed as a number)
     read_whole_numbers(row, indonesian=indonesian)  # ("8,00": a number format's zero decimals)

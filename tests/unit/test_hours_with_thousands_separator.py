@@ -1,0 +1,29 @@
+"""JP written with a point as a thousands separator ("1.200" in a file separated by semicolons, as a spreadsheet in
+Indonesian groups 1200) are refused saying so, the number it reads as and the JP to write: until 2026-12-06 as "Not
+a whole number of lesson hours ... (24, not 24,5)", which said nothing of the point. Never read as 1200."""
+
+from __future__ import annotations
+
+import pytest
+
+from careerlog.domain.payload import Unreadable
+from careerlog.textfiles import WRITTEN, read_cells
+
+
+@pytest.mark.parametrize("indonesian", [True, False])
+def test_jp_with_a_thousands_separator_is_refused_saying_what_it_reads_as(indonesian: bool) -> None:
+    row = {"kind": "training", "hours": "1.200"}
+    read_cells(row, indonesian=indonesian)
+    assert type(row["hours"]) is Unreadable
+    assert row["hours"].reason == (
+        "JP written with a point as a thousands separator, which JP do not take: read as a number, 1.200 is 1.2; "
+        "write the whole number of JP without separators: 1200."
+    )
+    assert row[WRITTEN] == {"hours": "1.200"}
+
+
+@pytest.mark.parametrize("typed", ["24", "24.5", "1200", "20 JP"])
+def test_other_jp_are_read_as_before(typed: str) -> None:
+    row = {"kind": "training", "hours": typed}
+    read_cells(row, indonesian=True)
+    assert type(row["hours"]) is not Unreadable
