@@ -2571,7 +2571,15 @@ def fewer_collections(young: int = GC_YOUNG_THRESHOLD) -> Iterator[None]:
 
 class AnExport(CareerlogError):
     """A JSON Lines file whose first row carries its recorded time (`careerlog export`'s), imported without
-    --migration: refused whole, before any row is recorded."""
+    --migration: refused whole, before any row is recorded (the import page and POST /api/v1/imports too, as a 422
+    naming the file)."""
+
+
+AN_EXPORT = Refusal(
+    "{name} is an export (its rows carry their recorded times): an administrator restores it with `careerlog import "
+    "--migration {name}`, which keeps them; without --migration each of its rows would be refused for its recorded "
+    "time. Nothing was imported."
+)
 
 
 def refuse_an_export(
@@ -2585,11 +2593,7 @@ def refuse_an_export(
     for item in rows:
         if not isinstance(item[1], InvalidInput):
             if "recorded_at" in item[1]:
-                raise AnExport(
-                    f"{name} is an export (its rows carry their recorded times): restore it with `careerlog import "
-                    f"--migration {name}` (administrators), which keeps them; without --migration each of its rows "
-                    "would be refused for its recorded time. Nothing was imported."
-                )
+                raise AnExport(AN_EXPORT.reason(name=name))
             yield item
             break
         yield item

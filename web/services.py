@@ -37,8 +37,9 @@ from careerlog.domain.ledger import NO_FACT, RATED, Outcome, reference_key
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import Unreadable
 from careerlog.domain.unit import unit_of
-from careerlog.domain.wording import Reason, Refusal
+from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.importing import (
+    AnExport,
     ImportReport,
     detect_format,
     import_rows,
@@ -46,6 +47,7 @@ from careerlog.importing import (
     kind_from_name,
     read_csv,
     read_jsonl,
+    refuse_an_export,
 )
 from careerlog.keyset import Paging, page_of_computed
 from careerlog.reference import reference, rules
@@ -558,7 +560,7 @@ class Services:
         if fmt == "jsonl":
             if kind:  # (it was ignored, as careerlog import's --kind was: a line of another kind recorded as its own)
                 raise InvalidInput(KIND_NOT_FOR_JSONL.reason(kind=quoted(kind)), "kind")
-            rows = read_jsonl(stream)
+            rows = refuse_an_export(read_jsonl(stream), name)  # (careerlog import's check: refused once, not by row)
         elif fmt == "xlsx":  # (an Excel Workbook's first sheet, read as a CSV file is: careerlog.workbooks)
             rows = read_xlsx(stream, kind or kind_from_name(name or ""), chosen=bool(kind), name=name)
         else:  # (a kind chosen is every row's: a row of another is refused; one read from the name, a guess)
@@ -566,13 +568,16 @@ class Services:
         scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None
         mentoring: dict[int, dict[str, Any]] = {}  # the rows that may write a mentor's record too, by line
         rows = with_mentoring(rows, mentoring)
-        report = import_rows(
-            self.ledger,
-            scoped.filter(rows) if scoped else rows,
-            actor=writer.username,
-            dry_run=dry_run,
-            guard=ScopeGuard(writer, Action.IMPORT) if scoped else None,  # the scope again, as each batch writes
-        )
+        try:
+            report = import_rows(
+                self.ledger,
+                scoped.filter(rows) if scoped else rows,
+                actor=writer.username,
+                dry_run=dry_run,
+                guard=ScopeGuard(writer, Action.IMPORT) if scoped else None,  # the scope again, as each batch writes
+            )
+        except AnExport as e:  # (an export: restored by an administrator's careerlog import --migration)
+            raise InvalidInput(reason_of(e), "file") from None
         if fmt == "jsonl":
             jsonl_dates(report)
         if scoped is not None:

@@ -14,8 +14,8 @@ from tests import factories as f
 from tests.integration.test_cli import APPOINTMENT, last_position, run, write
 
 REFUSAL = (
-    "Error: backup.jsonl is an export (its rows carry their recorded times): restore it with `careerlog import "
-    "--migration backup.jsonl` (administrators), which keeps them; without --migration each of its rows would be "
+    "Error: backup.jsonl is an export (its rows carry their recorded times): an administrator restores it with "
+    "`careerlog import --migration backup.jsonl`, which keeps them; without --migration each of its rows would be "
     "refused for its recorded time. Nothing was imported."
 )
 
