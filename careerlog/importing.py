@@ -254,6 +254,16 @@ UNKNOWN_COLUMNS = Refusal(
     "was read.",
     kinds=("kind",),
 )
+# ... when it names the subject (NIP) but leaves out required columns of the kind: those named too, so that one
+# correction of the header does (until 2026-12-06 a post appointment's file without Jenis Penugasan beside a column
+# "Nama Diklat" was told of 'Nama Diklat' alone; with Jenis Penugasan added, that column is only left out with a note)
+UNKNOWN_COLUMNS_MISSING = Refusal(
+    "The header (the line of column names, not a row of data) names columns {columns} that are no fields of {kind}, "
+    "and leaves out its required columns {missing}: add those (were one of the columns of no field meant for one, name "
+    "it so) and import the file again. Its columns are {fields} (as its template heads them), or by their Indonesian "
+    "names {aliases}, besides the employee's name (Nama) and columns of notes ({notes}). Nothing was read.",
+    kinds=("kind",),
+)
 # ... and the nearest name the kind takes for each column near one (NEAREST_COLUMN): "Tanggal Mulia", Tanggal Mulai. A
 # column so near a known one is taken for it misspelt, whose cells would be left out: the file is refused
 UNKNOWN_COLUMNS_NEAR = Refusal(
@@ -413,12 +423,15 @@ COLUMN_NUMBERS = Refusal(
     numbers=("line", "next"),
 )
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
+# A header's refusals of columns of no field, which a header of two rows (the columns' names on the line below) explains
+MISNAMED_COLUMNS = (UNKNOWN_COLUMNS, UNKNOWN_COLUMNS_NEAR, UNKNOWN_COLUMNS_MISSING)
 # The refusals of a CSV file's or a workbook's header (its line of column names, not a row of data), refusing the file
 # as a whole: the import page shows such a refusal as the header's, apart from the refused rows (header_refused)
 HEADER_REFUSALS = frozenset(
     (
         UNKNOWN_COLUMNS,
         UNKNOWN_COLUMNS_NEAR,
+        UNKNOWN_COLUMNS_MISSING,
         OTHER_KINDS_HEADER,
         SAME_FIELD,
         TITLE_ROW,
@@ -1306,10 +1319,7 @@ def read_csv(
         rows = iter(records)
         below, ahead = _lines_ahead(rows)
         if unknown is not None and not isinstance(unknown, ColumnNotes):
-            misnamed = getattr(unknown.errors.get("line", [""])[0], "refusal", None) in (
-                UNKNOWN_COLUMNS,
-                UNKNOWN_COLUMNS_NEAR,
-            )
+            misnamed = getattr(unknown.errors.get("line", [""])[0], "refusal", None) in MISNAMED_COLUMNS
             yield at, (misnamed and _header_below(typed, kind, at, below)) or unknown, 1
             return
         if (second := _second_header_row(typed, names, at, below[:1])) is not None:
@@ -1679,7 +1689,14 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     if near:
         return names, InvalidInput(UNKNOWN_COLUMNS_NEAR.reason(**said, near=near, notes=NOTE_NAMES), "line")
     required = [spec.name for spec in payload_fields(BY_KIND[kind]) if spec.required]
-    if not {*subject, *required} <= set(names):  # (no header of the kind, or an unknown column may be a field misnamed)
+    if missing := [name for name in [*subject, *required] if name not in names]:
+        if any(name in names for name in subject):  # (a header of the kind: the required columns it leaves out too)
+            left = ", ".join(
+                f"{name} ({', '.join(dict.fromkeys(header_spelling(alias) for alias in aliases_of([name], kind)))})"
+                for name in missing
+            )
+            return names, InvalidInput(UNKNOWN_COLUMNS_MISSING.reason(**said, missing=left, notes=NOTE_NAMES), "line")
+        # (no header of the kind, or an unknown column may be a field misnamed)
         return names, InvalidInput(UNKNOWN_COLUMNS.reason(**said, notes=NOTE_NAMES), "line")
     left_out = next((name for name in filled_in(kind) if name not in names), None)
     if left_out is not None:  # (a column of no field may be it, misnamed: its rows would hold the default)

@@ -613,10 +613,7 @@ def read_xlsx(
         records_read = records()
         below, ahead = importing._lines_ahead(records_read)
         if unknown is not None and not isinstance(unknown, importing.ColumnNotes):
-            misnamed = getattr(unknown.errors.get("line", [""])[0], "refusal", None) in (
-                importing.UNKNOWN_COLUMNS,
-                importing.UNKNOWN_COLUMNS_NEAR,
-            )
+            misnamed = getattr(unknown.errors.get("line", [""])[0], "refusal", None) in importing.MISNAMED_COLUMNS
             yield at, (misnamed and importing._header_below(typed, kind, at, below)) or unknown, 1
             return
         if (second := importing._second_header_row(typed, names, at, below[:1])) is not None:

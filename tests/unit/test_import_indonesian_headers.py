@@ -9,7 +9,7 @@ from pathlib import Path
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import payload_fields
-from careerlog.importing import META_KEYS, SAME_FIELD, UNKNOWN_COLUMNS
+from careerlog.importing import META_KEYS, SAME_FIELD, UNKNOWN_COLUMNS_MISSING
 from careerlog.textfiles import HEADER_ALIASES, WRITTEN
 from tests.unit.test_import_csv_header import rows
 
@@ -61,11 +61,12 @@ def test_names_are_read_whatever_their_case_spaces_dashes_and_underscores() -> N
 def test_an_unknown_column_is_refused_naming_it_and_the_names_accepted() -> None:
     text = "NIP;Jenis Diklat;Uraian;JP;Tanggal Mulai;Tanggal Selesai;Nomor Sertifikat\r\n"
     reason = header_refusal(text + f"{NIP};TEKNIS;x;24;04/03/2024;06/03/2024;CERT-1\r\n")
-    assert reason.refusal is UNKNOWN_COLUMNS  # type: ignore[attr-defined]
+    assert reason.refusal is UNKNOWN_COLUMNS_MISSING  # type: ignore[attr-defined]
     assert reason.startswith(
         "The header (the line of column names, not a row of data) names columns 'Uraian' that are no fields of "
-        "training; its columns are nip, effective_date"
+        "training, and leaves out its required columns title (Nama Diklat"
     )
+    assert "Its columns are nip, effective_date" in reason
     # (the Indonesian names as a header writes them, since 2026-12-05: nip_baru, nomor_sk before)
     assert "or by their Indonesian names NIP Baru, TMT, Tanggal, Tgl, Nomor SK" in reason  # (tgl: 2026-12-04)
     assert "JP, Jam Pelajaran, Tanggal Mulai, Tgl Mulai, Tanggal Selesai, Tgl Selesai" in reason

@@ -16,7 +16,7 @@ from careerlog.importing import (
     TITLE_ROW,
     TITLE_ROWS,
     TWO_ROW_HEADER,
-    UNKNOWN_COLUMNS,
+    UNKNOWN_COLUMNS_MISSING,
     read_csv,
 )
 
@@ -60,7 +60,7 @@ def test_a_header_of_several_columns_that_are_no_fields_is_refused_naming_them_a
     [(_, problem, _)] = list(read_csv(io.BytesIO(text.encode()), "training"))
     assert isinstance(problem, InvalidInput)
     assert "names columns 'Uraian' that are no fields of training" in problem.errors["line"][0]
-    assert problem.errors["line"][0].refusal is UNKNOWN_COLUMNS  # type: ignore[attr-defined]
+    assert problem.errors["line"][0].refusal is UNKNOWN_COLUMNS_MISSING  # type: ignore[attr-defined]
 
 
 ROWS = "".join(f"{NIP};TEKNIS;Arsip {i};BKPSDM;8;01/10/2021;02/10/2021;H-{i}\r\n" for i in range(300))

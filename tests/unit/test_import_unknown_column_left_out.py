@@ -3,14 +3,14 @@ a file of trainings), is read: the column is left out of every row and said in t
 naming the kind's columns as its template heads them and their Indonesian names as a header writes them. Until
 2026-12-05 such a column threw the whole file away, reported as "line 1 / rejected 1". A column near a known name
 (misspelt: "Tanggal Mulia") or a header lacking a required column still refuses the file, saying that the header is
-at fault (UNKNOWN_COLUMNS_NEAR, UNKNOWN_COLUMNS)."""
+at fault (UNKNOWN_COLUMNS_NEAR; UNKNOWN_COLUMNS_MISSING, naming the required columns left out too)."""
 
 from __future__ import annotations
 
 import io
 
 from careerlog.domain.errors import InvalidInput
-from careerlog.importing import IGNORED_COLUMN, UNKNOWN_COLUMNS, ColumnNotes, read_csv
+from careerlog.importing import IGNORED_COLUMN, UNKNOWN_COLUMNS_MISSING, ColumnNotes, read_csv
 
 NIP = "199001012015031002"
 HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat;Eselon"
@@ -40,5 +40,6 @@ def test_a_header_lacking_a_required_column_beside_one_of_no_field_is_refused_as
     assert line == 1
     assert isinstance(problem, InvalidInput)
     [reason] = problem.errors["line"]
-    assert reason.refusal is UNKNOWN_COLUMNS  # type: ignore[attr-defined]
+    assert reason.refusal is UNKNOWN_COLUMNS_MISSING  # type: ignore[attr-defined]
     assert reason.startswith("The header (the line of column names, not a row of data) names columns 'Uraian'")
+    assert "leaves out its required columns title (Nama Diklat" in reason

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerlog.importing import UNKNOWN_COLUMNS, UNKNOWN_COLUMNS_NEAR
+from careerlog.importing import UNKNOWN_COLUMNS_MISSING, UNKNOWN_COLUMNS_NEAR
 from tests.unit.test_import_indonesian_headers import NIP, header_refusal
 
 ROW = f"{NIP};TEKNIS;Arsip;24;04/03/2024;06/03/2024;CERT-1\r\n"
@@ -39,5 +39,5 @@ def test_unknown_columns_are_refused_suggesting_the_nearest_name_of_each_that_ha
 def test_an_unknown_column_near_no_known_name_is_refused_suggesting_none(column: str) -> None:
     header = f"NIP;Jenis Diklat;Judul;JP;Tanggal Mulai;Tanggal Selesai;{column}\r\n"
     reason = header_refusal(header + ROW)
-    assert reason.refusal is UNKNOWN_COLUMNS  # type: ignore[attr-defined]
+    assert reason.refusal is UNKNOWN_COLUMNS_MISSING  # type: ignore[attr-defined]
     assert "did you mean" not in reason
