@@ -87,6 +87,8 @@ XLSX_MAX_MB_ENV = "CAREERLOG_IMPORT_XLSX_MAX_MB"
 # default leaves room for about four times as many cells (careerlog.workbooks.refuse_bombs)
 DEFAULT_XLSX_MAX_MB = 256
 TIMEZONE_ENV = "CAREERLOG_TIMEZONE"
+# `careerlog info`'s word for an encrypted store (Settings.encryption): what reading it needs
+ENCRYPTED = "yes (AES-GCM; CAREERLOG_ENCRYPTION_KEY needed to read it)"
 DEFAULT_TIMEZONE = "Asia/Jakarta"  # WIB: the pages show a recorded time in it (web.pages.local_datetime)
 # names the time zone database holds that are no place's zone: the host's own setting, and IANA's placeholder
 NOT_PLACES = frozenset({"localtime", "Factory"})
@@ -663,13 +665,12 @@ class Settings:
         from careerlog import storekey
 
         state, marker = self._stored_key()
-        if marker is not None:
-            if marker == storekey.PLAIN:
-                return "no (its marker: plain)"
-            return "yes (its marker: AES-GCM, read with CAREERLOG_ENCRYPTION_KEY)"
-        if state is None:
-            return "not yet said (no marker, no event: the first process that records marks it)"
-        return f"{'yes' if self.encryption_key else 'no'} (by its first event: no marker recorded yet)"
+        if marker is None and state is None:
+            return "not yet known (nothing recorded: the first careerlog process that records in it decides)"
+        # (by its marker, or, none recorded yet, by its first event, as check_key read it: said to an operator alike,
+        # without the marker's own words, "no (its marker: plain)", until 2026-12-06)
+        plain = marker == storekey.PLAIN if marker is not None else not self.encryption_key
+        return "no" if plain else ENCRYPTED
 
     def _stored_key(self, conn: psycopg.Connection[Any] | None = None) -> tuple[bytes | None, str | None]:
         """What check_key reads: the store's first event's contents as stored (None: no event yet: a marker refusing
