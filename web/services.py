@@ -24,6 +24,7 @@ from careerlog.access import (
     OutsideScope,
     Reach,
     Target,
+    expand_regions,
     narrow,
     permits,
     require,
@@ -1276,7 +1277,7 @@ class Services:
         # refused naming it; a region asked outside the scope refused naming it)
         regions = agency_reach(reader, Action.READ_SCORECARD, scope.agency, self.queries.staffs)
         if scope.region:
-            refuse_filters_outside(reader, Action.READ_SCORECARD, {"region": [scope.region]})
+            region_within(reader, scope.region, regions)
         region = scope.region or (None if regions is None else one_region(reader, scope.agency, regions))
         card = ScorecardQueries(self.projector.views.sql).scorecard(
             scope.agency,
@@ -1379,6 +1380,18 @@ def agency_reach(reader: Account, action: Action, agency: str, staffed: Staffed)
         return None
     refuse_filters_outside(reader, action, {"agency": [agency]}, staffed=staffed)
     return reader.scope.regions
+
+
+def region_within(reader: Account, region: str, regions: tuple[str, ...] | None) -> None:
+    """OutsideScope (a 403 naming `region`, REGION_OUTSIDE) when the scorecard's region, a known code, is outside the
+    reader's scope (`refuse_filters_outside`) or, of an agency whose staff alone are within it (`agency_reach`
+    answered the reader's regions), not wholly inside the reader's regions: a 12.71 reader asking KAB-DELISERDANG's
+    card of region 12 (the province holding 12.71) would read its staff in every region of it, its seat 12.07 too,
+    the agency's whole staff (until 2026-12-06 it was read so)."""
+    refuse_filters_outside(reader, Action.READ_SCORECARD, {"region": [region]})
+    if regions is not None and not expand_regions([region]) <= reader.scope.region_codes():
+        said = REGION_OUTSIDE.reason(region=region, scope=reader.scope.describe())
+        raise OutsideScope(said, "region")
 
 
 def one_region(reader: Account, agency: str, regions: tuple[str, ...]) -> str:

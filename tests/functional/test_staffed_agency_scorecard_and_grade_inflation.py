@@ -117,3 +117,17 @@ def test_an_agency_neither_seated_nor_staffed_in_the_region_is_refused_as_before
     answer = world.get(route + SEATED_ELSEWHERE, who)  # (no KAB-DELISERDANG employee placed in 12.71)
     assert answer.status_code == 403
     assert answer.get_json()["errors"] == {"agency": [REFUSED]}
+
+
+@pytest.mark.parametrize("region", ["12", "12.07"])
+def test_a_region_reader_asking_the_staffed_agency_of_a_region_beyond_its_own_is_refused(
+    world: World, region: str
+) -> None:
+    # (region 12, the province holding 12.71, was read whole: every region of it, the agency's seat 12.07 too)
+    staffed_in_the_city(world)
+    who = scoped_to_the_city(world, "reporter")
+    for route in ("", "&format=csv"):
+        answer = world.get(f"{SCORECARD}{SEATED_ELSEWHERE}&region={region}{route}", who)
+        assert answer.status_code == 403, answer.get_data(as_text=True)[:500]
+        assert answer.get_json()["errors"] == {"region": [f"Region {region} is outside your scope (region 12.71)."]}
+    assert world.get(SCORECARD + SEATED_ELSEWHERE + "&region=12.71", who).status_code == 200

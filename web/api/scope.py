@@ -36,6 +36,7 @@ from web.services import (
     agency_reach,
     all_known,
     refuse_filters_outside,
+    region_within,
     unit_readable,
     unit_within,
     whole_units,
@@ -119,10 +120,11 @@ def scorecard_within(agencies: list[str], regions: list[str]) -> None:
     account = caller()
     if not all_known({"agency": agencies, "region": regions}):  # (an unknown code: the query's 422 first)
         return
+    reach = None
     if len(agencies) == 1 and agencies[0] in reference().agencies.codes:  # (a code as its table writes it)
-        agency_reach(account, Action.READ_SCORECARD, agencies[0], services().queries.staffs)
+        reach = agency_reach(account, Action.READ_SCORECARD, agencies[0], services().queries.staffs)
     if len(regions) == 1:
-        refuse_filters_outside(account, Action.READ_SCORECARD, {"region": regions})
+        region_within(account, regions[0], reach)
 
 
 def filtered(action: Action, named: Mapping[str, Any]) -> bool:
