@@ -279,7 +279,19 @@ def group_people(persons: dict[str, int], group: dict[str, Any]) -> int:
     return max(persons.get(group["group"], 0), 1 if group["eligible"] else 0)
 
 
+# Why the grade-inflation indicator has no value on a card of one region's staff (details.not_measured)
+JUDGED_ON_WHOLE_UNITS = "judged_on_whole_units"
+
+
 def skp_indicator(ctx: Context) -> list[Indicator]:
+    """The share of the units rated in the year whose staff's ratings exceed the unit's cap (grade inflation). Not
+    measured of the staff in one region (`region` set: no value, details.not_measured JUDGED_ON_WHOLE_UNITS, no
+    finding): a unit is judged on the ratings of all its staff, wherever placed, and its counts would tell the
+    ratings of staff outside the region (the grade-inflation audit refuses such a reader alike); until 2026-12-06 a
+    region's card showed the agency's whole units, named, and their rated staff."""
+    if ctx.scope.region:
+        behind = rows_behind("unit_ratings+staff_ratings", year=ctx.year, **ctx.scope.filters())
+        return [measured(ctx, SKP, None, None, None, behind, details={"not_measured": JUDGED_ON_WHOLE_UNITS})]
     filters = {k: v for k, v in ctx.scope.filters().items() if k in ("agency", "unit")}
     over = GradeInflationQueries(ctx.store, today=ctx.today).grade_inflation(filters, start=ctx.year, end=ctx.year)
     # (the unit by `unit_key`, as grade inflation matches it: the rated unit in any spelling of the scope's)

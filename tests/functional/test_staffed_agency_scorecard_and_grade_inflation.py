@@ -131,3 +131,13 @@ def test_a_region_reader_asking_the_staffed_agency_of_a_region_beyond_its_own_is
         assert answer.status_code == 403, answer.get_data(as_text=True)[:500]
         assert answer.get_json()["errors"] == {"region": [f"Region {region} is outside your scope (region 12.71)."]}
     assert world.get(SCORECARD + SEATED_ELSEWHERE + "&region=12.71", who).status_code == 200
+
+
+def test_the_region_card_of_a_staffed_agency_does_not_measure_its_units_over_the_caps(world: World) -> None:
+    # (judged on whole units: the card showed the agency's units over the caps by name, and their staff)
+    staffed_in_the_city(world)
+    card = world.get(SCORECARD + SEATED_ELSEWHERE, scoped_to_the_city(world, "inspector")).get_json()
+    trend = card["indicators"]["performance.units_over_cap"]["trend"]
+    assert [(r["year"], r["numerator"], r["value"]) for r in trend] == [(y, None, None) for y in (2022, 2023, 2024)]
+    assert {str(r["details"]) for r in trend} == {"{'not_measured': 'judged_on_whole_units'}"}
+    assert "performance.units_over_cap" not in {x["indicator"] for x in card["findings"]}

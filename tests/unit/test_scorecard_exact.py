@@ -110,6 +110,19 @@ def skp_card(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
     yield from scorecard(skp_careers(), tmp_path_factory.mktemp("skp") / "views.db", 2023)
 
 
+def test_units_over_the_caps_are_not_measured_of_one_regions_staff(tmp_path: Path) -> None:
+    # (a unit is judged on all its staff: a region's card showed the agency's whole units, named, and their staff)
+    store: SqlStore = views_of(skp_careers(), tmp_path / "views.db")
+    try:
+        card = ScorecardQueries(store, today=TODAY).scorecard("KOTA-MEDAN", 2023, years=1, region="12.71")
+    finally:
+        store.close()
+    [row] = card["indicators"]["performance.units_over_cap"]["trend"]
+    assert (row["numerator"], row["denominator"], row["value"]) == (None, None, None)
+    assert row["details"] == {"not_measured": "judged_on_whole_units"}
+    assert not [x for x in card["findings"] if x["indicator"] == "performance.units_over_cap"]
+
+
 def test_units_over_the_caps_of_their_own_rating_are_counted_of_the_units_rated(skp_card: dict[str, Any]) -> None:
     assert values(skp_card, "performance.units_over_cap") == [({}, 1, 2, 0.5)]
     assert skp_card["indicators"]["performance.units_over_cap"]["trend"][0]["details"] == {
