@@ -1322,24 +1322,25 @@ def refuse_filters_outside(
     any region, a report's, an audit's or the roster's filters ask for is outside the reader's scope (an HR office of
     KOTA-MEDAN asking for KAB-KARO, a province's reader for another province): the read for nobody answered an empty
     report (total 0) or an empty list, read as no activity there, and of several agencies with one outside, the others'
-    alone, under a filter naming all of them (until 2026-12-05). Judged on the codes as their reference tables write
-    them, each on its own, whether the agency has staff or not (a region scope's agency aside: `staffed`, read within
-    the scope): one that is no code is the query's to refuse (a 422 naming it: agencies and regions are public reference
-    data), so the answer tells nothing of the records outside the scope. One asked within the scope (an agency's staff
-    in any region, to an HR office of the agency; any agency's staff in a province, to the province's reader) and a
-    national reader's are read as asked. `reach`: the filters the scope allows, when not the action's row filters (the
-    grade-inflation audit's, by the agency's seat: `seated_reach`; an employee's access log, `{"nip": [their own]}`:
-    another NIP is refused naming `nip`, judged on the NIP alone). `staffed`: whether any employee of an agency is
-    placed in the regions (the roster's, `Queries.staffs`), for a reader scoped by region alone (`seats_meet`). Any code
-    asked that is no code of its table, and none is refused here: the 422 naming it comes first (`all_known`)."""
+    alone, under a filter naming all of them (until 2026-12-05). Judged on the codes they are in any letter case
+    (`read_codes`: `kota-medan` is KOTA-MEDAN), each on its own, whether the agency has staff or not (a region scope's
+    agency aside: `staffed`, read within the scope): one that is no code is the query's to refuse (a 422 naming it:
+    agencies and regions are public reference data), so the answer tells nothing of the records outside the scope. One
+    asked within the scope (an agency's staff in any region, to an HR office of the agency; any agency's staff in a
+    province, to the province's reader) and a national reader's are read as asked. `reach`: the filters the scope
+    allows, when not the action's row filters (the grade-inflation audit's, by the agency's seat: `seated_reach`; an
+    employee's access log, `{"nip": [their own]}`: another NIP is refused naming `nip`, judged on the NIP alone).
+    `staffed`: whether any employee of an agency is placed in the regions (the roster's, `Queries.staffs`), for a reader
+    scoped by region alone (`seats_meet`). Any code asked that is no code of its table, and none is refused here: the
+    422 naming it comes first (`read_codes`)."""
     reach = row_filters(reader, action) if reach is None else reach
-    if not reach or not all_known(filters):
+    known = read_codes(filters)
+    if not reach or known is None:
         return
     for name, one, several, table in FILTERS_OUTSIDE:
         if table is None and name not in reach:  # (a NIP is judged only against a scope of NIPs: an employee's own)
             continue
-        codes = None if table is None else set(reference().table(table).codes)
-        given = (v for v in filters.get(name, ()) if isinstance(v, str) and (codes is None or v in codes))
+        given = (v for v in known.get(name, ()) if isinstance(v, str))
         outside = [
             v
             for v in dict.fromkeys(given)
@@ -1354,17 +1355,23 @@ def refuse_filters_outside(
             raise OutsideScope(said, name)
 
 
-def all_known(filters: Mapping[str, list[str]]) -> bool:
-    """Whether every agency and region the filters ask for is a code as its reference table writes it: one that is
-    not is the query's 422 before any scope's 403 (`refuse_filters_outside`), even beside a code outside the scope
-    (`agency=NOPE&agency=KAB-KARO`; until 2026-12-05 the 403 of KAB-KARO, NOPE named once it was mended)."""
+def read_codes(filters: Mapping[str, list[str]]) -> dict[str, list[str]] | None:
+    """The filters with their agencies and regions read as the codes they are in any letter case (Table.any_case,
+    every filter's rule: `kota-medan` is KOTA-MEDAN, judged within the scope as KOTA-MEDAN is), the others (a NIP) as
+    given; None when any agency or region is no code: the query's 422 before any scope's 403
+    (`refuse_filters_outside`), even beside a code outside the scope (`agency=NOPE&agency=KAB-KARO`; until 2026-12-05
+    the 403 of KAB-KARO, NOPE named once it was mended). Until 2026-12-06 a code in another case
+    was judged unknown here, and the scope's 403 of `kota-medan` left to the query's 422 of another field."""
+    read = {name: list(values) for name, values in filters.items()}
     for name, _, _, table in FILTERS_OUTSIDE:
         if table is None:  # (a NIP: judged on its own, `refuse_filters_outside`)
             continue
-        codes = reference().table(table).rows  # (by code, as the table writes it)
-        if any(not isinstance(v, str) or v not in codes for v in filters.get(name, ())):
-            return False
-    return True
+        codes = reference().table(table).any_case
+        found = [codes.read(v) if isinstance(v, str) else None for v in filters.get(name, ())]
+        if None in found:
+            return None
+        read[name] = [code for code in found if code is not None]
+    return read
 
 
 def agency_reach(reader: Account, action: Action, agency: str, staffed: Staffed) -> tuple[str, ...] | None:
@@ -1409,10 +1416,11 @@ def whole_units(reader: Account, asked: list[str], staffed: Staffed) -> None:
     (`agency_reach` narrows it to the reader's regions: WHOLE_UNITS): a unit is judged on the ratings of all its staff
     against its own rating (skp.distribution), which cannot be narrowed to the staff placed in some regions, and its
     counts would tell the ratings of staff outside the scope."""
-    if not all_known({"agency": asked}):  # (an unknown code: the query's 422 first)
+    known = read_codes({"agency": asked})
+    if known is None:  # (an unknown code: the query's 422 first)
         return
-    refuse_filters_outside(reader, Action.RUN_AUDITS, {"agency": asked}, staffed=staffed)
-    for agency in dict.fromkeys(asked):
+    refuse_filters_outside(reader, Action.RUN_AUDITS, known, staffed=staffed)  # (naming every agency outside at once)
+    for agency in dict.fromkeys(known["agency"]):
         if agency_reach(reader, Action.RUN_AUDITS, agency, staffed) is not None:
             raise OutsideScope(WHOLE_UNITS.reason(agency=agency, scope=reader.scope.describe()), "agency")
 

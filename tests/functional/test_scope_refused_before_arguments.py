@@ -105,14 +105,30 @@ def test_a_rating_of_a_unit_outside_the_scope_is_refused_whatever_the_body(world
     assert problem["errors"]["agency"][0].startswith("You may rate only units within your scope")
 
 
+@pytest.mark.parametrize("agency", ["KOTA-MEDAN", "kota-medan"])  # (in any case, as the scorecard reads it)
 @pytest.mark.parametrize(
     "query", ["&year=soon", "&year=2024&colour=red", "&year=2024&format=xml", "&year=2024&years=0", "&year=2099"]
 )
-def test_the_scorecard_of_an_agency_outside_the_scope_is_refused_whatever_the_query(world: World, query: str) -> None:
-    response = world.get("/api/v1/reports/scorecard?agency=KOTA-MEDAN" + query, "policy_karo")
+def test_the_scorecard_of_an_agency_outside_the_scope_is_refused_whatever_the_query(
+    world: World, query: str, agency: str
+) -> None:
+    response = world.get(f"/api/v1/reports/scorecard?agency={agency}" + query, "policy_karo")
     problem = response.get_json()
     assert (response.status_code, problem["type"]) == (403, "urn:careerlog:problem:forbidden")
     assert problem["errors"]["agency"][0].startswith("Agency KOTA-MEDAN is outside your scope")
+
+
+@pytest.mark.parametrize(
+    ("path", "who"), [("reports/headcount", "policy_karo"), ("audits/grade-inflation", "inspector_karo")]
+)
+def test_a_filter_of_an_agency_outside_the_scope_in_another_case_is_refused_before_the_query(
+    world: World, path: str, who: str
+) -> None:
+    """`kota-medan` is KOTA-MEDAN, the scope's 403 before the query's 422 (until 2026-12-06 read as unknown here: the
+    422 of `colour`)."""
+    response = world.get(f"/api/v1/{path}?agency=kota-medan&colour=red", who)
+    assert response.status_code == 403, response.get_json()
+    assert response.get_json()["errors"]["agency"][0].startswith("Agency KOTA-MEDAN is outside your scope")
 
 
 @pytest.mark.parametrize("agency", ["KOTA-MEDANN", "kota-medann"])  # (no code in any case)

@@ -34,7 +34,7 @@ from web.api.common import caller, services, view_method
 from web.services import (
     NO_AUDITED_DECISION,
     agency_reach,
-    all_known,
+    read_codes,
     refuse_filters_outside,
     region_within,
     unit_readable,
@@ -118,13 +118,14 @@ def scorecard_within(agencies: list[str], regions: list[str]) -> None:
     region, a known one, outside it, as Services.scorecard judges them (an unknown or repeated agency or region is
     the query's to refuse, the 422 before any 403: an unknown agency beside a region outside the scope too)."""
     account = caller()
-    if not all_known({"agency": agencies, "region": regions}):  # (an unknown code: the query's 422 first)
+    known = read_codes({"agency": agencies, "region": regions})  # (in any letter case, as the scorecard reads them)
+    if known is None:  # (an unknown code: the query's 422 first)
         return
     reach = None
-    if len(agencies) == 1 and agencies[0] in reference().agencies.codes:  # (a code as its table writes it)
-        reach = agency_reach(account, Action.READ_SCORECARD, agencies[0], services().queries.staffs)
+    if len(agencies) == 1:
+        reach = agency_reach(account, Action.READ_SCORECARD, known["agency"][0], services().queries.staffs)
     if len(regions) == 1:
-        region_within(account, regions[0], reach)
+        region_within(account, known["region"][0], reach)
 
 
 def filtered(action: Action, named: Mapping[str, Any]) -> bool:
