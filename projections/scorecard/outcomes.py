@@ -199,6 +199,8 @@ def mentoring_promotions(ctx: Context) -> dict[str, Any]:
     mentored = ctx.kept("mentored", lambda: {r["subject"] for r in ctx.store.query(MENTORED_SQL)})
     index = spells_of(ctx) if mentees else SpellIndex(())
     peers = comparable(mentees, mentored, index)
+    if ctx.scope.region:  # (a region's card: the colleagues in post there that day, as the training's peers are)
+        peers = [p for p in peers if p.subject in in_post(ctx, p.day.isoformat(), scoped=True)]
 
     def group(members: Sequence[Member]) -> dict[str, Any]:
         promoted = promoted_count(members, index, months)

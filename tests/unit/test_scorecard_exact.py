@@ -237,3 +237,25 @@ def test_the_impact_ratio_findings_are_judged_by_the_rules_threshold(
 def test_the_holm_adjustment_of_the_impact_ratios_is_statsmodels_own(p_values: list[float]) -> None:
     reject, adjusted, _, _ = multipletests(p_values, alpha=ALPHA, method="holm")
     assert holm(p_values) == ([bool(r) for r in reject], [float(a) for a in adjusted])
+
+
+def test_a_regions_card_compares_mentees_with_colleagues_in_the_region_alone(tmp_path: Path) -> None:
+    # (the never-mentored colleagues were the whole agency's: one placed in 12.07 counted on a 12.71 card)
+    start = date(2018, 3, 1)
+    mentor = employee(851, start, region="12.71")
+    mentee = employee(852, start, region="12.71")
+    mentee.add(
+        "mentoring_start",
+        {"mentor_nip": mentor.nip, "focus": "Audit", "effective_date": "2022-02-01", "reference": "SK-1"},
+    )
+    elsewhere = employee(853, start, region="12.07")
+    store: SqlStore = views_of([b.record() for b in (mentor, mentee, elsewhere)], tmp_path / "views.db")
+    try:
+        queries = ScorecardQueries(store, today=TODAY)
+        region = queries.scorecard("KOTA-MEDAN", 2023, years=1, region="12.71")
+        whole = queries.scorecard("KOTA-MEDAN", 2023, years=1)
+    finally:
+        store.close()
+    assert [d for _, _, d, _ in values(whole, "outcomes.promotion_unmentored")] == [2]
+    assert [d for _, _, d, _ in values(region, "outcomes.promotion_unmentored")] == [1]
+    assert [d for _, _, d, _ in values(region, "outcomes.promotion_mentored")] == [1]
