@@ -60,7 +60,8 @@ NATIONAL_ALONE = Refusal(
     "A national scope covers every agency and region: give national, or agencies and regions, not both."
 ).reason()
 # an agency or region code of a scope not as its table writes it (kota-medan, Kota Medan), which the table reads as one
-# of its codes: named, as every other agency and region filter refuses it (c6b1f10)
+# of its codes: named, saying the code it would be (a scope alone is exact: the filters read codes in any letter case,
+# careerlog.reference.AnyCase)
 CODE_AS_WRITTEN = UNKNOWN_NEAR
 
 
@@ -204,10 +205,11 @@ def expand_regions(codes: Iterable[str]) -> frozenset[str]:
 
 
 def parse_scope(*, national: bool, agencies: Iterable[str], regions: Iterable[str]) -> Scope:
-    """A scope from codes written as their reference tables write them (KOTA-MEDAN, 12.71), as every other agency and
-    region filter reads them (the API's, the pages', the command line's); InvalidInput names another: an unknown
-    code, or one the table would read as a code in another case or by its name (kota-medan, Kota Medan: saying
-    the code it would be). Until 2026-12-04 those were read as the code, here alone."""
+    """A scope from codes written as their reference tables write them (KOTA-MEDAN, 12.71), exactly: a scope is
+    stored, and alone among the codes given is not read in another case (the API's, the pages' and the command
+    line's agency and region filters read any case, careerlog.reference.AnyCase); InvalidInput names another: an
+    unknown code, or one the table would read as a code in another case or by its name (kota-medan, Kota Medan:
+    saying the code it would be). Until 2026-12-04 those were read as the code."""
     ref = reference()
     found: dict[str, list[str]] = {"agencies": [], "regions": []}
     refused = FieldErrors()  # (the first code refused of each field, agencies and regions in one answer)
