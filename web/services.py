@@ -1026,6 +1026,8 @@ class Services:
 
         without = self.without_each_filter(reader, filters, read, cell) if rows else []
         given = suppression.differenced(rows, without, suppression.HEADCOUNT, by, cell)
+        slices = self.status_slices(reader, filters, cell)
+        given |= status_sliced(rows, by, filters, slices, cell)
         items = suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given)
         total = sum(r["count"] for r in rows)
         # (the total withheld too when the rows withheld are worked out from it and no row is left to complement them:
@@ -1034,6 +1036,8 @@ class Services:
         exposed = suppression.exposed(rows, suppression.HEADCOUNT, hidden, cell)
         shown = None if exposed else differenced_total(total, without, cell)
         every = self.every_status_total(reader, filters, read, cell, counted=total, shown=shown)
+        if slices and status_table_total_withheld(slices, cell):  # (M is the by-status table's total)
+            every = None
         return {
             "by": by,
             "items": items,
@@ -1065,6 +1069,16 @@ class Services:
         if shown is None or suppression.small(every - counted, cell):
             return None
         return differenced_total(every, self.without_each_filter(reader, rest, read, cell) if every else [], cell)
+
+    def status_slices(self, reader: Account, filters: Mapping[str, list[str]], cell: int) -> dict[Any, dict[str, Any]]:
+        """The headcount under its filters but `status`, by status (the table `?by=status` shows), for a reader of
+        aggregates only when a status filter is given (the default's too): each status a slice of it, the report
+        filtered to some of them their sum (`status_sliced`). Empty otherwise."""
+        if not self.sliced_filters(("status",), filters, cell):
+            return {}
+        scope = self.without_filter(reader, filters, "status")
+        found = [] if scope is NOTHING else self.queries.headcount(["status"], scope)
+        return {row["status"]: {"count": row["count"]} for row in found}
 
     def capped(self, reader: Account, filters: Mapping[str, list[str]]) -> None:
         """Refuse a reader of aggregates only more than MAX_FILTER_VALUES distinct values of one filter (InvalidInput
@@ -1297,6 +1311,38 @@ def differenced_total(total: int, without: Sequence[Sequence[Mapping[str, Any]]]
     if any(suppression.small(abs(sum(r["count"] for r in other) - total), cell) for other in without):
         return None
     return suppression.total(total, cell)
+
+
+def status_sliced(
+    rows: Sequence[Mapping[str, Any]],
+    by: Sequence[str],
+    filters: Mapping[str, list[str]],
+    slices: Mapping[Any, Mapping[str, Any]],
+    cell: int,
+) -> set[int]:
+    """The rows of a headcount filtered by status that the table by status (`slices`, Services.status_slices) would
+    give away: a status the table withholds, or takes as a complement, withheld here too (`suppression.sliced`) — a
+    row of that status when the report is by status, every row when it is not (the report filtered to RETIRED was
+    that table's withheld RETIRED, and its total less ACTIVE and RETIRED the DECEASED it withheld)."""
+    if not slices or not rows:
+        return set()
+    if "status" in by:
+        return {
+            i for i, row in enumerate(rows) if suppression.sliced(slices, {row["status"]}, suppression.HEADCOUNT, cell)
+        }
+    if suppression.sliced(slices, set(filters.get("status", ())), suppression.HEADCOUNT, cell):
+        return set(range(len(rows)))
+    return set()
+
+
+def status_table_total_withheld(slices: Mapping[Any, Mapping[str, Any]], cell: int) -> bool:
+    """Whether the headcount by status (`slices`) withholds its total (the rows it withholds worked out from it, or
+    a small total): then so is every headcount's count of every status (`total_all_statuses`), the same figure."""
+    rows = list(slices.values())
+    shown = suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True)
+    hidden = {i for i, row in enumerate(shown) if row[suppression.FLAG]}
+    every = sum(row["count"] for row in rows)
+    return suppression.exposed(rows, suppression.HEADCOUNT, hidden, cell) or suppression.total(every, cell) is None
 
 
 def with_mentoring(rows: Any, kept: dict[int, dict[str, Any]]) -> Any:

@@ -1,0 +1,81 @@
+"""A headcount filtered by status is a slice of the headcount by status, and is withheld as that table withholds:
+a reader of aggregates no longer works a withheld status out of the statuses it is filtered to, nor out of its
+count of every status (`total_all_statuses`). A tester, 2026-12-06 (demo 500 seed 3, KOTA-MEDAN): `by=status`
+showed ACTIVE 129 and withheld DECEASED and RETIRED (total 165); `by=sex&status=RETIRED` showed 32 of 165, so
+DECEASED was 165 - 129 - 32 = 4; `by=status&status=ACTIVE&status=RETIRED` showed RETIRED 32 as a cell; a national
+reporter asking `agency=KAB-DELISERDANG&status=RETIRED` (and DECEASED) was shown the two counts `by=status` withheld.
+Inspectors see every figure. Both stores."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import World, appointment_of
+from tests.functional.test_headcount_counts_the_active_staff import store_url
+
+__all__ = ["store_url"]  # (both stores)
+
+HEADCOUNT = "/api/v1/reports/headcount?"
+# (4 retired, 1 deceased, 6 active: with Budi, Sari and Rina, all PNS, ACTIVE 9, RETIRED 4, DECEASED 1)
+SEPARATED = ["RETIRED"] * 4 + ["DECEASED"] + [None] * 6
+
+
+@pytest.fixture
+def statuses(world: World) -> World:
+    """Eleven more employees (SEPARATED); a minimum cell of 3: by status, DECEASED withheld and RETIRED with it (its
+    complement), the total 14 shown."""
+    for i, status in enumerate(SEPARATED):
+        nip = f.nip(date(1990, 1, 1 + i), date(2015, 3, 1), "M", sequence=821 + i)
+        world.services.ledger.record(nip, "appointment", appointment_of(nip, name="Andi Lubis"), actor="test")
+        if status:
+            world.services.ledger.record(nip, "status_change", f.status(status, "2025-10-01"), actor="test")
+    world.catch_up()
+    world.services.min_cell = 3
+    return world
+
+
+def headcount(world: World, query: str, who: str = "reporter") -> dict[str, Any]:
+    answer = world.get(f"{HEADCOUNT}{query}", who)
+    assert answer.status_code == 200, answer.get_json()
+    body = answer.get_json()
+    by = body["by"]
+    cells = {tuple(str(i[b]) for b in by): i["count"] for i in body["items"]}
+    return {"cells": cells, "total": body["total"], "every": body["total_all_statuses"]}
+
+
+def test_the_table_by_status_withholds_the_deceased_and_the_retired_with_them(statuses: World) -> None:
+    table = headcount(statuses, "by=status")
+    assert table == {"cells": {("ACTIVE",): 9, ("DECEASED",): None, ("RETIRED",): None}, "total": 14, "every": 14}
+
+
+@pytest.mark.parametrize("status", ["RETIRED", "retired", "DECEASED"])
+def test_a_headcount_filtered_to_a_status_the_table_withholds_is_withheld(statuses: World, status: str) -> None:
+    # (was: RETIRED 4 of 14, and 14 - 9 - 4 the one deceased)
+    sliced = headcount(statuses, f"by=employment_kind&status={status}")
+    assert (set(sliced["cells"].values()), sliced["total"], sliced["every"]) == ({None}, None, None)
+
+
+def test_a_status_the_table_withholds_is_withheld_among_the_statuses_asked_by_status(statuses: World) -> None:
+    # (was: cells ACTIVE 9 and RETIRED 4, only their total withheld)
+    asked = headcount(statuses, "by=status&status=ACTIVE&status=RETIRED")
+    # (ACTIVE with it, as the complement of a lone withheld row of a table with a total)
+    assert asked == {"cells": {("ACTIVE",): None, ("RETIRED",): None}, "total": None, "every": None}
+
+
+def test_the_active_staff_the_table_shows_are_still_counted(statuses: World) -> None:
+    assert headcount(statuses, "by=employment_kind") == {"cells": {("PNS",): 9}, "total": 9, "every": 14}
+    assert headcount(statuses, "by=employment_kind&status=ACTIVE") == {"cells": {("PNS",): 9}, "total": 9, "every": 14}
+
+
+def test_an_inspector_sees_every_status_exactly(statuses: World) -> None:
+    assert headcount(statuses, "by=employment_kind&status=RETIRED", "inspector") == {
+        "cells": {("PNS",): 4},
+        "total": 4,
+        "every": 14,
+    }
+    asked = headcount(statuses, "by=status&status=ACTIVE&status=RETIRED", "inspector")
+    assert asked == {"cells": {("ACTIVE",): 9, ("RETIRED",): 4}, "total": 13, "every": 14}
