@@ -116,6 +116,7 @@ from careerlog.domain.payload import (
     filled_fields,
     in_nfc,
     in_nfc_payload,
+    level_as_its_code,
     parse_judged,
     parse_payload,
     parse_value,
@@ -850,7 +851,7 @@ def problems_without_record(
         values, refused = (parse_judged if live else parse_payload)(event_cls, payload), InvalidInput({})
     except InvalidInput as e:
         refused = rating_refusal(e, payload) if event_cls is PerformanceRated else e
-        values, unread = read_cells(event_cls, payload, refused.errors)
+        values, unread = read_cells(event_cls, payload, refused.errors, live=live)
     if isinstance(values.get("mentor_nip"), str):
         values["mentor_nip"] = normalise_nip(values["mentor_nip"])
     problems = own_problems(normalise_nip(subject), event_cls.KIND, ReadValues(values, unread), recorded_on)
@@ -858,10 +859,12 @@ def problems_without_record(
 
 
 def read_cells(
-    event_cls: type[LedgerEvent], payload: Mapping[str, Any], refused: Mapping[str, list[str]]
+    event_cls: type[LedgerEvent], payload: Mapping[str, Any], refused: Mapping[str, list[str]], *, live: bool
 ) -> tuple[dict[str, Any], set[str]]:
     """A refused payload's fields whose cells read, with their values (an optional field not given: None), and the
-    fields that did not (`refused` names them, a required one left out among them)."""
+    fields that did not (`refused` names them, a required one left out among them); of `live` input, a post's level
+    read as the recording reads it (`level_as_its_code`: "ahli muda" is AHLI_MUDA; until 2026-12-06 refused as no
+    level of FUNGSIONAL beside the title left out, and recorded once the title was given)."""
     values: dict[str, Any] = {}
     unread: set[str] = set()
     for spec in payload_fields(event_cls):
@@ -875,7 +878,7 @@ def read_cells(
                 values[name] = parse_payload(event_cls, {name: payload[name]}, partial=True)[name]
             except InvalidInput:
                 unread.add(name)
-    return values, unread
+    return (level_as_its_code(event_cls, values) if live else values), unread
 
 
 _FIELD_ORDERS: dict[type[LedgerEvent], dict[str, int]] = {}
@@ -1826,7 +1829,7 @@ class CareerLog(Application[str]):
         after its last, a date before the appointment: careerlog.domain.employee.read_problems). Only for a refused
         recording; the record is read as the recording would have (and only within the guard's scope)."""
         found = FieldErrors()
-        values, unread = read_cells(event_cls, command.payload, refused.errors)
+        values, unread = read_cells(event_cls, command.payload, refused.errors, live=command.migration is None)
         day = values.get("effective_date")
         if isinstance(day, date) and day > recording.recorded_on:
             found.add("effective_date", IN_FUTURE.reason(day=day.isoformat()))

@@ -779,7 +779,7 @@ def check_post_appointment(career: Career, fact: Fact, errors: FieldErrors) -> N
     elif level and level not in allowed:
         wording = NOT_A_LEVEL if allowed else NO_LEVEL
         # (a functional level by its code, named on the pages: Ahli Pertama; anything else quoted as written)
-        shown = level if level in ref.functional_levels else repr(level)
+        shown = level if level in ref.functional_levels else quoted(level)
         errors.add("level", wording.reason(level=shown, post=kind.code, allowed=", ".join(allowed)))
 
 

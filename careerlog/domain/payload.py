@@ -235,15 +235,16 @@ def parse_judged(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partia
         raise InvalidInput(in_field_order(event_cls, {**e.errors, **found})) from None
     if found:
         raise InvalidInput(found)
-    return _level_as_its_code(event_cls, values)
+    return level_as_its_code(event_cls, values)
 
 
-def _level_as_its_code(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, Any]:
+def level_as_its_code(event_cls: type[LedgerEvent], values: dict[str, Any]) -> dict[str, Any]:
     """A post appointment's `level` as its code where it is a spelling of one level its post kind has (of any post
     kind's, for a correction that names no kind): a functional level by its name as the pages and the refusal give
     it ("Ahli Muda", "ahli  muda": AHLI_MUDA) or by its code in any case ("ahli_muda"), an eselon in any case
     ("iii.a": III.a). Any other value is left as typed for the appointment's checks to refuse (NOT_A_LEVEL). Of live
-    input alone (`parse_judged`): a stored level is read as recorded. Until 2026-12-05 only the code was read."""
+    input alone (`parse_judged`, and the cells of a refused recording that did read, careerlog.application
+    `read_cells`): a stored level is read as recorded. Until 2026-12-05 only the code was read."""
     level = values.get("level")
     if type(level) is not str or event_cls.KIND != "post_appointment":
         return values

@@ -1,5 +1,5 @@
 """A correction of a post appointment's `level` takes the level as the post appointment itself does (by its name,
-"Ahli Muda", in any letter case or spacing, or its code in any case: careerlog.domain.payload `_level_as_its_code`),
+"Ahli Muda", in any letter case or spacing, or its code in any case: careerlog.domain.payload `level_as_its_code`),
 on the API, the record form and an import, recorded as its code; and, as the post appointment's, sent again it is
 answered as recorded. Until 2026-12-06 the correction was recorded, but sent again (an import run again, the same
 Idempotency-Key, its reference) it was refused: its level was compared as typed ("Ahli Muda") with the code
