@@ -1027,14 +1027,17 @@ class Services:
         without = self.without_each_filter(reader, filters, read, cell) if rows else []
         given = suppression.differenced(rows, without, suppression.HEADCOUNT, by, cell)
         slices = self.status_slices(reader, filters, cell)
-        given |= status_sliced(rows, by, filters, slices, cell)
+        sliced = status_sliced(rows, by, filters, slices, cell)
+        given |= sliced
         items = suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given)
         total = sum(r["count"] for r in rows)
         # (the total withheld too when the rows withheld are worked out from it and no row is left to complement them:
         # one group alone, withheld as its count of every status gives it away, was that total; until 2026-12-06 shown)
         hidden = {i for i, item in enumerate(items) if item[suppression.FLAG]}
         exposed = suppression.exposed(rows, suppression.HEADCOUNT, hidden, cell)
-        shown = None if exposed else differenced_total(total, without, cell)
+        # (and when a status counted is withheld in the table by status: the total is a slice of it, the sum of those
+        # statuses' rows; by sex and RETIRED, F and M withheld and 32 shown, was RETIRED withheld by status)
+        shown = None if exposed or sliced else differenced_total(total, without, cell)
         every = self.every_status_total(reader, filters, read, cell, counted=total, shown=shown)
         if slices and status_table_total_withheld(slices, cell):  # (M is the by-status table's total)
             every = None
