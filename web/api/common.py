@@ -229,8 +229,8 @@ def json_or_csv(
     if not wants_csv():
         return plain_json(data, schema) if plain else data
     dumped = schema.dump(data)
-    rows = dumped[items] if items else dumped
-    header = row_columns(schema, items, dumped, groups) if items and not rows else None
+    rows = [interval_cells(row) for row in dumped[items]] if items else dumped
+    header = interval_columns(row_columns(schema, items, dumped, groups)) if items and not rows else None
     response = Response(to_csv(rows, header), mimetype=CSV)
     response.headers["Content-Disposition"] = f'attachment; filename="{file_name(name)}.csv"'
     if isinstance(dumped, Mapping) and "per_page" in dumped and dumped.get("total") is not None:
@@ -431,6 +431,25 @@ def row_columns(schema: Schema, items: str, dumped: Any, groups: Collection[str]
     if isinstance(by, list):
         names = [*by, *(n for n in names if n not in groups)]
     return names
+
+
+def interval_cells(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row as plain cells: each interval (`impact_ratio_ci`, `incidence_4y_ci`, `hazard_ratio_ci`: [low, high] or
+    null) as its two bounds in its place (`impact_ratio_low`, `impact_ratio_high`), numbers a spreadsheet reads; the
+    API's CSVs and the pages' downloads alike (a cell "[0.8194, 0.885]" is text to a spreadsheet)."""
+    cells: dict[str, Any] = {}
+    for key, value in row.items():
+        if key.endswith("_ci"):
+            name = key.removesuffix("_ci")
+            cells[f"{name}_low"], cells[f"{name}_high"] = value if value else (None, None)
+        else:
+            cells[key] = value
+    return cells
+
+
+def interval_columns(columns: Iterable[str]) -> list[str]:
+    """The columns with each interval's (`..._ci`) as its two bounds', as `interval_cells` writes them."""
+    return list(interval_cells(dict.fromkeys(columns)))
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]], header: Iterable[str] | None = None) -> str:

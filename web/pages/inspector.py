@@ -29,7 +29,7 @@ from projections.training import GROUPING_REFUSALS
 from web import kept
 from web.api.audit_schemas import DecisionSchema
 from web.api.audits import fairness_schema, time_to_promotion_schema
-from web.api.common import row_columns
+from web.api.common import interval_cells, row_columns
 from web.api.fields import plain_day
 from web.api.paging import last_page
 from web.pages import charts, local_number
@@ -861,11 +861,4 @@ def time_row(group: dict[str, Any]) -> dict[str, Any]:
     """A group of time to promotion (or of the selection rates) as plain cells: each interval as its two bounds
     (`incidence_4y_low`, `incidence_4y_high`; `impact_ratio_low`, `impact_ratio_high`), in its place; the curve and
     the incidence's points, as on the page, are left to the API."""
-    row: dict[str, Any] = {}
-    for key, value in group.items():
-        if key.endswith("_ci"):
-            name = key.removesuffix("_ci")
-            row[f"{name}_low"], row[f"{name}_high"] = value if value else (None, None)
-        else:
-            row[key] = value
-    return row
+    return interval_cells(group)
