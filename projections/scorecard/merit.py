@@ -187,6 +187,10 @@ def decision_subjects(ctx: Context, audit: AuditQueries, **options: Any) -> set[
     return {r["subject"] for r in ctx.store.query(f"SELECT DISTINCT d.subject FROM {source}{where}", params)}
 
 
+# `details.selection_rate_withheld` of an impact ratio's group whose pool is under min_cell (since 2026-12-06)
+BELOW_MIN_CELL = "below_min_cell"
+
+
 def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
     """The impact ratios by sex, region and education, judged by rule fairness.adverse_impact (its threshold and
     alpha; its min_cell unless the scorecard's settings give one)."""
@@ -223,6 +227,9 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
             # then no ratio, and no group the reference nor adversely impacted (until 2026-12-05 a lone group read
             # 1.0, the reference, not adversely impacted: compared with no one)
             details["untested"] = result.get("untested")
+            # why a group's selection rate is null though its counts are shown: its pool under min_cell, as
+            # /audits/fairness withholds it (its `suppressed`, not the indicator's); null where the rate is given
+            details["selection_rate_withheld"] = BELOW_MIN_CELL if g["suppressed"] else None
             if details["untested"]:
                 details.update(reference=None, adverse_impact=None)
             # the counts it was compared with: a finding states them (docs/fairness.md)

@@ -19,6 +19,7 @@ from projections.merit.cli import csv_text
 from projections.merit.fairness import FEWER_THAN_TWO_GROUPS
 from projections.scorecard import ScorecardQueries
 from projections.scorecard.cli import COLUMNS, flat_rows
+from projections.scorecard.merit import BELOW_MIN_CELL
 from tests import factories as f
 from tests.unit.test_scorecard_indicators import views_of
 from web.api.scorecard import ScorecardRowsSchema
@@ -69,15 +70,33 @@ def test_a_lone_group_has_no_impact_ratio_and_says_why(store: SqlStore) -> None:
     assert (header.split(",")[-2:], line.split(",")[-1]) == (["suppressed", "untested"], FEWER_THAN_TWO_GROUPS)
 
 
-def test_two_groups_compared_are_read_as_before(tmp_path: Any) -> None:
-    views = views_of(women(3, 8) + women(4, 8, "M"), tmp_path / "views.db")
+def ratios_by_sex(records: list[Any], tmp_path: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The 2023 scorecard of KOTA-MEDAN over the records: its impact ratios by sex, by group, and the scorecard."""
+    views = views_of(records, tmp_path / "views.db")
     try:
         card = ScorecardQueries(views, today=TODAY).scorecard("KOTA-MEDAN", 2023, years=1)
     finally:
         views.close()
-    ratios = {i["group"]["sex"]: i for i in card["indicators"]["merit.impact_ratio_by_sex"]["trend"]}
+    return {i["group"]["sex"]: i for i in card["indicators"]["merit.impact_ratio_by_sex"]["trend"]}, card
+
+
+def test_two_groups_compared_are_read_as_before(tmp_path: Any) -> None:
+    ratios, card = ratios_by_sex(women(3, 8) + women(4, 8, "M"), tmp_path)
     assert (ratios["M"]["value"], ratios["F"]["value"]) == (1.0, 0.6923)
     assert ratios["M"]["details"]["reference"] is True
     assert ratios["F"]["details"]["untested"] is None
     rows = [r for r in flat_rows(card) if r["indicator"] == "merit.impact_ratio_by_sex" and r["scope"] == "trend"]
     assert sorted((r["value"], r["untested"]) for r in rows) == [(0.6923, None), (1.0, None)]  # (the CSV's cell empty)
+
+
+def test_a_group_under_min_cell_says_why_its_selection_rate_is_null(tmp_path: Any) -> None:
+    """Men 2 of 2 (a pool of 2, under min_cell 5) beside women 3 of 8: the men's counts are shown and their
+    rate is null, as /audits/fairness withholds it; `selection_rate_withheld` says why (it read null with no reason,
+    beside the indicator's `suppressed: false`). The women's rate is given, with no reason."""
+    ratios, _card = ratios_by_sex(women(3, 8) + women(2, 2, "M"), tmp_path)
+    men, women_ = ratios["M"], ratios["F"]
+    assert (men["numerator"], men["denominator"]) == (2, 2)
+    assert men["details"]["selection_rate"] is None
+    assert men["details"]["selection_rate_withheld"] == BELOW_MIN_CELL
+    assert women_["details"]["selection_rate"] is not None
+    assert women_["details"]["selection_rate_withheld"] is None

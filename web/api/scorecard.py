@@ -133,7 +133,9 @@ class ScorecardValueSchema(StrictSchema):
             "`adverse_impact`, its tests, `threshold`, `min_cell`, the reference group's counts and `untested`: why "
             "no group was compared (`fewer_than_two_groups`: one group in the pool, or the others withheld; "
             "`nobody_promoted`), as /audits/fairness says it, the value then null and `reference` and "
-            "`adverse_impact` null."
+            "`adverse_impact` null; `selection_rate_withheld`: why the group's `selection_rate` is null though its "
+            "counts are shown (`below_min_cell`: its pool is under `min_cell`, and /audits/fairness withholds its "
+            "rate as `suppressed` there; `details.suppressed` is that flag, not the indicator's), null where given."
         },
     )
     suppressed = suppressed_flag()
