@@ -658,7 +658,7 @@ class FairnessQueries(ViewReader):
             {
                 **ask.header(rule),
                 # the pools end today at the latest: a `to` after it is answered as today, as time to promotion's
-                "period": {"from": ask.start, "to": None if ask.end is None else until},
+                "period": {"from": ask.start, "to": until},
                 "count": counting,
                 "correction": CORRECTION,
                 "threshold": rule.threshold,

@@ -181,7 +181,7 @@ def test_fairness_filters_period_and_scope_and_flags_small_cells(store: SqlStore
     add_pool(store)
     queries = FairnessQueries(store, today=TODAY)
     result = queries.fairness(["sex", "agency"], start="2019-10-01", scope={"agency": "KOTA-MEDAN"})
-    assert result["period"] == {"from": "2019-10-01", "to": None}
+    assert result["period"] == {"from": "2019-10-01", "to": TODAY.isoformat()}  # (the day counted to: today)
     assert {g: (c["eligible"], c["suppressed"]) for g, c in groups(result).items()} == {
         "F / KOTA-MEDAN": (1, True),
         "M / KOTA-MEDAN": (1, True),
