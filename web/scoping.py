@@ -47,12 +47,18 @@ Rows = Iterable[tuple[int, dict[str, Any] | InvalidInput, int]]
 NOT_A_NIP = Refusal("'{nip}' is not a NIP: a NIP is 18 digits.", quotes=("nip",))
 
 
+# A record a reader cannot find: never appointed, or outside the reader's scope (another employee's, to an employee),
+# in one wording that tells neither apart (docs/security.md: the 404 must not reveal that a record exists). Until
+# 2026-12-06 it said "No employee with NIP ... has been appointed.", untrue of a record out of the reader's scope.
+NOT_IN_RECORDS = Refusal("No employee with NIP {nip} is in the records you can read.", quotes=("nip",))
+
+
 def missing(nip: str) -> NotFound:
-    """The answer for a NIP that is not there, or not there for this account; for one that is no NIP (not 18 digits,
-    its separators left out), saying so, as typed."""
+    """The answer for a NIP that is not there, or not there for this account, alike (NOT_IN_RECORDS); for one that
+    is no NIP (not 18 digits, its separators left out), saying so, as typed."""
     if not eighteen_digits(normalise_nip(nip)):
         return NotFound(NOT_A_NIP.reason(nip=nip.strip()))
-    return NotFound(NOT_APPOINTED.reason(nip=normalise_nip(nip)))
+    return NotFound(NOT_IN_RECORDS.reason(nip=normalise_nip(nip)))
 
 
 # A NIP the record form or a scoped import cannot find in the writer's scope, in the same words whether it was never
@@ -71,8 +77,10 @@ def missing_to(account: Principal, action: Action, nip: str) -> NotFound:
     (NOT_IN_SCOPE), in the same words whether it was never appointed or is another agency's; else `missing`. Until
     2026-12-05 the API answered such a writer "No employee ... has been appointed" where the form and the import
     said NOT_IN_SCOPE."""
-    if action is Action.RECORD and not account.scope.national and eighteen_digits(normalise_nip(nip)):
-        return NotFound(NOT_IN_SCOPE.reason(nip=normalise_nip(nip)))
+    if action is Action.RECORD and eighteen_digits(normalise_nip(nip)):
+        # (a national administrator, who reaches every record, is told it was never appointed)
+        refusal = NOT_APPOINTED if account.scope.national else NOT_IN_SCOPE
+        return NotFound(refusal.reason(nip=normalise_nip(nip)))
     return missing(nip)
 
 

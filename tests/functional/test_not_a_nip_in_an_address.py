@@ -16,7 +16,7 @@ def test_a_name_in_an_api_address_is_said_to_be_no_nip(world: World, tail: str) 
     assert answer.status_code == 404
     assert answer.get_json()["detail"] == "'Abdul Rahman Harahap' is not a NIP: a NIP is 18 digits."
     short = world.get(f"/api/v1/employees/{MISSING}{tail}", "admin")
-    assert short.get_json()["detail"] == f"No employee with NIP {MISSING} has been appointed."
+    assert short.get_json()["detail"] == f"No employee with NIP {MISSING} is in the records you can read."
 
 
 def test_a_name_in_a_recording_address_is_said_to_be_no_nip(world: World) -> None:

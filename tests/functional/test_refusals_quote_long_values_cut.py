@@ -79,7 +79,7 @@ def test_a_very_long_nip_in_an_api_address_is_quoted_cut_in_the_404(world: World
     assert answer.get_json()["detail"] == f"'{'1' * 39}…' is not a NIP: a NIP is 18 digits."
     assert answer.get_json()["instance"] == f"/api/v1/employees/{LONG_NIP}{tail}"  # (the path as sent, once)
     short = world.get(f"/api/v1/employees/{MISSING}{tail}", "admin")
-    assert short.get_json()["detail"] == f"No employee with NIP {MISSING} has been appointed."
+    assert short.get_json()["detail"] == f"No employee with NIP {MISSING} is in the records you can read."
 
 
 def training(hours: int, reference: str) -> dict[str, object]:

@@ -13,7 +13,7 @@ import pytest
 from careerlog.access import Scope
 from tests.functional.conftest import BUDI, MISSING, SARI, World
 from tests.functional.openapi_walk import record_audited_post
-from web.scoping import NOT_IN_SCOPE
+from web.scoping import NOT_IN_RECORDS, NOT_IN_SCOPE
 
 # What a request may send wrong, besides its path: (name, query, request options).
 BAD_INPUT: dict[str, tuple[str, dict[str, Any]]] = {
@@ -55,11 +55,12 @@ def answered(world: World, method: str, path: str, who: str, query: str, options
 def same_as_missing(
     world: World, method: str, path: str, who: str, query: str, options: dict[str, Any], *, written: bool = False
 ) -> None:
-    """The answer about BUDI (outside the caller's scope) is the one about a NIP never appointed: to a read, "has been
-    appointed"; to a write (`written`), not in the writer's scope's records, as the record form says (NOT_IN_SCOPE)."""
+    """The answer about BUDI (outside the caller's scope) is the one about a NIP never appointed: to a read, not
+    in the records the reader can read (NOT_IN_RECORDS; until 2026-12-06 "has been appointed", untrue of BUDI); to a
+    write (`written`), not in the writer's scope's records, as the record form says (NOT_IN_SCOPE)."""
     status, slug, detail = answered(world, method, path.format(nip=BUDI), who, query, options)
     missing = answered(world, method, path.format(nip=MISSING), who, query, options)
-    said = NOT_IN_SCOPE.reason(nip=BUDI) if written else f"No employee with NIP {BUDI} has been appointed."
+    said = NOT_IN_SCOPE.reason(nip=BUDI) if written else NOT_IN_RECORDS.reason(nip=BUDI)
     assert (status, slug, detail) == (404, "urn:careerlog:problem:not-found", said)
     assert missing == (404, slug, detail.replace(BUDI, MISSING))
 
