@@ -29,6 +29,7 @@ from web.pages.common import (
     session_account,
     session_hours,
     signed_in,
+    timed_out_session,
 )
 from web.pages.errors import error_page
 
@@ -172,9 +173,20 @@ def logout() -> ResponseReturnValue:
     return redirect(url_for("pages.login", lang=lang) if lang else url_for("pages.login"))
 
 
+def browser() -> bool:
+    """Whether the request names HTML among the types it accepts, as a browser does (a client sending `*/*` or no
+    `Accept` is not taken for one)."""
+    return any(kind == "text/html" and quality > 0 for kind, quality in request.accept_mimetypes)
+
+
 @blp.route("/")
 def home() -> ResponseReturnValue:
-    """The landing page: an employee's own career record; other roles see what they may do."""
+    """The landing page: an employee's own career record; other roles see what they may do. A browser with no
+    session (a new visitor sent here from `/`) is sent to the log-in form, which comes back here afterwards; it was
+    shown the error page "Please log in (401)" with a link. A client not asking for HTML is answered 401, as every
+    page answers it (a session that timed out goes to the log-in page saying so: signed_in)."""
+    if session_account() is None and timed_out_session() is None and browser():
+        return redirect(url_for("pages.login", next=url_for("pages.home", **language_asked()), **language_asked()))
     account = signed_in()
     if account.role.value == "employee" and account.nip:  # (a language link to this page shows the record so)
         return redirect(url_for("pages.career", nip=account.nip, **language_asked()))
