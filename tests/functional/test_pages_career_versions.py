@@ -65,12 +65,22 @@ def test_the_appointment_may_be_corrected_not_retracted_and_a_retracted_fact_nei
     assert "/pages/record" not in row_of(page, training["reference"])
 
 
-def test_readers_who_may_not_record_see_the_versions_without_links(world: World) -> None:
+def test_readers_who_may_not_record_see_the_record_number_last_not_the_version_first(world: World) -> None:
+    """Every timeline entry led with its version to an employee ("Mentee released version 47"): a reader who may not
+    record sees the fact's name alone, and its number last in its details, "Record no. 47" ("Catatan no. 47"), to
+    quote to HR; no links to correct or retract."""
+    training = f.training("2024-05-10", hours=16, start="2024-05-08")
+    version = record(world, "training", training)
     for who in ("inspector", "employee"):
         log_in(world, who)
         page = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
-        assert "version 1" in page
+        row = row_of(page, training["reference"])
+        assert f"version {version}" not in row, who
+        assert '<td class="event">Training' in row
+        assert f"Record no. {version}" in row
         assert "/pages/record" not in page, who
+        indonesian = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
+        assert f"Catatan no. {version}" in row_of(indonesian, training["reference"])
 
 
 def test_the_link_opens_the_form_filled_and_the_correction_is_recorded(world: World) -> None:
