@@ -942,9 +942,9 @@ def export_command(obj: Context, file: Path | None) -> None:
 @click.option(
     "--irregularities",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("demo-irregularities.json"),
-    show_default=True,
-    help="Where to write the list of injected irregularities.",
+    default=None,
+    help="Where to write the list of injected irregularities [default: beside --output, its name with "
+    "-irregularities.json (demo.jsonl: demo-irregularities.json there); storing, demo-irregularities.json].",
 )
 @click.option(
     "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write JSON Lines here instead of storing."
@@ -957,7 +957,7 @@ def export_command(obj: Context, file: Path | None) -> None:
 @pass_context
 @friendly_errors
 def demo_command(
-    obj: Context, employees: int, seed: int, irregularities: Path, output: Path | None, if_empty: bool
+    obj: Context, employees: int, seed: int, irregularities: Path | None, output: Path | None, if_empty: bool
 ) -> None:
     """Generate a realistic synthetic civil service and store it (or write it to --output).
 
@@ -967,6 +967,9 @@ def demo_command(
     """
     from careerlog.demo import load_demo, write_demo
 
+    if irregularities is None:
+        # beside the demo written (until 2026-12-06 always demo-irregularities.json in the working directory, unasked)
+        irregularities = Path("demo-irregularities.json") if output is None else beside(output)
     for path, hint in ((output, "--output"), (irregularities, "--irregularities")):
         a_file_not_standard_output(path, hint)
         not_the_store(path, obj.settings, hint)
@@ -999,6 +1002,12 @@ def demo_command(
             app, employees=employees, seed=seed, irregularities_path=irregularities, progress=bar.update
         )
     say(summary)
+
+
+def beside(output: Path) -> Path:
+    """The demo's list of irregularities written by default beside its --output: demo.jsonl's demo-irregularities.json
+    in the same directory."""
+    return output.with_name(f"{output.stem}-irregularities.json")
 
 
 @main.command("history")

@@ -69,3 +69,18 @@ def test_the_demo_written_to_a_file_says_so_and_how_to_import_it_not_that_it_was
     imported = run(database_url, "import", "--migration", str(output))
     assert imported.exit_code == 0, imported.output
     assert last_position(database_url) == events
+
+
+def test_the_demo_written_to_a_file_lists_its_irregularities_beside_it_not_in_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`demo --output F` wrote demo-irregularities.json into the working directory, unasked: it is written beside F,
+    named after it, unless --irregularities names another file."""
+    here, there = tmp_path / "here", tmp_path / "there"
+    here.mkdir()
+    there.mkdir()
+    monkeypatch.chdir(here)
+    result = run(f"sqlite:///{tmp_path}/none.db", "demo", "--employees", "2", "--output", str(there / "d.jsonl"))
+    assert result.exit_code == 0, result.output
+    assert list(here.iterdir()) == []
+    assert sorted(p.name for p in there.iterdir()) == ["d-irregularities.json", "d.jsonl"]
