@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import json
 import logging
 import os
@@ -236,9 +237,31 @@ def serve(settings: Settings, bind: str, workers: int, threads: int = 4) -> None
     modules (matplotlib for their charts): imported by each worker's first app, they took it 0.8-1.2 s of CPU.
     """
     web = WebSettings.from_env()
+    free_to_serve_on(bind)
     import_statistics()
     import_pages()
     Server(settings, web, serve_options(bind, workers, threads)).run()
+
+
+def free_to_serve_on(bind: str) -> None:
+    """Refuse, once, an address another server listens on: a message and exit 1. gunicorn said "Connection in use"
+    five times, a second apart, and exited after about 22 s. (A unix socket is left to gunicorn.)"""
+    parsed = util.parse_address(bind)
+    if not isinstance(parsed, tuple):
+        return
+    host, port = parsed
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # (as gunicorn binds: a port in TIME_WAIT serves)
+        try:
+            probe.bind((host, port))
+        except OSError as e:
+            if e.errno != errno.EADDRINUSE:
+                return  # (another trouble, an address not of this host: gunicorn says it)
+            raise click.ClickException(
+                f"address {on_terminal(bind)} is in use: another server listens there. Stop it, or serve on another "
+                "port with --bind. Nothing was served."
+            ) from None
 
 
 def serve_options(bind: str, workers: int, threads: int) -> dict[str, Any]:
