@@ -759,7 +759,9 @@ def compared_alone(decision: dict[str, Any]) -> bool:
 def compared_alone_sql() -> str:
     """SQL: decision `d` is one `compared_alone` (a 202 promotion or a managerial post appointment)."""
     managerial = ", ".join(sql_text(k.code) for k in reference().post_kinds if k.get("managerial"))
-    return f"((d.decision = 'promotion' AND d.kind = '202') OR (d.decision = 'post' AND d.kind IN ({managerial})))"
+    # (asn.toml may list no managerial post kind: `IN ()` is no SQL)
+    posts = f"d.kind IN ({managerial})" if managerial else "FALSE"
+    return f"((d.decision = 'promotion' AND d.kind = '202') OR (d.decision = 'post' AND {posts}))"
 
 
 def as_listed(decision: dict[str, Any]) -> dict[str, Any]:
