@@ -1700,9 +1700,9 @@ class RebuildRefused(CareerlogError):
 
 # A forked rebuild process's pools (RangeWorkers._work): small, so that --jobs 8 does not open 8 full pools
 RANGE_POOL_SIZE = RANGE_MAX_OVERFLOW = 2
-# The connections a forked rebuild process opens: its two pools (the log's, the views') at their size, and one more
-# of each while it reads and writes (6 each, counted on a rebuild --jobs 3 of 150 employees, 2026-12-06)
-RANGE_PROCESS_CONNECTIONS = 2 * (RANGE_POOL_SIZE + 1)
+# The most connections a forked rebuild process opens: its two pools (the log's, the views'), each at its size and
+# overflow (6 were counted on a rebuild --jobs 3 of 150 employees, 2026-12-06; a busier one reaches the bound, 8)
+RANGE_PROCESS_CONNECTIONS = 2 * (RANGE_POOL_SIZE + RANGE_MAX_OVERFLOW)
 # The connections PostgreSQL has left for a role that is no superuser (n), of its max_connections (most)
 FREE_CONNECTIONS = (
     "SELECT CAST(current_setting('max_connections') AS integer) AS most,"

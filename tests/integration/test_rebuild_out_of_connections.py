@@ -78,7 +78,7 @@ def test_a_rebuild_whose_processes_the_server_has_no_connections_for_is_refused_
     said = " ".join(result.output.split())
     assert (
         "Error: PostgreSQL has 0 connections left (of max_connections 100, those in use counted: see "
-        "pg_stat_activity), and the rebuild's 1 other processes (--jobs 2) open 6 (6 each). No view was rebuilt, "
+        "pg_stat_activity), and the rebuild's 1 other processes (--jobs 2) open 8 (8 each). No view was rebuilt, "
         "marked or dropped: they stay as they were."
     ) in said, said
     assert views(store) == before
@@ -94,7 +94,7 @@ def test_a_rebuild_process_refused_a_connection_after_all_says_how_many_they_ope
     assert result.exit_code == 1, result.output
     said = " ".join(result.output.split())
     assert "too many clients already" in said
-    assert f"Each of the rebuild's other processes (--jobs 2) opens 6. {HINT}" in said, said
+    assert f"Each of the rebuild's other processes (--jobs 2) opens 8. {HINT}" in said, said
 
 
 def test_postgresql_out_of_connections_says_whose_and_the_pool_settings(
