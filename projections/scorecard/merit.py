@@ -8,7 +8,7 @@ from careerlog.domain.unit import unit_key
 from careerlog.reference import rules
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import FairnessQueries
-from projections.merit.queries import AuditQueries, Passed, PassedOverQueries
+from projections.merit.queries import NOT_COMPARED, AuditQueries, Passed, PassedOverQueries
 from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
 from projections.training import ratio
 
@@ -123,9 +123,11 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
     start, end = ctx.period
     audit = ScorecardAudit(ctx)
     promotions = audit.promotions(ctx.scope.selection(), start=start, end=end)
-    judged = [d for d in promotions if d["verdict"] is not None]  # (NULL: no promotion rule in force on the TMT)
-    # clean: `compliant` as the list reads it (its link), not a 202 whose colleagues only its page compares (verdict
-    # not_compared: not known clean; until 2026-12-06 counted clean where its page could read findings)
+    # judged (NULL: no promotion rule in force on the TMT) and compared: a 202 whose colleagues only its page compares
+    # (verdict not_compared) is not known clean nor not clean, so in neither count (until 2026-12-06 counted clean,
+    # where its page could read findings; then for a while in the denominator alone, never clean)
+    judged = [d for d in promotions if d["verdict"] not in (None, NOT_COMPARED)]
+    # clean: `compliant` as the list reads it (its link)
     clean = sum(1 for d in judged if d["verdict"] == "compliant")
     # the decisions judged with the rounds: a regular promotion that passed over a clearly stronger colleague
     # (merit.passed_over, found over promotion_rounds) is not clean, though its decisions row reads `compliant`

@@ -6,10 +6,14 @@ both stores."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from projections.merit.passed_over import passed_over_of
 from projections.merit.queries import AuditQueries
+from projections.scorecard.indicators import Context, Scope
+from projections.scorecard.merit import promotion_indicators
 from tests import factories as f
 from tests.integration.test_passed_over_202_pool import guru
 from tests.unit.test_merit_queries import T, view_store_at
@@ -41,6 +45,11 @@ def test_a_202_clean_by_its_rules_is_listed_not_compared_not_compliant(database_
     page = audit.decisions_page({"verdict": "not_compared"}, decision="promotion", page=1, per_page=10)
     assert [(d["subject"], d["verdict"]) for d in page.rows] == [(promoted.nip, "not_compared")]
     assert audit.decisions_count({"verdict": "compliant"}, decision="promotion") == len(listed_all(audit, "compliant"))
+    # the scorecard's share of clean promotions counts it in neither part: not known clean, nor not clean (for part of
+    # 2026-12-06 it was in the denominator alone, every 202 read as not clean)
+    ctx = Context(store, Scope(decision["agency"]), 2018, date(2026, 6, 1))
+    clean = next(i for i in promotion_indicators(ctx) if i.id == "merit.clean_promotions")
+    assert (clean.numerator, clean.denominator) == (0, 0)
 
 
 def listed_all(audit: AuditQueries, verdict: str) -> list[dict[str, object]]:
