@@ -102,7 +102,9 @@ def test_hr_downloads_the_refused_rows_of_a_csv_import(page: Any, site: Site, tm
     assert download.value.suggested_filename == "diklat-ditolak.csv"
     refused = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
     assert refused[0] == header + ";Alasan penolakan (careerlog)"
-    assert refused[1].startswith(f"{site.employee_nip};TEKNIS;Arsip;BKPSDM;8;15/11/2021;31/11/2021;")
+    # (the NIP kept as text, ="...", so that a spreadsheet does not round it: since 2026-12-06)
+    kept = f'"=""{site.employee_nip}"""'
+    assert refused[1].startswith(f"{kept};TEKNIS;Arsip;BKPSDM;8;15/11/2021;31/11/2021;")
 
 
 def test_inspector_filters_audits_opens_a_promotion_and_reads_fairness(page: Any, site: Site) -> None:
