@@ -51,15 +51,18 @@ def scorecard(records: list[CareerRecord], path: Any, year: int) -> Iterator[dic
 
 
 def posts_careers() -> list[CareerRecord]:
-    """Five III/a of 2018: fajar and gita had 24 JP in 2022, the other three none. fajar is appointed
-    to a post in 2023, gita only in 2025 (after the 24 months), hadi (untrained) in 2023."""
+    """Five III/a of 2018, PNS since 2019 (the outcomes compare PNS: a CPNS is out of the yearly JP): fajar and gita
+    had 24 JP in 2022, the other three none. fajar is appointed to a post in 2023, gita only in 2025 (after the 24
+    months), hadi (untrained) in 2023."""
     start = date(2018, 3, 1)
-    fajar = employee(801, start).add("training", f.training("2022-05-06", 24, "2022-05-02"))
+    fajar = employee(801, start).confirmed().add("training", f.training("2022-05-06", 24, "2022-05-02"))
     fajar.add("post_appointment", post("PENGAWAS", "2023-06-01", "IV.a"), f"2023-06-10{T}")
-    gita = employee(802, start, "F").add("training", f.training("2022-05-06", 24, "2022-05-02"))
+    gita = employee(802, start, "F").confirmed().add("training", f.training("2022-05-06", 24, "2022-05-02"))
     gita.add("post_appointment", post("PENGAWAS", "2025-03-01", "IV.a"), f"2025-03-10{T}")
-    hadi = employee(803, start).add("post_appointment", post("PENGAWAS", "2023-02-01", "IV.a"), f"2023-02-10{T}")
-    return [b.record() for b in (fajar, gita, hadi, employee(804, start, "F"), employee(805, start))]
+    hadi = employee(803, start).confirmed()
+    hadi.add("post_appointment", post("PENGAWAS", "2023-02-01", "IV.a"), f"2023-02-10{T}")
+    others = (employee(804, start, "F").confirmed(), employee(805, start).confirmed())
+    return [b.record() for b in (fajar, gita, hadi, *others)]
 
 
 @pytest.fixture(scope="module")
