@@ -14,7 +14,9 @@ CHALLENGE = 'Session realm="careerlog", login="/pages/login"'
 @pytest.mark.parametrize(
     ("path", "accept", "mimetype"),
     [
-        ("/pages/", "text/html", "text/html"),
+        # (/pages/ asked for HTML is sent to the log-in page since 2026-12-06: its 401 is a client's, not a browser's)
+        ("/pages/", None, "text/html"),
+        ("/pages/audits", "text/html", "text/html"),
         ("/pages/employees/198609262010031701", None, "text/html"),
         ("/pages/audits.csv", "text/csv", "application/problem+json"),
         ("/pages/audits.csv", "*/*", "application/problem+json"),
