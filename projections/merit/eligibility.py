@@ -439,6 +439,41 @@ def standing(requirement: dict[str, Any], today: date, judged_on: str | None = N
     return MET if requirement["outcome"] == MET else NOT_MET
 
 
+# What an offer comes to today (the API's `decision`, the career page's words after the earliest date), in one place:
+# `blocked`, no date brings it (`blocked`); `to_come`, the earliest date is still to come; `eligible`, it has come
+# and nothing is missing on `judged_on`; `eligible_from_met_on`, it has come, something is missing on `judged_on`,
+# but every enforced requirement still open is not due yet (`standing` not_due: this year's SKP...) and the record
+# as it now stands met every requirement from `met_on`: eligible from that date; `not_eligible`, it has come and an
+# enforced requirement is missing that is due (failed, or overdue).
+BLOCKED, TO_COME, ELIGIBLE, ELIGIBLE_FROM_MET_ON, NOT_ELIGIBLE = (
+    "blocked",
+    "to_come",
+    "eligible",
+    "eligible_from_met_on",
+    "not_eligible",
+)
+DECISIONS = (BLOCKED, TO_COME, ELIGIBLE, ELIGIBLE_FROM_MET_ON, NOT_ELIGIBLE)
+
+
+def decision(
+    barred: dict[str, Any] | None,
+    reached: bool,
+    missing: list[str],
+    met_on: str | None,
+    requirements: list[dict[str, Any]],
+) -> str:
+    """What an offer comes to today (DECISIONS), from its `blocked`, `reached`, `missing`, `met_on` and its
+    requirements with their `standing` today (`with_sources`)."""
+    if barred is not None:
+        return BLOCKED
+    if not reached:
+        return TO_COME
+    if not missing:
+        return ELIGIBLE
+    due = [r for r in requirements if r["outcome"] == "missing" and r["enforced"] and r.get("standing") != NOT_DUE]
+    return ELIGIBLE_FROM_MET_ON if met_on is not None and not due else NOT_ELIGIBLE
+
+
 def no_promotion_reason(roster: Row | None) -> dict[str, Any] | None:
     """Why no rank promotion is open, from the employee's roster row (their record as it stands): their service
     ended (a separation status: `day`, `status`); a PPPK employee holds a contract grade, not a rank (golongan);
@@ -532,14 +567,17 @@ class EligibilityQueries(ViewReader):
             # (`barred_until` gives none: no later fact is recorded yet)
             away = LEGAL_STATUS in missing or (PENALTY_RULE in missing and row["barred_until"] is None)
             dated = (None, None) if barred or away else next_date(book, row, today)
+            sourced = with_sources(book, requirements, row["judged_on"], today)
+            reached = row["earliest_date"] <= today.isoformat()
             items.append(
                 {
                     **row,
-                    "requirements": with_sources(book, requirements, row["judged_on"], today),
+                    "requirements": sourced,
                     "missing": missing,
-                    "reached": row["earliest_date"] <= today.isoformat(),
+                    "reached": reached,
                     **dict(zip(("next_date", "next_date_basis"), dated, strict=True)),
                     "blocked": barred,
+                    "decision": decision(barred, reached, missing, row["met_on"], sourced),
                 }
             )
         closed = [regular_closed(book, row) for row in rows if row["earliest_date"] is None]

@@ -8,7 +8,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from careerlog.reference import reference
-from projections.merit.eligibility import NEXT_DATE_BASES, NO_PROMOTION_REASONS, OFFERED_KINDS, STANDINGS
+from projections.merit.eligibility import DECISIONS, NEXT_DATE_BASES, NO_PROMOTION_REASONS, OFFERED_KINDS, STANDINGS
 from projections.merit.fairness import BEFORE_FROM, COUNTS, DEFAULT_MIN_CELL, MAX_MIN_CELL, ROUND
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.queries import DECISION_VERDICTS
@@ -224,6 +224,15 @@ class EligibilityItemSchema(StrictSchema):
             "day); credit_points, the first date on which the credit points could be reached at the best rate "
             "(credit_from). Null when next_date is."
         },
+    )
+    # (last: a column added later goes last, so that the CSV's other columns keep their places)
+    decision = one_of(
+        DECISIONS,
+        "What the offer comes to today (the career page says it after the earliest date): blocked, no date brings "
+        "it (see blocked); to_come, the earliest date is still to come; eligible, it has come and nothing is missing "
+        "on judged_on; eligible_from_met_on, it has come and every enforced requirement still open is not due yet "
+        "(standing not_due: this year's SKP...), every requirement met from met_on: eligible from that date; "
+        "not_eligible, it has come and an enforced requirement due is missing (failed, or overdue).",
     )
 
 
