@@ -234,7 +234,7 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
         else:
             checks = offer_checks(judge, judged, kind, new_rank)
             opens = day_iso(earliest)
-        met = met_before(judge, kind, new_rank, earliest, judged) if opens and any(c.finding for c in checks) else None
+        met = met_from(judge, kind, new_rank, earliest, judged, checks) if opens else None
         rows.append(
             {
                 "subject": record.subject,
@@ -307,6 +307,18 @@ def met_before(judge: PromotionJudge, kind: str, new_rank: str, earliest: date, 
                 return met  # (the rules that most often bar first, up to the first enforced one missing)
             met = day
     return met
+
+
+def met_from(
+    judge: PromotionJudge, kind: str, new_rank: str, earliest: date, judged: date, checks: list[Check]
+) -> date | None:
+    """The first promotion date of the run of dates on which the record as it now stands meets every requirement of
+    the offer (the API's `met_on`), whether or not anything is missing on `judged` (`checks`: its requirements on
+    it): with nothing missing the run ends on `judged` (`judged` itself when the date before it is not met, or there is
+    none); with something missing it ends on the last date before `judged` (`met_before`: None when that is not met).
+    Until merit view 55 it was None whenever nothing was missing on `judged`, and filled only once something was."""
+    met = met_before(judge, kind, new_rank, earliest, judged)
+    return met if any(c.finding for c in checks) else met or judged
 
 
 def barred_until(book: Rules, checks: list[Check], judged: date, kind: str = REGULAR) -> str | None:

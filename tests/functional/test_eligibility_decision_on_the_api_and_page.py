@@ -108,3 +108,20 @@ def test_the_decision_of_an_offer(
     ]
     advisory = {"rule": "promotion.training", "outcome": "missing", "enforced": False, "standing": "not_met"}
     assert eligibility.decision(blocked, reached, missing, met_on, [*requirements, advisory]) == decided
+
+
+def test_met_on_stays_the_same_day_when_a_fact_recorded_today_leaves_something_not_due_missing(world: World) -> None:
+    """`met_on` is the day every requirement was met whether or not anything is missing now (merit view 55): it was
+    null with nothing missing, and 2023-04-01 once a training recorded today asked this year's SKP."""
+    world.services.eligibility_view._today = TODAY
+    nip = eligible_clerk(world, 874)
+    world.catch_up()
+    before = regular_offer(world, nip)
+    assert (before["missing"], before["met_on"]) == ([], "2023-04-01")
+    said = "met every requirement for Apr 1, 2023, a promotion date before the latest fact"
+    assert said not in page_text(world, nip)  # the page says it when the requirements below miss something
+    recorded(world, nip, "training", f.training("2025-12-05", hours=8, start="2025-12-04"), TODAY)
+    world.catch_up()
+    after = regular_offer(world, nip)
+    assert (after["missing"], after["met_on"]) == (["promotion.performance"], "2023-04-01")
+    assert said in page_text(world, nip)

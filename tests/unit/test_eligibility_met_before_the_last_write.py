@@ -8,11 +8,12 @@ said. `met_on` is the earliest date of the run of dates met that ends at the las
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
 from projections.merit.audit import MeritProjection
-from projections.merit.eligibility import met_before
+from projections.merit.eligibility import met_before, met_from
 from projections.merit.rules import PromotionJudge
 from tests import factories as f
 
@@ -61,3 +62,23 @@ def test_the_run_of_dates_met_is_walked_back_to_its_first() -> None:
     assert met_before(judge, "101", "III/b", date(2024, 4, 1), date(2027, 2, 1)) == date(2024, 4, 1)
     assert met_before(judge, "101", "III/b", date(2026, 6, 1), date(2027, 2, 1)) == date(2026, 6, 1)
     assert met_before(judge, "101", "III/b", date(2027, 2, 1), date(2027, 2, 1)) is None  # (no date before)
+
+
+def test_met_on_is_the_day_every_requirement_was_met_with_nothing_missing_too() -> None:
+    """Nothing missing on judged_on: `met_on` is the first date of the run met that ends on it (merit view 55; it was
+    NULL, and filled only once something not due yet was missing)."""
+    builder = f.CareerBuilder(appointed=date(2020, 3, 1), education="S-1")
+    builder.confirmed("2021-03-01")
+    for year in range(2020, 2026):
+        builder.add("training", f.training(f"{year}-06-05", hours=10, start=f"{year}-06-01"), f"{year}-06-06{T}")
+        builder.add("performance_rating", f.rating(year), f"{year + 1}-01-15{T}")
+    row = offer(builder.record())
+    assert (row["judged_on"], json.loads(row["missing"])) == ("2026-02-01", [])
+    assert row["met_on"] == "2024-04-01"  # every date since the earliest met, as now recorded
+
+
+def test_met_on_is_the_date_judged_when_no_date_before_it_is_met() -> None:
+    """Nothing missing on judged_on, the date before it barred (the 2024 rating): the run begins on judged_on."""
+    judge = PromotionJudge(rated(corrected=False))
+    assert met_from(judge, "101", "III/b", date(2024, 4, 1), date(2027, 2, 1), []) == date(2027, 2, 1)
+    assert met_from(judge, "101", "III/b", date(2027, 2, 1), date(2027, 2, 1), []) == date(2027, 2, 1)

@@ -196,10 +196,12 @@ class EligibilityItemSchema(StrictSchema):
         dump_only=True,
         allow_none=True,
         metadata={
-            "description": "The earliest promotion date before judged_on (so before the record's last recorded day) "
-            "on which the record as it now stands meets every requirement, when the last such date does (a rating "
-            "corrected after its rounds: met for a date now past, while judged_on asks a year not rated yet); null "
-            "when the last date before judged_on is not met, or when nothing is missing on judged_on."
+            "description": "The first promotion date of the run of dates on which the record as it now stands meets "
+            "every requirement, whether or not anything is missing on judged_on: with nothing missing, the run ends "
+            "on judged_on (judged_on itself when the date before it is not met, a date still to come when judged_on "
+            "is); with something missing, it ends on the last date before judged_on (a rating corrected after its "
+            "rounds: met for a date now past, while judged_on asks a year not rated yet), and it is null when that "
+            "date is not met."
         },
     )
     credit_from = PlainDate(
