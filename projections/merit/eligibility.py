@@ -756,10 +756,12 @@ def next_date_and_basis(
     promotion date may fall in, and not before `credit`, the first date on which credit points short could be
     reached at the best rate (`credit_from`): the earliest day on which every requirement could be met. With it
     what sets it (NEXT_DATE_BASES), the last of them that moves it to a later promotion date: `time_in_rank`, the
-    earliest date still to come; `today`, the earliest date gone by; `bar`; `credit_points`. (None, None) when no
-    version of promotion.dates permits a date."""
+    earliest date still to come (after `today`); `today`, the earliest date come, today or gone by (the API's
+    `reached`: on the earliest date itself too, which until 2026-12-06 still read `time_in_rank`); `bar`;
+    `credit_points`. (None, None) when no version of promotion.dates permits a date."""
     start = date.fromisoformat(earliest)
-    bounds = [(start, NEXT_DATE_BASES[0]), (today, NEXT_DATE_BASES[1])]
+    # the earliest date to come sets it, or, from that date on (`reached`), today, until a later bound moves it
+    bounds = [(today, NEXT_DATE_BASES[1]) if start <= today else (start, NEXT_DATE_BASES[0])]
     if barred is not None:
         bounds.append((date.fromisoformat(barred) + timedelta(days=1), NEXT_DATE_BASES[2]))
     if credit is not None:

@@ -27,3 +27,15 @@ def test_a_bar_sets_the_next_date_unless_the_credit_moves_it_further() -> None:
     assert next_date_and_basis(book, "2025-04-01", TODAY, "2027-12-31") == ("2028-02-01", "bar")
     assert next_date_and_basis(book, "2025-04-01", TODAY, "2027-12-31", "2028-02-01") == ("2028-02-01", "bar")
     assert next_date_and_basis(book, "2025-04-01", TODAY, "2027-12-31", "2029-02-01") == ("2029-02-01", "credit_points")
+
+
+def test_on_the_earliest_date_itself_today_sets_the_next_date_as_reached_says() -> None:
+    """The boundary day: the earliest date is today, `reached` is true, and `next_date_basis` is `today`, the earliest
+    date come (it read `time_in_rank`, "the earliest date, still to come", until 2026-12-06). The day before, it is
+    still to come; the day after, gone by."""
+    book = rules()
+    earliest = date(2027, 2, 1)
+    assert next_date_and_basis(book, "2027-02-01", date(2027, 1, 31)) == ("2027-02-01", "time_in_rank")
+    assert next_date_and_basis(book, "2027-02-01", earliest) == ("2027-02-01", "today")
+    assert next_date_and_basis(book, "2027-02-01", date(2027, 2, 2)) == ("2027-04-01", "today")
+    assert next_date_and_basis(book, "2027-02-01", earliest, None, "2028-02-01") == ("2028-02-01", "credit_points")

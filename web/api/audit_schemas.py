@@ -221,10 +221,10 @@ class EligibilityItemSchema(StrictSchema):
         metadata={
             "description": "What sets next_date, the earliest day on which every requirement could be met (the "
             "last of these that moves it to a later promotion date): "
-            "time_in_rank, the earliest date, still to come; today, the first permitted date from today (the "
-            "earliest date gone by); bar, after a penalty or a year rated below the minimum (barred until a known "
-            "day); credit_points, the first date on which the credit points could be reached at the best rate "
-            "(credit_from). Null when next_date is."
+            "time_in_rank, the earliest date, still to come (reached false); today, the first permitted date from "
+            "today (the earliest date come, today or gone by: reached true); bar, after a penalty or a year rated "
+            "below the minimum (barred until a known day); credit_points, the first date on which the credit points "
+            "could be reached at the best rate (credit_from). Null when next_date is."
         },
     )
     # (last: a column added later goes last, so that the CSV's other columns keep their places)
