@@ -369,6 +369,7 @@ class Spell:
     end: date | None
     agency: str
     rank: str | None
+    employment_kind: str | None = None  # PNS or PPPK in this spell (None: not read)
 
     def holds(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -382,6 +383,7 @@ class Member:
     day: date
     agency: str
     rank: str | None
+    employment_kind: str | None = None  # as the training's row gives it (a programme's participant; None: not read)
 
 
 class SpellIndex:
@@ -409,6 +411,11 @@ class SpellIndex:
         view = copy(self)
         view._only = frozenset(subjects) if self._only is None else self._only.intersection(subjects)
         return view
+
+    def ranked(self) -> SpellIndex:
+        """An index of the spells held with a rank (golongan) alone: a PPPK's (a contract grade, never promoted in rank)
+        left out, spell by spell, so no one holds a post as a PPPK, and a grade's change is no rank promotion."""
+        return SpellIndex(s for spells in self.by_subject.values() for s in spells if s.employment_kind != PPPK)
 
     def subjects_in(self, agency: str) -> frozenset[str]:
         """Everyone with a spell in the agency."""
@@ -563,7 +570,7 @@ def load_spells(sql: Sql, agencies: Iterable[str]) -> SpellIndex:
         return SpellIndex(())
     marks = ", ".join("?" * len(chosen))
     rows = sql.query(
-        "SELECT subject, start_date, end_date, agency, rank FROM spells "
+        "SELECT subject, start_date, end_date, agency, rank, employment_kind FROM spells "
         f"WHERE subject IN (SELECT subject FROM spells WHERE agency IN ({marks})) ORDER BY subject, seq",
         chosen,
     )
@@ -574,6 +581,7 @@ def load_spells(sql: Sql, agencies: Iterable[str]) -> SpellIndex:
             date.fromisoformat(r["end_date"]) if r["end_date"] else None,
             r["agency"],
             r["rank"],
+            r["employment_kind"],
         )
         for r in rows
     )
@@ -674,6 +682,7 @@ NOT_IN_POST = ("UNPAID_LEAVE", "STUDY_LEAVE", "SUSPENDED")
 # not yet a PNS (their development is the basic training, Latsar): a spell's `pns_from` on or before the day
 # (JUDGED_ON, its parameter the day) says the employee was a PNS then, as `pns_at_end` reads an employee's own years.
 JUDGED_KIND = "PNS"
+PPPK = "PPPK"  # an employment kind holding a contract grade, not a rank: never promoted in rank
 JUDGED_ON = "employment_kind = ? AND pns_from <= ?"
 
 # Staff (spells) with their JP of the year (0 when they have none); counts of those with the target.
@@ -858,10 +867,11 @@ class TrainingQueries(ViewReader):
             takers = programme_takers(sql, {key: spellings[key] for key in totals})
             agencies = {m.agency for group in members.values() for m in group}
             index = load_spells(sql, agencies)
-            graded = pppk_in(sql, agencies)
-        # the rank promotions compared are of those who can be promoted in rank: a PPPK (a grade, not a rank) never is
-        index = index.among(set(index.by_subject) - graded)
-        ranked = {key: [m for m in group if m.subject not in graded] for key, group in members.items()}
+        # the rank promotions compared are of those who can be promoted in rank, each as they were on the day: a PPPK
+        # then (a grade, not a rank) is not, a PNS is, whoever else their agency employs and whatever they were before
+        # or after (until 2026-12-06 anyone ever a PPPK in the agencies was left out, on every day)
+        ranked = {key: [m for m in group if ranked_on(index, m)] for key, group in members.items()}
+        index = index.ranked()
         index.prepare(((m.agency, m.rank or None, m.day) for group in ranked.values() for m in group), months)
         peers = PeerSets(index, months)
         found = [
@@ -1030,29 +1040,25 @@ def programme_members(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -
     """Each participant once per programme (by key), on the end date of their first training in it, whichever
     spelling it records."""
     rows = sql.query(
-        f"SELECT subject, programme_id, end_date, agency, rank FROM training{where_sql(clauses)} "
+        f"SELECT subject, programme_id, end_date, agency, rank, employment_kind FROM training{where_sql(clauses)} "
         "ORDER BY subject, end_date, version",
         params,
     )
     members: dict[str, dict[str, Member]] = defaultdict(dict)
     for r in rows:
         members[reference_key(r["programme_id"])].setdefault(
-            r["subject"], Member(r["subject"], date.fromisoformat(r["end_date"]), r["agency"], r["rank"])
+            r["subject"],
+            Member(r["subject"], date.fromisoformat(r["end_date"]), r["agency"], r["rank"], r["employment_kind"]),
         )
     return {key: list(group.values()) for key, group in members.items()}
 
 
-def pppk_in(sql: Sql, agencies: Collection[str]) -> set[str]:
-    """The PPPK ever in the agencies: never promoted in rank (their contract has a grade), so neither a programme's
-    participant nor a colleague in its promotion comparison."""
-    chosen = sorted({a for a in agencies if a})
-    if not chosen:
-        return set()
-    rows = sql.query(
-        f"SELECT DISTINCT subject FROM spells WHERE agency IN ({', '.join('?' * len(chosen))}) AND employment_kind = ?",
-        [*chosen, "PPPK"],
-    )
-    return {r["subject"] for r in rows}
+def ranked_on(index: SpellIndex, member: Member) -> bool:
+    """Whether a programme's participant held a rank (golongan) on their day, one who can be promoted in rank: not a
+    PPPK then, by the spell they held on the day (`employment_kind`), else by their training's row."""
+    held = index.on(member.subject, member.day)
+    kind = held.employment_kind if held is not None and held.employment_kind else member.employment_kind
+    return kind != PPPK
 
 
 def programme_takers(sql: Sql, spellings: Mapping[str, Sequence[str]]) -> dict[str, set[str]]:

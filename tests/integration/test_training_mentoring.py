@@ -395,3 +395,41 @@ def test_filter_values_are_parameters_not_sql(populated: SqlStore) -> None:
     assert TrainingQueries(populated, today=TODAY).compliance(2022, filters={"agency": injected}) == []
     assert TrainingQueries(populated, today=TODAY).programmes({"unit": injected}) == []
     assert MentoringQueries(populated, today=TODAY).relationships({"focus": injected}) == []
+
+
+def converted_in_the_views(views: SqlStore, nip: str, on: str) -> None:
+    """The spells of `nip`, a PPPK of KOTA-MEDAN at grade IX since March 2018, as the views would hold a conversion to
+    PNS at III/a on `on`: the PPPK spell ending then, a PNS one beginning (written into the views as such, and the row
+    of a training after it at the rank then: no event records a change of employment kind under one NIP yet)."""
+    with views.transaction() as sql:
+        [spell] = sql.query("SELECT * FROM spells WHERE subject = ?", (nip,))
+        sql.execute("UPDATE spells SET end_date = ? WHERE subject = ?", (on, nip))
+        later = {**spell, "seq": 2, "start_date": on, "end_date": None, "rank": "III/a", "employment_kind": "PNS"}
+        columns = list(later)
+        sql.execute(
+            f"INSERT INTO spells ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [later[c] for c in columns],
+        )
+        sql.execute("UPDATE training SET rank = ? WHERE subject = ? AND end_date >= ?", ("III/a", nip, on))
+
+
+def test_a_programmes_participant_is_promotable_by_their_employment_kind_on_the_day_of_the_training(
+    ledger: CareerLog, projector: Projector, writable: SqlStore
+) -> None:
+    """Per person on the day, not by agency: a PPPK converted to PNS on 1 January 2019 is promotable in a programme
+    taken after (P-LEAD, 10 May 2019: compared with the Medan III/a then) and not in one taken before (as a PPPK, in
+    2018); a PNS of an agency employing PPPK is promotable, the PPPK colleague of a grade never compared. Until
+    2026-12-06 anyone ever a PPPK in the programme's agencies was left out on every day (P-LEAD: 3 promotable)."""
+    converted = pppk(ledger, date(1991, 8, 8), "F")
+    pppk(ledger, date(1992, 9, 9), "M")  # a PPPK of Medan who stays one
+    ledger.record(converted, "training", f.training("2018-06-10", 8, "2018-06-08", programme_id="P-PPPK"), actor="hr")
+    ledger.record(converted, "training", f.training("2019-05-10", 24, "2019-05-08", programme_id="P-LEAD"), actor="hr")
+    projector.catch_up()
+    converted_in_the_views(writable, converted, "2019-01-01")
+    queries = TrainingQueries(writable, today=TODAY)
+    [lead] = queries.programmes({"programme_id": "P-LEAD"})
+    # Ani, Bayu and Fajar (PNS of agencies employing PPPK: Ani promoted) and the converted, a PNS on 10 May 2019
+    assert (lead["participants"], lead["promotable"], lead["promoted"], lead["promotion_rate"]) == (4, 4, 1, 0.25)
+    assert (lead["comparable"], lead["comparable_promoted"]) == (3, 2)  # Citra, Dedi and Gita: no PPPK
+    [before] = queries.programmes({"programme_id": "P-PPPK"})
+    assert (before["participants"], before["promotable"], before["promoted"]) == (1, 0, 0)  # a PPPK on the day

@@ -15,6 +15,7 @@ from projections.training import (
     comparable,
     filter_clauses,
     promotion_comparison,
+    ranked_on,
     year_span,
     yearly_jp,
 )
@@ -183,3 +184,26 @@ def test_the_promotion_comparison_reports_both_rates_counts_and_difference() -> 
         "window_complete": True,
     }
     assert promotion_comparison(members, peers, INDEX, 24, date(2021, 1, 1))["window_complete"] is False
+
+
+def test_a_participant_is_promotable_and_a_colleague_compared_by_their_employment_kind_on_the_day() -> None:
+    """Spell by spell, not by agency: a PNS of an agency employing PPPK holds a rank; a PPPK converted to PNS holds a
+    grade before the conversion and a rank after it, and the change from the grade is no rank promotion."""
+    day = date(2020, 1, 10)
+    index = SpellIndex(
+        [
+            Spell("pns", date(2015, 1, 1), None, "A", "III/a", "PNS"),
+            Spell("grade", date(2015, 1, 1), None, "A", "IX", "PPPK"),  # a PPPK colleague of the agency
+            Spell("conv", date(2015, 1, 1), date(2019, 1, 1), "A", "IX", "PPPK"),
+            Spell("conv", date(2019, 1, 1), None, "A", "III/a", "PNS"),  # converted to PNS on 1 January 2019
+        ]
+    )
+    assert ranked_on(index, Member("pns", day, "A", "III/a", "PNS"))
+    assert not ranked_on(index, Member("grade", day, "A", "IX", "PPPK"))
+    assert not ranked_on(index, Member("conv", date(2018, 6, 1), "A", "IX", "PNS"))  # the spell of the day says PPPK
+    assert ranked_on(index, Member("conv", day, "A", "III/a", "PPPK"))  # the spell of the day says PNS
+    assert ranked_on(index, Member("away", day, "A", None, "PNS"))  # no spell of the day: the training's row
+    ranked = index.ranked()
+    assert ranked.holding("A", "III/a", day) == ["conv", "pns"]
+    assert ranked.holding("A", "IX", date(2018, 6, 1)) == []  # no one holds a post as a PPPK
+    assert not ranked.promoted("conv", date(2018, 12, 1), 24)  # IX to III/a: no rank promotion

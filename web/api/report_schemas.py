@@ -144,8 +144,8 @@ class ProgrammeSchema(StrictSchema):
         dump_only=True,
         allow_none=True,
         metadata={
-            "description": "Participants who can be promoted in rank (not a PPPK: a grade, never a rank): "
-            "`promoted` and `promotion_rate` are of them."
+            "description": "Participants who can be promoted in rank (not a PPPK on the day of the training, by the "
+            "spell they held then: a grade, never a rank): `promoted` and `promotion_rate` are of them."
         },
     )
     promoted = fields.Integer(dump_only=True, allow_none=True)
