@@ -12,6 +12,7 @@ import json
 import sys
 import uuid
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -69,10 +70,12 @@ from careerlog.textfiles import (
     header_spelling,
     kind_with_field,
     lesson_hours,
+    read_corrected_fields,
     read_corrected_json,
     read_day_first_dates,
     rupiah_amount,
     rupiah_reading,
+    typed_fields,
     workbook_name,
 )
 from careerlog.workbook_template import confirm_description, template_columns
@@ -156,8 +159,8 @@ def payload_from(
                 changes, _text = read_corrected_json(value, json.loads)
                 if not isinstance(changes, dict):  # ("32": the form an object takes, by example)
                     reason = corrected_object_refused()
-                else:  # (a date typed day first, "11/06/2024", read as the form's own date fields)
-                    payload[spec.name] = corrected_dates(changes_marked(changes))
+                else:  # ("11/06/2024", "Rp 3.500.000": as an import reads them)
+                    payload[spec.name] = corrected_read(changes_marked(changes))
             except json.JSONDecodeError:
                 reason = corrected_object_refused()
             except ValueError:  # (a whole number of more digits than int() reads, 4,300: a 500 before)
@@ -195,14 +198,20 @@ def day_first_dates(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def corrected_dates(changes: dict[str, Any]) -> dict[str, Any]:
-    """A correction's corrected values typed on the form with their dates read as the form's own date fields are
-    (day_first_dates: "11/06/2024" was refused as not YYYY-MM-DD beside a form that took it), each field by the kind
-    that has it (kind_with_field: a name no kind has, or a value not text, is left for the ledger)."""
-    read = dict(changes)
-    for name, value in changes.items():
-        if type(value) is str and (kind := kind_with_field(name)) is not None:
-            read[name] = day_first_dates(kind, {name: value})[name]
+def corrected_read(changes: dict[str, Any]) -> dict[str, Any]:
+    """A correction's corrected values typed on the form read as an import reads them (one function:
+    careerlog.textfiles.read_corrected_fields; the form read their dates alone until 2026-12-06, refusing a cost
+    "Rp 3.500.000" or hours "24 JP" the import read): dates day first as the form's own date fields, decimals in the
+    page's language (a decimal comma on an Indonesian page). A date of those forms that is no day of the calendar
+    (31/02/2026) is refused as the form's own date fields refuse it (day_first_dates: NO_SUCH_DAY)."""
+    row: dict[str, Any] = {"corrected_fields": dict(changes)}
+    read_corrected_fields(row, indonesian=not english_page(), day_first=True)
+    read: dict[str, Any] = row["corrected_fields"]
+    for key, typed in (row.get(WRITTEN) or {}).items():
+        name = key.removeprefix("corrected_fields.")
+        kind = kind_with_field(name)
+        if kind is not None and name in typed_fields(kind, date) and read.get(name) is typed:
+            read[name] = Unreadable(NO_SUCH_DAY)  # (31/02/2026: no such day, said as an import says it)
     return read
 
 
