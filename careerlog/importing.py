@@ -2597,6 +2597,12 @@ AN_EXPORT = Refusal(
     "--migration {name}`, which keeps them; without --migration each of its rows would be refused for its recorded "
     "time. Nothing was imported."
 )
+# (the API's import of a file sent without a name: "  is an export", "--migration  ", named nothing)
+AN_EXPORT_UNNAMED = Refusal(
+    "The file is an export (its rows carry their recorded times): an administrator restores it with `careerlog "
+    "import --migration` and the file's name, which keeps them; without --migration each of its rows would be "
+    "refused for its recorded time. Nothing was imported."
+)
 
 
 def refuse_an_export(
@@ -2610,7 +2616,7 @@ def refuse_an_export(
     for item in rows:
         if not isinstance(item[1], InvalidInput):
             if "recorded_at" in item[1]:
-                raise AnExport(AN_EXPORT.reason(name=name))
+                raise AnExport(AN_EXPORT.reason(name=name) if name.strip() else AN_EXPORT_UNNAMED.reason())
             yield item
             break
         yield item

@@ -12,11 +12,13 @@ import re
 
 import orjson
 import pytest
+from flask_babel import force_locale
 
 from careerlog.importing import MIGRATION_ONLY
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import csrf_token, log_in
+from web.pages.messages import reason_text
 
 REFUSAL = (
     "backup.jsonl is an export (its rows carry their recorded times): an administrator restores it with `careerlog "
@@ -46,6 +48,28 @@ def test_the_api_refuses_an_export_once_naming_file(world: World) -> None:
     assert answer.mimetype == "application/problem+json"
     assert answer.get_json()["errors"] == {"file": [REFUSAL]}
     assert world.log() == before
+
+
+UNNAMED = {
+    "en": "The file is an export (its rows carry their recorded times): an administrator restores it with `careerlog "
+    "import --migration` and the file's name, which keeps them; without --migration each of its rows would be refused "
+    "for its recorded time. Nothing was imported.",
+    "id": "Berkas ini adalah hasil ekspor (baris-barisnya membawa waktu pencatatannya): administrator memulihkannya "
+    "dengan `careerlog import --migration` dan nama berkasnya, yang mempertahankannya; tanpa --migration setiap "
+    "barisnya akan ditolak karena waktu pencatatannya. Tidak ada yang diimpor.",
+}
+
+
+def test_the_api_refuses_an_export_sent_without_a_file_name_naming_no_file(world: World) -> None:
+    """(a file of no name, its format given: " is an export ... `careerlog import --migration `" before)"""
+    before = world.log()
+    upload = {"file": (io.BytesIO(export()), "")}
+    answer = world.post("/api/v1/imports?file_format=jsonl", "hr", data=upload, content_type="multipart/form-data")
+    assert answer.status_code == 422, answer.get_data(as_text=True)[:500]
+    assert answer.get_json()["errors"] == {"file": [UNNAMED["en"]]}
+    assert world.log() == before
+    with world.app.test_request_context(), force_locale("id"):  # (as the pages show it)
+        assert reason_text(answer.get_json()["errors"]["file"][0]) == UNNAMED["id"]
 
 
 @pytest.mark.parametrize("dry_run", [True, False])
