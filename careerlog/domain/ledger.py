@@ -83,6 +83,10 @@ REFERENCE_USED = Refusal(
     "{version}.",
     numbers=("version",),
 )
+# REFERENCE_USED's reference when the one sent is the recorded one written otherwise (in letter case or spaces:
+# `reference_key`): the one typed, and the one the record holds beside it (until 2026-12-06 the recorded one alone,
+# "Reference '800/123/BKD' was already recorded" of a certificate typed 800/123/bkd, which the writer never typed)
+REFERENCE_WRITTEN = Refusal("{typed} (written {recorded} in the record)")
 # A client key (idempotency key) sent again with other values: the key clashed, whatever the references (which may
 # differ): named by the key, never by the reference (the API and an import's report name `client_key`).
 KEY_REUSED = Refusal(
@@ -217,6 +221,14 @@ IDENTITY_FIELDS: dict[type[LedgerEvent], tuple[str, ...]] = {
     MenteeAssigned: ("reference", "mentee_nip"),
     MenteeReleased: ("reference", "mentee_nip"),
 }
+
+
+def reference_typed(typed: Any, recorded: Any) -> str:
+    """A reference sent again as a refusal names it: as typed, and beside it as recorded when it is written otherwise
+    (REFERENCE_WRITTEN: its letter case or spaces), so the writer sees both the value they typed and the record's."""
+    if type(typed) is not str or typed == recorded:
+        return repr(recorded)
+    return REFERENCE_WRITTEN.reason(typed=repr(typed), recorded=repr(recorded))
 
 
 def reference_key(reference: Any) -> str:
@@ -856,9 +868,11 @@ class LedgerAggregate(BaseAggregate[str]):
             )
         if differing:
             raise IdempotencyConflict(
-                REFERENCE_USED.reason(reference=repr(reference), version=version, fields=", ".join(differing)).about(
-                    event_cls.KIND
-                )
+                REFERENCE_USED.reason(
+                    reference=reference_typed(values.get("reference"), reference),
+                    version=version,
+                    fields=", ".join(differing),
+                ).about(event_cls.KIND)
             )
         return earlier
 
@@ -1108,8 +1122,12 @@ class LedgerAggregate(BaseAggregate[str]):
             others.add(recorded)
         others.discard(corrected.version)
         if others:
-            reference = repr(str(corrected.values["reference"]))
-            taken = REFERENCE_TAKEN.reason(reference=reference, version=min(others), kind=corrected.kind)
+            other = min(others)
+            held = self.facts[other].values.get("reference")  # (as it stands, else as recorded before its correction)
+            if identity_key(event_cls, self.facts[other].values, None) != natural:
+                held = self.events[other].reference
+            reference = reference_typed(str(corrected.values["reference"]), held)  # (t-a typed, T-A held: both)
+            taken = REFERENCE_TAKEN.reason(reference=reference, version=other, kind=corrected.kind)
             raise InvalidInput(taken, "corrected_fields.reference")
 
     @contextmanager

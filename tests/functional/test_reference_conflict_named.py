@@ -5,7 +5,10 @@ reference an HR administrator typed and an API client finds it under errors; not
 from __future__ import annotations
 
 import html
+import io
+import json
 import re
+from typing import Any
 
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
@@ -38,3 +41,46 @@ def test_the_record_page_shows_the_conflict_beside_the_reference(world: World) -
     assert beside is not None
     assert html.unescape(beside.group(1)).startswith(SAID)
     assert world.log() == before
+
+
+TYPED = {
+    "en": "Reference 'cert-conflict' (written 'CERT-CONFLICT' in the record) was already recorded as version",
+    "id": "Nomor 'cert-conflict' (tertulis 'CERT-CONFLICT' dalam riwayat) sudah tercatat sebagai versi",
+}
+
+
+def test_a_certificate_typed_otherwise_names_the_one_typed_beside_the_one_recorded(world: World) -> None:
+    """A training sent again under its certificate written in another letter case or spacing, with other values,
+    was refused naming the recorded certificate alone ("Reference 'CERT-CONFLICT' was already recorded ..."), never
+    the one typed; it names both, in the API, the import's report and the record page (in Indonesian too)."""
+    version = world.post(EVENTS, "hr", json=TRAINING).get_json()["version"]
+    before = world.log()
+    again = {**TRAINING, "hours": 4, "reference": "cert-conflict"}
+    answer = world.post(EVENTS, "hr", json=again)
+    assert answer.status_code == 409
+    assert answer.get_json()["errors"]["reference"] == [
+        f"{TYPED['en']} {version} with different values (hours): if this is another event, give it its own reference "
+        f"number; if version {version} was wrong, record a correction of version {version}."
+    ]
+    row = {k: v for k, v in again.items() if k != "kind"}
+    report = imported_jsonl(world, {"kind": "training", "nip": BUDI, **row})
+    [refused] = report["rejected"]
+    assert refused["errors"]["reference"][0].startswith(f"{TYPED['en']} {version} ")
+    log_in(world, "hr")
+    for lang in ("en", "id"):
+        token = csrf_token(world.client, f"/pages/record?kind=training&lang={lang}")
+        form = {"csrf_token": token, "nip": BUDI, **{k: str(v) for k, v in again.items()}}
+        page = world.client.post(f"/pages/record?kind=training&lang={lang}", data=form)
+        assert page.status_code == 422
+        beside = re.search(r'<span class="error" id="reference-error">(.*?)</span>', page.get_data(as_text=True))
+        assert beside is not None
+        assert html.unescape(beside.group(1)).startswith(f"{TYPED[lang]} {version} "), beside.group(1)
+    assert world.log() == before
+
+
+def imported_jsonl(world: World, row: dict[str, object]) -> dict[str, Any]:
+    upload = {"file": (io.BytesIO(json.dumps(row).encode() + b"\n"), "again.jsonl")}
+    answer = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data")
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    report: dict[str, Any] = answer.get_json()
+    return report

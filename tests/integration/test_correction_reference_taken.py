@@ -49,6 +49,23 @@ def test_a_correction_to_the_reference_of_another_training_is_refused_naming_it(
     }
 
 
+def test_a_reference_typed_otherwise_than_the_training_bearing_it_is_named_as_typed_and_as_borne(
+    app: CareerLog,
+) -> None:
+    """(named as typed alone until 2026-12-06: "Reference 't-a'", the other training's T-A not shown)"""
+    two_trainings(app)
+    assert refusal(app, 3, "t-a") == {
+        "corrected_fields.reference": [
+            "Reference 't-a' (written 'T-A' in the record) is already that of version 2, another training of this "
+            "record: two facts may not share one reference. Check the reference, or retract the fact recorded twice."
+        ]
+    }
+    app.record(NIP, "correction", f.correction(2, "2026-01-05", reference="T-Z"), actor="hr")
+    assert refusal(app, 3, "t-a")["corrected_fields.reference"][0].startswith(
+        "Reference 't-a' (written 'T-A' in the record) is already that of version 2,"
+    )  # (as version 2 was recorded, before its correction)
+
+
 def test_a_reference_a_training_was_recorded_under_and_corrected_away_from_is_still_its_own(app: CareerLog) -> None:
     two_trainings(app)
     app.record(NIP, "correction", f.correction(2, "2026-01-05", reference="T-Z"), actor="hr")

@@ -18,7 +18,7 @@ from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.domain.errors import IdempotencyConflict, InvalidInput
 from careerlog.domain.events import RankPromoted
-from careerlog.domain.ledger import REFERENCE_TAKEN, identity_key, reference_key
+from careerlog.domain.ledger import REFERENCE_TAKEN, REFERENCE_WRITTEN, identity_key, reference_key
 from careerlog.exporting import export_events
 from careerlog.importing import import_file
 from tests import factories as f
@@ -55,15 +55,17 @@ def test_a_decree_recorded_again_in_other_case_or_spacing_is_already_recorded(ap
     assert promotions(app) == [(first.version, "800/123/BKD")]  # stored as first written
 
 
-def test_a_decree_in_other_case_with_other_values_is_a_conflict(app: CareerLog) -> None:
+def test_a_decree_in_other_case_with_other_values_is_a_conflict_naming_it_as_typed_and_as_recorded(
+    app: CareerLog,
+) -> None:
     app.record(NIP, "appointment", f.appointment(), actor="hr")
     first = app.record(NIP, "rank_promotion", PROMOTION, actor="hr")
     with pytest.raises(IdempotencyConflict) as refused:
         app.record(NIP, "rank_promotion", {**PROMOTION, "reference": "800/123/bkd", "new_rank": "III/c"}, actor="hr")
     assert str(refused.value) == (
-        f"Reference '800/123/BKD' was already recorded as version {first.version} with different values "
-        f"(new_rank): if this is another event, give it its own reference number; if version {first.version} was "
-        f"wrong, record a correction of version {first.version}."
+        "Reference '800/123/bkd' (written '800/123/BKD' in the record) was already recorded as version "
+        f"{first.version} with different values (new_rank): if this is another event, give it its own reference "
+        f"number; if version {first.version} was wrong, record a correction of version {first.version}."
     )
     assert promotions(app) == [(first.version, "800/123/BKD")]
 
@@ -94,7 +96,8 @@ def test_a_correction_mends_the_spelling_but_takes_no_other_facts_reference(app:
     two = app.record(NIP, "training", f.training("2016-02-08", reference="T-TWO"), actor="hr")
     with pytest.raises(InvalidInput) as refused:
         app.record(NIP, "correction", f.correction(two.version, "2016-03-01", reference="t-one"), actor="hr")
-    taken = REFERENCE_TAKEN.reason(reference="'t-one'", version=one.version, kind="training")
+    written = REFERENCE_WRITTEN.reason(typed="'t-one'", recorded="'T-ONE'")  # (as typed, and as the other bears it)
+    taken = REFERENCE_TAKEN.reason(reference=written, version=one.version, kind="training")
     assert refused.value.errors == {"corrected_fields.reference": [taken]}
     app.record(NIP, "correction", f.correction(one.version, "2016-03-01", reference="T-One"), actor="hr")
     employee = app.get_employee(NIP)
