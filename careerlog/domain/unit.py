@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -70,26 +71,42 @@ def word_edits(a: str, b: str) -> int:
 
 
 # The titles a unit's name holds of the person it is named for (RSUD dr. Pirngadi, RSUP H. Adam Malik, Universitas
-# Prof. Dr. ...), by their lower case without their dot: a name that leaves one out or adds one is the known unit's
-# written otherwise (`typo_of`: one edit), asked as a typo is. Until 2026-12-06 "RSUD Pirngadi" was a new unit
-# beside RSUD dr. Pirngadi, recorded unasked (a typo was of the same number of words alone).
-TITLES = frozenset(("dr", "drs", "dra", "h", "hj", "ir", "prof", "kh", "k.h"))
+# Prof. Dr. ...), by their lower case without their dot: a name that leaves some out or adds some is the known unit's
+# written otherwise (`typo_of`: an edit each title), asked as a typo is. Until 2026-12-06 "RSUD Pirngadi" was a new
+# unit beside RSUD dr. Pirngadi, recorded unasked (a typo was of the same number of words alone). DOTTED_TITLES are
+# titles only with their dot: a block or wing's letter H ("Gedung H", "Puskesmas Blok H") is no Haji (H.), and "Gedung"
+# was taken for a typo of Gedung H until 2026-12-06.
+TITLES = frozenset(("dr", "drs", "dra", "hj", "ir", "prof", "kh", "k.h"))
+DOTTED_TITLES = frozenset(("h.",))
 
 
-def _untitled(words: list[str]) -> list[str]:
-    return [word for word in words if word.rstrip(".") not in TITLES]
+def _title(word: str) -> str | None:
+    """The title a word of a name is (by its lower case without its dot), or None."""
+    if word in DOTTED_TITLES:
+        return word.rstrip(".")
+    return word.rstrip(".") if word.rstrip(".") in TITLES else None
+
+
+def _titles_apart(mine: list[str], theirs: list[str]) -> int | None:
+    """The titles one name leaves out or adds beside the other, each one edit ("rsud pirngadi" and rsud prof. dr.
+    pirngadi: 2; until 2026-12-06 any number was one), when their other words are the same; else None."""
+    untitled = [w for w in mine if _title(w) is None]
+    if not untitled or untitled != [w for w in theirs if _title(w) is None]:
+        return None
+    mine_titles = Counter(t for w in mine if (t := _title(w)) is not None)
+    their_titles = Counter(t for w in theirs if (t := _title(w)) is not None)
+    return (mine_titles - their_titles).total() + (their_titles - mine_titles).total()
 
 
 def typo_of(typed: str, known: str) -> int | None:
     """The edits (`word_edits`) making `typed` the `known` unit's name when it reads as a typo of it (two names
     by `unit_key`: the same words but one, that one within TYPO_EDITS of the known word, TYPO_EDITS_LONG of a known
     word of TYPO_LONG letters or more), else None: "dinas sosil" is a typo of dinas sosial (1), "medan baru" none of
-    medan barat, nor "badan kepegawaian daerah" of badan pendapatan daerah; a name without a title the known one has
-    (TITLES: "rsud pirngadi" of rsud dr. pirngadi), or with one it has not, is one edit from it."""
+    medan barat, nor "badan kepegawaian daerah" of badan pendapatan daerah; a name without titles the known one has
+    (TITLES: "rsud pirngadi" of rsud dr. pirngadi), or with titles it has not, is an edit from it each title."""
     mine, theirs = typed.split(), known.split()
-    if len(mine) != len(theirs):  # (a title left out or added: one edit, as a word's letter is)
-        untitled = _untitled(mine)
-        return 1 if untitled and untitled == _untitled(theirs) else None
+    if len(mine) != len(theirs):  # (titles left out or added: an edit each, as a word's letter is)
+        return _titles_apart(mine, theirs)
     differing = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
     if len(differing) != 1:
         return None

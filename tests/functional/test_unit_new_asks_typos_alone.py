@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerlog.domain.unit import typo_of, unit_key
+from careerlog.domain.unit import typo_of, typos_of, unit_key
 from tests.functional.conftest import BUDI, SARI, World
 from tests.functional.test_unit_new_in_agency_asked import EVENTS, placement
 
@@ -23,7 +23,7 @@ def store_url(database_url: str) -> str:
 @pytest.mark.parametrize(
     ("known", "other"),
     [("Badan Pendapatan Daerah", "Badan Kepegawaian Daerah"), ("Medan Barat", "Medan Baru"),
-     ("Kecamatan Medan Kota", "Kecamatan Medan Johor")],
+     ("Kecamatan Medan Kota", "Kecamatan Medan Johor"), ("Puskesmas Blok H", "Puskesmas Blok")],
 )  # fmt: skip
 def test_another_office_near_a_known_one_in_letters_is_recorded_unasked(world: World, known: str, other: str) -> None:
     world.catch_up()
@@ -56,3 +56,30 @@ def test_a_typo_of_a_known_unit_is_still_asked(world: World, known: str, typed: 
 )  # fmt: skip
 def test_a_typo_is_one_word_one_or_two_edits_apart(typed: str, known: str, edits: int | None) -> None:
     assert typo_of(unit_key(typed), unit_key(known)) == edits
+
+
+@pytest.mark.parametrize(
+    ("typed", "known", "edits"),
+    [("RSUD Pirngadi", "RSUD Prof. Dr. Pirngadi", 2), ("RSUD dr. Pirngadi", "RSUD Prof. Dr. Pirngadi", 1),
+     ("RSUP Adam Malik", "RSUP H. dr. Adam Malik", 2), ("RSUD Pirngadi", "RSUD Prof. dr. H. Pirngadi", 3)],
+)  # fmt: skip
+def test_each_title_left_out_or_added_is_an_edit(typed: str, known: str, edits: int) -> None:
+    """(any number of titles was one edit until 2026-12-06)"""
+    assert typo_of(unit_key(typed), unit_key(known)) == edits
+
+
+def test_the_name_fewer_titles_apart_is_named_first() -> None:
+    known = [unit_key("RSUD dr. H. Pirngadi"), unit_key("RSUD H. Pirngadi")]
+    assert typos_of(unit_key("RSUD Pirngadi"), known) == ["rsud h. pirngadi", "rsud dr. h. pirngadi"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "known"),
+    [("Puskesmas Blok", "Puskesmas Blok H"), ("Gedung H Dinas Sosial", "Gedung Dinas Sosial"),
+     ("RSUP H Adam Malik", "RSUP Adam Malik")],
+)  # fmt: skip
+def test_a_letter_h_without_its_dot_is_no_title(typed: str, known: str) -> None:
+    """(a block's letter H was taken for the title H., Haji, until 2026-12-06: "Puskesmas Blok" a typo of Puskesmas
+    Blok H)"""
+    assert typo_of(unit_key(typed), unit_key(known)) is None
+    assert typo_of(unit_key("RSUP Adam Malik"), unit_key("RSUP H. Adam Malik")) == 1
