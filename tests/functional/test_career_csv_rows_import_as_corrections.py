@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 
@@ -44,6 +45,52 @@ def test_the_downloads_rows_give_nip_and_version_and_import_as_corrections(world
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator="").writerow(cells)  # (="…" and the JSON quoted, as saved)
     report = imported(world, out.getvalue(), header=header)
+    assert (report["recorded"], report["rejected"]) == (1, []), report["rejected"]
+    events = [e for _, e in ledger.iter_events() if getattr(e, "corrected_fields", None)]
+    assert [(e.target_version, e.corrected_fields) for e in events] == [(trained.version, {"hours": 16})]
+
+
+def test_the_download_with_a_field_column_edited_is_refused_whole_and_its_nip_and_version_import_the_edit(
+    world: World,
+) -> None:
+    """The download itself, a field column edited (its JP 24 made 16) and the four columns of a correction added,
+    is no file of corrections: its header names the download's other columns, no fields of a correction, and the
+    import refuses it whole, recording nothing (an edited column read as nothing would be an edit lost unseen). Its
+    row's NIP and Versi, with the edited value written in "Isian yang dikoreksi", import as the correction. (Until
+    2026-12-06 docs/import-format.md and docs/pages.md said the download's rows, given those columns, import as
+    corrections.)"""
+    ledger = world.services.ledger
+    trained = ledger.record(BUDI, "training", f.training("2024-03-06", hours=24, start="2024-03-04"), actor="test")
+    world.catch_up()
+    log_in(world, "hr")
+    text = world.client.get(f"/pages/employees/{BUDI}/record.csv?lang=id").get_data(as_text=True)
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")
+    [row] = [r for r in reader if r["Versi"] == str(trained.version)]
+    assert row["Jam pelajaran (JP)"] == "24"
+    row["Jam pelajaran (JP)"] = "16"  # (the edit)
+    added = {"Alasan": "Salah ketik", "Tanggal": "01/04/2024", "Nomor SK": "RALAT-1", "Isian yang dikoreksi": ""}
+    out = io.StringIO()
+    writer = csv.DictWriter(out, [*(reader.fieldnames or []), *added], delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerow({**row, **added})
+    before = world.log()
+    for query in ("?kind=correction", ""):
+        upload = {"file": (io.BytesIO(out.getvalue().encode("utf-8-sig")), f"riwayat-karier-{BUDI}.csv")}
+        answer = world.post(f"/api/v1/imports{query}", "hr", data=upload, content_type="multipart/form-data")
+        assert answer.status_code == 200, answer.get_data(as_text=True)
+        report = answer.get_json()
+        assert report["recorded"] == 0
+        [refused] = report["rejected"]
+        assert refused["line"] == 1
+        [said] = [reason for reasons in refused["errors"].values() for reason in reasons]
+        expected = "'Jam pelajaran (JP)'" if query else "Nothing was read."  # (its columns; else its kind)
+        assert expected in said, said
+    assert world.log() == before
+    header = "NIP;Versi;Alasan;Tanggal;Nomor SK;Isian yang dikoreksi"
+    cells = [row["NIP"], row["Versi"], *list(added.values())[:3], json.dumps({"hours": row["Jam pelajaran (JP)"]})]
+    line = io.StringIO()
+    csv.writer(line, delimiter=";", lineterminator="").writerow(cells)
+    report = imported(world, line.getvalue(), header=header)
     assert (report["recorded"], report["rejected"]) == (1, []), report["rejected"]
     events = [e for _, e in ledger.iter_events() if getattr(e, "corrected_fields", None)]
     assert [(e.target_version, e.corrected_fields) for e in events] == [(trained.version, {"hours": 16})]
