@@ -21,6 +21,7 @@ from careerlog.ages import whole_years
 from careerlog.application import NOT_APPOINTED
 from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.nip import normalise_nip
+from careerlog.domain.unit import unit_key
 from careerlog.domain.wording import Refusal
 from careerlog.keyset import Paged
 from careerlog.names import name_searched, searched_words
@@ -408,6 +409,32 @@ class Queries(ViewReader):
             f"SELECT 1 AS found FROM roster WHERE agency = ? AND region IN ({marks}) LIMIT 1", [agency, *regions]
         )
         return bool(found)
+
+    def placed_within(self, agency: str, regions: Sequence[str]) -> bool:
+        """Whether every employee the agency ever had (its spells) is placed now in one of the regions (the roster's
+        region: where a scope reads them): its whole figures are then of staff within a scope of those regions alone.
+        One statement, through the spells' (agency, ...) index and the roster's key (unmeasured at a million rows:
+        an agency wholly within the regions reads all its spells)."""
+        if not regions:
+            return False
+        marks = ", ".join("?" * len(regions))
+        found = self.store.query(
+            "SELECT 1 AS found FROM spells s LEFT JOIN roster r ON r.subject = s.subject WHERE s.agency = ? "
+            f"AND (r.region IS NULL OR r.region NOT IN ({marks})) LIMIT 1",
+            [agency, *regions],
+        )
+        return not found
+
+    def staffs_unit(self, agency: str, unit: str, regions: Sequence[str]) -> bool:
+        """Whether any employee of the agency's unit (its name in any letter case or spacing, `unit_key`) is placed
+        in one of the regions: one statement, through the roster's (agency, unit) index."""
+        if not regions:
+            return False
+        marks = ", ".join("?" * len(regions))
+        found = self.store.query(
+            f"SELECT DISTINCT unit FROM roster WHERE agency = ? AND region IN ({marks})", [agency, *regions]
+        )
+        return any(unit_key(str(row["unit"] or "")) == unit_key(unit) for row in found)
 
     def headcount(self, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Counts of employees by any of the roster's fields (and age band), in `report_order` (ranks in the roster's

@@ -192,9 +192,9 @@ def voided_parts(record: CareerRecord) -> tuple[VoidedPart, ...]:
 
 def unit_target(agency: str) -> Target:
     """A unit of an agency as an access check sees it: the agency, where its seat is, as the grade-inflation audit
-    judges a unit (an account scoped by region reaches the units of the agencies seated there; an agency no table
-    holds as written, by its code alone). Its ratings read (web.services.unit_readable), written (unit_within) and
-    imported (ScopedRows) alike."""
+    judged a unit until 2026-12-06 (an account scoped by region reaches the units of the agencies seated there; an
+    agency no table holds as written, by its code alone). Its ratings written (web.services.unit_within) and imported
+    (ScopedRows) alike; read so, or where any of the unit's staff is placed (web.services.unit_readable)."""
     agencies = reference().agencies
     return Target(None, agency, agencies[agency].get("region") if agency in agencies.rows else None)
 

@@ -154,15 +154,10 @@ RATED_HERE = Refusal(
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
 AGENCIES_OUTSIDE = Refusal("Agencies {agency} and {last} are outside your scope ({scope}).")
 REGION_OUTSIDE = Refusal("Region {region} is outside your scope ({scope}).")
-# An agency whose staff alone are within a region scope, its seat outside it (web.services.agency_reach): its
-# scorecard is read of its staff in one region of the scope; its units' grade inflation is not read at all
+# An agency read by a reader scoped by region (web.services.agency_reach): its scorecard is read of its staff in one
+# region of the scope, seated there or not
 CHOOSE_REGION = Refusal(
-    "Agency {agency} is seated outside your scope ({scope}): its scorecard is read of its staff in one of your "
-    "regions; choose the region ({regions})."
-)
-WHOLE_UNITS = Refusal(
-    "Agency {agency} is seated outside your scope ({scope}): the grade-inflation audit judges each of its units on "
-    "all of the unit's staff, not only those placed within your scope (read those in the reports and the scorecard)."
+    "Agency {agency}'s scorecard is read of its staff in one of your regions ({scope}); choose the region ({regions})."
 )
 # The statuses the headcount counts unless asked for others (a `status` filter, or `by` status): the active staff,
 # not the retired, the dismissed, the deceased, those whose contract ended, nor those on leave, suspended or
@@ -520,14 +515,14 @@ class Services:
 
     def unit_history(self, reader: Account, agency: str, unit: str) -> dict[str, Any]:
         """Every event recorded for a unit, oldest first: its registration, ratings, corrections, retractions."""
-        unit_readable(reader, agency)
+        unit_readable(reader, agency, unit, self.queries.staffs_unit)
         subject, code, name = self._unit_record(agency, unit)
         return {"agency": code, "unit": name, "items": self.ledger.get_history(subject)}
 
     def unit_ratings(self, reader: Account, agency: str, unit: str) -> dict[str, Any]:
         """A unit's ratings in force, by year: each as its corrections left it (a retracted one left out), with
         its version and the versions of the corrections."""
-        unit_readable(reader, agency)
+        unit_readable(reader, agency, unit, self.queries.staffs_unit)
         subject, code, name = self._unit_record(agency, unit)
         record = self.ledger.get_aggregates([subject])[subject]
         ratings = sorted(
@@ -889,25 +884,30 @@ class Services:
         per_page: int = 50,
         after: str | None = None,
     ) -> CursorPage:
-        """Unit-years within the reader's scope (judged by the agency's seat) whose staff ratings spread
-        beyond what the unit's own rating allows, with the excess over each cap, by year, agency and unit,
-        paginated by number or after a cursor (computed in full, then paged: careerlog.keyset.page_of_computed)."""
+        """Unit-years within the reader's scope whose staff ratings spread beyond what the unit's own rating allows,
+        with the excess over each cap, by year, agency and unit, paginated by number or after a cursor (computed in
+        full, then paged: careerlog.keyset.page_of_computed). To a reader scoped by region, a unit-year is within the
+        scope where its staff are placed, as the reports count them, not where its agency is seated: every one of its
+        rated staff placed in the reader's regions (a unit is judged on all of its staff; `staffed_units`)."""
         paging = Paging(GRADE_INFLATION_KEYSET, page, per_page, after)
         reach = row_filters(reader, Action.RUN_AUDITS)
         agencies = {k: v for k, v in reach.items() if k == "agency"}
         # an agency asked for outside the reader's scope is refused naming it, as the other audits refuse theirs
-        # (until 2026-12-05 an empty list, read as clean); one whose staff alone are within it, too (`whole_units`)
-        whole_units(reader, filters.get("agency", []), self.queries.staffs)
-        seated = seated_reach(reader, Action.RUN_AUDITS)
+        # (until 2026-12-05 an empty list, read as clean)
+        staffed_units(reader, filters.get("agency", []), self.queries.staffs)
         if year is not None:  # (a year after this one: refused as a report's year is, not an empty list read as clean)
             year = bounded(year, "year", FIRST_YEAR, self.grade_inflation_view.today.year)
         # the unit in any letter case or spacing, an unknown one a 422 naming it, as every other audit reads it
         # (until 2026-12-05 an exact text: `dinas kesehatan` or a typo answered an empty list, read as clean); judged
-        # within the agencies the reader reaches by their seat, as the rows are
-        filters = with_unit_spellings(self.projector.views.sql, filters, within=seated)
+        # within the reader's scope (a unit with staff in the reader's regions), as the rows are
+        filters = with_unit_spellings(self.projector.views.sql, filters, within=reach)
         allowed = narrow(filters, agencies)
-        rows = [] if allowed is None else self.grade_inflation_view.grade_inflation(allowed, start=year, end=year)
-        rows = [with_excess(r) for r in rows if permits(reader, Action.RUN_AUDITS, agency_target(r["agency"]))]
+        rows = (
+            []
+            if allowed is None
+            else self.grade_inflation_view.grade_inflation(allowed, start=year, end=year, placed_in=reach.get("region"))
+        )
+        rows = [with_excess(r) for r in rows]
         return cursor_page(page_of_computed(rows, paging), page, per_page, after)
 
     def awards(
@@ -1292,7 +1292,8 @@ class Services:
         scope = checked_scope(agency, unit, options.get("region"))
         # (the one check of a reader of an agency: its whole figures, those of its staff in the reader's regions, or
         # refused naming it; a region asked outside the scope refused naming it)
-        regions = agency_reach(reader, Action.READ_SCORECARD, scope.agency, self.queries.staffs)
+        placed = self.queries.placed_within
+        regions = agency_reach(reader, Action.READ_SCORECARD, scope.agency, self.queries.staffs, placed)
         if scope.region:
             region_within(reader, scope.region, regions)
         region = scope.region or (None if regions is None else one_region(reader, scope.agency, regions))
@@ -1302,7 +1303,8 @@ class Services:
             years=years,
             unit=scope.unit,
             region=region,
-            peers=lambda other: permits(reader, Action.READ_SCORECARD, agency_target(other)),
+            # (compared with the agencies read whole alone: not one with staff placed outside a region reader's scope)
+            peers=lambda other: read_whole(reader, Action.READ_SCORECARD, other, placed),
             exact_below=self.smallest_cell(reader),
         )
         return suppression.scorecard(card, self.smallest_cell(reader))
@@ -1377,8 +1379,8 @@ def refuse_filters_outside(
     agencies and regions are public reference data), so the answer tells nothing of the records outside the scope. One
     asked within the scope (an agency's staff in any region, to an HR office of the agency; any agency's staff in a
     province, to the province's reader) and a national reader's are read as asked. `reach`: the filters the scope
-    allows, when not the action's row filters (the grade-inflation audit's, by the agency's seat: `seated_reach`; an
-    employee's access log, `{"nip": [their own]}`: another NIP is refused naming `nip`, judged on the NIP alone).
+    allows, when not the action's row filters (an employee's access log, `{"nip": [their own]}`: another NIP is
+    refused naming `nip`, judged on the NIP alone).
     `staffed`: whether any employee of an agency is placed in the regions (the roster's, `Queries.staffs`), for a reader
     scoped by region alone (`seats_meet`). Any code asked that is no code of its table, and none is refused here: the
     422 naming it comes first (`read_codes`)."""
@@ -1423,19 +1425,34 @@ def read_codes(filters: Mapping[str, list[str]]) -> dict[str, list[str]] | None:
     return read
 
 
-def agency_reach(reader: Account, action: Action, agency: str, staffed: Staffed) -> tuple[str, ...] | None:
+def agency_reach(
+    reader: Account, action: Action, agency: str, staffed: Staffed, placed: Staffed
+) -> tuple[str, ...] | None:
     """How far the reader reaches a known agency, the one check every read of an agency goes through (a report's, an
-    audit's and the roster's agency filter, as `refuse_filters_outside` judges it; the scorecard; the grade-inflation
-    audit; their pages and CSV): None, its whole figures (a national reader; an agency of the reader's agencies with
-    no regions beside them; one seated within a region scope, `agency_target`); else the regions of the reader's
-    scope, the read narrowed to its staff placed there, as a report's rows are (an agency whose staff work in the
-    regions, `seats_meet`: a KAB-DELISERDANG employee placed in 12.71, to a 12.71 reader); OutsideScope (a 403 naming
-    `agency`, AGENCY_OUTSIDE) when neither. Until 2026-12-06 the scorecard and the grade-inflation audit judged the
-    agency by its seat alone: refused to a 12.71 reader whose headcount counted its staff there."""
-    if permits(reader, action, agency_target(agency)):
+    audit's and the roster's agency filter, as `refuse_filters_outside` judges it; the scorecard; their pages and
+    CSV): None, its whole figures (`read_whole`: a national reader; an agency of the reader's agencies with no
+    regions beside them; one seated within a region scope all of whose staff, ever, are placed in its regions now,
+    `placed`); else the regions of the reader's scope, the read narrowed to its staff placed there, as a report's
+    rows are, whether the agency is seated within them (KOTA-MEDAN, to a 12.71 reader, with staff placed in 12.07:
+    outside the scope) or its staff alone work there (`seats_meet`: a KAB-DELISERDANG employee placed in 12.71, to a
+    12.71 reader); OutsideScope (a 403 naming `agency`, AGENCY_OUTSIDE) when neither. Until 2026-12-06 the scorecard
+    and the grade-inflation audit judged the agency by its seat alone: refused to a 12.71 reader whose headcount
+    counted its staff there, and one seated there read whole, its staff placed elsewhere too."""
+    if read_whole(reader, action, agency, placed):
         return None
     refuse_filters_outside(reader, action, {"agency": [agency]}, staffed=staffed)
     return reader.scope.regions
+
+
+def read_whole(reader: Account, action: Action, agency: str, placed: Staffed) -> bool:
+    """Whether the reader reads all of an agency's figures: a national reader; one whose scope holds the agency (its
+    seat) and names no region; one whose scope holds it and names regions where every employee the agency ever had
+    is placed now (`placed`, Queries.placed_within: a scope naming regions holds the staff placed in them alone, as a
+    report counts them, and the agency's whole figures then tell of no one else)."""
+    if not permits(reader, action, agency_target(agency)):
+        return False
+    regions = row_filters(reader, action).get("region")
+    return not regions or placed(agency, regions)
 
 
 def region_within(reader: Account, region: str, regions: tuple[str, ...] | None) -> None:
@@ -1452,34 +1469,26 @@ def region_within(reader: Account, region: str, regions: tuple[str, ...] | None)
 
 def one_region(reader: Account, agency: str, regions: tuple[str, ...]) -> str:
     """The region a scorecard narrowed to the reader's regions (`agency_reach`) is read of when none is asked: the
-    scope's one region; InvalidInput naming `region` when the scope has several (a scorecard is of one region)."""
+    scope's one region, else the one of them holding the agency's seat (KOTA-MEDAN's 12.71 to a reader of 12.71 and
+    13.71); InvalidInput naming `region` when neither (a scorecard is of one region)."""
     if len(regions) == 1:
         return regions[0]
+    seat = str(reference().agencies[agency].get("region") or "")
+    holding = [r for r in regions if seat and (seat == r or seat.startswith(r + "."))]
+    if len(holding) == 1:
+        return holding[0]
     said = CHOOSE_REGION.reason(agency=agency, scope=reader.scope.describe(), regions=", ".join(regions))
     raise InvalidInput(said, "region")
 
 
-def whole_units(reader: Account, asked: list[str], staffed: Staffed) -> None:
-    """OutsideScope (a 403 naming `agency`) when the grade-inflation audit is asked of an agency outside the reader's
-    scope (`refuse_filters_outside`: AGENCY_OUTSIDE, as every other read), or of one whose staff alone are within it
-    (`agency_reach` narrows it to the reader's regions: WHOLE_UNITS): a unit is judged on the ratings of all its staff
-    against its own rating (skp.distribution), which cannot be narrowed to the staff placed in some regions, and its
-    counts would tell the ratings of staff outside the scope."""
-    known = read_codes({"agency": asked})
-    if known is None:  # (an unknown code: the query's 422 first)
-        return
-    refuse_filters_outside(reader, Action.RUN_AUDITS, known, staffed=staffed)  # (naming every agency outside at once)
-    for agency in dict.fromkeys(known["agency"]):
-        if agency_reach(reader, Action.RUN_AUDITS, agency, staffed) is not None:
-            raise OutsideScope(WHOLE_UNITS.reason(agency=agency, scope=reader.scope.describe()), "agency")
-
-
-def seated_reach(reader: Account, action: Action) -> dict[str, list[str]]:
-    """The agencies whose seat the reader's scope holds, as a filter (`{}` for a national reader): what an audit of
-    units reads, a unit being within a scope by its agency's seat (`agency_target`)."""
-    if not row_filters(reader, action):
-        return {}
-    return {"agency": [a for a in reference().agencies.codes if permits(reader, action, agency_target(a))]}
+def staffed_units(reader: Account, asked: list[str], staffed: Staffed) -> None:
+    """OutsideScope (a 403 naming `agency`, AGENCY_OUTSIDE) when the grade-inflation audit is asked of an agency
+    outside the reader's scope (`refuse_filters_outside`, as every other read: neither seated nor staffed there). Of
+    an agency within it, a reader scoped by region reads the unit-years whose rated staff are all placed in its
+    regions, whatever the agency's seat (Services.grade_inflation): until 2026-12-06 the units of the agencies seated
+    there were read whole (their staff placed elsewhere too) and an agency staffed there, seated elsewhere, refused
+    ("... judges each of its units on all of the unit's staff ...")."""
+    refuse_filters_outside(reader, Action.RUN_AUDITS, {"agency": asked}, staffed=staffed)
 
 
 def seats_meet(name: str, asked: list[str], reach: Mapping[str, list[str]], staffed: Staffed | None = None) -> bool:
@@ -1561,15 +1570,26 @@ def unit_within(account: Account, agency: str) -> None:
         raise OutsideScope(RATE_OUTSIDE.reason(scope=account.scope.describe()), "agency")
 
 
-def unit_readable(account: Account, agency: str) -> None:
+StaffedUnit = Callable[[str, str, list[str]], bool]  # (whether an agency's unit has an employee placed in the regions)
+
+
+def unit_readable(account: Account, agency: str, unit: str, staffed: StaffedUnit) -> None:
     """AccessDenied unless the account may read units' ratings at all (HR, inspectors, administrators: never
-    written by an inspector, `unit_within`); OutsideScope (a 403 naming `agency`) unless the unit's agency is within
-    its scope, judged by the agency's seat as the grade-inflation audit judges a unit (`unit_target`: an inspector
-    scoped by region reads the units of the agencies seated there). An agency no table holds as written is refused
-    before, whatever the scope (the API's 422 naming `agency`: web.api.units.known_agency)."""
+    written by an inspector, `unit_within`); OutsideScope (a 403 naming `agency`) unless the unit is within its
+    scope, reached as an agency is (`agency_reach`): its agency seated within it (`unit_target`), or, to an account
+    scoped by region, any of the unit's staff placed in its regions (`staffed`, the roster's: a KAB-DELISERDANG unit
+    with an employee placed in 12.71, to a 12.71 inspector, who reads that employee's record and the unit's
+    grade-inflation rows whose staff are all placed there; until 2026-12-06 refused by the seat alone). A unit's rating
+    is the unit's, no figure of its staff. An agency no table holds as written is refused before, whatever the scope
+    (the API's 422 naming `agency`: web.api.units.known_agency)."""
     require(account, Action.READ_UNIT_RATINGS)
-    if not permits(account, Action.READ_UNIT_RATINGS, unit_target(agency)):
-        raise OutsideScope(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()), "agency")
+    if permits(account, Action.READ_UNIT_RATINGS, unit_target(agency)):
+        return
+    reach = row_filters(account, Action.READ_UNIT_RATINGS)
+    regions = reach.get("region")
+    if regions and narrow({"agency": [agency]}, reach) is not None and staffed(agency, unit, regions):
+        return
+    raise OutsideScope(AGENCY_OUTSIDE.reason(agency=agency, scope=account.scope.describe()), "agency")
 
 
 def pointed_to_correction(error: InvalidInput, agency: str, unit: str) -> InvalidInput:

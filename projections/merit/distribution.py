@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from math import floor
@@ -157,13 +157,31 @@ class GradeInflationQueries(ViewReader):
     """Unit-years whose staff ratings exceed the unit's caps (skp.distribution)."""
 
     def grade_inflation(
-        self, filters: dict[str, Any] | None = None, *, start: int | None = None, end: int | None = None
+        self,
+        filters: dict[str, Any] | None = None,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        placed_in: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """Each unit and year in [start, end] (years) with a finding, with the counts and the caps."""
+        """Each unit and year in [start, end] (years) with a finding, with the counts and the caps. `placed_in`
+        (region codes, each region within them listed: a region scope's row filter): only the unit-years every rated
+        member of whose staff is placed in one of them now (the roster's region, where the reports count them), as a
+        unit is judged on all of its staff and its counts would tell the ratings of any placed elsewhere."""
         keyed = dict(filters or {})
         if keyed.get("unit"):  # (a unit in any spelling: the rated unit's name may be none its staff are placed under)
             keyed["unit"] = sorted({unit_key(str(u)) for u in filter_values(keyed["unit"])})
         clauses, params = filter_clauses(keyed, {"agency": "u.agency", "unit": "u.unit_key"})
+        if placed_in is not None and not placed_in:
+            clauses.append("1 = 0")  # (a scope of no region: no unit-year)
+        elif placed_in is not None:
+            marks = ", ".join("?" * len(placed_in))
+            clauses.append(
+                "NOT EXISTS (SELECT 1 FROM staff_ratings o LEFT JOIN roster r ON r.subject = o.subject "
+                "WHERE o.agency = u.agency AND o.unit_key = u.unit_key AND o.year = u.year "
+                f"AND (r.region IS NULL OR r.region NOT IN ({marks})))"
+            )
+            params.extend(placed_in)
         for bound, op in ((start, ">="), (end, "<=")):
             if bound is not None:
                 clauses.append(f"u.year {op} ?")

@@ -8,8 +8,8 @@ audit, fairness and time to promotion) was answered 200 with an empty list, the 
 filter naming both. Now each of them answers 403 naming the field and the codes outside the scope (problem+json on the
 API; on the pages and their downloads, the refusal beside the field, or the 403 page, in the visitor's language),
 whatever else the query sent wrong, through the reports' one check (web.services.refuse_filters_outside). A filter
-within the scope is read as before. The grade-inflation audit judges an agency by its seat, as it judges its rows: a
-province's inspector is refused an agency seated in another province. Both stores."""
+within the scope is read as before. The grade-inflation audit judges an agency as the others do (since 2026-12-06; it
+judged it by its seat). Both stores."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import pytest
 from careerlog.reference import reference
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
+from tests.functional.test_region_scope_refuses_agencies_seated_elsewhere import scoped_to_the_city
 
 
 @pytest.fixture
@@ -133,22 +134,20 @@ def seated_elsewhere() -> str:
     return next(code for code, seat in seats.items() if seat and not seat.startswith("12"))
 
 
-def test_the_grade_inflation_audit_refuses_an_agency_seated_outside_the_scope(world: World) -> None:
-    # a unit is within a scope by its agency's seat: a province's inspector read an empty list of an agency seated
-    # in another province; the other audits read the agency's staff working in the province
-    agency = seated_elsewhere()
-    answer = world.get(f"{GRADE_INFLATION}?agency=KOTA-MEDAN&agency={agency}", "inspector")
-    assert answer.status_code == 403
-    # (a central agency's staff may work in the province: refused saying why, the audit judging a unit's whole staff;
-    # until 2026-12-06 "Agency ... is outside your scope (region 12).", as the other audits read it)
-    said = (
-        f"Agency {agency} is seated outside your scope (region 12): the grade-inflation audit judges each of its units "
-        "on all of the unit's staff, not only those placed within your scope (read those in the reports and the "
-        "scorecard)."
-    )
-    assert answer.get_json()["errors"] == {"agency": [said]}
-    assert world.get(f"/api/v1/audits/promotions?agency={agency}", "inspector").status_code == 200
-    assert world.get(f"{GRADE_INFLATION}?agency=KOTA-MEDAN", "inspector").status_code == 200
+def test_the_grade_inflation_audit_judges_an_agency_as_the_other_audits_do(world: World) -> None:
+    # a central agency seated in another province, whose staff may work in the province: read by every audit, the
+    # grade-inflation audit's rows being the units whose staff are all placed in the province (until 2026-12-06 it
+    # was refused, "... seated outside your scope (region 12): the grade-inflation audit judges each of its units on
+    # all of the unit's staff ..."); a regency's agency whose staff are not placed in a city's scope, refused by
+    # every one of them
+    central = seated_elsewhere()
+    for path in (GRADE_INFLATION, "/api/v1/audits/promotions"):
+        assert world.get(f"{path}?agency=KOTA-MEDAN&agency={central}", "inspector").status_code == 200, path
+    city = scoped_to_the_city(world, "inspector")
+    for path in (GRADE_INFLATION, "/api/v1/audits/promotions"):
+        answer = world.get(f"{path}?agency=KOTA-MEDAN&agency=KAB-KARO", city)
+        assert answer.status_code == 403, path
+        assert answer.get_json()["errors"] == {"agency": ["Agency KAB-KARO is outside your scope (region 12.71)."]}
 
 
 @pytest.mark.parametrize(("who", "field", "asked", "said"), ASKED)

@@ -5,8 +5,9 @@ A KAB-DELISERDANG employee (the agency seated in 12.07) placed in 12.71 is count
 `agency=KAB-DELISERDANG` (since 2026-12-06), but /api/v1/reports/scorecard, its CSV and /pages/scorecard answered
 403 "Agency KAB-DELISERDANG is outside your scope (region 12.71).", judged by the agency's seat alone. Now the
 scorecard is read of the agency's staff in the reader's region (as a report's rows are narrowed to it), never of its
-whole staff; the grade-inflation audit, which judges a unit on all of its staff, refuses it saying so. An agency
-neither seated nor staffed there is refused by each with the same words as before. Both stores."""
+whole staff; the grade-inflation audit, which judges a unit on all of its staff, lists its units whose staff are all
+placed there (since 2026-12-06; it refused the agency). An agency neither seated nor staffed there is refused by each
+with the same words as before. Both stores."""
 
 from __future__ import annotations
 
@@ -32,11 +33,6 @@ def store_url(database_url: str) -> str:
 
 PLACED_IN_THE_CITY = f.nip(date(1985, 5, 5), date(2012, 3, 1), "M", sequence=812)
 PLACED_IN_DELI = f.nip(date(1986, 6, 6), date(2012, 3, 1), "F", sequence=813)
-WHOLE_UNITS = (
-    f"Agency {SEATED_ELSEWHERE} is seated outside your scope (region 12.71): the grade-inflation audit judges each "
-    "of its units on all of the unit's staff, not only those placed within your scope (read those in the reports and "
-    "the scorecard)."
-)
 SCORECARD = "/api/v1/reports/scorecard?year=2024&agency="
 GRADE_INFLATION = "/api/v1/audits/grade-inflation?agency="
 
@@ -91,8 +87,8 @@ def test_a_reader_of_several_regions_chooses_the_region_of_the_scorecard(world: 
     assert answer.status_code == 422, answer.get_json()
     assert answer.get_json()["errors"] == {
         "region": [
-            f"Agency {SEATED_ELSEWHERE} is seated outside your scope (region 12.71, region 13.71): its scorecard is "
-            "read of its staff in one of your regions; choose the region (12.71, 13.71)."
+            f"Agency {SEATED_ELSEWHERE}'s scorecard is read of its staff in one of your regions (region 12.71, region "
+            "13.71); choose the region (12.71, 13.71)."
         ]
     }
     chosen = world.get(SCORECARD + SEATED_ELSEWHERE + "&region=12.71", "policy_two")
@@ -100,15 +96,19 @@ def test_a_reader_of_several_regions_chooses_the_region_of_the_scorecard(world: 
     assert chosen.get_json()["region"] == "12.71"
 
 
-def test_the_grade_inflation_audit_refuses_an_agency_staffed_in_the_region_saying_why(world: World) -> None:
+def test_the_grade_inflation_audit_reads_an_agency_staffed_in_the_region_of_its_units_wholly_placed_there(
+    world: World,
+) -> None:
+    # (until 2026-12-06 refused, "... the grade-inflation audit judges each of its units on all of the unit's staff
+    # ...": now it lists the units whose rated staff are all placed in the reader's regions, here none, Kantor's staff
+    # being placed in 12.07 too; test_region_reader_reads_where_staff_are_placed lists one)
     staffed_in_the_city(world)
     who = scoped_to_the_city(world, "inspector")
-    answer = world.get(GRADE_INFLATION + SEATED_ELSEWHERE, who)
-    assert answer.status_code == 403
-    assert answer.get_json()["errors"] == {"agency": [WHOLE_UNITS]}
-    csv = world.get(GRADE_INFLATION + SEATED_ELSEWHERE + "&format=csv", who)
-    assert csv.status_code == 403
-    assert world.get(GRADE_INFLATION + "KOTA-MEDAN", who).status_code == 200  # (seated there: read whole, as before)
+    for query in ("", "&format=csv"):
+        answer = world.get(GRADE_INFLATION + SEATED_ELSEWHERE + query, who)
+        assert answer.status_code == 200, answer.get_data(as_text=True)[:500]
+    assert world.get(GRADE_INFLATION + SEATED_ELSEWHERE, who).get_json()["items"] == []
+    assert world.get(GRADE_INFLATION + "KOTA-MEDAN", who).status_code == 200  # (seated there, as before)
 
 
 @pytest.mark.parametrize("route", [SCORECARD, GRADE_INFLATION])

@@ -37,9 +37,9 @@ from web.services import (
     read_codes,
     refuse_filters_outside,
     region_within,
+    staffed_units,
     unit_readable,
     unit_within,
-    whole_units,
 )
 
 # The audited decision each decision page shows, by the page's endpoint (web.api.audits).
@@ -47,7 +47,7 @@ DECISION_PAGES = {"audits.Promotion": "promotion", "audits.Post": "post", "audit
 SCORECARD = "scorecard.Scorecard"
 REPORTS = "reports"  # (the blueprint of /api/v1/reports/*, the scorecard's aside)
 AUDITS = "audits"  # (the blueprint of /api/v1/audits/*: its lists' and statistics' filters, a decision's page aside)
-GRADE_INFLATION = "audits.GradeInflation"  # (its agency judged on its units' whole staff: web.services.whole_units)
+GRADE_INFLATION = "audits.GradeInflation"  # (its agency judged alone: web.services.staffed_units)
 ROSTERS = ("employees.Employees", "employees.PastRetirement")  # (the roster's lists: their agency and region filters)
 
 
@@ -75,7 +75,7 @@ def scope_refusal(before_the_wait: bool = False) -> CareerlogError | None:
         elif request.endpoint in DECISION_PAGES and "decision" in named and not before_the_wait:
             audited_within(named["decision"], DECISION_PAGES[request.endpoint])
         elif "agency" in named:
-            rated_within(action, named["agency"])
+            rated_within(action, named["agency"], str(named.get("unit") or ""))
         elif request.endpoint == SCORECARD:
             scorecard_within(request.args.getlist("agency"), request.args.getlist("region"))
         elif filtered(action, named):
@@ -101,7 +101,7 @@ def audited_within(decision_id: str, decision: str) -> None:
         raise NotFound(NO_AUDITED_DECISION.reason(decision=f"{nip}-{version}"))
 
 
-def rated_within(action: Action, agency: str) -> None:
+def rated_within(action: Action, agency: str, unit: str) -> None:
     """OutsideScope (a 403 naming `agency`) unless the caller may take the action on the agency's units, as the
     services judge it: read their ratings (Services.unit_ratings, unit_history: `unit_readable`), or rate, correct
     or retract them (Services.rate_unit, record_in_unit: `unit_within`). An agency no table holds as written (NOPE,
@@ -109,7 +109,10 @@ def rated_within(action: Action, agency: str) -> None:
     as an unknown filter's code is: agencies are public reference data."""
     if agency not in reference().agencies.rows:
         return
-    (unit_readable if action is Action.READ_UNIT_RATINGS else unit_within)(caller(), agency)
+    if action is Action.READ_UNIT_RATINGS:
+        unit_readable(caller(), agency, unit, services().queries.staffs_unit)
+    else:
+        unit_within(caller(), agency)
 
 
 def scorecard_within(agencies: list[str], regions: list[str]) -> None:
@@ -123,7 +126,8 @@ def scorecard_within(agencies: list[str], regions: list[str]) -> None:
         return
     reach = None
     if len(agencies) == 1:
-        reach = agency_reach(account, Action.READ_SCORECARD, known["agency"][0], services().queries.staffs)
+        queries = services().queries
+        reach = agency_reach(account, Action.READ_SCORECARD, known["agency"][0], queries.staffs, queries.placed_within)
     if len(regions) == 1:
         region_within(account, known["region"][0], reach)
 
@@ -139,12 +143,12 @@ def filtered(action: Action, named: Mapping[str, Any]) -> bool:
 def filtered_within(action: Action) -> None:
     """OutsideScope (a 403 naming `agency`, else `region`) when a report's, an audit's or the roster's agency or
     region filters ask for any code outside the caller's scope, as their services judge them
-    (web.services.refuse_filters_outside; the grade-inflation audit's agency by web.services.whole_units, it reads no
+    (web.services.refuse_filters_outside; the grade-inflation audit's agency by web.services.staffed_units, it reads no
     region),
     whatever else of the query was refused: an unknown code is the query's to refuse."""
     account = caller()
     if request.endpoint == GRADE_INFLATION:
-        whole_units(account, request.args.getlist("agency"), services().queries.staffs)
+        staffed_units(account, request.args.getlist("agency"), services().queries.staffs)
         return
     asked = {name: request.args.getlist(name) for name in ("agency", "region")}
     refuse_filters_outside(account, action, asked, staffed=services().queries.staffs)

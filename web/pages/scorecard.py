@@ -48,8 +48,8 @@ FORMATS = ("pdf",)
 
 
 def agencies_of(account: Account) -> list[tuple[str, str]]:
-    """The agencies whose scorecard the account may read, as (code, name): those seated within its scope (read whole)
-    and those with staff where it reaches (read of their staff in its region: web.services.agency_reach), as the
+    """The agencies whose scorecard the account may read, as (code, name): those seated within its scope and those
+    with staff where it reaches (read whole, or of their staff in its region: web.services.agency_reach), as the
     reports' agency filter offers them."""
     staffed = {code for code, _name in agencies_within(account, Action.READ_SCORECARD)}
     return [
