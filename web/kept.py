@@ -25,8 +25,8 @@ under all of it:
 A scorecard (0.85 s of CPU for a unit of the 2,000-employee demo: its three years and the agencies' comparison) is
 kept the same way, under the same stamps and judging day, and its query: the agency, unit, region, year and years,
 the agencies the reader may read a scorecard of (they decide both whether the reader may read this one and which
-agencies it is compared with), the reader's scope (an agency whose staff alone are in the reader's regions is read
-of its staff there: web.services.agency_reach), the smallest cell the reader may be shown, and what the scorecard
+agencies it is compared with), the reader's scope (a region scope reads an agency of its staff there unless it reads
+it whole: web.services.agency_reach), the smallest cell the reader may be shown, and what the scorecard
 reads besides the views on every request: the rules' digest (the merit and awards indicators read the configured
 rules) and the scorecard's settings (CAREERLOG_SCORECARD_FILE's thresholds).
 
@@ -171,7 +171,7 @@ def kept_scorecard(
         unit,
         region,
         reach,
-        account.scope,  # (an agency staffed alone in the reader's regions: read of its staff there, agency_reach)
+        account.scope,  # (a region scope reads an agency of its staff there unless read whole: agency_reach)
         services().smallest_cell(account),
         rules_file_digest(),  # (the whole file: the scorecard reads fairness.adverse_impact when it answers)
         settings(),
