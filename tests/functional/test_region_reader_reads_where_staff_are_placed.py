@@ -11,7 +11,8 @@ Until 2026-12-06, to a 12.71 reader:
   staff in 12.71 alone.
 Now a unit-year of the audit is listed when all its rated staff are placed in the reader's regions, a unit's ratings
 are read when its agency is seated there or any of its staff is placed there, and the scorecard of any agency is read
-of its staff in the reader's region (whole to a reader scoped by agency alone). Both stores."""
+of its staff in the reader's region (whole to a reader scoped by agency alone, or by a region holding every employee
+the agency ever had: web.services.read_whole). Both stores."""
 
 from __future__ import annotations
 
