@@ -1026,7 +1026,9 @@ class Services:
 
         without = self.without_each_filter(reader, filters, read, cell) if rows else []
         given = suppression.differenced(rows, without, suppression.HEADCOUNT, by, cell)
-        slices = self.status_slices(reader, filters, cell)
+        # (the scope of every status: the table by status's, and the "of M" total's; one reading of the scope for both)
+        every_status = self.without_filter(reader, filters, "status")
+        slices = self.status_slices(filters, every_status, cell)
         sliced = status_sliced(rows, by, filters, slices, cell)
         given |= sliced
         items = suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given)
@@ -1038,7 +1040,7 @@ class Services:
         # (and when a status counted is withheld in the table by status: the total is a slice of it, the sum of those
         # statuses' rows; by sex and RETIRED, F and M withheld and 32 shown, was RETIRED withheld by status)
         shown = None if exposed or sliced else differenced_total(total, without, cell)
-        every = self.every_status_total(reader, filters, read, cell, counted=total, shown=shown)
+        every = self.every_status_total(reader, filters, every_status, read, cell, counted=total, shown=shown)
         if slices and status_table_total_withheld(slices, cell):  # (M is the by-status table's total)
             every = None
         return {
@@ -1054,6 +1056,7 @@ class Services:
         self,
         reader: Account,
         filters: Mapping[str, list[str]],
+        every_status: dict[str, list[str]],
         read: Callable[[dict[str, list[str]]], list[dict[str, Any]]],
         cell: int,
         *,
@@ -1061,25 +1064,27 @@ class Services:
         shown: int | None,
     ) -> int | None:
         """The headcount's "N of M counted": the people of every status under its other filters (M, beside the
-        `counted` N), None when withheld from a reader of aggregates: when it is a small cell or the same report's own
-        total would be withheld (`differenced_total`, the report without each of its other filters); when the
-        people left out (M - N) are a small group; and whenever the counted total is withheld (`shown` None): M less
+        `counted` N; `every_status` the reader's scope of those filters, as the table by status reads it), None when
+        withheld from a reader of aggregates: when it is a small cell or the same report's own total would be withheld
+        (`differenced_total`, the report without each of its other filters); when the people left out (M - N) are a
+        small group; and whenever the counted total is withheld (`shown` None): M less
         the people left out, which the count of the other statuses shows, would give that total away."""
         if "status" not in filters:  # (every status counted already: M is N)
             return shown
         rest = {name: values for name, values in filters.items() if name != "status"}
-        every = sum(r["count"] for r in read(self.within(reader, Action.READ_REPORTS, rest)))
+        every = sum(r["count"] for r in read(every_status))
         if shown is None or suppression.small(every - counted, cell):
             return None
         return differenced_total(every, self.without_each_filter(reader, rest, read, cell) if every else [], cell)
 
-    def status_slices(self, reader: Account, filters: Mapping[str, list[str]], cell: int) -> dict[Any, dict[str, Any]]:
-        """The headcount under its filters but `status`, by status (the table `?by=status` shows), for a reader of
-        aggregates only when a status filter is given (the default's too): each status a slice of it, the report
-        filtered to some of them their sum (`status_sliced`). Empty otherwise."""
+    def status_slices(
+        self, filters: Mapping[str, list[str]], scope: dict[str, list[str]], cell: int
+    ) -> dict[Any, dict[str, Any]]:
+        """The headcount under its filters but `status` (`scope`, the reader's), by status (the table `?by=status`
+        shows), for a reader of aggregates only when a status filter is given (the default's too): each status a slice
+        of it, the report filtered to some of them their sum (`status_sliced`). Empty otherwise."""
         if not self.sliced_filters(("status",), filters, cell):
             return {}
-        scope = self.without_filter(reader, filters, "status")
         found = [] if scope is NOTHING else self.queries.headcount(["status"], scope)
         return {row["status"]: {"count": row["count"]} for row in found}
 
