@@ -830,7 +830,8 @@ class TrainingQueries(ViewReader):
 
     def participants_by(self, filters: Mapping[str, Any] | None, field: str) -> dict[str, dict[Any, int]]:
         """Each programme's participants (by key, as `programmes` counts them) per value of one of its filters'
-        fields (`PROGRAMME_FILTERS`), under the same filters: the slices of the programme's row by that field."""
+        fields (`PROGRAMME_FILTERS`), under the same filters: the slices of the programme's row by that field, a unit
+        in every spelling one slice (`slice_value`), a region each code as recorded."""
         column = PROGRAMME_FILTERS[field]
         with self.store.transaction(commit=False) as sql:
             where = self._programme_where(filters, programme_spellings(sql))
@@ -842,7 +843,7 @@ class TrainingQueries(ViewReader):
             )
         people: dict[str, dict[Any, set[str]]] = defaultdict(lambda: defaultdict(set))
         for r in rows:
-            people[reference_key(r["programme_id"])][r["value"]].add(r["subject"])
+            people[reference_key(r["programme_id"])][slice_value(field, r["value"])].add(r["subject"])
         return {key: {value: len(found) for value, found in by.items()} for key, by in people.items()}
 
     def programmes(
@@ -894,6 +895,13 @@ SPELLINGS = (
     "FROM spelt WHERE spelt.programme_id IS NOT NULL) "
     "SELECT programme_id FROM spelt WHERE programme_id IS NOT NULL"
 )
+
+
+def slice_value(field: str, value: Any) -> Any:
+    """A value of a report's filter as its slices are told apart: a unit by `unit_key` (a `unit` filter selects it in
+    every spelling, so its spellings are one slice), any other value as recorded (a region's code: a `region` filter
+    selects the regions inside it too, the sum of their slices)."""
+    return unit_key(value) if field == "unit" and isinstance(value, str) else value
 
 
 def merged_by_unit(

@@ -70,7 +70,14 @@ from projections.queries import CursorPage, Queries, RosterPage, cursor_page
 from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
-from projections.training import DEFAULT_WINDOW_MONTHS, FIRST_YEAR, UNKNOWN_FILTER_OF, TrainingQueries, bounded
+from projections.training import (
+    DEFAULT_WINDOW_MONTHS,
+    FIRST_YEAR,
+    UNKNOWN_FILTER_OF,
+    TrainingQueries,
+    bounded,
+    slice_value,
+)
 from projections.units import with_unit_spellings
 from web.following import FollowerLease, lock_path
 from web.scoping import (
@@ -95,14 +102,14 @@ from web.scoping import (
 NOTHING: dict[str, list[str]] = {"agency": [""]}
 # The filters of the mentoring report: never a NIP, so that an aggregate cannot single anyone out.
 MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
-# The mentoring report's filters whose values are the view's own (a relationship's agency, rank and focus at its
-# start), whose slices add up to the report without them (Services.mentoring_differenced); a unit's spellings and a
-# region's regions inside it are not one value each
-SLICED_MENTORING_FILTERS = ("agency", "rank", "focus")
-# The programmes report's filters whose values the training view holds as they are (Services.programmes: a
-# programme's participants of each add up to its row without the filter); a unit's spellings and a region's regions
-# inside it are not one value each
-SLICED_PROGRAMME_FILTERS = ("agency", "kind", "year")
+# The mentoring report's filters whose slices add up to the report without them (Services.mentoring_differenced): a
+# relationship's agency, unit, region, rank and focus at its start, a unit in every spelling one slice and a region
+# filter the sum of the slices of the regions inside it (projections.training.slice_value; until 2026-12-06 unit and
+# region were not sliced)
+SLICED_MENTORING_FILTERS = ("agency", "unit", "region", "rank", "focus")
+# The programmes report's filters whose slices add up to a programme's row without them (Services.programmes: its
+# participants of each value, a unit in every spelling one and a region filter the sum of the regions inside it)
+SLICED_PROGRAMME_FILTERS = ("agency", "unit", "region", "kind", "year")
 # A programme's row, as the same programme's row of another answer (its spelling shown may differ: the most used)
 PROGRAMME_KEY = ("programme",)
 # The views a record's career page reads, and its eligibility answer (merit: eligibility; roster: why none is open),
@@ -1238,9 +1245,10 @@ class Services:
         for name in self.sliced_filters(SLICED_MENTORING_FILTERS, filters, cell):
             groups: dict[Any, list[dict[str, Any]]] = {}
             for relationship in self.mentoring.relationships(self.without_filter(reader, filters, name)):
-                groups.setdefault(relationship[name], []).append(relationship)
+                groups.setdefault(slice_value(name, relationship[name]), []).append(relationship)
             slices = {value: relationship_totals(group) for value, group in groups.items()}
-            if suppression.sliced(slices, {r[name] for r in relationships}, suppression.MENTORING, cell):
+            asked = {slice_value(name, r[name]) for r in relationships}
+            if suppression.sliced(slices, asked, suppression.MENTORING, cell):
                 return True
         return False
 

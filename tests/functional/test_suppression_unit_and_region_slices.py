@@ -1,0 +1,115 @@
+"""A mentoring or programmes report filtered by `unit` or `region` is a slice of the same report without that filter,
+as one filtered by agency is: the slices of every unit (in every spelling, one) or of every region (a region filter
+the sum of the regions inside it) are suppressed and complemented as a table's rows, and the report is withheld when
+a unit or region it is filtered to is. Before (2026-12-06), with 12 mentees of KOTA-MEDAN in BKPSDM (6), Dinas Sosial
+(5) and Bappeda (1), the reporter read BKPSDM 6 and Dinas Sosial 5 beside the 12: Bappeda's one mentee was 12 less
+them; by region alike. Inspectors see every figure. Both stores."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, SARI, World, appointment_of
+from tests.functional.test_suppression import record
+from tests.functional.test_suppression import staffed as staffed  # (the fixture)
+from tests.functional.test_suppression_slices import PROGRAMMES, mentees
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def placed(world: World, places: list[dict[str, str]], first: int = 800) -> list[str]:
+    """New employees, each appointed with one of `places`' overrides (agency, unit, region)."""
+    nips = [f.nip(date(1991, 6, 6), date(2017, 3, 1), "F", sequence=first + n) for n in range(len(places))]
+    for nip, place in zip(nips, places, strict=True):
+        record(world, nip, "appointment", appointment_of(nip, **place))
+    return nips
+
+
+def mentored_all(world: World, nips: list[str]) -> None:
+    for nip in nips:
+        start = {"mentor_nip": BUDI, "focus": "Kearsipan", "effective_date": "2021-01-04", "reference": f"MNT-{nip}"}
+        record(world, nip, "mentoring_start", start)
+    world.catch_up()
+
+
+def in_units(world: World) -> list[str]:
+    """6 of KOTA-MEDAN in BKPSDM and 5 in Dinas Sosial (one of them spelt `dinas  sosial`): with Sari (Bappeda)."""
+    units = ["BKPSDM"] * 6 + ["Dinas Sosial"] * 4 + ["dinas  sosial"]
+    return [*placed(world, [{"unit": unit} for unit in units]), SARI]
+
+
+def test_a_mentoring_report_by_unit_leaves_no_unit_withheld_as_the_agency_less_the_units_shown(
+    staffed: World,
+) -> None:
+    mentored_all(staffed, in_units(staffed))
+    assert mentees(staffed, "?agency=KOTA-MEDAN", "reporter")["mentees"] == 12
+    units = {
+        unit: mentees(staffed, f"?agency=KOTA-MEDAN&unit={unit}", "reporter")
+        for unit in ("BKPSDM", "Dinas Sosial", "Bappeda")
+    }
+    assert {unit: (row["mentees"], row["suppressed"]) for unit, row in units.items()} == {
+        "BKPSDM": (6, False),
+        "Dinas Sosial": (None, True),  # was 5: 12 less 6 and 5, Sari's mentoring in Bappeda
+        "Bappeda": (None, True),
+    }
+    # the unit in another spelling is the same slice, withheld alike
+    assert mentees(staffed, "?agency=KOTA-MEDAN&unit=DINAS%20SOSIAL", "reporter")["suppressed"] is True
+    assert mentees(staffed, "?agency=KOTA-MEDAN&unit=Dinas%20Sosial", "inspector")["mentees"] == 5
+
+
+def test_a_mentoring_report_by_region_leaves_no_region_withheld_as_the_province_less_the_regions_shown(
+    staffed: World,
+) -> None:
+    regions = ["12.71"] * 6 + ["12.07"] * 5 + ["12.02"]
+    mentored_all(staffed, placed(staffed, [{"agency": "PROV-SUMUT", "region": r} for r in regions]))
+    assert mentees(staffed, "?agency=PROV-SUMUT", "reporter")["mentees"] == 12
+    shown = {r: mentees(staffed, f"?agency=PROV-SUMUT&region={r}", "reporter") for r in ("12.71", "12.07", "12.02")}
+    assert {r: (row["mentees"], row["suppressed"]) for r, row in shown.items()} == {
+        "12.71": (6, False),
+        "12.07": (None, True),  # was 5: 12 less 6 and 5, the one mentee of 12.02
+        "12.02": (None, True),
+    }
+    # the province holding them all is their sum, every slice of it: withheld as one of them is
+    assert mentees(staffed, "?agency=PROV-SUMUT&region=12", "reporter")["suppressed"] is True
+    assert mentees(staffed, "?agency=PROV-SUMUT&region=12.07", "inspector")["mentees"] == 5
+
+
+def test_a_programme_by_unit_leaves_no_unit_withheld_as_the_programme_less_the_units_shown(staffed: World) -> None:
+    for nip in in_units(staffed):
+        record(staffed, nip, "training", f.training("2021-03-05", 16, "2021-03-01", programme_id="PRG-A"))
+    staffed.catch_up()
+
+    def programme(query: str, role: str) -> tuple[Any, ...]:
+        [item] = staffed.get(f"{PROGRAMMES}{query}", role).get_json()["items"]
+        return item["participants"], item["suppressed"]
+
+    assert programme("?agency=KOTA-MEDAN", "reporter") == (12, False)
+    assert programme("?agency=KOTA-MEDAN&unit=BKPSDM", "reporter") == (6, False)
+    assert programme("?agency=KOTA-MEDAN&unit=Dinas%20Sosial", "reporter") == (None, True)  # was 5
+    assert programme("?agency=KOTA-MEDAN&unit=Dinas%20Sosial", "inspector") == (5, False)
+
+
+def test_a_programme_by_region_leaves_no_region_withheld_as_the_programme_less_the_regions_shown(
+    staffed: World,
+) -> None:
+    regions = ["12.71"] * 6 + ["12.07"] * 5 + ["12.02"]
+    for nip in placed(staffed, [{"agency": "PROV-SUMUT", "region": r} for r in regions]):
+        record(staffed, nip, "training", f.training("2021-03-05", 16, "2021-03-01", programme_id="PRG-A"))
+    staffed.catch_up()
+
+    def programme(query: str, role: str) -> tuple[Any, ...]:
+        [item] = staffed.get(f"{PROGRAMMES}{query}", role).get_json()["items"]
+        return item["participants"], item["suppressed"]
+
+    assert programme("?agency=PROV-SUMUT", "reporter") == (12, False)
+    assert programme("?agency=PROV-SUMUT&region=12.71", "reporter") == (6, False)
+    assert programme("?agency=PROV-SUMUT&region=12.07", "reporter") == (None, True)  # was 5
+    assert programme("?agency=PROV-SUMUT&region=12", "reporter") == (None, True)
+    assert programme("?agency=PROV-SUMUT&region=12.07", "inspector") == (5, False)
