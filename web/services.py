@@ -170,6 +170,9 @@ CHOOSE_REGION = Refusal(
 # not the retired, the dismissed, the deceased, those whose contract ended, nor those on leave, suspended or
 # preparing for retirement (Services.headcount; `by=status` counts each)
 HEADCOUNT_STATUSES = ("ACTIVE",)
+# The headcount's filters judged, besides `status`, as slices of the headcount by that field under its other filters
+# (Services.place_sliced; until 2026-12-06 a unit's or region's count shown beside the agency's gave the withheld one)
+HEADCOUNT_SLICED_FILTERS = ("unit", "region")
 # The most values a reader of aggregates only may give one filter of a headcount or training compliance: each value is
 # one aggregate more (Services.without_each_filter leaves each out in turn); inspectors and administrators give any
 MAX_FILTER_VALUES = 20
@@ -1036,7 +1039,8 @@ class Services:
         # (the scope of every status: the table by status's, and the "of M" total's; one reading of the scope for both)
         every_status = self.without_filter(reader, filters, "status")
         slices = self.status_slices(filters, every_status, cell)
-        sliced = status_sliced(rows, by, filters, slices, cell)
+        sliced = filter_sliced(rows, by, "status", set(filters.get("status", ())), slices, cell)
+        sliced |= self.place_sliced(reader, filters, allowed, rows, by, cell)
         given |= sliced
         items = suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given)
         total = sum(r["count"] for r in rows)
@@ -1089,11 +1093,35 @@ class Services:
     ) -> dict[Any, dict[str, Any]]:
         """The headcount under its filters but `status` (`scope`, the reader's), by status (the table `?by=status`
         shows), for a reader of aggregates only when a status filter is given (the default's too): each status a slice
-        of it, the report filtered to some of them their sum (`status_sliced`). Empty otherwise."""
+        of it, the report filtered to some of them their sum (`filter_sliced`). Empty otherwise."""
         if not self.sliced_filters(("status",), filters, cell):
             return {}
         found = [] if scope is NOTHING else self.queries.headcount(["status"], scope)
         return {row["status"]: {"count": row["count"]} for row in found}
+
+    def place_sliced(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        allowed: dict[str, list[str]],
+        rows: Sequence[Mapping[str, Any]],
+        by: Sequence[str],
+        cell: int,
+    ) -> set[int]:
+        """The rows of a headcount filtered by `unit` or `region` (HEADCOUNT_SLICED_FILTERS) that the headcount by that
+        field under its other filters would give away (`filter_sliced`), for a reader of aggregates only: a unit in
+        every spelling one slice (`slice_value`), a region the people of its very code, so that a region filter
+        holding regions is the sum of theirs (their rows of the report `allowed`, as filtered)."""
+        found: set[int] = set()
+        for name in self.sliced_filters(HEADCOUNT_SLICED_FILTERS, filters, cell) if rows else ():
+            scope = self.without_filter(reader, filters, name)
+            slices: dict[Any, dict[str, Any]] = {}
+            for row in [] if scope is NOTHING else self.queries.headcount([name], scope):
+                held = slices.setdefault(slice_value(name, row[name]), {"count": 0})
+                held["count"] += row["count"]
+            asked = {slice_value(name, row[name]) for row in self.queries.headcount([name], allowed)}
+            found |= filter_sliced(rows, by, name, asked, slices, cell)
+        return found
 
     def capped(self, reader: Account, filters: Mapping[str, list[str]]) -> None:
         """Refuse a reader of aggregates only more than MAX_FILTER_VALUES distinct values of one filter (InvalidInput
@@ -1331,24 +1359,28 @@ def differenced_total(total: int, without: Sequence[Sequence[Mapping[str, Any]]]
     return suppression.total(total, cell)
 
 
-def status_sliced(
+def filter_sliced(
     rows: Sequence[Mapping[str, Any]],
     by: Sequence[str],
-    filters: Mapping[str, list[str]],
+    name: str,
+    asked: set[Any],
     slices: Mapping[Any, Mapping[str, Any]],
     cell: int,
 ) -> set[int]:
-    """The rows of a headcount filtered by status that the table by status (`slices`, Services.status_slices) would
-    give away: a status the table withholds, or takes as a complement, withheld here too (`suppression.sliced`) — a
-    row of that status when the report is by status, every row when it is not (the report filtered to RETIRED was
-    that table's withheld RETIRED, and its total less ACTIVE and RETIRED the DECEASED it withheld)."""
+    """The rows of a headcount filtered by `name` (to the values `asked`, as `slice_value` tells them apart) that the
+    table by that field (`slices`: Services.status_slices, place_sliced) would give away: a value the table
+    withholds, or takes as a complement, withheld here too (`suppression.sliced`) — a row of that value when the
+    report is by that field, every row when it is not (the report filtered to RETIRED was that table's withheld
+    RETIRED, and its total less ACTIVE and RETIRED the DECEASED it withheld)."""
     if not slices or not rows:
         return set()
-    if "status" in by:
+    if name in by:
         return {
-            i for i, row in enumerate(rows) if suppression.sliced(slices, {row["status"]}, suppression.HEADCOUNT, cell)
+            i
+            for i, row in enumerate(rows)
+            if suppression.sliced(slices, {slice_value(name, row[name])}, suppression.HEADCOUNT, cell)
         }
-    if suppression.sliced(slices, set(filters.get("status", ())), suppression.HEADCOUNT, cell):
+    if suppression.sliced(slices, asked, suppression.HEADCOUNT, cell):
         return set(range(len(rows)))
     return set()
 

@@ -1,9 +1,10 @@
-"""A mentoring or programmes report filtered by `unit` or `region` is a slice of the same report without that filter,
-as one filtered by agency is: the slices of every unit (in every spelling, one) or of every region (a region filter
-the sum of the regions inside it) are suppressed and complemented as a table's rows, and the report is withheld when
-a unit or region it is filtered to is. Before (2026-12-06), with 12 mentees of KOTA-MEDAN in BKPSDM (6), Dinas Sosial
-(5) and Bappeda (1), the reporter read BKPSDM 6 and Dinas Sosial 5 beside the 12: Bappeda's one mentee was 12 less
-them; by region alike. Inspectors see every figure. Both stores."""
+"""A headcount, mentoring or programmes report filtered by `unit` or `region` is a slice of the same report without
+that filter, as one filtered by agency (mentoring, programmes) or status (headcount) is: the slices of every unit (in
+every spelling, one) or of every region (a region filter the sum of the regions inside it) are suppressed and
+complemented as a table's rows, and the report is withheld when a unit or region it is filtered to is. Before
+(2026-12-06), with 12 mentees of KOTA-MEDAN in BKPSDM (6), Dinas Sosial (5) and Bappeda (1), the reporter read BKPSDM
+6 and Dinas Sosial 5 beside the 12: Bappeda's one mentee was 12 less them; by region, and in the headcount, alike.
+Inspectors see every figure. Both stores."""
 
 from __future__ import annotations
 
@@ -24,9 +25,9 @@ def store_url(database_url: str) -> str:
     return database_url
 
 
-def placed(world: World, places: list[dict[str, str]], first: int = 800) -> list[str]:
+def placed(world: World, places: list[dict[str, str]], sex: str = "F") -> list[str]:
     """New employees, each appointed with one of `places`' overrides (agency, unit, region)."""
-    nips = [f.nip(date(1991, 6, 6), date(2017, 3, 1), "F", sequence=first + n) for n in range(len(places))]
+    nips = [f.nip(date(1991, 6, 6), date(2017, 3, 1), sex, sequence=800 + n) for n in range(len(places))]
     for nip, place in zip(nips, places, strict=True):
         record(world, nip, "appointment", appointment_of(nip, **place))
     return nips
@@ -113,3 +114,41 @@ def test_a_programme_by_region_leaves_no_region_withheld_as_the_programme_less_t
     assert programme("?agency=PROV-SUMUT&region=12.07", "reporter") == (None, True)  # was 5
     assert programme("?agency=PROV-SUMUT&region=12", "reporter") == (None, True)
     assert programme("?agency=PROV-SUMUT&region=12.07", "inspector") == (5, False)
+
+
+def headcount(world: World, query: str, role: str) -> tuple[Any, ...]:
+    body = world.get(f"/api/v1/reports/headcount?by=sex&{query}", role).get_json()
+    return body["total"], {item["sex"]: item["count"] for item in body["items"]}
+
+
+def test_a_headcount_by_unit_leaves_no_unit_withheld_as_the_total_less_the_units_shown(staffed: World) -> None:
+    placed(staffed, [{"unit": "Dinas Sosial"}] * 4 + [{"unit": "dinas  sosial"}], sex="M")
+    staffed.catch_up()
+    # 14: Budi and 6 in BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO's Dinas Pendidikan, 5 in Dinas Sosial
+    assert headcount(staffed, "", "reporter")[0] == 14
+    assert headcount(staffed, "unit=BKPSDM", "reporter")[0] == 7
+    # was 5 (M 5): 14 less 7 and 5, two units of one person each
+    assert headcount(staffed, "unit=Dinas%20Sosial", "reporter") == (None, {"M": None})
+    assert headcount(staffed, "unit=DINAS%20SOSIAL", "reporter") == (None, {"M": None})
+    assert headcount(staffed, "unit=Dinas%20Sosial", "inspector") == (5, {"M": 5})
+    by_unit = staffed.get("/api/v1/reports/headcount?by=unit", "reporter").get_json()["items"]
+    assert sorted((item["unit"], item["count"]) for item in by_unit) == [
+        ("BKPSDM", 7),
+        ("Bappeda", None),
+        ("Dinas Pendidikan", None),
+        ("Dinas Sosial", None),
+    ]
+
+
+def test_a_headcount_by_region_leaves_no_region_withheld_as_the_province_less_the_regions_shown(
+    staffed: World,
+) -> None:
+    regions = ["12.71"] * 6 + ["12.07"] * 5 + ["12.02"]
+    placed(staffed, [{"agency": "PROV-SUMUT", "region": r} for r in regions], sex="M")
+    staffed.catch_up()
+    assert headcount(staffed, "agency=PROV-SUMUT", "reporter")[0] == 12
+    assert headcount(staffed, "agency=PROV-SUMUT&region=12.71", "reporter")[0] == 6
+    assert headcount(staffed, "agency=PROV-SUMUT&region=12.07", "reporter") == (None, {"M": None})  # was 5
+    # the province holding them all is their sum: withheld as one of its regions is
+    assert headcount(staffed, "agency=PROV-SUMUT&region=12", "reporter")[0] is None
+    assert headcount(staffed, "agency=PROV-SUMUT&region=12.07", "inspector") == (5, {"M": 5})
