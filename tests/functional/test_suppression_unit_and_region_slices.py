@@ -82,38 +82,37 @@ def test_a_mentoring_report_by_region_leaves_no_region_withheld_as_the_province_
     assert mentees(staffed, "?agency=PROV-SUMUT&region=12.07", "inspector")["mentees"] == 5
 
 
+def trained(world: World, nips: list[str]) -> None:
+    for nip in nips:
+        record(world, nip, "training", f.training("2021-03-05", 16, "2021-03-01", programme_id="PRG-A"))
+    world.catch_up()
+
+
+def programme(world: World, query: str, role: str) -> tuple[Any, ...]:
+    [item] = world.get(f"{PROGRAMMES}{query}", role).get_json()["items"]
+    return item["participants"], item["suppressed"]
+
+
 def test_a_programme_by_unit_leaves_no_unit_withheld_as_the_programme_less_the_units_shown(staffed: World) -> None:
-    for nip in in_units(staffed):
-        record(staffed, nip, "training", f.training("2021-03-05", 16, "2021-03-01", programme_id="PRG-A"))
-    staffed.catch_up()
+    trained(staffed, in_units(staffed))
 
-    def programme(query: str, role: str) -> tuple[Any, ...]:
-        [item] = staffed.get(f"{PROGRAMMES}{query}", role).get_json()["items"]
-        return item["participants"], item["suppressed"]
-
-    assert programme("?agency=KOTA-MEDAN", "reporter") == (12, False)
-    assert programme("?agency=KOTA-MEDAN&unit=BKPSDM", "reporter") == (6, False)
-    assert programme("?agency=KOTA-MEDAN&unit=Dinas%20Sosial", "reporter") == (None, True)  # was 5
-    assert programme("?agency=KOTA-MEDAN&unit=Dinas%20Sosial", "inspector") == (5, False)
+    assert programme(staffed, "?agency=KOTA-MEDAN", "reporter") == (12, False)
+    assert programme(staffed, "?agency=KOTA-MEDAN&unit=BKPSDM", "reporter") == (6, False)
+    assert programme(staffed, "?agency=KOTA-MEDAN&unit=Dinas%20Sosial", "reporter") == (None, True)  # was 5
+    assert programme(staffed, "?agency=KOTA-MEDAN&unit=Dinas%20Sosial", "inspector") == (5, False)
 
 
 def test_a_programme_by_region_leaves_no_region_withheld_as_the_programme_less_the_regions_shown(
     staffed: World,
 ) -> None:
     regions = ["12.71"] * 6 + ["12.07"] * 5 + ["12.02"]
-    for nip in placed(staffed, [{"agency": "PROV-SUMUT", "region": r} for r in regions]):
-        record(staffed, nip, "training", f.training("2021-03-05", 16, "2021-03-01", programme_id="PRG-A"))
-    staffed.catch_up()
+    trained(staffed, placed(staffed, [{"agency": "PROV-SUMUT", "region": r} for r in regions]))
 
-    def programme(query: str, role: str) -> tuple[Any, ...]:
-        [item] = staffed.get(f"{PROGRAMMES}{query}", role).get_json()["items"]
-        return item["participants"], item["suppressed"]
-
-    assert programme("?agency=PROV-SUMUT", "reporter") == (12, False)
-    assert programme("?agency=PROV-SUMUT&region=12.71", "reporter") == (6, False)
-    assert programme("?agency=PROV-SUMUT&region=12.07", "reporter") == (None, True)  # was 5
-    assert programme("?agency=PROV-SUMUT&region=12", "reporter") == (None, True)
-    assert programme("?agency=PROV-SUMUT&region=12.07", "inspector") == (5, False)
+    assert programme(staffed, "?agency=PROV-SUMUT", "reporter") == (12, False)
+    assert programme(staffed, "?agency=PROV-SUMUT&region=12.71", "reporter") == (6, False)
+    assert programme(staffed, "?agency=PROV-SUMUT&region=12.07", "reporter") == (None, True)  # was 5
+    assert programme(staffed, "?agency=PROV-SUMUT&region=12", "reporter") == (None, True)
+    assert programme(staffed, "?agency=PROV-SUMUT&region=12.07", "inspector") == (5, False)
 
 
 def headcount(world: World, query: str, role: str) -> tuple[Any, ...]:
