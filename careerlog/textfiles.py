@@ -1049,17 +1049,27 @@ HOURS_GROUPED = Refusal(
     "write the whole number of JP without separators: {whole}.",
     quotes=("value",),
 )
+# ("1.200.000": points grouping twice, no number as the ledger reads one; until 2026-12-06 an HTTP 500 on the form)
+HOURS_GROUPED_TWICE = Refusal(
+    "JP written with points as thousands separators, which JP do not take: {value} is no number as written; "
+    "write the whole number of JP without separators: {whole}.",
+    quotes=("value",),
+)
 
 
 def grouped_hours(row: dict[str, Any]) -> None:
-    """A row's JP cell written with points as thousands separators ("1.200") made unreadable saying so (HOURS_GROUPED),
-    the cell kept as written, in place."""
+    """A row's JP cell written with points as thousands separators ("1.200") made unreadable saying so (HOURS_GROUPED;
+    HOURS_GROUPED_TWICE when it groups twice, "1.200.000", no number as written), the cell kept as written, in place."""
     cell = row.get("hours")
     if type(cell) is not str or not GROUPED_WHOLE.fullmatch(text := cell.strip()):
         return
     wrote(row, "hours", cell)
+    whole = text.replace(".", "")
+    if text.count(".") > 1:  # (no number as written: Decimal() refuses it, decimal.InvalidOperation)
+        row["hours"] = Unreadable(HOURS_GROUPED_TWICE.reason(value=text, whole=whole))
+        return
     decimal = format(Decimal(text).normalize(), "f")
-    row["hours"] = Unreadable(HOURS_GROUPED.reason(value=text, decimal=decimal, whole=text.replace(".", "")))
+    row["hours"] = Unreadable(HOURS_GROUPED.reason(value=text, decimal=decimal, whole=whole))
 
 
 def read_cells(row: dict[str, Any], *, indonesian: bool, day_first: bool | None = None) -> None:

@@ -27,3 +27,16 @@ def test_other_jp_are_read_as_before(typed: str) -> None:
     row = {"kind": "training", "hours": typed}
     read_cells(row, indonesian=True)
     assert type(row["hours"]) is not Unreadable
+
+
+@pytest.mark.parametrize("indonesian", [True, False])
+def test_jp_with_two_thousands_separators_are_refused_saying_they_are_no_number(indonesian: bool) -> None:
+    """Until 2026-12-06 "1.200.000" raised decimal.InvalidOperation (an HTTP 500 on the record form)."""
+    row = {"kind": "training", "hours": "1.200.000"}
+    read_cells(row, indonesian=indonesian)
+    assert type(row["hours"]) is Unreadable
+    assert row["hours"].reason == (
+        "JP written with points as thousands separators, which JP do not take: 1.200.000 is no number as written; "
+        "write the whole number of JP without separators: 1200000."
+    )
+    assert row[WRITTEN] == {"hours": "1.200.000"}
