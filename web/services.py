@@ -857,7 +857,10 @@ class Services:
         require(reader, Action.RUN_AUDITS)
         subject = normalise_nip(nip)
         try:
-            found = self.audit_view.promotion(subject, version)
+            # (its inflated ratings of the unit-years the grade-inflation list lists to the reader alone)
+            found = self.audit_view.promotion(
+                subject, version, placed_in=row_filters(reader, Action.RUN_AUDITS).get("region")
+            )
         except NotFound:
             found = None
         target = None if found is None else Target(subject, found["agency"], found["region"])

@@ -223,8 +223,12 @@ class GradeInflationQueries(ViewReader):
             "evidence": json.loads(evidence),
         }
 
-    def inflated_ratings(self, nip: str, years: list[int]) -> list[dict[str, Any]]:
-        """Which of an employee's ratings of `years` were given in a unit-year with a finding."""
+    def inflated_ratings(
+        self, nip: str, years: list[int], *, placed_in: Sequence[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """Which of an employee's ratings of `years` were given in a unit-year with a finding: with `placed_in` (a
+        region scope's regions) only in one `grade_inflation` lists to it (until 2026-12-06 any, its counts telling a
+        region reader the ratings of staff placed elsewhere)."""
         if not years:
             return []
         mine = self.store.query(
@@ -235,6 +239,6 @@ class GradeInflationQueries(ViewReader):
         found = []
         for row in mine:
             place = {"agency": row["agency"], "unit": row["unit"]}
-            units = self.grade_inflation(place, start=row["year"], end=row["year"])
+            units = self.grade_inflation(place, start=row["year"], end=row["year"], placed_in=placed_in)
             found += [{"year": row["year"], "predicate": row["predicate"], "unit_finding": u} for u in units]
         return found

@@ -23,6 +23,7 @@ import pytest
 from careerlog.access import Scope
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
+from tests.functional.test_pages_auth import log_in
 from tests.functional.test_region_scope_refuses_agencies_seated_elsewhere import SEATED_ELSEWHERE, scoped_to_the_city
 
 INFLATION = "/api/v1/audits/grade-inflation"
@@ -126,3 +127,35 @@ def test_the_scorecard_is_read_whole_by_a_reader_scoped_by_the_agency_and_of_the
     card = units.get(SCORECARD + "KOTA-MEDAN", "policy_two")
     assert card.status_code == 200, card.get_json()
     assert card.get_json()["region"] == "12.71"  # (the one of the reader's regions holding the agency's seat)
+
+
+def test_a_decision_shows_a_region_reader_the_inflated_ratings_of_a_unit_year_listed_to_it_alone(units: World) -> None:
+    """A decision's ratings from an inflated unit-year (`inflated_ratings`, with the unit-year's counts) are shown to
+    a reader scoped by region only where the grade-inflation list lists the unit-year to it: every rated member of
+    its staff placed in the reader's regions. Until 2026-12-06 the audited decision's API answer and page showed
+    Bappeda's 2023 counts, one of them a rating given in 12.07, to a 12.71 reader the list withholds them from."""
+    decided = {}
+    for number, (_, unit, _) in enumerate((WHOLLY_IN_THE_CITY, PARTLY_IN_DELI)):
+        nip = f.nip(date(1990, 1, 1), date(2020, 1, 1), "M", sequence=900 + 10 * number)  # (placed in 12.71)
+        outcome = units.services.ledger.record(nip, "rank_promotion", f.promotion("III/b", "2024-04-01"), actor="test")
+        decided[unit] = f"{nip}-{outcome.version}"
+    units.catch_up()
+    who = scoped_to_the_city(units, "inspector")
+
+    def inflated_units(reader: str, unit: str) -> list[tuple[str, int]]:
+        answer = units.get(f"/api/v1/audits/promotions/{decided[unit]}", reader)
+        assert answer.status_code == 200, answer.get_json()
+        return [(r["unit_finding"]["unit"], r["unit_finding"]["rated"]) for r in answer.get_json()["inflated_ratings"]]
+
+    assert inflated_units(who, "Dinas Kesehatan") == [("Dinas Kesehatan", 6)]
+    assert inflated_units(who, "Bappeda") == []
+    # (a reader scoped by agency alone, and one of the province, read them as before)
+    assert inflated_units("inspector_medan", "Bappeda") == [("Bappeda", 6)]
+    assert inflated_units("inspector", "Bappeda") == [("Bappeda", 6)]
+    log_in(units, who)
+    nip, version = decided["Bappeda"].rsplit("-", 1)
+    page = units.client.get(f"/pages/audits/{nip}/{version}?lang=en")
+    assert page.status_code == 200
+    assert "over the rating cap" not in page.get_data(as_text=True)
+    nip, version = decided["Dinas Kesehatan"].rsplit("-", 1)
+    assert "over the rating cap" in units.client.get(f"/pages/audits/{nip}/{version}?lang=en").get_data(as_text=True)
