@@ -73,29 +73,44 @@ def word_edits(a: str, b: str) -> int:
 # The titles a unit's name holds of the person it is named for (RSUD dr. Pirngadi, RSUP H. Adam Malik, Universitas
 # Prof. Dr. ...), by their lower case without their dot: a name that leaves some out or adds some is the known unit's
 # written otherwise (`typo_of`: an edit each title), asked as a typo is. Until 2026-12-06 "RSUD Pirngadi" was a new
-# unit beside RSUD dr. Pirngadi, recorded unasked (a typo was of the same number of words alone). DOTTED_TITLES are
-# titles only with their dot: a block or wing's letter H ("Gedung H", "Puskesmas Blok H") is no Haji (H.), and "Gedung"
-# was taken for a typo of Gedung H until 2026-12-06.
+# unit beside RSUD dr. Pirngadi, recorded unasked (a typo was of the same number of words alone). H (Haji) is a title
+# written with its dot ("H."), or without it before another word of the name ("RSUP H Adam Malik") that no word of a
+# block or building's part goes before (PART_WORDS): a block or wing's letter H is the name's last word ("Gedung H",
+# "Puskesmas Blok H") or follows such a word ("Gedung H Dinas Sosial"), and is no Haji. "Gedung" was taken for a typo
+# of Gedung H until 2026-12-06, and "RSUP Adam Malik" recorded unasked beside RSUP H Adam Malik that day (H a title
+# only with its dot).
 TITLES = frozenset(("dr", "drs", "dra", "hj", "ir", "prof", "kh", "k.h"))
 DOTTED_TITLES = frozenset(("h.",))
+BARE_TITLES = frozenset(("h",))
+PART_WORDS = frozenset(
+    ("blok", "gedung", "lantai", "lt", "lt.", "ruang", "ruangan", "sayap", "wing", "paviliun", "zona")
+)
 
 
-def _title(word: str) -> str | None:
-    """The title a word of a name is (by its lower case without its dot), or None."""
-    if word in DOTTED_TITLES:
-        return word.rstrip(".")
-    return word.rstrip(".") if word.rstrip(".") in TITLES else None
+def _titles(words: list[str]) -> list[str | None]:
+    """The title each word of a name is (by its lower case without its dot), or None: a bare "h" only before another
+    word and after none of PART_WORDS."""
+    found: list[str | None] = []
+    for n, word in enumerate(words):
+        if word in DOTTED_TITLES or word.rstrip(".") in TITLES:
+            found.append(word.rstrip("."))
+        elif word in BARE_TITLES and n + 1 < len(words) and (n == 0 or words[n - 1] not in PART_WORDS):
+            found.append(word)
+        else:
+            found.append(None)
+    return found
 
 
 def _titles_apart(mine: list[str], theirs: list[str]) -> int | None:
     """The titles one name leaves out or adds beside the other, each one edit ("rsud pirngadi" and rsud prof. dr.
     pirngadi: 2; until 2026-12-06 any number was one), when their other words are the same; else None."""
-    untitled = [w for w in mine if _title(w) is None]
-    if not untitled or untitled != [w for w in theirs if _title(w) is None]:
+    my_titles, their_titles = _titles(mine), _titles(theirs)
+    untitled = [w for w, t in zip(mine, my_titles, strict=True) if t is None]
+    if not untitled or untitled != [w for w, t in zip(theirs, their_titles, strict=True) if t is None]:
         return None
-    mine_titles = Counter(t for w in mine if (t := _title(w)) is not None)
-    their_titles = Counter(t for w in theirs if (t := _title(w)) is not None)
-    return (mine_titles - their_titles).total() + (their_titles - mine_titles).total()
+    mine_counted = Counter(t for t in my_titles if t is not None)
+    theirs_counted = Counter(t for t in their_titles if t is not None)
+    return (mine_counted - theirs_counted).total() + (theirs_counted - mine_counted).total()
 
 
 def typo_of(typed: str, known: str) -> int | None:

@@ -36,7 +36,7 @@ def test_another_office_near_a_known_one_in_letters_is_recorded_unasked(world: W
     ("known", "typed"),
     [("Dinas Pendidikan", "Dinas Pendidkan"), ("Dinas Sosial", "Dinas Sosal"), ("Dinas Sosial", "Dinas Sosil"),
      ("Dinas Perhubungan", "Dinas Perhubungn"), ("Dinas Kesehatan", "Dinas Keshetaan"),
-     ("RSUD dr. Pirngadi", "RSUD Pirngadi")],
+     ("RSUD dr. Pirngadi", "RSUD Pirngadi"), ("RSUP H Adam Malik", "RSUP Adam Malik")],
 )  # fmt: skip
 def test_a_typo_of_a_known_unit_is_still_asked(world: World, known: str, typed: str) -> None:
     world.catch_up()
@@ -75,11 +75,24 @@ def test_the_name_fewer_titles_apart_is_named_first() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "known"),
-    [("Puskesmas Blok", "Puskesmas Blok H"), ("Gedung H Dinas Sosial", "Gedung Dinas Sosial"),
-     ("RSUP H Adam Malik", "RSUP Adam Malik")],
+    [("Puskesmas Blok", "Puskesmas Blok H"), ("Gedung H Dinas Sosial", "Gedung Dinas Sosial"), ("Gedung", "Gedung H"),
+     ("Puskesmas Blok H Medan", "Puskesmas Blok Medan")],
 )  # fmt: skip
-def test_a_letter_h_without_its_dot_is_no_title(typed: str, known: str) -> None:
+def test_a_letter_h_without_its_dot_last_or_after_a_blocks_word_is_no_title(typed: str, known: str) -> None:
     """(a block's letter H was taken for the title H., Haji, until 2026-12-06: "Puskesmas Blok" a typo of Puskesmas
     Blok H)"""
     assert typo_of(unit_key(typed), unit_key(known)) is None
     assert typo_of(unit_key("RSUP Adam Malik"), unit_key("RSUP H. Adam Malik")) == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "known", "edits"),
+    [("RSUP Adam Malik", "RSUP H Adam Malik", 1), ("RSUP H Adam Malik", "RSUP Adam Malik", 1),
+     ("H Adam Malik", "Adam Malik", 1), ("RSUP Adam Malik", "RSUP H dr Adam Malik", 2)],
+)  # fmt: skip
+def test_a_letter_h_without_its_dot_before_another_word_of_the_name_is_a_title(
+    typed: str, known: str, edits: int
+) -> None:
+    """(H without its dot was no title from 2026-12-06 until later that day: "RSUP Adam Malik" recorded unasked beside
+    RSUP H Adam Malik, a near miss asked before)"""
+    assert typo_of(unit_key(typed), unit_key(known)) == edits
