@@ -225,8 +225,10 @@ IDENTITY_FIELDS: dict[type[LedgerEvent], tuple[str, ...]] = {
 
 def reference_typed(typed: Any, recorded: Any) -> str:
     """A reference sent again as a refusal names it: as typed, and beside it as recorded when it is written otherwise
-    (REFERENCE_WRITTEN: its letter case or spaces), so the writer sees both the value they typed and the record's."""
-    if type(typed) is not str or typed == recorded:
+    (REFERENCE_WRITTEN: its letter case or spaces), so the writer sees both the value they typed and the record's;
+    as recorded alone when the two are no one document (`reference_key`: a fact's reference a correction changed,
+    until 2026-12-06 "'800/1' (written '800/2' in the record)", as if one were the other's spelling)."""
+    if type(typed) is not str or typed == recorded or reference_key(typed) != reference_key(recorded):
         return repr(recorded)
     return REFERENCE_WRITTEN.reason(typed=repr(typed), recorded=repr(recorded))
 
