@@ -27,9 +27,9 @@ SAID = {
 EXAMPLE = CORRECTED_EXAMPLE.replace('"', "&#34;")
 
 
-def said_beside(page: str) -> str:
-    """The form's refusal beside the corrected fields."""
-    found = re.search(r'class="error" id="corrected_fields-error">(.*?)</', page)
+def said_beside(page: str, field: str = "corrected_fields") -> str:
+    """The form's refusal beside the corrected fields (or one of them: `corrected_fields.hours`)."""
+    found = re.search(f'class="error" id="{re.escape(field)}-error">(.*?)</', page)
     assert found, page
     return found.group(1)
 
