@@ -330,6 +330,10 @@ class Command:
     changed_in: frozenset[int] | None = None
     # the record's NIP given again by the writer, confirming a void (VOID_UNCONFIRMED): `void_confirmed`
     confirm_nip: Any = None
+    # whether a new client key asks to record a retracted fact's values anew (the API's, an import's: chosen by the
+    # writer); the record form's is given to each page opened, so its box asks instead (LedgerAggregate
+    # .earlier_by_reference's `anew`)
+    key_anew: bool = True
 
 
 @dataclass
@@ -1095,13 +1099,15 @@ class CareerLog(Application[str]):
         confirmed: Iterable[str] = (),
         changed_in: frozenset[int] | None = None,
         confirm_nip: Any = None,
+        key_anew: bool = True,
     ) -> Outcome:
         """Record one fact (or correction, or retraction) in an employee's record.
 
         `guard` checks each existing record written, on the state the write appends to (see Guard); `confirmed`
         names the checks (CONFIRMABLE) the writer confirms (a promotion moving more ranks than its kind allows);
         `changed_in`, a correction's or retraction's condition (Command.changed_in, `unchanged_since`);
-        `confirm_nip`, the record's NIP given again, confirming a void (`void_confirmed`)."""
+        `confirm_nip`, the record's NIP given again, confirming a void (`void_confirmed`); `key_anew`, whether a new
+        `client_key` asks to record a retracted fact's values anew (Command.key_anew)."""
         command = Command(
             subject_of(nip, kind),
             kind,
@@ -1111,6 +1117,7 @@ class CareerLog(Application[str]):
             confirmed=frozenset(confirmed),
             changed_in=changed_in,
             confirm_nip=confirm_nip,
+            key_anew=key_anew,
         )
         return self.execute_with_retries(command, actor, guard)
 
@@ -1434,7 +1441,7 @@ class CareerLog(Application[str]):
         if command.written is not None and command.migration is None:
             reference_as_recorded_before(employee, event_cls, values, command.written)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none
-            earlier = employee.earlier_by_reference(event_cls, values, recording.client_key)
+            earlier = employee.earlier_by_reference(event_cls, values, recording.client_key, command.key_anew)
         else:  # (a log imported again: each row is the recording at its version)
             earlier = employee.kept_at(command.expected_version, event_cls, values, recording.client_key)
         if earlier is not None:

@@ -410,9 +410,11 @@ class Services:
         body: Mapping[str, Any],
         key: str | None,
         changed_in: frozenset[int] | None = None,
+        key_anew: bool = True,
     ) -> Written:
         """Record a fact, correction or retraction in an employee's record (`changed_in`: a correction's or
-        retraction's condition, its fact last changed in one of these versions: application.unchanged_since)."""
+        retraction's condition, its fact last changed in one of these versions: application.unchanged_since;
+        `key_anew`: whether a new `key` asks to record a retracted fact's values anew, application.Command.key_anew)."""
         subject, kind, payload, confirmed, guard = self._recording(writer, nip, body)
         try:
             outcome = self.ledger.record(
@@ -425,6 +427,7 @@ class Services:
                 confirmed=confirmed,
                 changed_in=changed_in,
                 confirm_nip=body.get("confirm_nip"),  # (the NIP given again, confirming a void)
+                key_anew=key_anew,
             )
         except (InvalidInput, Conflict) as e:  # (judged against the record: its refusal may name the record's facts)
             mentors = mentors_judged(self.ledger, subject, kind, payload, getattr(e, "errors", None))

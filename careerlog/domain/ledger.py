@@ -109,7 +109,17 @@ FORM_KEY_REUSED = Refusal(
 RESENT_RETRACTED = Refusal(
     "Reference {reference} was recorded with these values as version {version}, which version {by} retracted: "
     "none of it is in force. To record the fact again, send it under a new client key (the API's Idempotency-Key "
-    "header, careerlog record's --client-key; the record page sends one itself), or with the values it should have.",
+    "header, careerlog record's --client-key; the record page's box below its fields), or with the values it "
+    "should have.",
+    numbers=("version", "by"),
+)
+# RESENT_RETRACTED as the record form words it: its client key, given by each page opened, is no request to record the
+# fact anew (Command.key_anew), its box below the fields is (as an import's client_key column is: RERUN_RETRACTED)
+FORM_RESENT_RETRACTED = Refusal(
+    "Reference {reference} was recorded with these values as version {version}, which version {by} retracted: "
+    "none of it is in force, and a form sent with its values does not bring it back. If it stays retracted, nothing "
+    "more is needed; to record the fact again, tick the box below and send the form again, or give it the values "
+    "it should have.",
     numbers=("version", "by"),
 )
 # A retracted fact's own client key sent again (its key spent): named by the key, as KEY_REUSED is
@@ -143,13 +153,14 @@ FORM_KEY_ELSEWHERE = Refusal(
 )
 # The refusals of a client key used before, each named by the key: the API files them under its `Idempotency-Key`
 # header, an import's report and `careerlog record` under `client_key`, the record form above its fields, in its
-# own words (FORM_WORDS)
+# own words (FORM_WORDS, which words a retracted fact's values sent again too)
 KEY_CLASHES = (KEY_USED, KEY_RETRACTED, KEY_REUSED, KEY_ELSEWHERE)
 FORM_WORDS = {
     KEY_USED: FORM_KEY_USED,
     KEY_RETRACTED: FORM_KEY_RETRACTED,
     KEY_REUSED: FORM_KEY_REUSED,
     KEY_ELSEWHERE: FORM_KEY_ELSEWHERE,
+    RESENT_RETRACTED: FORM_RESENT_RETRACTED,  # (filed beside the reference: web.pages.hr.attempt)
 }
 # A correction giving a fact the reference another fact of its kind in force bears: the two could no longer be told
 # apart by it (a recording sent again under it would be answered by the other one's values).
@@ -752,10 +763,14 @@ class LedgerAggregate(BaseAggregate[str]):
     # ---------------------------------------------------------------- commands
 
     def earlier_by_reference(
-        self, event_cls: type[LedgerEvent], values: Mapping[str, Any], client_key: str | None
+        self, event_cls: type[LedgerEvent], values: Mapping[str, Any], client_key: str | None, anew: bool = True
     ) -> Outcome | None:
         """The earlier recording of the same kind and reference made under another client key, or none, if any
         (a conflict if its values differ): what a live recording answers instead of recording it again.
+
+        `anew`: whether a new client key asks to record a retracted fact's values anew (NEW), as the API's and an
+        import's key, chosen by the writer, does; the record form's, which each page opened is given, does not (its
+        box does): without it, they are refused naming the retraction (RESENT_RETRACTED), as without a key.
 
         A recording whose own client key is known, or one without a key whose kind and reference `keys`
         holds, is left to `decide` (which answers it the same way). A migration import does not ask: it
@@ -775,7 +790,7 @@ class LedgerAggregate(BaseAggregate[str]):
             version = self.by_reference(identity_key(event_cls, values, None))
         if version is None:
             return None
-        earlier = self.replayed(version, event_cls, values, NEW if client_key else PLAIN)
+        earlier = self.replayed(version, event_cls, values, NEW if client_key and anew else PLAIN)
         if earlier is None:  # (a retracted fact's reference: recorded anew)
             return None
         return Outcome(self.id, version, event_cls.KIND, earlier.timestamp, False)

@@ -7,7 +7,8 @@ retracted, and RR-1 with 20 JP again answered "Already recorded" while nothing o
 reference of a retracted fact names nothing in force: the fact is recorded anew (a new event; the retracted one
 stays retracted, in the log), from the API, the record form and an import alike. The same values without a new
 client key (a file run again, a resend) are refused naming the retraction, so that running a file again does not
-bring back what was retracted; under a new client key (the record form always sends one) they are recorded anew.
+bring back what was retracted; under a new client key they are recorded anew. The record form's own key (each
+page opened has one) does not ask that: its box does (since 2026-12-06).
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def test_the_api_refuses_a_retracted_facts_values_again_without_a_new_key_naming
     assert body["errors"]["reference"] == [
         f"Reference 'RR-1' was recorded with these values as version {version}, which version {retraction} "
         "retracted: none of it is in force. To record the fact again, send it under a new client key (the API's "
-        "Idempotency-Key header, careerlog record's --client-key; the record page sends one itself), or with the "
+        "Idempotency-Key header, careerlog record's --client-key; the record page's box below its fields), or with the "
         "values it should have."
     ]
     assert world.log() == before
@@ -116,25 +117,47 @@ def test_the_api_refuses_a_retracted_facts_own_key_sent_again(world: World) -> N
     assert world.log() == before
 
 
-def test_the_record_form_records_a_retracted_facts_reference_anew(world: World) -> None:
+def form_sent(world: World, hours: str, **more: str) -> Any:
+    data = {k: str(v) for k, v in WRONG.items() if k != "kind"}
+    sent = {**data, "hours": hours, "nip": BUDI, **form_of(world, "training"), **more}
+    return world.client.post("/pages/record?kind=training", data=sent)
+
+
+def test_the_record_form_records_a_retracted_facts_reference_anew_with_other_values(world: World) -> None:
     version, retraction = recorded_and_retracted(world)
     log_in(world, "hr")
     world.client.get("/pages/record?lang=en")
-    for hours, expected in (("24", retraction + 1), ("20", retraction + 3)):
-        if hours == "20":  # the 24 JP retracted in turn, then its mistaken values entered again from a new form
-            world.post(EVENTS, "hr", json={"kind": "retraction", **f.retraction(retraction + 1, "2016-02-02")})
-        data = {k: str(v) for k, v in WRONG.items() if k != "kind"}
-        sent = {**data, "hours": hours, "nip": BUDI, **form_of(world, "training")}
-        answer = world.client.post("/pages/record?kind=training", data=sent)
-        assert answer.status_code == 302, answer.get_data(as_text=True)
-        page = world.client.get(answer.headers["Location"]).get_data(as_text=True)
-        assert f"Recorded: Training, version {expected} of {BUDI}." in page
-        assert "Already recorded" not in page
-    assert of_reference(world) == [
-        (version, 20, True),
-        (retraction + 1, 24, True),
-        (retraction + 3, 20, False),
-    ]
+    answer = form_sent(world, "24")
+    assert answer.status_code == 302, answer.get_data(as_text=True)
+    page = world.client.get(answer.headers["Location"]).get_data(as_text=True)
+    assert f"Recorded: Training, version {retraction + 1} of {BUDI}." in page
+    assert "Already recorded" not in page
+    assert of_reference(world) == [(version, 20, True), (retraction + 1, 24, False)]
+
+
+def test_the_record_form_refuses_a_retracted_facts_values_from_a_new_form_naming_the_retraction(world: World) -> None:
+    """The HR explorer's: a rank promotion retracted, then its values sent again from a new form, was recorded anew
+    ("Recorded ... version 30") with nothing said of the retraction, where the same row imported was refused; the
+    form's own new key is no request to record it anew: its box, ticked, is (as an import's client_key column)."""
+    version, retraction = recorded_and_retracted(world)
+    log_in(world, "hr")
+    world.client.get("/pages/record?lang=en")
+    before = world.log()
+    refused = form_sent(world, "20")
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422, page
+    assert (
+        f"Reference &#39;RR-1&#39; was recorded with these values as version {version}, which version {retraction} "
+        "retracted: none of it is in force, and a form sent with its values does not bring it back."
+    ) in page
+    assert 'name="record_anew"' in page
+    assert world.log() == before
+    key = page.split('name="client_key" value="')[1].split('"')[0]  # (the same form, its box ticked)
+    answer = form_sent(world, "20", record_anew="anew", client_key=key)
+    assert answer.status_code == 302, answer.get_data(as_text=True)
+    shown = world.client.get(answer.headers["Location"]).get_data(as_text=True)
+    assert f"Recorded: Training, version {retraction + 1} of {BUDI}." in shown
+    assert of_reference(world) == [(version, 20, True), (retraction + 1, 20, False)]
 
 
 def test_an_import_records_a_retracted_facts_reference_anew_and_a_rerun_brings_nothing_back(world: World) -> None:

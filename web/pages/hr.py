@@ -44,7 +44,7 @@ from careerlog.domain.employee import (
 )
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound, cut
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
-from careerlog.domain.ledger import FORM_WORDS
+from careerlog.domain.ledger import FORM_WORDS, RESENT_RETRACTED
 from careerlog.domain.nip import normalise_nip, parse_nip, unlabelled_nip
 from careerlog.domain.payload import (
     FieldSpec,
@@ -481,7 +481,20 @@ def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: 
         return services().appoint(account, {"nip": nip, **payload, **confirms}, key)
     if kind == "retraction" and request.form.get("confirm_nip", "").strip():  # (a void: the NIP typed again)
         confirms["confirm_nip"] = form_nip(request.form["confirm_nip"])
-    return services().record(account, nip, {"kind": kind, **payload, **confirms}, key)
+    # (the form's client key is given to each page opened: the box below asks to record a retracted fact anew)
+    return services().record(account, nip, {"kind": kind, **payload, **confirms}, key, key_anew=anew_ticked())
+
+
+# A retracted fact's values sent again from a new form: refused naming the retraction (the ledger's RESENT_RETRACTED, in
+# the form's words: FORM_WORDS), as an
+# import's row run again is (careerlog.importing.RERUN_RETRACTED), unless the box below the fields asks to record it
+# anew (as an import's new client_key does); until 2026-12-06 the form's own new key recorded it anew, unsaid
+ANEW = "anew"
+
+
+def anew_ticked() -> bool:
+    """Whether the form's box asking to record a retracted fact's values anew was ticked (record_anew)."""
+    return request.form.get("record_anew") == ANEW
 
 
 # The refusals a writer may confirm: a promotion moving more ranks than its kind allows, and a retraction or
@@ -564,6 +577,15 @@ def attempt(
         return None, {"agency" if kind == "appointment" else "nip": [reason_of(e)], **unread}
     except Conflict as e:  # (a reference recorded before with other values: beside the reference)
         named = conflict_errors(e) or {}
+        named = {  # (a retracted fact's values: in the form's words, its box below the fields)
+            name: [
+                FORM_WORDS[RESENT_RETRACTED].reason(**dict(r.params))
+                if type(r) is Reason and r.refusal is RESENT_RETRACTED
+                else r
+                for r in found
+            ]
+            for name, found in named.items()
+        }
         if KEY_HEADER in named:  # (the form's own client key, a hidden input: above the fields, in the form's words)
             said = [r for r in named[KEY_HEADER] if type(r) is Reason and r.refusal in FORM_WORDS]
             named = {"_schema": [FORM_WORDS[r.refusal].reason(**dict(r.params)) for r in said] or named[KEY_HEADER]}
@@ -806,6 +828,18 @@ def record() -> ResponseReturnValue:
             None,
         ),
         duplicate_ticked=kind == "training" and TRAINING_DUPLICATE in request.form.getlist("confirm"),
+        # the box asking to record a retracted fact's values anew (RESENT_RETRACTED), beside that refusal's field
+        anew=next(
+            (
+                n
+                for n, found in errors.items()
+                for r in found
+                if getattr(r, "refusal", None) is FORM_WORDS[RESENT_RETRACTED]
+            ),
+            None,
+        ),
+        anew_ticked=anew_ticked(),
+        anew_check=ANEW,
         duplicate_check=TRAINING_DUPLICATE,
         corrected_prefix=CORRECTED,
         shown_prefix=SHOWN,
