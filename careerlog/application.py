@@ -1059,9 +1059,9 @@ class CareerLog(Application[str]):
             sql.create_missing(events_indexes(table))
 
     def promotion_findings(self, outcome: Outcome) -> tuple[Reason, ...]:
-        """What the writer is told of the rank promotion a write just recorded, or whose correction it recorded
-        (`findings_of`: the audit's rules it does not meet, recorded all the same); none for any other write, one
-        already recorded before, or a ledger no extension told (`extended`)."""
+        """What the writer is told of the rank promotion a write just recorded, or whose correction it recorded, or of
+        the CPNS appointment (`findings_of`: the audit's rules it does not meet, recorded all the same); none for any
+        other write, one already recorded before, or a ledger no extension told (`extended`)."""
         if not outcome.created or self.findings_of is None:
             return ()
         if outcome.kind == "correction" and not outcome.corrects_promotion:  # (no record read for it)

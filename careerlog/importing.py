@@ -2261,13 +2261,17 @@ def import_rows(
         judged = judge(subject, [(seen.kind, seen.version) for seen in rows_seen], unsaved)  # type: ignore[misc]
         for seen, found in zip(rows_seen, judged, strict=True):
             if found:
-                beside = "new_rank" if seen.kind == "rank_promotion" else "target_version"
+                beside = JUDGED_BESIDE.get(seen.kind, "target_version")
                 report.warnings.append(RowProblem(seen.line, seen.subject, seen.kind, {beside: list(found)}))
     report.rejected.sort(key=lambda p: p.line)
     report.warnings.sort(key=lambda p: p.line)
     report.seen(listed, made)
     report.point_at_appointments()
     return report
+
+
+# the field beside which an import's report says a row's findings (a correction's: its target_version)
+JUDGED_BESIDE = {"rank_promotion": "new_rank", "appointment": "rank"}
 
 
 def _unsaved(uow: UnitOfWork, subject: str) -> list[LedgerEvent]:
@@ -2353,8 +2357,9 @@ def held_back(command: Command, result: Exception) -> bool:
 def promotion_row(kind: str, result: Outcome) -> bool:
     """Whether a row recorded is kept in ImportReport.promotions, its findings judged once the file is in: a rank
     promotion, or a correction of one (Outcome.corrects_promotion: a correction of a training or rating is not, its
-    record not read again for it)."""
-    return kind == "rank_promotion" or (kind == "correction" and result.corrects_promotion)
+    record not read again for it), or an appointment (a CPNS appointment's starting rank, rule
+    appointment.starting_rank: since 2026-12-06)."""
+    return kind in ("rank_promotion", "appointment") or (kind == "correction" and result.corrects_promotion)
 
 
 JUMP_CHECK = frozenset((ONE_STEP,))  # the confirmation a row tries without first (confirmed_later)

@@ -4,7 +4,8 @@ services, careerlog record and import, each import worker) through careerlog.app
 
 - the units known in an agency (CareerLog.units_known: unit.new asked of a unit near a known one), read from the
   views' `unit_spells` in the store's database (none while the views are not made: nothing asked);
-- the audit's findings of a promotion just recorded (CareerLog.findings_of: RECORDED_AGAINST, said as a warning),
+- the audit's findings of a promotion or CPNS appointment just recorded (CareerLog.findings_of: RECORDED_AGAINST,
+  APPOINTED_AGAINST, said as a warning),
   judged from the ledger's record of it, no view read; a dry run import's, of one it would record (WOULD_BE_AGAINST),
   on the record as the run would leave it (its events not stored).
 """
@@ -39,33 +40,52 @@ def known_units(views: SqlStore, agency: str) -> list[str]:
     return agency_units(views, agency)
 
 
+JUDGED_KINDS = ("rank_promotion", "correction", "appointment")  # the writes whose facts findings_of judges
+
+
 def findings_of(
     ledger: CareerLog, subject: str, written: Sequence[tuple[str, int]], unsaved: Sequence[LedgerEvent] | None = None
 ) -> list[tuple[Reason, ...]]:
     """The audit's findings (each said as RECORDED_AGAINST) of each write (kind, version) of a record: of the rank
     promotion it recorded, or corrected, judged as the audit judges it (projections.merit.audit.audit_promotion: the
     record as known before the decision, the rules in force on its TMT) from the ledger's record of it, read once for
-    them all (an import's promotions of one record): no view read or rebuilt. A dry run's (`unsaved`: the events it
-    made of the record, not stored, after the stored ones) said as WOULD_BE_AGAINST, of what it would record. None for
-    another kind of fact, or a promotion retracted."""
-    if not any(kind in ("rank_promotion", "correction") for kind, _ in written):
+    them all (an import's promotions of one record): no view read or rebuilt; of the CPNS appointment it recorded
+    (audit_appointment: rule appointment.starting_rank), said as APPOINTED_AGAINST. A dry run's (`unsaved`: the
+    events it made of the record, not stored, after the stored ones) said as WOULD_BE_AGAINST
+    (APPOINTMENT_WOULD_BE_AGAINST), of what it would record. None for another kind of fact, or a fact retracted."""
+    if not any(kind in JUDGED_KINDS for kind, _ in written):
         return [() for _ in written]
     from projections.career import CareerRecord  # (the audit's modules: imported once a promotion is recorded)
-    from projections.merit.audit import RECORDED_AGAINST, WOULD_BE_AGAINST, audit_promotion
+    from projections.merit.appointments import is_judged_appointment
+    from projections.merit.audit import (
+        APPOINTED_AGAINST,
+        APPOINTMENT_WOULD_BE_AGAINST,
+        RECORDED_AGAINST,
+        WOULD_BE_AGAINST,
+        audit_appointment,
+        audit_promotion,
+    )
 
     events = [e for e in [*ledger.events.get(subject), *(unsaved or ())] if isinstance(e, LedgerEvent)]
-    against = RECORDED_AGAINST if unsaved is None else WOULD_BE_AGAINST  # (a dry run's: what it would record)
     record = CareerRecord.from_events(subject, events)
     said: list[tuple[Reason, ...]] = []
     for kind, version in written:
         if kind == "correction":
             made = next((e for e in events if e.originator_version == version), None)
             version = int(getattr(made, "target_version", 0) or 0)
-        fact = record.facts.get(version) if kind in ("rank_promotion", "correction") else None
-        if fact is None or fact.kind != "rank_promotion" or fact.retraction is not None:
+        fact = record.facts.get(version) if kind in JUDGED_KINDS else None
+        if fact is None or fact.retraction is not None:
             said.append(())
             continue
-        _, found = audit_promotion(record, fact)
+        if fact.kind == "rank_promotion":
+            _, found = audit_promotion(record, fact)
+            against = RECORDED_AGAINST if unsaved is None else WOULD_BE_AGAINST  # (a dry run's: what it would record)
+        elif kind == "appointment" and is_judged_appointment(fact):
+            _, found = audit_appointment(record, fact)
+            against = APPOINTED_AGAINST if unsaved is None else APPOINTMENT_WOULD_BE_AGAINST
+        else:
+            said.append(())
+            continue
         day = fact.effective_date.isoformat()
         said.append(
             tuple(

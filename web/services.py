@@ -383,7 +383,8 @@ class Services:
         except (InvalidInput, Conflict):  # (a NIP already appointed: its record, if the writer's)
             self.record_checked(writer, Action.RECORD, [normalise_nip(body["nip"])])
             raise
-        return self.written(outcome)
+        # (a CPNS appointment above its education's starting rank: recorded, said so, as a promotion's findings are)
+        return replace(self.written(outcome), findings=self.ledger.promotion_findings(outcome))
 
     def _appointment(self, writer: Account, body: Mapping[str, Any]) -> dict[str, Any]:
         """An appointment's payload, once the writer may record it where it places the employee."""

@@ -66,6 +66,18 @@ WOULD_BE_AGAINST = Refusal(
     "Would be recorded; by the rules in force on {day} it does not meet {rule}: {finding} (the audit would flag it).",
     dates=("day",),
 )
+# ... and a CPNS appointment's (rule appointment.starting_rank: a rank above its education's start), said alike since
+# 2026-12-06 (until then recorded without a word, by the form, the API and an import, dry run or not)
+APPOINTED_AGAINST = Refusal(
+    "Recorded; by the rules in force on {day} this appointment does not meet {rule}: {finding} (the audit will flag "
+    "it).",
+    dates=("day",),
+)
+APPOINTMENT_WOULD_BE_AGAINST = Refusal(
+    "Would be recorded; by the rules in force on {day} this appointment does not meet {rule}: {finding} (the audit "
+    "would flag it).",
+    dates=("day",),
+)
 LATE_EVIDENCE = Template(
     "{count} supporting fact(s) effective by {day} recorded after the decision ({moment})",
     ("day",),
@@ -376,6 +388,12 @@ def audit_promotion(final: CareerRecord, fact: Fact, book: Rules | None = None) 
     """The decision row and finding rows of one rank promotion (as corrected, if it was; under
     `book`, by default the configured rules)."""
     return audited_rows(promotion_tuples(final, fact, book))
+
+
+def audit_appointment(final: CareerRecord, fact: Fact, book: Rules | None = None) -> tuple[Row, list[Row]]:
+    """The decision row and finding rows of one CPNS appointment (as corrected; under `book`, by default the
+    configured rules)."""
+    return audited_rows(appointment_tuples(final, fact, book))
 
 
 def audit_post(final: CareerRecord, fact: Fact, book: Rules | None = None) -> tuple[Row, list[Row]]:

@@ -29,7 +29,13 @@ from careerlog.domain.payload import UNKNOWN_CODE
 from careerlog.domain.wording import REFUSALS, TEMPLATES, Reason, Refusal, Template, fill, parse
 from careerlog.importing import REPEATED_KEY_VALUES, REPEATED_REFERENCE, REPEATED_REFERENCE_FOUND
 from careerlog.reference import Table, reference
-from projections.merit.audit import LATE_EVIDENCE, RECORDED_AGAINST, WOULD_BE_AGAINST
+from projections.merit.audit import (
+    APPOINTED_AGAINST,
+    APPOINTMENT_WOULD_BE_AGAINST,
+    LATE_EVIDENCE,
+    RECORDED_AGAINST,
+    WOULD_BE_AGAINST,
+)
 from projections.merit.queries import PASSED_OVER_FINDING
 from projections.merit.rules import (
     EXAM_EXEMPT_EDUCATION,
@@ -168,6 +174,8 @@ def localised(template: Template, name: str, value: str, kind: str | None = None
     if name == "finding" and template in (
         RECORDED_AGAINST,
         WOULD_BE_AGAINST,
+        APPOINTED_AGAINST,
+        APPOINTMENT_WOULD_BE_AGAINST,
     ):  # (the audit's finding, as the audit pages show it)
         return message_text(value)
     if name == "field" and template is FIELD_REASONS:  # (a field's reasons within another refusal: "Promotion kind:

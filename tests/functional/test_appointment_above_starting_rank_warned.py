@@ -1,0 +1,63 @@
+"""A CPNS appointment whose rank is above the start of its entry education (rule appointment.starting_rank: S-1 starts
+at III/a, so S-1 at III/c) is recorded, as its decree says, and the answer says so as a rank promotion breaking a rule
+is said (APPOINTED_AGAINST: "Recorded; by the rules in force on <TMT> this appointment does not meet <rule>: <the
+audit's finding> (the audit will flag it)."): the API's `warnings`, the record form's result page in the visitor's
+language, an import's warnings beside `rank`, a dry run's "Would be recorded; ...". Found by the HR explorer: until
+2026-12-06 it was recorded without a word by each of them, found only later by the audit."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import orjson
+
+from tests.functional.conftest import MISSING, World, appointment_of
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_hr import form_of
+
+ABOVE = appointment_of(MISSING, education="S-1", rank="III/c")
+FINDING = "appointment.starting_rank: appointed at III/c; education S-1 starts at III/a"
+
+
+def test_the_api_records_an_appointment_above_its_educations_start_with_a_warning(world: World) -> None:
+    answer = world.post("/api/v1/employees", "hr", json={"nip": MISSING, **ABOVE})
+    assert answer.status_code == 201, answer.get_json()
+    [said] = answer.get_json()["warnings"]
+    day = ABOVE["effective_date"]
+    assert said == (
+        f"Recorded; by the rules in force on {day} this appointment does not meet {FINDING} (the audit will flag it)."
+    )
+
+
+def test_an_appointment_at_its_educations_start_has_no_warning(world: World) -> None:
+    answer = world.post("/api/v1/employees", "hr", json={"nip": MISSING, **{**ABOVE, "rank": "III/a"}})
+    assert answer.status_code == 201, answer.get_json()
+    assert "warnings" not in answer.get_json()
+
+
+def test_the_record_form_says_it_in_the_visitors_language(world: World) -> None:
+    log_in(world, "hr")
+    form = {**form_of(world, "appointment"), "nip": MISSING, **{k: str(v) for k, v in ABOVE.items()}}
+    answer = world.client.post("/pages/record?kind=appointment&lang=id", data=form, follow_redirects=True)
+    page = re.sub(r"\s+", " ", answer.get_data(as_text=True))
+    assert "Tercatat: Pengangkatan, versi 1 untuk" in page, page
+    assert "Tercatat; menurut aturan yang berlaku pada 1 Mar 2005 pengangkatan ini tidak memenuhi " in page, page
+    assert "diangkat dalam pangkat III/c; pendidikan S-1 dimulai dari III/a (audit akan menandainya)." in page, page
+
+
+def test_an_import_warns_beside_the_rank_and_its_dry_run_says_it_would(world: World) -> None:
+    text = orjson.dumps({"kind": "appointment", "nip": MISSING, **ABOVE}) + b"\n"
+    before = world.log()
+    for dry, said in ((True, "Would be recorded; "), (False, "Recorded; ")):
+        upload = {"file": (io.BytesIO(text), "rows.jsonl")}
+        path = "/api/v1/imports?dry_run=true" if dry else "/api/v1/imports"
+        body = world.post(path, "hr", data=upload, content_type="multipart/form-data").get_json()
+        assert body["recorded"] == 1, body
+        [row] = body["warnings"]
+        assert (row["line"], row["subject"], row["kind"], list(row["errors"])) == (1, MISSING, "appointment", ["rank"])
+        [warning] = row["errors"]["rank"]
+        assert warning.startswith(said), warning
+        assert FINDING in warning, warning
+        if dry:
+            assert world.log() == before
