@@ -176,6 +176,8 @@ RETRACTED = Refusal("Version {version} was retracted by version {by}.", numbers=
 ALREADY_RETRACTED = Refusal("Version {version} was already retracted by version {by}.", numbers=("version", "by"))
 NO_FIELD = Refusal("Name at least one field to correct.").reason()
 UNCHANGED = Refusal("Is already {value}: a correction changes at least one value.")
+# ... a date's, which the pages show as they show every date ("1 Mar 2025"; until 2026-12-06 "2025-03-01" there)
+UNCHANGED_DAY = Refusal("Is already {day}: a correction changes at least one value.", dates=("day",))
 ALREADY_EMPTY = Refusal("Is already empty: a correction changes at least one value.").reason()  # (a value removed)
 # A correction naming a field its target has not, or one no correction changes: the fields it can change
 NOT_CORRECTED_FIELD = Refusal(
@@ -188,6 +190,15 @@ FIELD_REASONS = Refusal("{field}: {reasons}")  # a field's reasons within anothe
 
 # How an earlier recording of the same kind and reference was asked for again (LedgerAggregate.replayed).
 PLAIN, OWN_KEY, NEW, REPRODUCED = "plain", "own key", "new key", "reproduced"
+
+
+def unchanged(value: Any) -> str:
+    """The refusal of a corrected field already holding `value`: ALREADY_EMPTY, UNCHANGED_DAY or UNCHANGED."""
+    if value is None:
+        return ALREADY_EMPTY
+    if type(value) is date:
+        return UNCHANGED_DAY.reason(day=value.isoformat())
+    return UNCHANGED.reason(value=to_plain(value))
 
 
 def local_date(moment: datetime) -> date:
@@ -1108,10 +1119,7 @@ class LedgerAggregate(BaseAggregate[str]):
         values = target.values
         if all(same_value(value, values.get(name)) for name, value in changes.items()):
             reasons: dict[str, list[str]] = {
-                f"corrected_fields.{name}": [
-                    ALREADY_EMPTY if values.get(name) is None else UNCHANGED.reason(value=to_plain(values.get(name)))
-                ]
-                for name in changes
+                f"corrected_fields.{name}": [unchanged(values.get(name))] for name in changes
             }
             raise InvalidInput(reasons)
 
