@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from careerlog.domain.errors import CareerlogError, FieldErrors, InvalidInput
-from careerlog.domain.payload import UNKNOWN_CODE, UNKNOWN_NEAR
+from careerlog.domain.payload import UNKNOWN_NEAR, unknown_code
 from careerlog.domain.wording import Refusal, joined
 from careerlog.reference import reference
 
@@ -209,7 +209,8 @@ def parse_scope(*, national: bool, agencies: Iterable[str], regions: Iterable[st
     stored, and alone among the codes given is not read in another case (the API's, the pages' and the command
     line's agency and region filters read any case, careerlog.reference.AnyCase); InvalidInput names another: an
     unknown code, or one the table would read as a code in another case or by its name (kota-medan, Kota Medan:
-    saying the code it would be). Until 2026-12-04 those were read as the code."""
+    saying the code it would be; an agency near one, or a region of a zero left out, with the codes it may be, as an
+    import's cell is: unknown_code, since 2026-12-06). Until 2026-12-04 those were read as the code."""
     ref = reference()
     found: dict[str, list[str]] = {"agencies": [], "regions": []}
     refused = FieldErrors()  # (the first code refused of each field, agencies and regions in one answer)
@@ -217,8 +218,8 @@ def parse_scope(*, national: bool, agencies: Iterable[str], regions: Iterable[st
         for code in codes:
             if code not in table.rows:
                 near = table.normalise(code) if code in table else None
-                reason = (
-                    UNKNOWN_CODE.reason(code=repr(code), table=name)
+                reason = (  # (a code near one, or of a zero left out, named as an import's cell is: unknown_code)
+                    unknown_code(code, name)
                     if near is None
                     else CODE_AS_WRITTEN.reason(code=repr(code), near=near, table=name)
                 )

@@ -95,6 +95,7 @@ def test_accounts_are_listed_and_disabled(database_url: str) -> None:
     [
         (("--role", "hr"), "An HR account works within one or more agencies"),
         (("--role", "hr", "--agency", "ATLANTIS"), "Unknown code 'ATLANTIS'"),
+        (("--role", "hr", "--agency", "KAB-DELI-SERDANG"), "did you mean KAB-DELISERDANG (Pemerintah Kabupaten Deli"),
         (("--role", "employee"), "needs the employee's NIP"),
         (("--role", "inspector", "--region", "99.99"), "Unknown code '99.99'"),
     ],
