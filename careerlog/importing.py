@@ -264,6 +264,14 @@ UNKNOWN_COLUMNS_MISSING = Refusal(
     "names {aliases}, besides the employee's name (Nama) and columns of notes ({notes}). Nothing was read.",
     kinds=("kind",),
 )
+# ... when it names no column of no field but leaves out required columns of the kind: every row was refused for each,
+# "Missing data for required field", read as a cell left empty (until 2026-12-06: a training's file of no
+# Penyelenggara column), where the header is to be mended once
+MISSING_COLUMNS = Refusal(
+    "The header (the line of column names, not a row of data) leaves out required columns of {kind}: {missing}. "
+    "Every row needs them: add those columns, each filled in, and import the file again. Nothing was read.",
+    kinds=("kind",),
+)
 # ... and the nearest name the kind takes for each column near one (NEAREST_COLUMN): "Tanggal Mulia", Tanggal Mulai. A
 # column so near a known one is taken for it misspelt, whose cells would be left out: the file is refused
 UNKNOWN_COLUMNS_NEAR = Refusal(
@@ -432,6 +440,7 @@ HEADER_REFUSALS = frozenset(
         UNKNOWN_COLUMNS,
         UNKNOWN_COLUMNS_NEAR,
         UNKNOWN_COLUMNS_MISSING,
+        MISSING_COLUMNS,
         OTHER_KINDS_HEADER,
         SAME_FIELD,
         TITLE_ROW,
@@ -1322,7 +1331,9 @@ def read_csv(
             misnamed = getattr(unknown.errors.get("line", [""])[0], "refusal", None) in MISNAMED_COLUMNS
             yield at, (misnamed and _header_below(typed, kind, at, below)) or unknown, 1
             return
-        if (second := _second_header_row(typed, names, at, below[:1])) is not None:
+        # (a header of no row below it is said to hold none: refuse_no_rows)
+        second = _second_header_row(typed, names, at, below[:1]) or (columns_left_out(names, kind) if below else None)
+        if second is not None:
             yield at, second, 1
             return
         if unknown is not None:
@@ -1672,7 +1683,7 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     named = subject == ["nip"] and kind not in NAMED_KINDS  # (a name beside the NIP is checked)
     allowed = {*META_KEYS, *fields, *(["name"] if named else []), *(n for n in names if n.startswith("#note"))}
     unknown = [name.strip() for name, known in zip(typed, names, strict=True) if known and known not in allowed]
-    if not unknown:
+    if not unknown:  # (the required columns it leaves out: columns_left_out, once a second header row is ruled out)
         if named and "name" in names:
             notes[typed[names.index("name")].strip()] = [NAME_CHECKED]
         return names, ColumnNotes(notes) if notes else None
@@ -1688,14 +1699,10 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     near = nearest_columns(unknown, [*fields, *aliases], kind)
     if near:
         return names, InvalidInput(UNKNOWN_COLUMNS_NEAR.reason(**said, near=near, notes=NOTE_NAMES), "line")
-    required = [spec.name for spec in payload_fields(BY_KIND[kind]) if spec.required]
-    if missing := [name for name in [*subject, *required] if name not in names]:
+    if missing := missing_columns(kind, subject, names):
         if any(name in names for name in subject):  # (a header of the kind: the required columns it leaves out too)
-            left = ", ".join(
-                f"{name} ({', '.join(dict.fromkeys(header_spelling(alias) for alias in aliases_of([name], kind)))})"
-                for name in missing
-            )
-            return names, InvalidInput(UNKNOWN_COLUMNS_MISSING.reason(**said, missing=left, notes=NOTE_NAMES), "line")
+            reason = UNKNOWN_COLUMNS_MISSING.reason(**said, missing=missing, notes=NOTE_NAMES)
+            return names, InvalidInput(reason, "line")
         # (no header of the kind, or an unknown column may be a field misnamed)
         return names, InvalidInput(UNKNOWN_COLUMNS.reason(**said, notes=NOTE_NAMES), "line")
     left_out = next((name for name in filled_in(kind) if name not in names), None)
@@ -1713,6 +1720,28 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     if named and "name" in names:
         notes[typed[names.index("name")].strip()] = [NAME_CHECKED]
     return names, ColumnNotes(notes)
+
+
+def missing_columns(kind: str, subject: list[str], names: list[str]) -> str:
+    """The subject's and the kind's required columns a header leaves out, each with its Indonesian names ("organiser
+    (Penyelenggara)"), or empty (the columns filled in for a row that leaves them out, FILLED_IN, are not missing)."""
+    required = [spec.name for spec in payload_fields(BY_KIND[kind]) if spec.required]
+    return ", ".join(
+        f"{name} ({', '.join(dict.fromkeys(header_spelling(alias) for alias in aliases_of([name], kind)))})"
+        for name in [*subject, *required]
+        if name not in names and name not in filled_in(kind)
+    )
+
+
+def columns_left_out(names: list[str], kind: str | None) -> InvalidInput | None:
+    """The refusal of a header of one kind (no `kind` column) naming no column of no field but leaving out required
+    columns of the kind (MISSING_COLUMNS), or None: asked once the header is known to be one row (_second_header_row:
+    "Tanggal" above "Mulai" and "Selesai" is said so, not as a header leaving out the days)."""
+    if not kind or kind not in BY_KIND or "kind" in names:
+        return None
+    subject = ["agency", "unit"] if kind == "unit_rating" else ["nip"]
+    missing = missing_columns(kind, subject, names)
+    return InvalidInput(MISSING_COLUMNS.reason(missing=missing, kind=kind), "line") if missing else None
 
 
 def ignored_column(kind: str) -> str:

@@ -616,7 +616,10 @@ def read_xlsx(
             misnamed = getattr(unknown.errors.get("line", [""])[0], "refusal", None) in importing.MISNAMED_COLUMNS
             yield at, (misnamed and importing._header_below(typed, kind, at, below)) or unknown, 1
             return
-        if (second := importing._second_header_row(typed, names, at, below[:1])) is not None:
+        second = importing._second_header_row(typed, names, at, below[:1]) or (
+            importing.columns_left_out(names, kind) if below else None  # (no row below: refuse_no_rows)
+        )
+        if second is not None:  # (or a header leaving out required columns: said once, nothing read)
             yield at, second, 1
             return
         notes = dict(unknown.errors) if unknown is not None else {}

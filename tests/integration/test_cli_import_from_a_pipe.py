@@ -16,7 +16,8 @@ from click.testing import CliRunner, Result
 from careerlog.cli import main
 
 NIP = "198609262010031001"
-ROWS = f"nip,title\n{NIP},Arsip\n"
+COLUMNS = "nip,title,effective_date,reference,training_kind,organiser,hours,start_date"  # (a training's required)
+ROWS = f"{COLUMNS}\n{NIP},Arsip,2024-03-06,C-1,TEKNIS,BKPSDM,24,2024-03-04\n"
 
 
 def imported(tmp_path: Path, *options: str, written: str | None = None) -> Result:

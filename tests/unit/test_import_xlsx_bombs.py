@@ -28,7 +28,16 @@ RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 NIP = "199001012015031002"
-HEADER = ["NIP", "Jenis Diklat", "Nama Diklat", "JP", "Tanggal Mulai", "Tanggal Selesai", "No Sertifikat"]
+HEADER = [
+    "NIP",
+    "Jenis Diklat",
+    "Nama Diklat",
+    "JP",
+    "Tanggal Mulai",
+    "Tanggal Selesai",
+    "No Sertifikat",
+    "Penyelenggara",
+]
 
 
 def parts(*, date1904: bool = False) -> dict[str, str]:

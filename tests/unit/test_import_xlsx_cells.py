@@ -30,7 +30,10 @@ from careerlog.workbooks import (
 )
 
 NIP = "199001012015031002"
-HEADER = ["NIP", "Jenis Diklat", "Nama Diklat", "JP", "Tanggal Mulai", "Tanggal Selesai", "No Sertifikat", "Biaya"]
+HEADER = [
+    *("NIP", "Jenis Diklat", "Nama Diklat", "JP", "Tanggal Mulai", "Tanggal Selesai", "No Sertifikat", "Biaya"),
+    "Penyelenggara",  # (a required column: a header leaving it out is refused, MISSING_COLUMNS)
+]
 
 
 def workbook(*rows: list[Any], others: tuple[str, ...] = ()) -> io.BytesIO:
@@ -112,7 +115,9 @@ def test_a_nip_stored_as_a_number_is_refused_naming_the_cell_and_saying_to_forma
 
 
 def test_a_mentors_nip_stored_as_a_number_is_refused_too() -> None:
-    stream = workbook(["nip", "mentor_nip", "effective_date", "reference"], [NIP, 198609262010031001, "2031-05-02"])
+    stream = workbook(
+        ["nip", "mentor_nip", "effective_date", "reference", "focus"], [NIP, 198609262010031001, "2031-05-02"]
+    )
     [(_, row)] = read(stream, "mentoring_start")
     assert isinstance(row["mentor_nip"], Unreadable)
     assert "Cell B2 holds the NIP as a number" in row["mentor_nip"].reason
@@ -229,7 +234,9 @@ def test_a_logical_cell_in_the_confirm_column_is_read_as_the_true_or_false_excel
 
 
 def test_a_payload_fields_cell_that_is_no_value_stays_unreadable_with_the_rows_other_cells_judged() -> None:
-    stream = workbook([*HEADER, "client_key"], [NIP, "TEKNIS", True, 8, "2024-05-06", "2024-05-08", "C-1", 5, "k"])
+    stream = workbook(
+        [*HEADER, "client_key"], [NIP, "TEKNIS", True, 8, "2024-05-06", "2024-05-08", "C-1", 5, None, "k"]
+    )
     [(_, row)] = read(stream)
     assert row["title"].reason == BOOLEAN_CELL.reason(cell="C2")
     assert row["client_key"] == "k"

@@ -24,14 +24,18 @@ NIP = "199001012015031002"
 OTHER = "198609262010031001"
 
 
+# a training file's required columns (a header leaving one out is refused: MISSING_COLUMNS); its rows fill two
+TRAINING_COLUMNS = ["nip", "title", "effective_date", "reference", "training_kind", "organiser", "hours", "start_date"]
+
+
 def two_sheets(first: str = "Diklat", second: str = "Daftar") -> bytes:
     """A workbook of two sheets of training rows: `first` of NIP's, `second` of OTHER's (as a list beside the data)."""
     book = openpyxl.Workbook()
     book.active.title = first
-    book.active.append(["nip", "title"])
+    book.active.append(TRAINING_COLUMNS)
     book.active.append([NIP, "Arsip"])
     other = book.create_sheet(second)
-    other.append(["nip", "title"])
+    other.append(TRAINING_COLUMNS)
     other.append([OTHER, "Daftar pilihan"])
     saved = io.BytesIO()
     book.save(saved)
@@ -99,7 +103,7 @@ def test_a_first_sheet_workbook_xml_names_no_part_for_is_refused_as_missing() ->
 def test_a_workbook_whose_only_sheet_is_missing_is_refused_naming_it() -> None:
     book = openpyxl.Workbook()
     book.active.title = "Diklat"
-    book.active.append(["nip", "title"])
+    book.active.append(TRAINING_COLUMNS)
     saved = io.BytesIO()
     book.save(saved)
     with pytest.raises(InvalidInput) as refused:
@@ -115,7 +119,7 @@ def test_a_missing_sheet_after_the_first_leaves_the_first_read() -> None:
 def test_a_chartsheet_before_the_data_missing_or_not_leaves_the_data_read() -> None:
     book = openpyxl.Workbook()
     book.active.title = "Diklat"
-    book.active.append(["nip", "title"])
+    book.active.append(TRAINING_COLUMNS)
     book.active.append([NIP, "Arsip"])
     book.create_chartsheet("Grafik", 0).add_chart(BarChart())
     saved = io.BytesIO()
@@ -126,7 +130,7 @@ def test_a_chartsheet_before_the_data_missing_or_not_leaves_the_data_read() -> N
 
 
 def test_a_workbook_refused_as_a_whole_has_no_header_for_the_import_page_to_ask_a_kind_of() -> None:
-    assert header_names(two_sheets()) == ["nip", "title"]
+    assert header_names(two_sheets()) == TRAINING_COLUMNS
     assert header_names(first_sheet_missing()) is None
     assert header_names(guide_first()) is None
     assert header_names(guide_alone()) is None
@@ -164,7 +168,7 @@ def test_a_sheet_of_data_named_petunjuk_is_read_as_any_first_sheet_and_the_next_
 def test_the_only_sheet_named_petunjuk_holding_data_is_read() -> None:
     book = openpyxl.Workbook()
     book.active.title = "Petunjuk"
-    book.active.append(["nip", "title"])
+    book.active.append(TRAINING_COLUMNS)
     book.active.append([NIP, "Arsip"])
     saved = io.BytesIO()
     book.save(saved)

@@ -18,8 +18,8 @@ REFUSED = ["No. 19840122 200812 1 001", f"NIP. {NIP} (lama)", f"NIP {NIP[:17]}",
 
 
 def imported_nip(cell: str) -> str:
-    text = f"NIP;Jenis Diklat;Nama Diklat;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat\r\n{cell};TEKNIS;A;24 JP;"
-    text += "04/03/2024;06/03/2024;C-1\r\n"
+    text = "NIP;Jenis Diklat;Nama Diklat;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat;Penyelenggara\r\n"
+    text += f"{cell};TEKNIS;A;24 JP;04/03/2024;06/03/2024;C-1;BKPSDM\r\n"
     [(_, row, _)] = list(read_csv(io.BytesIO(text.encode()), "training"))
     assert isinstance(row, dict)
     assert row["hours"] == "24"
