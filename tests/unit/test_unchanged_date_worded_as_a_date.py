@@ -15,15 +15,14 @@ from careerlog.domain.errors import InvalidInput
 from careerlog.domain.ledger import Fact, LedgerAggregate
 from web.pages.messages import reason_text
 
-CATALOGUE = Path(__file__).parents[2] / "web" / "translations"
+PAGES = Flask(__name__)  # (the pages' catalogue, read by reason_text)
+PAGES.config["BABEL_TRANSLATION_DIRECTORIES"] = str(Path(__file__).parents[2] / "web" / "translations")
+Babel(PAGES)
 
 
-@pytest.fixture(scope="module")
-def app() -> Flask:
-    made = Flask(__name__)
-    made.config["BABEL_TRANSLATION_DIRECTORIES"] = str(CATALOGUE)
-    Babel(made)
-    return made
+def shown(reason: str, language: str) -> str:
+    with PAGES.test_request_context(), force_locale(language):
+        return reason_text(reason)
 
 
 def refused(changes: dict[str, object]) -> dict[str, list[str]]:
@@ -33,16 +32,13 @@ def refused(changes: dict[str, object]) -> dict[str, list[str]]:
     return e.value.errors
 
 
-def test_an_unchanged_date_is_shown_as_the_pages_show_a_date(app: Flask) -> None:
+def test_an_unchanged_date_is_shown_as_the_pages_show_a_date() -> None:
     [reason] = refused({"effective_date": date(2025, 3, 1)})["corrected_fields.effective_date"]
     assert reason == "Is already 2025-03-01: a correction changes at least one value."  # (the API's, as before)
-    with app.test_request_context(), force_locale("id"):
-        assert reason_text(reason) == "Sudah 1 Mar 2025: koreksi harus mengubah sedikitnya satu nilai."
-    with app.test_request_context(), force_locale("en"):
-        assert reason_text(reason) == "Is already Mar 1, 2025: a correction changes at least one value."
+    assert shown(reason, "id") == "Sudah 1 Mar 2025: koreksi harus mengubah sedikitnya satu nilai."
+    assert shown(reason, "en") == "Is already Mar 1, 2025: a correction changes at least one value."
 
 
-def test_another_unchanged_value_is_shown_as_it_was(app: Flask) -> None:
+def test_another_unchanged_value_is_shown_as_it_was() -> None:
     [reason] = refused({"hours": 24})["corrected_fields.hours"]
-    with app.test_request_context(), force_locale("id"):
-        assert reason_text(reason) == "Sudah 24: koreksi harus mengubah sedikitnya satu nilai."
+    assert shown(reason, "id") == "Sudah 24: koreksi harus mengubah sedikitnya satu nilai."
