@@ -152,6 +152,13 @@ def test_the_record_form_refuses_a_retracted_facts_values_from_a_new_form_naming
     ) in page
     assert 'name="record_anew"' in page
     assert world.log() == before
+    data = {k: str(v) for k, v in WRONG.items() if k != "kind"}
+    sent = {**data, "nip": BUDI, **form_of(world, "training")}
+    indonesian = world.client.post("/pages/record?kind=training&lang=id", data=sent).get_data(as_text=True)
+    assert f"yang dibatalkan oleh versi {retraction}: tidak ada yang berlaku, dan formulir" in indonesian
+    assert "Fakta itu dibatalkan karena keliru: catat lagi" in indonesian
+    assert world.log() == before
+    world.client.get("/pages/record?lang=en")
     key = page.split('name="client_key" value="')[1].split('"')[0]  # (the same form, its box ticked)
     answer = form_sent(world, "20", record_anew="anew", client_key=key)
     assert answer.status_code == 302, answer.get_data(as_text=True)
