@@ -90,8 +90,10 @@ def test_hr_downloads_the_refused_rows_of_a_csv_import(page: Any, site: Site, tm
     log_in(page, site, "hr-medan")
     page.goto(f"{site.url}/pages/import")
     upload = tmp_path / "diklat.csv"
-    header = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai"
-    upload.write_text(f"{header}\r\n{site.employee_nip};TEKNIS;Arsip;BKPSDM;8;15/11/2021;31/11/2021\r\n")
+    # (every required column named: a header leaving one out is refused whole, with no rows to download, since
+    # 2026-12-06; the row is refused for its end date of no calendar day)
+    header = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;Nomor Sertifikat"
+    upload.write_text(f"{header}\r\n{site.employee_nip};TEKNIS;Arsip;BKPSDM;8;15/11/2021;31/11/2021;ARS/2021/7\r\n")
     page.set_input_files("#f-file", str(upload))
     page.select_option("#f-kind", "training")
     page.check("#f-dry")
@@ -104,7 +106,7 @@ def test_hr_downloads_the_refused_rows_of_a_csv_import(page: Any, site: Site, tm
     assert refused[0] == header + ";Alasan penolakan (careerlog)"
     # (the NIP kept as text, ="...", so that a spreadsheet does not round it: since 2026-12-06)
     kept = f'"=""{site.employee_nip}"""'
-    assert refused[1].startswith(f"{kept};TEKNIS;Arsip;BKPSDM;8;15/11/2021;31/11/2021;")
+    assert refused[1].startswith(f"{kept};TEKNIS;Arsip;BKPSDM;8;15/11/2021;31/11/2021;ARS/2021/7;")
 
 
 def test_inspector_filters_audits_opens_a_promotion_and_reads_fairness(page: Any, site: Site) -> None:
