@@ -66,7 +66,7 @@ from projections.merit.passed_over import colleagues_of, ledger_records
 from projections.merit.queries import AuditQueries, comparison_evidence, with_colleagues
 from projections.merit.retirement import PAST_RETIREMENT_KEYSET
 from projections.merit.study_leave_queries import StudyLeaveQueries
-from projections.queries import CursorPage, Queries, RosterPage, cursor_page
+from projections.queries import ROSTER_FILTERS, CursorPage, Queries, RosterPage, cursor_page
 from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
@@ -170,9 +170,10 @@ CHOOSE_REGION = Refusal(
 # not the retired, the dismissed, the deceased, those whose contract ended, nor those on leave, suspended or
 # preparing for retirement (Services.headcount; `by=status` counts each)
 HEADCOUNT_STATUSES = ("ACTIVE",)
-# The headcount's filters judged, besides `status`, as slices of the headcount by that field under its other filters
-# (Services.place_sliced; until 2026-12-06 a unit's or region's count shown beside the agency's gave the withheld one)
-HEADCOUNT_SLICED_FILTERS = ("unit", "region")
+# The headcount's filters judged as slices of the headcount by that field under its other filters, each of its cells
+# one of the headcount by its fields and that field (Services.filters_sliced: every filter since 2026-12-06; before,
+# `status`, `unit` and `region` alone, and a cell shown under `sex=F` was withheld in the table by sex)
+HEADCOUNT_SLICED_FILTERS = ROSTER_FILTERS
 # The most values a reader of aggregates only may give one filter of a headcount or training compliance: each value is
 # one aggregate more (Services.without_each_filter leaves each out in turn); inspectors and administrators give any
 MAX_FILTER_VALUES = 20
@@ -1047,8 +1048,9 @@ class Services:
         every_status = self.without_filter(reader, filters, "status")
         slices = self.status_slices(filters, every_status, cell)
         sliced = filter_sliced(rows, by, "status", set(filters.get("status", ())), slices, cell)
-        sliced |= self.place_sliced(reader, filters, allowed, rows, by, cell)
-        given |= sliced
+        whole, crossed = self.filters_sliced(reader, filters, allowed, rows, by, cell)
+        sliced |= whole
+        given |= sliced | crossed
         items = suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given)
         total = sum(r["count"] for r in rows)
         # (the total withheld too when the rows withheld are worked out from it and no row is left to complement them:
@@ -1106,7 +1108,7 @@ class Services:
         found = [] if scope is NOTHING else self.queries.headcount(["status"], scope)
         return {row["status"]: {"count": row["count"]} for row in found}
 
-    def place_sliced(
+    def filters_sliced(
         self,
         reader: Account,
         filters: Mapping[str, list[str]],
@@ -1114,21 +1116,31 @@ class Services:
         rows: Sequence[Mapping[str, Any]],
         by: Sequence[str],
         cell: int,
-    ) -> set[int]:
-        """The rows of a headcount filtered by `unit` or `region` (HEADCOUNT_SLICED_FILTERS) that the headcount by that
-        field under its other filters would give away (`filter_sliced`), for a reader of aggregates only: a unit in
-        every spelling one slice (`slice_value`), a region the people of its very code, so that a region filter
-        holding regions is the sum of theirs (their rows of the report `allowed`, as filtered)."""
-        found: set[int] = set()
+    ) -> tuple[set[int], set[int]]:
+        """The rows of a filtered headcount that the headcount by that filter's field under its other filters would
+        give away, for every filter given (HEADCOUNT_SLICED_FILTERS), for a reader of aggregates only: (`whole`) the
+        rows of a value the table by that field alone withholds or complements (`filter_sliced`: every row, and the
+        total, when the field is not counted by), and (`crossed`) each row whose cell of the table by the report's
+        fields and that field is withheld or complemented there (`crossed_withheld`: by status filtered to women,
+        ACTIVE 7 is the cell ACTIVE and F of the table by status and sex, withheld there as the complement of the one
+        retired man's). A unit in every spelling is one slice (`slice_value`), a region the people of its very code,
+        so that a region filter holding regions is the sum of theirs (their rows of the report `allowed`, as
+        filtered). Two light queries per filter given (one when the field is counted by)."""
+        whole: set[int] = set()
+        crossed: set[int] = set()
         for name in self.sliced_filters(HEADCOUNT_SLICED_FILTERS, filters, cell) if rows else ():
+            fields = list(by) if name in by else [*by, name]
             scope = self.without_filter(reader, filters, name)
+            table = [] if scope is NOTHING else self.queries.headcount(fields, scope)
+            asked_cells = rows if name in by else self.queries.headcount(fields, allowed)
             slices: dict[Any, dict[str, Any]] = {}
-            for row in [] if scope is NOTHING else self.queries.headcount([name], scope):
+            for row in table:
                 held = slices.setdefault(slice_value(name, row[name]), {"count": 0})
                 held["count"] += row["count"]
-            asked = {slice_value(name, row[name]) for row in self.queries.headcount([name], allowed)}
-            found |= filter_sliced(rows, by, name, asked, slices, cell)
-        return found
+            asked = {slice_value(name, row[name]) for row in asked_cells}
+            whole |= filter_sliced(rows, by, name, asked, slices, cell)
+            crossed |= crossed_withheld(rows, by, fields, table, asked_cells, cell)
+        return whole, crossed
 
     def capped(self, reader: Account, filters: Mapping[str, list[str]]) -> None:
         """Refuse a reader of aggregates only more than MAX_FILTER_VALUES distinct values of one filter (InvalidInput
@@ -1375,7 +1387,7 @@ def filter_sliced(
     cell: int,
 ) -> set[int]:
     """The rows of a headcount filtered by `name` (to the values `asked`, as `slice_value` tells them apart) that the
-    table by that field (`slices`: Services.status_slices, place_sliced) would give away: a value the table
+    table by that field (`slices`: Services.status_slices, filters_sliced) would give away: a value the table
     withholds, or takes as a complement, withheld here too (`suppression.sliced`) — a row of that value when the
     report is by that field, every row when it is not (the report filtered to RETIRED was that table's withheld
     RETIRED, and its total less ACTIVE and RETIRED the DECEASED it withheld)."""
@@ -1390,6 +1402,32 @@ def filter_sliced(
     if suppression.sliced(slices, asked, suppression.HEADCOUNT, cell):
         return set(range(len(rows)))
     return set()
+
+
+def crossed_withheld(
+    rows: Sequence[Mapping[str, Any]],
+    by: Sequence[str],
+    fields: Sequence[str],
+    table: Sequence[Mapping[str, Any]],
+    asked_cells: Sequence[Mapping[str, Any]],
+    cell: int,
+) -> set[int]:
+    """The rows of a headcount by `by`, filtered by one field, whose cells of the table by `fields` (`by` and that
+    field) under the other filters (`table`) that table withholds or complements along its margins
+    (`suppression.suppress`): a row is the sum of its cells the filter selects (`asked_cells`, the report by `fields`
+    as filtered), withheld when one of them is, so that a figure shown under a filter is one the table by its field
+    shows too."""
+    if not rows or not table:
+        return set()
+    shown = suppression.suppress(table, suppression.HEADCOUNT, cell, complementary=True, margins=fields)
+    withheld = {cell_key(fields, row) for row in shown if row[suppression.FLAG]}
+    groups = {cell_key(by, row) for row in asked_cells if cell_key(fields, row) in withheld}
+    return {i for i, row in enumerate(rows) if cell_key(by, row) in groups}
+
+
+def cell_key(fields: Sequence[str], row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """A headcount's row as a cell of another headcount by the same fields (a unit in every spelling one)."""
+    return tuple(slice_value(name, row[name]) for name in fields)
 
 
 def status_table_total_withheld(slices: Mapping[Any, Mapping[str, Any]], cell: int) -> bool:

@@ -50,8 +50,12 @@ def test_a_cell_filtered_to_men_is_withheld_when_without_the_filter_it_leaves_tw
 
 def test_a_cell_whose_complement_is_no_small_group_is_shown_as_before(staffed: World) -> None:
     women_in_bkpsdm(staffed, 5)
-    men = staffed.get(f"{HEADCOUNT}?by=unit&agency=KOTA-MEDAN&sex=M", "reporter").get_json()
+    men = staffed.get(f"{HEADCOUNT}?by=unit&agency=KOTA-MEDAN&unit=BKPSDM&sex=M", "reporter").get_json()
     assert (units(men)["BKPSDM"], men["total"]) == ((7, False), 7)  # 12 - 7 = 5 women: no small group
+    # (of the whole agency, since 2026-12-06 withheld as the table by unit and sex withholds it: Sari alone in
+    # Bappeda, the 5 women of BKPSDM her complement among the women, its 7 men theirs; the sex filter is a slice)
+    men = staffed.get(f"{HEADCOUNT}?by=unit&agency=KOTA-MEDAN&sex=M", "reporter").get_json()
+    assert units(men)["BKPSDM"] == (None, True)
 
 
 def test_training_compliance_filtered_to_men_withholds_what_the_unfiltered_report_would_give_away(

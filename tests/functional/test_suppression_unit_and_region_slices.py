@@ -125,7 +125,10 @@ def test_a_headcount_by_unit_leaves_no_unit_withheld_as_the_total_less_the_units
     staffed.catch_up()
     # 14: Budi and 6 in BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO's Dinas Pendidikan, 5 in Dinas Sosial
     assert headcount(staffed, "", "reporter")[0] == 14
-    assert headcount(staffed, "unit=BKPSDM", "reporter")[0] == 7
+    # (its men withheld since 2026-12-06, as the table by sex and unit withholds them: the women of Bappeda and
+    # Dinas Pendidikan, one each, complemented by Dinas Sosial's 5 men, and they by BKPSDM's 7; its total with them)
+    assert headcount(staffed, "unit=BKPSDM", "reporter") == (None, {"M": None})
+    assert headcount(staffed, "unit=BKPSDM", "inspector") == (7, {"M": 7})
     # was 5 (M 5): 14 less 7 and 5, two units of one person each
     assert headcount(staffed, "unit=Dinas%20Sosial", "reporter") == (None, {"M": None})
     assert headcount(staffed, "unit=DINAS%20SOSIAL", "reporter") == (None, {"M": None})
@@ -145,8 +148,14 @@ def test_a_headcount_by_region_leaves_no_region_withheld_as_the_province_less_th
     regions = ["12.71"] * 6 + ["12.07"] * 5 + ["12.02"]
     placed(staffed, [{"agency": "PROV-SUMUT", "region": r} for r in regions], sex="M")
     staffed.catch_up()
-    assert headcount(staffed, "agency=PROV-SUMUT", "reporter")[0] == 12
-    assert headcount(staffed, "agency=PROV-SUMUT&region=12.71", "reporter")[0] == 6
+    # (its men withheld since 2026-12-06, as the table by sex and agency withholds them: the women of KAB-KARO and
+    # KOTA-MEDAN, one each, complemented by KOTA-MEDAN's 7 men, and they by PROV-SUMUT's 12; its total with them)
+    assert headcount(staffed, "agency=PROV-SUMUT", "reporter") == (None, {"M": None})
+    assert headcount(staffed, "agency=PROV-SUMUT", "inspector")[0] == 12
+    # (12.71's 6 no small slice of the province, but withheld with its men as the table by sex and agency in 12.71
+    # withholds them, as above)
+    assert headcount(staffed, "agency=PROV-SUMUT&region=12.71", "reporter") == (None, {"M": None})
+    assert headcount(staffed, "agency=PROV-SUMUT&region=12.71", "inspector")[0] == 6
     assert headcount(staffed, "agency=PROV-SUMUT&region=12.07", "reporter") == (None, {"M": None})  # was 5
     # the province holding them all is their sum: withheld as one of its regions is
     assert headcount(staffed, "agency=PROV-SUMUT&region=12", "reporter")[0] is None
