@@ -8,22 +8,21 @@ a whole report (the table by sex alone: women 7, men 10, neither small). Inspect
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
-from tests import factories as f
-from tests.functional.conftest import World, appointment_of
+from tests.functional.conftest import World
 from tests.functional.test_headcount_counts_the_active_staff import store_url
+from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import appointed
+from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import headcount as read
 
 __all__ = ["store_url"]  # (both stores)
 
-HEADCOUNT = "/api/v1/reports/headcount?agency=KOTA-MEDAN&"
+HEADCOUNT = "/api/v1/reports/headcount?agency=KOTA-MEDAN&"  # (the other unit's)
 UNIT = "unit=RSUD%20dr.%20Pirngadi"
-# (RSUD dr. Pirngadi: women 4 active and 4 deceased, men 5 active and 1 retired
-# active; 3 women and 3 men more in each of Bappeda, beside Sari, and BKPSDM, beside Budi, so that no unit's slice is
-# small)
+# (RSUD dr. Pirngadi: women 4 active and 4 deceased, men 5 active and 1 retired; 3 active women and 3 active men more
+# in each of Bappeda, beside Sari, and BKPSDM, beside Budi, so that no unit's slice is small)
 HOSPITAL = [("F", None)] * 4 + [("F", "DECEASED")] * 4 + [("M", None)] * 5 + [("M", "RETIRED")]
 OFFICE = [("F", None)] * 3 + [("M", None)] * 3
 
@@ -33,24 +32,17 @@ def hospital(world: World) -> World:
     """The staff above; a minimum cell of 3: by status in the hospital RETIRED 1 withheld and DECEASED 4 with it (its
     complement), ACTIVE 9 shown; by status and sex, the retired man withheld, and the active men, the active women
     and the deceased women each as the complement of a line."""
-    people = [(sex, status, "RSUD dr. Pirngadi") for sex, status in HOSPITAL]
-    people += [(sex, status, unit) for unit in ("Bappeda", "BKPSDM") for sex, status in OFFICE]
-    for i, (sex, status, unit) in enumerate(people):
-        nip = f.nip(date(1985, 1, 1 + i), date(2012, 3, 1), sex, sequence=851 + i)
-        world.services.ledger.record(nip, "appointment", appointment_of(nip, unit=unit), actor="test")
-        if status:
-            world.services.ledger.record(nip, "status_change", f.status(status, "2025-10-01"), actor="test")
-    world.catch_up()
+    people = [(sex, status, {"unit": "RSUD dr. Pirngadi"}) for sex, status in HOSPITAL]
+    people += [(sex, status, {"unit": unit}) for unit in ("Bappeda", "BKPSDM") for sex, status in OFFICE]
+    appointed(world, people, 851)
     world.services.min_cell = 3
     return world
 
 
 def headcount(world: World, query: str, who: str = "reporter") -> dict[str, Any]:
-    answer = world.get(f"{HEADCOUNT}{UNIT}&{query}", who)
-    assert answer.status_code == 200, answer.get_json()
-    body = answer.get_json()
-    by = body["by"]
-    return {"cells": {tuple(str(i[b]) for b in by): i["count"] for i in body["items"]}, "total": body["total"]}
+    """The cells and total of the hospital's headcount (`query` added)."""
+    found = read(world, f"agency=KOTA-MEDAN&{UNIT}&{query}", who)
+    return {"cells": found["cells"], "total": found["total"]}
 
 
 def test_the_active_women_shown_by_status_are_withheld_as_the_table_by_status_and_sex_withholds_them(

@@ -29,14 +29,20 @@ SEPARATED = ["RETIRED"] * 5 + ["DECEASED"] + [None] * 5
 def statuses(world: World) -> World:
     """Eleven more employees (SEPARATED); a minimum cell of 3: by status, DECEASED withheld and RETIRED with it (its
     complement), the total 14 shown."""
-    for i, status in enumerate(SEPARATED):
-        nip = f.nip(date(1990, 1, 1 + i), date(2015, 3, 1), "MF"[i % 2], sequence=821 + i)
-        world.services.ledger.record(nip, "appointment", appointment_of(nip, name="Andi Lubis"), actor="test")
+    appointed(world, [("MF"[i % 2], status, {"name": "Andi Lubis"}) for i, status in enumerate(SEPARATED)], 821)
+    world.services.min_cell = 3
+    return world
+
+
+def appointed(world: World, people: list[tuple[str, str | None, dict[str, str]]], sequence: int) -> None:
+    """Employees appointed in March 2015 (NIPs from `sequence` on), each of a sex, with a status changed on
+    2025-10-01 (None: active) and the appointment's overrides."""
+    for i, (sex, status, overrides) in enumerate(people):
+        nip = f.nip(date(1990, 1, 1 + i), date(2015, 3, 1), sex, sequence=sequence + i)
+        world.services.ledger.record(nip, "appointment", appointment_of(nip, **overrides), actor="test")
         if status:
             world.services.ledger.record(nip, "status_change", f.status(status, "2025-10-01"), actor="test")
     world.catch_up()
-    world.services.min_cell = 3
-    return world
 
 
 def headcount(world: World, query: str, who: str = "reporter") -> dict[str, Any]:
