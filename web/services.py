@@ -1029,7 +1029,8 @@ class Services:
         (`HEADCOUNT_STATUSES`) unless a `status` filter, or `by` status, says which statuses to count
         (until 2026-12-05 every status: the retired, the deceased and those whose contract ended counted as staff);
         the default is a filter as a given one is, so that a cell withheld is not given away by the count of every
-        status (`without_each_filter`)."""
+        status (`without_each_filter`). Each filter is a slice of the headcount by its field, each row a cell of the
+        table by its fields and that field, withheld as that table withholds it (`filters_sliced`)."""
         self.capped(reader, filters)
         if not filters.get("status") and "status" not in by:
             filters = {**filters, "status": list(HEADCOUNT_STATUSES)}
