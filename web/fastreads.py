@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from flask import Flask
+from flask import Flask, g
 from marshmallow import Schema
 from werkzeug.datastructures import EnvironHeaders, Headers
 
@@ -55,6 +55,7 @@ from web.api.common import (
     release_connection,
     unchanged,
 )
+from web.api.paging import LIST_DIGEST, bound_cursor
 from web.api.ratelimit import COUNTED, TokenLimit
 from web.api.schemas import ReadQuerySchema, RosterQuerySchema, TimelineQuerySchema
 from web.scoping import placing_read
@@ -141,9 +142,10 @@ class FastReads:
         read, nip = route(environ.get("PATH_INFO", ""))
         if read is None or unusual(environ):
             return None
-        parsed = self.arguments(read, environ.get("QUERY_STRING", ""))
-        if parsed is None:
+        arguments = self.arguments(read, environ.get("QUERY_STRING", ""))
+        if arguments is None:
             return None
+        parsed, digest = arguments
         _, answer, shape = READS[read]
         if self.chosen(environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT")) != JSON:
             return None  # CSV, or an Accept header allowing neither (a 406): Flask's to answer
@@ -165,6 +167,7 @@ class FastReads:
             return None
         link = []
         if read == "roster" and found["next"] is not None:  # employees.Employees's Link, from the same query
+            found = {**found, "next": bound_cursor(found["next"], digest)}  # (as json_or_csv binds it)
             args = self.app.request_class(environ, populate_request=False, shallow=True).args
             link = [("Link", next_page_link(ROSTER_PATH, args, found["next"]))]
         return plain_body(found, shape), link
@@ -202,9 +205,10 @@ class FastReads:
                 self.readers.clear()
             self.readers[key] = reader
 
-    def parse(self, read: str, query_string: str) -> dict[str, Any] | None:
+    def parse(self, read: str, query_string: str) -> tuple[dict[str, Any], str | None] | None:
         """The arguments the read's view gets from this query string, as webargs parses them with the view's
-        schema; None for a query the fast path leaves to Flask: refused, with `wait_for`, or a NUL character."""
+        schema, and the digest a list's cursor is bound to (web.api.paging.filters_digest); None for a query the
+        fast path leaves to Flask: refused, with `wait_for`, or a NUL character."""
         environ = {"REQUEST_METHOD": "GET", "QUERY_STRING": query_string}
         request = self.app.request_class(environ, populate_request=False, shallow=True)
         args = request.args
@@ -212,7 +216,8 @@ class FastReads:
             return None
         try:
             with self.app.app_context():  # the query schemas read the app's settings (the page window)
-                return dict(self.parser.parse(READS[read][0], request, location="query"))
+                parsed = dict(self.parser.parse(READS[read][0], request, location="query"))
+                return parsed, g.get(LIST_DIGEST)
         except Exception:  # refused (422): Flask answers it
             return None
 

@@ -15,6 +15,7 @@ import pytest
 
 from careerlog.access import expand_regions
 from careerlog.config import Settings
+from careerlog.keyset import decode_cursor
 from projections.framework import Projector
 from projections.queries import ROSTER_SORTS, Queries
 from projections.roster import ROSTER, RosterProjection
@@ -74,6 +75,12 @@ def pages(world: World, query: str, who: str = "admin") -> list[dict[str, Any]]:
     while answers[-1]["next"] is not None:
         answers.append(world.get(f"{ROSTER_PATH}?{query}&after={answers[-1]['next']}", who).get_json())
     return answers
+
+
+def lists_own(answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pages with each `next` read as the roster's own cursor: a page's is bound to the query's filters
+    (web.api.paging.bound_cursor), which differ where a scope reads as a filter asked."""
+    return [{**a, "next": a["next"] and decode_cursor(a["next"])[2]} for a in answers]
 
 
 def nips(answers: list[dict[str, Any]]) -> list[str]:
@@ -302,11 +309,11 @@ def test_a_region_scoped_reader_pages_as_the_same_filter_asked_by_an_administrat
     codes = "&".join(f"region={code}" for code in sorted(expand_regions(["12"])))
     for sort in ("name", "-name", "nip", "-rank"):
         scoped = pages(shared, f"sort={sort}&per_page=4", "inspector")
-        assert scoped == pages(shared, f"sort={sort}&per_page=4&{codes}")
+        assert lists_own(scoped) == lists_own(pages(shared, f"sort={sort}&per_page=4&{codes}"))
         for n in (1, 2, 3):
             query = f"sort={sort}&per_page=4&page={n}"
-            assert shared.get(f"{ROSTER_PATH}?{query}", "inspector").get_json() == (
-                shared.get(f"{ROSTER_PATH}?{query}&{codes}").get_json()
+            assert lists_own([shared.get(f"{ROSTER_PATH}?{query}", "inspector").get_json()]) == (
+                lists_own([shared.get(f"{ROSTER_PATH}?{query}&{codes}").get_json()])
             )
 
 

@@ -25,6 +25,7 @@ from careerlog.accounts import Account, Authenticated, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput
 from careerlog.spreadsheet import defused
 from web.api.fields import WholeNumber
+from web.api.paging import bound_cursor
 from web.errors import PROBLEM_JSON, problem
 from web.services import Services
 
@@ -226,6 +227,8 @@ def json_or_csv(
     documents, instead of marshmallow dumping it field by field (the same body; tested).
     `groups`: the row fields a grouped report fills by its `by` (a CSV without rows is headed by those asked).
     """
+    if isinstance(data, Mapping) and isinstance(data.get("next"), str):  # (a list page's: its cursor bound)
+        data = {**data, "next": bound_cursor(data["next"])}
     if not wants_csv():
         return plain_json(data, schema) if plain else data
     dumped = schema.dump(data)
@@ -406,7 +409,7 @@ def linked(answer: Any, cursor: str | None) -> Any:
     to the page after it, when one follows (`cursor`, the page's `next`)."""
     if cursor is None:
         return answer
-    link = next_page_link(request.path, request.args, cursor)
+    link = next_page_link(request.path, request.args, bound_cursor(cursor) or cursor)
     if isinstance(answer, Response):
         answer.headers["Link"] = link
         return answer

@@ -8,11 +8,14 @@ Page 1 skips nothing and is always allowed. The API answers a page past the wind
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
-from flask import current_app
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from flask import current_app, g
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
+from careerlog.domain.errors import InvalidInput
+from careerlog.keyset import decode_cursor, encode_cursor
 from projections.queries import MAX_PAGE_SIZE, PAGE_OR_AFTER
 from web.api.fields import WholeNumber
 from web.config import MAX_WINDOW
@@ -58,6 +61,54 @@ AFTER_DESCRIPTION = (
 )
 
 
+# A cursor is bound to the list's query: the list's own cursor (careerlog.keyset) under a digest of what was asked
+# besides the page (`filters_digest`). Until 2026-12-06 a cursor of /audits/promotions?verdict=findings was read on
+# /audits/promotions?verdict=compliant (200: the compliant decisions after that finding's TMT, those before skipped)
+BOUND = "q"
+CURSOR_OF_OTHER_FILTERS = (
+    "Not a cursor of this list with these filters: pass the `next` of a page read with the same filters, or leave "
+    "`after` out to read from the first page."
+)
+# (not the list's filters: they may change on the way; a cursor of another sort is the list's own 422, saying so)
+LIST_DIGEST = "careerlog_list_digest"  # (flask.g's: the digest of the list's query, as PageOrCursorSchema read it)
+PAGING_ARGUMENTS = ("page", "per_page", "after", "format", "wait_for", "sort")
+
+
+def filters_digest(data: dict[str, Any]) -> str:
+    """A short digest of a list's query as read (its filters, each value read: `kota-medan` and KOTA-MEDAN alike),
+    the paging, sort, format and wait aside: what a cursor is bound to."""
+    asked = sorted(
+        (name, sorted(map(str, value)) if isinstance(value, list | tuple | set) else str(value))
+        for name, value in data.items()
+        if name not in PAGING_ARGUMENTS
+    )
+    return hashlib.sha256(repr(asked).encode()).hexdigest()[:16]
+
+
+def bound_cursor(cursor: str | None, digest: str | None = None) -> str | None:
+    """A list's cursor bound to the query's digest (`filters_digest`: by default this request's, kept by
+    PageOrCursorSchema as it read the query), as the page's `next` and its `Link` give it; None as it is."""
+    digest = digest or g.get(LIST_DIGEST)
+    if cursor is None or digest is None:
+        return cursor
+    return encode_cursor([BOUND, digest, cursor])
+
+
+def unbound_cursor(after: str, digest: str) -> str:
+    """The list's own cursor inside a bound one (`bound_cursor`) given with a query of this digest; a 422 naming
+    `after` for a cursor bound to other filters. Any other text is left to the list's own check (another list's
+    cursor, another sort's, none at all: careerlog.keyset)."""
+    try:
+        found = decode_cursor(after)
+    except InvalidInput:
+        return after  # (not a cursor at all: the list's own check refuses it)
+    if len(found) != 3 or found[0] != BOUND or not isinstance(found[2], str):
+        return after  # (a list's own, as lists gave them until 2026-12-06: judged by the list alone)
+    if found[1] != digest:
+        raise ValidationError(CURSOR_OF_OTHER_FILTERS, field_name="after")
+    return found[2]
+
+
 class PageOrCursorSchema(Schema):
     """`page` and `per_page`, with the window checked, or `after` a cursor (a page's `next`) and `per_page`: not
     both `page` and `after`."""
@@ -80,3 +131,13 @@ class PageOrCursorSchema(Schema):
     def page_or_after(self, data: dict[str, Any], **_: Any) -> None:
         if data.get("after") is not None and data.get("page", 1) != 1:
             raise ValidationError(PAGE_OR_AFTER, field_name="after")
+
+    @post_load
+    def cursor_of_these_filters(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        """The query's digest kept for the page's `next` (`bound_cursor`), and `after` read back to the list's cursor
+        when bound to the same query (else the 422 naming `after`)."""
+        digest = filters_digest(data)
+        setattr(g, LIST_DIGEST, digest)
+        if data.get("after") is not None:
+            return {**data, "after": unbound_cursor(data["after"], digest)}
+        return data
