@@ -82,6 +82,7 @@ PPPK_YEARS = ("contract", "calendar")
 DEFAULT_WINDOW_MONTHS = 24
 MAX_WINDOW_MONTHS = 120
 SPELL_FIELDS = ("agency", "unit", "region", "rank", "employment_kind", "sex", "education", "post_kind")
+UNKNOWN_PROGRAMME = Refusal("Unknown programme {programme}: no training of that programme was ever recorded there.")
 PROGRAMME_FILTERS = {
     "agency": "agency",
     "unit": "unit",
@@ -808,6 +809,25 @@ class TrainingQueries(ViewReader):
         }
 
     # .................................................................. programmes
+
+    def known_programmes(self, filters: Mapping[str, Any]) -> None:
+        """InvalidInput naming `programme_id` for a programme filter's value no training was ever recorded with (in
+        any spelling: `reference_key`), within the filters' agency and region (a reader's scope): the report filtered
+        by it answered no programme, read as no take-up (until 2026-12-06 `programme_id=NOPE` answered 200 with no
+        items), as an unknown unit or focus is refused."""
+        place = {k: filters[k] for k in ("agency", "region") if filters.get(k)}
+        named = filter_values(filters.get("programme_id"))
+        if not named:
+            return
+        with self.store.transaction(commit=False) as sql:
+            spellings = programme_spellings(sql)
+            for value in named:
+                where = self._programme_where({**place, "programme_id": [value]}, spellings)
+                found = where is not None and sql.query(
+                    f"SELECT 1 AS found FROM training{where_sql(where[0])} LIMIT 1", where[1]
+                )
+                if not found:
+                    raise InvalidInput(UNKNOWN_PROGRAMME.reason(programme=quoted(str(value))), "programme_id")
 
     def _programme_where(
         self, filters: Mapping[str, Any] | None, spellings: Mapping[str, Sequence[str]]

@@ -1201,6 +1201,7 @@ class Services:
         """Per training programme: take-up, hours, feedback, cost and participants' later promotions."""
         self.capped(reader, filters)
         scoped = self.asked_within(reader, Action.READ_REPORTS, filters)
+        self.training.known_programmes(scoped)  # (an unknown programme: the 422 naming it, as an unknown unit)
         cell = self.smallest_cell(reader)
         found = self.training.programmes(scoped, window_months=window_months)
 
