@@ -15,7 +15,7 @@ from projections.merit.queries import DECISION_VERDICTS
 from projections.merit.rules import SEVERITY_ORDER
 from projections.merit.schemas import DecisionSchema as DecisionSchema
 from projections.merit.schemas import decision_id as decision_id
-from web.api.fields import PlainDate, PlainDateTime, WholeNumber
+from web.api.fields import PlainDate, PlainDateTime, WholeNumber, a_past_year
 from web.api.schemas import (
     CodeFilter,
     CursorPageOfSchema,
@@ -939,7 +939,9 @@ class TimeToPromotionSchema(StatisticsHeaderSchema):
 class GradeInflationQuerySchema(CursorPagingSchema):
     agency = filter_field("agency")
     unit = text_filter("Only these units (repeatable).")
-    year = WholeNumber(validate=validate.Range(min=1900, max=9999), metadata={"description": "Only this year."})
+    year = WholeNumber(
+        validate=a_past_year, metadata={"description": "Only this year, from 1900 to this one.", "minimum": 1900}
+    )
 
 
 class ExceededSchema(StrictSchema):

@@ -9,6 +9,7 @@ from typing import Any
 from marshmallow import ValidationError, fields
 
 from careerlog.domain.errors import cut
+from careerlog.domain.ledger import latest_today
 from careerlog.domain.payload import WRITTEN_OUT_DIGITS, WrittenWithExponent, ascii_number, with_exponent
 from careerlog.textfiles import changes_marked
 
@@ -21,6 +22,7 @@ from projections.fields import PlainDate as PlainDate
 from projections.fields import PlainDateTime as PlainDateTime
 from projections.reading import ISO_DAY as ISO_DAY
 from projections.reading import plain_day as plain_day
+from projections.training import BETWEEN, FIRST_YEAR
 
 # What the OpenAPI document says of a text refused empty or only spaces: a character other than a space
 NOT_BLANK = {"minLength": 1, "pattern": r"\S"}
@@ -160,3 +162,16 @@ class Code(fields.String):
         return self.table.normalise(text)
 
     default_error_messages = {"unknown_code": "Unknown code {code!r}; see the {table} reference table."}
+
+
+def a_past_year(year: int) -> None:
+    """A year from the first the reports read to this one (this year anywhere in Indonesia): the one check of every
+    year a query takes (a report's, the scorecard's, grade inflation's), so that a year out of range is worded one
+    way, "Must be between 1900 and 2026, got 1800." (until 2026-12-06 one below 1900 was "Must be greater than or
+    equal to 1900." where the same year after this one was refused so).
+    A list's years are judged with its other values, so that one answer gives every value's reason
+    (`year=0&year=abc&year=3000`: until 2026-12-06 "Not a valid integer." alone, the years out of range refused on the
+    next request, one by one); the reports' own bound is the same (projections.training `bounded`)."""
+    last = latest_today().year
+    if not FIRST_YEAR <= year <= last:
+        raise ValidationError(BETWEEN.reason(low=FIRST_YEAR, high=last, number=year))

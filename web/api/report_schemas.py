@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from marshmallow import ValidationError, fields, validate
+from marshmallow import fields, validate
 
-from careerlog.domain.ledger import latest_today
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MAX_OUTCOME_YEARS
-from projections.training import BETWEEN, DEFAULT_WINDOW_MONTHS, FIRST_YEAR, MAX_WINDOW_MONTHS, SPELL_FIELDS
+from projections.training import DEFAULT_WINDOW_MONTHS, MAX_WINDOW_MONTHS, SPELL_FIELDS
 from web.api.audit_schemas import value_lists
-from web.api.fields import FlatList, PlainDate, WholeNumber
+from web.api.fields import FlatList, PlainDate, WholeNumber, a_past_year
 from web.api.schemas import ReadQuerySchema, StrictSchema, filter_field, grouping, suppressed_flag, text_filter
 from web.services import MENTORING_REPORT_FILTERS
 
@@ -30,7 +29,11 @@ ComplianceFilterSchema = type(
 
 
 class ComplianceQuerySchema(ComplianceFilterSchema):  # type: ignore[valid-type,misc]
-    year = WholeNumber(required=True, validate=validate.Range(min=1900), metadata={"description": "The year."})
+    year = WholeNumber(
+        required=True,
+        validate=a_past_year,
+        metadata={"description": "The year, from 1900 to this year.", "minimum": 1900},
+    )
     by = grouping(
         SPELL_FIELDS,
         validate.Length(min=1, max=4),
@@ -80,15 +83,6 @@ ProgrammeFilterSchema = type(
     (ReadQuerySchema,),
     {**value_lists("agency", "unit", "region", "kind", "programme_id"), "__doc__": "Training filters."},
 )
-
-
-def a_past_year(year: int) -> None:
-    """A year from the first the reports read to this one (the report's own bound, Queries.programmes: `bounded`),
-    judged with the list's other values so that one answer gives every value's reason (`year=0&year=abc&year=3000`:
-    until 2026-12-06 "Not a valid integer." alone, the years out of range refused on the next request, one by one)."""
-    last = latest_today().year
-    if not FIRST_YEAR <= year <= last:
-        raise ValidationError(BETWEEN.reason(low=FIRST_YEAR, high=last, number=year))
 
 
 class ProgrammesQuerySchema(ProgrammeFilterSchema):  # type: ignore[valid-type,misc]
