@@ -7,7 +7,8 @@ from typing import Any
 from flask.views import MethodView
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
-from careerlog.access import Action, permits
+from careerlog.access import Action, permits, reach
+from careerlog.accounts import Account
 from careerlog.domain.ledger import latest_today
 from careerlog.reference import reference
 from projections.scorecard.cli import flat_rows
@@ -261,6 +262,35 @@ class Scorecard(MethodView):
         options = {k: args[k] for k in ("years", "unit", "region") if k in args}
         card = kept.kept_scorecard(caller(), args["agency"], args["year"], **options)  # shared with the page
         if not wants_csv():
-            return card
+            return readable_links(caller(), card)
         name = f"scorecard-{card['agency']}-{card['year']}"
         return json_or_csv({"items": flat_rows(card)}, rows_schema, name=name)
+
+
+# The API's paths a scorecard links to, by the action reading them (the rows behind a value or a finding)
+LINKED_ACTIONS = {"/api/v1/audits/": Action.RUN_AUDITS, "/api/v1/reports/": Action.READ_REPORTS}
+
+
+def may_follow(account: Account, link: str) -> bool:
+    """Whether the account's role may read the API path a scorecard links to (any other path: yes)."""
+    for prefix, action in LINKED_ACTIONS.items():
+        if link.startswith(prefix):
+            return reach(account, action) is not None
+    return True
+
+
+def readable_links(account: Account, found: Any) -> Any:
+    """The scorecard (a copy: the kept card is shared with the page) with only the links the account may follow,
+    in every value and finding: `links` those it may read, `link` the first of them or null. Until 2026-12-06 a
+    reporter's card linked its merit indicators to /api/v1/audits/*, which answer a reporter 403 (the page already
+    offered only the pages the account may open: web.pages.scorecard_view.page_link)."""
+    if isinstance(found, list):
+        return [readable_links(account, item) for item in found]
+    if not isinstance(found, dict):
+        return found
+    copied = {key: readable_links(account, value) for key, value in found.items()}
+    if isinstance(copied.get("links"), list):
+        copied["links"] = [link for link in copied["links"] if may_follow(account, link)]
+    if isinstance(copied.get("link"), str) and not may_follow(account, copied["link"]):
+        copied["link"] = next(iter(copied.get("links") or ()), None)
+    return copied
