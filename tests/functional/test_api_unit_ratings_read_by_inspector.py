@@ -101,9 +101,10 @@ def test_a_unit_of_an_agency_no_table_holds_as_written_is_422_whatever_the_scope
     and `kota-medan` read as KOTA-MEDAN within one that holds it. (The path names the unit's agency as its table
     writes it; a filter reads a code in any case since 2026-12-05: test_coded_filters_in_any_case.)"""
     answer = rated.get(f"/api/v1/units/{agency}/Dinas%20Pendidikan/{read}", who)
+    meant = " (did you mean 'KOTA-MEDAN'?)" if agency == "kota-medan" else ""  # (since 2026-12-06: KnownCodes.named)
     assert (answer.status_code, answer.get_json()["errors"]) == (
         422,
-        {"agency": [f"Not one of the known values: '{agency}' ({KNOWN})."]},
+        {"agency": [f"Not one of the known values: '{agency}'{meant} ({KNOWN})."]},
     )
 
 

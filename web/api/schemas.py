@@ -288,6 +288,32 @@ class KnownCodes(EachOneOf):
         listed = len(codes) <= CODES_LISTED
         super().__init__(codes, None if listed else "see " + " and ".join(f"GET {table_path(t)}" for t in tables))
         self.codes = codes
+        self._bare: dict[str, list[str]] = {}
+        for code in codes:
+            self._bare.setdefault(bare(code), []).append(code)
+
+    def __call__(self, value: Any) -> Any:
+        unknown = [v for v in value if v not in self.known]
+        if unknown:
+            named = ", ".join(self.named(v) for v in unknown)
+            raise ValidationError(f"Not one of the known values: {named} ({self.listing}).")
+        return value
+
+    def named(self, value: Any) -> str:
+        """An unknown value as its refusal names it: quoted, with the one code it is but for its letter case and
+        punctuation (`s1`, `S1` for S-1: education's codes have a hyphen), "(did you mean 'S-1'?)". Not read as
+        that code: a filter reads a code in any letter case, no other spelling (careerlog.reference.AnyCase).
+        Until 2026-12-06 `education=s1` was refused with the codes alone."""
+        found = self._bare.get(bare(value), []) if isinstance(value, str) else []
+        if len(found) != 1:
+            return quoted(value)
+        return f"{quoted(value)} (did you mean {quoted(found[0])}?)"
+
+
+def bare(text: str) -> str:
+    """A code's letters and digits alone, in any case (`S-1`, `s1`, `S 1` alike): how an unknown value is matched to
+    the code it may mean (KnownCodes.named)."""
+    return "".join(c for c in text if c.isalnum()).casefold()
 
 
 def grouping(choices: Iterable[str], *validators: validate.Validator, **options: Any) -> DelimitedList:
