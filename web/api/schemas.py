@@ -275,8 +275,13 @@ class EachOneOf(validate.Validator):
     def __call__(self, value: Any) -> Any:
         unknown = [v for v in value if v not in self.known]
         if unknown:
-            raise ValidationError(f"Not one of the known values: {', '.join(map(quoted, unknown))} ({self.listing}).")
+            named = ", ".join(self.named(v) for v in unknown)
+            raise ValidationError(f"Not one of the known values: {named} ({self.listing}).")
         return value
+
+    def named(self, value: Any) -> str:
+        """An unknown value as the refusal names it."""
+        return quoted(value)
 
 
 class KnownCodes(EachOneOf):
@@ -291,13 +296,6 @@ class KnownCodes(EachOneOf):
         self._bare: dict[str, list[str]] = {}
         for code in codes:
             self._bare.setdefault(bare(code), []).append(code)
-
-    def __call__(self, value: Any) -> Any:
-        unknown = [v for v in value if v not in self.known]
-        if unknown:
-            named = ", ".join(self.named(v) for v in unknown)
-            raise ValidationError(f"Not one of the known values: {named} ({self.listing}).")
-        return value
 
     def named(self, value: Any) -> str:
         """An unknown value as its refusal names it: quoted, with the one code it is but for its letter case and
