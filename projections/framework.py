@@ -1046,10 +1046,10 @@ class Projector:
     def position(self, projection: Projection) -> int:
         return self.views.max_tracking_id(projection.name) or 0
 
-    def status(self) -> list[Status]:
+    def status(self, head: int | None = None) -> list[Status]:
         """Each view's position and state, with its version in the store beside this release's and the digest of
-        the rules its rows were built with beside this process's."""
-        head = self.app.max_notification_id()
+        the rules its rows were built with beside this process's; `head`, the log's head if already read."""
+        head = self.app.max_notification_id() if head is None else head
         rows = self.views.sql.query(
             "SELECT s.name, s.version, s.state, c.digest FROM view_schemas s"
             " LEFT JOIN view_configurations c ON c.name = s.name"
@@ -1057,11 +1057,13 @@ class Projector:
         made = {r["name"]: r for r in rows}
         rebuilding = [p.name for p in self.projections if p.name in made and made[p.name]["state"] == REBUILDING]
         running = self.rebuilds_running(self.views.sql, rebuilding)
+        # (in one read: the library's max_tracking_id, a read per view, tries each ten times on a lost connection)
+        positions = self.positions([p.name for p in self.projections])
         return [
             Status(
                 p.name,
                 p.version,
-                self.position(p),
+                positions.get(p.name, 0),
                 head,
                 str(made[p.name]["state"]) if p.name in made else READY,
                 int(made[p.name]["version"]) if p.name in made else None,

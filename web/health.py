@@ -128,11 +128,13 @@ def health() -> Response:
     if services.settings.store == "sqlite" and (full := store_space(services.settings.sqlite_path)):
         current_app.logger.error("/health: %s", full)
         return problem(503, full, headers={"Retry-After": "5"})
-    statuses = services.projector.status()
+    # one attempt, no retry: a store that cannot be used is a 503 within the connect timeout (it took 52 s)
+    head = services.ledger.head_once()
+    statuses = services.projector.status(head)
     shown: dict[str, Any] = {
         "status": "ok",
         "store": services.settings.store,
-        "head": statuses[0].head if statuses else services.ledger.max_notification_id(),
+        "head": head,
         "views": statuses,
     }
     details = []

@@ -66,7 +66,7 @@ def test_health_shows_the_views_lag_without_a_token(app: Flask) -> None:
 
 @MADE
 def test_health_is_a_503_when_the_store_cannot_be_used(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
-    def lost() -> None:
+    def lost(head: int | None = None) -> None:
         raise OperationalError("server closed the connection unexpectedly")
 
     monkeypatch.setattr(services(app).projector, "status", lost)
