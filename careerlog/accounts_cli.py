@@ -98,9 +98,11 @@ def read_password(from_stdin: bool) -> str:
 
 
 def describe(account: Account) -> str:
-    flags = [account.role.value, account.scope.describe()]
-    if account.nip:
-        flags.append(f"NIP {account.nip}")
+    # an employee account reads its own record alone: its empty scope read "nothing" (as no access) until 2026-12-06
+    if account.role is Role.EMPLOYEE:
+        flags = [account.role.value, f"own record only: NIP {account.nip}" if account.nip else "own record only"]
+    else:
+        flags = [account.role.value, account.scope.describe(), *([f"NIP {account.nip}"] if account.nip else [])]
     if not account.has_password:
         flags.append("tokens only")
     if account.disabled:

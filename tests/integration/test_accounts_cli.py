@@ -84,10 +84,19 @@ def test_accounts_are_listed_and_disabled(database_url: str) -> None:
         "--nip", "198609262010031001")  # fmt: skip
     listed = run(database_url, "accounts", "list").output.splitlines()
     assert listed == [
-        "budi\tBudi\temployee; nothing; NIP 198609262010031001; tokens only",
+        "budi\tBudi\temployee; own record only: NIP 198609262010031001; tokens only",
         "siti\tSiti Lubis\thr; agency KOTA-MEDAN",
     ]
     assert "DISABLED" in run(database_url, "accounts", "disable", "siti").output
+
+
+def test_an_employee_accounts_scope_is_shown_as_their_own_record(database_url: str) -> None:
+    """An employee account reads its own record alone; its scope was shown as "nothing", which read as no access."""
+    args = ("accounts", "create", "budi", "--name", "Budi", "--role", "employee", "--no-password")
+    created = run(database_url, *args, "--nip", "198609262010031001")
+    assert created.exit_code == 0, created.output
+    assert "employee; own record only: NIP 198609262010031001; tokens only" in created.output
+    assert "nothing" not in created.output + run(database_url, "accounts", "list").output
 
 
 @pytest.mark.parametrize(
