@@ -143,7 +143,15 @@ def privilege_refused(error: BaseException) -> InsufficientPrivilege | None:
 def pool_timed_out(settings: Settings) -> str:
     """What follows "The database could not be used: couldn't get a connection after 5.00 sec" (psycopg_pool's
     PoolTimeout: none of the pool's connections could be opened in time), which named no cause nor remedy: the
-    server out of connections, most often, and the pool settings that size careerlog's share of them."""
+    server's own refusal of the pool's last connection when there was one (careerlog.sqlstore.last_refusal: "too many
+    connections for role ...", hidden until 2026-12-06 behind the max_connections hint), and the remedy for its cause;
+    else the server out of connections, most often, and the pool settings that size careerlog's share of them."""
+    from careerlog.sqlstore import last_refusal  # (imported here: careerlog.sqlstore's imports reach this module)
+
+    if (refused := last_refusal()) is not None:
+        said = " ".join(str(refused).split())
+        hint = no_connection_left(settings, refused) if too_many_clients(refused) else ""
+        return f". PostgreSQL refused the pool's connections: {said}{hint}"
     return out_of_connections(
         settings,
         ". No connection to PostgreSQL could be opened in time: the server may be out of connections (its "
@@ -151,9 +159,28 @@ def pool_timed_out(settings: Settings) -> str:
     )
 
 
+# PostgreSQL's refusal of a connection past a role's or a database's CONNECTION LIMIT (SQLSTATE 53300, as "too many
+# clients" is: the server's max_connections)
+_OVER_LIMIT = re.compile(r'too many connections for (role|database) "([^"]+)"')
+
+
+def over_limit(error: BaseException) -> tuple[str, str] | None:
+    """The role's or database's CONNECTION LIMIT PostgreSQL refused a connection behind `error` past (its kind and
+    name), if that is what it is."""
+    seen: set[int] = set()
+    found: BaseException | None = error
+    while found is not None and id(found) not in seen:
+        if over := _OVER_LIMIT.search(str(found)):
+            return over.group(1), over.group(2)
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return None
+
+
 def too_many_clients(error: BaseException) -> bool:
     """Whether PostgreSQL refused a connection behind `error` for want of one ("sorry, too many clients already",
-    "remaining connection slots are reserved ...": SQLSTATE 53300, which a refused connection's error may not carry)."""
+    "remaining connection slots are reserved ...", "too many connections for role ...": SQLSTATE 53300, which a
+    refused connection's error may not carry)."""
     seen: set[int] = set()
     found: BaseException | None = error
     while found is not None and id(found) not in seen:
@@ -162,12 +189,21 @@ def too_many_clients(error: BaseException) -> bool:
             return True
         seen.add(id(found))
         found = found.__cause__ or found.__context__
-    return False
+    return over_limit(error) is not None
 
 
-def no_connection_left(settings: Settings) -> str:
+def no_connection_left(settings: Settings, error: BaseException | None = None) -> str:
     """What follows PostgreSQL's "sorry, too many clients already" (it said nothing more): whose connections, and the
-    pool settings that size careerlog's share of them, as pool_timed_out says."""
+    pool settings that size careerlog's share of them, as pool_timed_out says; for a role's or database's CONNECTION
+    LIMIT (`error` refused past one: "too many connections for role ..."), that limit and its remedy instead."""
+    if error is not None and (over := over_limit(error)):
+        kind, name = over
+        return out_of_connections(
+            settings,
+            f". The {kind} {name}'s CONNECTION LIMIT is used up (its connections: see pg_stat_activity), not the "
+            "server's max_connections.",
+            f'raise the {kind}\'s limit (ALTER {kind.upper()} "{name}" CONNECTION LIMIT n)',
+        )
     return out_of_connections(
         settings,
         ". PostgreSQL has no connection left (its max_connections used up by careerlog's processes and others: see "
@@ -175,11 +211,11 @@ def no_connection_left(settings: Settings) -> str:
     )
 
 
-def out_of_connections(settings: Settings, said: str) -> str:
+def out_of_connections(settings: Settings, said: str, mend: str = "raise the server's max_connections") -> str:
     each = 2 * (settings.pool_size + settings.max_overflow) + 1
     return (
         f"{said} Each careerlog process holds up to {each} (2 x (CAREERLOG_DB_POOL_SIZE {settings.pool_size} + "
-        f"CAREERLOG_DB_MAX_OVERFLOW {settings.max_overflow}) + 1): raise the server's max_connections, or lower "
+        f"CAREERLOG_DB_MAX_OVERFLOW {settings.max_overflow}) + 1): {mend}, or lower "
         "both settings in every careerlog process's environment (docs/operations.md, Stores)."
     )
 
@@ -256,7 +292,7 @@ def friendly_errors(func: F) -> F:
             if context and caused_by(e, PoolTimeout):
                 why = pool_timed_out(context.settings)
             elif context and too_many_clients(e):
-                why = no_connection_left(context.settings)
+                why = no_connection_left(context.settings, e)
             # (the driver's message on one line: a refusal is one, its newlines shown as such: PluginGroup.invoke)
             raise click.ClickException(
                 f"The database could not be used: {' '.join(str(e).split())}{where}{why}"

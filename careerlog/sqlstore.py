@@ -717,13 +717,49 @@ def apply_postgres_options(datastore: object, options: Mapping[str, str] | str |
     web read, a worker's writes, the CLI's audits and reports) and careerlog's own (open_datastore); the plain
     connections (the schema's check and lock, a worker's LISTEN) take them in Settings.connect_postgres. (Until
     2026-12-06 the views' pool was given none: it connected without the operator's TLS settings.)"""
-    if not isinstance(datastore, PostgresDatastore) or not options:
+    if not isinstance(datastore, PostgresDatastore):
+        return
+    remember_refusals(datastore.pool)
+    if not options:
         return
     given = dict(parse_qsl(options)) if isinstance(options, str) else dict(options)
     kwargs = datastore.pool.kwargs  # (the library's: a dict, read at each connection the pool opens)
     assert datastore.pool.closed, "the URL's parameters are given to a pool before it opens"
     assert isinstance(kwargs, dict)
     kwargs.update(given)
+
+
+# The last error a pool of this process met opening a connection (PostgreSQL's own words: "too many connections for
+# role ...", "sorry, too many clients already", "password authentication failed ..."), or None: psycopg_pool logs it
+# and tries again, and a request waiting for a connection gets "couldn't get a connection after 5.00 sec" alone
+# (PoolTimeout), which hid the server's refusal (careerlog.cli.pool_timed_out quotes it).
+LAST_REFUSAL: list[BaseException] = []
+
+
+def last_refusal() -> BaseException | None:
+    """The last error a pool of this process met opening a connection (LAST_REFUSAL), if any."""
+    return LAST_REFUSAL[-1] if LAST_REFUSAL else None
+
+
+def remember_refusals(pool: ConnectionPool[Any]) -> None:
+    """Keep each error `pool` meets opening a connection in LAST_REFUSAL (the pool's own `_connect`, wrapped once);
+    a pool made anew forgets those of the pools before it (another command's, in a test's process)."""
+    LAST_REFUSAL.clear()
+    connect = pool._connect
+    if getattr(connect, "remembers", False):
+        return
+
+    def remembering(timeout: float | None = None) -> Any:
+        try:
+            connection = connect(timeout=timeout)
+        except psycopg.Error as e:
+            LAST_REFUSAL[:] = [e]
+            raise
+        LAST_REFUSAL.clear()
+        return connection
+
+    remembering.remembers = True  # type: ignore[attr-defined]
+    pool._connect = remembering  # type: ignore[method-assign]
 
 
 def check_connections_when_in_doubt(datastore: SQLiteDatastore | PostgresDatastore) -> None:

@@ -245,7 +245,7 @@ def rebuild_command(obj: Context, names: tuple[str, ...], jobs: int) -> None:
                     say(line, err=True)
                 short = (  # (a forked process refused a connection: how many they open, and the pools' share)
                     f" Each of the rebuild's other processes (--jobs {jobs}) opens {RANGE_PROCESS_CONNECTIONS}"
-                    f"{no_connection_left(obj.settings)}"
+                    f"{no_connection_left(obj.settings, e)}"
                     if too_many_clients(e)
                     else ""
                 )

@@ -110,3 +110,43 @@ def test_postgresql_out_of_connections_says_whose_and_the_pool_settings(
     assert said.startswith("Error: The database could not be used: connection failed: FATAL: sorry, too many clients")
     assert HINT in said, said
     assert "Traceback" not in result.output
+
+
+def test_a_pool_refused_past_a_roles_connection_limit_says_postgresqls_words_and_the_roles_remedy(
+    store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A role's CONNECTION LIMIT used up: the pool's wait ended in "couldn't get a connection after 5.00 sec" and the
+    hint of the server's max_connections, hiding PostgreSQL's 'too many connections for role ...'."""
+    from eventsourcing.postgres import ConnectionPool as LibraryPool
+
+    said_by_server = 'connection failed: FATAL:  too many connections for role "careerlog_ops"'
+
+    def over_the_roles_limit(self: LibraryPool[Any], timeout: float | None = None) -> Any:
+        raise psycopg.OperationalError(said_by_server)
+
+    monkeypatch.setattr(LibraryPool, "_connect", over_the_roles_limit)
+    result = run(store, "projections", "rebuild", "--jobs", "2")
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "couldn't get a connection after" in said
+    refused = 'connection failed: FATAL: too many connections for role "careerlog_ops"'
+    assert f"PostgreSQL refused the pool's connections: {refused}" in said, said
+    assert "The role careerlog_ops's CONNECTION LIMIT is used up" in said, said
+    assert 'raise the role\'s limit (ALTER ROLE "careerlog_ops" CONNECTION LIMIT n), or lower both settings' in said
+    assert "max_connections used up" not in said
+
+
+def test_a_connection_refused_past_a_roles_limit_advises_that_limit_not_max_connections(
+    store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def over_the_roles_limit(self: ConnectionPool, timeout: float | None = None) -> Any:
+        raise psycopg.OperationalError('connection failed: FATAL:  too many connections for role "careerlog_ops"')
+
+    monkeypatch.setattr(ConnectionPool, "getconn", over_the_roles_limit)
+    result = run(store, "info")
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert 'could not be used: connection failed: FATAL: too many connections for role "careerlog_ops"' in said
+    assert "The role careerlog_ops's CONNECTION LIMIT is used up" in said, said
+    assert 'raise the role\'s limit (ALTER ROLE "careerlog_ops" CONNECTION LIMIT n)' in said
+    assert "max_connections used up" not in said, said
