@@ -216,7 +216,8 @@ def serve(
     Not a port found free and released first: another process may take it before gunicorn binds it, and
     gunicorn then gives up after five tries a second apart (under xdist two workers start servers at once).
     """
-    server = Careerlog(database_url, log_path, "serve", "--bind", "127.0.0.1:0", *args, env=env)
+    # (--create-store: the tests serve new stores too; a store not there is refused without it)
+    server = Careerlog(database_url, log_path, "serve", "--create-store", "--bind", "127.0.0.1:0", *args, env=env)
     found: list[str] = []
 
     def listening() -> bool:

@@ -27,7 +27,7 @@ from gunicorn.workers.gthread import ThreadWorker
 
 from careerlog import reference
 from careerlog.accounts import open_accounts
-from careerlog.cli import Context, Progress, friendly_errors, pass_context
+from careerlog.cli import Context, Progress, existing_data_only, friendly_errors, pass_context
 from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, THREADS
 from careerlog.config import Settings
 from careerlog.visible import on_terminal, say
@@ -318,18 +318,34 @@ workers_option = click.option("--workers", default=2, show_default=True, type=PR
 @bind_option
 @workers_option
 @click.option("--threads", default=4, show_default=True, type=THREADS, help="Threads per worker.")
+@click.option(
+    "--create-store",
+    is_flag=True,
+    help="Make the store if CAREERLOG_DATABASE_URL names none yet (its schema and tables); without it, refused.",
+)
 @pass_context
 @friendly_errors
-def serve_command(obj: Context, bind: str, workers: int, threads: int) -> None:
+def serve_command(obj: Context, bind: str, workers: int, threads: int, create_store: bool) -> None:
     """Serve the JSON API (/api/v1, documentation at /api/docs) on gunicorn.
 
     On SQLite one worker keeps the views current. On PostgreSQL the workers only serve:
     run `careerlog projections run` beside them to keep the views.
+
+    A store that is not there (no schema, no tables: a mistyped URL) is refused, exit 1, unless --create-store.
     """
+    if not create_store:  # (it made the store and served it empty, /health "ok" with head 0: a typo's schema)
+        existing_data_only(obj, NOT_THERE)
     check_before_serving(obj)
     if warning := checked_secret_key():
         click.echo(warning, err=True)
     serve(obj.settings, bind, workers, threads)
+
+
+# What `serve` says of a store that is not there (Settings.existing_does)
+NOT_THERE = (
+    "serves a store already there (its log or its accounts: `careerlog import` or `careerlog accounts create` make "
+    "one; give --create-store to serve a new, empty one)"
+)
 
 
 # The files settings name that requests read, each read before the workers start (check_before_serving): a file not

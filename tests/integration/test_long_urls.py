@@ -19,7 +19,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     """`careerlog serve` on an empty SQLite store: its port."""
     folder = tmp_path_factory.mktemp("long-urls")
     port = free_port()
-    args = ["serve", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "2"]
+    args = ["serve", "--create-store", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "2"]
     server = Careerlog(f"sqlite:///{folder}/careerlog.db", folder / "serve.log", *args)
     try:
         assert wait_until(lambda: not server.running or get(port, "/api/openapi.json")[0] == 200, 60), server.output()

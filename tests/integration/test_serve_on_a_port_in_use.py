@@ -20,7 +20,7 @@ def test_serving_on_an_address_in_use_says_so_once_and_exits(tmp_path: Path, mon
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = run(f"sqlite:///{tmp_path}/store.db", "serve", "--bind", f"127.0.0.1:{port}")
+        result = run(f"sqlite:///{tmp_path}/store.db", "serve", "--create-store", "--bind", f"127.0.0.1:{port}")
     assert result.exit_code == 1, result.output
     assert result.output.count(f"address 127.0.0.1:{port} is in use") == 1, result.output
     assert started == []
@@ -32,6 +32,6 @@ def test_a_free_address_is_served(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]  # (free once closed)
-    result = run(f"sqlite:///{tmp_path}/store.db", "serve", "--bind", f"127.0.0.1:{port}")
+    result = run(f"sqlite:///{tmp_path}/store.db", "serve", "--create-store", "--bind", f"127.0.0.1:{port}")
     assert result.exit_code == 0, result.output
     assert len(started) == 1

@@ -43,7 +43,10 @@ def serve(forks: Forks, tmp_path: Path) -> Serve:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERLOG_")}
         env |= {"CAREERLOG_DATABASE_URL": url, **settings}
         bind = f"127.0.0.1:{free_port()}"
-        return forks.run(tmp_path, "serve", "--bind", bind, "--workers", "2", env=env, timeout=timeout)
+        # (--create-store: a store not there yet is no bad setting)
+        return forks.run(
+            tmp_path, "serve", "--create-store", "--bind", bind, "--workers", "2", env=env, timeout=timeout
+        )
 
     return served
 
