@@ -641,11 +641,13 @@ class PromotionJudge(Judge):
         minimum = predicate_score(self.ref, rule.params["min_predicate"])
         found = rating_facts(self.record, day, int(years))
         short = sorted(str(y) for y, f in found if f is None or predicate_score(self.ref, f.get("predicate")) < minimum)
+        record = self.record  # (the wording closes over the record, not the judge: a judge -> check -> judge cycle
+        # would leave every record's objects to the cyclic collector instead of reference counting)
         done = self._outcomes[key] = check(
             rule,
             not short,
             lambda: (
-                ratings_short(self.record, day, rule.params["min_predicate"], short)
+                ratings_short(record, day, rule.params["min_predicate"], short)
                 if short
                 else RATINGS_MET(years=", ".join(str(y) for y in sorted(y for y, _ in found)))
             ),
