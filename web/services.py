@@ -73,6 +73,7 @@ from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import (
     DEFAULT_WINDOW_MONTHS,
     FIRST_YEAR,
+    SPELL_FIELDS,
     UNKNOWN_FILTER_OF,
     TrainingQueries,
     bounded,
@@ -174,6 +175,10 @@ HEADCOUNT_STATUSES = ("ACTIVE",)
 # one of the headcount by its fields and that field (Services.filters_sliced: every filter since 2026-12-06; before,
 # `status`, `unit` and `region` alone, and a cell shown under `sex=F` was withheld in the table by sex)
 HEADCOUNT_SLICED_FILTERS = ROSTER_FILTERS
+# The training compliance's filters judged as its headcount's are (Services.filters_sliced, its staff of each group the
+# cell counted): every filter since 2026-12-06; before, none (`unit=` a small unit printed the figures its table by
+# unit withheld as a complement)
+COMPLIANCE_SLICED_FILTERS = SPELL_FIELDS
 # The most values a reader of aggregates only may give one filter of a headcount or training compliance: each value is
 # one aggregate more (Services.without_each_filter leaves each out in turn); inspectors and administrators give any
 MAX_FILTER_VALUES = 20
@@ -1049,7 +1054,8 @@ class Services:
         every_status = self.without_filter(reader, filters, "status")
         slices = self.status_slices(filters, every_status, cell)
         sliced = filter_sliced(rows, by, "status", set(filters.get("status", ())), slices, cell)
-        whole, crossed = self.filters_sliced(reader, filters, allowed, rows, by, cell)
+        count = self.queries.headcount
+        whole, crossed = self.filters_sliced(reader, filters, allowed, rows, by, cell, HEADCOUNT_SLICED_FILTERS, count)
         sliced |= whole
         given |= sliced | crossed
         items = suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given)
@@ -1117,9 +1123,14 @@ class Services:
         rows: Sequence[Mapping[str, Any]],
         by: Sequence[str],
         cell: int,
+        sliced: Sequence[str],
+        read: Callable[[list[str], dict[str, list[str]]], list[dict[str, Any]]],
+        cells: suppression.Cells = suppression.HEADCOUNT,
     ) -> tuple[set[int], set[int]]:
-        """The rows of a filtered headcount that the headcount by that filter's field under its other filters would
-        give away, for every filter given (HEADCOUNT_SLICED_FILTERS), for a reader of aggregates only: (`whole`) the
+        """The rows of a filtered headcount (or a report of people counted alike: `read` it by some fields of a
+        scope, `cells` its rows; the training compliance's staff) that the same report by that filter's field under
+        its other filters would give away, for every filter given of those `sliced` (HEADCOUNT_SLICED_FILTERS,
+        COMPLIANCE_SLICED_FILTERS), for a reader of aggregates only: (`whole`) the
         rows of a value the table by that field alone withholds or complements (`filter_sliced`: every row, and the
         total, when the field is not counted by), and (`crossed`) each row whose cell of the table by the report's
         fields and that field is withheld or complemented there (`crossed_withheld`: by status filtered to women,
@@ -1129,18 +1140,18 @@ class Services:
         filtered). Two light queries per filter given (one when the field is counted by)."""
         whole: set[int] = set()
         crossed: set[int] = set()
-        for name in self.sliced_filters(HEADCOUNT_SLICED_FILTERS, filters, cell) if rows else ():
+        for name in self.sliced_filters(sliced, filters, cell) if rows else ():
             fields = list(by) if name in by else [*by, name]
             scope = self.without_filter(reader, filters, name)
-            table = [] if scope is NOTHING else self.queries.headcount(fields, scope)
-            asked_cells = rows if name in by else self.queries.headcount(fields, allowed)
+            table = [] if scope is NOTHING else read(fields, scope)
+            asked_cells = rows if name in by else read(fields, allowed)
             slices: dict[Any, dict[str, Any]] = {}
             for row in table:
-                held = slices.setdefault(slice_value(name, row[name]), {"count": 0})
-                held["count"] += row["count"]
+                held = slices.setdefault(slice_value(name, row[name]), {cells.count: 0})
+                held[cells.count] += row[cells.count]
             asked = {slice_value(name, row[name]) for row in asked_cells}
-            whole |= filter_sliced(rows, by, name, asked, slices, cell)
-            crossed |= crossed_withheld(rows, by, fields, table, asked_cells, cell)
+            whole |= filter_sliced(rows, by, name, asked, slices, cell, cells)
+            crossed |= crossed_withheld(rows, by, fields, table, asked_cells, cell, cells)
         return whole, crossed
 
     def capped(self, reader: Account, filters: Mapping[str, list[str]]) -> None:
@@ -1182,13 +1193,22 @@ class Services:
     def training_compliance(
         self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]]
     ) -> dict[str, Any]:
-        """Per group of staff in post at the end of a year: how many had the yearly JP."""
+        """Per group of staff in post at the end of a year: how many had the yearly JP. Each filter is a slice of the
+        report by its field, each row a cell of the report by its fields and that field, withheld as that report
+        withholds it (`filters_sliced`, as the headcount's; until 2026-12-06 none was: `unit=` a small unit printed
+        the figures its report by unit withheld)."""
         self.capped(reader, filters)
-        items = self.training.compliance(year, by, self.asked_within(reader, Action.READ_REPORTS, filters))
+        allowed = self.asked_within(reader, Action.READ_REPORTS, filters)
+        items = self.training.compliance(year, by, allowed)
         cell = self.smallest_cell(reader)
         read = partial(self.training.compliance, year, by)
         without = self.without_each_filter(reader, filters, read, cell) if items else []
         given = suppression.differenced(items, without, suppression.COMPLIANCE, by, cell)
+        sliced = partial(self.training.compliance, year)
+        whole, crossed = self.filters_sliced(
+            reader, filters, allowed, items, by, cell, COMPLIANCE_SLICED_FILTERS, sliced, suppression.COMPLIANCE
+        )
+        given |= whole | crossed
         # (each row sums, with the others alike but in one field, to a row of the report by fewer fields)
         shown = suppression.suppress(
             items, suppression.COMPLIANCE, cell, complementary=True, margins=by, withheld=given
@@ -1387,21 +1407,21 @@ def filter_sliced(
     asked: set[Any],
     slices: Mapping[Any, Mapping[str, Any]],
     cell: int,
+    cells: suppression.Cells = suppression.HEADCOUNT,
 ) -> set[int]:
-    """The rows of a headcount filtered by `name` (to the values `asked`, as `slice_value` tells them apart) that the
-    table by that field (`slices`: Services.status_slices, filters_sliced) would give away: a value the table
-    withholds, or takes as a complement, withheld here too (`suppression.sliced`) — a row of that value when the
-    report is by that field, every row when it is not (the report filtered to RETIRED was that table's withheld
-    RETIRED, and its total less ACTIVE and RETIRED the DECEASED it withheld)."""
+    """The rows of a headcount (or a report of `cells` alike: the training compliance's) filtered by `name` (to the
+    values `asked`, as `slice_value` tells them apart) that the table by that field (`slices`: Services.status_slices,
+    filters_sliced) would give away: a value the table withholds, or takes as a complement, withheld here too
+    (`suppression.sliced`) — a row of that value when the report is by that field, every row when it is not (the
+    report filtered to RETIRED was that table's withheld RETIRED, and its total less ACTIVE and RETIRED the DECEASED
+    it withheld)."""
     if not slices or not rows:
         return set()
     if name in by:
         return {
-            i
-            for i, row in enumerate(rows)
-            if suppression.sliced(slices, {slice_value(name, row[name])}, suppression.HEADCOUNT, cell)
+            i for i, row in enumerate(rows) if suppression.sliced(slices, {slice_value(name, row[name])}, cells, cell)
         }
-    if suppression.sliced(slices, asked, suppression.HEADCOUNT, cell):
+    if suppression.sliced(slices, asked, cells, cell):
         return set(range(len(rows)))
     return set()
 
@@ -1413,15 +1433,16 @@ def crossed_withheld(
     table: Sequence[Mapping[str, Any]],
     asked_cells: Sequence[Mapping[str, Any]],
     cell: int,
+    cells: suppression.Cells = suppression.HEADCOUNT,
 ) -> set[int]:
-    """The rows of a headcount by `by`, filtered by one field, whose cells of the table by `fields` (`by` and that
-    field) under the other filters (`table`) that table withholds or complements along its margins
-    (`suppression.suppress`): a row is the sum of its cells the filter selects (`asked_cells`, the report by `fields`
-    as filtered), withheld when one of them is, so that a figure shown under a filter is one the table by its field
-    shows too."""
+    """The rows of a headcount (or a report of `cells` alike) by `by`, filtered by one field, whose cells of the table
+    by `fields` (`by` and that field) under the other filters (`table`) that table withholds or complements along
+    its margins (`suppression.suppress`): a row is the sum of its cells the filter selects (`asked_cells`, the report
+    by `fields` as filtered), withheld when one of them is, so that a figure shown under a filter is one the table by
+    its field shows too."""
     if not rows or not table:
         return set()
-    shown = suppression.suppress(table, suppression.HEADCOUNT, cell, complementary=True, margins=fields)
+    shown = suppression.suppress(table, cells, cell, complementary=True, margins=fields)
     withheld = {cell_key(fields, row) for row in shown if row[suppression.FLAG]}
     groups = {cell_key(by, row) for row in asked_cells if cell_key(fields, row) in withheld}
     return {i for i, row in enumerate(rows) if cell_key(by, row) in groups}

@@ -53,8 +53,12 @@ def test_training_compliance_withholds_a_lone_small_groups_neighbour_too(staffed
     record(staffed, SARI, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
     staffed.catch_up()
     path = "/api/v1/reports/training-compliance?year=2020"
-    agency = staffed.get(f"{path}&by=agency&agency=KOTA-MEDAN", "reporter").get_json()["items"]
+    agency = staffed.get(f"{path}&by=agency&agency=KOTA-MEDAN", "inspector").get_json()["items"]
     assert [(r["staff"], r["met"]) for r in agency] == [(8, 1)]
+    # (withheld from a reporter since 2026-12-06: the agency filter a slice of the report by agency, which withholds
+    # KAB-KARO's 1 and KOTA-MEDAN's 8 as its complement, as the headcount's)
+    agency = staffed.get(f"{path}&by=agency&agency=KOTA-MEDAN", "reporter").get_json()["items"]
+    assert [(r["staff"], r["met"]) for r in agency] == [(None, None)]
     units = staffed.get(f"{path}&by=unit&agency=KOTA-MEDAN", "reporter").get_json()["items"]
     assert {r["unit"]: (r["staff"], r["met"], r["suppressed"]) for r in units} == {
         "BKPSDM": (None, None, True),  # was (7, 0): 8 - 7 staff, 1 - 0 met: Sari had her JP
