@@ -134,7 +134,7 @@ def test_a_kept_scope_is_shown_part_by_part_in_the_visitors_language(world: Worl
     with world.app.test_request_context("/pages/?lang=id"):
         assert kept_scope_label("national") == "nasional"
         assert kept_scope_label("agency KAB-KARO, region 12.71") == "instansi KAB-KARO, wilayah 12.71"
-        assert kept_scope_label("nip 198001012005011001") == "NIP 198001012005011001"
+        assert kept_scope_label("nip 198001012005011001") == "hanya riwayatnya sendiri: NIP 198001012005011001"
         assert kept_scope_label("somewhere else") == "somewhere else"
 
 

@@ -56,6 +56,19 @@ def test_the_administrator_lists_every_account_with_its_role_and_scope_in_both_l
     assert "instansi KOTA-MEDAN" in indonesian
 
 
+def test_an_employee_accounts_scope_reads_own_record_only_as_the_command_line_says_it(world: World) -> None:
+    """An employee account's empty scope read "nothing" on the page, as if it had no access; the command line says
+    "own record only: NIP ..." (careerlog.accounts_cli.describe)."""
+    log_in(world, "admin")
+    page = world.client.get("/pages/accounts?lang=en").get_data(as_text=True)
+    assert "<td>employee</td>" in page
+    row = page.split("<td>employee</td>", 1)[1].split("</tr>", 1)[0]
+    assert f"own record only: NIP {BUDI}" in row
+    assert "nothing" not in row
+    indonesian = world.client.get("/pages/accounts?lang=id").get_data(as_text=True)
+    assert f"hanya riwayatnya sendiri: NIP {BUDI}" in indonesian
+
+
 def test_the_administrators_menu_leads_to_the_accounts_page_and_no_one_elses_does(world: World) -> None:
     log_in(world, "admin")
     assert 'href="/pages/accounts"' in world.client.get("/pages/").get_data(as_text=True)

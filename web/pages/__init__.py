@@ -36,6 +36,7 @@ from projections.merit.fairness import ALPHA
 from web import login_limit
 from web.api.paging import last_page
 from web.pages.labels import (
+    account_scope_label,
     action_label,
     change_label,
     code_label,
@@ -298,6 +299,7 @@ def init_pages(app: Flask) -> None:
         "group_name": group_name,
         "rule_source": source_text,
         "scope_label": scope_label,
+        "account_scope": account_scope_label,
         "kept_scope": kept_scope_label,
         "reason": reason_text,
         "field_label": field_label,

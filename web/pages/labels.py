@@ -14,7 +14,8 @@ from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
 
-from careerlog.access import Scope
+from careerlog.access import Role, Scope
+from careerlog.accounts import Account
 from careerlog.domain.events import EMPLOYEE_EVENTS
 from careerlog.domain.payload import payload_fields
 from careerlog.reference import BUNDLED_RULES, reference, rules
@@ -254,11 +255,22 @@ def scope_label(scope: Scope) -> str:
     return ", ".join(parts) or gettext("nothing")
 
 
+def own_record_label(nip: str | None) -> str:
+    """An employee account's scope, its own record alone, as the command line says it (accounts_cli.describe): its
+    empty scope read "nothing", as if it had no access, until 2026-12-06."""
+    return gettext("own record only: NIP %(nip)s", nip=nip) if nip else gettext("own record only")
+
+
+def account_scope_label(account: Account) -> str:
+    """What an account may read, in the visitor's language: an employee's own record, or its scope."""
+    return own_record_label(account.nip) if account.role is Role.EMPLOYEE else scope_label(account.scope)
+
+
 def kept_scope_label(kept: str) -> str:
     """A scope as an account change keeps it (Scope.describe's English, "agency KAB-KARO, region 12", or "nip ..."
     of an employee account) in the visitor's language, part by part; a part worded otherwise is shown as kept."""
     if kept.startswith("nip "):
-        return f"NIP {kept[4:]}"
+        return own_record_label(kept[4:])
     words = {"national": gettext("national"), "nothing": gettext("nothing")}
     parts = []
     for part in kept.split(", "):
