@@ -19,9 +19,12 @@ def decision_id(decision: dict[str, Any]) -> str:
 
 PASSED_OVER_COUNT_DOC = {  # (the field's description: queries.PASSED_OVER_COUNT is its column's name)
     "description": "How many eligible, clearly stronger colleagues of the same unit and rank the decision passed "
-    "over (merit.passed_over: a finding, counted in verdict, finding_count and max_severity). Compared in the lists "
-    "for regular (101) promotions; null for the others (202 promotions and posts are compared on "
-    "the decision's own page; null there for the decisions not judged: 201, 203, non-managerial posts)."
+    "over (merit.passed_over: a finding, counted in verdict, finding_count and max_severity): 0 when compared and "
+    "none passed over; null only where no comparison is made. The lists compare regular (101) promotions; a "
+    "decision's own page compares those and 202 promotions and managerial post appointments. Null, then: a decision "
+    "not judged (`judged` false) or whose TMT no merit.passed_over rule covers; 201 and 203 promotions, the other "
+    "posts and CPNS appointments, never compared (the post, the degree or the start decides); and, in a list, 202 "
+    "promotions and managerial posts, compared on their own page."
 }
 
 
