@@ -41,6 +41,7 @@ from web.pages.labels import cited, code_name, field_label, kind_label, promotio
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 from web.scoping import missing
 from web.security import PRIVATE_REVALIDATED
+from web.services import CAREER_PAGE_VIEWS
 
 DEFAULT_TARGET_JP = 20
 # The timeline's orders (the address's `order`): newest first unless asked, as a long record (thirty years, some forty
@@ -393,6 +394,16 @@ def once_shown(account: Account, nip: str, read: Callable[[], Read]) -> Read:
         return read()
 
 
+def views_behind(subject: str) -> bool:
+    """Whether a view the career page reads has yet to apply an event of the record the log holds: a page opened
+    without `wait_for` a moment after a write (a retraction sent through the API, another officer's correction) showed
+    the record as it was, the rank retracted still held, for as long as the follower took, and said nothing. Two reads
+    of an index each (the record's last log position, the views' positions), not a wait: the page says the recent
+    changes are still being applied instead (a view at no position, being filled, says so in its own reads)."""
+    found = services().projector.positions(CAREER_PAGE_VIEWS)
+    return bool(found) and min(found.values()) < services().ledger.last_notification_id(subject)
+
+
 @blp.route("/employees/<nip>")
 def career(nip: str) -> ResponseReturnValue:
     """Show an employee's career: timeline with corrections, charts, next promotion, mentoring, readers."""
@@ -420,6 +431,7 @@ def career(nip: str) -> ResponseReturnValue:
         who=who,
         own=own,
         caught_up=caught_up,
+        behind=caught_up and views_behind(subject),  # (a wait_for not met says so already)
         person=who["name"] or who["nip"],
         order=order,
         timeline_items=items[::-1] if order == "newest" else items,

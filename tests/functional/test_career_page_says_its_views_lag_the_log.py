@@ -1,0 +1,64 @@
+"""A career page opened directly (no `wait_for`) right after a retraction showed the rank retracted for as long as the
+follower took (~3 s), and said nothing. The page now knows cheaply when its views have yet to apply an event of the
+record the log holds, and says "Recent changes are still being applied; reload in a moment" (en, id); once they have,
+it says nothing. Both stores. Nothing follows the log here: the test holds the projector back and catches it up
+itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, SARI, TEST_CONFIG, World
+from tests.functional.test_pages_auth import log_in
+
+BEHIND = 'id="views-behind"'
+NOTICE = {
+    "en": "Recent changes are still being applied; reload in a moment.",
+    "id": "Perubahan terbaru masih sedang diterapkan; muat ulang sebentar lagi.",
+}
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.fixture
+def test_config() -> dict[str, Any]:
+    return {**TEST_CONFIG, "CAREERLOG_WAIT_SECONDS": 1.5, "CAREERLOG_FOLLOW": False}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_career_page_says_recent_changes_are_still_being_applied_while_its_views_lag(
+    world: World, lang: str
+) -> None:
+    ledger = world.services.ledger
+    ledger.record(BUDI, "rank_promotion", f.promotion("III/c", "2018-04-01"), actor="test")
+    promoted = max(int(i["version"]) for i in ledger.get_history(BUDI))
+    world.catch_up()
+    log_in(world, "hr")
+    caught_up = world.client.get(f"/pages/employees/{BUDI}?lang={lang}").get_data(as_text=True)
+    assert BEHIND not in caught_up
+    assert NOTICE[lang] not in caught_up
+    assert "III/c" in caught_up
+    ledger.record(BUDI, "retraction", f.retraction(promoted, "2018-04-01"), actor="test")  # the projector held back
+    answer = world.client.get(f"/pages/employees/{BUDI}?lang={lang}")
+    assert answer.status_code == 200
+    page = answer.get_data(as_text=True)
+    assert BEHIND in page
+    assert NOTICE[lang] in page
+    world.catch_up()
+    shown = world.client.get(f"/pages/employees/{BUDI}?lang={lang}").get_data(as_text=True)
+    assert BEHIND not in shown
+    assert NOTICE[lang] not in shown
+
+
+def test_another_records_write_does_not_make_the_page_say_so(world: World) -> None:
+    # (the views lag the log's head, another employee's write: this record is shown as the log holds it)
+    world.catch_up()
+    log_in(world, "hr")
+    world.services.ledger.record(SARI, "performance_rating", f.rating(2020), actor="test")
+    assert BEHIND not in world.client.get(f"/pages/employees/{BUDI}").get_data(as_text=True)
