@@ -867,9 +867,11 @@ class Services:
         require(reader, Action.RUN_AUDITS)
         subject = normalise_nip(nip)
         try:
-            # (its inflated ratings of the unit-years the grade-inflation list lists to the reader alone)
+            # (its inflated ratings of the unit-years the grade-inflation list lists to the reader alone: of the
+            # agencies and regions of its scope)
+            reach = row_filters(reader, Action.RUN_AUDITS)
             found = self.audit_view.promotion(
-                subject, version, placed_in=row_filters(reader, Action.RUN_AUDITS).get("region")
+                subject, version, placed_in=reach.get("region"), agencies=reach.get("agency")
             )
         except NotFound:
             found = None

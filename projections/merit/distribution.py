@@ -224,11 +224,18 @@ class GradeInflationQueries(ViewReader):
         }
 
     def inflated_ratings(
-        self, nip: str, years: list[int], *, placed_in: Sequence[str] | None = None
+        self,
+        nip: str,
+        years: list[int],
+        *,
+        placed_in: Sequence[str] | None = None,
+        agencies: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Which of an employee's ratings of `years` were given in a unit-year with a finding: with `placed_in` (a
         region scope's regions) only in one `grade_inflation` lists to it (until 2026-12-06 any, its counts telling a
-        region reader the ratings of staff placed elsewhere)."""
+        region reader the ratings of staff placed elsewhere); with `agencies` (an agency scope's) only those given in
+        a unit of one of them, as the grade-inflation list narrows to them (until 2026-12-06 any: the counts of
+        another agency's unit-year, where the employee was rated before a move)."""
         if not years:
             return []
         mine = self.store.query(
@@ -238,6 +245,8 @@ class GradeInflationQueries(ViewReader):
         )
         found = []
         for row in mine:
+            if agencies is not None and row["agency"] not in agencies:
+                continue
             place = {"agency": row["agency"], "unit": row["unit"]}
             units = self.grade_inflation(place, start=row["year"], end=row["year"], placed_in=placed_in)
             found += [{"year": row["year"], "predicate": row["predicate"], "unit_finding": u} for u in units]

@@ -451,12 +451,19 @@ class AuditQueries(CountedList):
             "SELECT version, decision, agency, region FROM decisions WHERE subject = ? ORDER BY version", (nip,)
         )
 
-    def promotion(self, nip: str, version: int, *, placed_in: Sequence[str] | None = None) -> dict[str, Any]:
+    def promotion(
+        self,
+        nip: str,
+        version: int,
+        *,
+        placed_in: Sequence[str] | None = None,
+        agencies: Sequence[str] | None = None,
+    ) -> dict[str, Any]:
         """One decision (promotion or post) with its findings and their evidence, and the ratings it
         relied on that were given in a unit-year with grade inflation (NotFound when not audited): to a reader
         scoped by region (`placed_in`, its regions) only those of a unit-year the grade-inflation list lists to it,
         every rated member of its staff placed in them (GradeInflationQueries.grade_inflation), as the counts tell
-        each one's rating."""
+        each one's rating; to a reader scoped by agency (`agencies`) only those given in a unit of its agencies."""
         rows = self.store.query(f"{decisions_select(' WHERE d.subject = ? AND d.version = ?')}", (nip, version))
         if not rows:
             raise NotFound(NOT_AUDITED.reason(version=version, nip=nip))
@@ -468,7 +475,7 @@ class AuditQueries(CountedList):
         decision = rows[0]
         years = rated_years(decision)
         inflated = GradeInflationQueries(self.store, today=self._today).inflated_ratings(
-            nip, years, placed_in=placed_in
+            nip, years, placed_in=placed_in, agencies=agencies
         )
         return with_passed_over(
             {

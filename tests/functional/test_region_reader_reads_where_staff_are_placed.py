@@ -159,3 +159,27 @@ def test_a_decision_shows_a_region_reader_the_inflated_ratings_of_a_unit_year_li
     assert "over the rating cap" not in page.get_data(as_text=True)
     nip, version = decided["Dinas Kesehatan"].rsplit("-", 1)
     assert "over the rating cap" in units.client.get(f"/pages/audits/{nip}/{version}?lang=en").get_data(as_text=True)
+
+
+def test_a_decision_shows_an_agency_reader_no_inflated_ratings_of_a_unit_year_of_another_agency(world: World) -> None:
+    """A rating given in another agency's unit (KAB-KARO's, before a move to KOTA-MEDAN and a promotion there) is not
+    shown with its unit-year's counts to a reader scoped by KOTA-MEDAN, as the grade-inflation list refuses it
+    KAB-KARO's units. Until 2026-12-06 the audited decision listed KAB-KARO's unit-year with its counts to it."""
+    inflated(world, 5, "KAB-KARO", "Dinas Pendidikan", ["12.06"] * 6)
+    nip = f.nip(date(1990, 1, 1), date(2020, 1, 1), "M", sequence=950)  # (rated in KAB-KARO's unit in 2023)
+    moved = {"agency": "KOTA-MEDAN", "unit": "BKPSDM", "region": "12.71", "effective_date": "2024-01-15"}
+    world.services.ledger.record(nip, "placement", {**moved, "reference": "MUT-1"}, actor="test")
+    outcome = world.services.ledger.record(nip, "rank_promotion", f.promotion("III/b", "2024-04-01"), actor="test")
+    world.catch_up()
+
+    def inflated_units(reader: str) -> list[tuple[str, str, int]]:
+        answer = world.get(f"/api/v1/audits/promotions/{nip}-{outcome.version}", reader)
+        assert answer.status_code == 200, answer.get_json()
+        return [
+            (r["unit_finding"]["agency"], r["unit_finding"]["unit"], r["unit_finding"]["rated"])
+            for r in answer.get_json()["inflated_ratings"]
+        ]
+
+    assert world.get(INFLATION + "?agency=KAB-KARO", "inspector_medan").status_code == 403
+    assert inflated_units("inspector_medan") == []
+    assert inflated_units("admin") == [("KAB-KARO", "Dinas Pendidikan", 6)]
