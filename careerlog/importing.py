@@ -106,7 +106,7 @@ from careerlog.domain.payload import (
 from careerlog.domain.quick import quick_init
 from careerlog.domain.wording import CONFIRMS, IMPORT_NAMED, IMPORT_WORDED, Reason, Refusal, reason_of
 from careerlog.jsontext import name_given_twice
-from careerlog.reference import name_spellings
+from careerlog.reference import name_spellings, reference
 from careerlog.textfiles import (
     DATE_AND_TIME,
     DAY_FIRST,
@@ -2174,7 +2174,7 @@ def import_rows(
                         by_kind[command.kind] += 1
                         if len(made) < LISTED or progressed is not None:
                             made.append(RowSeen(command.line, command.subject, command.kind, result.version))
-                        if promotion_row(command.kind, result) and command.migration is None:
+                        if promotion_row(command, result) and command.migration is None:
                             report.promotions.append(
                                 RowSeen(command.line, command.subject, command.kind, result.version)
                             )
@@ -2383,12 +2383,25 @@ def held_back(command: Command, result: Exception) -> bool:
     return target is not None and len(target) == 1 and getattr(target[0], "refusal", None) is NO_FACT
 
 
-def promotion_row(kind: str, result: Outcome) -> bool:
+def promotion_row(command: Command, result: Outcome) -> bool:
     """Whether a row recorded is kept in ImportReport.promotions, its findings judged once the file is in: a rank
     promotion, or a correction of one (Outcome.corrects_promotion: a correction of a training or rating is not, its
-    record not read again for it), or an appointment (a CPNS appointment's starting rank, rule
-    appointment.starting_rank: since 2026-12-06)."""
-    return kind in ("rank_promotion", "appointment") or (kind == "correction" and result.corrects_promotion)
+    record not read again for it), or a CPNS appointment (its starting rank, rule appointment.starting_rank: since
+    2026-12-06). A PPPK's appointment (a grade) is not judged, so not kept: its record is not read again (until
+    2026-12-06 every appointment was, an initial load's N reads of records for no finding)."""
+    kind = command.kind
+    if kind == "appointment":
+        return cpns_appointment(command.payload)
+    return kind == "rank_promotion" or (kind == "correction" and result.corrects_promotion)
+
+
+def cpns_appointment(payload: Mapping[str, Any]) -> bool:
+    """Whether an appointment's payload is a CPNS's (employment kind PNS, as written: "PNS", "cpns" ...)."""
+    written = payload.get("employment_kind")
+    try:
+        return isinstance(written, str) and reference().employment_kinds.normalise(written.strip()) == "PNS"
+    except KeyError:
+        return False
 
 
 JUMP_CHECK = frozenset((ONE_STEP,))  # the confirmation a row tries without first (confirmed_later)

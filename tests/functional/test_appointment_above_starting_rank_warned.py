@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
+from typing import Any
 
 import orjson
 
+from tests import factories as f
 from tests.functional.conftest import MISSING, World, appointment_of
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import form_of
@@ -61,3 +64,43 @@ def test_an_import_warns_beside_the_rank_and_its_dry_run_says_it_would(world: Wo
         assert FINDING in warning, warning
         if dry:
             assert world.log() == before
+
+
+def test_an_import_of_pppk_appointments_reads_no_record_again_for_findings(world: World, monkeypatch: Any) -> None:
+    """Only a CPNS appointment can be above its starting rank: a PPPK's appointment (a grade) is not judged, so an
+    import of PPPK appointments reads no record again for the audit's findings (CareerLog.findings_of), nor does its
+    dry run; a CPNS appointment in the same file is still judged and warned of. Until 2026-12-06 every appointment
+    recorded was kept for judging, its record's events read again after the import (N reads of an initial load)."""
+    judged: list[tuple[str, list[tuple[str, int]]]] = []
+    ledger = world.services.ledger
+    judge = ledger.findings_of
+    assert judge is not None
+
+    def counting(subject: str, written: list[tuple[str, int]], unsaved: Any) -> Any:
+        judged.append((subject, written))
+        return judge(subject, written, unsaved)
+
+    monkeypatch.setattr(ledger, "findings_of", counting)
+    pppk = [
+        {"kind": "appointment", "nip": f.pppk_nip(date(1990, 1, 15), 2022, "F"), **pppk_appointment()} for _ in range(3)
+    ]
+    for dry in (True, False):
+        text = b"".join(orjson.dumps(row) + b"\n" for row in pppk)
+        upload = {"file": (io.BytesIO(text), "rows.jsonl")}
+        path = "/api/v1/imports?dry_run=true" if dry else "/api/v1/imports"
+        body = world.post(path, "hr", data=upload, content_type="multipart/form-data").get_json()
+        assert body["recorded"] == 3, body
+        assert "warnings" not in body or body["warnings"] == [], body
+        assert judged == []
+    text = orjson.dumps({"kind": "appointment", "nip": MISSING, **ABOVE}) + b"\n"
+    upload = {"file": (io.BytesIO(text), "rows.jsonl")}
+    body = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data").get_json()
+    [row] = body["warnings"]
+    assert FINDING in row["errors"]["rank"][0]
+    assert [subject for subject, _ in judged] == [MISSING]
+
+
+def pppk_appointment() -> dict[str, Any]:
+    born, appointed = date(1990, 1, 15), date(2022, 1, 1)
+    payload = f.appointment(born, appointed, "F", employment_kind="PPPK", rank="IX")
+    return {**payload, "recruitment_path": "PPPK"}
