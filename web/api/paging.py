@@ -15,6 +15,7 @@ from flask import current_app, g
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.payload import MAX_TEXT
 from careerlog.keyset import decode_cursor, encode_cursor
 from projections.queries import MAX_PAGE_SIZE, PAGE_OR_AFTER
 from web.api.fields import WholeNumber
@@ -54,6 +55,11 @@ PAGE_DESCRIPTION = (
 
 # A cursor as a page gives it (careerlog.keyset.encode_cursor: URL-safe base64), as the OpenAPI document describes it
 A_CURSOR = {"pattern": "^[A-Za-z0-9_=-]+$"}
+# The longest `after` read: any cursor a list gives (its sort values, texts of up to MAX_TEXT characters of up to 6
+# bytes each in JSON (a control character's \u escape), two of them at most, with the list's name, a NIP and the
+# bound digest, 4/3 longer in base64). Until 2026-12-06 1000 characters, less than a roster's cursor by a
+# 260-character unit name of accented letters (a 422 on following the page's `next`).
+MAX_CURSOR = (2 * MAX_TEXT * 6 + 200) * 4 // 3
 AFTER_DESCRIPTION = (
     "Read on after this cursor (a page's `next`, with the same filters) instead of by page number (leave `page` "
     "out): rows added since before the cursor do not shift the pages after it, and the last page is as fast as "
@@ -61,8 +67,10 @@ AFTER_DESCRIPTION = (
 )
 
 
-# A cursor is bound to the list's query: the list's own cursor (careerlog.keyset) under a digest of what was asked
-# besides the page (`filters_digest`). Until 2026-12-06 a cursor of /audits/promotions?verdict=findings was read on
+# A cursor is bound to the list's query: the list's own cursor's values (careerlog.keyset) after a digest of what was
+# asked besides the page (`filters_digest`), in one cursor (until 2026-12-06 the list's cursor itself, in base64 once
+# more: 4/3 longer, a roster's by a 260-character unit name past `after`'s limit). Until 2026-12-06 a cursor of
+# /audits/promotions?verdict=findings was read on
 # /audits/promotions?verdict=compliant (200: the compliant decisions after that finding's TMT, those before skipped)
 BOUND = "q"
 CURSOR_OF_OTHER_FILTERS = (
@@ -91,7 +99,7 @@ def bound_cursor(cursor: str | None, digest: str | None = None) -> str | None:
     digest = digest or g.get(LIST_DIGEST)
     if cursor is None or digest is None:
         return cursor
-    return encode_cursor([BOUND, digest, cursor])
+    return encode_cursor([BOUND, digest, *decode_cursor(cursor)])
 
 
 def unbound_cursor(after: str, digest: str) -> str:
@@ -102,11 +110,16 @@ def unbound_cursor(after: str, digest: str) -> str:
         found = decode_cursor(after)
     except InvalidInput:
         return after  # (not a cursor at all: the list's own check refuses it)
-    if len(found) != 3 or found[0] != BOUND or not isinstance(found[2], str):
+    if len(found) < 3 or found[0] != BOUND or not isinstance(found[1], str):
         return after  # (a list's own, as lists gave them until 2026-12-06: judged by the list alone)
     if found[1] != digest:
         raise ValidationError(CURSOR_OF_OTHER_FILTERS, field_name="after")
-    return found[2]
+    values = found[2:]
+    if len(values) == 1 and isinstance(values[0], str):
+        return str(
+            values[0]
+        )  # (the list's cursor itself, as bound cursors held it on 2026-12-06: no list's is one value)
+    return encode_cursor(values)
 
 
 class PageOrCursorSchema(Schema):
@@ -116,7 +129,7 @@ class PageOrCursorSchema(Schema):
     page = WholeNumber(load_default=1, validate=validate.Range(min=1), metadata={"description": PAGE_DESCRIPTION})
     per_page = WholeNumber(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
     after = fields.String(
-        validate=validate.Length(min=1, max=1000), metadata={**A_CURSOR, "description": AFTER_DESCRIPTION}
+        validate=validate.Length(min=1, max=MAX_CURSOR), metadata={**A_CURSOR, "description": AFTER_DESCRIPTION}
     )
 
     @validates_schema(skip_on_field_errors=False)  # (each check named with the fields refused, in one answer)

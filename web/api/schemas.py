@@ -30,7 +30,7 @@ from web.api.fields import (
     WholeNumber,
     day_alone,
 )
-from web.api.paging import A_CURSOR, PageOrCursorSchema
+from web.api.paging import A_CURSOR, MAX_CURSOR, PageOrCursorSchema
 from web.errors import PROBLEM_TYPES, TYPE_BASE, table_path
 
 AGE_BAND_LABELS = [age_band_label(low, high) for low, high in AGE_BANDS]
@@ -413,7 +413,7 @@ class RosterQuerySchema(CursorPagingSchema, RosterFilterSchema):  # type: ignore
     min_years_in_rank = PlainNumber(validate=validate.Range(min=0))
     age_band = fields.String(validate=validate.OneOf(AGE_BAND_LABELS))
     after = fields.String(
-        validate=validate.Length(min=1, max=1000),
+        validate=validate.Length(min=1, max=MAX_CURSOR),
         metadata={
             **A_CURSOR,
             "description": "Read on after this cursor (a page's `next`, with the same sort) instead of by page "
