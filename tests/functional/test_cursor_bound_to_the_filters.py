@@ -7,6 +7,7 @@ page size, CSV, another letter case of a code) it still reads on."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from careerlog.keyset import decode_cursor, encode_cursor
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_api_list_cursors import listed
+from web.api.paging import MAX_CURSOR
 
 __all__ = ["listed"]
 
@@ -88,3 +90,15 @@ def test_a_bound_cursor_as_given_before_its_digest_was_appended_still_reads_on(l
     nested = encode_cursor([bound, digest, encode_cursor(values)])
     assert listed.get(f"{path}&after={nested}", "inspector").status_code == 200
     assert listed.get(f"{path}&verdict=compliant&after={nested}", "inspector").status_code == 422
+
+
+def test_an_unbound_cursor_is_read_with_any_filters_as_docs_api_says(listed: World) -> None:
+    """A cursor given before 2026-12-06 (the list's own, bound to no filters) is read with other filters, as
+    docs/api.md now says, and the docs give `after`'s limit as the API reads it."""
+    path = "/api/v1/audits/promotions?region=12&per_page=1"
+    _, _, *values = decode_cursor(first_cursor(listed, path, "inspector"))
+    unbound = encode_cursor(values)
+    assert listed.get(f"{path}&verdict=compliant&after={unbound}", "inspector").status_code == 200
+    docs = " ".join((Path(__file__).parents[2] / "docs" / "api.md").read_text(encoding="utf-8").split())
+    assert "is still read whatever filters come with it" in docs
+    assert f"`after` takes up to {MAX_CURSOR:,} characters" in docs
