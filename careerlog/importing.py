@@ -37,6 +37,7 @@ from careerlog.application import (
     LEAVES_SCOPE,
     NEW_UNIT,
     NOT_APPOINTED,
+    RECORDABLE_KINDS,
     Batch,
     CareerLog,
     Command,
@@ -1672,7 +1673,7 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
         return names, InvalidInput(SAME_FIELD.reason(columns=columns, field=twice), "line")
     if not kind and "kind" not in names:  # (each row would be rejected for it)
         return names, InvalidInput(NO_KIND, "kind")
-    if not kind or kind not in BY_KIND or "kind" in names:
+    if not kind or kind not in RECORDABLE_KINDS or "kind" in names:  # (a kind not imported: each row refused for it)
         return names, ColumnNotes(notes) if notes else None
     other_kinds = OTHER_KINDS_COLUMNS.get(kind, {})
     if others := [(t.strip(), other_kinds[name]) for t, name in zip(typed, names, strict=True) if name in other_kinds]:
@@ -1736,8 +1737,10 @@ def missing_columns(kind: str, subject: list[str], names: list[str]) -> str:
 def columns_left_out(names: list[str], kind: str | None) -> InvalidInput | None:
     """The refusal of a header of one kind (no `kind` column) naming no column of no field but leaving out required
     columns of the kind (MISSING_COLUMNS), or None: asked once the header is known to be one row (_second_header_row:
-    "Tanggal" above "Mulai" and "Selesai" is said so, not as a header leaving out the days)."""
-    if not kind or kind not in BY_KIND or "kind" in names:
+    "Tanggal" above "Mulai" and "Selesai" is said so, not as a header leaving out the days). None for a kind the
+    import does not take (unit_registration, mentee_assigned ...: not RECORDABLE_KINDS), each row refused as an
+    unknown kind, its true reason (until 2026-12-06 a header of unit registrations left out `nip`)."""
+    if not kind or kind not in RECORDABLE_KINDS or "kind" in names:
         return None
     subject = ["agency", "unit"] if kind == "unit_rating" else ["nip"]
     missing = missing_columns(kind, subject, names)
