@@ -87,6 +87,10 @@ REFERENCE_USED = Refusal(
 # `reference_key`): the one typed, and the one the record holds beside it (until 2026-12-06 the recorded one alone,
 # "Reference '800/123/BKD' was already recorded" of a certificate typed 800/123/bkd, which the writer never typed)
 REFERENCE_WRITTEN = Refusal("{typed} (written {recorded} in the record)")
+# ... and when the one sent is another document, the one the fact bore before a correction changed its reference: the
+# one typed, and the one the record holds now (until 2026-12-06 the record's alone, "Reference '800/2' was already
+# recorded" of a decree typed 800/1, which the writer never typed)
+REFERENCE_CORRECTED = Refusal("{typed} (corrected to {recorded} in the record)")
 # A client key (idempotency key) sent again with other values: the key clashed, whatever the references (which may
 # differ): named by the key, never by the reference (the API and an import's report name `client_key`).
 KEY_REUSED = Refusal(
@@ -248,10 +252,13 @@ IDENTITY_FIELDS: dict[type[LedgerEvent], tuple[str, ...]] = {
 def reference_typed(typed: Any, recorded: Any) -> str:
     """A reference sent again as a refusal names it: as typed, and beside it as recorded when it is written otherwise
     (REFERENCE_WRITTEN: its letter case or spaces), so the writer sees both the value they typed and the record's;
-    as recorded alone when the two are no one document (`reference_key`: a fact's reference a correction changed,
-    until 2026-12-06 "'800/1' (written '800/2' in the record)", as if one were the other's spelling)."""
-    if type(typed) is not str or typed == recorded or reference_key(typed) != reference_key(recorded):
+    when the two are no one document (`reference_key`: a fact's reference a correction changed), the one typed as
+    corrected to the record's (REFERENCE_CORRECTED; until 2026-12-06 the record's alone, the one typed not named, and
+    before that "'800/1' (written '800/2' in the record)", as if one were the other's spelling)."""
+    if type(typed) is not str or typed == recorded:
         return repr(recorded)
+    if reference_key(typed) != reference_key(recorded):
+        return REFERENCE_CORRECTED.reason(typed=repr(typed), recorded=repr(recorded))
     return REFERENCE_WRITTEN.reason(typed=repr(typed), recorded=repr(recorded))
 
 
@@ -866,6 +873,8 @@ class LedgerAggregate(BaseAggregate[str]):
                 return earlier
             if "reference" in differing:  # (named by the reference a correction gave it: told apart from that)
                 differing, reference = now, fact.values["reference"]
+            elif (held := fact.values.get("reference")) is not None and reference_key(held) != reference_key(reference):
+                reference = held  # (sent under the reference a correction changed since: named as corrected to it)
         if fact is not None and fact.retracted_by is not None:
             if asked == OWN_KEY:
                 raise IdempotencyConflict(

@@ -84,3 +84,33 @@ def imported_jsonl(world: World, row: dict[str, object]) -> dict[str, Any]:
     assert answer.status_code == 200, answer.get_data(as_text=True)
     report: dict[str, Any] = answer.get_json()
     return report
+
+
+CORRECTED = {
+    "en": "Reference '800/1' (corrected to '800/2' in the record) was already recorded as version",
+    "id": "Nomor '800/1' (dikoreksi menjadi '800/2' dalam riwayat) sudah tercatat sebagai versi",
+}
+
+
+def test_a_reference_sent_again_as_typed_before_its_correction_names_both(world: World) -> None:
+    """A training recorded as 800/1, its reference corrected to 800/2 since, sent again as 800/1 with other values:
+    the refusal names the one typed and the one the record holds now (REFERENCE_CORRECTED), in English and in
+    Indonesian. Until 2026-12-06 it named '800/2' alone, which the writer never typed."""
+    first = {**TRAINING, "reference": "800/1"}
+    version = world.post(EVENTS, "hr", json=first).get_json()["version"]
+    world.services.ledger.record(BUDI, "correction", f.correction(version, "2026-01-05", reference="800/2"), actor="t")
+    before = world.log()
+    again = {**first, "hours": 4}
+    answer = world.post(EVENTS, "hr", json=again)
+    assert answer.status_code == 409, answer.get_json()
+    [reason] = answer.get_json()["errors"]["reference"]
+    assert reason.startswith(f"{CORRECTED['en']} {version} "), reason
+    log_in(world, "hr")
+    token = csrf_token(world.client, "/pages/record?kind=training&lang=id")
+    form = {"csrf_token": token, "nip": BUDI, **{k: str(v) for k, v in again.items()}}
+    page = world.client.post("/pages/record?kind=training&lang=id", data=form)
+    assert page.status_code == 422
+    beside = re.search(r'<span class="error" id="reference-error">(.*?)</span>', page.get_data(as_text=True))
+    assert beside is not None
+    assert html.unescape(beside.group(1)).startswith(f"{CORRECTED['id']} {version} "), beside.group(1)
+    assert world.log() == before

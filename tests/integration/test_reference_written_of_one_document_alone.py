@@ -2,7 +2,8 @@
 one document written otherwise, in letter case or spaces (`reference_key`). A fact whose reference a correction
 changed twice (T-A corrected to T-Z, then T-Y), sent again under the one it bore between (T-Z), was named "Reference
 'T-Z' (written 'T-Y' in the record)" until 2026-12-06: two documents, as if one were the other's spelling; it is
-named as the record holds it."""
+named as typed and as corrected in the record since: "'T-Z' (corrected to 'T-Y' in the record)" (until 2026-12-06
+'T-Y' alone, the reference the writer typed not named)."""
 
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ def database_url(sqlite_url: str) -> str:  # (a check of the record alone: one s
 
 
 def test_a_reference_is_named_written_otherwise_only_beside_the_same_document() -> None:
-    assert reference_typed("800/1", "800/2") == "'800/2'"
-    assert reference_typed("t-a", "T-Z") == "'T-Z'"
+    assert reference_typed("800/1", "800/2") == "'800/1' (corrected to '800/2' in the record)"
+    assert reference_typed("t-a", "T-Z") == "'t-a' (corrected to 'T-Z' in the record)"
     assert reference_typed("800 / 1", "800/1") == "'800 / 1' (written '800/1' in the record)"
     assert reference_typed("800/1", "800/1") == "'800/1'"
 
@@ -39,6 +40,7 @@ def test_a_fact_sent_again_under_its_first_reference_written_otherwise_is_not_na
     with pytest.raises(IdempotencyConflict) as refused:
         app.record(NIP, "training", {**training, "reference": "T-Z", "hours": 16}, actor="hr")
     assert str(refused.value) == (
-        "Reference 'T-Y' was already recorded as version 2 with different values (hours, reference): if this is "
+        "Reference 'T-Z' (corrected to 'T-Y' in the record) was already recorded as version 2 with different values "
+        "(hours, reference): if this is "
         "another event, give it its own reference number; if version 2 was wrong, record a correction of version 2."
     )
