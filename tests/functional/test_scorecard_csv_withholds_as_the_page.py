@@ -42,12 +42,17 @@ def awarded(staffed: World) -> World:
     return staffed
 
 
+def text_of(cell: str) -> str:
+    """A cell's text, its markup left out (a withheld value's dash is named for what it means: a span around it)."""
+    return re.sub(r"<[^>]*>", "", cell).strip()
+
+
 def page_values(text: str) -> dict[str, list[bool]]:
     """Each indicator's values of the year on the page, in order: whether each is withheld (its numerator and
     denominator a dash, WITHHELD, and so its value)."""
     found: dict[str, list[bool]] = {}
     for anchor, body in ARTICLE.findall(text):
-        cells = [(n.strip(), d.strip(), v.strip()) for _g, n, d, v in ROW.findall(body)]
+        cells = [(text_of(n), text_of(d), text_of(v)) for _g, n, d, v in ROW.findall(body)]
         withheld = [n == d == WITHHELD for n, d, _v in cells]
         assert all(v == WITHHELD for (_n, _d, v), w in zip(cells, withheld, strict=True) if w), cells
         found[anchor.replace("-", ".", 1)] = withheld

@@ -160,7 +160,8 @@ def test_the_report_page_shows_a_dash_for_a_suppressed_cell(staffed: World) -> N
     log_in(staffed, "reporter")
     page = staffed.client.get("/pages/reports/headcount?by=unit&lang=en").get_data(as_text=True)
     assert "<td>BKPSDM</td><td>7</td>" in page
-    assert "<td>Bappeda</td><td>\u2013</td>" in page
+    assert '<td>Bappeda</td><td><span class="withheld" role="img" aria-label="withheld: ' in page  # (its dash named)
+    assert '">\u2013</span></td>' in page.split("<td>Bappeda</td>")[1]
 
 
 @pytest.mark.parametrize(("raw", "expected"), [(None, 5), ("3", 3), ("10.0", 10)])

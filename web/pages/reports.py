@@ -266,6 +266,23 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
     return items
 
 
+# the sub-groups of a programme's row withheld on their own (their figures null, the row not `suppressed`)
+PROGRAMME_SUBGROUPS = ("feedback_count", "promotable", "comparable")
+
+
+def withholds(name: str, found: dict[str, Any]) -> bool:
+    """Whether the report's page withholds a figure from the reader, and so says why under its table: a row of
+    its table `suppressed` (table_rows), a programme's feedback or promotion rates withheld with their small
+    sub-group, or the mentoring's relationship totals withheld."""
+    if any(row.get("suppressed") for row in table_rows(name, found, words=False)):
+        return True
+    if name == "programmes":
+        return any(item.get(key, 0) is None for item in found["items"] for key in PROGRAMME_SUBGROUPS)
+    if name == "mentoring":
+        return found["relationships"].get("mentees", 0) is None
+    return False
+
+
 def spellings_cell(item: dict[str, Any], *, words: bool) -> str | None:
     """A programme's other spellings in its download: the page's words in a workbook (spellings_note), the API's
     CSV's JSON list in a CSV; an empty cell in both when there are none."""
@@ -361,6 +378,8 @@ def report(name: str = "headcount") -> ResponseReturnValue:
         errors = e.errors
     if errors:  # the form again, its grouping too, with each reason beside its field
         context = {"fields": GROUPINGS.get(name), "by": grouping()}
+    else:  # a withheld figure's dash named, and a legend under the table saying why when it holds one
+        context |= {"withheld": withholds(name, context["result"]), "min_cell": services().smallest_cell(account)}
     return page(
         "pages/report.html",
         account,

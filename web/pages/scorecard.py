@@ -18,7 +18,7 @@ from projections.training import FIRST_YEAR
 from web import kept
 from web.api.scorecard import MAX_YEARS  # the trend's years, 1-20, as the API and ScorecardQueries take them
 from web.pages import errors
-from web.pages.common import allowed, given_twice, one, page, whole
+from web.pages.common import allowed, given_twice, one, page, services, whole
 from web.pages.inspector import agencies_within, refused
 from web.pages.scorecard_charts import indicator_svg
 from web.pages.scorecard_pdf import scorecard_pdf
@@ -181,6 +181,7 @@ def scorecard() -> ResponseReturnValue:
         context["pdf_query"] = {**given, "agency": card["agency"], "year": card["year"]}
         context["shown"] = shown
         context["unstaffed"] = unstaffed(card)
+        context["min_cell"] = services().smallest_cell(account)  # (the withheld values' legend)
     return page("pages/scorecard.html", account, 422 if problems else 200, **context)
 
 

@@ -142,6 +142,8 @@ class Value:
     # there are several (evidence.recorded_after's promotions and post appointments)
     links: list[str] = field(default_factory=list)
     pages: list[tuple[str, str]] = field(default_factory=list)
+    # withheld from a reader of aggregates (`suppressed`): its dashes named, a legend under the table
+    withheld: bool = False
 
 
 @dataclass
@@ -160,6 +162,10 @@ class IndicatorView:
     @property
     def grouped(self) -> bool:
         return any(v.group for v in self.values)
+
+    @property
+    def withheld(self) -> bool:
+        return any(v.withheld for v in self.values)
 
 
 # The rows' lists an indicator's value may rest on together, by the API path, as the page names each
@@ -192,6 +198,7 @@ def value_of(account: Account, item: dict[str, Any]) -> Value:
         page_link(account, item["link"]),
         links,
         pages_of(account, links),
+        bool(item.get("suppressed")),
     )
 
 
