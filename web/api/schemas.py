@@ -371,13 +371,19 @@ class CodeFilter(fields.List[str]):
     is (careerlog.reference.AnyCase: `kind=pengawas`, `agency=kota-medan` are PENGAWAS, KOTA-MEDAN, and the answer
     says so), then checked by `known` (EachOneOf, exactly): a value that is no code in any case is refused as typed,
     naming it and the codes (or their reference endpoints). Listed in the OpenAPI document with the canonical codes as
-    the values' enum. Until 2026-12-05 a code in another case was refused (`kind=pengawas`: a 422)."""
+    the values' enum. Until 2026-12-05 a code in another case was refused (`kind=pengawas`: a 422).
+    Several codes are asked by repeating the parameter or as one comma-separated value (`status=ACTIVE,RETIRED`)
+    when no code of its tables holds a comma (none does); until 2026-12-06 a comma-separated list was refused as one
+    unknown value, while docs/api.md said "every status by listing them"."""
 
     def __init__(self, known: EachOneOf, **kwargs: Any):
         super().__init__(fields.String(metadata={"enum": known.known}), validate=known, **kwargs)
         self.any_case = AnyCase(known.known)
+        self.commas = not any("," in code for code in known.known)
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list[str | None]:
+        if self.commas and isinstance(value, list):
+            value = [part for v in value for part in (v.split(",") if isinstance(v, str) else [v])]
         values = super()._deserialize(value, attr, data, **kwargs)
         return [None if v is None else self.any_case.read_or_as_typed(v) for v in values]
 
