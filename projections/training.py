@@ -32,7 +32,7 @@ from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.ledger import reference_key
 from careerlog.domain.payload import ascii_number
 from careerlog.domain.unit import unit_key
-from careerlog.domain.wording import Refusal
+from careerlog.domain.wording import Reason, Refusal
 from careerlog.reference import rank_order, rules
 from careerlog.sqlstore import Row, Sql
 from projections.career import CareerRecord, Fact, day_iso, pns_from
@@ -82,7 +82,24 @@ PPPK_YEARS = ("contract", "calendar")
 DEFAULT_WINDOW_MONTHS = 24
 MAX_WINDOW_MONTHS = 120
 SPELL_FIELDS = ("agency", "unit", "region", "rank", "employment_kind", "sex", "education", "post_kind")
-UNKNOWN_PROGRAMME = Refusal("Unknown programme {programme}: no training of that programme was ever recorded there.")
+# An unknown programme's refusal names where no training of it was recorded: the agency and region asked, or the
+# reader's scope (its filters), never "there" (until 2026-12-06 "...was ever recorded there.", a reporting client's
+# tester asked where); a reader of every agency and region is told "anywhere".
+UNKNOWN_PROGRAMME = Refusal("Unknown programme {programme}: no training of that programme was ever recorded anywhere.")
+UNKNOWN_PROGRAMME_IN = {
+    ("agency",): Refusal(
+        "Unknown programme {programme}: no training of that programme was ever recorded in agency {agency} (the "
+        "agency asked, or your scope)."
+    ),
+    ("region",): Refusal(
+        "Unknown programme {programme}: no training of that programme was ever recorded in region {region} (the "
+        "region asked, or your scope)."
+    ),
+    ("agency", "region"): Refusal(
+        "Unknown programme {programme}: no training of that programme was ever recorded in agency {agency} in "
+        "region {region} (the agency and region asked, or your scope)."
+    ),
+}
 PROGRAMME_FILTERS = {
     "agency": "agency",
     "unit": "unit",
@@ -827,7 +844,7 @@ class TrainingQueries(ViewReader):
                     f"SELECT 1 AS found FROM training{where_sql(where[0])} LIMIT 1", where[1]
                 )
                 if not found:
-                    raise InvalidInput(UNKNOWN_PROGRAMME.reason(programme=quoted(str(value))), "programme_id")
+                    raise InvalidInput(unknown_programme(value, place), "programme_id")
 
     def _programme_where(
         self, filters: Mapping[str, Any] | None, spellings: Mapping[str, Sequence[str]]
@@ -1101,3 +1118,14 @@ def programme_takers(sql: Sql, spellings: Mapping[str, Sequence[str]]) -> dict[s
         for r in rows:
             takers[key_of[r["programme_id"]]].add(r["subject"])
     return takers
+
+
+def unknown_programme(value: Any, place: Mapping[str, Any]) -> Reason:
+    """The refusal of a programme no training was recorded with within `place` (the agency and region filters: asked,
+    or the reader's scope), naming them (UNKNOWN_PROGRAMME_IN), or "anywhere" when there are none."""
+    values = {k: [str(v) for v in filter_values(place[k])] for k in ("agency", "region") if place.get(k)}
+    if "region" in values:  # (a scope's province comes with its regencies and cities, 12, 12.01, ...: named 12)
+        values["region"] = [r for r in values["region"] if "." not in r or r.split(".")[0] not in values["region"]]
+    named = {k: ", ".join(v) for k, v in values.items()}
+    refusal = UNKNOWN_PROGRAMME_IN.get(tuple(named), UNKNOWN_PROGRAMME)
+    return refusal.reason(programme=quoted(str(value)), **named)

@@ -18,10 +18,31 @@ def test_an_unknown_programme_is_refused_naming_programme_id(world: World) -> No
     answer = world.get(f"{PROGRAMMES}?programme_id=NOPE", "inspector")
     assert answer.status_code == 422, answer.get_json()
     assert answer.get_json()["errors"] == {
-        "programme_id": ["Unknown programme 'NOPE': no training of that programme was ever recorded there."]
+        "programme_id": [
+            "Unknown programme 'NOPE': no training of that programme was ever recorded in region 12 (the region "
+            "asked, or your scope)."
+        ]
     }
     assert world.get(f"{PROGRAMMES}?programme_id=prg-arsip", "inspector").status_code == 200
     assert world.get(f"{PROGRAMMES}?programme_id=PRG-KARO", "inspector").status_code == 200
     outside = world.get(f"{PROGRAMMES}?programme_id=PRG-KARO", "hr")  # (KOTA-MEDAN's HR: recorded in KAB-KARO)
     assert outside.status_code == 422, outside.get_json()
     assert list(outside.get_json()["errors"]) == ["programme_id"]
+
+
+def test_the_unknown_programme_refusal_names_the_agency_asked_or_scoped_not_there(world: World) -> None:
+    """The refusal's "...ever recorded there." named no place (a reporting client's tester, 2026-12-06): it names
+    the agency and region asked, or the reader's scope, and "anywhere" for a reader of every agency asking none."""
+    world.services.ledger.record(RINA, "training", f.training("2021-03-05", programme_id="PRG-KARO"), actor="test")
+    world.catch_up()
+    outside = world.get(f"{PROGRAMMES}?programme_id=PRG-KARO", "hr")
+    assert outside.get_json()["errors"]["programme_id"] == [
+        "Unknown programme 'PRG-KARO': no training of that programme was ever recorded in agency KOTA-MEDAN (the "
+        "agency asked, or your scope)."
+    ]
+    asked = world.get(f"{PROGRAMMES}?programme_id=PRG-KARO&agency=KOTA-MEDAN", "reporter")
+    assert "in agency KOTA-MEDAN" in asked.get_json()["errors"]["programme_id"][0]
+    anywhere = world.get(f"{PROGRAMMES}?programme_id=NOPE", "reporter")
+    assert anywhere.get_json()["errors"]["programme_id"] == [
+        "Unknown programme 'NOPE': no training of that programme was ever recorded anywhere."
+    ]
