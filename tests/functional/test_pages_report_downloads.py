@@ -346,7 +346,7 @@ def test_each_reports_workbook_names_every_column_in_indonesian(shared_trained: 
 
 
 REFUSED_ARGUMENTS = [
-    ("headcount", "bye=unit", "_schema", "bye is not a filter of this page; its filters are by, agency."),
+    ("headcount", "bye=unit", "_schema", "bye is not a filter of this page; its filters are by, agency, region."),
     ("programmes", "year=2020", "_schema", "year is not a filter of this page; its filters are agency."),
     ("mentoring", "window=12", "_schema", "window is not a filter of this page; its filters are agency."),
     ("headcount", "by=agency&by=unit", "by", "Given more than once: give it once."),
@@ -385,7 +385,10 @@ def test_a_download_refuses_what_its_page_refuses(
 @pytest.mark.parametrize(
     ("path", "reason"),
     [
-        ("/pages/reports/headcount.csv?unit=BKPSDM", "unit is not a filter of this page; its filters are by, agency."),
+        (
+            "/pages/reports/headcount.csv?unit=BKPSDM",
+            "unit is not a filter of this page; its filters are by, agency, region.",
+        ),
         ("/pages/reports/programmes.xlsx?year=2024", "year is not a filter of this page; its filters are agency."),
         ("/pages/reports/headcount.xlsx?by=nip", "Group by: Unknown field &#39;nip&#39;"),
         ("/pages/reports/training.csv?year=last", "Year: Must be a year, e.g. 2024."),
