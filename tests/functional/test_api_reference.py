@@ -109,7 +109,7 @@ def test_a_query_is_refused(world: World) -> None:
     assert world.get("/api/v1/reference/agencies?format=csv").status_code == 422
 
 
-UNKNOWN = [("agency", "KOTA-MEDANN", "agencies"), ("region", "99", "regions")]
+UNKNOWN = [("agency", "XYZZY", "agencies"), ("region", "99", "regions")]
 
 
 @pytest.mark.parametrize(("name", "value", "table"), UNKNOWN)

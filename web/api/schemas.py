@@ -16,6 +16,8 @@ from careerlog.application import BLANK_KEY, MAX_CLIENT_KEY, UNKNOWN_KIND
 from careerlog.domain.errors import quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
+from careerlog.domain.payload import NEAREST_TABLES
+from careerlog.domain.unit import TYPO_EDITS, TYPO_EDITS_LONG, TYPO_LONG, word_edits
 from careerlog.reference import AnyCase, reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
@@ -293,6 +295,7 @@ class KnownCodes(EachOneOf):
         listed = len(codes) <= CODES_LISTED
         super().__init__(codes, None if listed else "see " + " and ".join(f"GET {table_path(t)}" for t in tables))
         self.codes = codes
+        self.tables = tables
         self._bare: dict[str, list[str]] = {}
         for code in codes:
             self._bare.setdefault(bare(code), []).append(code)
@@ -304,8 +307,39 @@ class KnownCodes(EachOneOf):
         Until 2026-12-06 `education=s1` was refused with the codes alone."""
         found = self._bare.get(bare(value), []) if isinstance(value, str) else []
         if len(found) != 1:
+            found = self.near(value) if isinstance(value, str) else []
+        if not found:
             return quoted(value)
-        return f"{quoted(value)} (did you mean {quoted(found[0])}?)"
+        return f"{quoted(value)} (did you mean {' or '.join(map(quoted, found))}?)"
+
+    def near(self, value: str) -> list[str]:
+        """The codes an unknown value is near, as the import suggests them (careerlog.domain.payload.unknown_code): a
+        region's code with its zero left out (`12.7`: 12.07), else an agency by its code or name (Table.nearest:
+        `KOTA-MEDN`: KOTA-MEDAN), else the codes one or two edits from it in any case (`word_edits`, two for a code
+        of TYPO_LONG letters or more, none for a code of fewer than NEAR_SHORTEST: `99` is no typo of 19), at most
+        three. Reference codes only, which GET /api/v1/reference lists to
+        every reader: no recorded name is shown. Until 2026-12-06 a near miss was refused with the codes alone."""
+        found: list[str] = []
+        for name in self.tables:
+            table = reference().table(name)
+            found += [code.code for code in table.zeros_left_out(value)]
+            if not found and name in NEAREST_TABLES:
+                found += [code.code for code in table.nearest(value)]
+        if not found:
+            typed = value.strip().casefold()
+            edits = [(word_edits(typed, code.casefold()), code) for code in self.codes]
+            found = [code for n, code in sorted(edits) if n <= near_edits(code)]
+        return list(dict.fromkeys(found))[:3]
+
+
+NEAR_SHORTEST = 4  # letters: a shorter code (S-1, 12, IV) is a letter from many, so no edit of it is suggested
+
+
+def near_edits(code: str) -> int:
+    """The edits within which a value is suggested as the code (KnownCodes.near)."""
+    if len(code) < NEAR_SHORTEST:
+        return 0
+    return TYPO_EDITS_LONG if len(code) >= TYPO_LONG else TYPO_EDITS
 
 
 def bare(text: str) -> str:
