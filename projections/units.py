@@ -7,13 +7,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput, quoted
-from careerlog.domain.unit import unit_key
+from careerlog.domain.unit import typos_of, unit_key
 from careerlog.domain.wording import Refusal
 from careerlog.sqlstore import SqlStore
 from projections.training import filter_values
 
 UNKNOWN_UNIT = Refusal(
     "Unknown unit {unit}: no employee was ever placed in a unit of that name there (letter case and spacing aside).",
+)
+# The same, naming the units known there (within the agency asked and the reader's scope) that the name is a typo of
+# (careerlog.domain.unit.typos_of, as a recording asks of a new unit): since 2026-12-06, `unit=Dinas%20Pendidkan`
+# was refused without Dinas Pendidikan. Only units the query itself could have counted are named.
+UNKNOWN_UNIT_NEAR = Refusal(
+    "Unknown unit {unit} (did you mean {near}?): no employee was ever placed in a unit of that name there (letter "
+    "case and spacing aside).",
 )
 
 
@@ -43,6 +50,11 @@ def unit_spellings(
     for name in wanted:
         spelled = by_key.get(unit_key(name))
         if not spelled:
+            near = typos_of(unit_key(name), sorted(by_key))
+            known = [min(by_key[key]) for key in near]
+            if known:
+                named = " or ".join(map(quoted, known))
+                raise InvalidInput(UNKNOWN_UNIT_NEAR.reason(unit=quoted(name), near=named), "unit")
             raise InvalidInput(UNKNOWN_UNIT.reason(unit=quoted(name)), "unit")
         found |= spelled
     return sorted(found)
