@@ -31,7 +31,7 @@ from careerlog.domain.employee import MAX_COST
 from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.ledger import reference_key
 from careerlog.domain.payload import ascii_number
-from careerlog.domain.unit import unit_key
+from careerlog.domain.unit import near_codes, unit_key
 from careerlog.domain.wording import Reason, Refusal
 from careerlog.reference import rank_order, rules
 from careerlog.sqlstore import Row, Sql
@@ -844,7 +844,18 @@ class TrainingQueries(ViewReader):
                     f"SELECT 1 AS found FROM training{where_sql(where[0])} LIMIT 1", where[1]
                 )
                 if not found:
-                    raise InvalidInput(unknown_programme(value, place), "programme_id")
+                    raise InvalidInput(
+                        unknown_programme(value, place, self._programmes_near(sql, value, place)), "programme_id"
+                    )
+
+    def _programmes_near(self, sql: Sql, value: Any, place: Mapping[str, Any]) -> list[str]:
+        """The programmes recorded within `place` (the agency and region asked, or the reader's scope: never
+        another's) that an unknown programme is a typo of (careerlog.domain.unit.near_codes, in any case)."""
+        where = self._programme_where(place, {})
+        if where is None:
+            return []
+        rows = sql.query(f"SELECT DISTINCT programme_id FROM training{where_sql(where[0])}", where[1])
+        return near_codes(str(value), sorted({str(r["programme_id"]) for r in rows}))
 
     def _programme_where(
         self, filters: Mapping[str, Any] | None, spellings: Mapping[str, Sequence[str]]
@@ -1120,12 +1131,16 @@ def programme_takers(sql: Sql, spellings: Mapping[str, Sequence[str]]) -> dict[s
     return takers
 
 
-def unknown_programme(value: Any, place: Mapping[str, Any]) -> Reason:
+def unknown_programme(value: Any, place: Mapping[str, Any], near: Sequence[str] = ()) -> Reason:
     """The refusal of a programme no training was recorded with within `place` (the agency and region filters: asked,
-    or the reader's scope), naming them (UNKNOWN_PROGRAMME_IN), or "anywhere" when there are none."""
+    or the reader's scope), naming them (UNKNOWN_PROGRAMME_IN), or "anywhere" when there are none; with the
+    programmes recorded there it may be (`near`: "'PRG-2019-ARSIP-1' (did you mean 'PRG-2019-ARSIP-01'?)")."""
     values = {k: [str(v) for v in filter_values(place[k])] for k in ("agency", "region") if place.get(k)}
     if "region" in values:  # (a scope's province comes with its regencies and cities, 12, 12.01, ...: named 12)
         values["region"] = [r for r in values["region"] if "." not in r or r.split(".")[0] not in values["region"]]
     named = {k: ", ".join(v) for k, v in values.items()}
     refusal = UNKNOWN_PROGRAMME_IN.get(tuple(named), UNKNOWN_PROGRAMME)
-    return refusal.reason(programme=quoted(str(value)), **named)
+    programme = quoted(str(value))
+    if near:
+        programme = f"{programme} (did you mean {' or '.join(map(quoted, near))}?)"
+    return refusal.reason(programme=programme, **named)

@@ -130,6 +130,25 @@ def typo_of(typed: str, known: str) -> int | None:
     return edits if edits <= (TYPO_EDITS_LONG if len(b) >= TYPO_LONG else TYPO_EDITS) else None
 
 
+NEAR_SHORTEST = 4  # letters: a shorter code (S-1, 12, IV) is a letter from many, so no edit of it is suggested
+
+
+def near_codes(typed: str, codes: Iterable[str], most: int = 3) -> list[str]:
+    """The `codes` a value no code is spelled may mean (a query filter's "did you mean"): those TYPO_EDITS from it in
+    any case (`word_edits`; TYPO_EDITS_LONG for a code of TYPO_LONG letters or more, none for a code shorter than
+    NEAR_SHORTEST: `99` is no typo of 19), the nearest first (then by code), at most `most`."""
+    text = typed.strip().casefold()
+    found = [(edits, code) for code in codes if (edits := word_edits(text, code.casefold())) <= near_edits(code)]
+    return [code for _, code in sorted(found)[:most]]
+
+
+def near_edits(code: str) -> int:
+    """The edits within which a value is taken for a typo of the code (near_codes)."""
+    if len(code) < NEAR_SHORTEST:
+        return 0
+    return TYPO_EDITS_LONG if len(code) >= TYPO_LONG else TYPO_EDITS
+
+
 def typos_of(typed: str, known: Iterable[str], most: int = 3) -> list[str]:
     """The `known` unit names (by `unit_key`) that `typed` (by `unit_key`) is a typo of (`typo_of`), the nearest
     first (then by name), at most `most`."""

@@ -46,3 +46,21 @@ def test_the_unknown_programme_refusal_names_the_agency_asked_or_scoped_not_ther
     assert anywhere.get_json()["errors"]["programme_id"] == [
         "Unknown programme 'NOPE': no training of that programme was ever recorded anywhere."
     ]
+
+
+def test_a_programme_one_letter_off_is_refused_with_the_programme_it_may_be(world: World) -> None:
+    """`programme_id=PRG-2019-ARSIP-1` was refused without PRG-2019-ARSIP-01 (a reporting client's tester,
+    2026-12-06); a programme recorded only outside the reader's scope is never named."""
+    world.services.ledger.record(
+        BUDI, "training", f.training("2021-03-05", programme_id="PRG-2019-ARSIP-01"), actor="t"
+    )
+    world.services.ledger.record(RINA, "training", f.training("2021-03-05", programme_id="PRG-2019-KARO-01"), actor="t")
+    world.catch_up()
+    near = world.get(f"{PROGRAMMES}?programme_id=PRG-2019-ARSIP-1", "inspector")
+    assert near.get_json()["errors"]["programme_id"][0].startswith(
+        "Unknown programme 'PRG-2019-ARSIP-1' (did you mean 'PRG-2019-ARSIP-01'?): no training"
+    )
+    outside = world.get(f"{PROGRAMMES}?programme_id=PRG-2019-KARO-1", "hr")  # (KOTA-MEDAN's HR: Karo's unseen)
+    assert "did you mean" not in outside.get_json()["errors"]["programme_id"][0]
+    inside = world.get(f"{PROGRAMMES}?programme_id=PRG-2019-KARO-1", "inspector")
+    assert "did you mean 'PRG-2019-KARO-01'" in inside.get_json()["errors"]["programme_id"][0]

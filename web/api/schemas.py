@@ -17,7 +17,7 @@ from careerlog.domain.errors import quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.domain.payload import NEAREST_TABLES
-from careerlog.domain.unit import TYPO_EDITS, TYPO_EDITS_LONG, TYPO_LONG, word_edits
+from careerlog.domain.unit import near_codes
 from careerlog.reference import AnyCase, reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import HistoryEventSchema
@@ -325,21 +325,7 @@ class KnownCodes(EachOneOf):
             found += [code.code for code in table.zeros_left_out(value)]
             if not found and name in NEAREST_TABLES:
                 found += [code.code for code in table.nearest(value)]
-        if not found:
-            typed = value.strip().casefold()
-            edits = [(word_edits(typed, code.casefold()), code) for code in self.codes]
-            found = [code for n, code in sorted(edits) if n <= near_edits(code)]
-        return list(dict.fromkeys(found))[:3]
-
-
-NEAR_SHORTEST = 4  # letters: a shorter code (S-1, 12, IV) is a letter from many, so no edit of it is suggested
-
-
-def near_edits(code: str) -> int:
-    """The edits within which a value is suggested as the code (KnownCodes.near)."""
-    if len(code) < NEAR_SHORTEST:
-        return 0
-    return TYPO_EDITS_LONG if len(code) >= TYPO_LONG else TYPO_EDITS
+        return list(dict.fromkeys(found or near_codes(value, self.codes)))[:3]
 
 
 def bare(text: str) -> str:
