@@ -86,6 +86,7 @@ SPELL_FIELDS = ("agency", "unit", "region", "rank", "employment_kind", "sex", "e
 # reader's scope (its filters), never "there" (until 2026-12-06 "...was ever recorded there.", a reporting client's
 # tester asked where); a reader of every agency and region is told "anywhere".
 UNKNOWN_PROGRAMME = Refusal("Unknown programme {programme}: no training of that programme was ever recorded anywhere.")
+PROGRAMME_NEAR = Refusal("{programme} (did you mean {near}?)")  # (the programmes recorded there it may be)
 UNKNOWN_PROGRAMME_IN = {
     ("agency",): Refusal(
         "Unknown programme {programme}: no training of that programme was ever recorded in agency {agency} (the "
@@ -1140,7 +1141,7 @@ def unknown_programme(value: Any, place: Mapping[str, Any], near: Sequence[str] 
         values["region"] = [r for r in values["region"] if "." not in r or r.split(".")[0] not in values["region"]]
     named = {k: ", ".join(v) for k, v in values.items()}
     refusal = UNKNOWN_PROGRAMME_IN.get(tuple(named), UNKNOWN_PROGRAMME)
-    programme = quoted(str(value))
-    if near:
-        programme = f"{programme} (did you mean {' or '.join(map(quoted, near))}?)"
+    programme: Any = quoted(str(value))
+    if near:  # (a worded part, translated with the refusal)
+        programme = PROGRAMME_NEAR.reason(programme=programme, near=" or ".join(map(quoted, near)))
     return refusal.reason(programme=programme, **named)
