@@ -5,7 +5,8 @@ When that count is above zero and below the minimum cell size, the count and eve
 describing those people become None and the row says `suppressed: True`. When a report
 also shows a total, one suppressed row could be recovered as the total minus the others, and
 several when that difference leaves them one value each (groups of one, or each one short of
-the minimum); the smallest other non-empty row is then suppressed with them (complementary
+the minimum), and their sum when it is itself a small group (the withheld rows of a line together hold at
+least the minimum, or no one); the smallest other non-empty row is then suppressed with them (complementary
 suppression), and a total itself below the minimum is withheld. Plain data in, plain data out;
 the web layer decides who gets suppressed figures (docs/security.md).
 """
@@ -137,11 +138,14 @@ def exposed(rows: Sequence[Mapping[str, Any]], cells: Cells, inside: set[int], m
     their number of small cells can hold, are each one person or each one short of the minimum (a group listed
     counts at least one, and a reader takes a withheld group for a small one: Bappeda and Dinas Pendidikan
     withheld beside BKPSDM's 7 of a shown 9 are one each; beside BKPSDM's 12 of a shown 20, with a minimum of 5,
-    four each). Any other difference leaves each of them more than one value."""
+    four each). And, the standard secondary-suppression condition, when together they hold fewer people than the
+    minimum (none excepted): their sum is then a small group published by subtraction (a unit's 20 beside its 16
+    active: its 3 retired and 1 deceased, withheld each, were 4 people not active, a group the headcount by unit
+    withholds). Any other difference leaves each of them more than one value, and their sum no small group."""
     if not inside:
         return False
     people = sum(rows[i][cells.count] or 0 for i in inside)
-    return len(inside) == 1 or people in (len(inside), len(inside) * (min_cell - 1))
+    return len(inside) == 1 or people in (len(inside), len(inside) * (min_cell - 1)) or small(people, min_cell)
 
 
 def complement(rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int]) -> set[int]:

@@ -43,9 +43,12 @@ def counts(body: dict[str, Any], field: str) -> dict[str, tuple[int | None, bool
 
 
 def another_in_bappeda(world: World) -> None:
-    """A second employee in Sari's Bappeda: two withheld groups (Bappeda 2, Dinas Pendidikan 1) no longer one each."""
-    nip = f.nip(date(1992, 4, 4), date(2018, 3, 1), "M", sequence=790)
-    record(world, nip, "appointment", appointment_of(nip, unit="Bappeda"))
+    """Three more employees in Sari's Bappeda: two withheld groups (Bappeda 4, Dinas Pendidikan 1) no longer one each,
+    and holding the minimum together (since 2026-12-06 withheld groups of fewer in all take the smallest shown one:
+    one more, 2 and 1, and BKPSDM's 7 was withheld with them)."""
+    for n in range(3):
+        nip = f.nip(date(1992, 4, 4 + n), date(2018, 3, 1), "M", sequence=790 + n)
+        record(world, nip, "appointment", appointment_of(nip, unit="Bappeda"))
     world.catch_up()
 
 
@@ -58,7 +61,7 @@ def test_a_reporters_headcount_suppresses_a_group_of_one(staffed: World) -> None
     another_in_bappeda(staffed)
     body = staffed.get(f"{HEADCOUNT}?by=unit", "reporter").get_json()
     assert counts(body, "unit") == {"BKPSDM": (7, False), "Bappeda": (None, True), "Dinas Pendidikan": (None, True)}
-    assert body["total"] == 10  # 3 people in two withheld groups: which holds 2 is not told
+    assert body["total"] == 12  # 5 people in two withheld groups: which holds 4 is not told
 
 
 def test_an_inspectors_headcount_shows_the_group_of_one(staffed: World) -> None:
