@@ -17,9 +17,11 @@ from flask.testing import FlaskClient
 from careerlog.access import Scope
 from careerlog.config import Settings
 from careerlog.demo import load_demo
+from careerlog.keyset import decode_cursor
 from web import create_app
 from web.api.audit_schemas import EligibilitySchema
 from web.api.common import shape_of
+from web.api.paging import unbound_cursor
 from web.api.schemas import EmployeeSchema, RosterPageSchema, TimelineSchema
 from web.services import Services
 
@@ -87,6 +89,10 @@ def test_every_roster_page_is_the_schemas_dump(served: tuple[Flask, dict[str, st
         found = services.roster(reader, {}, search=None, sort=sort.lstrip("-"), descending=sort[0] == "-",
                                 page=page, per_page=10)  # fmt: skip
         answer = answered(client, f"/api/v1/employees?sort={sort}&page={page}&per_page=10", headers)
+        # (a page's next is the list's cursor bound to the query's digest since 2026-12-06: the list's own inside it)
+        bound = orjson.loads(answer)["next"]
+        if bound is not None:
+            answer = answer.replace(bound.encode(), unbound_cursor(bound, decode_cursor(bound)[1]).encode())
         assert answer == dumped(RosterPageSchema(), found.to_dict())
         assert orjson.loads(answer)["items"], "each page holds employees"
 
