@@ -2212,9 +2212,9 @@ class CareerLog(Application[str]):
 
     def head_once(self) -> int:
         """The log's head (as max_notification_id), in one attempt: a store that cannot be used raises at once, after
-        at most the pool's wait for a connection (the connect timeout, 5 s). The library's max_notification_id tries
-        ten times on a lost connection, each waiting that long: GET /health took 52 s to answer 503 when the database
-        could not be reached (until 2026-12-06)."""
+        at most the pool's wait for a connection (the URL's connect_timeout, 5 s by default: Settings.connect_timeout).
+        The library's max_notification_id tries ten times on a lost connection, each waiting that long: GET /health
+        took 52 s to answer 503 when the database could not be reached (until 2026-12-06)."""
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
         with SqlStore(self.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
             return int(sql.scalar(f"SELECT MAX({self.position_column()}) AS n FROM {table}") or 0)

@@ -81,6 +81,9 @@ LIBPQ_PARAMETERS = frozenset(
 
 # The eventsourcing setting careerlog passes a URL's libpq parameters in (CareerLog.construct_factory), url-encoded
 POSTGRES_OPTIONS_ENV = "CAREERLOG_POSTGRES_OPTIONS"
+# The seconds a connection to PostgreSQL may take to open when the URL gives no ?connect_timeout= (libpq's own
+# default: forever); a pool waits as long for a connection (Settings.connect_timeout)
+DEFAULT_CONNECT_TIMEOUT = 5
 WRITE_AHEAD_ENV = "CAREERLOG_IMPORT_WRITE_AHEAD"
 XLSX_MAX_MB_ENV = "CAREERLOG_IMPORT_XLSX_MAX_MB"
 # A 100,000-row export of 9 columns written by openpyxl unpacks to 62 MB (its sheet, 11 times its packed size): the
@@ -304,6 +307,11 @@ class Settings:
                 f"{self.url_source}: the schema {schema!r} is PostgreSQL's own (pg_... and information_schema): "
                 "name a schema of careerlog's (e.g. ?schema=careerlog_medan)"
             )
+        if (timeout := parameters.get("connect_timeout", [None])[0]) is not None and not _WHOLE_NUMBER.match(timeout):
+            raise ConfigurationError(  # (libpq's own refusal came at the first connection, the pool's as a time-out)
+                f"{self.url_source}: {self.display_url} gives connect_timeout={timeout!r}; give a whole number of "
+                f"seconds (e.g. ?connect_timeout=10; careerlog's default {DEFAULT_CONNECT_TIMEOUT})"
+            )
         try:
             port = url.port or 5432
         except ValueError:  # not a number, or out of range
@@ -324,6 +332,15 @@ class Settings:
         self.postgres()
         parameters = parse_qs(self._split().query, keep_blank_values=True)
         return {name: values[0] for name, values in sorted(parameters.items()) if name in LIBPQ_PARAMETERS}
+
+    @property
+    def connect_timeout(self) -> int:
+        """The seconds a pool waits for a connection to PostgreSQL: the URL's ?connect_timeout= (libpq's time to open
+        one) when it gives a positive one, else DEFAULT_CONNECT_TIMEOUT (libpq waits forever for 0 or less; a request
+        does not). Until 2026-12-06 a pool waited 5 s whatever the URL gave."""
+        given = self.postgres_options().get("connect_timeout")
+        seconds = int(given) if given is not None else 0
+        return seconds if seconds > 0 else DEFAULT_CONNECT_TIMEOUT
 
     def eventsourcing_env(self, *, as_made: bool | None = None) -> dict[str, str]:
         """The library's settings for this configuration; `as_made` (what `prepare` returned): the store is opened
@@ -348,7 +365,7 @@ class Settings:
                 "POSTGRES_USER": pg["user"],
                 "POSTGRES_PASSWORD": pg["password"],
                 "POSTGRES_SCHEMA": pg["schema"],
-                "POSTGRES_CONNECT_TIMEOUT": "5",
+                "POSTGRES_CONNECT_TIMEOUT": str(self.connect_timeout),
                 "POSTGRES_POOL_SIZE": str(self.pool_size),
                 "POSTGRES_MAX_OVERFLOW": str(self.max_overflow),
                 "POSTGRES_LOCK_TIMEOUT": "10",
@@ -720,7 +737,7 @@ class Settings:
         import psycopg
 
         pg = self.postgres()
-        options: dict[str, Any] = {"connect_timeout": 5, **self.postgres_options()}
+        options: dict[str, Any] = {"connect_timeout": DEFAULT_CONNECT_TIMEOUT, **self.postgres_options()}
         return psycopg.connect(
             dbname=pg["dbname"],
             host=pg["host"],

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from flask import Flask
+from werkzeug.test import TestResponse
 
 from careerlog.config import Settings
 from web import create_app
@@ -72,14 +73,16 @@ class Proxy:
                 s.close()
 
 
-@pytest.fixture
-def proxied(postgres_url: str) -> Iterator[tuple[Flask, Proxy]]:
+@pytest.fixture(params=[""], ids=["default"])
+def proxied(postgres_url: str, request: pytest.FixtureRequest) -> Iterator[tuple[Flask, Proxy]]:
+    """An app on the test's store through a Proxy; the test's parameter (if any): libpq parameters added to its URL."""
     url = urlsplit(postgres_url)
     proxy = Proxy(url.hostname or "127.0.0.1", url.port or 5432)
     user = f"{url.netloc.rsplit('@', 1)[0]}@" if "@" in url.netloc else ""
     netloc = f"{user}127.0.0.1:{proxy.port}"
+    query = "&".join(part for part in (url.query, request.param) if part)
     app = create_app(
-        Settings(database_url=urlunsplit(url._replace(netloc=netloc))),
+        Settings(database_url=urlunsplit(url._replace(netloc=netloc, query=query))),
         test_config={"TESTING": True, "CAREERLOG_FOLLOW": False},
     )
     yield app, proxy
@@ -87,10 +90,8 @@ def proxied(postgres_url: str) -> Iterator[tuple[Flask, Proxy]]:
     app.extensions["careerlog"].close()
 
 
-def test_health_answers_503_within_the_connect_timeout_when_the_database_cannot_be_reached(
-    proxied: tuple[Flask, Proxy],
-) -> None:
-    app, proxy = proxied
+def health_once_cut(app: Flask, proxy: Proxy) -> tuple[TestResponse, float]:
+    """GET /health answered 200, then the proxy cut: the 503 it answers and the seconds it took."""
     client = app.test_client()
     assert client.get("/health").status_code == 200
     proxy.cut()
@@ -98,5 +99,20 @@ def test_health_answers_503_within_the_connect_timeout_when_the_database_cannot_
     answer = client.get("/health")
     took = time.monotonic() - started
     assert answer.status_code == 503, answer.text
+    return answer, took
+
+
+def test_health_answers_503_within_the_connect_timeout_when_the_database_cannot_be_reached(
+    proxied: tuple[Flask, Proxy],
+) -> None:
+    answer, took = health_once_cut(*proxied)
     assert answer.headers["Retry-After"] == "5"
     assert took < 15, f"/health took {took:.1f} s to answer 503 (the connect timeout is 5 s)"
+
+
+@pytest.mark.parametrize("proxied", ["connect_timeout=1"], indirect=True)
+def test_health_waits_the_urls_connect_timeout_not_five_seconds(proxied: tuple[Flask, Proxy]) -> None:
+    """The pools wait the URL's connect_timeout for a connection: they waited careerlog's 5 s whatever it gave (until
+    2026-12-06), so a deployment's ?connect_timeout=1 still held each check 5 s."""
+    _, took = health_once_cut(*proxied)
+    assert took < 3, f"/health took {took:.1f} s to answer 503 (the URL's connect_timeout is 1 s)"

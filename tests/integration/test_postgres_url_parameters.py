@@ -87,6 +87,30 @@ def test_an_unknown_parameter_is_still_refused_naming_it(url: str) -> None:
     assert "sslmode" in result.output  # (the parameters it takes are listed)
 
 
+def test_a_connect_timeout_not_a_whole_number_is_refused_naming_it(url: str) -> None:
+    result = CliRunner().invoke(main, ["info"], env={"CAREERLOG_DATABASE_URL": f"{url}&connect_timeout=1.5"})
+    assert result.exit_code == 1, result.output
+    assert "connect_timeout='1.5'" in result.output
+    assert "whole number of seconds" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_pools_wait_the_urls_connect_timeout(url: str) -> None:
+    """Each pool waits the URL's connect_timeout for a connection (careerlog's 5 s when it gives none, or 0: libpq's
+    forever); until 2026-12-06 they waited 5 s whatever it gave."""
+    assert Settings(database_url=url).connect_timeout == 5
+    assert Settings(database_url=f"{url}&connect_timeout=0").connect_timeout == 5
+    settings = Settings(database_url=f"{url}&connect_timeout=2")
+    assert settings.connect_timeout == 2
+    assert settings.eventsourcing_env()["POSTGRES_CONNECT_TIMEOUT"] == "2"
+    datastore = open_datastore(settings)
+    assert datastore.pool.timeout == 2  # type: ignore[union-attr]
+    views = open_view_store(settings)
+    assert views.datastore.pool.timeout == 2
+    with CareerLog.from_settings(settings) as log:
+        assert log.recorder.datastore.pool.timeout == 2  # type: ignore[attr-defined]
+
+
 def test_the_url_parameters_reach_the_views_and_the_web_apps_connections(url: str) -> None:
     """Until 2026-12-06 the views' pool (open_view_store) was given none of them: every web read, the worker's writes
     and the CLI's audits connected without the operator's TLS settings."""
