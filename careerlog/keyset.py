@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,20 +22,41 @@ from typing import Any
 import orjson
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.payload import MAX_TEXT
 
 NOT_A_CURSOR = "Not a cursor of this list: pass the `next` of a page of the same list."
 
 
+# The most bytes a cursor's JSON holds (two texts of MAX_TEXT characters of up to 6 bytes each, a control character's
+# escape, and the rest): a packed cursor (`encode_cursor`) that unpacks to more is none a list gave
+MAX_CURSOR_JSON = 2 * MAX_TEXT * 6 + 200
+
+
 def encode_cursor(values: Sequence[Any]) -> str:
-    """A cursor of these values (JSON in URL-safe base64, unpadded)."""
-    return base64.urlsafe_b64encode(orjson.dumps(list(values))).rstrip(b"=").decode()
+    """A cursor of these values: their JSON, packed (zlib) when that is shorter, in URL-safe base64 unpadded.
+
+    Packed, a cursor of long non-ASCII or control-character texts fits a URL comfortably: two 500-character texts of
+    control characters (six bytes each as JSON, escaped) gave a 7,167-character cursor as JSON, near the 8,000
+    bytes a URL may have (web.security.MAX_URL_BYTES) and past gunicorn's default request line (4,094); packed,
+    1,598, and 4,100 for random characters beyond the BMP (4 bytes each, hardly packed: 5,380 as JSON). JSON (a
+    list: `[`) and zlib's stream (`x`) start apart, so a cursor given before 2026-12-06 (JSON always) reads as it
+    did, and a short one (nearly all) is still JSON."""
+    text = orjson.dumps(list(values))
+    packed = zlib.compress(text, 9)
+    return base64.urlsafe_b64encode(packed if len(packed) < len(text) else text).rstrip(b"=").decode()
 
 
 def decode_cursor(text: str, reason: str = NOT_A_CURSOR, field: str = "after") -> list[Any]:
     """The values of a cursor `encode_cursor` wrote; InvalidInput (on `field`) for anything else."""
     try:
-        found = orjson.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-    except (binascii.Error, ValueError):
+        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        if data[:1] == b"x":  # (packed: zlib's stream; unpacked no further than a cursor's JSON can be)
+            unpacking = zlib.decompressobj()
+            data = unpacking.decompress(data, MAX_CURSOR_JSON)
+            if unpacking.unconsumed_tail or not unpacking.eof:
+                raise ValueError("not a cursor")
+        found = orjson.loads(data)
+    except (binascii.Error, ValueError, zlib.error):
         raise InvalidInput(reason, field) from None
     if not isinstance(found, list):
         raise InvalidInput(reason, field)

@@ -15,8 +15,7 @@ from flask import current_app, g
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from careerlog.domain.errors import InvalidInput
-from careerlog.domain.payload import MAX_TEXT
-from careerlog.keyset import decode_cursor, encode_cursor
+from careerlog.keyset import MAX_CURSOR_JSON, decode_cursor, encode_cursor
 from projections.queries import MAX_PAGE_SIZE, PAGE_OR_AFTER
 from web.api.fields import WholeNumber
 from web.config import MAX_WINDOW
@@ -55,11 +54,12 @@ PAGE_DESCRIPTION = (
 
 # A cursor as a page gives it (careerlog.keyset.encode_cursor: URL-safe base64), as the OpenAPI document describes it
 A_CURSOR = {"pattern": "^[A-Za-z0-9_=-]+$"}
-# The longest `after` read: any cursor a list gives (its sort values, texts of up to MAX_TEXT characters of up to 6
-# bytes each in JSON (a control character's \u escape), two of them at most, with the list's name, a NIP and the
-# bound digest, 4/3 longer in base64). Until 2026-12-06 1000 characters, less than a roster's cursor by a
-# 260-character unit name of accented letters (a 422 on following the page's `next`).
-MAX_CURSOR = (2 * MAX_TEXT * 6 + 200) * 4 // 3
+# The longest `after` read: any cursor a list gives or gave (its sort values, texts of up to MAX_TEXT characters of up
+# to 6 bytes each in JSON, a control character's escape, two of them at most, with the list's name, a NIP and the
+# bound digest, 4/3 longer in base64). Those given since 2026-12-06 are packed when long (keyset.encode_cursor:
+# at most about 4,100 characters); those given before were not. Until 2026-12-06 1000 characters, less than a
+# roster's cursor by a 260-character unit name of accented letters (a 422 on following the page's `next`).
+MAX_CURSOR = MAX_CURSOR_JSON * 4 // 3
 AFTER_DESCRIPTION = (
     "Read on after this cursor (a page's `next`, with the same filters) instead of by page number (leave `page` "
     "out): rows added since before the cursor do not shift the pages after it, and the last page is as fast as "
@@ -114,12 +114,7 @@ def unbound_cursor(after: str, digest: str) -> str:
         return after  # (a list's own, as lists gave them until 2026-12-06: judged by the list alone)
     if found[1] != digest:
         raise ValidationError(CURSOR_OF_OTHER_FILTERS, field_name="after")
-    values = found[2:]
-    if len(values) == 1 and isinstance(values[0], str):
-        return str(
-            values[0]
-        )  # (the list's cursor itself, as bound cursors held it on 2026-12-06: no list's is one value)
-    return encode_cursor(values)
+    return encode_cursor(found[2:])
 
 
 class PageOrCursorSchema(Schema):
