@@ -75,6 +75,7 @@ class Kept:
     statistics: LRUCache[Hashable, dict[str, Any]] = field(default_factory=lambda: LRUCache(KEPT_STATISTICS))
     charts: LRUCache[Hashable, Markup | None] = field(default_factory=lambda: LRUCache(KEPT_CHARTS))
     agencies: TTLCache[Hashable, set[str]] = field(default_factory=lambda: TTLCache(256, AGENCIES_SECONDS))
+    regions: TTLCache[Hashable, set[str]] = field(default_factory=lambda: TTLCache(256, AGENCIES_SECONDS))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def get(self, cache: Cache[Hashable, Any], key: Hashable, compute: Callable[[], Any]) -> Any:
@@ -193,4 +194,11 @@ def agencies(scope: Mapping[str, list[str]] | None, compute: Callable[[], set[st
     """The agencies with staff within a reach (None: none), kept for `AGENCIES_SECONDS`."""
     key = None if scope is None else scope_key(scope)
     found: set[str] = kept().get(kept().agencies, key, compute)
+    return found
+
+
+def regions(scope: Mapping[str, list[str]] | None, compute: Callable[[], set[str]]) -> set[str]:
+    """The regions with staff within a reach (None: none), kept as the agencies are (`agencies`)."""
+    key = None if scope is None else scope_key(scope)
+    found: set[str] = kept().get(kept().regions, key, compute)
     return found

@@ -46,7 +46,7 @@ from web.pages.labels import (
     reference_name,
     severity_label,
 )
-from web.services import FILTERS_OUTSIDE, refuse_filters_outside
+from web.services import FILTERS_OUTSIDE, refuse_filters_outside, regions_within
 
 SCOPE = ("agency", "unit", "region")  # the statistics' scope filters, as the API's (web.api.audits)
 # the audited decisions' lists: `kind` the promotion kind or the post kind
@@ -194,6 +194,29 @@ def agencies_within(account: Account, action: Action = Action.RUN_AUDITS) -> lis
     # (each of several: the form's select keeps them all; in any case, as the list reads them: filters_from)
     asked = {reference().agencies.any_case.read_or_as_typed(v) for v in request.args.getlist("agency")}
     return [(c.code, c.name) for c in reference().agencies if c.code in staffed or c.code in asked]
+
+
+def regions_within_reach(account: Account, action: Action = Action.READ_REPORTS) -> list[tuple[str, str]]:
+    """The regions a report page offers in its filter, as (code, name): those with staff on the roster where the
+    account reaches and the provinces holding them, each lying wholly within the reader's regions (a province is not
+    offered to a reader of one of its cities: it would be refused, web.services.regions_within), as
+    `agencies_within` offers agencies; and the region asked for, so that the form shows the filter applied."""
+    reach = row_filters(account, action)
+    allowed = narrow({}, reach)
+    staffed = kept.regions(
+        allowed,
+        lambda: set() if allowed is None else {r["region"] for r in services().queries.headcount(["region"], allowed)},
+    )
+    asked = {reference().regions.any_case.read_or_as_typed(v) for v in request.args.getlist("region")}
+    return [
+        (c.code, f"{c.name} ({c.code})")
+        for c in sorted(reference().regions, key=lambda c: c.code)  # (a province, then its cities)
+        if c.code in asked
+        or (
+            any(r == c.code or str(r).startswith(f"{c.code}.") for r in staffed)
+            and regions_within("region", c.code, reach or {})
+        )
+    ]
 
 
 def listed(

@@ -25,7 +25,7 @@ from web.pages.columns import report_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services, whole
 from web.pages.errors import error_page
 from web.pages.export import download
-from web.pages.inspector import agencies_within, refused
+from web.pages.inspector import PLACE_TABLES, agencies_within, refused, regions_within_reach
 from web.pages.labels import code_name
 
 REPORTS = {
@@ -305,17 +305,10 @@ def argument_errors(name: str) -> dict[str, list[str]]:
     argument the report does not read (named, with the page's filters), an agency that is no code
     (web.pages.inspector.refused), and `by` or `year` given more than once (as the API refuses a parameter of one
     value given twice), each beside its field."""
-    errors = {**refused(ARGUMENTS[name]), **given_twice(f for f in SINGLE if f in ARGUMENTS[name])}
-    return {**grouping_errors(name), **shown_above(errors)}
-
-
-def shown_above(errors: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The errors with a region's said above the report, named: the form has no region field to show it beside (a
-    region outside the reader's scope too, the 403: until 2026-12-06 the headcount page's said nothing)."""
-    if "region" not in errors:
-        return errors
-    rest = {k: v for k, v in errors.items() if k != "region"}
-    return {**rest, "_schema": [*rest.get("_schema", []), *(f"region: {reason}" for reason in errors["region"])]}
+    # (a code's check of the filters the page reads alone: a region on a report without one is "not a filter")
+    tables = {k: v for k, v in PLACE_TABLES.items() if k in ARGUMENTS[name]}
+    errors = {**refused(ARGUMENTS[name], tables), **given_twice(f for f in SINGLE if f in ARGUMENTS[name])}
+    return {**grouping_errors(name), **errors}
 
 
 def grouping_errors(name: str) -> dict[str, list[str]]:
@@ -387,9 +380,9 @@ def report(name: str = "headcount") -> ResponseReturnValue:
     try:
         context = {} if errors else BUILDERS[name](account)
     except OutsideScope as e:  # an agency outside the reader's scope: said beside it (403), as the audit pages say it
-        errors, status = shown_above(e.errors), 403
+        errors, status = e.errors, 403
     except InvalidInput as e:
-        errors = shown_above(e.errors)
+        errors = e.errors
     if errors:  # the form again, its grouping too, with each reason beside its field
         context = {"fields": GROUPINGS.get(name), "by": grouping()}
     else:  # a withheld figure's dash named, and a legend under the table saying why when it holds one
@@ -402,6 +395,9 @@ def report(name: str = "headcount") -> ResponseReturnValue:
         reports=REPORTS,
         errors=errors,
         agencies=agencies_within(account, Action.READ_REPORTS),  # those with staff within reach, as an audit's
+        # (the headcount's region filter: those with staff within reach, beside it its errors; until 2026-12-06 the
+        # form had none and a region's error was said above the report)
+        regions=regions_within_reach(account) if "region" in ARGUMENTS[name] else [],
         download_query=download_query(name),
         **context,
     )

@@ -105,3 +105,21 @@ def test_axe_finds_nothing_on_a_refused_rank_jump_with_its_confirm_box(page: Any
     page.keyboard.press("Space")
     assert box.is_checked()
     assert violations(page) == []
+
+
+def test_the_headcount_forms_region_is_chosen_and_a_refused_one_said_beside_it(page: Any, site: Site) -> None:
+    """The headcount form's region select (until 2026-12-06 the form had none): a region chosen is read and stays
+    chosen; one that is no code is refused beside the field, which axe finds nothing wrong with."""
+    log_in(page, site, "reporter")
+    page.goto(f"{site.url}/pages/reports/headcount?by=agency&lang=en")
+    region = page.locator("#f-region option").nth(1).get_attribute("value")
+    assert region
+    page.select_option("#f-region", region)
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    assert f"region={region}" in page.url
+    assert page.locator("#f-region").input_value() == region
+    page.goto(f"{site.url}/pages/reports/headcount?by=agency&region=99.99&lang=en")
+    assert page.locator("#f-region[aria-invalid=true]").count() == 1
+    assert "Not a known code" in page.locator("#region-error").inner_text()
+    assert violations(page) == []
