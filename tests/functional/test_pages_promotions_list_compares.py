@@ -64,3 +64,28 @@ def test_the_promotions_list_names_each_kind_and_says_what_it_compares(passed: W
     structural = next(r for (nip, _), r in listed.items() if nip == BUDI and "III/c → III/d" in r)
     assert "(201)</small>" in structural
     assert structural.strip().endswith(f"<td>{not_compared}</td>")
+
+
+VERDICTS = {
+    "en": ("colleagues not compared here: see its page", "compliant: its colleagues compared on this page, none"),
+    "id": ("rekan kerja tidak dibandingkan di sini: lihat halamannya", "sesuai aturan: rekan kerjanya dibandingkan di"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_202_the_list_does_not_compare_reads_on_its_page_as_compared_there(passed: World, lang: str) -> None:
+    """The list said "colleagues not compared here: see its page" and the page then said "compliant" alone, as if
+    the list's word were not so: the page now says its colleagues were compared there, none passed over."""
+    record(passed, STRONGER, "rank_promotion", f.promotion("III/c", "2018-10-01", kind="202"))
+    passed.catch_up()
+    log_in(passed, "inspector")
+    page = passed.client.get(f"/pages/audits?lang={lang}").get_data(as_text=True)
+    functional = next(r for (nip, _), r in rows(page).items() if nip == STRONGER and "III/b → III/c" in r)
+    listed, compared = VERDICTS[lang]
+    assert f"<td>{listed}</td>" in functional, functional
+    link = re.search(rf'<a href="(/pages/audits/{STRONGER}/\d+)">', functional)
+    assert link
+    detail = passed.client.get(f"{link.group(1)}?lang={lang}").get_data(as_text=True)
+    verdict = re.search(r"<dd>([^<]*)</dd>\s*</dl>", detail)
+    assert verdict
+    assert verdict.group(1).startswith(compared), verdict.group(1)

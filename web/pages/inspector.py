@@ -23,7 +23,7 @@ from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
 from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, ROUND, with_pool
 from projections.merit.groups import DIMENSIONS
-from projections.merit.queries import LIST_RULES, NOT_COMPARED, judged_by
+from projections.merit.queries import LIST_RULES, NOT_COMPARED, compared_alone, judged_by
 from projections.merit.rules import SEVERITY_ORDER
 from projections.training import GROUPING_REFUSALS
 from web import kept
@@ -561,6 +561,8 @@ def decision_page(account: Account, decision: dict[str, Any], listed: str) -> Re
         "pages/audit.html",
         account,
         decision=decision,
+        # (a decision the lists read `not_compared`: its colleagues are compared here, its verdict says so)
+        compared_here=compared_alone(decision) and decision.get("passed_over_count") is not None,
         back=back_to(listed),
         readable=readable(account, named),
         **decision_labels(),
