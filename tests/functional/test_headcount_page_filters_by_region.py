@@ -7,10 +7,12 @@ scope, is refused beside the field, as an agency is."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
-from tests.functional.conftest import World
+from tests import factories as f
+from tests.functional.conftest import World, appointment_of
 from tests.functional.test_pages_auth import log_in
 
 
@@ -85,3 +87,14 @@ def test_the_other_reports_have_no_region_field_and_refuse_one_as_no_filter(worl
     page = answer.get_data(as_text=True)
     assert 'id="f-region"' not in page
     assert "region is not a filter of this page" in page
+
+
+def test_an_agencys_reader_is_not_offered_a_region_of_another_province_than_its_seat(world: World) -> None:
+    """(a KOTA-MEDAN employee placed in Jakarta: a region KOTA-MEDAN's HR, seated in 12, is refused, so not offered)"""
+    nip = f.nip(date(1990, 1, 1), date(2020, 1, 1), "M", sequence=990)
+    world.services.ledger.record(nip, "appointment", appointment_of(nip, region="31"), actor="test")
+    world.catch_up()
+    log_in(world, "hr")
+    answer = world.client.get("/pages/reports/headcount?lang=en")
+    assert region_field(answer.get_data(as_text=True))[0] == ["", "12", "12.71"]
+    assert world.client.get("/pages/reports/headcount?region=31&lang=en").status_code == 403
