@@ -480,11 +480,28 @@ def rating_refusal(error: InvalidInput, payload: Mapping[str, Any]) -> InvalidIn
     return InvalidInput({**error.errors, "predicate": [problem]})
 
 
-def corrects_promotion(record: LedgerAggregate | None, version: int) -> bool:
-    """Whether the correction of `version` just recorded in `record` (as its unit of work holds it) corrects a rank
-    promotion (Outcome.corrects_promotion)."""
-    facts = record.facts.values() if record is not None else ()
-    return any(fact.kind == "rank_promotion" and version in fact.corrected_by for fact in facts)
+# The fields of a CPNS appointment its starting rank is judged by (rule appointment.starting_rank: its rank against its
+# education's start, by the rule in force on its TMT; only a PNS's is judged): a correction changing one is judged
+STARTING_RANK_FIELDS = frozenset(("rank", "education", "employment_kind", "effective_date"))
+
+
+def corrects_judged(record: LedgerAggregate | None, version: int) -> bool:
+    """Whether the correction of `version` just recorded in `record` (as its unit of work holds it) corrects a
+    decision the audit judges as it is recorded (Outcome.corrects_judged): a rank promotion, or a CPNS appointment
+    whose rank, education, employment kind or TMT it changed (STARTING_RANK_FIELDS: until 2026-12-06 a correction
+    putting an appointment above its education's starting rank was recorded without the warning its recording gave)."""
+    if record is None:
+        return False
+    for fact in record.facts.values():
+        if version not in fact.corrected_by:
+            continue
+        if fact.kind == "rank_promotion":
+            return True
+        if fact.kind == "appointment" and fact.values.get("employment_kind") == "PNS":
+            changed = getattr(record.events.get(version), "corrected_fields", None) or {}
+            return not STARTING_RANK_FIELDS.isdisjoint(changed)
+        return False
+    return False
 
 
 def mentor_left(uow: UnitOfWork, nip: Any, day: date) -> Any:
@@ -1064,7 +1081,7 @@ class CareerLog(Application[str]):
         other write, one already recorded before, or a ledger no extension told (`extended`)."""
         if not outcome.created or self.findings_of is None:
             return ()
-        if outcome.kind == "correction" and not outcome.corrects_promotion:  # (no record read for it)
+        if outcome.kind == "correction" and not outcome.corrects_judged:  # (no record read for it)
             return ()
         [found] = self.findings_of(outcome.subject, [(outcome.kind, outcome.version)], None)
         return found
@@ -1290,8 +1307,8 @@ class CareerLog(Application[str]):
             outcome = replace(outcome, warnings=warnings) if warnings else outcome
         if outcome.kind in ("correction", "retraction"):  # (a migration's too: an export holds no MenteeReleased, the
             self._release_held(uow, outcome)  # system's, so it is derived again where the live write derived it)
-            if outcome.kind == "correction" and corrects_promotion(uow.get(outcome.subject), outcome.version):
-                return replace(outcome, corrects_promotion=True)
+            if outcome.kind == "correction" and corrects_judged(uow.get(outcome.subject), outcome.version):
+                return replace(outcome, corrects_judged=True)
         elif outcome.kind == "placement" and command.migration is None:
             warnings = placement_warnings(uow, outcome)
             return replace(outcome, warnings=warnings) if warnings else outcome

@@ -2388,14 +2388,14 @@ def held_back(command: Command, result: Exception) -> bool:
 
 def promotion_row(command: Command, result: Outcome) -> bool:
     """Whether a row recorded is kept in ImportReport.promotions, its findings judged once the file is in: a rank
-    promotion, or a correction of one (Outcome.corrects_promotion: a correction of a training or rating is not, its
-    record not read again for it), or a CPNS appointment (its starting rank, rule appointment.starting_rank: since
-    2026-12-06). A PPPK's appointment (a grade) is not judged, so not kept: its record is not read again (until
-    2026-12-06 every appointment was, an initial load's N reads of records for no finding)."""
+    promotion, or a correction of one or of a CPNS appointment's starting rank (Outcome.corrects_judged: a correction
+    of a training or rating is not, its record not read again for it), or a CPNS appointment (its starting rank, rule
+    appointment.starting_rank: since 2026-12-06). A PPPK's appointment (a grade) is not judged, so not kept: its record
+    is not read again (until 2026-12-06 every appointment was, an initial load's N reads of records for no finding)."""
     kind = command.kind
     if kind == "appointment":
         return cpns_appointment(command.payload)
-    return kind == "rank_promotion" or (kind == "correction" and result.corrects_promotion)
+    return kind == "rank_promotion" or (kind == "correction" and result.corrects_judged)
 
 
 def cpns_appointment(payload: Mapping[str, Any]) -> bool:

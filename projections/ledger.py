@@ -49,8 +49,9 @@ def findings_of(
     """The audit's findings (each said as RECORDED_AGAINST) of each write (kind, version) of a record: of the rank
     promotion it recorded, or corrected, judged as the audit judges it (projections.merit.audit.audit_promotion: the
     record as known before the decision, the rules in force on its TMT) from the ledger's record of it, read once for
-    them all (an import's promotions of one record): no view read or rebuilt; of the CPNS appointment it recorded
-    (audit_appointment: rule appointment.starting_rank), said as APPOINTED_AGAINST. A dry run's (`unsaved`: the
+    them all (an import's promotions of one record): no view read or rebuilt; of the CPNS appointment it recorded, or
+    corrected (audit_appointment: rule appointment.starting_rank, as corrected; until 2026-12-06 a correction putting
+    it above its education's start was said nothing of), said as APPOINTED_AGAINST. A dry run's (`unsaved`: the
     events it made of the record, not stored, after the stored ones) said as WOULD_BE_AGAINST
     (APPOINTMENT_WOULD_BE_AGAINST), of what it would record. None for another kind of fact, or a fact retracted."""
     if not any(kind in JUDGED_KINDS for kind, _ in written):
@@ -80,7 +81,7 @@ def findings_of(
         if fact.kind == "rank_promotion":
             _, found = audit_promotion(record, fact)
             against = RECORDED_AGAINST if unsaved is None else WOULD_BE_AGAINST  # (a dry run's: what it would record)
-        elif kind == "appointment" and is_judged_appointment(fact):
+        elif is_judged_appointment(fact):  # (recorded, or corrected: its rank, education ... as corrected)
             _, found = audit_appointment(record, fact)
             against = APPOINTED_AGAINST if unsaved is None else APPOINTMENT_WOULD_BE_AGAINST
         else:

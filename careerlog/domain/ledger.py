@@ -574,9 +574,10 @@ class Outcome:
     # what the writer is told beside it, recording nothing (careerlog.application.placement_warnings): a live
     # recording's, never a replay's
     warnings: tuple[str, ...] = ()
-    # a correction whose target is a rank promotion (careerlog.application.CareerLog.execute, from the record loaded
-    # to decide it): the only correction whose findings are judged (CareerLog.findings_of reads the whole record)
-    corrects_promotion: bool = False
+    # a correction whose target is a rank promotion, or a CPNS appointment whose starting rank it may change
+    # (careerlog.application.corrects_judged, from the record loaded to decide it): the only corrections whose findings
+    # are judged (CareerLog.findings_of reads the whole record)
+    corrects_judged: bool = False
     # a unit new in its agency near a known one (rule unit.new) that the writer's confirmation let through, as (the
     # unit as written, its agency, the known units it is near, quoted): careerlog.application.CareerLog.execute; an
     # import names it among its report's warnings (careerlog.importing.NEW_UNIT_CONFIRMED)

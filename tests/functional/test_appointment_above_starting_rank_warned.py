@@ -41,16 +41,28 @@ def test_an_appointment_at_its_educations_start_has_no_warning(world: World) -> 
 
 def test_the_record_form_says_it_in_the_visitors_language(world: World) -> None:
     log_in(world, "hr")
-    form = {**form_of(world, "appointment"), "nip": MISSING, **{k: str(v) for k, v in ABOVE.items()}}
-    answer = world.client.post("/pages/record?kind=appointment&lang=id", data=form, follow_redirects=True)
+    said_in_indonesian(
+        world, "appointment", {"nip": MISSING, **{k: str(v) for k, v in ABOVE.items()}}, "Pengangkatan, versi 1"
+    )
+
+
+def said_in_indonesian(world: World, kind: str, data: dict[str, str], recorded: str) -> None:
+    """The record form of `kind` sent in Indonesian with `data` says it recorded `recorded` and the finding."""
+    form = {**form_of(world, kind), **data}
+    answer = world.client.post(f"/pages/record?kind={kind}&lang=id", data=form, follow_redirects=True)
     page = re.sub(r"\s+", " ", answer.get_data(as_text=True))
-    assert "Tercatat: Pengangkatan, versi 1 untuk" in page, page
+    assert f"Tercatat: {recorded} untuk" in page, page
     assert "Tercatat; menurut aturan yang berlaku pada 1 Mar 2005 pengangkatan ini tidak memenuhi " in page, page
     assert "diangkat dalam pangkat III/c; pendidikan S-1 dimulai dari III/a (audit akan menandainya)." in page, page
 
 
 def test_an_import_warns_beside_the_rank_and_its_dry_run_says_it_would(world: World) -> None:
     text = orjson.dumps({"kind": "appointment", "nip": MISSING, **ABOVE}) + b"\n"
+    import_warned(world, text, "appointment", "rank")
+
+
+def import_warned(world: World, text: bytes, kind: str, beside: str) -> None:
+    """The file `text` of one row of `kind` imported, dry run and then not, is warned of FINDING beside `beside`."""
     before = world.log()
     for dry, said in ((True, "Would be recorded; "), (False, "Recorded; ")):
         upload = {"file": (io.BytesIO(text), "rows.jsonl")}
@@ -58,8 +70,8 @@ def test_an_import_warns_beside_the_rank_and_its_dry_run_says_it_would(world: Wo
         body = world.post(path, "hr", data=upload, content_type="multipart/form-data").get_json()
         assert body["recorded"] == 1, body
         [row] = body["warnings"]
-        assert (row["line"], row["subject"], row["kind"], list(row["errors"])) == (1, MISSING, "appointment", ["rank"])
-        [warning] = row["errors"]["rank"]
+        assert (row["line"], row["subject"], row["kind"], list(row["errors"])) == (1, MISSING, kind, [beside])
+        [warning] = row["errors"][beside]
         assert warning.startswith(said), warning
         assert FINDING in warning, warning
         if dry:
