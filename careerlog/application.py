@@ -1965,9 +1965,12 @@ class CareerLog(Application[str]):
     ) -> Outcome:
         """The appointment afresh of a voided record's NIP (AppointedAgain, after the void in the same record):
         judged as a first appointment is (Employee.check_fact); the same recording sent again is answered as
-        recorded, and so is a migration's row at the version its log gives it."""
+        recorded, and so is a migration's row at the version its log gives it. The voided appointment's values sent
+        again are refused naming the void (RESENT_RETRACTED) as any retracted fact's are, the record form's new key
+        too unless its box asks to record them anew (Command.key_anew: until 2026-12-06 the form's appointment
+        recorded them anew, unsaid, where every other kind's form was refused)."""
         if command.migration is None:  # (the same kind and reference recorded under another client key, or none)
-            earlier = employee.earlier_by_reference(AppointedAgain, values, recording.client_key)
+            earlier = employee.earlier_by_reference(AppointedAgain, values, recording.client_key, command.key_anew)
         else:
             earlier = employee.kept_at(command.expected_version, AppointedAgain, values, recording.client_key)
         decision = earlier if earlier is not None else employee.decide(AppointedAgain, values, recording)
@@ -2106,7 +2109,7 @@ class CareerLog(Application[str]):
             earlier = (
                 unit.kept_at(command.expected_version, event_cls, values, recording.client_key)
                 if command.migration
-                else unit.earlier_by_reference(event_cls, values, recording.client_key)
+                else unit.earlier_by_reference(event_cls, values, recording.client_key, command.key_anew)
             )
             if earlier is not None:
                 return self._commit([], earlier, command)

@@ -378,13 +378,20 @@ class Services:
 
     # ------------------------------------------------------------------ writes
 
-    def appoint(self, writer: Account, body: Mapping[str, Any], key: str | None) -> Written:
-        """Record an appointment, within the writer's scope."""
+    def appoint(self, writer: Account, body: Mapping[str, Any], key: str | None, key_anew: bool = True) -> Written:
+        """Record an appointment, within the writer's scope (`key_anew`: whether a new `key` asks to record a retracted
+        appointment's values anew, application.Command.key_anew: the record form's box, as `record`'s)."""
         payload = self._appointment(writer, body)
         confirmed = payload.pop("confirm", ())  # (a unit new in its agency: NEW_UNIT)
         try:
             outcome = self.ledger.record(
-                body["nip"], "appointment", payload, actor=writer.username, client_key=key, confirmed=confirmed
+                body["nip"],
+                "appointment",
+                payload,
+                actor=writer.username,
+                client_key=key,
+                confirmed=confirmed,
+                key_anew=key_anew,
             )
         except (InvalidInput, Conflict):  # (a NIP already appointed: its record, if the writer's)
             self.record_checked(writer, Action.RECORD, [normalise_nip(body["nip"])])

@@ -477,12 +477,14 @@ def correction_example(fact: Mapping[str, Any]) -> str:
 def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: str | None) -> Written:
     confirm = request.form.getlist("confirm")  # (the box beside a refusal the writer may confirm: RANK_JUMP)
     confirms: dict[str, Any] = {"confirm": confirm} if confirm else {}
+    # (the form's client key is given to each page opened: the box below asks to record a retracted fact anew, of
+    # every kind: until 2026-12-06 an appointment's new form recorded a retracted appointment's values anew, unsaid)
+    anew = anew_ticked()
     if kind == "appointment":  # (its box: a unit new in the agency, NEW_UNIT)
-        return services().appoint(account, {"nip": nip, **payload, **confirms}, key)
+        return services().appoint(account, {"nip": nip, **payload, **confirms}, key, key_anew=anew)
     if kind == "retraction" and request.form.get("confirm_nip", "").strip():  # (a void: the NIP typed again)
         confirms["confirm_nip"] = form_nip(request.form["confirm_nip"])
-    # (the form's client key is given to each page opened: the box below asks to record a retracted fact anew)
-    return services().record(account, nip, {"kind": kind, **payload, **confirms}, key, key_anew=anew_ticked())
+    return services().record(account, nip, {"kind": kind, **payload, **confirms}, key, key_anew=anew)
 
 
 # A retracted fact's values sent again from a new form: refused naming the retraction (the ledger's RESENT_RETRACTED, in
