@@ -504,6 +504,16 @@ def corrects_judged(record: LedgerAggregate | None, version: int) -> bool:
     return False
 
 
+def appointment_judged_alone(uow: UnitOfWork, outcome: Outcome) -> Outcome:
+    """A CPNS appointment just recorded with its event (Outcome.appointed), as its unit of work holds it: its starting
+    rank is judged from it alone (CareerLog.findings_of's `events`), the record not read again for it."""
+    record = uow.get(outcome.subject)
+    fact = record.facts.get(outcome.version) if record is not None else None
+    if fact is None or fact.event is None or fact.values.get("employment_kind") != "PNS":
+        return outcome
+    return replace(outcome, appointed=fact.event)
+
+
 def mentor_left(uow: UnitOfWork, nip: Any, day: date) -> Any:
     """The refusal of a mentoring session held on `day` with the mentor `nip` after the mentor's separation (as a
     mentoring start or end dated so is refused by the mentor's side), or None. A mentor of no NIP's form is refused by
@@ -962,8 +972,13 @@ class CareerLog(Application[str]):
         # version) of each write: one read of the record for them all; a dry run's events of the record, not stored,
         # or None for a live write's): the rules the audit judges it against (`promotion_findings`), given by a ledger
         # extension as units_known is; None: nothing said
+        # (subject, writes, a dry run's events not stored, the events to judge from instead of the record's)
         self.findings_of: (
-            Callable[[str, Sequence[tuple[str, int]], Sequence[LedgerEvent] | None], list[tuple[Reason, ...]]] | None
+            Callable[
+                [str, Sequence[tuple[str, int]], Sequence[LedgerEvent] | None, Sequence[LedgerEvent] | None],
+                list[tuple[Reason, ...]],
+            ]
+            | None
         ) = None
         self.units_recorded: dict[tuple[str, str], str] = {}  # (agency, unit_key): the name this process recorded
         self._units_read: dict[str, tuple[float, dict[str, str]]] = {}  # agency -> (when read, unit_key -> name)
@@ -1083,7 +1098,8 @@ class CareerLog(Application[str]):
             return ()
         if outcome.kind == "correction" and not outcome.corrects_judged:  # (no record read for it)
             return ()
-        [found] = self.findings_of(outcome.subject, [(outcome.kind, outcome.version)], None)
+        alone = [outcome.appointed] if outcome.appointed is not None else None  # (a CPNS appointment: no record read)
+        [found] = self.findings_of(outcome.subject, [(outcome.kind, outcome.version)], None, alone)
         return found
 
     @classmethod
@@ -1312,6 +1328,8 @@ class CareerLog(Application[str]):
         elif outcome.kind == "placement" and command.migration is None:
             warnings = placement_warnings(uow, outcome)
             return replace(outcome, warnings=warnings) if warnings else outcome
+        elif outcome.kind == "appointment" and command.migration is None:
+            return appointment_judged_alone(uow, outcome)
         return outcome
 
     def _release_held(self, uow: UnitOfWork, outcome: Outcome) -> None:

@@ -2163,6 +2163,8 @@ def import_rows(
     by_kind = report.recorded_by_kind
     placed: dict[str, Command] = {}  # the last placement this import recorded of each record (a transfer out?)
     placements: list[RowSeen] = []  # every placement recorded (a dry run's: that it would record), for post_end_notes
+    # the event of each CPNS appointment recorded (Outcome.appointed), its starting rank judged from it alone
+    appointed_events: dict[tuple[str, int], LedgerEvent] = {}
 
     def tally(done: list[Batch]) -> None:
         for written in done:
@@ -2181,6 +2183,8 @@ def import_rows(
                             report.promotions.append(
                                 RowSeen(command.line, command.subject, command.kind, result.version)
                             )
+                            if result.appointed is not None:  # (judged from it alone: no record read again)
+                                appointed_events[command.subject, result.version] = result.appointed
                         if command.kind == "appointment":
                             appointed[command.subject] = command.line
                         elif command.kind == "placement":
@@ -2288,9 +2292,15 @@ def import_rows(
     for seen in report.promotions if judge is not None else ():
         by_record.setdefault(seen.subject, []).append(seen)
     for subject, rows_seen in by_record.items():
-        # (a dry run's on the record as it would leave it: the events the run made of it, not stored, after the stored)
-        unsaved = _unsaved(uow, subject) if dry_run else None
-        judged = judge(subject, [(seen.kind, seen.version) for seen in rows_seen], unsaved)  # type: ignore[misc]
+        written = [(seen.kind, seen.version) for seen in rows_seen]
+        alone = [appointed_events.get((subject, seen.version)) for seen in rows_seen]
+        if all(alone):  # (a CPNS appointment's rows alone: judged from their events, the record not read again)
+            judged = judge(subject, written, [] if dry_run else None, alone)  # type: ignore[misc, arg-type]
+        else:
+            # (a dry run's on the record as it would leave it: the events the run made of it, not stored, after the
+            # stored)
+            unsaved = _unsaved(uow, subject) if dry_run else None
+            judged = judge(subject, written, unsaved, None)  # type: ignore[misc]
         for seen, found in zip(rows_seen, judged, strict=True):
             if found:
                 beside = JUDGED_BESIDE.get(seen.kind, "target_version")

@@ -44,7 +44,11 @@ JUDGED_KINDS = ("rank_promotion", "correction", "appointment")  # the writes who
 
 
 def findings_of(
-    ledger: CareerLog, subject: str, written: Sequence[tuple[str, int]], unsaved: Sequence[LedgerEvent] | None = None
+    ledger: CareerLog,
+    subject: str,
+    written: Sequence[tuple[str, int]],
+    unsaved: Sequence[LedgerEvent] | None = None,
+    alone: Sequence[LedgerEvent] | None = None,
 ) -> list[tuple[Reason, ...]]:
     """The audit's findings (each said as RECORDED_AGAINST) of each write (kind, version) of a record: of the rank
     promotion it recorded, or corrected, judged as the audit judges it (projections.merit.audit.audit_promotion: the
@@ -53,7 +57,10 @@ def findings_of(
     corrected (audit_appointment: rule appointment.starting_rank, as corrected; until 2026-12-06 a correction putting
     it above its education's start was said nothing of), said as APPOINTED_AGAINST. A dry run's (`unsaved`: the
     events it made of the record, not stored, after the stored ones) said as WOULD_BE_AGAINST
-    (APPOINTMENT_WOULD_BE_AGAINST), of what it would record. None for another kind of fact, or a fact retracted."""
+    (APPOINTMENT_WOULD_BE_AGAINST), of what it would record. None for another kind of fact, or a fact retracted.
+    `alone`: the events to judge from instead of the record's, read from the store: the CPNS appointments just
+    recorded (Outcome.appointed), whose starting rank is judged from the appointment alone (audit_appointment), so that
+    an import of 10,000 appointments reads no record again for it (until 2026-12-06 it read each)."""
     if not any(kind in JUDGED_KINDS for kind, _ in written):
         return [() for _ in written]
     from projections.career import CareerRecord  # (the audit's modules: imported once a promotion is recorded)
@@ -67,7 +74,8 @@ def findings_of(
         audit_promotion,
     )
 
-    events = [e for e in [*ledger.events.get(subject), *(unsaved or ())] if isinstance(e, LedgerEvent)]
+    stored = ledger.events.get(subject) if alone is None else alone
+    events = [e for e in [*stored, *(unsaved or ())] if isinstance(e, LedgerEvent)]
     record = CareerRecord.from_events(subject, events)
     said: list[tuple[Reason, ...]] = []
     for kind, version in written:

@@ -578,6 +578,10 @@ class Outcome:
     # (careerlog.application.corrects_judged, from the record loaded to decide it): the only corrections whose findings
     # are judged (CareerLog.findings_of reads the whole record)
     corrects_judged: bool = False
+    # a CPNS appointment just recorded: its event (careerlog.application.appointment_judged_alone), from which its
+    # starting rank is judged alone (CareerLog.findings_of's `events`: an import of 10,000 appointments read each record
+    # again for it until 2026-12-06)
+    appointed: LedgerEvent | None = None
     # a unit new in its agency near a known one (rule unit.new) that the writer's confirmation let through, as (the
     # unit as written, its agency, the known units it is near, quoted): careerlog.application.CareerLog.execute; an
     # import names it among its report's warnings (careerlog.importing.NEW_UNIT_CONFIRMED)

@@ -88,9 +88,9 @@ def test_an_import_of_pppk_appointments_reads_no_record_again_for_findings(world
     judge = ledger.findings_of
     assert judge is not None
 
-    def counting(subject: str, written: list[tuple[str, int]], unsaved: Any) -> Any:
+    def counting(subject: str, written: list[tuple[str, int]], unsaved: Any, alone: Any) -> Any:
         judged.append((subject, written))
-        return judge(subject, written, unsaved)
+        return judge(subject, written, unsaved, alone)
 
     monkeypatch.setattr(ledger, "findings_of", counting)
     pppk = [

@@ -134,10 +134,10 @@ def test_import_judges_a_correction_of_a_promotion_but_not_of_a_training(
     findings_of = projections.ledger.findings_of
 
     def counted(
-        ledger: object, subject: str, written: list[tuple[str, int]], unsaved: object = None
+        ledger: object, subject: str, written: list[tuple[str, int]], unsaved: object = None, alone: object = None
     ) -> list[tuple[object, ...]]:
         judged.append((subject, list(written)))
-        return findings_of(ledger, subject, written, unsaved)  # type: ignore[arg-type]
+        return findings_of(ledger, subject, written, unsaved, alone)  # type: ignore[arg-type]
 
     promoted = {"kind": "rank_promotion", "nip": NIP, **f.promotion("III/b", "2011-05-01")}
     trained = {"kind": "training", "nip": NIP, **f.training("2012-05-10")}
