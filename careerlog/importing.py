@@ -121,6 +121,7 @@ from careerlog.textfiles import (
     WRITTEN,
     Written,
     aliases_of,
+    career_download,
     column_name,
     corrected_object_refused,
     header_spelling,
@@ -329,6 +330,26 @@ OTHER_KINDS_HEADER = Refusal(
     "again.",
     kinds=("kind", "other"),
 )
+# The career record's CSV download (careerlog.textfiles.career_download) imported as corrections or retractions: its
+# columns are the fact's (its TMT and decree number, its values under the page's labels) and the download's own, no
+# file of corrections as they stand. Refused naming each column to rename to what, to add and to remove (until
+# 2026-12-06 the refusal named its columns as no fields of the kind, "did you mean Nomor Sertifikat ('Nomor SK atau
+# sertifikat')?", which renamed would have recorded each correction under the fact's own decree number). Its field
+# columns are not read as corrected values: the correction names each value it changes (Isian yang dikoreksi).
+CAREER_DOWNLOAD_CORRECTIONS = Refusal(
+    "The header is the career record's download, which is no file of corrections as it stands, so nothing was read. "
+    "To import its rows as corrections: keep {nip} and {version}; rename {date} to Tanggal and {reference} to Nomor "
+    "SK, each holding the correction's own date and decree number (in the download they are the fact's TMT and "
+    "decree); add the columns Alasan (the reason) and Isian yang dikoreksi (each value changed, by its field, as "
+    "JSON: {example}, an edited cell of the download is not read); and remove the columns {removed}.",
+)
+CAREER_DOWNLOAD_RETRACTIONS = Refusal(
+    "The header is the career record's download, which is no file of retractions as it stands, so nothing was read. "
+    "To import its rows as retractions: keep {nip} and {version}; rename {date} to Tanggal and {reference} to Nomor "
+    "SK, each holding the retraction's own date and decree number (in the download they are the fact's TMT and "
+    "decree); add the column Alasan (the reason); and remove the columns {removed}.",
+)
+CAREER_DOWNLOAD_HEADERS = {"correction": CAREER_DOWNLOAD_CORRECTIONS, "retraction": CAREER_DOWNLOAD_RETRACTIONS}
 NEAREST_COLUMN = 0.8  # difflib's ratio at least (NIP Lama is 0.62 from nip_baru: an old NIP is no new one)
 # The notes of a header's columns that are read but never recorded (the report's notes, at line 1)
 NOTE = Refusal("A column of notes: read, not recorded.").reason()
@@ -1424,6 +1445,24 @@ def _header_below(
     return _second_header_row(typed, [column_name(name) for name in typed], at, below[:1])
 
 
+def _download_refusal(kind: str, typed: list[str], names: list[str], date: str, reference: str) -> Reason:
+    """CAREER_DOWNLOAD_HEADERS' refusal of the career record's download as a file of `kind`: its NIP and version
+    columns as typed, its fact's TMT and decree number columns, and every other column (a note's kept) to remove."""
+    shown = [name.strip().lstrip("\ufeff") for name in typed]
+    nip = next((t for t, n in zip(shown, names, strict=True) if n == "nip"), "NIP")
+    version = next((t for t, n in zip(shown, names, strict=True) if n == "target_version"), "Versi")
+    kept = {nip, version, date, reference}
+    removed = [t for t, n in zip(shown, names, strict=True) if t and t not in kept and not n.startswith("#note")]
+    return CAREER_DOWNLOAD_HEADERS[kind].reason(
+        nip=repr(nip),
+        version=repr(version),
+        date=repr(date),
+        reference=repr(reference),
+        example='{"hours": 16}',
+        removed=", ".join(repr(t) for t in removed),
+    )
+
+
 def _is_header(cells: list[str], kind: str | None) -> bool:
     """Whether a line's cells read as a header of the kind, each naming a field, a note or nothing."""
     _, unknown = _read_header(cells, kind)
@@ -1688,6 +1727,8 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
         if named and "name" in names:
             notes[typed[names.index("name")].strip()] = [NAME_CHECKED]
         return names, ColumnNotes(notes) if notes else None
+    if kind in CAREER_DOWNLOAD_HEADERS and (download := career_download(typed)) is not None:
+        return names, InvalidInput(_download_refusal(kind, typed, names, *download[:2]), "line")
     if len(unknown) == 1 and sum(1 for name in typed if name.strip()) == 1:  # (a title above the table)
         if separator := _separated_otherwise(unknown[0]):
             said = {"line": line, "cell": repr(unknown[0]), "separator": separator}

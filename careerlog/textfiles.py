@@ -444,6 +444,60 @@ def _letters(typed: str) -> str:
 _REASONS_LETTERS = frozenset(_letters(name) for name in REASONS_COLUMNS.values())
 
 
+# The career record's CSV download's own columns (web.pages.career.record_table), by language, that are no field of a
+# correction: the fact's TMT and decree number (its own, not a correction's), when it was recorded (the time zone after
+# it left out: "Dicatat pada (WIB)"), its event, when it was corrected or retracted, and the corrections', the
+# retraction's and the confirmations' columns. A header naming the download's event and recorded-at columns is the
+# download (`career_download`), refused as a file of corrections or retractions naming the columns to rename, add and
+# remove (careerlog.importing.CAREER_DOWNLOAD_HEADER); the field columns between are the page's labels. A test keeps
+# them the download's (tests/functional/test_career_csv_imported_as_corrections_refused_naming_columns.py).
+CAREER_DOWNLOAD_FACT = {  # the fact's TMT and decree number, by language
+    "id": ("Tanggal berlaku (TMT)", "Nomor SK atau sertifikat"),
+    "en": ("Effective date (TMT)", "Reference (decree or certificate number)"),
+}
+CAREER_DOWNLOAD_OWN = {  # the download's own columns, by language (its event and recorded-at first)
+    "id": (
+        "Peristiwa",
+        "Dicatat pada",
+        "Dikoreksi pada",
+        "Dibatalkan pada",
+        "Nomor SK koreksi",
+        "Alasan koreksi",
+        "Nomor SK pembatalan",
+        "Alasan pembatalan",
+        "Dikonfirmasi oleh",
+    ),
+    "en": (
+        "Event",
+        "Recorded at",
+        "Corrected on",
+        "Retracted on",
+        "Correction references",
+        "Correction reasons",
+        "Retraction reference",
+        "Retraction reason",
+        "Confirmed by",
+    ),
+}
+
+
+def _unzoned(typed: str) -> str:
+    """A column's letters without a time zone after it ("Dicatat pada (WIB)": dicatatpada)."""
+    return _letters(re.sub(r"\s*\([A-Za-z]{3,4}\)\s*$", "", typed.strip().lstrip("\ufeff")))
+
+
+def career_download(typed: list[str]) -> tuple[str, str, list[str]] | None:
+    """The career record's download (CAREER_DOWNLOAD_OWN) in the language a header names its event and recorded-at
+    columns in: the fact's TMT and decree number columns (CAREER_DOWNLOAD_FACT) and the download's own columns the
+    header names, as typed; None for another header."""
+    letters = {_unzoned(name): name.strip().lstrip("\ufeff") for name in typed if name.strip()}
+    for lang, own in CAREER_DOWNLOAD_OWN.items():
+        if _letters(own[0]) in letters and _letters(own[1]) in letters:
+            date, reference = CAREER_DOWNLOAD_FACT[lang]
+            return date, reference, [letters[_letters(c)] for c in own if _letters(c) in letters]
+    return None
+
+
 def reasons_column(typed: str) -> bool:
     """Whether a header's column, as typed, is careerlog's reasons column (REASONS_COLUMNS), in either language,
     whatever its case, spaces and punctuation ("ALASAN PENOLAKAN careerlog")."""
