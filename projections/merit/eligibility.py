@@ -43,6 +43,7 @@ from projections.merit.rules import (
     CEILING_RULE,
     CREDIT,
     EDUCATION_CEILING,
+    EXAM_MISSING,
     LEGAL_STATUS,
     NO_YEAR_RATED,
     NOT_CONFIRMED,
@@ -99,6 +100,7 @@ DATES_RULE = "promotion.dates"
 TRAINING_RULE = "promotion.training"
 PROBATION_RULE = "promotion.no_probation"
 CREDIT_RULE = "promotion.credit_points"
+EXAM_RULE = "promotion.service_exam"
 # What opens an offer the education ceiling bars (it bars a regular promotion only: rules.toml `kinds`): a higher
 # degree recorded (a promotion by degree, or a higher ceiling), or a definitive post (its holder rises by 201 or 202).
 CEILING_OPENED_BY = [DEGREE, "201", "202"]
@@ -386,7 +388,12 @@ def due_from(judge: PromotionJudge, check: Check, since: date, judged: date) -> 
     requirement is "not due yet", from it "not met": `standing`); None when it is missing otherwise (failed, or
     overdue whatever the day). Of the record alone, as every row: whether the day has come is read with today.
     - promotion.performance: every year it finds short has no rating recorded (none rated below): 1 January after
-      the first of them (a year's rating is due once the year is over);
+      the last of them, the day the last rating it waits on can be given (a year's rating is due once the year is
+      over; until merit view 56 the first of them: ratings wanted for 2027 and 2028 read due on 1 January 2028, a
+      day on which the 2028 rating cannot be given yet);
+    - promotion.service_exam: an exam not passed (nor exempt from) is due by the date judged, the day it must be
+      passed by (until merit view 56 `null`: an exam for a promotion judged years ahead read "not met", as if it
+      had been failed);
     - promotion.training: the JP of a year: 1 January after that year;
     - promotion.no_probation: no confirmation as PNS recorded: the day it is due (`confirmation_due`: the end of the
       probation year after the appointment; a confirmation refused or never recorded is overdue from it);
@@ -397,10 +404,12 @@ def due_from(judge: PromotionJudge, check: Check, since: date, judged: date) -> 
     record, params = judge.record, dict(check.params)
     if check.rule == PERFORMANCE_RULE and check.template == RATINGS_SHORT.text:
         years = [int(y) for y in params["years"].split(", ")]
-        return None if any(y in record.ratings for y in years) else date(min(years) + 1, 1, 1)
+        return None if any(y in record.ratings for y in years) else date(max(years) + 1, 1, 1)
     if check.rule == PERFORMANCE_RULE and check.template == NO_YEAR_RATED.text:
         appointed_year = date.fromisoformat(params["appointed"]).year  # (as RATINGS_SHORT of that year alone)
         return date(appointed_year + 1, 1, 1)
+    if check.rule == EXAM_RULE and check.template == EXAM_MISSING.text:
+        return judged
     if check.rule == TRAINING_RULE and check.template == TRAINING.text:
         return date(int(params["year"]) + 1, 1, 1)
     if check.rule == PROBATION_RULE and check.template == NOT_CONFIRMED.text:
@@ -452,10 +461,13 @@ def standing(requirement: dict[str, Any], today: date, judged_on: str | None = N
 
 
 # What an offer comes to today (the API's `decision`, the career page's words after the earliest date), in one place:
-# `blocked`, no date brings it (`blocked`); `to_come`, the earliest date is still to come; `eligible`, it has come
-# and nothing is missing on `judged_on`; `eligible_from_met_on`, it has come, something is missing on `judged_on`,
-# but every enforced requirement still open is not due yet (`standing` not_due: this year's SKP...) and the record
-# as it now stands met every requirement from `met_on`: eligible from that date; `not_eligible`, it has come and an
+# `blocked`, no date brings it (`blocked`); `to_come`, the earliest date is still to come, or it has come, something
+# is missing on `judged_on` (a date still to come), every enforced requirement still open is not due yet (`standing`
+# not_due: this year's SKP...) and no run of dates met comes before it (`met_on` null): eligible on `judged_on` once
+# what is open is met (until 2026-12-06 `not_eligible`, "passed, but not every requirement is met", for a requirement
+# not due yet); `eligible`, it has come and nothing is missing on `judged_on`; `eligible_from_met_on`, it has come,
+# something is missing on `judged_on`, but every enforced requirement still open is not due yet and the record as it
+# now stands met every requirement from `met_on`: eligible from that date; `not_eligible`, it has come and an
 # enforced requirement is missing that is due (failed, or overdue).
 BLOCKED, TO_COME, ELIGIBLE, ELIGIBLE_FROM_MET_ON, NOT_ELIGIBLE = (
     "blocked",
@@ -483,7 +495,9 @@ def decision(
     if not missing:
         return ELIGIBLE
     due = [r for r in requirements if r["outcome"] == "missing" and r["enforced"] and r.get("standing") != NOT_DUE]
-    return ELIGIBLE_FROM_MET_ON if met_on is not None and not due else NOT_ELIGIBLE
+    if due:
+        return NOT_ELIGIBLE
+    return ELIGIBLE_FROM_MET_ON if met_on is not None else TO_COME
 
 
 def no_promotion_reason(roster: Row | None) -> dict[str, Any] | None:

@@ -174,9 +174,12 @@ def test_a_pppk_year_above_the_24_jp_cap_is_flagged(world: World) -> None:
     world.catch_up()
     english = page_text(world, nip)
     assert f"2023 30 {NONE} {NONE}" in english  # the calendar years: no verdict, no cap
-    assert f"Mar 1, 2023 {NONE} Feb 29, 2024 30 24 above the 24 JP cap" in english
+    assert (
+        f"Mar 1, 2023 {NONE} Feb 29, 2024 30 24 the first 24 JP count; the JP above them do not count further"
+        in english
+    )
     assert f"Mar 1, 2024 {NONE} Feb 28, 2025 24 24 yes" in english  # at the cap is within it
-    assert "di atas batas 24 JP" in page_text(world, nip, "id")
+    assert "24 JP pertama dihitung; JP di atasnya tidak dihitung lagi" in page_text(world, nip, "id")
 
 
 def test_a_source_is_shown_as_the_regulations_it_cites() -> None:

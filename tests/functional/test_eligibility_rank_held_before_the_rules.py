@@ -43,8 +43,8 @@ def test_a_rank_held_since_before_the_rules_begin_is_offered_from_their_first_da
     world.catch_up()
     body = world.get(f"/api/v1/employees/{nip}/eligibility", "admin").get_json()
     assert [(i["kind"], i["new_rank"], i["earliest_date"]) for i in body["items"]] == [("101", "III/b", "2000-04-01")]
-    # (judged on the first promotion date after today, which asks this year's SKP: "passed, but not every requirement
+    # (judged on the first promotion date after today, which asks this year's SKP: "not every requirement
     # is met" while it is due, "reached: every requirement has been met from ..." while it is not due yet, since
     # 2026-12-06, test_career_page_eligible_while_the_next_date_waits.py)
     assert body["items"][0]["missing"]
-    assert "Earliest date: Apr 1, 2000 (" in page_text(world, nip)
+    assert "Earliest date, gone by: Apr 1, 2000 (" in page_text(world, nip)

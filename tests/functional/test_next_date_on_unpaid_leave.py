@@ -55,7 +55,7 @@ def test_no_next_promotion_date_is_given_while_a_status_bars_it(world: World, st
     assert item["next_date"] is None  # it was the first promotion date from today, which the status bars
     english = page_text(world, nip)
     assert "Next promotion date" not in english
-    assert "Earliest date: Apr 1, 2023" in english
+    assert "Earliest date, gone by: Apr 1, 2023" in english
     assert "bars a promotion while it lasts" in english
     assert "Tanggal kenaikan pangkat berikutnya" not in page_text(world, nip, "id")
     # back at work: the next promotion date from today again

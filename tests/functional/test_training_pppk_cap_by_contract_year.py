@@ -56,11 +56,11 @@ def test_the_career_page_marks_the_year_of_the_contract_above_the_cap(world: Wor
     nip = pppk_with_40_jp_across_two_calendar_years(world)
     english = page_text(world, nip)
     assert "Training hours (JP) per year of the contract" in english
-    assert "above the 24 JP cap" in english
+    assert "the first 24 JP count; the JP above them do not count further" in english
     assert re.search(r"2022 20 \u2013 \u2013 .*2023 20 \u2013 \u2013", english)  # the calendar rows: no mark
     indonesian = page_text(world, nip, "id")
     assert "Jam pelajaran (JP) per tahun masa perjanjian kerja" in indonesian
-    assert "di atas batas 24 JP" in indonesian
+    assert "24 JP pertama dihitung; JP di atasnya tidak dihitung lagi" in indonesian
 
 
 def test_a_rules_file_may_count_the_cap_by_calendar_year(
@@ -91,7 +91,7 @@ def test_the_career_page_of_a_calendar_year_rule_says_so_and_lists_no_contract_y
     english = page_text(world, nip)
     assert "up to 24 JP a calendar year (PP 49/2018 art. 39; unconfirmed)" in english
     assert "per year of the contract" not in english
-    assert "above the 24 JP cap" not in english  # 20 JP in each calendar year
+    assert "the first 24 JP count" not in english  # 20 JP in each calendar year
     assert "paling lama 24 JP setahun kalender" in page_text(world, nip, "id")
 
 

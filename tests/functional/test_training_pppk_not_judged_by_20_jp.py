@@ -108,5 +108,5 @@ def test_the_pppk_cap_of_each_year_is_the_version_in_force_that_year(world: Worl
     jp = page[page.index('id="h-contract-jp"') :]
     jp = jp[: jp.index("</table>")]
     rows = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in jp.split("</tr>")[1:-1]]
-    assert "above the 24 JP cap" not in rows[0]
-    assert "above the 24 JP cap" in rows[2]
+    assert "the first 24 JP count" not in rows[0]
+    assert "the first 24 JP count" in rows[2]

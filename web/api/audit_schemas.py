@@ -85,7 +85,8 @@ class RequirementSchema(StrictSchema):
         STANDINGS,
         "How the requirement stands today: met; not_due, missing only because the day it falls due (due) has not "
         "come (this year's SKP rating or JP, a confirmation as PNS whose probation year is not over, credit points "
-        "that the ratings of years not over may still reach), or met on a judged_on still to come only from a day "
+        "that the ratings of years not over may still reach, a service exam not passed yet for a judged_on to "
+        "come), or met on a judged_on still to come only from a day "
         "after today (the years in rank not reached yet; no penalty or legal status barring a promotion on that "
         "date); not_met, missing otherwise (failed, or overdue).",
     )
@@ -94,7 +95,9 @@ class RequirementSchema(StrictSchema):
         allow_none=True,
         metadata={
             "description": "Of a requirement missing only until a day: that day (1 January after the year whose SKP "
-            "rating or JP it waits on; the day a confirmation as PNS is due), or met only from a day after today: "
+            "rating or JP it waits on: of ratings wanted for several years, after the last of them; the day a "
+            "confirmation as PNS is due; of a service exam not passed, judged_on, the day it must be passed by), or "
+            "met only from a day after today: "
             "that day (the years in rank reached; the judged_on of no penalty or legal status barring a promotion). "
             "Before it the requirement is not_due, from it not_met (met, for one met from it); null otherwise."
         },
@@ -231,10 +234,13 @@ class EligibilityItemSchema(StrictSchema):
     decision = one_of(
         DECISIONS,
         "What the offer comes to today (the career page says it after the earliest date): blocked, no date brings "
-        "it (see blocked); to_come, the earliest date is still to come; eligible, it has come and nothing is missing "
+        "it (see blocked); to_come, the earliest date is still to come, or it has come and every enforced "
+        "requirement still open on judged_on (a date to come) is not due yet with no date met before it (met_on "
+        "null): eligible on judged_on once they are met; eligible, it has come and nothing is missing "
         "on judged_on; eligible_from_met_on, it has come and every enforced requirement still open is not due yet "
         "(standing not_due: this year's SKP...), every requirement met from met_on: eligible from that date; "
-        "not_eligible, it has come and an enforced requirement due is missing (failed, or overdue).",
+        "not_eligible, it has come and an enforced requirement due is missing (failed, or overdue); a requirement "
+        "not due yet never makes it not_eligible.",
     )
 
 

@@ -20,7 +20,7 @@ from careerlog.domain.wording import Template, parse
 from careerlog.persistence import typed_state
 from careerlog.reference import reference, rules
 from projections.career import Entry, Fact
-from projections.merit.eligibility import first_permitted
+from projections.merit.eligibility import NOT_DUE, first_permitted
 from projections.merit.rules import (
     CONFIRMED,
     CREDIT,
@@ -343,8 +343,19 @@ def named_values(template: str, said: dict[str, str]) -> dict[str, str]:
     return {}
 
 
-def time_in_rank_plain(values: dict[str, str], said: dict[str, str]) -> str:
-    """TIME_IN_RANK's "III/b since 2014-04-01; 4 y needed, reached on 2018-04-01" as a sentence (its count's form)."""
+def time_in_rank_plain(values: dict[str, str], said: dict[str, str], ahead: bool = False) -> str:
+    """TIME_IN_RANK's "III/b since 2014-04-01; 4 y needed, reached on 2018-04-01" as a sentence (its count's form);
+    `ahead`, the day they are reached still to come (the requirement's `standing` not_due): "to be reached on" (until
+    2026-12-06 "reached on Oct 1, 2029", past tense for a day to come)."""
+    if ahead:
+        return ngettext(
+            "At least %(num)s year in rank %(rank)s (held since %(since)s), to be reached on %(due)s",
+            "At least %(num)s years in rank %(rank)s (held since %(since)s), to be reached on %(due)s",
+            int(float(said["years"])),
+            rank=values["rank"],
+            since=values["since"],
+            due=values["due"],
+        )
     return ngettext(
         "At least %(num)s year in rank %(rank)s (held since %(since)s), reached on %(due)s",
         "At least %(num)s years in rank %(rank)s (held since %(since)s), reached on %(due)s",
@@ -411,6 +422,10 @@ PLAIN_OF = {
     ),
     STATUS_BARS.text: (_l("The employee's legal status on %(day)s, %(status)s, bars a promotion while it lasts"),) * 2,
 }
+# The sentences of PLAIN of a requirement missing only until a day still to come (`standing` not_due): an exam not
+# passed yet for a promotion date ahead is to be passed by it, not "not passed by" it (until 2026-12-06 a ✗ "not
+# passed by Oct 1, 2029", read as a forecast that the employee fails it).
+PLAIN_AHEAD = {EXAM_MISSING.text: (_l("To pass: %(exams)s; it must be passed by %(day)s"),) * 2}
 WORDINGS = (DATES, TIME_IN_RANK, FUNCTIONAL_RANGE, STRUCTURAL_RANGE, EDUCATION_CEILING, ONE_STEP, EXAM_MISSING)
 TEMPLATES = {t.text: t for t in (*WORDINGS, EXAM_PASSED, TRAINING, STATUS_BARS, NO_STATUS_BARS, RATINGS_MET)}
 
@@ -430,10 +445,12 @@ def plain_requirements(found: dict[str, Any], own: bool = True) -> dict[tuple[st
             try:
                 values = {n: localised(template, n, v) for n, v in said.items()} if template else {}
                 if wording.template == TIME_IN_RANK.text:
-                    plain[(e["kind"], r["rule"])] = time_in_rank_plain(values, said)
+                    plain[(e["kind"], r["rule"])] = time_in_rank_plain(values, said, r.get("standing") == NOT_DUE)
                     continue
                 values |= named_values(wording.template, said)
                 met, missing = PLAIN[wording.template]
+                if r.get("standing") == NOT_DUE and wording.template in PLAIN_AHEAD:
+                    met, missing = PLAIN_AHEAD[wording.template]
                 if not own and wording.template in PLAIN_OF:
                     met, missing = PLAIN_OF[wording.template]
                 plain[(e["kind"], r["rule"])] = str(met if r["outcome"] == "met" else missing) % values

@@ -1,0 +1,79 @@
+"""The day a missing SKP rating or service exam falls due (an eligibility requirement's `due`, eligibility.due_from),
+and what an offer comes to when all that is open is not due yet (eligibility.decision).
+
+Found by an exploratory tester (2026-12-06, demo seed 3, each seen twice):
+- ratings wanted for "2026, 2027" read due on 2027-01-01, the day after the first of them: the last one wanted, 2027,
+  can be given only from 2028-01-01 (the rule: 1 January after the year whose SKP it waits on);
+- a service exam for a promotion judged on 2029-10-01 read `not_met`, `due` null, years before it: the career page
+  marked it ✗ "not passed by Oct 1, 2029", read as a forecast that the employee fails it;
+- an offer whose only open requirement was an SKP not due yet, with no date met before (`met_on` null), read
+  `not_eligible` ("passed, but not every requirement is met")."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from projections.merit import eligibility
+from projections.merit.audit import MeritProjection
+from projections.merit.eligibility import standing
+from tests import factories as f
+
+T = "T00:00:00+00:00"
+TODAY = date(2026, 12, 6)
+
+
+def offer(builder: f.CareerBuilder, kind: str = "101") -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    (row,) = [r for r in MeritProjection().rows(builder.record())["eligibility"] if r["kind"] == kind]
+    return row, {r["rule"]: r for r in json.loads(str(row["requirements"]))}
+
+
+def test_ratings_wanted_for_two_years_not_over_are_due_after_the_last_of_them() -> None:
+    """III/b since 2024-04-01: the 101 of 2028-04-01 reads the 2026 and 2027 ratings, none recorded yet."""
+    builder = f.CareerBuilder(date(1990, 5, 5), date(2016, 3, 1), rank="III/a", education="S-1").confirmed()
+    for year in range(2016, 2024):
+        builder.add("performance_rating", f.rating(year), f"{year + 1}-01-15{T}")
+    builder.add("rank_promotion", f.promotion("III/b", "2024-04-01"))
+    row, found = offer(builder)
+    assert row["judged_on"] == "2028-04-01"
+    skp = found["promotion.performance"]
+    assert (skp["outcome"], skp["message"]) == ("missing", "ratings below BAIK or absent for 2026, 2027")
+    assert skp["due"] == "2028-01-01"  # the 2027 rating can be given from then (was 2027-01-01, the first's)
+    assert standing(skp, date(2027, 6, 1)) == "not_due"
+    assert standing(skp, date(2028, 1, 1)) == "not_met"
+
+
+def exam_ahead() -> f.CareerBuilder:
+    """An SLTA clerk at II/d since 2025-10-01 (no S-1 exempting the exam): the 101 to III/a, judged on 2029-10-01,
+    asks the service exam UD_I, not passed yet."""
+    builder = f.CareerBuilder(date(1990, 5, 5), date(2010, 3, 1), rank="II/a", education="SLTA").confirmed()
+    for year in range(2010, 2026):
+        builder.add("performance_rating", f.rating(year), f"{year + 1}-01-15{T}")
+    return builder.add("rank_promotion", f.promotion("II/d", "2025-10-01"), f"2026-01-20{T}")
+
+
+def test_a_service_exam_not_passed_is_due_by_the_date_judged_not_failed_before_it() -> None:
+    row, found = offer(exam_ahead())
+    assert (row["new_rank"], row["judged_on"]) == ("III/a", "2029-10-01")
+    exam = found["promotion.service_exam"]
+    assert (exam["outcome"], exam["due"]) == ("missing", "2029-10-01")
+    assert standing(exam, TODAY, row["judged_on"]) == "not_due"
+    assert standing(exam, date(2029, 10, 1), row["judged_on"]) == "not_met"  # the day come, not passed: overdue
+
+
+def test_a_service_exam_passed_has_no_due() -> None:
+    builder = exam_ahead().add(
+        "exam", {"exam": "UD_I", "effective_date": "2026-03-02", "reference": "U1"}, f"2026-03-03{T}"
+    )
+    _, found = offer(builder)
+    assert found["promotion.service_exam"]["outcome"] == "met"
+    assert "due" not in found["promotion.service_exam"]
+
+
+def test_an_offer_come_whose_only_open_requirement_is_not_due_is_to_come_not_failed() -> None:
+    skp = {"rule": "promotion.performance", "outcome": "missing", "enforced": True, "standing": "not_due"}
+    assert eligibility.decision(None, True, ["promotion.performance"], None, [skp]) == "to_come"
+    assert eligibility.decision(None, True, ["promotion.performance"], "2025-10-01", [skp]) == "eligible_from_met_on"
+    failed = {**skp, "rule": "promotion.penalty", "standing": "not_met"}
+    assert eligibility.decision(None, True, ["promotion.performance"], None, [skp, failed]) == "not_eligible"
