@@ -14,7 +14,7 @@ import orjson
 import psycopg
 import pytest
 
-from bench import access_log_rows, bigstore, common, ingest, reads, rebuild, scaling, units
+from bench import access_log_rows, bigstore, common, ingest, reads, rebuild, rebuild_digest, scaling, units
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from tests.conftest import POSTGRES_URL, require_postgres
@@ -188,6 +188,26 @@ def test_rebuild_bench_can_measure_some_views_only(bench_env: Path, capsys: pyte
     with pytest.raises(SystemExit):
         rebuild.main(["--employees", EMPLOYEES, "--views", "timeline,nope", "--no-save"])
     assert "Unknown view 'nope'" in capsys.readouterr().err
+
+
+def test_rebuild_digest_rebuilds_a_copy_of_a_store_and_digests_each_view_table_alike_every_time(
+    bench_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "store.db"
+    rebuild_digest.main(["make", str(store), "--employees", EMPLOYEES])
+    capsys.readouterr()
+    runs = []
+    for _ in range(2):
+        rebuild_digest.main(["run", str(store), "--views", "timeline,merit"])
+        runs.append(orjson.loads(capsys.readouterr().out))
+    first, second = runs
+    assert {"timeline", "decisions", "promotion_rounds"} <= set(first)
+    assert "roster" not in first
+    assert {k: v for k, v in first.items() if k not in ("cpu", "wall", "load")} == {
+        k: v for k, v in second.items() if k not in ("cpu", "wall", "load")
+    }
+    with contextlib.closing(sqlite3.connect(store)) as conn:  # the store itself untouched: rebuilt in a copy
+        assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'timeline'").fetchall()
 
 
 @pytest.fixture
