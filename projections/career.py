@@ -346,9 +346,21 @@ class CareerRecord:
                 full, versions = self._within
                 merged = [f for f in full._of_kinds(kinds) if f.entry.version in versions]
             else:
-                merged = sorted(itertools.chain.from_iterable(self.by_kind.get(k, ()) for k in kinds), key=_order)
+                merged = self._merge(kinds)
             self._merged[kinds] = merged
         return merged
+
+    def _merge(self, kinds: tuple[str, ...]) -> list[Fact]:
+        """The active facts of several kinds in order of effective date: `by_kind`'s lists of them, merged. Those
+        lists are parts of `active` (in its order, `_order`, which no two facts share), so one kind's list is the
+        merge as it is (often the others have none), and several kinds' are `active`'s facts of those kinds."""
+        by_kind = self.by_kind
+        found = [facts for kind in kinds if (facts := by_kind.get(kind))]
+        if len(found) < 2:
+            return list(found[0]) if found else []
+        if len(set(kinds)) < len(kinds):  # a kind named twice: its facts twice, as a sort of the lists gives them
+            return sorted(itertools.chain.from_iterable(by_kind.get(k, ()) for k in kinds), key=_order)
+        return [f for f in self.active if f.kind in kinds]
 
     def _kept_of_kind(self, kinds: tuple[str]) -> list[Fact]:
         """Of a record known up to a version: `by_kind`'s list of one kind without indexing every kind

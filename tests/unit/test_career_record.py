@@ -243,3 +243,28 @@ def test_status_study_leave_and_education_on_a_day_read_alike_in_known_and_fresh
     assert final.on_study_leave(date(2017, 2, 1))
     assert not final.on_study_leave(date(2016, 12, 31))
     assert final.education_on(date(2012, 6, 1)) == "S-3"  # (the level as the reference names it)
+
+
+def test_the_facts_of_several_kinds_are_every_kinds_facts_in_order_of_effective_date_once_each() -> None:
+    """`of_kind` of several kinds (merged from `active`, not sorted again) lists the facts a sort of the kinds' lists
+    gives: none, one kind's alone, several kinds' interleaved by effective date (a correction moving one before
+    another), and a kind named twice its facts twice."""
+    record = (
+        career()
+        .add("training", f.training("2013-06-03", hours=4), "2019-01-02T00:00:00+00:00")
+        .add("correction", f.correction(7, "2019-02-04", effective_date="2014-03-01"), "2019-02-05T00:00:00+00:00")
+        .record()
+    )
+    kinds_asked = [
+        ("rank_promotion", "training"),
+        ("training", "rank_promotion"),
+        ("training", "exam"),
+        ("exam", "penalty"),
+        ("rank_promotion", "training", "rank_promotion"),
+    ]
+    for kinds in kinds_asked:
+        by_kind = record.by_kind
+        expected = sorted((x for k in kinds for x in by_kind.get(k, ())), key=lambda x: (x.effective_date, x.version))
+        assert [x.version for x in record.of_kind(*kinds)] == [x.version for x in expected], kinds
+    both = [(x.kind, x.version) for x in record.of_kind("rank_promotion", "training")]
+    assert both == [("training", 7), ("rank_promotion", 2), ("training", 3)]  # 5 retracted; 7 moved before 2
