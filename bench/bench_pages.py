@@ -98,6 +98,7 @@ def run(code: Path, store: Path, page: str, work: Path) -> tuple[float, float, f
     shutil.copy(store, copy)
     port = free_port()
     env = {**os.environ, "CAREERLOG_DATABASE_URL": f"sqlite:///{copy}", "PYTHONPATH": str(code)}
+    env.setdefault("CAREERLOG_CELL_KEY_SECRET", "a benchmark's cell-key secret, 32 characters or more")  # (serve's)
     command = [sys.executable, "-c", "from careerlog.cli import main; main()", "serve", "--bind", f"127.0.0.1:{port}"]
     with (work / "serve.log").open("wb") as log:
         server = subprocess.Popen(

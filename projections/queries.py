@@ -436,9 +436,13 @@ class Queries(ViewReader):
         )
         return any(unit_key(str(row["unit"] or "")) == unit_key(unit) for row in found)
 
-    def headcount(self, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    def headcount(
+        self, by: Sequence[str], filters: Mapping[str, Any] | None = None, *, keyed: Callable[[str], int] | None = None
+    ) -> list[dict[str, Any]]:
         """Counts of employees by any of the roster's fields (and age band), in `report_order` (ranks in the roster's
-        order of ranks, the PPPK grades after them)."""
+        order of ranks, the PPPK grades after them). `keyed` (a person's record key by their subject,
+        projections.cellkey): each row's `key` too, the sum of its people's keys (their subjects read and counted here;
+        the cell-key method's, Services.perturbed_headcount)."""
         if not by:
             raise InvalidInput(COUNT_BY, "by")
         _, unknown_field, twice = GROUPING_REFUSALS["field"]
@@ -452,11 +456,25 @@ class Queries(ViewReader):
         columns = [f"{case} AS age_band" if b == "age_band" else b for b in by]
         select_params = case_params if "age_band" in by else []
         group = ", ".join(by)
-        rows = self.store.query(
-            f"SELECT {', '.join(columns)}, COUNT(*) AS count FROM roster{where} GROUP BY {group}",
-            [*select_params, *params],
-        )
-        merged = merged_by_unit(rows, by, ("count",), "count")  # (a unit in other spellings counted once)
+        if keyed is None:
+            rows: Sequence[Mapping[str, Any]] = self.store.query(
+                f"SELECT {', '.join(columns)}, COUNT(*) AS count FROM roster{where} GROUP BY {group}",
+                [*select_params, *params],
+            )
+        else:
+            people = self.store.query(
+                f"SELECT {', '.join(columns)}, subject FROM roster{where}", [*select_params, *params]
+            )
+            cells: dict[tuple[Any, ...], dict[str, Any]] = {}
+            for person in people:
+                cell = cells.setdefault(
+                    tuple(person[b] for b in by), {**{b: person[b] for b in by}, "count": 0, "key": 0}
+                )
+                cell["count"] += 1
+                cell["key"] += keyed(str(person["subject"]))
+            rows = list(cells.values())
+        sums = ("count",) if keyed is None else ("count", "key")
+        merged = merged_by_unit(rows, by, sums, "count")  # (a unit in other spellings counted once)
         return sorted(merged, key=report_order(by))  # (ranks by rank_order, not as text; either store alike)
 
     def _roster_where(

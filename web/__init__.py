@@ -22,7 +22,7 @@ from web.docs import blp as docs_blueprint
 from web.health import blp as health_blueprint
 from web.logs import redact
 from web.pages import check_limits_in_views_only, init_pages
-from web.services import Services
+from web.services import Disclosure, Services
 
 
 class WholeNumberConverter(IntegerConverter):
@@ -78,6 +78,7 @@ def create_app(
         follow=bool(app.config["CAREERLOG_FOLLOW"]),
         wait_timeout=float(app.config["CAREERLOG_WAIT_SECONDS"]),
         min_cell=int(app.config["CAREERLOG_MIN_CELL"]),
+        disclosure=Disclosure(app.config["CAREERLOG_DISCLOSURE"], app.config["CAREERLOG_CELL_KEY_SECRET"]),
         durable_access_log=bool(app.config["CAREERLOG_DURABLE_ACCESS_LOG"]),
     )
     # A view being filled (a new version's, or rebuilt) holds part of the records: its reads are refused (503).

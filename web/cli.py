@@ -34,7 +34,7 @@ from careerlog.visible import on_terminal, say
 from projections.merit.fairness import import_statistics
 from projections.registry import projector
 from projections.scorecard.findings import settings as scorecard_settings
-from web.config import WebSettings, checked_secret_key
+from web.config import WebSettings, checked_cell_key_secret, checked_secret_key
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
 from web.errors import PROBLEM_JSON, problem_document
 from web.logs import logged_path, redact
@@ -336,6 +336,7 @@ def serve_command(obj: Context, bind: str, workers: int, threads: int, create_st
     if not create_store:  # (it made the store and served it empty, /health "ok" with head 0: a typo's schema)
         existing_data_only(obj, NOT_THERE)
     check_before_serving(obj)
+    checked_cell_key_secret()  # (serve's alone: the demo's `run` draws one per server, its figures a demo's)
     if warning := checked_secret_key():
         click.echo(warning, err=True)
     serve(obj.settings, bind, workers, threads)

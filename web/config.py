@@ -8,6 +8,14 @@ CAREERLOG_MAX_UPLOAD_MB   the largest request body, imports included (default 50
 CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for (default 5; then the API answers 503, the
                           career page is shown as it stands)
 CAREERLOG_MIN_CELL        the fewest people a reporter or policy maker sees a figure about (default 5)
+CAREERLOG_DISCLOSURE      how the headcount protects its small cells from a reporter or policy maker (a policy decision
+                          the agency confirms, docs/security.md): perturb (default), the cell-key method, every
+                          figure shown with small noise that the same people always get; withhold, small cells and
+                          the cells that would give them away withheld (the behaviour before 2026-12-06)
+CAREERLOG_CELL_KEY_SECRET the secret the people's record keys are drawn from (perturb), at least 32 characters, the
+                          same on every server and kept across restarts (a new one changes every figure, and figures
+                          under two secrets average the noise away); `careerlog serve` refuses to start without it
+                          under perturb (an app made otherwise, a test's or the demo's, draws one per process)
 CAREERLOG_MAX_PAGE_OFFSET the deepest row a list reads by page number: page x per_page at most this
                           (default 10000, at most 1,000,000,000); the roster reads on past it by cursor (`after`)
 CAREERLOG_ACCESS_LOG_COMMIT  durable (default): on PostgreSQL each read's access-log entry is on disk
@@ -53,6 +61,8 @@ DEFAULT_RATE = "3000/minute"
 DEFAULT_LOGIN_FAILURES = "20/hour"
 SECRET_KEY_ENV = "CAREERLOG_SECRET_KEY"  # noqa: S105 (the variable's name, no key)
 MIN_SECRET_KEY = 32  # characters: what `secrets.token_urlsafe(32)` gives is 43
+CELL_KEY_SECRET_ENV = "CAREERLOG_CELL_KEY_SECRET"  # noqa: S105 (the variable's name, no secret)
+DISCLOSURES = ("perturb", "withhold")  # CAREERLOG_DISCLOSURE, the default first
 NO_SECRET_KEY = (
     f"Warning: {SECRET_KEY_ENV} is not set: this server signs page sessions with a key of its own, drawn now and "
     "shared by its workers alone, so page log-ins end when it restarts and do not hold on another server or host "
@@ -76,6 +86,23 @@ def checked_secret_key(env: Mapping[str, str] | None = None) -> str | None:
     return None
 
 
+def checked_cell_key_secret(env: Mapping[str, str] | None = None) -> None:
+    """`careerlog serve`'s check of CAREERLOG_CELL_KEY_SECRET under CAREERLOG_DISCLOSURE=perturb: none, or one shorter
+    than MIN_SECRET_KEY characters, refused naming the variable. A secret drawn per server would give the same people
+    new figures at each restart, and figures under several secrets average the noise away."""
+    env = os.environ if env is None else env
+    if _choice(env, "CAREERLOG_DISCLOSURE", DISCLOSURES) != "perturb":
+        return
+    secret = env.get(CELL_KEY_SECRET_ENV) or ""
+    if len(secret) < MIN_SECRET_KEY:
+        raise ConfigurationError(
+            f"{CELL_KEY_SECRET_ENV}: {'not set' if not secret else f'{len(secret)} characters'}, a secret of at least "
+            f"{MIN_SECRET_KEY} characters is needed under CAREERLOG_DISCLOSURE=perturb (the headcount's figures are "
+            "perturbed by keys drawn from it: keep it, the same on every server); make one with python3 -c 'import "
+            "secrets; print(secrets.token_urlsafe(32))', or set CAREERLOG_DISCLOSURE=withhold (docs/security.md)"
+        )
+
+
 @dataclass(frozen=True)
 class WebSettings:
     secret_key: str
@@ -91,6 +118,8 @@ class WebSettings:
     secure_cookies: bool = False
     login_failure_limit: str | None = DEFAULT_LOGIN_FAILURES
     timezone: str = DEFAULT_TIMEZONE
+    disclosure: str = DISCLOSURES[0]
+    cell_key_secret: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:
@@ -111,6 +140,8 @@ class WebSettings:
                 env, "CAREERLOG_LOGIN_FAILURE_LIMIT", DEFAULT_LOGIN_FAILURES, "20/hour or 10 per 30 minutes"
             ),
             timezone=timezone_setting(env),
+            disclosure=_choice(env, "CAREERLOG_DISCLOSURE", DISCLOSURES),
+            cell_key_secret=env.get(CELL_KEY_SECRET_ENV) or secrets.token_urlsafe(32),
         )
 
     def flask_config(self) -> dict[str, Any]:
@@ -132,6 +163,8 @@ class WebSettings:
             "CAREERLOG_LOGIN_FAILURE_LIMIT": self.login_failure_limit,
             # the pages' times are shown in it (web.pages.local_datetime), flask-babel converting them from UTC
             "BABEL_DEFAULT_TIMEZONE": self.timezone,
+            "CAREERLOG_DISCLOSURE": self.disclosure,
+            "CAREERLOG_CELL_KEY_SECRET": self.cell_key_secret,
         }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import partial
 from typing import IO, Any
@@ -55,7 +55,7 @@ from careerlog.reference import reference, rules
 from careerlog.sqlstore import check_connections_when_in_doubt
 from careerlog.textfiles import workbook_name
 from careerlog.workbooks import read_xlsx
-from projections import suppression
+from projections import cellkey, suppression
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries, mentees_named
 from projections.merit.audit import decision_confirmations
@@ -245,6 +245,7 @@ class Services:
         lease: FollowerLease | None = None,
         wait_timeout: float = 5.0,
         min_cell: int = suppression.DEFAULT_MIN_CELL,
+        disclosure: Disclosure | None = None,
     ):
         self.settings = settings
         self.ledger = ledger
@@ -265,6 +266,7 @@ class Services:
         self.lease = lease
         self.wait_timeout = wait_timeout
         self.min_cell = min_cell
+        self.disclosure = disclosure or Disclosure(WITHHOLD)
 
     @classmethod
     def build(
@@ -275,6 +277,7 @@ class Services:
         wait_timeout: float = 5.0,
         min_cell: int = suppression.DEFAULT_MIN_CELL,
         durable_access_log: bool = True,
+        disclosure: Disclosure | None = None,
     ) -> Services:
         """Open the store once; on SQLite, follow the log here if no other process does."""
         ledger = CareerLog.from_settings(settings)
@@ -286,7 +289,16 @@ class Services:
         lease = None
         if follow and settings.store == "sqlite":
             lease = FollowerLease(projector, lock_path(settings.sqlite_path)).start()
-        return cls(settings, ledger, projector, accounts, lease=lease, wait_timeout=wait_timeout, min_cell=min_cell)
+        return cls(
+            settings,
+            ledger,
+            projector,
+            accounts,
+            lease=lease,
+            wait_timeout=wait_timeout,
+            min_cell=min_cell,
+            disclosure=disclosure,
+        )
 
     def close(self) -> None:
         if self.lease is not None:
@@ -1044,15 +1056,19 @@ class Services:
         (until 2026-12-05 every status: the retired, the deceased and those whose contract ended counted as staff);
         the default is a filter as a given one is, so that a cell withheld is not given away by the count of every
         status (`without_each_filter`). Each filter is a slice of the headcount by its field, each row a cell of the
-        table by its fields and that field, withheld as that table withholds it (`filters_sliced`)."""
+        table by its fields and that field, withheld as that table withholds it (`filters_sliced`). All that withholding
+        is CAREERLOG_DISCLOSURE=withhold's: under perturb (the default) a reader of aggregates gets every figure
+        perturbed by the cell-key method instead (`perturbed_headcount`), and none of it runs."""
         self.capped(reader, filters)
         if not filters.get("status") and "status" not in by:
             filters = {**filters, "status": list(HEADCOUNT_STATUSES)}
         # the statuses counted, every one when neither says (the page's note, the downloads' and the API's `statuses`)
         statuses = list(filters.get("status") or (s.code for s in reference().statuses))
         allowed = self.asked_within(reader, Action.READ_REPORTS, filters)
-        rows = [] if allowed is NOTHING else self.queries.headcount(by, allowed)
         cell = self.smallest_cell(reader)
+        if cell > 1 and self.disclosure.method == PERTURB:
+            return self.perturbed_headcount(reader, by, filters, allowed, statuses)
+        rows = [] if allowed is NOTHING else self.queries.headcount(by, allowed)
 
         def read(scope: dict[str, list[str]]) -> list[dict[str, Any]]:
             return [] if scope is NOTHING else self.queries.headcount(by, scope)
@@ -1086,6 +1102,45 @@ class Services:
             "statuses": statuses,
             "total_all_statuses": every,
             "total_all_statuses_suppressed": every is None,
+            "disclosure": WITHHELD if cell > 1 else EXACT,
+        }
+
+    def perturbed_headcount(
+        self,
+        reader: Account,
+        by: list[str],
+        filters: Mapping[str, list[str]],
+        allowed: dict[str, list[str]],
+        statuses: list[str],
+    ) -> dict[str, Any]:
+        """The headcount for a reader of aggregates under CAREERLOG_DISCLOSURE=perturb (the cell-key method,
+        projections.cellkey): each row, the total and the count of every status a cell of its own, its figure the
+        true count perturbed by its people's keys. Nothing withheld, and no withholding layer needed: the same people
+        always get the same figure, so that a figure less others (the total less the other rows, a filtered request
+        less another) is the true difference plus noise asking again does not remove. The rows need not add up to
+        the total."""
+        keyed = self.disclosure.record_key
+
+        def read(scope: dict[str, list[str]], fields: list[str]) -> list[dict[str, Any]]:
+            return [] if scope is NOTHING else self.queries.headcount(fields, scope, keyed=keyed)
+
+        def figure(rows: Sequence[Mapping[str, Any]]) -> int:
+            return cellkey.perturbed(sum(r["count"] for r in rows), sum(r["key"] for r in rows))
+
+        rows = read(allowed, by)
+        items = [{**{b: row[b] for b in by}, "count": figure([row]), suppression.FLAG: False} for row in rows]
+        total = figure(rows)
+        every = (
+            figure(read(self.without_filter(reader, filters, "status"), ["status"])) if "status" in filters else total
+        )
+        return {
+            "by": by,
+            "items": items,
+            "total": total,
+            "statuses": statuses,
+            "total_all_statuses": every,
+            "total_all_statuses_suppressed": False,
+            "disclosure": PERTURBED,
         }
 
     def every_status_total(
@@ -1399,6 +1454,24 @@ class Services:
             exact_below=self.smallest_cell(reader),
         )
         return suppression.scorecard(card, self.smallest_cell(reader))
+
+
+# CAREERLOG_DISCLOSURE's methods (web.config.DISCLOSURES), and what a headcount says of its figures (`disclosure`):
+# perturbed (the cell-key method), withheld (small cells withheld, the rest exact), exact (a reader of records)
+PERTURB, WITHHOLD = "perturb", "withhold"
+PERTURBED, WITHHELD, EXACT = "perturbed", "withheld", "exact"
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """How the headcount protects its small cells from a reader of aggregates (CAREERLOG_DISCLOSURE), and the secret
+    the people's record keys are drawn from under `perturb` (CAREERLOG_CELL_KEY_SECRET)."""
+
+    method: str
+    secret: str = field(default="", repr=False)
+
+    def record_key(self, subject: str) -> int:
+        return cellkey.record_key(self.secret.encode(), subject)
 
 
 def differenced_total(total: int, without: Sequence[Sequence[Mapping[str, Any]]], cell: int) -> int | None:

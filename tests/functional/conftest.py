@@ -134,8 +134,15 @@ TEST_HASHER = PasswordHasher.from_parameters(profiles.CHEAPEST)
 
 
 @pytest.fixture
-def test_config() -> dict[str, Any]:
-    return dict(TEST_CONFIG)
+def test_config(request: pytest.FixtureRequest) -> dict[str, Any]:
+    return {**TEST_CONFIG, **disclosure_of(request.node)}
+
+
+def disclosure_of(node: pytest.Item | pytest.Collector) -> dict[str, str]:
+    """The CAREERLOG_DISCLOSURE a test or module pins with the `disclosure` mark (`withhold` for the tests asserting
+    the headcount's withholding: the default is perturb), else nothing (the default)."""
+    mark = node.get_closest_marker("disclosure")
+    return {"CAREERLOG_DISCLOSURE": mark.args[0]} if mark else {}
 
 
 @pytest.fixture
@@ -155,17 +162,18 @@ def served_app(store_url: str, test_config: dict[str, Any]) -> Iterator[Flask]:
 
 
 @pytest.fixture(scope="module")
-def shared_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def shared_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """One world on SQLite for a module whose tests only read it (each test gets its own client)."""
-    with served_world(f"sqlite:///{tmp_path_factory.mktemp('world')}/careerlog.db") as world:
+    config = {**TEST_CONFIG, **disclosure_of(request.node)}
+    with served_world(f"sqlite:///{tmp_path_factory.mktemp('world')}/careerlog.db", config) as world:
         yield world
 
 
 @contextmanager
-def served_world(url: str) -> Iterator[World]:
+def served_world(url: str, config: dict[str, Any] | None = None) -> Iterator[World]:
     """The world (build_world) recorded into the store at `url`, served by an app of its own: for a module fixture
     whose tests only read it, each with a client of its own (own_client)."""
-    with served_app(url, dict(TEST_CONFIG)) as flask_app:
+    with served_app(url, dict(config or TEST_CONFIG)) as flask_app:
         yield build_world(flask_app, flask_app.test_client())
 
 

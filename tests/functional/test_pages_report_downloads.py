@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tests import factories as f
 from tests.conftest import STORES, shared_store
-from tests.functional.conftest import BUDI, SARI, World, own_client, served_world
+from tests.functional.conftest import BUDI, SARI, TEST_CONFIG, World, disclosure_of, own_client, served_world
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_suppression import COLLEAGUES, record, staff, staffed
 
@@ -31,7 +31,11 @@ __all__ = ["staffed"]  # Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alon
 # staffed and trained, are recorded once per store for the module, on one worker, not once per test
 # (`shared_staffed`, `shared_trained`). `trained` is the same in a store of the test's own, for the modules that
 # import it.
-pytestmark = pytest.mark.xdist_group("test_pages_report_downloads")
+pytestmark = [
+    pytest.mark.xdist_group("test_pages_report_downloads"),
+    # they assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default is perturb
+    pytest.mark.disclosure("withhold"),
+]
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -116,14 +120,16 @@ def assert_the_csv_is_the_pages_table(world: World, report: str, query: str, col
 @pytest.fixture(scope="module", params=STORES)
 def staffed_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """The world staffed (staff), on each store, once for the module."""
-    with shared_store(request.param, tmp_path_factory) as url, served_world(url) as world:
+    config = {**TEST_CONFIG, **disclosure_of(request.node)}
+    with shared_store(request.param, tmp_path_factory) as url, served_world(url, config) as world:
         yield staff(world)
 
 
 @pytest.fixture(scope="module", params=STORES)
 def trained_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """The world staffed and trained (train), on each store, once for the module."""
-    with shared_store(request.param, tmp_path_factory) as url, served_world(url) as world:
+    config = {**TEST_CONFIG, **disclosure_of(request.node)}
+    with shared_store(request.param, tmp_path_factory) as url, served_world(url, config) as world:
         yield train(staff(world))
 
 
@@ -180,9 +186,9 @@ def test_a_lone_small_group_is_withheld_with_its_complement_in_both_downloads(sh
     rows = sheet(shared_staffed, "/pages/reports/headcount.xlsx?by=agency&lang=en")
     active = "Active"  # (each row names the legal statuses counted, by the page's names)
     assert rows[1:] == [
-        ["KAB-KARO", None, "yes", active, None, None],
-        ["KOTA-MEDAN", None, "yes", active, None, None],
-        ["Total", 9, "no", active, 9, "no"],  # (and the people of every status, on the total's row)
+        ["KAB-KARO", None, "yes", active, None, None, "withheld"],
+        ["KOTA-MEDAN", None, "yes", active, None, None, "withheld"],
+        ["Total", 9, "no", active, 9, "no", "withheld"],  # (and the people of every status, on the total's row)
     ]
 
 
@@ -191,8 +197,8 @@ def test_a_total_of_too_few_people_is_withheld_in_both_downloads(shared_staffed:
     written = csv_rows(shared_staffed, "/pages/reports/headcount.csv?by=sex&agency=KAB-KARO")
     assert [(r["sex"], r["count"], r["suppressed"]) for r in written] == [("F", "", "true"), ("total", "", "true")]
     assert sheet(shared_staffed, "/pages/reports/headcount.xlsx?by=sex&agency=KAB-KARO&lang=id")[1:] == [
-        ["Perempuan (F)", None, "ya", "Aktif (ACTIVE)", None, None],
-        ["Jumlah", None, "ya", "Aktif (ACTIVE)", None, "ya"],
+        ["Perempuan (F)", None, "ya", "Aktif (ACTIVE)", None, None, "withheld"],
+        ["Jumlah", None, "ya", "Aktif (ACTIVE)", None, "ya", "withheld"],
     ]
 
 
@@ -253,6 +259,7 @@ def test_what_the_page_withholds_from_a_reporter_is_withheld_in_each_reports_dow
                 "Legal statuses counted",
                 "Employees of every legal status",
                 "Employees of every legal status withheld",
+                "Figures protected as",
             ],
             "Total",
         ),
@@ -265,6 +272,7 @@ def test_what_the_page_withholds_from_a_reporter_is_withheld_in_each_reports_dow
                 "Kedudukan hukum yang dihitung",
                 "Pegawai semua kedudukan hukum",
                 "Pegawai semua kedudukan hukum disembunyikan",
+                "Perlindungan angka",
             ],
             "Jumlah",
         ),
@@ -280,7 +288,7 @@ def test_the_headcount_workbook_is_headed_by_the_pages_labels_in_its_language(
     assert rows[-1][:2] == [total, 9]
     assert csv_rows_text(shared_staffed, f"/pages/reports/headcount.csv?by=unit&lang={lang}").startswith(
         # the CSV keeps the field names in every language, for machines
-        "unit,count,suppressed,statuses,total_all_statuses,total_all_statuses_suppressed\r\n"
+        "unit,count,suppressed,statuses,total_all_statuses,total_all_statuses_suppressed,disclosure\r\n"
     )
 
 

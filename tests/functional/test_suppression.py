@@ -14,6 +14,9 @@ from tests.functional.conftest import BUDI, SARI, World, appointment_of, confirm
 from tests.functional.test_pages_auth import log_in
 from web.config import WebSettings
 
+# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default is perturb
+pytestmark = pytest.mark.disclosure("withhold")
+
 HEADCOUNT = "/api/v1/reports/headcount"
 COLLEAGUES = [f.nip(date(1991, 2, 2), date(2016, 3, 1), "M", sequence=780 + n) for n in range(6)]
 
@@ -152,7 +155,9 @@ def test_a_minimum_of_one_shows_a_reporter_every_count(staffed: World) -> None:
     assert counts(body, "unit") == {"BKPSDM": (7, False), "Bappeda": (1, False), "Dinas Pendidikan": (1, False)}
 
 
-@pytest.mark.parametrize("test_config", [{"TESTING": True, "CAREERLOG_MIN_CELL": 8}])
+@pytest.mark.parametrize(
+    "test_config", [{"TESTING": True, "CAREERLOG_MIN_CELL": 8, "CAREERLOG_DISCLOSURE": "withhold"}]
+)
 def test_the_minimum_comes_from_the_configuration(staffed: World) -> None:
     body = staffed.get(f"{HEADCOUNT}?by=unit", "reporter").get_json()
     assert counts(body, "unit")["BKPSDM"] == (None, True)

@@ -17,6 +17,9 @@ from tests.functional.conftest import World
 from tests.functional.test_suppression import HEADCOUNT, SARI, f, record
 from tests.functional.test_suppression import staffed as staffed  # (the fixture)
 
+# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default is perturb
+pytestmark = pytest.mark.disclosure("withhold")
+
 
 @pytest.fixture
 def store_url(database_url: str) -> str:

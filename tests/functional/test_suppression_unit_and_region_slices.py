@@ -19,6 +19,9 @@ from tests.functional.test_suppression import record
 from tests.functional.test_suppression import staffed as staffed  # (the fixture)
 from tests.functional.test_suppression_slices import PROGRAMMES, mentees
 
+# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default is perturb
+pytestmark = pytest.mark.disclosure("withhold")
+
 
 @pytest.fixture
 def store_url(database_url: str) -> str:

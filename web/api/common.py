@@ -236,6 +236,8 @@ def json_or_csv(
     header = interval_columns(row_columns(schema, items, dumped, groups)) if items and not rows else None
     response = Response(to_csv(rows, header), mimetype=CSV)
     response.headers["Content-Disposition"] = f'attachment; filename="{file_name(name)}.csv"'
+    if isinstance(dumped, Mapping) and dumped.get("disclosure"):  # (the headcount's: its JSON's `disclosure`)
+        response.headers["X-Disclosure"] = dumped["disclosure"]
     if isinstance(dumped, Mapping) and "per_page" in dumped and dumped.get("total") is not None:
         # A paged list's rows matching (its JSON `total`); a report's `total` counts people, not rows, and a
         # reporter's may be null (suppressed): no header there (was `X-Total-Count: None`, or the people counted).

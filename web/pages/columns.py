@@ -92,6 +92,7 @@ REPORT_LABELS: dict[str, dict[str, LazyString]] = {
         "statuses": _l("Legal statuses counted"),
         "total_all_statuses": _l("Employees of every legal status"),
         "total_all_statuses_suppressed": _l("Employees of every legal status withheld"),
+        "disclosure": _l("Figures protected as"),
     },
     "training": {
         "staff": _l("Staff"),

@@ -215,7 +215,7 @@ FIGURES = {
 # (the headcount's people of every status, "N of M counted", on its total's row)
 NOTES = {
     "programmes": ("other_spellings",),
-    "headcount": ("statuses", "total_all_statuses", "total_all_statuses_suppressed"),
+    "headcount": ("statuses", "total_all_statuses", "total_all_statuses_suppressed", "disclosure"),
 }
 # The rows a table adds to the report's items, named by a word of the page in a workbook, by a code in a CSV
 TOTAL, DIFFERENCE = "total", "difference"
@@ -261,7 +261,8 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
             "total_all_statuses": found["total_all_statuses"],
             "total_all_statuses_suppressed": found["total_all_statuses_suppressed"],
         }
-        return [{**item, "statuses": statuses} for item in [*items, total]]
+        # (each row saying how its figures protect the people: exact, withheld or perturbed, the API's `disclosure`)
+        return [{**item, "statuses": statuses, "disclosure": found["disclosure"]} for item in [*items, total]]
     if name == "mentoring":
         withheld = any(item["suppressed"] for item in items)
         groups = [{**item, "group": named(item["group"])} for item in items]

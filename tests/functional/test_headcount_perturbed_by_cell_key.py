@@ -1,0 +1,134 @@
+"""The headcount under CAREERLOG_DISCLOSURE=perturb (the default): a reader of aggregates gets every figure, each the
+true count plus the cell-key method's noise (projections.cellkey), the same for the same people whatever the request's
+shape, and says so (`disclosure`, the page's note, the downloads); a reader of records gets exact figures as before.
+A differencing attack that recovers a small cell from raw counts (the total less the other rows; a request less a
+filtered one) gives the cell plus noise here. Both stores (the world fixture's)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pytest
+
+from careerlog.config import ConfigurationError
+from projections import cellkey
+from tests.functional.conftest import World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_suppression import HEADCOUNT, staffed
+from web.config import WebSettings, checked_cell_key_secret
+from web.services import Disclosure
+
+__all__ = ["staffed"]  # (the fixture: Budi and 6 colleagues in BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO)
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url  # (both stores)
+
+
+def body(world: World, query: str, who: str = "reporter") -> dict[str, Any]:
+    answer = world.get(f"{HEADCOUNT}?{query}", who)
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    return answer.get_json()
+
+
+def counts(found: dict[str, Any]) -> dict[str, int]:
+    by = found["by"][0]
+    return {**{item[by]: item["count"] for item in found["items"]}, "<total>": found["total"]}
+
+
+def test_a_reporter_gets_every_figure_perturbed_and_an_inspector_the_exact_ones(staffed: World) -> None:
+    exact = body(staffed, "by=unit", "inspector")
+    assert exact["disclosure"] == "exact"
+    assert counts(exact) == {"BKPSDM": 7, "Bappeda": 1, "Dinas Pendidikan": 1, "<total>": 9}
+    found = body(staffed, "by=unit")
+    assert found["disclosure"] == "perturbed"
+    assert not any(item["suppressed"] for item in found["items"])
+    assert found["total_all_statuses_suppressed"] is False
+    shown = counts(found)
+    assert set(shown) == set(counts(exact))
+    for cell, true in counts(exact).items():
+        assert shown[cell] is not None
+        assert shown[cell] >= 0, cell
+        assert abs(shown[cell] - true) <= cellkey.MAX_PERTURBATION, (cell, shown[cell], true)
+    assert body(staffed, "by=unit") == found  # (asked again: the same figures)
+
+
+def test_the_same_people_get_the_same_figure_whatever_the_requests_shape(staffed: World) -> None:
+    """Sari is Bappeda's one employee and the one woman there: by unit, by sex filtered to Bappeda, and the total of
+    that request, one cell, one figure; the nine are the total by unit, by sex and by agency alike."""
+    sari = counts(body(staffed, "by=unit"))["Bappeda"]
+    filtered = body(staffed, "by=sex&unit=Bappeda")
+    assert counts(filtered) == {"F": sari, "<total>": sari}
+    totals = {counts(body(staffed, f"by={by}"))["<total>"] for by in ("unit", "sex", "agency", "rank")}
+    assert len(totals) == 1
+
+
+def attacks(world: World) -> tuple[int, int]:
+    """Two differencing attacks on Sari (1 in Bappeda, the one woman of KOTA-MEDAN): the total by unit less the other
+    units, and KOTA-MEDAN's total less its men's."""
+    by_unit = counts(body(world, "by=unit"))
+    first = by_unit["<total>"] - by_unit["BKPSDM"] - by_unit["Dinas Pendidikan"]
+    second = counts(body(world, "by=unit&agency=KOTA-MEDAN"))["<total>"]
+    second -= counts(body(world, "by=unit&agency=KOTA-MEDAN&sex=M"))["<total>"]
+    return first, second
+
+
+def test_differencing_recovers_a_small_cell_from_raw_counts_but_not_from_perturbed_ones(staffed: World) -> None:
+    """On an inspector's raw counts both attacks give Sari's 1 exactly. Perturbed, under each of 40 secrets (each a
+    deployment's), they give 1 plus the noise of the figures, for most secrets not 1; and under one secret, asking
+    again gives the same figures, so there is no average to take."""
+    staffed.services.disclosure = Disclosure("withhold")
+    staffed.services.min_cell = 1  # (raw counts: nothing withheld)
+    assert attacks(staffed) == (1, 1)
+    staffed.services.min_cell = 5
+    exact = 0
+    for n in range(40):
+        staffed.services.disclosure = Disclosure("perturb", f"a deployment's secret number {n:02d}, 32 characters")
+        first, second = attacks(staffed)
+        assert (first, second) == attacks(staffed)
+        exact += (first, second) == (1, 1)
+    assert exact < 20, exact  # (both exact for fewer than half the secrets)
+
+
+def test_the_page_and_its_downloads_say_the_figures_are_perturbed(staffed: World) -> None:
+    log_in(staffed, "reporter")
+    english = staffed.client.get("/pages/reports/headcount?by=unit&lang=en").get_data(as_text=True)
+    assert "every figure here has small noise added" in english
+    assert "withheld-legend" not in english
+    indonesian = staffed.client.get("/pages/reports/headcount?by=unit&lang=id").get_data(as_text=True)
+    assert "setiap angka di sini diberi sedikit derau" in indonesian
+    shown = counts(body(staffed, "by=unit"))
+    text = staffed.client.get("/pages/reports/headcount.csv?by=unit").get_data(as_text=True).lstrip("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["unit"], r["count"], r["suppressed"], r["disclosure"]) for r in rows] == [
+        (unit, str(shown[unit if unit != "total" else "<total>"]), "false", "perturbed")
+        for unit in ("BKPSDM", "Bappeda", "Dinas Pendidikan", "total")
+    ]
+    api = staffed.get(f"{HEADCOUNT}?by=unit&format=csv", "reporter")
+    assert api.headers["X-Disclosure"] == "perturbed"
+    log_in(staffed, "inspector")
+    page = staffed.client.get("/pages/reports/headcount?by=unit&lang=en").get_data(as_text=True)
+    assert "small noise added" not in page
+
+
+def test_withhold_keeps_the_withholding_and_says_so(staffed: World) -> None:
+    staffed.services.disclosure = Disclosure("withhold")
+    found = body(staffed, "by=unit")
+    assert found["disclosure"] == "withheld"
+    assert [item["count"] for item in found["items"]] == [None, None, None]
+
+
+def test_the_setting_is_read_and_serve_refuses_perturb_without_a_secret() -> None:
+    assert WebSettings.from_env({}).disclosure == "perturb"
+    assert WebSettings.from_env({"CAREERLOG_DISCLOSURE": "withhold"}).disclosure == "withhold"
+    with pytest.raises(ConfigurationError, match="CAREERLOG_DISCLOSURE: one of perturb, withhold, got 'hide'"):
+        WebSettings.from_env({"CAREERLOG_DISCLOSURE": "hide"})
+    with pytest.raises(ConfigurationError, match="CAREERLOG_CELL_KEY_SECRET: not set, a secret of at least 32"):
+        checked_cell_key_secret({})
+    with pytest.raises(ConfigurationError, match="CAREERLOG_CELL_KEY_SECRET: 5 characters"):
+        checked_cell_key_secret({"CAREERLOG_CELL_KEY_SECRET": "short"})
+    checked_cell_key_secret({"CAREERLOG_DISCLOSURE": "withhold"})
+    checked_cell_key_secret({"CAREERLOG_CELL_KEY_SECRET": "x" * 32})
