@@ -14,7 +14,7 @@ import orjson
 import psycopg
 import pytest
 
-from bench import access_log_rows, bigstore, common, ingest, reads, rebuild, rebuild_digest, scaling, units
+from bench import access_log_rows, bigstore, common, disclosure, ingest, reads, rebuild, rebuild_digest, scaling, units
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from tests.conftest import POSTGRES_URL, require_postgres
@@ -160,6 +160,17 @@ def test_scaling_driver_prints_the_cost_per_event_of_ingest_and_rebuild(
     out = capsys.readouterr().out
     assert "us/event" in out
     assert [r["measured"] for r in saved(bench_env, "scaling")] == ["ingest", "rebuild"]
+
+
+def test_disclosure_bench_prints_what_each_method_publishes(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.argv", ["disclosure", "--employees", "30", "--seed", "3"])
+    disclosure.main()
+    withhold, perturb = capsys.readouterr().out.splitlines()
+    assert withhold.startswith("withhold: "), withhold
+    assert perturb.startswith("perturb: "), perturb
+    assert "100.0% published" in perturb
 
 
 def test_bench_options_refuse_a_size_below_one() -> None:
