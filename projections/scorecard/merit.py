@@ -27,10 +27,10 @@ BY_RULE = Definition(
     "merit.findings_by_rule",
     "merit",
     "Decisions with a finding of a rule",
-    "For each rule, the audited decisions (rank promotions and definitive post appointments) with TMT in the "
-    "year that have a finding of that rule.",
+    "For each rule, the audited decisions with TMT in the year that have a finding of that rule, of those the rule "
+    "judges: a promotion rule's of the rank promotions, a post rule's of the definitive post appointments.",
     "decisions with a finding of the rule",
-    "decisions audited",
+    "decisions the rule judges",
     SOURCE,
 )
 RECORDED_AFTER = Definition(
@@ -96,6 +96,12 @@ def rule_lists(rule_id: str) -> tuple[str, ...]:
     return ("promotions", "posts") if rule_id.startswith(EITHER_RULES) else ("promotions",)
 
 
+def rule_kinds(rule_id: str) -> tuple[str, ...]:
+    """The decisions a rule judges (`rule_lists`' lists): a post rule the post appointments, an evidence rule both,
+    any other the rank promotions."""
+    return tuple({"promotions": "promotion", "posts": "post"}[path] for path in rule_lists(rule_id))
+
+
 def audit_link(ctx: Context, path: str, **extra: Any) -> str:
     start, end = ctx.period
     return api_link(f"audits/{path}", **ctx.scope.filters(), **{"from": start, "to": end}, **extra)
@@ -147,17 +153,22 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
             people=len({d["subject"] for d in judged}),
         )
     ]
-    # the decisions these rules judge: rank promotions and definitive posts (a CPNS appointment is judged by
-    # appointment.starting_rank alone, in a list of its own, and has no finding of these rules)
-    decisions = sum(
-        audit.decisions_count(ctx.scope.selection(), decision=kind, start=start, end=end) for kind in AUDITED_BY_RULE
-    )
+    # the decisions these rules judge, by kind: rank promotions and definitive posts (a CPNS appointment is judged
+    # by appointment.starting_rank alone, in a list of its own, and has no finding of these rules)
+    judged_by = {
+        kind: audit.decisions_count(ctx.scope.selection(), decision=kind, start=start, end=end)
+        for kind in AUDITED_BY_RULE
+    }
     # the people those decisions are about (one may have a promotion and a post appointment in a year)
-    audited = len(
-        {d["subject"] for d in promotions} | decision_subjects(ctx, audit, decision="post", start=start, end=end)
-    )
+    people = {"promotion": {d["subject"] for d in promotions}}
+    people["post"] = decision_subjects(ctx, audit, decision="post", start=start, end=end)
     for rule_id in [r for r in rules().ids if r.startswith(DECISION_RULES)]:
         hits = audit.decisions_count(ctx.scope.selection(), start=start, end=end, rule=rule_id)
+        # a rule's rate of the decisions it judges, those its link lists (a promotion rule's of the promotions, a post
+        # rule's of the posts, an evidence rule's of both; until 2026-12-06 every rule's of both)
+        kinds = rule_kinds(rule_id)
+        decisions = sum(judged_by[kind] for kind in kinds)
+        audited = len(set().union(*(people[kind] for kind in kinds)))
         definition = RECORDED_AFTER if rule_id == "evidence.recorded_after" else BY_RULE
         group = {} if definition is RECORDED_AFTER else {"rule": rule_id}
         behind = rows_behind("findings", rule=rule_id, tmt_from=start, tmt_to=end, **ctx.scope.filters())
@@ -220,9 +231,11 @@ def impact_indicators(ctx: Context, min_cell: int | None) -> list[Indicator]:
                     "p_fisher",
                     "p_fisher_adjusted",
                     "significant",
-                    "suppressed",
                 )
             }
+            # (not the fairness audit's `suppressed`, its pool under min_cell: `selection_rate_withheld` below says it;
+            # until 2026-12-06 `details.suppressed` read true beside the indicator's `suppressed: false`, the reader's
+            # withholding, which for a reader of exact figures is none)
             # what it was judged by: the rule's threshold, and the smallest group compared (the findings' defaults)
             details.update(threshold=result["four_fifths"], min_cell=result["min_cell"])
             # why no group was compared (fewer than two shown, or nobody promoted), as the fairness audit says it:

@@ -13,8 +13,12 @@ from typing import Any
 
 import pytest
 
+from tests import factories as f
 from tests.functional.conftest import World
-from tests.functional.test_api_posts import posted  # noqa: F401  # (the fixture: Budi Pengawas in 2018, no PKP)
+from tests.functional.test_api_posts import (
+    STRONGER,
+    posted,  # noqa: F401  # (the fixture: Budi Pengawas in 2018, no PKP)
+)
 from tests.functional.test_pages_auth import log_in
 
 # Its tests on both stores on one worker (with test_scorecard_kept.py's): the page's charts drawn once for both
@@ -55,3 +59,27 @@ def test_the_page_shows_the_post_rules_api_link_and_opens_the_posts_list(posted:
     assert f"GET /api/v1/audits/posts?{period}&amp;rule=post.leadership_training" in text
     assert f"GET /api/v1/audits/promotions?{period}&amp;rule=post." not in text
     assert "/pages/audits/posts?" in text
+
+
+@pytest.fixture
+def both(posted: World) -> World:  # noqa: F811
+    """Budi's post appointment of 2018 and, in his agency, Dewi's rank promotion of 2018."""
+    posted.services.ledger.record(STRONGER, "rank_promotion", f.promotion("III/c", "2018-04-01"), actor="test")
+    posted.catch_up()
+    return posted
+
+
+def unfiltered(link: str) -> str:
+    """A rule's link without its rule: the list of the decisions the rule judges."""
+    path, query = link.split("?", 1)
+    return path + "?" + "&".join(p for p in query.split("&") if not p.startswith("rule="))
+
+
+@pytest.mark.parametrize("rule", ["post.leadership_training", "promotion.time_in_rank"])
+def test_a_rules_rate_is_of_the_decisions_its_link_lists(both: World, rule: str) -> None:
+    # (until 2026-12-06 every rule's denominator was the promotions and the posts together, 2 here, where its link
+    # listed one kind: a promotion rule's 1/72 of KAB-DELISERDANG 2023 read 1/42 there)
+    counted = by_rule(both, rule)
+    judged = both.get(unfiltered(counted["link"]), "inspector").get_json()
+    assert judged["total"] == 1
+    assert counted["denominator"] == judged["total"]

@@ -100,3 +100,5 @@ def test_a_group_under_min_cell_says_why_its_selection_rate_is_null(tmp_path: An
     assert men["details"]["selection_rate_withheld"] == BELOW_MIN_CELL
     assert women_["details"]["selection_rate"] is not None
     assert women_["details"]["selection_rate_withheld"] is None
+    # nothing withheld from this reader: no `details.suppressed` true beside the indicator's false (until 2026-12-06)
+    assert "suppressed" not in men["details"]

@@ -137,7 +137,8 @@ class ScorecardValueSchema(StrictSchema):
             "`nobody_promoted`), as /audits/fairness says it, the value then null and `reference` and "
             "`adverse_impact` null; `selection_rate_withheld`: why the group's `selection_rate` is null though its "
             "counts are shown (`below_min_cell`: its pool is under `min_cell`, and /audits/fairness withholds its "
-            "rate as `suppressed` there; `details.suppressed` is that flag, not the indicator's), null where given."
+            "rate as `suppressed` there), null where given. The indicator's `suppressed` alone says whether the "
+            "value is withheld from the reader (until 2026-12-06 `details.suppressed` carried the audit's flag)."
         },
     )
     suppressed = suppressed_flag()
