@@ -15,6 +15,9 @@ from projections.reading import ISO_DAY
 class PlainDate(fields.Date):
     """A date: loads YYYY-MM-DD (alone: `plain_day`) into a date, dumps a date or an ISO string as it is."""
 
+    # the format it takes, as the pages say it (until 2026-12-06 marshmallow's "Not a valid date.")
+    default_error_messages = {"invalid": "Must be a date YYYY-MM-DD."}
+
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> date:
         if isinstance(value, str) and not ISO_DAY.fullmatch(value):
             raise self.make_error("invalid")

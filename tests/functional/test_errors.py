@@ -70,7 +70,7 @@ def test_a_conflicting_reference_is_409_and_changes_nothing(world: World) -> Non
 
 def test_invalid_input_lists_the_reasons_per_field(world: World) -> None:
     body = assert_problem(world.post(EVENTS, "hr", json={**TRAINING, "hours": "many", "start_date": "soon"}), 422)
-    assert body["errors"] == {"hours": [HOURS_NOT_WHOLE], "start_date": ["Not a valid date."]}
+    assert body["errors"] == {"hours": [HOURS_NOT_WHOLE], "start_date": ["Must be a date YYYY-MM-DD."]}
 
 
 def test_invalid_query_parameters_are_422_by_name(world: World) -> None:

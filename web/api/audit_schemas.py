@@ -534,7 +534,7 @@ StatisticsFilterSchema = type(
 class StatisticsQuerySchema(StatisticsFilterSchema):  # type: ignore[valid-type,misc]
     by = grouping(
         DIMENSIONS,
-        validate.Length(min=1, max=MAX_DIMENSIONS),
+        MAX_DIMENSIONS,
         required=True,
         metadata={
             "description": "One dimension, or two (comma-separated) for their intersections, each once.",

@@ -36,7 +36,7 @@ class ComplianceQuerySchema(ComplianceFilterSchema):  # type: ignore[valid-type,
     )
     by = grouping(
         SPELL_FIELDS,
-        validate.Length(min=1, max=4),
+        4,
         metadata={
             "description": "Fields to group the staff by, comma-separated (default agency), each once.",
             "uniqueItems": True,

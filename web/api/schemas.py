@@ -334,11 +334,49 @@ def bare(text: str) -> str:
     return "".join(c for c in text if c.isalnum()).casefold()
 
 
-def grouping(choices: Iterable[str], *validators: validate.Validator, **options: Any) -> DelimitedList:
-    """A comma-separated `by` of these choices (listed in the OpenAPI document), each value checked by EachOneOf."""
+class AnyCaseChoice(fields.String):
+    """One of `choices` written in any letter case (`Sex` is `sex`, as a filter reads `kota-medan` as KOTA-MEDAN); a
+    value of none is kept as written, for the refusal to name it."""
+
+    def __init__(self, choices: list[str], **options: Any):
+        super().__init__(**options)
+        self.by_case = {c.casefold(): c for c in choices}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        return self.by_case.get(text.strip().casefold(), text)
+
+
+# A `by` of more fields than it groups by, or of none (said so, naming them: until 2026-12-06 marshmallow's "Length
+# must be between 1 and 2.")
+TOO_MANY_FIELDS = "At most {most} fields to group by, got {count}: {named}."
+NO_FIELD = "At least one field to group by."
+
+
+class FieldCount(validate.Validator):
+    """A `by` of 1 to `most` fields (TOO_MANY_FIELDS, NO_FIELD)."""
+
+    def __init__(self, most: int):
+        self.most = most
+
+    def __call__(self, value: Any) -> Any:
+        if not value:
+            raise ValidationError(NO_FIELD)
+        if len(value) > self.most:
+            named = ", ".join(quoted(v) for v in value)
+            raise ValidationError(TOO_MANY_FIELDS.format(most=self.most, count=len(value), named=named))
+        return value
+
+
+def grouping(choices: Iterable[str], most: int, **options: Any) -> DelimitedList:
+    """A comma-separated `by` of 1 to `most` of these choices (listed in the OpenAPI document), each in any letter
+    case (AnyCaseChoice; until 2026-12-06 `by=Sex` was refused), each value checked by EachOneOf."""
     choices = list(choices)
     return DelimitedList(
-        fields.String(metadata={"enum": choices}), validate=[*validators, EachOneOf(choices)], **options
+        AnyCaseChoice(choices, metadata={"enum": choices}),
+        validate=[FieldCount(most), EachOneOf(choices)],
+        metadata={"minItems": 1, "maxItems": most, **options.pop("metadata", {})},
+        **options,
     )
 
 
@@ -661,7 +699,7 @@ class TimelineSchema(StrictSchema):
 class HeadcountQuerySchema(RosterFilterSchema):  # type: ignore[valid-type,misc]
     by = grouping(
         HEADCOUNT_FIELDS,
-        validate.Length(min=1, max=4),
+        4,
         required=True,
         metadata={
             "description": "Fields to count by, comma-separated (e.g. agency,rank), each once.",

@@ -32,6 +32,7 @@ from web.api.audits import fairness_schema, time_to_promotion_schema
 from web.api.common import interval_cells, row_columns
 from web.api.fields import plain_day
 from web.api.paging import last_page
+from web.errors import table_path
 from web.pages import charts, local_number
 from web.pages.columns import DEFAULT_LEVEL, decision_column_labels, statistics_column_labels
 from web.pages.common import CODE_TABLES, allowed, blp, filters_from, given_twice, one, page, readable, services, whole
@@ -128,9 +129,9 @@ def refused(known: tuple[str, ...], tables: dict[str, str] = PLACE_TABLES) -> di
         unknown = [v for v in request.args.getlist(name) if v.strip() and codes.read(v) is None]
         if unknown:
             listed = ", ".join(map(quoted, unknown))  # (each cut: careerlog.domain.errors.cut)
-            errors[name] = [
-                _("Not a known code: %(codes)s (see careerlog reference %(table)s).", codes=listed, table=table)
-            ]
+            # (its codes where a page's reader reads them, the API's reference table: until 2026-12-06 the command
+            # `careerlog reference TABLE`, which a page's reader may have no shell to run)
+            errors[name] = [_("Not a known code: %(codes)s (see GET %(path)s).", codes=listed, path=table_path(table))]
     return errors
 
 
@@ -633,8 +634,11 @@ def groupings(args: MultiDict[str, str]) -> list[str]:
     """The groupings asked for: the form's two selects (`by=sex&by=education`; the second left blank, none) or, as
     the API and the reports pages write them, one `by` of fields between commas (`by=sex,education`), which the page
     refused as an unknown grouping 'sex,education'. A field left empty between commas (`by=sex,`) is kept, for
-    empty_grouping to refuse."""
-    return [field.strip() for value in args.getlist("by") if value.strip() for field in value.split(",")]
+    empty_grouping to refuse. A field is read in any letter case (`Sex` is sex, as the API reads it: until 2026-12-06
+    both refused it)."""
+    known = {d.casefold(): d for d in DIMENSIONS}
+    fields = [field.strip() for value in args.getlist("by") if value.strip() for field in value.split(",")]
+    return [known.get(field.casefold(), field) for field in fields]
 
 
 def empty_grouping(by: list[str]) -> dict[str, list[str]]:
