@@ -62,7 +62,7 @@ from projections.merit.audit import decision_confirmations
 from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries, with_excess
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import FairnessQueries
-from projections.merit.passed_over import colleagues_of, ledger_records
+from projections.merit.passed_over import colleagues_of, every_passed_over, ledger_records
 from projections.merit.queries import AuditQueries, comparison_evidence, with_colleagues
 from projections.merit.retirement import PAST_RETIREMENT_KEYSET
 from projections.merit.study_leave_queries import StudyLeaveQueries
@@ -917,6 +917,31 @@ class Services:
             "recorded_later": later,
             "confirmations": decision_confirmations(records, found),  # (a rank jump the writer confirmed)
         }
+
+    def passed_over(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> dict[str, Any]:
+        """merit.passed_over's decision/colleague pairs of every kind compared within the reader's scope (where each
+        decision was made), by TMT: the regular promotions' and, read from the ledger as their own pages compare
+        them, the 202 promotions' and managerial posts' (which the lists do not compare), with `recorded_later`; as
+        `careerlog audit passed-over --format json` gives them."""
+        scope = self.asked_within(reader, Action.RUN_AUDITS, filters)
+        found, later = every_passed_over(
+            self.projector.views.sql,
+            ledger_records(self.ledger),
+            dict(scope),
+            start.isoformat() if start else None,
+            end.isoformat() if end else None,
+        )
+        # (a read of each employee and colleague named, where the decision was made)
+        targets = [Target(r[nip], r["agency"], r.get("region")) for r in found for nip in ("nip", "colleague")]
+        self.accounts.record_access(reader, "audits", targets)
+        return {"passed_over": found, "recorded_later": later}
 
     def grade_inflation(
         self,

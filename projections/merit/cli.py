@@ -43,14 +43,13 @@ from projections.merit.fairness import (
     FairnessQueries,
     with_pool,
 )
-from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.passed_over import colleagues_of as decision_colleagues
+from projections.merit.passed_over import every_passed_over, ledger_records
 from projections.merit.queries import (
     APPOINTMENT_RULES,
     DECISION_VERDICTS,
     VERDICTS,
     AuditQueries,
-    PassedOverQueries,
     comparison_evidence,
     judged_by,
     period,
@@ -62,7 +61,7 @@ from projections.merit.study_leave_queries import StudyLeaveQueries
 from projections.roster import RosterProjection
 from projections.scorecard.scorecard import UNKNOWN_AGENCY, UNKNOWN_REGION
 from projections.store import open_view_store
-from projections.training import UNKNOWN_FILTER_OF, TrainingProjection, units_shown
+from projections.training import UNKNOWN_FILTER_OF, TrainingProjection
 from projections.units import with_unit_spellings
 
 audit_group = click.Group("audit", help="Audit promotions against the rules and compare groups.")
@@ -766,11 +765,6 @@ PASSED_OVER_COLUMNS = ("tmt", "nip", "decision", "kind", "rank", "agency", "unit
 RECORDED_LATER_COLUMNS = ("tmt", "nip", "version", "decision", "kind", "colleague", "placed")
 
 
-def nip_named(row: dict[str, Any]) -> dict[str, Any]:
-    """A row of the views naming the employee `subject`, with its NIP named `nip` in its place."""
-    return {("nip" if name == "subject" else name): value for name, value in row.items()}
-
-
 @audit_group.command("passed-over")
 @place_and_period_options("TMT")
 @table_format
@@ -782,23 +776,7 @@ def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str |
     known_places(scope)
     store = open_view_store(obj.settings).sql
     checked = period(start, end)
-    first, last = checked[0] or "", checked[1] or "9999"
-    regular = [
-        {**row, "decision": "promotion", "kind": "101"}
-        for row in PassedOverQueries(store).passed_over(scope)
-        if first <= row["tmt"] <= last
-    ]
-    queries = DecisionPassedOverQueries(store, ledger_records(obj.app))
-    others = queries.passed_over(scope, start=start, end=end)
-    # (a unit under its spelling most listed across both lists: each compares it in any spelling)
-    found = sorted(units_shown([*regular, *others]), key=lambda r: (r["tmt"], r["subject"], r["colleague"]))
-    # the 202 and post decisions' colleagues a record made after the decision places otherwise, as on their pages
-    later = [
-        {**{k: d[k] for k in ("tmt", "subject", "version", "decision", "kind")}, **row}
-        for d in queries.compared
-        for row in queries.recorded_later.get((d["subject"], d["version"]), [])
-    ]
-    found, later = [nip_named(r) for r in found], [nip_named(r) for r in later]
+    found, later = every_passed_over(store, ledger_records(obj.app), scope, checked[0], checked[1])
     emit(
         {"passed_over": found, "recorded_later": later},
         found,

@@ -40,7 +40,7 @@ from projections.merit.eligibility import degree_rank, open_kinds
 from projections.merit.known_entries import entries_of
 from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.posts import PostJudge
-from projections.merit.queries import iso_day
+from projections.merit.queries import PassedOverQueries, iso_day
 from projections.merit.rules import FUNCTIONAL_KIND as FUNCTIONAL
 from projections.merit.rules import PromotionJudge, counted_round, param_on, permitted_in_years
 from projections.training import filter_clauses, units_shown, where_sql
@@ -1159,3 +1159,39 @@ def colleagues_of(
     queries = DecisionPassedOverQueries(store, records)
     found = queries.passed_over(nip=decision["subject"], version=decision["version"])
     return found, queries.recorded_later.get((decision["subject"], decision["version"]), [])
+
+
+def nip_named(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of the views naming the employee `subject`, with its NIP named `nip` in its place."""
+    return {("nip" if name == "subject" else name): value for name, value in row.items()}
+
+
+def every_passed_over(
+    store: SqlStore,
+    records: RecordLoader,
+    scope: dict[str, Any],
+    start: str | None = None,
+    end: str | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """merit.passed_over's decision/colleague pairs of every kind compared, by TMT (from `start` to `end`,
+    YYYY-MM-DD): the regular (101) promotions' over the rounds (`PassedOverQueries`, as the lists) and the 202
+    promotions' and managerial posts' read from the ledger (`DecisionPassedOverQueries`, as their own pages), each unit
+    under its spelling most listed across both; and the 202 and post decisions' colleagues a record made after the
+    decision places otherwise (`recorded_later`, as on their pages). Each row names the employee `nip`. What `careerlog
+    audit passed-over` and GET /api/v1/audits/passed-over give (the lists compare the 101s alone, docs/audit.md)."""
+    first, last = start or "", end or "9999"
+    regular = [
+        {**row, "decision": "promotion", "kind": "101"}
+        for row in PassedOverQueries(store).passed_over(scope)
+        if first <= row["tmt"] <= last
+    ]
+    queries = DecisionPassedOverQueries(store, records)
+    others = queries.passed_over(scope, start=start, end=end)
+    # (a unit under its spelling most listed across both lists: each compares it in any spelling)
+    found = sorted(units_shown([*regular, *others]), key=lambda r: (r["tmt"], r["subject"], r["colleague"]))
+    later = [
+        {**{k: d[k] for k in ("tmt", "subject", "version", "decision", "kind")}, **row}
+        for d in queries.compared
+        for row in queries.recorded_later.get((d["subject"], d["version"]), [])
+    ]
+    return [nip_named(r) for r in found], [nip_named(r) for r in later]

@@ -521,6 +521,64 @@ class AuditSchema(DecisionSchema):
     )
 
 
+# ---------------------------------------------------------------------- passed over, every kind
+
+
+PassedOverQuerySchema = type(
+    "PassedOverQuerySchema",
+    (ReadQuerySchema,),
+    {
+        **value_lists("agency", "unit", "region"),
+        **period_fields("TMT"),
+        "__doc__": "The passed-over pairs' filters: where the decision was made, and its TMT.",
+    },
+)
+
+
+class PassedOverPairSchema(StrictSchema):
+    """A decision and an eligible colleague of its unit and rank, not chosen on its TMT, clearly stronger."""
+
+    tmt = fields.String(dump_only=True, metadata={"format": "date", "description": "The decision's TMT."})
+    nip = fields.String(dump_only=True, metadata={"description": "The NIP of the employee promoted or appointed."})
+    version = fields.Integer(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "The decision's version in the record (its id `{nip}-{version}`); null of a 101."},
+    )
+    decision = fields.String(dump_only=True, metadata={"enum": ["promotion", "post"]})
+    kind = fields.String(
+        dump_only=True, metadata={"description": "The promotion kind (101, 202) or the managerial post kind."}
+    )
+    rank = fields.String(dump_only=True, metadata={"description": "The rank the two held the day before the TMT."})
+    agency = fields.String(dump_only=True)
+    unit = fields.String(dump_only=True)
+    colleague = fields.String(dump_only=True, metadata={"description": "The colleague's NIP."})
+    severity = fields.String(dump_only=True)
+    comparison = fields.Dict(
+        keys=fields.String(),
+        values=fields.Nested(MeasureSchema),
+        dump_only=True,
+        metadata={"description": "Per measure: the employee's value and the colleague's."},
+    )
+
+
+class RecordedLaterPairSchema(RecordedLaterSchema):
+    """A 202 or post decision's colleague a record made after the decision places otherwise (as on its page)."""
+
+    tmt = fields.String(dump_only=True, metadata={"format": "date"})
+    nip = fields.String(dump_only=True)
+    version = fields.Integer(dump_only=True)
+    decision = fields.String(dump_only=True)
+    kind = fields.String(dump_only=True)
+
+
+class PassedOverListSchema(StrictSchema):
+    """merit.passed_over's pairs of every kind compared, as `careerlog audit passed-over --format json`."""
+
+    passed_over = fields.List(fields.Nested(PassedOverPairSchema), dump_only=True)
+    recorded_later = fields.List(fields.Nested(RecordedLaterPairSchema), dump_only=True)
+
+
 # ---------------------------------------------------------------------- fairness statistics
 
 

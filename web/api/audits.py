@@ -22,6 +22,8 @@ from web.api.audit_schemas import (
     FairnessSchema,
     GradeInflationPageSchema,
     GradeInflationQuerySchema,
+    PassedOverListSchema,
+    PassedOverQuerySchema,
     PostAuditQuerySchema,
     StatisticsQuerySchema,
     TimeToPromotionSchema,
@@ -59,6 +61,7 @@ study_leave_page_schema = StudyLeavePageSchema()
 fairness_schema = FairnessSchema()
 grade_inflation_schema = GradeInflationPageSchema()
 time_to_promotion_schema = TimeToPromotionSchema()
+passed_over_list_schema = PassedOverListSchema()
 
 
 def split(args: dict[str, Any], names: tuple[str, ...]) -> dict[str, list[str]]:
@@ -148,6 +151,20 @@ class Post(MethodView):
     def get(self, args: dict[str, Any], decision: str) -> Any:
         """Show one audited post appointment (id `{nip}-{version}`): findings, evidence, colleagues passed over."""
         return shown(decision, "post")
+
+
+@blp.route("/passed-over")
+class PassedOver(MethodView):
+    @blp.requires(Action.RUN_AUDITS)
+    @blp.read(PassedOverQuerySchema, PassedOverListSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """List the decisions within your scope (where each was made) that passed over an eligible, clearly
+        stronger colleague of their unit and rank, by TMT, of every kind compared: the regular (101) promotions
+        and the functional-post (202) promotions and managerial post appointments, which the lists of promotions
+        and posts do not compare (their own pages do): as `careerlog audit passed-over`. CPU-heavy: seconds at a
+        few thousand employees, so narrow it by agency and TMT."""
+        found = services().passed_over(caller(), split(args, STATISTICS_FILTERS), **args)
+        return json_or_csv(found, passed_over_list_schema, name="passed-over", items="passed_over")
 
 
 @blp.route("/appointments")
