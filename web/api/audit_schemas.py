@@ -434,6 +434,16 @@ class MeasureSchema(StrictSchema):
     colleague = fields.Float(dump_only=True)
 
 
+def compared_measures(whose: str) -> fields.Dict:
+    """A passed-over pair's `comparison`: per measure, `whose` value and the colleague's."""
+    return fields.Dict(
+        keys=fields.String(),
+        values=fields.Nested(MeasureSchema),
+        dump_only=True,
+        metadata={"description": f"Per measure: {whose} value and the colleague's."},
+    )
+
+
 class PassedOverSchema(StrictSchema):
     """An eligible colleague of the same unit and rank, not chosen on the decision's TMT, clearly stronger."""
 
@@ -447,12 +457,7 @@ class PassedOverSchema(StrictSchema):
     unit = fields.String(dump_only=True)
     rank = fields.String(dump_only=True)
     severity = fields.String(dump_only=True)
-    comparison = fields.Dict(
-        keys=fields.String(),
-        values=fields.Nested(MeasureSchema),
-        dump_only=True,
-        metadata={"description": "Per measure: the promoted employee's value and the colleague's."},
-    )
+    comparison = compared_measures("the promoted employee's")
 
 
 class InflatedRatingSchema(StrictSchema):
@@ -554,12 +559,7 @@ class PassedOverPairSchema(StrictSchema):
     unit = fields.String(dump_only=True)
     colleague = fields.String(dump_only=True, metadata={"description": "The colleague's NIP."})
     severity = fields.String(dump_only=True)
-    comparison = fields.Dict(
-        keys=fields.String(),
-        values=fields.Nested(MeasureSchema),
-        dump_only=True,
-        metadata={"description": "Per measure: the employee's value and the colleague's."},
-    )
+    comparison = compared_measures("the employee's")
 
 
 class RecordedLaterPairSchema(RecordedLaterSchema):
