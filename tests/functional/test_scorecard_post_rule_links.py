@@ -83,3 +83,13 @@ def test_a_rules_rate_is_of_the_decisions_its_link_lists(both: World, rule: str)
     judged = both.get(unfiltered(counted["link"]), "inspector").get_json()
     assert judged["total"] == 1
     assert counted["denominator"] == judged["total"]
+
+
+def test_an_exact_readers_impact_ratio_is_withheld_nowhere(world: World) -> None:
+    """An inspector reads exact figures: an impact ratio's group under min_cell has its rate withheld by the fairness
+    audit (`details.selection_rate_withheld`), and nothing is suppressed for the reader; `details.suppressed` read
+    true beside the indicator's `suppressed: false` (until 2026-12-06)."""
+    card = world.get("/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2014&years=1", "inspector").get_json()
+    shown = [i for dim in ("sex", "education") for i in card["indicators"][f"merit.impact_ratio_by_{dim}"]["trend"]]
+    assert [i["details"]["selection_rate_withheld"] for i in shown if i["year"] == 2014].count("below_min_cell") > 0
+    assert {(i["suppressed"], "suppressed" in i["details"]) for i in shown} == {(False, False)}
