@@ -36,6 +36,7 @@ from projections.training import (
     load_spells,
     promoted_count,
     ratio,
+    slice_value,
     where_sql,
     window,
     window_complete,
@@ -265,15 +266,14 @@ def difference(a: float | None, b: float | None, places: int = 4) -> float | Non
     return None if a is None or b is None else round(a - b, places)
 
 
-def yearly_values(sql: Sql, statement: str, agencies: Sequence[str]) -> dict[tuple[str, int], int]:
-    """(subject, year) -> value, for employees who were ever in one of the agencies."""
-    if not agencies:
-        return {}
-    marks = ", ".join("?" * len(agencies))
-    rows = sql.query(
-        statement.format(within=f"subject IN (SELECT subject FROM spells WHERE agency IN ({marks}))"), agencies
-    )
-    return {(r["subject"], int(r["year"])): int(r["value"]) for r in rows}
+def yearly_values(sql: Sql, statement: str, subjects: Sequence[str]) -> dict[tuple[str, int], int]:
+    """(subject, year) -> value, for the employees named (read 500 at a time)."""
+    found: dict[tuple[str, int], int] = {}
+    for start in range(0, len(subjects), 500):
+        chunk = subjects[start : start + 500]
+        rows = sql.query(statement.format(within=f"subject IN ({', '.join('?' * len(chunk))})"), chunk)
+        found.update({(r["subject"], int(r["year"])): int(r["value"]) for r in rows})
+    return found
 
 
 YEARLY_JP = "SELECT subject, year, SUM(hours) AS value FROM training WHERE {within} GROUP BY subject, year"
@@ -359,6 +359,37 @@ class MentoringQueries(ViewReader):
         )
         return [relationship_item(r) for r in rows]
 
+    def relationship_totals(self, filters: Mapping[str, Any] | None = None) -> dict[str, int]:
+        """Counts over the mentoring relationships matching the filters, in one aggregate query: how many, how many
+        still open, their mentees and mentors, their sessions and minutes (`relationships` added up)."""
+        clauses, params = filter_clauses(filters, RELATIONSHIP_FILTERS)
+        [row] = self.store.query(f"SELECT {RELATIONSHIP_TOTALS} FROM mentoring{where_sql(clauses)}", params)
+        return totals_of(row)
+
+    def relationship_totals_by(self, filters: Mapping[str, Any] | None, field: str) -> dict[Any, dict[str, int]]:
+        """`relationship_totals` per slice of the relationships by one of the filters' fields (`slice_value`: a unit
+        in every spelling one slice, counted once across its spellings), under the same filters."""
+        column = RELATIONSHIP_FILTERS[field]
+        clauses, params = filter_clauses(filters, RELATIONSHIP_FILTERS)
+        with self.store.transaction(commit=False) as sql:
+            rows = sql.query(
+                f"SELECT {column} AS value, {RELATIONSHIP_TOTALS} FROM mentoring{where_sql(clauses)} GROUP BY {column}",
+                params,
+            )
+            spelt: dict[Any, list[Any]] = {}
+            for r in rows:
+                spelt.setdefault(slice_value(field, r["value"]), []).append(r)
+            found = {value: totals_of(group[0]) for value, group in spelt.items() if len(group) == 1}
+            for value, group in spelt.items():
+                if len(group) > 1:  # (one unit in several spellings: its mentees and mentors each counted once)
+                    named = [r["value"] for r in group]
+                    within = [*clauses, f"{column} IN ({', '.join('?' * len(named))})"]
+                    [row] = sql.query(
+                        f"SELECT {RELATIONSHIP_TOTALS} FROM mentoring{where_sql(within)}", [*params, *named]
+                    )
+                    found[value] = totals_of(row)
+        return found
+
     def mentoring_outcomes(
         self,
         filters: Mapping[str, Any] | None = None,
@@ -376,9 +407,12 @@ class MentoringQueries(ViewReader):
             mentored = {r["subject"] for r in sql.query("SELECT DISTINCT subject FROM mentoring")}
             agencies = sorted({m.agency for m in mentees if m.agency})
             index = load_spells(sql, agencies)
-            hours = yearly_values(sql, YEARLY_JP, agencies)
-            scores = yearly_values(sql, YEARLY_SCORES, agencies)
-        peers = comparable(mentees, mentored, index)
+            peers = comparable(mentees, mentored, index)
+            # (the values of the people compared alone, of those ever in the agencies: the index's; until 2026-12-06
+            # every employee's ever in them, most of them neither mentees nor their peers)
+            compared = sorted({m.subject for m in [*mentees, *peers]}.intersection(index.by_subject))
+            hours = yearly_values(sql, YEARLY_JP, compared)
+            scores = yearly_values(sql, YEARLY_SCORES, compared)
         got = outcomes(mentees, index, hours, scores, months=months, years=span, today=self.today)
         baseline = outcomes(peers, index, hours, scores, months=months, years=span, today=self.today)
         return {
@@ -393,6 +427,20 @@ class MentoringQueries(ViewReader):
             },
             "window_complete": window_complete([*mentees, *peers], months, self.today),
         }
+
+
+# Counts over mentoring relationships (MentoringQueries.relationship_totals): a mentor NULL counts as one mentor, as
+# a set of the relationships' mentors holds None once
+RELATIONSHIP_TOTALS = (
+    "COUNT(*) AS count, SUM(CASE WHEN end_date IS NULL THEN 1 ELSE 0 END) AS open, COUNT(DISTINCT subject) AS mentees, "
+    "COUNT(DISTINCT mentor_nip) + MAX(CASE WHEN mentor_nip IS NULL THEN 1 ELSE 0 END) AS mentors, "
+    "SUM(sessions) AS sessions, SUM(minutes) AS minutes"
+)
+
+
+def totals_of(row: Row) -> dict[str, int]:
+    """A row of RELATIONSHIP_TOTALS as counts (none matching: every count 0)."""
+    return {name: int(row[name] or 0) for name in ("count", "open", "mentees", "mentors", "sessions", "minutes")}
 
 
 def first_mentoring(sql: Sql, clauses: Sequence[str], params: Sequence[Any]) -> list[Member]:

@@ -1315,7 +1315,7 @@ class Services:
         found = self.training.programmes(scoped, window_months=window_months)
 
         def read(scope: dict[str, list[str]]) -> list[dict[str, Any]]:
-            return programme_cells(self.training.programmes(scope, window_months=window_months))
+            return [{"programme": key, "participants": n} for key, n in self.training.participants(scope).items()]
 
         # (a programme's participants filtered, against the same programme's without a filter or one value of one)
         without = self.without_each_filter(reader, filters, read, cell) if found else []
@@ -1354,13 +1354,11 @@ class Services:
         self.capped(reader, filters)
         scoped = self.asked_within(reader, Action.READ_REPORTS, filters)
         self.mentoring.known_focus(scoped)
-        relationships = self.mentoring.relationships(scoped)
+        relationships = self.mentoring.relationship_totals(scoped)
         found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
         cell = self.smallest_cell(reader)
-        given = self.mentoring_differenced(reader, filters, relationships, cell)
-        [totals] = suppression.suppress(
-            [relationship_totals(relationships)], suppression.MENTORING, cell, withheld=(0,) if given else ()
-        )
+        given = self.mentoring_differenced(reader, filters, scoped, relationships, cell)
+        [totals] = suppression.suppress([relationships], suppression.MENTORING, cell, withheld=(0,) if given else ())
         items = [{"group": group, **found[group]} for group in ("mentees", "peers")]
         # (its mentees withheld, so are their outcomes and their peers': the same people's, and those beside them)
         items = suppression.suppress(items, suppression.MENTORING_OUTCOMES, cell, withheld=(0, 1) if given else ())
@@ -1384,28 +1382,31 @@ class Services:
         return self.within(reader, Action.READ_REPORTS, {k: v for k, v in filters.items() if k != name})
 
     def mentoring_differenced(
-        self, reader: Account, filters: Mapping[str, list[str]], relationships: list[dict[str, Any]], cell: int
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        scoped: dict[str, list[str]],
+        relationships: dict[str, int],
+        cell: int,
     ) -> bool:
-        """Whether a filtered mentoring report (its `relationships`) gives away a small group by subtraction, for a
-        reader of aggregates only: against the same report without one of its filters or one value of one
-        (`without_each_filter`), and, for a filter whose values are the view's own (`SLICED_MENTORING_FILTERS`),
-        against that filter's other values, each a slice of the report without it (`suppression.sliced`)."""
-        if cell <= 1 or not relationships:
+        """Whether a filtered mentoring report (the `relationships` totals of the reader's scope of its filters,
+        `scoped`) gives away a small group by subtraction, for a reader of aggregates only: against the same report
+        without one of its filters or one value of one (`without_each_filter`), and, for a filter whose values are
+        the view's own (`SLICED_MENTORING_FILTERS`), against that filter's other values, each a slice of the report
+        without it (`suppression.sliced`). Each an aggregate query (MentoringQueries.relationship_totals), not the
+        relationships read and added up (until 2026-12-06, every relationship read once per filter and value)."""
+        if cell <= 1 or not relationships["count"]:
             return False
 
         def read(scope: dict[str, list[str]]) -> list[dict[str, Any]]:
-            return [relationship_totals(self.mentoring.relationships(scope))]
+            return [self.mentoring.relationship_totals(scope)]
 
-        rows = [relationship_totals(relationships)]
         without = self.without_each_filter(reader, filters, read, cell)
-        if suppression.differenced(rows, without, suppression.MENTORING, (), cell):
+        if suppression.differenced([relationships], without, suppression.MENTORING, (), cell):
             return True
         for name in self.sliced_filters(SLICED_MENTORING_FILTERS, filters, cell):
-            groups: dict[Any, list[dict[str, Any]]] = {}
-            for relationship in self.mentoring.relationships(self.without_filter(reader, filters, name)):
-                groups.setdefault(slice_value(name, relationship[name]), []).append(relationship)
-            slices = {value: relationship_totals(group) for value, group in groups.items()}
-            asked = {slice_value(name, r[name]) for r in relationships}
+            slices = self.mentoring.relationship_totals_by(self.without_filter(reader, filters, name), name)
+            asked = set(self.mentoring.relationship_totals_by(scoped, name))
             if suppression.sliced(slices, asked, suppression.MENTORING, cell):
                 return True
         return False
@@ -1778,18 +1779,6 @@ def programme_cells(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The programmes report's rows as cells of `suppression.differenced`: each programme's participants by its
     `PROGRAMME_KEY` (its reference, letter case and whitespace aside)."""
     return [{"programme": reference_key(item["programme_id"]), "participants": item["participants"]} for item in items]
-
-
-def relationship_totals(relationships: list[dict[str, Any]]) -> dict[str, int]:
-    """Counts over mentoring relationships: how many, how many still open, their sessions and minutes."""
-    return {
-        "count": len(relationships),
-        "open": sum(1 for r in relationships if r["open"]),
-        "mentees": len({r["mentee_nip"] for r in relationships}),
-        "mentors": len({r["mentor_nip"] for r in relationships}),
-        "sessions": sum(r["sessions"] for r in relationships),
-        "minutes": sum(r["minutes"] for r in relationships),
-    }
 
 
 def unit_within(account: Account, agency: str) -> None:
