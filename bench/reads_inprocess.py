@@ -12,6 +12,7 @@ loaded (same --employees, --seed, --store, --roster-rows).
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import statistics
@@ -78,19 +79,25 @@ def timed(app: Callable[..., Iterable[bytes]], requests: list[Environ]) -> tuple
     return (time.perf_counter() - wall) * 1e3 / len(requests), (time.process_time() - cpu) * 1e3 / len(requests)
 
 
-def main(argv: list[str] | None = None) -> None:
-    p = parser(__doc__.splitlines()[0])
-    p.add_argument("--requests", type=int, default=300, help="requests per endpoint (default 300)")
+def arguments(description: str, argv: list[str] | None, requests: int, example: str) -> argparse.Namespace:
+    """The options of an in-process benchmark (this one's, bench.reports_inprocess's), checked."""
+    p = parser(description)
+    p.add_argument("--requests", type=int, default=requests, help=f"requests per endpoint (default {requests})")
     p.add_argument(
         "--rounds", type=int, default=1, help="time each endpoint this many times, in turn; the median is shown"
     )
     p.add_argument("--roster-rows", type=int, default=0, help="as given to bench.reads --keep")
     p.add_argument("--clone-employees", type=int, default=0, help="as given to bench.reads --keep")
-    p.add_argument("--profile", help="an endpoint to profile with pyinstrument instead (e.g. timeline)")
+    p.add_argument("--profile", help=f"an endpoint to profile with pyinstrument instead (e.g. {example})")
     args = p.parse_args(argv)
     positive(args)
     if args.rounds < 1 or args.requests < 1:
         raise SystemExit("--rounds and --requests: each must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = arguments(__doc__.splitlines()[0], argv, 300, "timeline")
     with kept_store(args) as (settings, loaded):
         if not loaded:
             raise SystemExit("no kept store of this size: run bench.reads with --keep and the same options first")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 import uuid
 from pathlib import Path
 
 import orjson
 import pytest
 
-from bench import common, reads, reads_inprocess
+from bench import common, reads, reads_inprocess, reports_inprocess
 from careerlog.config import Settings
 from careerlog.sqlstore import open_store
 
@@ -171,3 +172,29 @@ def test_a_run_whose_bare_reads_took_no_measurable_server_cpu_compares_latencies
     results["bare"]["server_cpu_ms"] = 2.5
     reads.compare(results)
     assert [results[name]["cpu_vs_bare"] for name in results] == [1.0, 1.0, 2.0]
+
+
+def test_the_reports_bench_times_programmes_and_mentoring_beside_a_bare_aggregate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CAREERLOG_BENCH_DATA", str(tmp_path / "data"))
+    monkeypatch.setattr(common, "RESULTS", tmp_path / "results")
+    with pytest.raises(SystemExit, match=r"run bench\.reads with --keep"):
+        reports_inprocess.main(["--employees", "12", "--requests", "2"])
+    args = reads.arguments(["--employees", "12", "--keep", "--no-save"])
+    with reads.kept_store(args) as (settings, loaded):
+        assert not loaded
+        reads.prepare(settings, args)
+    reports_inprocess.main(["--employees", "12", "--requests", "2", "--rounds", "2"])
+    out = capsys.readouterr().out
+    assert "reports in-process, 12 employees" in out
+    assert re.search(r"^programmes reporter +[\d.]+ ms wall +[\d.]+ ms CPU +[\d.]+ x bare CPU$", out, re.M), out
+    [result] = [
+        orjson.loads(line) for line in (tmp_path / "results" / "reports_inprocess.jsonl").read_bytes().splitlines()
+    ]
+    assert {"programmes admin", "programmes reporter", "mentoring reporter", "bare programmes"} <= set(
+        result["results"]
+    )
+    assert all(len(r["rounds_cpu_ms"]) == 2 for r in result["results"].values())
+    assert all(r["cpu_ms"] > 0 for name, r in result["results"].items() if not name.startswith("bare"))
+    assert result["results"]["programmes reporter"]["cpu_ratio"] > 0
