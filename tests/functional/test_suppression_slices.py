@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from projections.mentoring import MentoringQueries
+from projections.training import TrainingQueries
 from tests import factories as f
 from tests.functional.conftest import BUDI, SARI, World, appointment_of
 from tests.functional.test_suppression import record
@@ -121,3 +123,26 @@ def test_a_programmes_years_shown_do_not_leave_the_withheld_one_as_the_programme
     # 2022's 5 was shown beside 2021's 6: 12 less 11, Sari's training of 2023
     assert years == {2021: (6, 96, False), 2022: (None, None, True), 2023: (None, None, True)}
     assert programme("?year=2022", "inspector") == (5, 80, False)
+
+
+def test_the_differencing_of_a_filtered_report_counts_its_people_without_asking_the_whole_report_again(
+    staffed: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader of aggregates' filtered programmes report compares each programme's participants with the same report
+    without each filter and value (and its slices): one count each, not the whole report (every spell of the
+    agencies, each programme's peers' promotions) again per filter and value, nor every mentoring relationship read
+    into Python (until 2026-12-06: a 10,000-employee store's programmes report by agency and year took 3.8 s of CPU,
+    0.7 s since)."""
+    mentored(staffed, {"Kearsipan": 6})
+    for n in range(2):
+        nip = f.nip(date(1990, 5, 5), date(2016, 3, 1), "F", sequence=700 + n)
+        record(staffed, nip, "training", f.training("2021-03-05", 16, "2021-03-01", programme_id="PRG-A"))
+    staffed.catch_up()
+    asked: list[str] = []
+    for cls, name in ((TrainingQueries, "programmes"), (MentoringQueries, "relationships")):
+        whole = getattr(cls, name)
+        monkeypatch.setattr(cls, name, lambda self, *a, _w=whole, _n=name, **k: asked.append(_n) or _w(self, *a, **k))
+    query = "?agency=KOTA-MEDAN&unit=BKPSDM&unit=Bappeda"
+    assert staffed.get(f"{PROGRAMMES}{query}&year=2021&year=2022", "reporter").status_code == 200
+    assert staffed.get(f"{MENTORING}{query}&focus=Kearsipan", "reporter").status_code == 200
+    assert asked == ["programmes"]  # (the report's own figures, once)
