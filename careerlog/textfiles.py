@@ -211,6 +211,7 @@ HEADER_ALIASES: dict[str, str] = {
     "versi": "target_version",
     "versi_yang_dikoreksi": "target_version",
     "versi_yang_dibatalkan": "target_version",
+    "no_catatan": "target_version",  # the career record's download's last column, "No. catatan" (ENGLISH_NAMES)
     "fokus": "focus",
     "topik": "topic",
     "menit": "minutes",
@@ -218,6 +219,9 @@ HEADER_ALIASES: dict[str, str] = {
     "relevansi": "relevance",
     "komentar": "comment",
 }
+# English column names of no field an import reads as one: the career record's download's last column in English,
+# "Record no." (the fact's record number, as the page names it: the version a correction of it corrects)
+ENGLISH_NAMES = {"record_no": "target_version"}
 # The Indonesian column names whose field depends on the kind of the file's rows, read before HEADER_ALIASES for a
 # file of that kind (and for its rows in a file of several kinds): the names of a start ("Tanggal Mulai") and of an
 # end ("Tanggal Selesai", "Tanggal Berakhir") date a fact by its start or its end as its event is one or the other.
@@ -426,10 +430,10 @@ def column_name(typed: str, kind: str | None = None) -> str:
     own = KIND_HEADER_ALIASES.get(kind or "", {})
     if "." in name and name not in HEADER_ALIASES:  # (until 2026-12-04 kept: "no._sk" named no field, and refused)
         dotless = "_".join(typed.replace("-", " ").replace(".", " ").lower().split())
-        name = dotless if dotless in HEADER_ALIASES or dotless in own else name
+        name = dotless if dotless in HEADER_ALIASES or dotless in own or dotless in ENGLISH_NAMES else name
     if name in own:
         return own[name]
-    return HEADER_ALIASES.get(name, name)
+    return HEADER_ALIASES.get(name, ENGLISH_NAMES.get(name, name))
 
 
 def note_column(name: str) -> bool:

@@ -22,10 +22,17 @@ from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import csrf_token, log_in
 
 COLUMNS = {  # (NIP, version, the fact's TMT, its decree number, a field column, the edited one) by language
-    "id": ("NIP", "Versi", "Tanggal berlaku (TMT)", "Nomor SK atau sertifikat", "Pangkat baru", "Jam pelajaran (JP)"),
+    "id": (
+        "NIP",
+        "No. catatan",
+        "Tanggal berlaku (TMT)",
+        "Nomor SK atau sertifikat",
+        "Pangkat baru",
+        "Jam pelajaran (JP)",
+    ),
     "en": (
         "NIP",
-        "Target version",
+        "Record no.",
         "Effective date (TMT)",
         "Reference (decree or certificate number)",
         "New rank",
@@ -107,8 +114,8 @@ def test_the_import_page_says_it_in_indonesian(world: World) -> None:
     text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))))
     assert (
         "Baris judul kolomnya adalah unduhan riwayat karier, yang apa adanya bukan berkas koreksi, jadi tidak ada yang "
-        "dibaca. Untuk mengimpor baris-barisnya sebagai koreksi: pertahankan 'NIP' dan 'Versi'; ganti nama 'Tanggal "
-        "berlaku (TMT)' menjadi Tanggal dan 'Nomor SK atau sertifikat' menjadi Nomor SK"
+        "dibaca. Untuk mengimpor baris-barisnya sebagai koreksi: pertahankan 'NIP' dan 'No. catatan'; ganti nama "
+        "'Tanggal berlaku (TMT)' menjadi Tanggal dan 'Nomor SK atau sertifikat' menjadi Nomor SK"
     ) in text, text[-3000:]
 
 

@@ -1,6 +1,7 @@
 """The career record's CSV download gives each fact's record NIP and version, last (after the columns that were, in
-their order), headed as an import of corrections reads them: "NIP" and "Versi" ("Target version" in English, whose
-"Version" an import reads as the version a row would be recorded as), the NIP written ="…" as the download writes
+their order), headed as an import of corrections reads them: "NIP" and "No. catatan" ("Record no." in English, as the
+page names a fact's record number; until 2026-12-06 "Versi" and "Target version", a record number the English download
+called a target), the NIP written ="…" as the download writes
 every NIP, for a spreadsheet to keep its 18 digits. Before, the NIP was in the file's name alone and no column gave a
 version, which a correction or retraction names: the download could not be made into a file of corrections. Rows of
 the download, their reason, date, reference and corrected values added, import as corrections of those facts."""
@@ -19,7 +20,7 @@ from tests.functional.test_career_csv_corrections_confirmed import downloaded
 from tests.functional.test_import_corrected_values_read_as_cells import imported
 from tests.functional.test_pages_auth import log_in
 
-COLUMNS = {"id": ("NIP", "Versi"), "en": ("NIP", "Target version")}
+COLUMNS = {"id": ("NIP", "No. catatan"), "en": ("NIP", "Record no.")}
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_the_download_with_a_field_column_edited_is_refused_whole_and_its_nip_an
     """The download itself, a field column edited (its JP 24 made 16) and the four columns of a correction added,
     is no file of corrections: its header names the download's other columns, no fields of a correction, and the
     import refuses it whole, recording nothing (an edited column read as nothing would be an edit lost unseen). Its
-    row's NIP and Versi, with the edited value written in "Isian yang dikoreksi", import as the correction. (Until
+    row's NIP and No. catatan, with the edited value written in "Isian yang dikoreksi", import as the correction. (Until
     2026-12-06 docs/import-format.md and docs/pages.md said the download's rows, given those columns, import as
     corrections.)"""
     ledger = world.services.ledger
@@ -65,7 +66,7 @@ def test_the_download_with_a_field_column_edited_is_refused_whole_and_its_nip_an
     log_in(world, "hr")
     text = world.client.get(f"/pages/employees/{BUDI}/record.csv?lang=id").get_data(as_text=True)
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")
-    [row] = [r for r in reader if r["Versi"] == str(trained.version)]
+    [row] = [r for r in reader if r["No. catatan"] == str(trained.version)]
     assert row["Jam pelajaran (JP)"] == "24"
     row["Jam pelajaran (JP)"] = "16"  # (the edit)
     added = {"Alasan": "Salah ketik", "Tanggal": "01/04/2024", "Nomor SK": "RALAT-1", "Isian yang dikoreksi": ""}
@@ -86,8 +87,9 @@ def test_the_download_with_a_field_column_edited_is_refused_whole_and_its_nip_an
         expected = "'Jam pelajaran (JP)'" if query else "Nothing was read."  # (its columns; else its kind)
         assert expected in said, said
     assert world.log() == before
-    header = "NIP;Versi;Alasan;Tanggal;Nomor SK;Isian yang dikoreksi"
-    cells = [row["NIP"], row["Versi"], *list(added.values())[:3], json.dumps({"hours": row["Jam pelajaran (JP)"]})]
+    header = "NIP;No. catatan;Alasan;Tanggal;Nomor SK;Isian yang dikoreksi"
+    corrected = json.dumps({"hours": row["Jam pelajaran (JP)"]})
+    cells = [row["NIP"], row["No. catatan"], *list(added.values())[:3], corrected]
     line = io.StringIO()
     csv.writer(line, delimiter=";", lineterminator="").writerow(cells)
     report = imported(world, line.getvalue(), header=header)

@@ -504,9 +504,10 @@ def record_table(items: list[dict[str, Any]], nip: str) -> tuple[list[str], list
     """The career record as a spreadsheet's table headed in the page's language: per fact its effective date, when
     it was recorded, the event, its reference, a column per field (named as the page names it, so a penalty's
     level and a post's level are two columns) and when it was corrected or retracted; last, the record's `nip` and
-    the fact's version, headed as an import of corrections or retractions reads them (NIP, Versi; Target version in
-    English, whose "Version" an import reads as the version a row would be recorded as), so that rows of the
-    download, their reason and corrected values added, are a file of corrections."""
+    the fact's version, headed as the page names it ("Record no.", "No. catatan") and as an import of corrections or
+    retractions reads it (textfiles.HEADER_ALIASES: the version corrected; until 2026-12-06 "Target version" in
+    English, "Versi" in Indonesian), so that rows of the download, their reason and corrected values added, are a file
+    of corrections."""
     zone = f" ({zone_name()})"  # (the recorded times in the display time zone: sheet_time)
     first = [_("Effective date (TMT)"), _("Recorded at") + zone, _("Event"), field_label("reference")]
     last = [_("Corrected on") + zone, _("Retracted on") + zone]
@@ -519,7 +520,7 @@ def record_table(items: list[dict[str, Any]], nip: str) -> tuple[list[str], list
         _("Retraction reason"),
         _("Confirmed by"),
         "NIP",
-        _("Target version"),  # (Versi in Indonesian)
+        _("Record no."),  # (the fact's version: "No. catatan" in Indonesian)
     ]
     fields: dict[str, None] = {}
     rows = []
