@@ -36,8 +36,8 @@ def test_the_heading_names_the_unit_placed_in_and_the_post_held(world: World) ->
     world.catch_up()
     english = identity(world, "en")
     assert "<dt>Unit</dt><dd>Bappeda</dd>" in english
-    assert "<dt>Post</dt><dd>Kepala Subbagian Umum (IV.a)</dd>" in english
-    assert "<dt>Jabatan</dt><dd>Kepala Subbagian Umum (IV.a)</dd>" in identity(world, "id")
+    assert "<dt>Post</dt><dd>Kepala Subbagian Umum (Supervisory post, IV.a)</dd>" in english
+    assert "<dt>Jabatan</dt><dd>Kepala Subbagian Umum (Jabatan Pengawas, IV.a)</dd>" in identity(world, "id")
 
 
 def test_an_acting_post_is_named_so(world: World) -> None:
@@ -46,4 +46,17 @@ def test_an_acting_post_is_named_so(world: World) -> None:
     world.services.ledger.record(BUDI, "post_appointment", post, actor="test")
     world.catch_up()
     log_in(world, "employee")
-    assert "<dt>Post</dt><dd>Kepala Bidang Mutasi (III.a), Acting holder (Plt)</dd>" in identity(world, "en")
+    held = "Kepala Bidang Mutasi (Administrator post, III.a), Acting holder (Plt)"
+    assert f"<dt>Post</dt><dd>{held}</dd>" in identity(world, "en")
+
+
+def test_a_post_of_no_level_is_named_with_its_kind(world: World) -> None:
+    """Found by an exploratory tester (2026-12-06, demo of seed 3): a post held read "Bendahara" alone, its kind (an
+    implementing post, Jabatan Pelaksana) unsaid."""
+    post = {"post_kind": "PELAKSANA", "title": "Bendahara", "unit": "BKPSDM"}
+    post |= {"assignment": "DEFINITIVE", "effective_date": "2021-02-01", "reference": "JP-1"}
+    world.services.ledger.record(BUDI, "post_appointment", post, actor="test")
+    world.catch_up()
+    log_in(world, "employee")
+    assert "<dt>Post</dt><dd>Bendahara (Implementing post)</dd>" in identity(world, "en")
+    assert "<dt>Jabatan</dt><dd>Bendahara (Jabatan Pelaksana)</dd>" in identity(world, "id")

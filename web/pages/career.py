@@ -318,13 +318,15 @@ def heading(found: dict[str, Any], nip: str) -> dict[str, Any]:
 
 def post_held(employee: dict[str, Any]) -> str | None:
     """The post the roster row holds now (the last held, of a record whose service ended), as the timeline names its
-    fields: its title, its eselon or functional level, and how it is held when not definitively ("Kepala Seksi
-    Anggaran (IV.a), Pelaksana Tugas (Plt)"); None when no post is held."""
+    fields: its title, its kind as the reference names it (until 2026-12-06 left out: "Bendahara" said nothing of
+    the post), its eselon or functional level, and how it is held when not definitively ("Kepala Seksi Anggaran
+    (Jabatan Pengawas, IV.a), Pelaksana Tugas (Plt)"); None when no post is held."""
     title = employee.get("post_title")
     if not title:
         return None
-    level, assignment = employee.get("post_level"), employee.get("post_assignment")
-    shown = f"{title} ({shown_value('post_appointment', 'level', level)})" if level else str(title)
+    kind, level, assignment = employee.get("post_kind"), employee.get("post_level"), employee.get("post_assignment")
+    about = [shown_value("post_appointment", field, value) for field, value in (("post_kind", kind), ("level", level))]
+    shown = f"{title} ({', '.join(str(a) for a in about if a)})" if kind or level else str(title)
     if assignment and assignment != "DEFINITIVE":
         shown += f", {shown_value('post_appointment', 'assignment', assignment)}"
     return shown
