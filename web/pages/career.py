@@ -406,6 +406,29 @@ def views_behind(subject: str) -> bool:
     return bool(found) and min(found.values()) < services().ledger.last_notification_id(subject)
 
 
+# The fields a training repeats when it is recorded twice (rule training.duplicate's: the same day, title, organiser
+# and JP), read from the timeline's values as they stand now
+SAME_TRAINING = ("effective_date", "title", "organiser", "hours")
+
+
+def probable_duplicates(items: list[dict[str, Any]]) -> dict[int, int]:
+    """The trainings that seem to repeat one recorded before them (the same day, title, organiser and JP:
+    SAME_TRAINING), by version, each with the version it repeats: neither retracted, the later not confirmed as
+    attended again when it was recorded (training.duplicate). A training recorded live is refused so unless
+    confirmed; one imported or migrated with the history gets through, and its JP count again in its year: the page
+    flags it so that HR retracts one (docs/rules.md)."""
+    first: dict[tuple[Any, ...], int] = {}
+    found = {}
+    for item in sorted(items, key=lambda i: int(i["version"])):
+        if item["kind"] != "training" or item.get("retracted"):
+            continue
+        same = tuple(item["values"].get(field) for field in SAME_TRAINING)
+        if same in first and "training.duplicate" not in (item.get("confirmed") or ()):
+            found[int(item["version"])] = first[same]
+        first.setdefault(same, int(item["version"]))
+    return found
+
+
 @blp.route("/employees/<nip>")
 def career(nip: str) -> ResponseReturnValue:
     """Show an employee's career: timeline with corrections, charts, next promotion, mentoring, readers."""
@@ -437,6 +460,7 @@ def career(nip: str) -> ResponseReturnValue:
         person=who["name"] or who["nip"],
         order=order,
         timeline_items=items[::-1] if order == "newest" else items,
+        duplicates=probable_duplicates(items),  # a training that seems recorded twice: flagged beside it
         audited=audit_links(account, subject),
         readers=readers_of(account, subject, readers_page),
         readers_query=readers_query(nip),
