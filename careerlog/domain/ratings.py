@@ -42,10 +42,12 @@ BEFORE_YEAR_END = Refusal(
     dates=("earliest", "date"),
 )
 OUT_OF_BAND = Refusal(
-    "{score} is outside the band of {predicate} in the {scheme} scheme: at least {low} and below {high}."
+    "{score} is outside the band of {predicate} in the {scheme} scheme: at least {low} and below {high}.",
+    numbers=("score", "low", "high"),
 )
 OUT_OF_TOP_BAND = Refusal(
-    "{score} is outside the band of {predicate} in the {scheme} scheme: at least {low} and at most {high}."
+    "{score} is outside the band of {predicate} in the {scheme} scheme: at least {low} and at most {high}.",
+    numbers=("score", "low", "high"),
 )
 
 

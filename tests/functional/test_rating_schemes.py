@@ -94,3 +94,17 @@ def test_the_record_form_refuses_a_predicate_of_another_scheme_beside_its_field_
     page = answer.get_data(as_text=True)
     assert "bukan predikat skema SKP (PP 46/2011) yang berlaku untuk tahun 2016" in page
     assert world.log() == before
+
+
+def test_the_record_form_refuses_a_score_out_of_its_band_with_the_numbers_written_in_indonesian(world: World) -> None:
+    log_in(world, "hr")
+    before = world.log()
+    answer = world.client.post(
+        "/pages/record?kind=performance_rating",
+        data=rating_form(world, year="2016", predicate="BAIK", score="95,5"),
+    )
+    assert answer.status_code == 422
+    page = answer.get_data(as_text=True)
+    assert "95,5 di luar rentang nilai Baik" in page
+    assert "95.5" not in page
+    assert world.log() == before

@@ -24,6 +24,7 @@ import zlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from babel.numbers import get_decimal_symbol
 from flask import abort, current_app, request, send_file
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
@@ -43,14 +44,28 @@ from web.pages.errors import error_page
 from web.pages.labels import field_label
 from web.pages.messages import reason_text
 
+# A workbook's number cell as the import reads it (careerlog.workbooks.number_text: "24.5"), a decimal fraction
+WORKBOOK_FRACTION = re.compile(r"-?[0-9]+\.[0-9]+", re.ASCII)
 
-def reasons_text(problem: Mapping[str, Any]) -> str:
-    """A refused row's reasons in the page's language, each field named as the report names it."""
+
+@blp.app_template_global()
+def typed_cell(value: str, name: str | None) -> str:
+    """A refused cell as the report shows it beside its reason: as written; a workbook's (`name` ending .xlsx)
+    decimal number with the page's decimal mark, as Excel in the page's language shows the cell ("24,5", which the
+    import reads as 24.5). Only the mark is changed, no digit grouped: a cell of digits alone (a NIP, a code) stays."""
+    if name and name.lower().endswith(".xlsx") and WORKBOOK_FRACTION.fullmatch(value):
+        return value.replace(".", get_decimal_symbol(get_locale() or "en"))
+    return value
+
+
+def reasons_text(problem: Mapping[str, Any], name: str | None = None) -> str:
+    """A refused row's reasons in the page's language, each field named as the report names it; `name`, the
+    imported file's (`typed_cell`)."""
     typed = problem.get("values") or {}
     return "; ".join(
-        f"{field_label(name, problem.get('kind'))}: {' '.join(reason_text(r, problem.get('kind')) for r in reasons)}"
-        + (f" ({_('typed: %(value)s', value=typed[name])})" if name in typed else "")
-        for name, reasons in problem["errors"].items()
+        f"{field_label(field, problem.get('kind'))}: {' '.join(reason_text(r, problem.get('kind')) for r in reasons)}"
+        + (f" ({_('typed: %(value)s', value=typed_cell(typed[field], name))})" if field in typed else "")
+        for field, reasons in problem["errors"].items()
     )
 
 
@@ -86,7 +101,9 @@ def refused_workbook(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> byte
     cells as the import read them, as text cells; a NIP stored as a number as the cell held it), the reasons in the
     page's language as `refused_csv` gives them. Until 2026-12-05 CSV separated by commas, which an Excel in
     Indonesian opened as one column."""
-    return refused_rows_xlsx(io.BytesIO(data), rejected, reasons_column_name(), reasons_text)
+    return refused_rows_xlsx(
+        io.BytesIO(data), rejected, reasons_column_name(), lambda problem: reasons_text(problem, ".xlsx")
+    )
 
 
 # Seconds a refused rows' download is given back after its import: the hour its form's token lasts (Flask-WTF's
