@@ -83,10 +83,18 @@ SHEETS_UNREAD = Refusal(
     "Only the workbook's first worksheet, {first}, was read; {others} not: import each sheet of data as a workbook "
     "of its own (or as its own CSV file).",
 )
+# A workbook that cannot be read, saying why in careerlog's words ({why}, one of the worded parts below, which the
+# pages translate) and the reading library's own (English) words last, as a technical detail ({error}): until
+# 2026-12-06 an Indonesian page read "... dapat dibaca (File is not a zip file)".
 NOT_XLSX = Refusal(
-    "The file is no Excel workbook (.xlsx) that can be read ({error}): save it again from the spreadsheet as an "
-    "Excel Workbook (.xlsx) or as CSV UTF-8. Nothing was imported."
+    "The file is no Excel workbook (.xlsx) that can be read: {why}. Save it again from the spreadsheet as an "
+    "Excel Workbook (.xlsx) or as CSV UTF-8. Nothing was imported. (Technical detail: {error}.)"
 )
+NOT_ZIP = Refusal(
+    "it is no ZIP archive, as every .xlsx workbook is: another kind of file named .xlsx, or a file cut short"
+)
+PART_ENCRYPTED = Refusal("its part {part} is encrypted")
+PART_UNREADABLE = Refusal("a part of it cannot be read: broken, or written otherwise than a spreadsheet writes it")
 TOO_LARGE = Refusal(
     "The workbook {file} unpacks to {size} MB of sheets and tables, more than the {limit} MB an import reads "
     "(CAREERLOG_IMPORT_XLSX_MAX_MB): import its rows as several smaller workbooks, or as CSV UTF-8. Nothing was "
@@ -335,13 +343,15 @@ def refuse_bombs(stream: IO[bytes], name: str | None = None) -> None:
         with zipfile.ZipFile(stream) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as e:
-        raise InvalidInput(NOT_XLSX.reason(error=(str(e).strip() or type(e).__name__)[:120]), "file") from None
+        error = (str(e).strip() or type(e).__name__)[:120]
+        raise InvalidInput(NOT_XLSX.reason(why=NOT_ZIP.reason(), error=error), "file") from None
     finally:
         stream.seek(0)
     unpacked = 0
     for part in parts:
         if part.flag_bits & _ENCRYPTED:
-            raise InvalidInput(NOT_XLSX.reason(error=f"its part {part.filename} is encrypted"[:120]), "file")
+            why = PART_ENCRYPTED.reason(part=part.filename[:80])
+            raise InvalidInput(NOT_XLSX.reason(why=why, error=f"flag bits {part.flag_bits:#x}"), "file")
         if part.file_size > ABSURD_FROM and part.file_size > ABSURD_RATIO * max(part.compress_size, 1):
             ratio = part.file_size // max(part.compress_size, 1)
             reason = PACKED_TIGHT.reason(file=file, part=part.filename[:80], size=-(-part.file_size // MB), ratio=ratio)
@@ -380,7 +390,7 @@ class SheetBroken(InvalidInput):
     workbook (NOT_XLSX, of "file"), which the import reports at that row if rows above it were read (read_xlsx)."""
 
     def __init__(self, error: str, last: int) -> None:
-        super().__init__(NOT_XLSX.reason(error=error), "file")
+        super().__init__(NOT_XLSX.reason(why=PART_UNREADABLE.reason(), error=error), "file")
         self.error = error
         self.last = last
 
@@ -406,7 +416,7 @@ class Workbook:
             reader = ExcelReader(stream, read_only=True, data_only=True)
             reader.read()
         except (InvalidFileException, *_UNREADABLE) as e:
-            raise InvalidInput(NOT_XLSX.reason(error=_said(e)), "file") from None
+            raise InvalidInput(NOT_XLSX.reason(why=PART_UNREADABLE.reason(), error=_said(e)), "file") from None
         self.book = reader.wb
         try:
             if (missing := _first_sheet_missing(reader)) is not None:

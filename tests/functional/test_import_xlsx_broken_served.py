@@ -48,7 +48,7 @@ def test_the_api_refuses_a_broken_workbook_as_a_problem_naming_file_and_records_
     assert answer.status_code == 422
     assert answer.mimetype == "application/problem+json"
     [reason] = answer.get_json()["errors"]["file"]
-    assert reason.startswith("The file is no Excel workbook (.xlsx) that can be read (")
+    assert reason.startswith("The file is no Excel workbook (.xlsx) that can be read: a part of it cannot be read")
     assert world.log() == before
 
 
@@ -57,7 +57,9 @@ def test_the_import_page_refuses_a_broken_workbook_in_indonesian_and_records_not
     world: World, tmp_path: Path, made_by: Callable[[Path], bytes]
 ) -> None:
     before = world.log()
-    assert "Berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca (" in page_error(world, made_by(tmp_path), "id")
+    assert "Berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca: salah satu bagiannya" in page_error(
+        world, made_by(tmp_path), "id"
+    )
     assert world.log() == before
 
 
@@ -119,4 +121,15 @@ def test_the_import_page_refuses_a_workbook_whose_first_sheet_is_missing_or_a_gu
 ) -> None:
     before = world.log()
     assert indonesian in page_error(world, made_by(), "id")
+    assert world.log() == before
+
+
+def test_a_file_named_xlsx_that_is_no_zip_is_refused_in_indonesian_words_the_librarys_apart(world: World) -> None:
+    """Until 2026-12-06: "... yang dapat dibaca (File is not a zip file): ...", English inside the sentence."""
+    before = world.log()
+    error = page_error(world, b"NIP;Nama\n198609262010031001;Budi\n", "id")
+    assert error.index("bukan arsip ZIP") < error.index(
+        "Rincian teknis, dari pustaka pembaca berkas: File is not a zip"
+    )
+    assert "dapat dibaca (File is not" not in error
     assert world.log() == before

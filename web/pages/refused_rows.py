@@ -58,6 +58,22 @@ def typed_cell(value: str, name: str | None) -> str:
     return value
 
 
+@blp.app_template_global()
+def notes_apart(notes: Iterable[Mapping[str, Any]]) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """An import report's notes as the page says them: those on the file as a whole (its encoding, named "file":
+    careerlog.importing) in a notice of their own, apart from the columns read but not recorded (name, reasons), under
+    which an Indonesian page listed "file: Berkas ini bukan teks UTF-8 ..." until 2026-12-06."""
+    on_file: list[str] = []
+    columns: list[tuple[str, list[str]]] = []
+    for note in notes:
+        for name, reasons in note["errors"].items():
+            if name == "file":
+                on_file.extend(reasons)
+            else:
+                columns.append((name, reasons))
+    return on_file, columns
+
+
 def reasons_text(problem: Mapping[str, Any], name: str | None = None) -> str:
     """A refused row's reasons in the page's language, each field named as the report names it; `name`, the
     imported file's (`typed_cell`)."""
