@@ -347,6 +347,10 @@ FACTS_STANDING = Refusal(
     kinds=("assigned", "start"),  # (named as every kind in a refusal: on the pages, in the visitor's language)
 )
 STANDING_FACT = Refusal("version {version} ({kind})", numbers=("version",), kinds=("kind",))
+# Past STANDING_NAMED facts standing, the first so many are named and the rest counted: a record of some 450 facts
+# listed every one in one sentence until 2026-12-06
+STANDING_NAMED = 5
+MORE_STANDING = Refusal("{facts} and {more} more ({count} in all)", numbers=("more", "count"))
 # A record whose appointment was retracted (voided) takes no new fact
 VOIDED = Refusal(
     "The record of NIP {nip} was voided: its appointment was retracted by version {version}. Nothing more is "
@@ -1937,7 +1941,10 @@ class Employee(LedgerAggregate):
         if target.kind == "appointment":
             standing = [f for f in self.active_facts() if f.version != target.version]
             if standing:
-                facts = joined(", ", [STANDING_FACT.reason(version=f.version, kind=f.kind) for f in standing])
+                named = standing[:STANDING_NAMED]
+                facts = joined(", ", [STANDING_FACT.reason(version=f.version, kind=f.kind) for f in named])
+                if len(standing) > len(named):
+                    facts = MORE_STANDING.reason(facts=facts, more=len(standing) - len(named), count=len(standing))
                 standing_facts = FACTS_STANDING.reason(facts=facts, assigned="mentee_assigned", start="mentoring_start")
                 raise InvalidInput(standing_facts, "target_version")
 

@@ -36,3 +36,25 @@ def test_a_known_kind_still_opens_its_form(world: World) -> None:
     log_in(world, "hr")
     assert world.client.get("/pages/record?kind=penalty").status_code == 200
     assert world.client.get("/pages/record").status_code == 200  # (the chooser, no kind asked)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("id", "Penilaian unit (unit_rating) tidak dicatat di formulir ini"),
+        ("en", "A unit's own rating (unit_rating) is not recorded on this form"),
+    ],
+)
+def test_a_unit_rating_asked_of_the_record_form_is_told_where_it_is_recorded_not_called_unknown(
+    world: World, lang: str, said: str
+) -> None:
+    """Until 2026-12-06 the form called unit_rating, a kind careerlog records, an unknown kind."""
+    log_in(world, "hr")
+    answer = world.client.get(f"/pages/record?kind=unit_rating&lang={lang}")
+    assert answer.status_code == 400
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))))
+    assert said in text, text
+    assert "penilaian_unit.csv" in text
+    assert "POST /api/v1/units/{agency}/{unit}/ratings" in text
+    assert "tidak dikenal" not in text
+    assert "Unknown kind" not in text

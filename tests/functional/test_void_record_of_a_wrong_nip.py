@@ -163,14 +163,10 @@ def test_the_career_page_offers_the_void_once_the_appointment_alone_stands_and_t
 
 
 def test_the_record_form_voids_the_record_and_refuses_it_naming_the_fact_standing(world: World) -> None:
-    log_in(world, "hr")
-    void = {"target_version": "1", "reason": "NIP salah ketik", "effective_date": "2024-02-01"}
     before = world.log()
-    data = {**form_of(world, "retraction"), "nip": BUDI, **void, "reference": "BATAL-NIP-2"}
-    refused = world.client.post("/pages/record?kind=retraction&lang=en", data=data)
-    assert refused.status_code == 422
-    assert "still standing: version 2 (" in refused.get_data(as_text=True)
+    assert "still standing: version 2 (" in void_refused(world, "BATAL-NIP-2", "en")
     assert world.log() == before
+    void = {"target_version": "1", "reason": "NIP salah ketik", "effective_date": "2024-02-01"}
     data = {**form_of(world, "retraction"), "nip": SARI, **void, "reference": "BATAL-NIP-1", "confirm_nip": SARI}
     answer = world.client.post("/pages/record?kind=retraction&lang=en", data=data, follow_redirects=True)
     assert answer.status_code == 200
@@ -194,3 +190,25 @@ def test_the_refusal_of_a_void_names_the_mentoring_kinds_as_every_kind_in_the_vi
     [reason] = answer.get_json()["errors"]["target_version"]  # (the API keeps the codes, as it names every kind)
     assert "(a mentee_assigned by retracting the mentoring_start in the mentee's record)" in reason
     assert world.log() == before
+
+
+def test_the_record_forms_void_refused_names_a_few_facts_standing_and_counts_them_in_indonesian(world: World) -> None:
+    """Until 2026-12-06 every fact standing was named in one sentence (some 450 on a demo's record)."""
+    for day in range(1, 8):
+        training = {"kind": "training", **f.training(f"2020-01-{day:02}", reference=f"VOID-T-{day}")}
+        assert world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=training).status_code == 201
+    before = world.log()
+    page = void_refused(world, "BATAL-NIP-3", "id")
+    assert "lainnya (" in page
+    assert " seluruhnya). " in page
+    assert page.count("versi ") < 10
+    assert world.log() == before
+
+
+def void_refused(world: World, reference: str, lang: str) -> str:
+    log_in(world, "hr")
+    void = {"target_version": "1", "reason": "NIP salah ketik", "effective_date": "2024-02-01"}
+    data = {**form_of(world, "retraction"), "nip": BUDI, **void, "reference": reference}
+    refused = world.client.post(f"/pages/record?kind=retraction&lang={lang}", data=data)
+    assert refused.status_code == 422
+    return refused.get_data(as_text=True)

@@ -216,3 +216,16 @@ def test_the_ledger_and_the_views_read_the_last_void_alike_at_every_step() -> No
         (9, 8, None),
         (10, 8, None),
     ]
+
+
+def test_a_record_of_many_facts_standing_names_the_first_few_and_counts_the_rest() -> None:
+    """Until 2026-12-06 every fact standing was named in one sentence: some 450 on a demo's record."""
+    employee = appoint()
+    for day in range(1, 9):  # versions 2 to 9
+        record(employee, "training", f.training(f"2020-01-{day:02}"))
+    [reason] = refused(employee, "retraction", f.retraction(1, "2021-01-01"))["target_version"]
+    assert (
+        "still standing: version 2 (training), version 3 (training), version 4 (training), version 5 (training), "
+        "version 6 (training) and 3 more (8 in all). Retract each first" in reason
+    )
+    assert "version 7" not in reason

@@ -21,6 +21,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, format_date, get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField
@@ -772,7 +773,7 @@ def record() -> ResponseReturnValue:
     if kind is not None and cls is None:
         offered = ", ".join(f"{kind_label(k)} ({k})" for k in RECORDABLE)
         unknown_kind = _("Unknown kind of event %(kind)s; the kinds offered: %(kinds)s.", kind=cut(kind), kinds=offered)
-        errors = {"kind": [unknown_kind]}
+        errors = {"kind": [str(FORM_RECORDS_ELSEWHERE[kind]) if kind in FORM_RECORDS_ELSEWHERE else unknown_kind]}
     from web.pages.career import shown_label, shown_value  # (that module imports this one)
 
     return page(
@@ -892,6 +893,28 @@ def kind_columns() -> list[dict[str, Any]]:
         ]
         columns.append({"kind": kind, "fields": fields})
     return columns
+
+
+# A kind careerlog knows which the record form does not record, and where it is recorded: the form called it unknown
+# ("Jenis peristiwa unit_rating tidak dikenal") until 2026-12-06 (the API's: web.api.event_schemas.RECORDED_ELSEWHERE)
+FORM_RECORDS_ELSEWHERE = {
+    "unit_rating": _l(
+        "A unit's own rating (unit_rating) is not recorded on this form, which records an employee's facts: import it "
+        "on the Import page, in a file of unit ratings (penilaian_unit.csv: columns agency and unit in place of the "
+        "NIP), or send it to the API, POST /api/v1/units/{agency}/{unit}/ratings."
+    ),
+    "mentee_assigned": _l(
+        "A mentor's side of a mentoring (mentee_assigned) is recorded by careerlog itself: record the mentoring's "
+        "start (Mentoring started) in the mentee's record."
+    ),
+    "mentee_released": _l(
+        "A mentor's side of a mentoring's end (mentee_released) is recorded by careerlog itself: record the "
+        "mentoring's end (Mentoring ended) in the mentee's record."
+    ),
+    "unit_registration": _l(
+        "A unit's registration (unit_registration) is recorded by careerlog itself, on the unit's first rating."
+    ),
+}
 
 
 class ImportForm(FlaskForm):
