@@ -23,10 +23,7 @@ from tests.functional.test_pages_auth import log_in
 def test_an_unknown_kind_asked_of_the_record_form_is_told_with_the_kinds_offered(
     world: World, lang: str, said: str
 ) -> None:
-    log_in(world, "hr")
-    answer = world.client.get(f"/pages/record?kind=disciplinary_penalty&lang={lang}")
-    assert answer.status_code == 400
-    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))))
+    text = refused_text(world, "disciplinary_penalty", lang)
     assert said in text, text
     assert "(penalty)" in text[text.index(said) :]  # the kind it meant, offered by its label and code
     assert "(training)" in text[text.index(said) :]
@@ -49,12 +46,16 @@ def test_a_unit_rating_asked_of_the_record_form_is_told_where_it_is_recorded_not
     world: World, lang: str, said: str
 ) -> None:
     """Until 2026-12-06 the form called unit_rating, a kind careerlog records, an unknown kind."""
-    log_in(world, "hr")
-    answer = world.client.get(f"/pages/record?kind=unit_rating&lang={lang}")
-    assert answer.status_code == 400
-    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))))
+    text = refused_text(world, "unit_rating", lang)
     assert said in text, text
     assert "penilaian_unit.csv" in text
     assert "POST /api/v1/units/{agency}/{unit}/ratings" in text
     assert "tidak dikenal" not in text
     assert "Unknown kind" not in text
+
+
+def refused_text(world: World, kind: str, lang: str) -> str:
+    log_in(world, "hr")
+    answer = world.client.get(f"/pages/record?kind={kind}&lang={lang}")
+    assert answer.status_code == 400
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))))
