@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 import openpyxl
+import pytest
 
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_refused_rows_download import download_answer
@@ -60,5 +61,6 @@ def test_a_score_out_of_its_band_is_refused_with_its_numbers_in_indonesian(world
     assert "(tertulis: 99,25)" in page
 
 
+@pytest.fixture
 def store_url(database_url: str) -> str:
     return database_url  # both stores

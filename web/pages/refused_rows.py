@@ -35,14 +35,17 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from wtforms import HiddenField
 
 from careerlog.access import Action
+from careerlog.domain.wording import Reason
 from careerlog.refused_rows import refused_csv as written_refused_csv
 from careerlog.textfiles import REASONS_COLUMNS
 from careerlog.workbook_template import XLSX_TYPE
 from careerlog.workbooks import refused_rows_xlsx
+from web.pages import local_number
 from web.pages.common import allowed, blp
 from web.pages.errors import error_page
 from web.pages.labels import field_label
 from web.pages.messages import reason_text
+from web.scoping import NOT_IN_SCOPE
 
 # A workbook's number cell as the import reads it (careerlog.workbooks.number_text: "24.5"), a decimal fraction
 WORKBOOK_FRACTION = re.compile(r"-?[0-9]+\.[0-9]+", re.ASCII)
@@ -72,6 +75,56 @@ def notes_apart(notes: Iterable[Mapping[str, Any]]) -> tuple[list[str], list[tup
             else:
                 columns.append((name, reasons))
     return on_file, columns
+
+
+# The refused rows an import page lists of each reason (the rest counted, every one in the refused rows' download): a
+# file of another agency listed 5,259 rows "Tidak ada pegawai ... cakupan Anda" (some 2 MB) until 2026-12-06
+ROWS_OF_A_REASON = 20
+
+
+def reasons_key(problem: Mapping[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A refused row's reasons as the page groups them: each field with its reasons' templates (a NIP's refusal of
+    any NIP alike), a reason of no template as its text."""
+    return tuple(
+        (name, tuple(r.refusal.text if type(r) is Reason else str(r) for r in reasons))
+        for name, reasons in problem["errors"].items()
+    )
+
+
+@blp.app_template_global()
+def rejected_grouped(rejected: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """The refused rows as the import page lists them: `shown`, in line order, at most ROWS_OF_A_REASON of each reason
+    (`reasons_key`); `more`, each reason of more rows as (rows not shown, its first row, its reasons); `hint`, said
+    once above them when one reason refuses nine in ten of them (ten or more); every one (two or more) refused for a
+    NIP not in the writer's scope asks whether the file is another agency's."""
+    counts: dict[Any, list[Any]] = {}
+    shown = []
+    for problem in rejected:
+        group = counts.setdefault(reasons_key(problem), [0, problem])
+        group[0] += 1
+        if group[0] <= ROWS_OF_A_REASON:
+            shown.append(problem)
+    more = [(n - ROWS_OF_A_REASON, first, reasons_text(first)) for n, first in counts.values() if n > ROWS_OF_A_REASON]
+    hint = None
+    if counts:
+        key, (top, first) = max(counts.items(), key=lambda item: item[1][0])
+        total = local_number(len(rejected))
+        if key == (("nip", (NOT_IN_SCOPE.text,)),) and top == len(rejected) and top > 1:
+            hint = _(
+                "None of the %(count)s refused rows' NIPs is in your scope's records: is this another agency's file? "
+                "Nothing of it was recorded.",
+                count=total,
+            )
+        elif top >= 10 and top * 10 >= len(rejected) * 9:
+            hint = _(
+                "%(count)s of the %(rejected)s refused rows are refused for one reason, as line %(line)s is: "
+                "%(reason)s",
+                count=local_number(top),
+                rejected=total,
+                line=first["line"],
+                reason=reasons_text(first),
+            )
+    return {"shown": shown, "more": more, "hint": hint, "per_reason": ROWS_OF_A_REASON}
 
 
 def reasons_text(problem: Mapping[str, Any], name: str | None = None) -> str:
