@@ -736,7 +736,21 @@ def wrote(row: dict[str, Any], name: str, cell: str) -> None:
 
 # a currency format's "Rp1.500.000,00", "Rp 2.500.000", and as Indonesians write an amount by hand, the sign followed
 # by a dot ("Rp. 2.500.000") and the whole rupiah closed by ",-" ("Rp. 2.500.000,-", "2.500.000,-")
-RUPIAH = re.compile(r"\s*(rp\.?)?\s*(\S.*?)\s*(,-)?\s*", re.IGNORECASE)
+# ("IDR 1.500.000", the currency's ISO code, as a spreadsheet's currency format may write it, since 2026-12-06)
+RUPIAH = re.compile(r"\s*(rp\.?|idr)?\s*(\S.*?)\s*(,-)?\s*", re.IGNORECASE)
+# A cost written as a dash alone, the usual way to write "no cost" in a table: read as an empty cell (until 2026-12-06
+# refused as "Not a valid number")
+NO_AMOUNT = frozenset(("-", "\u2013", "\u2014"))
+# An amount whose thousands are separated by spaces ("1 500 000", a no-break or narrow no-break space too)
+SPACE_GROUPED = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?")
+# An amount written with commas between its thousands, as English writes it ("1,500,000"), in a file that writes
+# numbers in Indonesian, where the comma is the decimal mark: refused naming why, not guessed
+COMMA_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+")
+ENGLISH_GROUPING = Refusal(
+    "{amount} separates its thousands with commas, as English writes numbers, but this file writes numbers in "
+    "Indonesian, where the comma is the decimal mark: write the amount without separators (1500000) or with dots "
+    "(1.500.000)."
+)
 
 
 # An amount after the rupiah sign that is one number with the dot or comma as decimal mark and another with it as
@@ -780,8 +794,22 @@ def read_rupiah(row: dict[str, Any], *, indonesian: bool) -> None:
     (`rupiah_reading`), one that is two ("Rp 1.500") made unreadable naming why. A cell of no amount after the sign
     ("Rp -", an accounting format's zero), or of no number, is left for the ledger to refuse."""
     cell = row.get("cost")
-    if type(cell) is not str or (amount := rupiah_amount(cell)) is None:
+    if type(cell) is not str:
         return
+    if cell.strip() in NO_AMOUNT:  # ("-": no cost, an empty cell)
+        del row["cost"]
+        return
+    signed = (amount := rupiah_amount(cell)) is not None
+    if amount is None:
+        amount = cell.strip()
+    if SPACE_GROUPED.fullmatch(amount):  # ("Rp 1 500 000", "1 500 000": its spaces the thousands separators)
+        amount = re.sub(r"[ \u00a0\u202f]", "", amount)
+    if indonesian and COMMA_GROUPED.fullmatch(amount):  # ("1,500,000" in a file of Indonesian numbers)
+        row["cost"] = Unreadable(ENGLISH_GROUPING.reason(amount=cut(amount)))
+        wrote(row, "cost", cell)
+        return
+    if not signed and amount == cell.strip():
+        return  # (no sign, no spaces: read as any other decimal cell)
     if not indonesian and ("," in amount or "." in amount):
         try:
             amount = rupiah_reading(amount, "en")

@@ -8,6 +8,7 @@ saying so; one the ledger reads as written ("1.500", 1.5) is left to it."""
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 import openpyxl
@@ -67,3 +68,35 @@ def test_an_amount_that_reads_as_two_numbers_is_refused_saying_so(read: Any) -> 
 
 def test_a_tab_files_amount_is_read_so_too() -> None:
     assert csv_cost("1.500.000", "\t") == "1500000"
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount"),
+    [
+        ("Rp 1 500 000", "1500000"),
+        ("1 500 000", "1500000"),
+        ("IDR 1.500.000", "1500000"),
+        ("idr 2.750.000", "2750000"),
+    ],
+)
+@pytest.mark.parametrize("separator", [";", ","])
+def test_a_cost_grouped_by_spaces_or_written_with_idr_is_read_as_its_amount(
+    cell: str, amount: str, separator: str
+) -> None:
+    """Until 2026-12-06 each was refused as "Not a valid number"."""
+    assert Decimal(csv_cost(cell, separator)) == Decimal(amount)
+
+
+@pytest.mark.parametrize("cell", ["-", "\u2013"])
+def test_a_cost_written_as_a_dash_is_an_empty_cell(cell: str) -> None:
+    line = [NIP, "TEKNIS", "Arsip", "BPSDM", "8", "2024-05-06", "2024-05-06", "C-1", cell]
+    [(_, row)] = rows(";".join(HEADER) + "\r\n" + ";".join(line) + "\r\n")
+    assert isinstance(row, dict)
+    assert "cost" not in row
+
+
+def test_a_cost_grouped_by_commas_in_an_indonesian_file_is_refused_naming_why() -> None:
+    cost = csv_cost("1,500,000", ";")
+    assert isinstance(cost, Unreadable)
+    assert "separates its thousands with commas, as English writes numbers" in str(cost.reason)
+    assert csv_cost("1,500,000", ",") == "1500000"  # (a file of commas: English, read as the one number it is)
