@@ -136,8 +136,12 @@ CONFIRMING_PPPK = Refusal("Only a CPNS is confirmed as PNS; this employee is PPP
 CONFIRMED = Refusal("Already confirmed as PNS on {day} (version {version}).", dates=("day",), numbers=("version",))
 PPPK_PROMOTION = Refusal("PPPK hold a grade, not a golongan: rank promotions apply to PNS.").reason()
 SAME_TMT = Refusal("Version {version} is a promotion with the same TMT.", numbers=("version",))
+# ... a rank below the one held on its TMT, the TMT named (a correction moving the TMT alone past a later promotion is
+# refused so, beside the date: EMPLOYEE_JUDGED_AGAINST; until 2026-12-06 it named no date, beside the rank)
 NOT_ABOVE = Refusal(
-    "{new_rank} is not above {held}, held since {since}: a demotion is a penalty, not a promotion.", dates=("since",)
+    "On {day}, its TMT, the rank held was already {held} (since {since}): {new_rank} is not above it, and a demotion "
+    "is a penalty, not a promotion.",
+    dates=("day", "since"),
 )
 # ... the rank itself held (a promotion to it names no new rank; until 2026-12-05 said a demotion, which it is not)
 ALREADY_HELD = Refusal(
@@ -763,7 +767,9 @@ def check_promoted_rank(career: Career, fact: Fact, errors: FieldErrors) -> None
     elif before and ref.rank_index(new_rank) < ref.rank_index(before[-1][1]):
         errors.add(
             "new_rank",
-            NOT_ABOVE.reason(new_rank=new_rank, held=before[-1][1], since=before[-1][0].isoformat()),
+            NOT_ABOVE.reason(
+                day=day.isoformat(), new_rank=new_rank, held=before[-1][1], since=before[-1][0].isoformat()
+            ),
         )
     if after and ref.rank_index(new_rank) >= ref.rank_index(after[0][1]):
         errors.add(
@@ -1344,8 +1350,14 @@ def check_performance_rating(career: Career, fact: Fact, errors: FieldErrors) ->
 
 # A penalty's level is refused beside `level` (check_penalty), but a correction of its kind alone beside `penalty_kind`;
 # a rating's year after its date beside `year` (check_performance_rating), but a correction of its date alone beside
-# `effective_date`
-EMPLOYEE_JUDGED_AGAINST = {("penalty", "level"): "penalty_kind", ("performance_rating", "year"): "effective_date"}
+# `effective_date`; a promotion's new rank against the ranks before and after its TMT beside `new_rank`
+# (check_promoted_rank), but a correction of its TMT alone beside `effective_date` (until 2026-12-06 beside the rank
+# HR had not touched)
+EMPLOYEE_JUDGED_AGAINST = {
+    ("penalty", "level"): "penalty_kind",
+    ("performance_rating", "year"): "effective_date",
+    ("rank_promotion", "new_rank"): "effective_date",
+}
 
 
 @check("penalty")
