@@ -487,7 +487,8 @@ STARTING_RANK_FIELDS = frozenset(("rank", "education", "employment_kind", "effec
 
 def corrects_judged(record: LedgerAggregate | None, version: int) -> bool:
     """Whether the correction of `version` just recorded in `record` (as its unit of work holds it) corrects a
-    decision the audit judges as it is recorded (Outcome.corrects_judged): a rank promotion, or a CPNS appointment
+    decision the audit judges as it is recorded (Outcome.corrects_judged): a rank promotion, a post appointment (its
+    definitive ones judged: CareerLog.findings_of), or a CPNS appointment
     whose rank, education, employment kind or TMT it changed (STARTING_RANK_FIELDS: until 2026-12-06 a correction
     putting an appointment above its education's starting rank was recorded without the warning its recording gave)."""
     if record is None:
@@ -495,7 +496,7 @@ def corrects_judged(record: LedgerAggregate | None, version: int) -> bool:
     for fact in record.facts.values():
         if version not in fact.corrected_by:
             continue
-        if fact.kind == "rank_promotion":
+        if fact.kind in ("rank_promotion", "post_appointment"):  # (a post's: since 2026-12-06)
             return True
         if fact.kind == "appointment" and fact.values.get("employment_kind") == "PNS":
             changed = getattr(record.events.get(version), "corrected_fields", None) or {}

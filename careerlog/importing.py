@@ -2354,7 +2354,7 @@ def import_rows(
 
 
 # the field beside which an import's report says a row's findings (a correction's: its target_version)
-JUDGED_BESIDE = {"rank_promotion": "new_rank", "appointment": "rank"}
+JUDGED_BESIDE = {"rank_promotion": "new_rank", "appointment": "rank", "post_appointment": "post_kind"}
 
 
 def _unsaved(uow: UnitOfWork, subject: str) -> list[LedgerEvent]:
@@ -2441,12 +2441,13 @@ def promotion_row(command: Command, result: Outcome) -> bool:
     """Whether a row recorded is kept in ImportReport.promotions, its findings judged once the file is in: a rank
     promotion, or a correction of one or of a CPNS appointment's starting rank (Outcome.corrects_judged: a correction
     of a training or rating is not, its record not read again for it), or a CPNS appointment (its starting rank, rule
-    appointment.starting_rank: since 2026-12-06). A PPPK's appointment (a grade) is not judged, so not kept: its record
+    appointment.starting_rank: since 2026-12-06), or a post appointment (its definitive ones judged by the post rules,
+    post.rank_range ...: since 2026-12-06). A PPPK's appointment (a grade) is not judged, so not kept: its record
     is not read again (until 2026-12-06 every appointment was, an initial load's N reads of records for no finding)."""
     kind = command.kind
     if kind == "appointment":
         return cpns_appointment(command.payload)
-    return kind == "rank_promotion" or (kind == "correction" and result.corrects_judged)
+    return kind in ("rank_promotion", "post_appointment") or (kind == "correction" and result.corrects_judged)
 
 
 def cpns_appointment(payload: Mapping[str, Any]) -> bool:

@@ -40,7 +40,8 @@ def known_units(views: SqlStore, agency: str) -> list[str]:
     return agency_units(views, agency)
 
 
-JUDGED_KINDS = ("rank_promotion", "correction", "appointment")  # the writes whose facts findings_of judges
+# the writes whose facts findings_of judges
+JUDGED_KINDS = ("rank_promotion", "correction", "appointment", "post_appointment")
 
 
 def findings_of(
@@ -55,9 +56,11 @@ def findings_of(
     record as known before the decision, the rules in force on its TMT) from the ledger's record of it, read once for
     them all (an import's promotions of one record): no view read or rebuilt; of the CPNS appointment it recorded, or
     corrected (audit_appointment: rule appointment.starting_rank, as corrected; until 2026-12-06 a correction putting
-    it above its education's start was said nothing of), said as APPOINTED_AGAINST. A dry run's (`unsaved`: the
-    events it made of the record, not stored, after the stored ones) said as WOULD_BE_AGAINST
-    (APPOINTMENT_WOULD_BE_AGAINST), of what it would record. None for another kind of fact, or a fact retracted.
+    it above its education's start was said nothing of), said as APPOINTED_AGAINST; of the definitive post appointment
+    it recorded, or corrected (audit_post: post.rank_range, and a managerial post's rules; until 2026-12-06 said
+    nothing of), said as POSTED_AGAINST. A dry run's (`unsaved`: the events it made of the record, not stored, after
+    the stored ones) said as WOULD_BE_AGAINST (APPOINTMENT_WOULD_BE_AGAINST, POST_WOULD_BE_AGAINST), of what it would
+    record. None for another kind of fact, or a fact retracted.
     `alone`: the events to judge from instead of the record's, read from the store: the CPNS appointments just
     recorded (Outcome.appointed), whose starting rank is judged from the appointment alone (audit_appointment), so that
     an import of 10,000 appointments reads no record again for it (until 2026-12-06 it read each)."""
@@ -68,11 +71,15 @@ def findings_of(
     from projections.merit.audit import (
         APPOINTED_AGAINST,
         APPOINTMENT_WOULD_BE_AGAINST,
+        POST_WOULD_BE_AGAINST,
+        POSTED_AGAINST,
         RECORDED_AGAINST,
         WOULD_BE_AGAINST,
         audit_appointment,
+        audit_post,
         audit_promotion,
     )
+    from projections.merit.posts import is_judged_post
 
     stored = ledger.events.get(subject) if alone is None else alone
     events = [e for e in [*stored, *(unsaved or ())] if isinstance(e, LedgerEvent)]
@@ -92,6 +99,9 @@ def findings_of(
         elif is_judged_appointment(fact):  # (recorded, or corrected: its rank, education ... as corrected)
             _, found = audit_appointment(record, fact)
             against = APPOINTED_AGAINST if unsaved is None else APPOINTMENT_WOULD_BE_AGAINST
+        elif is_judged_post(fact):  # (a definitive post, as corrected: Plt, Plh and Pj are no decisions)
+            _, found = audit_post(record, fact)
+            against = POSTED_AGAINST if unsaved is None else POST_WOULD_BE_AGAINST
         else:
             said.append(())
             continue

@@ -78,6 +78,18 @@ APPOINTMENT_WOULD_BE_AGAINST = Refusal(
     "would flag it).",
     dates=("day",),
 )
+# ... and a definitive post appointment's (the post rules: post.rank_range, and a managerial post's), said alike since
+# 2026-12-06 (until then recorded without a word, found only later by the audit)
+POSTED_AGAINST = Refusal(
+    "Recorded; by the rules in force on {day} this post appointment does not meet {rule}: {finding} (the audit will "
+    "flag it).",
+    dates=("day",),
+)
+POST_WOULD_BE_AGAINST = Refusal(
+    "Would be recorded; by the rules in force on {day} this post appointment does not meet {rule}: {finding} (the "
+    "audit would flag it).",
+    dates=("day",),
+)
 LATE_EVIDENCE = Template(
     "{count} supporting fact(s) effective by {day} recorded after the decision ({moment})",
     ("day",),

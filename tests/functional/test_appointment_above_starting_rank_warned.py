@@ -61,8 +61,11 @@ def test_an_import_warns_beside_the_rank_and_its_dry_run_says_it_would(world: Wo
     import_warned(world, text, "appointment", "rank")
 
 
-def import_warned(world: World, text: bytes, kind: str, beside: str) -> None:
-    """The file `text` of one row of `kind` imported, dry run and then not, is warned of FINDING beside `beside`."""
+def import_warned(
+    world: World, text: bytes, kind: str, beside: str, subject: str = MISSING, finding: str = FINDING
+) -> None:
+    """The file `text` of one row of `kind` about `subject` imported, dry run and then not, is warned of `finding`
+    beside `beside`."""
     before = world.log()
     for dry, said in ((True, "Would be recorded; "), (False, "Recorded; ")):
         upload = {"file": (io.BytesIO(text), "rows.jsonl")}
@@ -70,10 +73,10 @@ def import_warned(world: World, text: bytes, kind: str, beside: str) -> None:
         body = world.post(path, "hr", data=upload, content_type="multipart/form-data").get_json()
         assert body["recorded"] == 1, body
         [row] = body["warnings"]
-        assert (row["line"], row["subject"], row["kind"], list(row["errors"])) == (1, MISSING, kind, [beside])
-        [warning] = row["errors"][beside]
+        assert (row["line"], row["subject"], row["kind"], list(row["errors"])) == (1, subject, kind, [beside])
+        warning = row["errors"][beside][0]
         assert warning.startswith(said), warning
-        assert FINDING in warning, warning
+        assert finding in warning, warning
         if dry:
             assert world.log() == before
 
