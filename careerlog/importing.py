@@ -350,6 +350,13 @@ CAREER_DOWNLOAD_RETRACTIONS = Refusal(
     "decree); add the column Alasan (the reason); and remove the columns {removed}.",
 )
 CAREER_DOWNLOAD_HEADERS = {"correction": CAREER_DOWNLOAD_CORRECTIONS, "retraction": CAREER_DOWNLOAD_RETRACTIONS}
+# ... imported with no kind chosen (none named by the file's name, no kind column): the corrections' guidance after
+# the kind to choose (until 2026-12-06 the generic NO_KIND, which named none of the columns to change)
+CAREER_DOWNLOAD_UNCHOSEN = Refusal(
+    "The kind of the file's rows is not known: choose {correction} (--kind, the import page's kind or the API's kind "
+    "parameter; {retraction} to retract the facts it lists). {guidance}",
+    kinds=("correction", "retraction"),
+)
 NEAREST_COLUMN = 0.8  # difflib's ratio at least (NIP Lama is 0.62 from nip_baru: an old NIP is no new one)
 # The notes of a header's columns that are read but never recorded (the report's notes, at line 1)
 NOTE = Refusal("A column of notes: read, not recorded.").reason()
@@ -472,6 +479,7 @@ HEADER_REFUSALS = frozenset(
         SEPARATED_OTHERWISE,
         HEADER_QUOTE.refusal,
         NO_KIND.refusal,
+        CAREER_DOWNLOAD_UNCHOSEN,
         NOT_UTF8_HEADER,
     )
 )
@@ -1504,6 +1512,20 @@ def names_kind_column(data: bytes) -> bool:
     return "kind" in (column_name(cell) for cell in next(csv.reader([header], delimiter=delimiter), []))
 
 
+def unchosen_download(data: bytes) -> Reason | None:
+    """CAREER_DOWNLOAD_UNCHOSEN of a CSV file whose header is the career record's download (the import page asks a
+    file of no kind, named after none, its kind: the download is told which, and how to make it a file of it), else
+    None."""
+    text = io.StringIO(data[:CSV_HEADER_PEEK].decode("utf-8-sig", errors="surrogateescape"), newline="")
+    header, delimiter, _ = header_of(text.readline(), text)
+    typed = next(csv.reader([header], delimiter=delimiter), [])
+    _, refused = _read_header(typed, None)
+    if isinstance(refused, InvalidInput) and (said := refused.errors.get("kind")):
+        found = said[0]
+        return found if isinstance(found, Reason) and found.refusal is CAREER_DOWNLOAD_UNCHOSEN else None
+    return None
+
+
 CSV_HEADER_PEEK = 1 << 16  # the bytes of a CSV file read for its header's kind column (names_kind_column)
 
 
@@ -1711,6 +1733,10 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
         columns = ", ".join(repr(t.strip()) for t, name in zip(typed, names, strict=True) if name == twice)
         return names, InvalidInput(SAME_FIELD.reason(columns=columns, field=twice), "line")
     if not kind and "kind" not in names:  # (each row would be rejected for it)
+        if (download := career_download(typed)) is not None:  # (the download: how to make it a file of corrections)
+            guidance = _download_refusal("correction", typed, names, *download[:2])
+            told = CAREER_DOWNLOAD_UNCHOSEN.reason(correction="correction", retraction="retraction", guidance=guidance)
+            return names, InvalidInput(told, "kind")
         return names, InvalidInput(NO_KIND, "kind")
     if not kind or kind not in RECORDABLE_KINDS or "kind" in names:  # (a kind not imported: each row refused for it)
         return names, ColumnNotes(notes) if notes else None

@@ -105,13 +105,18 @@ def test_the_download_as_corrections_is_refused_naming_each_column_to_rename_add
     assert world.log() == before
 
 
-def test_the_import_page_says_it_in_indonesian(world: World) -> None:
+def imported_on_the_page(world: World, kind: str) -> str:
+    """The import page's text, in Indonesian, after importing Budi's download (a training in it) as `kind`."""
     trained(world)
     data = download(world, "id")
     token = csrf_token(world.client, "/pages/import?lang=id")
-    upload = {"csrf_token": token, "kind": "correction", "file": (io.BytesIO(data), f"riwayat-karier-{BUDI}.csv")}
+    upload = {"csrf_token": token, "kind": kind, "file": (io.BytesIO(data), f"riwayat-karier-{BUDI}.csv")}
     answer = world.client.post("/pages/import?lang=id", data=upload, content_type="multipart/form-data")
-    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))))
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))))
+
+
+def test_the_import_page_says_it_in_indonesian(world: World) -> None:
+    text = imported_on_the_page(world, "correction")
     assert (
         "Baris judul kolomnya adalah unduhan riwayat karier, yang apa adanya bukan berkas koreksi, jadi tidak ada yang "
         "dibaca. Untuk mengimpor baris-barisnya sebagai koreksi: pertahankan 'NIP' dan 'No. catatan'; ganti nama "
@@ -150,3 +155,37 @@ def test_the_refusal_followed_imports_the_edit_alone(world: World, lang: str) ->
         (version, {"hours": 16}, "RALAT-JP-1")
     ]
     assert sorted(row) == sorted([nip, version_column, "Tanggal", "Nomor SK", "Alasan", "Isian yang dikoreksi"])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_download_with_no_kind_chosen_is_given_the_same_guidance(world: World, lang: str) -> None:
+    """Imported with no kind chosen (the download's name names none), it was refused with the generic "The kind of the
+    file's rows is not known", naming none of its columns to change (an HR tester, 2026-12-06): it is now told the
+    kind to choose, then the corrections' guidance."""
+    trained(world)
+    data = download(world, lang)
+    nip, version, tmt, decree, _, _ = COLUMNS[lang]
+    before = world.log()
+    upload = {"file": (io.BytesIO(data), f"riwayat-karier-{BUDI}.csv")}
+    answer = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data")
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    report = answer.get_json()
+    assert report["recorded"] == 0, report
+    [refused] = report["rejected"]
+    [said] = refused["errors"]["kind"]
+    assert said.startswith(
+        "The kind of the file's rows is not known: choose correction (--kind, the import page's kind or the API's kind "
+        "parameter; retraction to retract the facts it lists). The header is the career record's download, which is "
+        f"no file of corrections as it stands, so nothing was read. To import its rows as corrections: keep '{nip}' "
+        f"and '{version}'; rename '{tmt}' to Tanggal and '{decree}' to Nomor SK"
+    ), said
+    assert world.log() == before
+
+
+def test_the_import_page_says_it_with_no_kind_chosen_in_indonesian(world: World) -> None:
+    text = imported_on_the_page(world, "")  # (no kind chosen)
+    assert (
+        "Jenis baris berkas ini tidak diketahui: pilih Koreksi (--kind, jenis pada halaman impor, atau parameter kind "
+        "pada API; Pembatalan untuk membatalkan fakta-fakta yang didaftarnya). Baris judul kolomnya adalah unduhan "
+        "riwayat karier"
+    ) in text, text[-3000:]

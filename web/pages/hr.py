@@ -57,7 +57,14 @@ from careerlog.domain.payload import (
     whole_number,
 )
 from careerlog.domain.wording import FORM_WORDED, Reason, reason_of
-from careerlog.importing import NO_SUCH_DAY, header_refused, kind_from_name, names_kind_column, refuse_no_rows
+from careerlog.importing import (
+    NO_SUCH_DAY,
+    header_refused,
+    kind_from_name,
+    names_kind_column,
+    refuse_no_rows,
+    unchosen_download,
+)
 from careerlog.jsontext import JSON_DEPTH_LIMIT, json_too_deep
 from careerlog.reference import reference
 from careerlog.textfiles import (
@@ -944,9 +951,9 @@ def import_file() -> ResponseReturnValue:
         names = header_names(data) if xlsx_file else None
         kind_column = names_kind_column(data) if csv_file else names is None or "kind" in names
         if (csv_file or xlsx_file) and not kind and not kind_from_name(name) and not kind_column:
-            errors = {
-                "kind": [_("Choose the kind of event the CSV file or workbook holds.")]
-            }  # (a kind column gives each row's)
+            # (a kind column gives each row's; the career record's download is told which kind, and how)
+            download = unchosen_download(data) if csv_file else None
+            errors = {"kind": [download or _("Choose the kind of event the CSV file or workbook holds.")]}
         else:
             try:
                 found = services().import_file(
