@@ -56,7 +56,7 @@ from careerlog.domain.payload import (
     parse_payload,
     whole_number,
 )
-from careerlog.domain.wording import FORM_WORDED, Reason, reason_of
+from careerlog.domain.wording import FORM_WORDED, Reason, Refusal, reason_of
 from careerlog.importing import (
     NO_SUCH_DAY,
     header_refused,
@@ -475,6 +475,37 @@ def targeted_fact(account: Account, values: Mapping[str, str]) -> dict[str, Any]
     return {**found, "behind": True} if found is not None and behind else found
 
 
+# A correction form's NIP and version sent other than those of the fact it showed (read-only since 2026-12-06: until
+# then editable inputs, so that a version changed there recorded the correction on another fact, with the values read
+# from the one shown, and a NIP changed there was refused as a concurrent correction of another person's fact)
+OTHER_FACT = Refusal(
+    "This form corrects version {shown_version} of NIP {shown_nip}, the fact it shows, and was sent naming version "
+    "{version} of NIP {nip}: nothing was recorded. To correct another fact, open its Correct link on the career "
+    "record."
+)
+
+
+def form_fact(form: Mapping[str, str]) -> dict[str, str]:
+    """The NIP and version of the fact a correction form showed (its `shown.` inputs), when it names one."""
+    return {name: form[SHOWN + name] for name in ("nip", "target_version") if form.get(SHOWN + name)}
+
+
+def other_fact_sent(form: Mapping[str, str]) -> dict[str, list[Any]] | None:
+    """OTHER_FACT beside the field sent otherwise (`nip`, else `target_version`) of a correction form whose NIP or
+    version is not the fact's it showed; None when they are (or the form showed no fact: a script's POST)."""
+    shown = form_fact(form)
+    if len(shown) < 2:
+        return None
+    sent = {"nip": form_nip(form.get("nip", "")), "target_version": form.get("target_version", "").strip()}
+    same_nip = normalise_nip(sent["nip"]) == normalise_nip(form_nip(shown["nip"]))
+    if same_nip and sent["target_version"] == shown["target_version"].strip():
+        return None
+    said = OTHER_FACT.reason(
+        shown_version=shown["target_version"], shown_nip=shown["nip"], version=sent["target_version"], nip=sent["nip"]
+    )
+    return {"target_version" if same_nip else "nip": [said]}
+
+
 def correction_example(fact: Mapping[str, Any]) -> str:
     """corrected_fields as the form takes it, naming one of the fact's own fields (its first after the date and
     reference, which every fact has) with its value as it stands: `{"training_kind": "TEKNIS"}`."""
@@ -717,6 +748,8 @@ def record() -> ResponseReturnValue:
     if cls is not None and kind is not None and request.method == "POST":
         if not form.validate_on_submit():
             errors = {"_schema": [expired()]}
+        elif kind == "correction" and (elsewhere := other_fact_sent(request.form)):
+            errors = elsewhere  # (a NIP or version not the form's fact: nothing recorded, the form's fact shown again)
         else:
             shown = targeted_fact(account, request.form) if kind == "correction" else None
             written, errors = attempt(account, kind, cls, shown)
@@ -770,7 +803,9 @@ def record() -> ResponseReturnValue:
                     flash(reason_text(found))
                 # (the career record's link on the page it leads to waits for the views to show it: wait_for)
                 return redirect(url_for("pages.record", kind=kind, nip=o.subject, wait_for=written.position))
-    values = request.form if request.method == "POST" else request.args
+    values: Mapping[str, str] = request.form if request.method == "POST" else request.args
+    if request.method == "POST" and kind == "correction":  # (the fact the form showed, whatever NIP or version came)
+        values = {**dict(values.items()), **form_fact(values)}
     target = targeted_fact(account, values) if kind in ("correction", "retraction") else None
     corrected = corrected_inputs(target) if target and kind == "correction" else []  # (its fields as inputs)
     if errors and kind is not None and cls is not None:  # (the mentor's side's, beside an input)
