@@ -325,6 +325,18 @@ class Services:
         with contextlib.suppress(TimeoutError):
             self.projector.align(views, lambda upto: self.ledger.last_notification_id(subject, upto), self.wait_timeout)
 
+    def views_behind(self, subject: str, views: Sequence[str]) -> bool:
+        """Whether a view of `views` has yet to apply an event of the record the log holds: the record's last log
+        position read first, then the views' positions, and the caller reads the rows after both. Read the other
+        way (the rows, then the positions, as the career page did until 2026-12-06) a follower that applied the
+        record's last event between the reads left rows older than that event shown with positions past it, and
+        the page said nothing (about 2 reads in 10 right after a retraction). Views commit their rows with their
+        positions, so rows read after positions at or past the record's last event show it. A view at no position
+        (being filled) says so in its own reads."""
+        last = self.ledger.last_notification_id(subject)
+        found = self.projector.positions(views)
+        return bool(found) and min(found.values()) < last
+
     # ------------------------------------------------------------------ scope
 
     def target(
@@ -702,8 +714,10 @@ class Services:
         target = self.target(reader, Action.READ_RECORD, nip, views=True, logged="career_page")
         subject = target.nip or nip
         self.aligned(subject, CAREER_PAGE_VIEWS)
+        behind = self.views_behind(subject, CAREER_PAGE_VIEWS)  # (read before the rows: see views_behind)
         items, closed = self.eligibility_view.offers(subject)
         found = {
+            "behind": behind,
             "timeline": self.queries.timeline(subject),
             "training": self.training.jp_by_year(subject),
             "mentoring": self.mentoring.mentoring_of(subject),

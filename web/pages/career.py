@@ -41,7 +41,6 @@ from web.pages.labels import cited, code_name, field_label, kind_label, promotio
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 from web.scoping import missing
 from web.security import PRIVATE_REVALIDATED
-from web.services import CAREER_PAGE_VIEWS
 
 DEFAULT_TARGET_JP = 20
 # The timeline's orders (the address's `order`): newest first unless asked, as a long record (thirty years, some forty
@@ -396,16 +395,6 @@ def once_shown(account: Account, nip: str, read: Callable[[], Read]) -> Read:
         return read()
 
 
-def views_behind(subject: str) -> bool:
-    """Whether a view the career page reads has yet to apply an event of the record the log holds: a page opened
-    without `wait_for` a moment after a write (a retraction sent through the API, another officer's correction) showed
-    the record as it was, the rank retracted still held, for as long as the follower took, and said nothing. Two reads
-    of an index each (the record's last log position, the views' positions), not a wait: the page says the recent
-    changes are still being applied instead (a view at no position, being filled, says so in its own reads)."""
-    found = services().projector.positions(CAREER_PAGE_VIEWS)
-    return bool(found) and min(found.values()) < services().ledger.last_notification_id(subject)
-
-
 # The fields a training repeats when it is recorded twice (rule training.duplicate's: the same day, title, organiser
 # and JP), read from the timeline's values as they stand now
 SAME_TRAINING = ("effective_date", "title", "organiser", "hours")
@@ -440,6 +429,7 @@ def career(nip: str) -> ResponseReturnValue:
     caught_up = shown_after_write()  # (opened from the record form's link: its recording shown)
     found = once_shown(account, nip, lambda: services().career_page(account, nip))
     subject = found["timeline"]["nip"]
+    lagging = found.pop("behind")  # (read before the rows: Services.views_behind)
     today = services().eligibility_view.today  # the day the rows' `reached` and `next_date` are read on
     who = heading(found, subject)
     # The employee reading their own record is spoken to ("Your service is expected to end ..."); HR, an inspector
@@ -456,7 +446,8 @@ def career(nip: str) -> ResponseReturnValue:
         who=who,
         own=own,
         caught_up=caught_up,
-        behind=caught_up and views_behind(subject),  # (a wait_for not met says so already)
+        behind=caught_up and lagging,  # (a view older than the record's events is never shown without saying so; a
+        # wait_for not met says so already)
         person=who["name"] or who["nip"],
         order=order,
         timeline_items=items[::-1] if order == "newest" else items,
