@@ -40,6 +40,7 @@ from careerlog.domain.employee import (
     POST_END_REDATED_ALONE,
     POST_END_REPOINTED_ALONE,
     POST_END_RETRACTED_ALONE,
+    TRAINING_DAILY_JP,
     TRAINING_DUPLICATE,
     VOIDED,
     Career,
@@ -48,6 +49,7 @@ from careerlog.domain.employee import (
     agency_on,
     appointment_read_problems,
     corrected_placement_ends,
+    day_over_full,
     later_jump,
     likely_duplicate,
     own_problems,
@@ -248,8 +250,15 @@ UNITS_KEPT = 60.0  # seconds an agency's units read from the views are taken as 
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make, a placement
 # taking the record out of the writer's scope, a placement in another agency ending a managerial post held: its end
 # recorded with it, `CareerLog._placement_ending_posts`; a unit new in its agency near a known one; a training the
-# record seems to hold already under another certificate number: careerlog.domain.employee.likely_duplicate)
-CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST, NEW_UNIT, TRAINING_DUPLICATE)
+# record seems to hold already under another certificate number: careerlog.domain.employee.likely_duplicate; trainings
+# of the same days holding more JP a day together than one may: day_over_full)
+CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST, NEW_UNIT, TRAINING_DUPLICATE, TRAINING_DAILY_JP)
+# The checks of a new training a writer may confirm, each judged by its function of the record and the training, and
+# refused beside its field (CareerLog._refuse_unconfirmed_training), in this order
+TRAINING_JUDGED: dict[str, tuple[Callable[[Career, Mapping[str, Any], int], Reason | None], str]] = {
+    TRAINING_DUPLICATE: (likely_duplicate, "reference"),
+    TRAINING_DAILY_JP: (day_over_full, "hours"),
+}
 # the kinds a recording may confirm a check of
 CONFIRMING_KINDS = (
     "rank_promotion",
@@ -267,7 +276,7 @@ STORED_CHECKS = {
     "placement": frozenset((NEW_UNIT,)),
     "appointment": frozenset((NEW_UNIT,)),
     "post_appointment": frozenset((NEW_UNIT,)),
-    "training": frozenset((TRAINING_DUPLICATE,)),
+    "training": frozenset((TRAINING_DUPLICATE, TRAINING_DAILY_JP)),
 }
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 # A void (the retraction of the record's appointment: docs/events.md) cannot be undone: it is recorded only when the
@@ -771,24 +780,28 @@ def corrected_jump(
     raise InvalidInput(jump[0], f"corrected_fields.{named}")
 
 
-def corrected_duplicate(
+def corrected_training(
     employee: Employee, target_version: int, corrected_fields: Mapping[str, Any], confirmed: frozenset[str]
-) -> bool:
-    """Refuse, beside `corrected_fields`, a correction of a training that makes it one the record seems to hold
-    already (rule training.duplicate: likely_duplicate, the training compared with the others as corrected), as a new
-    training so is asked, unless confirmed (True: stored with the correction); one that was so before the correction
-    is not asked again. Until 2026-12-05 such a correction was recorded unasked."""
+) -> list[str]:
+    """Refuse, beside `corrected_fields`, a correction of a training that makes it one a new training so would be
+    asked about (TRAINING_JUDGED: rule training.duplicate, one the record seems to hold already; training.daily_jp,
+    a day holding more JP with the record's other trainings than the rule allows), the training compared with the
+    others as corrected, unless confirmed; the check confirmed (stored with the correction). One so before the
+    correction is not asked again. Until 2026-12-05 a correction making a double was recorded unasked, and until
+    2026-12-06 one making a day too full."""
     target = employee.facts.get(target_version)
     if target is None or target.kind != "training":
-        return False
+        return []
     career = employee.current_context()
     changes = parse_payload(TrainingCompleted, corrected_fields, partial=True)  # (as stored: dates as dates)
-    found = likely_duplicate(career, {**target.values, **changes}, exclude=target_version)
-    if found is None or likely_duplicate(career, target.values, exclude=target_version) is not None:
-        return False
-    if TRAINING_DUPLICATE in confirmed:
-        return True
-    raise InvalidInput({"corrected_fields": [found]})
+    for check, (judge, _) in TRAINING_JUDGED.items():
+        found = judge(career, {**target.values, **changes}, target_version)
+        if found is None or judge(career, target.values, target_version) is not None:
+            continue
+        if check not in confirmed:
+            raise InvalidInput({"corrected_fields": [found]})
+        return [check]  # (one confirmed attended twice is not asked of its days: its JP count twice)
+    return []
 
 
 def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> bool:
@@ -1489,13 +1502,11 @@ class CareerLog(Application[str]):
             and self._refuse_unconfirmed_jump(employee, values, recording, command.confirmed)
         ):
             recording = confirming(recording)  # (a jump the writer confirmed: stored with the promotion)
-        if (
-            event_cls is TrainingCompleted
-            and command.migration is None
-            and isinstance(employee, Employee)
-            and self._refuse_unconfirmed_duplicate(employee, values, recording, command.confirmed)
-        ):
-            recording = confirming(recording, TRAINING_DUPLICATE)  # (stored with the training)
+        if event_cls is TrainingCompleted and command.migration is None and isinstance(employee, Employee):
+            for check in TRAINING_JUDGED:  # (one confirmed attended twice is not asked of its days: its JP count twice)
+                if self._refuse_unconfirmed_training(employee, values, recording, command.confirmed, check):
+                    recording = confirming(recording, check)  # (stored with the training)
+                    break
         if event_cls is MentoringSessionHeld and command.migration is None:  # (a migration keeps a log's sessions)
             again = employee.sent_again(event_cls, values, recording)  # (one recorded before 28a0f5b4: answered)
             if again is not None:
@@ -1528,8 +1539,8 @@ class CareerLog(Application[str]):
             corrected = decision.values["corrected_fields"]
             if self._refuse_corrected_unit_unknown(uow, employee, values["target_version"], corrected, command):
                 recording = confirming(recording, NEW_UNIT)  # (each check confirmed: stored with the correction)
-            if corrected_duplicate(employee, values["target_version"], corrected, command.confirmed):
-                recording = confirming(recording, TRAINING_DUPLICATE)  # (a training corrected into another's double)
+            for check in corrected_training(employee, values["target_version"], corrected, command.confirmed):
+                recording = confirming(recording, check)  # (a training corrected into another's double, or a day's)
             jumped = corrected_jump(employee, values["target_version"], corrected, command.confirmed)
             if corrected_later_jump(employee, values["target_version"], corrected, command.confirmed) or jumped:
                 recording = confirming(recording)
@@ -1842,21 +1853,30 @@ class CareerLog(Application[str]):
         raise whole_refusal(InvalidInput({"new_rank": [jump[0]]}), RankPromoted, others)
 
     @staticmethod
-    def _refuse_unconfirmed_duplicate(
-        employee: Employee, values: Mapping[str, Any], recording: Recording, confirmed: frozenset[str]
+    def _refuse_unconfirmed_training(
+        employee: Employee,
+        values: Mapping[str, Any],
+        recording: Recording,
+        confirmed: frozenset[str],
+        check: str,
     ) -> bool:
-        """Refuse, beside `reference`, a training the record seems to hold already under another certificate number
-        (rule training.duplicate: careerlog.domain.employee.likely_duplicate), unconfirmed, with the record's other
-        problems; True for one the writer confirmed (recorded with its confirmation). A recording made already (its
-        own client key sent again) is answered as such (its decision)."""
+        """Refuse a new training the rule `check` asks about, unconfirmed, with the record's other problems; True for
+        one the writer confirmed (recorded with its confirmation). training.duplicate: one the record seems to hold
+        already under another certificate number (careerlog.domain.employee.likely_duplicate), beside `reference`;
+        training.daily_jp: one making more JP on a day with the record's trainings of the same days than the rule
+        allows (day_over_full), beside `hours`. Judged on the record as loaded for the write: an import's rows of one
+        employee, recorded one after another on the record it holds, are judged against the file's earlier rows and
+        the trainings recorded before, with no read of their own. A recording made already (its own client key sent
+        again) is answered as such (its decision)."""
         key = identity_key(TrainingCompleted, values, recording.client_key)
         if key in employee.keys and employee.replay(TrainingCompleted, values, recording.client_key, key) is not None:
             return False
-        found = likely_duplicate(employee.current_context(), values)
-        if found is None or TRAINING_DUPLICATE in confirmed:
+        judge, field = TRAINING_JUDGED[check]
+        found = judge(employee.current_context(), values, 0)
+        if found is None or check in confirmed:
             return found is not None
         others = decision_problems(employee, TrainingCompleted, values, recording)
-        raise whole_refusal(InvalidInput({"reference": [found]}), TrainingCompleted, others)
+        raise whole_refusal(InvalidInput({field: [found]}), TrainingCompleted, others)
 
     def _unparsed_problems(
         self,

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from functools import cache, cached_property
 from typing import Any
 
@@ -246,6 +247,22 @@ TRAINING_REPEATED, TRAINING_REPEATED_TICKED = confirmable(
     numbers=("version", "hours"),
 )
 SAME_CERTIFICATE = Refusal("the same certificate written otherwise ({certificate})")
+# Trainings of one employee on the same days holding more JP a day together than one training may (rule
+# training.daily_jp, M: training.max_jp_per_day read across the employee's trainings, each training's JP spread evenly
+# over its days): three trainings of 12 JP on one day were 36 JP that day, and a second file of the same days made
+# 16 JP a day for everyone. Asked about on every live writer (confirm: training.daily_jp), never on a migration; a
+# rules file without the rule does not ask.
+TRAINING_DAILY_JP = "training.daily_jp"
+TRAINING_DAY_FULL, TRAINING_DAY_FULL_TICKED = confirmable(
+    "With the trainings of the same days (the heaviest recorded as version {version}), this training makes {total} JP "
+    "on {day}, more than {per_day} JP a day (rule training.daily_jp): if its days or JP are wrong, correct them; if "
+    "the employee did attend these trainings on the same days, ",
+    TRAINING_DAILY_JP,
+    ".",
+    named=True,
+    dates=("day",),
+    numbers=("version", "per_day"),
+)
 SAME_TITLE = Refusal("the same title and organiser").reason()
 NEGATIVE = Refusal("May not be negative.").reason()
 COST = Refusal("More than {cost:,} rupiah: record the cost of this training in rupiah.", numbers=("cost",)).reason(
@@ -1146,6 +1163,41 @@ def likely_duplicate(career: Career, values: Mapping[str, Any], exclude: int = 0
             continue
         said = {"start": start.isoformat(), "end": end.isoformat(), "hours": hours, "same": same}
         return TRAINING_REPEATED.reason(version=fact.version, **said)
+    return None
+
+
+def day_over_full(career: Career, values: Mapping[str, Any], exclude: int = 0) -> Reason | None:
+    """The refusal of a training (`values`, as read) whose JP, with those of the record's trainings of the same days,
+    make more than rule training.daily_jp's `jp` on a day (each training's JP spread evenly over its days); None when
+    no day is, when the rules file has no such rule in force on its last day, or when the training alone holds more
+    than the JP its days may (training.max_jp_per_day refuses it). `exclude`: the version of a training corrected to
+    `values`. The sum is piecewise constant between the trainings' first days, so the days judged are the first days
+    of the trainings overlapping this one (and its own)."""
+    start, end, hours = values.get("start_date"), values.get("effective_date"), values.get("hours")
+    if not isinstance(start, date) or not isinstance(end, date) or not isinstance(hours, int) or start > end:
+        return None
+    per_day = career.rules.param(TRAINING_DAILY_JP, end, "jp")
+    if per_day is None:
+        return None
+    own = Fraction(hours, (end - start).days + 1)
+    if own > per_day:
+        return None
+    spans = []
+    for fact in career.by_kind["training"]:
+        first, last, jp = fact.get("start_date"), fact.effective_date, fact.get("hours")
+        if fact.version == exclude or not isinstance(first, date) or not isinstance(jp, int) or first > last:
+            continue
+        if first <= end and last >= start:
+            spans.append((first, last, Fraction(jp, (last - first).days + 1), fact.version))
+    if not spans:
+        return None
+    for day in sorted({start, *(max(first, start) for first, _, _, _ in spans)}):
+        on = [(jp, version) for first, last, jp, version in spans if first <= day <= last]
+        total = own + sum(jp for jp, _ in on)
+        if total > per_day:
+            heaviest = max(on)[1]
+            shown = str(total.numerator) if total.denominator == 1 else f"{float(total):.2f}".rstrip("0").rstrip(".")
+            return TRAINING_DAY_FULL.reason(version=heaviest, total=shown, day=day.isoformat(), per_day=per_day)
     return None
 
 

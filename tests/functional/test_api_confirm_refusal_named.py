@@ -30,7 +30,10 @@ def test_a_confirm_refused_is_a_list_of_reasons_naming_the_values(world: World, 
     answer = world.post(EVENTS, json=body)
     assert answer.status_code == 422, answer.get_data(as_text=True)
     (reason,) = answer.get_json()["errors"]["confirm"]
-    checks = "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate"
+    checks = (
+        "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate, "
+        "training.daily_jp"
+    )
     assert reason == f"Not a check a writer confirms: {named}; the checks: {checks}.", reason
     assert world.log() == before
 

@@ -103,7 +103,15 @@ def test_the_api_asks_about_a_training_recorded_already_and_records_it_confirmed
 def test_another_training_is_recorded_unasked(world: World, other: dict[str, Any]) -> None:
     appointed(world)
     answer = world.post(
-        EVENTS, "hr", json={"kind": "training", **TRAINING, "reference": "BPSDM-SU/TEKNIS/2026/09117", **other}
+        EVENTS,
+        "hr",
+        json={
+            "kind": "training",
+            **TRAINING,
+            "reference": "BPSDM-SU/TEKNIS/2026/09117",
+            **other,
+            "confirm": ["training.daily_jp"],  # (the days they share hold more than 12 JP: rule training.daily_jp's)
+        },
     )
     assert answer.status_code == 201, answer.get_data(as_text=True)
 

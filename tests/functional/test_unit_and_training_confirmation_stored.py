@@ -68,7 +68,7 @@ def test_a_duplicate_training_confirmed_stores_the_check_and_the_page_says_so(wo
 
 def test_a_confirmation_a_training_did_not_need_is_not_stored(world: World) -> None:
     appointed(world)
-    other = {**TRAINING, "hours": 32, "reference": "BPSDM-SU/TEKNIS/2026/09117"}  # (other JP: another training)
+    other = {**TRAINING, "hours": 16, "reference": "BPSDM-SU/TEKNIS/2026/09117"}  # (other JP: another training)
     version = recorded(world, NIP, {"kind": "training", **other, "confirm": DUPLICATE})
     assert stored_confirmed(world, NIP, version) == ()
     confirmed, confirm, english, _ = shown(world, NIP, version)

@@ -26,8 +26,8 @@ def appointed(app: CareerLog) -> str:
 def test_a_batch_reads_every_record_it_touches_in_one_go(app: CareerLog, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = appointed(app), appointed(app)
     monkeypatch.setattr(app.repository, "get", lambda *a, **k: pytest.fail("read one record at a time"))
-    commands = [  # (first's two trainings of their own titles: not one recorded twice, rule training.duplicate)
-        Command(nip, "training", f.training("2024-05-02", title=f"Arsip {n}"))
+    commands = [  # (first's two trainings of their own titles and 12 JP that day: rules training.duplicate, daily_jp)
+        Command(nip, "training", f.training("2024-05-02", hours=6, title=f"Arsip {n}"))
         for n, nip in enumerate((first, second, first))
     ]
     results = app.record_batch(commands, actor="hr")
@@ -36,8 +36,8 @@ def test_a_batch_reads_every_record_it_touches_in_one_go(app: CareerLog, monkeyp
 
 def test_a_batch_saves_its_events_in_the_order_of_its_commands(app: CareerLog) -> None:
     first, second = appointed(app), appointed(app)
-    commands = [  # (second's two trainings of their own titles: not one recorded twice, rule training.duplicate)
-        Command(nip, "training", f.training("2024-05-02", title=f"Arsip {n}"))
+    commands = [  # (second's two trainings of their own titles and 12 JP that day: rules training.duplicate, daily_jp)
+        Command(nip, "training", f.training("2024-05-02", hours=6, title=f"Arsip {n}"))
         for n, nip in enumerate((second, first, second))
     ]
     app.record_batch(commands, actor="hr")

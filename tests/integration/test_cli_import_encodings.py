@@ -9,6 +9,7 @@ saved with semicolons records its costs and dates as written there ("1.500.000,5
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import orjson
@@ -51,14 +52,19 @@ def test_a_json_lines_file_with_a_utf8_byte_order_mark_is_imported_whole(
     assert "2 rows: recorded 2" in result.output
 
 
+def day(n: int) -> bytes:
+    """The `n`th day from 2015-05-01, as a CSV's cell."""
+    return (date(2015, 5, 1) + timedelta(days=n)).isoformat().encode()
+
+
 def imported_with_a_title(database_url: str, tmp_path: Path, title: bytes, at: int, rows: int) -> str:
     """The command's output importing `rows` trainings of NIP, the row numbered `at` titled `title`, the others
     "Pelatihan Café" in UTF-8 (a file of Windows-1252 throughout is read so: test_a_windows_1252_file_is_read_whole)."""
     assert run(database_url, "import", str(_write(tmp_path / "a.jsonl", lines(APPOINTMENT)))).exit_code == 0
     header = b"nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
-    body = b"".join(
-        b"%s,TEKNIS,%s,BPSDM,2,2015-05-01,2015-05-02,W-%d\n"  # (each of its own title: rule training.duplicate)
-        % (NIP.encode(), title if i == at else "Pelatihan Café %d".encode() % i, i)
+    body = b"".join(  # (each of its own title and day: rules training.duplicate and training.daily_jp)
+        b"%s,TEKNIS,%s,BPSDM,2,%s,%s,W-%d\n"
+        % (NIP.encode(), title if i == at else "Pelatihan Café %d".encode() % i, *[day(i)] * 2, i)
         for i in range(1, rows + 1)
     )
     result = run(database_url, "import", str(_write(tmp_path / "training.csv", header + body)))

@@ -38,9 +38,9 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     rows = [orjson.loads(line) for line in migration.read_bytes().splitlines()]
     hr = directory / "hr.jsonl"
     stripped = [{k: v for k, v in r.items() if k not in MIGRATION_KEYS} for r in rows]
-    for row in stripped:  # (the demo's training recorded twice, then retracted, is one HR confirms: training.duplicate)
-        if row["kind"] == "training":
-            row["confirm"] = "training.duplicate"
+    for row in stripped:  # (the demo's training recorded twice, then retracted, is one HR confirms: training.duplicate;
+        if row["kind"] == "training":  # and its trainings of the same days holding more than 12 JP: training.daily_jp)
+            row["confirm"] = "training.duplicate, training.daily_jp"
     hr.write_bytes(b"".join(orjson.dumps(r, option=orjson.OPT_APPEND_NEWLINE) for r in stripped))
     return {"migration": migration, "hr": hr}
 

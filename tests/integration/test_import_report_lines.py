@@ -73,8 +73,8 @@ def test_a_row_before_an_appointment_recorded_earlier_keeps_its_reason(app: Care
 
 def test_the_first_rows_already_recorded_are_listed_with_the_count_of_all(app: CareerLog, tmp_path: Path) -> None:
     items = [{"kind": "appointment", "nip": BUDI, **f.appointment()}]
-    items += [  # (25 trainings of their own titles: none recorded twice, rule training.duplicate)
-        {"kind": "training", "nip": BUDI, **f.training("2016-01-08", reference=f"T-{i}", title=f"Arsip {i}")}
+    items += [  # (25 trainings of their own titles and days: rules training.duplicate and training.daily_jp)
+        {"kind": "training", "nip": BUDI, **f.training(f"2016-02-{i + 1:02d}", reference=f"T-{i}", title=f"Arsip {i}")}
         for i in range(25)
     ]
     path = write(tmp_path / "rows.jsonl", items)

@@ -16,6 +16,7 @@ from tests import factories as f
 pytestmark = pytest.mark.made_store
 
 NIP = f.nip(sequence=743)
+LATER = {"start_date": "2016-02-07", "effective_date": "2016-02-08"}
 
 
 def test_a_field_the_table_names_is_filled_in_and_given_its_earlier_value_by_it(
@@ -34,6 +35,7 @@ def test_a_field_the_table_names_is_filled_in_and_given_its_earlier_value_by_it(
     recorded = app.record(NIP, "training", training, actor="hr")
     assert [e.get("programme_id") for e in app.get_history(NIP) if e["version"] == recorded.version] == ["PROG-FILLED"]
     assert [v["programme_id"] for v in seen] == ["PROG-FILLED"]
-    another = {**training, "programme_id": "GIVEN", "reference": "C-2", "title": "Arsip"}  # (rule training.duplicate)
+    another = {**training, "programme_id": "GIVEN", "reference": "C-2", "title": "Arsip", **LATER}  # (rules
+    # training.duplicate and training.daily_jp: another training on other days)
     app.record(NIP, "training", another, actor="hr")
     assert len(seen) == 1  # (a value given is no value filled in)

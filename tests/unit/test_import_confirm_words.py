@@ -47,8 +47,12 @@ def test_any_other_word_is_refused_saying_ya_works(word: str) -> None:
     [
         ("post_appointment", "unit.new"),
         ("placement", "placement.leaves_scope, placement.ends_post, unit.new"),
-        ("training", "training.duplicate"),
-        ("correction", "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate"),
+        ("training", "training.duplicate, training.daily_jp"),
+        (
+            "correction",
+            "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate, "
+            "training.daily_jp",
+        ),
     ],
 )
 def test_a_word_refused_names_the_checks_a_row_of_its_kind_may_be_asked(kind: str, checks: str) -> None:

@@ -39,6 +39,8 @@ from careerlog.domain.employee import (
     POST_END_RETRACTED_ALONE,
     RANK_JUMP,
     RETRACTION_JUMP,
+    TRAINING_DAILY_JP,
+    TRAINING_DAY_FULL,
     TRAINING_DUPLICATE,
     TRAINING_REPEATED,
     post_end_named,
@@ -873,6 +875,13 @@ def record() -> ResponseReturnValue:
             None,
         ),
         duplicate_ticked=kind == "training" and TRAINING_DUPLICATE in request.form.getlist("confirm"),
+        # the box confirming trainings of the same days holding more JP a day together than one may (TRAINING_DAY_FULL)
+        day_full=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is TRAINING_DAY_FULL),
+            None,
+        ),
+        day_full_ticked=kind == "training" and TRAINING_DAILY_JP in request.form.getlist("confirm"),
+        day_full_check=TRAINING_DAILY_JP,
         # the box asking to record a retracted fact's values anew (RESENT_RETRACTED), beside that refusal's field
         anew=next(
             (
