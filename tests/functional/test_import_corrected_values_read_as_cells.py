@@ -35,12 +35,16 @@ def imported(world: World, *rows: str, header: str = HEADER) -> dict[str, Any]:
     return report
 
 
+# (the trainings share their days: more than 12 JP a day together, confirmed: rule training.daily_jp)
+DAILY_JP = ("training.daily_jp",)
+
+
 def training(world: World, reference: str) -> int:
     body = {
         "kind": "training",
         **f.training("2024-05-06", hours=8, start="2024-05-06", reference=reference, title=reference),
     }
-    answer = world.post(EVENTS, "hr", json={**body, "cost": "1000000"})
+    answer = world.post(EVENTS, "hr", json={**body, "cost": "1000000", "confirm": list(DAILY_JP)})
     assert answer.status_code == 201, answer.get_json()
     version: int = answer.get_json()["version"]
     return version

@@ -46,7 +46,8 @@ def store_url(database_url: str) -> str:
 
 
 def training(reference: str, **fields: Any) -> dict[str, Any]:
-    return {"kind": "training", **f.training("2016-01-08", reference=reference, title=reference), **fields}
+    # (4 JP: trainings of one day holding at most 12 JP together, rule training.daily_jp)
+    return {"kind": "training", **f.training("2016-01-08", hours=4, reference=reference, title=reference), **fields}
 
 
 @pytest.mark.parametrize("cost", ["1e3", "1.5E+06", " 2e6 ", "1E3", "15e5"])
