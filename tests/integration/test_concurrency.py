@@ -105,7 +105,8 @@ def _answers(url: str, token: str) -> bool:
 
 
 def training(reference: str, hours: int = 8) -> dict[str, Any]:
-    return {"kind": "training", **f.training("2024-02-10", hours=hours, reference=reference, title=reference)}
+    fact = f.training("2024-02-10", hours=hours, reference=reference, title=reference)
+    return {"kind": "training", **fact, "confirm": ["training.daily_jp"]}  # (all of one day: rule training.daily_jp)
 
 
 def until_settled(url: str, token: str, body: dict[str, Any], key: str | None, seen: Ledger) -> Answer:
