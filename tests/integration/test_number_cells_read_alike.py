@@ -93,8 +93,9 @@ def test_careerlog_record_reads_a_number_as_the_import_does(database_url: str) -
     nip = f.nip()
     with CareerLog.from_settings(Settings(database_url=database_url)) as app:
         app.record(nip, "appointment", f.appointment(), actor="hr")
-    for reference, hours, cost in (("R-1", f"8{NBSP}", f"24{NNBSP}"), ("R-2", "+8", "-0")):
-        fields = {**f.training("2021-10-05", reference=reference, title=reference), "hours": hours, "cost": cost}
+    for day, reference, hours, cost in (("05", "R-1", f"8{NBSP}", f"24{NNBSP}"), ("06", "R-2", "+8", "-0")):
+        # (each of its own day: 16 JP on one day is asked, rule training.daily_jp)
+        fields = {**f.training(f"2021-10-{day}", reference=reference, title=reference), "hours": hours, "cost": cost}
         result = run(database_url, "record", nip, "training", *(f"{k}={v}" for k, v in fields.items()))
         assert result.exit_code == 0, result.output
     with CareerLog.from_settings(Settings(database_url=database_url)) as app:
@@ -118,7 +119,8 @@ def test_the_api_reads_an_amount_as_the_import_does(served: tuple[Flask, dict[st
     services.ledger.record(nip, "appointment", f.appointment(), actor="hr")
     client = flask_app.test_client()
     for reference, cost in (("A-1", f"24{NBSP}"), ("A-2", f"{NNBSP}24"), ("A-3", "-0")):
-        body = {"kind": "training", **f.training("2021-10-05", reference=reference, title=reference), "cost": cost}
+        fact = f.training("2021-10-05", hours=4, reference=reference, title=reference)  # (12 JP that day at most:
+        body = {"kind": "training", **fact, "cost": cost}  # rule training.daily_jp)
         answer = client.post(f"/api/v1/employees/{nip}/events", json=body, headers=headers)
         assert answer.status_code == 201, answer.get_data(as_text=True)
     costs = {k: str(c) for k, (_, c) in trainings(services.ledger, nip).items()}
