@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Iterable
+from functools import lru_cache
 
 KEY_RANGE = 256  # record and cell keys 0..255, as the ABS's and the ONS's tables
 # The perturbation table: for a count, the perturbations in order of the cell key, each over so many keys of the 256
@@ -33,6 +34,39 @@ def record_key(secret: bytes, subject: str) -> int:
     """A person's record key: fixed for their id under the secret, uniform over 0..KEY_RANGE-1."""
     digest = hmac.new(secret, subject.encode(), hashlib.sha256).digest()
     return int.from_bytes(digest[:4], "big") % KEY_RANGE
+
+
+# HMAC-SHA256 (RFC 2104) in a database without an HMAC function of its own: SHA-256's block, and the pads. The store
+# computes sha256(outer || sha256(inner || subject)) with the pads `hmac_pads` gives (bound parameters, derived from
+# the secret here), the same digest `record_key` takes from Python's hmac; its key is the digest's fourth byte
+# (the first four bytes as a big-endian number modulo 256: 2^32 is a multiple of 256).
+SHA256_BLOCK = 64
+KEY_BYTE = 3
+
+
+@lru_cache(maxsize=4)
+def _keyed_hash(secret: bytes) -> hmac.HMAC:
+    return hmac.new(secret, digestmod=hashlib.sha256)
+
+
+def sqlite_record_key(secret: bytes, subject: str) -> int:
+    """`record_key`, as the SQLite function SQLITE_RECORD_KEY (the secret a bound parameter of each query): the
+    HMAC keyed once per secret and copied for each person (a third of a fresh one's cost)."""
+    keyed = _keyed_hash(bytes(secret)).copy()
+    keyed.update(str(subject).encode())
+    return int.from_bytes(keyed.digest()[:4], "big") % KEY_RANGE
+
+
+SQLITE_RECORD_KEY = "careerlog_record_key"
+
+
+def hmac_pads(secret: bytes) -> tuple[bytes, bytes]:
+    """HMAC-SHA256's inner and outer keys for `secret` (hashed first when longer than a block, then padded with
+    zeros to a block, each XORed with its pad): as secret as the secret itself, never logged nor written into SQL."""
+    if len(secret) > SHA256_BLOCK:
+        secret = hashlib.sha256(secret).digest()
+    padded = secret.ljust(SHA256_BLOCK, b"\0")
+    return bytes(b ^ 0x36 for b in padded), bytes(b ^ 0x5C for b in padded)
 
 
 def cell_key(keys: Iterable[int]) -> int:

@@ -1158,10 +1158,10 @@ class Services:
         always get the same figure, so that a figure less others (the total less the other rows, a filtered request
         less another) is the true difference plus noise asking again does not remove. The rows need not add up to
         the total."""
-        keyed = self.disclosure.record_key
+        secret = self.disclosure.secret.encode()
 
         def read(scope: dict[str, list[str]], fields: list[str]) -> list[dict[str, Any]]:
-            return [] if scope is NOTHING else self.queries.headcount(fields, scope, keyed=keyed)
+            return [] if scope is NOTHING else self.queries.headcount(fields, scope, secret=secret)
 
         def figure(rows: Sequence[Mapping[str, Any]]) -> int:
             return cellkey.perturbed(sum(r["count"] for r in rows), sum(r["key"] for r in rows))
@@ -1509,9 +1509,6 @@ class Disclosure:
 
     method: str
     secret: str = field(default="", repr=False)
-
-    def record_key(self, subject: str) -> int:
-        return cellkey.record_key(self.secret.encode(), subject)
 
 
 def differenced_total(total: int, without: Sequence[Sequence[Mapping[str, Any]]], cell: int) -> int | None:

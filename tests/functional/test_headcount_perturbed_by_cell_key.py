@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from careerlog.config import ConfigurationError
+from careerlog.sqlstore import Sql
 from projections import cellkey
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
@@ -112,6 +113,50 @@ def test_the_page_and_its_downloads_say_the_figures_are_perturbed(staffed: World
     log_in(staffed, "inspector")
     page = staffed.client.get("/pages/reports/headcount?by=unit&lang=en").get_data(as_text=True)
     assert "small noise added" not in page
+
+
+def per_person(world: World, by: str, secret: bytes) -> dict[Any, tuple[int, int]]:
+    """Each cell's count and key sum as the method defines them: a row per person, each key from Python's hmac."""
+    people = world.services.queries.store.query(f"SELECT {by} AS cell, subject FROM roster")
+    cells: dict[Any, tuple[int, int]] = {}
+    for person in people:
+        count, key = cells.get(person["cell"], (0, 0))
+        cells[person["cell"]] = (count + 1, key + cellkey.record_key(secret, person["subject"]))
+    return cells
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [b"a deployment's secret, 32 characters", "rahasia ber-ümlaut, lebih dari enam puluh empat byte: " * 2],
+)
+def test_the_store_adds_up_the_keys_as_python_does_and_reads_no_row_per_person(
+    staffed: World, secret: bytes | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key sums are the GROUP BY's aggregate (HMAC-SHA256 computed in the store), equal to a row per person's
+    (a secret longer than SHA-256's block, not ASCII, included); the statement groups, and no more rows come back
+    than there are cells (until 2026-12-06 each person's row did: 9 rows for these 3 units)."""
+    secret = secret.encode() if isinstance(secret, str) else secret
+    fetched: list[tuple[str, int]] = []
+    query = Sql.query
+
+    def counted(self: Sql, statement: str, params: Any = ()) -> Any:
+        rows = query(self, statement, params)
+        fetched.append((statement, len(rows)))
+        return rows
+
+    monkeypatch.setattr(Sql, "query", counted)
+    queries = staffed.services.queries
+    for by in ("unit", "sex", "agency"):
+        expected = per_person(staffed, by, secret)
+        fetched.clear()
+        rows = queries.headcount([by], {}, secret=secret)
+        assert {r[by]: (r["count"], r["key"]) for r in rows} == expected
+        read = [(statement, n) for statement, n in fetched if "roster" in statement]
+        assert all("GROUP BY" in statement for statement, _ in read), read
+        assert sum(n for _, n in read) == len(rows), read
+    fetched.clear()
+    body(staffed, "by=unit")
+    assert sum(n for statement, n in fetched if "roster" in statement) <= 2 * 3, fetched  # (the table and its total)
 
 
 def test_withhold_keeps_the_withholding_and_says_so(staffed: World) -> None:

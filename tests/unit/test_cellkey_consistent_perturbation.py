@@ -3,8 +3,12 @@ bounded by the table and unbiased, and a difference of figures no exact count of
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import random
 from collections import Counter
+
+import pytest
 
 from projections import cellkey
 
@@ -75,3 +79,16 @@ def test_the_total_less_the_other_rows_is_no_exact_count_of_a_small_row() -> Non
         assert recovered == figure(everyone) - sum(figure(row) for row in rows[1:])  # (the same on asking again)
         misses += recovered != 1
     assert misses > 100  # (an exact 1 recovered for fewer than half the tables: 1 less the noise's)
+
+
+LONG = "ümlaut and more than one block of SHA-256 ".encode() * 3
+
+
+@pytest.mark.parametrize("secret", [b"", b"short", b"x" * 64, LONG])
+def test_the_pads_give_the_hmac_a_store_computes_with_sha256_alone(secret: bytes) -> None:
+    """PostgreSQL's key: sha256(outer || sha256(inner || nip)), its fourth byte; SQLite's function: record_key's."""
+    inner, outer = cellkey.hmac_pads(secret)
+    for nip in ("198001012005011001", "199203152020122002"):
+        digest = hashlib.sha256(outer + hashlib.sha256(inner + nip.encode()).digest()).digest()
+        assert digest == hmac.new(secret, nip.encode(), hashlib.sha256).digest()
+        assert digest[cellkey.KEY_BYTE] == cellkey.record_key(secret, nip) == cellkey.sqlite_record_key(secret, nip)
