@@ -224,7 +224,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 56  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 57  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -308,6 +308,8 @@ class MeritProjection(TupleProjection):
     #     run of dates met that ends on judged_on when nothing is missing on it (was NULL then)
     # 56: an eligibility requirement's `due`: promotion.performance's 1 January after the last year it waits on (was
     #     the first), promotion.service_exam's the date judged (the day the exam must be passed by; was none)
+    # 57: promotion.performance's `due` back to 1 January after the FIRST year it waits on (56 read the last: a rating
+    #     overdue for a year read not_due, and the offer to_come instead of not_eligible)
     tables = (
         DECISIONS,
         FINDINGS,

@@ -388,9 +388,9 @@ def due_from(judge: PromotionJudge, check: Check, since: date, judged: date) -> 
     requirement is "not due yet", from it "not met": `standing`); None when it is missing otherwise (failed, or
     overdue whatever the day). Of the record alone, as every row: whether the day has come is read with today.
     - promotion.performance: every year it finds short has no rating recorded (none rated below): 1 January after
-      the last of them, the day the last rating it waits on can be given (a year's rating is due once the year is
-      over; until merit view 56 the first of them: ratings wanted for 2027 and 2028 read due on 1 January 2028, a
-      day on which the 2028 rating cannot be given yet);
+      the first of them, the first day a rating it waits on is overdue (a year's rating is due once the year is over:
+      ratings wanted for 2025 and 2026 are due on 1 January 2026, the 2025 rating overdue from it; merit view 56 read
+      the last of them, 2027-01-01, and called a rating a year overdue "not due yet");
     - promotion.service_exam: an exam not passed (nor exempt from) is due by the date judged, the day it must be
       passed by (until merit view 56 `null`: an exam for a promotion judged years ahead read "not met", as if it
       had been failed);
@@ -404,7 +404,7 @@ def due_from(judge: PromotionJudge, check: Check, since: date, judged: date) -> 
     record, params = judge.record, dict(check.params)
     if check.rule == PERFORMANCE_RULE and check.template == RATINGS_SHORT.text:
         years = [int(y) for y in params["years"].split(", ")]
-        return None if any(y in record.ratings for y in years) else date(max(years) + 1, 1, 1)
+        return None if any(y in record.ratings for y in years) else date(min(years) + 1, 1, 1)
     if check.rule == PERFORMANCE_RULE and check.template == NO_YEAR_RATED.text:
         appointed_year = date.fromisoformat(params["appointed"]).year  # (as RATINGS_SHORT of that year alone)
         return date(appointed_year + 1, 1, 1)

@@ -124,11 +124,11 @@ def test_a_service_exam_for_a_date_ahead_must_be_passed_by_it_not_failed(
         "not_due",
         "2029-10-01",
     )
-    skp = found["promotion.performance"]  # 2027 and 2028 wanted: due once the last can be given (was 2028-01-01)
+    skp = found["promotion.performance"]  # 2027 and 2028 wanted: due once the first is overdue (view 56: 2029-01-01)
     assert (skp["message"], skp["standing"], skp["due"]) == (
         "ratings below BAIK or absent for 2027, 2028",
         "not_due",
-        "2029-01-01",
+        "2028-01-01",
     )
     text = page_text(world, nip, lang)
     assert exam in text

@@ -2,8 +2,9 @@
 and what an offer comes to when all that is open is not due yet (eligibility.decision).
 
 Found by an exploratory tester (2026-12-06, demo seed 3, each seen twice):
-- ratings wanted for "2026, 2027" read due on 2027-01-01, the day after the first of them: the last one wanted, 2027,
-  can be given only from 2028-01-01 (the rule: 1 January after the year whose SKP it waits on);
+- (a code review, 2026-12-06) merit view 56 read ratings wanted for "2025, 2026" due on 2027-01-01, after the last of
+  them: the 2025 rating, overdue since 2026-01-01, read "not due yet". The due is 1 January after the first of them,
+  the first day a rating waited on is overdue (merit view 57);
 - a service exam for a promotion judged on 2029-10-01 read `not_met`, `due` null, years before it: the career page
   marked it ✗ "not passed by Oct 1, 2029", read as a forecast that the employee fails it;
 - an offer whose only open requirement was an SKP not due yet, with no date met before (`met_on` null), read
@@ -29,8 +30,10 @@ def offer(builder: f.CareerBuilder, kind: str = "101") -> tuple[dict[str, Any], 
     return row, {r["rule"]: r for r in json.loads(str(row["requirements"]))}
 
 
-def test_ratings_wanted_for_two_years_not_over_are_due_after_the_last_of_them() -> None:
-    """III/b since 2024-04-01: the 101 of 2028-04-01 reads the 2026 and 2027 ratings, none recorded yet."""
+def test_ratings_wanted_for_two_years_are_due_after_the_first_of_them() -> None:
+    """III/b since 2024-04-01: the 101 of 2028-04-01 reads the 2026 and 2027 ratings, none recorded yet. The 2026
+    rating is due from 2027-01-01: on 2027-06-01 it is overdue, so the requirement is not met (merit view 56 read the
+    last year's, 2028-01-01, and called it not due yet)."""
     builder = f.CareerBuilder(date(1990, 5, 5), date(2016, 3, 1), rank="III/a", education="S-1").confirmed()
     for year in range(2016, 2024):
         builder.add("performance_rating", f.rating(year), f"{year + 1}-01-15{T}")
@@ -39,9 +42,28 @@ def test_ratings_wanted_for_two_years_not_over_are_due_after_the_last_of_them() 
     assert row["judged_on"] == "2028-04-01"
     skp = found["promotion.performance"]
     assert (skp["outcome"], skp["message"]) == ("missing", "ratings below BAIK or absent for 2026, 2027")
-    assert skp["due"] == "2028-01-01"  # the 2027 rating can be given from then (was 2027-01-01, the first's)
-    assert standing(skp, date(2027, 6, 1)) == "not_due"
-    assert standing(skp, date(2028, 1, 1)) == "not_met"
+    assert skp["due"] == "2027-01-01"
+    assert standing(skp, TODAY) == "not_due"
+    assert standing(skp, date(2027, 6, 1)) == "not_met"
+
+
+def test_a_rating_overdue_for_a_year_is_not_met_today() -> None:
+    """The reviewer's case: III/b since 2023-04-01, rated up to 2024; the 101 of 2027-04-01 reads 2025 and 2026,
+    neither recorded. Today (2026-12-06) the 2025 rating has been due since 2026-01-01: not met, and an offer whose
+    date has come with it open is not eligible (not to_come, not eligible from met_on)."""
+    builder = f.CareerBuilder(date(1990, 5, 5), date(2016, 3, 1), rank="III/a", education="S-1").confirmed()
+    for year in range(2016, 2025):
+        builder.add("performance_rating", f.rating(year), f"{year + 1}-01-15{T}")
+    builder.add("rank_promotion", f.promotion("III/b", "2023-04-01"))
+    row, found = offer(builder)
+    assert row["judged_on"] == "2027-04-01"
+    skp = found["promotion.performance"]
+    assert (skp["outcome"], skp["message"]) == ("missing", "ratings below BAIK or absent for 2025, 2026")
+    assert skp["due"] == "2026-01-01"
+    assert standing(skp, TODAY) == "not_met"
+    read = {**skp, "standing": standing(skp, TODAY)}
+    for met_on in (None, "2026-04-01"):
+        assert eligibility.decision(None, True, ["promotion.performance"], met_on, [read]) == "not_eligible"
 
 
 def exam_ahead() -> f.CareerBuilder:

@@ -95,7 +95,8 @@ class RequirementSchema(StrictSchema):
         allow_none=True,
         metadata={
             "description": "Of a requirement missing only until a day: that day (1 January after the year whose SKP "
-            "rating or JP it waits on: of ratings wanted for several years, after the last of them; the day a "
+            "rating or JP it waits on: of ratings wanted for several years, after the first of them, the first day one "
+            "is overdue; the day a "
             "confirmation as PNS is due; of a service exam not passed, judged_on, the day it must be passed by), or "
             "met only from a day after today: "
             "that day (the years in rank reached; the judged_on of no penalty or legal status barring a promotion). "
