@@ -53,7 +53,8 @@ def decode_cursor(text: str, reason: str = NOT_A_CURSOR, field: str = "after") -
         if data[:1] == b"x":  # (packed: zlib's stream; unpacked no further than a cursor's JSON can be)
             unpacking = zlib.decompressobj()
             data = unpacking.decompress(data, MAX_CURSOR_JSON)
-            if unpacking.unconsumed_tail or not unpacking.eof:
+            # (bytes after the stream's end, `unused_data`, would be ignored: two texts one cursor)
+            if unpacking.unconsumed_tail or not unpacking.eof or unpacking.unused_data:
                 raise ValueError("not a cursor")
         found = orjson.loads(data)
     except (binascii.Error, ValueError, zlib.error):

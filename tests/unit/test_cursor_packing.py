@@ -63,3 +63,16 @@ def test_a_short_cursor_and_one_given_before_packing_are_json_as_before() -> Non
 def test_a_packed_text_that_is_no_cursor_is_refused(packed: bytes) -> None:
     with pytest.raises(InvalidInput):
         decode_cursor(base64.urlsafe_b64encode(packed).rstrip(b"=").decode())
+
+
+def test_a_packed_cursor_with_bytes_after_its_stream_is_refused_naming_after() -> None:
+    """(a code review, 2026-12-06) bytes after a whole zlib stream were ignored: two texts read as one cursor."""
+    values = ["roster", False, "\x01" * MAX_TEXT, "199001012020011001"]
+    cursor = encode_cursor(values)
+    packed = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+    assert packed[:1] == b"x"
+    assert decode_cursor(cursor) == values
+    for extra in (b"\x00", b"more"):
+        with pytest.raises(InvalidInput) as refused:
+            decode_cursor(base64.urlsafe_b64encode(packed + extra).rstrip(b"=").decode())
+        assert list(refused.value.errors) == ["after"]
