@@ -307,10 +307,13 @@ class Settings:
                 f"{self.url_source}: the schema {schema!r} is PostgreSQL's own (pg_... and information_schema): "
                 "name a schema of careerlog's (e.g. ?schema=careerlog_medan)"
             )
-        if (timeout := parameters.get("connect_timeout", [None])[0]) is not None and not _WHOLE_NUMBER.match(timeout):
-            raise ConfigurationError(  # (libpq's own refusal came at the first connection, the pool's as a time-out)
+        timeout = parameters.get("connect_timeout", [None])[0]
+        if timeout is not None and (not _WHOLE_NUMBER.match(timeout) or int(timeout) < 0):
+            raise ConfigurationError(  # (libpq's own refusal came at the first connection, the pool's as a time-out;
+                # a negative one, until 2026-12-06 taken: the pools waited 5 s, psycopg 130 s elsewhere)
                 f"{self.url_source}: {self.display_url} gives connect_timeout={timeout!r}; give a whole number of "
-                f"seconds (e.g. ?connect_timeout=10; careerlog's default {DEFAULT_CONNECT_TIMEOUT})"
+                f"seconds, 0 or more (e.g. ?connect_timeout=10; careerlog's default {DEFAULT_CONNECT_TIMEOUT}, also "
+                "for 0)"
             )
         try:
             port = url.port or 5432
@@ -328,7 +331,15 @@ class Settings:
         }
 
     def postgres_options(self) -> dict[str, str]:
-        """The libpq connection parameters the postgresql:// URL gives (LIBPQ_PARAMETERS; checked by `postgres`)."""
+        """The libpq connection parameters the postgresql:// URL gives (LIBPQ_PARAMETERS; checked by `postgres`), a
+        connect_timeout given as `connect_timeout` reads it (0: careerlog's default), so that every connection, a
+        pool's or a plain one, follows the same rule (until 2026-12-06 a 0 reached psycopg, which waits 130 s)."""
+        options = self._given_options()
+        if "connect_timeout" in options:
+            options["connect_timeout"] = str(self.connect_timeout)
+        return options
+
+    def _given_options(self) -> dict[str, str]:
         self.postgres()
         parameters = parse_qs(self._split().query, keep_blank_values=True)
         return {name: values[0] for name, values in sorted(parameters.items()) if name in LIBPQ_PARAMETERS}
@@ -338,7 +349,7 @@ class Settings:
         """The seconds a pool waits for a connection to PostgreSQL: the URL's ?connect_timeout= (libpq's time to open
         one) when it gives a positive one, else DEFAULT_CONNECT_TIMEOUT (libpq waits forever for 0 or less; a request
         does not). Until 2026-12-06 a pool waited 5 s whatever the URL gave."""
-        given = self.postgres_options().get("connect_timeout")
+        given = self._given_options().get("connect_timeout")
         seconds = int(given) if given is not None else 0
         return seconds if seconds > 0 else DEFAULT_CONNECT_TIMEOUT
 
@@ -737,7 +748,7 @@ class Settings:
         import psycopg
 
         pg = self.postgres()
-        options: dict[str, Any] = {"connect_timeout": DEFAULT_CONNECT_TIMEOUT, **self.postgres_options()}
+        options: dict[str, Any] = {**self.postgres_options(), "connect_timeout": self.connect_timeout}
         return psycopg.connect(
             dbname=pg["dbname"],
             host=pg["host"],

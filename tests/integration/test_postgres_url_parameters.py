@@ -95,6 +95,34 @@ def test_a_connect_timeout_not_a_whole_number_is_refused_naming_it(url: str) -> 
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("given", ["-1", "-30"])
+def test_a_negative_connect_timeout_is_refused_naming_it(url: str, given: str) -> None:
+    result = CliRunner().invoke(main, ["info"], env={"CAREERLOG_DATABASE_URL": f"{url}&connect_timeout={given}"})
+    assert result.exit_code == 1, result.output
+    assert f"connect_timeout='{given}'" in result.output
+    assert "0 or more" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("given", "waits"), [("", 5), ("&connect_timeout=0", 5), ("&connect_timeout=3", 3)])
+def test_every_connection_waits_as_the_pools_do(
+    url: str, given: str, waits: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(a code review, 2026-12-06) connect_postgres (the schema's check and lock, a worker's LISTEN) spread the URL's
+    raw connect_timeout over careerlog's 5 s: a 0 reached psycopg, which waits 130 s; the pools waited 5 s. A pool's
+    own connections read the URL's parameters too (apply_postgres_options)."""
+    settings = Settings(database_url=f"{url}{given}")
+    seen: list[dict[str, object]] = []
+    with monkeypatch.context() as patched:
+        patched.setattr(psycopg, "connect", lambda **kwargs: seen.append(kwargs))
+        settings.connect_postgres()
+    assert seen[0]["connect_timeout"] == waits
+    assert settings.connect_timeout == waits
+    assert settings.postgres_options().get("connect_timeout") in (None, str(waits))
+    datastore = open_datastore(settings)
+    assert int(datastore.pool.kwargs.get("connect_timeout", waits)) == waits  # type: ignore[union-attr]
+
+
 def test_the_pools_wait_the_urls_connect_timeout(url: str) -> None:
     """Each pool waits the URL's connect_timeout for a connection (careerlog's 5 s when it gives none, or 0: libpq's
     forever); until 2026-12-06 they waited 5 s whatever it gave."""
