@@ -492,12 +492,14 @@ def _unzoned(typed: str) -> str:
 
 def career_download(typed: list[str]) -> tuple[str, str, list[str]] | None:
     """The career record's download (CAREER_DOWNLOAD_OWN) in the language a header names its event and recorded-at
-    columns in: the fact's TMT and decree number columns (CAREER_DOWNLOAD_FACT) and the download's own columns the
-    header names, as typed; None for another header."""
+    columns in: the fact's TMT and decree number columns (CAREER_DOWNLOAD_FACT, as typed when the header names them,
+    matched as the download's own columns are: whatever their case and spacing; until 2026-12-06 always as the
+    download names them, so a refusal said to rename a column the header did not have and to remove the one it had)
+    and the download's own columns the header names, as typed; None for another header."""
     letters = {_unzoned(name): name.strip().lstrip("\ufeff") for name in typed if name.strip()}
     for lang, own in CAREER_DOWNLOAD_OWN.items():
         if _letters(own[0]) in letters and _letters(own[1]) in letters:
-            date, reference = CAREER_DOWNLOAD_FACT[lang]
+            date, reference = (letters.get(_unzoned(column), column) for column in CAREER_DOWNLOAD_FACT[lang])
             return date, reference, [letters[_letters(c)] for c in own if _letters(c) in letters]
     return None
 

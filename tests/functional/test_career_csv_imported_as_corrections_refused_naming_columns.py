@@ -105,6 +105,23 @@ def test_the_download_as_corrections_is_refused_naming_each_column_to_rename_add
     assert world.log() == before
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_fact_columns_are_named_as_the_header_types_them(world: World, lang: str) -> None:
+    """(a code review, 2026-12-06) the TMT and decree columns typed in another case and spacing were named as the
+    download names them: "rename 'Tanggal berlaku (TMT)'", a column the header did not have, and the typed one listed
+    under the columns to remove."""
+    trained(world)
+    data = download(world, lang).decode("utf-8-sig")
+    _, _, tmt, decree, _, _ = COLUMNS[lang]
+    typed_tmt, typed_decree = tmt.upper(), "  " + decree.lower().replace(" ", "  ")
+    first, rest = data.split("\r\n", 1)
+    header = first.replace(tmt, typed_tmt).replace(decree, typed_decree)
+    said = header_refusal(import_answer(world, f"{header}\r\n{rest}".encode("utf-8-sig"), "correction"))
+    assert f"rename '{typed_tmt}' to Tanggal and '{typed_decree.strip()}' to Nomor SK" in said, said
+    named = set(re.findall(r"'([^']*)'", said.split("and remove the columns ")[1]))
+    assert not {tmt, decree, typed_tmt, typed_decree.strip()} & named
+
+
 def imported_on_the_page(world: World, kind: str) -> str:
     """The import page's text, in Indonesian, after importing Budi's download (a training in it) as `kind`."""
     trained(world)
