@@ -2233,6 +2233,10 @@ def import_rows(
     placements: list[RowSeen] = []  # every placement recorded (a dry run's: that it would record), for post_end_notes
     # the event of each CPNS appointment recorded (Outcome.appointed), its starting rank judged from it alone
     appointed_events: dict[tuple[str, int], LedgerEvent] = {}
+    # the records a retraction or correction of the file was recorded in (or found recorded): their appointment's
+    # event alone may no longer say what the record holds (voided, or corrected to a PPPK's), so they are read whole
+    # (until 2026-12-06 an appointment voided in the same file was still warned of its starting rank)
+    amended: set[str] = set()
 
     def tally(done: list[Batch]) -> None:
         for written in done:
@@ -2242,6 +2246,8 @@ def import_rows(
                     repeats = first.first(command.subject, result.version, command.line, not result.created)
                     if progressed is not None:  # (a row tried again: listed by line with the file's, in `seen`)
                         progressed.add(command.subject)
+                    if command.kind in ("retraction", "correction"):
+                        amended.add(command.subject)
                     if result.created:
                         recorded += 1
                         by_kind[command.kind] += 1
@@ -2362,7 +2368,8 @@ def import_rows(
     for subject, rows_seen in by_record.items():
         written = [(seen.kind, seen.version) for seen in rows_seen]
         alone = [appointed_events.get((subject, seen.version)) for seen in rows_seen]
-        if all(alone):  # (a CPNS appointment's rows alone: judged from their events, the record not read again)
+        if all(alone) and subject not in amended:  # (a CPNS appointment's rows alone: judged from their events, the
+            # record not read again)
             judged = judge(subject, written, [] if dry_run else None, alone)  # type: ignore[misc, arg-type]
         else:
             # (a dry run's on the record as it would leave it: the events the run made of it, not stored, after the

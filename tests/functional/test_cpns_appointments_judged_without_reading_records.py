@@ -97,3 +97,12 @@ def test_an_appointment_with_a_correction_in_the_file_is_judged_as_corrected(wor
     body = imported(world, [row, correction])
     assert (body["recorded"], body.get("warnings", [])) == (2, []), body
     assert read == [row["nip"]]
+
+
+def test_an_appointment_voided_in_the_same_file_is_not_warned(world: World) -> None:
+    """(a code review, 2026-12-06) an appointment above the starting rank and its retraction in one file: the record
+    was judged from the appointment's event alone and warned appointment.starting_rank of an appointment voided."""
+    [row] = appointments(1, 1)
+    retraction = {"kind": "retraction", "nip": row["nip"], **f.retraction(1, "2005-06-01"), "confirm_nip": row["nip"]}
+    body = imported(world, [row, retraction])
+    assert (body["recorded"], body.get("warnings", [])) == (2, []), body
