@@ -30,18 +30,25 @@ def offer(builder: f.CareerBuilder, kind: str = "101") -> tuple[dict[str, Any], 
     return row, {r["rule"]: r for r in json.loads(str(row["requirements"]))}
 
 
+def skp_waited_on(rated_to: int, since: str, judged_on: str, years: str) -> dict[str, Any]:
+    """An S-1 rated every year from 2016 to `rated_to`, III/b since `since`: the 101 judged on `judged_on` reads the
+    ratings of `years`, none recorded: its promotion.performance requirement."""
+    builder = f.CareerBuilder(date(1990, 5, 5), date(2016, 3, 1), rank="III/a", education="S-1").confirmed()
+    for year in range(2016, rated_to + 1):
+        builder.add("performance_rating", f.rating(year), f"{year + 1}-01-15{T}")
+    builder.add("rank_promotion", f.promotion("III/b", since))
+    row, found = offer(builder)
+    assert row["judged_on"] == judged_on
+    skp = found["promotion.performance"]
+    assert (skp["outcome"], skp["message"]) == ("missing", f"ratings below BAIK or absent for {years}")
+    return skp
+
+
 def test_ratings_wanted_for_two_years_are_due_after_the_first_of_them() -> None:
     """III/b since 2024-04-01: the 101 of 2028-04-01 reads the 2026 and 2027 ratings, none recorded yet. The 2026
     rating is due from 2027-01-01: on 2027-06-01 it is overdue, so the requirement is not met (merit view 56 read the
     last year's, 2028-01-01, and called it not due yet)."""
-    builder = f.CareerBuilder(date(1990, 5, 5), date(2016, 3, 1), rank="III/a", education="S-1").confirmed()
-    for year in range(2016, 2024):
-        builder.add("performance_rating", f.rating(year), f"{year + 1}-01-15{T}")
-    builder.add("rank_promotion", f.promotion("III/b", "2024-04-01"))
-    row, found = offer(builder)
-    assert row["judged_on"] == "2028-04-01"
-    skp = found["promotion.performance"]
-    assert (skp["outcome"], skp["message"]) == ("missing", "ratings below BAIK or absent for 2026, 2027")
+    skp = skp_waited_on(2023, "2024-04-01", "2028-04-01", "2026, 2027")
     assert skp["due"] == "2027-01-01"
     assert standing(skp, TODAY) == "not_due"
     assert standing(skp, date(2027, 6, 1)) == "not_met"
@@ -51,14 +58,7 @@ def test_a_rating_overdue_for_a_year_is_not_met_today() -> None:
     """The reviewer's case: III/b since 2023-04-01, rated up to 2024; the 101 of 2027-04-01 reads 2025 and 2026,
     neither recorded. Today (2026-12-06) the 2025 rating has been due since 2026-01-01: not met, and an offer whose
     date has come with it open is not eligible (not to_come, not eligible from met_on)."""
-    builder = f.CareerBuilder(date(1990, 5, 5), date(2016, 3, 1), rank="III/a", education="S-1").confirmed()
-    for year in range(2016, 2025):
-        builder.add("performance_rating", f.rating(year), f"{year + 1}-01-15{T}")
-    builder.add("rank_promotion", f.promotion("III/b", "2023-04-01"))
-    row, found = offer(builder)
-    assert row["judged_on"] == "2027-04-01"
-    skp = found["promotion.performance"]
-    assert (skp["outcome"], skp["message"]) == ("missing", "ratings below BAIK or absent for 2025, 2026")
+    skp = skp_waited_on(2024, "2023-04-01", "2027-04-01", "2025, 2026")
     assert skp["due"] == "2026-01-01"
     assert standing(skp, TODAY) == "not_met"
     read = {**skp, "standing": standing(skp, TODAY)}
