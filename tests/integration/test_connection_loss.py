@@ -44,6 +44,9 @@ pytestmark = pytest.mark.postgres
 
 THREADS = 6
 WRITES = 10  # per thread, at least
+# The JP one day may hold across an employee's trainings (rule training.daily_jp): the threads write on the same days
+# (each thread's n-th training ends on day n), so each writes at most its share, or a 422 asks to confirm a full day
+DAY_JP = 12
 OUTAGES = 6  # every backend of the test terminated at once, half a second apart
 RECOVERY_SECONDS = 30  # the pools' reconnection after the last outage, backing off
 EMPLOYEES = [f.nip(date(1980 + i, 1, 15), date(2008, 3, 1), "F", sequence=760 + i) for i in range(3)]
@@ -157,7 +160,7 @@ def write(app: Flask, token: str, tally: Tally, seed: int, outages: threading.Th
             day = date(2023, 1, 1) + timedelta(days=n)
             body = {
                 "kind": "training",
-                **f.training(day.isoformat(), hours=rng.randint(2, 12), reference=key, title=key),
+                **f.training(day.isoformat(), hours=rng.randint(1, DAY_JP // THREADS), reference=key, title=key),
             }
             headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": key}
             for attempt in range(100):
