@@ -33,12 +33,16 @@ def resolved(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+ROWS = ("items", "groups", "rejected", "passed_over")  # (where a read's rows are, as the CSV writes them)
+
+
 def documented_columns(spec: dict[str, Any], path: str, query: dict[str, str]) -> list[str]:
-    """The fields of a row of the read, as its 200's JSON schema documents them (its rows under `items`, `groups`
-    or `rejected`), the group fields of a grouped report narrowed to those `by` asks for."""
+    """The fields of a row of the read, as its 200's JSON schema documents them (its rows under `items`, `groups`,
+    `rejected` or, of the passed-over pairs, `passed_over`), the group fields of a grouped report narrowed to those
+    `by` asks for."""
     operation = spec["paths"][path]["get"]
     answer = resolved(spec, operation["responses"]["200"]["content"]["application/json"]["schema"])
-    rows = next(answer["properties"][k] for k in ("items", "groups", "rejected") if k in answer["properties"])
+    rows = next(answer["properties"][k] for k in ROWS if k in answer["properties"])
     names = list(resolved(spec, rows["items"])["properties"])
     by = next((p for p in operation.get("parameters", []) if p["name"] == "by"), None)
     if by is None or "group" in names:

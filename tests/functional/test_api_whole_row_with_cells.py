@@ -55,7 +55,9 @@ def test_a_date_before_the_appointment_is_named_with_a_missing_title_and_an_unkn
 def test_a_rank_not_above_the_one_held_is_named_with_an_unknown_promotion_kind(world: World) -> None:
     body = {"kind": "rank_promotion", **f.promotion("III/a", "2016-04-01"), "promotion_kind": "Luar biasa"}
     errors = refused(world, EVENTS, body)
-    assert errors["new_rank"] == [NOT_ABOVE.reason(new_rank="III/a", held="III/b", since="2014-04-01")]
+    assert errors["new_rank"] == [
+        NOT_ABOVE.reason(day="2016-04-01", new_rank="III/a", held="III/b", since="2014-04-01")
+    ]
     assert errors["promotion_kind"] == [
         "Unknown code 'Luar biasa'; see the promotion_kinds reference table (GET /api/v1/reference/promotion_kinds)."
     ]

@@ -59,6 +59,7 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
     "study_leaves": lambda nip, role: ("GET", "/api/v1/audits/study-leaves", {}),
     "fairness": lambda nip, role: ("GET", "/api/v1/audits/fairness?by=sex", {}),
     "time_to_promotion": lambda nip, role: ("GET", "/api/v1/audits/time-to-promotion?by=sex", {}),
+    "passed_over": lambda nip, role: ("GET", "/api/v1/audits/passed-over", {}),
     "headcount": lambda nip, role: ("GET", "/api/v1/reports/headcount?by=agency", {}),
     "training_compliance": lambda nip, role: ("GET", "/api/v1/reports/training-compliance?year=2020", {}),
     "programmes": lambda nip, role: ("GET", "/api/v1/reports/programmes", {}),
@@ -109,6 +110,7 @@ ROUTES = {
     "study_leaves": "GET /api/v1/audits/study-leaves",
     "fairness": "GET /api/v1/audits/fairness",
     "time_to_promotion": "GET /api/v1/audits/time-to-promotion",
+    "passed_over": "GET /api/v1/audits/passed-over",
     "headcount": "GET /api/v1/reports/headcount",
     "training_compliance": "GET /api/v1/reports/training-compliance",
     "programmes": "GET /api/v1/reports/programmes",
@@ -145,6 +147,7 @@ AUDITS = {
     "study_leaves": 200,
     "fairness": 200,
     "time_to_promotion": 200,
+    "passed_over": 200,
 }
 # What every role reads: its own account, and the reference codes (no personal data: a0e65dbf)
 OPEN = {"me": 200, "reference": 200, "reference_table": 200, "kinds": 200}

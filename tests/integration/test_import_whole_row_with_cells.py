@@ -65,7 +65,7 @@ def test_a_rank_not_above_the_one_held_is_named_with_an_unknown_promotion_kind(a
     appointed(app)
     row = {"kind": "rank_promotion", "nip": NIP, **f.promotion("II/d", "2014-04-01"), "promotion_kind": "Luar biasa"}
     errors = reasons(imported(app, tmp_path, "rows.jsonl", orjson.dumps(row).decode())[1])
-    assert errors["new_rank"] == [NOT_ABOVE.reason(new_rank="II/d", held="III/a", since="2010-03-01")]
+    assert errors["new_rank"] == [NOT_ABOVE.reason(day="2014-04-01", new_rank="II/d", held="III/a", since="2010-03-01")]
     assert "promotion_kind" in errors
 
 
