@@ -90,9 +90,9 @@ def test_a_corrected_value_of_a_fact_the_same_import_records_is_judged_as_of_one
     before its correction (the same batch, not yet written) is corrected as one recorded before it. Before, the
     correction's 1E+400 was judged against the record as stored, which did not hold that training yet, and refused
     as written with an exponent, where the same line imported alone got the cost's bound."""
-    version = training(world, "K-7") + 1  # the version of the file's training
+    version = training(world, "K-7") + 1  # the version of the file's training (on the next day: training.daily_jp)
     trained = ";".join(
-        ["training", BUDI, "TEKNIS", "Arsip", "BKPSDM", "8", "2024-05-06", "2024-05-06", "K-8", "1000000"]
+        ["training", BUDI, "TEKNIS", "Arsip", "BKPSDM", "8", "2024-05-07", "2024-05-07", "K-8", "1000000"]
     )
     report = imported(
         world,
