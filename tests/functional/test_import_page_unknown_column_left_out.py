@@ -14,7 +14,10 @@ from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_refused_rows_download import imported
 
 HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat;Eselon\r\n"
-ROWS = "".join(f"{BUDI};TEKNIS;Arsip {i};BKPSDM;2;04/03/2024;06/03/2024;ES-{i};III.a\r\n" for i in range(19))
+# (each on a day of its own: 19 trainings of the same days would hold more than 12 JP a day, training.daily_jp)
+ROWS = "".join(
+    f"{BUDI};TEKNIS;Arsip {i};BKPSDM;2;{i + 1:02d}/03/2024;{i + 1:02d}/03/2024;ES-{i};III.a\r\n" for i in range(19)
+)
 
 
 @pytest.fixture
