@@ -59,7 +59,7 @@ MADE_STORE = (
 
 DISCLOSURE_MARK = (
     "disclosure(method): the app's CAREERLOG_DISCLOSURE for the tests of this module or test (tests/functional/"
-    "conftest.py): `withhold` for those asserting the headcount's withholding (the default is perturb)"
+    "conftest.py): `withhold` for those asserting the headcount's withholding (the default), `perturb` for cell keys'"
 )
 
 
@@ -67,8 +67,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", MADE_STORE)
     config.addinivalue_line("markers", DISCLOSURE_MARK)
     in_memory(config)
-    # `careerlog serve` refuses to start without it under CAREERLOG_DISCLOSURE=perturb (the default): the tests'
-    # servers, started in processes of their own, inherit it (tests/unit/test_cell_key_secret_required.py unsets it)
+    # `careerlog serve` refuses to start without it under CAREERLOG_DISCLOSURE=perturb (an opt-in; the default is
+    # withhold): the tests' servers, started in processes of their own, inherit it
     os.environ.setdefault("CAREERLOG_CELL_KEY_SECRET", "the tests' cell-key secret, 32 characters or more")
 
 

@@ -8,14 +8,16 @@ CAREERLOG_MAX_UPLOAD_MB   the largest request body, imports included (default 50
 CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for (default 5; then the API answers 503, the
                           career page is shown as it stands)
 CAREERLOG_MIN_CELL        the fewest people a reporter or policy maker sees a figure about (default 5)
-CAREERLOG_DISCLOSURE      how the headcount protects its small cells from a reporter or policy maker (a policy decision
-                          the agency confirms, docs/security.md): perturb (default), the cell-key method, every
-                          figure shown with small noise that the same people always get; withhold, small cells and
-                          the cells that would give them away withheld (the behaviour before 2026-12-06)
+CAREERLOG_DISCLOSURE      how the headcount protects its small cells from a reporter or policy maker: withhold
+                          (default), small cells and the cells that would give them away withheld; perturb, an opt-in
+                          the agency chooses in writing (docs/security.md), the cell-key method, every figure shown
+                          with small noise that the same people always get, open to averaging differences of many
+                          different unions and to the empty-cell tell (docs/security.md)
 CAREERLOG_CELL_KEY_SECRET the secret the people's record keys are drawn from (perturb), at least 32 characters, the
                           same on every server and kept across restarts (a new one changes every figure, and figures
                           under two secrets average the noise away); `careerlog serve` refuses to start without it
-                          under perturb (an app made otherwise, a test's or the demo's, draws one per process)
+                          under perturb, needs none under withhold (an app made otherwise, a test's or the demo's,
+                          draws one per process)
 CAREERLOG_MAX_PAGE_OFFSET the deepest row a list reads by page number: page x per_page at most this
                           (default 10000, at most 1,000,000,000); the roster reads on past it by cursor (`after`)
 CAREERLOG_ACCESS_LOG_COMMIT  durable (default): on PostgreSQL each read's access-log entry is on disk
@@ -49,7 +51,7 @@ import math
 import os
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -62,7 +64,7 @@ DEFAULT_LOGIN_FAILURES = "20/hour"
 SECRET_KEY_ENV = "CAREERLOG_SECRET_KEY"  # noqa: S105 (the variable's name, no key)
 MIN_SECRET_KEY = 32  # characters: what `secrets.token_urlsafe(32)` gives is 43
 CELL_KEY_SECRET_ENV = "CAREERLOG_CELL_KEY_SECRET"  # noqa: S105 (the variable's name, no secret)
-DISCLOSURES = ("perturb", "withhold")  # CAREERLOG_DISCLOSURE, the default first
+DISCLOSURES = ("withhold", "perturb")  # CAREERLOG_DISCLOSURE, the default first (perturb an opt-in)
 NO_SECRET_KEY = (
     f"Warning: {SECRET_KEY_ENV} is not set: this server signs page sessions with a key of its own, drawn now and "
     "shared by its workers alone, so page log-ins end when it restarts and do not hold on another server or host "
@@ -105,7 +107,7 @@ def checked_cell_key_secret(env: Mapping[str, str] | None = None) -> None:
 
 @dataclass(frozen=True)
 class WebSettings:
-    secret_key: str
+    secret_key: str = field(repr=False)  # (the secrets kept out of the repr: a log line or a traceback shows it)
     max_upload_mb: float = 50
     wait_seconds: float = 5.0
     min_cell: int = 5
@@ -119,7 +121,7 @@ class WebSettings:
     login_failure_limit: str | None = DEFAULT_LOGIN_FAILURES
     timezone: str = DEFAULT_TIMEZONE
     disclosure: str = DISCLOSURES[0]
-    cell_key_secret: str = ""
+    cell_key_secret: str = field(default="", repr=False)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebSettings:

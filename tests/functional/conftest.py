@@ -140,7 +140,7 @@ def test_config(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 def disclosure_of(node: pytest.Item | pytest.Collector) -> dict[str, str]:
     """The CAREERLOG_DISCLOSURE a test or module pins with the `disclosure` mark (`withhold` for the tests asserting
-    the headcount's withholding: the default is perturb), else nothing (the default)."""
+    the headcount's withholding, the default, pinned; `perturb` for the cell-key tests), else nothing (the default)."""
     mark = node.get_closest_marker("disclosure")
     return {"CAREERLOG_DISCLOSURE": mark.args[0]} if mark else {}
 

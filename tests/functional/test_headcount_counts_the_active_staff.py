@@ -50,7 +50,7 @@ def test_the_headcount_counts_the_active_staff_by_default(retired: World) -> Non
     assert counts(retired, "by=status")[0] == [("ACTIVE", 3), ("RETIRED", 2)]  # (every status, each apart)
 
 
-@pytest.mark.disclosure("withhold")  # (the withholding asserted: the default is perturb)
+@pytest.mark.disclosure("withhold")  # (the withholding asserted: the default, pinned)
 def test_a_cell_the_count_of_every_status_gives_away_is_withheld(retired: World) -> None:
     retired.services.min_cell = 2  # (KOTA-MEDAN: 3 active of 4, the 1 not active a small group)
     assert counts(retired, "by=agency&agency=KOTA-MEDAN", "reporter")[0] == [("KOTA-MEDAN", None)]
@@ -111,7 +111,7 @@ def test_the_headcount_says_how_many_of_every_status_it_counted(retired: World) 
     assert csv.splitlines()[1:] == ["KOTA-MEDAN,3,false,ACTIVE,,,exact", "total,3,false,ACTIVE,5,false,exact"], csv
 
 
-@pytest.mark.disclosure("withhold")  # (the withholding asserted: the default is perturb)
+@pytest.mark.disclosure("withhold")  # (the withholding asserted: the default, pinned)
 def test_every_status_is_withheld_when_it_would_give_away_the_people_not_counted(retired: World) -> None:
     """A reader of aggregates, minimum 3: the 2 not active of 5 are a small group, so 5 beside the 3 counted would
     give them away; both withheld, and the answer, the page and the CSV say so (an administrator: 3 of 5)."""
@@ -126,7 +126,7 @@ def test_every_status_is_withheld_when_it_would_give_away_the_people_not_counted
     assert csv.splitlines()[-1] == "total,,true,ACTIVE,,true,withheld", csv
 
 
-@pytest.mark.disclosure("withhold")  # (the withholding asserted: the default is perturb)
+@pytest.mark.disclosure("withhold")  # (the withholding asserted: the default, pinned)
 def test_every_status_is_withheld_when_it_differs_by_a_small_group_without_a_filter(retired: World) -> None:
     """Two more of KOTA-MEDAN retired: there 3 active of 6. Asked for KOTA-MEDAN, a reader of aggregates (minimum 2)
     is shown the 3 counted (without the filter also 3: Rina, of KAB-KARO, is retired) but not the 6 of every

@@ -17,7 +17,7 @@ from tests.functional.test_headcount_counts_the_active_staff import store_url
 from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import appointed
 from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import headcount as read
 
-# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default is perturb
+# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
 pytestmark = pytest.mark.disclosure("withhold")
 
 __all__ = ["store_url"]  # (both stores)

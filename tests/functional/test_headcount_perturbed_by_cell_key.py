@@ -1,8 +1,9 @@
-"""The headcount under CAREERLOG_DISCLOSURE=perturb (the default): a reader of aggregates gets every figure, each the
-true count plus the cell-key method's noise (projections.cellkey), the same for the same people whatever the request's
-shape, and says so (`disclosure`, the page's note, the downloads); a reader of records gets exact figures as before.
-A differencing attack that recovers a small cell from raw counts (the total less the other rows; a request less a
-filtered one) gives the cell plus noise here. Both stores (the world fixture's)."""
+"""The headcount under CAREERLOG_DISCLOSURE=perturb (an opt-in; the default is withhold): a reader of aggregates gets
+every figure, each the true count plus the cell-key method's noise (projections.cellkey), the same for the same people
+whatever the request's shape, and says so (`disclosure`, the page's note, the downloads); a reader of records gets
+exact figures as before. A differencing attack that recovers a small cell from raw counts (the total less the other
+rows; a request less a filtered one) gives the cell plus noise here (averaging many differences of different unions
+does not: docs/security.md). Both stores (the world fixture's)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from web.config import WebSettings, checked_cell_key_secret
 from web.services import Disclosure
 
 __all__ = ["staffed"]  # (the fixture: Budi and 6 colleagues in BKPSDM, Sari alone in Bappeda, Rina alone in KAB-KARO)
+
+pytestmark = pytest.mark.disclosure("perturb")  # (an opt-in the agency chooses: the default is withhold)
 
 
 @pytest.fixture
@@ -166,14 +169,29 @@ def test_withhold_keeps_the_withholding_and_says_so(staffed: World) -> None:
     assert [item["count"] for item in found["items"]] == [None, None, None]
 
 
-def test_the_setting_is_read_and_serve_refuses_perturb_without_a_secret() -> None:
-    assert WebSettings.from_env({}).disclosure == "perturb"
-    assert WebSettings.from_env({"CAREERLOG_DISCLOSURE": "withhold"}).disclosure == "withhold"
-    with pytest.raises(ConfigurationError, match="CAREERLOG_DISCLOSURE: one of perturb, withhold, got 'hide'"):
+def test_the_setting_is_read_withhold_its_default_and_serve_refuses_perturb_without_a_secret() -> None:
+    """`withhold` is the default (perturb is open to averaging the differences of different unions, docs/security.md):
+    `serve` starts without a cell-key secret under it (every deployment without one exited 1 when perturb was)."""
+    assert WebSettings.from_env({}).disclosure == "withhold"
+    assert WebSettings.from_env({"CAREERLOG_DISCLOSURE": "perturb"}).disclosure == "perturb"
+    with pytest.raises(ConfigurationError, match="CAREERLOG_DISCLOSURE: one of withhold, perturb, got 'hide'"):
         WebSettings.from_env({"CAREERLOG_DISCLOSURE": "hide"})
-    with pytest.raises(ConfigurationError, match="CAREERLOG_CELL_KEY_SECRET: not set, a secret of at least 32"):
-        checked_cell_key_secret({})
-    with pytest.raises(ConfigurationError, match="CAREERLOG_CELL_KEY_SECRET: 5 characters"):
-        checked_cell_key_secret({"CAREERLOG_CELL_KEY_SECRET": "short"})
+    checked_cell_key_secret({})
     checked_cell_key_secret({"CAREERLOG_DISCLOSURE": "withhold"})
-    checked_cell_key_secret({"CAREERLOG_CELL_KEY_SECRET": "x" * 32})
+    with pytest.raises(ConfigurationError, match="CAREERLOG_CELL_KEY_SECRET: not set, a secret of at least 32"):
+        checked_cell_key_secret({"CAREERLOG_DISCLOSURE": "perturb"})
+    with pytest.raises(ConfigurationError, match="CAREERLOG_CELL_KEY_SECRET: 5 characters"):
+        checked_cell_key_secret({"CAREERLOG_DISCLOSURE": "perturb", "CAREERLOG_CELL_KEY_SECRET": "short"})
+    checked_cell_key_secret({"CAREERLOG_DISCLOSURE": "perturb", "CAREERLOG_CELL_KEY_SECRET": "x" * 32})
+
+
+def test_the_settings_repr_keeps_the_secrets_out() -> None:
+    settings = WebSettings.from_env(
+        {"CAREERLOG_SECRET_KEY": "the flask secret key, 32 characters or more", "CAREERLOG_CELL_KEY_SECRET": "k" * 40}
+    )
+    shown = repr(settings)
+    assert "the flask secret key" not in shown
+    assert "k" * 40 not in shown
+    assert "secret_key" not in shown
+    assert "cell_key_secret" not in shown
+    assert "disclosure='withhold'" in shown

@@ -17,7 +17,7 @@ from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_headcount_counts_the_active_staff import store_url
 
-# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default is perturb
+# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
 pytestmark = pytest.mark.disclosure("withhold")
 
 __all__ = ["store_url"]  # (both stores)

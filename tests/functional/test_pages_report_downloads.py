@@ -33,7 +33,7 @@ __all__ = ["staffed"]  # Budi and 6 colleagues in KOTA-MEDAN's BKPSDM, Sari alon
 # import it.
 pytestmark = [
     pytest.mark.xdist_group("test_pages_report_downloads"),
-    # they assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default is perturb
+    # they assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
     pytest.mark.disclosure("withhold"),
 ]
 

@@ -44,7 +44,7 @@ def assert_no_legend(page: str, lang: str) -> None:
     assert NAME[lang] not in page
 
 
-@pytest.mark.disclosure("withhold")  # (the headcount's withholding asserted too: the default is perturb)
+@pytest.mark.disclosure("withhold")  # (the headcount's withholding asserted too: the default, pinned)
 @pytest.mark.parametrize("lang", ["en", "id"])
 @pytest.mark.parametrize("report", PAGES)
 def test_a_page_withholding_a_small_cell_says_why_under_its_table(world: World, lang: str, report: str) -> None:

@@ -14,7 +14,7 @@ from tests.functional.conftest import BUDI, SARI, World, appointment_of, confirm
 from tests.functional.test_pages_auth import log_in
 from web.config import WebSettings
 
-# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default is perturb
+# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
 pytestmark = pytest.mark.disclosure("withhold")
 
 HEADCOUNT = "/api/v1/reports/headcount"

@@ -17,7 +17,7 @@ from tests.functional.conftest import World
 from tests.functional.test_suppression import HEADCOUNT, SARI, f, record
 from tests.functional.test_suppression import staffed as staffed  # (the fixture)
 
-# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default is perturb
+# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
 pytestmark = pytest.mark.disclosure("withhold")
 
 

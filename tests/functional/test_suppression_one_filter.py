@@ -15,7 +15,7 @@ from tests.functional.conftest import World, appointment_of
 from tests.functional.test_suppression import HEADCOUNT, f, record
 from tests.functional.test_suppression import staffed as staffed  # (the fixture)
 
-# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default is perturb
+# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
 pytestmark = pytest.mark.disclosure("withhold")
 
 COMPLIANCE = "/api/v1/reports/training-compliance?year=2020"

@@ -19,7 +19,7 @@ from tests.functional.test_suppression import record
 from tests.functional.test_suppression import staffed as staffed  # (the fixture)
 from tests.functional.test_suppression_slices import PROGRAMMES, mentees
 
-# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default is perturb
+# They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
 pytestmark = pytest.mark.disclosure("withhold")
 
 
