@@ -945,15 +945,19 @@ class Services:
         them, the 202 promotions' and managerial posts' (which the lists do not compare), with `recorded_later`; as
         `careerlog audit passed-over --format json` gives them."""
         scope = self.asked_within(reader, Action.RUN_AUDITS, filters)
+        placed: list[tuple[str, str | None, str | None]] = []
         found, later = every_passed_over(
             self.projector.views.sql,
             ledger_records(self.ledger),
             dict(scope),
             start.isoformat() if start else None,
             end.isoformat() if end else None,
+            placed=placed,
         )
-        # (a read of each employee and colleague named, where the decision was made)
+        # (a read of each employee and colleague named, where the decision was made; and of each colleague a later
+        # record places otherwise, `recorded_later`, as the decision's page logs them: until 2026-12-06 not logged)
         targets = [Target(r[nip], r["agency"], r.get("region")) for r in found for nip in ("nip", "colleague")]
+        targets += [Target(colleague, agency, region) for colleague, agency, region in placed]
         self.accounts.record_access(reader, "audits", targets)
         return {"passed_over": found, "recorded_later": later}
 

@@ -1172,13 +1172,16 @@ def every_passed_over(
     scope: dict[str, Any],
     start: str | None = None,
     end: str | None = None,
+    placed: list[tuple[str, str | None, str | None]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """merit.passed_over's decision/colleague pairs of every kind compared, by TMT (from `start` to `end`,
     YYYY-MM-DD): the regular (101) promotions' over the rounds (`PassedOverQueries`, as the lists) and the 202
     promotions' and managerial posts' read from the ledger (`DecisionPassedOverQueries`, as their own pages), each unit
     under its spelling most listed across both; and the 202 and post decisions' colleagues a record made after the
     decision places otherwise (`recorded_later`, as on their pages). Each row names the employee `nip`. What `careerlog
-    audit passed-over` and GET /api/v1/audits/passed-over give (the lists compare the 101s alone, docs/audit.md)."""
+    audit passed-over` and GET /api/v1/audits/passed-over give (the lists compare the 101s alone, docs/audit.md).
+    `placed`, if given, gets each `recorded_later` colleague with the agency and region where its decision was made (a
+    read of theirs there, for the access log, as the decision's page logs them)."""
     first, last = start or "", end or "9999"
     regular = [
         {**row, "decision": "promotion", "kind": "101"}
@@ -1194,4 +1197,10 @@ def every_passed_over(
         for d in queries.compared
         for row in queries.recorded_later.get((d["subject"], d["version"]), [])
     ]
+    if placed is not None:
+        placed.extend(
+            (row["colleague"], d["agency"], d["region"])
+            for d in queries.compared
+            for row in queries.recorded_later.get((d["subject"], d["version"]), [])
+        )
     return [nip_named(r) for r in found], [nip_named(r) for r in later]
