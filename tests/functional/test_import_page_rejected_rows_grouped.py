@@ -4,12 +4,15 @@ and no summary until 2026-12-06. The refused rows' download keeps every row."""
 
 from __future__ import annotations
 
+import html
+import io
 import re
 
 import pytest
 
 from tests.functional.conftest import World
-from tests.functional.test_import_refused_rows_download import HEADER, imported, refused_download
+from tests.functional.test_import_refused_rows_download import GOOD, HEADER, imported, refused_download
+from tests.functional.test_pages_auth import csrf_token, log_in
 
 
 @pytest.fixture
@@ -44,3 +47,35 @@ def test_a_few_rows_refused_for_one_reason_are_listed_each_without_a_hint(world:
     assert "apakah ini berkas instansi lain?" in text  # (every one out of the scope: asked)
     assert text.count("Tidak ada pegawai dengan NIP") == 3
     assert "baris lagi ditolak" not in text
+
+
+ANOTHER_AGENCYS = "apakah ini berkas instansi lain? Tidak ada isinya yang dicatat."
+NONE_OF_THESE = (
+    "Tidak satu pun NIP dari 3 baris yang ditolak ada dalam catatan cakupan Anda. Tidak satu pun dari baris ini yang "
+    "dicatat."
+)
+
+
+def test_a_file_whose_other_rows_were_recorded_is_not_said_to_be_recorded_in_nothing(world: World) -> None:
+    """Every refused row out of the scope, but a row recorded: the page said "Nothing of it was recorded" until
+    2026-12-06."""
+    page = imported(world, "\r\n".join([HEADER, GOOD, *rows_of_nips_never_appointed(3)]) + "\r\n")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert ANOTHER_AGENCYS not in text
+    assert NONE_OF_THESE in text, text[-2000:]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_dry_run_is_not_said_to_be_another_agencys_file_recorded_in_nothing(world: World, lang: str) -> None:
+    log_in(world, "hr")
+    token = csrf_token(world.client, f"/pages/import?lang={lang}")
+    text = "\r\n".join([HEADER, *rows_of_nips_never_appointed(3)]) + "\r\n"
+    upload = {"csrf_token": token, "kind": "training", "dry_run": "y", "file": (io.BytesIO(text.encode()), "d.csv")}
+    answer = world.client.post(f"/pages/import?lang={lang}", data=upload, content_type="multipart/form-data")
+    page = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", answer.get_data(as_text=True))))
+    if lang == "en":
+        assert "Nothing of it was recorded" not in page
+        assert "None of the 3 refused rows' NIPs is in your scope's records. None of these rows was recorded." in page
+    else:
+        assert ANOTHER_AGENCYS not in page
+        assert NONE_OF_THESE in page, page[-2000:]

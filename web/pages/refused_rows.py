@@ -92,11 +92,13 @@ def reasons_key(problem: Mapping[str, Any]) -> tuple[tuple[str, tuple[str, ...]]
 
 
 @blp.app_template_global()
-def rejected_grouped(rejected: list[Mapping[str, Any]]) -> dict[str, Any]:
+def rejected_grouped(rejected: list[Mapping[str, Any]], recorded: int = 0, dry_run: bool = False) -> dict[str, Any]:
     """The refused rows as the import page lists them: `shown`, in line order, at most ROWS_OF_A_REASON of each reason
     (`reasons_key`); `more`, each reason of more rows as (rows not shown, its first row, its reasons); `hint`, said
     once above them when one reason refuses nine in ten of them (ten or more); every one (two or more) refused for a
-    NIP not in the writer's scope asks whether the file is another agency's."""
+    NIP not in the writer's scope asks whether the file is another agency's and says nothing of it was recorded, when
+    nothing was (`recorded` 0, not a `dry_run`); else that none of these rows was (until 2026-12-06 it said "Nothing
+    of it was recorded" beside rows recorded, and on a dry run)."""
     counts: dict[Any, list[Any]] = {}
     shown = []
     for problem in rejected:
@@ -110,11 +112,18 @@ def rejected_grouped(rejected: list[Mapping[str, Any]]) -> dict[str, Any]:
         key, (top, first) = max(counts.items(), key=lambda item: item[1][0])
         total = local_number(len(rejected))
         if key == (("nip", (NOT_IN_SCOPE.text,)),) and top == len(rejected) and top > 1:
-            hint = _(
-                "None of the %(count)s refused rows' NIPs is in your scope's records: is this another agency's file? "
-                "Nothing of it was recorded.",
-                count=total,
-            )
+            if recorded == 0 and not dry_run:
+                hint = _(
+                    "None of the %(count)s refused rows' NIPs is in your scope's records: is this another agency's "
+                    "file? Nothing of it was recorded.",
+                    count=total,
+                )
+            else:
+                hint = _(
+                    "None of the %(count)s refused rows' NIPs is in your scope's records. None of these rows was "
+                    "recorded.",
+                    count=total,
+                )
         elif top >= 10 and top * 10 >= len(rejected) * 9:
             hint = _(
                 "%(count)s of the %(rejected)s refused rows are refused for one reason, as line %(line)s is: "
