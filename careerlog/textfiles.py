@@ -738,16 +738,18 @@ def wrote(row: dict[str, Any], name: str, cell: str) -> None:
 
 # a currency format's "Rp1.500.000,00", "Rp 2.500.000", and as Indonesians write an amount by hand, the sign followed
 # by a dot ("Rp. 2.500.000") and the whole rupiah closed by ",-" ("Rp. 2.500.000,-", "2.500.000,-")
-# ("IDR 1.500.000", the currency's ISO code, as a spreadsheet's currency format may write it, since 2026-12-06)
-RUPIAH = re.compile(r"\s*(rp\.?|idr)?\s*(\S.*?)\s*(,-)?\s*", re.IGNORECASE)
+# ("IDR 1.500.000", the currency's ISO code, as a spreadsheet's currency format may write it, since 2026-12-06; no
+# letter after it: "IDRX 5" was read as "X 5" until 2026-12-06)
+RUPIAH = re.compile(r"\s*(rp\.?|idr(?![a-z]))?\s*(\S.*?)\s*(,-)?\s*", re.IGNORECASE)
 # A cost written as a dash alone, the usual way to write "no cost" in a table: read as an empty cell (until 2026-12-06
 # refused as "Not a valid number")
 NO_AMOUNT = frozenset(("-", "\u2013", "\u2014"))
 # An amount whose thousands are separated by spaces ("1 500 000", a no-break or narrow no-break space too)
 SPACE_GROUPED = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?")
 # An amount written with commas between its thousands, as English writes it ("1,500,000"), in a file that writes
-# numbers in Indonesian, where the comma is the decimal mark: refused naming why, not guessed
-COMMA_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+")
+# numbers in Indonesian, where the comma is the decimal mark: refused naming why, not guessed; one group too ("1,500",
+# "Rp 1,500": read as 1,5 rupiah until 2026-12-06)
+COMMA_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 ENGLISH_GROUPING = Refusal(
     "{amount} separates its thousands with commas, as English writes numbers, but this file writes numbers in "
     "Indonesian, where the comma is the decimal mark: write the amount without separators (1500000) or with dots "
@@ -793,12 +795,13 @@ def read_rupiah(row: dict[str, Any], *, indonesian: bool) -> None:
     """A training's cost written with the rupiah sign, as a spreadsheet's currency format shows it and saves it
     ("Rp1.500.000,00", "Rp 2.500.000", "rp. 750.000"), read without it, in place: in a file `indonesian` its amount
     then read as any other (read_decimal_commas), elsewhere as the one number it is in English or Indonesian
-    (`rupiah_reading`), one that is two ("Rp 1.500") made unreadable naming why. A cell of no amount after the sign
-    ("Rp -", an accounting format's zero), or of no number, is left for the ledger to refuse."""
+    (`rupiah_reading`), one that is two ("Rp 1.500") made unreadable naming why. A dash after the sign ("Rp -", an
+    accounting format's zero) is no cost, as a dash alone is (until 2026-12-06 left for the ledger to refuse); a cell
+    of no number is left for the ledger to refuse."""
     cell = row.get("cost")
     if type(cell) is not str:
         return
-    if cell.strip() in NO_AMOUNT:  # ("-": no cost, an empty cell)
+    if cell.strip() in NO_AMOUNT or signed_dash(cell):  # ("-", "Rp -": no cost, an empty cell)
         del row["cost"]
         return
     signed = (amount := rupiah_amount(cell)) is not None
@@ -847,6 +850,13 @@ def read_separated_amounts(row: dict[str, Any]) -> None:
         except NumberFormatError:
             continue  # (no number either way: the ledger refuses it as written)
         wrote(row, name, cell)
+
+
+def signed_dash(text: str) -> bool:
+    """Whether a text is the rupiah sign followed by a dash alone ("Rp -", "IDR -", or an en or em dash): an
+    accounting format's zero."""
+    found = RUPIAH.fullmatch(text)
+    return found is not None and bool(found[1]) and found[2] in NO_AMOUNT
 
 
 def rupiah_amount(text: str) -> str | None:

@@ -87,12 +87,31 @@ def test_a_cost_grouped_by_spaces_or_written_with_idr_is_read_as_its_amount(
     assert Decimal(csv_cost(cell, separator)) == Decimal(amount)
 
 
-@pytest.mark.parametrize("cell", ["-", "\u2013"])
-def test_a_cost_written_as_a_dash_is_an_empty_cell(cell: str) -> None:
+@pytest.mark.parametrize("separator", [";", ","])
+@pytest.mark.parametrize("cell", ["-", "\u2013", "Rp -", "Rp. -", "IDR \u2013", "rp-"])
+def test_a_cost_written_as_a_dash_is_an_empty_cell(cell: str, separator: str) -> None:
+    """A dash after the rupiah sign ("Rp -", an accounting format's zero) too: until 2026-12-06 refused as no number."""
     line = [NIP, "TEKNIS", "Arsip", "BPSDM", "8", "2024-05-06", "2024-05-06", "C-1", cell]
-    [(_, row)] = rows(";".join(HEADER) + "\r\n" + ";".join(line) + "\r\n")
+    [(_, row)] = rows(separator.join(HEADER) + "\r\n" + separator.join(line) + "\r\n")
     assert isinstance(row, dict)
     assert "cost" not in row
+
+
+@pytest.mark.parametrize("cell", ["1,500", "Rp 1,500", "12,500", "Rp 1,500.50", "IDR 250,000"])
+def test_one_group_of_commas_in_an_indonesian_file_is_refused_as_english_grouping(cell: str) -> None:
+    """A "1,500" in a file of Indonesian numbers passed as 1,5 rupiah until 2026-12-06: refused as "1,500,000" is."""
+    cost = csv_cost(cell, ";")
+    assert isinstance(cost, Unreadable), cost
+    assert "separates its thousands with commas, as English writes numbers" in str(cost.reason)
+    assert csv_cost("1,5", ";") == "1.5"  # (a decimal comma, as Indonesian writes it, read as before)
+
+
+def test_idr_is_the_sign_only_before_no_letter() -> None:
+    """A cost "IDRX 5" was read as the amount "X 5" after the sign until 2026-12-06: no amount with a sign, left for
+    the ledger to refuse as written; "IDR5000" is still the sign and its amount."""
+    assert csv_cost("IDRX 5", ";") == "IDRX 5"
+    assert csv_cost("IDRX 5", ",") == "IDRX 5"
+    assert Decimal(csv_cost("IDR5000", ";")) == Decimal(5000)
 
 
 def test_a_cost_grouped_by_commas_in_an_indonesian_file_is_refused_naming_why() -> None:
