@@ -207,13 +207,29 @@ MENTORING_OUTCOMES = Cells(
 # the JP of one person's trainings, the opinions of two, the decisions or awards of three are withheld alike
 SCORECARD_VALUE = Cells("people", ("numerator", "denominator", "value"))
 PEOPLE = "people"
+SCORECARD_SCOPES = ("trend", "comparison")
+# An indicator withheld for an agency and year whenever a value of another is (projections.scorecard.merit):
+# evidence.recorded_after's denominator is the promotions and the posts together, a promotion rule's the promotions
+# and a post rule's the posts, so one less another gave a rule's withheld denominator (until 2026-12-06)
+WITHHELD_WITH = {"merit.recorded_after_decision": "merit.findings_by_rule"}
 
 
 def scorecard(card: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
     """A scorecard whose values about fewer than `min_cell` people (their `people`, whatever their denominator
     counts) are withheld with their details, and whose findings resting on such a value are left out: a finding
     withheld but listed would still tell its claim (programme X rated below 3 two years running) by being there."""
-    indicators = {key: scorecard_indicator(item, min_cell) for key, item in card["indicators"].items()}
+    judged = {
+        key: {scope: scorecard_values(item[scope], min_cell) for scope in SCORECARD_SCOPES}
+        for key, item in card["indicators"].items()
+    }
+    for dependent, source in WITHHELD_WITH.items():
+        if dependent in judged and source in judged:
+            for scope in SCORECARD_SCOPES:
+                judged[dependent][scope] = withheld_where(judged[dependent][scope], judged[source][scope])
+    indicators = {
+        key: {**item, **{scope: [shown_value(v) for v in judged[key][scope]] for scope in SCORECARD_SCOPES}}
+        for key, item in card["indicators"].items()
+    }
     hidden = {
         value_key(key, v["agency"], v["year"], v["group"])
         for key, item in indicators.items()
@@ -224,10 +240,10 @@ def scorecard(card: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
     return {**card, "indicators": indicators, "findings": shown}
 
 
-def scorecard_indicator(item: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
-    """An indicator's values judged by the people behind each (whom the answer does not name: `PEOPLE` dropped)."""
-    shown = {scope: scorecard_values(item[scope], min_cell) for scope in ("trend", "comparison")}
-    return {**item, **{scope: [shown_value(v) for v in vs] for scope, vs in shown.items()}}
+def withheld_where(values: Sequence[dict[str, Any]], source: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The values, each withheld whose agency and year has a value of `source` withheld (WITHHELD_WITH)."""
+    places = {(v["agency"], v["year"]) for v in source if v[FLAG]}
+    return [{**SCORECARD_VALUE.withheld(v), FLAG: True} if (v["agency"], v["year"]) in places else v for v in values]
 
 
 def shown_value(value: Mapping[str, Any]) -> dict[str, Any]:
