@@ -37,6 +37,7 @@ ACTIONS = {
     "GET /api/v1/audits/study-leaves": "run_audits",
     "GET /api/v1/audits/fairness": "run_audits",
     "GET /api/v1/audits/time-to-promotion": "run_audits",
+    "GET /api/v1/audits/passed-over": "run_audits",
     "GET /api/v1/reports/headcount": "read_reports",
     "GET /api/v1/reports/training-compliance": "read_reports",
     "GET /api/v1/reports/programmes": "read_reports",
