@@ -26,7 +26,18 @@ def test_a_workbooks_column_of_no_field_is_left_out_and_its_rows_recorded(app: C
     book.active.append([*HEADER, "Unit Kerja"])
     for i in range(19):
         book.active.append(
-            [nip, "TEKNIS", f"Arsip {i}", "BKPSDM", 8, date(2024, 3, 4), date(2024, 3, 6), f"UK-{i}", "Bagian Umum"]
+            # (each on a day of its own: rule training.daily_jp asks of more than 12 JP a day across trainings)
+            [
+                nip,
+                "TEKNIS",
+                f"Arsip {i}",
+                "BKPSDM",
+                8,
+                date(2024, 3, 1 + i),
+                date(2024, 3, 1 + i),
+                f"UK-{i}",
+                "Bagian Umum",
+            ]
         )
     saved = io.BytesIO()
     book.save(saved)
