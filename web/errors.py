@@ -281,6 +281,15 @@ def http_problem(error: HTTPException) -> Response:
     return problem(status, error.description, slug=ROUTING.get(status), headers=headers)
 
 
+# A correction form's NIP and version sent other than those of the fact it showed (read-only since 2026-12-06: until
+# then editable inputs, so that a version changed there recorded the correction on another fact, with the values read
+# from the one shown, and a NIP changed there was refused as a concurrent correction of another person's fact)
+OTHER_FACT = Refusal(
+    "This form corrects version {shown_version} of NIP {shown_nip}, the fact it shows, and was sent naming version "
+    "{version} of NIP {nip}: nothing was recorded. To correct another fact, open its Correct link on the career "
+    "record."
+)
+
 # A fact's path whose version is not a whole number from 1 (`/employees/{nip}/events/abc`, `.../events/-1`): no
 # route took it (its converter reads digits alone), answered as the fact not found naming `version`, not as a path
 # the API has none of (until 2026-12-05 the generic unknown-path). It names no record: the NIP is not read.

@@ -58,7 +58,7 @@ from careerlog.domain.payload import (
     parse_payload,
     whole_number,
 )
-from careerlog.domain.wording import FORM_WORDED, Reason, Refusal, reason_of
+from careerlog.domain.wording import FORM_WORDED, Reason, reason_of
 from careerlog.importing import (
     NO_SUCH_DAY,
     header_refused,
@@ -91,7 +91,7 @@ from careerlog.textfiles import (
 from careerlog.workbook_template import confirm_description, template_columns
 from careerlog.workbooks import header_names
 from web.api.imports import template_answer
-from web.errors import KEY_HEADER, conflict_errors
+from web.errors import KEY_HEADER, OTHER_FACT, conflict_errors
 from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
@@ -475,16 +475,6 @@ def targeted_fact(account: Account, values: Mapping[str, str]) -> dict[str, Any]
         return None
     found = next((item for item in timeline["items"] if item["version"] == whole(version)), None)
     return {**found, "behind": True} if found is not None and behind else found
-
-
-# A correction form's NIP and version sent other than those of the fact it showed (read-only since 2026-12-06: until
-# then editable inputs, so that a version changed there recorded the correction on another fact, with the values read
-# from the one shown, and a NIP changed there was refused as a concurrent correction of another person's fact)
-OTHER_FACT = Refusal(
-    "This form corrects version {shown_version} of NIP {shown_nip}, the fact it shows, and was sent naming version "
-    "{version} of NIP {nip}: nothing was recorded. To correct another fact, open its Correct link on the career "
-    "record."
-)
 
 
 def form_fact(form: Mapping[str, str]) -> dict[str, str]:
