@@ -253,6 +253,7 @@ SAME_CERTIFICATE = Refusal("the same certificate written otherwise ({certificate
 # 16 JP a day for everyone. Asked about on every live writer (confirm: training.daily_jp), never on a migration; a
 # rules file without the rule does not ask.
 TRAINING_DAILY_JP = "training.daily_jp"
+TRAINING_MAX_JP = "training.max_jp_per_day"  # (the JP a day one training may hold: check_training_hours)
 TRAINING_DAY_FULL, TRAINING_DAY_FULL_TICKED = confirmable(
     "With the trainings of the same days (the heaviest recorded as version {version}), this training makes {total} JP "
     "on {day}, more than {per_day} JP a day (rule training.daily_jp): if its days or JP are wrong, correct them; if "
@@ -1111,7 +1112,7 @@ def check_training_hours(career: Career, fact: Fact, errors: FieldErrors) -> Non
     start: date = values["start_date"]
     end = fact.effective_date
     if start <= end:  # (dates the wrong way round hold no days to judge the JP a day by: refused above)
-        per_day = career.rules.param("training.max_jp_per_day", end, "jp", 12)
+        per_day = career.rules.param(TRAINING_MAX_JP, end, "jp", 12)
         days = (end - start).days + 1
         if hours > per_day * days:
             errors.add("hours", TOO_MANY_HOURS.reason(hours=hours, days=days, per_day=per_day))
@@ -1170,9 +1171,11 @@ def day_over_full(career: Career, values: Mapping[str, Any], exclude: int = 0) -
     """The refusal of a training (`values`, as read) whose JP, with those of the record's trainings of the same days,
     make more than rule training.daily_jp's `jp` on a day (each training's JP spread evenly over its days); None when
     no day is, when the rules file has no such rule in force on its last day, or when the training alone holds more
-    than the JP its days may (training.max_jp_per_day refuses it). `exclude`: the version of a training corrected to
-    `values`. The sum is piecewise constant between the trainings' first days, so the days judged are the first days
-    of the trainings overlapping this one (and its own)."""
+    JP a day than rule training.max_jp_per_day allows (refused as such: check_training_hours; until 2026-12-06 one
+    holding more than training.daily_jp's `jp` was skipped, so that with a `jp` below max_jp_per_day's two trainings of
+    10 JP on one day went unasked). `exclude`: the version of a training corrected to `values`. The sum is piecewise
+    constant between the trainings' first days, so the days judged are the first days of the trainings overlapping
+    this one (and its own)."""
     start, end, hours = values.get("start_date"), values.get("effective_date"), values.get("hours")
     if not isinstance(start, date) or not isinstance(end, date) or not isinstance(hours, int) or start > end:
         return None
@@ -1180,7 +1183,7 @@ def day_over_full(career: Career, values: Mapping[str, Any], exclude: int = 0) -
     if per_day is None:
         return None
     own = Fraction(hours, (end - start).days + 1)
-    if own > per_day:
+    if own > career.rules.param(TRAINING_MAX_JP, end, "jp", 12):  # (refused as such: check_training_hours)
         return None
     spans = []
     for fact in career.by_kind["training"]:
