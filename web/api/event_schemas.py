@@ -18,8 +18,8 @@ from typing import Any, ClassVar
 
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate
 
-from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS
-from careerlog.domain.employee import FIELD_BOUNDS
+from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS, LEAVES_SCOPE, NEW_UNIT
+from careerlog.domain.employee import ENDS_POST, FIELD_BOUNDS, ONE_STEP, TRAINING_DAILY_JP, TRAINING_DUPLICATE
 from careerlog.domain.errors import cut, quoted
 from careerlog.domain.events import (
     BY_KIND,
@@ -256,42 +256,64 @@ class Confirmed(fields.List[str]):
         return super()._deserialize(value, attr, data, **kwargs)
 
 
+# What the `confirm` field's description says of each check a writer may confirm: the description lists
+# careerlog.application.CONFIRMABLE in its order, each in these words, so that a check added there without words here
+# fails the import of this module (until 2026-12-06 the text was written apart and left out training.daily_jp)
+CONFIRM_TOLD = {
+    ONE_STEP: "`promotion.one_step` records a promotion moving more ranks above the rank held than its kind allows (a "
+    "101 from III/a to III/c), which is refused unconfirmed (422 beside `new_rank`) where the rules let a "
+    "confirmation record it (docs/rules.md), as is a correction making a promotion so or a retraction leaving a later "
+    "one so (beside `target_version`). Stored with the event when the recording needed it (a recorded event's "
+    "`confirm` in the history, `confirmed` in the timeline; absent: confirmed nothing); the merit audit still reports "
+    "the jump and names the confirmation.",
+    LEAVES_SCOPE: "`placement.leaves_scope` (a placement only) records a placement moving the employee out of the "
+    "writer's scope (agency or region), which is refused unconfirmed (422 beside `agency` or `region`) to a writer "
+    "not national: once recorded, only a national administrator can retract or correct it. Not stored.",
+    ENDS_POST: "`placement.ends_post` records a placement in another agency than the one the employee is in on its "
+    "date while they hold a post of a kind rule placement.ends_post lists (the managerial kinds: JPT, administrator, "
+    "pengawas), which is refused unconfirmed, to every writer, 422 beside `agency` naming the post; confirmed, the "
+    "post's end (`post_end`, under the placement's reference, on its date) is recorded with the placement, as the "
+    "version after it, in the same save (not stored: the post end is the record of it). Likewise a correction of a "
+    "placement's agency or date making it end such a post (beside the corrected field; the post end recorded after "
+    "the correction); and a retraction of a placement whose post end was recorded with it is refused beside "
+    "`target_version` naming the post end, and confirmed retracts both; that post end's own retraction, or a "
+    "correction of its date away from the placement's day or of its `appointment_reference` to another post than the "
+    "one the move ended, is refused naming the placement (beside `target_version`, `corrected_fields.effective_date` "
+    "or `corrected_fields.appointment_reference`; its post and date at once: asked once, beside the post), and "
+    "confirmed recorded as asked. Stored with the correction or retraction.",
+    NEW_UNIT: "`unit.new` (an appointment, a placement, a post appointment) records a unit no employee was ever "
+    "recorded in within its agency near one that was (a misspelling: `Dinas Pendidkan` beside `Dinas Pendidikan`), "
+    "which is refused unconfirmed, to every writer, 422 beside `unit` naming the near ones; a unit near none known is "
+    "recorded unasked. Likewise a correction of such a fact's unit (beside `corrected_fields.unit`, in the agency the "
+    "corrected fact places the employee in). Stored with the fact or the correction that needed it (since "
+    "2026-12-05).",
+    TRAINING_DUPLICATE: "`training.duplicate` (a training) records a training the record seems to hold already (the "
+    "same days and JP, and the same certificate written otherwise or the same title and organiser), refused "
+    "unconfirmed beside `reference`; likewise a correction making a training so (beside `corrected_fields`). Stored "
+    "with the training or the correction (since 2026-12-05).",
+    TRAINING_DAILY_JP: "`training.daily_jp` (a training) records a training making, with the record's trainings of "
+    "the same days (each training's JP spread evenly over its days), more JP on a day than rule training.daily_jp "
+    "allows (its `jp`: 12 in the rules shipped), refused unconfirmed beside `hours` naming the day, its JP and the "
+    "heaviest training of that day; likewise a correction making a day so (beside `corrected_fields`). Stored with "
+    "the training or the correction (since 2026-12-06).",
+}
+# What a recorded event's `confirmed` (web.api.schemas.confirmed_field) says of each check stored with it, listed
+# from CONFIRMABLE alike; None: a check never stored
+CONFIRMED_TOLD: dict[str, str | None] = {
+    ONE_STEP: "`promotion.one_step`, a rank jump (a promotion moving more ranks above the rank held than its kind "
+    "allows, or a correction or retraction leaving one so) recorded deliberately",
+    LEAVES_SCOPE: None,
+    ENDS_POST: "`placement.ends_post`, a placement's post end amended",
+    NEW_UNIT: "`unit.new`, a unit new in its agency near a known one (stored since 2026-12-05)",
+    TRAINING_DUPLICATE: "`training.duplicate`, a training the record seemed to hold already (stored since 2026-12-05)",
+    TRAINING_DAILY_JP: "`training.daily_jp`, a training making a day of the record's trainings hold more JP than "
+    "rule training.daily_jp allows (stored since 2026-12-06)",
+}
 # What a writer confirms of a recording the ledger would refuse unconfirmed: no field of the fact; stored with the
 # event when it let the recording through (careerlog.domain.events.CONFIRMED_FIELD), and shown in its history
 CONFIRM = Confirmed(
     fields.String(validate=validate.OneOf(CONFIRMABLE)),
-    metadata={
-        "description": "Checks confirmed: `promotion.one_step` records a promotion moving more ranks above the rank "
-        "held than its kind allows (a 101 from III/a to III/c), which is refused unconfirmed (422 beside `new_rank`) "
-        "where the rules let a confirmation record it (docs/rules.md), as is a correction making a promotion so or a "
-        "retraction leaving a later one so (beside `target_version`). Stored with the event when the recording "
-        "needed it (a recorded event's `confirm` in the history, `confirmed` in the timeline; absent: confirmed "
-        "nothing); the merit audit still reports the jump and names the confirmation. `placement.leaves_scope` (a "
-        "placement only) records a placement moving the employee out of the writer's scope (agency or region), which "
-        "is refused unconfirmed (422 beside `agency` or `region`) to a writer not national: once recorded, only a "
-        "national administrator can retract or correct it. Not stored. `placement.ends_post` records a placement in "
-        "another agency than the one the employee is in on its date while they hold a post of a kind rule "
-        "placement.ends_post lists (the managerial kinds: JPT, administrator, pengawas), which is refused "
-        "unconfirmed, to every writer, 422 beside `agency` naming the post; confirmed, the post's end (`post_end`, "
-        "under the placement's reference, on its date) is recorded with the placement, as the version after it, in "
-        "the same save (not stored: the post end is the record of it). Likewise a correction of a placement's agency "
-        "or date making it end such a post (beside the corrected field; the post end recorded after the correction); "
-        "and a retraction of a placement whose post end was recorded with it is refused beside `target_version` "
-        "naming the post end, and confirmed retracts both; that post end's own retraction, or a correction of its "
-        "date away from the placement's day or of its `appointment_reference` to another post than the one the move "
-        "ended, is refused naming the placement (beside `target_version`, `corrected_fields.effective_date` or "
-        "`corrected_fields.appointment_reference`; its post and date at once: asked once, beside the post), and "
-        "confirmed recorded as asked. Stored with the correction or retraction. `unit.new` (an appointment, a "
-        "placement, a post appointment) records a unit no employee was ever recorded in within its agency near one "
-        "that was (a misspelling: `Dinas Pendidkan` beside `Dinas Pendidikan`), which is refused unconfirmed, to every "
-        "writer, 422 beside `unit` naming the near ones; a unit near none known is recorded unasked. Likewise a "
-        "correction of such a fact's unit (beside `corrected_fields.unit`, in the agency the corrected fact places "
-        "the employee in). Stored with the fact or the correction that needed it (since 2026-12-05). "
-        "`training.duplicate` (a training) records a training the record seems to hold already (the same days and JP, "
-        "and the same certificate written otherwise or the same title and organiser), refused unconfirmed beside "
-        "`reference`; likewise a correction making a training so (beside `corrected_fields`). Stored with the "
-        "training or the correction (since 2026-12-05)."
-    },
+    metadata={"description": "Checks confirmed: " + " ".join(CONFIRM_TOLD[check] for check in CONFIRMABLE)},
 )
 CONFIRMED_KINDS = tuple(BY_KIND[kind] for kind in CONFIRMING_KINDS)  # the kinds a confirmation may be sent with
 # The record's NIP given again, confirming a void (careerlog.application.void_confirmed): a retraction's only

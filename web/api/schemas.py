@@ -12,7 +12,7 @@ from werkzeug.datastructures import FileStorage
 
 from careerlog.access import Role
 from careerlog.accounts import BAD_USERNAME, USERNAME
-from careerlog.application import BLANK_KEY, MAX_CLIENT_KEY, UNKNOWN_KIND
+from careerlog.application import BLANK_KEY, CONFIRMABLE, MAX_CLIENT_KEY, UNKNOWN_KIND
 from careerlog.domain.errors import quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
@@ -20,7 +20,7 @@ from careerlog.domain.payload import NEAREST_TABLES
 from careerlog.domain.unit import near_codes
 from careerlog.reference import AnyCase, reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
-from web.api.event_schemas import HistoryEventSchema
+from web.api.event_schemas import CONFIRMED_TOLD, HistoryEventSchema
 from web.api.fields import (
     NIP_PATTERN,
     NOT_BLANK,
@@ -631,6 +631,11 @@ class TimelineQuerySchema(ReadQuerySchema):
     )
 
 
+# the words of each check a recorded event's `confirmed` may hold, and the checks never stored, from CONFIRMABLE
+STORED_TOLD = [told for check in CONFIRMABLE if (told := CONFIRMED_TOLD[check]) is not None]
+NOT_STORED = [check for check in CONFIRMABLE if CONFIRMED_TOLD[check] is None]
+
+
 def confirmed_field(what: str) -> fields.List[str]:
     """The checks the writer confirmed when recording `what` (stored with its event)."""
     return fields.List(
@@ -638,11 +643,9 @@ def confirmed_field(what: str) -> fields.List[str]:
         dump_only=True,
         metadata={
             "description": f"The checks whose refusal the writer confirmed when recording {what}, stored with it: "
-            "`promotion.one_step`, a rank jump (a promotion moving more ranks above the rank held than its kind "
-            "allows, or a correction or retraction leaving one so) recorded deliberately; `unit.new`, a unit new in "
-            "its agency near a known one; `training.duplicate`, a training the record seemed to hold already (these "
-            "two stored since 2026-12-05); `placement.ends_post`, a placement's post end amended; empty when the "
-            "recording needed no confirmation, and for every event recorded before confirmations were stored."
+            + "; ".join(told for told in STORED_TOLD)
+            + "; empty when the recording needed no confirmation, and for every event recorded before confirmations "
+            "were stored. Never stored: " + ", ".join(f"`{check}`" for check in NOT_STORED) + "."
         },
     )
 
