@@ -262,7 +262,7 @@ TRAINING_DAY_FULL, TRAINING_DAY_FULL_TICKED = confirmable(
     ".",
     named=True,
     dates=("day",),
-    numbers=("version", "per_day"),
+    numbers=("version", "total", "per_day"),  # (a part of a JP "12.33": "12,33" on an Indonesian page)
 )
 SAME_TITLE = Refusal("the same title and organiser").reason()
 NEGATIVE = Refusal("May not be negative.").reason()

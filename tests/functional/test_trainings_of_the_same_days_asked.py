@@ -173,3 +173,23 @@ def test_the_record_form_asks_in_indonesian_with_a_box_that_records_it(world: Wo
     ticked = world.client.post("/pages/record?kind=training&lang=id", data={**form, "confirm": "training.daily_jp"})
     assert ticked.status_code == 302, ticked.get_data(as_text=True)
     assert recorded(world)[-1] == ("T-form", ("training.daily_jp",))
+
+
+def test_a_day_holding_part_of_a_jp_is_shown_in_the_visitor_s_numbers(world: World) -> None:
+    # (25 JP over three days and 4 on the second: 12 1/3 that day, "12,33" in Indonesian, where "." groups thousands;
+    # until 2026-12-06 it showed "12.33 JP", read as 1233)
+    appointed(world, {"hours": 25, "start_date": "2026-03-02", "effective_date": "2026-03-04"})
+    log_in(world, "hr")
+    values = training("T-form", hours=4, **dict.fromkeys(DAY, "2026-03-03"))
+    form = {**form_of(world, "training"), "nip": NIP, **{k: str(v) for k, v in values.items()}}
+    del form["kind"]
+    answer = world.client.post("/pages/record?kind=training&lang=id", data=form)
+    assert answer.status_code == 422
+    assert beside(answer.get_data(as_text=True))["hours"].startswith(
+        str(
+            escape(
+                "Dengan pelatihan-pelatihan berhari sama (yang terberat tercatat sebagai versi 2), pelatihan ini "
+                "menjadikan 12,33 JP pada 3 Mar 2026, lebih dari 12 JP sehari"
+            )
+        )
+    )
