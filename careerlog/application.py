@@ -780,15 +780,19 @@ def corrected_jump(
     raise InvalidInput(jump[0], f"corrected_fields.{named}")
 
 
+DAY_FIELDS = ("hours", "start_date", "effective_date")  # a training's fields making its days' JP (day_over_full)
+
+
 def corrected_training(
     employee: Employee, target_version: int, corrected_fields: Mapping[str, Any], confirmed: frozenset[str]
 ) -> list[str]:
-    """Refuse, beside `corrected_fields`, a correction of a training that makes it one a new training so would be
-    asked about (TRAINING_JUDGED: rule training.duplicate, one the record seems to hold already; training.daily_jp,
-    a day holding more JP with the record's other trainings than the rule allows), the training compared with the
-    others as corrected, unless confirmed; the check confirmed (stored with the correction). One so before the
-    correction is not asked again. Until 2026-12-05 a correction making a double was recorded unasked, and until
-    2026-12-06 one making a day too full."""
+    """Refuse a correction of a training that makes it one a new training so would be asked about (TRAINING_JUDGED:
+    rule training.duplicate, one the record seems to hold already, beside `corrected_fields`; training.daily_jp, a day
+    holding more JP with the record's other trainings than the rule allows, beside the corrected field making it so,
+    `corrected_fields.hours`, else `.start_date`, else `.effective_date`: until 2026-12-06 beside `corrected_fields`),
+    the training compared with the others as corrected, unless confirmed; the check confirmed (stored with the
+    correction). One so before the correction is not asked again. Until 2026-12-05 a correction making a double was
+    recorded unasked, and until 2026-12-06 one making a day too full."""
     target = employee.facts.get(target_version)
     if target is None or target.kind != "training":
         return []
@@ -799,7 +803,9 @@ def corrected_training(
         if found is None or judge(career, target.values, target_version) is not None:
             continue
         if check not in confirmed:
-            raise InvalidInput({"corrected_fields": [found]})
+            # (a day made full beside the field corrected that made it so, as a new training's is beside `hours`)
+            named = next((f".{n}" for n in DAY_FIELDS if n in changes), "") if check == TRAINING_DAILY_JP else ""
+            raise InvalidInput({f"corrected_fields{named}": [found]})
         return [check]  # (one confirmed attended twice is not asked of its days: its JP count twice)
     return []
 

@@ -8,6 +8,8 @@ other training, until the writer confirms it (confirm: training.daily_jp), on th
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -106,7 +108,8 @@ def test_a_correction_moving_a_training_onto_a_full_day_is_asked_and_recorded_co
     appointed(world, {}, {"start_date": "2026-11-03", "effective_date": "2026-11-03"})
     body = {"kind": "correction", **f.correction(3, "2026-11-04", **DAY)}
     refused = problem(world.post(EVENTS, "hr", json=body), 422)
-    assert refused["errors"] == {"corrected_fields": [ASKED.format(version=2, total=24, day="2026-11-02")]}
+    # (beside the corrected field that made the day so, its first day: until 2026-12-06 beside `corrected_fields`)
+    assert refused["errors"] == {"corrected_fields.start_date": [ASKED.format(version=2, total=24, day="2026-11-02")]}
     answer = world.post(EVENTS, "hr", json={**body, "confirm": ["training.daily_jp"]})
     assert answer.status_code == 201, answer.get_data(as_text=True)
     (event,) = [e for e in world.services.ledger.get_events(NIP) if e.originator_version == 4]
@@ -193,3 +196,44 @@ def test_a_day_holding_part_of_a_jp_is_shown_in_the_visitor_s_numbers(world: Wor
             )
         )
     )
+
+
+def test_a_correction_of_a_trainings_jp_filling_its_day_is_asked_beside_its_jp(world: World) -> None:
+    appointed(world, {"hours": 6}, {"hours": 6})
+    body = {"kind": "correction", **f.correction(3, "2026-11-04", hours=8)}
+    refused = problem(world.post(EVENTS, "hr", json=body), 422)
+    assert refused["errors"] == {"corrected_fields.hours": [ASKED.format(version=2, total=14, day="2026-11-02")]}
+    moved = {"kind": "correction", **f.correction(3, "2026-11-04", effective_date="2026-11-03")}  # (its last day
+    # alone: the second day now holds 6 JP, the first 3 JP with version 2's 6, not asked)
+    assert world.post(EVENTS, "hr", json=moved).status_code == 201
+
+
+def test_the_correction_form_asks_beside_the_corrected_jp_with_the_box_pointing_at_it(world: World) -> None:
+    appointed(world, {"hours": 6}, {"hours": 6})
+    world.catch_up()  # (the form shows the fact's fields as the views hold it)
+    log_in(world, "hr")
+    url = f"/pages/record?kind=correction&nip={NIP}&target_version=3"
+    page = world.client.get(url).get_data(as_text=True)
+    shown = re.findall(r'<input [^>]*name="((?:corrected|shown)[._]\w+)" value="([^"]*)"', page)
+    shown += re.findall(r'<textarea [^>]*name="(corrected\.\w+)"[^>]*>\n?(.*?)</textarea>', page, re.S)
+    data = {
+        **form_of(world, "correction"),
+        "nip": NIP,
+        "target_version": "3",
+        "effective_date": "2026-11-04",
+        "reference": "RALAT-3",
+        "reason": "Salah ketik",
+        **{name: html.unescape(value) for name, value in shown},
+        "corrected.hours": "8",
+    }
+    for name, options in re.findall(r'<select [^>]*name="(corrected\.\w+)"[^>]*>(.*?)</select>', page, re.S):
+        chosen = re.search(r'<option value="([^"]*)" selected', options)
+        data.setdefault(name, chosen[1] if chosen else "")
+    refused = world.client.post("/pages/record?kind=correction", data=data)
+    assert refused.status_code == 422, refused.get_data(as_text=True)
+    page = refused.get_data(as_text=True)
+    assert list(beside(page)) == ["corrected_fields.hours"]
+    assert beside(page)["corrected_fields.hours"].startswith("Dengan pelatihan-pelatihan berhari sama")
+    assert 'name="confirm" value="training.daily_jp" aria-describedby="corrected_fields.hours-error"' in page
+    ticked = world.client.post("/pages/record?kind=correction", data={**data, "confirm": "training.daily_jp"})
+    assert ticked.status_code == 302, ticked.get_data(as_text=True)

@@ -294,7 +294,8 @@ CONFIRM_TOLD = {
     TRAINING_DAILY_JP: "`training.daily_jp` (a training) records a training making, with the record's trainings of "
     "the same days (each training's JP spread evenly over its days), more JP on a day than rule training.daily_jp "
     "allows (its `jp`: 12 in the rules shipped), refused unconfirmed beside `hours` naming the day, its JP and the "
-    "heaviest training of that day; likewise a correction making a day so (beside `corrected_fields`). Stored with "
+    "heaviest training of that day; likewise a correction making a day so (beside the corrected field making it so: "
+    "`corrected_fields.hours`, else `.start_date`, else `.effective_date`). Stored with "
     "the training or the correction (since 2026-12-06).",
 }
 # What a recorded event's `confirmed` (web.api.schemas.confirmed_field) says of each check stored with it, listed
