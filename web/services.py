@@ -955,9 +955,14 @@ class Services:
             placed=placed,
         )
         # (a read of each employee and colleague named, where the decision was made; and of each colleague a later
-        # record places otherwise, `recorded_later`, as the decision's page logs them: until 2026-12-06 not logged)
+        # record places otherwise, `recorded_later`, as the decision's page logs them: until 2026-12-06 not logged;
+        # one named in a pair already is not logged again, as on that page: until 2026-12-06 a colleague passed over
+        # and placed elsewhere since was logged twice by the one read)
         targets = [Target(r[nip], r["agency"], r.get("region")) for r in found for nip in ("nip", "colleague")]
-        targets += [Target(colleague, agency, region) for colleague, agency, region in placed]
+        compared = {t.nip for t in targets}
+        targets += [
+            Target(colleague, agency, region) for colleague, agency, region in placed if colleague not in compared
+        ]
         self.accounts.record_access(reader, "audits", targets)
         return {"passed_over": found, "recorded_later": later}
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
-from tests.functional.test_api_posts import STRONGER, record
+from tests.functional.test_api_posts import STRONGER, ready_colleague, record
 from tests.unit.test_merit_posts import post
 
 # of KOTA-MEDAN's Dinas Pendidikan as known when Budi was appointed Pengawas of BKPSDM; a transfer to BKPSDM effective
@@ -53,3 +53,20 @@ def test_a_colleague_the_passed_over_list_names_as_placed_by_a_later_record_is_l
     assert reads_of(moved_in_later, MOVED) == [("inspector-medan", "audits"), *before]
     # logged where the decision was made (KOTA-MEDAN): the inspectors of that scope see the read
     assert ("inspector-medan", "audits") in reads_of(moved_in_later, MOVED, "inspector_medan")
+
+
+def test_a_colleague_passed_over_and_placed_elsewhere_by_a_later_record_is_one_read(world: World) -> None:
+    # Dewi of Budi's unit when he was appointed Pengawas, compared (passed over); a transfer effective before it,
+    # recorded since, places her elsewhere: named in `recorded_later` too, but one read, as the decision's page logs
+    # her (until 2026-12-06 the list logged her twice, once as a pair's colleague and once as placed)
+    ready_colleague(world)
+    record(world, BUDI, "post_appointment", post("PENGAWAS", "2018-01-02", "IV.a"))
+    moved = {"agency": "KOTA-MEDAN", "unit": "Dinas Pendidikan", "region": "12.71", "effective_date": "2017-07-01"}
+    record(world, MOVED, "placement", {**moved, "reference": "MUT-2017-12"})
+    world.catch_up()
+    before = reads_of(world, MOVED)
+    body = world.get("/api/v1/audits/passed-over", "inspector_medan").get_json()
+    assert [(r["nip"], r["decision"]) for r in body["passed_over"] if r["colleague"] == MOVED] == [(BUDI, "post")]
+    named = [r for r in body["recorded_later"] if r["colleague"] == MOVED]
+    assert [(r["nip"], r["decision"], r["placed"]) for r in named] == [(BUDI, "post", "elsewhere")]
+    assert reads_of(world, MOVED) == [("inspector-medan", "audits"), *before]
