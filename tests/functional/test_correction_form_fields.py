@@ -30,8 +30,9 @@ def promoted(world: World) -> int:
     return version
 
 
-def correction(world: World, version: int, **inputs: str) -> dict[str, Any]:
-    url = f"/pages/record?kind=correction&nip={BUDI}&target_version={version}"
+def correction(world: World, version: int, nip: str = BUDI, **inputs: str) -> dict[str, Any]:
+    """The correction form of `nip`'s fact of `version` as its page fills it in, with `inputs` changed."""
+    url = f"/pages/record?kind=correction&nip={nip}&target_version={version}"
     page = world.client.get(url).get_data(as_text=True)
     # as a browser sends them: each input's value, a textarea's text, line breaks as CRLF
     found = re.findall(r'<input [^>]*name="((?:corrected|shown)[._]\w+)" value="([^"]*)"', page)
@@ -42,7 +43,7 @@ def correction(world: World, version: int, **inputs: str) -> dict[str, Any]:
         filled[name] = chosen[1] if chosen else ""
     return {
         **form_of(world, "correction"),
-        "nip": BUDI,
+        "nip": nip,
         "target_version": str(version),
         "effective_date": "2025-01-06",
         "reference": f"RALAT-{version}",

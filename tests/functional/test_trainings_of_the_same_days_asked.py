@@ -8,8 +8,6 @@ other training, until the writer confirms it (confirm: training.daily_jp), on th
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from careerlog.importing import import_file
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_acceptance_refusals import problem
+from tests.functional.test_correction_form_fields import correction
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import form_of
 from tests.functional.test_record_form_every_field_at_once import beside
@@ -212,23 +211,7 @@ def test_the_correction_form_asks_beside_the_corrected_jp_with_the_box_pointing_
     appointed(world, {"hours": 6}, {"hours": 6})
     world.catch_up()  # (the form shows the fact's fields as the views hold it)
     log_in(world, "hr")
-    url = f"/pages/record?kind=correction&nip={NIP}&target_version=3"
-    page = world.client.get(url).get_data(as_text=True)
-    shown = re.findall(r'<input [^>]*name="((?:corrected|shown)[._]\w+)" value="([^"]*)"', page)
-    shown += re.findall(r'<textarea [^>]*name="(corrected\.\w+)"[^>]*>\n?(.*?)</textarea>', page, re.S)
-    data = {
-        **form_of(world, "correction"),
-        "nip": NIP,
-        "target_version": "3",
-        "effective_date": "2026-11-04",
-        "reference": "RALAT-3",
-        "reason": "Salah ketik",
-        **{name: html.unescape(value) for name, value in shown},
-        "corrected.hours": "8",
-    }
-    for name, options in re.findall(r'<select [^>]*name="(corrected\.\w+)"[^>]*>(.*?)</select>', page, re.S):
-        chosen = re.search(r'<option value="([^"]*)" selected', options)
-        data.setdefault(name, chosen[1] if chosen else "")
+    data = correction(world, 3, NIP, **{"corrected.hours": "8"})
     refused = world.client.post("/pages/record?kind=correction", data=data)
     assert refused.status_code == 422, refused.get_data(as_text=True)
     page = refused.get_data(as_text=True)
