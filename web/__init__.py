@@ -14,10 +14,10 @@ from typing import Any
 from flask import Flask, Response, request
 from werkzeug.routing import IntegerConverter
 
-from careerlog.config import Settings
+from careerlog.config import ConfigurationError, Settings
 from web import errors, fastreads, security, static_files
 from web.api import init_api
-from web.config import WebSettings
+from web.config import WebSettings, cell_key_secret_refused
 from web.docs import blp as docs_blueprint
 from web.health import blp as health_blueprint
 from web.logs import redact
@@ -72,6 +72,8 @@ def create_app(
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
     app.config.from_mapping((web or WebSettings.from_env()).flask_config())
     app.config.update(test_config or {})
+    if refused := cell_key_secret_refused(app.config["CAREERLOG_DISCLOSURE"], app.config["CAREERLOG_CELL_KEY_SECRET"]):
+        raise ConfigurationError(refused)  # (wherever the app is made: no secret of a process's own under perturb)
     settings = settings or Settings.from_env()
     app.extensions["careerlog"] = Services.build(
         settings,

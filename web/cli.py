@@ -336,7 +336,6 @@ def serve_command(obj: Context, bind: str, workers: int, threads: int, create_st
     if not create_store:  # (it made the store and served it empty, /health "ok" with head 0: a typo's schema)
         existing_data_only(obj, NOT_THERE)
     check_before_serving(obj)
-    checked_cell_key_secret()  # (serve's alone: the demo's `run` draws one per server, its figures a demo's)
     if warning := checked_secret_key():
         click.echo(warning, err=True)
     serve(obj.settings, bind, workers, threads)
@@ -360,6 +359,7 @@ def check_before_serving(obj: Context) -> None:
     """What every worker would find as it boots, found once here: a message and exit 1, not a traceback each."""
     WebSettings.from_env()  # a bad web setting names itself
     checked_secret_key()  # a short one refused (the demo's `run` too); its warning when unset is serve's alone
+    checked_cell_key_secret()  # none under perturb refused (`run` too: each worker's create_app would refuse it)
     for read in READ_FILES:  # each file a setting names read as the first request reading it would
         read()
     obj.settings.prepare()  # the store reached, its schema made, the encryption key checked against it

@@ -11,13 +11,13 @@ CAREERLOG_MIN_CELL        the fewest people a reporter or policy maker sees a fi
 CAREERLOG_DISCLOSURE      how the headcount protects its small cells from a reporter or policy maker: withhold
                           (default), small cells and the cells that would give them away withheld; perturb, an opt-in
                           the agency chooses in writing (docs/security.md), the cell-key method, every figure shown
-                          with small noise that the same people always get, open to averaging differences of many
-                          different unions and to the empty-cell tell (docs/security.md)
+                          with small noise that the same people always get, cells below CAREERLOG_MIN_CELL withheld
+                          and one value per filter (so unions cannot be differenced and averaged)
 CAREERLOG_CELL_KEY_SECRET the secret the people's record keys are drawn from (perturb), at least 32 characters, the
                           same on every server and kept across restarts (a new one changes every figure, and figures
-                          under two secrets average the noise away); `careerlog serve` refuses to start without it
-                          under perturb, needs none under withhold (an app made otherwise, a test's or the demo's,
-                          draws one per process)
+                          under two secrets average the noise away); under perturb no app is made without it
+                          (`careerlog serve`, `careerlog run`, an app factory's worker, a test's: web.create_app
+                          refuses, naming it), none is needed under withhold
 CAREERLOG_MAX_PAGE_OFFSET the deepest row a list reads by page number: page x per_page at most this
                           (default 10000, at most 1,000,000,000); the roster reads on past it by cursor (`after`)
 CAREERLOG_ACCESS_LOG_COMMIT  durable (default): on PostgreSQL each read's access-log entry is on disk
@@ -89,20 +89,28 @@ def checked_secret_key(env: Mapping[str, str] | None = None) -> str | None:
 
 
 def checked_cell_key_secret(env: Mapping[str, str] | None = None) -> None:
-    """`careerlog serve`'s check of CAREERLOG_CELL_KEY_SECRET under CAREERLOG_DISCLOSURE=perturb: none, or one shorter
-    than MIN_SECRET_KEY characters, refused naming the variable. A secret drawn per server would give the same people
-    new figures at each restart, and figures under several secrets average the noise away."""
+    """`careerlog serve`'s and `careerlog run`'s check of CAREERLOG_CELL_KEY_SECRET under CAREERLOG_DISCLOSURE=perturb,
+    before any worker boots (each worker's `create_app` refuses the same: `cell_key_secret_refused`)."""
     env = os.environ if env is None else env
-    if _choice(env, "CAREERLOG_DISCLOSURE", DISCLOSURES) != "perturb":
-        return
-    secret = env.get(CELL_KEY_SECRET_ENV) or ""
-    if len(secret) < MIN_SECRET_KEY:
-        raise ConfigurationError(
-            f"{CELL_KEY_SECRET_ENV}: {'not set' if not secret else f'{len(secret)} characters'}, a secret of at least "
-            f"{MIN_SECRET_KEY} characters is needed under CAREERLOG_DISCLOSURE=perturb (the headcount's figures are "
-            "perturbed by keys drawn from it: keep it, the same on every server); make one with python3 -c 'import "
-            "secrets; print(secrets.token_urlsafe(32))', or set CAREERLOG_DISCLOSURE=withhold (docs/security.md)"
-        )
+    disclosure = _choice(env, "CAREERLOG_DISCLOSURE", DISCLOSURES)
+    if refused := cell_key_secret_refused(disclosure, env.get(CELL_KEY_SECRET_ENV) or ""):
+        raise ConfigurationError(refused)
+
+
+def cell_key_secret_refused(disclosure: str, secret: str) -> str | None:
+    """Why an app may not be made under CAREERLOG_DISCLOSURE=perturb with this CAREERLOG_CELL_KEY_SECRET (none, or
+    shorter than MIN_SECRET_KEY characters), naming the variable; None when it may. Wherever the app is made
+    (`careerlog serve`, `careerlog run`, a gunicorn worker of the app factory, a test): a secret drawn per process
+    (until 2026-12-06 for every app not made by `serve`) gave each worker its own noise for the same people, and the
+    figures of several workers average it away."""
+    if disclosure != "perturb" or len(secret) >= MIN_SECRET_KEY:
+        return None
+    return (
+        f"{CELL_KEY_SECRET_ENV}: {'not set' if not secret else f'{len(secret)} characters'}, a secret of at least "
+        f"{MIN_SECRET_KEY} characters is needed under CAREERLOG_DISCLOSURE=perturb (the headcount's figures are "
+        "perturbed by keys drawn from it: keep it, the same on every server); make one with python3 -c 'import "
+        "secrets; print(secrets.token_urlsafe(32))', or set CAREERLOG_DISCLOSURE=withhold (docs/security.md)"
+    )
 
 
 @dataclass(frozen=True)
@@ -143,7 +151,7 @@ class WebSettings:
             ),
             timezone=timezone_setting(env),
             disclosure=_choice(env, "CAREERLOG_DISCLOSURE", DISCLOSURES),
-            cell_key_secret=env.get(CELL_KEY_SECRET_ENV) or secrets.token_urlsafe(32),
+            cell_key_secret=env.get(CELL_KEY_SECRET_ENV) or "",  # (none drawn: create_app refuses perturb without)
         )
 
     def flask_config(self) -> dict[str, Any]:

@@ -183,6 +183,11 @@ COMPLIANCE_SLICED_FILTERS = SPELL_FIELDS
 # one aggregate more (Services.without_each_filter leaves each out in turn); inspectors and administrators give any
 MAX_FILTER_VALUES = 20
 TOO_MANY_VALUES = Refusal("At most {limit} values for a reader of aggregates, got {count}.", numbers=("limit", "count"))
+ONE_VALUE_PERTURBED = Refusal(
+    "One value for a reader of aggregates of the perturbed headcount (unions of values, differenced and averaged, "
+    "would give a small cell away), got {count}: ask by this field instead.",
+    numbers=("count",),
+)
 REGIONS_OUTSIDE = Refusal("Regions {region} and {last} are outside your scope ({scope}).")
 # (an employee's access log: the reads of their own record alone)
 NIP_NOT_OWN = Refusal("NIP {nip} is not yours: the access log shows you the reads of your own record ({own}) alone.")
@@ -1108,6 +1113,8 @@ class Services:
         is CAREERLOG_DISCLOSURE=withhold's (the default): under perturb (an opt-in) a reader of aggregates gets every
         figure perturbed by the cell-key method instead (`perturbed_headcount`), and none of it runs."""
         self.capped(reader, filters)
+        if self.disclosure.method == PERTURB and self.disclosure.guarded:
+            one_value_each(filters, self.smallest_cell(reader))
         if not filters.get("status") and "status" not in by:
             filters = {**filters, "status": list(HEADCOUNT_STATUSES)}
         # the statuses counted, every one when neither says (the page's note, the downloads' and the API's `statuses`)
@@ -1163,22 +1170,27 @@ class Services:
     ) -> dict[str, Any]:
         """The headcount for a reader of aggregates under CAREERLOG_DISCLOSURE=perturb (the cell-key method,
         projections.cellkey): each row, the total and the count of every status a cell of its own, its figure the
-        true count perturbed by its people's keys. Nothing withheld: the same people always get the same figure, so
-        asking the same cell again gives no new noise to average. It does not stop averaging differences of different
-        unions (`unit in {A} + S_i` less `unit in S_i` for many sets S_i: each the true count of A plus independent
-        noise of mean 0; 40 pairs recover a cell of 1-3 about 98% of the time), nor the empty-cell tell (rows exist
-        only for occupied cells, so a row printed 0 is 1-2 people): why it is an opt-in, not the default
-        (docs/security.md). The rows need not add up to the total."""
+        true count perturbed by its people's keys: the same people always get the same figure, so asking the same cell
+        again gives no new noise to average. On top of the cell key, as the statistical offices' table builders keep
+        rules beside it (`Disclosure.guarded`): a cell of fewer than CAREERLOG_MIN_CELL people is withheld (its true
+        count, so a row printed 0 no longer tells of 1-2 people), and each filter takes one value
+        (`one_value_each`, in `headcount`), so a reporter cannot ask `unit in {A} + S_i` and `unit in S_i` for many
+        sets S_i and average the differences (40 pairs recovered a cell of 1-3 about 98% of the time under the cell
+        key alone, the method until 2026-12-06). The rows need not add up to the total (docs/security.md)."""
         secret = self.disclosure.secret.encode()
+        cell = self.smallest_cell(reader) if self.disclosure.guarded else 1
 
         def read(scope: dict[str, list[str]], fields: list[str]) -> list[dict[str, Any]]:
             return [] if scope is NOTHING else self.queries.headcount(fields, scope, secret=secret)
 
-        def figure(rows: Sequence[Mapping[str, Any]]) -> int:
-            return cellkey.perturbed(sum(r["count"] for r in rows), sum(r["key"] for r in rows))
+        def figure(rows: Sequence[Mapping[str, Any]]) -> int | None:
+            count = sum(r["count"] for r in rows)
+            return None if suppression.small(count, cell) else cellkey.perturbed(count, sum(r["key"] for r in rows))
 
         rows = read(allowed, by)
-        items = [{**{b: row[b] for b in by}, "count": figure([row]), suppression.FLAG: False} for row in rows]
+        items = [
+            {**{b: row[b] for b in by}, "count": (n := figure([row])), suppression.FLAG: n is None} for row in rows
+        ]
         total = figure(rows)
         every = (
             figure(read(self.without_filter(reader, filters, "status"), ["status"])) if "status" in filters else total
@@ -1189,7 +1201,7 @@ class Services:
             "total": total,
             "statuses": statuses,
             "total_all_statuses": every,
-            "total_all_statuses_suppressed": False,
+            "total_all_statuses_suppressed": every is None,
             "disclosure": PERTURBED,
         }
 
@@ -1520,6 +1532,19 @@ class Disclosure:
 
     method: str
     secret: str = field(default="", repr=False)
+    # perturb's rules on top of the cell key (Services.perturbed_headcount): the minimum cell and one value per filter;
+    # False, the cell key alone (perturb until 2026-12-06), for bench.disclosure's comparison and the tests' attacks
+    guarded: bool = True
+
+
+def one_value_each(filters: Mapping[str, list[str]], cell: int) -> None:
+    """Under CAREERLOG_DISCLOSURE=perturb, refuse a reader of aggregates (`cell` above 1) more than one distinct value
+    of a filter (InvalidInput naming it, before any query): each list of values is a union of cells with noise of its
+    own, and the differences of many unions with and without one cell average that noise away (docs/security.md)."""
+    if cell > 1:
+        for name, values in filters.items():
+            if len(set(values)) > 1:
+                raise InvalidInput(ONE_VALUE_PERTURBED.reason(count=len(set(values))), name)
 
 
 def differenced_total(total: int, without: Sequence[Sequence[Mapping[str, Any]]], cell: int) -> int | None:

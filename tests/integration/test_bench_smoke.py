@@ -165,12 +165,16 @@ def test_scaling_driver_prints_the_cost_per_event_of_ingest_and_rebuild(
 def test_disclosure_bench_prints_what_each_method_publishes(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("sys.argv", ["disclosure", "--employees", "30", "--seed", "3", "--repeat", "2"])
+    monkeypatch.setattr(
+        "sys.argv", ["disclosure", "--employees", "30", "--seed", "3", "--repeat", "2", "--targets", "2"]
+    )
     disclosure.main()
-    withhold, perturb = capsys.readouterr().out.splitlines()
+    withhold, alone, perturb = capsys.readouterr().out.splitlines()
     assert withhold.startswith("withhold: "), withhold
+    assert alone.startswith("perturb (cell key alone, until 2026-12-06): "), alone
+    assert "100.0% published" in alone
     assert perturb.startswith("perturb: "), perturb
-    assert "100.0% published" in perturb
+    assert "recovered by averaging 40 differences of unions 0%" in perturb, perturb  # (each union refused)
     assert "median of 2 by unit" in perturb, perturb
     assert "2 by sex" in perturb, perturb
 

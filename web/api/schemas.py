@@ -759,9 +759,10 @@ class HeadcountSchema(StrictSchema):
         metadata={
             "description": "How the figures protect the people counted (docs/security.md): `exact` (a reader who may "
             "read records), `withheld` (small cells and the cells that would give them away null, `suppressed`, the "
-            "rest exact) or `perturbed` (the cell-key method: every figure the true count plus small noise, at most "
-            "2 either way, that the same people always get; none withheld; a count of 0 stays 0; the rows need not add "
-            "up to `total`, nor `total` to `total_all_statuses`: each is perturbed on its own).",
+            "rest exact) or `perturbed` (the cell-key method: every figure of at least CAREERLOG_MIN_CELL people the "
+            "true count plus small noise, at most 2 either way, that the same people always get; a smaller cell null, "
+            "`suppressed`; a filter takes one value; the rows need not add up to `total`, nor `total` to "
+            "`total_all_statuses`: each is perturbed on its own).",
             "enum": ["exact", "withheld", "perturbed"],
         },
     )
