@@ -15,7 +15,7 @@ import functools
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar, overload
@@ -685,9 +685,24 @@ class CareerRecord:
         return self.of_kind("training", until=until)
 
     @cached_property
+    def repeated_trainings(self) -> dict[int, int]:
+        """The probable duplicates among the record's trainings, each with the version it repeats
+        (`repeated_trainings`, rule training.counted_once): their JP count once."""
+        facts = self._of_kinds(("training",))
+        if len(facts) < 2:
+            return {}
+        return repeated_trainings(Recorded(f.version, f.effective_date, f.values, f.entry.confirmed) for f in facts)
+
+    def counted_trainings(self, until: date | None = None) -> list[Fact]:
+        """`trainings` without the probable duplicates (`repeated_trainings`): each training's JP counted once."""
+        facts = self.of_kind("training", until=until)
+        repeated = self.repeated_trainings
+        return [f for f in facts if f.version not in repeated] if repeated else facts
+
+    @cached_property
     def jp_by_year(self) -> dict[int, int]:
         totals: dict[int, int] = {}
-        for fact in self._of_kinds(("training",)):
+        for fact in self.counted_trainings():
             year = fact.effective_date.year
             totals[year] = totals.get(year, 0) + int(fact.values.get("hours"))  # type: ignore[arg-type]
         return totals
@@ -804,6 +819,46 @@ def separation_statuses(ref: Reference) -> frozenset[str]:
 def education_order(ref: Reference, level: str) -> int:
     """The order of an education level (higher is more), cached per reference object."""
     return int(ref.education[level]["order"])
+
+
+COUNTED_ONCE_RULE = "training.counted_once"  # [M] a training recorded twice counts its JP once
+DUPLICATE_CONFIRMED = "training.duplicate"  # the check a writer confirmed recording a training attended again
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """A training as rule training.counted_once compares it: its version, last day (a date, or its ISO text as a
+    timeline item holds it), current values and the checks its writer confirmed when recording it."""
+
+    version: int
+    last_day: date | str
+    values: Mapping[str, Any]
+    confirmed: Collection[str]
+
+
+def repeated_trainings(trainings: Iterable[Recorded], book: Rules | None = None) -> dict[int, int]:
+    """The probable duplicates among an employee's trainings (none retracted), by version, each with the version of the
+    training it repeats (rule training.counted_once, M: the reference does not say when two records are one
+    training): a training whose values of the rule's `same` (by default its last day, title, organiser and JP) are
+    those of one recorded before it (a lower version), unless confirmed as attended again when it was recorded
+    (training.duplicate); judged by the version of the rule in force on its last day, none in force none. Its JP
+    count once: the training view leaves it out (the yearly JP, the compliance report, the scorecard), and so do the
+    audit's promotion.training and eligibility; the career page flags it, and the timeline names the training it
+    repeats (`counted_once_with`). The one definition: each reader (a record's facts, a timeline's items) asks it."""
+    book = rules() if book is None else book
+    first: dict[tuple[Any, ...], int] = {}
+    found: dict[int, int] = {}
+    for training in sorted(trainings, key=operator.attrgetter("version")):
+        last = training.last_day
+        day = last if isinstance(last, date) else date.fromisoformat(last)
+        same = book.param(COUNTED_ONCE_RULE, day, "same")
+        if not same:
+            continue
+        key = (*same, *(training.values.get(name) for name in same))
+        if key in first and DUPLICATE_CONFIRMED not in training.confirmed:
+            found[training.version] = first[key]
+        first.setdefault(key, training.version)
+    return found
 
 
 def pns_from(confirmed: date | None) -> date | None:

@@ -32,7 +32,7 @@ from projections.merit.retirement import past_retirement, youngest_retirement_ag
 from projections.reading import ViewReader
 from projections.roster import RosterProjection, folded
 from projections.roster_paging import ROSTER, RosterOrder, RosterTotals, page_read, position_read
-from projections.timeline import timeline_from_rows
+from projections.timeline import timeline_from_rows, with_repeats
 from projections.training import GROUPING_REFUSALS, UNKNOWN_FILTER_OF, merged_by_unit, report_order
 
 ROSTER_FILTERS = (
@@ -285,7 +285,7 @@ class Queries(ViewReader):
             "nip": nip,
             "as_of": as_of.isoformat() if as_of else None,
             "known_at": known_at.isoformat() if known_at else None,
-            "items": timeline_from_rows(rows, as_of, known_at),
+            "items": with_repeats(timeline_from_rows(rows, as_of, known_at)),  # (a training recorded twice: named)
         }
 
     # ------------------------------------------------------------------ roster

@@ -1,8 +1,9 @@
 """Training: every training an employee completed, where they stood when it ended, and what they thought of it.
 
 One row per active training fact (retracted ones are gone, corrected ones show their
-current values), with the agency, unit, region, rank and sex of the employee on the
-training's last day and the employee's feedback on the training's programme. The queries
+current values; a probable duplicate of another, rule training.counted_once, is left out: its JP
+count once), with the agency, unit, region, rank and sex of the employee on the training's last day and the
+employee's feedback on the training's programme. The queries
 add these rows up per employee and year (the 20 JP a year of PP 11/2017 art. 203(4), judged for PNS
 only: not for PPPK), per group of PNS in post on a day (using the roster's `spells`), and per programme, where
 participants' later promotions are compared with those of comparable colleagues.
@@ -36,7 +37,7 @@ from careerlog.domain.wording import Reason, Refusal
 from careerlog.reference import rank_order, rules
 from careerlog.sqlstore import Row, Sql
 from projections.career import CareerRecord, Fact, day_iso, pns_from
-from projections.framework import Table, TupleProjection
+from projections.framework import Table, TupleProjection, rules_digest
 from projections.reading import ViewReader
 from projections.timeline import record_from_rows
 
@@ -116,15 +117,21 @@ class TrainingProjection(TupleProjection):
 
     name = "training"
     # 2: no cost above MAX_COST (a store may hold one of 1e400, read as infinity); 3: the rank held read as its code, of
-    # a starting rank stored before 2026-12-05 as typed ("iii/a": III/a, one group of the training report by rank)
-    version = 3
+    # a starting rank stored before 2026-12-05 as typed ("iii/a": III/a, one group of the training report by rank); 4:
+    # a probable duplicate (rule training.counted_once) left out, its JP counted once in every sum of the view's rows
+    version = 4
     tables = (TRAINING,)
+
+    def configuration(self) -> str | None:
+        """The rules' digest: which trainings are probable duplicates is rule training.counted_once's (a change of the
+        rules refills the view)."""
+        return rules_digest()
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         if record.appointment is None:
             return {}
         feedback = feedback_by_programme(record)
-        return {"training": [training_row(record, fact, feedback) for fact in record.trainings()]}
+        return {"training": [training_row(record, fact, feedback) for fact in record.counted_trainings()]}
 
 
 def feedback_by_programme(record: CareerRecord) -> dict[str, Fact]:

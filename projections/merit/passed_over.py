@@ -197,7 +197,7 @@ def training_jp(record: CareerRecord, year: int, years: int) -> int:
     """The JP of the trainings ending in the `years` years before `year` (`jp_by_year`'s of those
     years), read back from the last training ending by the end of the year before: a record as
     known at a time is read on a day or two, and `jp_by_year` would sum every year of it."""
-    trainings = record.of_kind("training", until=date(year - 1, 12, 31))
+    trainings = record.counted_trainings(until=date(year - 1, 12, 31))  # (a probable duplicate's JP once)
     first = year - years
     jp = 0
     for fact in reversed(trainings):

@@ -940,6 +940,9 @@ class PromotionJudge(Judge):
                 trainings, next_start, key=EFFECTIVE
             )
         ]
+        repeated = self.record.repeated_trainings  # (a probable duplicate's JP count once: training.counted_once)
+        if repeated:
+            used = [f for f in used if f.version not in repeated]
         hours = sum(int(f.get("hours")) for f in used)
         needed = int(yearly.params.get("jp", 20))
         year = day.year - 1

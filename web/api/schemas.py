@@ -687,6 +687,15 @@ class TimelineItemSchema(StrictSchema):
     confirmed = confirmed_field("the fact")
     corrections = fields.List(fields.Nested(CorrectionSchema), dump_only=True)
     retracted = fields.Nested(RetractionSchema, dump_only=True, allow_none=True)
+    counted_once_with = fields.Integer(
+        dump_only=True,
+        metadata={
+            "description": "A training only, and only one that is a probable duplicate (rule training.counted_once, "
+            "docs/rules.md: the same last day, title, organiser and JP as a training recorded before it, neither "
+            "retracted, this one not confirmed as attended again): the version of that training. Its JP are counted "
+            "once, with that training's, in the yearly JP, the training reports and the audit; absent otherwise."
+        },
+    )
 
 
 class TimelineSchema(StrictSchema):

@@ -31,6 +31,7 @@ from careerlog.reference import Table, reference, rules
 from careerlog.spreadsheet import kept_as_text
 from careerlog.workbooks import nip_column
 from projections.career import confirmation_due
+from projections.timeline import COUNTED_ONCE_WITH
 from projections.training import YEARLY_JP_RULE
 from web.pages import charts, local_date, local_number, sheet_time, zone_name
 from web.pages.common import blp, given_twice, may, page, services, shown_after_write, signed_in
@@ -395,27 +396,13 @@ def once_shown(account: Account, nip: str, read: Callable[[], Read]) -> Read:
         return read()
 
 
-# The fields a training repeats when it is recorded twice (rule training.duplicate's: the same day, title, organiser
-# and JP), read from the timeline's values as they stand now
-SAME_TRAINING = ("effective_date", "title", "organiser", "hours")
-
-
 def probable_duplicates(items: list[dict[str, Any]]) -> dict[int, int]:
-    """The trainings that seem to repeat one recorded before them (the same day, title, organiser and JP:
-    SAME_TRAINING), by version, each with the version it repeats: neither retracted, the later not confirmed as
-    attended again when it was recorded (training.duplicate). A training recorded live is refused so unless
-    confirmed; one imported or migrated with the history gets through, and its JP count again in its year: the page
-    flags it so that HR retracts one (docs/rules.md)."""
-    first: dict[tuple[Any, ...], int] = {}
-    found = {}
-    for item in sorted(items, key=lambda i: int(i["version"])):
-        if item["kind"] != "training" or item.get("retracted"):
-            continue
-        same = tuple(item["values"].get(field) for field in SAME_TRAINING)
-        if same in first and "training.duplicate" not in (item.get("confirmed") or ()):
-            found[int(item["version"])] = first[same]
-        first.setdefault(same, int(item["version"]))
-    return found
+    """The trainings that seem to repeat one recorded before them, by version, each with the version it repeats: the
+    timeline's `counted_once_with` (projections.timeline.with_repeats, rule training.counted_once: the same day,
+    title, organiser and JP, neither retracted, the later not confirmed as attended again). A training recorded live
+    is refused so unless confirmed (training.duplicate); one imported or migrated with the history gets through: the
+    page flags it so that HR retracts one, and says its JP are counted once (docs/rules.md)."""
+    return {int(i["version"]): int(i[COUNTED_ONCE_WITH]) for i in items if COUNTED_ONCE_WITH in i}
 
 
 @blp.route("/employees/<nip>")
