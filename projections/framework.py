@@ -20,6 +20,7 @@ import functools
 import gc
 import hashlib
 import itertools
+import json
 import logging
 import multiprocessing
 import operator
@@ -266,6 +267,18 @@ def rules_digest(book: Rules | None = None) -> str:
     `rules_version` and the views' configuration: the SHA-256 of their file less the rules read only when queried
     (`RULES_READ_WHEN_QUERIED`), its first 12 hex digits (the ids of the rules when no path is known)."""
     return _digest_of(rules() if book is None else book, RULES_READ_WHEN_QUERIED)
+
+
+def rule_digest(rule_id: str, book: Rules | None = None) -> str:
+    """The digest of one rule's versions as read (their days and params; `book`, by default the configured rules),
+    its first 12 hex digits: the configuration of a view whose rows read that rule alone of the rules file (the
+    training view's, training.counted_once), so that a change of that rule refills it and a change of any other not."""
+    versions = [
+        {"from": r.valid_from, "to": r.valid_to, "params": r.params}
+        for r in (rules() if book is None else book).versions(rule_id)
+    ]
+    text = json.dumps([rule_id, versions], sort_keys=True, default=str).encode()
+    return hashlib.sha256(text).hexdigest()[:12]
 
 
 def rules_file_digest(book: Rules | None = None) -> str:

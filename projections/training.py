@@ -36,8 +36,8 @@ from careerlog.domain.unit import near_codes, unit_key
 from careerlog.domain.wording import Reason, Refusal
 from careerlog.reference import rank_order, rules
 from careerlog.sqlstore import Row, Sql
-from projections.career import CareerRecord, Fact, day_iso, pns_from
-from projections.framework import Table, TupleProjection, rules_digest
+from projections.career import COUNTED_ONCE_RULE, CareerRecord, Fact, day_iso, pns_from
+from projections.framework import Table, TupleProjection, rule_digest
 from projections.reading import ViewReader
 from projections.timeline import record_from_rows
 
@@ -123,9 +123,9 @@ class TrainingProjection(TupleProjection):
     tables = (TRAINING,)
 
     def configuration(self) -> str | None:
-        """The rules' digest: which trainings are probable duplicates is rule training.counted_once's (a change of the
-        rules refills the view)."""
-        return rules_digest()
+        """The digest of rule training.counted_once, which decides the probable duplicates left out: a change of it
+        refills the view (a change of any other rule does not)."""
+        return rule_digest(COUNTED_ONCE_RULE)
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         if record.appointment is None:

@@ -22,12 +22,15 @@ import pytest
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
-from projections.framework import RULES_READ_WHEN_QUERIED, Projector, ViewNotReady, without_rules
+from projections.framework import RULES_READ_WHEN_QUERIED, Projector, ViewNotReady, rule_digest, without_rules
 from projections.registry import all_projections
 from tests import factories as f
 
 BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=71)
 JUDGED = ("merit", "awards", "study_leave")  # the views judged by the rules (their digest kept beside them)
+# and the view judged by one rule alone (its digest kept beside it: projections.framework.rule_digest), which a change of
+# that rule refills, and of another not (the training view: training.counted_once, since 2026-12-06)
+ONE_RULE = {"training": "training.counted_once"}
 
 
 @pytest.fixture
@@ -126,7 +129,10 @@ def test_a_store_of_a_release_that_kept_no_digest_is_judged_by_its_rows(
         assert set(states(kept).values()) == {"ready"}
         assert digests(kept) == {rules_digest()}
         recorded = kept.views.sql.query("SELECT name, digest FROM view_configurations")
-        assert {r["name"]: r["digest"] for r in recorded} == dict.fromkeys(JUDGED, rules_digest())
+        assert {r["name"]: r["digest"] for r in recorded} == {
+            **dict.fromkeys(JUDGED, rules_digest()),
+            **{name: rule_digest(rule) for name, rule in ONE_RULE.items()},
+        }
     finally:
         kept.close()
     forget()
@@ -258,11 +264,11 @@ def test_the_views_a_change_of_the_rules_refills_are_named_with_their_rebuild(
     from careerlog.cli import main
     from projections.registry import judged_by_rules
 
-    assert judged_by_rules() == list(JUDGED)
+    assert judged_by_rules() == [*ONE_RULE, *JUDGED]
     edited(tmp_path, monkeypatch)
     result = CliRunner().invoke(main, ["--database-url", store.database_url, "projections", "status"])
     assert result.exit_code == 0, result.output
-    assert "careerlog projections rebuild merit awards study_leave" in result.stderr
+    assert "careerlog projections rebuild training merit awards study_leave" in result.stderr
     operations = (Path(__file__).parents[2] / "docs" / "operations.md").read_text()
     assert "rebuild merit awards --jobs" not in operations
     assert "the two views" not in operations

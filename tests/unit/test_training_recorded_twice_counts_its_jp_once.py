@@ -18,6 +18,7 @@ import pytest
 from careerlog.config import ConfigurationError
 from careerlog.reference import Rules, load_rules, rules
 from projections.career import Recorded, repeated_trainings
+from projections.framework import rule_digest
 from projections.merit.passed_over import training_jp
 from projections.merit.rules import MISSING, PromotionJudge
 from projections.training import TrainingProjection
@@ -110,3 +111,12 @@ def test_the_audit_judges_promotion_training_by_a_duplicates_jp_once() -> None:
     check = next(c for c in PromotionJudge(builder.record()).checks(date(2025, 4, 1), "101", "III/b") if c.rule == RULE)
     assert (check.outcome, check.message) == (MISSING, "12 JP in 2024; 20 needed")
     assert len(check.evidence) == 1  # the training counted, not its duplicate
+
+
+def test_the_training_view_is_refilled_by_a_change_of_the_rule_and_of_no_other() -> None:
+    configured = TrainingProjection().configuration()
+    assert configured == rule_digest("training.counted_once", rules())
+    assert rule_digest("training.counted_once", with_same("title", "hours")) != configured
+    assert rule_digest("training.counted_once", without("training.counted_once")) != configured
+    other = Rules([replace(r, params={"jp": 30}) if r.id == "training.yearly_jp" else r for r in rules().all])
+    assert rule_digest("training.counted_once", other) == configured
