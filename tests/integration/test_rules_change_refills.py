@@ -28,8 +28,8 @@ from tests import factories as f
 
 BUDI = f.nip(date(1986, 9, 26), date(2010, 3, 1), "M", sequence=71)
 JUDGED = ("merit", "awards", "study_leave")  # the views judged by the rules (their digest kept beside them)
-# and the view judged by one rule alone (its digest kept beside it: projections.framework.rule_digest), which a change of
-# that rule refills, and of another not (the training view: training.counted_once, since 2026-12-06)
+# and the view judged by one rule alone (its digest kept beside it: projections.framework.rule_digest), which a change
+# of that rule refills, and of another not (the training view: training.counted_once, since 2026-12-06)
 ONE_RULE = {"training": "training.counted_once"}
 
 
