@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from careerlog.ages import whole_years
 from careerlog.domain.events import BY_KIND, LedgerEvent
@@ -27,7 +27,7 @@ from careerlog.domain.payload import parse_payload, starting_rank_code
 from careerlog.domain.quick import quick_init
 from careerlog.domain.voids import last_void
 from careerlog.probation import probation_end
-from careerlog.reference import Reference, Rules, reference, rules
+from careerlog.reference import Reference, Rule, Rules, reference, rules
 
 T = TypeVar("T")
 
@@ -689,7 +689,7 @@ class CareerRecord:
         """The probable duplicates among the record's trainings, each with the version it repeats
         (`repeated_trainings`, rule training.counted_once): their JP count once."""
         facts = self._of_kinds(("training",))
-        if len(facts) < 2:
+        if not may_repeat([f.effective_date for f in facts]):
             return {}
         return repeated_trainings(Recorded(f.version, f.effective_date, f.values, f.entry.confirmed) for f in facts)
 
@@ -825,8 +825,7 @@ COUNTED_ONCE_RULE = "training.counted_once"  # [M] a training recorded twice cou
 DUPLICATE_CONFIRMED = "training.duplicate"  # the check a writer confirmed recording a training attended again
 
 
-@dataclass(frozen=True, slots=True)
-class Recorded:
+class Recorded(NamedTuple):
     """A training as rule training.counted_once compares it: its version, last day (a date, or its ISO text as a
     timeline item holds it), current values and the checks its writer confirmed when recording it."""
 
@@ -834,6 +833,18 @@ class Recorded:
     last_day: date | str
     values: Mapping[str, Any]
     confirmed: Collection[str]
+
+
+def may_repeat(last_days: Sequence[date | str], book: Rules | None = None) -> bool:
+    """Whether any of an employee's trainings, of these last days, may repeat another by rule training.counted_once
+    (`repeated_trainings`): not when no version of the rule is in the file, nor, when every version compares the last
+    day (`effective_date` in its `same`), when no two end on one day (nearly every record: then none is looked at)."""
+    versions = (rules() if book is None else book).versions(COUNTED_ONCE_RULE)
+    if not versions or len(last_days) < 2:
+        return False
+    return len(set(last_days)) < len(last_days) or not all(
+        "effective_date" in (r.params.get("same") or ()) for r in versions
+    )
 
 
 def repeated_trainings(trainings: Iterable[Recorded], book: Rules | None = None) -> dict[int, int]:
@@ -846,15 +857,24 @@ def repeated_trainings(trainings: Iterable[Recorded], book: Rules | None = None)
     audit's promotion.training and eligibility; the career page flags it, and the timeline names the training it
     repeats (`counted_once_with`). The one definition: each reader (a record's facts, a timeline's items) asks it."""
     book = rules() if book is None else book
+    trainings = list(trainings)
+    if not may_repeat([t.last_day for t in trainings], book):
+        return {}
+    versions = book.versions(COUNTED_ONCE_RULE)
+    always = versions[0] if len(versions) == 1 and versions[0].valid_to is None else None  # (nearly always: one)
     first: dict[tuple[Any, ...], int] = {}
     found: dict[int, int] = {}
-    for training in sorted(trainings, key=operator.attrgetter("version")):
+    for training in sorted(trainings, key=operator.itemgetter(0)):  # (by version)
         last = training.last_day
         day = last if isinstance(last, date) else date.fromisoformat(last)
-        same = book.param(COUNTED_ONCE_RULE, day, "same")
+        if always is not None and always.valid_from <= day:
+            rule: Rule | None = always
+        else:
+            rule = next((r for r in versions if r.in_force_on(day)), None)
+        same = rule.params.get("same") if rule is not None else None
         if not same:
             continue
-        key = (*same, *(training.values.get(name) for name in same))
+        key = (*same, *map(training.values.get, same))
         if key in first and DUPLICATE_CONFIRMED not in training.confirmed:
             found[training.version] = first[key]
         first.setdefault(key, training.version)

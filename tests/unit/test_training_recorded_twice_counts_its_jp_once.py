@@ -57,6 +57,8 @@ def test_the_values_compared_are_the_rules_and_left_out_it_finds_none() -> None:
     pair = [recorded(3), recorded(5, organiser="BKD")]
     assert repeated_trainings(pair, with_same("effective_date", "title", "hours")) == {5: 3}
     assert repeated_trainings([recorded(3), recorded(5)], without("training.counted_once")) == {}
+    other_days = [recorded(3), recorded(5, "2024-03-07")]  # (the last day not compared: other days may repeat)
+    assert repeated_trainings(other_days, with_same("title", "organiser", "hours")) == {5: 3}
 
 
 def test_a_rules_file_naming_no_value_of_a_training_is_refused_naming_the_param(tmp_path: Path) -> None:
