@@ -23,7 +23,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
 from careerlog.application import APPOINTED
-from careerlog.config import KeyMismatch
+from careerlog.config import DEFAULT_CONNECT_TIMEOUT, KeyMismatch
 from careerlog.domain.errors import (
     AlreadyAppointed,
     ConcurrencyConflict,
@@ -98,6 +98,14 @@ PROBLEM_TYPES: tuple[tuple[str, int, str], ...] = (
 NEWER_RELEASE_RETRY = 300  # seconds: an upgrade of every process (docs/operations.md, Upgrades)
 VIEW_FILLING_RETRY = 30  # seconds: a view being filled takes minutes (one of 100,000 employees: see docs/operations.md)
 RULES_MISMATCH_RETRY = 300  # seconds: this server started again with the views' rules (docs/operations.md, Upgrades)
+
+
+def store_retry() -> int:
+    """The seconds a client is asked to wait (Retry-After) when the database could not be used: the configured connect
+    timeout (the URL's ?connect_timeout=, else careerlog's 5 s: Settings.connect_timeout), about as long as a pool waits
+    for a connection before answering 503, where 5 was sent whatever the URL gave (until 2026-12-06)."""
+    services = current_app.extensions.get("careerlog")
+    return int(services.settings.connect_timeout) if services is not None else DEFAULT_CONNECT_TIMEOUT
 
 
 def problem_document(
@@ -332,7 +340,8 @@ def unexpected_problem(error: Exception) -> Response:
         return problem(503, STORE_KEY, slug="store-key")
     if isinstance(error, PersistenceError):
         current_app.logger.exception("The database could not be used")
-        return problem(503, "The database could not be used; try again shortly.", headers={"Retry-After": "5"})
+        headers = {"Retry-After": str(store_retry())}
+        return problem(503, "The database could not be used; try again shortly.", headers=headers)
     current_app.logger.exception("Unexpected error")
     return problem(500, "Something went wrong on our side.")
 

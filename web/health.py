@@ -30,7 +30,7 @@ from flask import Blueprint, Response, current_app, jsonify
 from marshmallow import Schema, fields
 
 from projections.framework import Status, stalled_rebuild
-from web.errors import problem
+from web.errors import problem, store_retry
 
 blp = Blueprint("health", __name__)
 
@@ -127,7 +127,7 @@ def health() -> Response:
     services = current_app.extensions["careerlog"]
     if services.settings.store == "sqlite" and (full := store_space(services.settings.sqlite_path)):
         current_app.logger.error("/health: %s", full)
-        return problem(503, full, headers={"Retry-After": "5"})
+        return problem(503, full, headers={"Retry-After": str(store_retry())})
     # one attempt, no retry: a store that cannot be used is a 503 within the connect timeout (it took 52 s)
     head = services.ledger.head_once()
     statuses = services.projector.status(head)

@@ -114,5 +114,6 @@ def test_health_answers_503_within_the_connect_timeout_when_the_database_cannot_
 def test_health_waits_the_urls_connect_timeout_not_five_seconds(proxied: tuple[Flask, Proxy]) -> None:
     """The pools wait the URL's connect_timeout for a connection: they waited careerlog's 5 s whatever it gave (until
     2026-12-06), so a deployment's ?connect_timeout=1 still held each check 5 s."""
-    _, took = health_once_cut(*proxied)
+    answer, took = health_once_cut(*proxied)
     assert took < 3, f"/health took {took:.1f} s to answer 503 (the URL's connect_timeout is 1 s)"
+    assert answer.headers["Retry-After"] == "1"  # the URL's connect timeout (it was 5 whatever the URL gave)

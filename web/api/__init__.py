@@ -57,7 +57,10 @@ RATE_LIMIT = "careerlog_rate_limit"  # the app's TokenLimit, in app.extensions
 INPUT_REFUSALS = (400, 415, 422)  # an HTTP error refusing what the request sent (web.api.blueprint.BodyParser, webargs)
 RETRY_AFTER = {  # the answers that say when to try again (web.api.ratelimit, web.errors)
     429: "Seconds until the token's rate-limit window ends.",
-    503: "Seconds to wait: 1 for wait_for, 30 for a view being filled, 5 when the database could not be used.",
+    503: (
+        "Seconds to wait: 1 for wait_for, 30 for a view being filled, the connect timeout (5, or the database URL's "
+        "connect_timeout) when the database could not be used."
+    ),
 }
 
 DESCRIPTION = """careerlog's career records of civil servants (ASN), as an immutable event log.

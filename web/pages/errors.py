@@ -27,6 +27,7 @@ from web.errors import (
     problem,
     refill_member,
     rules_member,
+    store_retry,
 )
 from web.pages.common import blp, page, session_account
 from web.pages.messages import reason_text
@@ -53,7 +54,6 @@ PAGE_DETAILS = {
 }
 
 DOMAIN_STATUS: dict[type[Exception], int] = {AuthenticationFailed: 401, AccessDenied: 403, NotFound: 404}
-STORE_RETRY = 5  # seconds, as the API's 503 when the database cannot be used (web.errors)
 
 
 def error_page(
@@ -225,7 +225,7 @@ def store_unusable() -> ResponseReturnValue:
     """The database could not be used (locked, gone away): a 503 page asking to try again, as the API's 503."""
     current_app.logger.exception("The database could not be used")
     response = make_response(error_page(503))
-    response.headers["Retry-After"] = str(STORE_RETRY)
+    response.headers["Retry-After"] = str(store_retry())
     return response
 
 
