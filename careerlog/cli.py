@@ -1216,6 +1216,27 @@ def reference_command(table: str | None) -> None:
         click.echo(f"{code.code}\t{code.name}")
 
 
+@main.command("rules")
+@click.argument("rule_id", required=False)
+def rules_command(rule_id: str | None) -> None:
+    """List the rules careerlog judges by (CAREERLOG_RULES_FILE, else the bundled file), or the versions of RULE_ID.
+
+    Each version: its id, status (S confirmed, M believed but unconfirmed, I an inference), the dates it is in force
+    and its parameters, the keys of its `[rules.params]` that configure it (docs/rules.md says what each checks)."""
+    loaded = rules()
+    shown = loaded.all
+    if rule_id is not None:
+        shown = loaded.versions(rule_id)
+        if not shown:
+            known = ", ".join(loaded.ids)
+            raise click.BadParameter(f"no rule {rule_id!r} in the rules file; one of {known}", param_hint="RULE_ID")
+    for rule in shown:
+        until = f" until {rule.valid_to.isoformat()}" if rule.valid_to is not None else ""
+        click.echo(f"{rule.id} ({rule.status}, from {rule.valid_from.isoformat()}{until}): {rule.title}")
+        for name, value in rule.params.items():
+            click.echo(f"  {name} = {json.dumps(value, ensure_ascii=False, default=str)}")
+
+
 @main.command("encryption-key")
 def encryption_key_command() -> None:
     """Print a new random key for CAREERLOG_ENCRYPTION_KEY (AES-256, base64)."""

@@ -40,7 +40,7 @@ def last_position(database_url: str) -> int:
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["import"], ["export"], ["demo"], ["history"], ["record"], ["kinds"], ["reference"], ["run"]],
+    [[], ["import"], ["export"], ["demo"], ["history"], ["record"], ["kinds"], ["reference"], ["rules"], ["run"]],
 )
 def test_every_command_explains_itself(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])

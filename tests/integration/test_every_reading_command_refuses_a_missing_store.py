@@ -50,7 +50,7 @@ EXISTING = {
     "serve": NOT_THERE,
 }
 # The commands that open no store at all
-STORELESS = {"kinds", "reference", "encryption-key"}
+STORELESS = {"kinds", "reference", "rules", "encryption-key"}
 # The arguments a command needs to get as far as opening the store
 ARGUMENTS = {
     "export": ["{out}"],
