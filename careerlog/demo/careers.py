@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -185,6 +185,7 @@ class Simulation:
         self.book = Book()
         self.quota = Quota(self.rng["quota"])
         self.catalogue = tr.Catalogue(self.rng["training"])
+        self.courses: dict[int, list[tr.Held]] = {}  # each person's trainings recorded, by person.idx (record_course)
         self.numbers: dict[tuple[str, ...], int] = {}
         self.sequence = 0
         self.nip_sequence: dict[str, int] = {}
@@ -605,6 +606,8 @@ class Simulation:
     def truncate(self, person: Person, day: date) -> None:
         """Forget what was planned after a separation."""
         person.recs = [r for r in person.recs if r.eff <= day]
+        if person.idx in self.courses:
+            self.courses[person.idx] = [c for c in self.courses[person.idx] if c.end <= day]
         person.posts = [p for p in person.posts if p.start <= day]
         person.exams = {k: (v if v is not None and v <= day else None) for k, v in person.exams.items()}
         person.degrees = [d for d in person.degrees if d[0] <= day]
@@ -770,7 +773,32 @@ class Simulation:
         course = pick(rng, self.catalogue.classes(theme, year, group))
         return course if window[0] <= course.start and course.end <= window[1] else None
 
+    def trainings_held(self, person: Person, but: Rec | None = None) -> list[tr.Held]:
+        return [tr.held(r.payload, r.eff) for r in person.recs if r.kind == "training" and r is not but]
+
+    def fitted(self, person: Person, course: tr.Course) -> tr.Course | None:
+        """The course as the person can attend it, with the trainings they hold: None if it repeats one (rule
+        training.duplicate) or makes a day hold more JP than a training day (rule training.daily_jp), both of which
+        the recording path asks to confirm; a full-time training (Latsar, leadership) moved to the day after the
+        trainings it would share a day with, as a later class."""
+        others = self.courses.setdefault(person.idx, [])  # (as recorded: the finish's changes read person.recs)
+        if tr.repeats(others, course):
+            return None
+        for _ in range(6):
+            day = tr.day_too_full(others, course.start, course.end, course.hours)
+            if day is None:
+                return course
+            if course.kind not in tr.FULL_TIME_KINDS:
+                return None
+            after = max(o.end for o in others if o.start <= day <= o.end) + timedelta(days=1)
+            course = replace(course, start=after, end=after + (course.end - course.start))
+        return None
+
     def record_course(self, person: Person, course: tr.Course, *, feedback: bool = True) -> Rec | None:
+        fitted = self.fitted(person, course)
+        if fitted is None:
+            return None
+        course = fitted
         rng = self.rng["training"]
         organiser_code = tr.organiser_code(course.organiser)
         serial = self.number("certificate", organiser_code, str(course.end.year))
@@ -792,6 +820,7 @@ class Simulation:
         if rec is None:
             return None
         person.jp[course.end.year] = person.jp.get(course.end.year, 0) + course.hours
+        self.courses[person.idx].append(tr.Held(course.start, course.end, course.hours, course.title, course.organiser))
         if course.programme_id:
             self.attended.setdefault(person.idx, set()).add(course.programme_id)
         if course.kind in ("PKP", "PKA", "PKN_II", "PKN_I"):
@@ -853,9 +882,12 @@ class Simulation:
                     else ("PENURUNAN_JABATAN",),
                 )
             else:
-                kind = pick(
-                    rng, ("PENUNDAAN_KP_1", "PENURUNAN_PANGKAT_1") if level == "MEDIUM" else ("PENURUNAN_PANGKAT_3",)
-                )
+                kinds = ("PENUNDAAN_KP_1", "PENURUNAN_PANGKAT_1") if level == "MEDIUM" else ("PENURUNAN_PANGKAT_3",)
+                in_force = param("penalty.kinds", start, "kinds", None)  # rule penalty.kinds: the regulation's
+                if in_force is not None and not set(kinds) & set(in_force):
+                    # PP 30/1980 had no three-year demotion: its heaviest demotion, a year's, is medium by PP 53/2010
+                    level, kinds = "MEDIUM", ("PENURUNAN_PANGKAT_1",)
+                kind = pick(rng, [k for k in kinds if in_force is None or k in in_force] or kinds)
         months = reference().penalty_kinds[kind].get("months")
         end = months_end(start, int(months)) if months else None
         agency = person.place_at(start)[0]

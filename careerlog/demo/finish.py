@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from careerlog.demo import training as tr
-from careerlog.demo.dates import MINUTES_A_DAY, day_of, pick, randint
+from careerlog.demo.dates import MINUTES_A_DAY, day_of, param, pick, randint
 from careerlog.demo.irregularities import INJECT_FROM, RATES
 from careerlog.demo.merit import MANAGERIAL
 from careerlog.demo.model import RANK_INDEX, Person, Rec
@@ -196,9 +196,14 @@ def fix_hours(sim: Simulation, rng: random.Random, person: Person, targets: dict
         return
     target = pick(rng, candidates)
     hours = int(target.payload["hours"])
-    days = (target.eff - date.fromisoformat(target.payload["start_date"])).days + 1
-    limit = 12 * days
-    typos = [t for t in (hours // 10, hours + 10, int(str(hours)[::-1])) if 1 <= t <= limit and t != hours]
+    start = date.fromisoformat(target.payload["start_date"])
+    days = (target.eff - start).days + 1
+    limit = int(param("training.max_jp_per_day", target.eff, "jp", 12)) * days
+    others = sim.trainings_held(person, but=target)
+    typos = [
+        t for t in (hours // 10, hours + 10, int(str(hours)[::-1]))
+        if 1 <= t <= limit and t != hours and tr.day_too_full(others, start, target.eff, t) is None
+    ]  # fmt: skip
     day = correction_day(sim, rng, person, day_of(target.rec), 20, 200)
     if not typos or day is None:
         return
@@ -215,8 +220,16 @@ def fix_hours(sim: Simulation, rng: random.Random, person: Person, targets: dict
         targets[id(rec)] = target
 
 
+def alone_on_its_days(held: list[tr.Held], rec: Rec) -> bool:
+    """Whether no other training shares a day with this one: its duplicate (confirmed as attended twice, so not judged
+    by training.daily_jp) leaves every later training of those days judged as without it."""
+    start = date.fromisoformat(str(rec.payload["start_date"]))
+    return sum(1 for o in held if o.start <= rec.eff and o.end >= start) == 1
+
+
 def retract_duplicate(sim: Simulation, rng: random.Random, person: Person, targets: dict[int, Rec]) -> None:
-    candidates = plain_trainings(person)
+    held = sim.trainings_held(person)
+    candidates = [r for r in plain_trainings(person) if alone_on_its_days(held, r)]
     if not candidates:
         return
     original = pick(rng, candidates)
@@ -225,6 +238,7 @@ def retract_duplicate(sim: Simulation, rng: random.Random, person: Person, targe
         return
     payload = dict(original.payload)
     payload["reference"] = str(original.payload["reference"]).replace("/", "-")
+    payload["confirm"] = ["training.duplicate"]  # recorded so, the writer was asked and said it was attended twice
     sim.sequence += 1
     duplicate = Rec(
         kind="training",

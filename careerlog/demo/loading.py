@@ -29,7 +29,12 @@ _WORK: list[tuple[type[CareerLog], dict[str, str], Any, list[Person]]] = []
 
 def to_command(rec: Rec) -> Command:
     migration = Migration(recorded_at=rec.recorded_at, recorded_by=f"demo:{rec.agency.lower()}", migrated=True)
-    return Command(subject=rec.subject, kind=rec.kind, payload=rec.payload, migration=migration)
+    if "confirm" not in rec.payload:
+        return Command(subject=rec.subject, kind=rec.kind, payload=rec.payload, migration=migration)
+    # (the checks its writer confirmed: a row's `confirm`, as the import reads it, is the command's, not its payload's)
+    payload = {name: value for name, value in rec.payload.items() if name != "confirm"}
+    confirmed = frozenset(rec.payload["confirm"])
+    return Command(subject=rec.subject, kind=rec.kind, payload=payload, migration=migration, confirmed=confirmed)
 
 
 def batches(people: list[Person], size: int = EMPLOYEES_PER_BATCH) -> Iterator[tuple[int, list[Command]]]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from fractions import Fraction
 from functools import cache
 
 from careerlog.demo.dates import param, pick, randint
@@ -119,6 +121,58 @@ def make_course(
         cost_per_head=cost,
         programme_id=programme_id,
         quality=rng.uniform(3.2, 4.6),
+    )
+
+
+# A training held for weeks, which the career needs (Latsar before the confirmation, a leadership training before or
+# soon after a post): moved to after the trainings it would share days with, rather than left out.
+FULL_TIME_KINDS = ("LATSAR", "PKP", "PKA", "PKN_II", "PKN_I")
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """A training already in a person's record, as the recording path's training checks read it."""
+
+    start: date
+    end: date
+    hours: int
+    title: str
+    organiser: str
+
+
+def held(payload: dict[str, object], end: date) -> Held:
+    start = date.fromisoformat(str(payload["start_date"]))
+    hours = payload["hours"]
+    return Held(start, end, hours if isinstance(hours, int) else int(str(hours)), str(payload["title"]),
+                str(payload["organiser"]))  # fmt: skip
+
+
+def day_too_full(others: Iterable[Held], start: date, end: date, hours: int) -> date | None:
+    """The first day a training of these days and JP makes, with the person's trainings of the same days, hold more JP
+    than rule training.daily_jp's `jp` in force on its last day (each training's JP spread evenly over its days), as
+    the recording path judges it (careerlog.domain.employee.day_over_full): the demo writes none it would ask to
+    confirm. None when no day is, or when the rules file has no such rule then."""
+    per_day = param("training.daily_jp", end, "jp", None)
+    if per_day is None:
+        return None
+    own = Fraction(hours, (end - start).days + 1)
+    if own > per_day:
+        return None  # the training alone (training.max_jp_per_day refuses it)
+    spans = [(o.start, o.end, Fraction(o.hours, (o.end - o.start).days + 1)) for o in others
+             if o.start <= end and o.end >= start]  # fmt: skip
+    for day in sorted({start, *(max(first, start) for first, _, _ in spans)}):
+        if own + sum(jp for first, last, jp in spans if first <= day <= last) > per_day:
+            return day
+    return None
+
+
+def repeats(others: Iterable[Held], course: Course) -> bool:
+    """Whether the person holds this training already, as rule training.duplicate reads it (the same days, JP, title
+    and organiser): the same run picked twice."""
+    return any(
+        (o.start, o.end, o.hours, o.title, o.organiser)
+        == (course.start, course.end, course.hours, course.title, course.organiser)
+        for o in others
     )
 
 
