@@ -7,7 +7,6 @@ views call exactly one of these methods.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -323,24 +322,18 @@ class Services:
         """Block until the views show the log up to `position` (TimeoutError)."""
         self.projector.wait(position, timeout=self.wait_timeout)
 
-    def aligned(self, subject: str, views: Sequence[str]) -> None:
+    def aligned(self, subject: str, views: Sequence[str], *, lag: bool = False) -> bool:
         """Before a read of one record from several views (`views`): wait, at most CAREERLOG_WAIT_SECONDS, until each
         has applied the record's events the furthest of them has (Projector.align), so the read shows the record at
-        one position; past that, read as the views have it (the next read is consistent once the slower catches up)."""
-        with contextlib.suppress(TimeoutError):
-            self.projector.align(views, lambda upto: self.ledger.last_notification_id(subject, upto), self.wait_timeout)
-
-    def views_behind(self, subject: str, views: Sequence[str]) -> bool:
-        """Whether a view of `views` has yet to apply an event of the record the log holds: the record's last log
-        position read first, then the views' positions, and the caller reads the rows after both. Read the other
-        way (the rows, then the positions, as the career page did until 2026-12-06) a follower that applied the
-        record's last event between the reads left rows older than that event shown with positions past it, and
-        the page said nothing (about 2 reads in 10 right after a retraction). Views commit their rows with their
-        positions, so rows read after positions at or past the record's last event show it. A view at no position
-        (being filled) says so in its own reads."""
-        last = self.ledger.last_notification_id(subject)
-        found = self.projector.positions(views)
-        return bool(found) and min(found.values()) < last
+        one position; past that, read as the views have it (the next read is consistent once the slower catches up).
+        With `lag`, whether a view has yet to apply an event of the record the log holds, read after the wait and
+        before the caller reads the rows (Projector.align says why that order); without it, False."""
+        try:
+            return self.projector.align(
+                views, lambda upto: self.ledger.last_notification_id(subject, upto), self.wait_timeout, lag=lag
+            )
+        except TimeoutError:  # (without `lag`: with it, the wait given up answers whether a view still lags)
+            return False
 
     # ------------------------------------------------------------------ scope
 
@@ -718,8 +711,7 @@ class Services:
         read under one access check (one entry in the access log, and one for each mentee it shows)."""
         target = self.target(reader, Action.READ_RECORD, nip, views=True, logged="career_page")
         subject = target.nip or nip
-        self.aligned(subject, CAREER_PAGE_VIEWS)
-        behind = self.views_behind(subject, CAREER_PAGE_VIEWS)  # (read before the rows: see views_behind)
+        behind = self.aligned(subject, CAREER_PAGE_VIEWS, lag=True)  # (read before the rows: see Projector.align)
         items, closed = self.eligibility_view.offers(subject)
         found = {
             "behind": behind,

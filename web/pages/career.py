@@ -416,7 +416,7 @@ def career(nip: str) -> ResponseReturnValue:
     caught_up = shown_after_write()  # (opened from the record form's link: its recording shown)
     found = once_shown(account, nip, lambda: services().career_page(account, nip))
     subject = found["timeline"]["nip"]
-    lagging = found.pop("behind")  # (read before the rows: Services.views_behind)
+    lagging = found.pop("behind")  # (read before the rows: Services.aligned)
     today = services().eligibility_view.today  # the day the rows' `reached` and `next_date` are read on
     who = heading(found, subject)
     # The employee reading their own record is spoken to ("Your service is expected to end ..."); HR, an inspector

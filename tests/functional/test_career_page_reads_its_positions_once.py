@@ -1,0 +1,87 @@
+"""The career page read the views' positions and the record's last log position twice: once to wait for the views to
+agree on the record (Services.aligned) and again to tell whether they lag the log (Services.views_behind). The wait
+now answers whether a view is still behind (Projector.align), so a page reads each once; the lag notice is as before
+(test_career_page_says_its_views_lag_the_log.py). Both stores."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from careerlog.sqlstore import Sql
+from projections.framework import Projector
+from projections.registry import all_projections
+from tests import factories as f
+from tests.functional.conftest import BUDI, TEST_CONFIG, World
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_record_read_at_one_position import confirmed_with_merit_behind, merit_later
+
+POSITIONS = "MAX(notification_id) AS n FROM"  # the views' positions (projections.framework.positions_read)
+RECORD_LAST = "WHERE originator_id = ?"  # the record's last log position (Ledger.last_notification_id)
+BEHIND = 'id="views-behind"'
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.fixture
+def test_config() -> dict[str, Any]:
+    return {**TEST_CONFIG, "CAREERLOG_WAIT_SECONDS": 1.5, "CAREERLOG_FOLLOW": False}
+
+
+def statements_of_page(world: World, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The statements sent while Budi's career page is answered (this thread's: not a follower's)."""
+    sent: list[str] = []
+    query = Sql.query
+    here = threading.get_ident()
+
+    def noted(self: Sql, statement: str, params: Any = ()) -> Any:
+        if threading.get_ident() == here:
+            sent.append(statement)
+        return query(self, statement, params)
+
+    monkeypatch.setattr(Sql, "query", noted)
+    assert world.client.get(f"/pages/employees/{BUDI}").status_code == 200
+    monkeypatch.undo()
+    return sent
+
+
+def test_the_career_page_reads_the_views_positions_and_the_records_last_position_once(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world.catch_up()
+    log_in(world, "hr")
+    sent = statements_of_page(world, monkeypatch)
+    assert len([s for s in sent if POSITIONS in s and "application_name IN" in s]) == 1, sent  # (was 2)
+    assert len([s for s in sent if RECORD_LAST in s and "MAX(" in s]) == 1, sent  # (was 1)
+
+
+def test_a_page_whose_views_lag_the_record_reads_them_once_and_says_so(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world.catch_up()
+    log_in(world, "hr")
+    world.services.ledger.record(BUDI, "performance_rating", f.rating(2020), actor="test")  # the projector held back
+    sent = statements_of_page(world, monkeypatch)
+    assert len([s for s in sent if POSITIONS in s and "application_name IN" in s]) == 1, sent
+    assert BEHIND in world.client.get(f"/pages/employees/{BUDI}").get_data(as_text=True)
+
+
+def test_a_page_that_waited_for_a_slower_view_says_whether_it_still_lags(world: World) -> None:
+    # (the views disagreeing on the record: the wait's reads, then the lag read again after it)
+    nip = confirmed_with_merit_behind(world)
+    log_in(world, "admin")
+    thread = merit_later(world)
+    try:
+        page = world.client.get(f"/pages/employees/{nip}").get_data(as_text=True)
+    finally:
+        thread.join()
+    assert BEHIND not in page  # merit caught up during the wait
+    world.services.ledger.record(nip, "performance_rating", f.rating(2020), actor="test")
+    others = [p for p in all_projections() if p.name != "merit"]
+    Projector(world.services.projector.settings, others, app=world.services.ledger).catch_up()
+    assert BEHIND in world.client.get(f"/pages/employees/{nip}").get_data(as_text=True)  # merit held: wait given up
