@@ -76,6 +76,7 @@ from projections.training import (
     UNKNOWN_FILTER_OF,
     TrainingQueries,
     bounded,
+    report_order,
     slice_value,
 )
 from projections.units import with_unit_spellings
@@ -1124,10 +1125,14 @@ class Services:
         given = suppression.differenced(rows, without, suppression.HEADCOUNT, by, cell)
         # (the scope of every status: the table by status's, and the "of M" total's; one reading of the scope for both)
         every_status = self.without_filter(reader, filters, "status")
-        slices = self.status_slices(filters, every_status, cell)
+        table = self.status_table(filters, every_status, by, rows, cell)
+        slices = status_slices(table or [])
         sliced = filter_sliced(rows, by, "status", set(filters.get("status", ())), slices, cell)
         count = self.queries.headcount
-        whole, crossed = self.filters_sliced(reader, filters, allowed, rows, by, cell, HEADCOUNT_SLICED_FILTERS, count)
+        read_before = {} if table is None else {"status": table}
+        whole, crossed = self.filters_sliced(
+            reader, filters, allowed, rows, by, cell, HEADCOUNT_SLICED_FILTERS, count, read_before=read_before
+        )
         sliced |= whole
         given |= sliced | crossed
         items = suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given)
@@ -1139,7 +1144,9 @@ class Services:
         # (and when a status counted is withheld in the table by status: the total is a slice of it, the sum of those
         # statuses' rows; by sex and RETIRED, F and M withheld and 32 shown, was RETIRED withheld by status)
         shown = None if exposed or sliced else differenced_total(total, without, cell)
-        every = self.every_status_total(reader, filters, every_status, read, cell, counted=total, shown=shown)
+        every = self.every_status_total(
+            reader, filters, every_status, read, cell, counted=total, shown=shown, table=table
+        )
         if slices and status_table_total_withheld(slices, cell):  # (M is the by-status table's total)
             every = None
         return {
@@ -1207,9 +1214,11 @@ class Services:
         *,
         counted: int,
         shown: int | None,
+        table: Sequence[Mapping[str, Any]] | None = None,
     ) -> int | None:
         """The headcount's "N of M counted": the people of every status under its other filters (M, beside the
-        `counted` N; `every_status` the reader's scope of those filters, as the table by status reads it), None when
+        `counted` N; `every_status` the reader's scope of those filters, as the table by status reads it: its rows
+        added up when read already, `table` of `status_table`), None when
         withheld from a reader of aggregates: when it is a small cell or the same report's own total would be withheld
         (`differenced_total`, the report without each of its other filters); when the people left out (M - N) are a
         small group; and whenever the counted total is withheld (`shown` None): M less
@@ -1217,21 +1226,28 @@ class Services:
         if "status" not in filters:  # (every status counted already: M is N)
             return shown
         rest = {name: values for name, values in filters.items() if name != "status"}
-        every = sum(r["count"] for r in read(every_status))
+        every = sum(r["count"] for r in (read(every_status) if table is None else table))
         if shown is None or suppression.small(every - counted, cell):
             return None
         return differenced_total(every, self.without_each_filter(reader, rest, read, cell) if every else [], cell)
 
-    def status_slices(
-        self, filters: Mapping[str, list[str]], scope: dict[str, list[str]], cell: int
-    ) -> dict[Any, dict[str, Any]]:
-        """The headcount under its filters but `status` (`scope`, the reader's), by status (the table `?by=status`
-        shows), for a reader of aggregates only when a status filter is given (the default's too): each status a slice
-        of it, the report filtered to some of them their sum (`filter_sliced`). Empty otherwise."""
+    def status_table(
+        self,
+        filters: Mapping[str, list[str]],
+        scope: dict[str, list[str]],
+        by: Sequence[str],
+        rows: Sequence[Mapping[str, Any]],
+        cell: int,
+    ) -> list[dict[str, Any]] | None:
+        """The headcount under its filters but `status` (`scope`, the reader's) by its fields and status (by status
+        alone when the report has no row: `filters_sliced` reads no table then), for a reader of aggregates only when
+        a status filter is given (the default's too); None otherwise. One read for three: the table by status
+        (`status_slices`: its rows added up by status), `filters_sliced`'s table for the status filter, and the count
+        of every status (`every_status_total`: all its rows added up); until 2026-12-06 each read it anew."""
         if not self.sliced_filters(("status",), filters, cell):
-            return {}
-        found = [] if scope is NOTHING else self.queries.headcount(["status"], scope)
-        return {row["status"]: {"count": row["count"]} for row in found}
+            return None
+        fields = (list(by) if "status" in by else [*by, "status"]) if rows else ["status"]
+        return [] if scope is NOTHING else self.queries.headcount(fields, scope)
 
     def filters_sliced(
         self,
@@ -1244,6 +1260,8 @@ class Services:
         sliced: Sequence[str],
         read: Callable[[list[str], dict[str, list[str]]], list[dict[str, Any]]],
         cells: suppression.Cells = suppression.HEADCOUNT,
+        *,
+        read_before: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
     ) -> tuple[set[int], set[int]]:
         """The rows of a filtered headcount (or a report of people counted alike: `read` it by some fields of a
         scope, `cells` its rows; the training compliance's staff) that the same report by that filter's field under
@@ -1255,13 +1273,17 @@ class Services:
         ACTIVE 7 is the cell ACTIVE and F of the table by status and sex, withheld there as the complement of the one
         retired man's). A unit in every spelling is one slice (`slice_value`), a region the people of its very code,
         so that a region filter holding regions is the sum of theirs (their rows of the report `allowed`, as
-        filtered). Two light queries per filter given (one when the field is counted by)."""
+        filtered). Two light queries per filter given (one when the field is counted by; one fewer for a filter whose
+        table by the report's fields and its field under the other filters was read already: `read_before`)."""
         whole: set[int] = set()
         crossed: set[int] = set()
         for name in self.sliced_filters(sliced, filters, cell) if rows else ():
             fields = list(by) if name in by else [*by, name]
-            scope = self.without_filter(reader, filters, name)
-            table = [] if scope is NOTHING else read(fields, scope)
+            if read_before and name in read_before:
+                table = read_before[name]
+            else:
+                scope = self.without_filter(reader, filters, name)
+                table = [] if scope is NOTHING else read(fields, scope)
             asked_cells = rows if name in by else read(fields, allowed)
             slices: dict[Any, dict[str, Any]] = {}
             for row in table:
@@ -1557,8 +1579,8 @@ def filter_sliced(
     cells: suppression.Cells = suppression.HEADCOUNT,
 ) -> set[int]:
     """The rows of a headcount (or a report of `cells` alike: the training compliance's) filtered by `name` (to the
-    values `asked`, as `slice_value` tells them apart) that the table by that field (`slices`: Services.status_slices,
-    filters_sliced) would give away: a value the table withholds, or takes as a complement, withheld here too
+    values `asked`, as `slice_value` tells them apart) that the table by that field (`slices`: `status_slices`,
+    Services.filters_sliced) would give away: a value the table withholds, or takes as a complement, withheld here too
     (`suppression.sliced`) — a row of that value when the report is by that field, every row when it is not (the
     report filtered to RETIRED was that table's withheld RETIRED, and its total less ACTIVE and RETIRED the DECEASED
     it withheld)."""
@@ -1598,6 +1620,17 @@ def crossed_withheld(
 def cell_key(fields: Sequence[str], row: Mapping[str, Any]) -> tuple[Any, ...]:
     """A headcount's row as a cell of another headcount by the same fields (a unit in every spelling one)."""
     return tuple(slice_value(name, row[name]) for name in fields)
+
+
+def status_slices(table: Sequence[Mapping[str, Any]]) -> dict[Any, dict[str, Any]]:
+    """The headcount by status (the table `?by=status` shows, in its order) from a table by some fields and status
+    (Services.status_table): each status a slice of it, the report filtered to some of them their sum
+    (`filter_sliced`). Empty when none was read."""
+    counts: dict[Any, int] = {}
+    for row in table:
+        counts[row["status"]] = counts.get(row["status"], 0) + row["count"]
+    found = sorted(({"status": status, "count": n} for status, n in counts.items()), key=report_order(["status"]))
+    return {row["status"]: {"count": row["count"]} for row in found}
 
 
 def status_table_total_withheld(slices: Mapping[Any, Mapping[str, Any]], cell: int) -> bool:
