@@ -17,7 +17,8 @@ import os
 import random
 import statistics
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any
 
 from werkzeug.test import EnvironBuilder
@@ -26,7 +27,7 @@ from bench.common import parser, positive, report
 from bench.reads import COPY, PAGE, bench_app, kept_store, last_page, roster_cursors
 from careerlog.accounts import open_accounts
 from careerlog.config import Settings
-from careerlog.sqlstore import open_store
+from careerlog.sqlstore import SqlStore, open_store
 
 Environ = dict[str, Any]
 
@@ -96,8 +97,19 @@ def arguments(description: str, argv: list[str] | None, requests: int, example: 
     return args
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = arguments(__doc__.splitlines()[0], argv, 300, "timeline")
+Requests = Callable[[Settings, SqlStore], dict[str, list[Environ]]]
+Timings = dict[str, dict[str, Any]]
+
+
+def timed_rounds(
+    args: argparse.Namespace, requests: Requests, bare: Mapping[str, str] | None = None, *, warm: int = 20
+) -> Timings | None:
+    """The kept store's app (refused when `bench.reads --keep` kept none of this size) asked `requests(settings,
+    store)` (each endpoint's requests, by name; `store` the app's, for its tokens), each warmed up with its first
+    `warm`; then `args.profile`'s profiled (None returned), or every endpoint and every plain statement of `bare` (by
+    name, read `args.requests` times) timed once a round for `args.rounds` rounds, in turn, so that a busy spell
+    hits them all: each one's median wall and CPU milliseconds and every round's CPU. This benchmark's and
+    bench.reports_inprocess's."""
     with kept_store(args) as (settings, loaded):
         if not loaded:
             raise SystemExit("no kept store of this size: run bench.reads with --keep and the same options first")
@@ -105,31 +117,54 @@ def main(argv: list[str] | None = None) -> None:
         app = bench_app()
         try:
             store = app.extensions["careerlog"].projector.views.sql
-            token = open_accounts(settings, store).issue_token("bench", days=1).token
-            found = {name: environs(each, token) for name, each in paths(settings, args.requests).items()}
-            for requests in found.values():
-                timed(app, requests[:20])  # warm up
+            found = requests(settings, store)
+            for each in found.values():
+                timed(app, each[:warm])  # warm up (the views caught up)
             if args.profile:
                 profile(app, found[args.profile])
-                return
-            rounds: dict[str, list[tuple[float, float]]] = {name: [] for name in found}
+                return None
+            measures: dict[str, Callable[[], tuple[float, float]]] = {
+                **{name: partial(timed, app, each) for name, each in found.items()},
+                **{name: partial(statement_timed, store, q, args.requests) for name, q in (bare or {}).items()},
+            }
+            rounds: dict[str, list[tuple[float, float]]] = {name: [] for name in measures}
             for _ in range(args.rounds):  # each round times every endpoint once, so that a busy spell hits them all
-                for name, requests in found.items():
-                    rounds[name].append(timed(app, requests))
-            results = {}
-            lines = [
-                f"reads in-process, {args.employees} employees, {args.store}, {args.requests} requests each"
-                + (f", median of {args.rounds} rounds" if args.rounds > 1 else "")
-            ]
+                for name, measure in measures.items():
+                    rounds[name].append(measure())
+            results: Timings = {}
             for name, timings in rounds.items():
                 wall, cpu = (statistics.median(t[i] for t in timings) for i in (0, 1))
                 results[name] = {"wall_ms": wall, "cpu_ms": cpu, "rounds_cpu_ms": [t[1] for t in timings]}
-                lines.append(f"{name:<22} {wall:7.2f} ms wall  {cpu:7.2f} ms CPU per request")
-            report(
-                "reads_inprocess", args, {"requests": args.requests, "rounds": args.rounds, "results": results}, lines
-            )
+            return results
         finally:
             app.extensions["careerlog"].close()
+
+
+def statement_timed(store: SqlStore, statement: str, count: int) -> tuple[float, float]:
+    """Wall and CPU milliseconds per plain query (its rows read), `count` times."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in range(count):
+        store.query(statement)
+    return (time.perf_counter() - wall) * 1e3 / count, (time.process_time() - cpu) * 1e3 / count
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = arguments(__doc__.splitlines()[0], argv, 300, "timeline")
+
+    def requests(settings: Settings, store: SqlStore) -> dict[str, list[Environ]]:
+        token = open_accounts(settings, store).issue_token("bench", days=1).token
+        return {name: environs(each, token) for name, each in paths(settings, args.requests).items()}
+
+    results = timed_rounds(args, requests)
+    if results is None:
+        return
+    lines = [
+        f"reads in-process, {args.employees} employees, {args.store}, {args.requests} requests each"
+        + (f", median of {args.rounds} rounds" if args.rounds > 1 else "")
+    ]
+    for name, result in results.items():
+        lines.append(f"{name:<22} {result['wall_ms']:7.2f} ms wall  {result['cpu_ms']:7.2f} ms CPU per request")
+    report("reads_inprocess", args, {"requests": args.requests, "rounds": args.rounds, "results": results}, lines)
 
 
 def profile(app: Callable[..., Iterable[bytes]], requests: list[Environ]) -> None:

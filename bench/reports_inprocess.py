@@ -13,19 +13,12 @@ a report of it costs; the ratios request/bare are printed. --profile NAME: a pyi
 
 from __future__ import annotations
 
-import os
-import statistics
-import time
-from collections.abc import Callable
-from typing import Any
-
 from bench.common import report
-from bench.reads import bench_app, kept_store
-from bench.reads_inprocess import arguments, environs, profile, timed
+from bench.reads_inprocess import Environ, arguments, environs, timed_rounds
 from careerlog.access import Role, Scope
 from careerlog.accounts import open_accounts
 from careerlog.config import Settings
-from careerlog.sqlstore import open_store
+from careerlog.sqlstore import SqlStore, open_store
 
 REPORTER = "bench-reporter"  # a national reporter: aggregates only
 BARE = {
@@ -59,65 +52,30 @@ def requests(settings: Settings) -> dict[str, tuple[str, str]]:
     return found
 
 
-def bare(store: Any, statement: str, count: int) -> tuple[float, float]:
-    """Wall and CPU milliseconds per plain query of the view (its rows read)."""
-    wall, cpu = time.perf_counter(), time.process_time()
-    for _ in range(count):
-        store.query(statement)
-    return (time.perf_counter() - wall) * 1e3 / count, (time.process_time() - cpu) * 1e3 / count
-
-
 def main(argv: list[str] | None = None) -> None:
     args = arguments(__doc__.splitlines()[0], argv, 5, "'programmes reporter'")
-    with kept_store(args) as (settings, loaded):
-        if not loaded:
-            raise SystemExit("no kept store of this size: run bench.reads with --keep and the same options first")
-        os.environ["CAREERLOG_DATABASE_URL"] = settings.database_url
-        app = bench_app()
-        try:
-            store = app.extensions["careerlog"].projector.views.sql
-            accounts = open_accounts(settings, store)
-            if not store.query("SELECT 1 AS found FROM accounts WHERE username = ?", (REPORTER,)):
-                accounts.create(REPORTER, display_name="Reporter", role=Role.REPORTER, scope=Scope(national=True))
-            tokens = {who: accounts.issue_token(who, days=1).token for who in ("bench", REPORTER)}
-            found = {
-                name: environs([path] * args.requests, tokens[who]) for name, (path, who) in requests(settings).items()
-            }
-            for each in found.values():
-                timed(app, each[:1])  # warm up (the views caught up)
-            if args.profile:
-                profile(app, found[args.profile])
-                return
-            measures: dict[str, Callable[[], tuple[float, float]]] = {
-                **{name: (lambda each=each: timed(app, each)) for name, each in found.items()},
-                **{name: (lambda q=q: bare(store, q, args.requests)) for name, q in BARE.items()},
-            }
-            rounds: dict[str, list[tuple[float, float]]] = {name: [] for name in measures}
-            for _ in range(args.rounds):  # each round times every request once, so that a busy spell hits them all
-                for name, measure in measures.items():
-                    rounds[name].append(measure())
-            results: dict[str, dict[str, Any]] = {}
-            lines = [
-                f"reports in-process, {args.employees} employees, {args.store}, {args.requests} requests each"
-                + (f", median of {args.rounds} rounds" if args.rounds > 1 else "")
-            ]
-            for name, timings in rounds.items():
-                wall, cpu = (statistics.median(t[i] for t in timings) for i in (0, 1))
-                results[name] = {"wall_ms": wall, "cpu_ms": cpu, "rounds_cpu_ms": [t[1] for t in timings]}
-            for name, result in results.items():
-                base = results["bare " + name.split()[0]] if not name.startswith("bare") else None
-                ratio = f"  {result['cpu_ms'] / max(base['cpu_ms'], 1e-3):8.1f} x bare CPU" if base else ""
-                lines.append(f"{name:<30} {result['wall_ms']:9.2f} ms wall {result['cpu_ms']:9.2f} ms CPU{ratio}")
-                if base:
-                    result["cpu_ratio"] = result["cpu_ms"] / max(base["cpu_ms"], 1e-3)
-            report(
-                "reports_inprocess",
-                args,
-                {"requests": args.requests, "rounds": args.rounds, "results": results},
-                lines,
-            )
-        finally:
-            app.extensions["careerlog"].close()
+
+    def asked(settings: Settings, store: SqlStore) -> dict[str, list[Environ]]:
+        accounts = open_accounts(settings, store)
+        if not store.query("SELECT 1 AS found FROM accounts WHERE username = ?", (REPORTER,)):
+            accounts.create(REPORTER, display_name="Reporter", role=Role.REPORTER, scope=Scope(national=True))
+        tokens = {who: accounts.issue_token(who, days=1).token for who in ("bench", REPORTER)}
+        return {name: environs([path] * args.requests, tokens[who]) for name, (path, who) in requests(settings).items()}
+
+    results = timed_rounds(args, asked, BARE, warm=1)
+    if results is None:
+        return
+    lines = [
+        f"reports in-process, {args.employees} employees, {args.store}, {args.requests} requests each"
+        + (f", median of {args.rounds} rounds" if args.rounds > 1 else "")
+    ]
+    for name, result in results.items():
+        base = results["bare " + name.split()[0]] if not name.startswith("bare") else None
+        ratio = f"  {result['cpu_ms'] / max(base['cpu_ms'], 1e-3):8.1f} x bare CPU" if base else ""
+        lines.append(f"{name:<30} {result['wall_ms']:9.2f} ms wall {result['cpu_ms']:9.2f} ms CPU{ratio}")
+        if base:
+            result["cpu_ratio"] = result["cpu_ms"] / max(base["cpu_ms"], 1e-3)
+    report("reports_inprocess", args, {"requests": args.requests, "rounds": args.rounds, "results": results}, lines)
 
 
 if __name__ == "__main__":
