@@ -14,23 +14,17 @@ from careerlog.sqlstore import Sql
 from projections.framework import Projector
 from projections.registry import all_projections
 from tests import factories as f
-from tests.functional.conftest import BUDI, TEST_CONFIG, World
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_career_page_says_its_views_lag_the_log import store_url, test_config
 from tests.functional.test_pages_auth import log_in
-from tests.functional.test_record_read_at_one_position import confirmed_with_merit_behind, merit_later
+from tests.functional.test_record_read_at_one_position import confirmed_with_merit_behind, page_while_merit_catches_up
 
 POSITIONS = "MAX(notification_id) AS n FROM"  # the views' positions (projections.framework.positions_read)
 RECORD_LAST = "WHERE originator_id = ?"  # the record's last log position (Ledger.last_notification_id)
 BEHIND = 'id="views-behind"'
 
 
-@pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
-
-
-@pytest.fixture
-def test_config() -> dict[str, Any]:
-    return {**TEST_CONFIG, "CAREERLOG_WAIT_SECONDS": 1.5, "CAREERLOG_FOLLOW": False}
+__all__ = ["store_url", "test_config"]  # (both stores; the follower off, a wait of 1.5 s)
 
 
 def statements_of_page(world: World, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -75,12 +69,7 @@ def test_a_page_that_waited_for_a_slower_view_says_whether_it_still_lags(world: 
     # (the views disagreeing on the record: the wait's reads, then the lag read again after it)
     nip = confirmed_with_merit_behind(world)
     log_in(world, "admin")
-    thread = merit_later(world)
-    try:
-        page = world.client.get(f"/pages/employees/{nip}").get_data(as_text=True)
-    finally:
-        thread.join()
-    assert BEHIND not in page  # merit caught up during the wait
+    assert BEHIND not in page_while_merit_catches_up(world, f"/pages/employees/{nip}")  # merit caught up in the wait
     world.services.ledger.record(nip, "performance_rating", f.rating(2020), actor="test")
     others = [p for p in all_projections() if p.name != "merit"]
     Projector(world.services.projector.settings, others, app=world.services.ledger).catch_up()

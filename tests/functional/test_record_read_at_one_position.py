@@ -51,6 +51,15 @@ def merit_later(world: World) -> threading.Thread:
     return thread
 
 
+def page_while_merit_catches_up(world: World, path: str) -> str:
+    """The page at `path`, asked while merit catches up a moment later (`merit_later`)."""
+    thread = merit_later(world)
+    try:
+        return world.client.get(path).get_data(as_text=True)
+    finally:
+        thread.join()
+
+
 def all_requirements_of(page: str) -> list[str]:
     """The career page's "All requirements" as text, each with its mark (test_career_page_not_due_not_failed.py)."""
     lists = re.findall(r"<details><summary>.*?</summary>\s*<ul>(.*?)</ul>", page, re.S)
@@ -78,11 +87,7 @@ def test_the_eligibility_answer_waits_for_merit_to_show_the_confirmation_the_ros
 def test_the_career_page_reads_the_confirmation_in_its_heading_and_its_next_promotion_alike(world: World) -> None:
     nip = confirmed_with_merit_behind(world)
     log_in(world, "admin")
-    thread = merit_later(world)
-    try:
-        page = world.client.get(f"/pages/employees/{nip}?lang=en").get_data(as_text=True)
-    finally:
-        thread.join()
+    page = page_while_merit_catches_up(world, f"/pages/employees/{nip}?lang=en")
     items = all_requirements_of(page)
     assert any(i.startswith("✓ met: Confirmed as PNS") for i in items), items  # was "✗ not met: not confirmed by ..."
     assert not any("confirmed by" in i or "Confirmation as PNS" in i for i in items), items
