@@ -140,6 +140,12 @@ def timed_rounds(
             app.extensions["careerlog"].close()
 
 
+def heading(what: str, args: argparse.Namespace) -> str:
+    """The first line of an in-process benchmark's figures (`what`: reads, reports)."""
+    rounds = f", median of {args.rounds} rounds" if args.rounds > 1 else ""
+    return f"{what} in-process, {args.employees} employees, {args.store}, {args.requests} requests each{rounds}"
+
+
 def statement_timed(store: SqlStore, statement: str, count: int) -> tuple[float, float]:
     """Wall and CPU milliseconds per plain query (its rows read), `count` times."""
     wall, cpu = time.perf_counter(), time.process_time()
@@ -158,10 +164,7 @@ def main(argv: list[str] | None = None) -> None:
     results = timed_rounds(args, requests)
     if results is None:
         return
-    lines = [
-        f"reads in-process, {args.employees} employees, {args.store}, {args.requests} requests each"
-        + (f", median of {args.rounds} rounds" if args.rounds > 1 else "")
-    ]
+    lines = [heading("reads", args)]
     for name, result in results.items():
         lines.append(f"{name:<22} {result['wall_ms']:7.2f} ms wall  {result['cpu_ms']:7.2f} ms CPU per request")
     report("reads_inprocess", args, {"requests": args.requests, "rounds": args.rounds, "results": results}, lines)

@@ -14,7 +14,7 @@ a report of it costs; the ratios request/bare are printed. --profile NAME: a pyi
 from __future__ import annotations
 
 from bench.common import report
-from bench.reads_inprocess import Environ, arguments, environs, timed_rounds
+from bench.reads_inprocess import Environ, arguments, environs, heading, timed_rounds
 from careerlog.access import Role, Scope
 from careerlog.accounts import open_accounts
 from careerlog.config import Settings
@@ -65,10 +65,7 @@ def main(argv: list[str] | None = None) -> None:
     results = timed_rounds(args, asked, BARE, warm=1)
     if results is None:
         return
-    lines = [
-        f"reports in-process, {args.employees} employees, {args.store}, {args.requests} requests each"
-        + (f", median of {args.rounds} rounds" if args.rounds > 1 else "")
-    ]
+    lines = [heading("reports", args)]
     for name, result in results.items():
         base = results["bare " + name.split()[0]] if not name.startswith("bare") else None
         ratio = f"  {result['cpu_ms'] / max(base['cpu_ms'], 1e-3):8.1f} x bare CPU" if base else ""
