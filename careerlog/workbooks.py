@@ -108,10 +108,16 @@ PROTECTED = Refusal(
     "The workbook is protected with a password: remove the password in Excel (File > Info > Protect Workbook) and "
     "save it again. Nothing was imported."
 )
+# A sheet that breaks below its first rows, in careerlog's words naming the sheet and the row, the reading library's own
+# (English) words last as a technical detail ({error}): until 2026-12-06 "The sheet cannot be read from this row on
+# (not well-formed (invalid token): ...)", that English inside an Indonesian page's sentence, the sheet unnamed
 SHEET_BROKEN = Refusal(
-    "The sheet cannot be read from this row on ({error}), so neither this row nor any below it was read; the rows "
-    "above it were: save the workbook again from Excel (or as CSV UTF-8) and import it again (the rows already "
-    "recorded are then reported as already recorded)."
+    "Sheet {sheet} cannot be read from row {row} on: its data there is broken, or written otherwise than a "
+    "spreadsheet writes it. Neither this row nor any below it was read; the rows above it were: save the workbook "
+    "again from Excel (or as CSV UTF-8) and import it again (the rows already recorded are then reported as already "
+    "recorded). (Technical detail: {error}.)",
+    numbers=("row",),
+    quotes=("sheet",),
 )
 NO_SHEET = Refusal("The workbook has no worksheet to read. Nothing was imported.")
 SHEET_MISSING = Refusal(
@@ -653,7 +659,8 @@ def read_xlsx(
                     _note_merged(row, merges[line], line, stripped)
                 yield line, row, count
         except SheetBroken as e:  # (as a CSV file's line that cannot be read: the rows above it are read)
-            yield e.last + 1, InvalidInput(SHEET_BROKEN.reason(error=e.error), "line"), 1
+            said = SHEET_BROKEN.reason(sheet=repr(book.sheet.title), row=e.last + 1, error=e.error)
+            yield e.last + 1, InvalidInput(said, "line"), 1
     finally:
         book.close()
 

@@ -175,7 +175,8 @@ def test_a_sheet_broken_below_its_first_rows_is_reported_at_its_row_and_the_rows
     result = run(database_url, "import", str(path))
     assert result.exit_code == 1, result.output
     assert "10 rows: recorded 9, already recorded 0, rejected 1" in result.output
-    assert "line 11: line: The sheet cannot be read from this row on (not well-formed (invalid token)" in result.output
+    assert "line 11: line: Sheet 'Sheet' cannot be read from row 11 on: its data there is broken" in result.output
+    assert "(Technical detail: not well-formed (invalid token)" in result.output
     with CareerLog.from_settings(Settings(database_url=database_url)) as app:
         assert [len(app.get_employee(nip).active_facts()) for nip in nips[:3]] == [3, 3, 3]
         with pytest.raises(NotFound):  # (the fourth's appointment, row 11, was not read)
