@@ -40,6 +40,7 @@ from careerlog.domain.employee import (
     POST_END_REDATED_ALONE,
     POST_END_REPOINTED_ALONE,
     POST_END_RETRACTED_ALONE,
+    TRAINING_COST,
     TRAINING_DAILY_JP,
     TRAINING_DUPLICATE,
     VOIDED,
@@ -50,6 +51,7 @@ from careerlog.domain.employee import (
     appointment_read_problems,
     corrected_placement_ends,
     day_over_full,
+    implausible_cost,
     later_jump,
     likely_duplicate,
     own_problems,
@@ -251,11 +253,14 @@ UNITS_KEPT = 60.0  # seconds an agency's units read from the views are taken as 
 # taking the record out of the writer's scope, a placement in another agency ending a managerial post held: its end
 # recorded with it, `CareerLog._placement_ending_posts`; a unit new in its agency near a known one; a training the
 # record seems to hold already under another certificate number: careerlog.domain.employee.likely_duplicate; trainings
-# of the same days holding more JP a day together than one may: day_over_full)
-CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST, NEW_UNIT, TRAINING_DUPLICATE, TRAINING_DAILY_JP)
+# of the same days holding more JP a day together than one may: day_over_full; a cost likely mistyped:
+# implausible_cost)
+CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST, NEW_UNIT, TRAINING_DUPLICATE, TRAINING_DAILY_JP, TRAINING_COST)
 # The checks of a new training a writer may confirm, each judged by its function of the record and the training, and
-# refused beside its field (CareerLog._refuse_unconfirmed_training), in this order
+# refused beside its field (CareerLog._refuse_unconfirmed_training), in this order (a cost first: asked whatever is
+# asked after it; one confirmed attended twice is not asked of its days)
 TRAINING_JUDGED: dict[str, tuple[Callable[[Career, Mapping[str, Any], int], Reason | None], str]] = {
+    TRAINING_COST: (implausible_cost, "cost"),
     TRAINING_DUPLICATE: (likely_duplicate, "reference"),
     TRAINING_DAILY_JP: (day_over_full, "hours"),
 }
@@ -276,7 +281,7 @@ STORED_CHECKS = {
     "placement": frozenset((NEW_UNIT,)),
     "appointment": frozenset((NEW_UNIT,)),
     "post_appointment": frozenset((NEW_UNIT,)),
-    "training": frozenset((TRAINING_DUPLICATE, TRAINING_DAILY_JP)),
+    "training": frozenset((TRAINING_DUPLICATE, TRAINING_DAILY_JP, TRAINING_COST)),
 }
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 # A void (the retraction of the record's appointment: docs/events.md) cannot be undone: it is recorded only when the
@@ -798,6 +803,7 @@ def corrected_training(
         return []
     career = employee.current_context()
     changes = parse_payload(TrainingCompleted, corrected_fields, partial=True)  # (as stored: dates as dates)
+    asked = []
     for check, (judge, _) in TRAINING_JUDGED.items():
         found = judge(career, {**target.values, **changes}, target_version)
         if found is None or judge(career, target.values, target_version) is not None:
@@ -806,8 +812,10 @@ def corrected_training(
             # (a day made full beside the field corrected that made it so, as a new training's is beside `hours`)
             named = next((f".{n}" for n in DAY_FIELDS if n in changes), "") if check == TRAINING_DAILY_JP else ""
             raise InvalidInput({f"corrected_fields{named}": [found]})
-        return [check]  # (one confirmed attended twice is not asked of its days: its JP count twice)
-    return []
+        asked.append(check)
+        if check == TRAINING_DUPLICATE:
+            break  # (one confirmed attended twice is not asked of its days: its JP count twice)
+    return asked
 
 
 def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> bool:
@@ -1512,7 +1520,8 @@ class CareerLog(Application[str]):
             for check in TRAINING_JUDGED:  # (one confirmed attended twice is not asked of its days: its JP count twice)
                 if self._refuse_unconfirmed_training(employee, values, recording, command.confirmed, check):
                     recording = confirming(recording, check)  # (stored with the training)
-                    break
+                    if check == TRAINING_DUPLICATE:
+                        break
         if event_cls is MentoringSessionHeld and command.migration is None:  # (a migration keeps a log's sessions)
             again = employee.sent_again(event_cls, values, recording)  # (one recorded before 28a0f5b4: answered)
             if again is not None:

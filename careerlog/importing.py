@@ -75,6 +75,7 @@ from careerlog.domain.employee import (
     SEPARATION_DAY_HELD,
     SESSION_AFTER_END,
     STANDING_FACT,
+    TRAINING_COST,
     TRAINING_DAILY_JP,
     TRAINING_DUPLICATE,
     TRAINING_REPEATED,
@@ -565,7 +566,7 @@ YES_CONFIRMS = {
     "placement": PLACEMENT_YES,
     "appointment": UNIT_YES,
     "post_appointment": UNIT_YES,
-    "training": frozenset((TRAINING_DUPLICATE, TRAINING_DAILY_JP)),
+    "training": frozenset((TRAINING_COST, TRAINING_DUPLICATE, TRAINING_DAILY_JP)),
 }
 NOTHING_TO_CONFIRM = Refusal(
     "A row of this kind has nothing to confirm: the Konfirmasi (confirm) column confirms a rank jump "

@@ -242,7 +242,7 @@ RULES_DIGEST_COLUMN = "rules_version"  # a row's digest of the rules it was judg
 # cap and year: projections.training.TrainingQueries.jp_by_year, the career page, since 2026-12-05), or only when a
 # fact is written (appointment.recruitment_path: careerlog.domain.employee.path_refusal refuses a new appointment or
 # a correction, never a stored one; confirmation.latsar: latsar_missing_refusal, a new confirmation or its date
-# corrected; training.duplicate, training.daily_jp: a new training; placement.ends_post:
+# corrected; training.duplicate, training.daily_jp, training.cost: a new training; placement.ends_post:
 # careerlog.domain.employee.posts_a_placement_ends, a new placement), so a change of them changes no row and refills
 # no view (`rules_digest` leaves them out; `rules_file_digest` does not)
 RULES_READ_WHEN_QUERIED = frozenset(
@@ -254,6 +254,7 @@ RULES_READ_WHEN_QUERIED = frozenset(
         "placement.ends_post",
         "training.duplicate",
         "training.daily_jp",
+        "training.cost",
     }
 )
 RULES_TABLE = re.compile(r"\s*\[\[\s*rules\s*\]\]")  # a rule's header, [[rules]]

@@ -264,6 +264,26 @@ TRAINING_DAY_FULL, TRAINING_DAY_FULL_TICKED = confirmable(
     dates=("day",),
     numbers=("version", "total", "per_day"),  # (a part of a JP "12.33": "12,33" on an Indonesian page)
 )
+# A training's cost in rupiah that is likely mistyped (rule training.cost, M): a cost outside the rule's plausible range
+# (`least` to `most` rupiah; 0, a training at no cost, is never asked: "Rp 1,50" or "1.5", a decimal mark where a
+# thousands separator was meant, read as one rupiah and a half), or, with its `whole` true, any fraction of a rupiah.
+# Asked about on every live writer (confirm: training.cost), never on a migration; a rules file without the rule does
+# not ask.
+TRAINING_COST = "training.cost"
+COST_IMPLAUSIBLE, COST_IMPLAUSIBLE_TICKED = confirmable(
+    "A training cost (cost, biaya) of {cost} rupiah is {why} (rule training.cost): if it is mistyped, correct it "
+    "(write it in whole rupiah, without a decimal mark: 1500000); if the training did cost that, ",
+    TRAINING_COST,
+    ".",
+    named=True,
+    numbers=("cost",),
+)
+COST_FRACTION = Refusal(
+    "a fraction of a rupiah, which no cost is paid in: a decimal mark where a thousands separator was meant "
+    "(1,50 or 1.5 for 150 or 1500)"
+)
+COST_BELOW = Refusal("less than {least} rupiah, the least a training plausibly costs", numbers=("least",))
+COST_ABOVE = Refusal("more than {most} rupiah, the most a training plausibly costs", numbers=("most",))
 SAME_TITLE = Refusal("the same title and organiser").reason()
 NEGATIVE = Refusal("May not be negative.").reason()
 COST = Refusal("More than {cost:,} rupiah: record the cost of this training in rupiah.", numbers=("cost",)).reason(
@@ -1202,6 +1222,30 @@ def day_over_full(career: Career, values: Mapping[str, Any], exclude: int = 0) -
             shown = str(total.numerator) if total.denominator == 1 else f"{float(total):.2f}".rstrip("0").rstrip(".")
             return TRAINING_DAY_FULL.reason(version=heaviest, total=shown, day=day.isoformat(), per_day=per_day)
     return None
+
+
+def implausible_cost(career: Career, values: Mapping[str, Any], exclude: int = 0) -> Reason | None:
+    """The refusal of a training (`values`, as read) whose cost is likely mistyped (rule training.cost in force on its
+    last day): a fraction of a rupiah (when its `whole` is true), or more than 0 and less than the rule's `least`, or
+    more than its `most`; None
+    for any other cost, none, or when the rules file has no such rule. A cost the ledger refuses (negative, above
+    MAX_COST) is its to refuse, not asked. `exclude`: unused (a training is judged alone; TRAINING_JUDGED's shape)."""
+    cost, end = values.get("cost"), values.get("effective_date")
+    if not isinstance(cost, Decimal) or not cost.is_finite() or not isinstance(end, date) or not 0 < cost <= MAX_COST:
+        return None
+    rule = career.rules.in_force(TRAINING_COST, end)
+    if rule is None:
+        return None
+    least, most = rule.params.get("least"), rule.params.get("most")
+    if rule.params.get("whole") and cost != cost.to_integral_value():
+        why = COST_FRACTION.reason()
+    elif least is not None and cost < least:
+        why = COST_BELOW.reason(least=least)
+    elif most is not None and cost > most:
+        why = COST_ABOVE.reason(most=most)
+    else:
+        return None
+    return COST_IMPLAUSIBLE.reason(cost=format(cost.normalize(), "f"), why=why)
 
 
 @check("training_feedback")

@@ -46,9 +46,9 @@ def one_by_one(*typed: str) -> list[str]:
         ),
         (["corrected.title=Rapat 'A'"], "corrected.title", {"title": "Rapat 'A'"}),  # (the record form's names)
         (
-            ['corrected_fields={"title": "X"}', "corrected_fields.cost=9"],
+            ['corrected_fields={"title": "X"}', "corrected_fields.cost=900"],
             "corrected_fields.cost",
-            {"title": "X", "cost": "9"},
+            {"title": "X", "cost": "900"},
         ),
     ],
 )

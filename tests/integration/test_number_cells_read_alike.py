@@ -61,11 +61,11 @@ def test_an_imported_number_with_a_no_break_space_or_a_sign_is_read(
 ) -> None:
     nip = f.nip()
     app.record(nip, "appointment", f.appointment(), actor="hr")
-    cells = [  # (reference, hours, cost)
-        ("N-1", f"8{NBSP}", f"24{NBSP}"),
-        ("N-2", f"{NNBSP}8", f"{NBSP}24"),
-        ("N-3", "+8", "+24"),
-        ("N-4", f"8 JP{NBSP}", "24."),
+    cells = [  # (reference, hours, cost: 2400, as a cost below 100 rupiah is asked, rule training.cost)
+        ("N-1", f"8{NBSP}", f"2400{NBSP}"),
+        ("N-2", f"{NNBSP}8", f"{NBSP}2400"),
+        ("N-3", "+8", "+2400"),
+        ("N-4", f"8 JP{NBSP}", "2400."),
         ("N-5", "8", "-0"),
     ]
     if separator == ";":  # (a decimal as a spreadsheet in Indonesian writes it, a no-break space after it)
@@ -80,10 +80,10 @@ def test_an_imported_number_with_a_no_break_space_or_a_sign_is_read(
     assert report.rejected == []
     found = trainings(app, nip)
     assert {reference: (hours, str(cost)) for reference, (hours, cost) in found.items()} == {
-        "N-1": (8, "24"),
-        "N-2": (8, "24"),
-        "N-3": (8, "24"),
-        "N-4": (8, "24"),
+        "N-1": (8, "2400"),
+        "N-2": (8, "2400"),
+        "N-3": (8, "2400"),
+        "N-4": (8, "2400"),
         "N-5": (8, "0"),
         **({"N-6": (8, "1500000.50")} if separator == ";" else {}),
     }
@@ -93,13 +93,13 @@ def test_careerlog_record_reads_a_number_as_the_import_does(database_url: str) -
     nip = f.nip()
     with CareerLog.from_settings(Settings(database_url=database_url)) as app:
         app.record(nip, "appointment", f.appointment(), actor="hr")
-    for day, reference, hours, cost in (("05", "R-1", f"8{NBSP}", f"24{NNBSP}"), ("06", "R-2", "+8", "-0")):
+    for day, reference, hours, cost in (("05", "R-1", f"8{NBSP}", f"2400{NNBSP}"), ("06", "R-2", "+8", "-0")):
         # (each of its own day: 16 JP on one day is asked, rule training.daily_jp)
         fields = {**f.training(f"2021-10-{day}", reference=reference, title=reference), "hours": hours, "cost": cost}
         result = run(database_url, "record", nip, "training", *(f"{k}={v}" for k, v in fields.items()))
         assert result.exit_code == 0, result.output
     with CareerLog.from_settings(Settings(database_url=database_url)) as app:
-        assert {k: (h, str(c)) for k, (h, c) in trainings(app, nip).items()} == {"R-1": (8, "24"), "R-2": (8, "0")}
+        assert {k: (h, str(c)) for k, (h, c) in trainings(app, nip).items()} == {"R-1": (8, "2400"), "R-2": (8, "0")}
 
 
 @pytest.fixture
@@ -118,10 +118,10 @@ def test_the_api_reads_an_amount_as_the_import_does(served: tuple[Flask, dict[st
     nip = f.nip()
     services.ledger.record(nip, "appointment", f.appointment(), actor="hr")
     client = flask_app.test_client()
-    for reference, cost in (("A-1", f"24{NBSP}"), ("A-2", f"{NNBSP}24"), ("A-3", "-0")):
+    for reference, cost in (("A-1", f"2400{NBSP}"), ("A-2", f"{NNBSP}2400"), ("A-3", "-0")):
         fact = f.training("2021-10-05", hours=4, reference=reference, title=reference)  # (12 JP that day at most:
         body = {"kind": "training", **fact, "cost": cost}  # rule training.daily_jp)
         answer = client.post(f"/api/v1/employees/{nip}/events", json=body, headers=headers)
         assert answer.status_code == 201, answer.get_data(as_text=True)
     costs = {k: str(c) for k, (_, c) in trainings(services.ledger, nip).items()}
-    assert costs == {"A-1": "24", "A-2": "24", "A-3": "0"}
+    assert costs == {"A-1": "2400", "A-2": "2400", "A-3": "0"}

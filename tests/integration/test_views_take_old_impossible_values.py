@@ -31,7 +31,8 @@ def record_as_before_the_checks(ledger: CareerLog, clock: f.Clock, monkeypatch: 
         clock.set("2010-03-20T02:00:00+00:00")
         ledger.record(BUDI, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M"), actor="hr")
         clock.set("2016-01-10T02:00:00+00:00")
-        ledger.record(BUDI, "training", f.training("2016-01-08", programme_id="PRG-1", cost="1e400"), actor="hr")
+        old = f.training("2016-01-08", programme_id="PRG-1", cost="1e400")
+        ledger.record(BUDI, "training", old, actor="hr", confirmed=("training.cost",))  # (asked since 2026-12-06)
         ledger.record(BUDI, "training", f.training("2016-01-09", programme_id="PRG-1", cost=2_500_000), actor="hr")
         for year in (-(10**12), 2015):
             rating = f.rating(year, effective_date="2016-01-10")

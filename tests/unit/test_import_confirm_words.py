@@ -47,11 +47,11 @@ def test_any_other_word_is_refused_saying_ya_works(word: str) -> None:
     [
         ("post_appointment", "unit.new"),
         ("placement", "placement.leaves_scope, placement.ends_post, unit.new"),
-        ("training", "training.duplicate, training.daily_jp"),
+        ("training", "training.duplicate, training.daily_jp, training.cost"),
         (
             "correction",
             "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate, "
-            "training.daily_jp",
+            "training.daily_jp, training.cost",
         ),
     ],
 )

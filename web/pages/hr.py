@@ -31,6 +31,7 @@ from careerlog.accounts import Account
 from careerlog.application import CONFIRMING_KINDS, LEAVES_SCOPE, LEAVES_UNCONFIRMED, NEW_UNIT, NEW_UNIT_UNCONFIRMED
 from careerlog.domain.employee import (
     CORRECTION_JUMP,
+    COST_IMPLAUSIBLE,
     ENDS_POST,
     ENDS_POST_RETRACTED,
     ENDS_POST_UNCONFIRMED,
@@ -39,6 +40,7 @@ from careerlog.domain.employee import (
     POST_END_RETRACTED_ALONE,
     RANK_JUMP,
     RETRACTION_JUMP,
+    TRAINING_COST,
     TRAINING_DAILY_JP,
     TRAINING_DAY_FULL,
     TRAINING_DUPLICATE,
@@ -872,6 +874,13 @@ def record() -> ResponseReturnValue:
         ),
         day_full_ticked=kind == "training" and TRAINING_DAILY_JP in request.form.getlist("confirm"),
         day_full_check=TRAINING_DAILY_JP,
+        # the box confirming a training's cost that seems mistyped (COST_IMPLAUSIBLE: rule training.cost), beside cost
+        cost_asked=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is COST_IMPLAUSIBLE),
+            None,
+        ),
+        cost_ticked=kind == "training" and TRAINING_COST in request.form.getlist("confirm"),
+        cost_check=TRAINING_COST,
         # the box asking to record a retracted fact's values anew (RESENT_RETRACTED), beside that refusal's field
         anew=next(
             (
