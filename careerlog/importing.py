@@ -77,6 +77,7 @@ from careerlog.domain.employee import (
     STANDING_FACT,
     TRAINING_COST,
     TRAINING_DAILY_JP,
+    TRAINING_DAY_FULL,
     TRAINING_DUPLICATE,
     TRAINING_REPEATED,
     VERSION,
@@ -107,7 +108,7 @@ from careerlog.domain.payload import (
     whole_number,
 )
 from careerlog.domain.quick import quick_init
-from careerlog.domain.wording import CONFIRMS, IMPORT_NAMED, IMPORT_WORDED, Reason, Refusal, reason_of
+from careerlog.domain.wording import CONFIRMS, IMPORT_NAMED, IMPORT_WORDED, Reason, Refusal, confirmable, reason_of
 from careerlog.jsontext import name_given_twice
 from careerlog.reference import name_spellings, reference
 from careerlog.textfiles import (
@@ -403,6 +404,20 @@ TRAINING_REPEATED_IN_FILE = Refusal(
     "again.",
     dates=("start", "end"),
     numbers=("line", "version", "hours"),
+)
+# A training the ledger asked about as making a day too full (TRAINING_DAY_FULL), the heaviest training of that day
+# recorded by a row of the same file: named by that row's line, not by a version (a dry run's is only what the row
+# would get; until 2026-12-06 "the heaviest recorded as version 4"); worded for an import by `import_worded` (a yes, or
+# the check's name on a correction row). One recorded before the file is named by its title and days.
+TRAINING_DAY_FULL_IN_FILE, _ = confirmable(
+    "With the trainings of the same days (the heaviest {title}, of {start} to {end}, on line {line} of this file), "
+    "this training makes {total} JP on {day}, more than {per_day} JP a day (rule training.daily_jp): if its days or JP "
+    "are wrong, correct them; if the employee did attend these trainings on the same days, ",
+    TRAINING_DAILY_JP,
+    ".",
+    named=True,
+    dates=("day", "start", "end"),
+    numbers=("line", "total", "per_day"),
 )
 # A row of a fact recorded and since retracted, its values and no new client key (the file run again): the ledger's
 # RESENT_RETRACTED (kept for the API's clients) advises a new client key, which a file's user gives as a column
@@ -719,6 +734,7 @@ LATSAR_RESTS_LINE = Refusal(
 IN_FILE = {
     SAME_TMT: SAME_TMT_LINE,
     TRAINING_REPEATED: TRAINING_REPEATED_IN_FILE,
+    TRAINING_DAY_FULL: TRAINING_DAY_FULL_IN_FILE,
     NOT_BELOW: NOT_BELOW_LINE,
     CONFIRMED: CONFIRMED_LINE,
     RATED: RATED_LINE,

@@ -254,14 +254,17 @@ SAME_CERTIFICATE = Refusal("the same certificate written otherwise ({certificate
 # rules file without the rule does not ask.
 TRAINING_DAILY_JP = "training.daily_jp"
 TRAINING_MAX_JP = "training.max_jp_per_day"  # (the JP a day one training may hold: check_training_hours)
+# The heaviest training of that day is named by its title and days as well as its version (until 2026-12-06 by its
+# version alone, which told HR nothing); an import names one a row of the file gave by that row's line instead
+# (careerlog.importing.TRAINING_DAY_FULL_IN_FILE)
 TRAINING_DAY_FULL, TRAINING_DAY_FULL_TICKED = confirmable(
-    "With the trainings of the same days (the heaviest recorded as version {version}), this training makes {total} JP "
-    "on {day}, more than {per_day} JP a day (rule training.daily_jp): if its days or JP are wrong, correct them; if "
-    "the employee did attend these trainings on the same days, ",
+    "With the trainings of the same days (the heaviest {title}, of {start} to {end}, recorded as version {version}), "
+    "this training makes {total} JP on {day}, more than {per_day} JP a day (rule training.daily_jp): if its days or JP "
+    "are wrong, correct them; if the employee did attend these trainings on the same days, ",
     TRAINING_DAILY_JP,
     ".",
     named=True,
-    dates=("day",),
+    dates=("day", "start", "end"),
     numbers=("version", "total", "per_day"),  # (a part of a JP "12.33": "12,33" on an Indonesian page)
 )
 # A training's cost in rupiah that is likely mistyped (rule training.cost, M): a cost outside the rule's plausible range
@@ -1206,21 +1209,25 @@ def day_over_full(career: Career, values: Mapping[str, Any], exclude: int = 0) -
     if own > career.rules.param(TRAINING_MAX_JP, end, "jp", 12):  # (refused as such: check_training_hours)
         return None
     spans = []
+    facts = {}
     for fact in career.by_kind["training"]:
         first, last, jp = fact.get("start_date"), fact.effective_date, fact.get("hours")
         if fact.version == exclude or not isinstance(first, date) or not isinstance(jp, int) or first > last:
             continue
         if first <= end and last >= start:
             spans.append((first, last, Fraction(jp, (last - first).days + 1), fact.version))
+            facts[fact.version] = fact
     if not spans:
         return None
     for day in sorted({start, *(max(first, start) for first, _, _, _ in spans)}):
         on = [(jp, version) for first, last, jp, version in spans if first <= day <= last]
         total = own + sum(jp for jp, _ in on)
         if total > per_day:
-            heaviest = max(on)[1]
+            heaviest = facts[max(on)[1]]
             shown = str(total.numerator) if total.denominator == 1 else f"{float(total):.2f}".rstrip("0").rstrip(".")
-            return TRAINING_DAY_FULL.reason(version=heaviest, total=shown, day=day.isoformat(), per_day=per_day)
+            said = {"title": quoted(str(heaviest.get("title"))), "start": heaviest.get("start_date").isoformat()}
+            said.update(end=heaviest.effective_date.isoformat(), version=heaviest.version)
+            return TRAINING_DAY_FULL.reason(**said, total=shown, day=day.isoformat(), per_day=per_day)
     return None
 
 

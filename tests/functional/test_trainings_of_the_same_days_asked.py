@@ -30,14 +30,24 @@ EVENTS = f"/api/v1/employees/{NIP}/events"
 DAY = {"start_date": "2026-11-02", "effective_date": "2026-11-02"}
 TRAINING = {"training_kind": "TEKNIS", "organiser": "BKPSDM Kota Medan", "hours": 12, **DAY}
 ASKED = (
-    "With the trainings of the same days (the heaviest recorded as version {version}), this training makes {total} JP "
-    "on {day}, more than 12 JP a day (rule training.daily_jp): if its days or JP are wrong, correct them; if the "
-    "employee did attend these trainings on the same days, confirm it (confirm: training.daily_jp) and send it again."
+    "With the trainings of the same days (the heaviest {title}, of {start} to {end}, recorded as version {version}), "
+    "this training makes {total} JP on {day}, more than 12 JP a day (rule training.daily_jp): if its days or JP are "
+    "wrong, correct them; if the employee did attend these trainings on the same days, confirm it (confirm: "
+    "training.daily_jp) and send it again."
 )
+T_0 = {"title": "'Pelatihan 0'", "start": "2026-11-02", "end": "2026-11-02"}  # (the first training recorded)
 ASKED_IN_IMPORT = ASKED.replace(
     "(confirm: training.daily_jp) and send it again",
     "(confirm: training.daily_jp, or ya in the Konfirmasi column) and import the row again",
 )
+
+IN_FILE_ASKED = (
+    "With the trainings of the same days (the heaviest {title}, of 2026-11-02 to 2026-11-02, on line {line} of this "
+    "file), this training makes {total} JP on {day}, more than 12 JP a day (rule training.daily_jp): if its days or JP "
+    "are wrong, correct them; if the employee did attend these trainings on the same days, confirm it (confirm: "
+    "training.daily_jp, or ya in the Konfirmasi column) and import the row again."
+)
+NOV_9 = {**T_0, "start": "2026-11-09", "end": "2026-11-09"}
 
 
 @pytest.fixture
@@ -71,7 +81,7 @@ def training(reference: str, **values: Any) -> dict[str, Any]:
 def test_the_api_asks_about_a_day_holding_more_jp_than_a_training_day_and_records_it_confirmed(world: World) -> None:
     appointed(world, {})
     body = problem(world.post(EVENTS, "hr", json=training("T-new")), 422)
-    assert body["errors"] == {"hours": [ASKED.format(version=2, total=24, day="2026-11-02")]}
+    assert body["errors"] == {"hours": [ASKED.format(**T_0, version=2, total=24, day="2026-11-02")]}
     assert [r for r, _ in recorded(world)] == ["T-0"]
     answer = world.post(EVENTS, "hr", json={**training("T-new"), "confirm": ["training.daily_jp"]})
     assert answer.status_code == 201, answer.get_data(as_text=True)
@@ -86,7 +96,11 @@ def test_trainings_spread_over_their_days_are_summed_on_the_days_they_share(worl
     assert world.post(EVENTS, "hr", json=fits).status_code == 201
     over = training("T-over", hours=2, start_date="2026-03-05", effective_date="2026-03-06")
     body = problem(world.post(EVENTS, "hr", json=over), 422)
-    assert body["errors"] == {"hours": [ASKED.format(version=2, total=13, day="2026-03-05")]}
+    assert body["errors"] == {
+        "hours": [
+            ASKED.format(**{**T_0, "start": "2026-03-02", "end": "2026-03-06"}, version=2, total=13, day="2026-03-05")
+        ]
+    }
     elsewhere = training("T-later", hours=12, start_date="2026-03-07", effective_date="2026-03-07")
     assert world.post(EVENTS, "hr", json=elsewhere).status_code == 201
 
@@ -94,7 +108,13 @@ def test_trainings_spread_over_their_days_are_summed_on_the_days_they_share(worl
 def test_a_day_holding_part_of_a_jp_is_shown_to_two_decimals(world: World) -> None:
     appointed(world, {"hours": 25, "start_date": "2026-03-02", "effective_date": "2026-03-04"})  # (8 1/3 a day)
     body = problem(world.post(EVENTS, "hr", json=training("T-x", hours=4, **dict.fromkeys(DAY, "2026-03-03"))), 422)
-    assert body["errors"] == {"hours": [ASKED.format(version=2, total="12.33", day="2026-03-03")]}
+    assert body["errors"] == {
+        "hours": [
+            ASKED.format(
+                **{**T_0, "start": "2026-03-02", "end": "2026-03-04"}, version=2, total="12.33", day="2026-03-03"
+            )
+        ]
+    }
 
 
 def test_a_training_alone_over_the_limit_is_refused_as_such_not_asked(world: World) -> None:
@@ -108,7 +128,9 @@ def test_a_correction_moving_a_training_onto_a_full_day_is_asked_and_recorded_co
     body = {"kind": "correction", **f.correction(3, "2026-11-04", **DAY)}
     refused = problem(world.post(EVENTS, "hr", json=body), 422)
     # (beside the corrected field that made the day so, its first day: until 2026-12-06 beside `corrected_fields`)
-    assert refused["errors"] == {"corrected_fields.start_date": [ASKED.format(version=2, total=24, day="2026-11-02")]}
+    assert refused["errors"] == {
+        "corrected_fields.start_date": [ASKED.format(**T_0, version=2, total=24, day="2026-11-02")]
+    }
     answer = world.post(EVENTS, "hr", json={**body, "confirm": ["training.daily_jp"]})
     assert answer.status_code == 201, answer.get_data(as_text=True)
     (event,) = [e for e in world.services.ledger.get_events(NIP) if e.originator_version == 4]
@@ -145,8 +167,10 @@ def test_an_import_asks_against_the_trainings_recorded_and_its_own_earlier_rows(
     )
     report = import_file(world.services.ledger, path, actor="hr")
     assert {p.line: p.errors for p in report.rejected} == {
-        3: {"hours": [ASKED_IN_IMPORT.format(version=4, total=16, day="2026-11-02")]},
-        4: {"hours": [ASKED_IN_IMPORT.format(version=2, total=18, day="2026-11-09")]},
+        # (the heaviest a row of the file: named by its line, not by the version it got; one recorded before the
+        # file: by its title and days, until 2026-12-06 by its version alone)
+        3: {"hours": [IN_FILE_ASKED.format(title="'Pelatihan F-2'", line=2, total=16, day="2026-11-02")]},
+        4: {"hours": [ASKED_IN_IMPORT.format(**NOV_9, version=2, total=18, day="2026-11-09")]},
     }
     assert recorded(world) == [("T-0", ()), ("F-1", ()), ("F-2", ()), ("F-5", ("training.daily_jp",))]
 
@@ -164,7 +188,8 @@ def test_the_record_form_asks_in_indonesian_with_a_box_that_records_it(world: Wo
     assert beside(page) == {
         "hours": str(
             escape(
-                "Dengan pelatihan-pelatihan berhari sama (yang terberat tercatat sebagai versi 2), pelatihan ini "
+                "Dengan pelatihan-pelatihan berhari sama (yang terberat 'Pelatihan 0', dari 2 Nov 2026 sampai "
+                "2 Nov 2026, tercatat sebagai versi 2), pelatihan ini "
                 "menjadikan 24 JP pada 2 Nov 2026, lebih dari 12 JP sehari (aturan training.daily_jp): jika hari atau "
                 "JP-nya keliru, ralatlah; jika pegawai memang mengikuti pelatihan-pelatihan itu pada hari yang sama, "
                 "centang kotak di bawah untuk mengonfirmasinya lalu kirim lagi formulir ini."
