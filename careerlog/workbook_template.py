@@ -24,7 +24,8 @@ from typing import Any
 
 from openpyxl.utils import quote_sheetname
 
-from careerlog.application import CONFIRMING_KINDS
+from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS, LEAVES_SCOPE, NEW_UNIT, STORED_CHECKS
+from careerlog.domain.employee import ENDS_POST, ONE_STEP, TRAINING_COST, TRAINING_DAILY_JP, TRAINING_DUPLICATE
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS
 from careerlog.domain.payload import filled_fields
 from careerlog.reference import reference
@@ -97,51 +98,45 @@ def described(kind: str, name: str, doc: str) -> str:
     return KIND_DESCRIPTIONS.get((kind, name), doc)
 
 
-# What a yes in a kind's `confirm` (Konfirmasi) column confirms, in English (the guide gives it in Indonesian too, by
-# the catalogue: in_two_languages), and the import page's name of the column (web.pages.hr.kind_columns): one text
-# for both, as careerlog.importing.YES_CONFIRMS reads a yes (until 2026-12-05 the page named an appointment's a rank
-# jump's, and a correction's or retraction's yes was described as a rank jump's alone)
-JUMP_CONFIRMATION = (
-    "ya: confirms the rank jump of the row's promotion (promotion.one_step), when the decree does promote that far"
-)
-# A retraction's: what a rank jump or a placement's move asks of it (careerlog.importing.AMENDMENT_YES)
-AMENDMENT_CONFIRMATION = (
-    "ya: confirms a rank jump (promotion.one_step), when the decree does promote that far, or the end of a managerial "
-    "post recorded with a placement (placement.ends_post)"
-)
-# A correction's: a yes as a retraction's; a unit corrected to one new in its agency (unit.new) and a training
-# corrected into a double of another (training.duplicate) are confirmed by name, a yes meant for a rank jump letting
-# no misspelt unit through
-CORRECTION_CONFIRMATION = (
-    "ya: confirms a rank jump (promotion.one_step), when the decree does promote that far, or the end of a managerial "
-    "post recorded with a placement (placement.ends_post); unit.new: confirms a unit corrected to one new in the "
-    "agency, near one known there; training.duplicate: confirms a training corrected into one the record seems to "
-    "hold already (both written by name: a yes does not confirm them)"
-)
-UNIT_CONFIRMATION = "ya: confirms a unit new in the agency, near one known there (unit.new)"
-DUPLICATE_CONFIRMATION = (
-    "ya: confirms a training the record seems to hold already, the employee having attended it twice "
-    "(training.duplicate)"
-)
-PLACEMENT_CONFIRMATION = (
-    "ya: confirms what the import asks of the placement: that it moves the employee out of your scope "
-    "(placement.leaves_scope), ends a managerial post held in the agency left, recorded with it (placement.ends_post), "
-    "or names a unit new in its agency (unit.new)"
-)
-CONFIRM_DESCRIPTIONS = {
-    "rank_promotion": JUMP_CONFIRMATION,
-    "correction": CORRECTION_CONFIRMATION,
-    "retraction": AMENDMENT_CONFIRMATION,
-    "placement": PLACEMENT_CONFIRMATION,
-    "appointment": UNIT_CONFIRMATION,
-    "post_appointment": UNIT_CONFIRMATION,
-    "training": DUPLICATE_CONFIRMATION,
+# What a yes in a kind's `confirm` (Konfirmasi) column confirms (the guide gives it in English and Indonesian, the
+# import page in the reader's language: web.pages.hr.kind_columns), made from the checks themselves: each check a yes
+# confirms on a row of the kind (careerlog.importing.YES_CONFIRMS), in CONFIRMABLE's order, by its description here
+# and its name, and on a correction the checks it is asked by name (those stored with a fact: STORED_CHECKS), which a
+# yes does not confirm. A check made confirmable is described here once (a KeyError until it is), and every kind's
+# text names it: until 2026-12-06 each kind's text was written by hand, and a training's named training.duplicate
+# alone, not training.daily_jp (until 2026-12-05 the page named an appointment's a rank jump's, and a correction's or
+# retraction's yes was described as a rank jump's alone).
+CHECK_DESCRIPTIONS = {
+    ONE_STEP: "a rank jump, when the decree does promote that far",
+    LEAVES_SCOPE: "a placement moving the employee out of your scope",
+    ENDS_POST: "the end of a managerial post held in the agency left, recorded with a placement",
+    NEW_UNIT: "a unit new in its agency, near one known there",
+    TRAINING_DUPLICATE: "a training the record seems to hold already, the employee having attended it twice",
+    TRAINING_DAILY_JP: "trainings of the same days holding more JP a day together than a training day holds",
+    TRAINING_COST: "a training cost holding a fraction of a rupiah, or outside the plausible range",
 }
+YES_FRAME = "ya: confirms {checks}"
+NAMED_FRAME = "written by name (a yes does not confirm it on this row): {checks}"
+CONFIRM_FRAMES = (YES_FRAME, NAMED_FRAME)
 
 
-def confirm_description(kind: str) -> str:
-    """What a yes in a row's `confirm` column confirms, in English (KeyError for a kind that confirms nothing)."""
-    return CONFIRM_DESCRIPTIONS[kind]
+def confirm_description(kind: str, translate: Callable[[str], str] = str) -> str:
+    """What a yes in a row's `confirm` column confirms (KeyError for a kind that confirms nothing): in English, or by
+    `translate` (a catalogue's gettext) in another language, each part translated and the checks' names kept."""
+    from careerlog.importing import YES_CONFIRMS
+
+    yes = YES_CONFIRMS[kind]
+    stored = frozenset().union(*STORED_CHECKS.values())
+    named = [check for check in CONFIRMABLE if check in stored and check not in yes] if kind == "correction" else []
+
+    def listed(checks: list[str]) -> str:
+        return "; ".join(f"{translate(CHECK_DESCRIPTIONS[check])} ({check})" for check in checks)
+
+    text = translate(YES_FRAME).format(checks=listed([check for check in CONFIRMABLE if check in yes]))
+    return f"{text}; {translate(NAMED_FRAME).format(checks=listed(named))}" if named else text
+
+
+CONFIRM_DESCRIPTIONS = {kind: confirm_description(kind) for kind in CONFIRMING_KINDS}  # (in English)
 
 
 # The guide's description of a retraction's `confirm_nip` column (formatted as Text, as any NIP column)
@@ -237,6 +232,9 @@ def template_workbook(kind: str, indonesian: Callable[[str], str] | None = None)
         required = "yes / ya (bold / tebal)" if column.required else "no / tidak"
         codes = ", ".join(column.codes) if column.codes else ""
         description = in_two_languages(column.doc, indonesian)
+        if column.name == "confirm" and indonesian is not None:  # (made of parts: each translated, names kept)
+            said = confirm_description(kind, indonesian)
+            description = f"{column.doc} / {said}" if said != column.doc else column.doc
         for at, value in enumerate([column.name, required, column.format, codes, description], start=1):
             guide.cell(row=row, column=at, value=value)
     guide.cell(

@@ -60,7 +60,10 @@ def test_the_import_page_lists_the_confirm_column_of_a_rank_promotion(world: Wor
     page = world.client.get("/pages/import").get_data(as_text=True)
     promotions = page[page.index("<code>rank_promotion</code></h3>") :]
     promotions = promotions[: promotions.index("</ul>")]
-    assert "ya: mengonfirmasi lompatan pangkat pada kenaikan pangkat di baris ini (promotion.one_step)" in promotions
+    assert (
+        "ya: mengonfirmasi lompatan pangkat, bila SK memang menaikkan pangkat sejauh itu (promotion.one_step)"
+        in promotions
+    )
     assert "bila SK memang menaikkan pangkat sejauh itu" in promotions  # (a yes confirms it: reviewA #9)
     assert "<code>confirm</code>, Konfirmasi</li>" in promotions
 

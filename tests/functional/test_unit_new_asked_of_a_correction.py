@@ -124,13 +124,16 @@ def test_an_import_row_correcting_a_unit_confirms_it_by_name_not_by_a_yes(known:
 
 def test_the_correction_templates_guide_says_unit_new_is_named(world: World) -> None:
     confirm = next(c for c in template_columns("correction") if c.name == "confirm")
-    assert "unit.new: confirms a unit corrected to one new in the agency" in confirm.doc
+    named = "; written by name (a yes does not confirm it on this row): a unit new in its agency, near one known there"
+    assert named in confirm.doc
     log_in(world, "hr")
     template = world.client.get("/pages/import/templates/correction.xlsx").get_data()
     guide = openpyxl.load_workbook(io.BytesIO(template))[GUIDE_SHEET]
     [described] = [row[4] for row in guide.iter_rows(min_row=2, values_only=True) if row[0] == "confirm"]
-    assert "unit.new: mengonfirmasi unit kerja yang diralat menjadi unit baru" in described
-    assert "(both written by name: a yes does not confirm them)" in described
+    assert (
+        "ditulis dengan namanya (ya tidak mengonfirmasinya pada baris ini): unit kerja baru di instansinya, yang mirip "
+        "dengan unit yang sudah dikenal di sana (unit.new)"
+    ) in described
 
 
 def test_the_import_page_says_a_correction_row_names_unit_new(world: World) -> None:
@@ -138,5 +141,7 @@ def test_the_import_page_says_a_correction_row_names_unit_new(world: World) -> N
     page = world.client.get("/pages/import").get_data(as_text=True)
     corrections = page[page.index("<code>correction</code></h3>") :]
     corrections = corrections[: corrections.index("</ul>")]
-    assert "unit.new: mengonfirmasi unit kerja yang diralat menjadi unit baru di instansi itu" in corrections
-    assert "(keduanya ditulis dengan namanya: ya tidak mengonfirmasinya)" in corrections
+    assert (
+        "ditulis dengan namanya (ya tidak mengonfirmasinya pada baris ini): unit kerja baru di instansinya, yang mirip "
+        "dengan unit yang sudah dikenal di sana (unit.new)"
+    ) in corrections

@@ -914,7 +914,7 @@ def column_name(alias: str) -> str:
 def confirm_label(kind: str) -> str:
     """The import page's name of a row's `confirm` column (no field: what a yes in it confirms), the template guide's
     description of it (careerlog.workbook_template.confirm_description: one source) in the reader's language."""
-    return str(_(confirm_description(kind)))
+    return confirm_description(kind, lambda text: str(_(text)))
 
 
 def confirm_nip_label() -> str:

@@ -19,7 +19,7 @@ from careerlog.accounts import Account
 from careerlog.domain.events import EMPLOYEE_EVENTS
 from careerlog.domain.payload import payload_fields
 from careerlog.reference import BUNDLED_RULES, reference, rules
-from careerlog.workbook_template import CONFIRM_DESCRIPTIONS
+from careerlog.workbook_template import CHECK_DESCRIPTIONS, CONFIRM_FRAMES
 from projections.scorecard.scorecard import DEFINITIONS
 
 # (careerlog.importing.KIND_NAMES keeps them in English for the command line's import summary: a kind renamed here
@@ -635,5 +635,5 @@ def extract(
         yield 0, None, text, ["an event field's description on the record form"]
     for text in known_sources():
         yield 0, None, text, ["a rule's source: keep each regulation cited as written, translate the rest"]
-    for text in dict.fromkeys(CONFIRM_DESCRIPTIONS.values()):  # (the import page's and the template guide's)
-        yield 0, None, text, ["what a yes in an import's Konfirmasi column confirms: keep ya and each check's name"]
+    for text in (*CHECK_DESCRIPTIONS.values(), *CONFIRM_FRAMES):  # (the import page's and the template guide's parts)
+        yield 0, None, text, ["what a yes in an import's Konfirmasi column confirms: keep ya and each {placeholder}"]
