@@ -57,6 +57,7 @@ from careerlog.domain.employee import (
     CORRECTION_JUMP,
     CORRECTION_JUMP_REFUSED,
     DATED_AFTER,
+    DAY_FULL_SAID,
     ENDED_POST,
     ENDS_POST,
     ENDS_POST_UNCONFIRMED,
@@ -411,8 +412,7 @@ TRAINING_REPEATED_IN_FILE = Refusal(
 # the check's name on a correction row). One recorded before the file is named by its title and days.
 TRAINING_DAY_FULL_IN_FILE, _ = confirmable(
     "With the trainings of the same days (the heaviest {title}, of {start} to {end}, on line {line} of this file), "
-    "this training makes {total} JP on {day}, more than {per_day} JP a day (rule training.daily_jp): if its days or JP "
-    "are wrong, correct them; if the employee did attend these trainings on the same days, ",
+    + DAY_FULL_SAID,
     TRAINING_DAILY_JP,
     ".",
     named=True,

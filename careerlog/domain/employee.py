@@ -257,10 +257,13 @@ TRAINING_MAX_JP = "training.max_jp_per_day"  # (the JP a day one training may ho
 # The heaviest training of that day is named by its title and days as well as its version (until 2026-12-06 by its
 # version alone, which told HR nothing); an import names one a row of the file gave by that row's line instead
 # (careerlog.importing.TRAINING_DAY_FULL_IN_FILE)
+DAY_FULL_SAID = (  # (what the refusal says after naming the heaviest training, the import's wording alike)
+    "this training makes {total} JP on {day}, more than {per_day} JP a day (rule training.daily_jp): if its days or JP "
+    "are wrong, correct them; if the employee did attend these trainings on the same days, "
+)
 TRAINING_DAY_FULL, TRAINING_DAY_FULL_TICKED = confirmable(
     "With the trainings of the same days (the heaviest {title}, of {start} to {end}, recorded as version {version}), "
-    "this training makes {total} JP on {day}, more than {per_day} JP a day (rule training.daily_jp): if its days or JP "
-    "are wrong, correct them; if the employee did attend these trainings on the same days, ",
+    + DAY_FULL_SAID,
     TRAINING_DAILY_JP,
     ".",
     named=True,
