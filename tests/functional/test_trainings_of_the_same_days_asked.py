@@ -215,8 +215,9 @@ def test_a_day_holding_part_of_a_jp_is_shown_in_the_visitor_s_numbers(world: Wor
     assert beside(answer.get_data(as_text=True))["hours"].startswith(
         str(
             escape(
-                "Dengan pelatihan-pelatihan berhari sama (yang terberat tercatat sebagai versi 2), pelatihan ini "
-                "menjadikan 12,33 JP pada 3 Mar 2026, lebih dari 12 JP sehari"
+                "Dengan pelatihan-pelatihan berhari sama (yang terberat 'Pelatihan 0', dari 2 Mar 2026 sampai 4 Mar "
+                "2026, tercatat sebagai versi 2), pelatihan ini menjadikan 12,33 JP pada 3 Mar 2026, lebih dari 12 JP "
+                "sehari"
             )
         )
     )
@@ -226,7 +227,7 @@ def test_a_correction_of_a_trainings_jp_filling_its_day_is_asked_beside_its_jp(w
     appointed(world, {"hours": 6}, {"hours": 6})
     body = {"kind": "correction", **f.correction(3, "2026-11-04", hours=8)}
     refused = problem(world.post(EVENTS, "hr", json=body), 422)
-    assert refused["errors"] == {"corrected_fields.hours": [ASKED.format(version=2, total=14, day="2026-11-02")]}
+    assert refused["errors"] == {"corrected_fields.hours": [ASKED.format(**T_0, version=2, total=14, day="2026-11-02")]}
     moved = {"kind": "correction", **f.correction(3, "2026-11-04", effective_date="2026-11-03")}  # (its last day
     # alone: the second day now holds 6 JP, the first 3 JP with version 2's 6, not asked)
     assert world.post(EVENTS, "hr", json=moved).status_code == 201

@@ -19,7 +19,14 @@ from typing import Any, ClassVar
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate
 
 from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS, LEAVES_SCOPE, NEW_UNIT
-from careerlog.domain.employee import ENDS_POST, FIELD_BOUNDS, ONE_STEP, TRAINING_DAILY_JP, TRAINING_DUPLICATE
+from careerlog.domain.employee import (
+    ENDS_POST,
+    FIELD_BOUNDS,
+    ONE_STEP,
+    TRAINING_COST,
+    TRAINING_DAILY_JP,
+    TRAINING_DUPLICATE,
+)
 from careerlog.domain.errors import cut, quoted
 from careerlog.domain.events import (
     BY_KIND,
@@ -297,6 +304,11 @@ CONFIRM_TOLD = {
     "heaviest training of that day; likewise a correction making a day so (beside the corrected field making it so: "
     "`corrected_fields.hours`, else `.start_date`, else `.effective_date`). Stored with "
     "the training or the correction (since 2026-12-06).",
+    TRAINING_COST: "`training.cost` (a training) records a training whose cost is more than 0 and outside rule "
+    "training.cost's plausible range (`least` 100 to `most` 1,000,000,000 rupiah in the rules shipped; with its "
+    "`whole`, any fraction of a rupiah too: `1.5` typed for 1.500), refused unconfirmed beside `cost` naming the cost "
+    "and why; likewise a correction to such a cost (beside `corrected_fields`). Stored with the training or the "
+    "correction (since 2026-12-06).",
 }
 # What a recorded event's `confirmed` (web.api.schemas.confirmed_field) says of each check stored with it, listed
 # from CONFIRMABLE alike; None: a check never stored
@@ -309,6 +321,8 @@ CONFIRMED_TOLD: dict[str, str | None] = {
     TRAINING_DUPLICATE: "`training.duplicate`, a training the record seemed to hold already (stored since 2026-12-05)",
     TRAINING_DAILY_JP: "`training.daily_jp`, a training making a day of the record's trainings hold more JP than "
     "rule training.daily_jp allows (stored since 2026-12-06)",
+    TRAINING_COST: "`training.cost`, a training cost outside rule training.cost's plausible range (stored since "
+    "2026-12-06)",
 }
 # What a writer confirms of a recording the ledger would refuse unconfirmed: no field of the fact; stored with the
 # event when it let the recording through (careerlog.domain.events.CONFIRMED_FIELD), and shown in its history
