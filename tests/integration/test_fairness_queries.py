@@ -581,3 +581,50 @@ def test_time_to_promotions_cox_errors_are_clustered_by_employee(store: SqlStore
     # with spells entered late, lifelines' clustered errors would not take their entry times: model-based
     late = queries.time_to_promotion("sex", start="2019-07-01", min_cell=1)
     assert late["cox"]["standard_errors"] == "model_based"
+
+
+# The demo's shape (500 employees, seed 3, by education): D-II 20 of 20 promoted, in two rounds; SLTA 281 of 306 and
+# S-1 230 of 262 (tests/unit/test_fairness_reference_promoted_every_time.py)
+PROMOTED_EVERY_TIME = [
+    ("2019-04-01", "D-II", 10, 10),
+    ("2019-04-01", "SLTA", 50, 48),
+    ("2019-04-01", "S-1", 40, 36),
+    ("2019-10-01", "D-II", 10, 10),
+    ("2019-10-01", "SLTA", 50, 48),
+    ("2019-10-01", "S-1", 40, 35),
+    ("2020-04-01", "SLTA", 206, 185),
+    ("2020-04-01", "S-1", 182, 159),
+]
+
+
+def add_pool_by_education(store: SqlStore, cells: list[tuple[str, str, int, int]]) -> None:
+    """In place of the merit view's rows, (round date, education, pool, promoted) of people made up for them."""
+    rows: list[list[Any]] = []
+    for day, education, pool, promoted in cells:
+        place = [day, "KOTA-MEDAN", "BKPSDM", unit_key("BKPSDM"), "12.71"]
+        for i in range(pool):
+            subject = f"1990{len(rows):06d}2015031001"[:18]
+            chosen = i < promoted
+            scores = [day if chosen else None, 80.0, 10.0, 1000, None, None]  # tmt, score... as add_pool's
+            rows.append(
+                [subject, *place, "III/a", "PNS", "M", education, "1990-01-01", "CPNS", 1, int(chosen), *scores]
+            )
+    with store.transaction() as sql:
+        sql.execute("DELETE FROM promotion_rounds")
+        sql.executemany(ROUNDS.insert_statement(), rows)
+
+
+def test_a_reference_promoted_every_time_gives_no_interval_claiming_a_gap_fisher_and_cmh_do_not_find(
+    store: SqlStore, database_url: str
+) -> None:
+    add_pool_by_education(store, PROMOTED_EVERY_TIME)
+    found = groups(FairnessQueries(store, today=TODAY).fairness("education"))
+    as_json = json.loads(audit(database_url, "fairness", "--by", "education", "--format", "json").output)
+    assert as_json["reference"] == "D-II"
+    for answer in (found, groups(as_json)):
+        for name in ("SLTA", "S-1"):
+            group = answer[name]
+            assert (group["p_fisher"] > 0.05, group["p_cmh"] > 0.05, group["significant"]) == (True, True, False)
+            low, high = group["impact_ratio_ci"]
+            assert low < 1 < high, (name, group["impact_ratio_ci"])  # SLTA's was [0.8881, 0.9495]
+        assert answer["SLTA"]["impact_ratio_ci"] == [0.8821, 1.0962]

@@ -701,7 +701,11 @@ class SelectionGroupSchema(StrictSchema):
         fields.Float(allow_none=True),
         dump_only=True,
         allow_none=True,
-        metadata={"description": "[low, high]: the impact ratio's log interval at the answer's impact_ratio_ci_level."},
+        metadata={
+            "description": "[low, high]: the impact ratio's log interval at the answer's impact_ratio_ci_level; the"
+            " score interval (Miettinen-Nurminen) where one of the two groups was promoted every time"
+            " (docs/fairness.md)."
+        },
     )
     adverse_impact = fields.Boolean(dump_only=True, allow_none=True)
     z = fields.Float(dump_only=True, allow_none=True)
@@ -710,7 +714,14 @@ class SelectionGroupSchema(StrictSchema):
     p_fisher_adjusted = fields.Float(dump_only=True, allow_none=True)
     significant = fields.Boolean(dump_only=True, allow_none=True)
     shortfall = fields.Float(dump_only=True, allow_none=True)
-    mh_odds_ratio = fields.Float(dump_only=True, allow_none=True)
+    mh_odds_ratio = fields.Float(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Mantel-Haenszel odds ratio stratified by round: null when infinite, 0.0 when the reference"
+            " was promoted every time (no size then: read p_cmh)."
+        },
+    )
     p_cmh = fields.Float(dump_only=True, allow_none=True)
     # Last, so that a CSV's columns keep their places; the data's key is still the old name.
     pool = fields.Integer(
