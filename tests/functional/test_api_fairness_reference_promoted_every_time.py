@@ -9,7 +9,8 @@ import pytest
 
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
-from tests.integration.test_fairness_queries import PROMOTED_EVERY_TIME, add_pool_by_education
+from tests.integration.test_fairness_queries import add_pool_by_education
+from tests.unit.test_fairness_reference_promoted_every_time import PROMOTED_EVERY_TIME
 
 
 @pytest.fixture

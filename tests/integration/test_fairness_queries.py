@@ -28,6 +28,7 @@ from projections.merit.fairness import FairnessQueries
 from tests import factories as f
 from tests.conftest import STORES, projected
 from tests.stores import LentSchema
+from tests.unit.test_fairness_reference_promoted_every_time import PROMOTED_EVERY_TIME
 
 # Each test has a store of its own (it may add the pool, drop a table...) holding the people recorded and every view
 # caught up: a copy of one made once for the module, on one worker (`database_url` below).
@@ -581,20 +582,6 @@ def test_time_to_promotions_cox_errors_are_clustered_by_employee(store: SqlStore
     # with spells entered late, lifelines' clustered errors would not take their entry times: model-based
     late = queries.time_to_promotion("sex", start="2019-07-01", min_cell=1)
     assert late["cox"]["standard_errors"] == "model_based"
-
-
-# The demo's shape (500 employees, seed 3, by education): D-II 20 of 20 promoted, in two rounds; SLTA 281 of 306 and
-# S-1 230 of 262 (tests/unit/test_fairness_reference_promoted_every_time.py)
-PROMOTED_EVERY_TIME = [
-    ("2019-04-01", "D-II", 10, 10),
-    ("2019-04-01", "SLTA", 50, 48),
-    ("2019-04-01", "S-1", 40, 36),
-    ("2019-10-01", "D-II", 10, 10),
-    ("2019-10-01", "SLTA", 50, 48),
-    ("2019-10-01", "S-1", 40, 35),
-    ("2020-04-01", "SLTA", 206, 185),
-    ("2020-04-01", "S-1", 182, 159),
-]
 
 
 def add_pool_by_education(store: SqlStore, cells: list[tuple[str, str, int, int]]) -> None:

@@ -22,17 +22,19 @@ def rounds(*cells: tuple[str, str, int, int]) -> pd.DataFrame:
     )
 
 
-# The demo's shape: D-II 20 of 20 in two rounds, SLTA 281 of 306 and S-1 230 of 262 over those and a third
-DEMO = rounds(
-    ("2024-04-01", "D-II", 10, 10),
-    ("2024-04-01", "SLTA", 50, 48),
-    ("2024-04-01", "S-1", 40, 36),
-    ("2024-10-01", "D-II", 10, 10),
-    ("2024-10-01", "SLTA", 50, 48),
-    ("2024-10-01", "S-1", 40, 35),
-    ("2025-04-01", "SLTA", 206, 185),
-    ("2025-04-01", "S-1", 182, 159),
-)
+# The demo's shape, (round date, group, pool, promoted): D-II 20 of 20 in two rounds, SLTA 281 of 306 and S-1 230 of 262
+# over those and a third (also the pools of tests/integration/test_fairness_queries.py and the API's test)
+PROMOTED_EVERY_TIME = [
+    ("2019-04-01", "D-II", 10, 10),
+    ("2019-04-01", "SLTA", 50, 48),
+    ("2019-04-01", "S-1", 40, 36),
+    ("2019-10-01", "D-II", 10, 10),
+    ("2019-10-01", "SLTA", 50, 48),
+    ("2019-10-01", "S-1", 40, 35),
+    ("2020-04-01", "SLTA", 206, 185),
+    ("2020-04-01", "S-1", 182, 159),
+]
+DEMO = rounds(*PROMOTED_EVERY_TIME)
 
 
 def test_a_reference_promoted_every_time_leaves_no_interval_wholly_below_1_where_fisher_and_cmh_find_no_gap() -> None:
