@@ -7,6 +7,8 @@ III.a post given to a II/d was recorded with "Tercatat" alone, found only later 
 
 from __future__ import annotations
 
+import html
+import io
 import re
 from typing import Any
 
@@ -16,7 +18,7 @@ import pytest
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_appointment_above_starting_rank_warned import import_warned
-from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_auth import csrf_token, log_in
 from tests.functional.test_pages_hr import form_of
 from tests.unit.test_merit_posts import post
 
@@ -76,3 +78,42 @@ def test_the_record_form_says_the_warning_after_recording(world: World) -> None:
 def test_an_import_warns_of_it_beside_the_post_kind(world: World) -> None:
     text = orjson.dumps({"kind": "post_appointment", "nip": BUDI, **ADMINISTRATOR}) + b"\n"
     import_warned(world, text, "post_appointment", "post_kind", BUDI, "post.rank_range: rank III/b")
+
+
+def test_the_record_form_and_the_import_page_say_a_managerial_posts_findings_in_indonesian(world: World) -> None:
+    """Found by an HR tester: a managerial post's findings (post.education, post.post_below, post.performance,
+    post.leadership_training) were said in the stored English on an Indonesian page, with ISO dates and raw codes
+    ("0 days in PENGAWAS by 2026-11-01"), where a rank promotion's are said in Indonesian. Until 2026-12-06 the
+    pages localised the finding of a promotion's and a CPNS appointment's warning alone."""
+    log_in(world, "hr")
+    administrator = post("ADMINISTRATOR", "2024-01-02", "III.b")
+    form = {**form_of(world, "post_appointment"), "nip": BUDI, **administrator}
+    dry_run = import_page(world, {"kind": "post_appointment", "nip": BUDI, **administrator}, "id")
+    answer = world.client.post("/pages/record?kind=post_appointment&lang=id", data=form, follow_redirects=True)
+    findings = (
+        "post.post_below: 0 hari dalam Jabatan Pengawas sampai dengan 2 Jan 2024; diperlukan 3 tahun (1.095 hari) "
+        "(audit akan menandainya).",
+        "post.performance: predikat kinerja di bawah Baik atau tidak ada untuk tahun 2022, 2023 (audit",
+        "post.leadership_training: belum menyelesaikan Diklat PKA sampai dengan 2 Jan 2024 (audit akan",
+    )
+    for page in (answer, dry_run):
+        shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.unescape(page.get_data(as_text=True))))
+        assert all(finding in shown for finding in findings), shown
+        assert "days in" not in shown, shown
+        assert "2024-01-02" not in shown, shown
+    english = import_page(
+        world, {"kind": "post_appointment", "nip": BUDI, **post("ADMINISTRATOR", "2024-03-01", "III.b")}, "en"
+    )
+    shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.unescape(english.get_data(as_text=True))))
+    assert "post.leadership_training: no PKA completed by Mar 1, 2024 (the audit would" in shown, shown
+
+
+def import_page(world: World, row: dict[str, Any], lang: str) -> Any:
+    """The import page's report of a dry run of a file of the one row, by a logged-in HR officer."""
+    text = orjson.dumps(row) + b"\n"
+    upload: dict[str, Any] = {
+        "csrf_token": csrf_token(world.client, "/pages/import"),
+        "file": (io.BytesIO(text), "r.jsonl"),
+    }
+    upload["dry_run"] = "y"
+    return world.client.post(f"/pages/import?lang={lang}", data=upload, content_type="multipart/form-data")

@@ -33,6 +33,8 @@ from projections.merit.audit import (
     APPOINTED_AGAINST,
     APPOINTMENT_WOULD_BE_AGAINST,
     LATE_EVIDENCE,
+    POST_WOULD_BE_AGAINST,
+    POSTED_AGAINST,
     RECORDED_AGAINST,
     WOULD_BE_AGAINST,
 )
@@ -176,6 +178,8 @@ def localised(template: Template, name: str, value: str, kind: str | None = None
         WOULD_BE_AGAINST,
         APPOINTED_AGAINST,
         APPOINTMENT_WOULD_BE_AGAINST,
+        POSTED_AGAINST,
+        POST_WOULD_BE_AGAINST,
     ):  # (the audit's finding, as the audit pages show it)
         return message_text(value)
     if name == "field" and template is FIELD_REASONS:  # (a field's reasons within another refusal: "Promotion kind:
