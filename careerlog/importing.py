@@ -143,6 +143,7 @@ from careerlog.textfiles import (
     spreadsheet_errors,
     spreadsheet_errors_elsewhere,
     spreadsheet_nips,
+    texts_written_as_formulas,
     undecodable,
     windows_1252,
     workbook_name,
@@ -1958,6 +1959,7 @@ def _csv_rows(
                 continue
             cells = cells[:width]
         cleaned: dict[str, Any] = {k: v for k, v in zip(names, cells, strict=False) if v.strip() != ""}
+        texts_written_as_formulas(cleaned)  # (="198609262010031001": the refused rows' NIP, read as its text anywhere)
         for name in notes:
             cleaned.pop(name, None)
         if not cleaned:  # (cells all empty, or notes alone: a spreadsheet's formatted rows below its data)

@@ -959,6 +959,26 @@ def spreadsheet_errors_elsewhere(row: dict[str, Any]) -> dict[str, list[str]]:
     return found if elsewhere else {}
 
 
+# A cell written as a spreadsheet's formula of a text alone (="198609262010031001", ="007"), as careerlog's own CSV
+# files write a NIP (careerlog.spreadsheet.kept_as_text): the text between its quote marks, which hold no other
+_FORMULA_OF_TEXT = re.compile(r"\s*=\s*\"(?P<text>[^\"]*)\"\s*")
+
+
+def texts_written_as_formulas(row: dict[str, Any]) -> None:
+    """The cells of a CSV row written as a formula of a text alone (="198609262010031001", as the refused rows' file
+    writes a NIP: careerlog.refused_rows) read as that text, in place, in any column, as a spreadsheet shows them: the
+    row is read, refused and reported as though the text were written bare (a NIP refused is shown as its digits, not
+    as the formula); a cell of an empty text (="") is an empty cell. Until 2026-12-06 only a NIP's column read them,
+    and only when the NIP was known (a refused NIP's row showed the formula in the report's NIP column)."""
+    found = [(name, text) for name, text in row.items() if type(text) is str and "=" in text]
+    for name, cell in found:
+        if (formula := _FORMULA_OF_TEXT.fullmatch(cell)) is not None:
+            if formula["text"].strip():
+                row[name] = formula["text"]
+            else:
+                del row[name]
+
+
 def nips_marked_as_text(row: dict[str, Any]) -> None:
     """The NIP cells of a CSV row written as text for a spreadsheet ('198609262010031001, ="198609262010031001") or
     after their label as a decree prints them ("NIP. 19840122 200812 1 001", read as the record form reads it:

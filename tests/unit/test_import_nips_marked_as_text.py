@@ -31,7 +31,10 @@ def test_a_nip_written_as_text_for_a_spreadsheet_is_read_as_the_nip(cell: str) -
     row = first_row(cell)
     assert isinstance(row, dict)
     assert str(row["nip"]).replace(" ", "") == NIP
-    assert row[WRITTEN]["nip"] == cell  # type: ignore[index]  # (the report shows the cell as typed)
+    if cell.startswith("="):  # (a formula of a text alone is read as that text, in any column: the report shows it)
+        assert WRITTEN not in row
+    else:
+        assert row[WRITTEN]["nip"] == cell  # type: ignore[index]  # (the report shows the cell as typed)
 
 
 def test_a_mentors_nip_written_so_is_read_too() -> None:
