@@ -123,6 +123,7 @@ from careerlog.textfiles import (
     SAVE_AS_UTF8,
     WORKBOOK,
     WRITTEN,
+    GivenKind,
     Written,
     aliases_of,
     career_download,
@@ -812,6 +813,8 @@ def typed(errors: Iterable[str], row: Mapping[str, Any]) -> dict[str, str]:
     if type(written) is not Written:  # (none, or a JSON row's own key)
         written = {}
     for name in errors:
+        if name == "kind" and type(row.get("kind")) is GivenKind:  # (the kind chosen, or the file's name: no cell)
+            continue
         if name in written:
             value = written[name]
         elif name in row:
@@ -1964,7 +1967,8 @@ def _csv_rows(
             cleaned.pop(name, None)
         if not cleaned:  # (cells all empty, or notes alone: a spreadsheet's formatted rows below its data)
             continue
-        if kind and "kind" not in cleaned:
+        given = bool(kind) and "kind" not in cleaned  # (no cell of the file: a refusal quotes none, GivenKind)
+        if given:
             cleaned["kind"] = kind
         if "" in cleaned:  # (a cell under a column the header leaves unnamed: refused naming it, not as field "")
             at = next(i for i, (name, cell) in enumerate(zip(names, cells, strict=False)) if not name and cell.strip())
@@ -2024,6 +2028,8 @@ def _csv_rows(
                 continue
             cleaned["corrected_fields"] = changes
             read_corrected_fields(cleaned, indonesian=indonesian, day_first=day_first)  # ({"cost": "3.500.000"})
+        if given:  # (once its cells are read: as a cell of the file until then)
+            cleaned["kind"] = GivenKind(cleaned["kind"])
         yield line, cleaned, 1
 
 

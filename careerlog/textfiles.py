@@ -727,6 +727,12 @@ class Written(dict[str, str]):
     merged: dict[str, tuple[str, str, str]] | None = None
 
 
+class GivenKind(str):
+    """A row's kind given by the import (the kind chosen, or the file's name), no cell of the file: a refusal quotes no
+    cell for it (careerlog.importing.typed; until 2026-12-06 a PPPK's rank promotion refused in a file of no kind
+    column ended "(typed: rank_promotion)", quoting the kind chosen on the page)."""
+
+
 def wrote(row: dict[str, Any], name: str, cell: str) -> None:
     """Note that the cell of `name` was written `cell` (before it was read into the row)."""
     written = row.get(WRITTEN)

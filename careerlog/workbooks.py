@@ -754,7 +754,7 @@ def _refused_cells(
     read as text, recorded or shown but as its text ("TRUE", "#N/A")."""
     if isinstance(row, dict):
         kind = row.get("kind")
-        fields = field_names(kind) if type(kind) is str and kind != _PLACEHOLDER else frozenset()
+        fields = field_names(kind) if isinstance(kind, str) and kind != _PLACEHOLDER else frozenset()
         if all(names[i] in fields or problem.as_number for i, problem in found.items()):
             for i, problem in found.items():
                 row[names[i]] = Unreadable(problem.reason)
