@@ -89,3 +89,20 @@ def test_the_record_csv_writes_a_mentors_and_a_mentees_nip_as_a_text_a_spreadshe
     _, rows = download(world, "id")  # (Budi's: the mentee's NIP alike)
     mentee = [value for row in rows for label, value in row.items() if value and SARI in value]
     assert mentee == [f'="{SARI}"']
+
+
+def test_a_whole_rupiah_cost_shows_without_decimals_in_the_csv_and_the_page(world: World) -> None:
+    """Found by an HR tester: a cost recorded "Rp 350.000,00" (350000.00) was written 350000,00 beside another's
+    1500000; a whole amount is written without decimals, one with cents as it is (display only: stored as recorded)."""
+    for day, cost in (("2024-05-10", "350000.00"), ("2024-06-10", "1500000"), ("2024-07-10", "1500000.50")):
+        world.services.ledger.record(BUDI, "training", f.training(day, cost=cost), actor="test")
+    world.catch_up()
+    log_in(world, "hr")
+    _, rows = download(world, "id")
+    costs = [r["Biaya (rupiah)"] for r in rows if r["Peristiwa"] == "Pelatihan" and r["Biaya (rupiah)"]]
+    assert sorted(costs) == ["1500000", "1500000,50", "350000"], costs
+    page = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
+    assert "350.000" in page, page
+    assert "350.000,00" not in page, page
+    stored = [str(getattr(e, "cost", None)) for e in world.services.ledger.events.get(BUDI)]
+    assert "350000.00" in stored, stored

@@ -489,19 +489,29 @@ def career_chart(nip: str, which: str) -> ResponseReturnValue:
 
 def csv_value(kind: str, field: str, value: Any) -> Any:
     """A fact's value as its cell: a date as recorded (2024-05-06, which a spreadsheet reads as a date whatever its
-    language), a decimal with the page language's decimal sign and no grouping (1500000,5 in Indonesian, as the
-    spreadsheet reads a number), a NIP as a text a spreadsheet keeps (="197912...": careerlog.spreadsheet.kept_as_text),
-    a code by its name as the page shows it (shown_value), anything else as recorded."""
+    language), a decimal with the page language's decimal sign, no grouping and a whole amount without decimals
+    (plain_decimal: 1500000,5 in Indonesian, as the spreadsheet reads a number), a NIP as a text a spreadsheet keeps
+    (="197912...": careerlog.spreadsheet.kept_as_text), a code by its name as the page shows it (shown_value),
+    anything else as recorded."""
     spec = field_spec(kind, field)
     if spec is not None and spec.type is date:
         return str(value)
     if spec is not None and spec.type is Decimal:
-        return format(Decimal(str(value)), "f").replace(".", get_decimal_symbol(get_locale()))
+        return plain_decimal(Decimal(str(value)))
     if isinstance(value, dict):  # (no payload field holds one: written as the API would)
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if nip_column(field) and isinstance(value, str):  # (a mentor's, a mentee's NIP: never 1.97912E+17 in Excel)
         return kept_as_text(value)
     return shown_value(kind, field, value)
+
+
+def plain_decimal(amount: Decimal) -> str:
+    """A decimal amount as a spreadsheet's cell: the page language's decimal sign, no grouping, and a whole amount
+    without decimals (Rp 350.000,00 recorded: 350000, beside 1500000 and 1500000,50), as the pages show it
+    (local_number); until 2026-12-06 written with the decimals it was recorded with, 350000,00. Display only: the
+    stored amount is as recorded."""
+    whole = amount == amount.to_integral_value()
+    return format(amount.to_integral_value() if whole else amount, "f").replace(".", get_decimal_symbol(get_locale()))
 
 
 def record_table(items: list[dict[str, Any]], nip: str) -> tuple[list[str], list[dict[str, Any]]]:
