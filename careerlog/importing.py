@@ -356,12 +356,16 @@ CAREER_DOWNLOAD_RETRACTIONS = Refusal(
     "decree); add the column Alasan (the reason); and remove the columns {removed}.",
 )
 CAREER_DOWNLOAD_HEADERS = {"correction": CAREER_DOWNLOAD_CORRECTIONS, "retraction": CAREER_DOWNLOAD_RETRACTIONS}
-# ... imported with no kind chosen (none named by the file's name, no kind column): the corrections' guidance after
-# the kind to choose (until 2026-12-06 the generic NO_KIND, which named none of the columns to change)
+# ... imported with no kind chosen (none named by the file's name, no kind column): said in a few words, pointing to the
+# download that imports again (the career page's facts as JSON Lines: web.pages.career.events_jsonl) and to the kind
+# that makes it a file of corrections, which then names each column to change (until 2026-12-06 the whole guidance of
+# the corrections after the kind to choose, one long paragraph)
 CAREER_DOWNLOAD_UNCHOSEN = Refusal(
-    "The kind of the file's rows is not known: choose {correction} (--kind, the import page's kind or the API's kind "
-    "parameter; {retraction} to retract the facts it lists). {guidance}",
-    kinds=("correction", "retraction"),
+    "This is the career record's download, for reading: no file to import as it is, so nothing was read. To import "
+    "an employee's facts again, download them from the career page as JSON Lines (\"Download the facts to import "
+    'again"); to correct facts with this file, choose {correction} and import it again: the refusal then names '
+    "each column to change.",
+    kinds=("correction",),
 )
 NEAREST_COLUMN = 0.8  # difflib's ratio at least (NIP Lama is 0.62 from nip_baru: an old NIP is no new one)
 # The notes of a header's columns that are read but never recorded (the report's notes, at line 1)
@@ -1756,10 +1760,8 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
         columns = ", ".join(repr(t.strip()) for t, name in zip(typed, names, strict=True) if name == twice)
         return names, InvalidInput(SAME_FIELD.reason(columns=columns, field=twice), "line")
     if not kind and "kind" not in names:  # (each row would be rejected for it)
-        if (download := career_download(typed)) is not None:  # (the download: how to make it a file of corrections)
-            guidance = _download_refusal("correction", typed, names, *download[:2])
-            told = CAREER_DOWNLOAD_UNCHOSEN.reason(correction="correction", retraction="retraction", guidance=guidance)
-            return names, InvalidInput(told, "kind")
+        if career_download(typed) is not None:  # (the download: the one that imports again, the kind to correct)
+            return names, InvalidInput(CAREER_DOWNLOAD_UNCHOSEN.reason(correction="correction"), "kind")
         return names, InvalidInput(NO_KIND, "kind")
     if not kind or kind not in RECORDABLE_KINDS or "kind" in names:  # (a kind not imported: each row refused for it)
         return names, ColumnNotes(notes) if notes else None

@@ -36,6 +36,7 @@ PAGES = [
     ("/pages/find?nip=Nasution", {SARI}, "search"),
     (f"/pages/employees/{BUDI}", {BUDI}, "career_page"),
     (f"/pages/employees/{BUDI}/record.csv", {BUDI}, "timeline"),
+    (f"/pages/employees/{BUDI}/events.jsonl", {BUDI}, "history"),
     (f"/pages/record?kind=correction&nip={BUDI}&target_version=1", {BUDI}, "timeline"),
     ("/pages/audits", {BUDI}, "audits"),
     ("/pages/audits.csv", {BUDI}, "audits"),

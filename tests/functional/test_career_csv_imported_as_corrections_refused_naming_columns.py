@@ -175,13 +175,14 @@ def test_the_refusal_followed_imports_the_edit_alone(world: World, lang: str) ->
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_download_with_no_kind_chosen_is_given_the_same_guidance(world: World, lang: str) -> None:
+def test_the_download_with_no_kind_chosen_is_refused_in_a_few_words(world: World, lang: str) -> None:
     """Imported with no kind chosen (the download's name names none), it was refused with the generic "The kind of the
-    file's rows is not known", naming none of its columns to change (an HR tester, 2026-12-06): it is now told the
-    kind to choose, then the corrections' guidance."""
+    file's rows is not known", naming none of its columns to change (an HR tester, 2026-12-06), then with the kind to
+    choose and the corrections' whole guidance, one long paragraph (another HR tester, 2026-12-06): it is now told in
+    a few words that it imports as it is in no way, pointing to the download that imports again and to the kind that
+    makes it a file of corrections."""
     trained(world)
     data = download(world, lang)
-    nip, version, tmt, decree, _, _ = COLUMNS[lang]
     before = world.log()
     upload = {"file": (io.BytesIO(data), f"riwayat-karier-{BUDI}.csv")}
     answer = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data")
@@ -190,11 +191,11 @@ def test_the_download_with_no_kind_chosen_is_given_the_same_guidance(world: Worl
     assert report["recorded"] == 0, report
     [refused] = report["rejected"]
     [said] = refused["errors"]["kind"]
-    assert said.startswith(
-        "The kind of the file's rows is not known: choose correction (--kind, the import page's kind or the API's kind "
-        "parameter; retraction to retract the facts it lists). The header is the career record's download, which is "
-        f"no file of corrections as it stands, so nothing was read. To import its rows as corrections: keep '{nip}' "
-        f"and '{version}'; rename '{tmt}' to Tanggal and '{decree}' to Nomor SK"
+    assert said == (
+        "This is the career record's download, for reading: no file to import as it is, so nothing was read. To "
+        "import an employee's facts again, download them from the career page as JSON Lines (\"Download the facts "
+        'to import again"); to correct facts with this file, choose correction and import it again: the refusal '
+        "then names each column to change."
     ), said
     assert world.log() == before
 
@@ -202,7 +203,7 @@ def test_the_download_with_no_kind_chosen_is_given_the_same_guidance(world: Worl
 def test_the_import_page_says_it_with_no_kind_chosen_in_indonesian(world: World) -> None:
     text = imported_on_the_page(world, "")  # (no kind chosen)
     assert (
-        "Jenis baris berkas ini tidak diketahui: pilih Koreksi (--kind, jenis pada halaman impor, atau parameter kind "
-        "pada API; Pembatalan untuk membatalkan fakta-fakta yang didaftarnya). Baris judul kolomnya adalah unduhan "
-        "riwayat karier"
+        "Berkas ini adalah unduhan riwayat karier, untuk dibaca: bukan berkas yang dapat diimpor apa adanya, jadi "
+        "tidak ada yang dibaca. Untuk mengimpor lagi fakta-fakta seorang pegawai, unduh fakta-fakta itu dari halaman "
+        "riwayat kariernya sebagai JSON Lines"
     ) in text, text[-3000:]

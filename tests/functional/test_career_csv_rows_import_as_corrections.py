@@ -84,8 +84,8 @@ def test_the_download_with_a_field_column_edited_is_refused_whole_and_its_nip_an
         [refused] = report["rejected"]
         assert refused["line"] == 1
         [said] = [reason for reasons in refused["errors"].values() for reason in reasons]
-        assert "'Jam pelajaran (JP)'" in said, said  # (its columns; with no kind chosen too, since 2026-12-06)
-        assert query or said.startswith("The kind of the file's rows is not known: choose correction"), said
+        assert not query or "'Jam pelajaran (JP)'" in said, said  # (its columns, once the kind is chosen)
+        assert query or said.startswith("This is the career record's download, for reading"), said
     assert world.log() == before
     header = "NIP;No. catatan;Alasan;Tanggal;Nomor SK;Isian yang dikoreksi"
     corrected = json.dumps({"hours": row["Jam pelajaran (JP)"]})

@@ -134,7 +134,13 @@ def test_every_page_and_its_errors_are_kept_by_no_cache(world: World) -> None:
         for rule in world.app.url_map.iter_rules()
         if rule.rule.startswith("/pages") and "GET" in rule.methods and not rule.arguments
     ]
-    paths += [f"/pages/employees/{BUDI}", f"/pages/employees/{BUDI}/record.csv", "/pages/no-such-page", "/"]
+    paths += [
+        f"/pages/employees/{BUDI}",
+        f"/pages/employees/{BUDI}/record.csv",
+        f"/pages/employees/{BUDI}/events.jsonl",
+        "/pages/no-such-page",
+        "/",
+    ]
     assert "/pages/accounts" in paths
     for path in paths:
         if path != "/pages/scorecard.pdf":  # seconds to draw; the same hook

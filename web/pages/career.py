@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import orjson
 from babel.numbers import get_decimal_symbol
 from flask import Response, current_app, request, url_for
 from flask.typing import ResponseReturnValue
@@ -21,6 +22,7 @@ from markupsafe import Markup
 
 from careerlog.access import Action, Target, permits
 from careerlog.accounts import Account
+from careerlog.application import RECORDABLE_KINDS
 from careerlog.domain.employee import ENDED_BY_PLACEMENT
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND
@@ -34,7 +36,7 @@ from projections.career import confirmation_due
 from projections.timeline import COUNTED_ONCE_WITH
 from projections.training import YEARLY_JP_RULE
 from web.pages import charts, local_date, local_number, sheet_time, zone_name
-from web.pages.common import blp, given_twice, may, page, services, shown_after_write, signed_in
+from web.pages.common import allowed, blp, given_twice, may, page, services, shown_after_write, signed_in
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
 from web.pages.inspector import page_number, unknown_arguments
@@ -593,6 +595,33 @@ def career_csv(nip: str) -> ResponseReturnValue:
     delimiter = ";" if get_decimal_symbol(get_locale()) == "," else ","
     name = _("career-record-%(nip)s.csv", nip=timeline["nip"])  # (named in the page's language, as its columns)
     return csv_download(rows, columns, name, delimiter=delimiter)
+
+
+# The keys of a history row (careerlog.application.event_row) that only a migration import takes (the recorded time, who
+# recorded it, whether migrated) or that would refuse a fact recorded since (its version), left out of events_jsonl
+NOT_IMPORTED = ("recorded_at", "recorded_by", "migrated", "version")
+
+
+@blp.route("/employees/<nip>/events.jsonl")
+def events_jsonl(nip: str) -> ResponseReturnValue:
+    """Download the employee's recorded facts in the import format (JSON Lines: docs/import-format.md), for HR (who
+    may record): each recordable event as its row, without the keys a migration alone takes, so that the file
+    imported again (the import page, no kind chosen) records nothing, every row already recorded; a row changed is
+    judged as any row of an import. The career record's CSV (career_csv) is for people, and imports as corrections
+    alone."""
+    account = allowed(Action.RECORD)
+    csv_arguments()  # (none taken: refused before the record is read)
+    history = services().history(account, nip)
+    rows = [
+        {k: v for k, v in item.items() if k not in NOT_IMPORTED}
+        for item in history["items"]
+        if item["kind"] in RECORDABLE_KINDS
+    ]
+    body = b"".join(orjson.dumps(row) + b"\n" for row in rows)
+    name = f"events-{history['nip']}.jsonl"
+    return Response(
+        body, mimetype="application/jsonl", headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
 
 
 @blp.route("/find")
