@@ -976,6 +976,11 @@ def texts_written_as_formulas(row: dict[str, Any]) -> None:
     row is read, refused and reported as though the text were written bare (a NIP refused is shown as its digits, not
     as the formula); a cell of an empty text (="") is an empty cell. Until 2026-12-06 only a NIP's column read them,
     and only when the NIP was known (a refused NIP's row showed the formula in the report's NIP column)."""
+    try:  # (the common case, no "=" in any cell: one look, 0.3 us a row of 9 cells, where one a cell took 2 us)
+        if "=" not in "".join(row.values()):
+            return
+    except TypeError:  # (a cell of no text: each looked at)
+        pass
     found = [(name, text) for name, text in row.items() if type(text) is str and "=" in text]
     for name, cell in found:
         if (formula := _FORMULA_OF_TEXT.fullmatch(cell)) is not None:
