@@ -1518,7 +1518,7 @@ class Services:
         placed = self.queries.placed_within
         regions = agency_reach(reader, Action.READ_SCORECARD, scope.agency, self.queries.staffs, placed)
         if scope.region:
-            region_within(reader, scope.region, regions)
+            region_within(reader, scope.region, regions, self.queries.staffs)
         region = scope.region or (None if regions is None else one_region(reader, scope.agency, regions))
         card = ScorecardQueries(self.projector.views.sql).scorecard(
             scope.agency,
@@ -1760,13 +1760,15 @@ def read_whole(reader: Account, action: Action, agency: str, placed: Staffed) ->
     return not regions or placed(agency, regions)
 
 
-def region_within(reader: Account, region: str, regions: tuple[str, ...] | None) -> None:
+def region_within(
+    reader: Account, region: str, regions: tuple[str, ...] | None, staffed: Staffed | None = None
+) -> None:
     """OutsideScope (a 403 naming `region`, REGION_OUTSIDE) when the scorecard's region, a known code, is outside the
     reader's scope (`refuse_filters_outside`) or, of an agency whose staff alone are within it (`agency_reach`
     answered the reader's regions), not wholly inside the reader's regions: a 12.71 reader asking KAB-DELISERDANG's
     card of region 12 (the province holding 12.71) would read its staff in every region of it, its seat 12.07 too,
     the agency's whole staff (until 2026-12-06 it was read so)."""
-    refuse_filters_outside(reader, Action.READ_SCORECARD, {"region": [region]})
+    refuse_filters_outside(reader, Action.READ_SCORECARD, {"region": [region]}, staffed=staffed)
     if regions is not None and not expand_regions([region]) <= reader.scope.region_codes():
         said = REGION_OUTSIDE.reason(region=region, scope=reader.scope.describe())
         raise OutsideScope(said, "region")
@@ -1797,10 +1799,14 @@ def staffed_units(reader: Account, asked: list[str], staffed: Staffed) -> None:
 
 
 def seats_meet(name: str, asked: list[str], reach: Mapping[str, list[str]], staffed: Staffed | None = None) -> bool:
-    """Whether regions asked of a reader scoped by agency alone meet where the agencies' staff work: the province of
-    each agency's seat, with its regencies and cities (a provincial agency's staff work in several; a region above
-    the province meets it too), and any region for a central agency (its staff work across the country). Until
-    2026-12-05 any region was read for them, one of another province answered an empty report (total 0). Agencies
+    """Whether regions asked of a reader scoped by agency alone meet where the agencies' staff work, as agencies
+    asked of a reader scoped by region meet it (below, the same two tests turned round): where their staff may work
+    (`seated_meeting`: a region holding or within a regency's or a city's seat, KOTA-MEDAN's 12.71 and the province
+    12 holding it; any region of a provincial agency's province; any region for a central agency) or where any of
+    them is placed now (`staffed`, the roster's, of the region's codes with its regencies and cities: a KOTA-MEDAN
+    employee placed in 12.07). Until 2026-12-05 any region was read for them, one of another province answered an
+    empty report (total 0); until 2026-12-06 any region of the seat's province was (12.07 to KOTA-MEDAN's reader
+    answered every report, audit, the roster and their pages empty, read as no activity there). Agencies
     asked of a reader scoped by region alone meet it where their staff may work (`seated_meeting`) or where any of
     them is placed (`staffed`, the roster's: a KAB-DELISERDANG employee placed in 12.71 is within a 12.71 reader's
     scope, whose profile, headcount and roster the reader reads; until 2026-12-06 an agency filter naming it was
@@ -1813,13 +1819,11 @@ def seats_meet(name: str, asked: list[str], reach: Mapping[str, list[str]], staf
         return any(seated_meeting(a, regions) or (staffed is not None and staffed(a, regions)) for a in asked)
     if name != "region" or "region" in reach or not reach.get("agency"):
         return True
-    provinces = set()
     for agency in reach["agency"]:
-        row = reference().agencies.rows.get(agency)
-        if row is None or row.get("kind") == "central" or not row.get("region"):
+        if any(seated_meeting(agency, [region]) for region in asked):
             return True
-        provinces.add(str(row["region"]).split(".")[0])
-    return any(nested(region, province) for region in asked for province in provinces)
+    placed = sorted(expand_regions(asked))  # (a province: its regencies and cities, where the roster places staff)
+    return staffed is not None and any(staffed(agency, placed) for agency in reach["agency"])
 
 
 def seated_meeting(agency: str, regions: list[str]) -> bool:

@@ -40,6 +40,10 @@ ASKED = [
     ("inspector_medan", "agency", ["KOTA-MEDAN", "KAB-KARO"], "Agency KAB-KARO is"),
     ("inspector_medan", "agency", ["KAB-KARO"], "Agency KAB-KARO is"),
     ("inspector_medan", "region", ["12.71", "13", "14"], "Regions 13 and 14 are"),
+    # a region of the seat's province where none of the agency's staff is placed (until 2026-12-06 an empty list,
+    # "Rounds: 0" on the fairness page), alone and beside the seat's
+    ("inspector_medan", "region", ["12.07"], "Region 12.07 is"),
+    ("inspector_medan", "region", ["12.71", "12.07"], "Region 12.07 is"),
     ("inspector", "region", ["12.06", "13"], "Region 13 is"),
     ("inspector", "region", ["13"], "Region 13 is"),
 ]

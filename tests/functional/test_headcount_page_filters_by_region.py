@@ -89,12 +89,17 @@ def test_the_other_reports_have_no_region_field_and_refuse_one_as_no_filter(worl
     assert "region is not a filter of this page" in page
 
 
-def test_an_agencys_reader_is_not_offered_a_region_of_another_province_than_its_seat(world: World) -> None:
-    """(a KOTA-MEDAN employee placed in Jakarta: a region KOTA-MEDAN's HR, seated in 12, is refused, so not offered)"""
+def test_an_agencys_reader_is_offered_the_regions_its_staff_are_placed_in_and_no_other(world: World) -> None:
+    """A KOTA-MEDAN employee placed in Jakarta (31) is within KOTA-MEDAN's HR's scope (its profile read), so the
+    region is offered and read, of them (until 2026-12-06 refused by the seat's province alone, as a region scope
+    refused an agency staffed there); a region where none of its staff is placed, 12.07 of the seat's province too,
+    is refused, so not offered (until 2026-12-06 read, an empty report)."""
     nip = f.nip(date(1990, 1, 1), date(2020, 1, 1), "M", sequence=990)
     world.services.ledger.record(nip, "appointment", appointment_of(nip, region="31"), actor="test")
     world.catch_up()
     log_in(world, "hr")
     answer = world.client.get("/pages/reports/headcount?lang=en")
-    assert region_field(answer.get_data(as_text=True))[0] == ["", "12", "12.71"]
-    assert world.client.get("/pages/reports/headcount?region=31&lang=en").status_code == 403
+    assert region_field(answer.get_data(as_text=True))[0] == ["", "12", "12.71", "31"]
+    assert world.client.get("/pages/reports/headcount?region=31&lang=en").status_code == 200
+    for region in ("12.07", "13"):
+        assert world.client.get(f"/pages/reports/headcount?region={region}&lang=en").status_code == 403, region

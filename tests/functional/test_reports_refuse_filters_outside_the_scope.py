@@ -8,8 +8,9 @@ CSV and workbook, the scorecard page and its PDF), answers an agency (or region)
 scope with 403: problem+json naming the field on the API, the 403 page saying why on the pages. An agency that has
 staff and one that has none are answered alike (an unknown code stays a 422: agencies are public reference data);
 one within the scope, and a national reader's, are read as before. A reader scoped by agency alone is refused a region
-of another province than its agencies' seats (a region within or above the seat's province is read: a provincial
-agency's staff work across its regencies; a central agency's anywhere). Both stores."""
+where its agencies' staff may not work, none of them placed there (a region of another province than the seats; of a
+city's agency, another regency of its province, KOTA-MEDAN's reader asking 12.07, an empty report until 2026-12-06;
+a region holding or within the seat is read, a provincial agency's province, a central agency's any). Both stores."""
 
 from __future__ import annotations
 
@@ -45,7 +46,11 @@ OUTSIDE = [
     # (until 2026-12-05 an empty report): within the province (a regency, as a provincial agency's staff work in)
     # it is read
     ("hr", "region", "13", "12.71"),
-    ("inspector_medan", "region", "13", "12.06"),
+    ("inspector_medan", "region", "13", "12"),
+    # a region of its seat's province where none of the agency's staff is placed, neither holding nor within a
+    # city's seat (until 2026-12-06 an empty report, read as no activity there): the province holding the seat is read
+    ("hr", "region", "12.07", "12"),
+    ("inspector_medan", "region", "12.07", "12.71"),
 ]
 # what a route needs besides its filter to answer 200 (a new route needing none is walked as it is)
 NEEDS = {
@@ -150,8 +155,18 @@ def test_every_report_page_and_download_refuses_an_agency_outside_the_scope(
     assert walked >= 4
 
 
-@pytest.mark.parametrize("who", ["inspector", "policy", "inspector_medan"])  # (the scorecard pages: hr reads none)
-def test_every_report_page_reading_a_region_refuses_one_outside_the_scope(world: World, who: str) -> None:
+@pytest.mark.parametrize(  # (the scorecard pages: hr reads none)
+    ("who", "outside", "within"),
+    [
+        ("inspector", "13", "12.06"),
+        ("policy", "13", "12.06"),
+        ("inspector_medan", "13", "12.71"),
+        ("inspector_medan", "12.07", "12"),  # (no staff of the agency there; until 2026-12-06 an empty report)
+    ],
+)
+def test_every_report_page_reading_a_region_refuses_one_outside_the_scope(
+    world: World, who: str, outside: str, within: str
+) -> None:
     log_in(world, who)
     walked = 0
     for route in page_routes(world):
@@ -159,10 +174,10 @@ def test_every_report_page_reading_a_region_refuses_one_outside_the_scope(world:
         if "region" not in arguments or not reads(world, who, route):
             continue  # (a page reading no region refuses it as an argument it does not read: a 422 naming it)
         walked += 1
-        answer = world.client.get(query(route, "region", "13", "12.06"))
+        answer = world.client.get(query(route, "region", outside, within))
         assert answer.status_code == 403, route
-        assert "Region 13 is outside your scope" in answer.get_data(as_text=True), route
-        assert world.client.get(query(route, "region", "12.06", "12.06")).status_code == 200, route
+        assert f"Region {outside} is outside your scope" in answer.get_data(as_text=True), route
+        assert world.client.get(query(route, "region", within, within)).status_code == 200, route
     assert walked >= 2
 
 
@@ -188,9 +203,13 @@ def test_an_unknown_agency_is_still_the_querys_422_naming_it(world: World) -> No
     assert world.client.get("/pages/reports/headcount.csv?agency=NOPE").status_code == 422
 
 
-def test_a_region_meets_an_agency_scoped_reader_within_or_above_its_seats_province() -> None:
-    assert seats_meet("region", ["12.06"], {"agency": ["KOTA-MEDAN"]})  # (another regency of its province)
-    assert seats_meet("region", ["12"], {"agency": ["KOTA-MEDAN"]})
+def test_a_region_meets_an_agency_scoped_reader_where_its_staff_may_work_or_are_placed() -> None:
+    # (another regency of a city's province: only with staff placed there; until 2026-12-06 any of the province)
+    assert not seats_meet("region", ["12.06"], {"agency": ["KOTA-MEDAN"]})
+    assert seats_meet("region", ["12.06"], {"agency": ["KOTA-MEDAN"]}, lambda agency, regions: "12.06" in regions)
+    assert seats_meet("region", ["12"], {"agency": ["KOTA-MEDAN"]})  # (holding the seat)
+    assert seats_meet("region", ["12.71"], {"agency": ["KOTA-MEDAN"]})
+    assert seats_meet("region", ["12.06"], {"agency": ["PROV-SUMUT"]})  # (a province's staff work across it)
     assert not seats_meet("region", ["11"], {"agency": ["KOTA-MEDAN"]})
     assert not seats_meet("region", ["13", "14"], {"agency": ["PROV-SUMUT", "KAB-KARO"]})
     assert seats_meet("region", ["13", "12.71"], {"agency": ["PROV-SUMUT"]})  # (one of them meets it)

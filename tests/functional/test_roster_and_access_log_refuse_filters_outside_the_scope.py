@@ -34,9 +34,17 @@ ASKED = [
     ("hr", "agency", ["KAB-KARO", "KOTA-MEDAN", "BKN"], "Agencies KAB-KARO and BKN are"),
     ("inspector_medan", "agency", ["KAB-KARO"], "Agency KAB-KARO is"),
     ("hr", "region", ["12.71", "13"], "Region 13 is"),  # (another province than the agency's seat)
+    # (a regency of the seat's province none of the agency's staff is placed in: until 2026-12-06 an empty list)
+    ("hr", "region", ["12.07"], "Region 12.07 is"),
+    ("inspector_medan", "region", ["12.71", "12.07"], "Region 12.07 is"),
     ("inspector", "region", ["12.06", "13", "14", "15"], "Regions 13, 14 and 15 are"),
 ]
-WITHIN = [("hr", "agency", "KOTA-MEDAN"), ("hr", "region", "12"), ("inspector", "agency", "KAB-KARO")]
+WITHIN = [
+    ("hr", "agency", "KOTA-MEDAN"),
+    ("hr", "region", "12"),
+    ("inspector_medan", "region", "12.71"),
+    ("inspector", "agency", "KAB-KARO"),
+]
 
 
 def query(route: str, field: str, values: list[str], **more: str) -> str:

@@ -129,7 +129,7 @@ def scorecard_within(agencies: list[str], regions: list[str]) -> None:
         queries = services().queries
         reach = agency_reach(account, Action.READ_SCORECARD, known["agency"][0], queries.staffs, queries.placed_within)
     if len(regions) == 1:
-        region_within(account, known["region"][0], reach)
+        region_within(account, known["region"][0], reach, services().queries.staffs)
 
 
 def filtered(action: Action, named: Mapping[str, Any]) -> bool:

@@ -200,9 +200,10 @@ def agencies_within(account: Account, action: Action = Action.RUN_AUDITS) -> lis
 def regions_within_reach(account: Account, action: Action = Action.READ_REPORTS) -> list[tuple[str, str]]:
     """The regions a report page offers in its filter, as (code, "name (code)"): those with staff on the roster
     where the account reaches and the provinces holding them, each lying wholly within the reader's regions (a
-    province is not offered to a reader of one of its cities, nor a region of another province than its agencies'
-    seats to a reader of agencies: either would be refused, web.services.regions_within and seats_meet), as
-    `agencies_within` offers agencies; and the region asked for, so that the form shows the filter applied."""
+    province is not offered to a reader of one of its cities, nor a region neither holding nor within its agencies'
+    seats, nor with their staff placed there, to a reader of agencies: either would be refused,
+    web.services.regions_within and seats_meet), as `agencies_within` offers agencies; and the region asked for, so
+    that the form shows the filter applied."""
     reach = row_filters(account, action)
     allowed = narrow({}, reach)
     staffed = kept.regions(
@@ -217,7 +218,8 @@ def regions_within_reach(account: Account, action: Action = Action.READ_REPORTS)
         or (
             any(r == c.code or str(r).startswith(f"{c.code}.") for r in staffed)
             and regions_within("region", c.code, reach or {})
-            and seats_meet("region", [c.code], reach or {})  # (an agency's reader: its seat's province, or all)
+            # (an agency's reader: where its staff may work or are placed)
+            and seats_meet("region", [c.code], reach or {}, services().queries.staffs)
         )
     ]
 
