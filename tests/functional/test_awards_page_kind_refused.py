@@ -3,9 +3,10 @@ promotions' and posts' pages refuse theirs.
 
 Before, `/pages/audits/awards?kind=XX` (a misspelt SLKS_10, a lower-case slks_10) answered 200 with no award listed
 under a kind filter reading "all", as if there were none of that kind; the API answers 422 naming `kind`. Now the page
-is a 422 with the reason beside the kind ("Not a known code: 'XX' (see GET /api/v1/reference/award_kinds)." / "Bukan
-kode yang dikenal ..."), and a known kind is still read, in any letter case since 2026-12-05 (slks_10 is SLKS_10, as
-the API's: tests/functional/test_coded_filters_in_any_case.py). Both stores."""
+is a 422 with the reason beside the kind ("Not a known code: 'XX'; choose one from the list." / "Bukan kode yang
+dikenal ...", since 2026-12-06: it named the API's GET /api/v1/reference/award_kinds), and a known kind is still read,
+in any letter case since 2026-12-05 (slks_10 is SLKS_10, as the API's:
+tests/functional/test_coded_filters_in_any_case.py). Both stores."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def test_the_awards_page_refuses_an_award_kind_that_is_no_code(world: World, kin
     response = world.client.get(f"/pages/audits/awards?kind={kind}&lang=en")
     assert response.status_code == 422
     text = response.get_data(as_text=True)
-    assert f'id="kind-error">Not a known code: &#39;{kind}&#39; (see GET /api/v1/reference/award_kinds).' in text
+    assert f'id="kind-error">Not a known code: &#39;{kind}&#39;; choose one from the list.' in text
     indonesian = world.client.get(f"/pages/audits/awards?kind={kind}&lang=id")
     assert indonesian.status_code == 422
     assert 'id="kind-error">' in indonesian.get_data(as_text=True)

@@ -44,7 +44,10 @@ def test_a_region_that_is_no_code_is_refused_on_the_headcount_page(world: World)
     assert answer.status_code == 422
     page = answer.get_data(as_text=True)
     _, _, beside = region_field(page)
-    said = "Not a known code: &#39;99.99&#39; (see GET /api/v1/reference/regions)."
+    said = (
+        "Not a known code: &#39;99.99&#39;; write a region&#39;s code, such as 12 (a province) or 12.71 (a regency "
+        "or city in it)."
+    )
     assert beside == f'<span class="error" id="region-error">{said}</span>'
     assert 'aria-describedby="region-error"' in page
     assert "region: Not a known code" not in page  # (no longer said above the report)

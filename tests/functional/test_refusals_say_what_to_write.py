@@ -2,15 +2,17 @@
 "Not a valid date."); a `by` of too many fields says at most how many, naming those given (it read marshmallow's
 "Length must be between 1 and 2."); a `by` field is read in any letter case, as a filter's code is (`by=Sex` was
 refused where `agency=kota-medan` is read); and a page's unknown agency points to where a page's reader reads the
-codes, the API's reference table (it named the command `careerlog reference agencies`), in English and Indonesian.
-Both stores."""
+codes, the form's list beside it (it named the command `careerlog reference agencies`, then the API's path), in
+English and Indonesian, the API's naming its reference table's path; a moment that does not read names its forms and
+the zone of one without an offset (it read "Not a valid datetime."). Both stores."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.functional.conftest import World
+from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
+from web.api.fields import DATE_TIME_FORMAT
 
 
 @pytest.fixture
@@ -51,16 +53,38 @@ def test_a_field_to_group_by_is_read_in_any_letter_case(world: World, path: str)
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("en", "Not a known code: &#39;kota-medann&#39; (see GET /api/v1/reference/agencies)."),
-        ("id", "Bukan kode yang dikenal: &#39;kota-medann&#39; (lihat GET /api/v1/reference/agencies)."),
+        ("en", "Not a known code: &#39;kota-medann&#39;; choose one from the list."),
+        ("id", "Bukan kode yang dikenal: &#39;kota-medann&#39;; pilih salah satu dari daftar."),
     ],
 )
-def test_a_pages_unknown_agency_points_to_the_reference_a_page_reader_reads(
-    world: World, lang: str, words: str
-) -> None:
+def test_a_pages_unknown_agency_points_to_the_forms_list_not_the_api(world: World, lang: str, words: str) -> None:
+    # (until 2026-12-06 "(see GET /api/v1/reference/agencies)", "(lihat GET ...)": the API's path on a user's page)
     log_in(world, "inspector")
     response = world.client.get(f"/pages/audits?agency=kota-medann&lang={lang}")
     assert response.status_code == 422
     body = response.get_data(as_text=True)
     assert words in body
     assert "careerlog reference" not in body
+    assert "/api/v1" not in body.split('id="agency-error"')[1].split("</span>")[0]
+
+
+def test_a_pages_unknown_region_says_how_a_region_is_written(world: World) -> None:
+    log_in(world, "inspector")
+    response = world.client.get("/pages/audits?region=12.7&lang=en")
+    assert response.status_code == 422
+    said = "Not a known code: &#39;12.7&#39;; write a region&#39;s code, such as 12 (a province) or 12.71 (a regency"
+    assert said in response.get_data(as_text=True)
+
+
+def test_the_apis_unknown_agency_still_names_its_reference_table(world: World) -> None:
+    answer = world.get("/api/v1/audits/promotions?agency=kota-medann", "inspector")
+    assert answer.status_code == 422
+    assert "GET /api/v1/reference/agencies" in answer.get_json()["errors"]["agency"][0]
+
+
+def test_an_unreadable_moment_names_its_forms_and_its_zone(world: World) -> None:
+    # (until 2026-12-06 marshmallow's "Not a valid datetime.", naming neither the format nor the zone)
+    errors = refused(world, f"/api/v1/employees/{BUDI}/timeline?known_at=2019-13-01")
+    assert errors == {"known_at": [DATE_TIME_FORMAT]}
+    assert "YYYY-MM-DD" in DATE_TIME_FORMAT
+    assert "read as UTC" in DATE_TIME_FORMAT

@@ -26,6 +26,11 @@ from projections.training import BETWEEN, FIRST_YEAR
 
 # What the OpenAPI document says of a text refused empty or only spaces: a character other than a space
 NOT_BLANK = {"minLength": 1, "pattern": r"\S"}
+# A moment's refusal (UtcDateTime): the forms it takes, and the zone of one written without an offset (docs/api.md)
+DATE_TIME_FORMAT = (
+    "Must be a date and time YYYY-MM-DDTHH:MM[:SS] with an offset (Z, +07:00 for WIB), or a date YYYY-MM-DD; "
+    "one without an offset is read as UTC."
+)
 # An identity number as the API takes it, for the OpenAPI document: 18 digits, the spaces, dots and dashes people type
 # between them aside (careerlog.domain.nip.normalise_nip)
 NIP_PATTERN = r"^[\s.\-]*(?:[0-9][\s.\-]*){18}$"
@@ -35,6 +40,10 @@ class UtcDateTime(fields.AwareDateTime):
     """A moment with its offset (UTC when it has none) that is also a moment in UTC: 9999-12-31T23:59-12:00 is not.
     Its day is written YYYY-MM-DD, as PlainDate's (then a time after T or a space, or nothing): not in ISO 8601's
     basic or week form (20230101, 2023-W01-1), which Python reads and RFC 3339's date-time, the document's, does not."""
+
+    # the forms it takes and how one without an offset is read, as PlainDate's refusal names its form (until
+    # 2026-12-06 marshmallow's "Not a valid datetime.", `known_at=2019-13-01` told neither)
+    default_error_messages = {"invalid": DATE_TIME_FORMAT}
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
         if isinstance(value, str) and not (ISO_DAY.fullmatch(value[:10]) and value[10:11] in ("", "T", "t", " ")):

@@ -32,7 +32,6 @@ from web.api.audits import fairness_schema, time_to_promotion_schema
 from web.api.common import interval_cells, row_columns
 from web.api.fields import plain_day
 from web.api.paging import last_page
-from web.errors import table_path
 from web.pages import charts, local_number
 from web.pages.columns import DEFAULT_LEVEL, decision_column_labels, statistics_column_labels
 from web.pages.common import CODE_TABLES, allowed, blp, filters_from, given_twice, one, page, readable, services, whole
@@ -129,9 +128,18 @@ def refused(known: tuple[str, ...], tables: dict[str, str] = PLACE_TABLES) -> di
         unknown = [v for v in request.args.getlist(name) if v.strip() and codes.read(v) is None]
         if unknown:
             listed = ", ".join(map(quoted, unknown))  # (each cut: careerlog.domain.errors.cut)
-            # (its codes where a page's reader reads them, the API's reference table: until 2026-12-06 the command
-            # `careerlog reference TABLE`, which a page's reader may have no shell to run)
-            errors[name] = [_("Not a known code: %(codes)s (see GET %(path)s).", codes=listed, path=table_path(table))]
+            # (what a page's reader can follow: the form's list beside the field, or a region's code as it is
+            # written, typed in its box on the audit pages; until 2026-12-06 the API's reference table, "see GET
+            # /api/v1/reference/agencies", and before that the command `careerlog reference TABLE`)
+            errors[name] = [
+                _(
+                    "Not a known code: %(codes)s; write a region's code, such as 12 (a province) or 12.71 (a regency "
+                    "or city in it).",
+                    codes=listed,
+                )
+                if name == "region"
+                else _("Not a known code: %(codes)s; choose one from the list.", codes=listed)
+            ]
     return errors
 
 
