@@ -127,15 +127,19 @@ class Demo:
         )
 
     def left_out(self, name: str) -> str:
-        """For passed_over: how many are by a 202 promotion, which the lists' passed_over filter does not
-        compare (docs/audit.md "What the lists cover"); else nothing."""
+        """For passed_over: how many are by a 202 promotion, which the lists of audited promotions and their
+        passed_over filter do not compare (docs/audit.md "What the lists cover"), and where they are found: the
+        decision's page and the passed-over pairs of every kind (`careerlog audit passed-over`, GET
+        /api/v1/audits/passed-over; until 2026-12-06 the summary said "not in the passed_over lists", which list
+        them); else nothing."""
         cases = [i for i in self.irregularities if i["type"] == name == "passed_over"]
         by_202 = sum(1 for i in cases if i["details"]["promotion_kind"] == "202")
         if not by_202:
             return ""
+        found = "not found by the promotions' passed_over filter; listed by careerlog audit passed-over"
         if by_202 == 1:
-            return " (1 by a 202 promotion: on its decision's page, not in the passed_over lists)"
-        return f" ({by_202} by 202 promotions: on their decisions' pages, not in the passed_over lists)"
+            return f" (1 by a 202 promotion: on its decision's page, {found})"
+        return f" ({by_202} by 202 promotions: on their decisions' pages, {found})"
 
 
 def to_row(rec: Rec) -> dict[str, Any]:

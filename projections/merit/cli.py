@@ -43,8 +43,8 @@ from projections.merit.fairness import (
     FairnessQueries,
     with_pool,
 )
+from projections.merit.passed_over import PASSED_OVER_CSV_COLUMNS, every_passed_over, flat_pair, ledger_records
 from projections.merit.passed_over import colleagues_of as decision_colleagues
-from projections.merit.passed_over import every_passed_over, ledger_records
 from projections.merit.queries import (
     APPOINTMENT_RULES,
     DECISION_VERDICTS,
@@ -758,10 +758,10 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
         say(f"- colleague {row['colleague']} {placed}")
 
 
-# The passed-over pairs' columns, in a table and in CSV (the JSON's names too): the employee's NIP `nip`, as the audited
-# decisions' lists name it (DecisionSchema's, the API's), where the views say `subject` (until 2026-12-06 the command
-# did too)
-PASSED_OVER_COLUMNS = ("tmt", "nip", "decision", "kind", "rank", "agency", "unit", "colleague", "severity")
+# The passed-over pairs' columns in a table (the JSON's names too; the CSV's are passed_over.PASSED_OVER_CSV_COLUMNS):
+# the employee's NIP `nip`, as the audited decisions' lists name it (DecisionSchema's, the API's), where the views say
+# `subject` (until 2026-12-06 the command did too)
+PASSED_OVER_COLUMNS = ("tmt", "nip", "version", "decision", "kind", "rank", "agency", "unit", "colleague", "severity")
 RECORDED_LATER_COLUMNS = ("tmt", "nip", "version", "decision", "kind", "colleague", "placed")
 
 
@@ -777,13 +777,14 @@ def passed_over_command(obj: Context, /, fmt: str, start: str | None, end: str |
     store = open_view_store(obj.settings).sql
     checked = period(start, end)
     found, later = every_passed_over(store, ledger_records(obj.app), scope, checked[0], checked[1])
-    emit(
-        {"passed_over": found, "recorded_later": later},
-        found,
-        PASSED_OVER_COLUMNS,
-        fmt,
-        f"{len(found)} decision/colleague pairs",
-    )
+    from projections.merit.schemas import PassedOverListSchema  # (marshmallow: only here)
+
+    listed = PassedOverListSchema().dump({"passed_over": found, "recorded_later": later})  # (as the API)
+    if fmt == "csv":  # (the API's CSV: the comparison flat, and the decision's version and page)
+        rows = [flat_pair(pair) for pair in listed["passed_over"]]
+        echo_as_is(csv_text(rows, PASSED_OVER_CSV_COLUMNS, shown=stdout_is_terminal()))
+        return
+    emit(listed, found, PASSED_OVER_COLUMNS, fmt, f"{len(found)} decision/colleague pairs")
     if fmt == "table" and later:
         click.echo()
         say(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from itertools import accumulate, groupby
 from operator import attrgetter, itemgetter
@@ -40,7 +40,7 @@ from projections.merit.eligibility import degree_rank, open_kinds
 from projections.merit.known_entries import entries_of
 from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.posts import PostJudge
-from projections.merit.queries import PassedOverQueries, iso_day
+from projections.merit.queries import REGULAR_PROMOTION, PassedOverQueries, iso_day
 from projections.merit.rules import FUNCTIONAL_KIND as FUNCTIONAL
 from projections.merit.rules import PromotionJudge, counted_round, param_on, permitted_in_years
 from projections.training import filter_clauses, units_shown, where_sql
@@ -1166,6 +1166,49 @@ def nip_named(row: dict[str, Any]) -> dict[str, Any]:
     return {("nip" if name == "subject" else name): value for name, value in row.items()}
 
 
+def regular_versions(store: SqlStore, subjects: Sequence[str]) -> dict[tuple[str, str], int]:
+    """The version of each regular (101) promotion of `subjects` by (subject, TMT), as the lists match a round to its
+    decision (queries.REGULAR_PROMOTION; the first, of two on one day)."""
+    found: dict[tuple[str, str], int] = {}
+    for at in range(0, len(subjects), 500):
+        chunk = subjects[at : at + 500]
+        for row in store.query(
+            "SELECT subject, tmt, MIN(version) AS version FROM decisions d WHERE "
+            f"{REGULAR_PROMOTION} AND subject IN ({', '.join('?' * len(chunk))}) GROUP BY subject, tmt",
+            chunk,
+        ):
+            found[(row["subject"], row["tmt"])] = int(row["version"])
+    return found
+
+
+# The passed-over pairs' CSV columns, of the command's and the API's CSV alike: the decision (its page's path `page`),
+# the colleague, and the comparison flat, each measure's value of the employee (`nip_...`) and of the colleague
+# (until 2026-12-06 the API's CSV held the comparison as JSON in one cell, and the command's neither it nor `version`)
+PASSED_OVER_CSV_COLUMNS = (
+    "tmt",
+    "nip",
+    "version",
+    "decision",
+    "kind",
+    "rank",
+    "agency",
+    "unit",
+    "colleague",
+    "severity",
+    *(f"{whose}_{measure}" for measure in MEASURES for whose in ("nip", "colleague")),
+    "page",
+)
+
+
+def flat_pair(pair: Mapping[str, Any]) -> dict[str, Any]:
+    """A passed-over pair as dumped (schemas.PassedOverPairSchema) as a CSV row of `PASSED_OVER_CSV_COLUMNS`."""
+    row = {k: v for k, v in pair.items() if k != "comparison"}
+    for measure, values in (pair.get("comparison") or {}).items():
+        row[f"nip_{measure}"] = values.get("promoted", values.get("appointed"))
+        row[f"colleague_{measure}"] = values.get("colleague")
+    return {column: row.get(column) for column in PASSED_OVER_CSV_COLUMNS}
+
+
 def every_passed_over(
     store: SqlStore,
     records: RecordLoader,
@@ -1183,10 +1226,17 @@ def every_passed_over(
     `placed`, if given, gets each `recorded_later` colleague with the agency and region where its decision was made (a
     read of theirs there, for the access log, as the decision's page logs them)."""
     first, last = start or "", end or "9999"
+    rounds = [row for row in PassedOverQueries(store).passed_over(scope) if first <= row["tmt"] <= last]
+    versions = regular_versions(store, sorted({row["subject"] for row in rounds}))
+    # (a 101's version, as the decisions' lists name it, where its round's `round_date` was: its page's id)
     regular = [
-        {**row, "decision": "promotion", "kind": "101"}
-        for row in PassedOverQueries(store).passed_over(scope)
-        if first <= row["tmt"] <= last
+        {
+            **{k: v for k, v in row.items() if k != "round_date"},
+            "version": versions.get((row["subject"], row["tmt"])),
+            "decision": "promotion",
+            "kind": "101",
+        }
+        for row in rounds
     ]
     queries = DecisionPassedOverQueries(store, records)
     others = queries.passed_over(scope, start=start, end=end)

@@ -74,3 +74,106 @@ class DecisionSchema(Schema):
     finding_count = fields.Integer(dump_only=True)
     max_severity = fields.String(dump_only=True, allow_none=True)
     passed_over_count = fields.Integer(dump_only=True, allow_none=True, metadata=PASSED_OVER_COUNT_DOC)
+
+
+# ---------------------------------------------------------------------- passed over, every kind
+# The schemas of `careerlog audit passed-over --format json` and GET /api/v1/audits/passed-over, which both dump with
+# them (until 2026-12-06 the command wrote the rows as found: a 101's without `version`, with `round_date`).
+
+
+class StrictSchema(Schema):
+    class Meta:  # (as web.api.schemas.StrictSchema's)
+        unknown = RAISE
+
+
+class MeasureSchema(StrictSchema):
+    promoted = fields.Float(dump_only=True, metadata={"description": "The promoted employee's (promotions)."})
+    appointed = fields.Float(dump_only=True, metadata={"description": "The appointed employee's (posts)."})
+    colleague = fields.Float(dump_only=True)
+
+
+def compared_measures(whose: str) -> fields.Dict:
+    """A passed-over pair's `comparison`: per measure, `whose` value and the colleague's."""
+    return fields.Dict(
+        keys=fields.String(),
+        values=fields.Nested(MeasureSchema),
+        dump_only=True,
+        metadata={"description": f"Per measure: {whose} value and the colleague's."},
+    )
+
+
+def decision_page(row: dict[str, Any]) -> str | None:
+    """The path of the web page of a passed-over pair's decision (`/pages/audits/{nip}/{version}`, a post's
+    `/pages/audits/posts/{nip}/{version}`); None where its version is not known."""
+    if row.get("version") is None:
+        return None
+    where = "audits/posts" if row["decision"] == "post" else "audits"
+    return f"/pages/{where}/{row['nip']}/{row['version']}"
+
+
+class PassedOverPairSchema(StrictSchema):
+    """A decision and an eligible colleague of its unit and rank, not chosen on its TMT, clearly stronger."""
+
+    tmt = fields.String(dump_only=True, metadata={"format": "date", "description": "The decision's TMT."})
+    nip = fields.String(dump_only=True, metadata={"description": "The NIP of the employee promoted or appointed."})
+    version = fields.Integer(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "The decision's version in the record (its id `{nip}-{version}`); null only of a 101 "
+            "whose decision the merit view does not hold."
+        },
+    )
+    decision = fields.String(dump_only=True, metadata={"enum": ["promotion", "post"]})
+    kind = fields.String(
+        dump_only=True, metadata={"description": "The promotion kind (101, 202) or the managerial post kind."}
+    )
+    rank = fields.String(dump_only=True, metadata={"description": "The rank the two held the day before the TMT."})
+    agency = fields.String(dump_only=True)
+    unit = fields.String(dump_only=True)
+    colleague = fields.String(dump_only=True, metadata={"description": "The colleague's NIP."})
+    severity = fields.String(dump_only=True)
+    comparison = compared_measures("the employee's")
+    page = fields.Function(
+        decision_page,
+        dump_only=True,
+        metadata={
+            "type": "string",
+            "nullable": True,
+            "description": "The path of the decision's web page (`/pages/audits/{nip}/{version}`, a post's "
+            "`/pages/audits/posts/{nip}/{version}`); null where `version` is.",
+        },
+    )
+
+
+class RecordedLaterSchema(StrictSchema):
+    """A colleague the final record places otherwise than the record known before the decision did, the day
+    before its TMT (a transfer, promotion or separation recorded after the decision, effective before the TMT)."""
+
+    colleague = fields.String(dump_only=True, metadata={"description": "The colleague's NIP."})
+    placed = fields.String(
+        dump_only=True,
+        metadata={
+            "enum": ["elsewhere", "here"],
+            "description": "elsewhere: in the decision's unit at its rank as known before the decision, placed "
+            "elsewhere by a record made since: compared, as known then; here: placed in the unit at that rank only "
+            "by a record made after the decision: not compared.",
+        },
+    )
+
+
+class RecordedLaterPairSchema(RecordedLaterSchema):
+    """A 202 or post decision's colleague a record made after the decision places otherwise (as on its page)."""
+
+    tmt = fields.String(dump_only=True, metadata={"format": "date"})
+    nip = fields.String(dump_only=True)
+    version = fields.Integer(dump_only=True)
+    decision = fields.String(dump_only=True)
+    kind = fields.String(dump_only=True)
+
+
+class PassedOverListSchema(StrictSchema):
+    """merit.passed_over's pairs of every kind compared, as `careerlog audit passed-over --format json`."""
+
+    passed_over = fields.List(fields.Nested(PassedOverPairSchema), dump_only=True)
+    recorded_later = fields.List(fields.Nested(RecordedLaterPairSchema), dump_only=True)

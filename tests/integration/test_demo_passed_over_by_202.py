@@ -14,7 +14,7 @@ from careerlog.config import Settings
 from careerlog.demo import generate, load_demo
 from projections.framework import Projector
 from projections.merit.audit import MeritProjection
-from projections.merit.passed_over import ledger_records, passed_over_of
+from projections.merit.passed_over import every_passed_over, ledger_records, passed_over_of
 from projections.merit.queries import AuditQueries
 from projections.store import open_view_store
 
@@ -51,3 +51,17 @@ def test_a_case_by_a_202_promotion_is_on_its_decision_page_and_not_in_the_passed
         decision = audit.store.query(query, (case["nip"], case["effective_date"]))[0]
         found = passed_over_of(audit.store, ledger_records(app), decision)
         assert [row["colleague"] for row in found] == [case["details"]["colleague_nip"]]
+
+
+def test_the_passed_over_pairs_of_every_kind_list_the_202_case_as_the_demos_summary_says(
+    audited: tuple[CareerLog, AuditQueries],
+) -> None:
+    # (`careerlog audit passed-over`, GET /api/v1/audits/passed-over: the summary said "not in the passed_over lists")
+    app, audit = audited
+    demo = generate(EMPLOYEES, SEED, TODAY)
+    cases = [e for e in demo.irregularities if e["type"] == "passed_over"]
+    found, _ = every_passed_over(audit.store, ledger_records(app), {})
+    listed = {(p["nip"], p["tmt"], p["kind"], p["colleague"]) for p in found}
+    [case] = [e for e in cases if e["details"]["promotion_kind"] == "202"]
+    assert (case["nip"], case["effective_date"], "202", case["details"]["colleague_nip"]) in listed
+    assert "listed by careerlog audit passed-over" in demo.summary()

@@ -209,7 +209,7 @@ def test_one_agency_finds_one_programme_family_irrelevant_two_years_running(larg
     assert sum(relevance[False]) / len(relevance[False]) > 3.5
 
 
-def test_each_passed_over_case_names_its_promotion_kind_and_the_summary_counts_those_the_lists_leave_out() -> None:
+def test_each_passed_over_case_names_its_promotion_kind_and_the_summary_says_where_the_202s_are_listed() -> None:
     # two passed-over cases, one by a functional-post (202) promotion (seed 61 until the demo exempted the service exam
     # by education or leadership training, 2026-12-05; 192 until it kept training.daily_jp, 2026-12-06)
     demo = generate(200, 4, TODAY)
@@ -222,8 +222,10 @@ def test_each_passed_over_case_names_its_promotion_kind_and_the_summary_counts_t
     assert [e["details"]["promotion_kind"] for e in cases] == [kinds[(e["nip"], e["reference"])] for e in cases]
     assert sorted(e["details"]["promotion_kind"] for e in cases) == ["101", "202"]
     assert (
-        "passed_over 2 (1 by a 202 promotion: on its decision's page, not in the passed_over lists)" in demo.summary()
+        "passed_over 2 (1 by a 202 promotion: on its decision's page, not found by the promotions' passed_over "
+        "filter; listed by careerlog audit passed-over)" in demo.summary()
     )
+    assert "not in the passed_over lists" not in demo.summary()  # (the command and the API list it)
 
 
 def test_post_holders_rise_by_the_choice_promotion_and_a_listed_few_by_a_regular_one(small: Demo) -> None:

@@ -14,6 +14,8 @@ from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.queries import DECISION_VERDICTS
 from projections.merit.rules import SEVERITY_ORDER
 from projections.merit.schemas import DecisionSchema as DecisionSchema
+from projections.merit.schemas import PassedOverListSchema as PassedOverListSchema
+from projections.merit.schemas import RecordedLaterSchema, compared_measures
 from projections.merit.schemas import decision_id as decision_id
 from web.api.fields import PlainDate, PlainDateTime, WholeNumber, a_past_year
 from web.api.schemas import (
@@ -429,22 +431,6 @@ class FindingSchema(RuleFindingSchema):
     )
 
 
-class MeasureSchema(StrictSchema):
-    promoted = fields.Float(dump_only=True, metadata={"description": "The promoted employee's (promotions)."})
-    appointed = fields.Float(dump_only=True, metadata={"description": "The appointed employee's (posts)."})
-    colleague = fields.Float(dump_only=True)
-
-
-def compared_measures(whose: str) -> fields.Dict:
-    """A passed-over pair's `comparison`: per measure, `whose` value and the colleague's."""
-    return fields.Dict(
-        keys=fields.String(),
-        values=fields.Nested(MeasureSchema),
-        dump_only=True,
-        metadata={"description": f"Per measure: {whose} value and the colleague's."},
-    )
-
-
 class PassedOverSchema(StrictSchema):
     """An eligible colleague of the same unit and rank, not chosen on the decision's TMT, clearly stronger."""
 
@@ -467,22 +453,6 @@ class InflatedRatingSchema(StrictSchema):
     year = fields.Integer(dump_only=True)
     predicate = fields.String(dump_only=True)
     unit_finding = fields.Dict(dump_only=True, metadata={"description": "The unit-year's grade-inflation finding."})
-
-
-class RecordedLaterSchema(StrictSchema):
-    """A colleague the final record places otherwise than the record known before the decision did, the day
-    before its TMT (a transfer, promotion or separation recorded after the decision, effective before the TMT)."""
-
-    colleague = fields.String(dump_only=True, metadata={"description": "The colleague's NIP."})
-    placed = fields.String(
-        dump_only=True,
-        metadata={
-            "enum": ["elsewhere", "here"],
-            "description": "elsewhere: in the decision's unit at its rank as known before the decision, placed "
-            "elsewhere by a record made since: compared, as known then; here: placed in the unit at that rank only "
-            "by a record made after the decision: not compared.",
-        },
-    )
 
 
 class ConfirmationSchema(RecordingSchema):
@@ -539,45 +509,6 @@ PassedOverQuerySchema = type(
         "__doc__": "The passed-over pairs' filters: where the decision was made, and its TMT.",
     },
 )
-
-
-class PassedOverPairSchema(StrictSchema):
-    """A decision and an eligible colleague of its unit and rank, not chosen on its TMT, clearly stronger."""
-
-    tmt = fields.String(dump_only=True, metadata={"format": "date", "description": "The decision's TMT."})
-    nip = fields.String(dump_only=True, metadata={"description": "The NIP of the employee promoted or appointed."})
-    version = fields.Integer(
-        dump_only=True,
-        allow_none=True,
-        metadata={"description": "The decision's version in the record (its id `{nip}-{version}`); null of a 101."},
-    )
-    decision = fields.String(dump_only=True, metadata={"enum": ["promotion", "post"]})
-    kind = fields.String(
-        dump_only=True, metadata={"description": "The promotion kind (101, 202) or the managerial post kind."}
-    )
-    rank = fields.String(dump_only=True, metadata={"description": "The rank the two held the day before the TMT."})
-    agency = fields.String(dump_only=True)
-    unit = fields.String(dump_only=True)
-    colleague = fields.String(dump_only=True, metadata={"description": "The colleague's NIP."})
-    severity = fields.String(dump_only=True)
-    comparison = compared_measures("the employee's")
-
-
-class RecordedLaterPairSchema(RecordedLaterSchema):
-    """A 202 or post decision's colleague a record made after the decision places otherwise (as on its page)."""
-
-    tmt = fields.String(dump_only=True, metadata={"format": "date"})
-    nip = fields.String(dump_only=True)
-    version = fields.Integer(dump_only=True)
-    decision = fields.String(dump_only=True)
-    kind = fields.String(dump_only=True)
-
-
-class PassedOverListSchema(StrictSchema):
-    """merit.passed_over's pairs of every kind compared, as `careerlog audit passed-over --format json`."""
-
-    passed_over = fields.List(fields.Nested(PassedOverPairSchema), dump_only=True)
-    recorded_later = fields.List(fields.Nested(RecordedLaterPairSchema), dump_only=True)
 
 
 # ---------------------------------------------------------------------- fairness statistics

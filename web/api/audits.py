@@ -10,6 +10,7 @@ from flask.views import MethodView
 
 from careerlog.access import Action
 from careerlog.domain.errors import NotFound
+from projections.merit.passed_over import flat_pair
 from web import kept as kept_answers
 from web.api.audit_schemas import (
     AppointmentAuditQuerySchema,
@@ -164,7 +165,7 @@ class PassedOver(MethodView):
         and posts do not compare (their own pages do): as `careerlog audit passed-over`. CPU-heavy: seconds at a
         few thousand employees, so narrow it by agency and TMT."""
         found = services().passed_over(caller(), split(args, STATISTICS_FILTERS), **args)
-        return json_or_csv(found, passed_over_list_schema, name="passed-over", items="passed_over")
+        return json_or_csv(found, passed_over_list_schema, name="passed-over", items="passed_over", flat=flat_pair)
 
 
 @blp.route("/appointments")

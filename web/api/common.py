@@ -219,6 +219,7 @@ def json_or_csv(
     items: str | None = "items",
     plain: bool = False,
     groups: Collection[str] = (),
+    flat: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None,
 ) -> Any:
     """The data for the view's response schema, or its rows (`items`) as a CSV download.
 
@@ -226,14 +227,18 @@ def json_or_csv(
     booleans...): the JSON answer is written by orjson with only the fields the schema
     documents, instead of marshmallow dumping it field by field (the same body; tested).
     `groups`: the row fields a grouped report fills by its `by` (a CSV without rows is headed by those asked).
+    `flat`: each dumped row as its CSV row, in its columns (of none, `flat({})`'s), where a row nests what a
+    spreadsheet would read as one cell of JSON (the passed-over pairs' `comparison`).
     """
     if isinstance(data, Mapping) and isinstance(data.get("next"), str):  # (a list page's: its cursor bound)
         data = {**data, "next": bound_cursor(data["next"])}
     if not wants_csv():
         return plain_json(data, schema) if plain else data
     dumped = schema.dump(data)
-    rows = [interval_cells(row) for row in dumped[items]] if items else dumped
+    rows = [interval_cells(flat(row) if flat else row) for row in dumped[items]] if items else dumped
     header = interval_columns(row_columns(schema, items, dumped, groups)) if items and not rows else None
+    if flat is not None and header is not None:
+        header = list(flat({}))
     response = Response(to_csv(rows, header), mimetype=CSV)
     response.headers["Content-Disposition"] = f'attachment; filename="{file_name(name)}.csv"'
     if isinstance(dumped, Mapping) and dumped.get("disclosure"):  # (the headcount's: its JSON's `disclosure`)
