@@ -52,6 +52,7 @@ SCOPE = ("agency", "unit", "region")  # the statistics' scope filters, as the AP
 # the audited decisions' lists: `kind` the promotion kind or the post kind
 DECISION_FILTERS = ("agency", "unit", "region", "kind")
 KIND_TABLES = {"promotion": "promotion_kinds", "post": "post_kinds", "appointment": "education"}
+SCOPE_ARGUMENTS = ("from", "to", "agency", "unit", "region")  # (a list's place and period)
 COMPARED_ON_ITS_PAGE = "202"  # a promotion kind whose colleagues are compared on each decision's own page only
 AWARD_FILTERS = ("agency", "unit", "region", "kind")
 STUDY_LEAVE_FILTERS = ("agency", "unit", "region", "employment_kind")
@@ -374,6 +375,8 @@ def decisions_page(decision: str) -> ResponseReturnValue:
         decision=decision,
         compared_on_its_page=COMPARED_ON_ITS_PAGE in request.args.getlist("kind"),
         passed_over=chosen_passed_over(),
+        # (the place and period of the list, for its links to the lists comparing the passed-over 202s and posts)
+        scope_query={name: values for name, values in query.items() if name in SCOPE_ARGUMENTS},
         **filter_choices(account, decision),
     )
 
