@@ -58,5 +58,11 @@ def test_the_study_leaves_json_names_and_types_its_fields_as_the_api(on_leave: W
 
 def test_the_passed_over_pairs_name_the_employee_nip(on_leave: World, store_url: str) -> None:
     header = run(store_url, "passed-over", "--format", "csv").splitlines()[0]
-    assert header == "tmt,nip,decision,kind,rank,agency,unit,colleague,severity"
+    # (the API's flat columns since 2026-12-06, test_passed_over_cli_and_api_agree: the decision's version and page,
+    # the comparison per measure and person)
+    assert header == (
+        "tmt,nip,version,decision,kind,rank,agency,unit,colleague,severity,nip_performance,colleague_performance,"
+        "nip_training_jp,colleague_training_jp,nip_days_in_rank,colleague_days_in_rank,nip_education,"
+        "colleague_education,page"
+    )
     assert run(store_url, "passed-over").splitlines()[0].split()[:2] == ["tmt", "nip"]
