@@ -49,9 +49,26 @@ def test_a_unit_rating_asked_of_the_record_form_is_told_where_it_is_recorded_not
     text = refused_text(world, "unit_rating", lang)
     assert said in text, text
     assert "penilaian_unit.csv" in text
-    assert "POST /api/v1/units/{agency}/{unit}/ratings" in text
     assert "tidak dikenal" not in text
     assert "Unknown kind" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("id", "atau minta bagian kepegawaian instansi unit itu mengimpornya."),
+        ("en", "or ask the HR office of the unit's agency to import it."),
+    ],
+)
+def test_a_unit_rating_asked_of_the_record_form_is_told_what_to_do_on_the_pages_not_the_api(
+    world: World, lang: str, said: str
+) -> None:
+    """Until 2026-12-06 the page told its user, who has the pages and no API, to send the rating to
+    POST /api/v1/units/{agency}/{unit}/ratings (the API's own refusal keeps that: RECORDED_ELSEWHERE)."""
+    text = refused_text(world, "unit_rating", lang)
+    assert said in text, text
+    assert "/api/" not in text
+    assert " API" not in text
 
 
 def refused_text(world: World, kind: str, lang: str) -> str:

@@ -951,7 +951,7 @@ FORM_RECORDS_ELSEWHERE = {
     "unit_rating": _l(
         "A unit's own rating (unit_rating) is not recorded on this form, which records an employee's facts: import it "
         "on the Import page, in a file of unit ratings (penilaian_unit.csv: columns agency and unit in place of the "
-        "NIP), or send it to the API, POST /api/v1/units/{agency}/{unit}/ratings."
+        "NIP), or ask the HR office of the unit's agency to import it."
     ),
     "mentee_assigned": _l(
         "A mentor's side of a mentoring (mentee_assigned) is recorded by careerlog itself: record the mentoring's "
