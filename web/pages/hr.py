@@ -720,6 +720,18 @@ def end_retracted_with(outcome: Any) -> tuple[int, int] | None:
     return (ended.version, undone) if ended is not None and ended.retracted_by == undone else None
 
 
+# The kinds whose forms show a training's confirm boxes (careerlog.application.TRAINING_JUDGED): a training, and a
+# correction of one (careerlog.application.corrected_training)
+TRAINING_CHECK_KINDS = ("training", "correction")
+
+
+def training_ticked(kind: str | None, check: str) -> bool:
+    """Whether the form's box confirming a training's `check` (training.duplicate, .daily_jp, .cost) was ticked: kept
+    ticked on a training's form and a correction's alike while refused for another reason (until 2026-12-06 on a
+    training's alone: a correction's came back unticked though the tick was sent and would be recorded)."""
+    return kind in TRAINING_CHECK_KINDS and check in request.form.getlist("confirm")
+
+
 def leaves_ticked(kind: str | None) -> bool:
     """Whether the form's box confirming a placement out of the writer's scope was ticked (confirm: LEAVES_SCOPE)."""
     return kind == "placement" and LEAVES_SCOPE in request.form.getlist("confirm")
@@ -866,20 +878,20 @@ def record() -> ResponseReturnValue:
             (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is TRAINING_REPEATED),
             None,
         ),
-        duplicate_ticked=kind == "training" and TRAINING_DUPLICATE in request.form.getlist("confirm"),
+        duplicate_ticked=training_ticked(kind, TRAINING_DUPLICATE),
         # the box confirming trainings of the same days holding more JP a day together than one may (TRAINING_DAY_FULL)
         day_full=next(
             (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is TRAINING_DAY_FULL),
             None,
         ),
-        day_full_ticked=kind == "training" and TRAINING_DAILY_JP in request.form.getlist("confirm"),
+        day_full_ticked=training_ticked(kind, TRAINING_DAILY_JP),
         day_full_check=TRAINING_DAILY_JP,
         # the box confirming a training's cost that seems mistyped (COST_IMPLAUSIBLE: rule training.cost), beside cost
         cost_asked=next(
             (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is COST_IMPLAUSIBLE),
             None,
         ),
-        cost_ticked=kind == "training" and TRAINING_COST in request.form.getlist("confirm"),
+        cost_ticked=training_ticked(kind, TRAINING_COST),
         cost_check=TRAINING_COST,
         # the box asking to record a retracted fact's values anew (RESENT_RETRACTED), beside that refusal's field
         anew=next(
