@@ -1,99 +1,29 @@
-"""The web layer: the Flask app factory and the JSON API.
+"""The web layer: the Flask app factory (web.app) and the JSON API.
 
 `create_app()` builds the services once (the ledger, the projector over every view, the
 queries and the accounts) and keeps them in `app.extensions["careerlog"]`. The hot reads' happy
 path is answered in front of Flask (web.fastreads) unless CAREERLOG_FAST_READS=off. On SQLite the
 serving process that holds the follower lock keeps the views current; on PostgreSQL the
 `careerlog projections run` workers do.
+
+`from web import create_app` imports web.app (Flask, the API and its libraries) when it is first asked for, not as
+the package is: a light module of the package (web.commands, the `serve` and `run` options `careerlog --help` lists)
+is imported without them.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask, Response, request
-from werkzeug.routing import IntegerConverter
+if TYPE_CHECKING:
+    from web.app import CareerlogFlask, WholeNumberConverter, create_app, unmerged_slashes
 
-from careerlog.config import ConfigurationError, Settings
-from web import errors, fastreads, security, static_files
-from web.api import init_api
-from web.config import WebSettings, cell_key_secret_refused
-from web.docs import blp as docs_blueprint
-from web.health import blp as health_blueprint
-from web.logs import redact
-from web.pages import check_limits_in_views_only, init_pages
-from web.services import Disclosure, Services
+__all__ = ["CareerlogFlask", "WholeNumberConverter", "create_app", "unmerged_slashes"]
 
 
-class WholeNumberConverter(IntegerConverter):
-    """A route's `<int:...>` in digits 0-9 alone (docs/api.md, "Numbers are written in digits 0-9"): werkzeug's
-    reads `\\d+`, which in a str pattern is any script's digit, and int() reads them, so an inspector's decision page
-    with its version in Arabic-Indic or full-width digits opened that version, where the API's decision id so
-    written is a 404. Set before any rule is added (a rule takes its converter when added). Written canonically, with
-    no leading zero (`0` alone is 0): `/pages/audits/<nip>/033` opened version 33, a second address for one page, and
-    `/api/v1/employees/<nip>/events/033` answered fact 33; each is a 404 now, on the pages and the API alike, as the
-    API's decision id `{nip}-033` is (web.api.audits.DECISION_ID)."""
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from web import app
 
-    regex = r"0|[1-9][0-9]*"
-
-
-class CareerlogFlask(Flask):
-    """Flask, answering OPTIONS under /api/ (the API, its OpenAPI document and docs page) with a 204 No Content whose
-    `Allow` names the path's methods: Flask's own answer is a 200 with an empty text/html body. No CORS headers: the
-    API has no cross-origin clients, so no preflight is answered (docs/security.md)."""
-
-    def make_default_options_response(self) -> Response:
-        response = super().make_default_options_response()
-        if request.path.startswith("/api/"):
-            response.status_code = 204
-            response.headers["Allow"] = ", ".join(sorted(response.allow))  # (a set's order otherwise)
-            del response.headers["Content-Type"]
-            del response.headers["Content-Length"]
-        return response
-
-
-def unmerged_slashes(app: Flask) -> None:
-    """A path under /api/ holding `//` is a 404 problem, as any path no route takes (a trailing `/` already is):
-    werkzeug merges the slashes and answers a 308 redirect with an HTML body to the merged path, which a client
-    following it sends again (a POST's body too) to a path it never wrote. The pages keep werkzeug's redirect."""
-    for rule in app.url_map.iter_rules():
-        if rule.rule.startswith("/api/"):
-            rule.merge_slashes = False
-
-
-def create_app(
-    settings: Settings | None = None, *, web: WebSettings | None = None, test_config: dict[str, Any] | None = None
-) -> Flask:
-    """Build the app: configuration from `settings` and `web` (by default from the environment),
-    `test_config` on top of it."""
-    app = CareerlogFlask(__name__)
-    redact(app.logger)  # (an unexpected error's traceback: each NIP {nip}, no query; web.logs)
-    app.url_map.converters["int"] = WholeNumberConverter
-    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
-    app.config.from_mapping((web or WebSettings.from_env()).flask_config())
-    app.config.update(test_config or {})
-    if refused := cell_key_secret_refused(app.config["CAREERLOG_DISCLOSURE"], app.config["CAREERLOG_CELL_KEY_SECRET"]):
-        raise ConfigurationError(refused)  # (wherever the app is made: no secret of a process's own under perturb)
-    settings = settings or Settings.from_env()
-    app.extensions["careerlog"] = Services.build(
-        settings,
-        follow=bool(app.config["CAREERLOG_FOLLOW"]),
-        wait_timeout=float(app.config["CAREERLOG_WAIT_SECONDS"]),
-        min_cell=int(app.config["CAREERLOG_MIN_CELL"]),
-        disclosure=Disclosure(app.config["CAREERLOG_DISCLOSURE"], app.config["CAREERLOG_CELL_KEY_SECRET"]),
-        durable_access_log=bool(app.config["CAREERLOG_DURABLE_ACCESS_LOG"]),
-    )
-    # A view being filled (a new version's, or rebuilt) holds part of the records: its reads are refused (503).
-    app.extensions["careerlog"].projector.guard_reads()
-    errors.init_app(app)
-    security.init_app(app)
-    static_files.init_app(app)  # the pages' CSS by its digest, kept a year
-    init_api(app)
-    app.register_blueprint(docs_blueprint)
-    app.register_blueprint(health_blueprint)
-    init_pages(app)
-    check_limits_in_views_only(app)
-    unmerged_slashes(app)
-    if app.config["CAREERLOG_FAST_READS"]:
-        fastreads.install(app)  # last: it checks the request hooks registered above
-    return app
+        return getattr(app, name)
+    raise AttributeError(f"module 'web' has no attribute {name!r}")

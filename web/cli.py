@@ -1,9 +1,9 @@
-"""`careerlog serve` (the API on gunicorn) and `careerlog run` (the demo: what `make run` does)."""
+"""What `careerlog serve` (the API on gunicorn) and `careerlog run` (the demo) run: their commands and options are
+web.commands, which imports this module only as they run."""
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import errno
 import json
 import logging
@@ -27,8 +27,7 @@ from gunicorn.workers.gthread import ThreadWorker
 
 from careerlog import reference
 from careerlog.accounts import open_accounts
-from careerlog.cli import Context, Progress, existing_data_only, friendly_errors, pass_context
-from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, THREADS
+from careerlog.cli import Context, Progress
 from careerlog.config import Settings
 from careerlog.visible import on_terminal, say
 from projections.merit.fairness import import_statistics
@@ -282,65 +281,6 @@ def serve_options(bind: str, workers: int, threads: int) -> dict[str, Any]:
     }
 
 
-class BindAddress(click.ParamType[str]):
-    """An address to serve on, as gunicorn reads it (HOST:PORT, [IPv6]:PORT, HOST alone for port 8000, unix:PATH),
-    refused naming --bind, exit 2, when gunicorn would not serve it as meant: empty (gunicorn serves an empty one on
-    every interface, 0.0.0.0:8000, where the default serves this host alone), or a port outside 0-65535 or no number
-    (an internal error, exit 70, or gunicorn's own refusal)."""
-
-    name = "address"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        address = str(value).strip()
-        if not address:
-            self.fail(
-                "is empty: give the address and port to serve on, such as 127.0.0.1:8000 (gunicorn would serve an "
-                "empty one on every interface, 0.0.0.0:8000).",
-                param,
-                ctx,
-            )
-        try:
-            parsed = util.parse_address(address)
-        except RuntimeError as e:  # ('abc' is not a valid port number.)
-            self.fail(f"{on_terminal(address)!r}: {e}", param, ctx)
-        if isinstance(parsed, tuple) and not 0 <= parsed[1] <= 65535:
-            self.fail(f"{on_terminal(address)!r}: the port {parsed[1]} is not in 0-65535.", param, ctx)
-        return address
-
-
-bind_option = click.option(
-    "--bind", default="127.0.0.1:8000", show_default=True, type=BindAddress(), help="Address and port to serve on."
-)
-workers_option = click.option("--workers", default=2, show_default=True, type=PROCESSES, help="Worker processes.")
-
-
-@click.command("serve")
-@bind_option
-@workers_option
-@click.option("--threads", default=4, show_default=True, type=THREADS, help="Threads per worker.")
-@click.option(
-    "--create-store",
-    is_flag=True,
-    help="Make the store if CAREERLOG_DATABASE_URL names none yet (its schema and tables); without it, refused.",
-)
-@pass_context
-@friendly_errors
-def serve_command(obj: Context, bind: str, workers: int, threads: int, create_store: bool) -> None:
-    """Serve the JSON API (/api/v1, documentation at /api/docs) on gunicorn.
-
-    On SQLite one worker keeps the views current. On PostgreSQL the workers only serve:
-    run `careerlog projections run` beside them to keep the views.
-
-    A store that is not there (no schema, no tables: a mistyped URL) is refused, exit 1, unless --create-store.
-    """
-    if not create_store:  # (it made the store and served it empty, /health "ok" with head 0: a typo's schema)
-        existing_data_only(obj, NOT_THERE)
-    check_before_serving(obj)
-    if warning := checked_secret_key():
-        click.echo(warning, err=True)
-    serve(obj.settings, bind, workers, threads)
-
-
 # What `serve` says of a store that is not there (Settings.existing_does)
 NOT_THERE = (
     "serves a store already there (its log or its accounts: `careerlog import` or `careerlog accounts create` make "
@@ -364,30 +304,6 @@ def check_before_serving(obj: Context) -> None:
         read()
     obj.settings.prepare()  # the store reached, its schema made, the encryption key checked against it
     projector(obj.settings).close()  # the views opened as each worker opens them: a newer release's refused
-
-
-@click.command("run")
-@click.option(
-    "--employees", default=2000, show_default=True, type=AT_LEAST_ONE, help="Demo size when the store is empty."
-)
-@bind_option
-@workers_option
-@pass_context
-@friendly_errors
-def run_command(obj: Context, employees: int, bind: str, workers: int) -> None:
-    """Serve the demo on the embedded store (make run): demo data, demo accounts, the API.
-
-    Loads the demo if the store is empty, creates the demo accounts and tokens if they
-    are missing, brings the views up to date, prints the log-ins, then serves.
-    """
-    if obj.settings.store != "sqlite":
-        raise click.ClickException("careerlog run uses the embedded SQLite store; for PostgreSQL use careerlog serve.")
-    obj.settings = dataclasses.replace(obj.settings, database_url_set=True)  # the demo makes the default store
-    check_before_serving(obj)
-    nip = prepare_demo(obj, employees)
-    print_logins(bind, nip)
-    obj.close()
-    serve(obj.settings, bind, workers)
 
 
 def prepare_demo(obj: Context, employees: int) -> str:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from careerlog.cli import main
-from web.cli import BindAddress
+from web.commands import BindAddress
 
 
 @pytest.mark.parametrize("command", ["serve", "run"])
