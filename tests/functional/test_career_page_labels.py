@@ -62,3 +62,17 @@ def test_a_rating_of_a_year_before_skp_is_labelled_a_dp3_predicate(world: World)
     assert indonesian.count("Predikat DP3: Baik") == 1, indonesian
     assert indonesian.count("Predikat SKP: Baik") == 1  # 2014's
     assert "DP3 predicate: Baik" in career_text(world, BUDI, "en")  # (a predicate keeps its official name)
+
+
+def test_a_rating_of_a_year_before_skp_is_named_a_dp3_rating(world: World) -> None:
+    """A rating of a year before SKP's first (2014: rule skp.scheme) is a DP3 rating (PP 10/1979), named so on the
+    career page, in either language, where it was named 'Performance rating (SKP)' as every year's."""
+    world.services.ledger.record(BUDI, "performance_rating", f.rating(2012), actor="test")
+    world.services.ledger.record(BUDI, "performance_rating", f.rating(2014), actor="test")
+    world.catch_up()
+    english = career_text(world, BUDI, "en")
+    assert english.count("Performance rating (DP3)") == 1, english
+    assert english.count("Performance rating (SKP)") == 1  # 2014's
+    indonesian = career_text(world, BUDI, "id")
+    assert indonesian.count("Penilaian kinerja (DP3)") == 1
+    assert indonesian.count("Penilaian kinerja (SKP)") == 1

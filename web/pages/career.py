@@ -28,7 +28,6 @@ from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import parse_nip
 from careerlog.domain.payload import UNKNOWN_FIELD, FieldSpec, payload_fields
-from careerlog.domain.ratings import scheme_of_year
 from careerlog.reference import Table, reference, rules
 from careerlog.spreadsheet import kept_as_text
 from careerlog.workbooks import nip_column
@@ -40,7 +39,15 @@ from web.pages.common import allowed, blp, given_twice, may, page, services, sho
 from web.pages.export import csv_download
 from web.pages.hr import RECORDABLE
 from web.pages.inspector import page_number, unknown_arguments
-from web.pages.labels import cited, code_name, field_label, kind_label, promotion_kind_name, reference_name
+from web.pages.labels import (
+    cited,
+    code_name,
+    dp3_year,
+    fact_kind_label,
+    field_label,
+    promotion_kind_name,
+    reference_name,
+)
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 from web.scoping import missing
 from web.security import PRIVATE_REVALIDATED
@@ -129,12 +136,6 @@ def shown_label(kind: str, field: str, value: Any, values: Mapping[str, Any] | N
     if (kind, field) == ("performance_rating", "predicate") and dp3_year((values or {}).get("year")):
         return _("DP3 predicate")
     return field_label(field, kind)
-
-
-def dp3_year(year: Any) -> bool:
-    """Whether a rated year (as recorded) was rated by DP3, the scheme before SKP (rule skp.scheme)."""
-    scheme = scheme_of_year(year, rules()) if type(year) is int else None
-    return scheme is not None and scheme.code == "DP3"
 
 
 def rank_title(items: list[dict[str, Any]]) -> str:
@@ -542,7 +543,12 @@ def record_table(items: list[dict[str, Any]], nip: str) -> tuple[list[str], list
     rows = []
     for item in items:
         kind = item["kind"]
-        facts = (item["effective_date"], sheet_time(item["recorded_at"]), kind_label(kind), item["reference"])
+        facts = (
+            item["effective_date"],
+            sheet_time(item["recorded_at"]),
+            fact_kind_label(kind, item["values"]),
+            item["reference"],
+        )
         row: dict[str, Any] = dict(zip(first, facts, strict=True))
         for field, value in item["values"].items():
             if field in ("effective_date", "reference") or value is None or value == "":

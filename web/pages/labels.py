@@ -18,6 +18,7 @@ from careerlog.access import Role, Scope
 from careerlog.accounts import Account
 from careerlog.domain.events import EMPLOYEE_EVENTS
 from careerlog.domain.payload import payload_fields
+from careerlog.domain.ratings import scheme_of_year
 from careerlog.reference import BUNDLED_RULES, reference, rules
 from careerlog.workbook_template import CHECK_DESCRIPTIONS, CONFIRM_FRAMES
 from projections.scorecard.scorecard import DEFINITIONS
@@ -194,6 +195,21 @@ def _label(table: Mapping[str, LazyString], code: str) -> str:
 def kind_label(kind: str) -> str:
     """The kind's name in the visitor's language (the code itself for a kind added later)."""
     return _label(KIND_LABELS, kind)
+
+
+def fact_kind_label(kind: str, values: Mapping[str, Any] | None = None) -> str:
+    """A recorded fact's kind as its page names it (`values`: the fact's): a performance rating of a year rated by
+    DP3 (PP 10/1979, before SKP's first year: rule skp.scheme) a DP3 rating, not an SKP one; any other by
+    kind_label."""
+    if kind == "performance_rating" and dp3_year((values or {}).get("year")):
+        return gettext("Performance rating (DP3)")
+    return kind_label(kind)
+
+
+def dp3_year(year: Any) -> bool:
+    """Whether a rated year (as recorded) was rated by DP3, the scheme before SKP (rule skp.scheme)."""
+    scheme = scheme_of_year(year, rules()) if type(year) is int else None
+    return scheme is not None and scheme.code == "DP3"
 
 
 # A field named alike in several kinds but meaning another thing in one: a penalty's level is its tingkat (PP
