@@ -7,12 +7,16 @@ read is still made (scope checked, access logged), so a 304 never tells more tha
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
 from tests import factories as f
-from tests.functional.conftest import BUDI, RINA, World
+from tests.functional.conftest import BUDI, RINA, World, confirm_world_pns
+from tests.functional.test_career_page_eligible_while_the_next_date_waits import recorded
 
 TIMELINE = f"/api/v1/employees/{BUDI}/timeline"
 
@@ -114,3 +118,32 @@ def test_a_read_answered_not_modified_is_logged_as_a_read(world: World) -> None:
     assert world.get(TIMELINE, "hr", headers={"If-None-Match": etag}).status_code == 304
     after = world.services.accounts.store.query("SELECT COUNT(*) AS n FROM access_log")[0]["n"]
     assert after == before + 1
+
+
+COUNTED_ONCE = (
+    '[[rules]]\nid = "training.counted_once"\n',
+    'same = ["effective_date", "title", "organiser", "hours"]\n',
+)
+
+
+def test_a_timelines_etag_changes_with_the_rules_its_body_reads(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The timeline names a training recorded twice (`counted_once_with`, rule training.counted_once) as it is read:
+    its ETag, a digest of the body, changes when a rule changes the body, the record unchanged, so that a client
+    holding the tag reads the new answer (200), never a 304 keeping the old one."""
+    confirm_world_pns(world)
+    training = f.training("2024-03-06", hours=12, start="2024-03-05")
+    recorded(world, BUDI, "training", training, date(2024, 3, 10))
+    recorded(world, BUDI, "training", {**training, "reference": "CERT-AGAIN"}, date(2024, 3, 11))
+    world.catch_up()
+    etag = etag_of(world, TIMELINE)
+    assert any("counted_once_with" in i for i in world.get(TIMELINE).get_json()["items"])
+    text = Path(BUNDLED_RULES).read_text(encoding="utf-8")
+    start, end = text.index(COUNTED_ONCE[0]), text.index(COUNTED_ONCE[1]) + len(COUNTED_ONCE[1])
+    (tmp_path / "rules.toml").write_text(text[:start] + text[end:], "utf-8")  # (no training a probable duplicate)
+    monkeypatch.setenv(RULES_FILE_ENV, str(tmp_path / "rules.toml"))
+    again = world.get(TIMELINE, headers={"If-None-Match": etag})
+    assert again.status_code == 200
+    assert again.headers["ETag"] != etag
+    assert not any("counted_once_with" in i for i in again.get_json()["items"])
