@@ -206,3 +206,19 @@ def test_fairness_page_gives_the_cumulative_incidence_in_indonesian(world: World
     assert "kejadian kumulatif Aalen-Johansen" in page
     for english in ("of whom left", "Promoted by 4 years", "Promoted by 8 years", "Median years: Kaplan-Meier"):
         assert english not in page
+
+
+def test_a_rating_of_a_year_before_skp_cited_as_evidence_is_named_a_dp3_rating(world: World) -> None:
+    """A decision's supporting events name a rating of a year before SKP's first (rule skp.scheme) a DP3 rating, as the
+    career page does, where every rating was 'Performance rating (SKP)'."""
+    late_evidence(world)  # (2012's)
+    log_in(world, "inspector")
+    version = decision_version(world)
+    decision = world.services.audit_view.promotion(BUDI, version)
+    cited = [e for finding in decision["findings"] for e in finding["evidence"] if e["kind"] == "performance_rating"]
+    assert cited, decision["findings"]
+    english = world.client.get(f"/pages/audits/{BUDI}/{version}?lang=en").get_data(as_text=True)
+    assert "Performance rating (DP3) (v" in english
+    assert "Performance rating (SKP) (v" not in english
+    indonesian = world.client.get(f"/pages/audits/{BUDI}/{version}?lang=id").get_data(as_text=True)
+    assert "Penilaian kinerja (DP3) (v" in indonesian
