@@ -33,6 +33,9 @@ from careerlog.visible import on_terminal, say
 from projections.merit.fairness import import_statistics
 from projections.registry import projector
 from projections.scorecard.findings import settings as scorecard_settings
+
+# (the commands, where an installation made before they moved to web.commands still names them: setup.cfg)
+from web.commands import run_command, serve_command  # noqa: F401
 from web.config import WebSettings, checked_cell_key_secret, checked_secret_key
 from web.demo import DEMO_LOGINS, ensure_demo_accounts
 from web.errors import PROBLEM_JSON, problem_document
