@@ -272,3 +272,23 @@ def test_the_groups_of_a_scorecard_value_are_complemented_within_one_agency_and_
         (2019, "F", 6, False),
         (2019, "M", 8, False),
     ]
+
+
+def test_a_complement_a_later_one_covers_is_shown_again() -> None:
+    # a table by unit and status: the active column's small units (2 and 1) take C's 10 first, then A's row (3 retired
+    # and 1 deceased) takes A's 16 active, which covers that column: C's 10 protected nothing and is shown again
+    counts = {("A", "ACTIVE"): 16, ("A", "RETIRED"): 3, ("A", "DECEASED"): 1, ("B", "ACTIVE"): 2}
+    counts |= {("D", "ACTIVE"): 1, ("C", "ACTIVE"): 10, ("C", "RETIRED"): 6, ("C", "DECEASED"): 5}
+    counts |= {("E", "ACTIVE"): 17}
+    rows = [{"unit": u, "status": s, "count": n} for (u, s), n in counts.items()]
+    shown = suppress(rows, Cells("count"), 5, complementary=True, margins=["unit", "status"])
+    withheld = {(r["unit"], r["status"]) for r in shown if r["suppressed"]}
+    assert withheld == {
+        ("A", "ACTIVE"),
+        ("A", "RETIRED"),
+        ("A", "DECEASED"),
+        ("B", "ACTIVE"),
+        ("D", "ACTIVE"),
+        ("C", "RETIRED"),
+        ("C", "DECEASED"),
+    }
