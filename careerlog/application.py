@@ -257,8 +257,9 @@ UNITS_KEPT = 60.0  # seconds an agency's units read from the views are taken as 
 # implausible_cost)
 CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST, NEW_UNIT, TRAINING_DUPLICATE, TRAINING_DAILY_JP, TRAINING_COST)
 # The checks of a new training a writer may confirm, each judged by its function of the record and the training, and
-# refused beside its field (CareerLog._refuse_unconfirmed_training), in this order (a cost first: asked whatever is
-# asked after it; one confirmed attended twice is not asked of its days)
+# refused beside its field, every unconfirmed one at once (CareerLog._refuse_unconfirmed_training, corrected_training:
+# until 2026-12-06 the first alone, so an import's yes to it confirmed the others unshown), in this order (one the
+# record seems to hold, asked or confirmed attended twice, is not asked of its days)
 TRAINING_JUDGED: dict[str, tuple[Callable[[Career, Mapping[str, Any], int], Reason | None], str]] = {
     TRAINING_COST: (implausible_cost, "cost"),
     TRAINING_DUPLICATE: (likely_duplicate, "reference"),
@@ -792,30 +793,34 @@ def corrected_training(
     employee: Employee, target_version: int, corrected_fields: Mapping[str, Any], confirmed: frozenset[str]
 ) -> list[str]:
     """Refuse a correction of a training that makes it one a new training so would be asked about (TRAINING_JUDGED:
-    rule training.duplicate, one the record seems to hold already, beside `corrected_fields`; training.daily_jp, a day
-    holding more JP with the record's other trainings than the rule allows, beside the corrected field making it so,
-    `corrected_fields.hours`, else `.start_date`, else `.effective_date`: until 2026-12-06 beside `corrected_fields`),
-    the training compared with the others as corrected, unless confirmed; the check confirmed (stored with the
-    correction). One so before the correction is not asked again. Until 2026-12-05 a correction making a double was
-    recorded unasked, and until 2026-12-06 one making a day too full."""
+    rule training.cost, a cost likely mistyped, beside `corrected_fields.cost`: until 2026-12-06 beside
+    `corrected_fields`; training.duplicate, one the record seems to hold already, beside `corrected_fields`;
+    training.daily_jp, a day holding more JP with the record's other trainings than the rule allows, beside the
+    corrected field making it so, `corrected_fields.hours`, else `.start_date`, else `.effective_date`: until
+    2026-12-06 beside `corrected_fields`), the training compared with the others as corrected, unless confirmed: every
+    question at once (until 2026-12-06 the first alone); the checks confirmed (stored with the correction). One so
+    before the correction is not asked again. Until 2026-12-05 a correction making a double was recorded unasked, and
+    until 2026-12-06 one making a day too full."""
     target = employee.facts.get(target_version)
     if target is None or target.kind != "training":
         return []
     career = employee.current_context()
     changes = parse_payload(TrainingCompleted, corrected_fields, partial=True)  # (as stored: dates as dates)
-    asked = []
+    answered = []
+    refused = FieldErrors()
     for check, (judge, _) in TRAINING_JUDGED.items():
         found = judge(career, {**target.values, **changes}, target_version)
         if found is None or judge(career, target.values, target_version) is not None:
             continue
-        if check not in confirmed:
-            # (a day made full beside the field corrected that made it so, as a new training's is beside `hours`)
+        if check in confirmed:
+            answered.append(check)
+        else:  # (a day made full beside the field corrected that made it so, as a new training's is beside `hours`)
             named = next((f".{n}" for n in DAY_FIELDS if n in changes), "") if check == TRAINING_DAILY_JP else ""
-            raise InvalidInput({f"corrected_fields{named}": [found]})
-        asked.append(check)
+            refused.add(f"corrected_fields{'.cost' if check == TRAINING_COST else named}", found)
         if check == TRAINING_DUPLICATE:
-            break  # (one confirmed attended twice is not asked of its days: its JP count twice)
-    return asked
+            break  # (one attended twice, asked or confirmed, is not asked of its days: its JP count twice)
+    refused.raise_if_any()
+    return answered
 
 
 def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> bool:
@@ -1517,11 +1522,8 @@ class CareerLog(Application[str]):
         ):
             recording = confirming(recording)  # (a jump the writer confirmed: stored with the promotion)
         if event_cls is TrainingCompleted and command.migration is None and isinstance(employee, Employee):
-            for check in TRAINING_JUDGED:  # (one confirmed attended twice is not asked of its days: its JP count twice)
-                if self._refuse_unconfirmed_training(employee, values, recording, command.confirmed, check):
-                    recording = confirming(recording, check)  # (stored with the training)
-                    if check == TRAINING_DUPLICATE:
-                        break
+            for check in self._refuse_unconfirmed_training(employee, values, recording, command.confirmed):
+                recording = confirming(recording, check)  # (stored with the training)
         if event_cls is MentoringSessionHeld and command.migration is None:  # (a migration keeps a log's sessions)
             again = employee.sent_again(event_cls, values, recording)  # (one recorded before 28a0f5b4: answered)
             if again is not None:
@@ -1873,25 +1875,38 @@ class CareerLog(Application[str]):
         values: Mapping[str, Any],
         recording: Recording,
         confirmed: frozenset[str],
-        check: str,
-    ) -> bool:
-        """Refuse a new training the rule `check` asks about, unconfirmed, with the record's other problems; True for
-        one the writer confirmed (recorded with its confirmation). training.duplicate: one the record seems to hold
-        already under another certificate number (careerlog.domain.employee.likely_duplicate), beside `reference`;
-        training.daily_jp: one making more JP on a day with the record's trainings of the same days than the rule
-        allows (day_over_full), beside `hours`. Judged on the record as loaded for the write: an import's rows of one
-        employee, recorded one after another on the record it holds, are judged against the file's earlier rows and
-        the trainings recorded before, with no read of their own. A recording made already (its own client key sent
-        again) is answered as such (its decision)."""
+    ) -> list[str]:
+        """Refuse a new training any rule of TRAINING_JUDGED asks about, unconfirmed: every such question at once, each
+        beside its field, with the record's other problems (until 2026-12-06 the first alone, so an import's yes to
+        it confirmed the next ones too, never shown); the checks the writer confirmed that were asked (recorded with
+        the training). training.cost: a cost likely mistyped (implausible_cost), beside `cost`; training.duplicate:
+        one the record seems to hold already under another certificate number
+        (careerlog.domain.employee.likely_duplicate), beside `reference`; training.daily_jp: one making more JP on a
+        day with the record's trainings of the same days than the rule allows (day_over_full), beside `hours`, not
+        asked of one the record seems to hold (asked or confirmed attended twice: its JP count twice). Judged on the
+        record as loaded for the write: an import's rows of one employee, recorded one after another on the record it
+        holds, are judged against the file's earlier rows and the trainings recorded before, with no read of their
+        own. A recording made already (its own client key sent again) is answered as such (its decision)."""
         key = identity_key(TrainingCompleted, values, recording.client_key)
         if key in employee.keys and employee.replay(TrainingCompleted, values, recording.client_key, key) is not None:
-            return False
-        judge, field = TRAINING_JUDGED[check]
-        found = judge(employee.current_context(), values, 0)
-        if found is None or check in confirmed:
-            return found is not None
+            return []
+        career = employee.current_context()
+        asked = FieldErrors()
+        answered = []
+        for check, (judge, beside) in TRAINING_JUDGED.items():
+            found = judge(career, values, 0)
+            if found is None:
+                continue
+            if check in confirmed:
+                answered.append(check)
+            else:
+                asked.add(beside, found)
+            if check == TRAINING_DUPLICATE:
+                break
+        if not asked:
+            return answered
         others = decision_problems(employee, TrainingCompleted, values, recording)
-        raise whole_refusal(InvalidInput({field: [found]}), TrainingCompleted, others)
+        raise whole_refusal(InvalidInput(asked.errors), TrainingCompleted, others)
 
     def _unparsed_problems(
         self,

@@ -36,7 +36,7 @@ from careerlog.domain.errors import Conflict, InvalidInput, NotFound, quoted
 from careerlog.domain.ledger import NO_FACT, RATED, Outcome, reference_key
 from careerlog.domain.nip import normalise_nip
 from careerlog.domain.payload import Unreadable
-from careerlog.domain.unit import unit_of
+from careerlog.domain.unit import unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.importing import (
     AnExport,
@@ -1554,11 +1554,14 @@ class Disclosure:
 def one_value_each(filters: Mapping[str, list[str]], cell: int) -> None:
     """Under CAREERLOG_DISCLOSURE=perturb, refuse a reader of aggregates (`cell` above 1) more than one distinct value
     of a filter (InvalidInput naming it, before any query): each list of values is a union of cells with noise of its
-    own, and the differences of many unions with and without one cell average that noise away (docs/security.md)."""
+    own, and the differences of many unions with and without one cell average that noise away (docs/security.md).
+    Values counted as the filter reads them: a `unit` in any letter case or spacing one unit (`unit_key`, as
+    `with_unit_spellings` reads it: until 2026-12-06 `unit=Bappeda&unit=BAPPEDA` was refused as 2 values)."""
     if cell > 1:
         for name, values in filters.items():
-            if len(set(values)) > 1:
-                raise InvalidInput(ONE_VALUE_PERTURBED.reason(count=len(set(values))), name)
+            distinct = {unit_key(str(v)) for v in values} if name == "unit" else set(values)
+            if len(distinct) > 1:
+                raise InvalidInput(ONE_VALUE_PERTURBED.reason(count=len(distinct)), name)
 
 
 def differenced_total(total: int, without: Sequence[Sequence[Mapping[str, Any]]], cell: int) -> int | None:

@@ -122,3 +122,15 @@ def test_what_one_value_per_filter_leaves_cannot_be_formed_here(units: World) ->
 
     assert not math.isnan(asked(Disclosure("perturb", SECRET, guarded=False)))
     assert math.isnan(asked(Disclosure("perturb", SECRET)))
+
+
+def test_one_unit_in_two_spellings_is_one_value_for_a_reporter_under_perturb(units: World) -> None:
+    """`unit=Bappeda&unit=BAPPEDA` names one unit (letter case and spacing aside, as the filter reads it): until
+    2026-12-06 refused as 2 values; two units are still refused."""
+    units.services.disclosure = Disclosure("perturb", SECRET)
+    spelled = units.get(f"{HEADCOUNT}?by=unit&unit=Bappeda&unit=BAPPEDA&unit=+bappeda+", "reporter")
+    assert spelled.status_code == 200, spelled.get_data(as_text=True)
+    assert spelled.get_json() == units.get(f"{HEADCOUNT}?by=unit&unit=Bappeda", "reporter").get_json()
+    two = units.get(f"{HEADCOUNT}?by=unit&unit=Bappeda&unit=bkpsdm", "reporter")
+    assert two.status_code == 422, two.get_data(as_text=True)
+    assert "got 2" in str(two.get_json())

@@ -20,6 +20,7 @@ from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_acceptance_refusals import problem
+from tests.functional.test_correction_form_fields import correction
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import form_of
 from tests.functional.test_record_form_every_field_at_once import beside
@@ -131,13 +132,15 @@ def test_as_shipped_a_cost_below_100_rupiah_is_asked_and_a_fraction_of_a_larger_
         assert answer.status_code == 201, answer.get_data(as_text=True)
 
 
-def test_a_correction_to_an_implausible_cost_is_asked_and_recorded_confirmed(strict: None, world: World) -> None:
+def test_a_correction_to_an_implausible_cost_is_asked_beside_the_cost_and_recorded_confirmed(
+    strict: None, world: World
+) -> None:
     appointed(world)
     values = {k: v for k, v in training("T-1", cost="1500000").items() if k != "kind"}
     world.services.ledger.record(NIP, "training", values, actor="test")
     body = {"kind": "correction", **f.correction(2, "2026-11-04", cost="1.5")}
     refused = problem(world.post(EVENTS, "hr", json=body), 422)
-    assert refused["errors"] == {"corrected_fields": [ASKED.format(cost="1.5", why=FRACTION)]}
+    assert refused["errors"] == {"corrected_fields.cost": [ASKED.format(cost="1.5", why=FRACTION)]}
     answer = world.post(EVENTS, "hr", json={**body, "confirm": ["training.cost"]})
     assert answer.status_code == 201, answer.get_data(as_text=True)
     (event,) = [e for e in world.services.ledger.get_events(NIP) if e.originator_version == 3]
@@ -207,3 +210,78 @@ def test_the_record_form_asks_in_indonesian_with_a_box_that_records_it(world: Wo
     ticked = world.client.post("/pages/record?kind=training&lang=id", data={**form, "confirm": "training.cost"})
     assert ticked.status_code == 302, ticked.get_data(as_text=True)
     assert recorded(world)[-1] == ("T-form", "50", ("training.cost",))
+
+
+def test_the_correction_form_asks_about_the_cost_beside_the_corrected_cost_with_the_box_pointing_at_it(
+    world: World,
+) -> None:
+    appointed(world)
+    values = {k: v for k, v in training("T-1", cost="1500000").items() if k != "kind"}
+    world.services.ledger.record(NIP, "training", values, actor="test")
+    world.catch_up()  # (the form shows the fact's fields as the views hold it)
+    log_in(world, "hr")
+    data = correction(world, 2, NIP, **{"corrected.cost": "50"})
+    refused = world.client.post("/pages/record?kind=correction", data=data)
+    assert refused.status_code == 422, refused.get_data(as_text=True)
+    page = refused.get_data(as_text=True)
+    assert list(beside(page)) == ["corrected_fields.cost"]
+    assert 'name="confirm" value="training.cost" aria-describedby="corrected_fields.cost-error"' in page
+    ticked = world.client.post("/pages/record?kind=correction", data={**data, "confirm": "training.cost"})
+    assert ticked.status_code == 302, ticked.get_data(as_text=True)
+
+
+# a training of the one recorded first's days, JP, title and organiser under another certificate (training.duplicate)
+SAME_AS_T1 = {"title": "Pelatihan T-1", "hours": 8}
+
+
+def test_a_cost_and_a_likely_double_are_asked_at_once_each_beside_its_field(world: World) -> None:
+    appointed(world)
+    world.post(EVENTS, "hr", json=training("T-1", cost="1500000"))
+    both = problem(world.post(EVENTS, "hr", json={**training("T-2", cost="50"), **SAME_AS_T1}), 422)["errors"]
+    assert sorted(both) == ["cost", "reference"]
+    assert both["cost"] == [ASKED.format(cost="50", why=BELOW.format(least=100))]
+    assert "training.duplicate" in both["reference"][0]
+    cost_alone = {**training("T-2", cost="50"), **SAME_AS_T1, "confirm": ["training.cost"]}
+    assert sorted(problem(world.post(EVENTS, "hr", json=cost_alone), 422)["errors"]) == ["reference"]
+    answer = world.post(EVENTS, "hr", json={**cost_alone, "confirm": ["training.cost", "training.duplicate"]})
+    assert answer.status_code == 201, answer.get_data(as_text=True)
+    assert recorded(world)[-1] == ("T-2", "50", ("training.cost", "training.duplicate"))
+
+
+def test_an_import_s_dry_run_names_every_question_so_its_yes_confirms_only_what_was_shown(
+    world: World, tmp_path: Path
+) -> None:
+    appointed(world)
+    world.post(EVENTS, "hr", json=training("T-1", cost="1500000"))
+    header = "kind;nip;training_kind;title;organiser;hours;start_date;effective_date;reference;cost;confirm"
+    line = "training;{nip};TEKNIS;Pelatihan T-1;BKPSDM Kota Medan;8;02/11/2026;02/11/2026;T-2;1,50;{yes}"
+    path = tmp_path / "pelatihan.csv"
+    path.write_text(f"{header}\n{line.format(nip=NIP, yes='')}\n", encoding="utf-8")
+    [shown_row] = import_file(world.services.ledger, path, actor="hr", dry_run=True).rejected
+    assert sorted(shown_row.errors) == ["cost", "reference"]
+    assert "training.duplicate" in shown_row.errors["reference"][0]
+    path.write_text(f"{header}\n{line.format(nip=NIP, yes='ya')}\n", encoding="utf-8")
+    report = import_file(world.services.ledger, path, actor="hr")
+    assert report.rejected == []
+    reference, cost, confirmed = recorded(world)[-1]
+    assert (reference, float(str(cost)), confirmed) == ("T-2", 1.5, ("training.cost", "training.duplicate"))
+
+
+def test_the_record_form_asks_a_cost_and_a_likely_double_at_once_with_a_box_beside_each(world: World) -> None:
+    appointed(world)
+    world.post(EVENTS, "hr", json=training("T-1", cost="1500000"))
+    log_in(world, "hr")
+    values = {**training("T-form", cost="50"), **SAME_AS_T1}
+    form = {**form_of(world, "training"), "nip": NIP, **{k: str(v) for k, v in values.items()}}
+    del form["kind"]
+    answer = world.client.post("/pages/record?kind=training", data=form)
+    assert answer.status_code == 422
+    page = answer.get_data(as_text=True)
+    assert sorted(beside(page)) == ["cost", "reference"]
+    assert 'value="training.cost" aria-describedby="cost-error"' in page
+    assert 'value="training.duplicate" aria-describedby="reference-error"' in page
+    ticked = world.client.post(
+        "/pages/record?kind=training", data={**form, "confirm": ["training.cost", "training.duplicate"]}
+    )
+    assert ticked.status_code == 302, ticked.get_data(as_text=True)
+    assert recorded(world)[-1] == ("T-form", "50", ("training.cost", "training.duplicate"))
