@@ -307,8 +307,9 @@ CONFIRM_TOLD = {
     TRAINING_COST: "`training.cost` (a training) records a training whose cost is more than 0 and outside rule "
     "training.cost's plausible range (`least` 100 to `most` 1,000,000,000 rupiah in the rules shipped; with its "
     "`whole`, any fraction of a rupiah too: `1.5` typed for 1.500), refused unconfirmed beside `cost` naming the cost "
-    "and why; likewise a correction to such a cost (beside `corrected_fields`). Stored with the training or the "
-    "correction (since 2026-12-06).",
+    "and why; likewise a correction to such a cost (beside `corrected_fields.cost`). Asked with the training's "
+    "other questions (training.duplicate, training.daily_jp) at once, each beside its field. Stored with the training "
+    "or the correction (since 2026-12-06).",
 }
 # What a recorded event's `confirmed` (web.api.schemas.confirmed_field) says of each check stored with it, listed
 # from CONFIRMABLE alike; None: a check never stored
