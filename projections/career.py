@@ -15,19 +15,20 @@ import functools
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from careerlog.ages import whole_years
+from careerlog.domain.employee import one_training
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import named_by_reference, payload_values
 from careerlog.domain.payload import parse_payload, starting_rank_code
 from careerlog.domain.quick import quick_init
 from careerlog.domain.voids import last_void
 from careerlog.probation import probation_end
-from careerlog.reference import Reference, Rule, Rules, reference, rules
+from careerlog.reference import Reference, Rules, reference, rules
 
 T = TypeVar("T")
 
@@ -691,7 +692,9 @@ class CareerRecord:
         facts = self._of_kinds(("training",))
         if not may_repeat([f.effective_date for f in facts]):
             return {}
-        return repeated_trainings(Recorded(f.version, f.effective_date, f.values, f.entry.confirmed) for f in facts)
+        return repeated_trainings(
+            Recorded(f.version, f.effective_date, f.values, duplicate_confirmed(_confirmations(f))) for f in facts
+        )
 
     def counted_trainings(self, until: date | None = None) -> list[Fact]:
         """`trainings` without the probable duplicates (`repeated_trainings`): each training's JP counted once."""
@@ -793,6 +796,12 @@ _recorded = operator.attrgetter("entry.recorded_at")
 _corrections = operator.attrgetter("corrections")
 
 
+def _confirmations(fact: Fact) -> Iterator[tuple[int, Collection[str]]]:
+    """The version and checks confirmed of each of a fact's events: its recording, its corrections."""
+    for entry in (fact.entry, *fact.corrections):
+        yield entry.version, entry.confirmed
+
+
 def _reference_of(fact: Fact) -> Any:
     return fact.values.get("reference")
 
@@ -827,57 +836,70 @@ DUPLICATE_CONFIRMED = "training.duplicate"  # the check a writer confirmed recor
 
 class Recorded(NamedTuple):
     """A training as rule training.counted_once compares it: its version, last day (a date, or its ISO text as a
-    timeline item holds it), current values and the checks its writer confirmed when recording it."""
+    timeline item holds it), current values and the versions of its events (its recording, its corrections) whose
+    writer confirmed it attended again (training.duplicate: `duplicate_confirmed`)."""
 
     version: int
     last_day: date | str
     values: Mapping[str, Any]
-    confirmed: Collection[str]
+    confirmed: Collection[int]
+
+
+def duplicate_confirmed(events: Iterable[tuple[int, Collection[str]]]) -> tuple[int, ...]:
+    """The versions of a training's events (version, checks confirmed: its recording and its corrections) that
+    confirmed it attended again (training.duplicate): a correction making it one the record seems to hold already
+    stores the confirmation on the correction's event (careerlog.application.corrected_training), not its own."""
+    return tuple(version for version, checks in events if DUPLICATE_CONFIRMED in checks)
 
 
 def may_repeat(last_days: Sequence[date | str], book: Rules | None = None) -> bool:
     """Whether any of an employee's trainings, of these last days, may repeat another by rule training.counted_once
-    (`repeated_trainings`): not when no version of the rule is in the file, nor, when every version compares the last
-    day (`effective_date` in its `same`), when no two end on one day (nearly every record: then none is looked at)."""
-    versions = (rules() if book is None else book).versions(COUNTED_ONCE_RULE)
-    if not versions or len(last_days) < 2:
+    (`repeated_trainings`): not when no version of the rule is in the file, nor when no two end on one day (nearly
+    every record: then none is looked at)."""
+    if len(last_days) < 2 or len(set(last_days)) == len(last_days):
         return False
-    return len(set(last_days)) < len(last_days) or not all(
-        "effective_date" in (r.params.get("same") or ()) for r in versions
-    )
+    return bool((rules() if book is None else book).versions(COUNTED_ONCE_RULE))
 
 
 def repeated_trainings(trainings: Iterable[Recorded], book: Rules | None = None) -> dict[int, int]:
     """The probable duplicates among an employee's trainings (none retracted), by version, each with the version of the
     training it repeats (rule training.counted_once, M: the reference does not say when two records are one
-    training): a training whose values of the rule's `same` (by default its last day, title, organiser and JP) are
-    those of one recorded before it (a lower version), unless confirmed as attended again when it was recorded
-    (training.duplicate); judged by the version of the rule in force on its last day, none in force none. Its JP
-    count once: the training view leaves it out (the yearly JP, the compliance report, the scorecard), and so do the
-    audit's promotion.training and eligibility; the career page flags it, and the timeline names the training it
-    repeats (`counted_once_with`). The one definition: each reader (a record's facts, a timeline's items) asks it."""
+    training): a training that is one recorded before it (a lower version) as rule training.duplicate reads two
+    trainings (careerlog.domain.employee.one_training: what a writer recording or correcting it was asked about, and
+    could confirm), unless the writer confirmed the two as attended twice: on an event of the later one (its
+    recording, a correction of it), or on a correction of the earlier one recorded after the later one was (one
+    corrected into a duplicate of it); judged by the version of the rule in force on its last day, none in force
+    none. Its JP count once: the training view's JP sums count it as 0 JP (`counted_hours`: the yearly JP, the
+    compliance report, the scorecard), and so do the audit's promotion.training and eligibility; the career page
+    flags it, and the timeline names the training it repeats (`counted_once_with`). The one definition: each reader
+    (a record's facts, a timeline's items) asks it."""
     book = rules() if book is None else book
     trainings = list(trainings)
     if not may_repeat([t.last_day for t in trainings], book):
         return {}
     versions = book.versions(COUNTED_ONCE_RULE)
     always = versions[0] if len(versions) == 1 and versions[0].valid_to is None else None  # (nearly always: one)
-    first: dict[tuple[Any, ...], int] = {}
+    earlier: dict[tuple[Any, ...], list[Recorded]] = {}
     found: dict[int, int] = {}
     for training in sorted(trainings, key=operator.itemgetter(0)):  # (by version)
         last = training.last_day
         day = last if isinstance(last, date) else date.fromisoformat(last)
-        if always is not None and always.valid_from <= day:
-            rule: Rule | None = always
-        else:
-            rule = next((r for r in versions if r.in_force_on(day)), None)
-        same = rule.params.get("same") if rule is not None else None
-        if not same:
+        if (always is None or day < always.valid_from) and not any(r.in_force_on(day) for r in versions):
             continue
-        key = (*same, *map(training.values.get, same))
-        if key in first and DUPLICATE_CONFIRMED not in training.confirmed:
-            found[training.version] = first[key]
-        first.setdefault(key, training.version)
+        values = training.values
+        alike = earlier.setdefault((last, values.get("start_date"), values.get("hours")), [])
+        if not training.confirmed:
+            repeated = next(
+                (
+                    e.version
+                    for e in alike
+                    if all(v < training.version for v in e.confirmed) and one_training(values, e.values) is not None
+                ),
+                None,
+            )
+            if repeated is not None:
+                found[training.version] = repeated
+        alike.append(training)
     return found
 
 

@@ -6,7 +6,7 @@ import contextlib
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import click
@@ -36,7 +36,7 @@ from projections.framework import (
     stalled_rebuild,
     status_read,
 )
-from projections.registry import all_projections, judged_by_rules, projector, select
+from projections.registry import all_projections, judged_by_one_rule, judged_by_rules, projector, select
 
 # A lost or refused connection: worth trying again. Anything else (a missing table, a
 # bad query) is a fault that repeating would not cure: the worker exits with the error.
@@ -181,14 +181,20 @@ def judged_otherwise(worker: Projector) -> str:
     return (
         f"Another careerlog process fills views of this worker by other rules (CAREERLOG_RULES_FILE): {views}. "
         "Nothing was written to them. Give every process the same CAREERLOG_RULES_FILE and start this worker again "
-        f"(docs/operations.md, Upgrades; a change of the rules refills {rules_views()})."
+        f"(docs/operations.md, Upgrades; a change of the rules refills {rules_views(worker.configured_otherwise)})."
     )
 
 
-def rules_views() -> str:
-    """The views judged by the rules and the command that fills them again, as a refusal names them."""
-    names = judged_by_rules()
-    return f"{', '.join(names)}: careerlog projections rebuild {' '.join(names)}"
+def rules_views(changed: Collection[str] = ()) -> str:
+    """The views a change of the rules refills and the command that fills them again, as a refusal names them: those
+    judged by the rules, and a view judged by one rule alone (`judged_by_one_rule`: the training view) among them only
+    when it is `changed` (configured otherwise: its rule changed), else named with its rule ("training when
+    training.counted_once changes")."""
+    one_rule = judged_by_one_rule()
+    names = [*(name for name in one_rule if name in changed), *judged_by_rules()]
+    text = f"{', '.join(names)}: careerlog projections rebuild {' '.join(names)}"
+    unchanged = [f"{name} when {rule} changes" for name, rule in one_rule.items() if name not in changed]
+    return f"{text}; {', '.join(unchanged)}" if unchanged else text
 
 
 class Listener:
@@ -308,7 +314,7 @@ def status_command(obj: Context, check: bool) -> None:
         click.echo(
             f"{name}: its rows were judged by the rules of digest {theirs}, this shell's CAREERLOG_RULES_FILE "
             f"gives {ours}: the next worker or server started with these rules refills it "
-            f"(docs/operations.md, Upgrades; a change of the rules refills {rules_views()})",
+            f"(docs/operations.md, Upgrades; a change of the rules refills {rules_views(read.configured_otherwise)})",
             err=True,
         )
     if older := [s.name for s in read.statuses if s.stored_version is not None and s.stored_version < s.version]:

@@ -184,6 +184,9 @@ class Projection(ABC):
     name: ClassVar[str]
     version: ClassVar[int] = 1  # change it when the tables or their rows change: the view is rebuilt
     tables: ClassVar[tuple[Table, ...]]
+    # the one rule whose digest (`rule_digest`) is the view's configuration, for a view whose rows read that rule alone
+    # of the rules file (the training view's, training.counted_once): a change of it alone refills the view
+    judged_by_rule: ClassVar[str | None] = None
 
     def applies_to(self, subject: str) -> bool:
         """Whether this projection keeps rows for a subject (employees by default)."""

@@ -276,7 +276,7 @@ def yearly_values(sql: Sql, statement: str, subjects: Sequence[str]) -> dict[tup
     return found
 
 
-YEARLY_JP = "SELECT subject, year, SUM(hours) AS value FROM training WHERE {within} GROUP BY subject, year"
+YEARLY_JP = "SELECT subject, year, SUM(counted_hours) AS value FROM training WHERE {within} GROUP BY subject, year"
 YEARLY_SCORES = "SELECT subject, year, score AS value FROM mentoring_ratings WHERE {within}"
 
 

@@ -34,8 +34,16 @@ def all_projections() -> list[Projection]:
 
 def judged_by_rules() -> list[str]:
     """The views judged by the rules (CAREERLOG_RULES_FILE): those keeping the rules' digest beside them
-    (`Projection.configuration`), which a change of the rules refills (docs/operations.md, "A change of the rules")."""
-    return [p.name for p in all_projections() if p.configuration() is not None]
+    (`Projection.configuration`), which any change of the rules refills (docs/operations.md, "A change of the rules");
+    not a view judged by one rule alone (`judged_by_one_rule`), which only a change of that rule refills (until
+    2026-12-06 the training view was listed here, and every change of the rules named it to rebuild)."""
+    return [p.name for p in all_projections() if p.configuration() is not None and p.judged_by_rule is None]
+
+
+def judged_by_one_rule() -> dict[str, str]:
+    """The views judged by one rule alone, each with that rule (`Projection.judged_by_rule`: the training view,
+    training.counted_once), which a change of that rule refills, and of another not."""
+    return {p.name: p.judged_by_rule for p in all_projections() if p.judged_by_rule is not None}
 
 
 def select(names: Iterable[str] | None = None) -> list[Projection]:

@@ -26,7 +26,7 @@ from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import payload_fields, plain_json, stored_changes
 from careerlog.persistence import typed_state
 from careerlog.sqlstore import Row
-from projections.career import CareerRecord, Entry, Fact, Recorded, repeated_trainings
+from projections.career import CareerRecord, Entry, Fact, Recorded, duplicate_confirmed, repeated_trainings
 from projections.framework import Table, TupleProjection
 
 TIMELINE = Table(
@@ -309,12 +309,17 @@ COUNTED_ONCE_WITH = (
 
 def with_repeats(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The items, each training that is a probable duplicate of one recorded before it (rule training.counted_once,
-    `repeated_trainings`: neither retracted, it not confirmed as attended again) naming that training's version under
-    `counted_once_with`: its JP are counted once, with that training's (the yearly JP, the reports, the audit). The
-    career page flags it beside the record; the others carry no such key."""
+    `repeated_trainings`: neither retracted, the two not confirmed as attended twice) naming that training's version
+    under `counted_once_with`: its JP are counted once, with that training's (the yearly JP, the reports, the
+    audit). The career page flags it beside the record; the others carry no such key."""
     trainings = [
         Recorded(
-            int(i["version"]), i["values"].get("effective_date") or i["effective_date"], i["values"], i["confirmed"]
+            int(i["version"]),
+            i["values"].get("effective_date") or i["effective_date"],
+            i["values"],
+            duplicate_confirmed(
+                [(int(i["version"]), i["confirmed"]), *((int(c["version"]), c["confirmed"]) for c in i["corrections"])]
+            ),
         )
         for i in items
         if i["kind"] == "training" and not i.get("retracted")

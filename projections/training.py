@@ -1,9 +1,9 @@
 """Training: every training an employee completed, where they stood when it ended, and what they thought of it.
 
 One row per active training fact (retracted ones are gone, corrected ones show their
-current values; a probable duplicate of another, rule training.counted_once, is left out: its JP
-count once), with the agency, unit, region, rank and sex of the employee on the training's last day and the
-employee's feedback on the training's programme. The queries
+current values; a probable duplicate of another, rule training.counted_once, counts 0 JP in `counted_hours`, what
+every JP sum adds up: its JP count once), with the agency, unit, region, rank and sex of the employee on the
+training's last day and the employee's feedback on the training's programme. The queries
 add these rows up per employee and year (the 20 JP a year of PP 11/2017 art. 203(4), judged for PNS
 only: not for PPPK), per group of PNS in post on a day (using the roster's `spells`), and per programme, where
 participants' later promotions are compared with those of comparable colleagues.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -69,6 +69,10 @@ TRAINING = Table(
         ("employment_kind", "TEXT"),
         ("feedback_rating", "INTEGER"),
         ("feedback_relevance", "INTEGER"),
+        # the JP the row counts toward every JP sum (the yearly JP, the reports, the scorecard): its hours, 0 for a
+        # probable duplicate of another (rule training.counted_once, `CareerRecord.repeated_trainings`), whose JP
+        # count once, with that training's; its other values (programme, cost, feedback) count as recorded
+        ("counted_hours", "INTEGER"),
     ),
     ("subject", "version"),
     indexes=(("year", "subject"), ("programme_id", "end_date"), ("agency", "unit")),
@@ -118,12 +122,15 @@ class TrainingProjection(TupleProjection):
     name = "training"
     # 2: no cost above MAX_COST (a store may hold one of 1e400, read as infinity); 3: the rank held read as its code, of
     # a starting rank stored before 2026-12-05 as typed ("iii/a": III/a, one group of the training report by rank); 4:
-    # a probable duplicate (rule training.counted_once) left out, its JP counted once in every sum of the view's rows
-    version = 4
+    # a probable duplicate (rule training.counted_once) left out, its JP counted once in every sum of the view's rows;
+    # 5: every training a row again (a probable duplicate's programme, cost and feedback count), its JP counted once by
+    # `counted_hours` (0 for a probable duplicate), what every JP sum of the view's rows adds up
+    version = 5
     tables = (TRAINING,)
+    judged_by_rule = COUNTED_ONCE_RULE
 
     def configuration(self) -> str | None:
-        """The digest of rule training.counted_once, which decides the probable duplicates left out: a change of it
+        """The digest of rule training.counted_once, which decides the probable duplicates counting 0 JP: a change of it
         refills the view (a change of any other rule does not)."""
         return rule_digest(COUNTED_ONCE_RULE)
 
@@ -131,7 +138,8 @@ class TrainingProjection(TupleProjection):
         if record.appointment is None:
             return {}
         feedback = feedback_by_programme(record)
-        return {"training": [training_row(record, fact, feedback) for fact in record.counted_trainings()]}
+        repeated = record.repeated_trainings
+        return {"training": [training_row(record, fact, feedback, repeated) for fact in record.trainings()]}
 
 
 def feedback_by_programme(record: CareerRecord) -> dict[str, Fact]:
@@ -139,8 +147,11 @@ def feedback_by_programme(record: CareerRecord) -> dict[str, Fact]:
     return {str(f.get("programme_id")): f for f in record.of_kind("training_feedback")}
 
 
-def training_row(record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact]) -> tuple[Any, ...]:
-    """A training's row: the values of TRAINING's columns in order."""
+def training_row(
+    record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact], repeated: Container[int] = ()
+) -> tuple[Any, ...]:
+    """A training's row: the values of TRAINING's columns in order (`repeated`: the versions of the record's probable
+    duplicates, `CareerRecord.repeated_trainings`, counting 0 JP)."""
     end = fact.effective_date
     agency, unit, region = record.placement_on(end) or (None, None, None)
     rank = record.rank_on(end)
@@ -148,6 +159,7 @@ def training_row(record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact])
     programme = get("programme_id")
     opinion = feedback.get(programme) if programme else None
     cost = get("cost")
+    hours = int(get("hours"))
     return (
         record.subject,  # subject
         fact.version,  # version
@@ -158,7 +170,7 @@ def training_row(record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact])
         get("training_kind"),  # kind
         get("title"),  # title
         get("organiser"),  # organiser
-        int(get("hours")),  # hours
+        hours,  # hours
         programme,  # programme_id
         None if cost is None or cost > MAX_COST else float(cost),  # cost (1e400 was taken before MAX_COST)
         agency,  # agency
@@ -169,6 +181,7 @@ def training_row(record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact])
         record.employment_kind,  # employment_kind
         None if opinion is None else int(opinion.get("rating")),  # feedback_rating
         None if opinion is None else int(opinion.get("relevance")),  # feedback_relevance
+        0 if fact.version in repeated else hours,  # counted_hours
     )
 
 
@@ -713,7 +726,7 @@ JUDGED_ON = "employment_kind = ? AND pns_from <= ?"
 
 # Staff (spells) with their JP of the year (0 when they have none); counts of those with the target.
 STAFF_WITH_JP = (
-    "spells s LEFT JOIN (SELECT subject, SUM(hours) AS jp FROM training WHERE year = ? GROUP BY subject) t "
+    "spells s LEFT JOIN (SELECT subject, SUM(counted_hours) AS jp FROM training WHERE year = ? GROUP BY subject) t "
     "ON t.subject = s.subject"
 )
 COMPLIANCE_COUNTS = (
@@ -738,11 +751,17 @@ class TrainingQueries(ViewReader):
             )
             if not served:
                 raise NotFound(NOT_APPOINTED.reason(nip=nip))
-            totals = sql.query("SELECT year, SUM(hours) AS hours FROM training WHERE subject = ? GROUP BY year", (nip,))
+            totals = sql.query(
+                "SELECT year, SUM(counted_hours) AS hours FROM training WHERE subject = ? GROUP BY year", (nip,)
+            )
             pns = served[0]["employment_kind"] == JUDGED_KIND
             confirmed = confirmed_on(sql, nip) if pns and served[0]["confirmed"] else None  # roster: confirmed now
             spells = sql.query(AWAY_SPELLS, (nip,)) if pns else []
-            ended_on = [] if pns else sql.query("SELECT end_date, hours FROM training WHERE subject = ?", (nip,))
+            ended_on = (
+                []
+                if pns
+                else sql.query("SELECT end_date, counted_hours AS hours FROM training WHERE subject = ?", (nip,))
+            )
         hours = {int(r["year"]): int(r["hours"]) for r in totals}
         years = year_span(served[0]["appointed_on"], served[0]["separated_on"], self.today)
         cpns = [y for y in years if pns and yearly_jp(y) is not None and not pns_at_end(y, confirmed, self.today)]

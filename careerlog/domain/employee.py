@@ -1164,31 +1164,45 @@ def _written_alike(text: Any) -> str:
     return caseless(" ".join(str(text).split()))
 
 
+def one_training(values: Mapping[str, Any], other: Mapping[str, Any]) -> Reason | None:
+    """Whether two trainings' values (each with its `effective_date`, its last day) are of one training by rule
+    training.duplicate: the same first and last day and JP, and the same certificate once written alike
+    (`certificate_key`) or the same title and organiser (letter case and spacing aside); what is the same (the part
+    of the refusal naming it), else None. The one definition of a training recorded twice: the recording path asks a
+    writer about it (`likely_duplicate`), and a probable duplicate recorded all the same counts its JP once
+    (projections.career.repeated_trainings, rule training.counted_once)."""
+    get, got = values.get, other.get
+    if get("effective_date") != got("effective_date") or get("start_date") != got("start_date"):
+        return None
+    if get("hours") != got("hours"):
+        return None
+    if certificate_key(got("reference")) == certificate_key(get("reference")):
+        return SAME_CERTIFICATE.reason(certificate=quoted(str(got("reference"))))
+    if _written_alike(got("title")) == _written_alike(get("title")) and _written_alike(
+        got("organiser")
+    ) == _written_alike(get("organiser")):
+        return SAME_TITLE
+    return None
+
+
 def likely_duplicate(career: Career, values: Mapping[str, Any], exclude: int = 0) -> Reason | None:
     """The refusal of a new training (`values`, as read) the record holds already under another certificate number
     (rule training.duplicate): a training of the same first and last day and JP whose certificate is the same
-    written otherwise (`certificate_key`) or whose title and organiser are the same; None when none is. A training
-    of the same certificate exactly (by `reference_key`) is the ledger's identity's to answer, not this. `exclude`:
-    the version of a training corrected to `values` (compared with the others, not with itself)."""
-    start, end, hours = values.get("start_date"), values.get("effective_date"), values.get("hours")
-    reference = values.get("reference")
-    own = reference_key(reference)
+    written otherwise (`certificate_key`) or whose title and organiser are the same (`one_training`); None when none
+    is. A training of the same certificate exactly (by `reference_key`) is the ledger's identity's to answer, not
+    this. `exclude`: the version of a training corrected to `values` (compared with the others, not with itself)."""
+    end = values.get("effective_date")
+    own = reference_key(values.get("reference"))
     for fact in career.by_kind["training"]:
         if fact.version == exclude or fact.effective_date != end:
             continue
-        if fact.get("start_date") != start or fact.get("hours") != hours:
-            continue
         if reference_key(fact.get("reference")) == own:
             continue
-        if certificate_key(fact.get("reference")) == certificate_key(reference):
-            same = SAME_CERTIFICATE.reason(certificate=quoted(str(fact.get("reference"))))
-        elif _written_alike(fact.get("title")) == _written_alike(values.get("title")) and _written_alike(
-            fact.get("organiser")
-        ) == _written_alike(values.get("organiser")):
-            same = SAME_TITLE
-        else:
+        same = one_training(values, fact.values)
+        if same is None:
             continue
-        said = {"start": start.isoformat(), "end": end.isoformat(), "hours": hours, "same": same}
+        start, hours = fact.get("start_date"), fact.get("hours")  # (this training's: the same)
+        said = {"start": start.isoformat(), "end": fact.effective_date.isoformat(), "hours": hours, "same": same}
         return TRAINING_REPEATED.reason(version=fact.version, **said)
     return None
 

@@ -454,17 +454,6 @@ def _codes_to(value: Any, table: str, test: Callable[[Any], bool]) -> bool:
     return isinstance(value, Mapping) and all(_code_of(k, table) and test(v) for k, v in value.items())
 
 
-# The values of a training rule training.counted_once may compare (its `same`): projections.career.repeated_trainings
-TRAINING_SAME_FIELDS = (
-    "start_date",
-    "effective_date",
-    "title",
-    "organiser",
-    "hours",
-    "training_kind",
-    "reference",
-)
-
 # The params of a rule read as numbers (or as one of a few words), with what each must be: (test, what it must be).
 # A rules file giving another value is refused naming the rule and the param (`checked_params`), not read into a
 # nonsense answer.
@@ -508,10 +497,11 @@ PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
     "training.pppk_yearly_jp": {
         "year": (lambda v: v in ("contract", "calendar"), '"contract" (a year of the contract) or "calendar"'),
     },
-    "training.counted_once": {  # (a value misspelt would make every training or none a duplicate, silently)
+    "training.counted_once": {  # (until 2026-12-06 the values compared: now training.duplicate's, fixed)
         "same": (
-            lambda v: isinstance(v, list) and bool(v) and all(f in TRAINING_SAME_FIELDS for f in v),
-            f"a list of a training's values, some of {', '.join(TRAINING_SAME_FIELDS)}",
+            lambda v: False,
+            "left out: a probable duplicate is what rule training.duplicate asks a writer about (the same days and JP, "
+            "and certificate or title and organiser), not configurable since 2026-12-06",
         ),
     },
 }

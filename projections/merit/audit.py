@@ -224,7 +224,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 58  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 59  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -312,6 +312,9 @@ class MeritProjection(TupleProjection):
     #     overdue for a year read not_due, and the offer to_come instead of not_eligible)
     # 58: a probable duplicate training (rule training.counted_once) counts its JP once in promotion.training (the
     #     audit's and eligibility's) and in a round's training JP (was twice)
+    # 59: a probable duplicate is what rule training.duplicate asks a writer about (the same first day too, text
+    #     compared letter case and spacing aside: was the last day, title, organiser and JP alone), and two trainings
+    #     confirmed attended twice by a correction (of either) count their JP twice (were counted once)
     tables = (
         DECISIONS,
         FINDINGS,

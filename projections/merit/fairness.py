@@ -928,7 +928,7 @@ class FairnessQueries(ViewReader):
         # were hardly fewer rows (11.7 of 11.8 million at a million employees), and PostgreSQL's sort or hashing of
         # them took 23 s where the scan takes 5
         return self._frame(
-            "SELECT subject, start_date, hours FROM training WHERE start_date IS NOT NULL",
+            "SELECT subject, start_date, counted_hours AS hours FROM training WHERE start_date IS NOT NULL",
             ["subject", "start_date", "hours"],
             categorical=True,  # training_per_year takes the employees and days by their distinct values
         )

@@ -182,7 +182,7 @@ def yearly_hours(ctx: Context, year: int) -> dict[str, int]:
 
     def read() -> dict[str, int]:
         rows = ctx.store.query(
-            "SELECT subject, SUM(hours) AS hours FROM training WHERE year = ? GROUP BY subject", (year,)
+            "SELECT subject, SUM(counted_hours) AS hours FROM training WHERE year = ? GROUP BY subject", (year,)
         )
         return {r["subject"]: int(r["hours"]) for r in rows}
 

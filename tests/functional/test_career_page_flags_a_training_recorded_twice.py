@@ -1,4 +1,4 @@
-"""A training recorded twice with the history (the same day, title, organiser and JP), which training.duplicate refuses
+"""A training recorded twice with the history (the same days, title, organiser and JP), which training.duplicate refuses
 when recorded live unless confirmed but a migration carries, is flagged on the career page beside the later record,
 naming the record it repeats, and its JP count once (rule training.counted_once): the page says so, the timeline API
 names the training it repeats (`counted_once_with`), and the training compliance report counts its JP once. Both
@@ -35,8 +35,16 @@ def text_of(world: World, lang: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "Probably a duplicate of record no. {version}: the same day, title, organiser and JP."),
-        ("id", "Kemungkinan duplikat catatan no. {version}: hari, judul, penyelenggara, dan JP yang sama."),
+        (
+            "en",
+            "Probably a duplicate of record no. {version}: the same days and JP, and the same title and organiser "
+            "(rule training.duplicate).",
+        ),
+        (
+            "id",
+            "Kemungkinan duplikat catatan no. {version}: hari dan JP yang sama, dan judul dan penyelenggaranya sama "
+            "(aturan training.duplicate).",
+        ),
     ],
 )
 def test_a_migrated_training_recorded_twice_is_flagged_beside_the_later(world: World, lang: str, said: str) -> None:
@@ -59,12 +67,16 @@ def flagged(items: list[dict[str, object]]) -> dict[object, object]:
 
 
 def test_a_repeat_confirmed_as_attended_again_or_retracted_is_not_flagged() -> None:
-    values = {"effective_date": "2024-03-06", "title": "Arsip", "organiser": "BKPSDM", "hours": 4}
+    values = {"effective_date": "2024-03-06", "start_date": "2024-03-05", "reference": "C-1"}
+    values |= {"title": "Arsip", "organiser": "BKPSDM", "hours": 4}
     first = {"kind": "training", "version": 3, "effective_date": "2024-03-06", "values": values, "confirmed": []}
-    first["retracted"] = None
-    again = {**first, "version": 5}
+    first |= {"retracted": None, "corrections": []}
+    again = {**first, "version": 5, "values": {**values, "reference": "C-2"}}
     assert flagged([dict(again), dict(first)]) == {5: 3}
     assert flagged([dict(first), {**again, "confirmed": ["training.duplicate"]}]) == {}
+    confirming = {"version": 7, "confirmed": ["training.duplicate"]}  # (a correction of either, after both)
+    assert flagged([dict(first), {**again, "corrections": [confirming]}]) == {}
+    assert flagged([{**first, "corrections": [confirming]}, dict(again)]) == {}
     assert flagged([{**first, "retracted": {"version": 6}}, dict(again)]) == {}
     assert flagged([dict(first), {**again, "values": {**values, "hours": 8}}]) == {}
 

@@ -258,14 +258,26 @@ def test_the_views_a_change_of_the_rules_refills_are_named_with_their_rebuild(
 ) -> None:
     """`projections status` in a shell of other rules names every view judged by the rules and the one command that
     fills them again (docs/operations.md gave `rebuild merit awards`, "the two views": study_leave was refilled by
-    surprise), from the registry: the views that keep the rules' digest."""
+    surprise), from the registry: the views that keep the rules' digest; the training view, judged by
+    training.counted_once alone, only when that rule changed (until 2026-12-06 every change of the rules named it,
+    and an operator rebuilt it, its reads 503 while it filled, for nothing)."""
     from click.testing import CliRunner
 
     from careerlog.cli import main
-    from projections.registry import judged_by_rules
+    from projections.registry import judged_by_one_rule, judged_by_rules
 
-    assert judged_by_rules() == [*ONE_RULE, *JUDGED]
+    assert (judged_by_rules(), judged_by_one_rule()) == ([*JUDGED], ONE_RULE)
     edited(tmp_path, monkeypatch)
+    result = CliRunner().invoke(main, ["--database-url", store.database_url, "projections", "status"])
+    assert result.exit_code == 0, result.output
+    said = "careerlog projections rebuild merit awards study_leave; training when training.counted_once changes"
+    assert said in result.stderr
+    assert "rebuild training" not in result.stderr
+    changed = tmp_path / "rules-changed.toml"
+    changed.write_text(
+        (tmp_path / "rules.toml").read_text().replace('id = "training.counted_once"', 'id = "training.counted_twice"')
+    )
+    monkeypatch.setenv(RULES_FILE_ENV, str(changed))  # (training.counted_once left out: changed)
     result = CliRunner().invoke(main, ["--database-url", store.database_url, "projections", "status"])
     assert result.exit_code == 0, result.output
     assert "careerlog projections rebuild training merit awards study_leave" in result.stderr

@@ -70,6 +70,7 @@ def test_a_training_row_shows_where_and_at_which_rank_the_employee_stood_on_its_
             "employment_kind": "PNS",
             "feedback_rating": None,
             "feedback_relevance": None,
+            "counted_hours": 16,  # (its JP, counted: no duplicate)
         }
     ]
 

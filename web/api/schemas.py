@@ -691,9 +691,10 @@ class TimelineItemSchema(StrictSchema):
         dump_only=True,
         metadata={
             "description": "A training only, and only one that is a probable duplicate (rule training.counted_once, "
-            "docs/rules.md: the same last day, title, organiser and JP as a training recorded before it, neither "
-            "retracted, this one not confirmed as attended again): the version of that training. Its JP are counted "
-            "once, with that training's, in the yearly JP, the training reports and the audit; absent otherwise."
+            "docs/rules.md: one training with a training recorded before it as rule training.duplicate reads two, the "
+            "check a writer recording or correcting it is asked, neither retracted, the two not confirmed as attended "
+            "twice): the version of that training. Its JP are counted once, with that training's, in the yearly JP, "
+            "the training reports and the audit; absent otherwise."
         },
     )
 

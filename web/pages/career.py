@@ -23,7 +23,7 @@ from markupsafe import Markup
 from careerlog.access import Action, Target, permits
 from careerlog.accounts import Account
 from careerlog.application import RECORDABLE_KINDS
-from careerlog.domain.employee import ENDED_BY_PLACEMENT
+from careerlog.domain.employee import ENDED_BY_PLACEMENT, one_training
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import parse_nip
@@ -45,9 +45,11 @@ from web.pages.labels import (
     dp3_year,
     fact_kind_label,
     field_label,
+    kind_label,
     promotion_kind_name,
     reference_name,
 )
+from web.pages.messages import reason_text
 from web.pages.next_promotion import RANK_FIELDS, citation, next_promotion, rank_steps
 from web.scoping import missing
 from web.security import PRIVATE_REVALIDATED
@@ -399,13 +401,23 @@ def once_shown(account: Account, nip: str, read: Callable[[], Read]) -> Read:
         return read()
 
 
-def probable_duplicates(items: list[dict[str, Any]]) -> dict[int, int]:
-    """The trainings that seem to repeat one recorded before them, by version, each with the version it repeats: the
-    timeline's `counted_once_with` (projections.timeline.with_repeats, rule training.counted_once: the same day,
-    title, organiser and JP, neither retracted, the later not confirmed as attended again). A training recorded live
-    is refused so unless confirmed (training.duplicate); one imported or migrated with the history gets through: the
-    page flags it so that HR retracts one, and says its JP are counted once (docs/rules.md)."""
-    return {int(i["version"]): int(i[COUNTED_ONCE_WITH]) for i in items if COUNTED_ONCE_WITH in i}
+def probable_duplicates(items: list[dict[str, Any]]) -> dict[int, tuple[int, str]]:
+    """The trainings that seem to repeat one recorded before them, by version, each with the version it repeats and
+    what the two have the same, in the visitor's language: the timeline's `counted_once_with`
+    (projections.timeline.with_repeats, rule training.counted_once: one training as rule training.duplicate reads
+    two, careerlog.domain.employee.one_training, the same days and JP and the same certificate or title and
+    organiser; neither retracted, the two not confirmed as attended twice), worded as the check a writer is asked
+    words it. A training recorded live is refused so unless confirmed (training.duplicate); one imported or migrated
+    with the history gets through: the page flags it so that HR retracts one, and says its JP are counted once
+    (docs/rules.md)."""
+    values = {int(i["version"]): i["values"] for i in items if i["kind"] == "training"}
+    found = {}
+    for item in items:
+        if COUNTED_ONCE_WITH in item:
+            repeated = int(item[COUNTED_ONCE_WITH])
+            same = one_training(item["values"], values.get(repeated, {}))
+            found[int(item["version"])] = (repeated, reason_text(same) if same is not None else "")
+    return found
 
 
 @blp.route("/employees/<nip>")
