@@ -14,7 +14,7 @@ import bisect
 import functools
 import itertools
 import operator
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -875,8 +875,11 @@ def repeated_trainings(trainings: Iterable[Recorded], book: Rules | None = None)
     (a record's facts, a timeline's items) asks it."""
     book = rules() if book is None else book
     trainings = list(trainings)
-    if not may_repeat([t.last_day for t in trainings], book):
+    last_days = [t.last_day for t in trainings]
+    if not may_repeat(last_days, book):
         return {}
+    shared = {day for day, n in Counter(last_days).items() if n > 1}  # (only trainings ending on one day may repeat)
+    trainings = [t for t in trainings if t.last_day in shared]
     versions = book.versions(COUNTED_ONCE_RULE)
     always = versions[0] if len(versions) == 1 and versions[0].valid_to is None else None  # (nearly always: one)
     earlier: dict[tuple[Any, ...], list[Recorded]] = {}
