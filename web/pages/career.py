@@ -45,7 +45,6 @@ from web.pages.labels import (
     dp3_year,
     fact_kind_label,
     field_label,
-    kind_label,
     promotion_kind_name,
     reference_name,
 )
