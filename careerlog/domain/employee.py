@@ -1176,7 +1176,8 @@ def one_training(values: Mapping[str, Any], other: Mapping[str, Any]) -> Reason 
         return None
     if get("hours") != got("hours"):
         return None
-    if certificate_key(got("reference")) == certificate_key(get("reference")):
+    key = certificate_key(get("reference"))  # (one of no letter nor digit, "-" or "--", is no certificate)
+    if key and certificate_key(got("reference")) == key:
         return SAME_CERTIFICATE.reason(certificate=quoted(str(got("reference"))))
     if _written_alike(got("title")) == _written_alike(get("title")) and _written_alike(
         got("organiser")
