@@ -400,16 +400,24 @@ class Queries(ViewReader):
         return past_retirement(book, rows, self.today)
 
     def staffs(self, agency: str, regions: Sequence[str]) -> bool:
-        """Whether any employee of the agency is placed in one of the regions (codes as a scope's filter lists
-        them): one statement, through the roster's (region) or (agency, ...) index (none holds both: an agency with no
-        one placed there reads its rows in those regions or its own; unmeasured at a million rows)."""
+        """Whether any employee of the agency is or was placed in one of the regions (codes as a scope's filter lists
+        them): the roster's (placed now) first, through its (region) or (agency, ...) index (none holds both: an
+        agency with no one placed there reads its rows in those regions or its own; unmeasured at a million rows),
+        then the spells' (placed there by a spell of the agency's, ever: its (region, unit, agency) index), so that a
+        report or audit of a past period in a region where the agency's staff worked then is read, not refused (until
+        2026-12-06, the day the roster alone was asked, it was a 403: a KOTA-MEDAN employee placed in 12.07 in 2023,
+        back in 12.71 since). A filter let through reads the reader's scope's rows alone: the answer tells of no one
+        outside it."""
         if not regions:
             return False
         marks = ", ".join("?" * len(regions))
-        found = self.store.query(
-            f"SELECT 1 AS found FROM roster WHERE agency = ? AND region IN ({marks}) LIMIT 1", [agency, *regions]
-        )
-        return bool(found)
+        for table in ("roster", "spells"):
+            found = self.store.query(
+                f"SELECT 1 AS found FROM {table} WHERE agency = ? AND region IN ({marks}) LIMIT 1", [agency, *regions]
+            )
+            if found:
+                return True
+        return False
 
     def placed_within(self, agency: str, regions: Sequence[str]) -> bool:
         """Whether every employee the agency ever had (its spells) is placed now in one of the regions (the roster's

@@ -101,3 +101,22 @@ def test_a_region_where_an_employee_of_the_agency_is_placed_is_read(world: World
     assert listed.status_code == 200, listed.get_json()
     assert [e["nip"] for e in listed.get_json()["items"]] == [PLACED_IN_THE_REGENCY]
     assert world.get("/api/v1/employees?region=12.06", who).status_code == 403  # (none placed there)
+
+
+def test_a_region_where_the_agencys_staff_were_placed_before_is_read(world: World) -> None:
+    # (placed in 12.07 from 2013, back in 12.71 since 2023: a report of 2020 there tells of the agency's staff then;
+    # until 2026-12-06 the roster alone was asked, and it was refused as a region none of its staff is in)
+    world.services.ledger.record(
+        PLACED_IN_THE_REGENCY,
+        "appointment",
+        appointment_of(PLACED_IN_THE_REGENCY, name="Lina Siregar", agency="KOTA-MEDAN", region="12.07", unit="Kantor"),
+        actor="test",
+    )
+    back = {"agency": "KOTA-MEDAN", "unit": "Bappeda", "region": "12.71", "effective_date": "2023-01-02"}
+    world.services.ledger.record(PLACED_IN_THE_REGENCY, "placement", {**back, "reference": "MUT-812"}, actor="test")
+    world.catch_up()
+    who = scoped_to_the_agency(world, "inspector")
+    answer = world.get("/api/v1/audits/promotions?region=12.07", who)
+    assert answer.status_code == 200, answer.get_json()
+    assert world.get("/api/v1/employees?region=12.07", who).get_json()["total"] == 0  # (none there now)
+    assert world.get("/api/v1/audits/promotions?region=12.06", who).status_code == 403  # (none placed there, ever)
