@@ -83,7 +83,9 @@ def test_a_scorecard_sends_no_statement_twice_with_the_same_parameters(
     assert gc.get_freeze_count() == 0  # the objects its Holm steps left out of their collections are put back
     assert [s for s, n in sent.items() if n > 1] == []
     # a year's JP of everyone: read once for each year the scorecard looks at (2023-2025, two earlier years)
-    yearly = [p for s, p in sent if s.startswith("SELECT subject, SUM(hours) AS hours FROM training WHERE year = ?")]
+    yearly = [
+        p for s, p in sent if s.startswith("SELECT subject, SUM(counted_hours) AS hours FROM training WHERE year = ?")
+    ]
     assert sorted(yearly) == [(2021,), (2022,), (2023,), (2024,), (2025,)]
 
 
