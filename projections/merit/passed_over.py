@@ -25,7 +25,6 @@ from itertools import accumulate, groupby
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, Union
 
-import numpy as np
 from dateutil.relativedelta import relativedelta
 
 from careerlog.application import CareerLog
@@ -44,6 +43,9 @@ from projections.merit.queries import REGULAR_PROMOTION, PassedOverQueries, iso_
 from projections.merit.rules import FUNCTIONAL_KIND as FUNCTIONAL
 from projections.merit.rules import PromotionJudge, counted_round, param_on, permitted_in_years
 from projections.training import filter_clauses, units_shown, where_sql
+
+# numpy is imported where used: every CLI process imports this module (careerlog --help and careerlog projections
+# --help among them), which need none of it
 
 Measures = tuple[float, float, int, int]
 DAY = timedelta(days=1)
@@ -706,6 +708,8 @@ class LateEntries:
     instead of a look at each record per decision."""
 
     def __init__(self, records: dict[str, KnownRecord]):
+        import numpy as np
+
         self.subjects = sorted(records)
         recorded: list[float] = []
         bears: list[int] = []
@@ -722,6 +726,8 @@ class LateEntries:
 
     def unsettled(self, moment: datetime, horizon: date) -> list[str]:
         """The subjects with an entry recorded at or after `moment` that bears on a day up to `horizon`, in order."""
+        import numpy as np
+
         start = int(np.searchsorted(self.recorded, moment.timestamp(), side="left"))
         owners = np.unique(self.owners[start:][self.bears[start:] <= horizon.toordinal()])
         return [self.subjects[i] for i in owners.tolist()]
@@ -809,6 +815,8 @@ class Judging:
         """Find each decision's colleagues with a better performance than its appointee's, not
         excluded; the subjects whose places and measures the comparison reads (theirs and of the
         appointees of the decisions with any)."""
+        import numpy as np
+
         comparing = self.comparing
         positions, self.performance = self.ranking.better(comparing.moment, min(mine for _, _, mine in self.decisions))
         if not positions:  # no one better than any of the appointees
@@ -838,6 +846,8 @@ class Judging:
         """Per decision, those of its better colleagues in its place then and clearly stronger, with
         their measures, and the appointee's (None without any better colleague or the appointee's
         record): of each better colleague, `clearly_stronger` of its measures and the appointee's."""
+        import numpy as np
+
         if self.found is not None:
             return self.found
         if not self.any:
@@ -881,6 +891,8 @@ def stronger_than(performance: Any, training: Any, days: Any, education: Any, mi
     """`clearly_stronger` of each of some colleagues' measures (four arrays) and `mine`, as an
     array: at least as strong on every measure, stronger on `min_better` of them, performance
     among them."""
+    import numpy as np
+
     more = (training > mine[1]).astype(np.int64) + (days > mine[2]) + (education > mine[3]) + 1
     return (
         (performance > mine[0])
