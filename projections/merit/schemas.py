@@ -87,16 +87,51 @@ class StrictSchema(Schema):
 
 
 class MeasureSchema(StrictSchema):
+    """A measure compared, the employee's value and the colleague's: performance, a mean of SKP scores (4.5 the
+    mean of a Baik and a Sangat Baik), a fraction."""
+
     promoted = fields.Float(dump_only=True, metadata={"description": "The promoted employee's (promotions)."})
     appointed = fields.Float(dump_only=True, metadata={"description": "The appointed employee's (posts)."})
     colleague = fields.Float(dump_only=True)
 
 
-def compared_measures(whose: str) -> fields.Dict:
+class WholeMeasureSchema(StrictSchema):
+    """A measure compared that is a whole number: training JP (lesson hours, whole by the record), days in rank, the
+    education's order (until 2026-12-06 written as floats, 40.0)."""
+
+    promoted = fields.Integer(dump_only=True, metadata={"description": "The promoted employee's (promotions)."})
+    appointed = fields.Integer(dump_only=True, metadata={"description": "The appointed employee's (posts)."})
+    colleague = fields.Integer(dump_only=True)
+
+
+class ComparedMeasuresSchema(StrictSchema):
+    """A passed-over pair's `comparison`: the four measures of merit.passed_over (passed_over.MEASURES, in its
+    order), each the employee's value and the colleague's."""
+
+    performance = fields.Nested(
+        MeasureSchema,
+        dump_only=True,
+        metadata={
+            "description": "Mean SKP score of the rated years before (Sangat Baik 5 ... Sangat Kurang 1; 0: none)."
+        },
+    )
+    training_jp = fields.Nested(
+        WholeMeasureSchema,
+        dump_only=True,
+        metadata={"description": "JP (lesson hours) of the trainings of the years the rule sums."},
+    )
+    days_in_rank = fields.Nested(WholeMeasureSchema, dump_only=True, metadata={"description": "Days in the rank."})
+    education = fields.Nested(
+        WholeMeasureSchema,
+        dump_only=True,
+        metadata={"description": "The education's order in the reference table (higher: a higher degree)."},
+    )
+
+
+def compared_measures(whose: str) -> fields.Nested:
     """A passed-over pair's `comparison`: per measure, `whose` value and the colleague's."""
-    return fields.Dict(
-        keys=fields.String(),
-        values=fields.Nested(MeasureSchema),
+    return fields.Nested(
+        ComparedMeasuresSchema,
         dump_only=True,
         metadata={"description": f"Per measure: {whose} value and the colleague's."},
     )
