@@ -193,7 +193,6 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int, alpha: float = ALPHA) -> li
     incidence of promotion with separation as the competing event (`cumulative_incidence`; a frame without a
     `separated` column has none); their intervals at the level 1 - `alpha`."""
     import numpy as np
-    from lifelines import KaplanMeierFitter
 
     items = []
     # `entry`: the years in rank at the period's start of a rank spell begun before it (delayed entry, `entered_at`)
@@ -215,6 +214,10 @@ def km_curves(frame: pd.DataFrame, *, min_cell: int, alpha: float = ALPHA) -> li
             "incidence": None,
         }
         if not item["suppressed"]:
+            # lifelines (about 1.5 s of CPU to import) only for a group shown: every group under the smallest cell
+            # (a small unit's rank spells) needs none of it, nor a log-rank test or a Cox model
+            from lifelines import KaplanMeierFitter
+
             # the rows alike in years and outcome once, with their count as lifelines' weight: its event table (the
             # deaths, censored and at risk per time, of which every figure is made) holds the same integers
             if late:  # each at risk only after its entry: lifelines' delayed entry (entry < t <= years)
