@@ -712,6 +712,12 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
     colleagues = sorted({p["colleague"] for p in result["passed_over"]})
     with_colleagues(result, result["passed_over"], comparison_evidence(ledger_records(obj.app), result, colleagues))
     result["confirmations"] = decision_confirmations(ledger_records(obj.app), result)
+    from projections.merit.schemas import ComparedMeasuresSchema  # (marshmallow: only here)
+
+    # each comparison as the API's decision and the passed-over list write it: JP, days and education whole numbers
+    compared = ComparedMeasuresSchema()
+    for row in result["passed_over"]:
+        row["comparison"] = compared.dump(row["comparison"])
     if fmt == "json":
         click.echo(json_on_terminal(json.dumps(result, ensure_ascii=False, indent=2)))
         return

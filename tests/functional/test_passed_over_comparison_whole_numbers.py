@@ -2,18 +2,26 @@
 record), days in rank and the education's order are integers (`"training_jp": {"promoted": 0, "colleague": 40}`,
 not 40.0), in the command's and the API's JSON and CSV alike (one schema dumps both,
 projections.merit.schemas.PassedOverListSchema) and in a decision's passed_over (web.api.audit_schemas); performance,
-a mean of SKP scores (4.5), stays a fraction. The OpenAPI document says so (integer and number)."""
+a mean of SKP scores (4.5), stays a fraction. The OpenAPI document says so (integer and number). `careerlog audit
+promotion NIP VERSION` writes a decision's comparison as the API's decision does (it wrote training JP 80.0)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+import pytest
+from click.testing import CliRunner
 from flask.testing import FlaskClient
 
+from careerlog.cli import main
 from projections.merit.passed_over import flat_pair
 from projections.merit.schemas import PassedOverListSchema
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_api_posts import STRONGER, posted
 from web.api.audit_schemas import PassedOverSchema
+
+__all__ = ["posted"]  # Budi appointed Pengawas of BKPSDM on 2018-01-02 (version 3) over Dewi (STRONGER)
 
 # a pair as found: the measures as the comparison reads them (performance and training JP floats)
 COMPARISON = {
@@ -70,3 +78,21 @@ def test_the_openapi_document_types_each_measure(client: FlaskClient) -> None:
         for measure, kind in [("performance", "number"), *((m, "integer") for m in whole)]:
             values = nested(measures[measure])
             assert {values[k]["type"] for k in ("promoted", "appointed", "colleague")} == {kind}, (pair, measure)
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def test_the_decisions_command_writes_the_comparison_as_the_api_does(posted: World, store_url: str) -> None:
+    page: dict[str, Any] = posted.get(f"/api/v1/audits/posts/{BUDI}-3", "inspector").get_json()
+    (api,) = [p["comparison"] for p in page["passed_over"] if p["colleague"] == STRONGER]
+    assert api["training_jp"] == {"appointed": 0, "colleague": 80}
+    env = {"CAREERLOG_DATABASE_URL": store_url}
+    done = CliRunner().invoke(main, ["audit", "promotion", BUDI, "3", "--format", "json"], env=env)
+    assert done.exit_code == 0, done.output
+    (cli,) = [p["comparison"] for p in json.loads(done.output)["passed_over"] if p["colleague"] == STRONGER]
+    assert json.dumps(cli) == json.dumps(api)
+    shown = CliRunner().invoke(main, ["audit", "promotion", BUDI, "3"], env=env)
+    assert "  training_jp: appointed 0, colleague 80\n" in shown.output
