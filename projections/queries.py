@@ -419,6 +419,25 @@ class Queries(ViewReader):
                 return True
         return False
 
+    def staffed_regions(self, agencies: Sequence[str]) -> dict[str, set[str]]:
+        """The regions each of the agencies' employees is or was placed in (the roster's and the spells' regions,
+        as `staffs` asks of some regions at a time), by agency: one statement, through the roster's and the spells'
+        (agency, ...) indexes, for a whole list of regions asked of the same agencies (the report pages' region
+        choices, web.pages.inspector.regions_within_reach: until 2026-12-06 two statements per region offered)."""
+        if not agencies:
+            return {}
+        marks = ", ".join("?" * len(agencies))
+        rows = self.store.query(
+            f"SELECT agency, region FROM roster WHERE agency IN ({marks}) "
+            f"UNION SELECT agency, region FROM spells WHERE agency IN ({marks})",
+            [*agencies, *agencies],
+        )
+        found: dict[str, set[str]] = {}
+        for row in rows:
+            if row["region"] is not None:
+                found.setdefault(str(row["agency"]), set()).add(str(row["region"]))
+        return found
+
     def placed_within(self, agency: str, regions: Sequence[str]) -> bool:
         """Whether every employee the agency ever had (its spells) is placed now in one of the regions (the roster's
         region: where a scope reads them): its whole figures are then of staff within a scope of those regions alone.

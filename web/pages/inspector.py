@@ -4,6 +4,7 @@ findings, and fairness."""
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from typing import Any, TypedDict
@@ -221,6 +222,17 @@ def regions_within_reach(account: Account, action: Action = Action.READ_REPORTS)
         lambda: set() if allowed is None else {r["region"] for r in services().queries.headcount(["region"], allowed)},
     )
     asked = {reference().regions.any_case.read_or_as_typed(v) for v in request.args.getlist("region")}
+
+    @functools.cache
+    def placed() -> dict[str, set[str]]:
+        """(an agency's reader: the regions its staff are or were placed in, read by one statement when a region
+        beyond the agency's seat is first judged, for every such region: until 2026-12-06 `Queries.staffs` was
+        asked of each, two statements a region)"""
+        return services().queries.staffed_regions((reach or {}).get("agency", []))
+
+    def staffed_in(agency: str, regions: list[str]) -> bool:
+        return bool(placed().get(agency, set()) & set(regions))
+
     return [
         (c.code, f"{c.name} ({c.code})")
         for c in sorted(reference().regions, key=lambda c: c.code)  # (a province, then its cities)
@@ -228,8 +240,7 @@ def regions_within_reach(account: Account, action: Action = Action.READ_REPORTS)
         or (
             any(r == c.code or str(r).startswith(f"{c.code}.") for r in staffed)
             and regions_within("region", c.code, reach or {})
-            # (an agency's reader: where its staff may work or are placed)
-            and seats_meet("region", [c.code], reach or {}, services().queries.staffs)
+            and seats_meet("region", [c.code], reach or {}, staffed_in)
         )
     ]
 
