@@ -50,7 +50,7 @@ from careerlog.importing import (
     refuse_an_export,
 )
 from careerlog.keyset import Paging, page_of_computed
-from careerlog.reference import reference, rules
+from careerlog.reference import FILTER_TABLES, AnyCase, reference, rules
 from careerlog.sqlstore import check_connections_when_in_doubt
 from careerlog.textfiles import workbook_name
 from careerlog.workbooks import read_xlsx
@@ -1555,13 +1555,32 @@ def one_value_each(filters: Mapping[str, list[str]], cell: int) -> None:
     """Under CAREERLOG_DISCLOSURE=perturb, refuse a reader of aggregates (`cell` above 1) more than one distinct value
     of a filter (InvalidInput naming it, before any query): each list of values is a union of cells with noise of its
     own, and the differences of many unions with and without one cell average that noise away (docs/security.md).
-    Values counted as the filter reads them: a `unit` in any letter case or spacing one unit (`unit_key`, as
-    `with_unit_spellings` reads it: until 2026-12-06 `unit=Bappeda&unit=BAPPEDA` was refused as 2 values)."""
+    Values counted as the filter reads them (`filter_key`): until 2026-12-06 `unit=Bappeda&unit=BAPPEDA` was refused
+    as 2 values, and (asked of the services) `agency=kota-medan&agency=KOTA-MEDAN` too."""
     if cell > 1:
         for name, values in filters.items():
-            distinct = {unit_key(str(v)) for v in values} if name == "unit" else set(values)
+            distinct = {filter_key(name, v) for v in values}
             if len(distinct) > 1:
                 raise InvalidInput(ONE_VALUE_PERTURBED.reason(count=len(distinct)), name)
+
+
+def filter_key(name: str, value: Any) -> Any:
+    """A filter's value as the filter reads it, so that values it reads alike count as one (`one_value_each`): a
+    `unit`'s name in any letter case or spacing (`unit_key`, as `with_unit_spellings` reads it: Bappeda, BAPPEDA and
+    ` bappeda `), a coded filter's code in any letter case, the spaces around it aside (AnyCase over its
+    FILTER_TABLES, as the API's CodeFilter, the pages' filters_from and `read_codes` read it: kota-medan and
+    KOTA-MEDAN, ` 12.71` and 12.71), any other value (or one no code) as given."""
+    if not isinstance(value, str):
+        return value
+    if name == "unit":
+        return unit_key(value)
+    tables = FILTER_TABLES.get(name, ())
+    if not tables:
+        return value
+    if len(tables) == 1:
+        return reference().table(tables[0]).any_case.read_or_as_typed(value)
+    # (a rank's: the PNS ranks' and the PPPK grades', read together as the API's CodeFilter reads them)
+    return AnyCase(code for table in tables for code in reference().table(table).codes).read_or_as_typed(value)
 
 
 def differenced_total(total: int, without: Sequence[Sequence[Mapping[str, Any]]], cell: int) -> int | None:

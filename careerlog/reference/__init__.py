@@ -87,6 +87,23 @@ class AnyCase:
         return self.read(value) or value
 
 
+# The reference tables (GET /api/v1/reference/TABLE) whose codes a roster filter's values are (web.api.schemas's
+# CodeFilter reads each value in any letter case, AnyCase, as the code of one of them): a value no table holds matches
+# no one, as recorded facts hold codes only, so it is refused (a misspelt filter's empty page would read as
+# "nobody"). The unit is free text.
+FILTER_TABLES = {
+    "agency": ("agencies",),
+    "region": ("regions",),
+    "rank": ("ranks", "pppk_grades"),
+    "status": ("statuses",),
+    "sex": ("sexes",),
+    "education": ("education",),
+    "employment_kind": ("employment_kinds",),
+    "post_kind": ("post_kinds",),
+    "recruitment_path": ("recruitment_paths",),
+}
+
+
 # The tables whose codes are read by their official names too ("Diklat teknis", "Jabatan Administrator", "Ahli
 # Muda", "Ringan", "Cuti di luar tanggungan negara (CLTN)", a unit's "Butuh Perbaikan", as a BKD sheet writes them):
 # each name is one code's. Not the predicates of every scheme (rating_predicates: DP3's Kurang and SKP's Kurang are

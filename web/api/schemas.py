@@ -18,7 +18,7 @@ from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.domain.payload import NEAREST_TABLES
 from careerlog.domain.unit import near_codes
-from careerlog.reference import AnyCase, reference
+from careerlog.reference import FILTER_TABLES, AnyCase, reference
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import CONFIRMED_TOLD, HistoryEventSchema
 from web.api.fields import (
@@ -249,20 +249,6 @@ class CorrectionHeadersSchema(IdempotencyHeaderSchema):
 # ---------------------------------------------------------------------- employees
 
 
-# The reference tables (GET /api/v1/reference/TABLE) whose codes a roster filter's values are: a value no table
-# holds matches no one, as recorded facts hold codes only, so it is refused (a misspelt filter's empty page would
-# read as "nobody"). The unit is free text.
-FILTER_TABLES = {
-    "agency": ("agencies",),
-    "region": ("regions",),
-    "rank": ("ranks", "pppk_grades"),
-    "status": ("statuses",),
-    "sex": ("sexes",),
-    "education": ("education",),
-    "employment_kind": ("employment_kinds",),
-    "post_kind": ("post_kinds",),
-    "recruitment_path": ("recruitment_paths",),
-}
 CODES_LISTED = 20  # a table of more codes is named, not listed, in the refusal
 
 
