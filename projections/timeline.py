@@ -324,7 +324,7 @@ def with_repeats(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for i in items
         if i["kind"] == "training" and not i.get("retracted")
     ]
-    repeated = repeated_trainings(trainings) if len(trainings) > 1 else {}
+    repeated = repeated_trainings(trainings)  # (fewer than two, or none ending on one day: {} at once, may_repeat)
     for item in items:
         if int(item["version"]) in repeated:
             item[COUNTED_ONCE_WITH] = repeated[int(item["version"])]
