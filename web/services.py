@@ -7,6 +7,7 @@ views call exactly one of these methods.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -893,8 +894,12 @@ class Services:
         self.accounts.record_access(reader, "audits", [Target(r["subject"], r["agency"], r["region"]) for r in shown])
         return cursor_page(found, page, per_page, after)
 
-    def audit(self, reader: Account, nip: str, version: int, decision: str = "promotion") -> dict[str, Any]:
-        """One audited decision of the type: its findings with their evidence, and the colleagues passed over."""
+    def audit(
+        self, reader: Account, nip: str, version: int, decision: str = "promotion", *, rated: bool = False
+    ) -> dict[str, Any]:
+        """One audited decision of the type: its findings with their evidence, and the colleagues passed over;
+        `rated` (the decision's page), with the rated year of each performance rating its evidence cites
+        (`rating_years`), read here, of the people whose reads this call logs."""
         require(reader, Action.RUN_AUDITS)
         subject = normalise_nip(nip)
         try:
@@ -923,12 +928,35 @@ class Services:
         placed = [Target(c["colleague"], target.agency, target.region) for c in later if c["colleague"] not in compared]
         self.accounts.record_access(reader, "audit", [target, *colleagues, *placed])
         evidence = comparison_evidence(records, found, sorted({p["colleague"] for p in passed}))
-        return {
+        shown = {
             **with_colleagues(found, passed, evidence),
             "passed_over": passed,
             "recorded_later": later,
             "confirmations": decision_confirmations(records, found),  # (a rank jump the writer confirmed)
         }
+        if rated:
+            shown["rating_years"] = self.rating_years(shown, {str(t.nip) for t in (target, *colleagues)})
+        return shown
+
+    def rating_years(self, decision: Mapping[str, Any], logged: set[str]) -> dict[str, int]:
+        """The rated year of each performance rating a decision's findings cite as evidence, by "NIP/version" (the
+        evidence names a fact's kind and dates, not its values), read from its record's timeline: so that a year
+        rated by DP3 is named a DP3 rating, as the career page names it (labels.fact_kind_label). Read by `audit`
+        alone, of the subject and the colleagues compared (`logged`: the reads its access-log entry writes; until
+        2026-12-06 the decision's page read the cited colleagues' whole timelines itself, past the access log)."""
+        cited: dict[str, set[int]] = {}
+        for finding in decision["findings"]:
+            for e in finding["evidence"]:
+                subject = e.get("subject") or decision["subject"]
+                if e.get("kind") == "performance_rating" and e.get("version") and subject in logged:
+                    cited.setdefault(subject, set()).add(int(e["version"]))
+        years: dict[str, int] = {}
+        for subject, versions in cited.items():
+            with contextlib.suppress(NotFound):  # (a record no longer in the views: the kind's one name)
+                for item in self.queries.timeline(subject)["items"]:
+                    if int(item["version"]) in versions and type(item["values"].get("year")) is int:
+                        years[f"{subject}/{item['version']}"] = item["values"]["year"]
+        return years
 
     def passed_over(
         self,

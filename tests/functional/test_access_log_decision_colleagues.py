@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 
+from projections.queries import Queries
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_api_passed_over_verdict import passing_over, promotion_of
 from tests.functional.test_api_posts import STRONGER, record
 from tests.functional.test_pages_auth import log_in
+from web.services import Services
 
 PROMOTIONS = "/api/v1/audits/promotions"
 
@@ -70,3 +72,38 @@ def test_a_colleague_passed_over_and_placed_elsewhere_by_a_later_record_is_one_r
     assert [p["colleague"] for p in body["passed_over"]] == [STRONGER]
     assert body["recorded_later"] == [{"colleague": STRONGER, "placed": "elsewhere"}]
     assert reads_of(world, STRONGER).count(("inspector-medan", "audit")) == 1
+
+
+def test_the_cited_colleagues_ratings_are_read_where_their_reads_are_logged(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The decision's page names each cited rating by its rated year (a DP3 or an SKP rating), read from the record's
+    timeline: until 2026-12-06 the page read the cited colleagues' whole timelines itself (inspector.rating_years),
+    past Services and its access log; now Services.audit reads them, of the people its access-log entry names."""
+    passing_over(world)
+    [listed] = promotion_of(world)
+    read: list[tuple[str, bool]] = []
+    inside = [False]
+    timeline, audit = Queries.timeline, Services.audit
+
+    def logged_audit(self: Services, *args: Any, **kwargs: Any) -> Any:
+        inside[0] = True
+        try:
+            return audit(self, *args, **kwargs)
+        finally:
+            inside[0] = False
+
+    def noted(self: Queries, nip: str, **kwargs: Any) -> Any:
+        read.append((nip, inside[0]))
+        return timeline(self, nip, **kwargs)
+
+    monkeypatch.setattr(Services, "audit", logged_audit)
+    monkeypatch.setattr(Queries, "timeline", noted)
+    log_in(world, "inspector_medan")
+    html = world.client.get(f"/pages/audits/{BUDI}/{listed['version']}?lang=en").get_data(as_text=True)
+    monkeypatch.undo()
+    assert "Performance rating (SKP) (v" in html
+    assert (STRONGER, True) in read, read  # (a colleague's rating cited, its year read)
+    assert all(within for _, within in read), read  # (each inside Services.audit: none by the page itself)
+    for nip, _ in read:
+        assert reads_of(world, nip)[0] == ("inspector-medan-web", "audit"), nip

@@ -3,7 +3,6 @@ findings, and fairness."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 from collections.abc import Callable, Hashable, Mapping
 from datetime import date
@@ -20,7 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from careerlog.access import Action, OutsideScope, narrow, row_filters
 from careerlog.accounts import Account
-from careerlog.domain.errors import InvalidInput, NotFound, quoted
+from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import reference, rules
 from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, ROUND, with_pool
@@ -562,7 +561,7 @@ def audited_decision(nip: str, version: int, decision: str, listed: str) -> Resp
     decision_arguments()
     if version > MOST_VERSION:  # (past what a store's integer holds: SQLite's driver raised OverflowError, a 500)
         abort(404)
-    return decision_page(account, services().audit(account, nip, version, decision), listed)
+    return decision_page(account, services().audit(account, nip, version, decision, rated=True), listed)
 
 
 def decision_arguments() -> None:
@@ -593,27 +592,9 @@ def decision_page(account: Account, decision: dict[str, Any], listed: str) -> Re
         compared_here=compared_alone(decision) and decision.get("passed_over_count") is not None,
         back=back_to(listed),
         readable=readable(account, named),
-        rating_years=rating_years(decision),
+        rating_years=decision.get("rating_years", {}),  # (Services.audit's, read where the reads are logged)
         **decision_labels(),
     )
-
-
-def rating_years(decision: Mapping[str, Any]) -> dict[str, int]:
-    """The rated year of each performance rating the findings cite as evidence, by "NIP/version" (the evidence
-    names a fact's kind and dates, not its values), read from its record's timeline: so that a year rated by DP3
-    is named a DP3 rating, as the career page names it (labels.fact_kind_label)."""
-    cited: dict[str, set[int]] = {}
-    for finding in decision["findings"]:
-        for e in finding["evidence"]:
-            if e.get("kind") == "performance_rating" and e.get("version"):
-                cited.setdefault(e.get("subject") or decision["subject"], set()).add(int(e["version"]))
-    years: dict[str, int] = {}
-    for subject, versions in cited.items():
-        with contextlib.suppress(NotFound):  # (a record no longer in the views: the kind's one name)
-            for item in services().queries.timeline(subject)["items"]:
-                if int(item["version"]) in versions and type(item["values"].get("year")) is int:
-                    years[f"{subject}/{item['version']}"] = item["values"]["year"]
-    return years
 
 
 def back_to(endpoint: str) -> str:
