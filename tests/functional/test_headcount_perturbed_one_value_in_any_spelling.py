@@ -1,5 +1,5 @@
 """Under CAREERLOG_DISCLOSURE=perturb a reader of aggregates is given one value of each filter
-(web.services.one_value_each), its values counted as the filter reads them (web.services.filter_value_key): a
+(web.services.one_value_each), its values counted as the filter reads them (web.services.filter_key): a
 `unit` in any letter case or spacing, an agency's or a region's code in any letter case (careerlog.reference.AnyCase).
 Until 2026-12-06 one_value_each read the unit's spelling itself and any other filter's values as given, so that
 `agency=kota-medan&agency=KOTA-MEDAN` asked of the services was refused as 2 values, though both read KOTA-MEDAN.

@@ -67,5 +67,7 @@ def test_an_agencys_readers_report_page_reads_where_its_staff_are_placed_once_fo
     placed(world, PROVINCES[1:], 961)
     five, offered = page_statements(world, monkeypatch)
     assert offered == ["", "12", "12.71", *PROVINCES]  # (the same list as each region asked alone gave)
+    # (the guard on view reads, at most once a second, may check the views' schemas in one load and not the other)
+    five, one = ([s for s in sent if "view_schemas" not in s] for sent in (five, one))
     assert len(five) == len(one), "\n".join(five)  # (was 4 more: one per province more)
     assert len([s for s in five if "FROM spells" in s and "KOTA-MEDAN" in s]) == 1, "\n".join(five)

@@ -113,7 +113,7 @@ def filtered_by_nothing(known: tuple[str, ...]) -> None:
 
 
 # The filters whose values are codes of a reference table: a value no table holds in any case matches no one (the
-# API refuses it, web.api.schemas.FILTER_TABLES); the form would show "all" chosen above an empty list.
+# API refuses it, careerlog.reference.FILTER_TABLES); the form would show "all" chosen above an empty list.
 PLACE_TABLES = {"agency": "agencies", "region": "regions"}
 # The awards' list's: its `kind` an award kind, as the API's (`kind=XX` listed no award under a filter reading "all")
 AWARD_CODE_TABLES = {**PLACE_TABLES, "kind": "award_kinds"}
