@@ -109,7 +109,7 @@ from careerlog.domain.ledger import (
     local_date,
     payload_values,
 )
-from careerlog.domain.nip import Nip, normalise_nip, parse_nip
+from careerlog.domain.nip import Nip, NipRules, nip_rules, normalise_nip, parse_nip
 from careerlog.domain.payload import (
     EMPTY,
     HOURS_NOT_WHOLE,
@@ -2441,10 +2441,15 @@ class WritingAhead:
         return batch
 
 
-@lru_cache(maxsize=1 << 16)
 def checked_nip(subject: str) -> Nip:
-    """The subject's NIP after checking it on its own (InvalidInput), remembered for the next rows."""
-    return parse_nip(subject)
+    """The subject's NIP after checking it on its own (InvalidInput) by the identity rules configured (nip_rules),
+    remembered for the next rows (by the rules too: another rules file reads the number afresh)."""
+    return _checked_nip(subject, nip_rules())
+
+
+@lru_cache(maxsize=1 << 16)
+def _checked_nip(subject: str, identity: NipRules) -> Nip:
+    return parse_nip(subject, identity=identity)
 
 
 def new_key_refusal(client_key: str | None) -> Reason | None:

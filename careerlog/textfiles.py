@@ -32,7 +32,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from careerlog.domain.errors import InvalidInput, cut, quoted
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.nip import eighteen_digits, normalise_nip, unlabelled_nip
+from careerlog.domain.nip import eighteen_digits, nip_rules, normalise_nip, unlabelled_nip
 from careerlog.domain.payload import (
     Unreadable,
     WrittenWithExponent,
@@ -895,14 +895,17 @@ def spreadsheet_nips(row: dict[str, Any]) -> None:
     """The NIP cells of a CSV row that a spreadsheet stored as numbers, or saved as a formula's error or a column too
     narrow (`spreadsheet_error`), in place, each made unreadable naming why (the cell kept as written in the row's
     WRITTEN): the row's other cells are read and judged with it (a NIP's by careerlog.importing.row_to_command), so
-    that the row is refused once, naming every problem (until 2026-12-04 it was refused naming the NIP alone)."""
+    that the row is refused once, naming every problem (until 2026-12-04 it was refused naming the NIP alone). A NIP
+    of 18 digits ending 000 is one a spreadsheet widened from a number while rule nip.sequence_nonzero refuses the
+    sequence 000 (as bundled); with it off, the NIP as written."""
+    rounded = nip_rules().sequence_nonzero  # (a NIP ending 000 is one rounded only while no NIP may end so)
     for column in NIP_COLUMNS:
         cell = row.get(column)
-        if type(cell) is not str or (cell.isdigit() and cell[-3:] != "000"):
+        if type(cell) is not str or (cell.isdigit() and (cell[-3:] != "000" or not rounded)):
             continue  # (the common case: no such column, or a NIP of digits alone, not rounded)
         text = cell.strip()
         why: str | None
-        if len(text) == 18 and text.endswith("000") and whole_number(text):
+        if rounded and len(text) == 18 and text.endswith("000") and whole_number(text):
             why = AS_NUMBER.reason(value=text)
         elif "E" in text.upper() and _SCIENTIFIC.fullmatch(text):
             digits = sum(c.isdigit() for c in text.upper().partition("E")[0])

@@ -246,8 +246,10 @@ RULES_DIGEST_COLUMN = "rules_version"  # a row's digest of the rules it was judg
 # fact is written (appointment.recruitment_path: careerlog.domain.employee.path_refusal refuses a new appointment or
 # a correction, never a stored one; confirmation.latsar: latsar_missing_refusal, a new confirmation or its date
 # corrected; training.duplicate, training.daily_jp, training.cost: a new training; placement.ends_post:
-# careerlog.domain.employee.posts_a_placement_ends, a new placement), so a change of them changes no row and refills
-# no view (`rules_digest` leaves them out; `rules_file_digest` does not)
+# careerlog.domain.employee.posts_a_placement_ends, a new placement; nip.sequence_nonzero and nip.pppk_digit: a NIP read
+# as a fact is written, an import read or an account made, careerlog.domain.nip.parse_nip, never by a view, whose rows
+# read the employment kind recorded), so a change of them changes no row and refills no view (`rules_digest` leaves
+# them out; `rules_file_digest` does not)
 RULES_READ_WHEN_QUERIED = frozenset(
     {
         "fairness.adverse_impact",
@@ -258,6 +260,8 @@ RULES_READ_WHEN_QUERIED = frozenset(
         "training.duplicate",
         "training.daily_jp",
         "training.cost",
+        "nip.sequence_nonzero",
+        "nip.pppk_digit",
     }
 )
 RULES_TABLE = re.compile(r"\s*\[\[\s*rules\s*\]\]")  # a rule's header, [[rules]]

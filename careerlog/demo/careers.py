@@ -67,6 +67,7 @@ from careerlog.demo.org import (
     agencies_for,
     level_for,
 )
+from careerlog.domain.nip import nip_rules
 from careerlog.reference import reference, rules
 from careerlog.retirement import RULE as RETIREMENT_RULE
 from careerlog.retirement import age_reached
@@ -407,7 +408,9 @@ class Simulation:
 
     def new_nip(self, birth: date, appointed: date, sex: str, pppk: bool) -> str:
         digit = "1" if sex == "M" else "2"
-        prefix = f"{birth:%Y%m%d}{appointed.year}21{digit}" if pppk else f"{birth:%Y%m%d}{appointed:%Y%m}{digit}"
+        pppk_digit = nip_rules().pppk_digit  # (digit 13 of an NI PPPK: rule nip.pppk_digit)
+        pppk_prefix = f"{birth:%Y%m%d}{appointed.year}{pppk_digit}1{digit}"
+        prefix = pppk_prefix if pppk else f"{birth:%Y%m%d}{appointed:%Y%m}{digit}"
         sequence = self.nip_sequence.get(prefix, 0) + 1
         self.nip_sequence[prefix] = sequence
         return f"{prefix}{sequence:03d}"

@@ -35,7 +35,7 @@ from careerlog.domain.ledger import (
     named_by_reference,
     reference_key,
 )
-from careerlog.domain.nip import nip_mismatches, normalise_nip, parse_nip
+from careerlog.domain.nip import nip_mismatches, nip_rules, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.ratings import check_rating, in_year_scheme
 from careerlog.domain.voids import last_void
@@ -406,12 +406,12 @@ VOIDED = Refusal(
     numbers=("version",),
 )
 LINKS = Refusal("Links between records cannot be corrected; retract this record and record it anew.").reason()
-# An appointment's employment kind corrected to one its NIP contradicts (digit 13: 0 or 1 a PNS number, 2 an NI PPPK):
-# the record's number cannot be corrected, so no correction of its kind can be recorded
+# An appointment's employment kind corrected to one its NIP contradicts (digit 13: 0 or 1 a PNS number, 2 an NI PPPK,
+# rule nip.pppk_digit): the record's number cannot be corrected, so no correction of its kind can be recorded
 KIND_OF_THE_NIP = Refusal(
-    "{kind} does not fit: NIP {nip} is a {number} number (digit 13 is {digit}; an NI PPPK has 2 there, a PNS NIP 0 or "
-    "1), and a correction cannot change the record's number. Leave the employment kind as it is; if the employee is "
-    "{kind}, appoint them under their own {kind_number}."
+    "{kind} does not fit: NIP {nip} is a {number} number (digit 13 is {digit}; an NI PPPK has {pppk_digit} there, a "
+    "PNS NIP 0 or 1), and a correction cannot change the record's number. Leave the employment kind as it is; if the "
+    "employee is {kind}, appoint them under their own {kind_number}."
 )
 
 
@@ -638,7 +638,7 @@ def check_appointment(career: Career, fact: Fact, errors: FieldErrors) -> None:
     compared: `known`)."""
     values = fact.values
     try:
-        nip = parse_nip(career.nip)
+        nip = parse_nip(career.nip, identity=nip_rules(career.rules))
     except InvalidInput as e:
         for name, reasons in e.errors.items():
             for reason in reasons:
@@ -2141,6 +2141,7 @@ class Employee(LedgerAggregate):
                 nip=nip.value,
                 number=nip.employment_kind,
                 digit=nip.value[12],
+                pppk_digit=nip_rules().pppk_digit,
                 kind_number="NI PPPK" if kind == "PPPK" else "NIP",
             )
             raise InvalidInput(reason, "corrected_fields.employment_kind")

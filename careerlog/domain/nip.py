@@ -3,7 +3,8 @@
 PNS:  1-8 birth date, 9-14 TMT CPNS (YYYYMM), 15 sex, 16-18 sequence.
 PPPK: 1-8 birth date, 9-12 year first appointed, 13 always 2, 14 contract count,
       15 sex, 16-18 sequence.
-Digit 13 tells them apart: a PNS month's tens digit is 0 or 1, a PPPK's is 2.
+Digit 13 tells them apart: a PNS month's tens digit is 0 or 1, a PPPK's is 2 (rule nip.pppk_digit, I); the sequence
+is not 000 (rule nip.sequence_nonzero, I). Both inferences are configurable rules (`nip_rules`, docs/rules.md).
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.wording import Refusal
+from careerlog.reference import Rules, rules
 
 # The separators people type between a NIP's digits (spaces, dots, dashes), and the invisible characters a copy from a
 # web page, a PDF or a chat carries along unseen (zero-width space U+200B and joiners U+200C/U+200D, the marks of
@@ -36,6 +39,42 @@ OTHER_SEX = Refusal(
 )
 OTHER_TMT = Refusal("TMT CPNS {month} does not match NIP digits 9-14 ({digits})")
 OTHER_YEAR = Refusal("year {year} does not match NIP digits 9-12 ({digits}, contract {count})")
+
+
+# The rules of an identity number (careerlog/reference/rules.toml), both inferences (I), and what each holds when a
+# rules file leaves it out (the reference's reading)
+SEQUENCE_NONZERO = "nip.sequence_nonzero"
+PPPK_DIGIT = "nip.pppk_digit"
+
+
+@dataclass(frozen=True)
+class NipRules:
+    """What the rules make of an identity number's digits: whether a sequence 000 is refused (nip.sequence_nonzero's
+    `enforced`) and the digit 13 that marks an NI PPPK (nip.pppk_digit's `digit`)."""
+
+    sequence_nonzero: bool = True
+    pppk_digit: str = "2"
+
+
+def nip_rules(book: Rules | None = None) -> NipRules:
+    """The identity rules of `book` (by default the configured rules, CAREERLOG_RULES_FILE): each rule's one version,
+    read without a day, as one NIP reads the same on every page whatever its TMT (careerlog.reference.UNDATED_RULES);
+    a rule the file leaves out reads as NipRules' default."""
+    return _nip_rules_of(rules() if book is None else book)
+
+
+@lru_cache(maxsize=8)
+def _nip_rules_of(book: Rules) -> NipRules:
+    default = NipRules()
+
+    def param(rule_id: str, name: str, value: object) -> object:
+        versions = book.versions(rule_id)
+        return versions[0].params.get(name, value) if versions else value
+
+    return NipRules(
+        sequence_nonzero=bool(param(SEQUENCE_NONZERO, "enforced", default.sequence_nonzero)),
+        pppk_digit=str(param(PPPK_DIGIT, "digit", default.pppk_digit)),
+    )
 
 
 @dataclass(frozen=True)
@@ -94,8 +133,10 @@ def eighteen_digits(value: str) -> bool:
     return value.isascii() and value.isdigit() and len(value) == 18
 
 
-def parse_nip(raw: object, field: str = "nip") -> Nip:
-    """Parse and check an identity number on its own; InvalidInput names the reason."""
+def parse_nip(raw: object, field: str = "nip", identity: NipRules | None = None) -> Nip:
+    """Parse and check an identity number on its own; InvalidInput names the reason. By the identity rules `identity`
+    (by default the configured ones: `nip_rules`)."""
+    identity = nip_rules() if identity is None else identity
     value = normalise_nip(raw)
     if not eighteen_digits(value):
         raise InvalidInput(NOT_18_DIGITS.reason(value=quoted(raw)), field)
@@ -107,9 +148,9 @@ def parse_nip(raw: object, field: str = "nip") -> Nip:
     if sex is None:
         raise InvalidInput(SEX_DIGIT.reason(value=value[14]), field)
     sequence = int(value[15:])
-    if sequence == 0:
+    if sequence == 0 and identity.sequence_nonzero:
         raise InvalidInput(NO_SEQUENCE, field)
-    if value[12] == "2":
+    if value[12] == identity.pppk_digit:
         contract = int(value[13])
         if contract == 0:
             raise InvalidInput(NO_CONTRACT, field)

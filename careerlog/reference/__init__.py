@@ -514,6 +514,15 @@ PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
     "training.pppk_yearly_jp": {
         "year": (lambda v: v in ("contract", "calendar"), '"contract" (a year of the contract) or "calendar"'),
     },
+    "nip.sequence_nonzero": {
+        "enforced": (lambda v: isinstance(v, bool), "true or false"),
+    },
+    "nip.pppk_digit": {  # (0 or 1 is a PNS month's tens digit: every PNS NIP would read as an NI PPPK)
+        "digit": (
+            lambda v: isinstance(v, str) and len(v) == 1 and v in "23456789",
+            'one digit from 2 to 9, as text (e.g. "2"; 0 and 1 are a PNS NIP\'s TMT month tens digit)',
+        ),
+    },
     "training.counted_once": {  # (until 2026-12-06 the values compared: now training.duplicate's, fixed)
         "same": (
             lambda v: False,
@@ -522,6 +531,25 @@ PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
         ),
     },
 }
+
+
+# The rules read without a day (an identity number's: careerlog.domain.nip.nip_rules): one NIP reads the same on every
+# page and in every recording, whatever its TMT, so each holds one version, whose days are not read; a rules file giving
+# two versions of one, or a version that ends (valid_to), is refused when read, naming the rule
+UNDATED_RULES = ("nip.sequence_nonzero", "nip.pppk_digit")
+
+
+def undated_checked(book: Rules) -> Rules:
+    """The rules of a file whose rules read without a day (UNDATED_RULES) hold one version each, never ending;
+    ConfigurationError naming the file and the rule otherwise."""
+    for rule_id in UNDATED_RULES:
+        versions = book.versions(rule_id)
+        if len(versions) > 1 or any(v.valid_to is not None for v in versions):
+            raise ConfigurationError(
+                f"{book.path}: rule {rule_id}: an identity number's rule is read without a day, so it holds one "
+                "version, without valid_to"
+            )
+    return book
 
 
 def checked_params(rule_id: str, params: Any, named: str) -> Mapping[str, Any]:
@@ -562,7 +590,7 @@ def load_rules(path: Path) -> Rules:
             raise
         except (TypeError, ValueError) as e:
             raise ConfigurationError(f"{named}: {e}") from None
-    return Rules(rules, path)
+    return undated_checked(Rules(rules, path))
 
 
 @cache

@@ -288,8 +288,8 @@ def standing(employee: dict[str, Any], items: list[dict[str, Any]]) -> dict[str,
 
 
 def is_pppk_number(nip: str) -> bool:
-    """Whether an identity number is an NI PPPK (digit 13 is 2, where a PNS NIP has a month's tens digit, 0 or 1); a
-    number that is not well-formed is not."""
+    """Whether an identity number is an NI PPPK (digit 13 is 2, rule nip.pppk_digit, where a PNS NIP has a month's tens
+    digit, 0 or 1); a number that is not well-formed is not."""
     try:
         return parse_nip(nip).employment_kind == "PPPK"
     except InvalidInput:
