@@ -94,3 +94,18 @@ def test_api_md_says_stored_of_the_checks_a_recording_stores() -> None:
         for told in text.split(sent)[1:]:
             assert not told.lstrip().startswith("(not stored"), check
             assert told.startswith(", which is then stored with the event"), check
+
+
+def test_events_md_lists_every_upcast_made() -> None:
+    """docs/events.md's "Upcasts made so far" named PerformanceRated, RankPromoted, EventCorrected and EventRetracted
+    alone, where Appointed, AppointedAgain, PostAppointed, Placed and TrainingCompleted also took class version 2
+    (`confirmed`) with an upcaster on 2026-12-05: every class of a version above 1 is named in a row of its upcast."""
+    table = (DOCS / "events.md").read_text().split("Upcasts made so far:", 1)[1].split("\n\n", 2)[1]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    for cls in STORED_EVENTS:
+        version = getattr(cls, "class_version", 1)
+        for old in range(1, version):
+            upcast = f"upcast_v{old}_v{old + 1}"
+            assert hasattr(cls, upcast), cls.__name__
+            named = [row for row in rows if f"`{cls.__name__}`" in row.split("|")[1]]
+            assert any(f"{old} -> {old + 1}" in row and f"`{upcast}`" in row for row in named), cls.__name__
