@@ -59,9 +59,12 @@ class LedgerEvent(CanMutateAggregate[str]):
 
 # `confirmed` (class version 2 of RankPromoted, EventCorrected, EventRetracted; since 2026-12-05 of Appointed,
 # AppointedAgain, PostAppointed, Placed and TrainingCompleted): the checks whose refusal the writer confirmed, recording
-# what they would otherwise refuse (careerlog.application.CONFIRMABLE: promotion.one_step, a promotion moving more
+# what they would otherwise refuse (of careerlog.application.CONFIRMABLE: promotion.one_step, a promotion moving more
 # ranks than its kind allows, or a correction or retraction leaving one so; unit.new, a unit new in its agency near a
-# known one; training.duplicate, a training the record seems to hold already); empty when the recording needed no
+# known one; training.duplicate, a training the record seems to hold already; training.daily_jp, a day of the record's
+# trainings holding more JP than a training day; training.cost, a cost outside the plausible range; placement.ends_post
+# on a correction or retraction of a placement or of its post end. A placement's own placement.ends_post and
+# placement.leaves_scope are asked and not stored: docs/events.md); empty when the recording needed no
 # confirmation. Set by the system from the API's `confirm`, the record form's box or an import's Konfirmasi cell (a
 # migration import: as the log holds it), never a payload field; stored as a list of names.
 CONFIRMED_FIELD = "confirmed"

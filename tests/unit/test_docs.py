@@ -109,3 +109,14 @@ def test_events_md_lists_every_upcast_made() -> None:
             assert hasattr(cls, upcast), cls.__name__
             named = [row for row in rows if f"`{cls.__name__}`" in row.split("|")[1]]
             assert any(f"{old} -> {old + 1}" in row and f"`{upcast}`" in row for row in named), cls.__name__
+
+
+def test_events_md_names_every_check_a_training_stores() -> None:
+    """docs/events.md said TrainingCompleted's `confirmed` held "a `training.duplicate` the writer confirmed", where
+    it holds any of the checks of a training (careerlog.application STORED_CHECKS: training.daily_jp and training.cost
+    too, since 2026-12-06)."""
+    from careerlog.application import STORED_CHECKS
+
+    section = (DOCS / "events.md").read_text().split("### `TrainingCompleted` (kind `training`)", 1)[1]
+    said = section.split("### ", 1)[0].split("Class version 2", 1)[1]
+    assert all(f"`{check}`" in said for check in STORED_CHECKS["training"])
