@@ -1221,7 +1221,8 @@ def reference_command(table: str | None) -> None:
 def rules_command(rule_id: str | None) -> None:
     """List the rules careerlog judges by (CAREERLOG_RULES_FILE, else the bundled file), or the versions of RULE_ID.
 
-    Each version: its id, status (S confirmed, M believed but unconfirmed, I an inference), the dates it is in force
+    Each version: its id, status (S confirmed, M believed but unconfirmed, I an inference; a part of another status
+    in brackets after it, `S (201: M)`: the rule's status_note), the dates it is in force
     and its parameters, the keys of its `[rules.params]` that configure it (docs/rules.md says what each checks)."""
     loaded = rules()
     shown = loaded.all
@@ -1232,7 +1233,7 @@ def rules_command(rule_id: str | None) -> None:
             raise click.BadParameter(f"no rule {rule_id!r} in the rules file; one of {known}", param_hint="RULE_ID")
     for rule in shown:
         until = f" until {rule.valid_to.isoformat()}" if rule.valid_to is not None else ""
-        click.echo(f"{rule.id} ({rule.status}, from {rule.valid_from.isoformat()}{until}): {rule.title}")
+        click.echo(f"{rule.id} ({rule.statuses}, from {rule.valid_from.isoformat()}{until}): {rule.title}")
         for name, value in rule.params.items():
             click.echo(f"  {name} = {json.dumps(value, ensure_ascii=False, default=str)}")
 

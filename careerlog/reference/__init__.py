@@ -271,6 +271,15 @@ class Rule:
     valid_to: date | None
     severity: str
     params: Mapping[str, Any]
+    # a part of the rule whose status differs from `status` ("201: M": S but for kind 201's years, M), shown beside it
+    # by `careerlog rules` as docs/rules.md's tables show it; it judges nothing (the views' digest leaves it out:
+    # projections.framework.without_status_notes)
+    status_note: str = ""
+
+    @property
+    def statuses(self) -> str:
+        """The status with its note, as docs/rules.md writes it: "S", "S (201: M)"."""
+        return f"{self.status} ({self.status_note})" if self.status_note else self.status
 
     def in_force_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
@@ -582,6 +591,7 @@ def load_rules(path: Path) -> Rules:
                     valid_to=_day(row, "valid_to", named) if row.get("valid_to") else None,
                     severity=row.get("severity", "info"),
                     params=checked_params(row["id"], row.get("params", {}), named),
+                    status_note=str(row.get("status_note", "")),
                 )
             )
         except KeyError as e:

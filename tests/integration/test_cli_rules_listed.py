@@ -54,3 +54,12 @@ def test_an_unknown_rule_is_refused_naming_the_rules() -> None:
     assert result.exit_code == 2
     assert "Invalid value for RULE_ID: no rule 'training.daily' in the rules file; one of " in result.output
     assert "training.daily_jp" in result.output
+
+
+def test_a_rules_part_of_another_status_is_shown_beside_its_status() -> None:
+    """docs/rules.md marks promotion.time_in_rank "S (201: M)" (a 201's years unconfirmed); the command showed "S"."""
+    result = CliRunner().invoke(main, ["rules", "promotion.time_in_rank"])
+    assert result.exit_code == 0, result.output
+    firsts = [line for line in result.output.splitlines() if not line.startswith(" ")]
+    assert firsts[0].startswith("promotion.time_in_rank (S (201: M), from 2000-01-01 until 2024-01-01): ")
+    assert firsts[1].startswith("promotion.time_in_rank (S (201: M), from 2024-01-01): ")

@@ -22,7 +22,14 @@ import pytest
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.reference import BUNDLED_RULES, RULES_FILE_ENV
-from projections.framework import RULES_READ_WHEN_QUERIED, Projector, ViewNotReady, rule_digest, without_rules
+from projections.framework import (
+    RULES_READ_WHEN_QUERIED,
+    Projector,
+    ViewNotReady,
+    rule_digest,
+    without_rules,
+    without_status_notes,
+)
 from projections.registry import all_projections
 from tests import factories as f
 
@@ -60,9 +67,9 @@ def edited(tmp_path: Path, monkeypatch: Any) -> str:
 
 
 def rules_digest() -> str:
-    """The digest of the configured rules file less the rules read only when queried, as each eligibility row names
-    it."""
-    text = without_rules(Path(os.environ[RULES_FILE_ENV]).read_bytes(), RULES_READ_WHEN_QUERIED)
+    """The digest of the configured rules file less the rules read only when queried and the rules' status notes, as
+    each eligibility row names it."""
+    text = without_status_notes(without_rules(Path(os.environ[RULES_FILE_ENV]).read_bytes(), RULES_READ_WHEN_QUERIED))
     return hashlib.sha256(text).hexdigest()[:12]
 
 

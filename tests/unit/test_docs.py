@@ -120,3 +120,22 @@ def test_events_md_names_every_check_a_training_stores() -> None:
     section = (DOCS / "events.md").read_text().split("### `TrainingCompleted` (kind `training`)", 1)[1]
     said = section.split("### ", 1)[0].split("Class version 2", 1)[1]
     assert all(f"`{check}`" in said for check in STORED_CHECKS["training"])
+
+
+def test_careerlog_rules_shows_the_status_of_a_part_as_rules_md_does() -> None:
+    """docs/rules.md marks `promotion.time_in_rank` "S (201: M)", `post.rank_range` "S (the move: I, ...)" and
+    `study_leave.penalty` "S (the reading of "in force": I)", where `careerlog rules` showed a plain S: a row whose
+    status holds a part of another status, of a rule whose versions are of one status, is that rule's status_note
+    (Rule.statuses, which the command shows), and every note is a row's."""
+    rows: dict[str, str] = {}
+    for line in (DOCS / "rules.md").read_text().splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and cells[0].strip("`") in set(rules().ids):
+            rows.setdefault(cells[0].strip("`"), cells[-1])
+    for rule_id, cell in rows.items():
+        versions = rules().versions(rule_id)
+        if len({v.status for v in versions}) == 1 and " (" in cell:
+            assert all(cell.startswith(v.statuses.removesuffix(")")) and v.status_note for v in versions), rule_id
+    noted = {v.id for v in rules().all if v.status_note}
+    assert noted >= {"promotion.time_in_rank", "post.rank_range", "study_leave.penalty"}
+    assert all(rows[rule_id].startswith(rules().versions(rule_id)[0].statuses.removesuffix(")")) for rule_id in noted)
