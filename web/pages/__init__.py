@@ -58,6 +58,16 @@ from web.pages.labels import (
 )
 
 LANGUAGES = ("id", "en")
+
+
+class Unread(str):
+    """A page's reason refusing an argument of its address that it does not read, under the argument's name (as the
+    API names an unknown field, not under `_schema`): the form has no field of it, so its error summary shows it
+    (macros.html, schema_errors; the Jinja test `unread`)."""
+
+    __slots__ = ()
+
+
 # The counts are kept in the store (web.login_limit), so every worker and host of it counts together.
 limiter = Limiter(get_remote_address, storage_uri=f"{login_limit.SCHEME}://", default_limits=[])
 
@@ -277,6 +287,7 @@ def init_pages(app: Flask) -> None:
     app.jinja_env.globals["invalid"] = invalid
     app.jinja_env.globals["zone_name"] = zone_name  # (the display time zone's name: a column of recorded days)
     app.jinja_env.globals["language_link"] = language_link
+    app.jinja_env.tests["unread"] = lambda reason: isinstance(reason, Unread)
     app.jinja_env.globals["last_page"] = last_page  # pagers link no page past the window (web.api.paging)
     # In the visitor's language, so read at each rendering (`at_render`), never when a template is compiled.
     languaged: dict[str, Callable[..., Any]] = {

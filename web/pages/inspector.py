@@ -33,7 +33,7 @@ from web.api.audits import fairness_schema, time_to_promotion_schema
 from web.api.common import interval_cells, row_columns
 from web.api.fields import plain_day
 from web.api.paging import last_page
-from web.pages import charts, local_number
+from web.pages import Unread, charts, local_number
 from web.pages.columns import DEFAULT_LEVEL, decision_column_labels, statistics_column_labels
 from web.pages.common import CODE_TABLES, allowed, blp, filters_from, given_twice, one, page, readable, services, whole
 from web.pages.errors import error_page
@@ -88,18 +88,17 @@ TIME_SINGLE = tuple(name for name in STATISTICS_SINGLE if name != "count")
 
 def unknown_arguments(known: tuple[str, ...]) -> dict[str, list[str]]:
     """The form's error for each argument of the address the page does not read (a misspelt filter, one of another
-    page), named, as the API refuses an unknown field."""
-    unknown = sorted(set(request.args) - set(known))
-    if not unknown:
-        return {}
+    page), under its name, as the API refuses an unknown field (`{"foo": [...]}`, under `_schema` until 2026-12-06)."""
     filters = ", ".join(name for name in known if name not in ("page", "lang"))
-    if not filters:  # (a page of no filter: "its filters are ." named none)
-        return {"_schema": [_("%(name)s is not a filter of this page, which has none.", name=name) for name in unknown]}
     return {
-        "_schema": [
-            _("%(name)s is not a filter of this page; its filters are %(known)s.", name=name, known=filters)
-            for name in unknown
+        name: [
+            Unread(
+                _("%(name)s is not a filter of this page; its filters are %(known)s.", name=name, known=filters)
+                if filters
+                else _("%(name)s is not a filter of this page, which has none.", name=name)  # ("are ." named none)
+            )
         ]
+        for name in sorted(set(request.args) - set(known))
     }
 
 
