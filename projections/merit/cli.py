@@ -690,6 +690,11 @@ def views_read(obj: Context, *projections: Projection) -> None:
         )
 
 
+# A decision's verdict when none: not judged, no rule of its own kind in force on its date (the pages' words; the
+# API's `judged` false). Until 2026-12-06 the command wrote Python's `None`.
+NOT_JUDGED = "not judged: no rule in force then"
+
+
 @audit_group.command("promotion")
 @click.argument("nip")
 @click.argument("version", type=WholeNumber(min=1, max=MAX_VERSION))
@@ -712,15 +717,15 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
     colleagues = sorted({p["colleague"] for p in result["passed_over"]})
     with_colleagues(result, result["passed_over"], comparison_evidence(ledger_records(obj.app), result, colleagues))
     result["confirmations"] = decision_confirmations(ledger_records(obj.app), result)
-    from projections.merit.schemas import ComparedMeasuresSchema  # (marshmallow: only here)
+    from projections.merit.schemas import AuditSchema, ComparedMeasuresSchema  # (marshmallow: only here)
 
+    if fmt == "json":  # the API's decision (GET /api/v1/audits/promotions/{nip}-{version}): `nip`, `id`, `judged`
+        click.echo(json_on_terminal(json.dumps(AuditSchema().dump(result), ensure_ascii=False, indent=2)))
+        return
     # each comparison as the API's decision and the passed-over list write it: JP, days and education whole numbers
     compared = ComparedMeasuresSchema()
     for row in result["passed_over"]:
         row["comparison"] = compared.dump(row["comparison"])
-    if fmt == "json":
-        click.echo(json_on_terminal(json.dumps(result, ensure_ascii=False, indent=2)))
-        return
     if result["decision"] == "promotion":
         change = f"{result['rank_before']} -> {result['rank_after']}"
     elif result["decision"] == "appointment":  # a CPNS appointment: its kind the entry education
@@ -729,7 +734,7 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
         change = f"{result['level'] or ''} {result['title']} (rank {result['rank_before']})"
     say(
         f"{result['subject']} v{result['version']} {result['decision']} {result['kind']} {change} "
-        f"TMT {result['tmt']} recorded {result['recorded_at']}: {result['verdict']}"
+        f"TMT {result['tmt']} recorded {result['recorded_at']}: {result['verdict'] or NOT_JUDGED}"
     )
     for finding in result["findings"]:
         say(f"- {finding['rule']} ({finding['severity']}, {finding['status']}; {finding['source']})")

@@ -212,3 +212,107 @@ class PassedOverListSchema(StrictSchema):
 
     passed_over = fields.List(fields.Nested(PassedOverPairSchema), dump_only=True)
     recorded_later = fields.List(fields.Nested(RecordedLaterPairSchema), dump_only=True)
+
+
+# ---------------------------------------------------------------------- one audited decision
+# The schema of GET /api/v1/audits/promotions|posts|appointments/{nip}-{version} and of `careerlog audit promotion NIP
+# VERSION --format json`, which both dump with it (until 2026-12-06 the command wrote the view's row: `subject`,
+# `corrected` 0 or 1, no `id` nor `judged`).
+
+
+class EvidenceSchema(StrictSchema):
+    """A fact a check relied on, with when it took effect and when it was recorded."""
+
+    version = fields.Integer(dump_only=True)
+    kind = fields.String(dump_only=True)
+    effective_date = PlainDate(dump_only=True)
+    recorded_at = PlainDateTime(dump_only=True)
+    reference = fields.String(dump_only=True, allow_none=True)
+
+
+class SubjectEvidenceSchema(EvidenceSchema):
+    """A fact a check relied on, whose record it is in (the decision's, or a colleague's)."""
+
+    subject = fields.String(dump_only=True, metadata={"description": "The NIP of the record the fact is in."})
+
+
+class RuleFindingSchema(StrictSchema):
+    """What every finding says: the rule broken, how badly, and where the rule comes from."""
+
+    rule = fields.String(dump_only=True)
+    severity = fields.String(dump_only=True)
+    source = fields.String(dump_only=True, metadata={"description": "The regulation the rule comes from."})
+    status = fields.String(dump_only=True, metadata={"description": "How sure the rule is (reference status)."})
+    message = fields.String(dump_only=True)
+
+
+class FindingSchema(RuleFindingSchema):
+    evidence = fields.List(fields.Nested(SubjectEvidenceSchema), dump_only=True)
+    colleagues = fields.List(
+        fields.String(),
+        dump_only=True,
+        metadata={"description": "merit.passed_over: the NIPs of the colleagues passed over."},
+    )
+
+
+class PassedOverSchema(StrictSchema):
+    """An eligible colleague of the same unit and rank, not chosen on the decision's TMT, clearly stronger."""
+
+    colleague = fields.String(dump_only=True, metadata={"description": "The colleague's NIP."})
+    round_date = fields.Function(
+        lambda row: row.get("round_date") or row["tmt"],
+        dump_only=True,
+        metadata={"type": "string", "format": "date", "description": "The decision's TMT."},
+    )
+    agency = fields.String(dump_only=True)
+    unit = fields.String(dump_only=True)
+    rank = fields.String(dump_only=True)
+    severity = fields.String(dump_only=True)
+    comparison = compared_measures("the promoted employee's")
+
+
+class InflatedRatingSchema(StrictSchema):
+    """A rating the decision relied on, given in a unit and year whose ratings look inflated."""
+
+    year = fields.Integer(dump_only=True)
+    predicate = fields.String(dump_only=True)
+    unit_finding = fields.Dict(dump_only=True, metadata={"description": "The unit-year's grade-inflation finding."})
+
+
+class ConfirmationSchema(StrictSchema):
+    """A recording whose writer confirmed a rank jump bearing on the decision (the API's, web.api.audit_schemas, names
+    the same fields with its descriptions: a recording's, web.api.schemas.RecordingSchema)."""
+
+    version = fields.Integer(dump_only=True)
+    recorded_at = PlainDateTime(dump_only=True)
+    recorded_by = fields.String(dump_only=True)
+    reference = fields.String(dump_only=True)
+    confirmed = fields.List(fields.String(), dump_only=True)
+    kind = fields.String(dump_only=True)
+    target_version = fields.Integer(dump_only=True, allow_none=True)
+
+
+class AuditSchema(DecisionSchema):
+    """One audited decision with its findings, their evidence, and the colleagues passed over."""
+
+    findings = fields.List(fields.Nested(FindingSchema), dump_only=True)
+    inflated_ratings = fields.List(fields.Nested(InflatedRatingSchema), dump_only=True)
+    passed_over = fields.List(fields.Nested(PassedOverSchema), dump_only=True)
+    recorded_later = fields.List(
+        fields.Nested(RecordedLaterSchema),
+        dump_only=True,
+        metadata={
+            "description": "The colleagues of the unit and rank the day before the TMT whom a record made after the "
+            "decision places otherwise (the comparison reads the record as known before the decision)."
+        },
+    )
+    confirmations = fields.List(
+        fields.Nested(ConfirmationSchema),
+        dump_only=True,
+        metadata={
+            "description": "The recordings whose writer confirmed a rank jump (`promotion.one_step`) of this "
+            "promotion, as stored with their events, oldest first: its own recording, its corrections, and a "
+            "correction or retraction of another fact that left it more ranks above the rank held than before. "
+            "Empty for a post appointment and where none was confirmed (before 2026-12-03 none was stored)."
+        },
+    )

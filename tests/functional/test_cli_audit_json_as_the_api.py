@@ -2,7 +2,10 @@
 them does (GET /api/v1/audits/promotions, /posts): the same schema dumps both (projections.merit.schemas.
 DecisionSchema), so the same keys and types: the decision's `id`, the employee's `nip` and `corrected` true or false,
 where the command line wrote the view's row, `subject` and `corrected: 0` or 1, and neither `id` nor `judged`. Its
-table and CSV name the NIP's column `nip` too. On both stores."""
+table and CSV name the NIP's column `nip` too. `careerlog audit promotion NIP VERSION --format json` writes one
+decision as GET /api/v1/audits/promotions|posts|appointments/{nip}-{version} does (projections.merit.schemas.
+AuditSchema dumps both): until 2026-12-06 the view's row (`subject`, `corrected: 0`, no `id` nor `judged`), found by
+an exploratory tester; its text said a decision not judged as Python's `None`. On both stores."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from click.testing import CliRunner
 
 from careerlog.cli import main
 from tests import factories as f
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, RINA, World
 from tests.unit.test_merit_posts import post
 
 
@@ -59,3 +62,35 @@ def test_the_command_lines_csv_of_the_audited_promotions_names_the_nip_as_the_ap
         "tmt,nip,version,kind,rank_before,rank_after,agency,unit,verdict,finding_count,max_severity,passed_over_count"
     )
     assert [row.split(",")[1] for row in rows] == [BUDI]
+
+
+@pytest.mark.parametrize(
+    ("nip", "version", "path", "judged"), [(BUDI, 2, "promotions", True), (RINA, 1, "appointments", False)]
+)
+def test_the_command_lines_json_of_one_decision_is_the_apis(
+    world: World, store_url: str, nip: str, version: int, path: str, judged: bool
+) -> None:
+    env = {"CAREERLOG_DATABASE_URL": store_url}
+    done = CliRunner().invoke(main, ["audit", "promotion", nip, str(version), "--format", "json"], env=env)
+    assert done.exit_code == 0, done.output
+    shown = json.loads(done.stdout)
+    api = world.get(f"/api/v1/audits/{path}/{nip}-{version}", "inspector")
+    assert api.status_code == 200, api.get_json()
+    assert shown == api.get_json()
+    assert (shown["id"], shown["nip"], shown["corrected"], shown["judged"]) == (f"{nip}-{version}", nip, False, judged)
+    assert "subject" not in shown
+
+
+def test_the_command_line_says_a_decision_not_judged_in_words(world: World, store_url: str) -> None:
+    world.services.ledger.record(RINA, "rank_promotion", f.promotion("III/b", "1999-10-01"), actor="test")  # v2
+    world.catch_up()
+    env = {"CAREERLOG_DATABASE_URL": store_url}
+    done = CliRunner().invoke(main, ["audit", "promotion", RINA, "2"], env=env)
+    assert done.exit_code == 0, done.output
+    first = done.stdout.splitlines()[0]
+    assert first.startswith(f"{RINA} v2 promotion 101 III/a -> III/b TMT 1999-10-01 recorded ")
+    assert first.endswith(": not judged: no rule in force then"), first
+    assert "None" not in done.stdout
+    missing = CliRunner().invoke(main, ["audit", "promotion", RINA, "3"], env=env)  # no decision: as the API's 404
+    assert missing.exit_code == 1
+    assert f"No audited decision 3 of {RINA}." in missing.output
