@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from careerlog.domain.ledger import latest_today
+from careerlog.domain.wording import Reason
 from careerlog.sqlstore import SqlStore
 
 # A day as every query argument takes it: YYYY-MM-DD alone, where date.fromisoformat also reads ISO 8601's basic and
@@ -34,3 +35,14 @@ class ViewReader:
         fact it accepts as dated today has happened in every view, and a year begun in Jayapura may be asked for.
         By the server's date (UTC), such a fact was "to come" for up to 9 hours, and such a year refused."""
         return self._today or latest_today()
+
+
+def after_today(day: date) -> Reason | None:
+    """The refusal of an audit's `from` after today (latest_today: anywhere in Indonesia), named `from` by every
+    audit alike (the API's lists and statistics, the pages, the command line's --from): no decision, award, study
+    leave or promotion round after today is read, so such a period ends before it begins. Until 2026-12-06 the
+    statistics refused it and the lists answered an empty list. None for a day up to today."""
+    from careerlog.domain.employee import START_AFTER_END
+
+    today = latest_today()
+    return START_AFTER_END.reason(start=day.isoformat(), end=today.isoformat()) if day > today else None

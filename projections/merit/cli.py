@@ -196,11 +196,12 @@ def emit(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def place_and_period(day: str, *, from_until_today: bool = False) -> list[Any]:
+def place_and_period(day: str) -> list[Any]:
     """The options --agency, --unit, --region and the period's --from and --to (`day`: what they bound), each refused
-    given empty (FILLED), never read as no filter; a day not written YYYY-MM-DD (and a --from after today, given
-    `from_until_today`) is a usage error naming its option (careerlog.cli_dates), as a --to before the --from is
-    (`period_in_order`, which the decorators using these options apply)."""
+    given empty (FILLED), never read as no filter; a day not written YYYY-MM-DD, and a --from after today (every
+    audit's, as the API refuses it: projections.reading.after_today; until 2026-12-06 the statistics' alone), is a
+    usage error naming its option (careerlog.cli_dates), as a --to before the --from is (`period_in_order`, which the
+    decorators using these options apply)."""
     return [
         click.option("--agency", type=FILLED, help="Only this agency."),
         click.option("--unit", type=FILLED, help="Only this unit."),
@@ -208,8 +209,8 @@ def place_and_period(day: str, *, from_until_today: bool = False) -> list[Any]:
         click.option(
             "--from",
             "start",
-            type=Day(until_today=from_until_today),
-            help=f"First {day} (YYYY-MM-DD{', at most today' if from_until_today else ''}).",
+            type=Day(until_today=True),
+            help=f"First {day} (YYYY-MM-DD, at most today).",
         ),
         click.option("--to", "end", type=Day(), help=f"Last {day} (YYYY-MM-DD)."),
     ]
@@ -245,7 +246,7 @@ def common_options(func: Any) -> Any:
             click.option(
                 "--by", default="sex", type=FILLED, show_default=True, help="One dimension, or two for intersections."
             ),
-            *place_and_period("day of the period", from_until_today=True),
+            *place_and_period("day of the period"),
             click.option(
                 "--min-cell",
                 default=None,

@@ -20,8 +20,8 @@ NOTHING = {
     "/api/v1/reports/headcount": {"by": "agency,sex", "rank": "IV/e"},  # (an unknown unit: a 422)
     "/api/v1/reports/training-compliance": {"year": "1950", "by": "rank"},
     "/api/v1/reports/programmes": {"year": "1950"},
-    "/api/v1/audits/promotions": {"from": "2099-01-01"},
-    "/api/v1/audits/appointments": {"from": "2099-01-01"},
+    "/api/v1/audits/promotions": {"to": "1950-12-31"},  # (a `from` after today: a 422 naming it)
+    "/api/v1/audits/appointments": {"to": "1950-12-31"},
     "/api/v1/audits/fairness": {"by": "sex", "to": "1950-12-31"},  # (an unknown unit: a 422 naming it)
     "/api/v1/audits/time-to-promotion": {"by": "sex", "to": "1950-12-31"},
     "/api/v1/access-log": {"username": "nobody"},

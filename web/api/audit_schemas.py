@@ -21,6 +21,7 @@ from projections.merit.schemas import PassedOverSchema as PassedOverSchema
 from projections.merit.schemas import RuleFindingSchema as RuleFindingSchema
 from projections.merit.schemas import SubjectEvidenceSchema as SubjectEvidenceSchema
 from projections.merit.schemas import decision_id as decision_id
+from projections.reading import after_today
 from web.api.fields import PlainDate, WholeNumber, a_past_year
 from web.api.schemas import (
     CodeFilter,
@@ -48,8 +49,11 @@ def period_fields(what: str) -> dict[str, Any]:
     """`from` and `to`, and the check that `to` is not before `from` (a 422 naming `to`, in the statistics' own
     words, projections.merit.fairness: a period turned round was answered as an empty list of audits)."""
     return {
-        "start": PlainDate(data_key="from", metadata={"description": f"First {what} (YYYY-MM-DD)."}),
-        "end": PlainDate(data_key="to", metadata={"description": f"Last {what} (YYYY-MM-DD); not before from."}),
+        "start": PlainDate(data_key="from", metadata={"description": f"First {what} (YYYY-MM-DD), at most today."}),
+        "end": PlainDate(
+            data_key="to",
+            metadata={"description": f"Last {what} (YYYY-MM-DD); not before from; one after today reads as today."},
+        ),
         "end_not_before_start": end_not_before_start,
     }
 
@@ -59,6 +63,8 @@ def end_not_before_start(self: Schema, data: dict[str, Any], **_: Any) -> None:
     start, end = data.get("start"), data.get("end")
     if start is not None and end is not None and end < start:
         raise ValidationError(BEFORE_FROM.reason(first=start.isoformat(), last=end.isoformat()), "to")
+    if start is not None and (refusal := after_today(start)) is not None:
+        raise ValidationError(refusal, "from")
 
 
 # ---------------------------------------------------------------------- eligibility

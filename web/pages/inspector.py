@@ -26,6 +26,7 @@ from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NOBODY
 from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import LIST_RULES, NOT_COMPARED, compared_alone, judged_by
 from projections.merit.rules import SEVERITY_ORDER
+from projections.reading import after_today
 from projections.training import GROUPING_REFUSALS
 from web import kept
 from web.api.audit_schemas import DecisionSchema
@@ -156,6 +157,8 @@ def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[st
             errors[name] = [_("Must be a date YYYY-MM-DD.")]
             found[name] = None
     start, end = found["from"], found["to"]
+    if start and (refusal := after_today(start)) is not None:  # (as every audit refuses it: the API, the commands)
+        errors["from"] = [refusal]
     if start and end and end < start:  # (the API's 422 too: an empty list would say there is nothing)
         errors["to"] = [_("Must not be before %(day)s, the start of the period.", day=format_date(start, "medium"))]
     return start, end, errors
