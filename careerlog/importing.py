@@ -90,6 +90,7 @@ from careerlog.domain.errors import CareerlogError, IdempotencyConflict, Invalid
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.ledger import (
     KEY_CLASHES,
+    KEY_RETRACTED,
     KEY_REUSED,
     KEY_USED,
     NO_FACT,
@@ -432,6 +433,16 @@ RERUN_RETRACTED = Refusal(
     "file run again does not record it again. If it stays retracted, remove this row from the file; to record the "
     "fact again, give the row a client_key (a column of that name) not used before, or the values it should have.",
     numbers=("version", "by"),
+)
+# ... and a row of such a fact under its own client_key (the key's fact retracted, the same values): the ledger's
+# KEY_RETRACTED (kept for the API's clients) advises sending it under a new key, which would record the retracted fact
+# again; a file whose rows give the retraction too (the career page's download imported again) is already recorded
+KEY_RERUN_RETRACTED = Refusal(
+    "Key {key} was already used for the {kind} recorded with these values as version {version}, which version {by} "
+    "retracted: a file run again does not record it again. If it stays retracted, remove this row from the file; a "
+    "new fact needs a new client_key.",
+    numbers=("version", "by"),
+    kinds=("kind",),
 )
 NIP_AS_NUMBER = Refusal(
     "{value} is a NIP written as a number, which keeps only some of its 18 digits: write it as text, in quotes "
@@ -2470,12 +2481,15 @@ def post_end_notes(app: CareerLog, dry: UnitOfWork | None, placements: list[RowS
 
 
 def retracted_params(result: Exception) -> dict[str, Any] | None:
-    """The values of a refusal of a retracted fact's values sent again (careerlog.domain.ledger RESENT_RETRACTED:
-    its version and the retraction's, `by`), or None for any other result."""
+    """The values of a refusal of a retracted fact's values sent again (careerlog.domain.ledger RESENT_RETRACTED, or
+    KEY_RETRACTED under the fact's own client key: its version and the retraction's, `by`), or None for any other
+    result."""
     if not isinstance(result, IdempotencyConflict):
         return None
     reason = reason_of(result)
-    return dict(reason.params) if isinstance(reason, Reason) and reason.refusal is RESENT_RETRACTED else None
+    if isinstance(reason, Reason) and reason.refusal in (RESENT_RETRACTED, KEY_RETRACTED):
+        return dict(reason.params)
+    return None
 
 
 def held_back(command: Command, result: Exception) -> bool:
@@ -2606,14 +2620,18 @@ def _rejection(
         field = "unit" if command.subject.startswith("UNIT:") else "nip"
     if refusal in (KEY_USED, REFERENCE_USED, KEY_REUSED) and first is not None:
         reason = _repeated(reason, command.subject, first)
-    elif refusal is RESENT_RETRACTED and isinstance(reason, Reason):
-        reason = RERUN_RETRACTED.reason(**dict(reason.params))
+    elif refusal in RERUN_WORDS and isinstance(reason, Reason):
+        reason = RERUN_WORDS[refusal].reason(**dict(reason.params))
     errors = {field: [reason]}
     if first is not None:  # (a record voided by a row of this file: VOIDED)
         errors = _in_file(errors, command.subject, first, _mentor_of(command))
     errors = {name: [import_worded(r, command.kind) for r in found] for name, found in errors.items()}
     typed_ = command_typed([field], command)
     return RowProblem(command.line, subject_shown(command, errors), command.kind, errors, typed_, judged)
+
+
+# A retracted fact's row as a file run again is told of it (RERUN_RETRACTED, KEY_RERUN_RETRACTED)
+RERUN_WORDS = {RESENT_RETRACTED: RERUN_RETRACTED, KEY_RETRACTED: KEY_RERUN_RETRACTED}
 
 
 def import_worded(reason: Any, kind: str) -> Any:

@@ -133,6 +133,14 @@ KEY_RETRACTED = Refusal(
     numbers=("version", "by"),
     kinds=("kind",),
 )
+# ... and another fact sent under a retracted fact's key (other values): the key is spent, the fact named retracted,
+# so that no writer takes the advice for one to record the retracted fact again (until 2026-12-06 KEY_RETRACTED's)
+KEY_RETRACTED_REUSED = Refusal(
+    "Key {key} was already used for the {kind} recorded as version {version} with different values ({fields}), "
+    "which version {by} retracted: a new fact needs a new key.",
+    numbers=("version", "by"),
+    kinds=("kind",),
+)
 # KEY_USED and KEY_RETRACTED as the record form words them (see FORM_KEY_REUSED)
 FORM_KEY_USED = Refusal(
     "This form was already sent for the {kind} recorded as version {version}: a new fact needs a new form; open the "
@@ -158,10 +166,11 @@ FORM_KEY_ELSEWHERE = Refusal(
 # The refusals of a client key used before, each named by the key: the API files them under its `Idempotency-Key`
 # header, an import's report and `careerlog record` under `client_key`, the record form above its fields, in its
 # own words (FORM_WORDS, which words a retracted fact's values sent again too)
-KEY_CLASHES = (KEY_USED, KEY_RETRACTED, KEY_REUSED, KEY_ELSEWHERE)
+KEY_CLASHES = (KEY_USED, KEY_RETRACTED, KEY_RETRACTED_REUSED, KEY_REUSED, KEY_ELSEWHERE)
 FORM_WORDS = {
     KEY_USED: FORM_KEY_USED,
     KEY_RETRACTED: FORM_KEY_RETRACTED,
+    KEY_RETRACTED_REUSED: FORM_KEY_RETRACTED,
     KEY_REUSED: FORM_KEY_REUSED,
     KEY_ELSEWHERE: FORM_KEY_ELSEWHERE,
     RESENT_RETRACTED: FORM_RESENT_RETRACTED,  # (filed beside the reference: web.pages.hr.attempt)
@@ -881,10 +890,15 @@ class LedgerAggregate(BaseAggregate[str]):
             elif (held := fact.values.get("reference")) is not None and reference_key(held) != reference_key(reference):
                 reference = held  # (sent under the reference a correction changed since: named as corrected to it)
         if fact is not None and fact.retracted_by is not None:
-            if asked == OWN_KEY:
+            if asked == OWN_KEY:  # (its key spent: the same values named retracted, other values another fact)
+                said = KEY_RETRACTED_REUSED if differing else KEY_RETRACTED
                 raise IdempotencyConflict(
-                    KEY_RETRACTED.reason(
-                        key=quoted(earlier.client_key), kind=type(earlier).KIND, version=version, by=fact.retracted_by
+                    said.reason(
+                        key=quoted(earlier.client_key),
+                        kind=type(earlier).KIND,
+                        version=version,
+                        by=fact.retracted_by,
+                        fields=", ".join(differing),
                     )
                 )
             if asked == NEW or (asked == REPRODUCED and differing):

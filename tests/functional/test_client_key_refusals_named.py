@@ -127,8 +127,9 @@ def test_an_import_report_names_client_key_for_a_retracted_facts_key(world: Worl
     assert [p["errors"] for p in report["rejected"]] == [
         {
             "client_key": [
-                f"Key 'K-RETRACTED-3' was already used for the training recorded as version {version}, which version "
-                f"{retraction} retracted: to record the fact anew, send it under a new key."
+                f"Key 'K-RETRACTED-3' was already used for the training recorded with these values as version "
+                f"{version}, which version {retraction} retracted: a file run again does not record it again. If it "
+                "stays retracted, remove this row from the file; a new fact needs a new client_key."
             ]
         }
     ]

@@ -54,7 +54,7 @@ def test_the_import_page_names_client_key_and_the_reason_for_both_rows(world: Wo
     answer = world.client.post("/pages/import?lang=en", data=data, content_type="multipart/form-data")
     page = answer.get_data(as_text=True)
     assert answer.status_code == 200, page
-    assert page.count("client_key: The error of a spreadsheet formula") == 2
+    assert page.count("Client key (client_key): The error of a spreadsheet formula") == 2
     assert re.search(r"<dt>Already recorded</dt>\s*<dd>0</dd>", page, re.IGNORECASE), page
     assert "was already recorded" not in page
     assert len(world.log()) == before + 1

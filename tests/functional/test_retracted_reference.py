@@ -105,12 +105,17 @@ def test_the_api_refuses_a_retracted_facts_values_again_without_a_new_key_naming
 def test_the_api_refuses_a_retracted_facts_own_key_sent_again(world: World) -> None:
     version, retraction = recorded_and_retracted(world, **keyed("first-1"))
     before = world.log()
-    for payload in (WRONG, RIGHT):
+    # the fact itself, sent again: to record it anew, a new key; another fact under its key (until 2026-12-06 given
+    # that advice too): named retracted, a new fact needing a new key
+    resent = "retracted: to record the fact anew, send it under a new key."
+    other = "retracted: a new fact needs a new key."
+    for payload, tail in ((WRONG, resent), (RIGHT, other)):
         answer = world.post(EVENTS, "hr", json=payload, **keyed("first-1"))
         assert answer.status_code == 409
+        differing = " with different values (hours)" if payload is RIGHT else ""
         said = (
-            f"Key 'first-1' was already used for the training recorded as version {version}, which version "
-            f"{retraction} retracted: to record the fact anew, send it under a new key."
+            f"Key 'first-1' was already used for the training recorded as version {version}{differing}, which "
+            f"version {retraction} {tail}"
         )
         assert answer.get_json()["detail"] == said
         assert answer.get_json()["errors"] == {"Idempotency-Key": [said]}

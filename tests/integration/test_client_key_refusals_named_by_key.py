@@ -68,8 +68,9 @@ def test_a_csv_row_of_a_retracted_facts_key_names_client_key_and_the_key(databas
     result = run(database_url, "import", str(path))
     assert result.exit_code == 1
     assert (
-        "line 2: client_key: Key 'ulang-1' was already used for the training recorded as version 2, which version 3 "
-        "retracted: to record the fact anew, send it under a new key."
+        "line 2: client_key: Key 'ulang-1' was already used for the training recorded with these values as version "
+        "2, which version 3 retracted: a file run again does not record it again. If it stays retracted, remove this "
+        "row from the file; a new fact needs a new client_key."
     ) in " ".join(result.output.split())
     assert last_position(database_url) == before
 

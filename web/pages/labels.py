@@ -105,6 +105,7 @@ FIELD_LABELS: dict[str, LazyString] = {
     "decree_date": _l("Decree date"),
     "target_version": _l("Version corrected"),
     "corrected_fields": _l("Corrected fields (JSON)"),
+    "client_key": _l("Client key (client_key)"),  # (an import's column: a key used before is refused beside it)
     "age_band": _l("Age band"),  # a grouping of the reports and fairness, not a recorded field
 }
 
