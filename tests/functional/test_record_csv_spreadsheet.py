@@ -106,3 +106,23 @@ def test_a_whole_rupiah_cost_shows_without_decimals_in_the_csv_and_the_page(worl
     assert "350.000,00" not in page, page
     stored = [str(getattr(e, "cost", None)) for e in world.services.ledger.events.get(BUDI)]
     assert "350000.00" in stored, stored
+
+
+def test_a_fact_corrected_twice_lists_both_times_joined_as_the_cells_beside(world: World) -> None:
+    """Found by an HR tester: until 2026-12-06 "Dikoreksi pada (WIB)" of a fact corrected twice was the list of
+    times written with a space (`2026-12-06 21:02:30 2026-12-06 21:02:39`, each time holding a space too), where
+    the correction references and reasons beside are joined with " | "."""
+    ledger = world.services.ledger
+    version = ledger.record(
+        BUDI, "training", f.training("2024-05-10", hours=16, start="2024-05-06"), actor="test"
+    ).version
+    ledger.record(BUDI, "correction", f.correction(version, "2024-06-01", hours=20), actor="test")
+    ledger.record(BUDI, "correction", f.correction(version, "2024-06-02", hours=24), actor="test")
+    world.catch_up()
+    log_in(world, "hr")
+    _text, rows = download(world, "id")
+    (training,) = [r for r in rows if r["No. catatan"] == str(version)]
+    times = training["Dikoreksi pada (WIB)"].split(" | ")
+    assert len(times) == 2, training
+    assert all(len(t) == len("2026-12-06 21:02:30") for t in times), training
+    assert len(training["Nomor SK koreksi"].split(" | ")) == 2, training

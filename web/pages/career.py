@@ -567,7 +567,7 @@ def record_table(items: list[dict[str, Any]], nip: str) -> tuple[list[str], list
             label = shown_label(kind, field, value)  # (one column of predicates, DP3 years too)
             fields.setdefault(label)
             row[label] = csv_value(kind, field, value)
-        row[last[0]] = [sheet_time(c["recorded_at"]) for c in item["corrections"]]
+        row[last[0]] = JOINED.join(sheet_time(c["recorded_at"]) for c in item["corrections"])
         row[last[1]] = sheet_time(item["retracted"]["recorded_at"]) if item["retracted"] else None
         row[added[0]] = JOINED.join(c["reference"] or "" for c in item["corrections"])
         row[added[1]] = JOINED.join(c["reason"] or "" for c in item["corrections"])
