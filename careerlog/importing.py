@@ -131,6 +131,7 @@ from careerlog.textfiles import (
     column_name,
     corrected_object_refused,
     header_spelling,
+    lesson_hours,
     nips_marked_as_text,
     not_utf8,
     note_column,
@@ -138,6 +139,7 @@ from careerlog.textfiles import (
     read_corrected_fields,
     read_corrected_json,
     read_exponents,
+    read_lesson_hours,
     reasons_column,
     refuse_not_text,
     shown,
@@ -1329,9 +1331,21 @@ def row_checked(raw: bytes, row: dict[str, Any]) -> dict[str, Any] | InvalidInpu
         return checked
     twice = name_given_twice(raw, row, COLONED)
     if twice is None:
-        return row
+        return jsonl_hours(row)
     field = twice.partition(".")[0]
     return RowRefused({twice: [GIVEN_TWICE]}, {k: v for k, v in row.items() if k != field})
+
+
+def jsonl_hours(row: dict[str, Any]) -> dict[str, Any]:
+    """A JSON Lines row whose hours are a text written with their unit ("24 JP", in the row or its corrected_fields)
+    read as the number, in place, as a CSV's or a workbook's cell and the record form's input are (textfiles.
+    lesson_hours; until 2026-12-06 refused as no whole number, "24, not 24,5"); the row."""
+    read_lesson_hours(row)
+    changes = row.get("corrected_fields")
+    if type(changes) is dict and type(cell := changes.get("hours")) is str and (number := lesson_hours(cell)):
+        changes["hours"] = number
+        wrote(row, "corrected_fields.hours", cell)
+    return row
 
 
 def nesting_checked(row: dict[str, Any]) -> dict[str, Any] | InvalidInput:
