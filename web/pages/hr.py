@@ -979,6 +979,20 @@ FORM_RECORDS_ELSEWHERE = {
 }
 
 
+def header_refusal(header: list[dict[str, Any]]) -> list[str]:
+    """A file's refused header (the import report's rows of it: careerlog.importing.header_refused) as the reasons the
+    import page shows beside the file, in the visitor's language: nothing of the file was read."""
+    said = [_("The header was refused: nothing was read") + "."]
+    for problem in header:
+        for reasons in problem["errors"].values():
+            line = _("Header (line %(line)s)", line=problem["line"])
+            said += [f"{line}: {reason_text(r)}" for r in reasons]
+    return [
+        *said,
+        _("The header is the line of column names, not a row of data; correct it and import the file again."),
+    ]
+
+
 class ImportForm(FlaskForm):
     file = FileField("file", validators=[FileRequired(), FileAllowed(["jsonl", "csv", "json", "xlsx"])])
     dry_run = BooleanField("dry_run")
@@ -1016,12 +1030,12 @@ def import_file() -> ResponseReturnValue:
                 )
                 refuse_no_rows(found["rows"], name)
                 report = found
-                # (a refusal of the header, the file's line of column names: shown as the header's, no refused row)
+                # (a refusal of the header, the file's line of column names: the whole file refused, as an empty one
+                # is, beside the file; until 2026-12-06 a 200 with the refusal inside the report)
                 header = [p for p in found["rejected"] if header_refused(p)]
                 if header:
-                    rejected = [p for p in found["rejected"] if p not in header]
-                    rows = max(0, found["rows"] - len(header))  # (no row was read)
-                    report = {**found, "header_refused": header, "rejected": rejected, "rows": rows}
+                    report = None
+                    errors = {"file": header_refusal(header)}
             except InvalidInput as e:
                 errors = e.errors
             if report is not None and report["rejected"] and csv_file:
