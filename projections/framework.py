@@ -1188,30 +1188,38 @@ class Projector:
         page's heading said "PNS since ..." while its next promotion still asked for the confirmation just recorded.
         Views at one position (the usual case) cost this one read; TimeoutError after `timeout` seconds.
 
-        With `lag` (the career page's notice), whether a view of `names` has yet to apply an event of the record the
-        log holds (`last_of(None)`: its last event), the wait over or given up (no TimeoutError); without it, False
-        (not read). Views at one position cost one more read, the record's last position, after theirs; views that
-        were waited for are read again after it. Either order before the rows is sound: views commit their rows with
-        their positions, so rows read after positions at or past the record's last event show it (read the other way,
-        the rows first, as the career page did until 2026-12-06, a follower applying the record's last event between
-        the reads left older rows shown with positions past it, and no notice: about 2 pages in 10 right after a
-        retraction). A view at no position (being filled) says so in its own reads."""
+        With `lag` (the career page), the views are waited for until each has applied the record's last event the
+        log holds (`last_of(None)`), at most `timeout` seconds, so that a write made a moment before (in another tab,
+        by another writer) is shown; answered: whether a view of `names` has yet to apply it, the wait over or given
+        up (no TimeoutError; the page then says it is being updated). Until 2026-12-06 the wait was for the views to
+        agree alone, and a page opened right after a write showed the value before it for a second or two. Without
+        `lag`, False (not read). Views at the record's last event cost one more read, that position, after theirs;
+        views that were waited for are read again after it. Either order before the rows is sound: views commit their
+        rows with their positions, so rows read after positions at or past the record's last event show it (read the
+        other way, the rows first, as the career page did until 2026-12-06, a follower applying the record's last
+        event between the reads left older rows shown with positions past it, and no notice: about 2 pages in 10
+        right after a retraction). A view at no position (being filled) says so in its own reads."""
         found = self.positions(names)
-        if len(found) < len(names) or min(found.values()) == max(found.values()):
-            # (a view at no position is being filled: its reads say so)
+        if len(found) < len(names):  # (a view at no position is being filled: its reads say so)
             return lag and bool(found) and min(found.values()) < last_of(None)
-        target = last_of(max(found.values()))
-        deadline = time.monotonic() + timeout
+        if lag:  # (the record's last event the log holds: a write made in another tab shown, if the views reach it)
+            target = last_of(None)
+        elif min(found.values()) == max(found.values()):
+            return False
+        else:
+            target = last_of(max(found.values()))
         behind = [name for name in names if found[name] < target]
+        if not behind:
+            return False
+        deadline = time.monotonic() + timeout
         try:
             for name in behind:
                 self.views.wait(name, target, timeout=max(deadline - time.monotonic(), 0.0))
         except TimeoutError:
             if not lag:
                 raise
-        else:
-            if behind:  # rows read ahead with these positions (web.fastreads) are of the views before they moved on
-                self.views.sql.forget_ahead()
+        else:  # rows read ahead with these positions (web.fastreads) are of the views before they moved on
+            self.views.sql.forget_ahead()
         if not lag:
             return False
         last = last_of(None)  # (then the views' positions as they are now)
