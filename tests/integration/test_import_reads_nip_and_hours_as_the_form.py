@@ -7,11 +7,13 @@ with anything else about the digits is still refused, quoting the cell as typed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 
 from careerlog.application import CareerLog
+from careerlog.domain.ledger import Fact
 from careerlog.importing import import_file
 from tests import factories as f
 
@@ -48,6 +50,17 @@ def test_a_nip_after_its_label_is_read_by_an_import_as_the_form_reads_it(app: Ca
     assert hours == {"LBL-1": 24, "LBL-2": 8}
 
 
+def training_after_importing(app: CareerLog, path: Path, nip: str, row: dict[str, Any]) -> Fact:
+    """The record's one training after importing `row` alone from the JSON Lines file at `path`, recorded."""
+    path.write_bytes(orjson.dumps(row) + b"\n")
+    report = import_file(app, path, actor="hr")
+    assert (report.recorded, report.rejected) == (1, []), report.rejected
+    employee = app.get_employee(nip)
+    assert employee is not None
+    [fact] = [fact for fact in employee.active_facts() if fact.kind == "training"]
+    return fact
+
+
 def test_a_json_lines_rows_hours_written_with_their_unit_are_read_as_the_other_formats_read_them(
     app: CareerLog, tmp_path: Path
 ) -> None:
@@ -55,20 +68,9 @@ def test_a_json_lines_rows_hours_written_with_their_unit_are_read_as_the_other_f
     Lines import as no whole number ("24, not 24,5"); a correction's corrected hours alike."""
     nip = f.nip()
     app.record(nip, "appointment", f.appointment(), actor="hr")
-    training = {"kind": "training", "nip": nip, **f.training("2024-03-06", start="2024-03-04"), "hours": "24 JP"}
     path = tmp_path / "diklat.jsonl"
-    path.write_bytes(orjson.dumps({**training, "reference": "JSONL-JP-1"}) + b"\n")
-    report = import_file(app, path, actor="hr")
-    assert (report.recorded, report.rejected) == (1, []), report.rejected
-    employee = app.get_employee(nip)
-    assert employee is not None
-    [fact] = [fact for fact in employee.active_facts() if fact.kind == "training"]
+    training = {"kind": "training", "nip": nip, **f.training("2024-03-06", start="2024-03-04"), "hours": "24 JP"}
+    fact = training_after_importing(app, path, nip, training)
     assert fact.values["hours"] == 24
     correction = {"kind": "correction", "nip": nip, **f.correction(fact.version, "2024-04-01", hours="20 jp")}
-    path.write_bytes(orjson.dumps(correction) + b"\n")
-    report = import_file(app, path, actor="hr")
-    assert (report.recorded, report.rejected) == (1, []), report.rejected
-    employee = app.get_employee(nip)
-    assert employee is not None
-    [fact] = [fact for fact in employee.active_facts() if fact.kind == "training"]
-    assert fact.values["hours"] == 20
+    assert training_after_importing(app, path, nip, correction).values["hours"] == 20
