@@ -6,12 +6,13 @@ their mean absolute error against the true counts, over a sweep of request shape
 Records the demo into a new SQLite store, then asks each shape of a national reporter (the figures) and of an
 inspector (the true counts, exact) under `withhold`, perturb's cell key alone (perturb until 2026-12-06) and `perturb`
 (the minimum cell and one value per filter on top of it). A cell is a row of the table or its total; a request refused
-shows none of its cells. Then attacks `--targets` small cells (units of 1-3 people) as a reporter would: averaging the
-differences of 40 unions with and without the unit (`union_attack`), and, what one value per filter leaves, averaging
-the agency's filtered totals less its other units' rows (`conjunction_attack`); a cell is recovered when the mean,
-rounded, is its true count. Then times the national reporter's headcount by unit and by sex under each method
-(`--repeat` requests each, the median: the perturbed one's key sums an aggregate of the same GROUP BY as its counts,
-Queries.headcount)."""
+shows none of its cells (a filter of two values, under `withhold` too since 2026-12-06: one value per filter for a
+reader of aggregates under both methods). Then attacks `--targets` small cells (units of 1-3 people) as a reporter
+would: averaging the differences of 40 unions with and without the unit (`union_attack`), and, what one value per
+filter leaves, averaging the agency's filtered totals less its other units' rows (`conjunction_attack`); a cell is
+recovered when the mean, rounded, is its true count. Then times the national reporter's headcount by unit and by
+sex under each method (`--repeat` requests each, the median: the perturbed one's key sums an aggregate of the same
+GROUP BY as its counts, Queries.headcount)."""
 
 from __future__ import annotations
 
@@ -100,8 +101,9 @@ def targets(truth: Ask, agencies: list[str], most: int, rng: random.Random) -> l
 
 def union_attack(ask: Ask, agency: str, unit: str, others: list[str], rng: random.Random, pairs: int = PAIRS) -> float:
     """The averaging attack: the totals of `unit in {A} + S_i` and of `unit in S_i` for up to `pairs` different sets
-    S_i of the agency's other units (at most 19 each: MAX_FILTER_VALUES), the mean of the differences that were given
-    (NaN when none was: a request refused or a total withheld)."""
+    S_i of the agency's other units (at most 19 each), the mean of the differences that were given (NaN when none
+    was: a request refused, as every union is a reader of aggregates under `withhold` and `perturb` since 2026-12-06,
+    or a total withheld)."""
     differences = []
     drawn = [frozenset(rng.sample(others, rng.randint(1, min(19, len(others))))) for _ in range(pairs * 4) if others]
     for subset in list(dict.fromkeys(drawn))[:pairs]:  # (distinct, in the order drawn)

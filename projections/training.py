@@ -923,7 +923,7 @@ class TrainingQueries(ViewReader):
     def participants(self, filters: Mapping[str, Any] | None = None) -> dict[str, int]:
         """Each programme's participants (by key) under the filters, as `programmes` counts them, without its other
         figures: what the report's differencing compares (web.services, `without_each_filter`), one aggregate query
-        instead of the whole report (its peers' promotions) once more per filter and value."""
+        instead of the whole report (its peers' promotions) once more per filter."""
         with self.store.transaction(commit=False) as sql:
             where = self._programme_where(filters, programme_spellings(sql))
             if where is None:

@@ -180,13 +180,14 @@ HEADCOUNT_SLICED_FILTERS = ROSTER_FILTERS
 # cell counted): every filter since 2026-12-06; before, none (`unit=` a small unit printed the figures its table by
 # unit withheld as a complement)
 COMPLIANCE_SLICED_FILTERS = SPELL_FIELDS
-# The most values a reader of aggregates only may give one filter of a headcount or training compliance: each value is
-# one aggregate more (Services.without_each_filter leaves each out in turn); inspectors and administrators give any
-MAX_FILTER_VALUES = 20
-TOO_MANY_VALUES = Refusal("At most {limit} values for a reader of aggregates, got {count}.", numbers=("limit", "count"))
-ONE_VALUE_PERTURBED = Refusal(
-    "One value for a reader of aggregates of the perturbed headcount (unions of values, differenced and averaged, "
-    "would give a small cell away), got {count}: ask by this field instead.",
+# One value per filter for a reader of aggregates only, of every aggregate report that takes a filter's values
+# (`one_value_each`): a union of values is a subtotal no table's margins hold, and its difference from the same report
+# filtered otherwise gives a withheld cell away (a tester recovered KAB-KARO's withheld deceased men under withhold,
+# 2026-12-06), or, averaged over many unions, the perturbed figures' noise; until 2026-12-06 the perturbed headcount's
+# alone, and at most 20 values of one filter for the other reports
+ONE_VALUE_AGGREGATES = Refusal(
+    "One value for a reader of aggregates (a union of values, differenced with other reports, would give a small "
+    "cell away), got {count}: ask by this field instead.",
     numbers=("count",),
 )
 REGIONS_OUTSIDE = Refusal("Regions {region} and {last} are outside your scope ({scope}).")
@@ -1132,9 +1133,9 @@ class Services:
         status (`without_each_filter`). Each filter is a slice of the headcount by its field, each row a cell of the
         table by its fields and that field, withheld as that table withholds it (`filters_sliced`). All that withholding
         is CAREERLOG_DISCLOSURE=withhold's (the default): under perturb (an opt-in) a reader of aggregates gets every
-        figure perturbed by the cell-key method instead (`perturbed_headcount`), and none of it runs."""
-        self.capped(reader, filters)
-        if self.disclosure.method == PERTURB and self.disclosure.guarded:
+        figure perturbed by the cell-key method instead (`perturbed_headcount`), and none of it runs. Under both, such a
+        reader gives one value of each filter (`one_value_each`)."""
+        if self.disclosure.method != PERTURB or self.disclosure.guarded:
             one_value_each(filters, self.smallest_cell(reader))
         if not filters.get("status") and "status" not in by:
             filters = {**filters, "status": list(HEADCOUNT_STATUSES)}
@@ -1322,14 +1323,6 @@ class Services:
             crossed |= crossed_withheld(rows, by, fields, table, asked_cells, cell, cells)
         return whole, crossed
 
-    def capped(self, reader: Account, filters: Mapping[str, list[str]]) -> None:
-        """Refuse a reader of aggregates only more than MAX_FILTER_VALUES distinct values of one filter (InvalidInput
-        naming it, before any query): each is one aggregate more (`without_each_filter`)."""
-        if self.smallest_cell(reader) > 1:
-            for name, values in filters.items():
-                if len(set(values)) > MAX_FILTER_VALUES:
-                    raise InvalidInput(TOO_MANY_VALUES.reason(limit=MAX_FILTER_VALUES, count=len(set(values))), name)
-
     def without_each_filter(
         self,
         reader: Account,
@@ -1337,26 +1330,15 @@ class Services:
         read: Callable[[dict[str, list[str]]], list[dict[str, Any]]],
         cell: int,
     ) -> list[list[dict[str, Any]]]:
-        """A filtered report (`read` of the reader's scope) asked again without each of its filters in turn, and
-        without each value of a filter given several (the people that value brings in: a `unit` in every spelling,
-        a `region` with the regions inside it), for a reader of aggregates only (`cell` above 1; others: none),
-        whose cells it must not give away by subtraction (`suppression.differenced`): one aggregate more per filter
-        and per value given (`capped`: at most MAX_FILTER_VALUES values of one)."""
+        """A filtered report (`read` of the reader's scope) asked again without each of its filters in turn, for a
+        reader of aggregates only (`cell` above 1; others: none), whose cells it must not give away by subtraction
+        (`suppression.differenced`): one aggregate more per filter given. Such a reader gives one value of each
+        (`one_value_each`; a `unit` in several spellings one unit, a `region` the regions inside it): until 2026-12-06
+        the report was asked again without each value of a filter given several too, which differenced the unions
+        asked against one another alone, not against the tables and other unions a reader could ask."""
         if cell <= 1:
             return []
-        given = [name for name, values in filters.items() if values]
-        reports = [read(self.without_filter(reader, filters, name)) for name in given]
-        scope = self.within(reader, Action.READ_REPORTS, filters)
-        if scope is NOTHING:
-            return reports
-        for name in given:
-            for value in dict.fromkeys(filters[name]) if len(set(filters[name])) > 1 else ():
-                brought = self.within(reader, Action.READ_REPORTS, {**filters, name: [value]})
-                brought_in = set() if brought is NOTHING else set(brought.get(name, ()))
-                rest = [v for v in scope.get(name, ()) if v not in brought_in]
-                if brought_in and rest and len(rest) < len(scope.get(name, ())):  # (else: the whole filter's, or none)
-                    reports.append(read({**scope, name: rest}))
-        return reports
+        return [read(self.without_filter(reader, filters, name)) for name, values in filters.items() if values]
 
     def training_compliance(
         self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]]
@@ -1365,7 +1347,7 @@ class Services:
         report by its field, each row a cell of the report by its fields and that field, withheld as that report
         withholds it (`filters_sliced`, as the headcount's; until 2026-12-06 none was: `unit=` a small unit printed
         the figures its report by unit withheld)."""
-        self.capped(reader, filters)
+        one_value_each(filters, self.smallest_cell(reader))
         allowed = self.asked_within(reader, Action.READ_REPORTS, filters)
         items = self.training.compliance(year, by, allowed)
         cell = self.smallest_cell(reader)
@@ -1387,7 +1369,7 @@ class Services:
         self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS
     ) -> dict[str, Any]:
         """Per training programme: take-up, hours, feedback, cost and participants' later promotions."""
-        self.capped(reader, filters)
+        one_value_each(filters, self.smallest_cell(reader))
         scoped = self.asked_within(reader, Action.READ_REPORTS, filters)
         self.training.known_programmes(scoped)  # (an unknown programme: the 422 naming it, as an unknown unit)
         cell = self.smallest_cell(reader)
@@ -1396,7 +1378,7 @@ class Services:
         def read(scope: dict[str, list[str]]) -> list[dict[str, Any]]:
             return [{"programme": key, "participants": n} for key, n in self.training.participants(scope).items()]
 
-        # (a programme's participants filtered, against the same programme's without a filter or one value of one)
+        # (a programme's participants filtered, against the same programme's without each filter)
         without = self.without_each_filter(reader, filters, read, cell) if found else []
         given = suppression.differenced(programme_cells(found), without, suppression.PROGRAMME, PROGRAMME_KEY, cell)
         for name in self.sliced_filters(SLICED_PROGRAMME_FILTERS, filters, cell) if found else ():
@@ -1430,7 +1412,7 @@ class Services:
         unknown = [name for name in filters if name not in MENTORING_REPORT_FILTERS]
         if unknown:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
-        self.capped(reader, filters)
+        one_value_each(filters, self.smallest_cell(reader))
         scoped = self.asked_within(reader, Action.READ_REPORTS, filters)
         self.mentoring.known_focus(scoped)
         relationships = self.mentoring.relationship_totals(scoped)
@@ -1470,9 +1452,9 @@ class Services:
     ) -> bool:
         """Whether a filtered mentoring report (the `relationships` totals of the reader's scope of its filters,
         `scoped`) gives away a small group by subtraction, for a reader of aggregates only: against the same report
-        without one of its filters or one value of one (`without_each_filter`), and, for a filter whose values are
-        the view's own (`SLICED_MENTORING_FILTERS`), against that filter's other values, each a slice of the report
-        without it (`suppression.sliced`). Each an aggregate query (MentoringQueries.relationship_totals), not the
+        without one of its filters (`without_each_filter`), and, for a filter whose values are the view's own
+        (`SLICED_MENTORING_FILTERS`), against that filter's other values, each a slice of the report without it
+        (`suppression.sliced`). Each an aggregate query (MentoringQueries.relationship_totals), not the
         relationships read and added up (until 2026-12-06, every relationship read once per filter and value)."""
         if cell <= 1 or not relationships["count"]:
             return False
@@ -1580,16 +1562,20 @@ class Disclosure:
 
 
 def one_value_each(filters: Mapping[str, list[str]], cell: int) -> None:
-    """Under CAREERLOG_DISCLOSURE=perturb, refuse a reader of aggregates (`cell` above 1) more than one distinct value
-    of a filter (InvalidInput naming it, before any query): each list of values is a union of cells with noise of its
-    own, and the differences of many unions with and without one cell average that noise away (docs/security.md).
+    """Refuse a reader of aggregates (`cell` above 1) more than one distinct value of a filter of an aggregate report
+    (InvalidInput naming it, before any query), under either CAREERLOG_DISCLOSURE: each list of values is a union of
+    cells, a subtotal no table's margins hold, and its difference from another report gives a withheld cell away
+    (under withhold: KAB-KARO's deceased men, the men of every status less those ACTIVE or RETIRED of the other
+    agencies) or, under perturb, the differences of many unions with and without one cell average its noise away
+    (docs/security.md). A `region` takes the regions inside it all the same (one value, a hierarchy).
+    (Until 2026-12-06 under perturb alone, the headcount alone.)
     Values counted as the filter reads them (`filter_key`): until 2026-12-06 `unit=Bappeda&unit=BAPPEDA` was refused
     as 2 values, and (asked of the services) `agency=kota-medan&agency=KOTA-MEDAN` too."""
     if cell > 1:
         for name, values in filters.items():
             distinct = {filter_key(name, v) for v in values}
             if len(distinct) > 1:
-                raise InvalidInput(ONE_VALUE_PERTURBED.reason(count=len(distinct)), name)
+                raise InvalidInput(ONE_VALUE_AGGREGATES.reason(count=len(distinct)), name)
 
 
 def filter_key(name: str, value: Any) -> Any:
@@ -1612,8 +1598,8 @@ def filter_key(name: str, value: Any) -> Any:
 
 
 def differenced_total(total: int, without: Sequence[Sequence[Mapping[str, Any]]], cell: int) -> int | None:
-    """A headcount's total, withheld when it is a small cell or when the same report without one of its filters, or
-    one value of one (`without`, Services.without_each_filter), counts a small group more or fewer."""
+    """A headcount's total, withheld when it is a small cell or when the same report without one of its filters
+    (`without`, Services.without_each_filter) counts a small group more or fewer."""
     if any(suppression.small(abs(sum(r["count"] for r in other) - total), cell) for other in without):
         return None
     return suppression.total(total, cell)

@@ -187,8 +187,9 @@ def test_an_audit_page_says_the_refusal_in_indonesian(world: World) -> None:
 
 @pytest.mark.parametrize("who", ["hr", "inspector_medan", "policy_karo"])
 def test_a_report_refuses_several_agencies_one_outside_the_scope(world: World, who: str) -> None:
-    # (until 2026-12-05 the report of the agency within the scope alone, under a filter naming both)
-    asked = "agency=KOTA-MEDAN&agency=KAB-KARO"
+    # (until 2026-12-05 the report of the agency within the scope alone, under a filter naming both; a policy maker, a
+    # reader of aggregates, gives one value per filter since 2026-12-06: the agency outside alone)
+    asked = "agency=KOTA-MEDAN" if who == "policy_karo" else "agency=KOTA-MEDAN&agency=KAB-KARO"
     outside = "KOTA-MEDAN" if who == "policy_karo" else "KAB-KARO"
     answer = world.get(f"/api/v1/reports/headcount?by=agency&{asked}", who)
     assert answer.status_code == 403
@@ -200,12 +201,23 @@ def test_a_report_refuses_several_agencies_one_outside_the_scope(world: World, w
         assert f"Agency {outside} is outside your scope" in page.get_data(as_text=True), route
 
 
-@pytest.mark.parametrize("who", ["inspector", "policy"])
-def test_a_report_refuses_several_regions_one_outside_the_scope(world: World, who: str) -> None:
-    answer = world.get("/api/v1/reports/headcount?by=agency&region=12.06&region=13", who)
+def test_a_report_refuses_several_regions_one_outside_the_scope(world: World) -> None:
+    answer = world.get("/api/v1/reports/headcount?by=agency&region=12.06&region=13", "inspector")
     assert answer.status_code == 403
     assert answer.get_json()["errors"] == {"region": ["Region 13 is outside your scope (region 12)."]}
-    assert world.get("/api/v1/reports/headcount?by=agency&region=12.06&region=12.71", who).status_code == 200
+    assert world.get("/api/v1/reports/headcount?by=agency&region=12.06&region=12.71", "inspector").status_code == 200
+
+
+def test_a_policy_maker_is_refused_several_regions_as_one_value_per_filter_and_one_outside_the_scope(
+    world: World,
+) -> None:
+    # (a reader of aggregates gives one value per filter since 2026-12-06: several regions, a union, the 422 first)
+    answer = world.get("/api/v1/reports/headcount?by=agency&region=12.06&region=13", "policy")
+    assert answer.status_code == 422
+    assert list(answer.get_json()["errors"]) == ["region"]
+    outside = world.get("/api/v1/reports/headcount?by=agency&region=13", "policy")
+    assert outside.status_code == 403
+    assert outside.get_json()["errors"] == {"region": ["Region 13 is outside your scope (region 12)."]}
 
 
 @pytest.mark.parametrize(("field", "asked"), [("agency", ["NOPE", "KAB-KARO"]), ("region", ["99.99", "13"])])

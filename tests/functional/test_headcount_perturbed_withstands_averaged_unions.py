@@ -86,7 +86,7 @@ def test_a_reporter_gets_one_value_per_filter_under_perturb_an_inspector_any(uni
     assert answer.status_code == 422, answer.get_data(as_text=True)
     problem = answer.get_json()
     assert "unit" in str(problem), problem
-    assert "One value for a reader of aggregates of the perturbed headcount" in str(problem), problem
+    assert "One value for a reader of aggregates (a union of values" in str(problem), problem
     assert units.get(f"{HEADCOUNT}?by=unit&unit=Bappeda&unit=BKPSDM", "inspector").status_code == 200
     assert units.get(f"{HEADCOUNT}?by=unit&unit=BKPSDM", "reporter").status_code == 200
 
