@@ -32,7 +32,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from careerlog.domain.errors import InvalidInput, cut, quoted
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.nip import eighteen_digits, nip_rules, normalise_nip, unlabelled_nip
+from careerlog.domain.nip import display_form, eighteen_digits, nip_rules, normalise_nip, unlabelled_nip
 from careerlog.domain.payload import (
     Unreadable,
     WrittenWithExponent,
@@ -87,6 +87,15 @@ WORKBOOK_SUFFIXES = (".xlsm", ".xls", ".ods")  # (the workbooks refused by name;
 AS_NUMBER = Refusal(
     "{value} is a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits: "
     "format the column as Text and type the NIPs again."
+)
+# ... while rule nip.sequence_nonzero is off (a NIP may end 000): a cell of 18 digits ending 000 is refused all the
+# same, as a NIP the column read may hold is one a spreadsheet widened (nip_mismatches compares only digits 1-15, so an
+# appointment would record a new employee under it); one that ends 000 is imported written as text, as the form and the
+# API take it
+AS_NUMBER_OR_000 = Refusal(
+    "{value} may be a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits: format the column "
+    "as Text and type the NIPs again. If the NIP does end 000 (rule nip.sequence_nonzero is off), write it marked as "
+    "text ('{value}) or with its spaces ({display})."
 )
 # A NIP cell a spreadsheet wrote in scientific notation (1.99607E+17): only the digits before the E are in the file,
 # not 15 as AS_NUMBER says of a number widened to 18 digits
@@ -896,17 +905,20 @@ def spreadsheet_nips(row: dict[str, Any]) -> None:
     narrow (`spreadsheet_error`), in place, each made unreadable naming why (the cell kept as written in the row's
     WRITTEN): the row's other cells are read and judged with it (a NIP's by careerlog.importing.row_to_command), so
     that the row is refused once, naming every problem (until 2026-12-04 it was refused naming the NIP alone). A NIP
-    of 18 digits ending 000 is one a spreadsheet widened from a number while rule nip.sequence_nonzero refuses the
-    sequence 000 (as bundled); with it off, the NIP as written."""
-    rounded = nip_rules().sequence_nonzero  # (a NIP ending 000 is one rounded only while no NIP may end so)
+    of 18 digits ending 000 is one a spreadsheet widened from a number, refused; while rule nip.sequence_nonzero
+    admits the sequence 000 the refusal says to write such a NIP marked as text ('1986...000) or with its spaces,
+    which this leaves to be read (AS_NUMBER_OR_000; on 2026-12-06, with the rule off, such a cell was read as the
+    NIP, an appointment's row recording a new employee under a rounded NIP). The rules are read only for such a cell."""
     for column in NIP_COLUMNS:
         cell = row.get(column)
-        if type(cell) is not str or (cell.isdigit() and (cell[-3:] != "000" or not rounded)):
-            continue  # (the common case: no such column, or a NIP of digits alone, not rounded)
+        if type(cell) is not str or (cell.isdigit() and cell[-3:] != "000"):
+            continue  # (the common case: no such column, or a NIP of digits alone, not rounded; no rules read)
         text = cell.strip()
         why: str | None
-        if rounded and len(text) == 18 and text.endswith("000") and whole_number(text):
-            why = AS_NUMBER.reason(value=text)
+        if len(text) == 18 and text.endswith("000") and whole_number(text):  # (rules read only here: rare)
+            rounded = nip_rules().sequence_nonzero  # (with it off, a NIP ending 000 is asked to be written as text)
+            display = display_form(text)
+            why = AS_NUMBER.reason(value=text) if rounded else AS_NUMBER_OR_000.reason(value=text, display=display)
         elif "E" in text.upper() and _SCIENTIFIC.fullmatch(text):
             digits = sum(c.isdigit() for c in text.upper().partition("E")[0])
             why = AS_SCIENTIFIC.reason(value=text, digits=digits)

@@ -408,7 +408,7 @@ class Simulation:
 
     def new_nip(self, birth: date, appointed: date, sex: str, pppk: bool) -> str:
         digit = "1" if sex == "M" else "2"
-        pppk_digit = nip_rules().pppk_digit  # (digit 13 of an NI PPPK: rule nip.pppk_digit)
+        pppk_digit = nip_rules().pppk_digits[0]  # (digit 13 of an NI PPPK: rule nip.pppk_digit's first digit)
         pppk_prefix = f"{birth:%Y%m%d}{appointed.year}{pppk_digit}1{digit}"
         prefix = pppk_prefix if pppk else f"{birth:%Y%m%d}{appointed:%Y%m}{digit}"
         sequence = self.nip_sequence.get(prefix, 0) + 1

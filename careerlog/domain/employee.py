@@ -407,7 +407,8 @@ VOIDED = Refusal(
 )
 LINKS = Refusal("Links between records cannot be corrected; retract this record and record it anew.").reason()
 # An appointment's employment kind corrected to one its NIP contradicts (digit 13: 0 or 1 a PNS number, 2 an NI PPPK,
-# rule nip.pppk_digit): the record's number cannot be corrected, so no correction of its kind can be recorded
+# rule nip.pppk_digit's digits, named "2" or "2/3"): the record's number cannot be corrected, so no correction of its
+# kind can be recorded
 KIND_OF_THE_NIP = Refusal(
     "{kind} does not fit: NIP {nip} is a {number} number (digit 13 is {digit}; an NI PPPK has {pppk_digit} there, a "
     "PNS NIP 0 or 1), and a correction cannot change the record's number. Leave the employment kind as it is; if the "
@@ -2141,7 +2142,7 @@ class Employee(LedgerAggregate):
                 nip=nip.value,
                 number=nip.employment_kind,
                 digit=nip.value[12],
-                pppk_digit=nip_rules().pppk_digit,
+                pppk_digit=nip_rules().pppk_digits_named,
                 kind_number="NI PPPK" if kind == "PPPK" else "NIP",
             )
             raise InvalidInput(reason, "corrected_fields.employment_kind")

@@ -3,8 +3,8 @@
 PNS:  1-8 birth date, 9-14 TMT CPNS (YYYYMM), 15 sex, 16-18 sequence.
 PPPK: 1-8 birth date, 9-12 year first appointed, 13 always 2, 14 contract count,
       15 sex, 16-18 sequence.
-Digit 13 tells them apart: a PNS month's tens digit is 0 or 1, a PPPK's is 2 (rule nip.pppk_digit, I); the sequence
-is not 000 (rule nip.sequence_nonzero, I). Both inferences are configurable rules (`nip_rules`, docs/rules.md).
+Digit 13 tells them apart: a PNS month's tens digit is 0 or 1, a PPPK's is 2 (rule nip.pppk_digit's digits, I); the
+sequence is not 000 (rule nip.sequence_nonzero, I). Both inferences are configurable rules (`nip_rules`, docs/rules.md).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.wording import Refusal
@@ -50,10 +51,17 @@ PPPK_DIGIT = "nip.pppk_digit"
 @dataclass(frozen=True)
 class NipRules:
     """What the rules make of an identity number's digits: whether a sequence 000 is refused (nip.sequence_nonzero's
-    `enforced`) and the digit 13 that marks an NI PPPK (nip.pppk_digit's `digit`)."""
+    `enforced`) and the digits 13 that mark an NI PPPK (nip.pppk_digit's `digits`, in the file's order: a list, so
+    that an operator adds a digit keeping the one the NI PPPKs recorded hold; the first is the one the demo's new
+    numbers take)."""
 
     sequence_nonzero: bool = True
-    pppk_digit: str = "2"
+    pppk_digits: tuple[str, ...] = ("2",)
+
+    @property
+    def pppk_digits_named(self) -> str:
+        """The digits 13 of an NI PPPK as a message names them: "2", "2/3"."""
+        return "/".join(self.pppk_digits)
 
 
 def nip_rules(book: Rules | None = None) -> NipRules:
@@ -67,13 +75,13 @@ def nip_rules(book: Rules | None = None) -> NipRules:
 def _nip_rules_of(book: Rules) -> NipRules:
     default = NipRules()
 
-    def param(rule_id: str, name: str, value: object) -> object:
+    def param(rule_id: str, name: str, value: Any) -> Any:
         versions = book.versions(rule_id)
         return versions[0].params.get(name, value) if versions else value
 
     return NipRules(
         sequence_nonzero=bool(param(SEQUENCE_NONZERO, "enforced", default.sequence_nonzero)),
-        pppk_digit=str(param(PPPK_DIGIT, "digit", default.pppk_digit)),
+        pppk_digits=tuple(str(d) for d in param(PPPK_DIGIT, "digits", default.pppk_digits)),
     )
 
 
@@ -96,8 +104,12 @@ class Nip:
     @property
     def display(self) -> str:
         """The 8-6-1-3 display form."""
-        v = self.value
-        return f"{v[:8]} {v[8:14]} {v[14]} {v[15:]}"
+        return display_form(self.value)
+
+
+def display_form(value: str) -> str:
+    """An identity number's 18 digits in the 8-6-1-3 display form, as a decree prints them."""
+    return f"{value[:8]} {value[8:14]} {value[14]} {value[15:]}"
 
 
 def normalise_nip(raw: object) -> str:
@@ -150,7 +162,7 @@ def parse_nip(raw: object, field: str = "nip", identity: NipRules | None = None)
     sequence = int(value[15:])
     if sequence == 0 and identity.sequence_nonzero:
         raise InvalidInput(NO_SEQUENCE, field)
-    if value[12] == identity.pppk_digit:
+    if value[12] in identity.pppk_digits:
         contract = int(value[13])
         if contract == 0:
             raise InvalidInput(NO_CONTRACT, field)

@@ -527,9 +527,19 @@ PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
         "enforced": (lambda v: isinstance(v, bool), "true or false"),
     },
     "nip.pppk_digit": {  # (0 or 1 is a PNS month's tens digit: every PNS NIP would read as an NI PPPK)
-        "digit": (
-            lambda v: isinstance(v, str) and len(v) == 1 and v in "23456789",
-            'one digit from 2 to 9, as text (e.g. "2"; 0 and 1 are a PNS NIP\'s TMT month tens digit)',
+        "digits": (  # (a list: a digit added keeps the one the NI PPPKs recorded hold, which read as PNS without it)
+            lambda v: (
+                isinstance(v, list)
+                and bool(v)
+                and all(isinstance(d, str) and len(d) == 1 and d in "23456789" for d in v)
+                and len(set(v)) == len(v)
+            ),
+            'a list of digits from 2 to 9, each as text, none twice (e.g. ["2"], or ["2", "3"] to add 3 keeping '
+            "the NI PPPKs recorded with 2; 0 and 1 are a PNS NIP's TMT month tens digit)",
+        ),
+        "digit": (  # (its one digit until 2026-12-06, which a file giving it would otherwise leave unread)
+            lambda v: False,
+            'given as digits, a list (e.g. digits = ["2"]), since 2026-12-06',
         ),
     },
     "training.counted_once": {  # (until 2026-12-06 the values compared: now training.duplicate's, fixed)
