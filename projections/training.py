@@ -139,7 +139,8 @@ class TrainingProjection(TupleProjection):
             return {}
         feedback = feedback_by_programme(record)
         repeated = record.repeated_trainings
-        return {"training": [training_row(record, fact, feedback, repeated) for fact in record.trainings()]}
+        person = (record.profile("sex"), record.employment_kind)  # (the record's, read once for all its rows)
+        return {"training": [training_row(record, fact, feedback, repeated, person) for fact in record.trainings()]}
 
 
 def feedback_by_programme(record: CareerRecord) -> dict[str, Fact]:
@@ -148,10 +149,16 @@ def feedback_by_programme(record: CareerRecord) -> dict[str, Fact]:
 
 
 def training_row(
-    record: CareerRecord, fact: Fact, feedback: Mapping[str, Fact], repeated: Container[int] = ()
+    record: CareerRecord,
+    fact: Fact,
+    feedback: Mapping[str, Fact],
+    repeated: Container[int] = (),
+    person: tuple[Any, str | None] | None = None,
 ) -> tuple[Any, ...]:
     """A training's row: the values of TRAINING's columns in order (`repeated`: the versions of the record's probable
-    duplicates, `CareerRecord.repeated_trainings`, counting 0 JP)."""
+    duplicates, `CareerRecord.repeated_trainings`, counting 0 JP; `person`: the record's sex and employment kind, when
+    the caller read them once for all its rows)."""
+    sex, employment_kind = (record.profile("sex"), record.employment_kind) if person is None else person
     end = fact.effective_date
     agency, unit, region = record.placement_on(end) or (None, None, None)
     rank = record.rank_on(end)
@@ -177,8 +184,8 @@ def training_row(
         unit,  # unit
         region,  # region
         rank[0] if rank else None,  # rank
-        record.profile("sex"),  # sex
-        record.employment_kind,  # employment_kind
+        sex,  # sex
+        employment_kind,  # employment_kind
         None if opinion is None else int(opinion.get("rating")),  # feedback_rating
         None if opinion is None else int(opinion.get("relevance")),  # feedback_relevance
         0 if fact.version in repeated else hours,  # counted_hours
