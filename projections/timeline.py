@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from careerlog.domain.events import BY_KIND
-from careerlog.domain.payload import payload_fields, plain_json, stored_changes
+from careerlog.domain.payload import json_default, payload_fields, plain_json, stored_changes
 from careerlog.persistence import typed_state
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, Entry, Fact, Recorded, duplicate_confirmed, repeated_trainings
@@ -56,6 +56,9 @@ class TimelineProjection(TupleProjection):
 
     def tuples(self, record: CareerRecord) -> dict[str, list[tuple[Any, ...]]]:
         subject = record.subject
+        # `plain_json(row_data(e))` without their calls for an entry whose row's data is its values as they are (most:
+        # of no kind a later class version added a field to, no check confirmed), one call each per entry
+        dumps, upcast = orjson.dumps, UPCAST_DEFAULTS
         return {
             "timeline": [
                 (
@@ -67,7 +70,9 @@ class TimelineProjection(TupleProjection):
                     e.reference,
                     e.recorded_by,
                     int(e.migrated),
-                    plain_json(row_data(e)).decode(),
+                    dumps(
+                        e.values if e.kind not in upcast and not e.confirmed else row_data(e), default=json_default
+                    ).decode(),
                 )
                 for e in record.entries
             ]
