@@ -2241,6 +2241,10 @@ class CareerLog(Application[str]):
     def decode(self, row: Mapping[str, Any]) -> LedgerEvent:
         """A stored event row (subject, version, topic, state) as its event."""
         stored = StoredEvent(row["originator_id"], row["originator_version"], row["topic"], bytes(row["state"]))
+        return self.decode_stored(stored)
+
+    def decode_stored(self, stored: StoredEvent) -> LedgerEvent:
+        """A stored event as its event."""
         return cast(LedgerEvent, self.mapper.to_domain_event(stored))
 
     def unit_subjects(self) -> list[str]:
@@ -2338,6 +2342,12 @@ class CareerLog(Application[str]):
             f"SELECT MAX({column}) AS n FROM {table} WHERE originator_id = ?{bound}", params
         )
         return int(rows[0]["n"] or 0) if rows else 0
+
+    def last_recorded_at(self, subject: str) -> datetime | None:
+        """When a record's last event was recorded (its stored timestamp; None: no event under `subject`): for the
+        career page to wait for its views only for a write made a moment before (Projector.align's `recent`)."""
+        stored = self.recorder.select_events(subject, desc=True, limit=1)
+        return self.decode_stored(stored[0]).timestamp if stored else None
 
 
 def unchanged_since(record: LedgerAggregate, values: Mapping[str, Any], changed_in: frozenset[int] | None) -> None:

@@ -1179,7 +1179,13 @@ class Projector:
         return {str(r["name"]): int(r["n"]) for r in rows if r["n"] is not None}
 
     def align(
-        self, names: Sequence[str], last_of: Callable[[int | None], int], timeout: float = 5.0, *, lag: bool = False
+        self,
+        names: Sequence[str],
+        last_of: Callable[[int | None], int],
+        timeout: float = 5.0,
+        *,
+        lag: bool = False,
+        recent: Callable[[], bool] | None = None,
     ) -> bool:
         """Block until the views `names` agree on one record: each has applied the record's last event that the
         furthest of them has applied (`last_of(position)`: the record's last event at or before `position`), so that
@@ -1198,7 +1204,12 @@ class Projector:
         rows with their positions, so rows read after positions at or past the record's last event show it (read the
         other way, the rows first, as the career page did until 2026-12-06, a follower applying the record's last
         event between the reads left older rows shown with positions past it, and no notice: about 2 pages in 10
-        right after a retraction). A view at no position (being filled) says so in its own reads."""
+        right after a retraction). A view at no position (being filled) says so in its own reads.
+
+        `recent` (with `lag`): whether the record's last event was recorded less than `timeout` seconds ago, read only
+        when a view lags it; if not, no wait: answered True at once. A record written before the follower stopped
+        (CAREERLOG_FOLLOW off, `careerlog projections run` stopped, a long import) is not about to be shown, and each
+        load of its page waited the whole `timeout` (a thread tied up by every reload) until 2026-12-06."""
         found = self.positions(names)
         if len(found) < len(names):  # (a view at no position is being filled: its reads say so)
             return lag and bool(found) and min(found.values()) < last_of(None)
@@ -1211,6 +1222,8 @@ class Projector:
         behind = [name for name in names if found[name] < target]
         if not behind:
             return False
+        if lag and recent is not None and not recent():  # (written a while ago: the follower is not about to show it)
+            return True
         deadline = time.monotonic() + timeout
         try:
             for name in behind:

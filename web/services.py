@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import IO, Any
 from urllib.parse import quote
@@ -334,13 +334,24 @@ class Services:
         has applied the record's events the furthest of them has (Projector.align), so the read shows the record at
         one position; past that, read as the views have it (the next read is consistent once the slower catches up).
         With `lag`, whether a view has yet to apply an event of the record the log holds, read after the wait and
-        before the caller reads the rows (Projector.align says why that order); without it, False."""
+        before the caller reads the rows (Projector.align says why that order); without it, False. With `lag`, the
+        wait is only for a record written less than CAREERLOG_WAIT_SECONDS ago (recently_written): one written before
+        the follower stopped is answered at once, lagging."""
         try:
             return self.projector.align(
-                views, lambda upto: self.ledger.last_notification_id(subject, upto), self.wait_timeout, lag=lag
+                views,
+                lambda upto: self.ledger.last_notification_id(subject, upto),
+                self.wait_timeout,
+                lag=lag,
+                recent=lambda: self.recently_written(subject),
             )
         except TimeoutError:  # (without `lag`: with it, the wait given up answers whether a view still lags)
             return False
+
+    def recently_written(self, subject: str) -> bool:
+        """Whether the record's last event was recorded less than CAREERLOG_WAIT_SECONDS ago (the ledger's clock)."""
+        recorded = self.ledger.last_recorded_at(subject)
+        return recorded is not None and self.ledger.clock() - recorded < timedelta(seconds=self.wait_timeout)
 
     # ------------------------------------------------------------------ scope
 
