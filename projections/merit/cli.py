@@ -13,7 +13,7 @@ import click
 
 from careerlog.access import expand_regions
 from careerlog.cli import FILLED, Context, friendly_errors, pass_context
-from careerlog.cli_dates import Day, period_in_order
+from careerlog.cli_dates import Day, YearToThisYear, period_in_order
 from careerlog.cli_numbers import WholeNumber
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
@@ -391,7 +391,7 @@ POST_COLUMNS = (
     "passed_over_count",
 )
 DECISION_COLUMNS = ("decision", *PROMOTION_COLUMNS[:6], "level", "title", *PROMOTION_COLUMNS[6:])
-MIN_YEAR, MAX_YEAR = 1900, 9999  # a rating year (the API's `year` is so bounded)
+MIN_YEAR = 1900  # a rating year: from it to this year, as the API's `year` (web.api.fields.a_past_year)
 MAX_VERSION = 999_999_999  # an audited decision's version (the API's decision id: at most 9 digits)
 INFLATION_COLUMNS = ("year", "agency", "unit", "unit_predicate", "rated", "counts", "exceeded", "severity")
 
@@ -605,8 +605,8 @@ def study_leave_as_listed(row: dict[str, Any]) -> dict[str, Any]:
 @audit_group.command("grade-inflation")
 @click.option("--agency", type=FILLED, help="Only this agency.")
 @click.option("--unit", type=FILLED, help="Only this unit.")
-@click.option("--from", "start", type=WholeNumber(min=MIN_YEAR, max=MAX_YEAR), help="First rating year.")
-@click.option("--to", "end", type=WholeNumber(min=MIN_YEAR, max=MAX_YEAR), help="Last rating year.")
+@click.option("--from", "start", type=YearToThisYear(min=MIN_YEAR), help="First rating year.")
+@click.option("--to", "end", type=YearToThisYear(min=MIN_YEAR), help="Last rating year.")
 @table_format
 @period_in_order
 @pass_context

@@ -74,6 +74,15 @@ def test_grade_inflation_years_reversed_are_a_usage_error_naming_to(tmp_path: Pa
     refused(tmp_path, result, "--to", "2020 is before --from 2025.")
 
 
+@pytest.mark.parametrize("option", ["--from", "--to"])
+def test_a_grade_inflation_year_after_this_year_is_a_usage_error_naming_its_option(tmp_path: Path, option: str) -> None:
+    # (found in review: `--from 2030` answered "0 unit-years with grade inflation", exit 0, where every other audit
+    # refuses a `--from` after today and the API a `year` after this one; the year read when the value is)
+    year = latest_today().year + 1
+    result = invoke(tmp_path, "audit", "grade-inflation", option, str(year))
+    refused(tmp_path, result, option, f"{year} is not in the range 1900<=x<={year - 1}.")
+
+
 def test_a_time_to_promotion_from_after_today_is_a_usage_error_naming_today(tmp_path: Path) -> None:
     # (the day after today worked out here, not when the module is collected: a run crossing midnight in UTC+9,
     # 15:00 UTC, made it today)

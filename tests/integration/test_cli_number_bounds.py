@@ -43,9 +43,9 @@ REFUSED = [
     (["report", "scorecard", "--agency", "KOTA-MEDAN", "--year", "0"], "--year", f"1900<=x<={THIS_YEAR}"),
     (["audit", "fairness", "--min-cell", "0"], "--min-cell", "1<=x<=1000000"),
     (["audit", "time-to-promotion", "--min-cell", "-1"], "--min-cell", "1<=x<=1000000"),
-    (["audit", "grade-inflation", "--from", "0"], "--from", "1900<=x<=9999"),
-    (["audit", "grade-inflation", "--to", "10000"], "--to", "1900<=x<=9999"),
-    (["audit", "grade-inflation", "--from", "99999"], "--from", "1900<=x<=9999"),
+    (["audit", "grade-inflation", "--from", "0"], "--from", f"1900<=x<={THIS_YEAR}"),
+    (["audit", "grade-inflation", "--to", "10000"], "--to", f"1900<=x<={THIS_YEAR}"),
+    (["audit", "grade-inflation", "--from", "99999"], "--from", f"1900<=x<={THIS_YEAR}"),
     (["audit", "promotion", NIP, "0"], "VERSION", "1<=x<=999999999"),
     (["audit", "promotion", NIP, "99999999999999999999999"], "VERSION", "1<=x<=999999999"),
 ]
