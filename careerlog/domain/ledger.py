@@ -154,6 +154,14 @@ FORM_KEY_RETRACTED = Refusal(
     numbers=("version", "by"),
     kinds=("kind",),
 )
+# ... and KEY_RETRACTED_REUSED: another fact sent under a retracted fact's form, named by the values that differ (until
+# 2026-12-06 FORM_KEY_RETRACTED's, which advised opening the page again "to record the fact anew")
+FORM_KEY_RETRACTED_REUSED = Refusal(
+    "This form was already sent for the {kind} recorded as version {version} with different values ({fields}), which "
+    "version {by} retracted: a new fact needs a new form; open the record page again.",
+    numbers=("version", "by"),
+    kinds=("kind",),
+)
 # A client key sent for a record other than the one it was first used for (careerlog.keyowners): a key is one
 # request's (the IETF idempotency-key draft), so it is refused, naming neither the other record nor its fact (the
 # writer may not read it), never recorded there too nor answered with the other record's result
@@ -170,7 +178,7 @@ KEY_CLASHES = (KEY_USED, KEY_RETRACTED, KEY_RETRACTED_REUSED, KEY_REUSED, KEY_EL
 FORM_WORDS = {
     KEY_USED: FORM_KEY_USED,
     KEY_RETRACTED: FORM_KEY_RETRACTED,
-    KEY_RETRACTED_REUSED: FORM_KEY_RETRACTED,
+    KEY_RETRACTED_REUSED: FORM_KEY_RETRACTED_REUSED,
     KEY_REUSED: FORM_KEY_REUSED,
     KEY_ELSEWHERE: FORM_KEY_ELSEWHERE,
     RESENT_RETRACTED: FORM_RESENT_RETRACTED,  # (filed beside the reference: web.pages.hr.attempt)
