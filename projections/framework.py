@@ -1207,9 +1207,11 @@ class Projector:
         right after a retraction). A view at no position (being filled) says so in its own reads.
 
         `recent` (with `lag`): whether the record's last event was recorded less than `timeout` seconds ago, read only
-        when a view lags it; if not, no wait: answered True at once. A record written before the follower stopped
-        (CAREERLOG_FOLLOW off, `careerlog projections run` stopped, a long import) is not about to be shown, and each
-        load of its page waited the whole `timeout` (a thread tied up by every reload) until 2026-12-06."""
+        when a view lags it; if not, the views are waited for only to agree on the record (views at one position, the
+        usual case: no wait, answered True at once), as before the wait for the log's last event. A record written
+        before the follower stopped (CAREERLOG_FOLLOW off, `careerlog projections run` stopped, a long import) is not
+        about to be shown, and each load of its page waited the whole `timeout` (a thread tied up by every reload)
+        until 2026-12-06."""
         found = self.positions(names)
         if len(found) < len(names):  # (a view at no position is being filled: its reads say so)
             return lag and bool(found) and min(found.values()) < last_of(None)
@@ -1222,8 +1224,13 @@ class Projector:
         behind = [name for name in names if found[name] < target]
         if not behind:
             return False
-        if lag and recent is not None and not recent():  # (written a while ago: the follower is not about to show it)
-            return True
+        if lag and recent is not None and not recent():  # (written a while ago: the follower is not about to show it;
+            if min(found.values()) == max(found.values()):  # the views waited for only to agree, as until 2026-12-06)
+                return True
+            target = last_of(max(found.values()))
+            behind = [name for name in names if found[name] < target]
+            if not behind:
+                return True
         deadline = time.monotonic() + timeout
         try:
             for name in behind:
