@@ -1390,14 +1390,11 @@ class Services:
         agency's count of every status; a unit named alike in other agencies), and is withheld only where the sums
         withheld along that field are no more worked out than a cell (`suppression.sums_worked_out`); else the active
         staff is (by sex filtered to a unit, its women's 8 of every status beside the other units' women was the
-        agency's women less theirs). Only those active staff are taken from it (`kept_only`): the table by the report's
-        fields and the filter's field judges the rest as before. Two light queries more per filter given, for a
-        reader of aggregates only."""
+        agency's women less theirs). Two light queries more per filter given, for a reader of aggregates only."""
         fields = [*by, name, opening.field] if name not in by else [*by, opening.field]
         scope = self.without_filter(reader, {k: v for k, v in filters.items() if k != opening.field}, name)
         table = [] if scope is NOTHING else read(fields, scope)
-        asked = read(fields, allowed)
-        return crossed_withheld(rows, by, fields, table, asked, cell, suppression.HEADCOUNT, opening, kept_only=True)
+        return crossed_withheld(rows, by, fields, table, read(fields, allowed), cell, suppression.HEADCOUNT, opening)
 
     def without_each_filter(
         self,
@@ -1716,8 +1713,6 @@ def crossed_withheld(
     cell: int,
     cells: suppression.Cells = suppression.HEADCOUNT,
     opening: suppression.Opening | None = None,
-    *,
-    kept_only: bool = False,
 ) -> tuple[set[int], bool]:
     """The rows of a headcount (or a report of `cells` alike) by `by`, filtered by one field, whose cells of the table
     by `fields` (`by` and that field) under the other filters (`table`) that table withholds or complements along
@@ -1730,13 +1725,10 @@ def crossed_withheld(
         return set(), False
     small = {i for i, row in enumerate(table) if suppression.small(row[cells.count], cell)}
     hidden, opened = suppression.opened_margins(table, cells, small, fields, cell, opening=opening)
-    lines = suppression.table_lines(table, fields)
-    if kept_only and opening:  # (the cells kept that a line along the opening's field with a small cell withholds)
-        along = [line for field, line in lines if field == opening.field and small.intersection(line)]
-        hidden = {i for line in along for i in hidden.intersection(line) if opening.keeps(table[i])}
     withheld = {cell_key(fields, table[i]) for i in hidden}
     asked = {cell_key(fields, row) for row in asked_cells}
     groups = {cell_key(by, row) for row in asked_cells if cell_key(fields, row) in withheld}
+    lines = suppression.table_lines(table, fields)
     total_opened = any(all(cell_key(fields, table[i]) in asked for i in lines[n][1]) for n in opened)
     return {i for i, row in enumerate(rows) if cell_key(by, row) in groups}, total_opened
 
