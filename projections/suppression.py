@@ -55,20 +55,16 @@ def suppress(
     complementary: bool = False,
     margins: Sequence[str] = (),
     withheld: Collection[int] = (),
-    opening: Opening | None = None,
-    total_open: bool = False,
 ) -> list[dict[str, Any]]:
     """The rows with `suppressed` set, small ones withheld; `complementary` when their total is shown, or another
     report shows it. `margins`: the fields the rows are grouped by, when their sums along each field are shown
     by another report (a table by agency and sex sums to the headcount by agency): then each line of rows that
     differ in one field only is complemented, until no line holds a lone withheld row or withheld rows of one
     person each (`along_margins`, `exposed`). `withheld`: rows withheld besides the small ones (`differenced`), with
-    their complements as theirs. `opening`: a field whose lines' sums may be withheld before a cell it keeps
-    (`Opening`), and `total_open` the whole table's too (the report's total, withheld by the caller when a line
-    is then `exposed`)."""
+    their complements as theirs."""
     hidden = {i for i, row in enumerate(rows) if small(row[cells.count], min_cell)} | set(withheld)
     if complementary:
-        hidden, _ = opened_margins(rows, cells, hidden, margins, min_cell, opening=opening, total_open=total_open)
+        hidden = along_margins(rows, cells, hidden, margins, min_cell)
     return [{**cells.withheld(row), FLAG: True} if i in hidden else {**row, FLAG: False} for i, row in enumerate(rows)]
 
 
@@ -108,19 +104,6 @@ def sliced(slices: Mapping[Any, Mapping[str, Any]], asked: Collection[Any], cell
     return any(row[FLAG] for key, row in zip(keys, shown, strict=True) if key in asked)
 
 
-@dataclass(frozen=True)
-class Opening:
-    """A field whose lines' sums may be withheld instead of a cell it keeps: a group's count of every status (a
-    unit's 20) withheld before its active staff (its 16), when the group's other statuses (3 retired, 1 deceased) would
-    be worked out from the two. The cells `kept` (their field's value among these) are taken as complements last."""
-
-    field: str
-    kept: frozenset[Any]
-
-    def keeps(self, row: Mapping[str, Any]) -> bool:
-        return row.get(self.field) in self.kept
-
-
 def along_margins(
     rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int], margins: Sequence[str], min_cell: int
 ) -> set[int]:
@@ -128,103 +111,26 @@ def along_margins(
     to a row of the table by the other fields) and in the whole table (its total) whose withheld rows a reader
     could work out (`exposed`), repeated until none is: a withheld row is then never a shown sum minus the rows
     shown beside it, nor one of several small groups that the sum minus the rows shown leaves one way only."""
-    return opened_margins(rows, cells, hidden, margins, min_cell)[0]
-
-
-def table_lines(rows: Sequence[Mapping[str, Any]], margins: Sequence[str]) -> list[tuple[str | None, list[int]]]:
-    """The lines of a table by `margins`: the whole table (field None) first, then for each field the rows alike in
-    every other field (one line the same as the whole table's left out)."""
-    lines: list[tuple[str | None, list[int]]] = [(None, list(range(len(rows))))]
+    lines: list[list[int]] = [list(range(len(rows)))]
     for field in margins:
         others = [m for m in margins if m != field]
         grouped: dict[tuple[Any, ...], list[int]] = {}
         for i, row in enumerate(rows):
             grouped.setdefault(tuple(row[m] for m in others), []).append(i)
-        lines += [(field, line) for line in grouped.values() if others]
-    return lines
-
-
-def opened_margins(
-    rows: Sequence[Mapping[str, Any]],
-    cells: Cells,
-    hidden: set[int],
-    margins: Sequence[str],
-    min_cell: int,
-    *,
-    opening: Opening | None = None,
-    total_open: bool = False,
-) -> tuple[set[int], set[int]]:
-    """`along_margins`, and the lines whose sums are withheld instead of a complement (their indices in
-    `table_lines`): with an `opening`, a line along its field (a unit's statuses) whose withheld cells would be
-    worked out takes the smallest other cell the opening does not keep (a unit's 6 on leave), and when none is left
-    has its sum withheld (the unit's count of every status) rather than a kept cell (its active staff); the whole
-    table's likewise when `total_open`. A sum withheld is a cell of the table by the other fields (the units' counts
-    of every status, summing to the count of every status shown), so it holds only while the sums withheld in every
-    line of that table are no more worked out than a cell would be (`exposed`: two units' counts withheld, not one);
-    else its line takes its complement as before (the active staff)."""
-    lines = table_lines(rows, margins)
-    along = {n for n, (field, _) in enumerate(lines) if opening and field == opening.field}
-    # (the whole table's sum is a line's along the field when that line is the whole table: one unit's statuses by
-    # agency)
-    whole = total_open or any(len(lines[n][1]) == len(rows) for n in along)
-    openable = along | ({0} if whole else set())
+        lines += grouped.values()
     first = set(hidden)
     hidden = set(hidden)
-    opened: set[int] = set()
-    refused: set[int] = set()
     changed = True
     while changed:
         changed = False
-        for n, (_, line) in enumerate(lines):
+        for line in lines:
             inside = hidden.intersection(line)
-            if n in opened or not exposed(rows, cells, inside, min_cell):
-                continue
-            local = [rows[i] for i in line]
-            extra = complement(local, cells, {line.index(i) for i in inside}, opening)
-            kept = bool(extra) and opening is not None and opening.keeps(local[next(iter(extra))])
-            # (a line opened only for a small cell of its own: the same line in any table opens alike)
-            if n in openable - refused and kept and any(small(rows[i][cells.count], min_cell) for i in line):
-                opened.add(n)
-                changed = True
-            elif extra:
-                hidden.add(line[next(iter(extra))])
-                changed = True
-        if not changed and opening:
-            worked_out = sums_worked_out(rows, cells, lines, opened - {0}, margins, opening, min_cell)
-            if worked_out:
-                opened -= worked_out
-                refused |= worked_out
-                changed = True
-    shut = [line for n, (_, line) in enumerate(lines) if n not in opened]
-    inside_opened = {i for n in opened for i in lines[n][1]}
-    return pruned(rows, cells, shut, first | inside_opened & hidden, hidden, min_cell), opened
-
-
-def sums_worked_out(
-    rows: Sequence[Mapping[str, Any]],
-    cells: Cells,
-    lines: Sequence[tuple[str | None, list[int]]],
-    opened: set[int],
-    margins: Sequence[str],
-    opening: Opening,
-    min_cell: int,
-) -> set[int]:
-    """The lines along `opening`'s field whose sums, withheld (`opened`), a reader would work out as cells of the
-    table by the other fields (each line's sum one of its rows): every line of that table (its total, the count of
-    every status shown, included) holding sums withheld that are `exposed`. A line of that table of one sum alone is
-    that sum again (a unit of one agency), and left as the table by one field leaves it."""
-    others = [m for m in margins if m != opening.field]
-    along = [n for n, (field, _) in enumerate(lines) if field == opening.field]
-    sums = [{**{m: rows[lines[n][1][0]][m] for m in others}, cells.count: 0} for n in along]
-    for row, n in zip(sums, along, strict=True):
-        row[cells.count] = sum(rows[i][cells.count] or 0 for i in lines[n][1])
-    withheld = {k for k, n in enumerate(along) if n in opened}
-    found: set[int] = set()
-    for _, line in table_lines(sums, others):
-        inside = withheld.intersection(line)
-        if len(line) > 1 and exposed(sums, cells, inside, min_cell):
-            found |= {along[k] for k in inside}
-    return found
+            if exposed(rows, cells, inside, min_cell):
+                extra = complement([rows[i] for i in line], cells, {line.index(i) for i in inside})
+                if extra:
+                    hidden.add(line[next(iter(extra))])
+                    changed = True
+    return pruned(rows, cells, lines, first, hidden, min_cell)
 
 
 def pruned(
@@ -268,14 +174,10 @@ def exposed(rows: Sequence[Mapping[str, Any]], cells: Cells, inside: set[int], m
     return len(inside) == 1 or people in (len(inside), len(inside) * (min_cell - 1)) or small(people, min_cell)
 
 
-def complement(
-    rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int], opening: Opening | None = None
-) -> set[int]:
-    """The smallest other non-empty row (none when there is none), one the `opening` keeps only when no other is
-    left."""
+def complement(rows: Sequence[Mapping[str, Any]], cells: Cells, hidden: set[int]) -> set[int]:
+    """The smallest other non-empty row (none when there is none)."""
     others = [i for i, row in enumerate(rows) if i not in hidden and (row[cells.count] or 0) > 0]
-    kept = opening.keeps if opening else (lambda row: False)
-    return {min(others, key=lambda i: (kept(rows[i]), rows[i][cells.count], i))} if others else set()
+    return {min(others, key=lambda i: (rows[i][cells.count], i))} if others else set()
 
 
 def total(value: int, min_cell: int) -> int | None:

@@ -172,10 +172,6 @@ CHOOSE_REGION = Refusal(
 # not the retired, the dismissed, the deceased, those whose contract ended, nor those on leave, suspended or
 # preparing for retirement (Services.headcount; `by=status` counts each)
 HEADCOUNT_STATUSES = ("ACTIVE",)
-# What a headcount's table by status withholds first (suppression.Opening): a group's other statuses, then its count of
-# every status, before its active staff, the figure a headcount is for (until 2026-12-06 the active staff went first:
-# a unit of 16 active, 3 retired and 1 deceased had its 16 withheld beside its 20)
-STATUS_OPENING = suppression.Opening("status", frozenset(HEADCOUNT_STATUSES))
 # The headcount's filters judged as slices of the headcount by that field under its other filters, each of its cells
 # one of the headcount by its fields and that field (Services.filters_sliced: every filter since 2026-12-06; before,
 # `status`, `unit` and `region` alone, and a cell shown under `sex=F` was withheld in the table by sex)
@@ -1166,42 +1162,20 @@ class Services:
             return [] if scope is NOTHING else self.queries.headcount(by, scope)
 
         without = self.without_each_filter(reader, filters, read, cell) if rows else []
+        given = suppression.differenced(rows, without, suppression.HEADCOUNT, by, cell)
         # (the scope of every status: the table by status's, and the "of M" total's; one reading of the scope for both)
         every_status = self.without_filter(reader, filters, "status")
         table = self.status_table(filters, every_status, by, rows, cell)
-        given = suppression.differenced(
-            rows, without_opened(without, filters, by, table, cell), suppression.HEADCOUNT, by, cell
-        )
         slices = status_slices(table or [])
         sliced = filter_sliced(rows, by, "status", set(filters.get("status", ())), slices, cell)
         count = self.queries.headcount
         read_before = {} if table is None else {"status": table}
-        whole, crossed, opened = self.filters_sliced(
-            reader,
-            filters,
-            allowed,
-            rows,
-            by,
-            cell,
-            HEADCOUNT_SLICED_FILTERS,
-            count,
-            read_before=read_before,
-            opening=STATUS_OPENING,
+        whole, crossed = self.filters_sliced(
+            reader, filters, allowed, rows, by, cell, HEADCOUNT_SLICED_FILTERS, count, read_before=read_before
         )
         sliced |= whole
         given |= sliced | crossed
-        # (a unit's active staff shown, and its count of every status withheld, when the table by unit and status
-        # withholds that count rather than the active staff: `opened`, STATUS_OPENING)
-        items = suppression.suppress(
-            rows,
-            suppression.HEADCOUNT,
-            cell,
-            complementary=True,
-            margins=by,
-            withheld=given,
-            opening=STATUS_OPENING,
-            total_open=opened,
-        )
+        items = suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given)
         total = sum(r["count"] for r in rows)
         # (the total withheld too when the rows withheld are worked out from it and no row is left to complement them:
         # one group alone, withheld as its count of every status gives it away, was that total; until 2026-12-06 shown)
@@ -1209,7 +1183,7 @@ class Services:
         exposed = suppression.exposed(rows, suppression.HEADCOUNT, hidden, cell)
         # (and when a status counted is withheld in the table by status: the total is a slice of it, the sum of those
         # statuses' rows; by sex and RETIRED, F and M withheld and 32 shown, was RETIRED withheld by status)
-        shown = None if exposed or sliced or opened else differenced_total(total, without, cell)
+        shown = None if exposed or sliced else differenced_total(total, without, cell)
         every = self.every_status_total(
             reader, filters, every_status, read, cell, counted=total, shown=shown, table=table
         )
@@ -1328,8 +1302,7 @@ class Services:
         cells: suppression.Cells = suppression.HEADCOUNT,
         *,
         read_before: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
-        opening: suppression.Opening | None = None,
-    ) -> tuple[set[int], set[int], bool]:
+    ) -> tuple[set[int], set[int]]:
         """The rows of a filtered headcount (or a report of people counted alike: `read` it by some fields of a
         scope, `cells` its rows; the training compliance's staff) that the same report by that filter's field under
         its other filters would give away, for every filter given of those `sliced` (HEADCOUNT_SLICED_FILTERS,
@@ -1341,12 +1314,9 @@ class Services:
         retired man's). A unit in every spelling is one slice (`slice_value`), a region the people of its very code,
         so that a region filter holding regions is the sum of theirs (their rows of the report `allowed`, as
         filtered). Two light queries per filter given (one when the field is counted by; one fewer for a filter whose
-        table by the report's fields and its field under the other filters was read already: `read_before`).
-        And (`opened`) whether the report's total is a sum such a table withholds in place of a cell its `opening`
-        keeps (by status filtered to a unit: the unit's count of every status, withheld for its active staff)."""
+        table by the report's fields and its field under the other filters was read already: `read_before`)."""
         whole: set[int] = set()
         crossed: set[int] = set()
-        opened = False
         for name in self.sliced_filters(sliced, filters, cell) if rows else ():
             fields = list(by) if name in by else [*by, name]
             if read_before and name in read_before:
@@ -1361,40 +1331,8 @@ class Services:
                 held[cells.count] += row[cells.count]
             asked = {slice_value(name, row[name]) for row in asked_cells}
             whole |= filter_sliced(rows, by, name, asked, slices, cell, cells)
-            found, total_opened = crossed_withheld(rows, by, fields, table, asked_cells, cell, cells, opening)
-            crossed |= found
-            opened |= total_opened
-            if opening and name != opening.field and opening.field not in by and filters.get(opening.field):
-                found, total_opened = self.crossed_by_opening(
-                    reader, filters, allowed, rows, by, name, read, cell, opening
-                )
-                crossed |= found
-                opened |= total_opened
-        return whole, crossed, opened
-
-    def crossed_by_opening(
-        self,
-        reader: Account,
-        filters: Mapping[str, list[str]],
-        allowed: dict[str, list[str]],
-        rows: Sequence[Mapping[str, Any]],
-        by: Sequence[str],
-        name: str,
-        read: Callable[[list[str], dict[str, list[str]]], list[dict[str, Any]]],
-        cell: int,
-        opening: suppression.Opening,
-    ) -> tuple[set[int], bool]:
-        """`crossed_withheld` of the table by the report's fields, a filter's field `name` and the `opening`'s (status),
-        under the other filters: a group's count of every status withheld for its active staff (`opening`) is a cell
-        of the table by that filter's field too (a unit's beside the other units' of its agency, which add up to the
-        agency's count of every status; a unit named alike in other agencies), and is withheld only where the sums
-        withheld along that field are no more worked out than a cell (`suppression.sums_worked_out`); else the active
-        staff is (by sex filtered to a unit, its women's 8 of every status beside the other units' women was the
-        agency's women less theirs). Two light queries more per filter given, for a reader of aggregates only."""
-        fields = [*by, name, opening.field] if name not in by else [*by, opening.field]
-        scope = self.without_filter(reader, {k: v for k, v in filters.items() if k != opening.field}, name)
-        table = [] if scope is NOTHING else read(fields, scope)
-        return crossed_withheld(rows, by, fields, table, read(fields, allowed), cell, suppression.HEADCOUNT, opening)
+            crossed |= crossed_withheld(rows, by, fields, table, asked_cells, cell, cells)
+        return whole, crossed
 
     def without_each_filter(
         self,
@@ -1428,7 +1366,7 @@ class Services:
         without = self.without_each_filter(reader, filters, read, cell) if items else []
         given = suppression.differenced(items, without, suppression.COMPLIANCE, by, cell)
         sliced = partial(self.training.compliance, year)
-        whole, crossed, _ = self.filters_sliced(
+        whole, crossed = self.filters_sliced(
             reader, filters, allowed, items, by, cell, COMPLIANCE_SLICED_FILTERS, sliced, suppression.COMPLIANCE
         )
         given |= whole | crossed
@@ -1712,48 +1650,18 @@ def crossed_withheld(
     asked_cells: Sequence[Mapping[str, Any]],
     cell: int,
     cells: suppression.Cells = suppression.HEADCOUNT,
-    opening: suppression.Opening | None = None,
-) -> tuple[set[int], bool]:
+) -> set[int]:
     """The rows of a headcount (or a report of `cells` alike) by `by`, filtered by one field, whose cells of the table
     by `fields` (`by` and that field) under the other filters (`table`) that table withholds or complements along
     its margins (`suppression.suppress`): a row is the sum of its cells the filter selects (`asked_cells`, the report
     by `fields` as filtered), withheld when one of them is, so that a figure shown under a filter is one the table by
-    its field shows too. And whether a line of that table whose sum it withholds (`suppression.opened_margins`,
-    with `opening`: a unit's count of every status) has every cell among the cells asked: the report's total then
-    holds that sum, and is withheld with it."""
+    its field shows too."""
     if not rows or not table:
-        return set(), False
-    small = {i for i, row in enumerate(table) if suppression.small(row[cells.count], cell)}
-    hidden, opened = suppression.opened_margins(table, cells, small, fields, cell, opening=opening)
-    withheld = {cell_key(fields, table[i]) for i in hidden}
-    asked = {cell_key(fields, row) for row in asked_cells}
+        return set()
+    shown = suppression.suppress(table, cells, cell, complementary=True, margins=fields)
+    withheld = {cell_key(fields, row) for row in shown if row[suppression.FLAG]}
     groups = {cell_key(by, row) for row in asked_cells if cell_key(fields, row) in withheld}
-    lines = suppression.table_lines(table, fields)
-    total_opened = any(all(cell_key(fields, table[i]) in asked for i in lines[n][1]) for n in opened)
-    return {i for i, row in enumerate(rows) if cell_key(by, row) in groups}, total_opened
-
-
-def without_opened(
-    without: list[list[dict[str, Any]]],
-    filters: Mapping[str, list[str]],
-    by: Sequence[str],
-    table: Sequence[Mapping[str, Any]] | None,
-    cell: int,
-) -> list[list[dict[str, Any]]]:
-    """The headcount without each of its filters (Services.without_each_filter), the report without its `status`
-    filter less the groups whose count of every status the table by its fields and status withholds
-    (`suppression.opened_margins`, STATUS_OPENING): withheld wherever it is shown, that count gives no cell away
-    (a unit's 16 active beside its 20 withheld), so it is not differenced against."""
-    names = [name for name, values in filters.items() if values]
-    if not table or "status" not in names or "status" in by or len(without) < len(names):
-        return without
-    fields = [*by, "status"]
-    small = {i for i, row in enumerate(table) if suppression.small(row["count"], cell)}
-    _, opened = suppression.opened_margins(table, suppression.HEADCOUNT, small, fields, cell, opening=STATUS_OPENING)
-    lines = suppression.table_lines(table, fields)
-    withheld = {cell_key(by, table[lines[n][1][0]]) for n in opened}
-    k = names.index("status")
-    return [*without[:k], [r for r in without[k] if cell_key(by, r) not in withheld], *without[k + 1 :]]
+    return {i for i, row in enumerate(rows) if cell_key(by, row) in groups}
 
 
 def cell_key(fields: Sequence[str], row: Mapping[str, Any]) -> tuple[Any, ...]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from projections import suppression
 from projections.suppression import Cells, exposed, scorecard, sliced, suppress, total, withhold
 
 HEADCOUNT = Cells("count")
@@ -293,41 +292,3 @@ def test_a_complement_a_later_one_covers_is_shown_again() -> None:
         ("C", "RETIRED"),
         ("C", "DECEASED"),
     }
-
-
-def status_table(units: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
-    return [{"unit": u, "status": s, "count": n} for u, counts in units.items() for s, n in counts.items()]
-
-
-ACTIVE_FIRST = suppression.Opening("status", frozenset({"ACTIVE"}))
-HOSPITAL = {"ACTIVE": 16, "RETIRED": 3, "DECEASED": 1}
-
-
-def test_a_units_count_of_every_status_is_withheld_before_its_active_staff() -> None:
-    rows = status_table(
-        {
-            "RSUD": HOSPITAL,
-            "Dinkes": {"ACTIVE": 12, "RETIRED": 2, "DECEASED": 1},
-            "BKPSDM": {"ACTIVE": 21, "RETIRED": 6, "DECEASED": 5},
-        }
-    )
-    shown = suppression.suppress(
-        rows, suppression.HEADCOUNT, 5, complementary=True, margins=["unit", "status"], opening=ACTIVE_FIRST
-    )
-    found = {(r["unit"], r["status"]): r["count"] for r in shown}
-    assert (found[("RSUD", "ACTIVE")], found[("Dinkes", "ACTIVE")]) == (16, 12)
-    assert [found[("RSUD", s)] for s in ("RETIRED", "DECEASED")] == [None, None]
-    # (without the opening, the active staff went: 20 less 16 were the hospital's 4 not active)
-    before = suppression.suppress(rows, suppression.HEADCOUNT, 5, complementary=True, margins=["unit", "status"])
-    assert {(r["unit"], r["status"]): r["count"] for r in before}[("RSUD", "ACTIVE")] is None
-
-
-def test_one_units_count_alone_is_not_withheld_for_its_active_staff() -> None:
-    # (the agency's count of every status less the other units' would be the hospital's 20)
-    rows = status_table({"RSUD": HOSPITAL, "BKPSDM": {"ACTIVE": 21, "RETIRED": 6, "DECEASED": 5}})
-    small = {i for i, r in enumerate(rows) if suppression.small(r["count"], 5)}
-    hidden, opened = suppression.opened_margins(
-        rows, suppression.HEADCOUNT, small, ["unit", "status"], 5, opening=ACTIVE_FIRST
-    )
-    assert opened == set()
-    assert 0 in hidden  # (the hospital's 16 active)
