@@ -691,8 +691,41 @@ def _digests_read(sql: Sql, projection: Projection, stored: str | None) -> set[s
 def newer_views(sql: Sql | SqlStore, projections: Iterable[Projection]) -> list[tuple[str, int, int]]:
     """The views of `projections` that a newer release made (a higher version in `view_schemas` than this
     release's): (name, stored version, this release's), as NewerViews names them."""
+    return [(name, stored, own) for name, stored, own in _versions_otherwise(sql, projections) if stored > own]
+
+
+def older_views(sql: Sql | SqlStore, projections: Iterable[Projection]) -> list[tuple[str, int, int]]:
+    """The views of `projections` an older release made (a lower version in `view_schemas` than this release's,
+    `projections status`'s OLDER): (name, stored version, this release's), as OlderViews names them."""
+    return [(name, stored, own) for name, stored, own in _versions_otherwise(sql, projections) if stored < own]
+
+
+def _versions_otherwise(sql: Sql | SqlStore, projections: Iterable[Projection]) -> list[tuple[str, int, int]]:
     versions = {str(r["name"]): int(r["version"]) for r in sql.query("SELECT name, version FROM view_schemas")}
-    return [(p.name, versions[p.name], p.version) for p in projections if versions.get(p.name, 0) > p.version]
+    return [(p.name, versions[p.name], p.version) for p in projections if versions.get(p.name, p.version) != p.version]
+
+
+class OlderViews(CareerlogError):
+    """A command reads a view an older release made (a lower version than this release's) that no worker of this
+    release has made again yet: its rows are of the older release's code (what a version bump changes: its rows,
+    their verdicts), so they are not read as this release's, as the server, which makes it again when it starts,
+    answers no read of it until it is filled (503). Refused, naming each view with both versions and the way to
+    make it again; nothing is made or changed (the command only reads)."""
+
+    def __init__(self, older: Sequence[tuple[str, int, int]]):
+        self.older = tuple(older)
+        views = "; ".join(
+            f"the view {name} is at version {stored}, an older release's (this release's is version {own})"
+            for name, stored, own in older
+        )
+        them = "it" if len(older) == 1 else "them"
+        names = " ".join(name for name, _, _ in older)
+        super().__init__(
+            f"This command reads views an older careerlog release made: {views}. Its rows are not read as this "
+            f"release's. Make {them} again with `careerlog projections run` (`--once`: catch up and stop; or start "
+            f"the projection workers, or `careerlog projections rebuild {names}`), then run the command again. "
+            "Nothing was changed."
+        )
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,11 @@ from careerlog.spreadsheet import defused
 from careerlog.visible import echo_as_is, json_on_terminal, on_terminal, say, stdout_is_terminal
 from projections.framework import (
     NewerViews,
+    OlderViews,
     Projection,
     lags_of,
     newer_views,
+    older_views,
     rebuilds_running,
     refills_of,
     refuse_judged_otherwise,
@@ -643,11 +645,15 @@ def views_read(obj: Context, *projections: Projection) -> None:
     would be); or when one is ready but behind the log (no worker has
     applied the events since: an import with no worker running), naming the lag and the catch-up. A view a newer
     release made (a higher version) is refused (NewerViews, exit 1), as `projections status`, `run` and `serve`
-    refuse it."""
+    refuse it; so is one an older release made (a lower version: OlderViews, exit 1) until a worker of this release
+    makes it again, as the server answers no read of it meanwhile (until 2026-12-06 its rows were read as this
+    release's, without a word)."""
     views_made(obj.app.recorder.datastore, projections)  # type: ignore[attr-defined]
     views = open_view_store(obj.settings)
     if newer := newer_views(views.sql, projections):  # as `projections status`, `run` and `serve` refuse it
         raise NewerViews(obj.settings, newer)
+    if older := older_views(views.sql, projections):  # as the server answers no read of it (503) until made again
+        raise OlderViews(older)
     refills = refills_of(views.sql, views.tracking_table, projections)
     rebuilding = [r.name for r in refills if r.state == "rebuilding"]
     running = rebuilds_running(obj.settings, views.sql, rebuilding)

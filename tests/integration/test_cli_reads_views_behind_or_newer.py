@@ -71,3 +71,35 @@ def test_an_audit_of_a_view_a_newer_release_made_is_refused_as_status_is(setting
         assert result.exit_code == 1, result.output
         assert "was opened by a newer careerlog release: the view merit is at version" in result.output
         assert "careerlog projections rebuild merit" in result.output
+
+
+def test_an_audit_of_a_view_an_older_release_made_is_refused_naming_both_versions_and_the_worker(
+    settings: Settings,
+) -> None:
+    """A view at an older version (`projections status`: older version, to be made again; `--check` exits 3) is not
+    read as this release's: until 2026-12-06 `audit promotions` printed the old rows' lines, stderr empty, exit 0."""
+    views_made_then_recorded(settings)
+    Projector(settings, all_projections()).close()
+    sql = open_store(settings)
+    try:
+        with sql.transaction() as write:
+            write.execute("UPDATE view_schemas SET version = ? WHERE name = 'merit'", (MeritProjection.version - 1,))
+    finally:
+        sql.close()
+    for command in (["audit", "promotions"], SCORECARD):
+        result = invoke(settings, *command)
+        assert result.exit_code == 1, result.output
+        assert (
+            f"the view merit is at version {MeritProjection.version - 1}, an older release's (this release's is "
+            f"version {MeritProjection.version})"
+        ) in result.stderr
+        assert "`careerlog projections run`" in result.stderr
+        assert result.stdout == ""
+    worker = Projector(settings, all_projections())  # this release's worker makes it again
+    try:
+        worker.catch_up()
+    finally:
+        worker.close()
+    result = invoke(settings, "audit", "promotions")
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.stderr
