@@ -108,17 +108,19 @@ def run_command(obj: Context, views: str | None, once: bool, poll: float) -> Non
         signal.signal(sig, lambda *_: stop.set())
     try:
         if once:
-            read = worker.catch_up(stop=stop)
+            worker.catch_up(stop=stop)
             if worker.configured_otherwise or worker.versioned_otherwise:
                 raise ConfigurationError(judged_otherwise(worker))
-            click.echo(f"applied {read} events" + (" (stopped by a signal)" if stop.is_set() else ""))
+            # (the events of the batches this worker committed: until 2026-12-06 those it read, a batch another worker
+            # committed first counted too, so that two workers on the same views each claimed the whole log)
+            click.echo(f"applied {worker.applied} events" + (" (stopped by a signal)" if stop.is_set() else ""))
             if stalled := worker.stalled_rebuilds():
                 raise click.ClickException(stalled_rebuild(stalled))
             return
         click.echo(f"following the log for: {', '.join(p.name for p in worker.projections)}", err=True)
-        read = follow(worker, stop, poll)
+        follow(worker, stop, poll)
         # (before, a stop without --once ended with no word: a service manager's log showed no end)
-        say(f"stopped by a signal after applying {read} events", err=True)
+        say(f"stopped by a signal after applying {worker.applied} events", err=True)
     finally:
         worker.close()
 

@@ -848,6 +848,9 @@ class Projector:
         self._trigrams: tuple[str | None] | None = None  # (pg_trgm's schema or None), once looked for
         self.configured_otherwise: dict[str, tuple[str, str]] = {}  # view -> (its rows' digests, this process's)
         self.versioned_otherwise: dict[str, int] = {}  # view -> its version as another release made it since
+        # the log's events of the batches this process committed to a view (`careerlog projections run`'s count): a
+        # batch another worker committed first (rolled back here, StaleBatch) is read (`step`'s count) but not applied
+        self.applied = 0
         if ensure:
             self.ensure_tables()
 
@@ -1322,20 +1325,25 @@ class Projector:
             return 0
         end = notifications[-1].id
         subjects = sorted({str(n.originator_id) for n in notifications})
-        self.apply(groups[start], subjects, end)
+        if self.apply(groups[start], subjects, end):
+            self.applied += len(notifications)
         return len(notifications)
 
-    def apply(self, projections: Sequence[Projection], subjects: Sequence[str], position: int | None) -> None:
-        """Recompute the rows of subjects from their events up to `position`, then record it."""
+    def apply(self, projections: Sequence[Projection], subjects: Sequence[str], position: int | None) -> bool:
+        """Recompute the rows of subjects from their events up to `position`, then record it. Whether this process
+        committed the batch to any of the views (none: another worker applied it first, or a rebuild began)."""
         records = self.load_records(subjects, position)
         batch = RowBatch(projections)
         for subject in subjects:
             batch.add(subject, records.get(subject))
+        committed = False
         for projection in projections:
             try:
                 self.views.write(projection.name, position, self._unless_rebuilt(projection, batch.changes(projection)))
+                committed = True
             except (StaleBatch, _BeingRebuilt):
                 continue  # another worker applied it first, or a rebuild began: nothing is lost or doubled
+        return committed
 
     def _judged_otherwise(self) -> set[str]:
         """The views whose rows another process fills by other rules (its CAREERLOG_RULES_FILE differs, or it read
