@@ -650,16 +650,17 @@ class Settings:
                 ) from None
         if marker is not None:
             if not storekey.matches(marker, cipher):
-                raise key_refusal(key_set=cipher is not None, empty=state is None, plain=marker == storekey.PLAIN)
+                plain = marker == storekey.PLAIN
+                raise key_refusal(key_set=cipher is not None, empty=state is None, plain=plain, reads=self.only_reads)
             return
         if state is not None:
             if cipher is not None:
                 try:
                     cipher.decrypt(state)
                 except ValueError:
-                    raise key_refusal(key_set=True, plain=reads_as_json(state)) from None
+                    raise key_refusal(key_set=True, plain=reads_as_json(state), reads=self.only_reads) from None
             elif not reads_as_json(state):
-                raise key_refusal(key_set=False)
+                raise key_refusal(key_set=False, reads=self.only_reads)
         if record is not None:
             self._record_marker(record, cipher, empty=state is None)
 
@@ -800,7 +801,21 @@ class Settings:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def key_refusal(*, key_set: bool, empty: bool = False, plain: bool = False) -> KeyMismatch:
+# A key refusal's last words: to a command that records (nothing of it was), and to one that only reads (info, export,
+# history...: until 2026-12-06 told "Nothing was recorded." too, though it records nothing at all)
+RECORDED_NOTHING = "Nothing was recorded."
+READ_NOTHING = "Nothing was read."
+
+
+def key_refusal(*, key_set: bool, empty: bool = False, plain: bool = False, reads: bool = False) -> KeyMismatch:
+    """key_refusal's refusal (`_key_refusal`), ending, for a command that only `reads`, in READ_NOTHING instead."""
+    refusal = _key_refusal(key_set=key_set, empty=empty, plain=plain)
+    if reads:
+        return KeyMismatch(str(refusal).removesuffix(RECORDED_NOTHING) + READ_NOTHING)
+    return refusal
+
+
+def _key_refusal(*, key_set: bool, empty: bool = False, plain: bool = False) -> KeyMismatch:
     """The refusal of a store that the configured key (`key_set`), or its absence, does not read: at start
     (Settings.check_key) or when writing (careerlog.storekey.KeyCheck). `empty`: refused at start by the marker of a
     store holding no event yet, recorded by the first careerlog process started on it (said so: the operator has
