@@ -131,7 +131,8 @@ def follow(worker: Projector, stop: threading.Event, poll: float) -> int:
     A lost database connection (a restart, a fail-over, a killed backend) is reported and
     tried again after `poll` seconds: the tracking records say where to resume, so nothing
     is skipped or applied twice; said once it can be used again. A view of the worker marked as rebuilding with no
-    rebuild running (one killed) is warned of while idle. Returns the events applied.
+    rebuild running (one killed) is warned of while idle. Returns the events read (a Projector's `applied`
+    counts those of the batches it committed: `careerlog projections run` says that).
     """
     listener = Listener(worker)
     applied, lost, told = 0, False, tuple[str, ...]()  # (told: the stalled rebuilds last said)
