@@ -130,7 +130,10 @@ def along_margins(
                 if extra:
                     hidden.add(line[next(iter(extra))])
                     changed = True
-    return pruned(rows, cells, lines, first, hidden, min_cell)
+    # (a table by one field: its one line's check is exact, and a complement a later one covered is shown again; by
+    # several, a complement covered line by line may still be needed across lines, which no line check sees: a review's
+    # audit by linear programs found one, 2026-12-06, so every complement stays withheld there)
+    return pruned(rows, cells, lines, first, hidden, min_cell) if len(margins) < 2 else hidden
 
 
 def pruned(
@@ -142,7 +145,8 @@ def pruned(
     min_cell: int,
 ) -> set[int]:
     """`hidden` without the complements a later one made needless: each complement, the largest first, shown again
-    when no line it is in is then worked out (`exposed`). A complement is taken line by line, so
+    when no line it is in is then worked out (`exposed`); asked of a table by one field alone (`along_margins`: by
+    several, lines together may still need it, as the example below did). A complement is taken line by line, so
     one taken early (Inspektorat's 10 beside Bappeda's 2 and Dinas Sosial's 1 in a column of a table by unit and status)
     may be covered by one taken later for another line (RSUD's 16 active, beside its 3 retired and 1 deceased, in the
     same column): the first then withheld a large figure that protected nothing."""
