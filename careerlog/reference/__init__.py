@@ -480,10 +480,78 @@ def _codes_to(value: Any, table: str, test: Callable[[Any], bool]) -> bool:
     return isinstance(value, Mapping) and all(_code_of(k, table) and test(v) for k, v in value.items())
 
 
-# The params of a rule read as numbers (or as one of a few words), with what each must be: (test, what it must be).
-# A rules file giving another value is refused naming the rule and the param (`checked_params`), not read into a
-# nonsense answer.
-PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
+Check = tuple[Callable[[Any], bool], str]  # (test, what the value must be)
+
+
+def _whole_from(least: int, most: int) -> Check:
+    return (lambda v: _whole(v) and least <= v <= most, f"a whole number from {least} to {most}")
+
+
+def _text() -> Check:
+    return (lambda v: isinstance(v, str) and bool(v.strip()), "a text")
+
+
+def _one_of(*words: str) -> Check:
+    return (lambda v: v in words, " or ".join(f'"{w}"' for w in words))
+
+
+def _code(table: str) -> Check:
+    return (lambda v: _code_of(v, table), f"a code of the table {table}")
+
+
+def _codes(table: str, *, filled: bool = False) -> Check:
+    """A list of codes of a table, none twice (`filled`: at least one)."""
+    return (
+        lambda v: (
+            isinstance(v, list)
+            and (bool(v) or not filled)
+            and all(_code_of(k, table) for k in v)
+            and len(set(v)) == len(v)
+        ),
+        f"a list of codes of the table {table}{', at least one' if filled else ''}, none twice",
+    )
+
+
+def _by(table: str, value: Check) -> Check:
+    """A table whose keys are codes of a reference table, each value as `value` says."""
+    return (
+        lambda v: _codes_to(v, table, value[0]),
+        f"a table whose keys are codes of the table {table}, each {value[1]}",
+    )
+
+
+def _below_post(value: Any) -> bool:
+    """A post below another (post.post_below): a post kind's code, or FUNGSIONAL:LEVEL with a functional level's."""
+    kind, colon, level = value.partition(":") if isinstance(value, str) else ("", "", "")
+    return _code_of(kind, "post_kinds") and (not colon or _code_of(level, "functional_levels"))
+
+
+def _day_of_year(value: Any) -> bool:
+    """A day of the year written MM-DD (skp.rated_after_year_end's earliest: "12-31")."""
+    try:
+        month, day = (int(part) for part in value.split("-"))
+        date(2024, month, day)  # (a leap year: 02-29 is a day of some year)
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return True
+
+
+_BOOL: Check = (lambda v: isinstance(v, bool), "true or false")
+_KINDS = _codes("promotion_kinds")
+_AGE = _whole_from(40, 80)
+_YEARS = _whole_from(0, 40)
+_RATED_YEARS = _whole_from(1, 10)
+_MONTHS = _whole_from(0, 120)
+_JP = _whole_from(1, 200)
+
+
+# The declared shape of every rule a rules file may hold: its params by name, each with what it must be (test, what
+# it must be), derived from how the code reads each (`.param(...)`, `.params[...]`). A rules file with a rule of
+# another id, a param of another name, or a value of another shape is refused when read, naming the file, the rule,
+# its version and the param (`checked_params`, since 2026-12-06: until then only the params of ten rules were
+# checked, and `"101" = "four"` in promotion.time_in_rank, read by `careerlog rules`, stopped `projections run`
+# with a ValueError, its views left filling), not read into a nonsense answer or a crash.
+PARAM_CHECKS: dict[str, dict[str, Check]] = {
     "merit.rounds_reach": {
         "years": (lambda v: _whole(v) and 0 <= v <= 40, "a whole number from 0 to 40 (e.g. 2)"),
         "stop_at_retirement": (lambda v: isinstance(v, bool), "true or false"),
@@ -503,6 +571,11 @@ PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
         ),
     },
     "promotion.service_exam": {  # (a level or kind misspelt would exempt no one, silently)
+        "exams": _by("ranks", _code("exams")),
+        "crossing_kinds": _KINDS,
+        "degree_kind": _code("promotion_kinds"),
+        "degree_exam": _code("exams"),
+        "exempt_kinds": _KINDS,
         "exempt_education": (
             lambda v: _codes_to(v, "exams", lambda level: _code_of(level, "education")),
             "a table of exam codes (UD_I, UD_II) each naming an education level's code (S-1, S-2, ...)",
@@ -521,10 +594,11 @@ PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
         ),
     },
     "training.pppk_yearly_jp": {
+        "jp": _JP,
         "year": (lambda v: v in ("contract", "calendar"), '"contract" (a year of the contract) or "calendar"'),
     },
     "nip.sequence_nonzero": {
-        "enforced": (lambda v: isinstance(v, bool), "true or false"),
+        "enforced": _BOOL,
     },
     "nip.pppk_digit": {  # (0 or 1 is a PNS month's tens digit: every PNS NIP would read as an NI PPPK)
         "digits": (  # (a list: a digit added keeps the one the NI PPPKs recorded hold, which read as PNS without it)
@@ -549,9 +623,119 @@ PARAM_CHECKS: dict[str, dict[str, tuple[Callable[[Any], bool], str]]] = {
             "and certificate or title and organiser), not configurable since 2026-12-06",
         ),
     },
+    "appointment.min_age": {"years": _whole_from(14, 30)},
+    "appointment.max_age": {"years": _whole_from(18, 80)},
+    "appointment.recruitment_path": {
+        "PNS": _codes("recruitment_paths", filled=True),
+        "PPPK": _codes("recruitment_paths", filled=True),
+    },
+    "appointment.starting_rank": {"starts": _text()},
+    "training.daily_jp": {"jp": _whole_from(1, 24)},
+    "training.max_jp_per_day": {"jp": _whole_from(1, 24)},
+    "training.cost": {
+        "least": (lambda v: _number(v) and v >= 0, "a number of at least 0 (e.g. 100)"),
+        "most": (lambda v: _number(v) and v > 0, "a number above 0 (e.g. 1000000000)"),
+        "whole": _BOOL,
+    },
+    "training.duplicate": {},
+    "training.yearly_jp": {"jp": _JP},
+    "penalty.kinds": {
+        "regulation": _text(),
+        "kinds": _codes("penalty_kinds", filled=True),
+        "without_months": _codes("penalty_kinds"),
+    },
+    "study_leave.service_years": {"years": _YEARS, "pppk": _one_of("not_judged", "finding", "appointment")},
+    "study_leave.penalty": {"levels": _codes("penalty_levels"), "extra_months": _by("penalty_levels", _MONTHS)},
+    "promotion.time_in_rank": {"years": _by("promotion_kinds", _whole_from(1, 40))},
+    "promotion.performance": {"min_predicate": _code("skp_predicates"), "years": _by("promotion_kinds", _RATED_YEARS)},
+    "promotion.education_ceiling": {"kinds": _KINDS},
+    "promotion.dates": {
+        "months": (
+            lambda v: isinstance(v, list) and bool(v) and all(_whole(m) and 1 <= m <= 12 for m in v),
+            "a list of months, whole numbers from 1 to 12, at least one (e.g. [4, 10])",
+        ),
+        "day": _whole_from(1, 28),
+        "exempt_kinds": _KINDS,
+    },
+    "promotion.penalty": {
+        "blocking_levels": _codes("penalty_levels"),
+        "extra_months": _by("penalty_levels", _MONTHS),
+        "exempt_kinds": _KINDS,
+    },
+    "promotion.structural_range": {"kinds": _KINDS},
+    "promotion.functional_range": {"kinds": _KINDS},
+    "promotion.one_step": {
+        "steps": _by("promotion_kinds", _whole_from(1, 16)),
+        "on_record": _one_of("confirm", "refuse", "record"),
+    },
+    "promotion.degree_rank": {"kinds": _KINDS},
+    "promotion.regular_without_post": {"kinds": _KINDS, "post_kinds": _codes("post_kinds")},
+    "promotion.credit_points": {"kinds": _KINDS},
+    "promotion.no_probation": {"exempt_kinds": _KINDS},
+    "promotion.legal_status": {"blocking_statuses": _codes("statuses"), "exempt_kinds": _KINDS},
+    "promotion.training": {"jp": _whole_from(0, 200), "kinds": _KINDS, "enforced": _BOOL, "judge_years_away": _BOOL},
+    "post.rank_range": {"assignments": _codes("assignment_kinds")},
+    "post.education": {"min_level": _by("post_kinds", _code("education"))},
+    "post.experience": {"years": _by("post_kinds", _YEARS)},
+    "post.post_below": {
+        "below": (
+            lambda v: _codes_to(
+                v, "post_kinds", lambda posts: isinstance(posts, list) and all(map(_below_post, posts))
+            ),
+            "a table whose keys are post kinds' codes, each listing the posts below it (a post kind's code, or "
+            'FUNGSIONAL:LEVEL with a functional level\'s: ["JPT_MADYA", "FUNGSIONAL:AHLI_UTAMA"])',
+        ),
+        "years": _by("post_kinds", _YEARS),
+    },
+    "post.max_age": {"years": _by("post_kinds", _AGE)},
+    "post.performance": {"min_predicate": _code("skp_predicates"), "years": _by("post_kinds", _RATED_YEARS)},
+    "post.leadership_training": {"grace_months": _MONTHS},
+    "post.open_selection": {"kinds": _codes("post_kinds"), "allowed": _codes("selection_kinds", filled=True)},
+    "post.credit_points": {
+        "ladders": (
+            lambda v: (
+                isinstance(v, list)
+                and all(isinstance(ladder, list) and ladder for ladder in v)
+                and all(_code_of(level, "functional_levels") for ladder in v for level in ladder)
+            ),
+            'a list of ladders, each a list of functional levels\' codes (e.g. [["AHLI_PERTAMA", "AHLI_MUDA"]])',
+        ),
+        "enforced": _BOOL,
+    },
+    "post.jpt_tenure": {"kinds": _codes("post_kinds"), "years": _YEARS},
+    "skp.distribution": {
+        "min_staff": _whole_from(1, 10000),
+        "max_share": _by(
+            "skp_predicates", _by("skp_predicates", (lambda v: _number(v) and 0 <= v <= 1, "from 0 to 1"))
+        ),
+    },
+    "skp.scheme": {"scheme": _code("rating_schemes")},
+    "skp.rated_after_year_end": {
+        "earliest": (_day_of_year, 'a day of the year written MM-DD (e.g. "12-31")'),
+        "year_offset": _whole_from(0, 5),
+    },
+    "evidence.recorded_after": {"grace_days": _whole_from(0, 366)},
+    "merit.passed_over": {
+        "min_better": _whole_from(1, 1000),
+        "training_years": _YEARS,
+        "performance_years": _YEARS,
+        "scope": _one_of("unit"),
+    },
+    "awards.long_service_years": {"excluded_statuses": _codes("statuses")},
+    "awards.long_service_penalty": {"levels": _codes("penalty_levels")},
+    "awards.achievement_performance": {"min_predicate": _code("skp_predicates")},
+    "retirement.age": {
+        "default": _AGE,
+        "post_kinds": _by("post_kinds", _AGE),
+        "post_titles": (
+            lambda v: (
+                isinstance(v, Mapping) and all(isinstance(k, str) and k.strip() and _AGE[0](a) for k, a in v.items())
+            ),
+            "a table of post titles' first words (e.g. Guru), each an age: a whole number from 40 to 80",
+        ),
+        "functional_levels": _by("functional_levels", _AGE),
+    },
 }
-
-
 # The rules read without a day (an identity number's: careerlog.domain.nip.nip_rules): one NIP reads the same on every
 # page and in every recording, whatever its TMT, so each holds one version, whose days are not read; a rules file giving
 # two versions of one, or a version that ends (valid_to), is refused when read, naming the rule
@@ -571,26 +755,68 @@ def undated_checked(book: Rules) -> Rules:
     return book
 
 
+# What a rule's row may hold besides its params, and what each must be (a status the registry writes: S confirmed, M
+# believed but unconfirmed, I an inference; a severity the findings are ordered by)
+RULE_FIELDS = ("id", "title", "source", "status", "status_note", "valid_from", "valid_to", "severity", "params")
+STATUSES = ("S", "M", "I")
+SEVERITIES = ("info", "low", "medium", "high")
+
+
 def checked_params(rule_id: str, params: Any, named: str) -> Mapping[str, Any]:
-    """A rule's params, those `PARAM_CHECKS` names checked; ConfigurationError naming the rule and the param."""
+    """A rule's params checked against its declared shape (`PARAM_CHECKS`): a rule of a known id, params of its known
+    names, each of its shape; ConfigurationError naming the rule and the param otherwise."""
+    if rule_id not in PARAM_CHECKS:
+        raise ConfigurationError(f"{named}: no such rule {rule_id!r} (the rules are {', '.join(sorted(PARAM_CHECKS))})")
     if not isinstance(params, Mapping):
         raise ConfigurationError(f"{named}: params must be a table, got {params!r}")
-    for name, (test, must) in PARAM_CHECKS.get(rule_id, {}).items():
-        if name in params and not test(params[name]):
-            raise ConfigurationError(f"{named}: params.{name} must be {must}, got {params[name]!r}")
+    shapes = PARAM_CHECKS[rule_id]
+    for name, value in params.items():
+        if name not in shapes:
+            known = ", ".join(shapes) or "none"
+            raise ConfigurationError(f"{named}: no such param params.{name} (the rule's params are: {known})")
+        test, must = shapes[name]
+        if not test(value):
+            raise ConfigurationError(f"{named}: params.{name} must be {must}, got {value!r}")
     return params
+
+
+def _checked_row(row: Any, named: str) -> Mapping[str, Any]:
+    """A rule's row whose fields are a rule's (RULE_FIELDS), its status and severity known, its texts texts."""
+    if not isinstance(row, Mapping):
+        raise ConfigurationError(f"{named}: a rule must be a table, got {row!r}")
+    unknown = [f for f in row if f not in RULE_FIELDS]
+    if unknown:
+        raise ConfigurationError(f"{named}: no such field {unknown[0]} (a rule's fields are: {', '.join(RULE_FIELDS)})")
+    for name in ("id", "title", "source", "status_note"):
+        if name in row and not isinstance(row[name], str):
+            raise ConfigurationError(f"{named}: {name} must be a text, got {row[name]!r}")
+    if "status" in row and row["status"] not in STATUSES:
+        raise ConfigurationError(
+            f"{named}: status must be S (confirmed), M (believed) or I (an inference), got {row['status']!r}"
+        )
+    if row.get("severity", "info") not in SEVERITIES:
+        raise ConfigurationError(f"{named}: severity must be one of {', '.join(SEVERITIES)}, got {row['severity']!r}")
+    return row
 
 
 def load_rules(path: Path) -> Rules:
     """The rules of a rules.toml; ConfigurationError naming the file and what does not read in it (TOML that does
-    not parse, no [[rules]], a rule without one of its fields or with a day that is not a date)."""
+    not parse, no [[rules]], a rule of no known id, without one of its fields, with a field of another name, a
+    status or severity unknown, a day that is not a date, a param of another name or shape: `PARAM_CHECKS`), and
+    the rule's version (its number among the rule's versions in the file, and its first day)."""
     data = _load_toml(path)
     if not isinstance(data.get("rules"), list) or not data["rules"]:
         raise ConfigurationError(f"{path}: no [[rules]] in it")
     rules = []
+    versions: dict[Any, int] = {}
     for number, row in enumerate(data["rules"], 1):
-        named = f"{path}: rule {row.get('id') or number}"
+        rule_id = row.get("id") if isinstance(row, Mapping) else None
+        version = versions[rule_id] = versions.get(rule_id, 0) + 1 if isinstance(rule_id, str) else 1
+        named = f"{path}: rule {rule_id or number}"
+        if isinstance(row, Mapping) and "valid_from" in row:
+            named += f" (version {version}, from {row['valid_from']})"
         try:
+            row = _checked_row(row, named)
             rules.append(
                 Rule(
                     id=row["id"],

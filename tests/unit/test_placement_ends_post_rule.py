@@ -60,7 +60,9 @@ def test_a_kind_naming_no_post_kind_is_refused_naming_the_rule_and_param(tmp_pat
     path = written(tmp_path, BUNDLED.replace(KINDS, kinds))
     with pytest.raises(ConfigurationError) as refused:
         load_rules(path)
-    assert str(refused.value).startswith(f"{path}: rule {ENDS_POST}: params.post_kinds must be a list of post kinds")
+    assert str(refused.value).startswith(
+        f"{path}: rule {ENDS_POST} (version 1, from 1974-01-01): params.post_kinds must be a list of post kinds"
+    )
 
 
 def test_a_change_of_its_kinds_leaves_the_views_digest(tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def test_rules_without_any_skp_scheme_rate_every_year_in_the_current_scheme_as_b
     path = tmp_path / "rules.toml"
     path.write_text(
         '[[rules]]\nid = "promotion.time_in_rank"\ntitle = "t"\nsource = "s"\nstatus = "S"\n'
-        'valid_from = "2000-01-01"\n[rules.params]\nyears = 4\n'
+        'valid_from = "2000-01-01"\n[rules.params]\nyears = { "101" = 4 }\n'
     )
     book = load_rules(path)
     assert {year: scheme_of_year(year, book).code for year in (1985, 2016, 2025)} == dict.fromkeys(  # type: ignore[union-attr]

@@ -81,7 +81,7 @@ def test_the_configured_rules_follow_the_environment_each_call(tmp_path: Path, m
         ),
         (
             "[[rules]]\nid = 'promotion.rating'\ntitle = 't'\nsource = 's'\nstatus = 'M'\nvalid_from = '2017-13-01'\n",
-            "rule promotion.rating: valid_from '2017-13-01' is not a day (YYYY-MM-DD)",
+            "rule promotion.rating (version 1, from 2017-13-01): valid_from '2017-13-01' is not a day (YYYY-MM-DD)",
         ),
     ],
     ids=["toml", "no-rules", "no-field", "bad-day"],
@@ -128,7 +128,7 @@ def test_a_rules_file_with_a_nonsense_fairness_param_is_refused_naming_the_rule_
     path.write_text(with_adverse_impact(params), encoding="utf-8")
     with pytest.raises(ConfigurationError) as refused:
         load_rules(path)
-    assert str(refused.value).startswith(f"{path}: rule fairness.adverse_impact: {said}")
+    assert str(refused.value).startswith(f"{path}: rule fairness.adverse_impact (version 1, from 1974-01-01): {said}")
 
 
 def test_a_rules_file_with_sensible_fairness_params_reads(tmp_path: Path) -> None:
@@ -148,6 +148,6 @@ def test_a_nonsense_fairness_param_in_the_configured_rules_file_names_the_variab
     with pytest.raises(ConfigurationError) as refused:
         rules()
     assert str(refused.value) == (
-        f"{RULES_FILE_ENV}: {path}: rule fairness.adverse_impact: params.alpha must be a number between 0 and 1, "
-        "both excluded (e.g. 0.05), got 5"
+        f"{RULES_FILE_ENV}: {path}: rule fairness.adverse_impact (version 1, from 1974-01-01): "
+        "params.alpha must be a number between 0 and 1, both excluded (e.g. 0.05), got 5"
     )

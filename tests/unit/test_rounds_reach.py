@@ -63,7 +63,8 @@ def test_a_reach_that_is_not_a_whole_number_of_years_is_refused(tmp_path: Path, 
     with pytest.raises(ConfigurationError) as refused:
         load_rules(path)
     assert str(refused.value).startswith(
-        f"{path}: rule merit.rounds_reach: params.years must be a whole number from 0 to 40 (e.g. 2)"
+        f"{path}: rule merit.rounds_reach (version 1, from 1974-01-01): "
+        "params.years must be a whole number from 0 to 40 (e.g. 2)"
     )
 
 
@@ -103,4 +104,7 @@ def test_a_stop_at_retirement_that_is_not_true_or_false_is_refused(tmp_path: Pat
     path.write_text(with_reach(f"years = 2\nstop_at_retirement = {value}"), encoding="utf-8")
     with pytest.raises(ConfigurationError) as refused:
         load_rules(path)
-    assert "rule merit.rounds_reach: params.stop_at_retirement must be true or false" in str(refused.value)
+    assert (
+        "rule merit.rounds_reach (version 1, from 1974-01-01): params.stop_at_retirement must be true or false"
+        in str(refused.value)
+    )

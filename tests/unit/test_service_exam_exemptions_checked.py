@@ -35,7 +35,9 @@ def test_a_service_exam_exemption_naming_no_code_is_refused_naming_the_rule_and_
     path.write_text(text.replace(bundled, written), encoding="utf-8")
     with pytest.raises(ConfigurationError) as refused:
         load_rules(path)
-    assert str(refused.value).startswith(f"{path}: rule promotion.service_exam: params.{param} must be a table of exam")
+    assert str(refused.value).startswith(
+        f"{path}: rule promotion.service_exam (version 1, from 2000-01-01): params.{param} must be a table of exam"
+    )
 
 
 def test_the_bundled_service_exam_exemptions_read() -> None:

@@ -83,7 +83,10 @@ def test_a_rules_file_naming_the_values_compared_is_refused_naming_the_param(tmp
         '[[rules]]\nid = "training.counted_once"\ntitle = "t"\nsource = "s"\nstatus = "M"\nvalid_from = "1974-01-01"\n'
         '[rules.params]\nsame = ["effective_date", "title"]\n'
     )
-    with pytest.raises(ConfigurationError, match=r"training.counted_once: params.same must be left out: a probable"):
+    with pytest.raises(
+        ConfigurationError,
+        match=r"training.counted_once \(version 1, from 1974-01-01\): params.same must be left out: a probable",
+    ):
         load_rules(path)
 
 
