@@ -96,5 +96,7 @@ def test_the_career_page_of_a_calendar_year_rule_says_so_and_lists_no_contract_y
 
 
 def test_a_rules_file_counting_the_cap_by_another_year_is_refused_naming_the_param(tmp_path: Path) -> None:
-    with pytest.raises(ConfigurationError, match=r"training.pppk_yearly_jp: params.year must be"):
+    with pytest.raises(
+        ConfigurationError, match=r"training.pppk_yearly_jp \(version 1, from [-0-9]+\): params.year must be"
+    ):
         rules(rules_counting_by(tmp_path, "fiscal"))

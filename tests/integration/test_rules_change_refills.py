@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -282,8 +283,13 @@ def test_the_views_a_change_of_the_rules_refills_are_named_with_their_rebuild(
     assert "rebuild training" not in result.stderr
     changed = tmp_path / "rules-changed.toml"
     changed.write_text(
-        (tmp_path / "rules.toml").read_text().replace('id = "training.counted_once"', 'id = "training.counted_twice"')
-    )
+        re.sub(
+            r'\[\[rules\]\]\nid = "training.counted_once"\n.*?\n\n',
+            "",
+            (tmp_path / "rules.toml").read_text(),
+            flags=re.S,
+        )
+    )  # (renamed to an id no rule has, as before 2026-12-06, it is refused since: removed)
     monkeypatch.setenv(RULES_FILE_ENV, str(changed))  # (training.counted_once left out: changed)
     result = CliRunner().invoke(main, ["--database-url", store.database_url, "projections", "status"])
     assert result.exit_code == 0, result.output
