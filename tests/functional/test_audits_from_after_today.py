@@ -15,7 +15,7 @@ from careerlog.cli import main
 from careerlog.domain.ledger import latest_today
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
-from tests.functional.test_time_to_promotion_from_after_today import TOMORROW
+from tests.functional.test_time_to_promotion_from_after_today import tomorrow
 
 LISTS = ["promotions", "posts", "appointments", "passed-over", "awards", "study-leaves", "fairness?by=sex"]
 
@@ -23,7 +23,7 @@ LISTS = ["promotions", "posts", "appointments", "passed-over", "awards", "study-
 @pytest.mark.parametrize("path", LISTS)
 def test_every_audit_of_the_api_refuses_a_from_after_today_naming_it(world: World, path: str) -> None:
     joined = "&" if "?" in path else "?"
-    for day in (TOMORROW, "9999-12-31"):
+    for day in (tomorrow(), "9999-12-31"):
         answer = world.get(f"/api/v1/audits/{path}{joined}from={day}", "inspector")
         assert answer.status_code == 422, answer.get_json()
         assert list(answer.get_json()["errors"]) == ["from"]
@@ -38,7 +38,7 @@ def test_every_audit_of_the_api_refuses_a_from_after_today_naming_it(world: Worl
 )
 def test_the_pages_refuse_it_beside_the_field(world: World, page: str) -> None:
     log_in(world, "inspector")
-    answer = world.client.get(f"/pages/{page}?from={TOMORROW}&lang=id")
+    answer = world.client.get(f"/pages/{page}?from={tomorrow()}&lang=id")
     assert answer.status_code == 422
     text = answer.get_data(as_text=True)
     assert "jatuh setelah tanggal selesai" in text  # in the page's language: "{start} is after the end date {end}."
@@ -49,6 +49,6 @@ def test_the_pages_refuse_it_beside_the_field(world: World, page: str) -> None:
 @pytest.mark.parametrize("command", ["promotions", "posts", "study-leaves", "passed-over"])
 def test_the_command_line_refuses_it_as_a_usage_error(world: World, database_url: str, command: str) -> None:
     env = {"CAREERLOG_DATABASE_URL": database_url}
-    result = CliRunner().invoke(main, ["audit", command, "--from", TOMORROW], env=env)
+    result = CliRunner().invoke(main, ["audit", command, "--from", tomorrow()], env=env)
     assert result.exit_code == 2, result.output
-    assert f"Invalid value for '--from': {TOMORROW} is after today" in result.output
+    assert f"Invalid value for '--from': {tomorrow()} is after today" in result.output

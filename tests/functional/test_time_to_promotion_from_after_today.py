@@ -17,11 +17,15 @@ from careerlog.domain.ledger import latest_today
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 
-TOMORROW = (latest_today() + timedelta(days=1)).isoformat()
+
+def tomorrow() -> str:
+    """The day after the easternmost zone's today, read when a test runs: a constant read at collection was today by
+    the time a test ran after that zone's midnight (15:00 UTC), and the refusal expected did not come."""
+    return (latest_today() + timedelta(days=1)).isoformat()
 
 
 def test_the_api_refuses_a_from_after_today_naming_it(world: World) -> None:
-    answer = world.get(f"/api/v1/audits/time-to-promotion?by=sex&from={TOMORROW}", "inspector")
+    answer = world.get(f"/api/v1/audits/time-to-promotion?by=sex&from={tomorrow()}", "inspector")
     assert answer.status_code == 422, answer.get_json()
     assert list(answer.get_json()["errors"]) == ["from"]
     assert "is after the end date" in answer.get_json()["errors"]["from"][0]
@@ -31,7 +35,7 @@ def test_the_api_refuses_a_from_after_today_naming_it(world: World) -> None:
 
 def test_the_fairness_page_shows_the_refusal_beside_from(world: World) -> None:
     log_in(world, "inspector")
-    answer = world.client.get(f"/pages/fairness?by=sex&from={TOMORROW}&lang=id")
+    answer = world.client.get(f"/pages/fairness?by=sex&from={tomorrow()}&lang=id")
     assert answer.status_code == 422
     text = answer.get_data(as_text=True)
     assert '<span class="error" id="from-error">' in text
@@ -41,6 +45,6 @@ def test_the_fairness_page_shows_the_refusal_beside_from(world: World) -> None:
 def test_the_command_line_refuses_a_from_after_today(world: World, store_url: str) -> None:
     world.catch_up()
     env = {"CAREERLOG_DATABASE_URL": store_url}
-    result = CliRunner().invoke(main, ["audit", "time-to-promotion", "--from", TOMORROW], env=env)
+    result = CliRunner().invoke(main, ["audit", "time-to-promotion", "--from", tomorrow()], env=env)
     assert result.exit_code == 2, result.output  # a usage error (tests/integration/test_cli_dates.py)
     assert "Invalid value for '--from': " in result.output, result.output
