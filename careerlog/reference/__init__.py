@@ -537,6 +537,13 @@ def _day_of_year(value: Any) -> bool:
 
 
 _BOOL: Check = (lambda v: isinstance(v, bool), "true or false")
+
+
+def _given_no_more(must: str) -> Check:
+    """A param a rule read once and reads no more: any value given is refused, `must` saying what to write instead."""
+    return (lambda v: False, must)
+
+
 _KINDS = _codes("promotion_kinds")
 _AGE = _whole_from(40, 80)
 _YEARS = _whole_from(0, 40)
@@ -554,7 +561,7 @@ _JP = _whole_from(1, 200)
 PARAM_CHECKS: dict[str, dict[str, Check]] = {
     "merit.rounds_reach": {
         "years": (lambda v: _whole(v) and 0 <= v <= 40, "a whole number from 0 to 40 (e.g. 2)"),
-        "stop_at_retirement": (lambda v: isinstance(v, bool), "true or false"),
+        "stop_at_retirement": _BOOL,
     },
     "fairness.adverse_impact": {
         "threshold": (lambda v: _number(v) and 0 < v <= 1, "a number above 0 and at most 1 (the four fifths: 0.8)"),
@@ -611,16 +618,13 @@ PARAM_CHECKS: dict[str, dict[str, Check]] = {
             'a list of digits from 2 to 9, each as text, none twice (e.g. ["2"], or ["2", "3"] to add 3 keeping '
             "the NI PPPKs recorded with 2; 0 and 1 are a PNS NIP's TMT month tens digit)",
         ),
-        "digit": (  # (its one digit until 2026-12-06, which a file giving it would otherwise leave unread)
-            lambda v: False,
-            'given as digits, a list (e.g. digits = ["2"]), since 2026-12-06',
-        ),
+        # (its one digit until 2026-12-06, which a file giving it would otherwise leave unread)
+        "digit": _given_no_more('given as digits, a list (e.g. digits = ["2"]), since 2026-12-06'),
     },
     "training.counted_once": {  # (until 2026-12-06 the values compared: now training.duplicate's, fixed)
-        "same": (
-            lambda v: False,
+        "same": _given_no_more(
             "left out: a probable duplicate is what rule training.duplicate asks a writer about (the same days and JP, "
-            "and certificate or title and organiser), not configurable since 2026-12-06",
+            "and certificate or title and organiser), not configurable since 2026-12-06"
         ),
     },
     "appointment.min_age": {"years": _whole_from(14, 30)},
