@@ -109,7 +109,10 @@ def two_workers_of_the_session(
         yield served
 
 
-LIMITED = {"CAREERLOG_API_RATE_LIMIT": "5/minute"}
+# One connection per pool, two at most (each worker's ledger and views): the server stays up for the rest of its pytest
+# worker's session, and at the default 4 + 8 its two workers held 20 of PostgreSQL's 100 connections all along; the
+# CI run of 2026-12-06 (fifth session) ran out of them ("sorry, too many clients already") in test_schema_creation.
+LIMITED = {"CAREERLOG_API_RATE_LIMIT": "5/minute", "CAREERLOG_DB_POOL_SIZE": "1", "CAREERLOG_DB_MAX_OVERFLOW": "1"}
 
 
 @pytest.fixture

@@ -19,6 +19,9 @@ from tests.conftest import fresh_schema
 from web.services import Services
 
 PROCESSES = 3
+# Each process's pools at one connection (what is tested is the schema's creation, not the pools): at the default 4 + 8
+# the three held about 30 connections at once, and the CI run of 2026-12-06 (fifth session) found PostgreSQL's 100 used
+# up beside the other pytest worker's ("sorry, too many clients already").
 
 
 def fork_server() -> multiprocessing.context.ForkServerContext:
@@ -33,7 +36,7 @@ def fork_server() -> multiprocessing.context.ForkServerContext:
 def open_store(url: str, barrier: multiprocessing.synchronize.Barrier, errors: multiprocessing.Queue[str]) -> None:
     barrier.wait()
     try:
-        Services.build(Settings(database_url=url), follow=False).close()
+        Services.build(Settings(database_url=url, pool_size=1, max_overflow=0), follow=False).close()
     except Exception as e:  # reported to the test, which names it
         errors.put(f"{type(e).__name__}: {e}")
 
