@@ -279,17 +279,33 @@ class InflatedRatingSchema(StrictSchema):
     unit_finding = fields.Dict(dump_only=True, metadata={"description": "The unit-year's grade-inflation finding."})
 
 
-class ConfirmationSchema(StrictSchema):
-    """A recording whose writer confirmed a rank jump bearing on the decision (the API's, web.api.audit_schemas, names
-    the same fields with its descriptions: a recording's, web.api.schemas.RecordingSchema)."""
+class RecordingSchema(StrictSchema):
+    """What a recording (a correction, a retraction, an audited promotion's confirmation) answers of itself: its
+    version, when, by whom and under what reference it was recorded, and the checks its writer confirmed (the API's,
+    web.api.schemas.RecordingSchema, builds on it: `confirmed` described there, by web.api.event_schemas' words)."""
 
-    version = fields.Integer(dump_only=True)
+    version = fields.Integer(dump_only=True, metadata={"description": "The recording's version in the record."})
     recorded_at = PlainDateTime(dump_only=True)
-    recorded_by = fields.String(dump_only=True)
+    recorded_by = fields.String(dump_only=True, metadata={"description": "The account that recorded it."})
     reference = fields.String(dump_only=True)
     confirmed = fields.List(fields.String(), dump_only=True)
-    kind = fields.String(dump_only=True)
-    target_version = fields.Integer(dump_only=True, allow_none=True)
+
+
+class ConfirmationSchema(RecordingSchema):
+    """A recording whose writer confirmed a rank jump bearing on the decision, as stored with its event (the API's,
+    web.api.audit_schemas.ConfirmationSchema, is this one with a recording's `confirmed` described)."""
+
+    kind = fields.String(
+        dump_only=True,
+        metadata={
+            "enum": ["rank_promotion", "correction", "retraction"],
+            "description": "rank_promotion: the decision's own recording; correction: of the decision, or of "
+            "another fact, that left it a jump; retraction: of another fact, that left it a jump.",
+        },
+    )
+    target_version = fields.Integer(
+        dump_only=True, allow_none=True, metadata={"description": "The version a correction or retraction amends."}
+    )
 
 
 class AuditSchema(DecisionSchema):

@@ -14,6 +14,7 @@ from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.queries import DECISION_VERDICTS
 from projections.merit.rules import SEVERITY_ORDER
 from projections.merit.schemas import AuditSchema as _AuditSchema
+from projections.merit.schemas import ConfirmationSchema as _ConfirmationSchema
 from projections.merit.schemas import DecisionSchema as DecisionSchema
 from projections.merit.schemas import EvidenceSchema as EvidenceSchema
 from projections.merit.schemas import PassedOverListSchema as PassedOverListSchema
@@ -406,20 +407,9 @@ class AuditPageSchema(CursorPageOfSchema):
     items = fields.List(fields.Nested(DecisionSchema), dump_only=True)
 
 
-class ConfirmationSchema(RecordingSchema):
-    """A recording whose writer confirmed a rank jump bearing on the decision, as stored with its event."""
-
-    kind = fields.String(
-        dump_only=True,
-        metadata={
-            "enum": ["rank_promotion", "correction", "retraction"],
-            "description": "rank_promotion: the decision's own recording; correction: of the decision, or of "
-            "another fact, that left it a jump; retraction: of another fact, that left it a jump.",
-        },
-    )
-    target_version = fields.Integer(
-        dump_only=True, allow_none=True, metadata={"description": "The version a correction or retraction amends."}
-    )
+class ConfirmationSchema(RecordingSchema, _ConfirmationSchema):
+    """A recording whose writer confirmed a rank jump bearing on the decision, as stored with its event
+    (projections.merit.schemas.ConfirmationSchema's fields, its `confirmed` described as a recording's)."""
 
 
 class AuditSchema(_AuditSchema):

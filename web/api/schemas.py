@@ -19,6 +19,7 @@ from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.domain.payload import NEAREST_TABLES
 from careerlog.domain.unit import near_codes
 from careerlog.reference import FILTER_TABLES, AnyCase, reference
+from projections.merit.schemas import RecordingSchema as _RecordingSchema
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import CONFIRMED_TOLD, HistoryEventSchema
 from web.api.fields import (
@@ -636,14 +637,10 @@ def confirmed_field(what: str) -> fields.List[str]:
     )
 
 
-class RecordingSchema(StrictSchema):
-    """What a recording (a correction, a retraction, an audited promotion's confirmation) answers of itself: its
-    version, when, by whom and under what reference it was recorded, and the checks its writer confirmed."""
+class RecordingSchema(_RecordingSchema):
+    """A recording's fields (projections.merit.schemas.RecordingSchema's, which the command line dumps with), its
+    `confirmed` described: the checks a writer may confirm, in web.api.event_schemas' words."""
 
-    version = fields.Integer(dump_only=True, metadata={"description": "The recording's version in the record."})
-    recorded_at = PlainDateTime(dump_only=True)
-    recorded_by = fields.String(dump_only=True, metadata={"description": "The account that recorded it."})
-    reference = fields.String(dump_only=True)
     confirmed = confirmed_field("it")
 
 
