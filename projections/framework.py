@@ -479,11 +479,16 @@ class ViewNotReady(CareerlogError):
                 "try again (docs/operations.md)."
             )
             return
-        if any(r.stalled for r in self.refills):  # (a store's views are filled by a worker: none may run)
+        # (nothing in the store says whether a worker runs, nor how its batches fare: a worker that fails on each
+        # batch, and restarts, leaves the view as none running does, so the advice names both)
+        if any(r.stalled for r in self.refills):
             super().__init__(
                 f"The view {names} is being filled (a new version or a rebuild) and holds only part of the "
-                "records, and its filling has not moved: a view is filled by a projections worker, which must run "
-                "(`careerlog projections run`, docs/operations.md). If none runs, start one; then try again later."
+                "records, and its filling has not moved: no process fills it, or the one that does fails. A view is "
+                "filled by a projections worker (`careerlog projections run`), on SQLite also by the serving process "
+                "holding the store's follower lock. If none runs, start one; if one runs, its log says why it does "
+                "not move on (`careerlog projections status` shows how far each view is; docs/operations.md). Then "
+                "try again later."
             )
             return
         super().__init__(

@@ -190,7 +190,8 @@ def domain_problem(error: Exception) -> Response:
         return problem(status, str(error), slug=slug, headers={"WWW-Authenticate": bearer_challenge(str(error))})
     if isinstance(error, ViewNotReady):
         views = {"views": [refill_member(r) for r in error.refills]}
-        return problem(status, str(error), slug=slug, headers={"Retry-After": str(VIEW_FILLING_RETRY)}, members=views)
+        detail = f"{error}{own_follower_failing(error)}"
+        return problem(status, detail, slug=slug, headers={"Retry-After": str(VIEW_FILLING_RETRY)}, members=views)
     if isinstance(error, ViewJudgedOtherwise):
         rules = {"rules": [rules_member(r) for r in error.rejudged]}
         return problem(status, str(error), slug=slug, headers={"Retry-After": str(RULES_MISMATCH_RETRY)}, members=rules)
@@ -198,6 +199,20 @@ def domain_problem(error: Exception) -> Response:
         detail = "The views have not caught up with that position yet; try again shortly."
         return problem(status, detail, slug=slug, headers={"Retry-After": "1"})
     return problem(status, str(error), slug=slug)
+
+
+def own_follower_failing(error: ViewNotReady) -> str:
+    """What a 503 view-filling adds of a filling that has not moved when this process follows the log itself (a
+    SQLite server's process holding the follower lock, web.following) and its last step failed: the error, and
+    where its traceback is; nothing otherwise (a worker of its own, or another process, is not seen from here)."""
+    lease = getattr(current_app.extensions.get("careerlog"), "lease", None)
+    failing = lease.failing if lease is not None else None
+    if failing is None or not any(r.stalled and r.position is not None for r in error.refills):
+        return ""
+    return (
+        f" This server's process follows the log itself, and its last step failed: {failing} (logged at ERROR "
+        "with its traceback, `The SQLite follower's step failed`, logger web.following); it tries again every second."
+    )
 
 
 def refill_member(refill: Refill) -> dict[str, Any]:

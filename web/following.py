@@ -94,11 +94,18 @@ class FollowerLease:
         self.tell_failing()
         self.tell_left_alone()
 
+    @property
+    def failing(self) -> str | None:
+        """The error this process's follower's last step failed with (`RuntimeError: ...`), as the log gives it;
+        None while its steps succeed, and in a process that does not follow (another holds the lock)."""
+        error = self.follower.error if self.follower is not None else None
+        return None if error is None else f"{type(error).__name__}: {error}"
+
     def tell_failing(self) -> None:
         """Log a step's error (the views stop catching up while it lasts) once per kind and message, with its
         traceback, and that the follower recovered when a step succeeds again."""
         error = self.follower.error if self.follower is not None else None
-        described = None if error is None else f"{type(error).__name__}: {error}"
+        described = self.failing
         if described == self._failing:
             return
         if error is not None:

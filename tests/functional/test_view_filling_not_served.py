@@ -195,7 +195,12 @@ def test_a_mentors_timeline_is_answered_while_the_roster_fills_and_logs_each_men
         worker.close()
 
 
-WORKER_NEEDED = "a view is filled by a projections worker, which must run (`careerlog projections run`"
+WORKER_NEEDED = "A view is filled by a projections worker (`careerlog projections run`)"
+# (a worker may run and fail on each batch, restarted each time: the store cannot tell it from none running)
+RUNNING_OR_NOT = (
+    "no process fills it, or the one that does fails",
+    "If none runs, start one; if one runs, its log says why it does not move on (`careerlog projections status`",
+)
 
 
 def test_a_filling_that_has_not_moved_says_a_projections_worker_must_run(
@@ -214,6 +219,8 @@ def test_a_filling_that_has_not_moved_says_a_projections_worker_must_run(
         assert answer.status_code == 503
         assert "filled up to event 0" in answer.get_json()["detail"]
         assert WORKER_NEEDED in answer.get_json()["detail"]
+        assert all(words in answer.get_json()["detail"] for words in RUNNING_OR_NOT)
+        assert "This server's process follows the log itself" not in answer.get_json()["detail"]  # (it does not)
         reporter_session(world)
         text = " ".join(world.client.get("/pages/reports/headcount?lang=en").get_data(as_text=True).split())
         assert "the records are filled by a projections worker, which must run (careerlog projections run" in text
