@@ -203,14 +203,16 @@ def domain_problem(error: Exception) -> Response:
 
 def own_follower_failing(error: ViewNotReady) -> str:
     """What a 503 view-filling adds of a filling that has not moved when this process follows the log itself (a
-    SQLite server's process holding the follower lock, web.following) and its last step failed: the error, and
-    where its traceback is; nothing otherwise (a worker of its own, or another process, is not seen from here)."""
+    SQLite server's process holding the follower lock, web.following) and its last step failed: the error's kind,
+    and where its message and traceback are; nothing otherwise (a worker of its own, or another process, is not seen
+    from here)."""
     lease = getattr(current_app.extensions.get("careerlog"), "lease", None)
     failing = lease.failing if lease is not None else None
     if failing is None or not any(r.stalled and r.position is not None for r in error.refills):
         return ""
+    kind = failing.partition(":")[0]  # (its kind only: the message may hold paths or SQL, for the log, not a client)
     return (
-        f" This server's process follows the log itself, and its last step failed: {failing} (logged at ERROR "
+        f" This server's process follows the log itself, and its last step failed with {kind} (logged at ERROR "
         "with its traceback, `The SQLite follower's step failed`, logger web.following); it tries again every second."
     )
 
