@@ -51,7 +51,7 @@ from careerlog.importing import (
     refuse_an_export,
 )
 from careerlog.keyset import Paging, page_of_computed
-from careerlog.reference import FILTER_TABLES, AnyCase, reference, rules
+from careerlog.reference import filter_codes, reference, rules
 from careerlog.sqlstore import check_connections_when_in_doubt
 from careerlog.textfiles import workbook_name
 from careerlog.workbooks import read_xlsx
@@ -1592,20 +1592,16 @@ def one_value_each(filters: Mapping[str, list[str]], cell: int) -> None:
 def filter_key(name: str, value: Any) -> Any:
     """A filter's value as the filter reads it, so that values it reads alike count as one (`one_value_each`): a
     `unit`'s name in any letter case or spacing (`unit_key`, as `with_unit_spellings` reads it: Bappeda, BAPPEDA and
-    ` bappeda `), a coded filter's code in any letter case, the spaces around it aside (AnyCase over its
-    FILTER_TABLES, as the API's CodeFilter, the pages' filters_from and `read_codes` read it: kota-medan and
-    KOTA-MEDAN, ` 12.71` and 12.71), any other value (or one no code) as given."""
+    ` bappeda `), a coded filter's code in any letter case, the spaces around it aside (its one reader,
+    careerlog.reference.filter_codes, the API's CodeFilter's, the pages' filters_from's and `read_codes`': kota-medan
+    and KOTA-MEDAN, ` 12.71` and 12.71; a rank's over the PNS ranks and the PPPK grades together), any other value (or
+    one no code) as given."""
     if not isinstance(value, str):
         return value
     if name == "unit":
         return unit_key(value)
-    tables = FILTER_TABLES.get(name, ())
-    if not tables:
-        return value
-    if len(tables) == 1:
-        return reference().table(tables[0]).any_case.read_or_as_typed(value)
-    # (a rank's: the PNS ranks' and the PPPK grades', read together as the API's CodeFilter reads them)
-    return AnyCase(code for table in tables for code in reference().table(table).codes).read_or_as_typed(value)
+    codes = filter_codes(name)
+    return value if codes is None else codes.read_or_as_typed(value)
 
 
 def differenced_total(total: int, without: Sequence[Sequence[Mapping[str, Any]]], cell: int) -> int | None:
@@ -1759,17 +1755,17 @@ def regions_within(name: str, region: str, reach: Mapping[str, list[str]]) -> bo
 
 
 def read_codes(filters: Mapping[str, list[str]]) -> dict[str, list[str]] | None:
-    """The filters with their agencies and regions read as the codes they are in any letter case (Table.any_case,
-    every filter's rule: `kota-medan` is KOTA-MEDAN, judged within the scope as KOTA-MEDAN is), the others (a NIP) as
-    given; None when any agency or region is no code: the query's 422 before any scope's 403
+    """The filters with their agencies and regions read as the codes they are in any letter case (their filters' one
+    reader, careerlog.reference.filter_codes: `kota-medan` is KOTA-MEDAN, judged within the scope as KOTA-MEDAN is),
+    the others (a NIP) as given; None when any agency or region is no code: the query's 422 before any scope's 403
     (`refuse_filters_outside`), even beside a code outside the scope (`agency=NOPE&agency=KAB-KARO`; until 2026-12-05
     the 403 of KAB-KARO, NOPE named once it was mended). Until 2026-12-06 a code in another case
     was judged unknown here, and the scope's 403 of `kota-medan` left to the query's 422 of another field."""
     read = {name: list(values) for name, values in filters.items()}
-    for name, _, _, table in FILTERS_OUTSIDE:
-        if table is None:  # (a NIP: judged on its own, `refuse_filters_outside`)
+    for name, *_ in FILTERS_OUTSIDE:
+        codes = filter_codes(name)  # (agencies and regions, as their filters read them)
+        if codes is None:  # (a NIP: judged on its own, `refuse_filters_outside`)
             continue
-        codes = reference().table(table).any_case
         found = [codes.read(v) if isinstance(v, str) else None for v in filters.get(name, ())]
         if None in found:
             return None

@@ -375,6 +375,7 @@ class Reference:
             ],
             "UU 20/2023",
         )
+        self._any_case: dict[tuple[str, ...], AnyCase] = {}  # (`any_case`: one reader per set of tables)
 
     @property
     def names(self) -> list[str]:
@@ -386,6 +387,19 @@ class Reference:
         value = getattr(self, name)
         assert isinstance(value, Table)
         return value
+
+    def any_case(self, tables: tuple[str, ...]) -> AnyCase:
+        """The codes of these tables, in their order, read in any letter case (AnyCase, the filters' rule): one
+        reader per set of tables, built once and held by these tables (a table's own, Table.any_case, for one), so
+        that another Reference, the tables loaded again, reads its own codes."""
+        found = self._any_case.get(tables)
+        if found is None:
+            found = self._any_case[tables] = (
+                self.table(tables[0]).any_case
+                if len(tables) == 1
+                else AnyCase(code for name in tables for code in self.table(name).codes)
+            )
+        return found
 
     def post_levels(self, kind: str | None = None) -> list[str]:
         """The level codes a post appointment may carry, each once in asn.toml's order: of post kind `kind` (a code
@@ -433,6 +447,18 @@ def reference() -> Reference:
         _load_toml(HERE / "regions.toml"),
         _load_toml(HERE / "agencies.toml"),
     )
+
+
+def filter_codes(name: str) -> AnyCase | None:
+    """The one reader of a filter's values as codes in any letter case (AnyCase over the codes of its FILTER_TABLES,
+    the rank's over the ranks' and the PPPK grades' together: `kota-medan` is KOTA-MEDAN), None for a filter of no
+    codes (the unit's free text). Every reader of a filter's codes reads by it: the API's CodeFilter, and
+    web.services' `filter_key` (one value per filter) and `read_codes` (the scope's agencies and regions), where each
+    built its own until 2026-12-06 (`filter_key` the rank's on every call). Built once per loaded reference tables
+    (`Reference.any_case`, held by `reference()`'s tables: the bundled asn.toml, regions.toml and agencies.toml, which
+    CAREERLOG_RULES_FILE does not change), so it never reads codes of tables loaded before."""
+    tables = FILTER_TABLES.get(name)
+    return None if tables is None else reference().any_case(tables)
 
 
 def rank_order(code: str | None) -> int | None:

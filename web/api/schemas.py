@@ -419,18 +419,28 @@ class CodeFilter(fields.List[str]):
     the values' enum. Until 2026-12-05 a code in another case was refused (`kind=pengawas`: a 422).
     Several codes are asked by repeating the parameter or as one comma-separated value (`status=ACTIVE,RETIRED`)
     when no code of its tables holds a comma (none does); until 2026-12-06 a comma-separated list was refused as one
-    unknown value, while docs/api.md said "every status by listing them"."""
+    unknown value, while docs/api.md said "every status by listing them".
+    The codes of reference tables (`known` a KnownCodes) are read by their tables' one reader (Reference.any_case: a
+    roster filter's is careerlog.reference.filter_codes, which the services read by too), others (the audited posts'
+    levels) by their own."""
 
     def __init__(self, known: EachOneOf, **kwargs: Any):
         super().__init__(fields.String(metadata={"enum": known.known}), validate=known, **kwargs)
-        self.any_case = AnyCase(known.known)
+        self.tables = known.tables if isinstance(known, KnownCodes) else None
+        self.own = None if self.tables else AnyCase(known.known)
         self.commas = not any("," in code for code in known.known)
+
+    @property
+    def any_case(self) -> AnyCase:
+        """The reader of its values: its tables' (read from the reference tables as loaded), else its own."""
+        return self.own or reference().any_case(self.tables or ())
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list[str | None]:
         if self.commas and isinstance(value, list):
             value = [part for v in value for part in (v.split(",") if isinstance(v, str) else [v])]
         values = super()._deserialize(value, attr, data, **kwargs)
-        return [None if v is None else self.any_case.read_or_as_typed(v) for v in values]
+        codes = self.any_case
+        return [None if v is None else codes.read_or_as_typed(v) for v in values]
 
 
 def filter_field(name: str, tables: tuple[str, ...] | None = None) -> fields.Field[Any]:
