@@ -868,6 +868,19 @@ class Services:
         refuse_filters_outside(reader, action, filters, staffed=self.queries.staffs)
         return self.within(reader, action, filters)
 
+    def refuse_report_filters(self, reader: Account, filters: Mapping[str, list[str]], one_value: bool = True) -> None:
+        """A report's filters refused as the reader may not ask them, before the report is read (then `within`): an
+        agency or region outside the reader's scope first (`refuse_filters_outside`, the 403 naming it and the codes
+        outside, what the reader may not ask at all, as `asked_within`), then, of a reader of aggregates, a second
+        value of a filter (`one_value_each`, the 422; `one_value`: the headcount's disclosure asks it). So a policy
+        maker of region 12 asking `region=12.06&region=13` is told that 13 is outside the scope, then to ask one value;
+        until 2026-12-06 the 422 came first, and region 13 was refused once the 422 was mended. Both are judged on the
+        codes asked and the scope alone (and, of a region scope's agency, its staff placed within it, as each agency
+        asked alone is), so neither order tells anything of the records outside the scope."""
+        refuse_filters_outside(reader, Action.READ_REPORTS, filters, staffed=self.queries.staffs)
+        if one_value:
+            one_value_each(filters, self.smallest_cell(reader))
+
     def audits(
         self,
         reader: Account,
@@ -1146,13 +1159,12 @@ class Services:
         is CAREERLOG_DISCLOSURE=withhold's (the default): under perturb (an opt-in) a reader of aggregates gets every
         figure perturbed by the cell-key method instead (`perturbed_headcount`), and none of it runs. Under both, such a
         reader gives one value of each filter (`one_value_each`)."""
-        if self.disclosure.method != PERTURB or self.disclosure.guarded:
-            one_value_each(filters, self.smallest_cell(reader))
+        self.refuse_report_filters(reader, filters, self.disclosure.method != PERTURB or self.disclosure.guarded)
         if not filters.get("status") and "status" not in by:
             filters = {**filters, "status": list(HEADCOUNT_STATUSES)}
         # the statuses counted, every one when neither says (the page's note, the downloads' and the API's `statuses`)
         statuses = list(filters.get("status") or (s.code for s in reference().statuses))
-        allowed = self.asked_within(reader, Action.READ_REPORTS, filters)
+        allowed = self.within(reader, Action.READ_REPORTS, filters)
         cell = self.smallest_cell(reader)
         if cell > 1 and self.disclosure.method == PERTURB:
             return self.perturbed_headcount(reader, by, filters, allowed, statuses)
@@ -1358,8 +1370,8 @@ class Services:
         report by its field, each row a cell of the report by its fields and that field, withheld as that report
         withholds it (`filters_sliced`, as the headcount's; until 2026-12-06 none was: `unit=` a small unit printed
         the figures its report by unit withheld)."""
-        one_value_each(filters, self.smallest_cell(reader))
-        allowed = self.asked_within(reader, Action.READ_REPORTS, filters)
+        self.refuse_report_filters(reader, filters)
+        allowed = self.within(reader, Action.READ_REPORTS, filters)
         items = self.training.compliance(year, by, allowed)
         cell = self.smallest_cell(reader)
         read = partial(self.training.compliance, year, by)
@@ -1380,8 +1392,8 @@ class Services:
         self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS
     ) -> dict[str, Any]:
         """Per training programme: take-up, hours, feedback, cost and participants' later promotions."""
-        one_value_each(filters, self.smallest_cell(reader))
-        scoped = self.asked_within(reader, Action.READ_REPORTS, filters)
+        self.refuse_report_filters(reader, filters)
+        scoped = self.within(reader, Action.READ_REPORTS, filters)
         self.training.known_programmes(scoped)  # (an unknown programme: the 422 naming it, as an unknown unit)
         cell = self.smallest_cell(reader)
         found = self.training.programmes(scoped, window_months=window_months)
@@ -1423,8 +1435,8 @@ class Services:
         unknown = [name for name in filters if name not in MENTORING_REPORT_FILTERS]
         if unknown:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
-        one_value_each(filters, self.smallest_cell(reader))
-        scoped = self.asked_within(reader, Action.READ_REPORTS, filters)
+        self.refuse_report_filters(reader, filters)
+        scoped = self.within(reader, Action.READ_REPORTS, filters)
         self.mentoring.known_focus(scoped)
         relationships = self.mentoring.relationship_totals(scoped)
         found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
@@ -1574,11 +1586,12 @@ class Disclosure:
 
 def one_value_each(filters: Mapping[str, list[str]], cell: int) -> None:
     """Refuse a reader of aggregates (`cell` above 1) more than one distinct value of a filter of an aggregate report
-    (InvalidInput naming it, before any query), under either CAREERLOG_DISCLOSURE: each list of values is a union of
-    cells, a subtotal no table's margins hold, and its difference from another report gives a withheld cell away
-    (under withhold: KAB-KARO's deceased men, the men of every status less those ACTIVE or RETIRED of the other
-    agencies) or, under perturb, the differences of many unions with and without one cell average its noise away
-    (docs/security.md). A `region` takes the regions inside it all the same (one value, a hierarchy).
+    (InvalidInput naming it, before the report is read, after the scope's 403: Services.refuse_report_filters), under
+    either CAREERLOG_DISCLOSURE: each list of values is a union of cells, a subtotal no table's margins hold, and its
+    difference from another report gives a withheld cell away (under withhold: KAB-KARO's deceased men, the men of every
+    status less those ACTIVE or RETIRED of the other agencies) or, under perturb, the differences of many unions with
+    and without one cell average its noise away (docs/security.md). A `region` takes the regions inside it all the same
+    (one value, a hierarchy).
     (Until 2026-12-06 under perturb alone, the headcount alone.)
     Values counted as the filter reads them (`filter_key`): until 2026-12-06 `unit=Bappeda&unit=BAPPEDA` was refused
     as 2 values, and (asked of the services) `agency=kota-medan&agency=KOTA-MEDAN` too."""

@@ -188,8 +188,8 @@ def test_an_audit_page_says_the_refusal_in_indonesian(world: World) -> None:
 @pytest.mark.parametrize("who", ["hr", "inspector_medan", "policy_karo"])
 def test_a_report_refuses_several_agencies_one_outside_the_scope(world: World, who: str) -> None:
     # (until 2026-12-05 the report of the agency within the scope alone, under a filter naming both; a policy maker, a
-    # reader of aggregates, gives one value per filter since 2026-12-06: the agency outside alone)
-    asked = "agency=KOTA-MEDAN" if who == "policy_karo" else "agency=KOTA-MEDAN&agency=KAB-KARO"
+    # reader of aggregates, gives one value per filter since 2026-12-06, told the agency outside the scope first)
+    asked = "agency=KOTA-MEDAN&agency=KAB-KARO"
     outside = "KOTA-MEDAN" if who == "policy_karo" else "KAB-KARO"
     answer = world.get(f"/api/v1/reports/headcount?by=agency&{asked}", who)
     assert answer.status_code == 403
@@ -208,16 +208,50 @@ def test_a_report_refuses_several_regions_one_outside_the_scope(world: World) ->
     assert world.get("/api/v1/reports/headcount?by=agency&region=12.06&region=12.71", "inspector").status_code == 200
 
 
-def test_a_policy_maker_is_refused_several_regions_as_one_value_per_filter_and_one_outside_the_scope(
-    world: World,
+# every aggregate report, with what it needs besides its filters
+REPORTS = [
+    "/api/v1/reports/headcount?by=agency",
+    "/api/v1/reports/training-compliance?year=2020&by=sex",
+    "/api/v1/reports/programmes?",
+    "/api/v1/reports/mentoring?",
+]
+
+
+@pytest.mark.parametrize(
+    ("who", "asked", "field", "said"),
+    [
+        ("policy", "region=12.06&region=13", "region", "Region 13 is outside your scope (region 12)."),
+        (
+            "policy",
+            "region=13&region=14&region=12.71",
+            "region",
+            "Regions 13 and 14 are outside your scope (region 12).",
+        ),
+        ("policy_karo", "agency=KAB-KARO&agency=KOTA-MEDAN", "agency", "Agency KOTA-MEDAN is outside your scope"),
+    ],
+)
+def test_a_policy_maker_asking_several_values_one_outside_the_scope_is_told_the_scope_first(
+    world: World, who: str, asked: str, field: str, said: str
 ) -> None:
-    # (a reader of aggregates gives one value per filter since 2026-12-06: several regions, a union, the 422 first)
-    answer = world.get("/api/v1/reports/headcount?by=agency&region=12.06&region=13", "policy")
-    assert answer.status_code == 422
-    assert list(answer.get_json()["errors"]) == ["region"]
-    outside = world.get("/api/v1/reports/headcount?by=agency&region=13", "policy")
-    assert outside.status_code == 403
-    assert outside.get_json()["errors"] == {"region": ["Region 13 is outside your scope (region 12)."]}
+    """A reader of aggregates gives one value per filter (since 2026-12-06), and may not ask a code outside the scope
+    at all: asked both, the 403 naming the codes outside comes first, on every aggregate report and its page, as for
+    any other reader (docs/api.md, "The order of the checks": the scope before what the request sent); until
+    2026-12-06 the 422 "One value ..." came first, and the code outside was refused once it was mended. The 422
+    follows, of several values within the scope."""
+    for route in REPORTS:
+        answer = world.get(f"{route}&{asked}", who)
+        assert answer.status_code == 403, (route, answer.get_data(as_text=True))
+        errors = answer.get_json()["errors"]
+        assert list(errors) == [field], route
+        assert errors[field][0].startswith(said), route
+    log_in(world, who)
+    page = world.client.get(f"/pages/reports/headcount?by=agency&{asked}&lang=en")
+    assert page.status_code == 403
+    assert said in page.get_data(as_text=True)
+    within = "region=12.06&region=12.71" if field == "region" else "agency=KAB-KARO&agency=kab-karo&unit=A&unit=B"
+    mended = world.get(f"{REPORTS[0]}&{within}", who)
+    assert mended.status_code == 422
+    assert list(mended.get_json()["errors"]) == ["unit" if field == "agency" else "region"]
 
 
 @pytest.mark.parametrize(("field", "asked"), [("agency", ["NOPE", "KAB-KARO"]), ("region", ["99.99", "13"])])
