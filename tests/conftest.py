@@ -70,6 +70,11 @@ def pytest_configure(config: pytest.Config) -> None:
     # `careerlog serve` refuses to start without it under CAREERLOG_DISCLOSURE=perturb (an opt-in; the default is
     # withhold): the tests' servers, started in processes of their own, inherit it
     os.environ.setdefault("CAREERLOG_CELL_KEY_SECRET", "the tests' cell-key secret, 32 characters or more")
+    # One connection opened at first per pool (the overflow, 8, as configured by default): every CLI run and server of
+    # the tests holds 2 at rest, not 8 (psycopg_pool opens a pool's minimum at once), so that two pytest workers'
+    # servers, forked processes and module worlds stay within PostgreSQL's 100 connections (the fifth session of
+    # 2026-12-06's stop CI ran out of them). Tests of the pool settings' own words set them as they need.
+    os.environ.setdefault("CAREERLOG_DB_POOL_SIZE", "1")
 
 
 def in_memory(config: pytest.Config) -> None:

@@ -32,7 +32,8 @@ HINT = (
 
 
 def run(url: str, *args: str) -> Result:
-    return CliRunner().invoke(main, list(args), env={"CAREERLOG_DATABASE_URL": url})
+    # (the pools' default sizes, which the hint quotes: tests/conftest.py sets one connection for the other tests)
+    return CliRunner().invoke(main, list(args), env={"CAREERLOG_DATABASE_URL": url, "CAREERLOG_DB_POOL_SIZE": None})
 
 
 def views(url: str) -> tuple[list[tuple[Any, ...]], int]:
