@@ -12,7 +12,19 @@ would: averaging the differences of 40 unions with and without the unit (`union_
 filter leaves, averaging the agency's filtered totals less its other units' rows (`conjunction_attack`); a cell is
 recovered when the mean, rounded, is its true count. Then times the national reporter's headcount by unit and by
 sex under each method (`--repeat` requests each, the median: the perturbed one's key sums an aggregate of the same
-GROUP BY as its counts, Queries.headcount)."""
+GROUP BY as its counts, Queries.headcount).
+
+    .venv/bin/python -m bench.disclosure --lp --employees 500 --seed 3
+
+`--lp` instead: the linear-programming attack on each agency's unit x status x sex table (docs/security.md, "What it
+does not prevent"). A national reporter asks the API (the Flask test client, a reporter's token) every headcount of
+one value per filter over agency, unit, status and sex, by every other set of them (`lp_requests`); each figure shown
+is a bound on the sum of the cells it counts, each cell a row of the reporter's own cross table (at least 1 person;
+the cells not in it hold none): its value under `withhold`, within MAX_PERTURBATION and at least the minimum under
+`perturb`, where a figure withheld is a small group (`bounds_of`). For each small cell the cross table withholds,
+its least and most value by scipy's linprog (HiGHS), rounded to whole people; its true count must lie within them
+(asserted: a failure means the bounds are wrong). Prints per method the cells withheld, those recovered exactly
+(min == max) and those narrowed to an interval narrower than CAREERLOG_MIN_CELL (max - min below it)."""
 
 from __future__ import annotations
 
@@ -29,9 +41,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from scipy.optimize import linprog
+
 from careerlog.access import Scope
 from careerlog.config import Settings
 from careerlog.domain.errors import InvalidInput, NotFound
+from careerlog.domain.unit import unit_key
+from careerlog.reference import reference
+from projections import cellkey
 from web import create_app
 from web.services import Disclosure
 
@@ -198,19 +216,222 @@ def sweep(url: str, name: str, repeat: int = 10, most: int = 12, seed: int = 3) 
         services.close()
 
 
+# --lp: the linear-programming attack (docs/security.md, "What it does not prevent")
+LP_FIELDS = ("agency", "unit", "status", "sex")  # the cross table attacked: each agency's unit x status x sex
+LP_API = "/api/v1/reports/headcount"
+Key = tuple[Any, ...]  # a cell of the cross table: its agency, unit, status and sex
+Bound = tuple[frozenset[int], float, float]  # the cells a figure adds up, the least and the most their sum may be
+
+
+def matches(name: str, value: Any, given: Any) -> bool:
+    """Whether a cell's `value` of the field `name` is counted under the filter or row value `given`, as the filter
+    reads it (a unit's name in any letter case or spacing)."""
+    if name == "unit" and isinstance(value, str) and isinstance(given, str):
+        return unit_key(value) == unit_key(given)
+    return bool(value == given)
+
+
+def lp_requests(keys: list[Key]) -> Iterator[tuple[list[str], dict[str, str]]]:
+    """Every headcount of one value per filter a reporter can ask of the cross table: filters on any of its fields,
+    each value one of the cells' (a filter that matches no cell shows only zeros, known already) but for `status` one
+    that no cell of the other filters' values has too (none counted, but its count of every status is a figure: the
+    same for each such status), by every other field and set of them (by agency alone when none is left)."""
+    statuses = [s.code for s in reference().statuses]
+    for size in range(len(LP_FIELDS) + 1):
+        for names in itertools.combinations(LP_FIELDS, size):
+            rest = [f for f in LP_FIELDS if f not in names]
+            bys = [list(b) for n in range(1, len(rest) + 1) for b in itertools.combinations(rest, n)] or [["agency"]]
+            others = [n for n in names if n != "status"]
+            positions = [LP_FIELDS.index(n) for n in others]
+            for values in sorted({tuple(key[p] for p in positions) for key in keys}, key=str):
+                filters = dict(zip(others, values, strict=True))
+                for status in lp_statuses(keys, filters, statuses) if "status" in names else [None]:
+                    for by in bys:
+                        yield by, filters | ({"status": status} if status else {})
+
+
+def lp_statuses(keys: list[Key], filters: dict[str, str], statuses: list[str]) -> list[str]:
+    """The statuses of the cells of these filters' values, and the first status none of them has."""
+    status = LP_FIELDS.index("status")
+    held = {key[status] for key in keys if all(key[LP_FIELDS.index(n)] == v for n, v in filters.items())}
+    return [s for s in statuses if s in held] + [s for s in statuses if s not in held][:1]
+
+
+def figures(found: dict[str, Any], filters: dict[str, str]) -> Iterator[tuple[dict[str, Any], int | None]]:
+    """Each figure of a headcount as the fields its people share (a value each, or for `status` the list of those
+    counted) and its count (None: withheld): its rows, its total and its count of every status."""
+    counted = {**filters, "status": found["statuses"]}
+    for item in found["items"]:
+        yield {**counted, **{b: item[b] for b in found["by"]}}, item["count"]
+    yield counted, found["total"]
+    yield {n: v for n, v in counted.items() if n != "status"}, found["total_all_statuses"]
+
+
+def cells_of(keys: list[Key], shared: dict[str, Any]) -> frozenset[int]:
+    def counted(key: Key) -> bool:
+        for name, given in shared.items():
+            value = key[LP_FIELDS.index(name)]
+            if name == "status" and not isinstance(given, str):
+                if value not in given:
+                    return False
+            elif not matches(name, value, given):
+                return False
+        return True
+
+    return frozenset(i for i, key in enumerate(keys) if counted(key))
+
+
+def bounds_of(figure: int | None, cells: frozenset[int], method: str, min_cell: int) -> tuple[float, float] | None:
+    """What a figure tells of the sum of its cells, each at least 1 (a row of the cross table): under `withhold` a
+    figure shown is that sum, one withheld tells nothing (a small group, or a complement of any size); under
+    `perturb` a figure shown is the sum within MAX_PERTURBATION, and at least the minimum (smaller ones are withheld),
+    one withheld is a small group (1 to min_cell - 1)."""
+    if method == "withhold":
+        return None if figure is None else (figure, figure)
+    if figure is None:
+        return (1, min_cell - 1)
+    least = max(figure - cellkey.MAX_PERTURBATION, min_cell if cells else 0)
+    return (least, figure + cellkey.MAX_PERTURBATION)
+
+
+def linear_bounds(size: int, known: list[Bound], target: int) -> tuple[float, float]:
+    """The least and the most cell `target` may hold (of `size` cells, each at least 1) under the bounds `known`, by
+    linear programming (HiGHS); the figures must be consistent (a failure means the bounds are wrong)."""
+    equal = [(cells, low) for cells, low, high in known if low == high]
+    ranged = [(cells, low, high) for cells, low, high in known if low != high]
+
+    def rows(sets: list[frozenset[int]]) -> np.ndarray[Any, Any] | None:
+        matrix = np.zeros((len(sets), size))
+        for r, cells in enumerate(sets):
+            matrix[r, list(cells)] = 1
+        return matrix if sets else None
+
+    a_eq, b_eq = rows([c for c, _ in equal]), [v for _, v in equal] or None
+    upper = rows([c for c, _, _ in ranged])
+    a_ub = None if upper is None else np.vstack([upper, -upper])
+    b_ub = [h for _, _, h in ranged] + [-lo for _, lo, _ in ranged] or None
+    found = []
+    for sign in (1, -1):
+        objective = np.zeros(size)
+        objective[target] = sign
+        solved = linprog(objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=(1, None), method="highs")
+        assert solved.success, f"the figures are inconsistent: {solved.message}"
+        found.append(sign * solved.fun)
+    return found[0], found[1]
+
+
+def lp_attack(url: str, method: str) -> dict[str, Any]:
+    """Every figure a national reporter reads of the cross table through the API (`lp_requests`) as bounds on sums
+    of its cells, then each small cell that the reporter's own cross table withholds: its least and most value
+    (`linear_bounds`), rounded to whole people; its true count (an inspector's) is always within them."""
+    test_config = {
+        "TESTING": True,
+        "CAREERLOG_DISCLOSURE": method,
+        "CAREERLOG_CELL_KEY_SECRET": SECRET,
+        "CAREERLOG_API_RATE_LIMIT": None,
+    }
+    app = create_app(Settings(database_url=url), test_config=test_config)
+    services = app.extensions["careerlog"]
+    try:
+        services.projector.catch_up()
+        try:
+            services.accounts.get("lp-reporter")
+        except NotFound:  # (made on the first method's run)
+            services.accounts.create(
+                "lp-reporter", display_name="lp-reporter", role="reporter", scope=Scope(national=True), nip=None
+            )
+        token = services.accounts.issue_token("lp-reporter", days=1).token
+        min_cell = services.min_cell
+        client = app.test_client()
+
+        def ask(by: list[str], filters: dict[str, str]) -> dict[str, Any] | None:
+            query = {"by": ",".join(by), **filters}
+            answer = client.get(LP_API, query_string=query, headers={"Authorization": f"Bearer {token}"})
+            return answer.get_json() if answer.status_code == 200 else None
+
+        start = time.perf_counter()
+        table = ask(list(LP_FIELDS), {})
+        assert table is not None
+        keys = [tuple(item[f] for f in LP_FIELDS) for item in table["items"]]
+        truth = {tuple(r[f] for f in LP_FIELDS): r["count"] for r in services.queries.headcount(list(LP_FIELDS), {})}
+        assert set(truth) == set(keys), "the cross table's rows are its cells of at least one person"
+        known: dict[frozenset[int], tuple[float, float]] = {}
+        requests = refused = 0
+        for by, filters in lp_requests(keys):
+            requests += 1
+            found = ask(by, filters)
+            if found is None:
+                refused += 1
+                continue
+            for shared, figure in figures(found, filters):
+                cells = cells_of(keys, shared)
+                bound = bounds_of(figure, cells, method, min_cell)
+                if bound is not None and cells:
+                    low, high = known.get(cells, (-math.inf, math.inf))
+                    known[cells] = (max(low, bound[0]), min(high, bound[1]))
+        asked = time.perf_counter() - start
+        bounded = [(cells, low, high) for cells, (low, high) in known.items()]
+        withheld = [i for i, item in enumerate(table["items"]) if item["count"] is None and truth[keys[i]] < min_cell]
+        values = dict.fromkeys(range(1, min_cell + 2), 0)  # (how many whole values each may be: min_cell + 1, more)
+        found_bounds = []
+        for i in withheld:
+            least, most = linear_bounds(len(keys), bounded, i)
+            low, high = math.ceil(least - 1e-6), math.floor(most + 1e-6)  # (whole people)
+            assert low <= truth[keys[i]] <= high, f"{keys[i]}: {truth[keys[i]]} outside [{least}, {most}]"
+            values[min(high - low + 1, min_cell + 1)] += 1
+            found_bounds.append((truth[keys[i]], least, most))
+        return {
+            "requests": requests,
+            "refused": refused,
+            "figures": len(bounded),
+            "cells": len(keys),
+            "withheld": len(withheld),
+            "values": values,
+            "bounds": found_bounds,
+            "min_cell": min_cell,
+            "asked_s": asked,
+            "solved_s": time.perf_counter() - start - asked,
+        }
+    finally:
+        services.close()
+
+
+def lp_line(method: str, found: dict[str, Any]) -> str:
+    values, cell = found["values"], found["min_cell"]
+    narrowed = sum(values[n] for n in range(2, cell + 1))  # (max - min below the minimum)
+    return (
+        f"{method} (--lp): {found['requests']} requests ({found['refused']} refused), {found['figures']} distinct "
+        f"figures over the {found['cells']} cells of the agencies' unit x status x sex tables; {found['withheld']} "
+        f"small cells withheld, {values[1]} recovered exactly (min == max), {narrowed} narrowed to an interval "
+        f"narrower than the minimum {cell} (max - min < {cell}; left "
+        + ", ".join(f"{n} values {values[n]}" for n in range(2, cell + 1))
+        + f", more {values[cell + 1]}); asked in {found['asked_s']:.1f} s, solved in {found['solved_s']:.1f} s"
+    )
+
+
+def demo_store(tmp: str, employees: int, seed: int) -> str:
+    url = f"sqlite:///{tmp}/demo.db"
+    careerlog = Path(sys.executable).with_name("careerlog")
+    demo = [str(careerlog), "demo", "--employees", str(employees), "--seed", str(seed)]
+    demo += ["--irregularities", f"{tmp}/irregularities.json"]
+    subprocess.run(demo, check=True, env={"CAREERLOG_DATABASE_URL": url, "PATH": ""}, capture_output=True)
+    return url
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--employees", type=int, default=500)
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=10, help="timed requests of each shape (the median printed)")
     parser.add_argument("--targets", type=int, default=12, help="small cells (units of 1-3 people) attacked")
+    parser.add_argument("--lp", action="store_true", help="the linear-programming attack on each agency's table")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="careerlog-disclosure-") as tmp:
-        url = f"sqlite:///{tmp}/demo.db"
-        careerlog = Path(sys.executable).with_name("careerlog")
-        demo = [str(careerlog), "demo", "--employees", str(args.employees), "--seed", str(args.seed)]
-        demo += ["--irregularities", f"{tmp}/irregularities.json"]
-        subprocess.run(demo, check=True, env={"CAREERLOG_DATABASE_URL": url, "PATH": ""}, capture_output=True)
+        url = demo_store(tmp, args.employees, args.seed)
+        if args.lp:
+            for method in ("withhold", "perturb"):
+                print(lp_line(method, lp_attack(url, method)), flush=True)
+            return
         for name in METHODS:
             found = sweep(url, name, args.repeat, args.targets, args.seed)
             print(

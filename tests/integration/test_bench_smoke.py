@@ -310,3 +310,26 @@ def _count(settings: Any) -> int:
     with settings.connect_postgres() as conn:
         row = conn.execute(f'SELECT count(*) FROM "{settings.postgres()["schema"]}".{bigstore.EVENTS}').fetchone()
         return int(row[0]) if row else 0
+
+
+def test_disclosure_bench_lp_bounds_each_withheld_cell_around_its_true_count(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    attacked = []
+
+    def lp_attack(url: str, method: str) -> dict[str, Any]:
+        attacked.append(found := real(url, method))
+        return found
+
+    real = disclosure.lp_attack
+    monkeypatch.setattr(disclosure, "lp_attack", lp_attack)
+    monkeypatch.setattr("sys.argv", ["disclosure", "--lp", "--employees", EMPLOYEES, "--seed", "3"])
+    disclosure.main()
+    withhold, perturb = capsys.readouterr().out.splitlines()
+    for line, method in ((withhold, "withhold"), (perturb, "perturb")):
+        assert line.startswith(f"{method} (--lp): "), line
+        assert re.search(r"\d+ small cells withheld, \d+ recovered exactly \(min == max\), \d+ narrowed", line), line
+    assert [found["withheld"] for found in attacked] == [len(found["bounds"]) for found in attacked]
+    assert all(found["withheld"] for found in attacked)  # (a demo of a dozen people: each cell small)
+    for found in attacked:
+        assert all(least - 1e-6 <= true <= most + 1e-6 for true, least, most in found["bounds"]), found["bounds"]
