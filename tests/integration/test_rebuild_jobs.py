@@ -27,6 +27,7 @@ from bench import rebuild as rebuild_bench
 from careerlog.application import CareerLog
 from careerlog.cli import main as cli
 from careerlog.config import Settings
+from projections import framework
 from projections.career import CareerRecord
 from projections.framework import (
     SQLITE_INSERT_PARAMETERS,
@@ -45,6 +46,20 @@ from tests.integration.test_projections import BUDI, RINA, SARI, clock, dump, le
 __all__ = ["clock", "ledger", "projector"]  # the fixtures of test_projections, used here too
 
 pytestmark = pytest.mark.xdist_group("test_rebuild_jobs")  # on one worker: its module store (`careers`) built once
+
+
+@pytest.fixture(scope="module", autouse=True)
+def small_range_pools() -> Iterator[None]:
+    """The forked processes' pools at 1 and 1 overflow (2 + 2 connections each, not 4 + 4) for the module: a
+    rebuild --jobs 8 on PostgreSQL then asks 28 free connections (check_connections), not 56, and opens as few, so
+    that it is neither refused while the other xdist worker's tests hold 30 or more of the server's 97 nor starves
+    them. Still 8 processes taking ranges in turn. The constants are read when a rebuild runs and the processes are
+    forked, so they inherit them (projections/cli.py's copy is only a refusal's wording)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(framework, "RANGE_POOL_SIZE", 1)
+        patch.setattr(framework, "RANGE_MAX_OVERFLOW", 1)
+        patch.setattr(framework, "RANGE_PROCESS_CONNECTIONS", 2 * (1 + 1))
+        yield
 
 
 def more_careers(app: CareerLog, clock: f.Clock, count: int, first: int = 0) -> list[str]:
