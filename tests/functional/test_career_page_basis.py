@@ -19,14 +19,13 @@ from datetime import date, timedelta
 import pytest
 
 from careerlog.access import Scope
-from careerlog.domain.ledger import latest_today
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
 from tests.functional.test_eligibility_answers import answer_validator
 from tests.functional.test_pages_auth import log_in
+from tests.functional.test_time_to_promotion_from_after_today import this_year
 from web.pages.next_promotion import citation, credit_ahead
 
-THIS_YEAR = latest_today().year
 NONE = "\u2013"  # the page's en dash for no value
 
 
@@ -56,7 +55,7 @@ def ahli_muda_short_of_credit(world: World, born: date = date(1985, 5, 5)) -> st
     """A Guru Ahli Muda, III/c since 1 April two years ago (202), rated Baik for the two years since: 2 x 25 = 50 of the
     100 credit points the level asks (PermenPANRB 1/2023)."""
     nip = f.nip(born, date(2010, 3, 1), "F", sequence=751)
-    ledger, since = world.services.ledger, THIS_YEAR - 2
+    ledger, since = world.services.ledger, this_year() - 2
     ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
     ledger.record(
         nip,
@@ -129,7 +128,7 @@ def test_a_requirements_day_gone_by_is_said_past_with_the_next_promotion_date(wo
 
 def test_a_functional_employee_short_of_credit_points_is_told_when_at_their_rate(world: World) -> None:
     nip = ahli_muda_short_of_credit(world)
-    since = THIS_YEAR - 2
+    since = this_year() - 2
     english = page_text(world, nip)
     assert f"Credit points (angka kredit): 50 of the 100 your level needs, counted from {since}" in english
     assert "credit 50 of 100" not in english
@@ -219,7 +218,7 @@ def test_an_offer_after_retirement_says_a_pengabdian_promotion_is_not_forecast(w
     nip = f.nip(date(1969, 1, 10), date(1995, 3, 1), "M", sequence=781)  # 58 in January 2027
     ledger = world.services.ledger
     ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
-    ledger.record(nip, "rank_promotion", f.promotion("III/b", f"{THIS_YEAR - 1}-04-01"), actor="test")
+    ledger.record(nip, "rank_promotion", f.promotion("III/b", f"{this_year() - 1}-04-01"), actor="test")
     world.catch_up()
     english = page_text(world, nip)
     assert "This date is after the day your service is expected to end" in english
@@ -317,7 +316,7 @@ def test_a_201_at_the_top_of_its_managerial_posts_range_reads_as_blocked_until_a
 def test_credit_reached_after_the_end_of_service_says_so(world: World) -> None:
     """A Guru (retirement age 60, retirement.age M) who turns 60 in January of the year after next: service ends on
     31 January, the day before the first promotion date after the credit is reached at their rate."""
-    born = date(THIS_YEAR + 2 - 60, 1, 5)
+    born = date(this_year() + 2 - 60, 1, 5)
     nip = ahli_muda_short_of_credit(world, born)
     english = page_text(world, nip)
     shown = english[english.index("At your rate so far") :]

@@ -23,8 +23,7 @@ from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_career_page_basis import page_text
 from tests.functional.test_next_date_after_penalty import regular_offer
-
-THIS_YEAR = latest_today().year
+from tests.functional.test_time_to_promotion_from_after_today import this_year
 
 
 @pytest.fixture
@@ -41,28 +40,30 @@ def clerk(world: World, sequence: int, last_year: str) -> tuple[str, int]:
     ledger.record(nip, "appointment", appointment_of(nip, rank="III/a"), actor="test")
     ledger.record(nip, "confirmation", f.confirmation("2011-03-01"), actor="test")
     ledger.record(nip, "rank_promotion", f.promotion("III/b", "2019-04-01"), actor="test")
-    for year in range(2010, THIS_YEAR - 1):
+    last = this_year() - 1
+    for year in range(2010, last):
         ledger.record(nip, "performance_rating", f.rating(year), actor="test")
-    rated = ledger.record(nip, "performance_rating", f.rating(THIS_YEAR - 1, last_year), actor="test").version
+    rated = ledger.record(nip, "performance_rating", f.rating(last, last_year), actor="test").version
     world.catch_up()
     return nip, rated
 
 
 def test_a_year_rated_below_baik_moves_the_next_promotion_date_past_the_years_that_read_it(world: World) -> None:
     nip, rated = clerk(world, 821, "BUTUH_PERBAIKAN")
+    year = this_year()
     item = regular_offer(world, nip)
     assert "promotion.performance" in item["missing"]
     # last year is read by every promotion date until the end of next year (the 2 years before a TMT)
-    clear = first_permitted(rules(), date(THIS_YEAR + 2, 1, 1))
+    clear = first_permitted(rules(), date(year + 2, 1, 1))
     assert clear is not None
     assert item["next_date"] == clear.isoformat()
     english = page_text(world, nip)
     assert f"Next promotion date: {clear:%b} {clear.day}, {clear.year}" in english
     assert (  # the page says why, beside the year
-        f"SKP {THIS_YEAR - 1}: Butuh Perbaikan, below Baik. Promotion dates up to Dec 31, {THIS_YEAR + 1} still read"
+        f"SKP {year - 1}: Butuh Perbaikan, below Baik. Promotion dates up to Dec 31, {year + 1} still read"
         f" this rating; the first after it is {clear:%b} {clear.day}, {clear.year}."
     ) in english
-    assert f"sampai dengan 31 Des {THIS_YEAR + 1} masih memperhitungkan penilaian ini" in page_text(world, nip, "id")
+    assert f"sampai dengan 31 Des {year + 1} masih memperhitungkan penilaian ini" in page_text(world, nip, "id")
     # the rating corrected to Baik: the bar is lifted
     world.services.ledger.record(
         nip, "correction", f.correction(rated, latest_today().isoformat(), predicate="BAIK"), actor="t"
@@ -77,4 +78,4 @@ def test_a_year_not_rated_yet_moves_no_next_promotion_date(world: World) -> None
     world.catch_up()
     item = regular_offer(world, nip)
     assert "promotion.performance" in item["missing"]  # last year's rating is not recorded (yet)
-    assert item["next_date"] < f"{THIS_YEAR + 2}-01-01"
+    assert item["next_date"] < f"{this_year() + 2}-01-01"

@@ -9,12 +9,11 @@ import re
 
 import pytest
 
-from careerlog.domain.ledger import latest_today
 from tests.functional.conftest import World, own_client
 from tests.functional.test_pages_auth import log_in
+from tests.functional.test_time_to_promotion_from_after_today import this_year
 
 pytestmark = pytest.mark.xdist_group("page_year_refusals")
-THIS_YEAR = latest_today().year  # (the latest date in Indonesia: projections.reading.ViewReader.today)
 
 
 def refused(world: World, path: str) -> dict[str, str]:
@@ -23,15 +22,16 @@ def refused(world: World, path: str) -> dict[str, str]:
     return dict(re.findall(r'<span class="error" id="([a-z_]+)-error">(.*?)</span>', answer.get_data(as_text=True)))
 
 
-@pytest.mark.parametrize("year", ["0", "1899", str(THIS_YEAR + 1), "99999999999"])
+@pytest.mark.parametrize("year", ["0", "1899", "{next_year}", "99999999999"])
 def test_a_training_reports_year_out_of_range_is_refused_as_a_year(shared_world: World, year: str) -> None:
+    year = year.format(next_year=this_year() + 1)  # (the latest date in Indonesia: ViewReader.today)
     world = own_client(shared_world)
     log_in(world, "reporter")
     said = refused(world, f"/pages/reports/training?year={year}&lang=id")
-    assert said == {"year": f"Harus bilangan bulat dari 1900 sampai {THIS_YEAR}."}
+    assert said == {"year": f"Harus bilangan bulat dari 1900 sampai {this_year()}."}
     csv = world.client.get(f"/pages/reports/training.csv?year={year}&lang=id")
     assert csv.status_code == 422
-    assert f"1900 sampai {THIS_YEAR}" in csv.get_data(as_text=True)
+    assert f"1900 sampai {this_year()}" in csv.get_data(as_text=True)
 
 
 def test_a_scorecards_trend_before_1900_is_refused_in_the_pages_language(shared_world: World) -> None:

@@ -16,8 +16,8 @@ from click.testing import CliRunner, Result
 
 from careerlog.cli import main
 from careerlog.domain.ledger import latest_today
+from tests.functional.test_time_to_promotion_from_after_today import this_year
 
-THIS_YEAR = latest_today().year
 LISTS = ["promotions", "posts", "passed-over", "fairness", "time-to-promotion"]
 
 
@@ -32,8 +32,9 @@ def refused(tmp_path: Path, result: Result, option: str, reason: str) -> None:
 
 
 def test_a_scorecard_year_after_this_year_is_a_usage_error_naming_the_latest_year(tmp_path: Path) -> None:
-    result = invoke(tmp_path, "report", "scorecard", "--agency", "KOTA-MEDAN", "--year", str(THIS_YEAR + 1))
-    refused(tmp_path, result, "--year", f"{THIS_YEAR + 1} is not in the range 1900<=x<={THIS_YEAR}.")
+    year = this_year()
+    result = invoke(tmp_path, "report", "scorecard", "--agency", "KOTA-MEDAN", "--year", str(year + 1))
+    refused(tmp_path, result, "--year", f"{year + 1} is not in the range 1900<=x<={year}.")
 
 
 def test_a_scorecard_trend_reaching_before_1900_is_a_usage_error_naming_years(tmp_path: Path) -> None:
@@ -48,7 +49,7 @@ def test_a_scorecard_year_whose_default_trend_reaches_before_1900_is_a_usage_err
     result = invoke(tmp_path, "report", "scorecard", "--agency", "KOTA-MEDAN", "--year", year)
     start, most = int(year) - 2, int(year) - 1899
     reason = (
-        f"{year} is not in the range 1902<=x<={THIS_YEAR} with the default --years 3: the trend would reach back to "
+        f"{year} is not in the range 1902<=x<={this_year()} with the default --years 3: the trend would reach back to "
         f"{start}, before 1900 (or give --years, at most {most} for {year})."
     )
     refused(tmp_path, result, "--year", reason)

@@ -15,15 +15,15 @@ from click.testing import CliRunner, Result
 
 from careerlog.cli import main
 from careerlog.cli_numbers import PlainNumber, WholeNumber
-from careerlog.domain.ledger import latest_today
+from tests.functional.test_time_to_promotion_from_after_today import this_year
 from tests.integration.test_cli import APPOINTMENT, last_position, run, write
 from tests.unit.test_cli_numbers import every_parameter
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 NIP = "198609262010031701"
-THIS_YEAR = latest_today().year  # the latest year a scorecard reports (tests/integration/test_cli_dates.py)
-# (the command, the option as click names it, the value refused, the range click states)
+# (the command, the option as click names it, the value refused, the range click states: {this_year} the latest year
+# a scorecard reports, read when the test runs, tests/integration/test_cli_dates.py)
 REFUSED = [
     (["import", "--batch-size", "0", "events.jsonl"], "--batch-size", "x>=1"),
     (["import", "--batch-size", "-1", "events.jsonl"], "--batch-size", "x>=1"),
@@ -40,12 +40,12 @@ REFUSED = [
     (["tokens", "create", "--account", "siti", "--days", "0"], "--days", "1<=x<=3650"),
     (["tokens", "create", "--account", "siti", "--days", "-30"], "--days", "1<=x<=3650"),
     (["report", "scorecard", "--agency", "KOTA-MEDAN", "--years", "0"], "--years", "1<=x<=20"),
-    (["report", "scorecard", "--agency", "KOTA-MEDAN", "--year", "0"], "--year", f"1900<=x<={THIS_YEAR}"),
+    (["report", "scorecard", "--agency", "KOTA-MEDAN", "--year", "0"], "--year", "1900<=x<={this_year}"),
     (["audit", "fairness", "--min-cell", "0"], "--min-cell", "1<=x<=1000000"),
     (["audit", "time-to-promotion", "--min-cell", "-1"], "--min-cell", "1<=x<=1000000"),
-    (["audit", "grade-inflation", "--from", "0"], "--from", f"1900<=x<={THIS_YEAR}"),
-    (["audit", "grade-inflation", "--to", "10000"], "--to", f"1900<=x<={THIS_YEAR}"),
-    (["audit", "grade-inflation", "--from", "99999"], "--from", f"1900<=x<={THIS_YEAR}"),
+    (["audit", "grade-inflation", "--from", "0"], "--from", "1900<=x<={this_year}"),
+    (["audit", "grade-inflation", "--to", "10000"], "--to", "1900<=x<={this_year}"),
+    (["audit", "grade-inflation", "--from", "99999"], "--from", "1900<=x<={this_year}"),
     (["audit", "promotion", NIP, "0"], "VERSION", "1<=x<=999999999"),
     (["audit", "promotion", NIP, "99999999999999999999999"], "VERSION", "1<=x<=999999999"),
 ]
@@ -66,7 +66,7 @@ def test_a_number_outside_its_bounds_is_refused_naming_the_option_and_its_range(
     result = invoke(tmp_path, args, store)
     assert result.exit_code == 2, result.output
     assert f"Invalid value for '{option}'" in result.output
-    assert f"is not in the range {bounds}." in result.output
+    assert f"is not in the range {bounds.format(this_year=this_year())}." in result.output
     assert not store.exists()  # refused before the store was opened: nothing made, nothing recorded
 
 
