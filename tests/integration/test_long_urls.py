@@ -10,17 +10,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.processes import Careerlog, free_port, wait_until
+from tests.processes import serve, wait_until
 from web.security import MAX_URL_BYTES
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    """`careerlog serve` on an empty SQLite store: its port."""
+    """`careerlog serve` on an empty SQLite store: its port (the kernel's, as gunicorn binds it)."""
     folder = tmp_path_factory.mktemp("long-urls")
-    port = free_port()
-    args = ["serve", "--create-store", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "2"]
-    server = Careerlog(f"sqlite:///{folder}/careerlog.db", folder / "serve.log", *args)
+    server, url = serve(f"sqlite:///{folder}/careerlog.db", folder / "serve.log", "--workers", "1", "--threads", "2")
+    port = int(url.rsplit(":", 1)[1])
     try:
         assert wait_until(lambda: not server.running or get(port, "/api/openapi.json")[0] == 200, 60), server.output()
         yield port

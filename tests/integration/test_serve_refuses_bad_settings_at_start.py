@@ -22,7 +22,6 @@ from eventsourcing.cipher import AESCipher
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from tests import factories as f
-from tests.integration.test_serving import free_port
 from tests.processes import Forks
 
 Serve = Callable[..., subprocess.CompletedProcess[str]]
@@ -42,10 +41,11 @@ def serve(forks: Forks, tmp_path: Path) -> Serve:
     def served(url: str, timeout: float = 120, **settings: str) -> subprocess.CompletedProcess[str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERLOG_")}
         env |= {"CAREERLOG_DATABASE_URL": url, **settings}
-        bind = f"127.0.0.1:{free_port()}"
-        # (--create-store: a store not there yet is no bad setting)
+        # (--create-store: a store not there yet is no bad setting. Port 0, the kernel's choice as it binds: a port
+        # found free and released first could be taken meanwhile, refused as in use, not for the setting; a server
+        # started despite a bad setting binds it too, and runs on to the timeout)
         return forks.run(
-            tmp_path, "serve", "--create-store", "--bind", bind, "--workers", "2", env=env, timeout=timeout
+            tmp_path, "serve", "--create-store", "--bind", "127.0.0.1:0", "--workers", "2", env=env, timeout=timeout
         )
 
     return served
