@@ -208,8 +208,9 @@ def test_a_filling_that_has_not_moved_says_a_projections_worker_must_run(
 ) -> None:
     """A server of PostgreSQL started after `careerlog demo` with no projections worker answered "is being filled
     ... try again later" for a view filled up to event 0 that nothing was filling (tester, 2026-12-05): a view
-    none of which is filled, or whose position has not moved for STALLED_AFTER seconds, says a projections worker
-    must run (API detail and page); one moving on says to try again later alone."""
+    none of which is filled, or whose position has not moved for STALLED_AFTER seconds, says that no process fills it
+    or the one that does fails, and that a projections worker fills it (API detail and page, the page's since
+    2026-12-06: before, that a worker "must run"); one moving on says to try again later alone."""
     roster = RosterProjection()
     roster.version = RosterProjection.version + 1
     worker = Projector(Settings(database_url=store_url), [roster], batch_size=2)  # drops the roster: event 0
@@ -223,9 +224,12 @@ def test_a_filling_that_has_not_moved_says_a_projections_worker_must_run(
         assert "This server's process follows the log itself" not in answer.get_json()["detail"]  # (it does not)
         reporter_session(world)
         text = " ".join(world.client.get("/pages/reports/headcount?lang=en").get_data(as_text=True).split())
-        assert "the records are filled by a projections worker, which must run (careerlog projections run" in text
+        assert "no process fills these records, or the one that does fails" in text  # (as the detail says)
+        assert "filled by a projections worker (careerlog projections run" in text
+        assert "who starts one if none runs and, if one runs, reads in its log why it does not move on" in text
         indonesian = " ".join(world.client.get("/pages/reports/headcount?lang=id").get_data(as_text=True).split())
-        assert "catatan diisi oleh pekerja proyeksi, yang harus berjalan" in indonesian
+        assert "tidak ada proses yang mengisi catatan ini, atau proses yang mengisinya gagal" in indonesian
+        assert "bila ada yang berjalan, membaca di lognya mengapa pengisian tidak bergerak" in indonesian
         worker.step()  # moved on: event 2
         a_second_passes(monkeypatch, 2.2)
         answer = world.get("/api/v1/employees")
