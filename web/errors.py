@@ -207,10 +207,9 @@ def own_follower_failing(error: ViewNotReady) -> str:
     and where its message and traceback are; nothing otherwise (a worker of its own, or another process, is not seen
     from here)."""
     lease = getattr(current_app.extensions.get("careerlog"), "lease", None)
-    failing = lease.failing if lease is not None else None
-    if failing is None or not any(r.stalled and r.position is not None for r in error.refills):
+    kind = lease.failing_kind if lease is not None else None  # (not its message: it may hold paths or SQL)
+    if kind is None or not any(r.stalled and r.position is not None for r in error.refills):
         return ""
-    kind = failing.partition(":")[0]  # (its kind only: the message may hold paths or SQL, for the log, not a client)
     return (
         f" This server's process follows the log itself, and its last step failed with {kind} (logged at ERROR "
         "with its traceback, `The SQLite follower's step failed`, logger web.following); it tries again every second."

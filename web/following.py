@@ -101,6 +101,13 @@ class FollowerLease:
         error = self.follower.error if self.follower is not None else None
         return None if error is None else f"{type(error).__name__}: {error}"
 
+    @property
+    def failing_kind(self) -> str | None:
+        """The kind of that error alone (`RuntimeError`), what a client is told (web.errors.own_follower_failing: its
+        message may hold paths or SQL, for the log); None as `failing`."""
+        error = self.follower.error if self.follower is not None else None
+        return None if error is None else type(error).__name__
+
     def tell_failing(self) -> None:
         """Log a step's error (the views stop catching up while it lasts) once per kind and message, with its
         traceback, and that the follower recovered when a step succeeds again."""
