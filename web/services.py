@@ -197,12 +197,13 @@ NIPS_NOT_OWN = Refusal(
     "NIPs {nip} and {last} are not yours: the access log shows you the reads of your own record ({own}) alone."
 )
 # The filters a report, an audit, the roster, the access log or the scorecard refuses outside the reader's scope, with
-# the refusals naming one code outside it and several (until 2026-12-05 "Agency KAB-KARO, BKN is outside ..."), and
-# the reference table of its codes (None: any value the query read, a NIP)
+# the refusals naming one code outside it and several (until 2026-12-05 "Agency KAB-KARO, BKN is outside ..."): an
+# agency's and a region's codes read by their filters' one reader (careerlog.reference.filter_codes, `read_codes`), a
+# NIP as the query read it
 FILTERS_OUTSIDE = (
-    ("agency", AGENCY_OUTSIDE, AGENCIES_OUTSIDE, "agencies"),
-    ("region", REGION_OUTSIDE, REGIONS_OUTSIDE, "regions"),
-    ("nip", NIP_NOT_OWN, NIPS_NOT_OWN, None),
+    ("agency", AGENCY_OUTSIDE, AGENCIES_OUTSIDE),
+    ("region", REGION_OUTSIDE, REGIONS_OUTSIDE),
+    ("nip", NIP_NOT_OWN, NIPS_NOT_OWN),
 )
 NO_AUDITED_DECISION = Refusal("No audited decision {decision}.", quotes=("decision",))  # (from an address)
 WHICH_FILE_FORMAT = Refusal(
@@ -1737,8 +1738,8 @@ def refuse_filters_outside(
     known = read_codes(filters)
     if not reach or known is None:
         return
-    for name, one, several, table in FILTERS_OUTSIDE:
-        if table is None and name not in reach:  # (a NIP is judged only against a scope of NIPs: an employee's own)
+    for name, one, several in FILTERS_OUTSIDE:
+        if name == "nip" and name not in reach:  # (a NIP is judged only against a scope of NIPs: an employee's own)
             continue
         given = (v for v in known.get(name, ()) if isinstance(v, str))
         outside = [

@@ -86,6 +86,14 @@ class AnyCase:
         """The code a value is (`read`), or the value as typed when none is, for its refusal to name it so."""
         return self.read(value) or value
 
+    def each(self, values: Iterable[Any]) -> list[Any]:
+        """The values asked, a comma-separated one as its parts when no code holds a comma (none of the reference
+        tables' does): `agency=KAB-KARO,KOTA-MEDAN` is two agencies, as the API's CodeFilter and the pages'
+        filters_from read them (the pages since 2026-12-06: before, one unknown code)."""
+        if any("," in code for code in self.codes):
+            return list(values)
+        return [part for v in values for part in (v.split(",") if isinstance(v, str) else [v])]
+
 
 # The reference tables (GET /api/v1/reference/TABLE) whose codes a roster filter's values are (web.api.schemas's
 # CodeFilter reads each value in any letter case, AnyCase, as the code of one of them): a value no table holds matches
@@ -375,7 +383,6 @@ class Reference:
             ],
             "UU 20/2023",
         )
-        self._any_case: dict[tuple[str, ...], AnyCase] = {}  # (`any_case`: one reader per set of tables)
 
     @property
     def names(self) -> list[str]:
@@ -387,19 +394,6 @@ class Reference:
         value = getattr(self, name)
         assert isinstance(value, Table)
         return value
-
-    def any_case(self, tables: tuple[str, ...]) -> AnyCase:
-        """The codes of these tables, in their order, read in any letter case (AnyCase, the filters' rule): one
-        reader per set of tables, built once and held by these tables (a table's own, Table.any_case, for one), so
-        that another Reference, the tables loaded again, reads its own codes."""
-        found = self._any_case.get(tables)
-        if found is None:
-            found = self._any_case[tables] = (
-                self.table(tables[0]).any_case
-                if len(tables) == 1
-                else AnyCase(code for name in tables for code in self.table(name).codes)
-            )
-        return found
 
     def post_levels(self, kind: str | None = None) -> list[str]:
         """The level codes a post appointment may carry, each once in asn.toml's order: of post kind `kind` (a code
@@ -449,16 +443,33 @@ def reference() -> Reference:
     )
 
 
+@cache
+def tables_codes(tables: tuple[str, ...]) -> AnyCase:
+    """The codes of these reference tables, in their order, read in any letter case (AnyCase, the filters' rule): one
+    reader per set of tables, built at its first use (a table's own, Table.any_case, for one)."""
+    if len(tables) == 1:
+        return reference().table(tables[0]).any_case
+    return AnyCase(code for name in tables for code in reference().table(name).codes)
+
+
 def filter_codes(name: str) -> AnyCase | None:
     """The one reader of a filter's values as codes in any letter case (AnyCase over the codes of its FILTER_TABLES,
     the rank's over the ranks' and the PPPK grades' together: `kota-medan` is KOTA-MEDAN), None for a filter of no
-    codes (the unit's free text). Every reader of a filter's codes reads by it: the API's CodeFilter, and
-    web.services' `filter_key` (one value per filter) and `read_codes` (the scope's agencies and regions), where each
-    built its own until 2026-12-06 (`filter_key` the rank's on every call). Built once per loaded reference tables
-    (`Reference.any_case`, held by `reference()`'s tables: the bundled asn.toml, regions.toml and agencies.toml, which
-    CAREERLOG_RULES_FILE does not change), so it never reads codes of tables loaded before."""
+    codes (the unit's free text). Every reader of a filter's codes reads by it: the API's CodeFilter, web.services'
+    `filter_key` (one value per filter) and `read_codes` (the scope's agencies and regions), the pages' filters_from and
+    refusal of an unknown code (web.pages.inspector.refused), the scorecard's agency and region and the audit command's
+    --agency and --region, where each had its own reader or table until 2026-12-06 (`filter_key` built the rank's on
+    every call). Built once (`tables_codes`) from the reference tables, which are loaded once (`reference()`: the
+    bundled asn.toml, regions.toml and agencies.toml, which CAREERLOG_RULES_FILE does not change)."""
     tables = FILTER_TABLES.get(name)
-    return None if tables is None else reference().any_case(tables)
+    return None if tables is None else tables_codes(tables)
+
+
+def filter_code(name: str, value: str) -> str | None:
+    """A coded filter's value as the code it is (`filter_codes(name).read`: in any letter case, the spaces around it
+    aside); None when it is no code, or the filter has none."""
+    codes = filter_codes(name)
+    return None if codes is None else codes.read(value)
 
 
 def rank_order(code: str | None) -> int | None:

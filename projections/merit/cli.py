@@ -17,7 +17,7 @@ from careerlog.cli_dates import Day, YearToThisYear, period_in_order
 from careerlog.cli_numbers import WholeNumber
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
-from careerlog.reference import reference
+from careerlog.reference import filter_code
 from careerlog.spreadsheet import defused
 from careerlog.visible import echo_as_is, json_on_terminal, on_terminal, say, stdout_is_terminal
 from projections.framework import (
@@ -116,8 +116,9 @@ def period_and_scope(options: dict[str, str | None]) -> tuple[str | None, str | 
     return start, end, known_places({k: v for k, v in options.items() if v})
 
 
-# the options naming a code of a reference table, and their refusals (`careerlog report scorecard`'s)
-PLACE_TABLES = {"agency": ("agencies", UNKNOWN_AGENCY), "region": ("regions", UNKNOWN_REGION)}
+# the options naming a code of a reference table (read by their filters' one reader, careerlog.reference.filter_codes),
+# and their refusals (`careerlog report scorecard`'s)
+PLACE_REFUSALS = {"agency": UNKNOWN_AGENCY, "region": UNKNOWN_REGION}
 
 
 def known_places(options: dict[str, Any]) -> dict[str, Any]:
@@ -127,10 +128,10 @@ def known_places(options: dict[str, Any]) -> dict[str, Any]:
     read as "nothing found there". The unit is free text. A region then covers the regions inside it, as the API's
     filter and an account's scope do (careerlog.access.narrow): --region 12 is the province's staff with its
     regencies' and cities' (12.71...); the options are changed in place."""
-    for name, (table, refusal) in PLACE_TABLES.items():
+    for name, refusal in PLACE_REFUSALS.items():
         value = options.get(name)
         if value:
-            code = reference().table(table).any_case.read(value)
+            code = filter_code(name, value)
             if code is None:
                 raise InvalidInput(refusal.reason(**{name: repr(value)}), name)
             options[name] = code

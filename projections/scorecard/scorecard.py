@@ -9,7 +9,7 @@ from typing import Any
 
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.wording import Refusal
-from careerlog.reference import reference
+from careerlog.reference import filter_code
 from projections.reading import ViewReader
 from projections.scorecard import competency, merit, outcomes, rewards
 from projections.scorecard.findings import Settings, findings, settings
@@ -44,7 +44,7 @@ def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
     """The agency and region as the codes they are in any letter case (careerlog.reference.AnyCase, as every other
     agency and region filter reads them, web.api.schemas.CodeFilter: `kota-medan` is KOTA-MEDAN, the scorecard
     answering KOTA-MEDAN); a name, or a value no code in any case, is refused (until 2026-12-05 another case too)."""
-    code = reference().agencies.any_case.read(str(agency)) if agency else None
+    code = filter_code("agency", str(agency)) if agency else None
     if code is None:
         raise InvalidInput(UNKNOWN_AGENCY.reason(agency=quoted(agency)), "agency")
     return Scope(code, str(unit) if unit else None, checked_region(region))
@@ -55,7 +55,7 @@ def checked_region(region: Any) -> str | None:
     naming `region` when one is given and is no code of its reference table."""
     if not region:
         return None
-    code = reference().regions.any_case.read(str(region))
+    code = filter_code("region", str(region))
     if code is None:
         raise InvalidInput(UNKNOWN_REGION.reason(region=quoted(region)), "region")
     return code

@@ -1,17 +1,18 @@
 """One reader of a filter's codes in any letter case (careerlog.reference.filter_codes), beside FILTER_TABLES: the
 API's CodeFilter, web.services.filter_key (one value per filter) and web.services.read_codes (the scope's agencies
-and regions) read by it, where each built its own AnyCase until 2026-12-06 (filter_key the rank's on every call).
-Built once per loaded reference tables, so tables loaded again are read by readers of their own."""
+and regions), the pages' filters_from and refused (web.pages.common.coded_values) read by it, where each built its
+own AnyCase, or named its own table, until 2026-12-06 (filter_key the rank's on every call). Built once: the
+reference tables are loaded once (careerlog.reference.reference), and nothing loads them again. A comma-separated
+value is several codes (AnyCase.each), on the API and the pages alike."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from werkzeug.datastructures import MultiDict
 
-import careerlog.reference
-from careerlog.reference import FILTER_TABLES, HERE, Reference, _load_toml, filter_codes, reference
+from careerlog.reference import FILTER_TABLES, AnyCase, filter_codes, reference
 from web.api.schemas import RosterQuerySchema
+from web.pages.common import coded_values, filters_from
 from web.services import filter_key, one_value_each, read_codes
 
 
@@ -44,19 +45,20 @@ def test_the_api_the_one_value_rule_and_the_scope_read_by_the_same_reader() -> N
     one_value_each({"rank": ["iii/a", "III/a", " III/A "], "agency": ["kota-medan", "KOTA-MEDAN"]}, cell=5)
 
 
-def test_tables_loaded_again_are_read_by_readers_of_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
-    loaded = reference()
-    agencies = _load_toml(HERE / "agencies.toml")
-    agencies["agencies"].append({"code": "KOTA-BARU", "name": "Pemerintah Kota Baru", "kind": "city", "region": "12"})
-    again = Reference(_load_toml(HERE / "asn.toml"), _load_toml(HERE / "regions.toml"), agencies)
-    monkeypatch.setattr(careerlog.reference, "reference", lambda: again)
-    assert filter_codes("agency") is again.agencies.any_case
-    assert filter_codes("agency") is not loaded.agencies.any_case
-    assert filter_codes("rank") is again.any_case(FILTER_TABLES["rank"]) is not loaded.any_case(FILTER_TABLES["rank"])
-    asked: dict[str, Any] = {"agency": ["kota-baru"]}
-    assert filter_key("agency", "kota-baru") == "KOTA-BARU"
-    assert read_codes(asked) == {"agency": ["KOTA-BARU"], "region": []}
-    monkeypatch.undo()
-    assert filter_codes("agency") is loaded.agencies.any_case
-    assert filter_key("agency", "kota-baru") == "kota-baru"  # (no code of the tables loaded)
-    assert read_codes(asked) is None
+def test_the_pages_read_by_the_same_reader_and_split_commas_as_the_api() -> None:
+    for name in FILTER_TABLES:
+        assert coded_values(name) is filter_codes(name), name
+    assert coded_values("unit") is None
+    assert coded_values("kind") is None  # (a list's kind is of the list's own table)
+    assert coded_values("kind", "award_kinds") is reference().award_kinds.any_case
+    args = MultiDict([("agency", "kab-karo, KOTA-MEDAN"), ("agency", "bkn"), ("unit", "Dinas A, Dinas B")])
+    assert filters_from(args, ("agency", "unit", "region")) == {
+        "agency": ["KAB-KARO", "KOTA-MEDAN", "BKN"],
+        "unit": ["Dinas A, Dinas B"],  # (free text: a unit's name may hold a comma)
+    }
+    assert filters_from(MultiDict([("agency", "NOPE,kab-karo")]), ("agency",)) == {"agency": ["NOPE", "KAB-KARO"]}
+
+
+def test_a_comma_splits_only_codes_none_of_which_holds_one() -> None:
+    assert AnyCase(["A", "B"]).each(["a,b", "c", 3]) == ["a", "b", "c", 3]
+    assert AnyCase(["A,B", "C"]).each(["A,B"]) == ["A,B"]

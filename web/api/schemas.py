@@ -18,7 +18,7 @@ from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.domain.payload import NEAREST_TABLES
 from careerlog.domain.unit import near_codes
-from careerlog.reference import FILTER_TABLES, AnyCase, reference
+from careerlog.reference import FILTER_TABLES, AnyCase, reference, tables_codes
 from projections.merit.schemas import RecordingSchema as _RecordingSchema
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
 from web.api.event_schemas import CONFIRMED_TOLD, HistoryEventSchema
@@ -420,27 +420,19 @@ class CodeFilter(fields.List[str]):
     Several codes are asked by repeating the parameter or as one comma-separated value (`status=ACTIVE,RETIRED`)
     when no code of its tables holds a comma (none does); until 2026-12-06 a comma-separated list was refused as one
     unknown value, while docs/api.md said "every status by listing them".
-    The codes of reference tables (`known` a KnownCodes) are read by their tables' one reader (Reference.any_case: a
-    roster filter's is careerlog.reference.filter_codes, which the services read by too), others (the audited posts'
-    levels) by their own."""
+    The codes of reference tables (`known` a KnownCodes) are read by their tables' one reader
+    (careerlog.reference.tables_codes: a roster filter's is filter_codes', which the services and the pages read by
+    too), others (the audited posts' levels) by their own; several codes split as AnyCase.each splits them."""
 
     def __init__(self, known: EachOneOf, **kwargs: Any):
         super().__init__(fields.String(metadata={"enum": known.known}), validate=known, **kwargs)
-        self.tables = known.tables if isinstance(known, KnownCodes) else None
-        self.own = None if self.tables else AnyCase(known.known)
-        self.commas = not any("," in code for code in known.known)
-
-    @property
-    def any_case(self) -> AnyCase:
-        """The reader of its values: its tables' (read from the reference tables as loaded), else its own."""
-        return self.own or reference().any_case(self.tables or ())
+        self.any_case = tables_codes(known.tables) if isinstance(known, KnownCodes) else AnyCase(known.known)
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list[str | None]:
-        if self.commas and isinstance(value, list):
-            value = [part for v in value for part in (v.split(",") if isinstance(v, str) else [v])]
+        if isinstance(value, list):
+            value = self.any_case.each(value)
         values = super()._deserialize(value, attr, data, **kwargs)
-        codes = self.any_case
-        return [None if v is None else codes.read_or_as_typed(v) for v in values]
+        return [None if v is None else self.any_case.read_or_as_typed(v) for v in values]
 
 
 def filter_field(name: str, tables: tuple[str, ...] | None = None) -> fields.Field[Any]:

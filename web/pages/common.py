@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +19,7 @@ from careerlog.access import POLICY, Action
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, NotFound
 from careerlog.domain.payload import whole_number
-from careerlog.reference import reference
+from careerlog.reference import AnyCase, filter_codes, reference
 from web.services import Services
 
 blp = Blueprint("pages", __name__, url_prefix="/pages")
@@ -236,18 +236,26 @@ def given_twice(names: Iterable[str]) -> dict[str, list[str]]:
     return {name: [_("Given more than once: give it once.")] for name in names if len(request.args.getlist(name)) > 1}
 
 
-# The filters whose values are codes of a reference table, by their table (a list's `kind` is its own: `coded`)
-CODE_TABLES = {"agency": "agencies", "region": "regions", "employment_kind": "employment_kinds"}
-
-
-def filters_from(args: Any, names: tuple[str, ...], coded: Mapping[str, str] = CODE_TABLES) -> dict[str, list[str]]:
+def filters_from(args: Any, names: tuple[str, ...], kind: str | None = None) -> dict[str, list[str]]:
     """The non-blank query arguments among `names`, as the Services filters (lists of values), each without the
     spaces around it: a work unit typed " BKPSDM" (or pasted from a spreadsheet's cell) is the unit recorded as
-    BKPSDM, where it matched no one. A code of a `coded` filter's table in any letter case is read as the code
-    (careerlog.reference.AnyCase, the API's rule: `agency=kota-medan` is KOTA-MEDAN); another is left as typed, for
+    BKPSDM, where it matched no one. A coded filter's values (`coded_values`: its one reader,
+    careerlog.reference.filter_codes, or for a list's `kind` the reference table `kind`) are read as the API's
+    CodeFilter reads them: a comma-separated value as several codes, `agency=KAB-KARO,KOTA-MEDAN` (until 2026-12-06
+    one unknown code, "Not a known code: 'KAB-KARO,KOTA-MEDAN'", where the API read two), and a code in any letter
+    case as the code (careerlog.reference.AnyCase: `agency=kota-medan` is KOTA-MEDAN); another is left as typed, for
     the page's refusal (web.pages.inspector.refused) to name it."""
-    found = {name: [v.strip() for v in args.getlist(name) if v.strip()] for name in names if any(args.getlist(name))}
-    for name, table in coded.items():
-        if name in found:
-            found[name] = [reference().table(table).any_case.read_or_as_typed(v) for v in found[name]]
+    found = {}
+    for name in (name for name in names if any(args.getlist(name))):
+        codes = coded_values(name, kind)
+        values = args.getlist(name) if codes is None else codes.each(args.getlist(name))
+        found[name] = [v.strip() if codes is None else codes.read_or_as_typed(v.strip()) for v in values if v.strip()]
     return found
+
+
+def coded_values(name: str, kind: str | None = None) -> AnyCase | None:
+    """The reader of a filter's codes (careerlog.reference.filter_codes), and of a list's `kind` its own reference
+    table's (`kind`: the promotion kinds, post kinds, education levels or award kinds); None for free text (a unit)."""
+    if name == "kind":
+        return None if kind is None else reference().table(kind).any_case
+    return filter_codes(name)

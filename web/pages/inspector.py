@@ -36,7 +36,18 @@ from web.api.fields import plain_day
 from web.api.paging import last_page
 from web.pages import Unread, charts, local_number
 from web.pages.columns import DEFAULT_LEVEL, decision_column_labels, statistics_column_labels
-from web.pages.common import CODE_TABLES, allowed, blp, filters_from, given_twice, one, page, readable, services, whole
+from web.pages.common import (
+    allowed,
+    blp,
+    coded_values,
+    filters_from,
+    given_twice,
+    one,
+    page,
+    readable,
+    services,
+    whole,
+)
 from web.pages.errors import error_page
 from web.pages.export import columns_of, download
 from web.pages.labels import (
@@ -112,22 +123,23 @@ def filtered_by_nothing(known: tuple[str, ...]) -> None:
         raise InvalidInput(errors)
 
 
-# The filters whose values are codes of a reference table: a value no table holds in any case matches no one (the
-# API refuses it, careerlog.reference.FILTER_TABLES); the form would show "all" chosen above an empty list.
-PLACE_TABLES = {"agency": "agencies", "region": "regions"}
-# The awards' list's: its `kind` an award kind, as the API's (`kind=XX` listed no award under a filter reading "all")
-AWARD_CODE_TABLES = {**PLACE_TABLES, "kind": "award_kinds"}
-STUDY_LEAVE_CODE_TABLES = {**PLACE_TABLES, "employment_kind": "employment_kinds"}
+# The awards' list's `kind`: an award kind, as the API's (`kind=XX` listed no award under a filter reading "all")
+AWARD_KINDS = "award_kinds"
 
 
-def refused(known: tuple[str, ...], tables: dict[str, str] = PLACE_TABLES) -> dict[str, list[str]]:
-    """The form's errors for the address's arguments the page does not read, and for an agency or region (or
-    another of `tables`' filters) that is no code of its reference table in any letter case (AnyCase, as the API's
-    CodeFilter: `kota-medan` is KOTA-MEDAN, read so by filters_from)."""
+def refused(known: tuple[str, ...], kind: str | None = None) -> dict[str, list[str]]:
+    """The form's errors for the address's arguments the page does not read, and for each value of a coded filter
+    among them (an agency, a region, an employment kind; a list's `kind` of the reference table `kind`) that is no
+    code in any letter case: a value no table holds matches no one (the API refuses it), and the form would show
+    "all" chosen above an empty list. Read by the filter's one reader, as filters_from reads it
+    (web.pages.common.coded_values, careerlog.reference.filter_codes: `kota-medan` is KOTA-MEDAN, and
+    `KAB-KARO,KOTA-MEDAN` two codes); until 2026-12-06 by a table of each page's own."""
     errors = unknown_arguments(known)
-    for name, table in tables.items():
-        codes = reference().table(table).any_case
-        unknown = [v for v in request.args.getlist(name) if v.strip() and codes.read(v) is None]
+    for name in known:
+        codes = coded_values(name, kind)
+        if codes is None:
+            continue
+        unknown = [v for v in codes.each(request.args.getlist(name)) if v.strip() and codes.read(v) is None]
         if unknown:
             listed = ", ".join(map(quoted, unknown))  # (each cut: careerlog.domain.errors.cut)
             # (what a page's reader can follow: the form's list beside the field, or a region's code as it is
@@ -182,7 +194,7 @@ def unknown_kinds(decision: str) -> dict[str, list[str]]:
     """The form's error for `kind` values that are no code of the list's kinds (promotion or post kinds), as the
     API's `kind` (a 422 naming the values), not an empty list."""
     known = reference().table(KIND_TABLES[decision]).any_case  # (in any case, as `refused` reads the others)
-    unknown = [v for v in request.args.getlist("kind") if v.strip() and known.read(v) is None]
+    unknown = [v for v in known.each(request.args.getlist("kind")) if v.strip() and known.read(v) is None]
     if not unknown:
         return {}
     codes = ", ".join(map(quoted, unknown))
@@ -204,8 +216,8 @@ def agencies_within(account: Account, action: Action = Action.RUN_AUDITS) -> lis
         allowed,
         lambda: set() if allowed is None else {r["agency"] for r in services().queries.headcount(["agency"], allowed)},
     )
-    # (each of several: the form's select keeps them all; in any case, as the list reads them: filters_from)
-    asked = {reference().agencies.any_case.read_or_as_typed(v) for v in request.args.getlist("agency")}
+    # (each of several: the form's select keeps them all; as the list reads them)
+    asked = set(filters_from(request.args, ("agency",)).get("agency", ()))
     return [(c.code, c.name) for c in reference().agencies if c.code in staffed or c.code in asked]
 
 
@@ -222,7 +234,7 @@ def regions_within_reach(account: Account, action: Action = Action.READ_REPORTS)
         allowed,
         lambda: set() if allowed is None else {r["region"] for r in services().queries.headcount(["region"], allowed)},
     )
-    asked = {reference().regions.any_case.read_or_as_typed(v) for v in request.args.getlist("region")}
+    asked = set(filters_from(request.args, ("region",)).get("region", ()))
 
     @functools.cache
     def placed() -> dict[str, set[str]]:
@@ -251,11 +263,11 @@ def listed(
     names: tuple[str, ...],
     per_page: int,
     page_number: int,
-    coded: Mapping[str, str] = CODE_TABLES,
+    kind: str | None = None,
     **options: Any,
 ) -> tuple[Any, dict[str, list[str]]]:
     """A list of the audits (`method` of the services) for the filter form: the page found, or None
-    and the form's errors when it is not valid. `coded`: the filters read as codes in any case (filters_from)."""
+    and the form's errors when it is not valid. `kind`: the reference table of the list's `kind` (filters_from)."""
     args = request.args
     start, end, errors = period(args)
     errors = {**errors, **filters_outside(allowed(Action.RUN_AUDITS))}
@@ -264,7 +276,7 @@ def listed(
     try:
         found = method(
             allowed(Action.RUN_AUDITS),
-            filters_from(args, names, coded),
+            filters_from(args, names, kind),
             start=start,
             end=end,
             page=page_number,
@@ -294,7 +306,7 @@ def filters_outside(account: Account) -> dict[str, list[str]]:
 def status_of(errors: Mapping[str, list[str]]) -> int:
     """A list or statistics page's status: 403 for an agency or region outside the reader's scope
     (`filters_outside`), 422 for any other error, else 200."""
-    refusals = tuple(refusal for _name, *said, _table in FILTERS_OUTSIDE for refusal in said)
+    refusals = tuple(refusal for _name, *said in FILTERS_OUTSIDE for refusal in said)
     outside = any(getattr(e, "refusal", None) in refusals for reasons in errors.values() for e in reasons)
     return 403 if outside else 422 if errors else 200
 
@@ -325,8 +337,8 @@ def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> 
     errors = unknown_kinds(decision)
     if errors:
         return None, errors
-    kinds = {**CODE_TABLES, "kind": KIND_TABLES[decision]}
-    return listed(services().audits, DECISION_FILTERS, per_page, page_number, kinds, decision=decision, **options)
+    kind = KIND_TABLES[decision]
+    return listed(services().audits, DECISION_FILTERS, per_page, page_number, kind, decision=decision, **options)
 
 
 def page_number(per_page: int = 50) -> int:
@@ -495,11 +507,11 @@ def awards() -> ResponseReturnValue:
     account = allowed(Action.RUN_AUDITS)
     verdict = one(request.args, "verdict")
     known = (*PAGE_ARGUMENTS, *AWARD_FILTERS, "verdict")
-    errors = {**refused(known, AWARD_CODE_TABLES), **given_twice(AWARD_SINGLE)}
+    errors = {**refused(known, AWARD_KINDS), **given_twice(AWARD_SINGLE)}
     found, errors = (
         (None, errors)
         if errors
-        else listed(services().awards, AWARD_FILTERS, 50, page_number(), AWARD_CODE_TABLES, verdict=verdict)
+        else listed(services().awards, AWARD_FILTERS, 50, page_number(), AWARD_KINDS, verdict=verdict)
     )
     return page(
         "pages/awards.html",
@@ -520,7 +532,7 @@ def study_leaves() -> ResponseReturnValue:
     account = allowed(Action.RUN_AUDITS)
     criteria: dict[str, Any] = {name: one(request.args, name) for name in ("verdict", "rule", "severity")}
     known = (*PAGE_ARGUMENTS, *STUDY_LEAVE_FILTERS, *criteria)
-    errors = {**refused(known, STUDY_LEAVE_CODE_TABLES), **given_twice(STUDY_LEAVE_SINGLE)}
+    errors = {**refused(known), **given_twice(STUDY_LEAVE_SINGLE)}
     found, errors = (
         (None, errors)
         if errors

@@ -25,7 +25,7 @@ from web.pages.columns import report_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services, whole
 from web.pages.errors import error_page
 from web.pages.export import download
-from web.pages.inspector import PLACE_TABLES, agencies_within, refused, regions_within_reach
+from web.pages.inspector import agencies_within, refused, regions_within_reach
 from web.pages.labels import code_name
 
 REPORTS = {
@@ -307,8 +307,7 @@ def argument_errors(name: str) -> dict[str, list[str]]:
     (web.pages.inspector.refused), and `by` or `year` given more than once (as the API refuses a parameter of one
     value given twice), each beside its field."""
     # (a code's check of the filters the page reads alone: a region on a report without one is "not a filter")
-    tables = {k: v for k, v in PLACE_TABLES.items() if k in ARGUMENTS[name]}
-    errors = {**refused(ARGUMENTS[name], tables), **given_twice(f for f in SINGLE if f in ARGUMENTS[name])}
+    errors = {**refused(ARGUMENTS[name]), **given_twice(f for f in SINGLE if f in ARGUMENTS[name])}
     return {**grouping_errors(name), **errors}
 
 
