@@ -862,25 +862,39 @@ class Services:
         allowed = narrow(filters, reach)
         return NOTHING if allowed is None else allowed
 
-    def asked_within(self, reader: Account, action: Action, filters: Mapping[str, list[str]]) -> dict[str, list[str]]:
-        """`within` for a report (READ_REPORTS), an audit (RUN_AUDITS) or the roster (LIST_EMPLOYEES), an agency or
-        region asked outside the reader's scope refused (refuse_filters_outside: a 403 naming the field, not an empty
-        report or list read as no activity there)."""
+    def asked_within(
+        self,
+        reader: Account,
+        action: Action,
+        filters: Mapping[str, list[str]],
+        one_value: bool = False,
+        defaults: Mapping[str, list[str]] | None = None,
+    ) -> dict[str, list[str]]:
+        """`within` for an audit (RUN_AUDITS), the roster (LIST_EMPLOYEES) or a report (READ_REPORTS,
+        `report_within`), an agency, region (or NIP) asked outside the reader's scope refused first
+        (refuse_filters_outside: a 403 naming the field and the codes outside, not an empty report or list read as no
+        activity there); then, when `one_value` (a report's), a second value of a filter from a reader of aggregates
+        (`one_value_each`, the 422). So a policy maker of region 12 asking `region=12.06&region=13` is told that 13 is
+        outside the scope, then to ask one value; until 2026-12-06 the 422 came first, and region 13 was refused once
+        the 422 was mended. Both are judged on the codes asked and the scope alone (and, of a region scope's agency,
+        its staff placed within it, as each agency asked alone is), so neither order tells anything of the records
+        outside the scope. `defaults`: filters read when not asked (the headcount's statuses), judged by neither."""
         refuse_filters_outside(reader, action, filters, staffed=self.queries.staffs)
-        return self.within(reader, action, filters)
-
-    def refuse_report_filters(self, reader: Account, filters: Mapping[str, list[str]], one_value: bool = True) -> None:
-        """A report's filters refused as the reader may not ask them, before the report is read (then `within`): an
-        agency or region outside the reader's scope first (`refuse_filters_outside`, the 403 naming it and the codes
-        outside, what the reader may not ask at all, as `asked_within`), then, of a reader of aggregates, a second
-        value of a filter (`one_value_each`, the 422; `one_value`: the headcount's disclosure asks it). So a policy
-        maker of region 12 asking `region=12.06&region=13` is told that 13 is outside the scope, then to ask one value;
-        until 2026-12-06 the 422 came first, and region 13 was refused once the 422 was mended. Both are judged on the
-        codes asked and the scope alone (and, of a region scope's agency, its staff placed within it, as each agency
-        asked alone is), so neither order tells anything of the records outside the scope."""
-        refuse_filters_outside(reader, Action.READ_REPORTS, filters, staffed=self.queries.staffs)
         if one_value:
             one_value_each(filters, self.smallest_cell(reader))
+        return self.within(reader, action, {**filters, **(defaults or {})})
+
+    def report_within(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[str]],
+        one_value: bool = True,
+        defaults: Mapping[str, list[str]] | None = None,
+    ) -> dict[str, list[str]]:
+        """A report's filters judged and narrowed to the reader's scope before it is read (`asked_within` of
+        READ_REPORTS): the scope's 403, then one value per filter from a reader of aggregates (`one_value`: the
+        headcount's disclosure asks it), then `within`."""
+        return self.asked_within(reader, Action.READ_REPORTS, filters, one_value, defaults)
 
     def audits(
         self,
@@ -1160,12 +1174,12 @@ class Services:
         is CAREERLOG_DISCLOSURE=withhold's (the default): under perturb (an opt-in) a reader of aggregates gets every
         figure perturbed by the cell-key method instead (`perturbed_headcount`), and none of it runs. Under both, such a
         reader gives one value of each filter (`one_value_each`)."""
-        self.refuse_report_filters(reader, filters, self.disclosure.method != PERTURB or self.disclosure.guarded)
-        if not filters.get("status") and "status" not in by:
-            filters = {**filters, "status": list(HEADCOUNT_STATUSES)}
+        defaults = {"status": list(HEADCOUNT_STATUSES)} if not filters.get("status") and "status" not in by else {}
+        one_value = self.disclosure.method != PERTURB or self.disclosure.guarded
+        allowed = self.report_within(reader, filters, one_value, defaults)
+        filters = {**filters, **defaults}
         # the statuses counted, every one when neither says (the page's note, the downloads' and the API's `statuses`)
         statuses = list(filters.get("status") or (s.code for s in reference().statuses))
-        allowed = self.within(reader, Action.READ_REPORTS, filters)
         cell = self.smallest_cell(reader)
         if cell > 1 and self.disclosure.method == PERTURB:
             return self.perturbed_headcount(reader, by, filters, allowed, statuses)
@@ -1371,8 +1385,7 @@ class Services:
         report by its field, each row a cell of the report by its fields and that field, withheld as that report
         withholds it (`filters_sliced`, as the headcount's; until 2026-12-06 none was: `unit=` a small unit printed
         the figures its report by unit withheld)."""
-        self.refuse_report_filters(reader, filters)
-        allowed = self.within(reader, Action.READ_REPORTS, filters)
+        allowed = self.report_within(reader, filters)
         items = self.training.compliance(year, by, allowed)
         cell = self.smallest_cell(reader)
         read = partial(self.training.compliance, year, by)
@@ -1393,8 +1406,7 @@ class Services:
         self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS
     ) -> dict[str, Any]:
         """Per training programme: take-up, hours, feedback, cost and participants' later promotions."""
-        self.refuse_report_filters(reader, filters)
-        scoped = self.within(reader, Action.READ_REPORTS, filters)
+        scoped = self.report_within(reader, filters)
         self.training.known_programmes(scoped)  # (an unknown programme: the 422 naming it, as an unknown unit)
         cell = self.smallest_cell(reader)
         found = self.training.programmes(scoped, window_months=window_months)
@@ -1436,8 +1448,7 @@ class Services:
         unknown = [name for name in filters if name not in MENTORING_REPORT_FILTERS]
         if unknown:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
-        self.refuse_report_filters(reader, filters)
-        scoped = self.within(reader, Action.READ_REPORTS, filters)
+        scoped = self.report_within(reader, filters)
         self.mentoring.known_focus(scoped)
         relationships = self.mentoring.relationship_totals(scoped)
         found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
@@ -1587,7 +1598,7 @@ class Disclosure:
 
 def one_value_each(filters: Mapping[str, list[str]], cell: int) -> None:
     """Refuse a reader of aggregates (`cell` above 1) more than one distinct value of a filter of an aggregate report
-    (InvalidInput naming it, before the report is read, after the scope's 403: Services.refuse_report_filters), under
+    (InvalidInput naming it, before the report is read, after the scope's 403: Services.report_within), under
     either CAREERLOG_DISCLOSURE: each list of values is a union of cells, a subtotal no table's margins hold, and its
     difference from another report gives a withheld cell away (under withhold: KAB-KARO's deceased men, the men of every
     status less those ACTIVE or RETIRED of the other agencies) or, under perturb, the differences of many unions with
