@@ -92,15 +92,24 @@ def differenced(
     return found
 
 
-def sliced(slices: Mapping[Any, Mapping[str, Any]], asked: Collection[Any], cells: Cells, min_cell: int) -> bool:
+def sliced(
+    slices: Mapping[Any, Mapping[str, Any]],
+    asked: Collection[Any],
+    cells: Cells,
+    min_cell: int,
+    *,
+    withheld: Collection[Any] = (),
+) -> bool:
     """Whether a report filtered to the values `asked` of one field is withheld as a slice of the same report without
     that filter: `slices` holds that report once per value of the field (each a row of `cells`), which add up to it as
     the rows of a table by that field to its total, so they are suppressed as that table's rows would be (`suppress`,
     complementary), and the report is withheld when a value it is filtered to is (a mentoring report of 45 mentees,
     filtered to each of its 5 focuses: the focus of 3 withheld and shown beside the other four, 45 less their sum was
-    its 3 people's sessions and ratings)."""
+    its 3 people's sessions and ratings). `withheld`: the values that table withholds besides its small ones (a
+    value the same table without another filter differs from by a small group), with their complements."""
     keys = sorted(slices, key=lambda key: (key is None, str(key)))
-    shown = suppress([slices[key] for key in keys], cells, min_cell, complementary=True)
+    hidden = [i for i, key in enumerate(keys) if key in withheld]
+    shown = suppress([slices[key] for key in keys], cells, min_cell, complementary=True, withheld=hidden)
     return any(row[FLAG] for key, row in zip(keys, shown, strict=True) if key in asked)
 
 

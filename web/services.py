@@ -8,7 +8,7 @@ views call exactly one of these methods.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -1197,8 +1197,17 @@ class Services:
         sliced = filter_sliced(rows, by, "status", set(filters.get("status", ())), slices, cell)
         count = self.queries.headcount
         read_before = {} if table is None else {"status": table}
-        whole, crossed = self.filters_sliced(
-            reader, filters, allowed, rows, by, cell, HEADCOUNT_SLICED_FILTERS, count, read_before=read_before
+        whole, crossed, across = self.filters_sliced(
+            reader,
+            filters,
+            allowed,
+            rows,
+            by,
+            cell,
+            HEADCOUNT_SLICED_FILTERS,
+            count,
+            read_before=read_before,
+            across="status",
         )
         sliced |= whole
         given |= sliced | crossed
@@ -1216,6 +1225,12 @@ class Services:
         )
         if slices and status_table_total_withheld(slices, cell):  # (M is the by-status table's total)
             every = None
+        if across:  # (M is a slice of the table by a filter's field of every status, which withholds it)
+            every = None
+        if cell > 1 and (sliced or suppression.small(total, cell)):
+            # (the people counted withheld, the groups they are in are too: listed, each withheld, the groups of
+            # `by=sex`, `by=rank`, `by=unit`... of one person on study leave told her sex, rank, unit, ...)
+            items = []
         return {
             "by": by,
             "items": items,
@@ -1258,6 +1273,8 @@ class Services:
             {**{b: row[b] for b in by}, "count": (n := figure([row])), suppression.FLAG: n is None} for row in rows
         ]
         total = figure(rows)
+        if total is None and cell > 1:  # (its people too few to show: no group of them listed, as under withhold)
+            items = []
         every = (
             figure(read(self.without_filter(reader, filters, "status"), ["status"])) if "status" in filters else total
         )
@@ -1329,7 +1346,8 @@ class Services:
         cells: suppression.Cells = suppression.HEADCOUNT,
         *,
         read_before: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
-    ) -> tuple[set[int], set[int]]:
+        across: str | None = None,
+    ) -> tuple[set[int], set[int], bool]:
         """The rows of a filtered headcount (or a report of people counted alike: `read` it by some fields of a
         scope, `cells` its rows; the training compliance's staff) that the same report by that filter's field under
         its other filters would give away, for every filter given of those `sliced` (HEADCOUNT_SLICED_FILTERS,
@@ -1341,9 +1359,18 @@ class Services:
         retired man's). A unit in every spelling is one slice (`slice_value`), a region the people of its very code,
         so that a region filter holding regions is the sum of theirs (their rows of the report `allowed`, as
         filtered). Two light queries per filter given (one when the field is counted by; one fewer for a filter whose
-        table by the report's fields and its field under the other filters was read already: `read_before`)."""
+        table by the report's fields and its field under the other filters was read already: `read_before`), and
+        one more for each other filter given: that table is judged as its own report withholds it, a cell the same
+        table without one of its filters differs from by a small group withheld too (`differenced_cells`, as
+        `suppression.differenced` the report's own rows; until 2026-12-06 its small cells alone, so that
+        `by=employment_kind` withheld PNS as the complement of the PPPK the count of every status gave away, and
+        `by=sex&employment_kind=PNS` printed that PNS count and its women and men). `across` (the headcount's
+        `status`): the third answer, whether a value a filter is filtered to is withheld or complemented in the table
+        by that filter's field without `across` too (of every status: the slice that the count of every status,
+        `total_all_statuses`, is; its table read already, as the table without `across`)."""
         whole: set[int] = set()
         crossed: set[int] = set()
+        across_withheld = False
         for name in self.sliced_filters(sliced, filters, cell) if rows else ():
             fields = list(by) if name in by else [*by, name]
             if read_before and name in read_before:
@@ -1351,15 +1378,19 @@ class Services:
             else:
                 scope = self.without_filter(reader, filters, name)
                 table = [] if scope is NOTHING else read(fields, scope)
+            others = {key: values for key, values in filters.items() if key != name and values}
+            withouts = {key: read_of(read, fields, self.without_filter(reader, others, key)) for key in others if table}
             asked_cells = rows if name in by else read(fields, allowed)
-            slices: dict[Any, dict[str, Any]] = {}
-            for row in table:
-                held = slices.setdefault(slice_value(name, row[name]), {cells.count: 0})
-                held[cells.count] += row[cells.count]
+            slices = field_slices(name, table, cells)
             asked = {slice_value(name, row[name]) for row in asked_cells}
-            whole |= filter_sliced(rows, by, name, asked, slices, cell, cells)
-            crossed |= crossed_withheld(rows, by, fields, table, asked_cells, cell, cells)
-        return whole, crossed
+            apart = {key: field_slices(name, other, cells) for key, other in withouts.items()}
+            held = differenced_slices(slices, apart.values(), cells, cell)
+            whole |= filter_sliced(rows, by, name, asked, slices, cell, cells, withheld=held)
+            given = differenced_cells(table, withouts.values(), fields, cells, cell)
+            crossed |= crossed_withheld(rows, by, fields, table, asked_cells, cell, cells, withheld=given)
+            if across in apart and name != across:
+                across_withheld |= suppression.sliced(apart[across], asked, cells, cell)
+        return whole, crossed, across_withheld
 
     def without_each_filter(
         self,
@@ -1392,7 +1423,7 @@ class Services:
         without = self.without_each_filter(reader, filters, read, cell) if items else []
         given = suppression.differenced(items, without, suppression.COMPLIANCE, by, cell)
         sliced = partial(self.training.compliance, year)
-        whole, crossed = self.filters_sliced(
+        whole, crossed, _across = self.filters_sliced(
             reader, filters, allowed, items, by, cell, COMPLIANCE_SLICED_FILTERS, sliced, suppression.COMPLIANCE
         )
         given |= whole | crossed
@@ -1645,22 +1676,83 @@ def filter_sliced(
     slices: Mapping[Any, Mapping[str, Any]],
     cell: int,
     cells: suppression.Cells = suppression.HEADCOUNT,
+    *,
+    withheld: Collection[Any] = (),
 ) -> set[int]:
     """The rows of a headcount (or a report of `cells` alike: the training compliance's) filtered by `name` (to the
     values `asked`, as `slice_value` tells them apart) that the table by that field (`slices`: `status_slices`,
     Services.filters_sliced) would give away: a value the table withholds, or takes as a complement, withheld here too
-    (`suppression.sliced`) — a row of that value when the report is by that field, every row when it is not (the
-    report filtered to RETIRED was that table's withheld RETIRED, and its total less ACTIVE and RETIRED the DECEASED
-    it withheld)."""
+    (`suppression.sliced`; `withheld`, the values it withholds besides its small ones, `differenced_slices`) — a row
+    of that value when the report is by that field, every row when it is not (the report filtered to RETIRED was that
+    table's withheld RETIRED, and its total less ACTIVE and RETIRED the DECEASED it withheld)."""
     if not slices or not rows:
         return set()
     if name in by:
         return {
-            i for i, row in enumerate(rows) if suppression.sliced(slices, {slice_value(name, row[name])}, cells, cell)
+            i
+            for i, row in enumerate(rows)
+            if suppression.sliced(slices, {slice_value(name, row[name])}, cells, cell, withheld=withheld)
         }
-    if suppression.sliced(slices, asked, cells, cell):
+    if suppression.sliced(slices, asked, cells, cell, withheld=withheld):
         return set(range(len(rows)))
     return set()
+
+
+def read_of(
+    read: Callable[[list[str], dict[str, list[str]]], list[dict[str, Any]]],
+    fields: list[str],
+    scope: dict[str, list[str]],
+) -> list[dict[str, Any]]:
+    """A report (`read`) by `fields` of a reader's `scope`, none when the scope holds no one."""
+    return [] if scope is NOTHING else read(fields, scope)
+
+
+def field_slices(name: str, table: Sequence[Mapping[str, Any]], cells: suppression.Cells) -> dict[Any, dict[str, Any]]:
+    """A table's rows added up by one of its fields (`slice_value`: a unit in every spelling one): the table by that
+    field alone, each value a slice (`filter_sliced`)."""
+    slices: dict[Any, dict[str, Any]] = {}
+    for row in table:
+        held = slices.setdefault(slice_value(name, row[name]), {cells.count: 0})
+        held[cells.count] += row[cells.count] or 0
+    return slices
+
+
+def differenced_slices(
+    slices: Mapping[Any, Mapping[str, Any]],
+    withouts: Iterable[Mapping[Any, Mapping[str, Any]]],
+    cells: suppression.Cells,
+    cell: int,
+) -> set[Any]:
+    """The values of a table by one field (`field_slices`) that the same table without one of its filters
+    (`withouts`, alike) differs from by a small group: withheld by that table's report (`suppression.differenced`)."""
+    return {
+        key
+        for other in withouts
+        for key, held in slices.items()
+        if suppression.small(abs(other.get(key, {}).get(cells.count, 0) - held[cells.count]), cell)
+    }
+
+
+def differenced_cells(
+    table: Sequence[Mapping[str, Any]],
+    withouts: Iterable[Sequence[Mapping[str, Any]]],
+    fields: Sequence[str],
+    cells: suppression.Cells,
+    cell: int,
+) -> set[int]:
+    """The rows of a table by `fields` whose cell (`cell_key`) the same table without one of its filters
+    (`withouts`) counts a small group more or fewer of: withheld by that table's report (`suppression.differenced`)."""
+    found: set[int] = set()
+    for other in withouts:
+        counts: dict[tuple[Any, ...], int] = {}
+        for row in other:
+            counts[cell_key(fields, row)] = counts.get(cell_key(fields, row), 0) + (row[cells.count] or 0)
+        found |= {
+            i
+            for i, row in enumerate(table)
+            if suppression.small(abs(counts.get(cell_key(fields, row), 0) - (row[cells.count] or 0)), cell)
+        }
+    return found
 
 
 def crossed_withheld(
@@ -1671,17 +1763,19 @@ def crossed_withheld(
     asked_cells: Sequence[Mapping[str, Any]],
     cell: int,
     cells: suppression.Cells = suppression.HEADCOUNT,
+    *,
+    withheld: Collection[int] = (),
 ) -> set[int]:
     """The rows of a headcount (or a report of `cells` alike) by `by`, filtered by one field, whose cells of the table
     by `fields` (`by` and that field) under the other filters (`table`) that table withholds or complements along
-    its margins (`suppression.suppress`): a row is the sum of its cells the filter selects (`asked_cells`, the report
-    by `fields` as filtered), withheld when one of them is, so that a figure shown under a filter is one the table by
-    its field shows too."""
+    its margins (`suppression.suppress`; `withheld`, its rows withheld besides the small ones, `differenced_cells`):
+    a row is the sum of its cells the filter selects (`asked_cells`, the report by `fields` as filtered), withheld
+    when one of them is, so that a figure shown under a filter is one the table by its field shows too."""
     if not rows or not table:
         return set()
-    shown = suppression.suppress(table, cells, cell, complementary=True, margins=fields)
-    withheld = {cell_key(fields, row) for row in shown if row[suppression.FLAG]}
-    groups = {cell_key(by, row) for row in asked_cells if cell_key(fields, row) in withheld}
+    shown = suppression.suppress(table, cells, cell, complementary=True, margins=fields, withheld=withheld)
+    hidden = {cell_key(fields, row) for row in shown if row[suppression.FLAG]}
+    groups = {cell_key(by, row) for row in asked_cells if cell_key(fields, row) in hidden}
     return {i for i, row in enumerate(rows) if cell_key(by, row) in groups}
 
 

@@ -195,11 +195,15 @@ def test_a_lone_small_group_is_withheld_with_its_complement_in_both_downloads(sh
 def test_a_total_of_too_few_people_is_withheld_in_both_downloads(shared_staffed: World) -> None:
     log_in(shared_staffed, "reporter")
     written = csv_rows(shared_staffed, "/pages/reports/headcount.csv?by=sex&agency=KAB-KARO")
-    assert [(r["sex"], r["count"], r["suppressed"]) for r in written] == [("F", "", "true"), ("total", "", "true")]
+    # (until 2026-12-06 Rina's group listed too, withheld: F, her sex; no group of people withheld is)
+    assert [(r["sex"], r["count"], r["suppressed"]) for r in written] == [("total", "", "true")]
     assert sheet(shared_staffed, "/pages/reports/headcount.xlsx?by=sex&agency=KAB-KARO&lang=id")[1:] == [
-        ["Perempuan (F)", None, "ya", "Aktif (ACTIVE)", None, None, "withheld"],
         ["Jumlah", None, "ya", "Aktif (ACTIVE)", None, "ya", "withheld"],
     ]
+    page = shared_staffed.client.get("/pages/reports/headcount?by=sex&agency=KAB-KARO&lang=en").get_data(as_text=True)
+    table = page[page.index("<table>") : page.index("</table>")]
+    assert "Female" not in table, table  # (the page's table as its downloads)
+    assert "No group is listed" in page
 
 
 @pytest.mark.parametrize("who", ["reporter", "inspector"])

@@ -84,7 +84,8 @@ def test_a_lone_small_group_takes_another_with_it_so_the_total_gives_nothing_awa
 
 def test_a_total_of_fewer_people_than_the_minimum_is_withheld(staffed: World) -> None:
     body = staffed.get(f"{HEADCOUNT}?by=sex&agency=KAB-KARO", "reporter").get_json()
-    assert (body["items"], body["total"]) == ([{"sex": "F", "count": None, "suppressed": True}], None)
+    # (until 2026-12-06 its one group listed, withheld: F, which told Rina's sex; no group of people withheld is)
+    assert (body["items"], body["total"]) == ([], None)
 
 
 def test_a_reporters_csv_leaves_the_suppressed_cell_empty(staffed: World) -> None:

@@ -10,6 +10,7 @@ figures show what the union would have given away. A smaller demo of the same se
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -31,14 +32,24 @@ REPORTER, INSPECTOR = "clt_demo-reporter", "clt_demo-inspector"
 
 @pytest.fixture(scope="module")
 def demo(shared_database_url: str) -> Iterator[Flask]:
-    test_config = {"TESTING": True, "CAREERLOG_DISCLOSURE": "withhold"}  # (the default, pinned)
-    app = create_app(Settings(database_url=shared_database_url), test_config=test_config)
+    with demo_served(shared_database_url, employees=200, seed=1) as app:
+        yield app
+
+
+@contextmanager
+def demo_served(url: str, *, employees: int, seed: int) -> Iterator[Flask]:
+    """The demo of `employees` and `seed` as of 2026-12-06 in the store at `url`, with its accounts, under the
+    default CAREERLOG_DISCLOSURE=withhold (pinned)."""
+    test_config = {"TESTING": True, "CAREERLOG_DISCLOSURE": "withhold"}
+    app = create_app(Settings(database_url=url), test_config=test_config)
     services: Services = app.extensions["careerlog"]
-    load_demo(services.ledger, employees=200, seed=1, today=date(2026, 12, 6), workers=1)
+    load_demo(services.ledger, employees=employees, seed=seed, today=date(2026, 12, 6), workers=1)
     services.projector.catch_up()
     ensure_demo_accounts(services.accounts, services.ledger)
-    yield app
-    services.close()
+    try:
+        yield app
+    finally:
+        services.close()
 
 
 def get(app: Flask, path: str, token: str) -> Any:
