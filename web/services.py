@@ -1367,7 +1367,9 @@ class Services:
         `by=sex&employment_kind=PNS` printed that PNS count and its women and men). `across` (the headcount's
         `status`): the third answer, whether a value a filter is filtered to is withheld or complemented in the table
         by that filter's field without `across` too (of every status: the slice that the count of every status,
-        `total_all_statuses`, is; its table read already, as the table without `across`)."""
+        `total_all_statuses`, is; its table read already, as the table without `across`), or in that table less the
+        people counted (the people `across` leaves out, by that field: M - N of each value, which two such reports
+        difference)."""
         whole: set[int] = set()
         crossed: set[int] = set()
         across_withheld = False
@@ -1389,7 +1391,15 @@ class Services:
             given = differenced_cells(table, withouts.values(), fields, cells, cell)
             crossed |= crossed_withheld(rows, by, fields, table, asked_cells, cell, cells, withheld=given)
             if across in apart and name != across:
-                across_withheld |= suppression.sliced(apart[across], asked, cells, cell)
+                # (and in the table of the people `across` leaves out, every status's less those counted: KOTA-MEDAN's
+                # 52 not active of 192 less its UMUM recruits' 51 of 151 gave the 1 of the other paths)
+                every = apart[across]
+                left = {
+                    key: {cells.count: held[cells.count] - count_of(slices, key, cells)} for key, held in every.items()
+                }
+                across_withheld |= suppression.sliced(every, asked, cells, cell) or suppression.sliced(
+                    left, asked, cells, cell
+                )
         return whole, crossed, across_withheld
 
     def without_each_filter(
@@ -1717,6 +1727,11 @@ def field_slices(name: str, table: Sequence[Mapping[str, Any]], cells: suppressi
     return slices
 
 
+def count_of(slices: Mapping[Any, Mapping[str, Any]], key: Any, cells: suppression.Cells) -> int:
+    """The people of one value of a table by one field (`field_slices`), none when it has no row."""
+    return int(slices.get(key, {}).get(cells.count, 0))
+
+
 def differenced_slices(
     slices: Mapping[Any, Mapping[str, Any]],
     withouts: Iterable[Mapping[Any, Mapping[str, Any]]],
@@ -1729,7 +1744,7 @@ def differenced_slices(
         key
         for other in withouts
         for key, held in slices.items()
-        if suppression.small(abs(other.get(key, {}).get(cells.count, 0) - held[cells.count]), cell)
+        if suppression.small(abs(count_of(other, key, cells) - held[cells.count]), cell)
     }
 
 
