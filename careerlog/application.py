@@ -133,7 +133,7 @@ from careerlog.domain.unit import Unit, typos_of, unit_id, unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, confirmable, reason_of
 from careerlog.names import check_named
 from careerlog.persistence import KEYED_RECORDERS, CareerMapper, NullTranscoder, insert_stored_events
-from careerlog.reference import reference, rules
+from careerlog.reference import Rules, reference, rules
 from careerlog.sqlstore import SqlStore, apply_postgres_options, check_connections_when_in_doubt, select_events_of
 from careerlog.storekey import KeyCheck
 
@@ -389,6 +389,18 @@ class UnitOfWork:
     # the rules read once): an import batch's rows read them as one (each row's reading of the configured rules cost
     # about 4 us), a change of the rules file taking effect at the next batch or command
     nip_check: Callable[[str], Nip] | None = None
+    # the configured rules (careerlog.reference.rules) as its first command that asks for them read them, kept as
+    # nip_check is: a live import's rating rows read them twice each (its year's scheme), and a promotion's rank jump
+    # once, each reading CAREERLOG_RULES_FILE (about 1-3 us); a rules file changed takes effect at the next batch or
+    # command
+    rules_read: Rules | None = None
+
+    def rules(self) -> Rules:
+        """The configured rules, read once by this unit of work (`rules_read`)."""
+        found = self.rules_read
+        if found is None:
+            found = self.rules_read = rules()
+        return found
 
     def get(self, subject: str) -> LedgerAggregate | None:
         self.touched.append(subject)
@@ -1446,7 +1458,7 @@ class CareerLog(Application[str]):
             raise whole_refusal(refused, event_cls, own) from None
         payload = command.payload
         if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps the log's codes)
-            payload = in_year_scheme(payload, rules())  # (a predicate as its year's scheme names it: its code)
+            payload = in_year_scheme(payload, uow.rules())  # (a predicate as its year's scheme names it: its code)
         try:  # (a number written as a stand-in for none refused of live input: a migration keeps a log's)
             values = parse_payload(event_cls, payload) if command.migration else parse_judged(event_cls, payload)
         except InvalidInput as e:  # (a row is fixed once: its name and a future date named with its fields)
@@ -1489,7 +1501,7 @@ class CareerLog(Application[str]):
         self.judge_key_owner(command, uow)  # (after the NIP and the scope: a key's use elsewhere told to no one else)
         if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps what a log holds)
             in_scheme = FieldErrors()
-            check_rating(values, rules(), in_scheme)
+            check_rating(values, uow.rules(), in_scheme)
             if in_scheme:
                 others = decision_problems(employee, event_cls, values, recording)
                 raise whole_refusal(InvalidInput(in_scheme.errors), event_cls, others)
@@ -1525,7 +1537,7 @@ class CareerLog(Application[str]):
             event_cls is RankPromoted
             and command.migration is None
             and isinstance(employee, Employee)
-            and self._refuse_unconfirmed_jump(employee, values, recording, command.confirmed)
+            and self._refuse_unconfirmed_jump(employee, values, recording, command.confirmed, uow.rules())
         ):
             recording = confirming(recording)  # (a jump the writer confirmed: stored with the promotion)
         if event_cls is TrainingCompleted and command.migration is None and isinstance(employee, Employee):
@@ -1862,15 +1874,15 @@ class CareerLog(Application[str]):
 
     @staticmethod
     def _refuse_unconfirmed_jump(
-        employee: Employee, values: Mapping[str, Any], recording: Recording, confirmed: frozenset[str]
+        employee: Employee, values: Mapping[str, Any], recording: Recording, confirmed: frozenset[str], book: Rules
     ) -> bool:
-        """Refuse a promotion moving more ranks than its kind allows, unconfirmed (`unconfirmed_jump`), with the
-        record's other problems; True for one the writer confirmed (recorded with its confirmation). A recording
-        made already is answered as such (its decision, later)."""
+        """Refuse a promotion moving more ranks than its kind allows by the rules `book` (the unit of work's),
+        unconfirmed (`unconfirmed_jump`), with the record's other problems; True for one the writer confirmed (recorded
+        with its confirmation). A recording made already is answered as such (its decision, later)."""
         key = identity_key(RankPromoted, values, recording.client_key)
         if key in employee.keys and employee.replay(RankPromoted, values, recording.client_key, key) is not None:
             return False  # (a retracted promotion's reference recorded anew is judged as any new one)
-        jump = rank_jump(employee.current_context(), values, rules())
+        jump = rank_jump(employee.current_context(), values, book)
         if jump is None or jump_confirmed(jump, confirmed):
             return jump is not None
         others = decision_problems(employee, RankPromoted, values, recording)
