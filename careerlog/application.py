@@ -1534,6 +1534,8 @@ class CareerLog(Application[str]):
             as_filled_before = FILLED_IN[event_cls.KIND][name].as_filled_before
             if as_filled_before is not None:
                 as_filled_before(employee, values)
+        if event_cls is EventCorrected and command.migration is None:  # (a penalty's end filled in from its kind)
+            end_worked_out_again(employee, values)
         if command.written is not None and command.migration is None:
             reference_as_recorded_before(employee, event_cls, values, command.written)
         if command.migration is None:  # the same kind and reference recorded under another client key, or none
@@ -2624,6 +2626,41 @@ def end_as_filled_before(employee: LedgerAggregate, values: dict[str, Any]) -> N
             values["end_date"] = stored
     elif before != values["end_date"] and stored == before:
         values["end_date"] = before
+
+
+def end_worked_out_again(record: LedgerAggregate, values: dict[str, Any]) -> None:
+    """A live correction of a penalty's kind or start (`corrected_fields.penalty_kind`, `.effective_date`) that leaves
+    out its end: the end worked out again from the penalty as corrected (`_penalty_end`, as a recording leaving it out
+    is completed), added to the corrected fields, when the end as it stands is one the kind's months gave
+    (`_ends_filled_in`: none given, the writer's end is that day); an end the writer gave, another day, stays theirs,
+    as does any end when the corrected kind has no fixed months. Until 2026-12-06 the end filled in from the old kind
+    stayed: a POTONG_TUKIN_6 corrected to POTONG_TUKIN_12 kept its 6 months' end, warned of as a day the writer never
+    typed, and the eligibility answer read the penalty served 6 months early. Sent again, the same correction works
+    out the same end (the fact as corrected gives it), and is answered as recorded."""
+    target = record.facts.get(values.get("target_version"))  # type: ignore[arg-type]
+    raw = values.get("corrected_fields")
+    if target is None or target.kind != PenaltyImposed.KIND or not isinstance(raw, Mapping) or "end_date" in raw:
+        return
+    moved = {name: raw[name] for name in ("penalty_kind", "effective_date") if name in raw}
+    if not moved:
+        return
+    try:
+        changes = record.read_changes(target, moved, live=True)
+    except InvalidInput:
+        return  # (refused by the ledger, naming the field)
+    if target.values.get("end_date") not in _ends_filled_in(target.values):
+        return
+    end = _penalty_end({**target.values, **changes})
+    if end is not None:
+        values["corrected_fields"] = {**raw, "end_date": end.isoformat()}
+
+
+def _ends_filled_in(values: Mapping[str, Any]) -> tuple[date | None, ...]:
+    """The ends `complete` fills in a penalty left without one with (`_penalty_end`: None for a kind of no fixed
+    months), and the one it filled in before 2026-12-05 (the start + its months - 1 day: end_as_filled_before)."""
+    months = reference().penalty_kinds[values["penalty_kind"]].get("months")
+    before = values["effective_date"] + relativedelta(months=int(months), days=-1) if months else None
+    return _penalty_end(values), before
 
 
 def reference_as_recorded_before(
