@@ -32,6 +32,7 @@ from careerlog.domain.employee import (
     ENDED_BEFORE_MOVE,
     ENDS_POST,
     ENDS_POST_RETRACTED,
+    FACT_DUPLICATE,
     HELD_AFTER_MOVE,
     ONE_STEP,
     PENALTY_LENGTH_FIELDS,
@@ -40,6 +41,7 @@ from careerlog.domain.employee import (
     POST_END_REDATED_ALONE,
     POST_END_REPOINTED_ALONE,
     POST_END_RETRACTED_ALONE,
+    RECORDED_TWICE_FIELDS,
     TRAINING_COST,
     TRAINING_DAILY_JP,
     TRAINING_DUPLICATE,
@@ -64,6 +66,7 @@ from careerlog.domain.employee import (
     posts_named,
     rank_jump,
     read_problems,
+    recorded_twice,
 )
 from careerlog.domain.errors import (
     AlreadyAppointed,
@@ -254,8 +257,18 @@ UNITS_KEPT = 60.0  # seconds an agency's units read from the views are taken as 
 # recorded with it, `CareerLog._placement_ending_posts`; a unit new in its agency near a known one; a training the
 # record seems to hold already under another certificate number: careerlog.domain.employee.likely_duplicate; trainings
 # of the same days holding more JP a day together than one may: day_over_full; a cost likely mistyped:
-# implausible_cost)
-CONFIRMABLE = (ONE_STEP, LEAVES_SCOPE, ENDS_POST, NEW_UNIT, TRAINING_DUPLICATE, TRAINING_DAILY_JP, TRAINING_COST)
+# implausible_cost; a penalty, exam, post appointment or degree the record seems to hold already under its reference
+# written otherwise: recorded_twice)
+CONFIRMABLE = (
+    ONE_STEP,
+    LEAVES_SCOPE,
+    ENDS_POST,
+    NEW_UNIT,
+    TRAINING_DUPLICATE,
+    TRAINING_DAILY_JP,
+    TRAINING_COST,
+    FACT_DUPLICATE,
+)
 # The checks of a new training a writer may confirm, each judged by its function of the record and the training, and
 # refused beside its field, every unconfirmed one at once (CareerLog._refuse_unconfirmed_training, corrected_training:
 # until 2026-12-06 the first alone, so an import's yes to it confirmed the others unshown), in this order (one the
@@ -274,6 +287,9 @@ CONFIRMING_KINDS = (
     "appointment",
     "post_appointment",
     "training",
+    "penalty",
+    "exam",
+    "education",
 )
 # the checks a recording of these kinds stores (careerlog.domain.events.CONFIRMED_FIELD) when it needed them: what a
 # migration import keeps of a row's confirmation (its yes on a placement: unit.new alone; a rank promotion's,
@@ -765,6 +781,15 @@ def jump_confirmed(jump: tuple[str, bool] | None, confirmed: frozenset[str]) -> 
     """Whether a rank jump found (rank_jump's, later_jump's) is one the writer confirmed where the rule lets a
     confirmation record it: recorded, with its confirmation stored (`confirming`)."""
     return jump is not None and jump[1] and ONE_STEP in confirmed
+
+
+def sent_again(
+    employee: LedgerAggregate, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
+) -> bool:
+    """Whether a recording is one made already, sent again under its own client key (answered as such by its
+    decision, not asked again what it was asked when recorded)."""
+    key = identity_key(event_cls, values, recording.client_key)
+    return key in employee.keys and employee.replay(event_cls, values, recording.client_key, key) is not None
 
 
 def confirming(recording: Recording, check: str = ONE_STEP) -> Recording:
@@ -1554,6 +1579,8 @@ class CareerLog(Application[str]):
         if event_cls is TrainingCompleted and command.migration is None and isinstance(employee, Employee):
             for check in self._refuse_unconfirmed_training(employee, values, recording, command.confirmed):
                 recording = confirming(recording, check)  # (stored with the training)
+        if event_cls.KIND in RECORDED_TWICE_FIELDS and command.migration is None and isinstance(employee, Employee):
+            self._refuse_recorded_twice(employee, event_cls, values, recording, command.confirmed)  # (not stored)
         if event_cls is MentoringSessionHeld and command.migration is None:  # (a migration keeps a log's sessions)
             again = employee.sent_again(event_cls, values, recording)  # (one recorded before 28a0f5b4: answered)
             if again is not None:
@@ -1917,8 +1944,7 @@ class CareerLog(Application[str]):
         record as loaded for the write: an import's rows of one employee, recorded one after another on the record it
         holds, are judged against the file's earlier rows and the trainings recorded before, with no read of their
         own. A recording made already (its own client key sent again) is answered as such (its decision)."""
-        key = identity_key(TrainingCompleted, values, recording.client_key)
-        if key in employee.keys and employee.replay(TrainingCompleted, values, recording.client_key, key) is not None:
+        if sent_again(employee, TrainingCompleted, values, recording):
             return []
         career = employee.current_context()
         asked = FieldErrors()
@@ -1937,6 +1963,29 @@ class CareerLog(Application[str]):
             return answered
         others = decision_problems(employee, TrainingCompleted, values, recording)
         raise whole_refusal(InvalidInput(asked.errors), TrainingCompleted, others)
+
+    @staticmethod
+    def _refuse_recorded_twice(
+        employee: Employee,
+        event_cls: type[LedgerEvent],
+        values: Mapping[str, Any],
+        recording: Recording,
+        confirmed: frozenset[str],
+    ) -> bool:
+        """Refuse a new penalty, exam, post appointment or degree the record seems to hold already under its
+        reference written otherwise (careerlog.domain.employee.recorded_twice: FACT_REPEATED), beside `reference`
+        with the record's other problems, unless confirmed (fact.duplicate), a confirmation not stored (a penalty,
+        an exam, a degree have no `confirmed` field; a post appointment's stores unit.new alone): whether it was asked
+        and confirmed.
+        Until 2026-12-06 it was recorded unasked (a training alone was asked so: training.duplicate). A recording made
+        already (its own client key sent again) is answered as such (its decision)."""
+        if sent_again(employee, event_cls, values, recording):
+            return False
+        found = recorded_twice(employee.current_context(), event_cls.KIND, values)
+        if found is None or FACT_DUPLICATE in confirmed:
+            return found is not None
+        others = decision_problems(employee, event_cls, values, recording)
+        raise whole_refusal(InvalidInput(found, "reference"), event_cls, others)
 
     def _unparsed_problems(
         self,

@@ -61,6 +61,7 @@ from careerlog.domain.employee import (
     ENDED_POST,
     ENDS_POST,
     ENDS_POST_UNCONFIRMED,
+    FACT_DUPLICATE,
     FEEDBACK_GIVEN,
     LATSAR_RESTS,
     NOT_BELOW,
@@ -600,8 +601,11 @@ YES_CONFIRMS = {
     "retraction": AMENDMENT_YES,
     "placement": PLACEMENT_YES,
     "appointment": UNIT_YES,
-    "post_appointment": UNIT_YES,
+    "post_appointment": frozenset((NEW_UNIT, FACT_DUPLICATE)),
     "training": frozenset((TRAINING_COST, TRAINING_DUPLICATE, TRAINING_DAILY_JP)),
+    "penalty": frozenset((FACT_DUPLICATE,)),  # (a fact the record seems to hold already: its yes, another one)
+    "exam": frozenset((FACT_DUPLICATE,)),
+    "education": frozenset((FACT_DUPLICATE,)),
 }
 NOTHING_TO_CONFIRM = Refusal(
     "A row of this kind has nothing to confirm: the Konfirmasi (confirm) column confirms a rank jump "
@@ -2174,9 +2178,11 @@ def _nips_as_typed(row: dict[str, Any], written: Written | None) -> Written | No
 def named_checks(kind: str) -> list[str]:
     """The checks a row of `kind` may be asked to confirm, in CONFIRMABLE's order, as a refused Konfirmasi cell names
     them: what a yes confirms of it (YES_CONFIRMS), and of a correction or a retraction (asked what its target's kind
-    is) or a kind that confirms nothing, every check. Until 2026-12-06 every check, whatever the kind (a post
-    appointment's "oke" was told of promotion.one_step and placement.leaves_scope)."""
-    own = YES_CONFIRMS.get(kind, CONFIRMABLE_CHECKS) if kind not in ("correction", "retraction") else CONFIRMABLE_CHECKS
+    is) or a kind that confirms nothing, every check (but fact.duplicate of a correction or a retraction: asked of a new
+    fact alone). Until 2026-12-06 every check, whatever the kind (a post appointment's "oke" was told of
+    promotion.one_step and placement.leaves_scope)."""
+    amends = kind in ("correction", "retraction")
+    own = CONFIRMABLE_CHECKS - {FACT_DUPLICATE} if amends else YES_CONFIRMS.get(kind, CONFIRMABLE_CHECKS)
     return [check for check in CONFIRMABLE if check in own]
 
 

@@ -25,7 +25,14 @@ from typing import Any
 from openpyxl.utils import quote_sheetname
 
 from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS, LEAVES_SCOPE, NEW_UNIT, STORED_CHECKS
-from careerlog.domain.employee import ENDS_POST, ONE_STEP, TRAINING_COST, TRAINING_DAILY_JP, TRAINING_DUPLICATE
+from careerlog.domain.employee import (
+    ENDS_POST,
+    FACT_DUPLICATE,
+    ONE_STEP,
+    TRAINING_COST,
+    TRAINING_DAILY_JP,
+    TRAINING_DUPLICATE,
+)
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS
 from careerlog.domain.payload import filled_fields
 from careerlog.reference import reference
@@ -114,6 +121,7 @@ CHECK_DESCRIPTIONS = {
     TRAINING_DUPLICATE: "a training the record seems to hold already, the employee having attended it twice",
     TRAINING_DAILY_JP: "trainings of the same days holding more JP a day together than a training day holds",
     TRAINING_COST: "a training cost holding a fraction of a rupiah, or outside the plausible range",
+    FACT_DUPLICATE: "a penalty, exam, post or degree the record seems to hold already, the record holding two",
 }
 YES_FRAME = "ya: confirms {checks}"
 NAMED_FRAME = "written by name (a yes does not confirm it on this row): {checks}"

@@ -1209,6 +1209,54 @@ def likely_duplicate(career: Career, values: Mapping[str, Any], exclude: int = 0
     return None
 
 
+# A penalty, exam, post appointment or degree recorded again under its decree's reference written otherwise (HD/R/001
+# and HD-R-001: found by an exploratory tester, 2026-12-06): of the same date and the same defining fields
+# (RECORDED_TWICE_FIELDS) as a fact of its kind in the record, and the same reference once written alike (letter case,
+# punctuation and spaces aside, each number without its leading zeros: `certificate_key`, as training.duplicate compares
+# a certificate). Taken silently, a MEDIUM penalty recorded twice still barred promotions once HR retracted "the" one.
+# Asked about on every live writer (confirm: fact.duplicate), never on a migration; a fact of the same reference exactly
+# (`reference_key`) is the ledger's identity's to answer, as recorded or refused as REFERENCE_USED, not asked here.
+FACT_DUPLICATE = "fact.duplicate"
+RECORDED_TWICE_FIELDS: dict[str, tuple[str, ...]] = {
+    "penalty": ("penalty_kind", "level"),
+    "exam": ("exam",),
+    "post_appointment": ("post_kind", "level", "assignment"),
+    "education": ("level",),
+}
+FACT_REPEATED, FACT_REPEATED_TICKED = confirmable(
+    "Version {version} of the record is a {kind} of the same date ({day}) and the same {same}, under the reference "
+    "{reference}, this one written otherwise: if it is this {kind}, it is recorded already (correct version {version} "
+    "if it is wrong); if the record does hold two, ",
+    FACT_DUPLICATE,
+    ".",
+    dates=("day",),
+    numbers=("version",),
+)
+
+
+def recorded_twice(career: Career, kind: str, values: Mapping[str, Any]) -> Reason | None:
+    """The refusal of a new fact of `kind` (`values`, as read) the record holds already under its reference written
+    otherwise (FACT_REPEATED): a fact of its kind of the same date and defining fields (RECORDED_TWICE_FIELDS)
+    whose reference is the same by `certificate_key` (one of no letter nor digit is no reference) but not by
+    `reference_key`; None when none is, or the kind is not one asked so."""
+    defining = RECORDED_TWICE_FIELDS.get(kind)
+    key = certificate_key(values.get("reference"))
+    if defining is None or not key:
+        return None
+    own = reference_key(values.get("reference"))
+    for fact in career.by_kind[kind]:
+        if fact.effective_date != values.get("effective_date") or reference_key(fact.get("reference")) == own:
+            continue
+        if certificate_key(fact.get("reference")) != key:
+            continue
+        if any(_written_alike(fact.get(name)) != _written_alike(values.get(name)) for name in defining):
+            continue
+        same = ", ".join(f"{name} {fact.get(name)}" for name in defining if fact.get(name) is not None)
+        said = {"kind": kind, "day": fact.effective_date.isoformat(), "same": same}
+        return FACT_REPEATED.reason(version=fact.version, reference=quoted(str(fact.get("reference"))), **said)
+    return None
+
+
 def day_over_full(career: Career, values: Mapping[str, Any], exclude: int = 0) -> Reason | None:
     """The refusal of a training (`values`, as read) whose JP, with those of the record's trainings of the same days,
     make more than rule training.daily_jp's `jp` on a day (each training's JP spread evenly over its days); None when

@@ -50,9 +50,9 @@ def test_a_confirmation_on_a_row_of_a_kind_confirming_nothing_is_refused_naming_
     app: CareerLog, tmp_path: Path, cell: str
 ) -> None:
     app.record(NIP, "appointment", f.appointment(), actor="hr")
-    path = tmp_path / "education.csv"
-    header = "NIP;Jenjang Pendidikan;Jurusan;Lembaga Pendidikan;Tanggal;Nomor SK;Konfirmasi"
-    path.write_text(f"{header}\r\n{NIP};S2;Administrasi Publik;USU;15/11/2021;IJZ-1;{cell}\r\n", "utf-8")
+    path = tmp_path / "status.csv"  # (a degree's was until 2026-12-06: it is asked fact.duplicate now)
+    header = "nip;kind;status;effective_date;reference;confirm"
+    path.write_text(f"{header}\r\n{NIP};status_change;UNPAID_LEAVE;15/11/2021;CLTN-1;{cell}\r\n", "utf-8")
     report = import_file(app, path, actor="hr")
     [problem] = report.rejected
     assert problem.errors == {"confirm": [NOTHING_TO_CONFIRM]}

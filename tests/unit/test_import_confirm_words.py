@@ -45,7 +45,8 @@ def test_any_other_word_is_refused_saying_ya_works(word: str) -> None:
 @pytest.mark.parametrize(
     ("kind", "checks"),
     [
-        ("post_appointment", "unit.new"),
+        ("post_appointment", "unit.new, fact.duplicate"),
+        ("penalty", "fact.duplicate"),
         ("placement", "placement.leaves_scope, placement.ends_post, unit.new"),
         ("training", "training.duplicate, training.daily_jp, training.cost"),
         (

@@ -56,7 +56,9 @@ def test_a_corrections_description_names_the_checks_written_by_name() -> None:
     assert "(placement.ends_post)" in yes
     for check in ("unit.new", "training.duplicate", "training.daily_jp", "training.cost"):
         assert f"({check})" in named
-    assert set(CONFIRMABLE) - {"placement.leaves_scope"} == {c for c in CONFIRMABLE if f"({c})" in described}
+    # (fact.duplicate is asked of a new penalty, exam, post appointment or degree alone, not of a correction)
+    never = {"placement.leaves_scope", "fact.duplicate"}
+    assert set(CONFIRMABLE) - never == {c for c in CONFIRMABLE if f"({c})" in described}
 
 
 def test_the_training_templates_guide_gives_it_in_english_and_indonesian() -> None:

@@ -21,6 +21,7 @@ from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validat
 from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS, LEAVES_SCOPE, NEW_UNIT
 from careerlog.domain.employee import (
     ENDS_POST,
+    FACT_DUPLICATE,
     FIELD_BOUNDS,
     ONE_STEP,
     TRAINING_COST,
@@ -310,6 +311,11 @@ CONFIRM_TOLD = {
     "and why; likewise a correction to such a cost (beside `corrected_fields.cost`). Asked with the training's "
     "other questions (training.duplicate, training.daily_jp) at once, each beside its field. Stored with the training "
     "or the correction (since 2026-12-06).",
+    FACT_DUPLICATE: "`fact.duplicate` (a penalty, an exam, a post appointment, a degree) records a fact the record "
+    "seems to hold already: one of its kind of the same date and defining fields (a penalty's kind and level, an "
+    "exam's exam, a post's kind, level and assignment, a degree's level) under its reference written otherwise "
+    "(`HD/R/001` and `HD-R-001`, compared as training.duplicate compares a certificate), refused unconfirmed beside "
+    "`reference` naming the earlier version (since 2026-12-06). Not stored with the fact.",
 }
 # What a recorded event's `confirmed` (web.api.schemas.confirmed_field) says of each check stored with it, listed
 # from CONFIRMABLE alike; None: a check never stored
@@ -324,6 +330,7 @@ CONFIRMED_TOLD: dict[str, str | None] = {
     "rule training.daily_jp allows (stored since 2026-12-06)",
     TRAINING_COST: "`training.cost`, a training cost outside rule training.cost's plausible range (stored since "
     "2026-12-06)",
+    FACT_DUPLICATE: None,
 }
 # What a writer confirms of a recording the ledger would refuse unconfirmed: no field of the fact; stored with the
 # event when it let the recording through (careerlog.domain.events.CONFIRMED_FIELD), and shown in its history

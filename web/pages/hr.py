@@ -35,10 +35,13 @@ from careerlog.domain.employee import (
     ENDS_POST,
     ENDS_POST_RETRACTED,
     ENDS_POST_UNCONFIRMED,
+    FACT_DUPLICATE,
+    FACT_REPEATED,
     POST_END_REDATED_ALONE,
     POST_END_REPOINTED_ALONE,
     POST_END_RETRACTED_ALONE,
     RANK_JUMP,
+    RECORDED_TWICE_FIELDS,
     RETRACTION_JUMP,
     TRAINING_COST,
     TRAINING_DAILY_JP,
@@ -879,6 +882,12 @@ def record() -> ResponseReturnValue:
             None,
         ),
         duplicate_ticked=training_ticked(kind, TRAINING_DUPLICATE),
+        # the box confirming a penalty, exam, post or degree the record seems to hold already (FACT_REPEATED)
+        twice=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is FACT_REPEATED), None
+        ),
+        twice_ticked=kind in RECORDED_TWICE_FIELDS and FACT_DUPLICATE in request.form.getlist("confirm"),
+        twice_check=FACT_DUPLICATE,
         # the box confirming trainings of the same days holding more JP a day together than one may (TRAINING_DAY_FULL)
         day_full=next(
             (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is TRAINING_DAY_FULL),

@@ -1,0 +1,116 @@
+"""A penalty, exam, post appointment or degree the record holds already, recorded again under its decree's reference
+written otherwise (HD/R/001 and HD-R-001), is asked about as a training is (training.duplicate): refused beside
+`reference` naming the earlier version until the writer confirms it (fact.duplicate), on the API, an import and the
+record form. Found by an exploratory tester (2026-12-06): each was recorded twice unasked, and a MEDIUM penalty entered
+twice still barred promotions once HR retracted "the" one. Another date, kind or reference is another fact."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_acceptance_refusals import problem
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_pages_hr import form_of
+
+EVENTS = f"/api/v1/employees/{BUDI}/events"
+FACTS: dict[str, dict[str, Any]] = {
+    "penalty": {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_6", "effective_date": "2026-06-01"},
+    "exam": {"exam": "UD_I", "effective_date": "2016-01-02"},
+    "post_appointment": {
+        "post_kind": "PELAKSANA",
+        "title": "Pengadministrasi Umum",
+        "unit": "BKPSDM",
+        "assignment": "DEFINITIVE",
+        "effective_date": "2016-01-04",
+    },
+    "education": {"level": "S-1", "field_of_study": "Hukum", "institution": "USU", "effective_date": "2015-08-01"},
+}
+SAME = {
+    "penalty": "penalty_kind POTONG_TUKIN_6, level MEDIUM",
+    "exam": "exam UD_I",
+    "post_appointment": "post_kind PELAKSANA, assignment DEFINITIVE",
+    "education": "level S-1",
+}
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url  # both stores
+
+
+def asked(kind: str, version: int, how: str = "confirm it (confirm: fact.duplicate) and send it again") -> str:
+    day = FACTS[kind]["effective_date"]
+    return (
+        f"Version {version} of the record is a {kind} of the same date ({day}) and the same {SAME[kind]}, under the "
+        f"reference 'HD/R/001', this one written otherwise: if it is this {kind}, it is recorded already (correct "
+        f"version {version} if it is wrong); if the record does hold two, {how}."
+    )
+
+
+def facts(world: World, kind: str) -> list[str]:
+    employee = world.services.ledger.get_employee(BUDI)
+    assert employee is not None
+    return [str(fact.get("reference")) for fact in employee.active_facts() if fact.kind == kind]
+
+
+def recorded(world: World, kind: str) -> int:
+    answer = world.post(EVENTS, "hr", json={"kind": kind, **FACTS[kind], "reference": "HD/R/001"})
+    assert answer.status_code == 201, answer.get_json()
+    version: int = answer.get_json()["version"]
+    return version
+
+
+@pytest.mark.parametrize("kind", list(FACTS))
+def test_the_api_asks_about_a_fact_recorded_already_and_records_it_confirmed(world: World, kind: str) -> None:
+    version = recorded(world, kind)
+    again = {"kind": kind, **FACTS[kind], "reference": "HD-R-001"}
+    body = problem(world.post(EVENTS, "hr", json=again), 422)
+    assert body["errors"] == {"reference": [asked(kind, version)]}
+    assert facts(world, kind) == ["HD/R/001"]
+    confirmed = world.post(EVENTS, "hr", json={**again, "confirm": ["fact.duplicate"]})
+    assert confirmed.status_code == 201, confirmed.get_json()
+    assert facts(world, kind) == ["HD/R/001", "HD-R-001"]
+    # the same reference exactly (its letter case aside) is the fact recorded, answered as such, not asked
+    same = world.post(EVENTS, "hr", json={"kind": kind, **FACTS[kind], "reference": "hd/r/001"})
+    assert same.status_code == 200, same.get_json()
+
+
+@pytest.mark.parametrize(
+    "other",
+    [{"effective_date": "2026-07-01"}, {"penalty_kind": "POTONG_TUKIN_9"}, {"reference": "HD/R/002"}],
+    ids=["date", "kind", "reference"],
+)
+def test_another_penalty_is_recorded_unasked(world: World, other: dict[str, Any]) -> None:
+    recorded(world, "penalty")
+    answer = world.post(EVENTS, "hr", json={"kind": "penalty", **FACTS["penalty"], "reference": "HD-R-001", **other})
+    assert answer.status_code == 201, answer.get_json()
+
+
+def test_an_import_and_the_form_ask_it_too(world: World) -> None:
+    version = recorded(world, "penalty")
+    row = {"nip": BUDI, "kind": "penalty", **FACTS["penalty"], "reference": "HD-R-001"}
+    upload = {"file": (io.BytesIO(json.dumps(row).encode() + b"\n"), "penalties.jsonl")}
+    report = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data").get_json()
+    assert report["recorded"] == 0, report
+    how = "confirm it (confirm: fact.duplicate, or ya in the Konfirmasi column) and import the row again"
+    assert report["rejected"][0]["errors"] == {"reference": [asked("penalty", version, how)]}
+    confirmed = {**row, "confirm": "ya"}
+    upload = {"file": (io.BytesIO(json.dumps(confirmed).encode() + b"\n"), "penalties.jsonl")}
+    report = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data").get_json()
+    assert report["recorded"] == 1, report
+    log_in(world, "hr")
+    data = {**form_of(world, "penalty"), "nip": BUDI, **FACTS["penalty"], "reference": "HD.R.001"}
+    refused = world.client.post("/pages/record?kind=penalty", data=data)
+    assert refused.status_code == 422, refused.get_data(as_text=True)
+    page = refused.get_data(as_text=True)
+    assert 'name="confirm" value="fact.duplicate"' in page
+    assert "jika memang ada dua" in page
+    data["confirm"] = "fact.duplicate"
+    answer = world.client.post("/pages/record?kind=penalty", data=data, follow_redirects=True)
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    assert facts(world, "penalty") == ["HD/R/001", "HD-R-001", "HD.R.001"]
