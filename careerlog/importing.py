@@ -613,7 +613,8 @@ NOTHING_TO_CONFIRM = Refusal(
     "ending a managerial post held in the agency left (placement.leaves_scope, placement.ends_post), or an "
     "appointment, placement or post appointment in a unit new in its agency (unit.new), or a training the record "
     "seems to hold already (training.duplicate), making its days hold more JP than a day does (training.daily_jp) "
-    "or of a cost outside the plausible range (training.cost). Leave the cell empty."
+    "or of a cost outside the plausible range (training.cost), or a penalty, exam, post appointment or degree the "
+    "record seems to hold already under its reference written otherwise (fact.duplicate). Leave the cell empty."
 ).reason()
 APPOINTED_LATER = Refusal(
     "No employee with NIP {nip} had been appointed at this row: line {line} of this file appoints them; "
