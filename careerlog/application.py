@@ -403,12 +403,13 @@ class UnitOfWork:
     units_made: dict[tuple[str, str], str] = field(default_factory=dict)
     # the check of its commands' NIPs by the identity rules in force when its first command is checked (nip_checker,
     # the rules read once): an import batch's rows read them as one (each row's reading of the configured rules cost
-    # about 4 us), a change of the rules file taking effect at the next batch or command
+    # about 4 us), another CAREERLOG_RULES_FILE taking effect at the next batch or command (a file edited in place is
+    # read again only by a new process: careerlog.reference.rules keeps each file's rules)
     nip_check: Callable[[str], Nip] | None = None
     # the configured rules (careerlog.reference.rules) as its first command that asks for them read them, kept as
     # nip_check is: a live import's rating rows read them twice each (its year's scheme), and a promotion's rank jump
-    # once, each reading CAREERLOG_RULES_FILE (about 1-3 us); a rules file changed takes effect at the next batch or
-    # command
+    # once, each reading CAREERLOG_RULES_FILE (about 1-3 us); another rules file takes effect at the next batch or
+    # command, as for nip_check
     rules_read: Rules | None = None
 
     def rules(self) -> Rules:
