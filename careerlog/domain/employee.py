@@ -228,6 +228,11 @@ TOO_FEW_HOURS = Refusal("Must be at least 1 JP, got {hours}.", numbers=("hours",
 TOO_MANY_HOURS = Refusal(
     "{hours} JP is more than {per_day} JP a day (training days: {days}).", numbers=("hours", "days", "per_day")
 )
+# ... said of a correction moving the training's days, not its JP (beside the date corrected: Employee.JUDGED_ANEW)
+JP_NO_LONGER_FIT = Refusal(
+    "The recorded {hours} JP no longer fit the training's days: more than {per_day} JP a day (training days: {days}).",
+    numbers=("hours", "days", "per_day"),
+)
 # A training recorded again under another certificate number, or under one written otherwise (rule training.duplicate,
 # M): the same days and JP as a training of the record, and the same certificate once written alike (letter case,
 # punctuation and spaces aside, each number without its leading zeros: BPSDM-SU/TEKNIS/2026/09001 and
@@ -1527,10 +1532,12 @@ def check_performance_rating(career: Career, fact: Fact, errors: FieldErrors) ->
 # (check_promoted_rank), but a correction of its TMT alone beside `effective_date` (until 2026-12-06 beside the rank
 # HR had not touched)
 EMPLOYEE_JUDGED_AGAINST = {
-    ("penalty", "level"): "penalty_kind",
-    ("performance_rating", "year"): "effective_date",
-    ("rank_promotion", "new_rank"): "effective_date",
+    ("penalty", "level"): ("penalty_kind",),
+    ("performance_rating", "year"): ("effective_date",),
+    ("rank_promotion", "new_rank"): ("effective_date",),
+    ("training", "hours"): ("start_date", "effective_date"),  # (its days: until 2026-12-06 beside `hours`, not sent)
 }
+EMPLOYEE_JUDGED_ANEW = {TOO_MANY_HOURS: JP_NO_LONGER_FIT}
 
 
 @check("penalty")
@@ -1785,6 +1792,7 @@ class Employee(LedgerAggregate):
 
     CHECKS = CHECKS
     JUDGED_AGAINST = EMPLOYEE_JUDGED_AGAINST
+    JUDGED_ANEW = EMPLOYEE_JUDGED_ANEW
 
     @classmethod
     def appoint(cls, nip: str, values: Mapping[str, Any], recording: Recording) -> tuple[Employee, Outcome]:

@@ -46,7 +46,7 @@ from careerlog.domain.payload import (
     to_plain,
 )
 from careerlog.domain.quick import quick_init
-from careerlog.domain.wording import Refusal, joined
+from careerlog.domain.wording import Reason, Refusal, joined
 
 A = TypeVar("A", bound="LedgerAggregate")
 T = TypeVar("T")
@@ -657,10 +657,12 @@ class LedgerAggregate(BaseAggregate[str]):
     # Checks one fact against the others, by kind; filled in by subclasses. (No class
     # annotations on aggregates: the library would turn them into dataclasses.)
     CHECKS = cast("Mapping[str, Callable[[Any, Fact, FieldErrors], None]]", {})
-    # A check's refusal beside one field of a kind that judges it against another (a penalty's level against its
-    # kind): by (kind, field named), the other. A correction that changed the other, not the field named, is refused
-    # beside the field it changed.
-    JUDGED_AGAINST = cast("Mapping[tuple[str, str], str]", {})
+    # A check's refusal beside one field of a kind that judges it against others (a penalty's level against its
+    # kind, a training's JP against its first and last day): by (kind, field named), the others. A correction that
+    # changed one of them, not the field named, is refused beside the first it changed, in the words JUDGED_ANEW
+    # gives the refusal if any (a training's JP the dates moved no longer fit them, not the JP as if they were sent).
+    JUDGED_AGAINST = cast("Mapping[tuple[str, str], tuple[str, ...]]", {})
+    JUDGED_ANEW = cast("Mapping[Refusal, Refusal]", {})
 
     def __init__(self) -> None:
         self.events: dict[int, LedgerEvent] = {}
@@ -1272,11 +1274,17 @@ class LedgerAggregate(BaseAggregate[str]):
         """A fact's problems by field, a field left as it was named by the field changed it is judged against."""
         found: dict[str, list[str]] = {}
         for name, reasons in errors.errors.items():
-            against = self.JUDGED_AGAINST.get((fact.kind, name))
-            if against is not None and name not in changed and against in changed:
-                name = against
+            against = [other for other in self.JUDGED_AGAINST.get((fact.kind, name), ()) if other in changed]
+            if against and name not in changed:
+                name, reasons = against[0], [self.judged_anew(reason) for reason in reasons]
             found.setdefault(name, []).extend(reasons)
         return found
+
+    def judged_anew(self, reason: str) -> str:
+        """A refusal of a field a correction left as it was, as said beside the field it changed (JUDGED_ANEW)."""
+        if not isinstance(reason, Reason) or (anew := self.JUDGED_ANEW.get(reason.refusal)) is None:
+            return reason
+        return anew.reason(**dict(reason.params))
 
     def context(self, facts: list[Fact]) -> Any:
         """The facts arranged for checking (subclasses build a richer view)."""

@@ -194,7 +194,7 @@ class Unit(LedgerAggregate):
 
     CHECKS = {"unit_rating": check_unit_rating}
     # a rating's year after its date is refused beside `year`, a correction of its date alone beside `effective_date`
-    JUDGED_AGAINST = {("unit_rating", "year"): "effective_date"}
+    JUDGED_AGAINST = {("unit_rating", "year"): ("effective_date",)}
 
     @classmethod
     def register(cls, agency: str, unit: str, effective_date: date, recording: Recording) -> Unit:
