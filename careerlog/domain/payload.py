@@ -52,6 +52,12 @@ HOURS_NOT_WHOLE = Refusal(
     "Not a whole number of lesson hours: JP are counted in whole lesson hours (45 minutes each); write the JP as a "
     "whole number in digits (24, not 24,5)."
 ).reason()
+# An API event's whole number sent as no JSON number (docs/api.md: a JSON number alone), refused for what it is: a
+# text ("2"), a boolean (true); until 2026-12-06 "Not a valid integer.", a training's JP a fraction's reason
+TEXT_NOT_INTEGER = Refusal(
+    'Not a valid integer: a whole number is sent as a JSON number, without quotes (2, not "2").'
+).reason()
+BOOLEAN_NOT_INTEGER = Refusal("Not a valid integer: true and false are no numbers.").reason()
 NOT_NUMBER = Refusal("Not a valid number.").reason()
 NOT_OBJECT = Refusal("Not a valid object.").reason()
 NOT_BOOLEAN = Refusal("Not a valid boolean.").reason()

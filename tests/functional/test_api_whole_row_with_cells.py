@@ -14,7 +14,7 @@ import pytest
 
 from careerlog.domain.employee import BEFORE_APPOINTMENT, NOT_ABOVE, START_AFTER_END
 from careerlog.domain.nip import OTHER_BIRTH
-from careerlog.domain.payload import HOURS_NOT_WHOLE
+from careerlog.domain.payload import TEXT_NOT_INTEGER
 from tests import factories as f
 from tests.functional.conftest import BUDI, MISSING, World
 
@@ -39,7 +39,7 @@ def refused(world: World, path: str, body: dict[str, Any], who: str = "hr") -> d
 def test_a_trainings_first_day_after_its_last_is_named_with_a_jp_that_is_no_number(world: World) -> None:
     body = {"kind": "training", **f.training("2020-05-10", start="2020-05-12"), "hours": "delapan"}
     errors = refused(world, EVENTS, body)
-    assert errors["hours"] == [HOURS_NOT_WHOLE]
+    assert errors["hours"] == [TEXT_NOT_INTEGER]
     assert errors["start_date"] == [START_AFTER_END.reason(start="2020-05-12", end="2020-05-10")]
 
 

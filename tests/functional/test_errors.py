@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from careerlog.accounts import utc_now
-from careerlog.domain.payload import HOURS_NOT_WHOLE
+from careerlog.domain.payload import TEXT_NOT_INTEGER
 from tests import factories as f
 from tests.functional.conftest import BUDI, MISSING, World, appointment_of
 
@@ -70,7 +70,7 @@ def test_a_conflicting_reference_is_409_and_changes_nothing(world: World) -> Non
 
 def test_invalid_input_lists_the_reasons_per_field(world: World) -> None:
     body = assert_problem(world.post(EVENTS, "hr", json={**TRAINING, "hours": "many", "start_date": "soon"}), 422)
-    assert body["errors"] == {"hours": [HOURS_NOT_WHOLE], "start_date": ["Must be a date YYYY-MM-DD."]}
+    assert body["errors"] == {"hours": [TEXT_NOT_INTEGER], "start_date": ["Must be a date YYYY-MM-DD."]}
 
 
 def test_invalid_query_parameters_are_422_by_name(world: World) -> None:

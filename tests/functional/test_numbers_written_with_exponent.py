@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from careerlog.domain.payload import HOURS_NOT_WHOLE
+from careerlog.domain.payload import TEXT_NOT_INTEGER
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_acceptance_refusals import problem
@@ -68,9 +68,9 @@ def test_a_cost_beyond_the_bound_written_with_an_exponent_gets_the_bounds_reason
 
 def test_an_exponent_is_named_with_the_other_fields_refused(world: World) -> None:
     body = problem(world.post(EVENTS, "hr", json=training("EXP-3", cost="1e3", hours="eight")), 422)
-    assert body["errors"] == {"hours": [HOURS_NOT_WHOLE], "cost": [exponent("1e3")]}
+    assert body["errors"] == {"hours": [TEXT_NOT_INTEGER], "cost": [exponent("1e3")]}
     body = problem(world.post(EVENTS, "hr", json=training("EXP-3", cost="1e400", hours="eight")), 422)
-    assert body["errors"] == {"hours": [HOURS_NOT_WHOLE], "cost": [COST]}
+    assert body["errors"] == {"hours": [TEXT_NOT_INTEGER], "cost": [COST]}
 
 
 def test_a_json_number_with_an_exponent_is_read_as_before(world: World) -> None:

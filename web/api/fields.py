@@ -8,9 +8,16 @@ from typing import Any
 
 from marshmallow import ValidationError, fields
 
-from careerlog.domain.errors import cut
 from careerlog.domain.ledger import latest_today
-from careerlog.domain.payload import WRITTEN_OUT_DIGITS, WrittenWithExponent, ascii_number, with_exponent
+from careerlog.domain.payload import (
+    BOOLEAN_NOT_INTEGER,
+    TEXT_NOT_INTEGER,
+    WRITTEN_OUT_DIGITS,
+    WrittenWithExponent,
+    ascii_number,
+    unknown_code,
+    with_exponent,
+)
 from careerlog.textfiles import changes_marked
 
 # A day as the API and the pages document it, YYYY-MM-DD in ASCII digits (projections.reading.ISO_DAY, which the
@@ -107,7 +114,15 @@ class AsciiDigits:
 
 class WholeNumber(AsciiDigits, fields.Integer):
     """An integer: a JSON number, or a text of digits 0-9 (a query parameter, a path). An event's (strict: a JSON
-    number alone) refuses every text as before."""
+    number alone) refuses a text and a boolean for what each is (TEXT_NOT_INTEGER, BOOLEAN_NOT_INTEGER), a fraction
+    with its "invalid" message (a training's JP: HOURS_NOT_WHOLE)."""
+
+    def _validated(self, value: Any) -> Any:
+        if self.strict and isinstance(value, bool):
+            raise ValidationError(BOOLEAN_NOT_INTEGER)
+        if self.strict and isinstance(value, str):
+            raise ValidationError(TEXT_NOT_INTEGER)
+        return super()._validated(value)
 
 
 class FlatList(fields.List[Any]):
@@ -166,11 +181,9 @@ class Code(fields.String):
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         text = super()._deserialize(value, attr, data, **kwargs)
-        if text not in self.table:
-            raise self.make_error("unknown_code", code=cut(text), table=self.table.name)  # (a long one cut)
+        if text not in self.table:  # (in the ledger's words, as an import says it: "Pilihan" starts 201, 202, ...;
+            raise ValidationError(unknown_code(text, self.table.name))  # until 2026-12-06 "Unknown code" alone)
         return self.table.normalise(text)
-
-    default_error_messages = {"unknown_code": "Unknown code {code!r}; see the {table} reference table."}
 
 
 def a_past_year(year: int) -> None:
