@@ -112,7 +112,7 @@ from careerlog.domain.ledger import (
     local_date,
     payload_values,
 )
-from careerlog.domain.nip import Nip, NipRules, nip_rules, normalise_nip, parse_nip
+from careerlog.domain.nip import Nip, NipRules, nip_rules, normalise_nip, parse_nip, read_nip
 from careerlog.domain.payload import (
     EMPTY,
     HOURS_NOT_WHOLE,
@@ -2641,7 +2641,7 @@ def subject_of(nip: object, kind: str | None = None) -> str:
     if text.startswith("UNIT:") and kind != Appointed.KIND:
         agency, unit = unit_of(text)
         return unit_subject(agency, unit)
-    return normalise_nip(text)
+    return read_nip(text)  # (after its label: "NIP. 1998...", as the pages and an import read it)
 
 
 def unit_subject(agency: str, unit: str) -> str:

@@ -35,7 +35,7 @@ from careerlog.application import CareerLog, confirmations, extended, unit_subje
 from careerlog.config import Settings
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound, quoted
 from careerlog.domain.ledger import NO_FACT, RATED, Outcome, reference_key
-from careerlog.domain.nip import normalise_nip
+from careerlog.domain.nip import normalise_nip, read_nip
 from careerlog.domain.payload import Unreadable
 from careerlog.domain.unit import unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, reason_of
@@ -431,7 +431,7 @@ class Services:
                 key_anew=key_anew,
             )
         except (InvalidInput, Conflict):  # (a NIP already appointed: its record, if the writer's)
-            self.record_checked(writer, Action.RECORD, [normalise_nip(body["nip"])])
+            self.record_checked(writer, Action.RECORD, [read_nip(body["nip"])])
             raise
         # (a CPNS appointment above its education's starting rank: recorded, said so, as a promotion's findings are)
         return replace(self.written(outcome), findings=self.ledger.promotion_findings(outcome))
@@ -440,7 +440,7 @@ class Services:
         """An appointment's payload, once the writer may record it where it places the employee."""
         require(writer, Action.RECORD)
         payload = {k: v for k, v in body.items() if k != "nip"}
-        target = Target(normalise_nip(body["nip"]), payload.get("agency"), payload.get("region"))
+        target = Target(read_nip(body["nip"]), payload.get("agency"), payload.get("region"))
         # Where the appointment places the employee is judged once it names the place: an agency or region left
         # out (a record form sent half filled) or unreadable (RefusedCells) is refused by the ledger beside each
         # such field instead.
@@ -516,7 +516,7 @@ class Services:
                     return {}
                 payload = self._appointment(writer, body)
                 found = self.ledger.judge(body["nip"], "appointment", payload, actor=writer.username)
-                self.record_checked(writer, Action.RECORD, [normalise_nip(body["nip"])])  # (if it exists)
+                self.record_checked(writer, Action.RECORD, [read_nip(body["nip"])])  # (if it exists)
                 return found
             subject, kind, payload, confirmed, guard = self._recording(writer, nip, body)
             found = self.ledger.judge(

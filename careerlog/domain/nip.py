@@ -139,6 +139,14 @@ def unlabelled_nip(typed: str) -> str:
     return number if eighteen_digits(normalise_nip(number)) else text
 
 
+def read_nip(typed: object) -> str:
+    """A recording's NIP as the ledger keys it: after its label, if any (unlabelled_nip), its separators stripped
+    (normalise_nip). The API's `POST /employees` and every recording read it so, as the start page, the record form
+    and an import do: until 2026-12-06 "NIP. 19980817 202503 1 001" was refused there, quoted as
+    'NIP199808172025031001'."""
+    return normalise_nip(unlabelled_nip(str(typed)))
+
+
 def eighteen_digits(value: str) -> bool:
     """Whether a value (separators stripped: normalise_nip) has an identity number's form, 18 ASCII digits (isdigit
     alone takes any script's digits, and ²); parse_nip checks the rest."""

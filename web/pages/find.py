@@ -7,7 +7,7 @@ from flask import redirect, url_for
 from flask.typing import ResponseReturnValue
 
 from careerlog.accounts import Account
-from careerlog.domain.nip import NUMBER_LABEL, eighteen_digits, normalise_nip, unlabelled_nip
+from careerlog.domain.nip import NUMBER_LABEL, eighteen_digits, normalise_nip, read_nip
 from careerlog.domain.payload import whole_number
 from web.pages.common import page, services
 
@@ -19,7 +19,7 @@ def find(account: Account, typed: str) -> ResponseReturnValue:
     unlabelled_nip and normalise_nip, its label, spaces, dots and dashes left out), or the employees in scope whose
     name (or NIP) holds the text typed when it has a letter (an HR office knows its staff by name) or is digits of
     another length than a NIP's 18 (part of one, spaced, dotted or dashed as a NIP may be: "1986-0926")."""
-    whole = normalise_nip(unlabelled_nip(typed))
+    whole = read_nip(typed)
     if eighteen_digits(whole):
         return redirect(url_for("pages.career", nip=whole))
     # a name, or part of a NIP (its first digits, a birth date, as one is remembered): the roster's search, which
