@@ -59,6 +59,18 @@ def test_an_unknown_kind_is_a_422_naming_kind(world: World, text: str, name: str
     assert world.log() == before
 
 
+@pytest.mark.parametrize("kind", ["mentee_assigned", "unit_registration"])
+def test_a_kind_the_system_records_is_no_import_kind(world: World, kind: str) -> None:
+    """A kind only the system records was taken (and each row refused "Unknown kind"), and listed among the kinds
+    an import takes (exploratory tester, 2026-12-06): refused naming `kind`, and not listed."""
+    status, problem = imported(world, f"kind={kind}", CSV, "berkas.csv")
+    assert status == 422, problem
+    (reason,) = problem["errors"]["kind"]  # type: ignore[index]
+    assert reason.startswith(f"Unknown kind '{kind}'; one of: appointment, award, "), reason
+    known = reason.partition("one of: ")[2]
+    assert "mentee_assigned" not in known and "unit_registration" not in known
+
+
 def test_a_csv_of_no_known_kind_tells_the_api_client_its_kind_parameter(world: World) -> None:
     """The report's reason named `--kind` and the import page's kind alone: the API's client has neither."""
     status, report = imported(world, "", CSV, "berkas-2024.csv")

@@ -12,9 +12,8 @@ from werkzeug.datastructures import FileStorage
 
 from careerlog.access import Role
 from careerlog.accounts import BAD_USERNAME, USERNAME
-from careerlog.application import BLANK_KEY, CONFIRMABLE, MAX_CLIENT_KEY, UNKNOWN_KIND
+from careerlog.application import BLANK_KEY, CONFIRMABLE, MAX_CLIENT_KEY, RECORDABLE_KINDS, UNKNOWN_KIND
 from careerlog.domain.errors import quoted
-from careerlog.domain.events import BY_KIND
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.domain.payload import NEAREST_TABLES
 from careerlog.domain.unit import near_codes
@@ -775,8 +774,8 @@ class ImportKind(fields.String):
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         text = super()._deserialize(value, attr, data, **kwargs)
         filled_or(text, NO_KIND)
-        if text.lower() not in BY_KIND:
-            raise ValidationError(UNKNOWN_KIND.reason(kind=quoted(text), known=", ".join(sorted(BY_KIND))))
+        if text.lower() not in RECORDABLE_KINDS:  # (the kinds an import records: until 2026-12-06 any event's)
+            raise ValidationError(UNKNOWN_KIND.reason(kind=quoted(text), known=", ".join(sorted(RECORDABLE_KINDS))))
         return text.lower()
 
 
@@ -793,7 +792,7 @@ class ImportQuerySchema(FormatSchema):
         metadata={
             **NOT_BLANK,
             "description": "Event kind of every row of a CSV file or workbook (default: from its name or kind column), "
-            "in any letter case as `careerlog import --kind` reads it: " + ", ".join(sorted(BY_KIND)) + ".",
+            "in any letter case as `careerlog import --kind` reads it: " + ", ".join(sorted(RECORDABLE_KINDS)) + ".",
         },
     )
 
