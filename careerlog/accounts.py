@@ -629,6 +629,11 @@ class Accounts:
         with self.store.transaction() as sql:
             sql.execute(LOG_IN_LOCK, (now + seconds, key, now, most))
 
+    def take_back_hit(self, key: str) -> None:
+        """Take back one hit counted on `key` (a page log-in that succeeded, counted against the limit per address
+        and user name: web.pages.auth); a count it leaves at 0 is deleted."""
+        self._take_back(key)
+
     def _take_back(self, key: str) -> None:
         with self.store.transaction() as sql:
             sql.execute(RATE_LIMIT_TAKE_BACK, (key, time.time()))
