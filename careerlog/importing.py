@@ -101,7 +101,7 @@ from careerlog.domain.ledger import (
     LedgerAggregate,
     Outcome,
 )
-from careerlog.domain.nip import NOT_18_DIGITS, normalise_nip
+from careerlog.domain.nip import nip_as_typed, normalise_nip
 from careerlog.domain.payload import (
     MISSING,
     NOT_DATE,
@@ -1073,12 +1073,7 @@ def _nips_quoted(errors: dict[str, list[str]], written: Mapping[str, str] | None
     if not written:
         return errors
     changed = {
-        name: [
-            NOT_18_DIGITS.reason(value=quoted(written[name])) if getattr(r, "refusal", None) is NOT_18_DIGITS else r
-            for r in errors[name]
-        ]
-        for name in _NIP_CELLS
-        if name in errors and name in written
+        name: nip_as_typed(errors[name], written[name]) for name in _NIP_CELLS if name in errors and name in written
     }
     return {**errors, **changed} if changed else errors
 

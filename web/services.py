@@ -35,7 +35,7 @@ from careerlog.application import CareerLog, confirmations, extended, unit_subje
 from careerlog.config import Settings
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound, quoted
 from careerlog.domain.ledger import NO_FACT, RATED, Outcome, reference_key
-from careerlog.domain.nip import normalise_nip, read_nip
+from careerlog.domain.nip import nip_as_typed, normalise_nip, read_nip
 from careerlog.domain.payload import Unreadable
 from careerlog.domain.unit import unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, reason_of
@@ -430,7 +430,12 @@ class Services:
                 confirmed=confirmed,
                 key_anew=key_anew,
             )
-        except (InvalidInput, Conflict):  # (a NIP already appointed: its record, if the writer's)
+        except InvalidInput as refused:  # (a NIP of no identity number's form quoted as typed)
+            self.record_checked(writer, Action.RECORD, [read_nip(body["nip"])])
+            if "nip" not in refused.errors:
+                raise
+            raise InvalidInput({**refused.errors, "nip": nip_as_typed(refused.errors["nip"], body["nip"])}) from None
+        except Conflict:  # (a NIP already appointed: its record, if the writer's)
             self.record_checked(writer, Action.RECORD, [read_nip(body["nip"])])
             raise
         # (a CPNS appointment above its education's starting rank: recorded, said so, as a promotion's findings are)
@@ -517,7 +522,7 @@ class Services:
                 payload = self._appointment(writer, body)
                 found = self.ledger.judge(body["nip"], "appointment", payload, actor=writer.username)
                 self.record_checked(writer, Action.RECORD, [read_nip(body["nip"])])  # (if it exists)
-                return found
+                return {name: nip_as_typed(r, body["nip"]) if name == "nip" else r for name, r in found.items()}
             subject, kind, payload, confirmed, guard = self._recording(writer, nip, body)
             found = self.ledger.judge(
                 subject,

@@ -147,6 +147,15 @@ def read_nip(typed: object) -> str:
     return normalise_nip(unlabelled_nip(str(typed)))
 
 
+def nip_as_typed(reasons: list[str], typed: object) -> list[str]:
+    """A NIP's reasons with one of no identity number's form quoted as typed (`must be 18 digits, got 'No. 1998
+    0817 ...'`), not as the ledger read it without its separators ('No.19980817...'), which nobody typed."""
+    return [
+        NOT_18_DIGITS.reason(value=quoted(typed)) if getattr(r, "refusal", None) is NOT_18_DIGITS else r
+        for r in reasons
+    ]
+
+
 def eighteen_digits(value: str) -> bool:
     """Whether a value (separators stripped: normalise_nip) has an identity number's form, 18 ASCII digits (isdigit
     alone takes any script's digits, and ²); parse_nip checks the rest."""

@@ -2,7 +2,7 @@
 refused "must be 18 digits, got 'NIP199808172025031001'", neither what was typed nor accepted, while the start page,
 the record form and an import read a NIP after its label (exploratory tester, 2026-12-06). A recording's NIP is read
 by the one reader (careerlog.domain.nip.unlabelled_nip): the appointment is recorded under the 18 digits; a NIP
-with anything else about it is still refused naming `nip`, nothing recorded. Both stores."""
+with anything else about it is still refused naming `nip`, quoted as typed, nothing recorded. Both stores."""
 
 from __future__ import annotations
 
@@ -34,5 +34,11 @@ def test_an_appointment_of_a_nip_sent_with_its_label_is_recorded_under_its_digit
 def test_a_nip_with_more_than_its_label_is_refused_naming_nip(world: World) -> None:
     before = world.log()
     body = problem(world.post("/api/v1/employees", "hr", json={"nip": f"No. {SHOWN}", **appointment_of(NIP)}), 422)
-    assert list(body["errors"]) == ["nip"]
+    assert body["errors"] == {"nip": [f"must be 18 digits, got 'No. {SHOWN}'"]}  # (as typed: not 'No.1998...')
     assert world.log() == before
+
+
+def test_a_nip_refused_with_other_fields_is_quoted_as_typed(world: World) -> None:
+    body = {"nip": f"No. {SHOWN}", **appointment_of(NIP), "birth_date": "soon"}
+    errors = problem(world.post("/api/v1/employees", "hr", json=body), 422)["errors"]
+    assert errors["nip"] == [f"must be 18 digits, got 'No. {SHOWN}'"]
