@@ -41,7 +41,16 @@ from careerlog.domain.events import (
 )
 from careerlog.domain.payload import HOURS_NOT_WHOLE, FieldSpec, Unreadable, payload_fields
 from careerlog.domain.unit import EARLIEST_RATED_YEAR
-from web.api.fields import NIP_PATTERN, NOT_BLANK, Changes, Code, PlainDate, PlainDateTime, PlainDecimal, WholeNumber
+from web.api.fields import (
+    NIP_LABELLED_PATTERN,
+    NOT_BLANK,
+    Changes,
+    Code,
+    PlainDate,
+    PlainDateTime,
+    PlainDecimal,
+    WholeNumber,
+)
 
 FIELD_TYPES: dict[type, type[fields.Field[Any]]] = {
     str: fields.String,
@@ -384,7 +393,10 @@ NewEmployeeSchema = event_schema(
     extra={
         "nip": fields.String(
             required=True,
-            metadata={"description": "The 18-digit NIP or NI PPPK.", "pattern": NIP_PATTERN},
+            metadata={
+                "description": "The 18-digit NIP or NI PPPK, after its label or not (NIP. 19980817 202503 1 001).",
+                "pattern": NIP_LABELLED_PATTERN,
+            },
         ),
         "confirm": CONFIRM,
     },

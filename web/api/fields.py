@@ -41,6 +41,9 @@ DATE_TIME_FORMAT = (
 # An identity number as the API takes it, for the OpenAPI document: 18 digits, the spaces, dots and dashes people type
 # between them aside (careerlog.domain.nip.normalise_nip)
 NIP_PATTERN = r"^[\s.\-]*(?:[0-9][\s.\-]*){18}$"
+# ... and a recording's, which may follow its label as a decree prints it ("NIP. 1998...", "NI PPPK: ..."; JSON
+# Schema's patterns have no flag for letter case: careerlog.domain.nip.NUMBER_LABEL)
+NIP_LABELLED_PATTERN = r"^\s*(?:(?:[Nn][Ii][Pp]|[Nn][Ii]\s*[Pp][Pp][Pp][Kk])\s*[.:]?)?[\s.\-]*(?:[0-9][\s.\-]*){18}$"
 
 
 class UtcDateTime(fields.AwareDateTime):
