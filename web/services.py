@@ -1790,11 +1790,19 @@ def crossed_withheld(
     by `fields` (`by` and that field) under the other filters (`table`) that table withholds or complements along
     its margins (`suppression.suppress`; `withheld`, its rows withheld besides the small ones, `differenced_cells`):
     a row is the sum of its cells the filter selects (`asked_cells`, the report by `fields` as filtered), withheld
-    when one of them is, so that a figure shown under a filter is one the table by its field shows too."""
+    when one of them is, so that a figure shown under a filter is one the table by its field shows too. Its cells
+    withheld are those it withholds with `withheld` and without (never fewer than before `withheld` was given: the
+    complements it picks change with it, and a cell hidden without it, the only hiding until 2026-12-06, was shown
+    under the filter: `by=post_kind&agency=KOTA-MEDAN&sex=F` printed PELAKSANA 42, its 67 less the 25 men that
+    every table withheld)."""
     if not rows or not table:
         return set()
-    shown = suppression.suppress(table, cells, cell, complementary=True, margins=fields, withheld=withheld)
-    hidden = {cell_key(fields, row) for row in shown if row[suppression.FLAG]}
+    hidden = {
+        cell_key(fields, row)
+        for given in {frozenset(), frozenset(withheld)}
+        for row in suppression.suppress(table, cells, cell, complementary=True, margins=fields, withheld=given)
+        if row[suppression.FLAG]
+    }
     groups = {cell_key(by, row) for row in asked_cells if cell_key(fields, row) in hidden}
     return {i for i, row in enumerate(rows) if cell_key(by, row) in groups}
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from flask import Flask
@@ -99,3 +100,72 @@ def test_the_apis_csv_lists_no_group_of_people_withheld(demo: Flask) -> None:
     token = {"Authorization": f"Bearer {REPORTER}"}
     answer = demo.test_client().get(f"{HEADCOUNT}by=sex&status=STUDY_LEAVE&format=csv", headers=token)
     assert answer.get_data(as_text=True).splitlines() == ["sex,count,suppressed"]  # (was F,,true)
+
+
+# The filters and fields a reporter scans by (a region's regencies and a unit's spellings aside: their cells are
+# keyed otherwise in the table by them)
+SCANNED = ["agency", "rank", "sex", "education", "employment_kind", "post_kind", "recruitment_path"]
+# Figures still shown under a filter that the table by its field withholds, left (not yet mended): each but the
+# last shown so before 5c591440 too (62 such then), the table's own report withholding it for its other filters'
+# sake (the default status's), which the filter's check does not follow; the last since 5c591440, the table by
+# employment_kind withholding KOTA-MEDAN's PNS as the complement of its PPPK.
+LEFT = {
+    "by=age_band&agency=KAB-DELISERDANG: 56-60 10",
+    "by=age_band&agency=KOTA-MEDAN&post_kind=FUNGSIONAL: 41-45 7",
+    "by=age_band&sex=M: 56-60 21",
+    "by=education&agency=KOTA-MEDAN&sex=F: S-1 39",
+    "by=education&agency=KOTA-MEDAN&sex=M: S-1 30",
+    "by=post_kind&agency=KAB-DELISERDANG: FUNGSIONAL 28",
+    "by=post_kind&agency=KAB-DELISERDANG: PELAKSANA 46",
+    "by=post_kind&agency=PROV-SUMUT: FUNGSIONAL 36",
+    "by=post_kind&education=S-2: FUNGSIONAL 30",
+    "by=post_kind&sex=F: FUNGSIONAL 60",
+    "by=rank&agency=KAB-DELISERDANG: III/d 14",
+    "by=rank&agency=KOTA-MEDAN&sex=F: III/d 18",
+    "by=rank&agency=KOTA-MEDAN: III/d 28",
+    "by=rank&education=S-2: IV/c 6",
+    "by=rank&sex=F: III/d 42",
+    "by=rank&sex=F: IV/b 15",
+    "by=rank&sex=M: III/d 26",
+    "by=rank&sex=M: IV/b 18",
+    "by=recruitment_path&agency=KOTA-MEDAN&rank=III/d: UMUM 22",
+    "by=employment_kind&agency=KOTA-MEDAN&post_kind=ADMINISTRATOR: PNS 11",
+}
+
+
+@pytest.fixture(scope="module")
+def answers() -> dict[tuple[str, str], dict[str, Any]]:
+    return {}
+
+
+def shown_elsewhere_withheld(app: Flask, base: str, answers: dict[tuple[str, str], dict[str, Any]]) -> set[str]:
+    """Each figure `by=X&F=v` (under the filters `base` too) shows that the table `by=X,F` (under `base`) does not
+    show alike (the cell (x, v) withheld, or another figure), for every X and F scanned and every value v of F."""
+
+    def ask(query: str, token: str = REPORTER) -> dict[str, Any]:
+        if (token, query) not in answers:
+            answers[token, query] = headcount(app, query, token)
+        return answers[token, query]
+
+    found = set()
+    for field in (f for f in SCANNED if f"&{f}=" not in base):
+        values = [key[0] for key in ask(f"by={field}{base}", INSPECTOR)["cells"]]
+        for by in (b for b in [*SCANNED, "age_band"] if b != field):
+            table = ask(f"by={by},{field}{base}")["cells"]
+            for value in values:
+                query = f"by={by}{base}&{field}={quote(str(value))}"
+                for (group,), n in ask(query)["cells"].items():
+                    if n is not None and table.get((group, value)) != n:
+                        found.add(f"{query}: {group} {n}")
+    return found
+
+
+@pytest.mark.parametrize("base", ["", "&agency=KOTA-MEDAN"])
+def test_every_figure_shown_under_a_filter_is_shown_by_the_table_by_its_field(
+    demo: Flask, base: str, answers: dict[tuple[str, str], dict[str, Any]]
+) -> None:
+    # (since 5c591440 until the mend, the filter's table run again with the cells its own report differences chose
+    # other complements, and showed cells the plain run withheld: by=post_kind&agency=KOTA-MEDAN&sex=F printed
+    # PELAKSANA 42, its 67 less the 25 men every table withholds; by=age_band&agency=KOTA-MEDAN 31-35 11,
+    # by=age_band&recruitment_path=UMUM 26-30 13, and others alike, each withheld before)
+    assert shown_elsewhere_withheld(demo, base, answers) - LEFT == set()
