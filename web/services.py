@@ -1232,9 +1232,10 @@ class Services:
             every = None
         if across:  # (M is a slice of the table by a filter's field of every status, which withholds it)
             every = None
-        if cell > 1 and (sliced or suppression.small(total, cell)):
+        if cell > 1 and (len(sliced) == len(rows) or suppression.small(total, cell)):
             # (the people counted withheld, the groups they are in are too: listed, each withheld, the groups of
-            # `by=sex`, `by=rank`, `by=unit`... of one person on study leave told her sex, rank, unit, ...)
+            # `by=sex`, `by=rank`, `by=unit`... of one person on study leave told her sex, rank, unit, ...; the whole
+            # slice only: `by=region&region=12` lists the province's regencies, one of them small, the others shown)
             items = []
         return {
             "by": by,
@@ -1280,8 +1281,12 @@ class Services:
         total = figure(rows)
         if total is None and cell > 1:  # (its people too few to show: no group of them listed, as under withhold)
             items = []
+        # (the count of every status withheld with a total withheld, as under withhold: beside a total of fewer than
+        # the minimum, it less the count of the other statuses gave that total away)
         every = (
-            figure(read(self.without_filter(reader, filters, "status"), ["status"])) if "status" in filters else total
+            figure(read(self.without_filter(reader, filters, "status"), ["status"]))
+            if "status" in filters and total is not None
+            else total
         )
         return {
             "by": by,
@@ -1446,6 +1451,11 @@ class Services:
         shown = suppression.suppress(
             items, suppression.COMPLIANCE, cell, complementary=True, margins=by, withheld=given
         )
+        staff = sum(row["staff"] or 0 for row in items)
+        if cell > 1 and items and (len(whole) == len(items) or suppression.small(staff, cell)):
+            # (its staff withheld, the groups they are in are too, as the headcount's: `by=rank&unit=BKD` of 2 staff
+            # listed III/d and IV/c, each withheld, until 2026-12-06)
+            shown = []
         return {"year": year, "by": by, "items": shown}
 
     def programmes(

@@ -102,6 +102,18 @@ def test_the_apis_csv_lists_no_group_of_people_withheld(demo: Flask) -> None:
     assert answer.get_data(as_text=True).splitlines() == ["sex,count,suppressed"]  # (was F,,true)
 
 
+def test_training_compliance_lists_no_group_of_staff_withheld(demo: Flask) -> None:
+    def ranks(token: str) -> list[tuple[str, int | None]]:
+        query = "/api/v1/reports/training-compliance?year=2025&by=rank&unit=BKD"
+        answer = demo.test_client().get(query, headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 200, answer.get_data(as_text=True)
+        return [(item["rank"], item["staff"]) for item in answer.get_json()["items"]]
+
+    assert ranks(INSPECTOR) == [("III/d", 1), ("IV/c", 1)]
+    # (was: III/d and IV/c listed, each withheld, as the headcount's groups of people withheld until 2026-12-06)
+    assert ranks(REPORTER) == []
+
+
 # The filters and fields a reporter scans by (a region's regencies and a unit's spellings aside: their cells are
 # keyed otherwise in the table by them)
 SCANNED = ["agency", "rank", "sex", "education", "employment_kind", "post_kind", "recruitment_path"]
