@@ -264,6 +264,8 @@ def figures(found: dict[str, Any], filters: dict[str, str]) -> Iterator[tuple[di
     for item in found["items"]:
         yield {**counted, **{b: item[b] for b in found["by"]}}, item["count"]
     yield counted, found["total"]
+    if found["total"] is None and found["total_all_statuses"] is None:
+        return  # (withheld with the total, whatever its size: under `perturb` too since 6fa7f9ba, so no bound)
     yield {n: v for n, v in counted.items() if n != "status"}, found["total_all_statuses"]
 
 
