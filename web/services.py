@@ -1451,11 +1451,6 @@ class Services:
         shown = suppression.suppress(
             items, suppression.COMPLIANCE, cell, complementary=True, margins=by, withheld=given
         )
-        staff = sum(row["staff"] or 0 for row in items)
-        if cell > 1 and items and (len(whole) == len(items) or suppression.small(staff, cell)):
-            # (its staff withheld, the groups they are in are too, as the headcount's: `by=rank&unit=BKD` of 2 staff
-            # listed III/d and IV/c, each withheld, until 2026-12-06)
-            shown = []
         return {"year": year, "by": by, "items": shown}
 
     def programmes(
