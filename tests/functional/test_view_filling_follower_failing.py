@@ -9,9 +9,6 @@ the process that follows, and knows its last step failed, names that error and w
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
 
 from careerlog.config import Settings
@@ -19,13 +16,7 @@ from projections.framework import Projector
 from projections.roster import RosterProjection
 from tests.functional.conftest import World
 from tests.guard_clock import a_second_passes
-
-
-def until(done: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        assert time.monotonic() < deadline, "not within the time allowed"
-        time.sleep(0.05)
+from tests.processes import wait_until
 
 
 def test_a_filling_not_moved_by_this_servers_failing_follower_names_its_error(
@@ -38,7 +29,7 @@ def test_a_filling_not_moved_by_this_servers_failing_follower_names_its_error(
         raise OSError("disk I/O error")
 
     monkeypatch.setattr(world.services.projector, "step", fails)
-    until(lambda: lease.follower is not None and lease.follower.error is not None)
+    assert wait_until(lambda: lease.follower is not None and lease.follower.error is not None, timeout=15)
     roster = RosterProjection()
     roster.version = RosterProjection.version + 1
     worker = Projector(Settings(database_url=store_url), [roster])  # drops the roster: filled up to event 0
@@ -55,7 +46,7 @@ def test_a_filling_not_moved_by_this_servers_failing_follower_names_its_error(
         ) in detail
         assert "disk I/O error" not in detail  # (the message, which may hold paths or SQL, is the log's)
         monkeypatch.undo()  # its steps succeed again: its error is said no more
-        until(lambda: lease.follower is not None and lease.follower.error is None)
+        assert wait_until(lambda: lease.follower is not None and lease.follower.error is None, timeout=15)
         a_second_passes(monkeypatch)
         answer = world.get("/api/v1/employees")
         assert answer.status_code == 503  # (this release's follower leaves a newer release's view alone)
