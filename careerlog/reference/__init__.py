@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from careerlog.config import ConfigurationError
+from careerlog.domain.errors import quoted
+from careerlog.domain.wording import Reason, Refusal
 
 HERE = Path(__file__).parent
 RULES_FILE_ENV = "CAREERLOG_RULES_FILE"
@@ -90,9 +92,34 @@ class AnyCase:
         """The values asked, a comma-separated one as its parts when no code holds a comma (none of the reference
         tables' does): `agency=KAB-KARO,KOTA-MEDAN` is two agencies, as the API's CodeFilter and the pages'
         filters_from read them (the pages since 2026-12-06: before, one unknown code)."""
-        if any("," in code for code in self.codes):
-            return list(values)
-        return [part for v in values for part in (v.split(",") if isinstance(v, str) else [v])]
+        return [part for v in values for part in self._parts(v)]
+
+    def empty_part(self, values: Iterable[Any]) -> Reason | None:
+        """The refusal (EMPTY_PART) of the first value asked that `each` reads with a code left empty (or only spaces)
+        beside a comma: `KAB-KARO,`, `,KAB-KARO`, `KAB-KARO,,KOTA-MEDAN`, refused whole by the API's CodeFilter and the
+        pages (web.pages.inspector.refused) alike, not read as its other codes alone; None when there is none. A value
+        empty as a whole is none: the API refuses it as no code, and a page's form sends it for "all"."""
+        for value in values:
+            if len(parts := self._parts(value)) > 1 and not all(part.strip() for part in parts):
+                return EMPTY_PART.reason(value=quoted(value))
+        return None
+
+    def _parts(self, value: Any) -> list[Any]:
+        """A value's codes as `each` reads them: its parts between commas when no code holds a comma."""
+        if not isinstance(value, str) or self._comma_held:
+            return [value]
+        return value.split(",")
+
+    @cached_property
+    def _comma_held(self) -> bool:
+        return any("," in code for code in self.codes)
+
+
+# A filter's value with a code left empty beside a comma (AnyCase.empty_part): refused by the API (CodeFilter) and the
+# pages alike, naming the filter (until 2026-12-06 the API refused it as the unknown code '' and the pages read
+# `agency=KAB-KARO,` as KAB-KARO alone, as if the second code meant had not been lost). A Refusal, so the pages
+# translate it (web.pages.messages.reason_text).
+EMPTY_PART = Refusal("An empty code in {value}: write a code on each side of every comma.")
 
 
 # The reference tables (GET /api/v1/reference/TABLE) whose codes a roster filter's values are (web.api.schemas's

@@ -421,7 +421,9 @@ class CodeFilter(fields.List[str]):
     unknown value, while docs/api.md said "every status by listing them".
     The codes of reference tables (`known` a KnownCodes) are read by their tables' one reader
     (careerlog.reference.tables_codes: a roster filter's is filter_codes', which the services and the pages read by
-    too), others (the audited posts' levels) by their own; several codes split as AnyCase.each splits them."""
+    too), others (the audited posts' levels) by their own; several codes split as AnyCase.each splits them. A value
+    with a code left empty beside a comma (`agency=KAB-KARO,`, AnyCase.empty_part) is refused whole (EMPTY_PART), as
+    the pages refuse it (until 2026-12-06 as the unknown code '', "Not one of the known values: ''")."""
 
     def __init__(self, known: EachOneOf, **kwargs: Any):
         super().__init__(fields.String(metadata={"enum": known.known}), validate=known, **kwargs)
@@ -429,6 +431,8 @@ class CodeFilter(fields.List[str]):
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list[str | None]:
         if isinstance(value, list):
+            if (empty := self.any_case.empty_part(value)) is not None:  # (`agency=KAB-KARO,`: the pages alike)
+                raise ValidationError(empty)
             value = self.any_case.each(value)
         values = super()._deserialize(value, attr, data, **kwargs)
         return [None if v is None else self.any_case.read_or_as_typed(v) for v in values]

@@ -21,7 +21,7 @@ from careerlog.access import Action, OutsideScope, narrow, row_filters
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
-from careerlog.reference import reference, rules
+from careerlog.reference import AnyCase, reference, rules
 from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, ROUND, with_pool
 from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import LIST_RULES, NOT_COMPARED, compared_alone, judged_by
@@ -127,18 +127,22 @@ def filtered_by_nothing(known: tuple[str, ...]) -> None:
 AWARD_KINDS = "award_kinds"
 
 
-def refused(known: tuple[str, ...], kind: str | None = None) -> dict[str, list[str]]:
+def refused(known: tuple[str, ...], kind: str | None = None, *, several: bool = True) -> dict[str, list[str]]:
     """The form's errors for the address's arguments the page does not read, and for each value of a coded filter
     among them (an agency, a region, an employment kind; a list's `kind` of the reference table `kind`) that is no
     code in any letter case: a value no table holds matches no one (the API refuses it), and the form would show
     "all" chosen above an empty list. Read by the filter's one reader, as filters_from reads it
     (web.pages.common.coded_values, careerlog.reference.filter_codes: `kota-medan` is KOTA-MEDAN, and
-    `KAB-KARO,KOTA-MEDAN` two codes); until 2026-12-06 by a table of each page's own."""
+    `KAB-KARO,KOTA-MEDAN` two codes); until 2026-12-06 by a table of each page's own. A value with a code left empty
+    beside a comma (`KAB-KARO,`) is refused too (`empty_part`), in the API's words, where the filters take `several`
+    codes (not the scorecard's one agency and region, whose own reader refuses `KAB-KARO,` as the unknown agency
+    'KAB-KARO,', as its API does)."""
     errors = unknown_arguments(known)
     for name in known:
         codes = coded_values(name, kind)
         if codes is None:
             continue
+        errors |= empty_part(name, codes) if several else {}
         unknown = [v for v in codes.each(request.args.getlist(name)) if v.strip() and codes.read(v) is None]
         if unknown:
             listed = ", ".join(map(quoted, unknown))  # (each cut: careerlog.domain.errors.cut)
@@ -146,15 +150,24 @@ def refused(known: tuple[str, ...], kind: str | None = None) -> dict[str, list[s
             # written, typed in its box on the audit pages; until 2026-12-06 the API's reference table, "see GET
             # /api/v1/reference/agencies", and before that the command `careerlog reference TABLE`)
             errors[name] = [
+                *errors.get(name, []),
                 _(
                     "Not a known code: %(codes)s; write a region's code, such as 12 (a province) or 12.71 (a regency "
                     "or city in it).",
                     codes=listed,
                 )
                 if name == "region"
-                else _("Not a known code: %(codes)s; choose one from the list.", codes=listed)
+                else _("Not a known code: %(codes)s; choose one from the list.", codes=listed),
             ]
     return errors
+
+
+def empty_part(name: str, codes: AnyCase) -> dict[str, list[str]]:
+    """The form's error beside a coded filter given with a code left empty beside a comma (`agency=KAB-KARO,`,
+    careerlog.reference.AnyCase.empty_part), in the API's words: the page read it as its other codes alone, a list
+    under a filter other than the one asked (until 2026-12-06, while the API refused it)."""
+    reason = codes.empty_part(request.args.getlist(name))
+    return {} if reason is None else {name: [reason]}
 
 
 def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[str, list[str]]]:
@@ -196,7 +209,7 @@ def unknown_kinds(decision: str) -> dict[str, list[str]]:
     known = reference().table(KIND_TABLES[decision]).any_case  # (in any case, as `refused` reads the others)
     unknown = [v for v in known.each(request.args.getlist("kind")) if v.strip() and known.read(v) is None]
     if not unknown:
-        return {}
+        return empty_part("kind", known)
     codes = ", ".join(map(quoted, unknown))
     if decision == "post":
         return {"kind": [_("Not a post kind: %(codes)s.", codes=codes)]}

@@ -140,7 +140,7 @@ def argument_errors(known: tuple[str, ...]) -> dict[str, list[str]]:
     """The errors of the address's arguments before the scorecard is read, for the page and its PDF alike, as
     the reports pages check theirs: an argument it does not read, an agency or region that is no code
     (web.pages.inspector.refused), and one given more than once (each read once), each beside its field."""
-    return {**refused(known), **format_errors(known), **given_twice(known)}
+    return {**refused(known, several=False), **format_errors(known), **given_twice(known)}
 
 
 def format_errors(known: tuple[str, ...]) -> dict[str, list[str]]:
