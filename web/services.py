@@ -1451,7 +1451,12 @@ class Services:
         shown = suppression.suppress(
             items, suppression.COMPLIANCE, cell, complementary=True, margins=by, withheld=given
         )
-        return {"year": year, "by": by, "items": shown}
+        staff = sum(row["staff"] or 0 for row in items)
+        # (its staff withheld, the groups they are in are too, as the headcount's: the whole population alone, its
+        # staff too few or every row a filter's slice withheld; `by=rank&unit=BKD` of the demo's 2 staff listed III/d
+        # and IV/c, each withheld, until 2026-12-06. `groups_suppressed` says so, the headcount's `total` null)
+        withheld = cell > 1 and bool(items) and (len(whole) == len(items) or suppression.small(staff, cell))
+        return {"year": year, "by": by, "items": [] if withheld else shown, "groups_suppressed": withheld}
 
     def programmes(
         self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS

@@ -32,6 +32,7 @@ from tests.functional.test_suppression_unions_refused import demo_served
 pytestmark = pytest.mark.xdist_group("test_headcount_withheld_as_the_tables_by_its_filters_publish")
 
 HEADCOUNT = "/api/v1/reports/headcount?"
+COMPLIANCE = "/api/v1/reports/training-compliance?"
 REPORTER, INSPECTOR = "clt_demo-reporter", "clt_demo-inspector"
 # the fields the tester listed the one person on study leave by
 FIELDS = ["sex", "agency", "unit", "rank", "age_band", "education", "post_kind", "recruitment_path"]
@@ -102,17 +103,36 @@ def test_the_apis_csv_lists_no_group_of_people_withheld(demo: Flask) -> None:
     assert answer.get_data(as_text=True).splitlines() == ["sex,count,suppressed"]  # (was F,,true)
 
 
-def test_training_compliance_lists_its_groups_of_staff_withheld_each_withheld(demo: Flask) -> None:
-    """(listing none, tried on 2026-12-06, left the page an empty table with nothing saying why: taken back)"""
+def compliance(app: Flask, query: str, token: str = REPORTER, year: int = 2025) -> dict[str, Any]:
+    address = f"{COMPLIANCE}year={year}&{query}"
+    answer = app.test_client().get(address, headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    body = answer.get_json()
+    return {"groups": [(item["rank"], item["staff"]) for item in body["items"]], "withheld": body["groups_suppressed"]}
 
-    def ranks(token: str) -> list[tuple[str, int | None]]:
-        query = "/api/v1/reports/training-compliance?year=2025&by=rank&unit=BKD"
-        answer = demo.test_client().get(query, headers={"Authorization": f"Bearer {token}"})
-        assert answer.status_code == 200, answer.get_data(as_text=True)
-        return [(item["rank"], item["staff"]) for item in answer.get_json()["items"]]
 
-    assert ranks(INSPECTOR) == [("III/d", 1), ("IV/c", 1)]
-    assert ranks(REPORTER) == [("III/d", None), ("IV/c", None)]  # (which ranks: docs/security.md, left)
+def test_training_compliance_lists_no_group_of_staff_withheld_and_says_so(demo: Flask) -> None:
+    assert compliance(demo, "by=rank&unit=BKD", INSPECTOR) == {"groups": [("III/d", 1), ("IV/c", 1)], "withheld": False}
+    # (was: III/d and IV/c listed, each withheld, as the headcount's groups of people withheld until 2026-12-06; and,
+    # tried alone that day, `[]` with nothing telling it from a unit of no staff: `groups_suppressed` does)
+    assert compliance(demo, "by=rank&unit=BKD") == {"groups": [], "withheld": True}
+    token = {"Authorization": f"Bearer {REPORTER}"}
+    answer = demo.test_client().get(f"{COMPLIANCE}year=2025&by=rank&unit=BKD&format=csv", headers=token)
+    assert answer.get_data(as_text=True).splitlines()[1:] == []  # (the API's CSV its header alone, the headcount's)
+
+
+def test_training_compliance_of_staff_shown_lists_its_groups(demo: Flask) -> None:
+    exact = compliance(demo, "by=rank&agency=KOTA-MEDAN", INSPECTOR)
+    shown = compliance(demo, "by=rank&agency=KOTA-MEDAN")
+    assert shown["withheld"] is False
+    assert [rank for rank, _ in shown["groups"]] == [rank for rank, _ in exact["groups"]]  # (each listed)
+    assert {staff for _, staff in shown["groups"]} - {None}  # (some shown, exact)
+
+
+def test_training_compliance_of_no_staff_lists_none_not_withheld(demo: Flask) -> None:
+    # (1900, before anyone of the demo was in post: no staff, which is withheld from no one)
+    for token in (REPORTER, INSPECTOR):
+        assert compliance(demo, "by=rank&unit=BKD", token, year=1900) == {"groups": [], "withheld": False}
 
 
 # The filters and fields a reporter scans by (a region's regencies and a unit's spellings aside: their cells are

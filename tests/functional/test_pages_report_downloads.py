@@ -206,6 +206,37 @@ def test_a_total_of_too_few_people_is_withheld_in_both_downloads(shared_staffed:
     assert "No group is listed" in page
 
 
+def test_training_compliance_of_staff_withheld_lists_no_group_and_says_why(shared_trained: World) -> None:
+    """KAB-KARO's staff, Rina alone, withheld from a reporter: no group of them listed (her unit was, withheld, until
+    2026-12-06), the page, its CSV and its workbook each with the total's row withheld in their place, the page
+    saying why under its table, as the headcount's; an inspector sees her unit."""
+    query = "year=2020&by=unit&agency=KAB-KARO"
+    log_in(shared_trained, "inspector")
+    assert [(r["unit"], r["staff"]) for r in csv_rows(shared_trained, f"/pages/reports/training.csv?{query}")] == [
+        ("Dinas Pendidikan", "1")
+    ]
+    log_in(shared_trained, "reporter")
+    written = csv_rows(shared_trained, f"/pages/reports/training.csv?{query}")
+    assert [(r["unit"], r["staff"], r["met"], r["suppressed"]) for r in written] == [("total", "", "", "true")]
+    assert sheet(shared_trained, f"/pages/reports/training.xlsx?{query}&lang=id")[1:] == [
+        ["Jumlah", None, None, None, None, "ya"]
+    ]
+    assert page_rows(shared_trained, f"/pages/reports/training?{query}&lang=en") == [["Total", *[DASH] * 4]]
+    says = {"en": "No group is listed: the people counted are withheld", "id": "Tidak ada kelompok yang dicantumkan"}
+    for lang, why in says.items():  # (and the legend naming the dash, test_pages_reports_say_why_a_figure_is_withheld)
+        page = shared_trained.client.get(f"/pages/reports/training?{query}&lang={lang}").get_data(as_text=True)
+        assert (why in page, 'class="help withheld-legend"' in page) == (True, True), lang
+
+
+def test_training_compliance_of_staff_shown_lists_its_groups_and_no_such_note(shared_trained: World) -> None:
+    log_in(shared_trained, "reporter")
+    page = shared_trained.client.get("/pages/reports/training?year=2020&by=unit&lang=en").get_data(as_text=True)
+    assert "No group is listed" not in page
+    units = [r["unit"] for r in csv_rows(shared_trained, "/pages/reports/training.csv?year=2020&by=unit")]
+    assert "total" not in units
+    assert {"BKPSDM", "Bappeda"} <= set(units)
+
+
 @pytest.mark.parametrize("who", ["reporter", "inspector"])
 def test_the_training_programme_and_mentoring_csvs_are_the_pages_tables(shared_trained: World, who: str) -> None:
     log_in(shared_trained, who)

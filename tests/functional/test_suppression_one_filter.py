@@ -74,8 +74,9 @@ def test_training_compliance_filtered_to_men_withholds_what_the_unfiltered_repor
 ) -> None:
     women_in_bkpsdm(staffed, 2)
     body = staffed.get(f"{COMPLIANCE}&by=unit&agency=KOTA-MEDAN&sex=M", "policy").get_json()
-    [bkpsdm] = [item for item in body["items"] if item["unit"] == "BKPSDM"]
-    assert (bkpsdm["staff"], bkpsdm["suppressed"]) == (None, True)
+    # (BKPSDM listed, withheld, until 2026-12-06: the men withheld as the table by sex withholds them, no group of
+    # them is listed, as the headcount's above)
+    assert body["items"] == []
     exact = staffed.get(f"{COMPLIANCE}&by=unit&agency=KOTA-MEDAN&sex=M", "inspector").get_json()
     [shown] = [item for item in exact["items"] if item["unit"] == "BKPSDM"]
     assert shown["staff"] > 0

@@ -73,6 +73,15 @@ class ComplianceSchema(StrictSchema):
     year = fields.Integer(dump_only=True)
     by = fields.List(fields.String(), dump_only=True)
     items = fields.List(fields.Nested(ComplianceRowSchema), dump_only=True)
+    groups_suppressed = fields.Boolean(
+        dump_only=True,
+        metadata={
+            "description": "True: no group is listed (`items` empty) because the staff counted are withheld from a "
+            "reader of aggregates (fewer than the minimum, or the value a filter selects withheld or complemented in "
+            "the report by its field), and which groups they are in would single them out; false with `items` empty: "
+            "there are no staff (docs/security.md)."
+        },
+    )
 
 
 # ---------------------------------------------------------------------- programmes

@@ -242,10 +242,12 @@ RESULTS = {
 def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[str, Any]]:
     """The rows of the report's table on its page, each figure the page withholds withheld (None, `suppressed`
     true): the report's items as the services suppressed them, the headcount's total after them (withheld when the
-    page withholds it), the mentoring's difference after its two groups (withheld when either group is). The rows
-    the page names itself (the total, the mentoring's groups and difference) by the page's words when `words` (a
-    workbook), and the groups' values as the page names them (code_name: Perempuan (F), Sarjana (S-1), Female (F) on
-    an English page; an agency, a unit or a rank as its code, as on the page); else both by their codes (a CSV)."""
+    page withholds it), training compliance's total withheld in place of its groups when it lists none, its staff
+    withheld (`groups_suppressed`), the mentoring's difference after its two groups (withheld when either group
+    is). The rows the page names itself (the total, the mentoring's groups and difference) by the page's words when
+    `words` (a workbook), and the groups' values as the page names them (code_name: Perempuan (F), Sarjana (S-1),
+    Female (F) on an English page; an agency, a unit or a rank as its code, as on the page); else both by their codes
+    (a CSV)."""
 
     def named(code: str) -> str:
         return str(ROW_WORDS[code]) if words else code
@@ -269,6 +271,8 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
         return [*groups, {**found["difference"], "group": named(DIFFERENCE), "suppressed": withheld}]
     if name == "programmes":
         return [{**item, "other_spellings": spellings_cell(item, words=words)} for item in items]
+    if name == "training" and found["groups_suppressed"]:  # (no group listed, its staff withheld: their total's row)
+        return [{found["by"][0]: named(TOTAL), **dict.fromkeys(FIGURES[name]), "suppressed": True}]
     return items
 
 
