@@ -297,8 +297,11 @@ CONFIRMING_KINDS = (
 STORED_CHECKS = {
     "placement": frozenset((NEW_UNIT,)),
     "appointment": frozenset((NEW_UNIT,)),
-    "post_appointment": frozenset((NEW_UNIT,)),
+    "post_appointment": frozenset((NEW_UNIT, FACT_DUPLICATE)),
     "training": frozenset((TRAINING_DUPLICATE, TRAINING_DAILY_JP, TRAINING_COST)),
+    "penalty": frozenset((FACT_DUPLICATE,)),
+    "exam": frozenset((FACT_DUPLICATE,)),
+    "education": frozenset((FACT_DUPLICATE,)),
 }
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 # A void (the retraction of the record's appointment: docs/events.md) cannot be undone: it is recorded only when the
@@ -795,8 +798,9 @@ def sent_again(
 
 def confirming(recording: Recording, check: str = ONE_STEP) -> Recording:
     """The recording the writer's confirmation of `check` let through (a rank jump of a rank promotion, correction or
-    retraction; a unit new in its agency; a training the record seems to hold already): its event stores the check
-    confirmed (careerlog.domain.events.CONFIRMED_FIELD), beside any other its recording confirmed."""
+    retraction; a unit new in its agency; a training, penalty, exam, post appointment or degree the record seems to
+    hold already): its event stores the check confirmed (careerlog.domain.events.CONFIRMED_FIELD), beside any other
+    its recording confirmed."""
     return replace(recording, confirmed=tuple(sorted({*recording.confirmed, check})))
 
 
@@ -1580,8 +1584,13 @@ class CareerLog(Application[str]):
         if event_cls is TrainingCompleted and command.migration is None and isinstance(employee, Employee):
             for check in self._refuse_unconfirmed_training(employee, values, recording, command.confirmed):
                 recording = confirming(recording, check)  # (stored with the training)
-        if event_cls.KIND in RECORDED_TWICE_FIELDS and command.migration is None and isinstance(employee, Employee):
-            self._refuse_recorded_twice(employee, event_cls, values, recording, command.confirmed)  # (not stored)
+        if (
+            event_cls.KIND in RECORDED_TWICE_FIELDS
+            and command.migration is None
+            and isinstance(employee, Employee)
+            and self._refuse_recorded_twice(employee, event_cls, values, recording, command.confirmed)
+        ):
+            recording = confirming(recording, FACT_DUPLICATE)  # (stored with the fact, since 2026-12-06)
         if event_cls is MentoringSessionHeld and command.migration is None:  # (a migration keeps a log's sessions)
             again = employee.sent_again(event_cls, values, recording)  # (one recorded before 28a0f5b4: answered)
             if again is not None:
@@ -1975,9 +1984,9 @@ class CareerLog(Application[str]):
     ) -> bool:
         """Refuse a new penalty, exam, post appointment or degree the record seems to hold already under its
         reference written otherwise (careerlog.domain.employee.recorded_twice: FACT_REPEATED), beside `reference`
-        with the record's other problems, unless confirmed (fact.duplicate), a confirmation not stored (a penalty,
-        an exam, a degree have no `confirmed` field; a post appointment's stores unit.new alone): whether it was asked
-        and confirmed.
+        with the record's other problems, unless confirmed (fact.duplicate): whether it was asked and confirmed (the
+        confirmation stored with the fact: until 2026-12-06 it was not, a penalty, an exam, a degree having no
+        `confirmed` field before their class version 2 and a post appointment's storing unit.new alone).
         Until 2026-12-06 it was recorded unasked (a training alone was asked so: training.duplicate). A recording made
         already (its own client key sent again) is answered as such (its decision)."""
         if sent_again(employee, event_cls, values, recording):

@@ -62,6 +62,8 @@ from careerlog.domain.employee import (
     ENDS_POST,
     ENDS_POST_UNCONFIRMED,
     FACT_DUPLICATE,
+    FACT_REPEATED,
+    FACT_REPEATED_SAID,
     FEEDBACK_GIVEN,
     LATSAR_RESTS,
     NOT_BELOW,
@@ -417,6 +419,19 @@ TRAINING_REPEATED_IN_FILE = Refusal(
     dates=("start", "end"),
     numbers=("line", "version", "hours"),
 )
+# A penalty, exam, post appointment or degree the ledger asked about as one the record seems to hold already under its
+# reference written otherwise (FACT_REPEATED), that fact recorded by an earlier row of the same file: named by that
+# row's line, as a training is (TRAINING_REPEATED_IN_FILE; until 2026-12-06 by its version alone, a version a dry run
+# never gave); worded for an import by `import_worded` (a yes in the Konfirmasi column)
+FACT_REPEATED_IN_FILE, _ = confirmable(
+    "Line {line} of this file recorded a {kind} (version {version}) "
+    + FACT_REPEATED_SAID
+    + "remove this row; if the record does hold two, ",
+    FACT_DUPLICATE,
+    ".",
+    dates=("day",),
+    numbers=("line", "version"),
+)
 # A training the ledger asked about as making a day too full (TRAINING_DAY_FULL), the heaviest training of that day
 # recorded by a row of the same file: named by that row's line, not by a version (a dry run's is only what the row
 # would get; until 2026-12-06 "the heaviest recorded as version 4"); worded for an import by `import_worded` (a yes, or
@@ -760,6 +775,7 @@ LATSAR_RESTS_LINE = Refusal(
 IN_FILE = {
     SAME_TMT: SAME_TMT_LINE,
     TRAINING_REPEATED: TRAINING_REPEATED_IN_FILE,
+    FACT_REPEATED: FACT_REPEATED_IN_FILE,
     TRAINING_DAY_FULL: TRAINING_DAY_FULL_IN_FILE,
     NOT_BELOW: NOT_BELOW_LINE,
     CONFIRMED: CONFIRMED_LINE,

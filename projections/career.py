@@ -99,7 +99,8 @@ class Entry:
     stamp_text: str | None = field(default=None, compare=False, repr=False)
     # The checks whose refusal the writer confirmed when recording it (a rank promotion's, correction's or
     # retraction's `confirmed`, careerlog.domain.events.CONFIRMED_FIELD: promotion.one_step; an appointment's,
-    # placement's or post appointment's unit.new, a training's training.duplicate); () for any other.
+    # placement's or post appointment's unit.new, a training's training.duplicate, a penalty's, exam's, post
+    # appointment's or degree's fact.duplicate); () for any other.
     confirmed: tuple[str, ...] = ()
 
     @classmethod

@@ -1228,10 +1228,16 @@ RECORDED_TWICE_FIELDS: dict[str, tuple[str, ...]] = {
     "post_appointment": ("post_kind", "level", "assignment"),
     "education": ("level",),
 }
+# (what the refusal says of the fact recorded already, the import's wording alike: careerlog.importing
+# FACT_REPEATED_IN_FILE, naming the line of the file that recorded it)
+FACT_REPEATED_SAID = (
+    "of the same date ({day}) and the same {same}, under the reference {reference}, this one written otherwise: if it "
+    "is this {kind}, "
+)
 FACT_REPEATED, FACT_REPEATED_TICKED = confirmable(
-    "Version {version} of the record is a {kind} of the same date ({day}) and the same {same}, under the reference "
-    "{reference}, this one written otherwise: if it is this {kind}, it is recorded already (correct version {version} "
-    "if it is wrong); if the record does hold two, ",
+    "Version {version} of the record is a {kind} "
+    + FACT_REPEATED_SAID
+    + "it is recorded already (correct version {version} if it is wrong); if the record does hold two, ",
     FACT_DUPLICATE,
     ".",
     dates=("day",),

@@ -58,15 +58,17 @@ class LedgerEvent(CanMutateAggregate[str]):
 
 
 # `confirmed` (class version 2 of RankPromoted, EventCorrected, EventRetracted; since 2026-12-05 of Appointed,
-# AppointedAgain, PostAppointed, Placed and TrainingCompleted): the checks whose refusal the writer confirmed, recording
-# what they would otherwise refuse (of careerlog.application.CONFIRMABLE: promotion.one_step, a promotion moving more
-# ranks than its kind allows, or a correction or retraction leaving one so; unit.new, a unit new in its agency near a
-# known one; training.duplicate, a training the record seems to hold already; training.daily_jp, a day of the record's
-# trainings holding more JP than a training day; training.cost, a cost outside the plausible range; placement.ends_post
-# on a correction or retraction of a placement or of its post end. A placement's own placement.ends_post and
-# placement.leaves_scope are asked and not stored: docs/events.md); empty when the recording needed no
-# confirmation. Set by the system from the API's `confirm`, the record form's box or an import's Konfirmasi cell (a
-# migration import: as the log holds it), never a payload field; stored as a list of names.
+# AppointedAgain, PostAppointed, Placed and TrainingCompleted; since 2026-12-06 of PenaltyImposed, ExamPassed and
+# EducationCompleted): the checks whose refusal the writer confirmed, recording what they would otherwise refuse (of
+# careerlog.application.CONFIRMABLE: promotion.one_step, a promotion moving more ranks than its kind allows, or a
+# correction or retraction leaving one so; unit.new, a unit new in its agency near a known one; training.duplicate, a
+# training the record seems to hold already; training.daily_jp, a day of the record's trainings holding more JP than a
+# training day; training.cost, a cost outside the plausible range; fact.duplicate, a penalty, exam, post appointment or
+# degree the record seems to hold already under its reference written otherwise (stored since 2026-12-06);
+# placement.ends_post on a correction or retraction of a placement or of its post end. A placement's own
+# placement.ends_post and placement.leaves_scope are asked and not stored: docs/events.md); empty when the recording
+# needed no confirmation. Set by the system from the API's `confirm`, the record form's box or an import's Konfirmasi
+# cell (a migration import: as the log holds it), never a payload field; stored as a list of names.
 CONFIRMED_FIELD = "confirmed"
 
 
@@ -250,9 +252,18 @@ class EducationCompleted(LedgerEvent):
     """A degree or diploma obtained; the effective date is the graduation date."""
 
     KIND: ClassVar[str] = "education"
+    class_version: ClassVar[int] = 2  # 2: `confirmed`
     level: str = doc("Education level.", "education")
     field_of_study: str = doc("Field of study (jurusan).")
     institution: str = doc("Institution that awarded it.")
+    confirmed: tuple[str, ...] = ()  # the checks the writer confirmed (CONFIRMED_FIELD); set by the system
+
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"confirmed": ()}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 degree: recorded with no confirmation stored (`confirmed` empty)."""
+        no_confirmation(state)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -356,9 +367,18 @@ class PenaltyImposed(LedgerEvent):
     """A disciplinary penalty; the effective date is its start."""
 
     KIND: ClassVar[str] = "penalty"
+    class_version: ClassVar[int] = 2  # 2: `confirmed`
     level: str = doc("Penalty level: LIGHT, MEDIUM or SEVERE; must match the kind.", "penalty_levels")
     penalty_kind: str = doc("Penalty kind.", "penalty_kinds")
     end_date: date | None = doc("Last day of the penalty (from the kind's months when omitted).", default=None)
+    confirmed: tuple[str, ...] = ()  # the checks the writer confirmed (CONFIRMED_FIELD); set by the system
+
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"confirmed": ()}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 penalty: recorded with no confirmation stored (`confirmed` empty)."""
+        no_confirmation(state)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -375,7 +395,16 @@ class ExamPassed(LedgerEvent):
     """A service or adjustment exam passed (ujian dinas, ujian penyesuaian)."""
 
     KIND: ClassVar[str] = "exam"
+    class_version: ClassVar[int] = 2  # 2: `confirmed`
     exam: str = doc("The exam passed.", "exams")
+    confirmed: tuple[str, ...] = ()  # the checks the writer confirmed (CONFIRMED_FIELD); set by the system
+
+    UPCAST_DEFAULTS: ClassVar[dict[str, Any]] = {"confirmed": ()}
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A version-1 exam: recorded with no confirmation stored (`confirmed` empty)."""
+        no_confirmation(state)
 
 
 @dataclass(frozen=True, kw_only=True)

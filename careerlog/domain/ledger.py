@@ -558,7 +558,7 @@ class Recording:
     # sense, and the log may hold from before (a correction that changes nothing), is taken as it was.
     reproduced: bool = False
     # The checks whose refusal the writer confirmed, stored with the event (`confirmed` of a rank promotion,
-    # correction or retraction, an appointment, placement, post appointment or training:
+    # correction or retraction, an appointment, placement, post appointment, training, penalty, exam or degree:
     # careerlog.domain.events.CONFIRMED_FIELD); set only for those kinds.
     confirmed: tuple[str, ...] = ()
 

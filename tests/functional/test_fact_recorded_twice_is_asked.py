@@ -2,7 +2,9 @@
 written otherwise (HD/R/001 and HD-R-001), is asked about as a training is (training.duplicate): refused beside
 `reference` naming the earlier version until the writer confirms it (fact.duplicate), on the API, an import and the
 record form. Found by an exploratory tester (2026-12-06): each was recorded twice unasked, and a MEDIUM penalty entered
-twice still barred promotions once HR retracted "the" one. Another date, kind or reference is another fact."""
+twice still barred promotions once HR retracted "the" one. Another date, kind or reference is another fact. The
+confirmation is stored with the fact (`confirmed`, since 2026-12-06), and an import names an earlier row of its file
+that recorded the fact by its line, as a training's. Both stores."""
 
 from __future__ import annotations
 
@@ -114,3 +116,93 @@ def test_an_import_and_the_form_ask_it_too(world: World) -> None:
     answer = world.client.post("/pages/record?kind=penalty", data=data, follow_redirects=True)
     assert answer.status_code == 200, answer.get_data(as_text=True)
     assert facts(world, "penalty") == ["HD/R/001", "HD-R-001", "HD.R.001"]
+
+
+DUPLICATE = ["fact.duplicate"]
+DUPLICATE_STORED = ("fact.duplicate",)  # (as the event holds it)
+
+
+def stored_confirmed(world: World, version: int) -> tuple[str, ...]:
+    (event,) = [e for e in world.services.ledger.get_events(BUDI) if e.originator_version == version]
+    return tuple(event.confirmed)
+
+
+@pytest.mark.parametrize("kind", list(FACTS))
+def test_a_double_confirmed_on_the_api_stores_the_check_and_the_history_timeline_and_page_show_it(
+    world: World, kind: str
+) -> None:
+    """Since 2026-12-06 (class version 2 of PenaltyImposed, ExamPassed, EducationCompleted; PostAppointed's version 2
+    stored unit.new alone) the confirmation is stored with the fact, as a training's training.duplicate is: the log
+    shows that the writer recorded a likely double deliberately. The first fact, asked nothing, stores nothing."""
+    first = recorded(world, kind)
+    again = {"kind": kind, **FACTS[kind], "reference": "HD-R-001", "confirm": DUPLICATE}
+    answer = world.post(EVENTS, "hr", json=again)
+    assert answer.status_code == 201, answer.get_json()
+    version = answer.get_json()["version"]
+    assert (stored_confirmed(world, first), stored_confirmed(world, version)) == ((), DUPLICATE_STORED)
+    world.catch_up()
+    items = world.get(f"/api/v1/employees/{BUDI}/timeline", "inspector").get_json()["items"]
+    history = world.get(EVENTS, "admin").get_json()["items"]
+    assert next(i for i in items if i["version"] == version)["confirmed"] == DUPLICATE
+    assert next(i for i in items if i["version"] == first)["confirmed"] == []
+    assert next(i for i in history if i["version"] == version)["confirm"] == DUPLICATE
+    assert next(i for i in history if i["version"] == first).get("confirm") is None
+    log_in(world, "admin")
+    english = world.client.get(f"/pages/employees/{BUDI}?lang=en").get_data(as_text=True)
+    indonesian = world.client.get(f"/pages/employees/{BUDI}?lang=id").get_data(as_text=True)
+    assert (
+        "A fact the record seemed to hold already (of the same date and kind, its reference written otherwise), "
+        "confirmed by hr as another when recording it (fact.duplicate)." in english
+    )
+    assert "Fakta yang tampaknya sudah tercatat (bertanggal dan berjenis sama, nomornya ditulis lain)" in indonesian
+
+
+def test_a_confirmation_a_fact_did_not_need_is_not_stored(world: World) -> None:
+    recorded(world, "exam")
+    other = {"kind": "exam", **FACTS["exam"], "effective_date": "2016-02-02", "reference": "HD-R-001"}
+    answer = world.post(EVENTS, "hr", json={**other, "confirm": DUPLICATE})
+    assert answer.status_code == 201, answer.get_json()
+    assert stored_confirmed(world, answer.get_json()["version"]) == ()  # (another date: not asked)
+
+
+def test_an_import_and_the_form_store_the_confirmation(world: World) -> None:
+    recorded(world, "education")
+    row = {"nip": BUDI, "kind": "education", **FACTS["education"], "reference": "HD-R-001", "confirm": "ya"}
+    upload = {"file": (io.BytesIO(json.dumps(row).encode() + b"\n"), "degrees.jsonl")}
+    report = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data").get_json()
+    assert report["recorded"] == 1, report
+    log_in(world, "hr")
+    data = {**form_of(world, "education"), "nip": BUDI, **FACTS["education"], "reference": "HD.R.001"}
+    data["confirm"] = "fact.duplicate"
+    answer = world.client.post("/pages/record?kind=education", data=data, follow_redirects=True)
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    assert facts(world, "education") == ["HD/R/001", "HD-R-001", "HD.R.001"]
+    confirmed = {
+        e.reference: tuple(e.confirmed) for e in world.services.ledger.get_events(BUDI) if e.KIND == "education"
+    }
+    assert confirmed == {"HD/R/001": (), "HD-R-001": DUPLICATE_STORED, "HD.R.001": DUPLICATE_STORED}
+
+
+@pytest.mark.parametrize("kind", list(FACTS))
+def test_an_import_names_the_line_of_this_file_that_recorded_the_fact(world: World, kind: str) -> None:
+    """As a training's (TRAINING_REPEATED_IN_FILE): until 2026-12-06 the row was told of "Version N", a version a
+    dry run never gave."""
+    rows = [{"nip": BUDI, "kind": kind, **FACTS[kind], "reference": ref} for ref in ("HD/R/001", "HD-R-001")]
+    body = b"".join(json.dumps(row).encode() + b"\n" for row in rows)
+    for dry_run in (True, False):
+        upload = {"file": (io.BytesIO(body), "facts.jsonl")}
+        path = "/api/v1/imports?dry_run=true" if dry_run else "/api/v1/imports"
+        report = world.post(path, "hr", data=upload, content_type="multipart/form-data").get_json()
+        assert len(report["rejected"]) == 1, report
+        (rejected,) = report["rejected"]
+        version = rejected["errors"]["reference"][0].split("(version ")[1].split(")")[0]
+        day = FACTS[kind]["effective_date"]
+        assert rejected["errors"] == {
+            "reference": [
+                f"Line 1 of this file recorded a {kind} (version {version}) of the same date ({day}) and the same "
+                f"{SAME[kind]}, under the reference 'HD/R/001', this one written otherwise: if it is this {kind}, "
+                "remove this row; if the record does hold two, confirm it (confirm: fact.duplicate, or ya in the "
+                "Konfirmasi column) and import the row again."
+            ]
+        }
+    assert facts(world, kind) == ["HD/R/001"]

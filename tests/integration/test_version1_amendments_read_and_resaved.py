@@ -1,10 +1,11 @@
-"""Rank promotions, corrections and retractions a release before de1d018 stored (class version 1: no `class_version`,
-no `confirmed`), and appointments, trainings, placements and post appointments a release before 2026-12-05 stored
-(their version 1, alike), read back unchanged beside a version-2 promotion the writer confirmed, on both stores,
-with the store encrypted (CAREERLOG_ENCRYPTION_KEY: the mapper's upcasters) and not (the projections' plain row
-readers, `UPCAST_DEFAULTS`): the history is the one read before they were rewritten, the timeline view caught up gives
-the rows a rebuild gives, and an export imported by a migration into another store (re-saved as version 2) exports
-the same lines, history and timeline rows again. Review of de1d018 (its own test rewrote one unencrypted promotion)."""
+"""Rank promotions, corrections and retractions a release before de1d018 stored (class version 1: no `class_version`, no
+`confirmed`), and appointments, trainings, placements and post appointments a release before 2026-12-05 stored (their
+version 1, alike), and penalties, exams and degrees a release before 2026-12-06 stored (alike), read back unchanged
+beside a version-2 promotion the writer confirmed, on both stores, with the store encrypted
+(CAREERLOG_ENCRYPTION_KEY: the mapper's upcasters) and not (the projections' plain row readers, `UPCAST_DEFAULTS`):
+the history is the one read before they were rewritten, the timeline view caught up gives the rows a rebuild gives,
+and an export imported by a migration into another store (re-saved as version 2) exports the same lines, history and
+timeline rows again. Review of de1d018 (its own test rewrote one unencrypted promotion)."""
 
 from __future__ import annotations
 
@@ -29,8 +30,9 @@ from tests.conftest import fresh_schema
 
 NIP = f.nip()
 ONE_STEP = ("promotion.one_step",)
-# an appointment, a promotion, a training, a correction, a retraction, a placement, a post appointment
-STORED_AS_VERSION_1 = [1, 2, 4, 5, 6, 7, 8]
+# an appointment, a promotion, a training, a correction, a retraction, a placement, a post appointment, a penalty, an
+# exam, a degree
+STORED_AS_VERSION_1 = [1, 2, 4, 5, 6, 7, 8, 9, 10, 11]
 
 
 def rewritten_as_version_1(app: CareerLog, settings: Settings, versions: list[int]) -> None:
@@ -85,13 +87,18 @@ def test_version_1_amendments_read_back_unchanged_and_are_resaved_alike(
         app.record(NIP, "placement", {**moved, "effective_date": "2020-01-02", "reference": "MUT-1"}, actor="hr")  # v7
         post = {"post_kind": "PELAKSANA", "title": "Analis", "unit": "Dinas Sosial", "assignment": "DEFINITIVE"}
         app.record(NIP, "post_appointment", {**post, "effective_date": "2020-02-03", "reference": "JAB-1"}, actor="hr")
+        penalty = {"level": "LIGHT", "penalty_kind": "TEGURAN_LISAN", "effective_date": "2021-03-01"}
+        app.record(NIP, "penalty", {**penalty, "reference": "HD-1"}, actor="hr")  # v9
+        app.record(NIP, "exam", {"exam": "UD_I", "effective_date": "2021-04-01", "reference": "UD-1"}, actor="hr")
+        degree = {"level": "S-1", "field_of_study": "Hukum", "institution": "USU", "effective_date": "2021-05-01"}
+        app.record(NIP, "education", {**degree, "reference": "IJZ-1"}, actor="hr")  # v11
         history = app.get_history(NIP)
         rewritten_as_version_1(app, settings, STORED_AS_VERSION_1)
-    assert [row.get("confirm") for row in history] == [None, None, list(ONE_STEP), None, None, None, None, None]
+    assert [row.get("confirm") for row in history] == [None, None, list(ONE_STEP), *[None] * 8]
     with CareerLog.from_settings(settings) as app:
         assert app.get_history(NIP) == history
         read = {e.originator_version: getattr(e, "confirmed", None) for e in app.events.get(NIP)}
-        assert read == {1: (), 2: (), 3: ONE_STEP, 4: (), 5: (), 6: (), 7: (), 8: ()}
+        assert read == {1: (), 2: (), 3: ONE_STEP, **dict.fromkeys(range(4, 12), ())}
         caught_up = timeline_rows(settings, app, rebuilt=False)
         assert timeline_rows(settings, app, rebuilt=True) == caught_up
         exported = io.BytesIO()
@@ -100,11 +107,7 @@ def test_version_1_amendments_read_back_unchanged_and_are_resaved_alike(
         None,
         None,
         list(ONE_STEP),
-        None,
-        None,
-        None,
-        None,
-        None,
+        *[None] * 8,
     ]
     dump = tmp_path / "export.jsonl"
     dump.write_bytes(exported.getvalue())

@@ -1,8 +1,9 @@
 """A writer's confirmation of a rank jump is stored with the event it let through (class version 2 of RankPromoted,
 EventCorrected and EventRetracted: `confirmed`), and since 2026-12-05 of a new unit or a training counted twice (class
-version 2 of Appointed, AppointedAgain, PostAppointed, Placed and TrainingCompleted), and events stored before (version
-1) read back unchanged, as confirming nothing: by the mapper's upcaster and by the projections' plain row readers
-alike."""
+version 2 of Appointed, AppointedAgain, PostAppointed, Placed and TrainingCompleted), and since 2026-12-06 of a penalty,
+exam or degree counted twice (fact.duplicate: class version 2 of PenaltyImposed, ExamPassed, EducationCompleted), and
+events stored before (version 1) read back unchanged, as confirming nothing: by the mapper's upcaster and by the
+projections' plain row readers alike."""
 
 from __future__ import annotations
 
@@ -18,9 +19,12 @@ from careerlog.application import event_row
 from careerlog.domain.events import (
     Appointed,
     AppointedAgain,
+    EducationCompleted,
     EventCorrected,
     EventRetracted,
+    ExamPassed,
     LedgerEvent,
+    PenaltyImposed,
     Placed,
     PostAppointed,
     RankPromoted,
@@ -85,6 +89,21 @@ V1_STATES: dict[type[LedgerEvent], dict[str, Any]] = {
         **APPOINTMENT,
     },
     AppointedAgain: {**COMMON, "reference": "SK-CPNS-2", **APPOINTMENT},
+    PenaltyImposed: {
+        **COMMON,
+        "reference": "HD/R/001",
+        "level": "MEDIUM",
+        "penalty_kind": "POTONG_TUKIN_6",
+        "end_date": "2014-09-30",
+    },
+    ExamPassed: {**COMMON, "reference": "UD-1", "exam": "UD_I"},
+    EducationCompleted: {
+        **COMMON,
+        "reference": "IJZ-1",
+        "level": "S-1",
+        "field_of_study": "Hukum",
+        "institution": "USU",
+    },
 }
 CLASSES = list(V1_STATES)
 

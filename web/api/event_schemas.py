@@ -324,7 +324,7 @@ CONFIRM_TOLD = {
     "seems to hold already: one of its kind of the same date and defining fields (a penalty's kind and level, an "
     "exam's exam, a post's kind, level and assignment, a degree's level) under its reference written otherwise "
     "(`HD/R/001` and `HD-R-001`, compared as training.duplicate compares a certificate), refused unconfirmed beside "
-    "`reference` naming the earlier version (since 2026-12-06). Not stored with the fact.",
+    "`reference` naming the earlier version (since 2026-12-06). Stored with the fact (since 2026-12-06).",
 }
 # What a recorded event's `confirmed` (web.api.schemas.confirmed_field) says of each check stored with it, listed
 # from CONFIRMABLE alike; None: a check never stored
@@ -339,7 +339,8 @@ CONFIRMED_TOLD: dict[str, str | None] = {
     "rule training.daily_jp allows (stored since 2026-12-06)",
     TRAINING_COST: "`training.cost`, a training cost outside rule training.cost's plausible range (stored since "
     "2026-12-06)",
-    FACT_DUPLICATE: None,
+    FACT_DUPLICATE: "`fact.duplicate`, a penalty, exam, post appointment or degree the record seemed to hold already "
+    "under its reference written otherwise (stored since 2026-12-06)",
 }
 # What a writer confirms of a recording the ledger would refuse unconfirmed: no field of the fact; stored with the
 # event when it let the recording through (careerlog.domain.events.CONFIRMED_FIELD), and shown in its history
