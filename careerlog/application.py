@@ -869,6 +869,27 @@ def corrected_training(
     return answered
 
 
+def corrected_twice(
+    employee: Employee, target_version: int, corrected_fields: Mapping[str, Any], confirmed: frozenset[str]
+) -> bool:
+    """Refuse a correction of a penalty, exam, post appointment or degree that makes it one the record seems to hold
+    already under its reference written otherwise (careerlog.domain.employee.recorded_twice: FACT_REPEATED), the fact
+    compared with the others as corrected, beside `corrected_fields` (as a correction making a training a double is),
+    unless confirmed (fact.duplicate: True, stored with the correction). One so before the correction is not asked
+    again. Until 2026-12-06 such a correction was recorded unasked, while the same fact recorded anew was asked."""
+    target = employee.facts.get(target_version)
+    if target is None or target.kind not in RECORDED_TWICE_FIELDS:
+        return False
+    career = employee.current_context()
+    changes = parse_payload(BY_KIND[target.kind], corrected_fields, partial=True)  # (as stored: dates as dates)
+    found = recorded_twice(career, target.kind, {**target.values, **changes}, target_version)
+    if found is None or recorded_twice(career, target.kind, target.values, target_version) is not None:
+        return False
+    if FACT_DUPLICATE in confirmed:
+        return True
+    raise InvalidInput(found, "corrected_fields")
+
+
 def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> bool:
     """A retraction of a promotion that leaves a later one moving more ranks above the rank then held than its kind
     allows is refused beside target_version, naming that promotion, as a correction making such a step is (unless
@@ -1625,6 +1646,8 @@ class CareerLog(Application[str]):
                 recording = confirming(recording, NEW_UNIT)  # (each check confirmed: stored with the correction)
             for check in corrected_training(employee, values["target_version"], corrected, command.confirmed):
                 recording = confirming(recording, check)  # (a training corrected into another's double, or a day's)
+            if corrected_twice(employee, values["target_version"], corrected, command.confirmed):
+                recording = confirming(recording, FACT_DUPLICATE)  # (a penalty, exam, post or degree made a double)
             jumped = corrected_jump(employee, values["target_version"], corrected, command.confirmed)
             if corrected_later_jump(employee, values["target_version"], corrected, command.confirmed) or jumped:
                 recording = confirming(recording)
@@ -1984,7 +2007,8 @@ class CareerLog(Application[str]):
     ) -> bool:
         """Refuse a new penalty, exam, post appointment or degree the record seems to hold already under its
         reference written otherwise (careerlog.domain.employee.recorded_twice: FACT_REPEATED), beside `reference`
-        with the record's other problems, unless confirmed (fact.duplicate): whether it was asked and confirmed (the
+        with the record's other problems, unless confirmed (fact.duplicate; a correction making a fact so:
+        corrected_twice): whether it was asked and confirmed (the
         confirmation stored with the fact: until 2026-12-06 it was not, a penalty, an exam, a degree having no
         `confirmed` field before their class version 2 and a post appointment's storing unit.new alone).
         Until 2026-12-06 it was recorded unasked (a training alone was asked so: training.duplicate). A recording made

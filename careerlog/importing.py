@@ -422,13 +422,14 @@ TRAINING_REPEATED_IN_FILE = Refusal(
 # A penalty, exam, post appointment or degree the ledger asked about as one the record seems to hold already under its
 # reference written otherwise (FACT_REPEATED), that fact recorded by an earlier row of the same file: named by that
 # row's line, as a training is (TRAINING_REPEATED_IN_FILE; until 2026-12-06 by its version alone, a version a dry run
-# never gave); worded for an import by `import_worded` (a yes in the Konfirmasi column)
+# never gave); worded for an import by `import_worded` (a yes, or the check's name on a correction row)
 FACT_REPEATED_IN_FILE, _ = confirmable(
     "Line {line} of this file recorded a {kind} (version {version}) "
     + FACT_REPEATED_SAID
     + "remove this row; if the record does hold two, ",
     FACT_DUPLICATE,
     ".",
+    named=True,
     dates=("day",),
     numbers=("line", "version"),
 )
@@ -2190,11 +2191,13 @@ def _nips_as_typed(row: dict[str, Any], written: Written | None) -> Written | No
 def named_checks(kind: str) -> list[str]:
     """The checks a row of `kind` may be asked to confirm, in CONFIRMABLE's order, as a refused Konfirmasi cell names
     them: what a yes confirms of it (YES_CONFIRMS), and of a correction or a retraction (asked what its target's kind
-    is) or a kind that confirms nothing, every check (but fact.duplicate of a correction or a retraction: asked of a new
-    fact alone). Until 2026-12-06 every check, whatever the kind (a post appointment's "oke" was told of
-    promotion.one_step and placement.leaves_scope)."""
-    amends = kind in ("correction", "retraction")
-    own = CONFIRMABLE_CHECKS - {FACT_DUPLICATE} if amends else YES_CONFIRMS.get(kind, CONFIRMABLE_CHECKS)
+    is) or a kind that confirms nothing, every check (but fact.duplicate of a retraction: asked of a new fact and of a
+    correction making one so, since later on 2026-12-06, never of a retraction). Until 2026-12-06 every check, whatever
+    the kind (a post appointment's "oke" was told of promotion.one_step and placement.leaves_scope)."""
+    if kind == "retraction":
+        own = CONFIRMABLE_CHECKS - {FACT_DUPLICATE}
+    else:
+        own = CONFIRMABLE_CHECKS if kind == "correction" else YES_CONFIRMS.get(kind, CONFIRMABLE_CHECKS)
     return [check for check in CONFIRMABLE if check in own]
 
 

@@ -135,8 +135,7 @@ def confirm_description(kind: str, translate: Callable[[str], str] = str) -> str
 
     yes = YES_CONFIRMS[kind]
     stored = frozenset().union(*STORED_CHECKS.values())
-    asked = stored - {FACT_DUPLICATE}  # (asked of a new fact alone: careerlog.importing.named_checks)
-    named = [check for check in CONFIRMABLE if check in asked and check not in yes] if kind == "correction" else []
+    named = [check for check in CONFIRMABLE if check in stored and check not in yes] if kind == "correction" else []
 
     def listed(checks: list[str]) -> str:
         return "; ".join(f"{translate(CHECK_DESCRIPTIONS[check])} ({check})" for check in checks)

@@ -1219,7 +1219,8 @@ def likely_duplicate(career: Career, values: Mapping[str, Any], exclude: int = 0
 # (RECORDED_TWICE_FIELDS) as a fact of its kind in the record, and the same reference once written alike (letter case,
 # punctuation and spaces aside, each number without its leading zeros: `certificate_key`, as training.duplicate compares
 # a certificate). Taken silently, a MEDIUM penalty recorded twice still barred promotions once HR retracted "the" one.
-# Asked about on every live writer (confirm: fact.duplicate), never on a migration; a fact of the same reference exactly
+# Asked about on every live writer (confirm: fact.duplicate), never on a migration, and of a correction making a fact so
+# (careerlog.application.corrected_twice, since 2026-12-06); a fact of the same reference exactly
 # (`reference_key`) is the ledger's identity's to answer, as recorded or refused as REFERENCE_USED, not asked here.
 FACT_DUPLICATE = "fact.duplicate"
 RECORDED_TWICE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -1240,22 +1241,26 @@ FACT_REPEATED, FACT_REPEATED_TICKED = confirmable(
     + "it is recorded already (correct version {version} if it is wrong); if the record does hold two, ",
     FACT_DUPLICATE,
     ".",
+    named=True,
     dates=("day",),
     numbers=("version",),
 )
 
 
-def recorded_twice(career: Career, kind: str, values: Mapping[str, Any]) -> Reason | None:
+def recorded_twice(career: Career, kind: str, values: Mapping[str, Any], exclude: int = 0) -> Reason | None:
     """The refusal of a new fact of `kind` (`values`, as read) the record holds already under its reference written
     otherwise (FACT_REPEATED): a fact of its kind of the same date and defining fields (RECORDED_TWICE_FIELDS)
     whose reference is the same by `certificate_key` (one of no letter nor digit is no reference) but not by
-    `reference_key`; None when none is, or the kind is not one asked so."""
+    `reference_key`; None when none is, or the kind is not one asked so. `exclude`: the version of a fact corrected
+    to `values` (compared with the others, not with itself: careerlog.application.corrected_twice)."""
     defining = RECORDED_TWICE_FIELDS.get(kind)
     key = certificate_key(values.get("reference"))
     if defining is None or not key:
         return None
     own = reference_key(values.get("reference"))
     for fact in career.by_kind[kind]:
+        if fact.version == exclude:
+            continue
         if fact.effective_date != values.get("effective_date") or reference_key(fact.get("reference")) == own:
             continue
         if certificate_key(fact.get("reference")) != key:

@@ -64,11 +64,11 @@ class LedgerEvent(CanMutateAggregate[str]):
 # correction or retraction leaving one so; unit.new, a unit new in its agency near a known one; training.duplicate, a
 # training the record seems to hold already; training.daily_jp, a day of the record's trainings holding more JP than a
 # training day; training.cost, a cost outside the plausible range; fact.duplicate, a penalty, exam, post appointment or
-# degree the record seems to hold already under its reference written otherwise (stored since 2026-12-06);
-# placement.ends_post on a correction or retraction of a placement or of its post end. A placement's own
-# placement.ends_post and placement.leaves_scope are asked and not stored: docs/events.md); empty when the recording
-# needed no confirmation. Set by the system from the API's `confirm`, the record form's box or an import's Konfirmasi
-# cell (a migration import: as the log holds it), never a payload field; stored as a list of names.
+# degree the record seems to hold already under its reference written otherwise, or a correction making one so (stored
+# since 2026-12-06); placement.ends_post on a correction or retraction of a placement or of its post end. A placement's
+# own placement.ends_post and placement.leaves_scope are asked and not stored: docs/events.md); empty when the
+# recording needed no confirmation. Set by the system from the API's `confirm`, the record form's box or an import's
+# Konfirmasi cell (a migration import: as the log holds it), never a payload field; stored as a list of names.
 CONFIRMED_FIELD = "confirmed"
 
 

@@ -14,8 +14,10 @@ from typing import Any
 
 import pytest
 
+from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_acceptance_refusals import problem
+from tests.functional.test_correction_form_fields import correction
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import form_of
 
@@ -206,3 +208,70 @@ def test_an_import_names_the_line_of_this_file_that_recorded_the_fact(world: Wor
             ]
         }
     assert facts(world, kind) == ["HD/R/001"]
+
+
+def corrected_into_a_double(world: World, kind: str) -> tuple[int, int, dict[str, Any]]:
+    """The fact recorded (HD/R/001), another of another date under HD-R-001, and a correction moving the latter onto
+    the former's date (making it a double)."""
+    first = recorded(world, kind)
+    moved = "2016-03-02" if kind != "penalty" else "2026-07-01"
+    other = {"kind": kind, **FACTS[kind], "effective_date": moved, "reference": "HD-R-001"}
+    answer = world.post(EVENTS, "hr", json=other)
+    assert answer.status_code == 201, answer.get_json()
+    version = answer.get_json()["version"]
+    body = {"kind": "correction", **f.correction(version, "2026-08-03", effective_date=FACTS[kind]["effective_date"])}
+    return first, version, body
+
+
+@pytest.mark.parametrize("kind", list(FACTS))
+def test_a_correction_making_a_fact_a_double_is_asked_and_stores_the_check(world: World, kind: str) -> None:
+    """Since 2026-12-06, as a correction making a training a double is (training.duplicate): until then recorded
+    unasked, while the same fact recorded anew was asked."""
+    first, version, body = corrected_into_a_double(world, kind)
+    refused = problem(world.post(EVENTS, "hr", json=body), 422)
+    assert refused["errors"] == {"corrected_fields": [asked(kind, first)]}
+    answer = world.post(EVENTS, "hr", json={**body, "confirm": DUPLICATE})
+    assert answer.status_code == 201, answer.get_json()
+    correction = answer.get_json()["version"]
+    assert (stored_confirmed(world, version), stored_confirmed(world, correction)) == ((), DUPLICATE_STORED)
+    world.catch_up()
+    items = world.get(f"/api/v1/employees/{BUDI}/timeline", "inspector").get_json()["items"]
+    [corrected] = next(i for i in items if i["version"] == version)["corrections"]
+    assert corrected["confirmed"] == DUPLICATE
+
+
+def test_a_correction_of_a_double_already_so_or_of_another_field_is_not_asked(world: World) -> None:
+    first = recorded(world, "exam")
+    again = {"kind": "exam", **FACTS["exam"], "reference": "HD-R-001", "confirm": DUPLICATE}
+    version = world.post(EVENTS, "hr", json=again).get_json()["version"]
+    body = {"kind": "correction", **f.correction(version, "2026-08-03", reference="HD R 001")}
+    answer = world.post(EVENTS, "hr", json=body)  # (a double before, a double after: not asked again)
+    assert answer.status_code == 201, answer.get_json()
+    other = {"kind": "correction", **f.correction(first, "2026-08-04", exam="UD_II")}
+    answer = world.post(EVENTS, "hr", json=other)  # (no more a double: not asked)
+    assert answer.status_code == 201, answer.get_json()
+
+
+def test_an_import_correction_row_names_the_check_and_the_form_asks_with_a_box(world: World) -> None:
+    first, version, body = corrected_into_a_double(world, "education")
+    row = {"nip": BUDI, **body}
+    how = (
+        "confirm it (write fact.duplicate in the Konfirmasi column: a yes does not confirm it on a correction) and "
+        "import the row again"
+    )
+    for confirm in (None, "ya"):  # (a yes on a correction row confirms a rank jump or a post's end, not this)
+        sent = row if confirm is None else {**row, "confirm": confirm}
+        upload = {"file": (io.BytesIO(json.dumps(sent).encode() + b"\n"), "corrections.jsonl")}
+        report = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data").get_json()
+        assert report["recorded"] == 0, report
+        assert report["rejected"][0]["errors"] == {"corrected_fields": [asked("education", first, how)]}
+    log_in(world, "hr")
+    world.catch_up()  # (the form shows the fact's fields as the views hold it)
+    data = correction(world, version, **{"corrected.effective_date": FACTS["education"]["effective_date"]})
+    refused = world.client.post("/pages/record?kind=correction", data=data)
+    assert refused.status_code == 422, refused.get_data(as_text=True)
+    assert 'name="confirm" value="fact.duplicate"' in refused.get_data(as_text=True)
+    answer = world.client.post("/pages/record?kind=correction", data={**data, "confirm": "fact.duplicate"})
+    assert answer.status_code in (200, 302, 303), answer.get_data(as_text=True)
+    (made,) = [e for e in world.services.ledger.get_events(BUDI) if e.KIND == "correction"]
+    assert tuple(made.confirmed) == DUPLICATE_STORED

@@ -50,7 +50,12 @@ def test_any_other_word_is_refused_saying_ya_works(word: str) -> None:
         ("placement", "placement.leaves_scope, placement.ends_post, unit.new"),
         ("training", "training.duplicate, training.daily_jp, training.cost"),
         (
-            "correction",
+            "correction",  # (fact.duplicate: asked of a correction making a fact a double since 2026-12-06)
+            "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate, "
+            "training.daily_jp, training.cost, fact.duplicate",
+        ),
+        (
+            "retraction",
             "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate, "
             "training.daily_jp, training.cost",
         ),

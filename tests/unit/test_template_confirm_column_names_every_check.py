@@ -54,10 +54,11 @@ def test_a_corrections_description_names_the_checks_written_by_name() -> None:
     yes, _, named = described.partition("; written by name (a yes does not confirm it on this row): ")
     assert "(promotion.one_step)" in yes
     assert "(placement.ends_post)" in yes
-    for check in ("unit.new", "training.duplicate", "training.daily_jp", "training.cost"):
+    for check in ("unit.new", "training.duplicate", "training.daily_jp", "training.cost", "fact.duplicate"):
         assert f"({check})" in named
-    # (fact.duplicate is asked of a new penalty, exam, post appointment or degree alone, not of a correction)
-    never = {"placement.leaves_scope", "fact.duplicate"}
+    # (fact.duplicate is asked of a correction making a fact a double since 2026-12-06: careerlog.application
+    # corrected_twice)
+    never = {"placement.leaves_scope"}
     assert set(CONFIRMABLE) - never == {c for c in CONFIRMABLE if f"({c})" in described}
 
 

@@ -324,7 +324,8 @@ CONFIRM_TOLD = {
     "seems to hold already: one of its kind of the same date and defining fields (a penalty's kind and level, an "
     "exam's exam, a post's kind, level and assignment, a degree's level) under its reference written otherwise "
     "(`HD/R/001` and `HD-R-001`, compared as training.duplicate compares a certificate), refused unconfirmed beside "
-    "`reference` naming the earlier version (since 2026-12-06). Stored with the fact (since 2026-12-06).",
+    "`reference` naming the earlier version (since 2026-12-06); likewise a correction making a fact so (beside "
+    "`corrected_fields`). Stored with the fact or the correction (since 2026-12-06).",
 }
 # What a recorded event's `confirmed` (web.api.schemas.confirmed_field) says of each check stored with it, listed
 # from CONFIRMABLE alike; None: a check never stored

@@ -735,6 +735,13 @@ def training_ticked(kind: str | None, check: str) -> bool:
     return kind in TRAINING_CHECK_KINDS and check in request.form.getlist("confirm")
 
 
+def twice_ticked(kind: str | None) -> bool:
+    """Whether the form's box confirming a fact the record seems to hold already (fact.duplicate) was ticked: kept
+    ticked on a penalty's, exam's, post appointment's or degree's form and on a correction's (one making a fact so:
+    careerlog.application.corrected_twice) while refused for another reason."""
+    return (kind in RECORDED_TWICE_FIELDS or kind == "correction") and FACT_DUPLICATE in request.form.getlist("confirm")
+
+
 def leaves_ticked(kind: str | None) -> bool:
     """Whether the form's box confirming a placement out of the writer's scope was ticked (confirm: LEAVES_SCOPE)."""
     return kind == "placement" and LEAVES_SCOPE in request.form.getlist("confirm")
@@ -886,7 +893,7 @@ def record() -> ResponseReturnValue:
         twice=next(
             (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is FACT_REPEATED), None
         ),
-        twice_ticked=kind in RECORDED_TWICE_FIELDS and FACT_DUPLICATE in request.form.getlist("confirm"),
+        twice_ticked=twice_ticked(kind),
         twice_check=FACT_DUPLICATE,
         # the box confirming trainings of the same days holding more JP a day together than one may (TRAINING_DAY_FULL)
         day_full=next(
