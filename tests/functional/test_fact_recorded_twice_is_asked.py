@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
+from careerlog.application import CareerLog
+from careerlog.config import Settings
+from careerlog.exporting import export_events
+from careerlog.importing import import_file
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_acceptance_refusals import problem
@@ -275,3 +281,24 @@ def test_an_import_correction_row_names_the_check_and_the_form_asks_with_a_box(w
     assert answer.status_code in (200, 302, 303), answer.get_data(as_text=True)
     (made,) = [e for e in world.services.ledger.get_events(BUDI) if e.KIND == "correction"]
     assert tuple(made.confirmed) == DUPLICATE_STORED
+
+
+def test_an_export_keeps_the_confirmation_and_a_migration_stores_it_as_it_is(world: World, tmp_path: Path) -> None:
+    """An export writes the confirmation as the row's `confirm`; a migration import stores it unasked (STORED_CHECKS:
+    a penalty's fact.duplicate), so the log moved to another store still shows the double recorded deliberately."""
+    recorded(world, "penalty")
+    again = {"kind": "penalty", **FACTS["penalty"], "reference": "HD-R-001", "confirm": DUPLICATE}
+    assert world.post(EVENTS, "hr", json=again).status_code == 201
+    dump = tmp_path / "export.jsonl"
+    with dump.open("wb") as out:
+        export_events(world.services.ledger, out)
+    lines = [orjson.loads(line) for line in dump.read_bytes().splitlines()]
+    assert [line.get("confirm") for line in lines if line["kind"] == "penalty"] == [None, DUPLICATE]
+    with CareerLog.from_settings(Settings(database_url=f"sqlite:///{tmp_path}/other.db")) as target:
+        kept = import_file(target, dump, actor="admin", migration=True)
+        assert kept.ok, kept.rejected
+        penalties = [e for e in target.events.get(BUDI) if e.KIND == "penalty"]
+        assert [(e.reference, tuple(e.confirmed)) for e in penalties] == [
+            ("HD/R/001", ()),
+            ("HD-R-001", DUPLICATE_STORED),
+        ]
