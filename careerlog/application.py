@@ -492,20 +492,25 @@ class UnitOfWork:
                 pending: list[Any] = aggregate.pending_events  # LedgerEvents (typed without cast(), a call per row)
                 done = noted.get(subject, 0)
                 count = len(pending)
-                if count == done + 1:  # the common case: one new event
-                    made.append(pending[done])
+                if count == done + 1:  # the common case: one new event (its key looked at without a slice's copy)
+                    event = pending[done]
+                    made.append(event)
                     noted[subject] = count
+                    if getattr(event, "client_key", None):
+                        self.keys_owned((event,))
                 elif count > done:
                     made += pending[done:]
                     noted[subject] = count
-                else:
-                    continue
-                for event in pending[done:]:  # (a key is its record's once a command made events under it)
-                    if key := getattr(event, "client_key", None):
-                        digest = keyowners.digest(key)
-                        if not self.key_owners.get(digest):
-                            self.key_owners[digest] = event.originator_id
+                    self.keys_owned(pending[done:])
         touched.clear()
+
+    def keys_owned(self, events: Iterable[Any]) -> None:
+        """A key is its record's once a command made events under it (`note`)."""
+        for event in events:
+            if key := getattr(event, "client_key", None):
+                digest = keyowners.digest(key)
+                if not self.key_owners.get(digest):
+                    self.key_owners[digest] = event.originator_id
 
     def new_events(self) -> list[LedgerEvent]:
         """Every new event, in the order the commands made them (an export's order survives an import)."""
@@ -955,10 +960,12 @@ def exponent_cells(payload: Mapping[str, Any]) -> dict[str, Any]:
 def written_with_exponent(payload: Mapping[str, Any]) -> bool:
     """Whether any of a payload's cells (exponent_cells') is a number written with an exponent: a payload of no
     corrected values is looked through as it is, not copied first (every row of an import asks: the copy cost about
-    1 us a row)."""
-    if isinstance(payload.get("corrected_fields"), Mapping):
-        return any(type(value) is WrittenWithExponent for value in exponent_cells(payload).values())
-    return any(type(value) is WrittenWithExponent for value in payload.values())
+    1 us a row), its values' types searched for the one in C (`in` over map(type, ...): half the CPU of any() over a
+    generator, about 1 us a row)."""
+    changes = payload.get("corrected_fields")
+    if changes is not None and isinstance(changes, Mapping):
+        return WrittenWithExponent in map(type, exponent_cells(payload).values())
+    return WrittenWithExponent in map(type, payload.values())
 
 
 def with_cells(payload: Mapping[str, Any], cells: Mapping[str, Any]) -> dict[str, Any]:
@@ -1527,8 +1534,10 @@ class CareerLog(Application[str]):
             raise whole_refusal(e, event_cls, self._unparsed_problems(uow, command, event_cls, recording, e)) from None
         if isinstance(values.get("mentor_nip"), str):  # (written with spaces, dots or dashes, as a NIP may be)
             values["mentor_nip"] = normalise_nip(values["mentor_nip"])
-        left_out = [name for name in filled_in(event_cls.KIND) if values.get(name) is None]  # (FILLED_IN's)
-        complete(event_cls, values)
+        left_out: list[str] = []  # (FILLED_IN's; most kinds fill in none: neither asked)
+        if event_cls.KIND in FILLED_IN:
+            left_out = [name for name in filled_in(event_cls.KIND) if values.get(name) is None]
+            complete(event_cls, values)
         if event_cls is Appointed:
             if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
                 uow.guard.appointment(subject, values)
@@ -2101,8 +2110,9 @@ class CareerLog(Application[str]):
             if recorded_at > now:
                 raise InvalidInput(FUTURE, "recorded_at")
         # a migration keeps the confirmation its log holds (an export's `confirm`), as it was stored, unasked
-        confirmed = command.confirmed & STORED_CHECKS.get(command.kind, command.confirmed)
-        kept = tuple(sorted(confirmed)) if command.kind in CONFIRMING_KINDS else ()
+        kept: tuple[str, ...] = ()  # (nearly every row confirms nothing: no set made nor sorted)
+        if command.confirmed and command.kind in CONFIRMING_KINDS:
+            kept = tuple(sorted(command.confirmed & STORED_CHECKS.get(command.kind, command.confirmed)))
         return Recording(
             recorded_at, migration.recorded_by or actor, migration.migrated, command.client_key, True, kept
         )

@@ -1344,9 +1344,12 @@ def row_checked(raw: bytes, row: dict[str, Any]) -> dict[str, Any] | InvalidInpu
     """A JSON Lines row read from `raw`, or its refusal: a field nested too deeply (nesting_checked), or a name its
     line gives twice in one object (`"hours": 2, ..., "hours": 4`), named (`hours`, `corrected_fields.hours`) as the
     API names it: orjson keeps the last value and the other was dropped unseen, until 2026-12-05 recorded so."""
-    checked = nesting_checked(row)
-    if checked is not row:
-        return checked
+    # (a line with one brace and no bracket, nearly every one, nests nothing: two searches of its bytes in C instead
+    # of a look at each value's type, about 0.5 us a row)
+    if raw.count(b"{") != 1 or b"[" in raw:
+        checked = nesting_checked(row)
+        if checked is not row:
+            return checked
     twice = name_given_twice(raw, row, COLONED)
     if twice is None:
         return jsonl_hours(row)
