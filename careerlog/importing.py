@@ -2141,7 +2141,8 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
     written = row.get(WRITTEN)
     if written is not None and type(written) is not Written:  # (a JSON row's own "#written": no field)
         raise InvalidInput(UNKNOWN_FIELD, WRITTEN)
-    written = _nips_as_typed(row, written)
+    if "mentor_nip" in row or not (type(nip := row.get("nip")) is str and nip.isdigit()):  # (else none to keep)
+        written = _nips_as_typed(row, written)
     if not migration:
         carried = [k for k in MIGRATION_KEYS if k in row]
         if carried:
@@ -2331,7 +2332,7 @@ def import_rows(
                         by_kind[command.kind] += 1
                         if len(made) < LISTED or progressed is not None:
                             made.append(RowSeen(command.line, command.subject, command.kind, result.version))
-                        if promotion_row(command, result) and command.migration is None:
+                        if command.migration is None and promotion_row(command, result):  # (a log's: not judged)
                             report.promotions.append(
                                 RowSeen(command.line, command.subject, command.kind, result.version)
                             )

@@ -284,8 +284,10 @@ def _rank_as_its_code(event_cls: type[LedgerEvent], values: dict[str, Any]) -> d
     one of them alone ("iii/a", "III - a": III/a; "ix": IX). Any other (unknown, or of the other kind) is left as
     typed for the appointment's checks to refuse. Until 2026-12-05 the spelling typed was recorded: an appointment at
     "ix" was a headcount group of its own beside IX (tests/functional/test_appointment_rank_recorded_as_its_code.py)."""
+    if event_cls.KIND not in RANKED_AT_APPOINTMENT:  # (most kinds, asked first)
+        return values
     rank = values.get("rank")
-    if type(rank) is not str or event_cls.KIND not in RANKED_AT_APPOINTMENT:
+    if type(rank) is not str:
         return values
     values["rank"] = starting_rank_code(rank)
     return values
@@ -407,7 +409,7 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
         "MISSING": MISSING,
         "reason_of": reason_of,
         "MAX": MAX_TEXT,
-        "fromisoformat": iso_day,
+        "fromisoformat": date.fromisoformat,  # (of a text of iso_day's form, its test written out below)
         "utf8": utf8,
         "unknown_first": _unknown_first,
         "event_cls": event_cls,
@@ -443,9 +445,16 @@ def _reader(event_cls: type[LedgerEvent]) -> Callable[[Mapping[str, Any]], dict[
             lines += [f"                values[N{i}] = P{i}(value)"]
         elif spec.type is date and not spec.table:
             lines += [
-                "            if type(value) is str:",
+                # iso_day(value.strip()) without the call: a text not of its form goes to the parser, as its
+                # ValueError sent it
+                "            if (",
+                "                type(value) is str",
+                "                and len(day := value.strip()) == 10",
+                "                and day[4] == '-'",
+                "                and day[7] == '-'",
+                "            ):",
                 "                try:",
-                f"                    values[N{i}] = fromisoformat(value.strip())",
+                f"                    values[N{i}] = fromisoformat(day)",
                 "                except ValueError:",
                 f"                    values[N{i}] = P{i}(value)",
                 "            else:",
