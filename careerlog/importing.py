@@ -1361,7 +1361,8 @@ def jsonl_hours(row: dict[str, Any]) -> dict[str, Any]:
     """A JSON Lines row whose hours are a text written with their unit ("24 JP", in the row or its corrected_fields)
     read as the number, in place, as a CSV's or a workbook's cell and the record form's input are (textfiles.
     lesson_hours; until 2026-12-06 refused as no whole number, "24, not 24,5"); the row."""
-    read_lesson_hours(row)
+    if type(row.get("hours")) is str:  # (read_lesson_hours asks nothing else: most rows hold no text of hours)
+        read_lesson_hours(row)
     changes = row.get("corrected_fields")
     if type(changes) is dict and type(cell := changes.get("hours")) is str and (number := lesson_hours(cell)):
         changes["hours"] = number

@@ -1005,7 +1005,7 @@ class LedgerAggregate(BaseAggregate[str]):
         ):
             return None
         key = identity_key(event_cls, values, recording.client_key)
-        if key in self.keys or self.named_by_correction(key):
+        if key in self.keys or key in self.__dict__.get("corrected_references", ()):  # (named_by_correction)
             return None
         fact = Fact(0, event_cls.KIND, values, local_date(recorded_at))
         errors = FieldErrors()  # self.check_candidate(fact), without the call
