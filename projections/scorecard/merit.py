@@ -8,7 +8,7 @@ from careerlog.domain.unit import unit_key
 from careerlog.reference import rules
 from projections.merit.distribution import GradeInflationQueries
 from projections.merit.fairness import FairnessQueries
-from projections.merit.queries import NOT_COMPARED, AuditQueries, Passed, PassedOverQueries
+from projections.merit.queries import AuditQueries, Passed, PassedOverQueries, compared_alone
 from projections.scorecard.indicators import Context, Definition, Indicator, api_link, measured, rows_behind
 from projections.training import ratio
 
@@ -18,9 +18,11 @@ CLEAN = Definition(
     "merit",
     "Promotions without findings",
     "Share of the rank promotions with TMT in the year judged by a promotion rule in force on the TMT whose audit "
-    "raised no finding (a promotion before any was in force, before 2000, is not judged: not counted).",
+    "raised no finding (a promotion before any was in force, before 2000, is not judged: not counted; nor is a 202, "
+    "the functional-post promotion, with or without a finding: the audit's lists do not compare it with its "
+    "colleagues).",
     "rank promotions without a finding",
-    "rank promotions judged",
+    "rank promotions judged, other than 202s",
     SOURCE,
 )
 BY_RULE = Definition(
@@ -129,10 +131,13 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
     start, end = ctx.period
     audit = ScorecardAudit(ctx)
     promotions = audit.promotions(ctx.scope.selection(), start=start, end=end)
-    # judged (NULL: no promotion rule in force on the TMT) and compared: a 202 whose colleagues only its page compares
-    # (verdict not_compared) is not known clean nor not clean, so in neither count (until 2026-12-06 counted clean,
-    # where its page could read findings; then for a while in the denominator alone, never clean)
-    judged = [d for d in promotions if d["verdict"] not in (None, NOT_COMPARED)]
+    # judged (NULL: no promotion rule in force on the TMT) and compared: a 202, whose colleagues only its page compares,
+    # is in neither count, with or without a finding. One clean by its rules (the lists' not_compared) is not known
+    # clean nor not clean; leaving it out but counting one with a finding (until 2026-12-06) read the share low, the
+    # lower the more functional staff (KAB-DELISERDANG 2026: 32 of 37 with one bad 202 more, now 32 of 36). Until
+    # 2026-12-06 a clean 202 was first counted clean (where its page could read findings), then in the denominator
+    # alone, then in neither count while a flagged one stayed in the denominator.
+    judged = [d for d in promotions if d["verdict"] is not None and not compared_alone(d)]
     # clean: `compliant` as the list reads it (its link)
     clean = sum(1 for d in judged if d["verdict"] == "compliant")
     # the decisions judged with the rounds: a regular promotion that passed over a clearly stronger colleague
