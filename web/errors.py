@@ -314,9 +314,10 @@ OTHER_FACT = Refusal(
     "record."
 )
 
-# A fact's path whose version is not a whole number from 1 (`/employees/{nip}/events/abc`, `.../events/-1`): no
-# route took it (its converter reads digits alone), answered as the fact not found naming `version`, not as a path
-# the API has none of (until 2026-12-05 the generic unknown-path). It names no record: the NIP is not read.
+# A fact's path whose version is not a whole number from 1 (`/employees/{nip}/events/abc`, `.../events/-1`,
+# `.../events/0`): no route took it (its converter reads digits from 1 alone), answered as the fact not found naming
+# `version`, not as a path the API has none of (until 2026-12-05 the generic unknown-path; until 2026-12-06 version 0
+# was read, and answered a 404 with a `detail` alone). It names no record: the NIP is not read.
 FACT_PATH = re.compile(r"/api/v1/employees/[^/]+/events/(?P<version>[^/]+)")
 NOT_A_VERSION = Refusal(
     "No fact has version {version}: a fact's version is a whole number from 1, as the record's events list them.",
@@ -327,7 +328,10 @@ NOT_A_VERSION = Refusal(
 def unread_version(path: str) -> Reason | None:
     """Why a fact's path names no version (NOT_A_VERSION), or None when it is no fact's path."""
     found = FACT_PATH.fullmatch(path)
-    if found is None or (found["version"].isascii() and found["version"].isdigit()):
+    if found is None:
+        return None
+    text = found["version"]
+    if text.isascii() and text.isdigit() and text.strip("0"):  # (0, 00: no fact's version)
         return None
     return NOT_A_VERSION.reason(version=found["version"])
 

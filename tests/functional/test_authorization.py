@@ -97,7 +97,7 @@ ROUTES = {
     "appoint": "POST /api/v1/employees",
     "profile": "GET /api/v1/employees/<nip>",
     "history": "GET /api/v1/employees/<nip>/events",
-    "fact": "GET /api/v1/employees/<nip>/events/<int:version>",
+    "fact": "GET /api/v1/employees/<nip>/events/<int(min=1):version>",
     "record": "POST /api/v1/employees/<nip>/events",
     "timeline": "GET /api/v1/employees/<nip>/timeline",
     "eligibility": "GET /api/v1/employees/<nip>/eligibility",
@@ -199,7 +199,10 @@ def test_the_role_matrix_of_api_md_names_every_endpoint(app: Flask) -> None:
     {version}, `<decision>` as {nip}-{version})."""
     text = (Path(__file__).parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
     matrix = text.split("| endpoint | employee | hr | inspector | reporter | policy | admin |", 1)[1].split("\n\n")[0]
-    shown = (re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", r.replace("<decision>", "{nip}-{version}")) for r in api_routes(app))
+    shown = (
+        re.sub(r"<(?:\w+(?:\([^)]*\))?:)?(\w+)>", r"{\1}", r.replace("<decision>", "{nip}-{version}"))
+        for r in api_routes(app)
+    )
     assert sorted(route for route in shown if f"`{route}`" not in matrix) == []
 
 

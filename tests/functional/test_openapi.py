@@ -74,7 +74,7 @@ def test_the_document_lists_every_endpoint(spec: dict[str, Any]) -> None:
 
 def test_the_document_and_the_app_serve_the_same_endpoints(spec: dict[str, Any], app: Flask) -> None:
     served = {
-        re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+        re.sub(r"<(?:\w+(?:\([^)]*\))?:)?(\w+)>", r"{\1}", rule.rule)
         for rule in app.url_map.iter_rules()
         if rule.rule.startswith("/api/v1/")
     }

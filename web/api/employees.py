@@ -165,7 +165,7 @@ class Events(MethodView):
         return written.to_dict(), 201 if written.outcome.created else 200
 
 
-@blp.route("/<nip>/events/<int:version>")
+@blp.route("/<nip>/events/<int(min=1):version>")  # (versions start at 1: 0 is unread_version's too)
 class Fact(MethodView):
     @blp.requires(Action.READ_RECORD)
     @blp.arguments(NO_QUERY, location="query")
