@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from eventsourcing.utils import TopicError
 
@@ -18,6 +18,18 @@ def quoted(value: object) -> str:
 def cut(text: str) -> str:
     """A text cut to QUOTED_LENGTH characters, ending in "…" when it was longer (`quoted`, unquoted)."""
     return text if len(text) <= QUOTED_LENGTH else text[: QUOTED_LENGTH - 1] + "…"
+
+
+QUOTED_VALUES = 5  # values a refusal listing the values it refuses quotes, the others counted ("and 3 more")
+
+
+def quoted_values(values: Iterable[object], quote: Callable[[object], str] = quoted) -> str:
+    """Values as a refusal lists them: the first QUOTED_VALUES quoted (`quote`), then how many more ("'a', 'b', ...
+    and 2,996 more"): a `by` of 3,000 values is not answered with them all (until 2026-12-06 a 24 KB refusal)."""
+    values = list(values)
+    named = ", ".join(quote(v) for v in values[:QUOTED_VALUES])
+    more = len(values) - QUOTED_VALUES
+    return f"{named} and {more:,} more" if more > 0 else named
 
 
 class CareerlogError(Exception):

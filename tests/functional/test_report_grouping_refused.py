@@ -3,7 +3,8 @@
 Before, `/pages/reports/headcount?by=agency,` (a comma too many) answered 200 with the table by agency, and
 `by=agency,unit,rank,sex,education` a table of five groupings, where the API's `by` refuses both (422: the empty
 value is no known field; 1 to 4 fields). The page now refuses them with the reason beside the grouping, in the page's
-language, and so do its CSV and Excel downloads. Both stores."""
+language, and so do its CSV and Excel downloads; an empty field in the API's words since 2026-12-06 ("An empty code
+in 'agency,': ...", EMPTY_PART, as a code filter's; before, "Unknown field ''"). Both stores."""
 
 from __future__ import annotations
 
@@ -32,15 +33,20 @@ def reporter(world: World) -> World:
         (
             "headcount",
             "agency,",
-            "Unknown field &#39;&#39;; one of agency, unit",
-            "Pengelompokan &#39;&#39; tidak dikenal",
+            "An empty code in &#39;agency,&#39;: write a code on each side of every comma.",
+            "Ada kode kosong dalam &#39;agency,&#39;: tulis kode di kedua sisi setiap koma.",
         ),
-        ("headcount", ",", "Unknown field &#39;&#39;; one of agency, unit", "Pengelompokan &#39;&#39; tidak dikenal"),
+        (
+            "headcount",
+            ",",
+            "An empty code in &#39;,&#39;: write a code on each side of every comma.",
+            "Ada kode kosong dalam &#39;,&#39;",
+        ),
         (
             "training",
             "agency,,sex",
-            "Unknown field &#39;&#39;; one of agency, unit",
-            "Pengelompokan &#39;&#39; tidak dikenal",
+            "An empty code in &#39;agency,,sex&#39;: write a code on each side of every comma.",
+            "Ada kode kosong dalam &#39;agency,,sex&#39;",
         ),
         ("headcount", FIVE, "Must be between 1 and 4, got 5.", "Harus antara 1 dan 4, diisi 5."),
         (

@@ -28,7 +28,7 @@ from careerlog.domain.employee import (
     TRAINING_DAILY_JP,
     TRAINING_DUPLICATE,
 )
-from careerlog.domain.errors import cut, quoted
+from careerlog.domain.errors import cut, quoted, quoted_values
 from careerlog.domain.events import (
     BY_KIND,
     EMPLOYEE_EVENTS,
@@ -268,7 +268,7 @@ class Confirmed(fields.List[str]):
         if isinstance(value, list):
             wrong = [v for v in value if not isinstance(v, str) or v not in CONFIRMABLE]
             if wrong:
-                values = ", ".join(quoted(v) if isinstance(v, str) else cut(json.dumps(v)) for v in wrong)
+                values = quoted_values(wrong, lambda v: quoted(v) if isinstance(v, str) else cut(json.dumps(v)))
                 raise ValidationError(NOT_CONFIRMABLE.format(values=values, checks=", ".join(CONFIRMABLE)))
         return super()._deserialize(value, attr, data, **kwargs)
 

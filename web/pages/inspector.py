@@ -19,7 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from careerlog.access import Action, OutsideScope, narrow, row_filters
 from careerlog.accounts import Account
-from careerlog.domain.errors import InvalidInput, quoted
+from careerlog.domain.errors import InvalidInput, quoted, quoted_values
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import AnyCase, reference, rules
 from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, ROUND, with_pool
@@ -27,7 +27,6 @@ from projections.merit.groups import DIMENSIONS
 from projections.merit.queries import LIST_RULES, NOT_COMPARED, compared_alone, judged_by
 from projections.merit.rules import SEVERITY_ORDER
 from projections.reading import after_today
-from projections.training import GROUPING_REFUSALS
 from web import kept
 from web.api.audit_schemas import DecisionSchema
 from web.api.audits import fairness_schema, time_to_promotion_schema
@@ -145,7 +144,7 @@ def refused(known: tuple[str, ...], kind: str | None = None, *, several: bool = 
         errors |= empty_part(name, codes) if several else {}
         unknown = [v for v in codes.each(request.args.getlist(name)) if v.strip() and codes.read(v) is None]
         if unknown:
-            listed = ", ".join(map(quoted, unknown))  # (each cut: careerlog.domain.errors.cut)
+            listed = quoted_values(unknown)  # (each cut, the first few: careerlog.domain.errors)
             # (what a page's reader can follow: the form's list beside the field, or a region's code as it is
             # written, typed in its box on the audit pages; until 2026-12-06 the API's reference table, "see GET
             # /api/v1/reference/agencies", and before that the command `careerlog reference TABLE`)
@@ -685,21 +684,19 @@ def statistics(
 def groupings(args: MultiDict[str, str]) -> list[str]:
     """The groupings asked for: the form's two selects (`by=sex&by=education`; the second left blank, none) or, as
     the API and the reports pages write them, one `by` of fields between commas (`by=sex,education`), which the page
-    refused as an unknown grouping 'sex,education'. A field left empty between commas (`by=sex,`) is kept, for
-    empty_grouping to refuse. A field is read in any letter case (`Sex` is sex, as the API reads it: until 2026-12-06
+    refused as an unknown grouping 'sex,education'. A field left empty beside a comma (`by=sex,`) is kept, and
+    refused by empty_grouping. A field is read in any letter case (`Sex` is sex, as the API reads it: until 2026-12-06
     both refused it)."""
     known = {d.casefold(): d for d in DIMENSIONS}
     fields = [field.strip() for value in args.getlist("by") if value.strip() for field in value.split(",")]
     return [known.get(field.casefold(), field) for field in fields]
 
 
-def empty_grouping(by: list[str]) -> dict[str, list[str]]:
-    """The error beside `by` for a field left empty between its commas (`by=sex,`, `by=sex,,education`), as the
-    API refuses it (the statistics read the fields named and would drop it): the unknown grouping ''."""
-    if "" not in by:
-        return {}
-    unknown = GROUPING_REFUSALS["dimension"][1]
-    return {"by": [unknown.reason(name=repr(""), known=", ".join(DIMENSIONS))]}
+def empty_grouping() -> dict[str, list[str]]:
+    """The error beside `by` for a field left empty beside a comma (`by=sex,`, `by=sex,,education`), in the API's
+    words (AnyCase.empty_part, EMPTY_PART: the statistics read the fields named and would drop it); until 2026-12-06
+    the unknown grouping ''."""
+    return empty_part("by", AnyCase(DIMENSIONS))
 
 
 def kept_statistics(
@@ -713,7 +710,7 @@ def kept_statistics(
     by = groupings(args) or ["sex"]
     count = args.get("count") or ROUND  # (how the selection rates count the pool: time to promotion has no count)
     form = {"by": by, "min_cell": args.get("min_cell", ""), "count": count}
-    errors = {**errors, **refused(known), **given_twice(single), **empty_grouping(by)}
+    errors = {**errors, **refused(known), **given_twice(single), **empty_grouping()}
     errors = errors or filters_outside(account)  # (an unknown agency is refused as such first)
     if "count" in known and count not in COUNTS:
         counts = ", ".join(COUNTS)

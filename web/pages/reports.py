@@ -17,15 +17,15 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.ledger import latest_today
 from careerlog.domain.payload import whole_number
-from careerlog.reference import reference
+from careerlog.reference import AnyCase, reference
 from projections.queries import HEADCOUNT_FIELDS
-from projections.training import BETWEEN, FIRST_YEAR, GROUPING_REFUSALS, SPELL_FIELDS
+from projections.training import BETWEEN, FIRST_YEAR, SPELL_FIELDS
 from web.pages import charts, local_number
 from web.pages.columns import report_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services, whole
 from web.pages.errors import error_page
 from web.pages.export import download
-from web.pages.inspector import agencies_within, refused, regions_within_reach
+from web.pages.inspector import agencies_within, empty_part, refused, regions_within_reach
 from web.pages.labels import code_name
 
 REPORTS = {
@@ -316,14 +316,13 @@ def argument_errors(name: str) -> dict[str, list[str]]:
 
 
 def grouping_errors(name: str) -> dict[str, list[str]]:
-    """The error beside `by` the API gives it too, before the report is read: an empty field between its commas
+    """The error beside `by` the API gives it too, before the report is read: an empty field beside a comma
     (`by=agency,`) is no field to group by, and more than MAX_GROUPING fields are more than a report groups by (the
     page read the one and the five as asked: a table by agency, a table of five groupings the API refuses)."""
     value = one(request.args, "by") if name in GROUPINGS else None
     fields = [] if value is None else [b.strip() for b in value.split(",")]
-    if "" in fields:
-        unknown = GROUPING_REFUSALS["field"][1]
-        return {"by": [unknown.reason(name=repr(""), known=", ".join(GROUPINGS[name]))]}
+    if value is not None and (empty := empty_part("by", AnyCase(GROUPINGS[name]))):
+        return empty  # (in the API's words, EMPTY_PART: until 2026-12-06 the unknown field '')
     if len(fields) > MAX_GROUPING:
         return {"by": [BETWEEN.reason(low=1, high=MAX_GROUPING, number=len(fields))]}
     return {}
