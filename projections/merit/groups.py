@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import Refusal
+from careerlog.reference import AnyCase
 from projections.queries import AGE_BANDS, age_band_label
 from projections.training import group_fields
 
@@ -35,6 +36,10 @@ def dimensions(by: str | Sequence[str] | None) -> list[str]:
     """The dimensions named in `by` ("sex,agency" or a list): one or two, each known, each once."""
     if by is None:
         raise InvalidInput(ONE_OR_TWO, "by")
+    # a field left empty beside a comma (`--by sex,`) refused as the API's and the pages' `by` refuse it (until
+    # 2026-12-06 read as the other fields alone)
+    if isinstance(by, str) and (empty := AnyCase(DIMENSIONS).empty_part([by])) is not None:
+        raise InvalidInput(empty, "by")
     names = [b.strip() for b in by.split(",")] if isinstance(by, str) else [str(b).strip() for b in by]
     names = [n for n in names if n]
     if not names:

@@ -143,6 +143,10 @@ def test_impact_ratio_interval_is_the_log_method_when_no_group_was_all_promoted(
         ("sex,agency,region", "At most 2 dimensions"),
         ("sex,sex", "Name each dimension once"),
         ("", "Name one or two dimensions"),
+        # a field left empty beside a comma, as the API and the pages refuse it (until 2026-12-06 `--by sex,` was sex)
+        ("sex,", "An empty code in 'sex,': write a code on each side of every comma."),
+        (",sex", "An empty code in ',sex'"),
+        ("sex,,agency", "An empty code in 'sex,,agency'"),
     ],
 )
 def test_bad_dimensions_are_rejected_naming_the_field(by: str, message: str) -> None:
