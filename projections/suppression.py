@@ -14,7 +14,7 @@ the web layer decides who gets suppressed figures (docs/security.md).
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,26 +70,39 @@ def suppress(
 
 def differenced(
     rows: Sequence[Mapping[str, Any]],
-    without: Sequence[Sequence[Mapping[str, Any]]],
+    without: Iterable[Sequence[Mapping[str, Any]]],
     cells: Cells,
     by: Sequence[str],
     min_cell: int,
+    *,
+    key: Callable[[Sequence[str], Mapping[str, Any]], Hashable] | None = None,
 ) -> set[int]:
     """The rows of a filtered report that the same report asked without one of its filters, or without one value of
     a filter given several, would give away (one step of differencing): `without` holds that report once per filter
     and per value left out (exact counts, grouped by the same `by`), and a row is given away when the same cell there
     differs from the row by a small group (the headcount of KOTA-MEDAN by rank shows IV/c 8, filtered to women 6: the
     2 men of IV/c, which the table by rank and sex withholds; by sex, ranks IV/d and IV/b show 8 women, IV/b alone 6:
-    the 2 women of IV/d)."""
+    the 2 women of IV/d). A row's cell is its values of `by` as recorded, or its `key` of `by` (web.services.cell_key:
+    a unit in every spelling one cell), the people of a cell's rows in a report added up: each report its callers
+    give holds one row per cell (a GROUP BY's, a unit's spellings merged: `projections.training.merged_by_unit`), so
+    that the sum is that row's count (tests/functional/test_suppression_differenced_one_row_per_cell.py)."""
+    cell_of = key or recorded
+    asked = [cell_of(by, row) for row in rows]
     found: set[int] = set()
     for report in without:
-        counts = {tuple(r[f] for f in by): r[cells.count] or 0 for r in report}
+        counts: dict[Hashable, int] = {}
+        for r in report:
+            held = cell_of(by, r)
+            counts[held] = counts.get(held, 0) + (r[cells.count] or 0)
         found |= {
-            i
-            for i, row in enumerate(rows)
-            if small(abs(counts.get(tuple(row[f] for f in by), 0) - (row[cells.count] or 0)), min_cell)
+            i for i, row in enumerate(rows) if small(abs(counts.get(asked[i], 0) - (row[cells.count] or 0)), min_cell)
         }
     return found
+
+
+def recorded(by: Sequence[str], row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """A report's row as a cell of the same report asked otherwise (`differenced`): its values of `by` as recorded."""
+    return tuple(row[f] for f in by)
 
 
 def sliced(

@@ -1371,8 +1371,8 @@ class Services:
         filtered). Two light queries per filter given (one when the field is counted by; one fewer for a filter whose
         table by the report's fields and its field under the other filters was read already: `read_before`), and
         one more for each other filter given: that table is judged as its own report withholds it, a cell the same
-        table without one of its filters differs from by a small group withheld too (`differenced_cells`, as
-        `suppression.differenced` the report's own rows; until 2026-12-06 its small cells alone, so that
+        table without one of its filters differs from by a small group withheld too (`suppression.differenced`, as
+        the report's own rows, its cells by `cell_key`; until 2026-12-06 its small cells alone, so that
         `by=employment_kind` withheld PNS as the complement of the PPPK the count of every status gave away, and
         `by=sex&employment_kind=PNS` printed that PNS count and its women and men). `across` (the headcount's
         `status`): the third answer, whether a value a filter is filtered to is withheld or complemented in the table
@@ -1398,7 +1398,7 @@ class Services:
             apart = {key: field_slices(name, other, cells) for key, other in withouts.items()}
             held = differenced_slices(slices, apart.values(), cells, cell)
             whole |= filter_sliced(rows, by, name, asked, slices, cell, cells, withheld=held)
-            given = differenced_cells(table, withouts.values(), fields, cells, cell)
+            given = suppression.differenced(table, withouts.values(), cells, fields, cell, key=cell_key)
             crossed |= crossed_withheld(rows, by, fields, table, asked_cells, cell, cells, withheld=given)
             if across in apart and name != across:
                 # (and in the table of the people `across` leaves out, every status's less those counted: KOTA-MEDAN's
@@ -1763,28 +1763,6 @@ def differenced_slices(
     }
 
 
-def differenced_cells(
-    table: Sequence[Mapping[str, Any]],
-    withouts: Iterable[Sequence[Mapping[str, Any]]],
-    fields: Sequence[str],
-    cells: suppression.Cells,
-    cell: int,
-) -> set[int]:
-    """The rows of a table by `fields` whose cell (`cell_key`) the same table without one of its filters
-    (`withouts`) counts a small group more or fewer of: withheld by that table's report (`suppression.differenced`)."""
-    found: set[int] = set()
-    for other in withouts:
-        counts: dict[tuple[Any, ...], int] = {}
-        for row in other:
-            counts[cell_key(fields, row)] = counts.get(cell_key(fields, row), 0) + (row[cells.count] or 0)
-        found |= {
-            i
-            for i, row in enumerate(table)
-            if suppression.small(abs(counts.get(cell_key(fields, row), 0) - (row[cells.count] or 0)), cell)
-        }
-    return found
-
-
 def crossed_withheld(
     rows: Sequence[Mapping[str, Any]],
     by: Sequence[str],
@@ -1798,9 +1776,10 @@ def crossed_withheld(
 ) -> set[int]:
     """The rows of a headcount (or a report of `cells` alike) by `by`, filtered by one field, whose cells of the table
     by `fields` (`by` and that field) under the other filters (`table`) that table withholds or complements along
-    its margins (`suppression.suppress`; `withheld`, its rows withheld besides the small ones, `differenced_cells`):
-    a row is the sum of its cells the filter selects (`asked_cells`, the report by `fields` as filtered), withheld
-    when one of them is, so that a figure shown under a filter is one the table by its field shows too. Its cells
+    its margins (`suppression.suppress`; `withheld`, its rows withheld besides the small ones,
+    `suppression.differenced`): a row is the sum of its cells the filter selects (`asked_cells`, the report by
+    `fields` as filtered), withheld when one of them is, so that a figure shown under a filter is one the table by its
+    field shows too. Its cells
     withheld are those it withholds with `withheld` and without (never fewer than before `withheld` was given: the
     complements it picks change with it, and a cell hidden without it, the only hiding until 2026-12-06, was shown
     under the filter: `by=post_kind&agency=KOTA-MEDAN&sex=F` printed PELAKSANA 42, its 67 less the 25 men that

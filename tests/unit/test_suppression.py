@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from projections.suppression import Cells, exposed, scorecard, sliced, suppress, total, withhold
+from projections.suppression import Cells, differenced, exposed, scorecard, sliced, suppress, total, withhold
 
 HEADCOUNT = Cells("count")
 COMPLIANCE = Cells("staff", ("met", "share"))
@@ -295,3 +295,24 @@ def test_a_complement_a_later_one_covers_line_by_line_stays_withheld_in_a_table_
         ("C", "RETIRED"),
         ("C", "DECEASED"),
     }
+
+
+def test_a_row_the_same_cell_without_a_filter_differs_from_by_a_small_group_is_differenced() -> None:
+    # KOTA-MEDAN by rank filtered to women: IV/c 6 of 8 without the filter (its 2 men), III/d 20 of 28, IV/a 3 of 3
+    asked = [{"rank": "IV/c", "count": 6}, {"rank": "III/d", "count": 20}, {"rank": "IV/a", "count": 3}]
+    without = [[{"rank": "III/d", "count": 28}, {"rank": "IV/a", "count": 3}, {"rank": "IV/c", "count": 8}]]
+    assert differenced(asked, without, HEADCOUNT, ["rank"], 5) == {0}
+    # (a cell the other report has no row of counts none there: 3 women of 3, a small group itself)
+    assert differenced(asked, [[without[0][0], without[0][2]]], HEADCOUNT, ["rank"], 5) == {0, 2}
+
+
+def test_a_cells_rows_in_the_report_without_a_filter_are_added_up_by_its_key() -> None:
+    # (a unit in two spellings, as two rows: by `key` one cell of 6 + 2, the row's 8 no small group less; as
+    # recorded, the row's own spelling alone, 6, 2 fewer)
+    def unit(by: Any, row: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(" ".join(str(row[f]).split()).casefold() for f in by)
+
+    asked = [{"unit": "Dinas Sosial", "count": 8}]
+    without = [[{"unit": "Dinas Sosial", "count": 6}, {"unit": "dinas  sosial", "count": 2}]]
+    assert differenced(asked, without, HEADCOUNT, ["unit"], 5, key=unit) == set()
+    assert differenced(asked, without, HEADCOUNT, ["unit"], 5) == {0}
