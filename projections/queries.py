@@ -480,9 +480,10 @@ class Queries(ViewReader):
         if len(set(by)) != len(by):  # (age_band twice was a statement short of its parameters)
             raise InvalidInput(twice, "by")
         where, params = self._roster_where(filters or {}, None, None, None)
-        case, case_params = age_band_case(self.today)
+        # (the age bands' CASE written only when counted by: its 18 dates cost 0.3 ms a statement, and a reporter's
+        # headcount asked up to 18 statements, most not by age band)
+        case, select_params = age_band_case(self.today) if "age_band" in by else ("", [])
         columns = [f"{case} AS age_band" if b == "age_band" else b for b in by]
-        select_params = case_params if "age_band" in by else []
         counted = f"SELECT {', '.join(columns)}, COUNT(*) AS count"
         tail = f" FROM roster{where} GROUP BY {', '.join(by)}"
         if secret is None:
