@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -260,6 +260,27 @@ def age_band_case(today: date) -> tuple[str, list[str]]:
     return "CASE " + " ".join(parts) + " ELSE 'unknown' END", params
 
 
+def added_up(
+    groups: Iterable[Mapping[str, Any]], by: Sequence[str], sums: Sequence[str] = ("count",)
+) -> list[dict[str, Any]]:
+    """The headcount by `by` (`Queries.headcount`) from the roster's groups by `by`, or by more fields, of one scope
+    (`Queries.headcount_groups`): their `sums` added up by their values of `by` as recorded, as a GROUP BY by `by`
+    alone counts them (the same rows, in any order), then a unit in other spellings counted once (`merged_by_unit`,
+    its spelling shown the one most counted: the same of the same rows), in `report_order` (ranks by rank_order, not
+    as text; either store alike), which tells every two rows apart."""
+    found: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for group in groups:
+        key = tuple(group[f] for f in by)
+        held = found.get(key)
+        if held is None:
+            found[key] = {**dict(zip(by, key, strict=True)), **{s: group[s] for s in sums}}
+        else:
+            for s in sums:
+                held[s] += group[s]
+    merged = merged_by_unit(found.values(), by, sums, "count")
+    return sorted(merged, key=report_order(by))
+
+
 class Queries(ViewReader):
     """Reads of the views, for the API, the pages and the command line.
 
@@ -471,6 +492,23 @@ class Queries(ViewReader):
         order of ranks, the PPPK grades after them). `secret` (the cell-key method's, Services.perturbed_headcount):
         each row's `key` too, the sum of its people's record keys (projections.cellkey), added up by the same GROUP BY
         as the count (`_key_sum`): no row per person leaves the store."""
+        if secret is None:
+            return added_up(self.headcount_groups(by, filters), by)
+        counted, tail, select_params, params = self._headcount_statement(by, filters)
+        return added_up(self._key_sum(counted, tail, select_params, params, secret), by, ("count", "key"))
+
+    def headcount_groups(self, fields: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[Row]:
+        """The employees under `filters` counted by `fields` as recorded (one GROUP BY: a unit in each spelling a
+        group), whose `added_up` is the headcount by any of those fields: one statement for the headcounts of one
+        scope by several fields (web.services.ScopeCounts)."""
+        counted, tail, select_params, params = self._headcount_statement(fields, filters)
+        return self.store.query(counted + tail, [*select_params, *params])
+
+    def _headcount_statement(
+        self, by: Sequence[str], filters: Mapping[str, Any] | None
+    ) -> tuple[str, str, list[Any], list[Any]]:
+        """The headcount's statement by `by` under `filters`: its SELECT (`counted`), its FROM, WHERE and GROUP BY
+        (`tail`), and their parameters; the fields refused as the headcount's (none, one unknown, one twice)."""
         if not by:
             raise InvalidInput(COUNT_BY, "by")
         _, unknown_field, twice = GROUPING_REFUSALS["field"]
@@ -485,14 +523,7 @@ class Queries(ViewReader):
         case, select_params = age_band_case(self.today) if "age_band" in by else ("", [])
         columns = [f"{case} AS age_band" if b == "age_band" else b for b in by]
         counted = f"SELECT {', '.join(columns)}, COUNT(*) AS count"
-        tail = f" FROM roster{where} GROUP BY {', '.join(by)}"
-        if secret is None:
-            rows = self.store.query(counted + tail, [*select_params, *params])
-        else:
-            rows = self._key_sum(counted, tail, [*select_params], params, secret)
-        sums = ("count",) if secret is None else ("count", "key")
-        merged = merged_by_unit(rows, by, sums, "count")  # (a unit in other spellings counted once)
-        return sorted(merged, key=report_order(by))  # (ranks by rank_order, not as text; either store alike)
+        return counted, f" FROM roster{where} GROUP BY {', '.join(by)}", select_params, params
 
     def _key_sum(
         self, counted: str, tail: str, select_params: list[Any], params: list[Any], secret: bytes

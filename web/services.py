@@ -52,7 +52,7 @@ from careerlog.importing import (
 )
 from careerlog.keyset import Paging, page_of_computed
 from careerlog.reference import filter_codes, reference, rules
-from careerlog.sqlstore import check_connections_when_in_doubt
+from careerlog.sqlstore import Row, check_connections_when_in_doubt
 from careerlog.textfiles import workbook_name
 from careerlog.workbooks import read_xlsx
 from projections import cellkey, suppression
@@ -66,7 +66,7 @@ from projections.merit.passed_over import colleagues_of, every_passed_over, ledg
 from projections.merit.queries import AuditQueries, comparison_evidence, with_colleagues
 from projections.merit.retirement import PAST_RETIREMENT_KEYSET
 from projections.merit.study_leave_queries import StudyLeaveQueries
-from projections.queries import ROSTER_FILTERS, CursorPage, Queries, RosterPage, cursor_page
+from projections.queries import ROSTER_FILTERS, CursorPage, Queries, RosterPage, added_up, cursor_page
 from projections.registry import all_projections
 from projections.scorecard.award_queries import AwardQueries
 from projections.scorecard.scorecard import ScorecardQueries, checked_scope
@@ -1188,19 +1188,23 @@ class Services:
         cell = self.smallest_cell(reader)
         if cell > 1 and self.disclosure.method == PERTURB:
             return self.perturbed_headcount(reader, by, filters, allowed, statuses)
-        rows = [] if allowed is NOTHING else self.queries.headcount(by, allowed)
+        # (a reader of aggregates': each scope its withholding reads read once, by every field it counts by)
+        fields = [*by, *(name for name, values in filters.items() if values and name not in by)]
+        count: Callable[[list[str], dict[str, list[str]]], list[dict[str, Any]]] = (
+            ScopeCounts(self.queries, fields) if cell > 1 else self.queries.headcount
+        )
+        rows = read_of(count, by, allowed)
 
         def read(scope: dict[str, list[str]]) -> list[dict[str, Any]]:
-            return [] if scope is NOTHING else self.queries.headcount(by, scope)
+            return read_of(count, by, scope)
 
         without = self.without_each_filter(reader, filters, read, cell) if rows else []
         given = suppression.differenced(rows, without, suppression.HEADCOUNT, by, cell)
         # (the scope of every status: the table by status's, and the "of M" total's; one reading of the scope for both)
         every_status = self.without_filter(reader, filters, "status")
-        table = self.status_table(filters, every_status, by, rows, cell)
+        table = self.status_table(filters, every_status, by, rows, cell, count)
         slices = status_slices(table or [])
         sliced = filter_sliced(rows, by, "status", set(filters.get("status", ())), slices, cell)
-        count = self.queries.headcount
         read_before = {} if table is None else {"status": table}
         whole, crossed, across = self.filters_sliced(
             reader,
@@ -1332,16 +1336,18 @@ class Services:
         by: Sequence[str],
         rows: Sequence[Mapping[str, Any]],
         cell: int,
+        read: Callable[[list[str], dict[str, list[str]]], list[dict[str, Any]]],
     ) -> list[dict[str, Any]] | None:
         """The headcount under its filters but `status` (`scope`, the reader's) by its fields and status (by status
-        alone when the report has no row: `filters_sliced` reads no table then), for a reader of aggregates only when
-        a status filter is given (the default's too); None otherwise. One read for three: the table by status
-        (`status_slices`: its rows added up by status), `filters_sliced`'s table for the status filter, and the count
-        of every status (`every_status_total`: all its rows added up); until 2026-12-06 each read it anew."""
+        alone when the report has no row: `filters_sliced` reads no table then; `read` of the scope), for a reader of
+        aggregates only when a status filter is given (the default's too); None otherwise. One read for three: the
+        table by status (`status_slices`: its rows added up by status), `filters_sliced`'s table for the status filter,
+        and the count of every status (`every_status_total`: all its rows added up); until 2026-12-06 each read it
+        anew."""
         if not self.sliced_filters(("status",), filters, cell):
             return None
         fields = (list(by) if "status" in by else [*by, "status"]) if rows else ["status"]
-        return [] if scope is NOTHING else self.queries.headcount(fields, scope)
+        return read_of(read, fields, scope)
 
     def filters_sliced(
         self,
@@ -1368,18 +1374,18 @@ class Services:
         ACTIVE 7 is the cell ACTIVE and F of the table by status and sex, withheld there as the complement of the one
         retired man's). A unit in every spelling is one slice (`slice_value`), a region the people of its very code,
         so that a region filter holding regions is the sum of theirs (their rows of the report `allowed`, as
-        filtered). Two light queries per filter given (one when the field is counted by; one fewer for a filter whose
-        table by the report's fields and its field under the other filters was read already: `read_before`), and
-        one more for each other filter given: that table is judged as its own report withholds it, a cell the same
-        table without one of its filters differs from by a small group withheld too (`suppression.differenced`, as
-        the report's own rows, its cells by `cell_key`; until 2026-12-06 its small cells alone, so that
-        `by=employment_kind` withheld PNS as the complement of the PPPK the count of every status gave away, and
-        `by=sex&employment_kind=PNS` printed that PNS count and its women and men). `across` (the headcount's
-        `status`): the third answer, whether a value a filter is filtered to is withheld or complemented in the table
-        by that filter's field without `across` too (of every status: the slice that the count of every status,
-        `total_all_statuses`, is; its table read already, as the table without `across`), or in that table less the
-        people counted (the people `across` leaves out, by that field: M - N of each value, which two such reports
-        difference)."""
+        filtered). Two light reads per filter given (one when the field is counted by; one fewer for a filter whose
+        table by the report's fields and its field under the other filters was read already: `read_before`), and one
+        more for each other filter given (the headcount's `read` a statement per scope, `ScopeCounts`): that table is
+        judged as its own report withholds it, a cell the same table without one of its filters differs from by a small
+        group withheld too (`suppression.differenced`, as the report's own rows, its cells by `cell_key`; until
+        2026-12-06 its small cells alone, so that `by=employment_kind` withheld PNS as the complement of the PPPK the
+        count of every status gave away, and `by=sex&employment_kind=PNS` printed that PNS count and its women and men).
+        `across` (the headcount's `status`): the third answer, whether a value a filter is filtered to is withheld or
+        complemented in the table by that filter's field without `across` too (of every status: the slice that the count
+        of every status, `total_all_statuses`, is; its table read already, as the table without `across`), or in that
+        table less the people counted (the people `across` leaves out, by that field: M - N of each value, which two
+        such reports difference)."""
         whole: set[int] = set()
         crossed: set[int] = set()
         across_withheld = False
@@ -1683,6 +1689,31 @@ def filter_key(name: str, value: Any) -> Any:
         return unit_key(value)
     codes = filter_codes(name)
     return value if codes is None else codes.read_or_as_typed(value)
+
+
+class ScopeCounts:
+    """One reporter's headcount's reads of the roster (Services.headcount, for a reader of aggregates: its rows, the
+    report without each filter, and the tables by each filter's field it is judged against): each scope read once,
+    by every field the request counts by (`fields`: its own and its filters'), and each headcount of it by some of
+    those fields added up from that (`projections.queries.added_up`: the same rows as its own query's). Until
+    2026-12-06 each was a query of its own: 18 of 7 scopes for `by=unit&agency=KOTA-MEDAN&sex=F`. A scope's filters
+    each select one value (`one_value_each`: a region the regions inside it, a unit its spellings), so grouping by
+    them adds rows only for the fields the scope leaves out (at most two, the report's filters left out by
+    `filters_sliced`'s tables without another filter)."""
+
+    def __init__(self, queries: Queries, fields: Sequence[str]) -> None:
+        self.queries = queries
+        self.fields = list(fields)
+        self.groups: dict[tuple[Any, ...], list[Row]] = {}
+
+    def __call__(self, by: Sequence[str], scope: dict[str, list[str]]) -> list[dict[str, Any]]:
+        """The headcount by `by` of the reader's `scope` (`Queries.headcount`'s answer)."""
+        if not set(by) <= set(self.fields):  # (no field the request counts by: its own query)
+            return self.queries.headcount(by, scope)
+        key = tuple(sorted((name, tuple(v) if isinstance(v, (list, tuple)) else (v,)) for name, v in scope.items()))
+        if key not in self.groups:
+            self.groups[key] = self.queries.headcount_groups(self.fields, scope)
+        return added_up(self.groups[key], by)
 
 
 def differenced_total(total: int, without: Sequence[Sequence[Mapping[str, Any]]], cell: int) -> int | None:

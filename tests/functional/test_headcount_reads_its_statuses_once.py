@@ -2,7 +2,10 @@
 filters by status three times: the table by status (Services.status_slices), the table by its fields and status
 (Services.filters_sliced, for the status filter) and the table by its fields (the count of every status,
 `total_all_statuses`). The table by its fields and status now gives all three, read once; the answers are the same
-(test_headcount_status_filter_a_slice_of_the_table_by_status.py). Both stores."""
+(test_headcount_status_filter_a_slice_of_the_table_by_status.py). And since 2026-12-06 each scope the headcount reads
+is read once, by every field it counts (web.services.ScopeCounts): the report's own scope too, by its fields and the
+statuses it counts, where it was read again by them (the rows the status filter selects, `filters_sliced`'s). Both
+stores."""
 
 from __future__ import annotations
 
@@ -53,7 +56,9 @@ def test_a_headcount_filtered_by_status_reads_the_table_of_every_status_by_statu
     assert len(by_status) == 1, reads  # (was 2: by status, and by the report's fields and status)
     assert len(set(every_status)) == len(every_status), reads  # (the count of every status: was the report's
     # fields read again, as the report without its status filter read them)
-    assert len(every_status) == 2, reads  # (that report, and the table by its fields and status; was 4)
+    assert len(every_status) == 1, reads  # (the table by its fields and status; was 4, then 2 with the report
+    # without its status filter by its fields alone)
+    assert len(reads) == 2, reads  # (and the report's own scope, once: was twice, by its fields and with status)
 
 
 def test_a_headcount_by_status_reads_no_table_of_every_status_again(
