@@ -1022,14 +1022,15 @@ def units_shown(rows: Iterable[Mapping[str, Any]], weight: str | None = None) ->
     colleagues of a unit in every spelling (projections.merit). What was recorded is unchanged: the spellings stay in
     the views. (Until 2026-12-06 one agency's unit was shown under another agency's spelling of the same name.)"""
     read = [dict(r) for r in rows]
+    units = [None if row.get("unit") is None else _unit_of(row) for row in read]  # (each row's once)
     counted: dict[tuple[Any, str], Counter[str]] = defaultdict(Counter)
-    for row in read:
-        if row.get("unit") is not None:
-            counted[_unit_of(row)][row["unit"]] += 1 if weight is None else int(row[weight] or 0)
+    for row, unit in zip(read, units, strict=True):
+        if unit is not None:
+            counted[unit][row["unit"]] += 1 if weight is None else int(row[weight] or 0)
     shown = {key: min(spelt, key=lambda s: (-spelt[s], s)) for key, spelt in counted.items()}
-    for row in read:
-        if row.get("unit") is not None:
-            row["unit"] = shown[_unit_of(row)]
+    for row, unit in zip(read, units, strict=True):
+        if unit is not None:
+            row["unit"] = shown[unit]
     return read
 
 
