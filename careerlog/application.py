@@ -128,6 +128,8 @@ from careerlog.domain.payload import (
     parse_payload,
     parse_value,
     payload_fields,
+    same_value,
+    stored_changes,
     to_plain,
 )
 from careerlog.domain.quick import quick_init
@@ -251,6 +253,26 @@ NEW_UNIT_UNCONFIRMED, NEW_UNIT_TICKED = confirmable(
     either=("near",),
 )
 NEW_UNIT_KINDS = ("appointment", "placement", "post_appointment")  # the facts naming a unit of the employee's agency
+# A live correction sent with no condition on the fact as read (no If-Match: `Command.as_read`) that sets a field back
+# to a value it held before its last correction, made by another writer, is recorded only when confirmed: a client
+# that read the fact before that correction and sends every field as it read them undoes it unseen (two officers
+# correcting one training: hours 1 -> 3 by one, then the other's title corrected from an older read sending hours 1
+# back). A field its writer's own correction set last is not asked (correcting one's own correction back), nor a
+# correction sent with If-Match (412 when changed since: `unchanged_since`), nor the record form's, which sends only
+# the fields changed from the values it showed and refuses one corrected since it was opened, nor a migration.
+SET_BACK = "fact.changed_since"
+SET_BACK_UNCONFIRMED, SET_BACK_TICKED = confirmable(
+    "{field} is {now} since version {version}, in which {by} corrected it, and this correction sets it back to "
+    "{value}, undoing that correction: a correction made from a read of the fact before it, sending every field as "
+    "read, does so unseen. If so, read the fact again and correct only what is to change on it; if {field} is to be "
+    "{value} again, ",
+    SET_BACK,
+    ".",
+    again="send the correction again",
+    named=True,
+    numbers=("version",),
+    quotes=("now", "value"),
+)
 UNITS_KEPT = 60.0  # seconds an agency's units read from the views are taken as still so (CareerLog._agency_units)
 # The checks a writer may confirm, recording what they would refuse (a rank jump the decree does make, a placement
 # taking the record out of the writer's scope, a placement in another agency ending a managerial post held: its end
@@ -258,7 +280,7 @@ UNITS_KEPT = 60.0  # seconds an agency's units read from the views are taken as 
 # record seems to hold already under another certificate number: careerlog.domain.employee.likely_duplicate; trainings
 # of the same days holding more JP a day together than one may: day_over_full; a cost likely mistyped:
 # implausible_cost; a penalty, exam, post appointment or degree the record seems to hold already under its reference
-# written otherwise: recorded_twice)
+# written otherwise: recorded_twice; a correction setting a field back, undoing another writer's: set_back)
 CONFIRMABLE = (
     ONE_STEP,
     LEAVES_SCOPE,
@@ -268,6 +290,7 @@ CONFIRMABLE = (
     TRAINING_DAILY_JP,
     TRAINING_COST,
     FACT_DUPLICATE,
+    SET_BACK,
 )
 # The checks of a new training a writer may confirm, each judged by its function of the record and the training, and
 # refused beside its field, every unconfirmed one at once (CareerLog._refuse_unconfirmed_training, corrected_training:
@@ -364,6 +387,10 @@ class Command:
     changed_in: frozenset[int] | None = None
     # the record's NIP given again by the writer, confirming a void (VOID_UNCONFIRMED): `void_confirmed`
     confirm_nip: Any = None
+    # whether the writer corrects the fact as it stands, read: the API's If-Match (`*` too, which sets no
+    # `changed_in`), the record form's (it sends the fields changed from the values it showed, refusing one corrected
+    # since it was opened); a correction sent otherwise setting a field back is asked (SET_BACK: `set_back`)
+    as_read: bool = False
     # whether a new client key asks to record a retracted fact's values anew (the API's, an import's: chosen by the
     # writer); the record form's is given to each page opened, so its box asks instead (LedgerAggregate
     # .earlier_by_reference's `anew`)
@@ -895,6 +922,38 @@ def corrected_twice(
     raise InvalidInput(found, "corrected_fields")
 
 
+def set_back(
+    record: LedgerAggregate, target_version: int, corrected: Mapping[str, Any], actor: str
+) -> InvalidInput | None:
+    """The question (SET_BACK_UNCONFIRMED), beside each corrected field, of a correction (`corrected`: the fields it
+    changes, as decided) setting a field back to a value it held before its last correction, when another writer than
+    `actor` made that correction; None when it sets none back so. The caller asks it of a live correction sent with no
+    condition on the fact as read, unconfirmed (CareerLog.execute)."""
+    target = record.facts.get(target_version)
+    if target is None or target.event is None or not target.corrected_by:
+        return None
+    kind = target.event_class
+    held = payload_values(target.event)  # (as recorded, then as each correction left it)
+    before: dict[str, list[Any]] = {}  # each field's values before its last change
+    last: dict[str, LedgerEvent] = {}  # the correction that last changed each field
+    for version in target.corrected_by:
+        event = record.events[version]
+        for name, value in stored_changes(kind, getattr(event, "corrected_fields", {})).items():
+            if not same_value(value, held.get(name)):
+                before.setdefault(name, []).append(held.get(name))
+                last[name] = event
+            held[name] = value
+    refused = FieldErrors()
+    for name, value in parse_payload(kind, corrected, partial=True).items():
+        changed = last.get(name)
+        if changed is None or changed.recorded_by == actor or not any(same_value(value, v) for v in before[name]):
+            continue
+        said = {"now": to_plain(target.values.get(name)), "value": to_plain(value), "by": changed.recorded_by}
+        reason = SET_BACK_UNCONFIRMED.reason(field=name, version=changed.originator_version, **said)
+        refused.add(f"corrected_fields.{name}", reason)
+    return InvalidInput(refused.errors) if refused.errors else None
+
+
 def retracted_jump(employee: Employee, target_version: int, confirmed: frozenset[str]) -> bool:
     """A retraction of a promotion that leaves a later one moving more ranks above the rank then held than its kind
     allows is refused beside target_version, naming that promotion, as a correction making such a step is (unless
@@ -1249,6 +1308,7 @@ class CareerLog(Application[str]):
         changed_in: frozenset[int] | None = None,
         confirm_nip: Any = None,
         key_anew: bool = True,
+        as_read: bool = False,
     ) -> Outcome:
         """Record one fact (or correction, or retraction) in an employee's record.
 
@@ -1256,7 +1316,8 @@ class CareerLog(Application[str]):
         names the checks (CONFIRMABLE) the writer confirms (a promotion moving more ranks than its kind allows);
         `changed_in`, a correction's or retraction's condition (Command.changed_in, `unchanged_since`);
         `confirm_nip`, the record's NIP given again, confirming a void (`void_confirmed`); `key_anew`, whether a new
-        `client_key` asks to record a retracted fact's values anew (Command.key_anew)."""
+        `client_key` asks to record a retracted fact's values anew (Command.key_anew); `as_read`, whether a correction
+        is made on the fact as it stands, read (Command.as_read: not asked whether it sets a field back)."""
         command = Command(
             subject_of(nip, kind),
             kind,
@@ -1267,6 +1328,7 @@ class CareerLog(Application[str]):
             changed_in=changed_in,
             confirm_nip=confirm_nip,
             key_anew=key_anew,
+            as_read=as_read,
         )
         return self.execute_with_retries(command, actor, guard)
 
@@ -1280,13 +1342,21 @@ class CareerLog(Application[str]):
         guard: Guard | None = None,
         confirmed: Iterable[str] = (),
         confirm_nip: Any = None,
+        as_read: bool = False,
     ) -> dict[str, list[str]]:
         """What recording this fact would be refused for, per field (none: it would be recorded), judged as `record`
         judges it and never recorded, whatever the answer: for a client that refused some cells itself and hands
         them on as Unreadable with its reasons (the API's schema), to name every problem at once. A record not
         appointed (NotFound, unless the payload's own cells tell more: `problems_without_record`) or outside the
-        guard's scope raises as `record` does."""
-        command = Command(subject_of(nip, kind), kind, payload, confirmed=frozenset(confirmed), confirm_nip=confirm_nip)
+        guard's scope raises as `record` does (`as_read`: as `record`'s)."""
+        command = Command(
+            subject_of(nip, kind),
+            kind,
+            payload,
+            confirmed=frozenset(confirmed),
+            confirm_nip=confirm_nip,
+            as_read=as_read,
+        )
         try:
             self.execute(UnitOfWork(self, guard=guard), command, actor)  # (its unit of work is never saved)
         except InvalidInput as refused:
@@ -1636,30 +1706,37 @@ class CareerLog(Application[str]):
                 return outcome
         unconfirmed = void_confirmed(employee, event_cls, values, command)
         try:
-            decision = employee.decide(event_cls, values, recording)
+            decision = decided_as_read(employee, event_cls, values, recording, command.changed_in)
         except InvalidInput as e:  # (with the void's confirmation missing: every field to mend at once)
             raise e if unconfirmed is None else whole_refusal(e, event_cls, unconfirmed.errors) from None
         if not isinstance(decision, Decision):
             return self._commit([], decision, command)
         if unconfirmed is not None:
             raise unconfirmed
-        unchanged_since(employee, values, command.changed_in)
         if event_cls is EventCorrected and command.migration is None and isinstance(employee, Employee):
-            # (a rating's year, predicate or score: in the corrected year's scheme; a promotion's rank jump)
-            employee.check_corrected_rating(values["target_version"], decision.values["corrected_fields"])
-            self._refuse_corrected_session_after_mentor_left(
-                uow, employee, values["target_version"], decision.values["corrected_fields"]
-            )
             corrected = decision.values["corrected_fields"]
-            if self._refuse_corrected_unit_unknown(uow, employee, values["target_version"], corrected, command):
-                recording = confirming(recording, NEW_UNIT)  # (each check confirmed: stored with the correction)
-            for check in corrected_training(employee, values["target_version"], corrected, command.confirmed):
-                recording = confirming(recording, check)  # (a training corrected into another's double, or a day's)
-            if corrected_twice(employee, values["target_version"], corrected, command.confirmed):
-                recording = confirming(recording, FACT_DUPLICATE)  # (a penalty, exam, post or degree made a double)
-            jumped = corrected_jump(employee, values["target_version"], corrected, command.confirmed)
-            if corrected_later_jump(employee, values["target_version"], corrected, command.confirmed) or jumped:
-                recording = confirming(recording)
+            # (a field set back, undoing another writer's correction: asked with every other question)
+            unasked = command.changed_in is not None or command.as_read or SET_BACK in command.confirmed
+            setting_back = (
+                None if unasked else set_back(employee, values["target_version"], corrected, recording.recorded_by)
+            )
+            try:
+                # (a rating's year, predicate or score: in the corrected year's scheme; a promotion's rank jump)
+                employee.check_corrected_rating(values["target_version"], corrected)
+                self._refuse_corrected_session_after_mentor_left(uow, employee, values["target_version"], corrected)
+                if self._refuse_corrected_unit_unknown(uow, employee, values["target_version"], corrected, command):
+                    recording = confirming(recording, NEW_UNIT)  # (each check confirmed: stored with the correction)
+                for check in corrected_training(employee, values["target_version"], corrected, command.confirmed):
+                    recording = confirming(recording, check)  # (a training corrected into another's double, or a day's)
+                if corrected_twice(employee, values["target_version"], corrected, command.confirmed):
+                    recording = confirming(recording, FACT_DUPLICATE)  # (a penalty, exam, post or degree made a double)
+                jumped = corrected_jump(employee, values["target_version"], corrected, command.confirmed)
+                if corrected_later_jump(employee, values["target_version"], corrected, command.confirmed) or jumped:
+                    recording = confirming(recording)
+            except InvalidInput as e:
+                raise e if setting_back is None else whole_refusal(setting_back, event_cls, e.errors) from None
+            if setting_back is not None:
+                raise setting_back
             if recording.confirmed:
                 decision = replace(decision, recording=recording)
         elif (
@@ -2313,9 +2390,7 @@ class CareerLog(Application[str]):
             uow.add(unit)
             if uow.unit_names is not None:
                 uow.unit_names.setdefault((agency, unit_key(name)), unit.id)
-        decision = unit.decide(event_cls, values, recording)
-        if isinstance(decision, Decision):
-            unchanged_since(unit, values, command.changed_in)
+        decision = decided_as_read(unit, event_cls, values, recording, command.changed_in)
         return self._commit([decision] if isinstance(decision, Decision) else [], decision, command)
 
     @staticmethod
@@ -2481,6 +2556,28 @@ def unchanged_since(record: LedgerAggregate, values: Mapping[str, Any], changed_
         wording = CHANGED_SINCE if expected else NO_VERSION_NAMED  # (until 2026-12-05 "..., not as none")
         reason = wording.reason(version=target, subject=record.id, current=current, expected=expected)
         raise FactChanged(reason, current)
+
+
+def decided_as_read(
+    record: LedgerAggregate,
+    event_cls: type[LedgerEvent],
+    values: Mapping[str, Any],
+    recording: Recording,
+    changed_in: frozenset[int] | None,
+) -> Decision | Outcome:
+    """`record.decide`, a correction's or retraction's condition on its fact as read (`unchanged_since`) judged before
+    its refusals: one the ledger refuses (its fact retracted since: "Version 7 was retracted by version 14.") whose fact
+    was changed since the version the writer read is FactChanged (412), as RFC 9110 judges a precondition before the
+    request, nothing recorded (until 2026-12-06 the 422, where docs/api.md says 412). A recording sent again is
+    answered as recorded (decide's replay), before its condition."""
+    try:
+        decision = record.decide(event_cls, values, recording)
+    except InvalidInput:
+        unchanged_since(record, values, changed_in)
+        raise
+    if isinstance(decision, Decision):
+        unchanged_since(record, values, changed_in)
+    return decision
 
 
 @dataclass

@@ -38,6 +38,7 @@ from careerlog.application import (
     NEW_UNIT,
     NOT_APPOINTED,
     RECORDABLE_KINDS,
+    SET_BACK,
     Batch,
     CareerLog,
     Command,
@@ -2197,10 +2198,11 @@ def named_checks(kind: str) -> list[str]:
     """The checks a row of `kind` may be asked to confirm, in CONFIRMABLE's order, as a refused Konfirmasi cell names
     them: what a yes confirms of it (YES_CONFIRMS), and of a correction or a retraction (asked what its target's kind
     is) or a kind that confirms nothing, every check (but fact.duplicate of a retraction: asked of a new fact and of a
-    correction making one so, since later on 2026-12-06, never of a retraction). Until 2026-12-06 every check, whatever
-    the kind (a post appointment's "oke" was told of promotion.one_step and placement.leaves_scope)."""
+    correction making one so, since later on 2026-12-06, never of a retraction; and fact.changed_since of a retraction:
+    asked of a correction alone). Until 2026-12-06 every check, whatever the kind (a post appointment's "oke" was told
+    of promotion.one_step and placement.leaves_scope)."""
     if kind == "retraction":
-        own = CONFIRMABLE_CHECKS - {FACT_DUPLICATE}
+        own = CONFIRMABLE_CHECKS - {FACT_DUPLICATE, SET_BACK}
     else:
         own = CONFIRMABLE_CHECKS if kind == "correction" else YES_CONFIRMS.get(kind, CONFIRMABLE_CHECKS)
     return [check for check in CONFIRMABLE if check in own]

@@ -24,7 +24,7 @@ from typing import Any
 
 from openpyxl.utils import quote_sheetname
 
-from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS, LEAVES_SCOPE, NEW_UNIT, STORED_CHECKS
+from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS, LEAVES_SCOPE, NEW_UNIT, SET_BACK, STORED_CHECKS
 from careerlog.domain.employee import (
     ENDS_POST,
     FACT_DUPLICATE,
@@ -108,11 +108,11 @@ def described(kind: str, name: str, doc: str) -> str:
 # What a yes in a kind's `confirm` (Konfirmasi) column confirms (the guide gives it in English and Indonesian, the
 # import page in the reader's language: web.pages.hr.kind_columns), made from the checks themselves: each check a yes
 # confirms on a row of the kind (careerlog.importing.YES_CONFIRMS), in CONFIRMABLE's order, by its description here
-# and its name, and on a correction the checks it is asked by name (those stored with a fact: STORED_CHECKS), which a
-# yes does not confirm. A check made confirmable is described here once (a KeyError until it is), and every kind's
-# text names it: until 2026-12-06 each kind's text was written by hand, and a training's named training.duplicate
-# alone, not training.daily_jp (until 2026-12-05 the page named an appointment's a rank jump's, and a correction's or
-# retraction's yes was described as a rank jump's alone).
+# and its name, and on a correction the checks it is asked by name (those stored with a fact: STORED_CHECKS, and
+# SET_BACK, never stored), which a yes does not confirm. A check made confirmable is described here once (a KeyError
+# until it is), and every kind's text names it: until 2026-12-06 each kind's text was written by hand, and a
+# training's named training.duplicate alone, not training.daily_jp (until 2026-12-05 the page named an appointment's a
+# rank jump's, and a correction's or retraction's yes was described as a rank jump's alone).
 CHECK_DESCRIPTIONS = {
     ONE_STEP: "a rank jump, when the decree does promote that far",
     LEAVES_SCOPE: "a placement moving the employee out of your scope",
@@ -122,6 +122,7 @@ CHECK_DESCRIPTIONS = {
     TRAINING_DAILY_JP: "trainings of the same days holding more JP a day together than a training day holds",
     TRAINING_COST: "a training cost holding a fraction of a rupiah, or outside the plausible range",
     FACT_DUPLICATE: "a penalty, exam, post or degree the record seems to hold already, the record holding two",
+    SET_BACK: "a correction setting a field back to its value before another writer's correction of it",
 }
 YES_FRAME = "ya: confirms {checks}"
 NAMED_FRAME = "written by name (a yes does not confirm it on this row): {checks}"
@@ -134,8 +135,9 @@ def confirm_description(kind: str, translate: Callable[[str], str] = str) -> str
     from careerlog.importing import YES_CONFIRMS
 
     yes = YES_CONFIRMS[kind]
-    stored = frozenset().union(*STORED_CHECKS.values())
-    named = [check for check in CONFIRMABLE if check in stored and check not in yes] if kind == "correction" else []
+    # (the checks stored with a fact, and SET_BACK: asked of a correction alone, never stored)
+    by_name = frozenset().union(*STORED_CHECKS.values(), (SET_BACK,))
+    named = [check for check in CONFIRMABLE if check in by_name and check not in yes] if kind == "correction" else []
 
     def listed(checks: list[str]) -> str:
         return "; ".join(f"{translate(CHECK_DESCRIPTIONS[check])} ({check})" for check in checks)

@@ -467,10 +467,12 @@ class Services:
         key: str | None,
         changed_in: frozenset[int] | None = None,
         key_anew: bool = True,
+        as_read: bool = False,
     ) -> Written:
         """Record a fact, correction or retraction in an employee's record (`changed_in`: a correction's or
         retraction's condition, its fact last changed in one of these versions: application.unchanged_since;
-        `key_anew`: whether a new `key` asks to record a retracted fact's values anew, application.Command.key_anew)."""
+        `key_anew`: whether a new `key` asks to record a retracted fact's values anew, application.Command.key_anew;
+        `as_read`: a correction made on the fact as it stands, read, application.Command.as_read)."""
         subject, kind, payload, confirmed, guard = self._recording(writer, nip, body)
         try:
             outcome = self.ledger.record(
@@ -484,6 +486,7 @@ class Services:
                 changed_in=changed_in,
                 confirm_nip=body.get("confirm_nip"),  # (the NIP given again, confirming a void)
                 key_anew=key_anew,
+                as_read=as_read,
             )
         except (InvalidInput, Conflict) as e:  # (judged against the record: its refusal may name the record's facts)
             mentors = mentors_judged(self.ledger, subject, kind, payload, getattr(e, "errors", None))
@@ -507,14 +510,16 @@ class Services:
             guard = ScopeGuard(writer, Action.RECORD)  # the scope again, on the records as written (TOCTOU)
         return target.nip or nip, body["kind"], payload, confirmed, guard
 
-    def judged(self, writer: Account, nip: str | None, body: Mapping[str, Any]) -> Mapping[str, list[str]]:
+    def judged(
+        self, writer: Account, nip: str | None, body: Mapping[str, Any], as_read: bool = False
+    ) -> Mapping[str, list[str]]:
         """The problems the ledger finds in a write whose body the API's schema refused fields of (`body`: the
         fields that did read, each refused field of the kind as Unreadable with the schema's reason), judged as
         the write would be and never recorded: those fields again, and the checks of the whole fact against the
         record made on the fields that did read (a date before the appointment, a new rank not above the one held
         or too far above it), to be named with the schema's reasons at once (web.api.event_schemas.RefusedCells).
         None for a record the writer may not write, or none: the schema's reasons alone say nothing of it.
-        `nip`: the record written (None: an appointment, whose body names its NIP)."""
+        `nip`: the record written (None: an appointment, whose body names its NIP); `as_read`: as `record`'s."""
         try:
             if nip is None:
                 if not isinstance(body.get("nip"), str):
@@ -532,6 +537,7 @@ class Services:
                 guard=guard,
                 confirmed=confirmed,
                 confirm_nip=body.get("confirm_nip"),
+                as_read=as_read,
             )
             mentors = mentors_judged(self.ledger, subject, kind, payload, found)
             self.record_checked(writer, Action.RECORD, [subject, *mentors])  # (shown beside the schema's refusal)

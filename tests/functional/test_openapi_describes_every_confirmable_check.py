@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from careerlog.application import CONFIRMABLE, LEAVES_SCOPE
+from careerlog.application import CONFIRMABLE, LEAVES_SCOPE, SET_BACK
 from tests.functional.conftest import World
 
 
@@ -44,6 +44,6 @@ def test_every_recorded_event_s_confirmed_names_each_check_and_the_one_never_sto
     for where, description in found:
         missing = [check for check in CONFIRMABLE if f"`{check}`" not in description]
         assert missing == [], (where, description)
-        assert f"Never stored: `{LEAVES_SCOPE}`." in description  # (fact.duplicate stored since 2026-12-06)
+        assert f"Never stored: `{LEAVES_SCOPE}`, `{SET_BACK}`." in description  # (fact.duplicate stored)
         assert "`fact.duplicate`, a penalty, exam, post appointment or degree the record seemed" in description
         assert "`training.daily_jp`, a training making a day of the record's trainings hold more JP" in description

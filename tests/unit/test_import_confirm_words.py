@@ -52,9 +52,9 @@ def test_any_other_word_is_refused_saying_ya_works(word: str) -> None:
         (
             "correction",  # (fact.duplicate: asked of a correction making a fact a double since 2026-12-06)
             "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate, "
-            "training.daily_jp, training.cost, fact.duplicate",
+            "training.daily_jp, training.cost, fact.duplicate, fact.changed_since",
         ),
-        (
+        (  # (fact.changed_since is asked of a correction alone)
             "retraction",
             "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate, "
             "training.daily_jp, training.cost",

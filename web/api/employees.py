@@ -157,11 +157,12 @@ class Events(MethodView):
     @blp.alt_response(412, response="PRECONDITION_FAILED")
     def post(self, body: dict[str, Any] | RefusedCells, headers: dict[str, Any], _: dict[str, Any], nip: str) -> Any:
         """Record a fact, a correction or a retraction in an employee's record."""
+        as_read = headers.get("if_match") is not None  # (`*` too: a correction sent so is not asked SET_BACK)
         if isinstance(body, RefusedCells):  # (its fields refused, with the checks the others still allow: 422)
             refuse_outside_scope()  # (a record outside the scope: not found, whatever the body)
-            raise body.refusal(services().judged(caller(), nip, body.body))
+            raise body.refusal(services().judged(caller(), nip, body.body, as_read))
         versions = changed_in(unconditioned(body, headers.get("if_match")))
-        written = services().record(caller(), nip, body, headers.get("idempotency_key"), versions)
+        written = services().record(caller(), nip, body, headers.get("idempotency_key"), versions, as_read=as_read)
         return written.to_dict(), 201 if written.outcome.created else 200
 
 

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate
 
-from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS, LEAVES_SCOPE, NEW_UNIT
+from careerlog.application import CONFIRMABLE, CONFIRMING_KINDS, LEAVES_SCOPE, NEW_UNIT, SET_BACK
 from careerlog.domain.employee import (
     ENDS_POST,
     FACT_DUPLICATE,
@@ -326,6 +326,12 @@ CONFIRM_TOLD = {
     "(`HD/R/001` and `HD-R-001`, compared as training.duplicate compares a certificate), refused unconfirmed beside "
     "`reference` naming the earlier version (since 2026-12-06); likewise a correction making a fact so (beside "
     "`corrected_fields`). Stored with the fact or the correction (since 2026-12-06).",
+    SET_BACK: "`fact.changed_since` (a correction sent without `If-Match`) sets a field back to a value it held "
+    "before its last correction, made by another writer (as a correction sent from a read made before that one does, "
+    "every field as read, undoing it unseen), refused unconfirmed beside `corrected_fields.<field>` naming the value "
+    "it sets back, the value now, the version that corrected it and its writer (since 2026-12-06); a field the "
+    "writer's own correction set last is not asked, nor a correction sent with `If-Match` (412 when its fact changed "
+    "since). Not stored with the correction.",
 }
 # What a recorded event's `confirmed` (web.api.schemas.confirmed_field) says of each check stored with it, listed
 # from CONFIRMABLE alike; None: a check never stored
@@ -342,6 +348,7 @@ CONFIRMED_TOLD: dict[str, str | None] = {
     "2026-12-06)",
     FACT_DUPLICATE: "`fact.duplicate`, a penalty, exam, post appointment or degree the record seemed to hold already "
     "under its reference written otherwise (stored since 2026-12-06)",
+    SET_BACK: None,
 }
 # What a writer confirms of a recording the ledger would refuse unconfirmed: no field of the fact; stored with the
 # event when it let the recording through (careerlog.domain.events.CONFIRMED_FIELD), and shown in its history

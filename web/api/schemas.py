@@ -240,8 +240,10 @@ class CorrectionHeadersSchema(IdempotencyHeaderSchema):
         metadata={
             "description": "A correction's or retraction's condition: the ETag of the fact as you read it (GET "
             '.../events/{target_version}: `"7"`, the version it was last changed in). A fact changed since (corrected '
-            "or retracted by another writer meanwhile) is refused, 412 fact-changed, nothing recorded. Without it the "
-            "correction is recorded as before, whatever was corrected meanwhile. Sent with a new fact: 422."
+            "or retracted by another writer meanwhile) is refused, 412 fact-changed, nothing recorded, whatever else "
+            "it would be refused for (a fact retracted since: 412, not 422). Without it the correction is recorded as "
+            "before, but one setting a field back to its value before another writer's correction of it is asked "
+            "(`confirm: fact.changed_since`, 422 beside the field). Sent with a new fact: 422."
         },
     )
 

@@ -520,7 +520,10 @@ def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: 
         return services().appoint(account, {"nip": nip, **payload, **confirms}, key, key_anew=anew)
     if kind == "retraction" and request.form.get("confirm_nip", "").strip():  # (a void: the NIP typed again)
         confirms["confirm_nip"] = form_nip(request.form["confirm_nip"])
-    return services().record(account, nip, {"kind": kind, **payload, **confirms}, key, key_anew=anew)
+    # (a correction: made on the fact as the form showed it, sending the fields changed there and refusing one corrected
+    # since it was opened, so never asked whether it sets a field back: application.Command.as_read)
+    as_read = kind == "correction"
+    return services().record(account, nip, {"kind": kind, **payload, **confirms}, key, key_anew=anew, as_read=as_read)
 
 
 # A retracted fact's values sent again from a new form: refused naming the retraction (the ledger's RESENT_RETRACTED, in
