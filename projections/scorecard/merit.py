@@ -16,11 +16,12 @@ SOURCE = "Merit audit (docs/audit.md, docs/rules.md)"
 CLEAN = Definition(
     "merit.clean_promotions",
     "merit",
-    "Promotions without findings",
-    "Share of the rank promotions with TMT in the year judged by a promotion rule in force on the TMT whose audit "
-    "raised no finding (a promotion before any was in force, before 2000, is not judged: not counted; nor is a 202, "
-    "the functional-post promotion, with or without a finding: the audit's lists do not compare it with its "
-    "colleagues).",
+    "Promotions other than 202s without findings",
+    "Share of the rank promotions other than 202s with TMT in the year judged by a promotion rule in force on the "
+    "TMT whose audit raised no finding (a promotion before any was in force, before 2000, is not judged: not "
+    "counted; nor is a 202, the functional-post promotion, with or without a finding: the audit's lists do not "
+    "compare it with its colleagues; a 202's findings are counted in merit.findings_by_rule, and the rows behind "
+    "the share list the 202s too).",
     "rank promotions without a finding",
     "rank promotions judged, other than 202s",
     SOURCE,
@@ -141,7 +142,8 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
     # clean: `compliant` as the list reads it (its link)
     clean = sum(1 for d in judged if d["verdict"] == "compliant")
     # the decisions judged with the rounds: a regular promotion that passed over a clearly stronger colleague
-    # (merit.passed_over, found over promotion_rounds) is not clean, though its decisions row reads `compliant`
+    # (merit.passed_over, found over promotion_rounds) is not clean, though its decisions row reads `compliant`; they
+    # list the 202s too (the lists' `kind` filter takes one kind, not every kind but 202: said in CLEAN's definition)
     rows = rows_behind(
         "decisions+promotion_rounds", decision="promotion", tmt_from=start, tmt_to=end, **ctx.scope.filters()
     )

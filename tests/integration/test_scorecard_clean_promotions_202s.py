@@ -13,8 +13,9 @@ from datetime import date
 import pytest
 
 from projections.merit.queries import AuditQueries
-from projections.scorecard.indicators import Context, Scope
-from projections.scorecard.merit import promotion_indicators
+from projections.scorecard.findings import findings, settings
+from projections.scorecard.indicators import Context, Indicator, Scope
+from projections.scorecard.merit import CLEAN, promotion_indicators
 from tests import factories as f
 from tests.integration.test_passed_over_202_pool import guru
 from tests.unit.test_merit_queries import T, clerk, view_store_at
@@ -49,3 +50,14 @@ def test_clean_and_flagged_202s_are_alike_out_of_the_share(database_url: str) ->
     # the numerator is what its link lists: the compliant promotions
     assert "verdict=compliant" in (clean.link or "")
     assert sum(1 for v in verdicts.values() if v == "compliant") == clean.numerator
+
+
+def test_the_share_and_its_finding_name_the_promotions_other_than_202s() -> None:
+    # (until 2026-12-06 "Promotions without findings" and "Only 80% of the rank promotions ...", as if of every one)
+    assert CLEAN.title == "Promotions other than 202s without findings"
+    assert "merit.findings_by_rule" in CLEAN.definition  # where a 202's findings are counted
+    share = Indicator("merit.clean_promotions", "KOTA-MEDAN", 2018, 4, 5, 0.8, {})
+    (found,) = findings([share], 2018, settings().thresholds)
+    english = "Only 80% of the rank promotions other than 202s in KOTA-MEDAN in 2018 met every rule."
+    assert found["texts"]["en"] == english
+    assert found["texts"]["id"].startswith("Hanya 80% kenaikan pangkat selain 202 di KOTA-MEDAN pada 2018 ")
