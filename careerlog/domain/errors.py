@@ -23,13 +23,21 @@ def cut(text: str) -> str:
 QUOTED_VALUES = 5  # values a refusal listing the values it refuses quotes, the others counted ("and 3 more")
 
 
-def quoted_values(values: Iterable[object], quote: Callable[[object], str] = quoted) -> str:
+def and_more(named: str, more: int) -> str:
+    """The values named, then how many more, in English ("'a', 'b' and 2,996 more"): the API's and the CLI's."""
+    return f"{named} and {more:,} more"
+
+
+def quoted_values(
+    values: Iterable[object], quote: Callable[[object], str] = quoted, more: Callable[[str, int], str] = and_more
+) -> str:
     """Values as a refusal lists them: the first QUOTED_VALUES quoted (`quote`), then how many more ("'a', 'b', ...
-    and 2,996 more"): a `by` of 3,000 values is not answered with them all (until 2026-12-06 a 24 KB refusal)."""
+    and 2,996 more", `more`: a page's in its visitor's language): a `by` of 3,000 values is not answered with them
+    all (until 2026-12-06 a 24 KB refusal)."""
     values = list(values)
     named = ", ".join(quote(v) for v in values[:QUOTED_VALUES])
-    more = len(values) - QUOTED_VALUES
-    return f"{named} and {more:,} more" if more > 0 else named
+    left = len(values) - QUOTED_VALUES
+    return more(named, left) if left > 0 else named
 
 
 class CareerlogError(Exception):

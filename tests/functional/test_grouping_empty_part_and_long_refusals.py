@@ -12,6 +12,7 @@ import pytest
 
 from careerlog.reference import EMPTY_PART
 from tests.functional.conftest import World
+from tests.functional.test_pages_auth import log_in
 
 GROUPED = [
     "/api/v1/audits/fairness?by={by}",
@@ -52,6 +53,16 @@ def test_a_refusal_lists_the_first_five_values_it_does_not_take_and_counts_the_o
     assert len(answer.get_data()) < 1500
     [roster] = world.get(f"/api/v1/employees?agency={unknown}", "hr").get_json()["errors"]["agency"]
     assert roster.startswith("Not one of the known values: 'x0', 'x1', 'x2', 'x3', 'x4' and 295 more (")
+
+
+def test_an_indonesian_page_counts_the_others_in_indonesian(world: World) -> None:
+    # (until 2026-12-06 "... 'X4' and 1,295 more; pilih ...": the API's English inside the translated reason)
+    log_in(world, "inspector")
+    unknown = ",".join(f"x{n}" for n in range(1300))
+    page = world.client.get(f"/pages/audits?agency={unknown}&lang=id").get_data(as_text=True)
+    assert "&#39;x4&#39; dan 1.295 lagi; pilih salah satu dari daftar." in page
+    english = world.client.get(f"/pages/audits?agency={unknown}&lang=en").get_data(as_text=True)
+    assert "&#39;x4&#39; and 1,295 more; choose one from the list." in english
 
 
 def test_a_few_values_are_all_listed(world: World) -> None:

@@ -144,7 +144,9 @@ def refused(known: tuple[str, ...], kind: str | None = None, *, several: bool = 
         errors |= empty_part(name, codes) if several else {}
         unknown = [v for v in codes.each(request.args.getlist(name)) if v.strip() and codes.read(v) is None]
         if unknown:
-            listed = quoted_values(unknown)  # (each cut, the first few: careerlog.domain.errors)
+            # (each cut, the first few: careerlog.domain.errors; how many more in the page's language, "dan 1.295
+            # lagi", until 2026-12-06 in the API's English inside the translated reason)
+            listed = quoted_values(unknown, more=more_in_language)
             # (what a page's reader can follow: the form's list beside the field, or a region's code as it is
             # written, typed in its box on the audit pages; until 2026-12-06 the API's reference table, "see GET
             # /api/v1/reference/agencies", and before that the command `careerlog reference TABLE`)
@@ -159,6 +161,11 @@ def refused(known: tuple[str, ...], kind: str | None = None, *, several: bool = 
                 else _("Not a known code: %(codes)s; choose one from the list.", codes=listed),
             ]
     return errors
+
+
+def more_in_language(named: str, more: int) -> str:
+    """The values a page's refusal names, then how many more, in the visitor's language (`quoted_values`)."""
+    return _("%(values)s and %(more)s more", values=named, more=local_number(more))
 
 
 def empty_part(name: str, codes: AnyCase) -> dict[str, list[str]]:
