@@ -134,6 +134,7 @@ from careerlog.domain.payload import (
 )
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
+from careerlog.domain.seat import OUTSIDE_SEAT, region_outside_seat
 from careerlog.domain.unit import Unit, typos_of, unit_id, unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, confirmable, reason_of
 from careerlog.names import check_named
@@ -252,6 +253,23 @@ NEW_UNIT_UNCONFIRMED, NEW_UNIT_TICKED = confirmable(
     named=True,
     either=("near",),
 )
+# An appointment or placement whose region lies outside its agency's seat region or province (rule agency.region_seat:
+# careerlog.domain.seat) is recorded only when confirmed (region.outside_seat), beside `region`; not stored with it. A
+# migration is not asked.
+REGION_KINDS = (Appointed, Placed)
+
+
+def region_unconfirmed(
+    event_cls: type[LedgerEvent], values: Mapping[str, Any], command: Command, book: Rules
+) -> InvalidInput | None:
+    """The question, beside `region`, of a live appointment or placement in a region outside its agency's seat
+    (careerlog.domain.seat.region_outside_seat) its writer did not confirm (OUTSIDE_SEAT); None otherwise."""
+    if event_cls not in REGION_KINDS or command.migration is not None or OUTSIDE_SEAT in command.confirmed:
+        return None
+    found = region_outside_seat(book, values)
+    return None if found is None else InvalidInput(found, "region")
+
+
 NEW_UNIT_KINDS = ("appointment", "placement", "post_appointment")  # the facts naming a unit of the employee's agency
 # A live correction sent with no condition on the fact as read (no If-Match: `Command.as_read`) that sets a field back
 # to a value it held before its last correction, made by another writer, is recorded only when confirmed: a client
@@ -291,6 +309,7 @@ CONFIRMABLE = (
     TRAINING_COST,
     FACT_DUPLICATE,
     SET_BACK,
+    OUTSIDE_SEAT,
 )
 # The checks of a new training a writer may confirm, each judged by its function of the record and the training, and
 # refused beside its field, every unconfirmed one at once (CareerLog._refuse_unconfirmed_training, corrected_training:
@@ -1612,8 +1631,14 @@ class CareerLog(Application[str]):
             if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
                 uow.guard.appointment(subject, values)
             self.judge_key_owner(command, uow)
-            if self._refuse_unit_unknown(uow, None, event_cls, values, command):
-                recording = confirming(recording, NEW_UNIT)  # (a new unit the writer confirmed: stored with it)
+            outside = region_unconfirmed(event_cls, values, command, uow.rules())  # (asked with a unit new)
+            try:
+                if self._refuse_unit_unknown(uow, None, event_cls, values, command):
+                    recording = confirming(recording, NEW_UNIT)  # (a new unit the writer confirmed: stored with it)
+            except InvalidInput as asked:
+                raise asked if outside is None else whole_refusal(outside, event_cls, asked.errors) from None
+            if outside is not None:
+                raise outside
             return self._appoint(uow, command, values, recording)
         employee = uow.get(subject)
         if employee is None:
@@ -1649,13 +1674,18 @@ class CareerLog(Application[str]):
                 named_as_recorded(employee, subject, command.named, values)
             except InvalidInput as e:  # (the row's other problems named with it: its decision's, made for nothing)
                 raise whole_refusal(e, event_cls, decision_problems(employee, event_cls, values, recording)) from None
+        outside = region_unconfirmed(event_cls, values, command, uow.rules())  # (a placement's: asked with the rest)
         try:
             if self._refuse_unit_unknown(uow, employee, event_cls, values, command):
                 recording = confirming(recording, NEW_UNIT)  # (a new unit the writer confirmed: stored with it)
+            if outside is not None:
+                raise outside
         except InvalidInput as asked:  # (with the post a placement ends: every confirmable question at once, and the
             ending = self._posts_unconfirmed(employee, event_cls, values, command)  # decision's own refusals: a post's
             if ending is not None:  # level not of its kind was told only once the unit was confirmed, until 2026-12-05)
                 asked = whole_refusal(asked, event_cls, ending.errors)
+            if outside is not None and asked is not outside:
+                asked = whole_refusal(asked, event_cls, outside.errors)
             raise whole_refusal(asked, event_cls, decision_problems(employee, event_cls, values, recording)) from None
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_before_void(employee, event_cls, values, recording)

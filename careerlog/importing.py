@@ -115,6 +115,7 @@ from careerlog.domain.payload import (
     whole_number,
 )
 from careerlog.domain.quick import quick_init
+from careerlog.domain.seat import OUTSIDE_SEAT
 from careerlog.domain.wording import CONFIRMS, IMPORT_NAMED, IMPORT_WORDED, Reason, Refusal, confirmable, reason_of
 from careerlog.jsontext import name_given_twice
 from careerlog.reference import name_spellings, reference
@@ -608,8 +609,8 @@ NOT_A_CONFIRMATION = Refusal(
 # placement.ends_post was refused with "ya"), never unit.new nor training.duplicate, which a correction names: questions
 # of the data's quality, which a yes meant for another must not let through (a confirmation the row does not need is not
 # stored: docs/events.md, `confirmed`)
-PLACEMENT_YES = frozenset((LEAVES_SCOPE, ENDS_POST, NEW_UNIT))
-UNIT_YES = frozenset((NEW_UNIT,))
+PLACEMENT_YES = frozenset((LEAVES_SCOPE, ENDS_POST, NEW_UNIT, OUTSIDE_SEAT))
+UNIT_YES = frozenset((NEW_UNIT, OUTSIDE_SEAT))
 AMENDMENT_YES = frozenset((ONE_STEP, ENDS_POST))
 # what a yes in a row's Konfirmasi cell confirms, by kind (every confirming kind is here: CONFIRMING_KINDS)
 YES_CONFIRMS = {
@@ -628,7 +629,8 @@ NOTHING_TO_CONFIRM = Refusal(
     "A row of this kind has nothing to confirm: the Konfirmasi (confirm) column confirms a rank jump "
     "(promotion.one_step) of a rank promotion, a correction or a retraction, or a placement leaving your scope or "
     "ending a managerial post held in the agency left (placement.leaves_scope, placement.ends_post), or an "
-    "appointment, placement or post appointment in a unit new in its agency (unit.new), or a training the record "
+    "appointment, placement or post appointment in a unit new in its agency (unit.new), or an appointment or placement "
+    "in a region outside its agency's seat region or province (region.outside_seat), or a training the record "
     "seems to hold already (training.duplicate), making its days hold more JP than a day does (training.daily_jp) "
     "or of a cost outside the plausible range (training.cost), or a penalty, exam, post appointment or degree the "
     "record seems to hold already under its reference written otherwise (fact.duplicate). Leave the cell empty."
@@ -2198,13 +2200,16 @@ def named_checks(kind: str) -> list[str]:
     """The checks a row of `kind` may be asked to confirm, in CONFIRMABLE's order, as a refused Konfirmasi cell names
     them: what a yes confirms of it (YES_CONFIRMS), and of a correction or a retraction (asked what its target's kind
     is) or a kind that confirms nothing, every check (but fact.duplicate of a retraction: asked of a new fact and of a
-    correction making one so, since later on 2026-12-06, never of a retraction; and fact.changed_since of a retraction:
-    asked of a correction alone). Until 2026-12-06 every check, whatever the kind (a post appointment's "oke" was told
-    of promotion.one_step and placement.leaves_scope)."""
+    correction making one so, since later on 2026-12-06, never of a retraction; fact.changed_since of a retraction:
+    asked of a correction alone; and region.outside_seat of a correction or a retraction: asked of a new fact alone).
+    Until 2026-12-06 every check, whatever the kind (a post appointment's "oke" was told of promotion.one_step and
+    placement.leaves_scope)."""
     if kind == "retraction":
-        own = CONFIRMABLE_CHECKS - {FACT_DUPLICATE, SET_BACK}
+        own = CONFIRMABLE_CHECKS - {FACT_DUPLICATE, SET_BACK, OUTSIDE_SEAT}
+    elif kind == "correction":
+        own = CONFIRMABLE_CHECKS - {OUTSIDE_SEAT}
     else:
-        own = CONFIRMABLE_CHECKS if kind == "correction" else YES_CONFIRMS.get(kind, CONFIRMABLE_CHECKS)
+        own = YES_CONFIRMS.get(kind, CONFIRMABLE_CHECKS)
     return [check for check in CONFIRMABLE if check in own]
 
 

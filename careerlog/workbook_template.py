@@ -35,6 +35,7 @@ from careerlog.domain.employee import (
 )
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS
 from careerlog.domain.payload import filled_fields
+from careerlog.domain.seat import OUTSIDE_SEAT
 from careerlog.reference import reference
 from careerlog.workbooks import GUIDE_SHEET, nip_column
 
@@ -123,6 +124,7 @@ CHECK_DESCRIPTIONS = {
     TRAINING_COST: "a training cost holding a fraction of a rupiah, or outside the plausible range",
     FACT_DUPLICATE: "a penalty, exam, post or degree the record seems to hold already, the record holding two",
     SET_BACK: "a correction setting a field back to its value before another writer's correction of it",
+    OUTSIDE_SEAT: "a region outside the agency's seat region or province, the decree placing the employee there",
 }
 YES_FRAME = "ya: confirms {checks}"
 NAMED_FRAME = "written by name (a yes does not confirm it on this row): {checks}"

@@ -262,6 +262,7 @@ RULES_READ_WHEN_QUERIED = frozenset(
         "training.cost",
         "nip.sequence_nonzero",
         "nip.pppk_digit",
+        "agency.region_seat",
     }
 )
 RULES_TABLE = re.compile(r"\s*\[\[\s*rules\s*\]\]")  # a rule's header, [[rules]]

@@ -614,6 +614,11 @@ _YEARS = _whole_from(0, 40)
 _RATED_YEARS = _whole_from(1, 10)
 _MONTHS = _whole_from(0, 120)
 _JP = _whole_from(1, 200)
+AGENCY_KINDS = ("central", "province", "regency", "city")  # agencies.toml's `kind`s
+_AGENCY_KINDS: Check = (
+    lambda v: isinstance(v, list) and len(set(v)) == len(v) and all(k in AGENCY_KINDS for k in v),
+    'a list of agency kinds (agencies.toml: "central", "province", "regency", "city"), none twice',
+)
 
 
 # The declared shape of every rule a rules file may hold: its params by name, each with what it must be (test, what
@@ -691,6 +696,7 @@ PARAM_CHECKS: dict[str, dict[str, Check]] = {
             "and certificate or title and organiser), not configurable since 2026-12-06"
         ),
     },
+    "agency.region_seat": {"seat": _AGENCY_KINDS, "province": _AGENCY_KINDS},
     "appointment.min_age": {"years": _whole_from(14, 30)},
     "appointment.max_age": {"years": _whole_from(18, 80)},
     "appointment.recruitment_path": {

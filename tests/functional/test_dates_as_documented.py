@@ -61,3 +61,20 @@ def test_a_date_written_yyyy_mm_dd_is_still_read(world: World) -> None:
     log_in(world, "inspector")
     for path, name in PAGES:
         assert world.client.get(path.format(name=name, value="2020-01-01") + "&lang=en").status_code == 200, path
+
+
+NO_SUCH_DAY = "No such day in the calendar, read as YYYY-MM-DD (year, month, day): check the day and the month."
+
+
+def test_a_day_of_the_form_the_calendar_does_not_have_is_said_so_as_an_import_says_it(world: World) -> None:
+    """2025-02-30 is written YYYY-MM-DD: until 2026-12-06 the API said "Must be a date YYYY-MM-DD." of it (found by a
+    tester); now what an import says of it, on a recording's date fields and a query's alike."""
+    training = {"kind": "training", "title": "x", "training_kind": "TEKNIS", "hours": 10, "reference": "C-1"}
+    answer = world.post(
+        f"/api/v1/employees/{BUDI}/events", "hr", json={**training, "effective_date": "2025-02-30", "start_date": "x"}
+    )
+    assert answer.status_code == 422
+    errors = answer.get_json()["errors"]
+    assert (errors["effective_date"], errors["start_date"]) == ([NO_SUCH_DAY], ["Must be a date YYYY-MM-DD."])
+    queried = world.get("/api/v1/audits/promotions?from=2025-02-30", "inspector")
+    assert (queried.status_code, queried.get_json()["errors"]) == (422, {"from": [NO_SUCH_DAY]})

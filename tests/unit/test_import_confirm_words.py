@@ -47,7 +47,7 @@ def test_any_other_word_is_refused_saying_ya_works(word: str) -> None:
     [
         ("post_appointment", "unit.new, fact.duplicate"),
         ("penalty", "fact.duplicate"),
-        ("placement", "placement.leaves_scope, placement.ends_post, unit.new"),
+        ("placement", "placement.leaves_scope, placement.ends_post, unit.new, region.outside_seat"),
         ("training", "training.duplicate, training.daily_jp, training.cost"),
         (
             "correction",  # (fact.duplicate: asked of a correction making a fact a double since 2026-12-06)

@@ -40,6 +40,7 @@ from careerlog.domain.events import (
     UnitRated,
 )
 from careerlog.domain.payload import HOURS_NOT_WHOLE, FieldSpec, Unreadable, payload_fields
+from careerlog.domain.seat import OUTSIDE_SEAT
 from careerlog.domain.unit import EARLIEST_RATED_YEAR
 from web.api.fields import (
     NIP_LABELLED_PATTERN,
@@ -332,6 +333,10 @@ CONFIRM_TOLD = {
     "it sets back, the value now, the version that corrected it and its writer (since 2026-12-06); a field the "
     "writer's own correction set last is not asked, nor a correction sent with `If-Match` (412 when its fact changed "
     "since). Not stored with the correction.",
+    OUTSIDE_SEAT: "`region.outside_seat` (an appointment, a placement) records a `region` outside its agency's seat "
+    "region (a regency's or city's) or its province (a province's), by rule agency.region_seat (an inference, "
+    "configurable: docs/rules.md); a central agency's is never asked. Refused unconfirmed beside `region` naming the "
+    "agency and its seat (since 2026-12-06). Not stored with the fact.",
 }
 # What a recorded event's `confirmed` (web.api.schemas.confirmed_field) says of each check stored with it, listed
 # from CONFIRMABLE alike; None: a check never stored
@@ -349,6 +354,7 @@ CONFIRMED_TOLD: dict[str, str | None] = {
     FACT_DUPLICATE: "`fact.duplicate`, a penalty, exam, post appointment or degree the record seemed to hold already "
     "under its reference written otherwise (stored since 2026-12-06)",
     SET_BACK: None,
+    OUTSIDE_SEAT: None,
 }
 # What a writer confirms of a recording the ledger would refuse unconfirmed: no field of the fact; stored with the
 # event when it let the recording through (careerlog.domain.events.CONFIRMED_FIELD), and shown in its history

@@ -63,6 +63,8 @@ from careerlog.domain.payload import (
     parse_payload,
     whole_number,
 )
+from careerlog.domain.seat import OUTSIDE_SEAT
+from careerlog.domain.seat import OUTSIDE_SEAT_UNCONFIRMED as OUTSIDE_SEAT_ASKED
 from careerlog.domain.wording import FORM_WORDED, Reason, reason_of
 from careerlog.importing import (
     NO_SUCH_DAY,
@@ -898,6 +900,13 @@ def record() -> ResponseReturnValue:
         ),
         twice_ticked=twice_ticked(kind),
         twice_check=FACT_DUPLICATE,
+        # the box confirming a region outside the agency's seat region or province (OUTSIDE_SEAT_UNCONFIRMED)
+        outside_seat=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is OUTSIDE_SEAT_ASKED),
+            None,
+        ),
+        outside_seat_ticked=kind in ("appointment", "placement") and OUTSIDE_SEAT in request.form.getlist("confirm"),
+        outside_seat_check=OUTSIDE_SEAT,
         # the box confirming trainings of the same days holding more JP a day together than one may (TRAINING_DAY_FULL)
         day_full=next(
             (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is TRAINING_DAY_FULL),
