@@ -99,6 +99,7 @@ from careerlog.domain.events import (
     RankPromoted,
     TrainingCompleted,
 )
+from careerlog.domain.latsar import LATSAR_ONCE, latsar_again
 from careerlog.domain.ledger import (
     FUTURE,
     IN_FUTURE,
@@ -310,6 +311,7 @@ CONFIRMABLE = (
     FACT_DUPLICATE,
     SET_BACK,
     OUTSIDE_SEAT,
+    LATSAR_ONCE,
 )
 # The checks of a new training a writer may confirm, each judged by its function of the record and the training, and
 # refused beside its field, every unconfirmed one at once (CareerLog._refuse_unconfirmed_training, corrected_training:
@@ -319,6 +321,7 @@ TRAINING_JUDGED: dict[str, tuple[Callable[[Career, Mapping[str, Any], int], Reas
     TRAINING_COST: (implausible_cost, "cost"),
     TRAINING_DUPLICATE: (likely_duplicate, "reference"),
     TRAINING_DAILY_JP: (day_over_full, "hours"),
+    LATSAR_ONCE: (latsar_again, "training_kind"),  # (a second basic training: careerlog.domain.latsar)
 }
 # the kinds a recording may confirm a check of
 CONFIRMING_KINDS = (
@@ -340,7 +343,7 @@ STORED_CHECKS = {
     "placement": frozenset((NEW_UNIT,)),
     "appointment": frozenset((NEW_UNIT,)),
     "post_appointment": frozenset((NEW_UNIT, FACT_DUPLICATE)),
-    "training": frozenset((TRAINING_DUPLICATE, TRAINING_DAILY_JP, TRAINING_COST)),
+    "training": frozenset((TRAINING_DUPLICATE, TRAINING_DAILY_JP, TRAINING_COST, LATSAR_ONCE)),
     "penalty": frozenset((FACT_DUPLICATE,)),
     "exam": frozenset((FACT_DUPLICATE,)),
     "education": frozenset((FACT_DUPLICATE,)),

@@ -92,6 +92,7 @@ from careerlog.domain.employee import (
 )
 from careerlog.domain.errors import CareerlogError, IdempotencyConflict, InvalidInput, NotFound, cut, quoted
 from careerlog.domain.events import BY_KIND, LedgerEvent
+from careerlog.domain.latsar import LATSAR_ONCE
 from careerlog.domain.ledger import (
     KEY_CLASHES,
     KEY_RETRACTED,
@@ -620,7 +621,7 @@ YES_CONFIRMS = {
     "placement": PLACEMENT_YES,
     "appointment": UNIT_YES,
     "post_appointment": frozenset((NEW_UNIT, FACT_DUPLICATE)),
-    "training": frozenset((TRAINING_COST, TRAINING_DUPLICATE, TRAINING_DAILY_JP)),
+    "training": frozenset((TRAINING_COST, TRAINING_DUPLICATE, TRAINING_DAILY_JP, LATSAR_ONCE)),
     "penalty": frozenset((FACT_DUPLICATE,)),  # (a fact the record seems to hold already: its yes, another one)
     "exam": frozenset((FACT_DUPLICATE,)),
     "education": frozenset((FACT_DUPLICATE,)),
@@ -632,8 +633,9 @@ NOTHING_TO_CONFIRM = Refusal(
     "appointment, placement or post appointment in a unit new in its agency (unit.new), or an appointment or placement "
     "in a region outside its agency's seat region or province (region.outside_seat), or a training the record "
     "seems to hold already (training.duplicate), making its days hold more JP than a day does (training.daily_jp) "
-    "or of a cost outside the plausible range (training.cost), or a penalty, exam, post appointment or degree the "
-    "record seems to hold already under its reference written otherwise (fact.duplicate). Leave the cell empty."
+    "or of a cost outside the plausible range (training.cost), or a second basic training (training.latsar_once), "
+    "or a penalty, exam, post appointment or degree the record seems to hold already under its reference written "
+    "otherwise (fact.duplicate). Leave the cell empty."
 ).reason()
 APPOINTED_LATER = Refusal(
     "No employee with NIP {nip} had been appointed at this row: line {line} of this file appoints them; "

@@ -34,6 +34,7 @@ from careerlog.domain.employee import (
     TRAINING_DUPLICATE,
 )
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS
+from careerlog.domain.latsar import LATSAR_ONCE
 from careerlog.domain.payload import filled_fields
 from careerlog.domain.seat import OUTSIDE_SEAT
 from careerlog.reference import reference
@@ -125,6 +126,7 @@ CHECK_DESCRIPTIONS = {
     FACT_DUPLICATE: "a penalty, exam, post or degree the record seems to hold already, the record holding two",
     SET_BACK: "a correction setting a field back to its value before another writer's correction of it",
     OUTSIDE_SEAT: "a region outside the agency's seat region or province, the decree placing the employee there",
+    LATSAR_ONCE: "a second basic training (Latsar), the employee having taken it again",
 }
 YES_FRAME = "ya: confirms {checks}"
 NAMED_FRAME = "written by name (a yes does not confirm it on this row): {checks}"

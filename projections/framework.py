@@ -263,6 +263,7 @@ RULES_READ_WHEN_QUERIED = frozenset(
         "nip.sequence_nonzero",
         "nip.pppk_digit",
         "agency.region_seat",
+        "training.latsar_once",
     }
 )
 RULES_TABLE = re.compile(r"\s*\[\[\s*rules\s*\]\]")  # a rule's header, [[rules]]

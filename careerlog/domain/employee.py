@@ -1126,6 +1126,18 @@ def check_training(career: Career, fact: Fact, errors: FieldErrors) -> None:
 
 
 @check("training")
+def check_training_start_appointed(career: Career, fact: Fact, errors: FieldErrors) -> None:
+    """The first day not before the appointment, refused beside `start_date` as `check_dates` refuses the last day
+    beside `effective_date` (BEFORE_APPOINTMENT; until 2026-12-06 the first day was not compared: found by a tester,
+    a Latsar begun before the TMT was recorded, and so was a correction moving its first day there)."""
+    start = fact.values["start_date"]
+    appointment = career.appointment
+    if appointment is not None and start < appointment.effective_date:
+        tmt = appointment.effective_date.isoformat()
+        errors.add("start_date", BEFORE_APPOINTMENT.reason(day=start.isoformat(), tmt=tmt))
+
+
+@check("training")
 def check_training_days(career: Career, fact: Fact, errors: FieldErrors) -> None:
     """The first day not after the last (judged without the record: own_problems)."""
     start: date = fact.values["start_date"]

@@ -696,6 +696,7 @@ PARAM_CHECKS: dict[str, dict[str, Check]] = {
             "and certificate or title and organiser), not configurable since 2026-12-06"
         ),
     },
+    "training.latsar_once": {"kinds": _codes("training_kinds", filled=True)},
     "agency.region_seat": {"seat": _AGENCY_KINDS, "province": _AGENCY_KINDS},
     "appointment.min_age": {"years": _whole_from(14, 30)},
     "appointment.max_age": {"years": _whole_from(18, 80)},

@@ -48,16 +48,16 @@ def test_any_other_word_is_refused_saying_ya_works(word: str) -> None:
         ("post_appointment", "unit.new, fact.duplicate"),
         ("penalty", "fact.duplicate"),
         ("placement", "placement.leaves_scope, placement.ends_post, unit.new, region.outside_seat"),
-        ("training", "training.duplicate, training.daily_jp, training.cost"),
+        ("training", "training.duplicate, training.daily_jp, training.cost, training.latsar_once"),
         (
             "correction",  # (fact.duplicate: asked of a correction making a fact a double since 2026-12-06)
             "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate, "
-            "training.daily_jp, training.cost, fact.duplicate, fact.changed_since",
+            "training.daily_jp, training.cost, fact.duplicate, fact.changed_since, training.latsar_once",
         ),
         (  # (fact.changed_since is asked of a correction alone)
             "retraction",
             "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate, "
-            "training.daily_jp, training.cost",
+            "training.daily_jp, training.cost, training.latsar_once",
         ),
     ],
 )

@@ -45,7 +45,7 @@ def test_a_trainings_description_names_training_daily_jp_and_training_cost() -> 
         "ya: confirms a training the record seems to hold already, the employee having attended it twice "
         "(training.duplicate); trainings of the same days holding more JP a day together than a training day holds "
         "(training.daily_jp); a training cost holding a fraction of a rupiah, or outside the plausible range "
-        "(training.cost)"
+        "(training.cost); a second basic training (Latsar), the employee having taken it again (training.latsar_once)"
     )
 
 

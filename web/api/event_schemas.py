@@ -39,6 +39,7 @@ from careerlog.domain.events import (
     LedgerEvent,
     UnitRated,
 )
+from careerlog.domain.latsar import LATSAR_ONCE
 from careerlog.domain.payload import HOURS_NOT_WHOLE, FieldSpec, Unreadable, payload_fields
 from careerlog.domain.seat import OUTSIDE_SEAT
 from careerlog.domain.unit import EARLIEST_RATED_YEAR
@@ -337,6 +338,11 @@ CONFIRM_TOLD = {
     "region (a regency's or city's) or its province (a province's), by rule agency.region_seat (an inference, "
     "configurable: docs/rules.md); a central agency's is never asked. Refused unconfirmed beside `region` naming the "
     "agency and its seat (since 2026-12-06). Not stored with the fact.",
+    LATSAR_ONCE: "`training.latsar_once` (a training) records a training of a kind rule training.latsar_once names "
+    "(`LATSAR` in the rules shipped) on a record holding one already, which a CPNS takes once (an inference, "
+    "configurable: docs/rules.md), refused unconfirmed beside `training_kind` naming the one held; likewise a "
+    "correction making a training so (beside `corrected_fields`). Asked with the "
+    "training's other questions at once. Stored with the training or the correction (since 2026-12-06).",
 }
 # What a recorded event's `confirmed` (web.api.schemas.confirmed_field) says of each check stored with it, listed
 # from CONFIRMABLE alike; None: a check never stored
@@ -355,6 +361,8 @@ CONFIRMED_TOLD: dict[str, str | None] = {
     "under its reference written otherwise (stored since 2026-12-06)",
     SET_BACK: None,
     OUTSIDE_SEAT: None,
+    LATSAR_ONCE: "`training.latsar_once`, a second basic training (Latsar) on a record holding one (stored since "
+    "2026-12-06)",
 }
 # What a writer confirms of a recording the ledger would refuse unconfirmed: no field of the fact; stored with the
 # event when it let the recording through (careerlog.domain.events.CONFIRMED_FIELD), and shown in its history

@@ -52,6 +52,7 @@ from careerlog.domain.employee import (
 )
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound, cut
 from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS, LedgerEvent
+from careerlog.domain.latsar import LATSAR_AGAIN, LATSAR_ONCE
 from careerlog.domain.ledger import FORM_WORDS, RESENT_RETRACTED
 from careerlog.domain.nip import normalise_nip, parse_nip, unlabelled_nip
 from careerlog.domain.payload import (
@@ -934,6 +935,12 @@ def record() -> ResponseReturnValue:
         anew_ticked=anew_ticked(),
         anew_check=ANEW,
         duplicate_check=TRAINING_DUPLICATE,
+        # the box confirming a second basic training (LATSAR_AGAIN: rule training.latsar_once), beside training_kind
+        latsar_again=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is LATSAR_AGAIN), None
+        ),
+        latsar_ticked=training_ticked(kind, LATSAR_ONCE),
+        latsar_check=LATSAR_ONCE,
         corrected_prefix=CORRECTED,
         shown_prefix=SHOWN,
         shown_language=SHOWN_LANGUAGE,
