@@ -94,6 +94,7 @@ def test_a_region_where_an_employee_of_the_agency_is_placed_is_read(world: World
         "appointment",
         appointment_of(PLACED_IN_THE_REGENCY, name="Lina Siregar", agency="KOTA-MEDAN", region="12.07", unit="Kantor"),
         actor="test",
+        confirmed=("region.outside_seat",),  # (outside the agency's seat: rule agency.region_seat)
     )
     world.catch_up()
     who = scoped_to_the_agency(world, "hr")
@@ -111,6 +112,7 @@ def test_a_region_where_the_agencys_staff_were_placed_before_is_read(world: Worl
         "appointment",
         appointment_of(PLACED_IN_THE_REGENCY, name="Lina Siregar", agency="KOTA-MEDAN", region="12.07", unit="Kantor"),
         actor="test",
+        confirmed=("region.outside_seat",),  # (outside the agency's seat: rule agency.region_seat)
     )
     back = {"agency": "KOTA-MEDAN", "unit": "Bappeda", "region": "12.71", "effective_date": "2023-01-02"}
     world.services.ledger.record(PLACED_IN_THE_REGENCY, "placement", {**back, "reference": "MUT-812"}, actor="test")

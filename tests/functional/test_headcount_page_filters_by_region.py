@@ -98,7 +98,8 @@ def test_an_agencys_reader_is_offered_the_regions_its_staff_are_placed_in_and_no
     refused an agency staffed there); a region where none of its staff is placed, 12.07 of the seat's province too,
     is refused, so not offered (until 2026-12-06 read, an empty report)."""
     nip = f.nip(date(1990, 1, 1), date(2020, 1, 1), "M", sequence=990)
-    world.services.ledger.record(nip, "appointment", appointment_of(nip, region="31"), actor="test")
+    outside = ("region.outside_seat",)  # (outside the agency's seat: rule agency.region_seat)
+    world.services.ledger.record(nip, "appointment", appointment_of(nip, region="31"), actor="test", confirmed=outside)
     world.catch_up()
     log_in(world, "hr")
     answer = world.client.get("/pages/reports/headcount?lang=en")

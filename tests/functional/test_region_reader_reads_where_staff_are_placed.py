@@ -44,7 +44,8 @@ def inflated(world: World, number: int, agency: str, unit: str, regions: list[st
     for n, (predicate, region) in enumerate(zip(["BAIK"] * 5 + ["SANGAT_BAIK"], regions, strict=True)):
         nip = f.nip(date(1990, 1, 1), date(2020, 1, 1), "M", sequence=900 + 10 * number + n)
         appointed = appointment_of(nip, agency=agency, region=region, unit=unit)
-        world.services.ledger.record(nip, "appointment", appointed, actor="test")
+        outside = ("region.outside_seat",)  # (staff placed outside the agency's seat: rule agency.region_seat)
+        world.services.ledger.record(nip, "appointment", appointed, actor="test", confirmed=outside)
         world.services.ledger.record(nip, "performance_rating", f.rating(2023, predicate), actor="test")
     world.services.ledger.rate_unit(agency, unit, f.rating(2023), actor="test")
     world.catch_up()

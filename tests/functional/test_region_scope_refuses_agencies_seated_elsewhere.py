@@ -123,6 +123,7 @@ def test_an_agency_with_staff_placed_in_the_region_is_read_by_its_filter(world: 
         "appointment",
         appointment_of(PLACED_IN_THE_CITY, name="Dedi Lubis", agency=SEATED_ELSEWHERE, region="12.71", unit="Kantor"),
         actor="test",
+        confirmed=("region.outside_seat",),  # (outside the agency's seat: rule agency.region_seat)
     )
     world.catch_up()
     who = scoped_to_the_city(world, "inspector")

@@ -15,6 +15,7 @@ import openpyxl
 import orjson
 import pytest
 
+from careerlog.reference import reference
 from careerlog.workbook_template import template_columns
 from careerlog.workbooks import GUIDE_SHEET
 from tests import factories as f
@@ -48,8 +49,9 @@ def known(world: World) -> World:
 
 
 def placed(world: World, who: str = "hr", agency: str = "KOTA-MEDAN", unit: str = "Bappeda") -> int:
-    """A placement of Budi's recorded by `who`; its version."""
-    body = {"kind": "placement", "agency": agency, "unit": unit, "region": "12.71", "effective_date": "2024-01-02",
+    """A placement of Budi's recorded by `who`, in the agency's seat region (rule agency.region_seat); its version."""
+    region = reference().agencies[agency]["region"]
+    body = {"kind": "placement", "agency": agency, "unit": unit, "region": region, "effective_date": "2024-01-02",
             "reference": "SK-MUTASI-7"}  # fmt: skip
     answer = world.post(EVENTS.format(BUDI), who, json=body)
     assert answer.status_code == 201, answer.get_json()
