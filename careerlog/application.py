@@ -29,6 +29,7 @@ from careerlog.ages import months_last_day
 from careerlog.config import POSTGRES_OPTIONS_ENV, ConfigurationError, Settings
 from careerlog.domain.employee import (
     AFTER_SEPARATION,
+    BEFORE_APPOINTMENT,
     ENDED_BEFORE_MOVE,
     ENDS_POST,
     ENDS_POST_RETRACTED,
@@ -136,6 +137,7 @@ from careerlog.domain.payload import (
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
 from careerlog.domain.seat import OUTSIDE_SEAT, region_outside_seat
+from careerlog.domain.tmt import TMT_FIRST, tmt_not_first
 from careerlog.domain.unit import Unit, typos_of, unit_id, unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, confirmable, reason_of
 from careerlog.names import check_named
@@ -254,21 +256,30 @@ NEW_UNIT_UNCONFIRMED, NEW_UNIT_TICKED = confirmable(
     named=True,
     either=("near",),
 )
-# An appointment or placement whose region lies outside its agency's seat region or province (rule agency.region_seat:
-# careerlog.domain.seat) is recorded only when confirmed (region.outside_seat), beside `region`; not stored with it. A
-# migration is not asked.
-REGION_KINDS = (Appointed, Placed)
+# The questions of an appointment's or placement's own fields by the rules, each recorded only when confirmed, beside
+# its field, not stored with it; a migration is not asked: its region outside its agency's seat region or province
+# (rule agency.region_seat: careerlog.domain.seat), a CPNS's TMT not on the 1st of a month (appointment.tmt_first_day:
+# careerlog.domain.tmt)
+PLACING_ASKED: dict[str, tuple[Callable[[Rules, Mapping[str, Any]], Reason | None], str, tuple[type[LedgerEvent], ...]]]
+PLACING_ASKED = {
+    OUTSIDE_SEAT: (region_outside_seat, "region", (Appointed, Placed)),
+    TMT_FIRST: (tmt_not_first, "effective_date", (Appointed,)),
+}
 
 
 def region_unconfirmed(
     event_cls: type[LedgerEvent], values: Mapping[str, Any], command: Command, book: Rules
 ) -> InvalidInput | None:
-    """The question, beside `region`, of a live appointment or placement in a region outside its agency's seat
-    (careerlog.domain.seat.region_outside_seat) its writer did not confirm (OUTSIDE_SEAT); None otherwise."""
-    if event_cls not in REGION_KINDS or command.migration is not None or OUTSIDE_SEAT in command.confirmed:
+    """The questions (PLACING_ASKED) of a live appointment or placement its writer did not confirm, every one at
+    once, each beside its field; None when there is none."""
+    if command.migration is not None:
         return None
-    found = region_outside_seat(book, values)
-    return None if found is None else InvalidInput(found, "region")
+    asked = FieldErrors()
+    for check, (judge, beside, kinds) in PLACING_ASKED.items():
+        found = judge(book, values) if event_cls in kinds and check not in command.confirmed else None
+        if found is not None:
+            asked.add(beside, found)
+    return InvalidInput(asked.errors) if asked else None
 
 
 NEW_UNIT_KINDS = ("appointment", "placement", "post_appointment")  # the facts naming a unit of the employee's agency
@@ -312,6 +323,7 @@ CONFIRMABLE = (
     SET_BACK,
     OUTSIDE_SEAT,
     LATSAR_ONCE,
+    TMT_FIRST,
 )
 # The checks of a new training a writer may confirm, each judged by its function of the record and the training, and
 # refused beside its field, every unconfirmed one at once (CareerLog._refuse_unconfirmed_training, corrected_training:
@@ -1692,6 +1704,7 @@ class CareerLog(Application[str]):
             raise whole_refusal(asked, event_cls, decision_problems(employee, event_cls, values, recording)) from None
         if "target_version" in values:  # (facts are numbered from 1: without one, nothing to refuse)
             refuse_before_void(employee, event_cls, values, recording)
+            refuse_change_before_appointment(employee, event_cls, values, recording)
             refuse_system_targets(employee, event_cls, values, recording.client_key, recording.reproduced)
         for name in left_out:  # (filled in as before, where a recording sent again is answered as recorded)
             as_filled_before = FILLED_IN[event_cls.KIND][name].as_filled_before
@@ -2775,6 +2788,29 @@ def refuse_before_void(
     if record.earlier_by_reference(event_cls, values, recording.client_key) is not None:  # (sent under a key before)
         return
     raise InvalidInput(BEFORE_VOID.reason(version=values["target_version"], void=since), "target_version")
+
+
+# A live correction or retraction dated before the appointment (a correction dated 1999-01-01 of a 2003 appointee's
+# fact: found by a tester, 2026-12-06, recorded until then) is refused beside its `effective_date`, as a fact dated
+# before the appointment is (BEFORE_APPOINTMENT); a migration keeps a log's as they are, and one recorded already, sent
+# again, is answered as recorded. One dated before the fact it changes but after the appointment is not refused: a
+# decree may correct a fact before its TMT, and the date recorded may be the mistake it mends (an import of rows in TMT
+# order records such a correction: tests/integration/test_import_rank_jump_dependants_order.py, CORRECTED_EARLY).
+def refuse_change_before_appointment(
+    record: LedgerAggregate, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
+) -> None:
+    """Refuse, beside effective_date with the recording's other problems, a live correction or retraction of an
+    employee's fact dated before the appointment (BEFORE_APPOINTMENT)."""
+    day = values.get("effective_date")
+    if not isinstance(record, Employee) or recording.reproduced or not isinstance(day, date):
+        return
+    appointment = record.current_context().appointment
+    if appointment is None or day >= appointment.effective_date or sent_again(record, event_cls, values, recording):
+        return
+    found = BEFORE_APPOINTMENT.reason(day=day.isoformat(), tmt=appointment.effective_date.isoformat())
+    raise whole_refusal(
+        InvalidInput(found, "effective_date"), event_cls, decision_problems(record, event_cls, values, recording)
+    )
 
 
 def refuse_system_targets(

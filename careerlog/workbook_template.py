@@ -37,6 +37,7 @@ from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS
 from careerlog.domain.latsar import LATSAR_ONCE
 from careerlog.domain.payload import filled_fields
 from careerlog.domain.seat import OUTSIDE_SEAT
+from careerlog.domain.tmt import TMT_FIRST
 from careerlog.reference import reference
 from careerlog.workbooks import GUIDE_SHEET, nip_column
 
@@ -125,6 +126,7 @@ CHECK_DESCRIPTIONS = {
     TRAINING_COST: "a training cost holding a fraction of a rupiah, or outside the plausible range",
     FACT_DUPLICATE: "a penalty, exam, post or degree the record seems to hold already, the record holding two",
     SET_BACK: "a correction setting a field back to its value before another writer's correction of it",
+    TMT_FIRST: "a CPNS's TMT on another day than the 1st of a month, the decree dating it so",
     OUTSIDE_SEAT: "a region outside the agency's seat region or province, the decree placing the employee there",
     LATSAR_ONCE: "a second basic training (Latsar), the employee having taken it again",
 }

@@ -264,6 +264,7 @@ RULES_READ_WHEN_QUERIED = frozenset(
         "nip.pppk_digit",
         "agency.region_seat",
         "training.latsar_once",
+        "appointment.tmt_first_day",
     }
 )
 RULES_TABLE = re.compile(r"\s*\[\[\s*rules\s*\]\]")  # a rule's header, [[rules]]

@@ -697,6 +697,7 @@ PARAM_CHECKS: dict[str, dict[str, Check]] = {
         ),
     },
     "training.latsar_once": {"kinds": _codes("training_kinds", filled=True)},
+    "appointment.tmt_first_day": {},
     "agency.region_seat": {"seat": _AGENCY_KINDS, "province": _AGENCY_KINDS},
     "appointment.min_age": {"years": _whole_from(14, 30)},
     "appointment.max_age": {"years": _whole_from(18, 80)},

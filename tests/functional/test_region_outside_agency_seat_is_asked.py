@@ -71,3 +71,20 @@ def test_a_placement_outside_its_agencys_seat_is_asked_and_recorded_confirmed(wo
     within = {**placement, "region": "12.71", "effective_date": "2021-01-04", "reference": "SK-MUTASI/2"}
     answer = world.post(EVENTS, "hr", json=within)
     assert answer.status_code == 201, answer.get_json()
+
+
+def test_a_cpns_tmt_not_on_the_first_of_a_month_is_asked_with_the_region_at_once(world: World) -> None:
+    """A CPNS's TMT is the 1st of a month (rule appointment.tmt_first_day, an inference): 2024-02-17 (found by a
+    tester, 2026-12-06, recorded silently) is asked beside effective_date, with a region outside the seat at once."""
+    body = problem(appoint(world, agency="KAB-DELISERDANG", region="12.71", effective_date="2024-02-17"), 422)
+    assert body["errors"] == {
+        "effective_date": [
+            "A CPNS's TMT is the 1st of a month (rule appointment.tmt_first_day), not 2024-02-17: if it is mistyped, "
+            "write the day the decree gives (2024-02-01?); if the decree does date it 2024-02-17, confirm it (confirm: "
+            "appointment.tmt_first_day) and send it again."
+        ],
+        "region": [asked("12.71", "KAB-DELISERDANG", "12.07")],
+    }
+    checks = ["appointment.tmt_first_day", "region.outside_seat"]
+    confirmed = appoint(world, agency="KAB-DELISERDANG", region="12.71", effective_date="2024-02-17", confirm=checks)
+    assert confirmed.status_code == 201, confirmed.get_json()

@@ -57,8 +57,8 @@ def test_a_corrections_description_names_the_checks_written_by_name() -> None:
     for check in ("unit.new", "training.duplicate", "training.daily_jp", "training.cost", "fact.duplicate"):
         assert f"({check})" in named
     # (fact.duplicate is asked of a correction making a fact a double since 2026-12-06: careerlog.application
-    # corrected_twice; region.outside_seat of a new appointment or placement alone)
-    never = {"placement.leaves_scope", "region.outside_seat"}
+    # corrected_twice; region.outside_seat and appointment.tmt_first_day of a new appointment or placement alone)
+    never = {"placement.leaves_scope", "region.outside_seat", "appointment.tmt_first_day"}
     assert set(CONFIRMABLE) - never == {c for c in CONFIRMABLE if f"({c})" in described}
 
 

@@ -42,6 +42,7 @@ from careerlog.domain.events import (
 from careerlog.domain.latsar import LATSAR_ONCE
 from careerlog.domain.payload import HOURS_NOT_WHOLE, FieldSpec, Unreadable, payload_fields
 from careerlog.domain.seat import OUTSIDE_SEAT
+from careerlog.domain.tmt import TMT_FIRST
 from careerlog.domain.unit import EARLIEST_RATED_YEAR
 from web.api.fields import (
     NIP_LABELLED_PATTERN,
@@ -338,6 +339,9 @@ CONFIRM_TOLD = {
     "region (a regency's or city's) or its province (a province's), by rule agency.region_seat (an inference, "
     "configurable: docs/rules.md); a central agency's is never asked. Refused unconfirmed beside `region` naming the "
     "agency and its seat (since 2026-12-06). Not stored with the fact.",
+    TMT_FIRST: "`appointment.tmt_first_day` (an appointment) records a CPNS appointment whose TMT is not the 1st of "
+    "a month (rule appointment.tmt_first_day, an inference, configurable: docs/rules.md), refused unconfirmed beside "
+    "`effective_date` (since 2026-12-06). Not stored with the fact.",
     LATSAR_ONCE: "`training.latsar_once` (a training) records a training of a kind rule training.latsar_once names "
     "(`LATSAR` in the rules shipped) on a record holding one already, which a CPNS takes once (an inference, "
     "configurable: docs/rules.md), refused unconfirmed beside `training_kind` naming the one held; likewise a "
@@ -361,6 +365,7 @@ CONFIRMED_TOLD: dict[str, str | None] = {
     "under its reference written otherwise (stored since 2026-12-06)",
     SET_BACK: None,
     OUTSIDE_SEAT: None,
+    TMT_FIRST: None,
     LATSAR_ONCE: "`training.latsar_once`, a second basic training (Latsar) on a record holding one (stored since "
     "2026-12-06)",
 }

@@ -66,6 +66,7 @@ from careerlog.domain.payload import (
 )
 from careerlog.domain.seat import OUTSIDE_SEAT
 from careerlog.domain.seat import OUTSIDE_SEAT_UNCONFIRMED as OUTSIDE_SEAT_ASKED
+from careerlog.domain.tmt import TMT_FIRST, TMT_NOT_FIRST
 from careerlog.domain.wording import FORM_WORDED, Reason, reason_of
 from careerlog.importing import (
     NO_SUCH_DAY,
@@ -908,6 +909,12 @@ def record() -> ResponseReturnValue:
         ),
         outside_seat_ticked=kind in ("appointment", "placement") and OUTSIDE_SEAT in request.form.getlist("confirm"),
         outside_seat_check=OUTSIDE_SEAT,
+        # the box confirming a CPNS's TMT not on the 1st of a month (TMT_NOT_FIRST), beside effective_date
+        tmt_asked=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is TMT_NOT_FIRST), None
+        ),
+        tmt_ticked=kind == "appointment" and TMT_FIRST in request.form.getlist("confirm"),
+        tmt_check=TMT_FIRST,
         # the box confirming trainings of the same days holding more JP a day together than one may (TRAINING_DAY_FULL)
         day_full=next(
             (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is TRAINING_DAY_FULL),
