@@ -31,7 +31,10 @@ def placed(world: World, regions: list[str], first: int) -> None:
     """A KOTA-MEDAN employee placed now in each of the regions."""
     for n, region in enumerate(regions):
         nip = f.nip(date(1990, 1, 1), date(2020, 1, 1), "M", sequence=first + n)
-        world.services.ledger.record(nip, "appointment", appointment_of(nip, region=region), actor="test")
+        outside = ("region.outside_seat",)  # (staff placed outside the agency's seat: rule agency.region_seat)
+        world.services.ledger.record(
+            nip, "appointment", appointment_of(nip, region=region), actor="test", confirmed=outside
+        )
     world.catch_up()
 
 
