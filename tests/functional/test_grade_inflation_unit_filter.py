@@ -42,7 +42,10 @@ def test_a_unit_of_another_agency_reads_as_unknown_to_an_agency_scoped_inspector
 
     nip = f.nip(date(1990, 1, 1), date(2020, 1, 1), "M", sequence=871)
     world.services.ledger.record(
-        nip, "appointment", appointment_of(nip, agency="KAB-KARO", unit="Dinas Perikanan Karo"), actor="test"
+        nip,
+        "appointment",
+        appointment_of(nip, agency="KAB-KARO", region="12.06", unit="Dinas Perikanan Karo"),
+        actor="test",
     )
     world.catch_up()
     assert world.get(INFLATION, "admin", query_string={"unit": "dinas perikanan karo"}).status_code == 200
