@@ -41,7 +41,8 @@ def staffed_in_the_city(world: World) -> None:
     """One KAB-DELISERDANG employee placed in 12.71, another in 12.07 (its seat)."""
     for nip, name, region in ((PLACED_IN_THE_CITY, "Dedi Lubis", "12.71"), (PLACED_IN_DELI, "Wati Sitepu", "12.07")):
         appointed = appointment_of(nip, name=name, agency=SEATED_ELSEWHERE, region=region, unit="Kantor")
-        world.services.ledger.record(nip, "appointment", appointed, actor="test")
+        # (12.71 outside KAB-DELISERDANG's seat: asked, rule agency.region_seat)
+        world.services.ledger.record(nip, "appointment", appointed, actor="test", confirmed=("region.outside_seat",))
     world.catch_up()
 
 
