@@ -68,12 +68,14 @@ def test_a_group_all_promoted_on_a_day_tied_with_another_groups_promotion_gets_i
     # the refit is said, with lifelines' reason at the default step; the failed fit's own warnings (low variance)
     # are not passed on
     [said] = answer["warnings"]
-    reason = "delta contains nan value(s))." if batch else "norm(delta) is still high, "
+    # (which of lifelines' two reasons its default step fails with depends on the machine's floating point: the batch
+    # step gave "delta contains nan" on earlier machines and "norm(delta) is still high" on 2026-12-06's seventh)
+    reasons = ("delta contains nan value(s)).", "norm(delta) is still high, ")
     assert said.startswith(
         "The Cox model was refitted with a smaller Newton-Raphson step (0.5): at step 0.95 it did not converge"
         " (lifelines: "
     )
-    assert reason in said
+    assert any(reason in said for reason in reasons)
 
 
 def test_the_hazard_ratio_is_the_maximum_of_the_partial_likelihood() -> None:
