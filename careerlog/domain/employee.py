@@ -1125,16 +1125,19 @@ def check_training(career: Career, fact: Fact, errors: FieldErrors) -> None:
         errors.add("start_date", START_BEFORE_BIRTH.reason(start=start.isoformat()))
 
 
-@check("training")
-def check_training_start_appointed(career: Career, fact: Fact, errors: FieldErrors) -> None:
-    """The first day not before the appointment, refused beside `start_date` as `check_dates` refuses the last day
-    beside `effective_date` (BEFORE_APPOINTMENT; until 2026-12-06 the first day was not compared: found by a tester,
-    a Latsar begun before the TMT was recorded, and so was a correction moving its first day there)."""
-    start = fact.values["start_date"]
+def start_before_appointment(career: Career, start: Any, end: Any) -> str | None:
+    """BEFORE_APPOINTMENT of a training's first day before the appointment as it stands, as `check_dates` refuses its
+    last day (until 2026-12-06 the first day was not compared: found by a tester, a Latsar begun before the TMT was
+    recorded, and so was a correction moving its first day there). Judged of a new live training and of a correction
+    of a training's first day only (Employee.training_start_judged), never of a migration nor of a stored training
+    another change re-checks: a store may hold one from before the check, and stays correctable and retractable.
+    Not of a training whose last day `end` is before the appointment too: refused beside that alone (`check_dates`)."""
     appointment = career.appointment
-    if appointment is not None and start < appointment.effective_date:
-        tmt = appointment.effective_date.isoformat()
-        errors.add("start_date", BEFORE_APPOINTMENT.reason(day=start.isoformat(), tmt=tmt))
+    if appointment is None or not isinstance(start, date) or start >= appointment.effective_date:
+        return None
+    if isinstance(end, date) and end < appointment.effective_date:
+        return None
+    return BEFORE_APPOINTMENT.reason(day=start.isoformat(), tmt=appointment.effective_date.isoformat())
 
 
 @check("training")
@@ -1869,10 +1872,13 @@ class Employee(LedgerAggregate):
         recording: Recording,
         expected_version: int | None = None,
     ) -> Outcome | None:
-        """The ledger's, except a penalty whose length is refused: `decide` judges it (None: nothing done)."""
+        """The ledger's, except a penalty whose length is refused, or another write a `write_judged` check refuses:
+        `decide` judges it (None: nothing done)."""
         if event_cls.KIND == "penalty" and not recording.reproduced and penalty_refusals(values):
             return None
         if event_cls.KIND == "status_change" and not recording.reproduced and self.status_judged(event_cls, values):
+            return None
+        if event_cls.KIND == "training" and not recording.reproduced and self.training_start_judged(event_cls, values):
             return None
         confirmation = event_cls.KIND == "confirmation" and not recording.reproduced
         if confirmation and (self.probation_judged(event_cls, values) or self.basic_training_judged(event_cls, values)):
@@ -1890,7 +1896,25 @@ class Employee(LedgerAggregate):
             *self.path_judged(event_cls, values),
             *self.probation_judged(event_cls, values),
             *self.basic_training_judged(event_cls, values),
+            *self.training_start_judged(event_cls, values),
         ]
+
+    def training_start_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """(field, BEFORE_APPOINTMENT) of a training recorded with its first day before the appointment (beside
+        `start_date`), or corrected in its first day to such a day (beside `corrected_fields.start_date`):
+        `start_before_appointment`."""
+        if event_cls.KIND == "training":
+            found = start_before_appointment(
+                self.current_context(), values.get("start_date"), values.get("effective_date")
+            )
+            return [] if found is None else [("start_date", found)]
+        corrected = self.corrected_of(event_cls, values, {"training": {"start_date"}})
+        if corrected is None:
+            return []
+        target, changes = corrected
+        end = changes.get("effective_date", target.effective_date)
+        found = start_before_appointment(self.current_context(), changes.get("start_date"), end)
+        return [] if found is None else [("corrected_fields.start_date", found)]
 
     def basic_training_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(field, NO_LATSAR) of a confirmation as PNS recorded with no Latsar (or Diklat Prajabatan) of the record
