@@ -288,8 +288,10 @@ NEW_UNIT_KINDS = ("appointment", "placement", "post_appointment")  # the facts n
 # that read the fact before that correction and sends every field as it read them undoes it unseen (two officers
 # correcting one training: hours 1 -> 3 by one, then the other's title corrected from an older read sending hours 1
 # back). A field its writer's own correction set last is not asked (correcting one's own correction back), nor a
-# correction sent with If-Match (412 when changed since: `unchanged_since`), nor the record form's, which sends only
-# the fields changed from the values it showed and refuses one corrected since it was opened, nor a migration.
+# correction sent with If-Match (412 when changed since: `unchanged_since`), nor the record form's made in its inputs
+# of the fact's fields, which send only the fields changed from the values they showed and refuse one corrected since
+# the form was opened (web.pages.hr.shown_inputs_sent: one typed in the form's corrected_fields box is asked), nor a
+# migration.
 SET_BACK = "fact.changed_since"
 SET_BACK_UNCONFIRMED, SET_BACK_TICKED = confirmable(
     "{field} is {now} since version {version}, in which {by} corrected it, and this correction sets it back to "

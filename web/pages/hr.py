@@ -514,7 +514,9 @@ def correction_example(fact: Mapping[str, Any]) -> str:
     return json.dumps({own[0]: fact["values"].get(own[0])}, ensure_ascii=False)
 
 
-def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: str | None) -> Written:
+def submit(
+    account: Account, kind: str, nip: str, payload: dict[str, Any], key: str | None, as_read: bool = False
+) -> Written:
     confirm = request.form.getlist("confirm")  # (the box beside a refusal the writer may confirm: RANK_JUMP)
     confirms: dict[str, Any] = {"confirm": confirm} if confirm else {}
     # (the form's client key is given to each page opened: the box below asks to record a retracted fact anew, of
@@ -524,9 +526,8 @@ def submit(account: Account, kind: str, nip: str, payload: dict[str, Any], key: 
         return services().appoint(account, {"nip": nip, **payload, **confirms}, key, key_anew=anew)
     if kind == "retraction" and request.form.get("confirm_nip", "").strip():  # (a void: the NIP typed again)
         confirms["confirm_nip"] = form_nip(request.form["confirm_nip"])
-    # (a correction: made on the fact as the form showed it, sending the fields changed there and refusing one corrected
-    # since it was opened, so never asked whether it sets a field back: application.Command.as_read)
-    as_read = kind == "correction"
+    # (`as_read`: a correction made on the fact as the form showed it, `shown_inputs_sent`, is never asked whether it
+    # sets a field back: application.Command.as_read)
     return services().record(account, nip, {"kind": kind, **payload, **confirms}, key, key_anew=anew, as_read=as_read)
 
 
@@ -592,6 +593,17 @@ def field_errors(cls: type[LedgerEvent], nip: str = "") -> dict[str, list[str]]:
     return unread
 
 
+def shown_inputs_sent(form: Mapping[str, str]) -> bool:
+    """Whether a correction form sent its per-field inputs (`corrected.<field>`), each with the value it showed
+    (`shown.<field>`): only then is a field corrected since the form was opened refused (`corrected_fields`), so that
+    the correction is made on the fact as read (application.Command.as_read). A correction typed in the form's
+    `corrected_fields` box, or a script's POST of the inputs without the values shown, is not: it is asked whether it
+    sets a field back (SET_BACK) as the API's without If-Match is (until 2026-12-06 every form's correction was taken
+    as read, and the box's set another writer's correction back unasked)."""
+    sent = [name.removeprefix(CORRECTED) for name in form if name.startswith(CORRECTED)]
+    return all(SHOWN + name in form for name in sent)
+
+
 def attempt(
     account: Account, kind: str, cls: type[LedgerEvent], target: Mapping[str, Any] | None = None
 ) -> tuple[Written | None, dict[str, list[str]]]:
@@ -607,9 +619,11 @@ def attempt(
         # recorded), so that the ledger names it with every other problem of the form, the checks of the whole
         # fact made on the fields that did read (a training's first day after its last); its reason is the form's.
         payload.update({name: Unreadable(reasons[0]) for name, reasons in unread.items()})
+        as_read = False
         if target is not None and any(name.startswith(CORRECTED) for name in request.form):
             payload["corrected_fields"] = corrected_fields(request.form, target)
-        return submit(account, kind, nip, payload, request.form.get("client_key") or None), {}
+            as_read = shown_inputs_sent(request.form)
+        return submit(account, kind, nip, payload, request.form.get("client_key") or None, as_read), {}
     except InvalidInput as e:  # (an appointment's NIP of the wrong form is refused here, not as not found)
         return None, {**({**field_errors(cls, nip), **e.errors} if "nip" in e.errors else e.errors), **unread}
     except NotFound as e:
