@@ -2802,14 +2802,23 @@ def refuse_change_before_appointment(
     record: LedgerAggregate, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
 ) -> None:
     """Refuse, beside effective_date with the recording's other problems, a live correction or retraction of an
-    employee's fact dated before the appointment (BEFORE_APPOINTMENT)."""
+    employee's fact dated before the appointment (BEFORE_APPOINTMENT): the appointment as the change leaves it, a
+    correction of its TMT judged against the TMT corrected (until 2026-12-06 against the TMT as it stood, so that a
+    correction moving a TMT of the 15th to the 1st, dated the 1st, the remedy appointment.tmt_first_day suggests, was
+    refused). Not in Employee.check_change_date, which is given the change's date alone, not what it changes."""
     day = values.get("effective_date")
     if not isinstance(record, Employee) or recording.reproduced or not isinstance(day, date):
         return
     appointment = record.current_context().appointment
-    if appointment is None or day >= appointment.effective_date or sent_again(record, event_cls, values, recording):
+    if appointment is None:
         return
-    found = BEFORE_APPOINTMENT.reason(day=day.isoformat(), tmt=appointment.effective_date.isoformat())
+    tmt = appointment.effective_date
+    corrected = record.corrected_of(event_cls, values, {"appointment": {"effective_date"}})
+    if corrected is not None and corrected[0].version == appointment.version:
+        tmt = corrected[1]["effective_date"]
+    if day >= tmt or sent_again(record, event_cls, values, recording):
+        return
+    found = BEFORE_APPOINTMENT.reason(day=day.isoformat(), tmt=tmt.isoformat())
     raise whole_refusal(
         InvalidInput(found, "effective_date"), event_cls, decision_problems(record, event_cls, values, recording)
     )
