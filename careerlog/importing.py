@@ -118,7 +118,17 @@ from careerlog.domain.payload import (
 from careerlog.domain.quick import quick_init
 from careerlog.domain.seat import OUTSIDE_SEAT
 from careerlog.domain.tmt import TMT_FIRST
-from careerlog.domain.wording import CONFIRMS, IMPORT_NAMED, IMPORT_WORDED, Reason, Refusal, confirmable, reason_of
+from careerlog.domain.wording import (
+    CONFIRMS,
+    IMPORT_NAMED,
+    IMPORT_WORDED,
+    ISO_FORM,
+    NO_SUCH_ISO_DAY,
+    Reason,
+    Refusal,
+    confirmable,
+    reason_of,
+)
 from careerlog.jsontext import name_given_twice
 from careerlog.reference import name_spellings, reference
 from careerlog.textfiles import (
@@ -248,12 +258,6 @@ IMPORT_DATE = Refusal(
 ).reason()
 # A date of a JSON Lines file (which reads YYYY-MM-DD alone) that does not read: IMPORT_DATE without a CSV's forms
 IMPORT_DATE_JSONL = Refusal("Not a date the import can read. Write dates as YYYY-MM-DD (2021-08-17).").reason()
-# A date written YYYY-MM-DD that is no day of the calendar (2026-11-31, 2026-02-29)
-NO_SUCH_ISO_DAY = Refusal(
-    "No such day in the calendar, read as YYYY-MM-DD (year, month, day): check the day and the month."
-).reason()
-# (ASCII digits: a date written in Arabic-Indic digits is of no form the import reads, not of no day)
-ISO_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A date of digits written day first that is no day of the calendar (31/02/2021, 31.04.2021)
 NO_SUCH_DAY = Refusal(
     "No such day in the calendar, read day first (day, month, year): check the day and the month."

@@ -9,7 +9,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields
 
-from careerlog.importing import NO_SUCH_ISO_DAY
+from careerlog.domain.wording import NO_SUCH_ISO_DAY
 from projections.reading import ISO_DAY
 
 

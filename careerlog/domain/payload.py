@@ -22,7 +22,7 @@ import orjson
 
 from careerlog.domain.errors import FieldErrors, InvalidInput, RecordedByNewerRelease, cut, quoted
 from careerlog.domain.events import LedgerEvent
-from careerlog.domain.wording import Refusal, reason_of
+from careerlog.domain.wording import ISO_FORM, NO_SUCH_ISO_DAY, Refusal, reason_of
 from careerlog.reference import reference
 
 # Fields every event carries that the system, not the payload, sets.
@@ -543,7 +543,7 @@ def field_parser(spec: FieldSpec) -> Parser:
             try:
                 return iso_day(stripped)
             except ValueError:
-                raise ValueError(NOT_DATE.reason(value=quoted(value))) from None
+                raise ValueError(not_a_date(value)) from None
 
         return day
     if spec.type is int and not table_name:
@@ -786,8 +786,15 @@ def _to_date(value: Any) -> date:
         try:
             return iso_day(value.strip())
         except ValueError:
-            pass
-    raise ValueError(NOT_DATE.reason(value=quoted(value) if isinstance(value, str) else cut(repr(value))))
+            raise ValueError(not_a_date(value)) from None
+    raise ValueError(NOT_DATE.reason(value=cut(repr(value))))
+
+
+def not_a_date(text: str) -> Any:
+    """NOT_DATE of a text that is no date; NO_SUCH_ISO_DAY of one written YYYY-MM-DD that the calendar does not have
+    (2014-02-30), as a recording's own date is refused (until 2026-12-06 a correction's corrected date was "Not a valid
+    date (expected YYYY-MM-DD): '2014-02-30'.")."""
+    return NO_SUCH_ISO_DAY if ISO_FORM.fullmatch(text.strip()) else NOT_DATE.reason(value=quoted(text))
 
 
 def unsigned(text: str) -> str:

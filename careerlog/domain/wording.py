@@ -270,3 +270,13 @@ def joined(separator: str, parts: Sequence[str]) -> str:
     for part in reversed(parts[:-1]):
         found = JOINS[separator].reason(first=part, rest=found)
     return found
+
+
+# A date written YYYY-MM-DD that is no day of the calendar (2026-11-31, 2026-02-29): an import's, the API's (a
+# recording's own dates, projections.fields.PlainDate) and the payload's (a correction's corrected dates, careerlog
+# record), in one wording; here, where the views' fields read it without the import
+NO_SUCH_ISO_DAY = Refusal(
+    "No such day in the calendar, read as YYYY-MM-DD (year, month, day): check the day and the month."
+).reason()
+# (ASCII digits: a date written in Arabic-Indic digits is of no form the import reads, not of no day)
+ISO_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

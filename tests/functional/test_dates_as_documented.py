@@ -78,3 +78,19 @@ def test_a_day_of_the_form_the_calendar_does_not_have_is_said_so_as_an_import_sa
     assert (errors["effective_date"], errors["start_date"]) == ([NO_SUCH_DAY], ["Must be a date YYYY-MM-DD."])
     queried = world.get("/api/v1/audits/promotions?from=2025-02-30", "inspector")
     assert (queried.status_code, queried.get_json()["errors"]) == (422, {"from": [NO_SUCH_DAY]})
+
+
+def test_a_corrected_day_the_calendar_does_not_have_is_said_so_alike(world: World) -> None:
+    """A correction's corrected date 2014-02-30 (read by the payload, not the API's schema) is said so as a recording's
+    own date is: until 2026-12-06 "Not a valid date (expected YYYY-MM-DD): '2014-02-30'."; a text of no date's form
+    keeps that wording."""
+    before = world.log()
+    body = {"kind": "correction", "target_version": 2, "reason": "typo", "effective_date": "2024-05-06"}
+    for n, (wrong, said) in enumerate(
+        [("2014-02-30", NO_SUCH_DAY), ("30/02/2014", "Not a valid date (expected YYYY-MM-DD): '30/02/2014'.")]
+    ):
+        sent = {**body, "reference": f"KOR-{n}", "corrected_fields": {"effective_date": wrong}}
+        answer = world.post(f"/api/v1/employees/{BUDI}/events", "hr", json=sent)
+        assert answer.status_code == 422
+        assert answer.get_json()["errors"]["corrected_fields.effective_date"] == [said]
+    assert world.log() == before

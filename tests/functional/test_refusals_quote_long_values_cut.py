@@ -135,6 +135,7 @@ def test_a_very_long_corrected_date_is_quoted_cut(world: World) -> None:
     assert reasons == [
         f"Not a valid date (expected YYYY-MM-DD): '{'Q' * 39}…'.",
         "Not a valid date (expected YYYY-MM-DD): [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,….",
-        "Not a valid date (expected YYYY-MM-DD): '2024-13-01'.",
+        # (of the form, of no day: as a recording's own date is said, since 2026-12-06)
+        "No such day in the calendar, read as YYYY-MM-DD (year, month, day): check the day and the month.",
     ]
     assert world.log() == before
