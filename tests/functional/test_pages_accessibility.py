@@ -258,9 +258,15 @@ def test_the_ledgers_reasons_that_quote_the_input_are_shown_in_the_visitors_lang
         f"Tidak ada pegawai dengan NIP {MISSING} dalam catatan cakupan Anda: tidak ada yang diangkat di dalamnya, "
         "atau riwayatnya telah dipindahkan keluar (administrator nasional menjangkau semua riwayat)."
     )
-    bad_date = {**training_form(world), "effective_date": "2024-02-30"}
+    bad_date = {**training_form(world), "effective_date": "2024-02-3x"}
     page = Elements(world.client.post("/pages/record?kind=training&lang=id", data=bad_date).get_data(as_text=True))
-    assert page.text_of("effective_date-error") == "Bukan tanggal yang sah (seharusnya TTTT-BB-HH): '2024-02-30'."
+    assert page.text_of("effective_date-error") == "Bukan tanggal yang sah (seharusnya TTTT-BB-HH): '2024-02-3x'."
+    no_day = {**training_form(world), "effective_date": "2024-02-30"}  # (of the form, of no day: as the API says it)
+    page = Elements(world.client.post("/pages/record?kind=training&lang=id", data=no_day).get_data(as_text=True))
+    assert page.text_of("effective_date-error") == (
+        "Tidak ada hari seperti itu di kalender, dibaca sebagai TTTT-BB-HH (tahun, bulan, hari): periksa hari dan "
+        "bulannya."
+    )
 
 
 def test_a_reason_is_translated_by_its_template_never_read_back_from_english(world: World) -> None:

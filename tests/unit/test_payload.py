@@ -34,7 +34,7 @@ def test_every_bad_field_is_named_with_its_reason() -> None:
     errors = e.value.errors
     assert errors["training_kind"] == ["Unknown code 'NOPE'; see the training_kinds reference table."]
     assert errors["hours"] == [HOURS_NOT_WHOLE]  # (named as JP, not as any integer)
-    assert "Not a valid date" in errors["start_date"][0]
+    assert errors["start_date"][0].startswith("No such day in the calendar")  # (of the form, of no day: as the API)
     assert errors["color"] == ["Unknown field."]
     assert errors["title"] == ["Missing data for required field."]
 
