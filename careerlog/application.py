@@ -267,7 +267,7 @@ PLACING_ASKED = {
 }
 
 
-def region_unconfirmed(
+def placing_unconfirmed(
     event_cls: type[LedgerEvent], values: Mapping[str, Any], command: Command, book: Rules
 ) -> InvalidInput | None:
     """The questions (PLACING_ASKED) of a live appointment or placement its writer did not confirm, every one at
@@ -1648,7 +1648,7 @@ class CareerLog(Application[str]):
             if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
                 uow.guard.appointment(subject, values)
             self.judge_key_owner(command, uow)
-            outside = region_unconfirmed(event_cls, values, command, uow.rules())  # (asked with a unit new)
+            outside = placing_unconfirmed(event_cls, values, command, uow.rules())  # (asked with a unit new)
             try:
                 if self._refuse_unit_unknown(uow, None, event_cls, values, command):
                     recording = confirming(recording, NEW_UNIT)  # (a new unit the writer confirmed: stored with it)
@@ -1691,7 +1691,7 @@ class CareerLog(Application[str]):
                 named_as_recorded(employee, subject, command.named, values)
             except InvalidInput as e:  # (the row's other problems named with it: its decision's, made for nothing)
                 raise whole_refusal(e, event_cls, decision_problems(employee, event_cls, values, recording)) from None
-        outside = region_unconfirmed(event_cls, values, command, uow.rules())  # (a placement's: asked with the rest)
+        outside = placing_unconfirmed(event_cls, values, command, uow.rules())  # (a placement's: asked with the rest)
         try:
             if self._refuse_unit_unknown(uow, employee, event_cls, values, command):
                 recording = confirming(recording, NEW_UNIT)  # (a new unit the writer confirmed: stored with it)
