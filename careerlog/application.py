@@ -54,6 +54,7 @@ from careerlog.domain.employee import (
     appointment_read_problems,
     corrected_placement_ends,
     day_over_full,
+    doubled_trainings,
     implausible_cost,
     later_jump,
     likely_duplicate,
@@ -67,6 +68,7 @@ from careerlog.domain.employee import (
     posts_named,
     rank_jump,
     read_problems,
+    recorded_doubles,
     recorded_twice,
 )
 from careerlog.domain.errors import (
@@ -903,13 +905,41 @@ def corrected_jump(
 DAY_FIELDS = ("hours", "start_date", "effective_date")  # a training's fields making its days' JP (day_over_full)
 
 
+def new_double(
+    doubles: Callable[[Mapping[str, Any]], dict[int, Reason]], before: Mapping[str, Any], changes: Mapping[str, Any]
+) -> tuple[list[str], Reason] | None:
+    """The question of a correction (`changes`, as stored) of a fact of values `before` that makes it a double of a
+    fact it was not a double of before (`doubles`: the facts a fact of some values is a double of, by version, each
+    with its refusal naming it), whether or not it was a double of another before (one moved from a double of X, asked
+    and confirmed, onto one of Y is asked of Y; until 2026-12-07 it was recorded unasked): the keys to ask it beside,
+    each corrected field whose new value makes it so (the fact, that field as it was and the others as corrected, no
+    double of that fact: `corrected_fields.effective_date`, until 2026-12-07 `corrected_fields` whatever the field),
+    `corrected_fields` when none alone does (a certificate and a title and organiser both made the same), and the
+    refusal naming the first such fact. None when the correction leaves it a double of no fact it was not before (a
+    note corrected on a confirmed double)."""
+    after = {**before, **changes}
+    was = doubles(before)
+    now = doubles(after)
+    version = next((v for v in now if v not in was), None)
+    if version is None:
+        return None
+    named = [
+        f"corrected_fields.{name}"
+        for name, value in changes.items()
+        if value != before.get(name) and version not in doubles({**after, name: before.get(name)})
+    ]
+    return named or ["corrected_fields"], now[version]
+
+
 def corrected_training(
     employee: Employee, target_version: int, corrected_fields: Mapping[str, Any], confirmed: frozenset[str]
 ) -> list[str]:
     """Refuse a correction of a training that makes it one a new training so would be asked about (TRAINING_JUDGED:
     rule training.cost, a cost likely mistyped, beside `corrected_fields.cost`: until 2026-12-06 beside
-    `corrected_fields`; training.duplicate, one the record seems to hold already, beside `corrected_fields`;
-    training.daily_jp, a day holding more JP with the record's other trainings than the rule allows, beside the
+    `corrected_fields`; training.duplicate, one the record seems to hold already that it was not a double of before
+    (`new_double`), beside each corrected field making it so, `corrected_fields.start_date` and `.effective_date` of
+    one moved onto another's days: until 2026-12-07 beside `corrected_fields`, and asked only of one a double of none
+    before; training.daily_jp, a day holding more JP with the record's other trainings than the rule allows, beside the
     corrected field making it so, `corrected_fields.hours`, else `.start_date`, else `.effective_date`: until
     2026-12-06 beside `corrected_fields`), the training compared with the others as corrected, unless confirmed: every
     question at once (until 2026-12-06 the first alone); the checks confirmed (stored with the correction). One so
@@ -923,6 +953,16 @@ def corrected_training(
     answered = []
     refused = FieldErrors()
     for check, (judge, _) in TRAINING_JUDGED.items():
+        if check == TRAINING_DUPLICATE:
+            double = new_double(lambda v: doubled_trainings(career, v, target_version), target.values, changes)
+            if double is None:
+                continue
+            if check in confirmed:
+                answered.append(check)
+            else:
+                for key in double[0]:
+                    refused.add(key, double[1])
+            break  # (one attended twice, asked or confirmed, is not asked of its days: its JP count twice)
         found = judge(career, {**target.values, **changes}, target_version)
         if found is None or judge(career, target.values, target_version) is not None:
             continue
@@ -931,8 +971,6 @@ def corrected_training(
         else:  # (a day made full beside the field corrected that made it so, as a new training's is beside `hours`)
             named = next((f".{n}" for n in DAY_FIELDS if n in changes), "") if check == TRAINING_DAILY_JP else ""
             refused.add(f"corrected_fields{'.cost' if check == TRAINING_COST else named}", found)
-        if check == TRAINING_DUPLICATE:
-            break  # (one attended twice, asked or confirmed, is not asked of its days: its JP count twice)
     refused.raise_if_any()
     return answered
 
@@ -941,21 +979,25 @@ def corrected_twice(
     employee: Employee, target_version: int, corrected_fields: Mapping[str, Any], confirmed: frozenset[str]
 ) -> bool:
     """Refuse a correction of a penalty, exam, post appointment or degree that makes it one the record seems to hold
-    already under its reference written otherwise (careerlog.domain.employee.recorded_twice: FACT_REPEATED), the fact
-    compared with the others as corrected, beside `corrected_fields` (as a correction making a training a double is),
-    unless confirmed (fact.duplicate: True, stored with the correction). One so before the correction is not asked
-    again. Until 2026-12-06 such a correction was recorded unasked, while the same fact recorded anew was asked."""
+    already under its reference written otherwise (careerlog.domain.employee.recorded_twice: FACT_REPEATED) that it
+    was not a double of before (`new_double`), the fact compared with the others as corrected, beside each corrected
+    field making it so (`corrected_fields.effective_date` of one moved onto another's date: until 2026-12-07 beside
+    `corrected_fields`), naming that fact, unless confirmed (fact.duplicate: True, stored with the correction). One
+    leaving it a double of the same facts as before is not asked (until 2026-12-07 one a double of any fact before was
+    not asked, though moved onto another). Until 2026-12-06 such a correction was recorded unasked, while the same
+    fact recorded anew was asked."""
     target = employee.facts.get(target_version)
     if target is None or target.kind not in RECORDED_TWICE_FIELDS:
         return False
     career = employee.current_context()
     changes = parse_payload(BY_KIND[target.kind], corrected_fields, partial=True)  # (as stored: dates as dates)
-    found = recorded_twice(career, target.kind, {**target.values, **changes}, target_version)
-    if found is None or recorded_twice(career, target.kind, target.values, target_version) is not None:
+    double = new_double(lambda v: recorded_doubles(career, target.kind, v, target_version), target.values, changes)
+    if double is None:
         return False
     if FACT_DUPLICATE in confirmed:
         return True
-    raise InvalidInput(found, "corrected_fields")
+    keys, found = double
+    raise InvalidInput({key: [found] for key in keys})
 
 
 def set_back(

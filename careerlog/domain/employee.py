@@ -1213,8 +1213,17 @@ def likely_duplicate(career: Career, values: Mapping[str, Any], exclude: int = 0
     written otherwise (`certificate_key`) or whose title and organiser are the same (`one_training`); None when none
     is. A training of the same certificate exactly (by `reference_key`) is the ledger's identity's to answer, not
     this. `exclude`: the version of a training corrected to `values` (compared with the others, not with itself)."""
+    return next(iter(doubled_trainings(career, values, exclude).values()), None)
+
+
+def doubled_trainings(career: Career, values: Mapping[str, Any], exclude: int = 0) -> dict[int, Reason]:
+    """Every training of the record that a training of `values` would be a double of by rule training.duplicate
+    (`likely_duplicate`, which names the first), by version in the record's order, each with its refusal naming it:
+    a correction is asked about the trainings it makes its fact a double of that it was not a double of before
+    (careerlog.application.corrected_training). `exclude`: the version of the training corrected to `values`."""
     end = values.get("effective_date")
     own = reference_key(values.get("reference"))
+    found: dict[int, Reason] = {}
     for fact in career.by_kind["training"]:
         if fact.version == exclude or fact.effective_date != end:
             continue
@@ -1225,8 +1234,8 @@ def likely_duplicate(career: Career, values: Mapping[str, Any], exclude: int = 0
             continue
         start, hours = fact.get("start_date"), fact.get("hours")  # (this training's: the same)
         said = {"start": start.isoformat(), "end": fact.effective_date.isoformat(), "hours": hours, "same": same}
-        return TRAINING_REPEATED.reason(version=fact.version, **said)
-    return None
+        found[fact.version] = TRAINING_REPEATED.reason(version=fact.version, **said)
+    return found
 
 
 # A penalty, exam, post appointment or degree recorded again under its decree's reference written otherwise (HD/R/001
@@ -1268,11 +1277,20 @@ def recorded_twice(career: Career, kind: str, values: Mapping[str, Any], exclude
     whose reference is the same by `certificate_key` (one of no letter nor digit is no reference) but not by
     `reference_key`; None when none is, or the kind is not one asked so. `exclude`: the version of a fact corrected
     to `values` (compared with the others, not with itself: careerlog.application.corrected_twice)."""
+    return next(iter(recorded_doubles(career, kind, values, exclude).values()), None)
+
+
+def recorded_doubles(career: Career, kind: str, values: Mapping[str, Any], exclude: int = 0) -> dict[int, Reason]:
+    """Every fact of `kind` of the record that a fact of `values` would be a double of (`recorded_twice`, which
+    names the first), by version in the record's order, each with its refusal naming it: a correction is asked about
+    the facts it makes its fact a double of that it was not a double of before (careerlog.application.corrected_twice).
+    `exclude`: the version of the fact corrected to `values`."""
     defining = RECORDED_TWICE_FIELDS.get(kind)
     key = certificate_key(values.get("reference"))
     if defining is None or not key:
-        return None
+        return {}
     own = reference_key(values.get("reference"))
+    found: dict[int, Reason] = {}
     for fact in career.by_kind[kind]:
         if fact.version == exclude:
             continue
@@ -1284,8 +1302,9 @@ def recorded_twice(career: Career, kind: str, values: Mapping[str, Any], exclude
             continue
         same = ", ".join(f"{name} {fact.get(name)}" for name in defining if fact.get(name) is not None)
         said = {"kind": kind, "day": fact.effective_date.isoformat(), "same": same}
-        return FACT_REPEATED.reason(version=fact.version, reference=quoted(str(fact.get("reference"))), **said)
-    return None
+        reference = quoted(str(fact.get("reference")))
+        found[fact.version] = FACT_REPEATED.reason(version=fact.version, reference=reference, **said)
+    return found
 
 
 def day_over_full(career: Career, values: Mapping[str, Any], exclude: int = 0) -> Reason | None:

@@ -235,7 +235,7 @@ def test_a_correction_making_a_fact_a_double_is_asked_and_stores_the_check(world
     unasked, while the same fact recorded anew was asked."""
     first, version, body = corrected_into_a_double(world, kind)
     refused = problem(world.post(EVENTS, "hr", json=body), 422)
-    assert refused["errors"] == {"corrected_fields": [asked(kind, first)]}
+    assert refused["errors"] == {"corrected_fields.effective_date": [asked(kind, first)]}
     answer = world.post(EVENTS, "hr", json={**body, "confirm": DUPLICATE})
     assert answer.status_code == 201, answer.get_json()
     correction = answer.get_json()["version"]
@@ -270,7 +270,7 @@ def test_an_import_correction_row_names_the_check_and_the_form_asks_with_a_box(w
         upload = {"file": (io.BytesIO(json.dumps(sent).encode() + b"\n"), "corrections.jsonl")}
         report = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data").get_json()
         assert report["recorded"] == 0, report
-        assert report["rejected"][0]["errors"] == {"corrected_fields": [asked("education", first, how)]}
+        assert report["rejected"][0]["errors"] == {"corrected_fields.effective_date": [asked("education", first, how)]}
     log_in(world, "hr")
     world.catch_up()  # (the form shows the fact's fields as the views hold it)
     data = correction(world, version, **{"corrected.effective_date": FACTS["education"]["effective_date"]})

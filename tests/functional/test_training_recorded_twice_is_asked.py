@@ -196,17 +196,21 @@ def test_the_record_form_asks_in_indonesian_with_a_box_that_records_it(world: Wo
 
 
 def test_a_correction_making_a_training_anothers_double_is_asked_and_recorded_confirmed(world: World) -> None:
-    """A training corrected to the days and JP of another of the same title and organiser is asked beside
-    corrected_fields, as the new one would be (until 2026-12-05 recorded unasked); an import's row confirms it by name,
-    not by a yes (a question of the data's quality: a yes meant for a rank jump must not let a double through)."""
+    """A training corrected to the days and JP of another of the same title and organiser is asked beside the
+    corrected fields making it so (corrected_fields.effective_date and .start_date; until 2026-12-07 beside
+    corrected_fields), as the new one would be (until 2026-12-05 recorded unasked); an import's row confirms it by
+    name, not by a yes (a question of the data's quality: a yes meant for a rank jump must not let a double through)."""
     appointed(world)
     ledger = world.services.ledger
     other = {**TRAINING, "start_date": "2026-05-04", "effective_date": "2026-05-08", "reference": "SRT-LAIN"}
     ledger.record(NIP, "training", other, actor="test")  # (version 3)
     body = {"kind": "correction", **f.correction(3, "2026-06-01", start_date="2026-03-02", effective_date="2026-03-06")}
     refused = problem(world.post(EVENTS, "hr", json=body), 422)
-    assert list(refused["errors"]) == ["corrected_fields"], refused
-    assert refused["errors"]["corrected_fields"][0].startswith("The training recorded as version 2 " + SAME_DAYS)
+    # (beside both dates: each, as it was, leaves it no double; until 2026-12-07 beside `corrected_fields`)
+    assert list(refused["errors"]) == ["corrected_fields.effective_date", "corrected_fields.start_date"], refused
+    said = refused["errors"]["corrected_fields.start_date"]
+    assert said == refused["errors"]["corrected_fields.effective_date"]
+    assert said[0].startswith("The training recorded as version 2 " + SAME_DAYS)
     assert trainings(world) == [CERTIFICATE, "SRT-LAIN"]
     for confirm in ("ya", "training.duplicate"):
         row = {"nip": NIP, **body, "confirm": confirm}
@@ -214,7 +218,7 @@ def test_a_correction_making_a_training_anothers_double_is_asked_and_recorded_co
         answer = world.post("/api/v1/imports", "hr", data=data, content_type="multipart/form-data").get_json()
         if confirm == "ya":  # (asked naming what to write in the Konfirmasi column: its yes does not confirm it)
             [(line, errors)] = [(p["line"], p["errors"]) for p in answer["rejected"]]
-            [said] = errors["corrected_fields"]
+            [said] = errors["corrected_fields.start_date"]
             assert line == 1, answer
             assert said.startswith("The training recorded as version 2 " + SAME_DAYS), answer
             assert said.endswith(
