@@ -418,12 +418,16 @@ REPEATED_KEY_VALUES = Refusal(
     kinds=("kind",),
 )
 # A training the ledger refused as one the record seems to hold already (TRAINING_REPEATED), that training recorded by
-# an earlier row of the same file: named by that row's line
-TRAINING_REPEATED_IN_FILE = Refusal(
+# an earlier row of the same file: named by that row's line; worded for an import by `import_worded` (a training row's
+# yes, or the check's name on a correction row: until 2026-12-07 a correction row too was told its yes confirmed it,
+# which it does not)
+TRAINING_REPEATED_IN_FILE, _ = confirmable(
     "Line {line} of this file recorded a training (version {version}) of the same days ({start} to {end}) and JP "
     "({hours}), and {same} (rule training.duplicate): if it is this training, remove this row; if the employee did "
-    "attend it twice, confirm it (confirm: training.duplicate, or ya in the Konfirmasi column) and import the row "
-    "again.",
+    "attend it twice, ",
+    TRAINING_DUPLICATE,
+    ".",
+    named=True,
     dates=("start", "end"),
     numbers=("line", "version", "hours"),
 )
