@@ -309,8 +309,10 @@ CONFIRM_TOLD = {
     "2026-12-05).",
     TRAINING_DUPLICATE: "`training.duplicate` (a training) records a training the record seems to hold already (the "
     "same days and JP, and the same certificate written otherwise or the same title and organiser), refused "
-    "unconfirmed beside `reference`; likewise a correction making a training so (beside `corrected_fields`). Stored "
-    "with the training or the correction (since 2026-12-05).",
+    "unconfirmed beside `reference`; likewise a correction making a training a double of one it was not a double of "
+    "before, naming it (beside each corrected field making it so: `corrected_fields.effective_date`, "
+    "`.start_date`; since 2026-12-07, until then beside `corrected_fields`). Stored with the training or the "
+    "correction (since 2026-12-05).",
     TRAINING_DAILY_JP: "`training.daily_jp` (a training) records a training making, with the record's trainings of "
     "the same days (each training's JP spread evenly over its days), more JP on a day than rule training.daily_jp "
     "allows (its `jp`: 12 in the rules shipped), refused unconfirmed beside `hours` naming the day, its JP and the "
@@ -327,8 +329,10 @@ CONFIRM_TOLD = {
     "seems to hold already: one of its kind of the same date and defining fields (a penalty's kind and level, an "
     "exam's exam, a post's kind, level and assignment, a degree's level) under its reference written otherwise "
     "(`HD/R/001` and `HD-R-001`, compared as training.duplicate compares a certificate), refused unconfirmed beside "
-    "`reference` naming the earlier version (since 2026-12-06); likewise a correction making a fact so (beside "
-    "`corrected_fields`). Stored with the fact or the correction (since 2026-12-06).",
+    "`reference` naming the earlier version (since 2026-12-06); likewise a correction making a fact a double of one "
+    "it was not a double of before, naming it (beside each corrected field making it so: "
+    "`corrected_fields.effective_date`; since 2026-12-07, until then beside `corrected_fields`). Stored with the fact "
+    "or the correction (since 2026-12-06).",
     SET_BACK: "`fact.changed_since` (a correction sent without `If-Match`) sets a field back to a value it held "
     "before its last correction, made by another writer (as a correction sent from a read made before that one does, "
     "every field as read, undoing it unseen), refused unconfirmed beside `corrected_fields.<field>` naming the value "
