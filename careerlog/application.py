@@ -267,6 +267,10 @@ PLACING_ASKED = {
     OUTSIDE_SEAT: (region_outside_seat, "region", (Appointed, Placed)),
     TMT_FIRST: (tmt_not_first, "effective_date", (Appointed,)),
 }
+# the fields each question reads, a live correction changing one of which is asked it of the fact as corrected
+# (corrected_placing), beside the first of them it changes: a correction of anything else, or sending them unchanged,
+# is not (a region confirmed outside the seat when recorded is not asked again of a correction of the unit)
+PLACING_READS = {OUTSIDE_SEAT: ("region", "agency"), TMT_FIRST: ("effective_date", "employment_kind")}
 
 
 def placing_unconfirmed(
@@ -998,6 +1002,34 @@ def corrected_twice(
         return True
     keys, found = double
     raise InvalidInput({key: [found] for key in keys})
+
+
+def corrected_placing(
+    employee: Employee, target_version: int, corrected: Mapping[str, Any], confirmed: frozenset[str], book: Rules
+) -> InvalidInput | None:
+    """The refusal of a live correction of an appointment or a placement changing a field a question of it reads
+    (PLACING_READS) into a fact that question asks (PLACING_ASKED: a region outside its agency's seat region or
+    province, region.outside_seat; a PNS appointment's TMT not on the 1st, appointment.tmt_first_day), every one at
+    once, each beside `corrected_fields.<the first such field changed>`, unless confirmed (not stored, as on the fact
+    recorded anew); None when there is none. The caller asks it of a live correction alone, with its other questions
+    at once (CareerLog.execute): never of a migration's, nor of the stored facts again. Until 2026-12-07 a correction
+    was never asked them (a KAB-DELISERDANG placement's region corrected from 12.07 to 12.71 was recorded unasked, the
+    fact recorded so asked)."""
+    target = employee.facts.get(target_version)
+    if target is None or target.kind not in ("appointment", "placement"):
+        return None
+    event_cls = BY_KIND[target.kind]
+    changes = parse_payload(event_cls, corrected, partial=True)  # (as stored: dates as dates)
+    changed = [name for name, value in changes.items() if not same_value(value, target.values.get(name))]
+    asked = FieldErrors()
+    for check, (judge, _, kinds) in PLACING_ASKED.items():
+        reads = [name for name in PLACING_READS[check] if name in changed]
+        if event_cls not in kinds or not reads or check in confirmed:
+            continue
+        found = judge(book, {**target.values, **changes})
+        if found is not None:
+            asked.add(f"corrected_fields.{reads[0]}", found)
+    return InvalidInput(asked.errors) if asked else None
 
 
 def set_back(
@@ -1810,6 +1842,11 @@ class CareerLog(Application[str]):
             setting_back = (
                 None if unasked else set_back(employee, values["target_version"], corrected, recording.recorded_by)
             )
+            # (a region outside the agency's seat, a PNS's TMT not on the 1st: as the fact recorded so is asked)
+            placing = corrected_placing(employee, values["target_version"], corrected, command.confirmed, uow.rules())
+            asked_too = setting_back if placing is None else placing  # (asked with every other question at once)
+            if setting_back is not None and placing is not None:
+                asked_too = whole_refusal(setting_back, event_cls, placing.errors)
             try:
                 # (a rating's year, predicate or score: in the corrected year's scheme; a promotion's rank jump)
                 employee.check_corrected_rating(values["target_version"], corrected)
@@ -1824,9 +1861,9 @@ class CareerLog(Application[str]):
                 if corrected_later_jump(employee, values["target_version"], corrected, command.confirmed) or jumped:
                     recording = confirming(recording)
             except InvalidInput as e:
-                raise e if setting_back is None else whole_refusal(setting_back, event_cls, e.errors) from None
-            if setting_back is not None:
-                raise setting_back
+                raise e if asked_too is None else whole_refusal(asked_too, event_cls, e.errors) from None
+            if asked_too is not None:
+                raise asked_too
             if recording.confirmed:
                 decision = replace(decision, recording=recording)
         elif (

@@ -2214,13 +2214,13 @@ def named_checks(kind: str) -> list[str]:
     them: what a yes confirms of it (YES_CONFIRMS), and of a correction or a retraction (asked what its target's kind
     is) or a kind that confirms nothing, every check (but fact.duplicate of a retraction: asked of a new fact and of a
     correction making one so, since later on 2026-12-06, never of a retraction; fact.changed_since of a retraction:
-    asked of a correction alone; and region.outside_seat and appointment.tmt_first_day of a correction or a
-    retraction: asked of a new fact alone). Until 2026-12-06 every check, whatever the kind (a post appointment's
-    "oke" was told of promotion.one_step and placement.leaves_scope)."""
+    asked of a correction alone; and region.outside_seat and appointment.tmt_first_day of a retraction: asked of a
+    new fact and of a correction changing what they read, since 2026-12-07). Until 2026-12-06 every check, whatever
+    the kind (a post appointment's "oke" was told of promotion.one_step and placement.leaves_scope)."""
     if kind == "retraction":
         own = CONFIRMABLE_CHECKS - {FACT_DUPLICATE, SET_BACK, OUTSIDE_SEAT, TMT_FIRST}
     elif kind == "correction":
-        own = CONFIRMABLE_CHECKS - {OUTSIDE_SEAT, TMT_FIRST}
+        own = CONFIRMABLE_CHECKS
     else:
         own = YES_CONFIRMS.get(kind, CONFIRMABLE_CHECKS)
     return [check for check in CONFIRMABLE if check in own]

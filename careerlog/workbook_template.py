@@ -112,10 +112,10 @@ def described(kind: str, name: str, doc: str) -> str:
 # import page in the reader's language: web.pages.hr.kind_columns), made from the checks themselves: each check a yes
 # confirms on a row of the kind (careerlog.importing.YES_CONFIRMS), in CONFIRMABLE's order, by its description here
 # and its name, and on a correction the checks it is asked by name (those stored with a fact: STORED_CHECKS, and
-# SET_BACK, never stored), which a yes does not confirm. A check made confirmable is described here once (a KeyError
-# until it is), and every kind's text names it: until 2026-12-06 each kind's text was written by hand, and a
-# training's named training.duplicate alone, not training.daily_jp (until 2026-12-05 the page named an appointment's a
-# rank jump's, and a correction's or retraction's yes was described as a rank jump's alone).
+# SET_BACK, OUTSIDE_SEAT and TMT_FIRST, never stored), which a yes does not confirm. A check made confirmable is
+# described here once (a KeyError until it is), and every kind's text names it: until 2026-12-06 each kind's text was
+# written by hand, and a training's named training.duplicate alone, not training.daily_jp (until 2026-12-05 the page
+# named an appointment's a rank jump's, and a correction's or retraction's yes was described as a rank jump's alone).
 CHECK_DESCRIPTIONS = {
     ONE_STEP: "a rank jump, when the decree does promote that far",
     LEAVES_SCOPE: "a placement moving the employee out of your scope",
@@ -141,8 +141,9 @@ def confirm_description(kind: str, translate: Callable[[str], str] = str) -> str
     from careerlog.importing import YES_CONFIRMS
 
     yes = YES_CONFIRMS[kind]
-    # (the checks stored with a fact, and SET_BACK: asked of a correction alone, never stored)
-    by_name = frozenset().union(*STORED_CHECKS.values(), (SET_BACK,))
+    # (the checks stored with a fact; SET_BACK, asked of a correction alone, and a region outside the seat and a TMT
+    # off the 1st, asked of a correction changing them since 2026-12-07: never stored)
+    by_name = frozenset().union(*STORED_CHECKS.values(), (SET_BACK, OUTSIDE_SEAT, TMT_FIRST))
     named = [check for check in CONFIRMABLE if check in by_name and check not in yes] if kind == "correction" else []
 
     def listed(checks: list[str]) -> str:

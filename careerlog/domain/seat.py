@@ -12,11 +12,12 @@ no regulation read says so), configurable.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from careerlog.domain.wording import Reason, confirmable
-from careerlog.reference import Rules, reference
+from careerlog.reference import Rule, Rules, reference
 
 REGION_SEAT = "agency.region_seat"  # the rule
 OUTSIDE_SEAT = "region.outside_seat"  # the check a writer confirms
@@ -25,6 +26,7 @@ OUTSIDE_SEAT_UNCONFIRMED, OUTSIDE_SEAT_TICKED = confirmable(
     "in region {region}, in another inspector's scope. If the decree does place the employee in region {region}, ",
     OUTSIDE_SEAT,
     "; if not, write the region it names.",
+    named=True,  # (a correction row's yes does not confirm it: since 2026-12-07 a correction is asked it)
 )
 
 
@@ -33,29 +35,58 @@ def province_of(region: str) -> str:
     return region.split(".", 1)[0]
 
 
-def region_outside_seat(book: Rules, values: Mapping[str, Any]) -> Reason | None:
-    """The question (OUTSIDE_SEAT_UNCONFIRMED, beside `region`) of an appointment or placement (`values`, as read)
-    whose `region` lies outside its `agency`'s seat region (an agency of a kind the rule's `seat` names) or its
-    seat's province (of a kind its `province` names), by the rule in force on its date; None when it does not, when
-    either is not a known code, or when no such rule is in force."""
-    region, code, day = values.get("region"), values.get("agency"), values.get("effective_date")
-    if type(region) is not str or type(code) is not str or not isinstance(day, date):
-        return None
-    rule = book.in_force(REGION_SEAT, day)
+@dataclass(frozen=True)
+class StaffArea:
+    """Where an agency's staff work, by rule agency.region_seat: the region `code` and the regions within it (a
+    regency's or a city's seat, 12.07; a province's province, 12, with its regencies and cities). The one reader of an
+    agency's seat (`staff_area`), asked two questions: whether a region a fact records is one its staff work in
+    (`holds`: the writer's question, region.outside_seat) and whether regions a reader's scope or filter names overlap
+    it (`meets`: web.services.seated_meeting). They differ on a region holding the area: a regency's own province
+    (12 for KAB-DELISERDANG, seated in 12.07) is no region its staff work in (an appointment recording 12 counts in
+    the province's own region, read by no 12.07 reader: asked), yet a scope of 12 holds 12.07 and so meets it (a
+    reader of the province reads its regencies: careerlog.access.expand_regions)."""
+
+    agency: str
+    code: str  # the seat region (a regency's, a city's) or the seat's province (a province's)
+
+    def holds(self, region: str) -> bool:
+        """Whether the agency's staff work in `region`: the area's code or a region within it."""
+        return region == self.code or region.startswith(self.code + ".")
+
+    def meets(self, region: str) -> bool:
+        """Whether `region` (a scope's or a filter's, with the regions within it) overlaps the area: it holds the
+        area (12 and 12.07) or lies within it."""
+        return self.holds(region) or self.code.startswith(region + ".")
+
+
+def staff_area(code: str, rule: Rule | None) -> StaffArea | None:
+    """Where agency `code`'s staff work by `rule` (agency.region_seat's version in force): a kind its `seat` names
+    (regency, city) in its seat region, one its `province` names (province) within the seat's province; None where
+    they may work anywhere: a central agency (a kind the rule names not), no rule in force, an unknown agency or one
+    without a seat."""
     agencies = reference().agencies
-    if rule is None or code not in agencies:
+    if rule is None or code not in agencies:  # (a code in any case or spacing: the table's reading)
         return None
     agency = agencies[code]
     seat, kind = agency.get("region"), agency.get("kind")
-    if type(seat) is not str:
+    if type(seat) is not str or not seat:
         return None
     if kind in rule.params.get("seat", ()):
-        if region == seat:
-            return None
-    elif kind in rule.params.get("province", ()):
-        seat = province_of(seat)
-        if province_of(region) == seat:
-            return None
-    else:
+        return StaffArea(code, seat)
+    if kind in rule.params.get("province", ()):
+        return StaffArea(code, province_of(seat))
+    return None
+
+
+def region_outside_seat(book: Rules, values: Mapping[str, Any]) -> Reason | None:
+    """The question (OUTSIDE_SEAT_UNCONFIRMED, beside `region`) of an appointment or placement (`values`, as read)
+    whose `region` is no region its `agency`'s staff work in (`staff_area`, `StaffArea.holds`: outside a regency's or
+    city's seat region, its province's own code 12 too, or outside a province agency's province), by the rule in force
+    on its date; None when it is one, when the agency is not a known one, or when no such rule is in force."""
+    region, code, day = values.get("region"), values.get("agency"), values.get("effective_date")
+    if type(region) is not str or type(code) is not str or not isinstance(day, date):
         return None
-    return OUTSIDE_SEAT_UNCONFIRMED.reason(region=region, agency=code, seat=seat)
+    area = staff_area(code, book.in_force(REGION_SEAT, day))
+    if area is None or area.holds(region):
+        return None
+    return OUTSIDE_SEAT_UNCONFIRMED.reason(region=region, agency=code, seat=area.code)

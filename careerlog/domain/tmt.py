@@ -20,6 +20,7 @@ TMT_NOT_FIRST, TMT_NOT_FIRST_TICKED = confirmable(
     "day the decree gives ({first}?); if the decree does date it {day}, ",
     TMT_FIRST,
     ".",
+    named=True,  # (a correction row's yes does not confirm it: since 2026-12-07 a correction is asked it)
     dates=("day", "first"),
 )
 

@@ -22,6 +22,7 @@ from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_correction_form_fields import correction
 from tests.functional.test_pages_auth import log_in
+from tests.functional.test_region_outside_agency_seat_is_asked import asked
 
 EVENTS = "/api/v1/employees/{}/events"
 ASKED = (
@@ -80,7 +81,9 @@ def test_a_correction_is_judged_in_the_agency_it_places_the_employee_in(known: W
     assert again.status_code == 201, again.get_json()  # (known in KAB-KARO, where it still places him)
     moved = known.post(EVENTS.format(BUDI), "admin", json=corrected(version, agency="KOTA-MEDAN", unit="Bapeda"))
     assert moved.status_code == 422, moved.get_json()
-    assert moved.get_json()["errors"] == {"corrected_fields.unit": [ASKED]}
+    # (its region 12.06 then outside KOTA-MEDAN's seat: asked at once, since 2026-12-07, region.outside_seat)
+    outside = asked("12.06", "KOTA-MEDAN", "12.71")
+    assert moved.get_json()["errors"] == {"corrected_fields.agency": [outside], "corrected_fields.unit": [ASKED]}
 
 
 def test_a_correction_of_a_posts_unit_is_asked_in_the_employees_agency(known: World) -> None:
@@ -107,9 +110,10 @@ def test_the_correction_form_asks_with_the_box_beside_the_unit(known: World) -> 
     assert ticked.status_code == 302, ticked.get_data(as_text=True)
 
 
-def imported(world: World, row: dict[str, Any]) -> dict[str, Any]:
+def imported(world: World, row: dict[str, Any], who: str = "hr") -> dict[str, Any]:
+    """The report of a JSON Lines import of the one row, by `who`."""
     data = {"file": (io.BytesIO(orjson.dumps(row) + b"\n"), "corrections.jsonl")}
-    answer = world.post("/api/v1/imports", "hr", data=data, content_type="multipart/form-data")
+    answer = world.post("/api/v1/imports", who, data=data, content_type="multipart/form-data")
     assert answer.status_code in (200, 201, 422), answer.get_json()
     return dict(answer.get_json())
 

@@ -54,11 +54,13 @@ def test_a_corrections_description_names_the_checks_written_by_name() -> None:
     yes, _, named = described.partition("; written by name (a yes does not confirm it on this row): ")
     assert "(promotion.one_step)" in yes
     assert "(placement.ends_post)" in yes
-    for check in ("unit.new", "training.duplicate", "training.daily_jp", "training.cost", "fact.duplicate"):
+    checks = ("unit.new", "training.duplicate", "training.daily_jp", "training.cost", "fact.duplicate")
+    for check in (*checks, "region.outside_seat", "appointment.tmt_first_day"):
         assert f"({check})" in named
     # (fact.duplicate is asked of a correction making a fact a double since 2026-12-06: careerlog.application
-    # corrected_twice; region.outside_seat and appointment.tmt_first_day of a new appointment or placement alone)
-    never = {"placement.leaves_scope", "region.outside_seat", "appointment.tmt_first_day"}
+    # corrected_twice; region.outside_seat and appointment.tmt_first_day of a correction changing what they read
+    # since 2026-12-07: corrected_placing)
+    never = {"placement.leaves_scope"}
     assert set(CONFIRMABLE) - never == {c for c in CONFIRMABLE if f"({c})" in described}
 
 

@@ -342,10 +342,13 @@ CONFIRM_TOLD = {
     OUTSIDE_SEAT: "`region.outside_seat` (an appointment, a placement) records a `region` outside its agency's seat "
     "region (a regency's or city's) or its province (a province's), by rule agency.region_seat (an inference, "
     "configurable: docs/rules.md); a central agency's is never asked. Refused unconfirmed beside `region` naming the "
-    "agency and its seat (since 2026-12-06). Not stored with the fact.",
+    "agency and its seat (since 2026-12-06); likewise a correction changing its region or agency into such a fact "
+    "(beside `corrected_fields.region` or `corrected_fields.agency`, since 2026-12-07). Not stored with the fact.",
     TMT_FIRST: "`appointment.tmt_first_day` (an appointment) records a CPNS appointment whose TMT is not the 1st of "
     "a month (rule appointment.tmt_first_day, an inference, configurable: docs/rules.md), refused unconfirmed beside "
-    "`effective_date` (since 2026-12-06). Not stored with the fact.",
+    "`effective_date` (since 2026-12-06); likewise a correction changing its `effective_date` or `employment_kind` "
+    "into such a one (beside `corrected_fields.effective_date` or `.employment_kind`, since 2026-12-07). Not stored "
+    "with the fact.",
     LATSAR_ONCE: "`training.latsar_once` (a training) records a training of a kind rule training.latsar_once names "
     "(`LATSAR` in the rules shipped) on a record holding one already, which a CPNS takes once (an inference, "
     "configurable: docs/rules.md), refused unconfirmed beside `training_kind` naming the one held; likewise a "

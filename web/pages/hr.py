@@ -921,13 +921,14 @@ def record() -> ResponseReturnValue:
             (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is OUTSIDE_SEAT_ASKED),
             None,
         ),
-        outside_seat_ticked=kind in ("appointment", "placement") and OUTSIDE_SEAT in request.form.getlist("confirm"),
+        outside_seat_ticked=kind in ("appointment", "placement", "correction")  # (a correction's: corrected_placing)
+        and OUTSIDE_SEAT in request.form.getlist("confirm"),
         outside_seat_check=OUTSIDE_SEAT,
         # the box confirming a CPNS's TMT not on the 1st of a month (TMT_NOT_FIRST), beside effective_date
         tmt_asked=next(
             (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is TMT_NOT_FIRST), None
         ),
-        tmt_ticked=kind == "appointment" and TMT_FIRST in request.form.getlist("confirm"),
+        tmt_ticked=kind in ("appointment", "correction") and TMT_FIRST in request.form.getlist("confirm"),
         tmt_check=TMT_FIRST,
         # the box confirming trainings of the same days holding more JP a day together than one may (TRAINING_DAY_FULL)
         day_full=next(
