@@ -37,7 +37,7 @@ from careerlog.domain.errors import Conflict, InvalidInput, NotFound, quoted
 from careerlog.domain.ledger import NO_FACT, RATED, Outcome, reference_key
 from careerlog.domain.nip import nip_as_typed, normalise_nip, read_nip
 from careerlog.domain.payload import Unreadable
-from careerlog.domain.seat import REGION_SEAT, staff_area
+from careerlog.domain.seat import scope_area
 from careerlog.domain.unit import unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.importing import (
@@ -2109,12 +2109,13 @@ def seats_meet(name: str, asked: list[str], reach: Mapping[str, list[str]], staf
 
 def seated_meeting(agency: str, regions: list[str]) -> bool:
     """Whether regions a reader's scope or filter names overlap where an agency's staff work (careerlog.domain.seat:
-    `staff_area`, by rule agency.region_seat in force today, `StaffArea.meets`): a central agency's across the
+    `scope_area`, by the fixed SCOPE_KINDS, never by the configurable rule agency.region_seat the writer's question
+    reads, `StaffArea.meets`): a central agency's across the
     country (any region), a province's across its province (12, within or above each of its regencies and cities), a
     regency's or a city's in its seat (KAB-DELISERDANG's in 12.07: met by 12.07 and by the province 12 holding it,
     not by 12.71). Not whether a fact may record a region (`StaffArea.holds`, the writer's question: 12 on a
     KAB-DELISERDANG appointment is asked, a region holding the seat, no region its staff work in)."""
-    area = staff_area(agency, rules().in_force(REGION_SEAT, date.today()))
+    area = scope_area(agency)
     return area is None or any(area.meets(region) for region in regions)
 
 

@@ -59,21 +59,40 @@ class StaffArea:
         return self.holds(region) or self.code.startswith(region + ".")
 
 
+# Where readers' scoping places an agency's staff: fixed, not the writer's rule. A rules file without
+# agency.region_seat, with a version ended or naming other kinds, changes what a writer is asked, never whom a reader's
+# scope meets (a reader of 12.71 refused KAB-DELISERDANG's reports by the seat, 403, not answered an empty report read
+# as no activity; a review of 2026-12-07 found the rule's absence widened every scope so).
+SCOPE_KINDS: Mapping[str, tuple[str, ...]] = {"seat": ("regency", "city"), "province": ("province",)}
+
+
 def staff_area(code: str, rule: Rule | None) -> StaffArea | None:
     """Where agency `code`'s staff work by `rule` (agency.region_seat's version in force): a kind its `seat` names
     (regency, city) in its seat region, one its `province` names (province) within the seat's province; None where
     they may work anywhere: a central agency (a kind the rule names not), no rule in force, an unknown agency or one
     without a seat."""
+    return None if rule is None else area_by_kinds(code, rule.params)
+
+
+def scope_area(code: str) -> StaffArea | None:
+    """Where agency `code`'s staff work as readers' scoping reads it (web.services.seated_meeting): by the kinds
+    SCOPE_KINDS names, whatever the rules file says; None for a central agency, an unknown one or one without a seat."""
+    return area_by_kinds(code, SCOPE_KINDS)
+
+
+def area_by_kinds(code: str, kinds: Mapping[str, Any]) -> StaffArea | None:
+    """The area of agency `code` when its kind is one `kinds["seat"]` names (its seat region) or `kinds["province"]`
+    names (its seat's province); None otherwise, for an unknown agency and for one without a seat."""
     agencies = reference().agencies
-    if rule is None or code not in agencies:  # (a code in any case or spacing: the table's reading)
+    if code not in agencies:  # (a code in any case or spacing: the table's reading)
         return None
     agency = agencies[code]
     seat, kind = agency.get("region"), agency.get("kind")
     if type(seat) is not str or not seat:
         return None
-    if kind in rule.params.get("seat", ()):
+    if kind in kinds.get("seat", ()):
         return StaffArea(code, seat)
-    if kind in rule.params.get("province", ()):
+    if kind in kinds.get("province", ()):
         return StaffArea(code, province_of(seat))
     return None
 

@@ -12,6 +12,7 @@ are read as before. Both stores."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -145,3 +146,37 @@ def test_staff_placed_in_the_region_meet_it() -> None:
     city = {"region": ["12.71"]}
     assert seats_meet("agency", [SEATED_ELSEWHERE], city, lambda agency, regions: agency == SEATED_ELSEWHERE)
     assert not seats_meet("agency", [SEATED_ELSEWHERE], city, lambda agency, regions: False)
+
+
+@pytest.mark.parametrize("variant", ["without the rule", "its lists empty"])
+def test_a_rules_file_without_the_seat_rule_asks_no_writer_yet_scopes_readers_as_before(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variant: str
+) -> None:
+    """Readers' scoping does not read rule agency.region_seat (careerlog.domain.seat.SCOPE_KINDS): a rules file
+    without it, or with its kinds' lists empty, asks no writer region.outside_seat, and a reader of 12.71 is still
+    refused KAB-DELISERDANG's reports by the seat (403), not answered an empty report (a review of 2026-12-07: with
+    the seat read through the rule, every agency met every scope)."""
+    from careerlog.domain.seat import REGION_SEAT, region_outside_seat
+    from careerlog.reference import BUNDLED_RULES, rules
+
+    text = Path(BUNDLED_RULES).read_text(encoding="utf-8")
+    head, *blocks = text.split("\n[[rules]]")
+    if variant == "without the rule":
+        blocks = [block for block in blocks if f'id = "{REGION_SEAT}"' not in block]
+    else:
+        blocks = [
+            block.replace('seat = ["regency", "city"]', "seat = []").replace('province = ["province"]', "province = []")
+            if f'id = "{REGION_SEAT}"' in block
+            else block
+            for block in blocks
+        ]
+    changed = tmp_path / "rules.toml"
+    changed.write_text("\n[[rules]]".join([head, *blocks]), encoding="utf-8")
+    monkeypatch.setenv("CAREERLOG_RULES_FILE", str(changed))
+    outside = {"region": "12.71", "agency": SEATED_ELSEWHERE, "effective_date": date(2024, 1, 1)}
+    assert region_outside_seat(rules(), outside) is None  # (no writer asked)
+    assert not seated_meeting(SEATED_ELSEWHERE, ["12.71"])
+    who = scoped_to_the_city(world, "inspector")
+    answer = world.get(query("/api/v1/reports/headcount", SEATED_ELSEWHERE), who)
+    assert answer.status_code == 403, answer.get_json()
+    assert REFUSED in str(answer.get_json())
