@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from careerlog.config import Settings
 from careerlog.demo import load_demo
@@ -61,6 +61,63 @@ def require_chromium() -> None:
     pytest.skip(problem)
 
 
+# The environ key under which the site's server keeps each answer it serves (answers_closed), to close it after the
+# request whatever happened (ClosingRequestHandler)
+ANSWER = "careerlog.tests.answer"
+
+
+class ClosedOnce:
+    """An application's answer (its iterable of bytes), closed once, by whichever closes it first: the server after
+    sending it, or ClosingRequestHandler after the request."""
+
+    def __init__(self, answer: Iterable[bytes]):
+        self.answer = answer
+        self.closed = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.answer)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            close = getattr(self.answer, "close", None)
+            if close is not None:
+                close()
+
+
+def answers_closed(app: Any) -> Any:
+    """The WSGI application `app`, each answer kept in its request's environ (ANSWER) for ClosingRequestHandler."""
+
+    def application(environ: dict[str, Any], start_response: Any) -> ClosedOnce:
+        answer = environ[ANSWER] = ClosedOnce(app(environ, start_response))
+        return answer
+
+    return application
+
+
+class ClosingRequestHandler(WSGIRequestHandler):
+    """werkzeug's request handler, closing the answer once the request is over, whatever happened. werkzeug closes
+    it in a `finally` that first reads what the client still sends, and when the client has dropped the connection
+    (the browser leaving a page while its favicon or style sheet was on its way) that read raises
+    ConnectionResetError before the close: the static file Flask answers with (send_file's file wrapper) was left
+    open, a ResourceWarning when collected, which pytest turned into an error in whichever test ran then
+    (PytestUnraisableExceptionWarning, test_hr_records_a_training_by_keyboard_and_sees_refusals_beside_the_fields,
+    2026-12-06)."""
+
+    def run_wsgi(self) -> None:
+        try:
+            super().run_wsgi()
+        finally:
+            answer = getattr(self, "environ", {}).get(ANSWER)
+            if answer is not None:
+                answer.close()
+
+
+def serve(app: Any, *, threaded: bool = True) -> BaseWSGIServer:
+    """A werkzeug server of `app` on a free 127.0.0.1 port, closing every answer (ClosingRequestHandler)."""
+    return make_server("127.0.0.1", 0, answers_closed(app), threaded=threaded, request_handler=ClosingRequestHandler)
+
+
 @dataclass
 class Site:
     url: str
@@ -94,7 +151,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     load_demo(services.ledger, employees=DEMO_EMPLOYEES, seed=1, workers=1)
     services.projector.catch_up()
     nip = ensure_demo_accounts(services.accounts, services.ledger)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = serve(app)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     shots = Path(os.environ.get("CAREERLOG_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
