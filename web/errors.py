@@ -171,6 +171,24 @@ def problem(
     return response
 
 
+# An If-Match of weak tags (W/"7", as a client or a proxy that weakens ETags sends the one it read) refused 412: a weak
+# tag never matches (RFC 9110 compares If-Match strongly), which the refusal says beside its own, naming the header
+# (until 2026-12-06 the refusal alone, "The If-Match tag names no version ...", left the client to find out why)
+WEAK_IF_MATCH = Refusal(
+    'The If-Match header sent {tags}: a weak tag (W/"...") never matches, as If-Match compares tags strongly (RFC '
+    '9110). Send the fact\'s ETag as given, "{current}", without W/.',
+    numbers=("current",),
+    quotes=("tags",),
+)
+_WEAK_TAG = re.compile(r'W/"[^"]*"')
+
+
+def weak_tags_sent(current: int) -> list[str]:
+    """WEAK_IF_MATCH when the request's If-Match holds a weak tag (the tags as sent), else nothing."""
+    weak = _WEAK_TAG.findall(request.headers.get("If-Match", ""))
+    return [WEAK_IF_MATCH.reason(tags=", ".join(weak), current=current)] if weak else []
+
+
 def domain_problem(error: Exception) -> Response:
     """A careerlog error as a problem, by the table above."""
     status, slug = _closest(error)
@@ -183,8 +201,9 @@ def domain_problem(error: Exception) -> Response:
     if isinstance(error, FactChanged):  # (If-Match named: nothing recorded; the fact's ETag as it stands)
         members = {"current_version": error.current}
         headers = {"ETag": f'"{error.current}"'}
+        reasons = [str(error), *weak_tags_sent(error.current)]
         return problem(
-            status, str(error), slug=slug, errors={"If-Match": [str(error)]}, headers=headers, members=members
+            status, " ".join(reasons), slug=slug, errors={"If-Match": reasons}, headers=headers, members=members
         )
     if isinstance(error, AuthenticationFailed):
         return problem(status, str(error), slug=slug, headers={"WWW-Authenticate": bearer_challenge(str(error))})

@@ -144,3 +144,20 @@ def test_the_openapi_document_describes_if_match_412_and_the_facts_etag(world: W
     read = spec["paths"]["/api/v1/employees/{nip}/events/{version}"]["get"]
     assert "last changed in" in read["responses"]["200"]["headers"]["ETag"]["description"]
     assert "fact-changed" in str(spec["components"]["schemas"])
+
+
+def test_a_weak_tag_in_if_match_is_refused_saying_weak_tags_never_match(world: World) -> None:
+    # (a client sending back W/"7", as a proxy weakening ETags gives it, was told only that the tag names no version)
+    version = training(world)
+    before = world.log()
+    weak = world.post(EVENTS, "hr", json=correction(version, "C-W1", hours=24), headers={"If-Match": f'W/"{version}"'})
+    assert weak.status_code == 412, weak.get_json()
+    assert world.log() == before
+    said = f'The If-Match header sent W/"{version}": a weak tag (W/"...") never matches'
+    assert said in weak.get_json()["detail"]
+    assert f'Send the fact\'s ETag as given, "{version}", without W/.' in weak.get_json()["detail"]
+    assert [said in reason for reason in weak.get_json()["errors"]["If-Match"]] == [False, True]
+    strong = world.post(EVENTS, "hr", json=correction(version, "C-W2", hours=24), headers={"If-Match": '"999"'})
+    assert strong.status_code == 412, strong.get_json()
+    assert "weak" not in strong.get_json()["detail"]
+    assert len(strong.get_json()["errors"]["If-Match"]) == 1
