@@ -61,6 +61,7 @@ from careerlog.domain.employee import (
     own_problems,
     penalty_months,
     penalty_shortened,
+    placed_there_already,
     placement_ends_post_refusal,
     post_end_named,
     post_end_of,
@@ -1819,6 +1820,13 @@ class CareerLog(Application[str]):
                 return self._commit([], again, command)
             self._refuse_session_after_mentor_left(uow, employee, values, recording)
         if event_cls is Placed and command.migration is None and isinstance(employee, Employee):
+            key = identity_key(
+                Placed, values, recording.client_key
+            )  # (sent again, or its reference used: the ledger's)
+            unmoved = None if key in employee.keys else placed_there_already(employee.current_context(), values)
+            if unmoved is not None:  # (a move that is none)
+                others = decision_problems(employee, Placed, values, recording)
+                raise whole_refusal(InvalidInput(unmoved, "unit"), Placed, others)
             with_end = self._placement_ending_posts(employee, values, recording, command)
             if with_end is not None:
                 return with_end

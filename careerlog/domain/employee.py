@@ -38,6 +38,7 @@ from careerlog.domain.ledger import (
 from careerlog.domain.nip import nip_mismatches, nip_rules, normalise_nip, parse_nip
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.ratings import check_rating, in_year_scheme
+from careerlog.domain.unit import unit_key
 from careerlog.domain.voids import last_void
 from careerlog.domain.wording import Reason, Refusal, confirmable, joined
 from careerlog.probation import probation_end, probation_years
@@ -898,12 +899,57 @@ def post_end_of(placement: Mapping[str, Any], post: Fact) -> dict[str, Any]:
 def agency_on(career: Career, day: date) -> Any:
     """The agency the career's appointment and placements place the employee in on a day (before the first: the
     appointment's), as projections.career.CareerRecord.placement_on reads them."""
+    placed = placed_on(career, day) or next(iter(career.of_kinds("appointment", "placement")), None)
+    return None if placed is None else placed.values.get("agency")
+
+
+def placed_on(career: Career, day: date) -> Fact | None:
+    """The appointment or placement placing the employee on a day (the last to take effect by then), or None before
+    the first."""
     found = None
     for fact in career.of_kinds("appointment", "placement"):
-        if fact.effective_date > day and found is not None:
+        if fact.effective_date > day:
             break
-        found = fact.values.get("agency")
+        found = fact
     return found
+
+
+# A live placement in the agency, unit and region the employee is already placed in on its date (the unit as units are
+# compared, unit_key): it records a move that is none, a transfer in every count of moves and a new "since" on the
+# career page. Refused beside `unit`, naming the appointment or placement that placed them there; not asked of a
+# migration (a log keeps what it holds), nor of the facts already recorded (judged anew by no check)
+NOT_MOVED = Refusal(
+    "Already placed in {unit} ({agency}, region {region}) since {since}, by version {version} of the record: a "
+    "placement there on {day} moves no one. Write the unit, agency or region the decree places the employee in; a "
+    "decree amending version {version} is recorded as its correction, not as another placement.",
+    dates=("since", "day"),
+    numbers=("version",),
+    quotes=("unit",),
+)
+
+
+def placed_there_already(career: Career, values: Mapping[str, Any]) -> Reason | None:
+    """NOT_MOVED for a placement (its values as read) into the unit, agency and region the employee is placed in on
+    its date; None for a move, or a placement before the appointment (refused as such)."""
+    day = values.get("effective_date")
+    if not isinstance(day, date):
+        return None
+    placed = placed_on(career, day)
+    if placed is None or not all(isinstance(values.get(name), str) for name in ("agency", "unit", "region")):
+        return None
+    here = placed.values
+    if (here.get("agency"), here.get("region")) != (values["agency"], values["region"]) or unit_key(
+        str(here.get("unit", ""))
+    ) != unit_key(values["unit"]):
+        return None
+    return NOT_MOVED.reason(
+        unit=here.get("unit"),
+        agency=values["agency"],
+        region=values["region"],
+        since=placed.effective_date.isoformat(),
+        version=placed.version,
+        day=day.isoformat(),
+    )
 
 
 def posts_held_on(career: Career, day: date) -> list[Fact]:

@@ -53,8 +53,9 @@ def test_the_command_line_records_a_placement_in_any_agency_unasked_and_takes_it
     fields = [f"{k}={v}" for k, v in place.items()]
     unasked = run(database_url, "record", NIP, "placement", *fields, "reference=SK-PINDAH-1")
     assert unasked.exit_code == 0, unasked.output
-    confirmed = run(
-        database_url, "record", NIP, "placement", *fields, "reference=SK-PINDAH-2", "confirm=placement.leaves_scope"
+    moved = [f"{k}={v}" for k, v in {**place, "unit": "Bappeda", "effective_date": "2024-02-01"}.items()]
+    confirmed = run(  # (into another unit: one into the unit held is no move, refused as such)
+        database_url, "record", NIP, "placement", *moved, "reference=SK-PINDAH-2", "confirm=placement.leaves_scope"
     )
     assert confirmed.exit_code == 0, confirmed.output
 
