@@ -1459,7 +1459,7 @@ def read_csv(
         if unknown is not None:
             yield at, unknown, 1
         rows = itertools.chain(ahead, rows)
-        yield from _csv_rows(rows, typed, names, kind, indonesian=delimiter == ";", chosen=chosen)
+        yield from _csv_rows(rows, typed, names, kind, indonesian=delimiter == ";", chosen=chosen, short=True)
     except csv.Error as e:
         line = records.last() + 1 if records is not None else 1
         yield line, InvalidInput(NOT_CSV.reason(error=e), "line"), 1
@@ -1982,7 +1982,11 @@ def _csv_rows(
     indonesian: bool = False,
     day_first: bool | None = None,
     chosen: bool = False,
+    short: bool = False,
 ) -> Iterator[tuple[int, dict[str, Any] | InvalidInput, int]]:
+    """The rows of a CSV file's records (or a workbook's rows) below its header: `short`, a row of fewer cells than
+    the header missing required ones refused as short (SHORT_ROW: a CSV file's; a workbook's row ends where its
+    cells do)."""
     names = [name.strip() for name in names]
     width = len(names)
     notes = [name for name in names if name.startswith("#note")]  # (left out of every row)
@@ -2065,6 +2069,9 @@ def _csv_rows(
                     noted.update((row_kind, column) for column in fresh)
                     ignored = ignored_column(row_kind)
                     yield line, ColumnNotes({column: [ignored] for column in fresh}), 1
+        if short and (shortened := _short_row(line, cells, typed, names, cleaned, by_kind)) is not None:
+            yield line, RowRefused({"line": [shortened]}, cleaned), 1
+            continue
         if unread := spreadsheet_errors_elsewhere(cleaned):  # (#N/A as a client_key, a kind: the row refused as read)
             yield line, refused_for_cells(unread, cleaned), 1
             continue
@@ -2096,6 +2103,41 @@ def _csv_rows(
         if given:  # (once its cells are read: as a cell of the file until then)
             cleaned["kind"] = GivenKind(cleaned["kind"])
         yield line, cleaned, 1
+
+
+# A CSV row of two or more cells fewer than the header, a required one among those left out (a line broken in two, its
+# separators left out): refused once, as short, naming the columns it leaves out (until 2026-12-06 each required field
+# was refused as "Missing data for required field", which hid why). A row leaving out one cell, or optional ones
+# alone, is read as before: its cells left out are empty ones
+SHORT_ROW = Refusal(
+    "Line {line} has {cells} cells where the header has {width}: the cells of {columns} are left out (a line broken "
+    "in two, or separators left out), so nothing of the row was read. Write it with a cell for each column of the "
+    "header (an empty cell between two separators) and import it again.",
+    numbers=("line", "cells", "width"),
+)
+
+
+def _short_row(
+    line: int,
+    cells: list[str],
+    typed: list[str],
+    names: list[str],
+    cleaned: Mapping[str, Any],
+    by_kind: Mapping[str, Mapping[str, str]],
+) -> Reason | None:
+    """SHORT_ROW for a row of its kind (`cleaned`, its fields as read) leaving out two or more of the header's
+    columns, one of them a required field of the kind; None otherwise."""
+    width = len(names)
+    kind = cleaned.get("kind")
+    if width - len(cells) < 2 or kind not in BY_KIND:
+        return None
+    remap = by_kind.get(kind, {})
+    left_out = range(len(cells), width)
+    required = {spec.name for spec in payload_fields(BY_KIND[kind]) if spec.required} - set(filled_in(kind))
+    if not any(remap.get(names[at], names[at]) in required for at in left_out):
+        return None
+    columns = ", ".join(repr(typed[at].strip()) for at in left_out)
+    return SHORT_ROW.reason(line=line, cells=len(cells), width=width, columns=columns)
 
 
 def _repeats_header(cells: list[str], typed: list[str]) -> bool:

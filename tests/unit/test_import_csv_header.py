@@ -87,7 +87,9 @@ def test_a_row_number_and_remarks_are_notes_left_out_of_every_row_and_said_once(
 
 def test_a_name_column_of_an_appointment_file_is_its_field_not_a_note() -> None:
     required = "TMT;Nomor SK;employment_kind;birth_date;sex;education;agency;unit;region;recruitment_path;rank"
-    text = f"NIP;Nama;No;{required}\r\n" + f"{NIP};Budi;1\r\n"
+    text = (
+        f"NIP;Nama;No;{required}\r\n" + f"{NIP};Budi;1{';' * 11}\r\n"
+    )  # (the cells left empty: a short row is refused)
     [(_, notes), (_, row)] = rows(text, "appointment")
     assert isinstance(notes, ColumnNotes)
     assert list(notes.errors) == ["No"]

@@ -53,7 +53,7 @@ def test_a_penalty_headed_selesai_alone_is_no_penalty_starting_on_its_end() -> N
 def test_a_training_end_headed_selesai_is_still_its_effective_date() -> None:
     text = (
         "NIP;Jenis Diklat;Nama Diklat;Tanggal Mulai;Tanggal Selesai;Penyelenggara;JP;Nomor Sertifikat\r\n"
-        f"{NIP};TEKNIS;Arsip;01/03/2025;04/03/2025\r\n"
+        f"{NIP};TEKNIS;Arsip;01/03/2025;04/03/2025;;;\r\n"  # (the cells left empty: a short row is refused)
     )
     [row] = rows(text, "training")
     assert isinstance(row, dict)
