@@ -332,6 +332,14 @@ OTHER_FACT = Refusal(
     "{version} of NIP {nip}: nothing was recorded. To correct another fact, open its Correct link on the career "
     "record."
 )
+# A retraction form's NIP and version sent other than those of the fact it showed (read-only since 2026-12-06: until
+# then editable inputs, so that a version or NIP changed there retracted another fact, another employee's too, unasked,
+# the form still showing the first)
+OTHER_FACT_RETRACTED = Refusal(
+    "This form retracts version {shown_version} of NIP {shown_nip}, the fact it shows, and was sent naming version "
+    "{version} of NIP {nip}: nothing was recorded. To retract another fact, open its Retract link on the career "
+    "record."
+)
 
 # A fact's path whose version is not a whole number from 1 (`/employees/{nip}/events/abc`, `.../events/-1`,
 # `.../events/0`): no route took it (its converter reads digits from 1 alone), answered as the fact not found naming

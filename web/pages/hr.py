@@ -100,7 +100,7 @@ from careerlog.textfiles import (
 from careerlog.workbook_template import confirm_description, template_columns
 from careerlog.workbooks import header_names
 from web.api.imports import template_answer
-from web.errors import KEY_HEADER, OTHER_FACT, conflict_errors
+from web.errors import KEY_HEADER, OTHER_FACT, OTHER_FACT_RETRACTED, conflict_errors
 from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
@@ -487,21 +487,29 @@ def targeted_fact(account: Account, values: Mapping[str, str]) -> dict[str, Any]
 
 
 def form_fact(form: Mapping[str, str]) -> dict[str, str]:
-    """The NIP and version of the fact a correction form showed (its `shown.` inputs), when it names one."""
+    """The NIP and version of the fact a correction or retraction form showed (its `shown.` inputs), when it names
+    one."""
     return {name: form[SHOWN + name] for name in ("nip", "target_version") if form.get(SHOWN + name)}
 
 
-def other_fact_sent(form: Mapping[str, str]) -> dict[str, list[Any]] | None:
-    """OTHER_FACT beside the field sent otherwise (`nip`, else `target_version`) of a correction form whose NIP or
-    version is not the fact's it showed; None when they are (or the form showed no fact: a script's POST)."""
+# The fact a form names is the fact it shows, read-only (FACT_FIXED: a correction's and, since 2026-12-06, a
+# retraction's, whose NIP and version were editable inputs until then, so that a retraction of one fact retracted
+# another, another employee's too, unasked); a form sent naming another is refused so
+FACT_FIXED = {"correction": OTHER_FACT, "retraction": OTHER_FACT_RETRACTED}
+
+
+def other_fact_sent(kind: str, form: Mapping[str, str]) -> dict[str, list[Any]] | None:
+    """OTHER_FACT (a retraction's OTHER_FACT_RETRACTED) beside the field sent otherwise (`nip`, else
+    `target_version`) of a correction or retraction form whose NIP or version is not the fact's it showed; None when
+    they are (or the form showed no fact: a script's POST, or the blank form's, its fact typed)."""
     shown = form_fact(form)
-    if len(shown) < 2:
+    if kind not in FACT_FIXED or len(shown) < 2:
         return None
     sent = {"nip": form_nip(form.get("nip", "")), "target_version": form.get("target_version", "").strip()}
     same_nip = normalise_nip(sent["nip"]) == normalise_nip(form_nip(shown["nip"]))
     if same_nip and sent["target_version"] == shown["target_version"].strip():
         return None
-    said = OTHER_FACT.reason(
+    said = FACT_FIXED[kind].reason(
         shown_version=shown["target_version"], shown_nip=shown["nip"], version=sent["target_version"], nip=sent["nip"]
     )
     return {"target_version" if same_nip else "nip": [said]}
@@ -785,7 +793,7 @@ def record() -> ResponseReturnValue:
     if cls is not None and kind is not None and request.method == "POST":
         if not form.validate_on_submit():
             errors = {"_schema": [expired()]}
-        elif kind == "correction" and (elsewhere := other_fact_sent(request.form)):
+        elif elsewhere := other_fact_sent(kind, request.form):
             errors = elsewhere  # (a NIP or version not the form's fact: nothing recorded, the form's fact shown again)
         else:
             shown = targeted_fact(account, request.form) if kind == "correction" else None
@@ -841,7 +849,7 @@ def record() -> ResponseReturnValue:
                 # (the career record's link on the page it leads to waits for the views to show it: wait_for)
                 return redirect(url_for("pages.record", kind=kind, nip=o.subject, wait_for=written.position))
     values: Mapping[str, str] = request.form if request.method == "POST" else request.args
-    if request.method == "POST" and kind == "correction":  # (the fact the form showed, whatever NIP or version came)
+    if request.method == "POST" and kind in FACT_FIXED:  # (the fact the form showed, whatever NIP or version came)
         values = {**dict(values.items()), **form_fact(values)}
     target = targeted_fact(account, values) if kind in ("correction", "retraction") else None
     corrected = corrected_inputs(target) if target and kind == "correction" else []  # (its fields as inputs)
@@ -880,6 +888,8 @@ def record() -> ResponseReturnValue:
         and not target.get("retracted"),
         target_nip=readable_nip(values.get("nip", "")) or values.get("nip", ""),
         corrected=corrected,  # a correction's fields as inputs
+        # the fact shown is the fact corrected or retracted: its NIP and version read-only (FACT_FIXED)
+        fact_fixed=bool(corrected) or (kind == "retraction" and target is not None),
         beside_inputs=["corrected_fields", *(f"corrected_fields.{f['name']}" for f in corrected)],
         confirm=confirmable(errors),  # the box to confirm a rank jump the decree does make, beside that field's refusal
         confirmed=kind in CONFIRMING_KINDS and "promotion.one_step" in request.form.getlist("confirm"),  # (kept ticked)
