@@ -86,6 +86,7 @@ from careerlog.domain.errors import (
 from careerlog.domain.events import (
     BY_KIND,
     CLASSES_OF_KIND,
+    CONFIRMED_FIELD,
     Appointed,
     AppointedAgain,
     EventCorrected,
@@ -289,6 +290,20 @@ def placing_unconfirmed(
     return InvalidInput(asked.errors) if asked else None
 
 
+def placing_answered(
+    event_cls: type[LedgerEvent], values: Mapping[str, Any], command: Command, book: Rules
+) -> set[str]:
+    """The questions (PLACING_ASKED) of a live appointment or placement its writer's confirmation answered: each
+    confirmed that the fact is asked (not stored: Outcome.asked tells an import's report)."""
+    if command.migration is not None or not command.confirmed:
+        return set()
+    return {
+        check
+        for check, (judge, _, kinds) in PLACING_ASKED.items()
+        if check in command.confirmed and event_cls in kinds and judge(book, values) is not None
+    }
+
+
 NEW_UNIT_KINDS = ("appointment", "placement", "post_appointment")  # the facts naming a unit of the employee's agency
 # A live correction sent with no condition on the fact as read (no If-Match: `Command.as_read`) that sets a field back
 # to a value it held before its last correction, made by another writer, is recorded only when confirmed: a client
@@ -473,6 +488,9 @@ class UnitOfWork:
     unit_let: tuple[tuple[str, str], str] | None = None
     # ... when the writer's confirmation let it through (near a known unit): the unit, its agency, the units near it
     unit_confirmed: tuple[str, str, str] | None = None
+    # the questions the current command's confirmation answered that its event does not store (placement.leaves_scope,
+    # region.outside_seat, appointment.tmt_first_day), with those it stores made Outcome.asked (CareerLog.execute)
+    answered: set[str] = field(default_factory=set)
     units_made: dict[tuple[str, str], str] = field(default_factory=dict)
     # the check of its commands' NIPs by the identity rules in force when its first command is checked (nip_checker,
     # the rules read once): an import batch's rows read them as one (each row's reading of the configured rules cost
@@ -869,6 +887,17 @@ def sent_again(
     decision, not asked again what it was asked when recorded)."""
     key = identity_key(event_cls, values, recording.client_key)
     return key in employee.keys and employee.replay(event_cls, values, recording.client_key, key) is not None
+
+
+def confirmations_answered(uow: UnitOfWork, outcome: Outcome) -> tuple[str, ...]:
+    """The questions a command just recorded (`outcome`) was asked and its writer's confirmation answered: those its
+    events store (`confirmed`: careerlog.domain.events.CONFIRMED_FIELD) and those stored nowhere (UnitOfWork.answered),
+    for an import's report to name per row what a yes in its Konfirmasi column confirmed (until 2026-12-06 it said
+    nothing of it). A confirmation the command did not need is none of them."""
+    record = uow.loaded.get(outcome.subject)
+    made = [e for e in record.pending_events if e.originator_version >= outcome.version] if record else []
+    stored = {check for event in made for check in (getattr(event, CONFIRMED_FIELD, None) or ())}
+    return tuple(sorted(stored | uow.answered))
 
 
 def confirming(recording: Recording, check: str = ONE_STEP) -> Recording:
@@ -1608,9 +1637,12 @@ class CareerLog(Application[str]):
         (placement_warnings) with its outcome, and a correction or retraction followed by the mentor's side's
         releases it lets be recorded (_release_held)."""
         uow.unit_let = uow.unit_confirmed = None
+        uow.answered = set()
         outcome = self._execute(uow, command, actor)
         if not outcome.created:
             return outcome
+        if command.confirmed and (asked := confirmations_answered(uow, outcome)):
+            outcome = replace(outcome, asked=asked)
         if uow.unit_let is not None:  # (a unit new in its agency, let through: known to the next commands)
             uow.units_made.setdefault(*uow.unit_let)
             if uow.unit_confirmed is not None:  # (by the writer's confirmation: an import's report names it)
@@ -1724,6 +1756,7 @@ class CareerLog(Application[str]):
                 uow.guard.appointment(subject, values)
             self.judge_key_owner(command, uow)
             outside = placing_unconfirmed(event_cls, values, command, uow.rules())  # (asked with a unit new)
+            uow.answered |= placing_answered(event_cls, values, command, uow.rules())
             try:
                 if self._refuse_unit_unknown(uow, None, event_cls, values, command):
                     recording = confirming(recording, NEW_UNIT)  # (a new unit the writer confirmed: stored with it)
@@ -1754,6 +1787,8 @@ class CareerLog(Application[str]):
                     except InvalidInput as asked:  # (until 2026-12-05 asked in a round of its own, once confirmed)
                         refused = whole_refusal(refused, event_cls, asked.errors)
                     raise refused
+            elif command.migration is None and uow.guard.leaves(employee, event_cls.KIND, values) is not None:
+                uow.answered.add(LEAVES_SCOPE)  # (confirmed out of the scope: not stored, Outcome.asked tells it)
         self.judge_key_owner(command, uow)  # (after the NIP and the scope: a key's use elsewhere told to no one else)
         if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps what a log holds)
             in_scheme = FieldErrors()
@@ -1767,6 +1802,7 @@ class CareerLog(Application[str]):
             except InvalidInput as e:  # (the row's other problems named with it: its decision's, made for nothing)
                 raise whole_refusal(e, event_cls, decision_problems(employee, event_cls, values, recording)) from None
         outside = placing_unconfirmed(event_cls, values, command, uow.rules())  # (a placement's: asked with the rest)
+        uow.answered |= placing_answered(event_cls, values, command, uow.rules())
         try:
             if self._refuse_unit_unknown(uow, employee, event_cls, values, command):
                 recording = confirming(recording, NEW_UNIT)  # (a new unit the writer confirmed: stored with it)
@@ -1829,6 +1865,7 @@ class CareerLog(Application[str]):
                 raise whole_refusal(InvalidInput(unmoved, "unit"), Placed, others)
             with_end = self._placement_ending_posts(employee, values, recording, command)
             if with_end is not None:
+                uow.answered.add(ENDS_POST)  # (the post it ends, confirmed: ended with it, stored with neither)
                 return with_end
         if "target_version" not in values and event_cls not in MIRRORS:
             outcome = employee.record_plain(event_cls, values, recording, command.expected_version)

@@ -971,6 +971,13 @@ NEW_UNIT_CONFIRMED = Refusal(
     "known there. If it is that unit misspelt, correct this row's unit (in the file, or by a correction once recorded)."
 )
 
+# The questions a recorded row was asked that its Konfirmasi cell confirmed (Outcome.asked: a yes confirms only those
+# of YES_CONFIRMS the row is asked), said among the report's warnings beside `confirm`, on every row that needed it:
+# until 2026-12-06 the report said nothing of what a yes approved (of region.outside_seat, appointment.tmt_first_day,
+# placement.leaves_scope and a placement's placement.ends_post, not stored, nothing was kept anywhere); a unit new in
+# its agency it let through is named by NEW_UNIT_CONFIRMED instead
+YES_ANSWERED = Refusal("Confirmed in the Konfirmasi column, each asked of this row: {checks}.")
+
 
 @dataclass
 class ImportReport:
@@ -1031,9 +1038,23 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.rejected
 
+    @property
+    def file_refused(self) -> bool:
+        """Whether the file was refused as a whole (its header, or its kind not known: HEADER_REFUSALS), no row of it
+        read: its report counts no rows (until 2026-12-06 the summary said "1 row: ... rejected 1")."""
+        return (
+            len(self.rejected) == 1
+            and not self.recorded
+            and not self.already_recorded
+            and header_refused({"errors": self.rejected[0].errors})
+        )
+
     def summary(self) -> str:
         """The command line's first line of the summary: the rows read, recorded (would be: a dry run), already
-        recorded and rejected, each count grouped in thousands as the lines by kind below it (kind_lines)."""
+        recorded and rejected, each count grouped in thousands as the lines by kind below it (kind_lines); of a file
+        refused as a whole, that it was (`file_refused`), no count."""
+        if self.file_refused:
+            return "file refused as a whole: no row of it was read, nothing recorded"
         verb = "would record" if self.dry_run else "recorded"
         return (
             f"{self.rows:,} row{'' if self.rows == 1 else 's'}: {verb} {self.recorded:,}, "
@@ -1077,6 +1098,7 @@ class ImportReport:
             "warnings": [warning.to_dict() for warning in self.warnings],
             "recorded_by_kind": dict(sorted(self.recorded_by_kind.items())),
             "dry_run": self.dry_run,
+            "file_refused": self.file_refused,
         }
 
 
@@ -2417,6 +2439,11 @@ def import_rows(
                                 ]
                             }
                             report.warnings.append(RowProblem(command.line, command.subject, command.kind, said))
+                        # (what the row's Konfirmasi cell confirmed, each question it was asked: unit.new named above)
+                        asked = [c for c in result.asked if not (c == NEW_UNIT and result.new_unit is not None)]
+                        if asked:
+                            answered: dict[str, list[str]] = {"confirm": [YES_ANSWERED.reason(checks=", ".join(asked))]}
+                            report.warnings.append(RowProblem(command.line, command.subject, command.kind, answered))
                     else:
                         replayed += 1
                         if len(listed) < LISTED or progressed is not None:

@@ -603,6 +603,9 @@ class Outcome:
     # unit as written, its agency, the known units it is near, quoted): careerlog.application.CareerLog.execute; an
     # import names it among its report's warnings (careerlog.importing.NEW_UNIT_CONFIRMED)
     new_unit: tuple[str, str, str] | None = None
+    # the questions (checks) the recording was asked and its writer's confirmation answered, stored or not
+    # (careerlog.application.confirmations_answered): an import names them per row (careerlog.importing.YES_ANSWERED)
+    asked: tuple[str, ...] = ()
 
 
 @quick_init

@@ -142,7 +142,10 @@ def test_an_import_notes_a_mentors_transfer_with_the_mentorings_it_leaves_open(w
     upload = {"file": (io.BytesIO("".join(json.dumps(r) + "\n" for r in rows).encode()), "events.jsonl")}
     report = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data").get_json()
     assert report["recorded"] == 2, report
-    [warning] = report["warnings"]
+    warning, confirmed = report["warnings"]  # (and the questions the row's yes confirmed: YES_ANSWERED)
+    assert confirmed["errors"] == {
+        "confirm": ["Confirmed in the Konfirmasi column, each asked of this row: placement.leaves_scope."]
+    }
     assert (warning["line"], warning["subject"], warning["kind"], warning["errors"]) == (
         2,
         BUDI,

@@ -206,8 +206,16 @@ def test_an_imports_report_notes_the_post_ended_with_each_placement(world: World
     data = {"file": (io.BytesIO((json.dumps(row) + "\n").encode()), "e.jsonl")}
     address = "/api/v1/imports?dry_run=true" if dry else "/api/v1/imports"
     body = world.post(address, "hr", data=data, content_type="multipart/form-data").get_json()
-    [note] = body["warnings"]
+    [note] = [w for w in body["warnings"] if "confirm" not in w["errors"]]  # (the yes's answers apart: YES_ANSWERED)
     assert (note["line"], note["kind"], list(note["errors"])) == (1, "placement", ["agency"]), body
+    assert [w["errors"] for w in body["warnings"] if "confirm" in w["errors"]] == [
+        {
+            "confirm": [
+                "Confirmed in the Konfirmasi column, each asked of this row: placement.ends_post, "
+                "placement.leaves_scope."
+            ]
+        }
+    ]
     verb, recorded = ("would end", "would be recorded") if dry else ("ended", "is recorded")
     assert note["errors"]["agency"] == [
         f"The post {POST['title']} (ADMINISTRATOR) {verb} with this placement on 2024-11-01 (rule "
@@ -236,7 +244,7 @@ def test_an_imports_notes_read_back_only_the_records_with_a_post_end_after_a_pla
     rows = [{"kind": "placement", "nip": BUDI, **MOVE, "confirm": "ya"}, {"kind": "placement", "nip": other, **MOVE}]
     report = import_rows(ledger, [(n, row, 0) for n, row in enumerate(rows, 1)], actor="admin")
     assert (report.recorded, report.rejected) == (2, []), report.rejected
-    [note] = report.warnings
+    [note] = [w for w in report.warnings if "confirm" not in w.errors]  # (the yes's answers apart: YES_ANSWERED)
     assert (note.line, list(note.errors)) == (1, ["agency"])
     assert f"its end is recorded as version {version + 2}" in note.errors["agency"][0]
     assert read[-1] == [BUDI]  # (the notes')

@@ -907,8 +907,9 @@ class ImportReportSchema(StrictSchema):
             "description": "Rows recorded (a dry run: that would be) with a warning beside a field, recording nothing "
             "more: a placement of a mentor in another agency names the mentorings it leaves open; a rank promotion "
             "(or a correction of one) recorded that does not meet a rule the audit judges names each such rule beside "
-            "new_rank (a correction's beside target_version), a dry run's worded \"Would be recorded; ...\" "
-            "(docs/api.md, docs/import-format.md)."
+            "new_rank (a correction's beside target_version), a dry run's worded \"Would be recorded; ...\"; a row "
+            "recorded with a confirmation it needed names the questions it confirmed beside confirm (docs/api.md, "
+            "docs/import-format.md)."
         },
     )
     recorded_by_kind = fields.Dict(
@@ -921,6 +922,13 @@ class ImportReportSchema(StrictSchema):
         },
     )
     dry_run = fields.Boolean(dump_only=True)
+    file_refused = fields.Boolean(
+        dump_only=True,
+        metadata={
+            "description": "The file was refused as a whole (its header, or its rows' kind not known): no row of it "
+            "was read, its one refusal in rejected (line 1) the file's, not a row's; rows counts it as 1."
+        },
+    )
     position = fields.Integer(dump_only=True)
 
 
