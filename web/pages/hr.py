@@ -776,6 +776,19 @@ def leaves_ticked(kind: str | None) -> bool:
     return kind == "placement" and LEAVES_SCOPE in request.form.getlist("confirm")
 
 
+# A recording's flashed messages are said on the page its form redirects to alone (the record form waiting for it,
+# wait_for; `said` of a placement out of the writer's scope, which links to no record), by their category naming that
+# position: any other page base.html shows drops them unsaid. Until
+# 2026-12-06 they were left pending when that page was never opened (a script's POST not following the redirect), and
+# said at the top of whatever page was opened next ("Tercatat: Penempatan, versi 83" above an import's page)
+RECORD_FLASH = "record:"
+
+
+def record_flash(position: int) -> str:
+    """The category of a recording's flashed messages: the page waiting for `position` shows them (base.html)."""
+    return f"{RECORD_FLASH}{position}"
+
+
 def left_scope(account: Account, nip: str) -> str | None:
     """The agency a record just placed is in when that is outside the writer's scope (what they confirmed), or None."""
     place = locate(services().ledger, nip)
@@ -800,6 +813,7 @@ def record() -> ResponseReturnValue:
             written, errors = attempt(account, kind, cls, shown)
             if written is not None:
                 o = written.outcome
+                meant = record_flash(written.position)  # (said on the page redirected to alone: record_flash)
                 said = {"kind": kind_label(o.kind), "version": o.version, "nip": o.subject}
                 leaves = left_scope(account, o.subject) if o.created and leaves_ticked(kind) else None
                 ended = post_ended_with(o) if o.created and ends_post_ticked(kind) else None
@@ -811,7 +825,8 @@ def record() -> ResponseReturnValue:
                             "version %(version)s: the post is held again.",
                             ended=undone[0],
                             version=undone[1],
-                        )
+                        ),
+                        meant,
                     )
                 if ended is not None:  # (recorded with the placement, named first: it is read before the rest)
                     flash(
@@ -819,10 +834,11 @@ def record() -> ResponseReturnValue:
                             "The post %(title)s (%(post_kind)s) ended with this placement on %(day)s: its end is "
                             "recorded as version %(ended)s.",
                             **ended,
-                        )
+                        ),
+                        meant,
                     )
                 for warning in o.warnings:  # (the API's and an import's too: the mentees a mentor's transfer leaves
-                    flash(reason_text(warning))  # open, read on their side; ending nothing)
+                    flash(reason_text(warning), meant)  # open, read on their side; ending nothing)
                 if leaves is not None:  # (out of the writer's reach now: no link to it)
                     flash(
                         _(
@@ -832,20 +848,22 @@ def record() -> ResponseReturnValue:
                             "naming NIP %(nip)s and version %(version)s.",
                             **said,
                             agency=leaves,
-                        )
+                        ),
+                        meant,
                     )
-                    return redirect(url_for("pages.record", kind=kind))
+                    return redirect(url_for("pages.record", kind=kind, said=written.position))  # (no record link)
                 if o.created:
-                    flash(_("Recorded: %(kind)s, version %(version)s of %(nip)s.", **said))
+                    flash(_("Recorded: %(kind)s, version %(version)s of %(nip)s.", **said), meant)
                 else:  # (the same decree sent before, from this form or another: the ledger recorded nothing)
                     flash(
                         _(
                             "Already recorded: %(kind)s, version %(version)s of %(nip)s; nothing was recorded again.",
                             **said,
-                        )
+                        ),
+                        meant,
                     )
                 for found in written.findings:  # (a promotion against a rule the audit judges: recorded, said so)
-                    flash(reason_text(found))
+                    flash(reason_text(found), meant)
                 # (the career record's link on the page it leads to waits for the views to show it: wait_for)
                 return redirect(url_for("pages.record", kind=kind, nip=o.subject, wait_for=written.position))
     values: Mapping[str, str] = request.form if request.method == "POST" else request.args
