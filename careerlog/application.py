@@ -1036,30 +1036,34 @@ def corrected_twice(
 
 def corrected_placing(
     employee: Employee, target_version: int, corrected: Mapping[str, Any], confirmed: frozenset[str], book: Rules
-) -> InvalidInput | None:
+) -> tuple[InvalidInput | None, set[str]]:
     """The refusal of a live correction of an appointment or a placement changing a field a question of it reads
     (PLACING_READS) into a fact that question asks (PLACING_ASKED: a region outside its agency's seat region or
     province, region.outside_seat; a PNS appointment's TMT not on the 1st, appointment.tmt_first_day), every one at
     once, each beside `corrected_fields.<the first such field changed>`, unless confirmed (not stored, as on the fact
-    recorded anew); None when there is none. The caller asks it of a live correction alone, with its other questions
+    recorded anew), or None when there is none, and the questions the writer's confirmation answered (asked, and
+    confirmed: UnitOfWork.answered, which Outcome.asked tells an import's report). The caller asks it of a live
+    correction alone, with its other questions
     at once (CareerLog.execute): never of a migration's, nor of the stored facts again. Until 2026-12-07 a correction
     was never asked them (a KAB-DELISERDANG placement's region corrected from 12.07 to 12.71 was recorded unasked, the
     fact recorded so asked)."""
     target = employee.facts.get(target_version)
     if target is None or target.kind not in ("appointment", "placement"):
-        return None
+        return None, set()
     event_cls = BY_KIND[target.kind]
     changes = parse_payload(event_cls, corrected, partial=True)  # (as stored: dates as dates)
     changed = [name for name, value in changes.items() if not same_value(value, target.values.get(name))]
-    asked = FieldErrors()
+    asked, answered = FieldErrors(), set()
     for check, (judge, _, kinds) in PLACING_ASKED.items():
         reads = [name for name in PLACING_READS[check] if name in changed]
-        if event_cls not in kinds or not reads or check in confirmed:
+        if event_cls not in kinds or not reads:
             continue
         found = judge(book, {**target.values, **changes})
-        if found is not None:
+        if found is not None and check in confirmed:
+            answered.add(check)
+        elif found is not None:
             asked.add(f"corrected_fields.{reads[0]}", found)
-    return InvalidInput(asked.errors) if asked else None
+    return (InvalidInput(asked.errors) if asked else None), answered
 
 
 def set_back(
@@ -1888,7 +1892,10 @@ class CareerLog(Application[str]):
                 None if unasked else set_back(employee, values["target_version"], corrected, recording.recorded_by)
             )
             # (a region outside the agency's seat, a PNS's TMT not on the 1st: as the fact recorded so is asked)
-            placing = corrected_placing(employee, values["target_version"], corrected, command.confirmed, uow.rules())
+            placing, confirmed_placing = corrected_placing(
+                employee, values["target_version"], corrected, command.confirmed, uow.rules()
+            )
+            uow.answered |= confirmed_placing  # (not stored: told by Outcome.asked, as the fact's recorded anew)
             asked_too = setting_back if placing is None else placing  # (asked with every other question at once)
             if setting_back is not None and placing is not None:
                 asked_too = whole_refusal(setting_back, event_cls, placing.errors)

@@ -146,6 +146,9 @@ def test_an_import_row_correcting_a_region_confirms_it_by_name_not_by_a_yes(worl
         assert [(p["line"], p["errors"]) for p in report["rejected"]] == [(1, {"corrected_fields.region": [NAMED]})]
     report = imported(world, {**row, "confirm": "region.outside_seat"}, "admin")
     assert (report["recorded"], report["rejected"]) == (1, [])
+    # (the report names what the confirmation answered, as a recording's: not stored, told by Outcome.asked)
+    said = "Confirmed in the Konfirmasi column, each asked of this row: region.outside_seat."
+    assert [w["errors"] for w in report["warnings"]] == [{"confirm": [said]}]
 
 
 def test_a_migrations_correction_is_never_asked(world: World) -> None:
