@@ -303,6 +303,11 @@ PROGRAMME = Cells(
         "promoted",
         "promotion_rate",
         "promotion_rate_difference",
+        # (their comparable colleagues too: the colleagues of the participants' agencies and ranks on the days of
+        # their trainings, beside a withheld count, told of whom the withheld people were; until 2026-12-07 shown)
+        "comparable",
+        "comparable_promoted",
+        "comparable_promotion_rate",
     ),
     (("other_spellings", ("completions",)),),
 )

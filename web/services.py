@@ -1534,8 +1534,12 @@ class Services:
     ) -> dict[str, Any]:
         """Per training programme: take-up, hours, feedback, cost and participants' later promotions."""
         scoped = self.report_within(reader, filters)
-        self.training.known_programmes(scoped)  # (an unknown programme: the 422 naming it, as an unknown unit)
         cell = self.smallest_cell(reader)
+        # (an unknown programme: the 422 naming it, as an unknown unit; a reader of aggregates', judged in their scope
+        # alone: until 2026-12-07 `programme_id=P&agency=A` answered 422 where P had no participant in A, 200 where it
+        # had one, withheld, so the agencies of a withheld programme's participants were told one request each)
+        named = {"programme_id": filters["programme_id"]} if filters.get("programme_id") else {}
+        self.training.known_programmes(scoped if cell <= 1 else self.within(reader, Action.READ_REPORTS, named))
         found = self.training.programmes(scoped, window_months=window_months)
 
         def read(scope: dict[str, list[str]]) -> list[dict[str, Any]]:
@@ -1560,6 +1564,13 @@ class Services:
             suppression.PROGRAMME_COMPARABLE,
         ):
             items = [suppression.withhold(item, small_group, cell) for item in items]
+        if self.sliced_filters(SLICED_PROGRAMME_FILTERS, filters, cell):
+            # (filtered, a reader of aggregates gets no withheld row: listed, a row told which programmes had
+            # participants under the filter, its count withheld; `agency=PROV-SUMUT&unit=BKD` listed the withheld
+            # programme of one participant, `unit=BKPSDM` did not, and a loop over the units placed every participant
+            # of the withheld programmes, until 2026-12-07. Its answer is the same whether a withheld programme has
+            # participants under the filter or none, as the headcount lists no group of people withheld)
+            items = [item for item in items if not item[suppression.FLAG]]
         return {"window_months": window_months, "items": items}
 
     def mentoring_report(

@@ -100,11 +100,12 @@ def test_a_programme_filtered_to_a_unit_is_withheld_when_the_programme_less_it_i
     staffed.catch_up()
 
     def programme(query: str, role: str) -> tuple[Any, ...]:
-        [item] = staffed.get(f"{PROGRAMMES}{query}", role).get_json()["items"]
-        return item["participants"], item["hours"], item["suppressed"]
+        # (withheld under a filter, no row: until 2026-12-07 the row, withheld)
+        items = staffed.get(f"{PROGRAMMES}{query}", role).get_json()["items"]
+        return tuple(value for item in items for value in (item["participants"], item["hours"], item["suppressed"]))
 
     assert programme("", "reporter") == (7, 112, False)
-    assert programme("?unit=BKPSDM", "reporter") == (None, None, True)  # was 6 and 96 hours: Sari's 16 less
+    assert programme("?unit=BKPSDM", "reporter") == ()  # was 6 and 96 hours: Sari's 16 less
     assert programme("?unit=BKPSDM", "inspector") == (6, 96, False)
 
 
@@ -115,13 +116,14 @@ def test_a_programmes_years_shown_do_not_leave_the_withheld_one_as_the_programme
     staffed.catch_up()
 
     def programme(query: str, role: str) -> tuple[Any, ...]:
-        [item] = staffed.get(f"{PROGRAMMES}{query}", role).get_json()["items"]
-        return item["participants"], item["hours"], item["suppressed"]
+        # (withheld under a filter, no row: until 2026-12-07 the row, withheld)
+        items = staffed.get(f"{PROGRAMMES}{query}", role).get_json()["items"]
+        return tuple(value for item in items for value in (item["participants"], item["hours"], item["suppressed"]))
 
     assert programme("", "reporter") == (12, 192, False)
     years = {year: programme(f"?year={year}", "reporter") for year in (2021, 2022, 2023)}
     # 2022's 5 was shown beside 2021's 6: 12 less 11, Sari's training of 2023
-    assert years == {2021: (6, 96, False), 2022: (None, None, True), 2023: (None, None, True)}
+    assert years == {2021: (6, 96, False), 2022: (), 2023: ()}
     assert programme("?year=2022", "inspector") == (5, 80, False)
 
 

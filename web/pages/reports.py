@@ -133,7 +133,10 @@ def programmes(account: Account) -> dict[str, Any]:
     shown = [i for i in found["items"] if i["participants"] is not None]
     bars = [charts.Bar(i["programme_id"], i["participants"]) for i in shown[:30]]
     chart = charts.bar_chart(bars, _("Participants per programme")) if bars else None
-    return {"result": found, "chart_svg": chart, "spellings": [spellings_note(i) for i in found["items"]]}
+    # (filtered, a reader of aggregates gets no withheld programme listed: the page says so under its table)
+    unlisted = bool(filters_from(request.args, SCOPE)) and services().smallest_cell(account) > 1
+    spellings = [spellings_note(i) for i in found["items"]]
+    return {"result": found, "chart_svg": chart, "spellings": spellings, "unlisted": unlisted}
 
 
 def spellings_note(item: dict[str, Any]) -> str | None:
