@@ -1181,7 +1181,9 @@ class Services:
         roles that see only aggregates, 1 (every figure exact) for those who may read records."""
         return self.min_cell if reader.role in NO_PERSONAL_DATA else 1
 
-    def headcount(self, reader: Account, by: list[str], filters: Mapping[str, list[str]]) -> dict[str, Any]:
+    def headcount(
+        self, reader: Account, by: list[str], filters: Mapping[str, list[str]], *, of_no_one: bool = True
+    ) -> dict[str, Any]:
         """Counts of employees within the reader's scope, by the named fields (small cells suppressed
         for aggregate-only readers, with a complementary cell so that the total gives none away); a `unit` in any
         letter case or spacing, an unknown one refused, as the audits' (`within`). The active staff
@@ -1192,13 +1194,17 @@ class Services:
         table by its fields and that field, withheld as that table withholds it (`filters_sliced`). All that withholding
         is CAREERLOG_DISCLOSURE=withhold's (the default): under perturb (an opt-in) a reader of aggregates gets every
         figure perturbed by the cell-key method instead (`perturbed_headcount`), and none of it runs. Under both, such a
-        reader gives one value of each filter (`one_value_each`)."""
+        reader gives one value of each filter (`one_value_each`). `of_no_one`: a report of no one judged by
+        `no_group_listed_by` (the headcount's own reads of the tables by its filters' fields do not judge theirs)."""
         defaults = {"status": list(HEADCOUNT_STATUSES)} if not filters.get("status") and "status" not in by else {}
         one_value = self.disclosure.method != PERTURB or self.disclosure.guarded
         allowed = self.report_within(reader, filters, one_value, defaults)
         filters = {**filters, **defaults}
         # the statuses counted, every one when neither says (the page's note, the downloads' and the API's `statuses`)
-        statuses = list(filters.get("status") or (s.code for s in reference().statuses))
+        # (each status once as the filter reads it: `status=ACTIVE&status=active` echoed ACTIVE twice until 2026-12-07)
+        statuses = list({filter_key("status", s): s for s in filters.get("status") or ()}.values()) or [
+            s.code for s in reference().statuses
+        ]
         cell = self.smallest_cell(reader)
         if cell > 1 and self.disclosure.method == PERTURB:
             return self.perturbed_headcount(reader, by, filters, allowed, statuses)
@@ -1257,6 +1263,8 @@ class Services:
             # `by=sex`, `by=rank`, `by=unit`... of one person on study leave told her sex, rank, unit, ...; the whole
             # slice only: `by=region&region=12` lists the province's regencies, one of them small, the others shown)
             items = []
+        if cell > 1 and not rows and of_no_one and self.no_group_listed_by(reader, filters):
+            shown = every = None
         return {
             "by": by,
             "items": items,
@@ -1314,6 +1322,21 @@ class Services:
             for item in items
         ]
         return found, figure(shown, {}, by), figure(every, {}, [*by, "status"])
+
+    def no_group_listed_by(self, reader: Account, filters: Mapping[str, list[str]]) -> bool:
+        """Whether a filtered headcount of no one answers its total withheld (`null`), as one whose people are
+        withheld does, for a reader of aggregates: when the headcount by a filter's field under its other filters lists
+        no group (its people withheld: "No group of people withheld", `items` empty and `total` null), so that which
+        values of that field hold anyone is told by neither (a tester, 2026-12-07: `agency=A&unit=U&status=DECEASED`
+        answered `null` for a unit where 1-3 people died, 0 for the others). Where that table lists its groups, each
+        value holding anyone a row of it, withheld or not, 0 is answered, the same as that table tells. One headcount
+        more per filter given, of a report of no one only."""
+        for name in self.sliced_filters(HEADCOUNT_SLICED_FILTERS, filters, self.smallest_cell(reader)):
+            others = {key: values for key, values in filters.items() if key != name}
+            table = self.headcount(reader, [name], others, of_no_one=False)
+            if table["total"] is None and not table["items"]:
+                return True
+        return False
 
     def perturbed_headcount(
         self,

@@ -14,7 +14,9 @@ def test_a_province_agency_without_staff_in_the_city_is_read_empty_by_every_repo
     who = scoped_to_the_city(world, "reporter")
     headcount = world.get("/api/v1/reports/headcount?by=sex&agency=PROV-SUMUT", who)
     assert headcount.status_code == 200, headcount.get_json()
-    assert headcount.get_json()["total"] == 0
+    # (of no one, as a withheld one: the city's headcount by agency lists no group, its people too few, so no agency
+    # filter tells where they work; 0 until 2026-12-07: test_headcount_of_no_one_answers_as_one_withheld.py)
+    assert (headcount.get_json()["total"], headcount.get_json()["items"]) == (None, [])
     for path in ("/api/v1/reports/training-compliance?year=2024", "/api/v1/reports/scorecard?year=2024"):
         answer = world.get(f"{path}&agency=PROV-SUMUT", who)
         assert answer.status_code == 200, (path, answer.get_json())

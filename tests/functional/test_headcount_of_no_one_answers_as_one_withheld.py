@@ -1,0 +1,76 @@
+"""A filtered headcount of no one answers its total as one whose people are withheld does (`null`) to a reader of
+aggregates when the headcount by that filter's field lists no group (its people withheld): a tester, 2026-12-07,
+asked `by=sex&agency=KAB-DELISERDANG&unit=...&status=DECEASED` of each unit, `null` where 1-3 people died and 0
+elsewhere, which named the units the headcount by unit does not. Where that table lists its groups, 0 is answered as
+it tells. The echoed `statuses` are each status once, as the filter reads them. Both stores."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import SARI, World, appointment_of
+from tests.functional.test_suppression import COLLEAGUES, record
+from tests.functional.test_suppression import staffed as staffed  # (the fixture)
+from tests.functional.test_suppression_slices import colleagues
+
+HEADCOUNT = "/api/v1/reports/headcount"
+UNITS = ("Bappeda", "BKPSDM")
+STATUSES = ("ACTIVE", "RETIRED", "DECEASED")
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+def answer(world: World, query: str, who: str = "reporter") -> dict[str, Any]:
+    response = world.get(f"{HEADCOUNT}?{query}", who)
+    assert response.status_code == 200, response.get_json()
+    return dict(response.get_json())
+
+
+def test_a_units_headcount_of_no_one_reads_as_one_withheld_where_the_headcount_by_unit_lists_none(
+    staffed: World,
+) -> None:
+    record(staffed, SARI, "status_change", f.status("DECEASED", "2024-03-01"))  # (Bappeda's one; BKPSDM's none)
+    staffed.catch_up()
+    by_unit = answer(staffed, "by=unit&agency=KOTA-MEDAN&status=DECEASED")
+    assert (by_unit["items"], by_unit["total"]) == ([], None)  # (no group listed: its one person withheld)
+    died = {unit: answer(staffed, f"by=sex&agency=KOTA-MEDAN&unit={unit}&status=DECEASED") for unit in UNITS}
+    assert died["Bappeda"] == died["BKPSDM"]  # (was: Bappeda total null, BKPSDM 0)
+    assert (died["BKPSDM"]["items"], died["BKPSDM"]["total"]) == ([], None)
+    exact = {
+        unit: answer(staffed, f"by=sex&agency=KOTA-MEDAN&unit={unit}&status=DECEASED", "inspector") for unit in UNITS
+    }
+    assert {unit: found["total"] for unit, found in exact.items()} == {"Bappeda": 1, "BKPSDM": 0}
+
+
+def test_a_units_headcount_of_no_one_is_0_where_the_headcounts_by_its_filters_list_their_groups(staffed: World) -> None:
+    colleagues(staffed, 6)  # (BKPSDM: 13)
+    for n in range(6):  # (Bappeda: 7)
+        nip = f.nip(date(1992, 4, 4 + n), date(2018, 3, 1), "M", sequence=790 + n)
+        record(staffed, nip, "appointment", appointment_of(nip, unit="Bappeda"))
+    for nip in COLLEAGUES[:5]:  # (five of them retire)
+        record(staffed, nip, "status_change", f.status("RETIRED", "2024-03-01"))
+    staffed.catch_up()
+    by_status = answer(staffed, "by=status&agency=KOTA-MEDAN&unit=BKPSDM")
+    assert [(i["status"], i["count"]) for i in by_status["items"]] == [("ACTIVE", 8), ("RETIRED", 5)]
+    assert answer(staffed, "by=sex&agency=KOTA-MEDAN&unit=BKPSDM&status=DECEASED")["total"] == 0
+    assert answer(staffed, "by=sex&agency=KOTA-MEDAN&unit=Bappeda&status=DECEASED")["total"] == 0
+
+
+def test_a_persons_status_is_told_by_no_filter_of_a_unit_of_one(staffed: World) -> None:
+    # (Sari, Bappeda's one person: its headcount by status lists no group, so no status filter answers 0 there)
+    found = {status: answer(staffed, f"by=sex&agency=KOTA-MEDAN&unit=Bappeda&status={status}") for status in STATUSES}
+    assert {(repr(body["items"]), body["total"]) for body in found.values()} == {("[]", None)}  # (was 0 but ACTIVE)
+
+
+def test_the_statuses_echoed_are_each_status_once_as_the_filter_reads_them(staffed: World) -> None:
+    assert answer(staffed, "by=agency&status=ACTIVE&status=active")["statuses"] == ["ACTIVE"]  # (was both)
+    assert answer(staffed, "by=agency&status=ACTIVE&status=active", "inspector")["statuses"] == ["ACTIVE"]
+    both = answer(staffed, "by=agency&status=ACTIVE&status=retired", "inspector")["statuses"]
+    assert both == ["ACTIVE", "RETIRED"]
