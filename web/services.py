@@ -1524,7 +1524,7 @@ class Services:
         return [read(self.without_filter(reader, filters, name)) for name, values in filters.items() if values]
 
     def training_compliance(
-        self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]]
+        self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]], *, of_no_one: bool = True
     ) -> dict[str, Any]:
         """Per group of staff in post at the end of a year: how many had the yearly JP. Each filter is a slice of the
         report by its field, each row a cell of the report by its fields and that field, withheld as that report
@@ -1550,6 +1550,14 @@ class Services:
         # staff too few or every row a filter's slice withheld; `by=rank&unit=BKD` of the demo's 2 staff listed III/d
         # and IV/c, each withheld, until 2026-12-06. `groups_suppressed` says so, the headcount's `total` null)
         withheld = cell > 1 and bool(items) and (len(whole) == len(items) or suppression.small(staff, cell))
+        if cell > 1 and not items and of_no_one:
+            # (filtered, of no staff: as a withheld one when the report by a filter's field lists no group, as the
+            # headcount's `no_group_listed_by`; `false` beside another unit's `true` told where the few staff were)
+            for name in self.sliced_filters(COMPLIANCE_SLICED_FILTERS, filters, cell):
+                others = {key: values for key, values in filters.items() if key != name}
+                if self.training_compliance(reader, year, [name], others, of_no_one=False)["groups_suppressed"]:
+                    withheld = True
+                    break
         return {"year": year, "by": by, "items": [] if withheld else shown, "groups_suppressed": withheld}
 
     def programmes(

@@ -74,3 +74,18 @@ def test_the_statuses_echoed_are_each_status_once_as_the_filter_reads_them(staff
     assert answer(staffed, "by=agency&status=ACTIVE&status=active", "inspector")["statuses"] == ["ACTIVE"]
     both = answer(staffed, "by=agency&status=ACTIVE&status=retired", "inspector")["statuses"]
     assert both == ["ACTIVE", "RETIRED"]
+
+
+def test_training_compliance_of_no_staff_reads_as_withheld_where_the_report_by_its_filter_lists_none(
+    staffed: World,
+) -> None:
+    def compliance(query: str, who: str = "reporter") -> dict[str, Any]:
+        response = staffed.get(f"/api/v1/reports/training-compliance?year=2024&by=rank&{query}", who)
+        assert response.status_code == 200, response.get_json()
+        return dict(response.get_json())
+
+    # (Bappeda's one, Sari: by sex the unit lists no group, so neither sex tells hers; `sex=M` was `false`, no staff)
+    sexes = {sex: compliance(f"agency=KOTA-MEDAN&unit=Bappeda&sex={sex}") for sex in ("F", "M")}
+    assert sexes["F"] == sexes["M"] == {"year": 2024, "by": ["rank"], "items": [], "groups_suppressed": True}
+    exact = {sex: compliance(f"agency=KOTA-MEDAN&unit=Bappeda&sex={sex}", "inspector") for sex in ("F", "M")}
+    assert [len(exact[sex]["items"]) for sex in ("F", "M")] == [1, 0]
