@@ -13,7 +13,6 @@ the web layer decides who gets suppressed figures (docs/security.md).
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -104,70 +103,6 @@ def differenced(
 def recorded(by: Sequence[str], row: Mapping[str, Any]) -> tuple[Any, ...]:
     """A report's row as a cell of the same report asked otherwise (`differenced`): its values of `by` as recorded."""
     return tuple(row[f] for f in by)
-
-
-class Every:
-    """A field not told apart in a cell of a `published_table`: the cell sums every value of it (a margin)."""
-
-    def __repr__(self) -> str:
-        return "EVERY"
-
-
-EVERY = Every()
-
-
-def published_table(
-    rows: Iterable[Mapping[str, Any]],
-    cells: Cells,
-    fields: Sequence[str],
-    min_cell: int,
-    *,
-    key: Callable[[Sequence[str], Mapping[str, Any]], Hashable] | None = None,
-) -> dict[tuple[Any, ...], int | None]:
-    """One table of `rows` by `fields` with every margin of it (a cell per combination of a value or EVERY for each
-    field: by agency, unit, status and sex, then each of its sums along any set of those fields), suppressed once, so
-    that each report that counts people by some of those fields and filters on others, one value each, reads its
-    figures as cells of this one table and no two reports can be differenced into a cell it withholds. A cell is
-    withheld when small, then, along every line of the table (the cells alike in every field but one, which add up to
-    the cell with EVERY there), the smallest other non-empty cell of a line whose withheld cells the line's sum would
-    give away (`exposed`, whether or not that sum is itself withheld: a sum withheld may still be worked out by other
-    lines), or that sum when no other cell is left, until no line does. (A sum withheld as a complement whose line's
-    cells are all shown is their sum still: taking one of them too, tried 2026-12-07, withheld a unit of 16 all active
-    that no request gives away, tests/functional/test_suppression_fewest_complements.py; a better complement for
-    such a sum is left to do.) Each cell's count, None when withheld; `key`
-    as `differenced`'s (a unit in every spelling one)."""
-    cell_of = key or recorded
-    finest: dict[tuple[Any, ...], int] = {}
-    for row in rows:
-        found: tuple[Any, ...] = tuple(cell_of(fields, row))  # type: ignore[arg-type]
-        finest[found] = finest.get(found, 0) + (row[cells.count] or 0)
-    counts: dict[tuple[Any, ...], int] = {}
-    for found, n in finest.items():
-        for mask in itertools.product((False, True), repeat=len(fields)):
-            margin = tuple(EVERY if every else v for v, every in zip(found, mask, strict=True))
-            counts[margin] = counts.get(margin, 0) + n
-    lines: dict[tuple[tuple[Any, ...], int], list[tuple[Any, ...]]] = {}
-    for margin in sorted(counts, key=str):
-        for d, v in enumerate(margin):
-            if v is not EVERY:
-                lines.setdefault(((*margin[:d], EVERY, *margin[d + 1 :]), d), []).append(margin)
-    rows_of = {m: {cells.count: n} for m, n in counts.items()}
-    hidden = {m for m, n in counts.items() if small(n, min_cell)}
-    changed = True
-    while changed:
-        changed = False
-        for (whole, _), line in lines.items():
-            inside = {i for i, m in enumerate(line) if m in hidden}
-            if not exposed([rows_of[m] for m in line], cells, inside, min_cell):
-                continue
-            extra = complement([rows_of[m] for m in line], cells, inside)
-            if extra:
-                hidden.add(line[next(iter(extra))])
-                changed = True
-            elif whole not in hidden:
-                hidden.add(whole)
-                changed = True
-    return {m: None if m in hidden else n for m, n in counts.items()}
 
 
 def sliced(

@@ -173,11 +173,6 @@ CHOOSE_REGION = Refusal(
 # not the retired, the dismissed, the deceased, those whose contract ended, nor those on leave, suspended or
 # preparing for retirement (Services.headcount; `by=status` counts each)
 HEADCOUNT_STATUSES = ("ACTIVE",)
-# The fields of the one table a reader of aggregates' headcount is a part of when it counts by and filters on these
-# alone (Services.as_published: the table of the reader's scope by them and its margins, suppressed once)
-TABLE_FIELDS = ("agency", "unit", "status", "sex")
-EVERY = suppression.EVERY
-PUBLISHED_KEPT = 16  # the published tables kept, judged (Services.published)
 # The headcount's filters judged as slices of the headcount by that field under its other filters, each of its cells
 # one of the headcount by its fields and that field (Services.filters_sliced: every filter since 2026-12-06; before,
 # `status`, `unit` and `region` alone, and a cell shown under `sex=F` was withheld in the table by sex)
@@ -281,8 +276,6 @@ class Services:
         self.wait_timeout = wait_timeout
         self.min_cell = min_cell
         self.disclosure = disclosure or Disclosure(WITHHOLD)
-        # the published tables of the headcount (`as_published`) last judged, by the counts they were judged of
-        self.published: dict[tuple[Any, ...], dict[tuple[Any, ...], int | None]] = {}
 
     @classmethod
     def build(
@@ -1256,8 +1249,6 @@ class Services:
             every = None
         if across:  # (M is a slice of the table by a filter's field of every status, which withholds it)
             every = None
-        if cell > 1 and set(fields) <= set(TABLE_FIELDS):
-            items, shown, every = self.as_published(reader, by, filters, items, shown, every, cell)
         if cell > 1 and (len(sliced) == len(rows) or suppression.small(total, cell)):
             # (the people counted withheld, the groups they are in are too: listed, each withheld, the groups of
             # `by=sex`, `by=rank`, `by=unit`... of one person on study leave told her sex, rank, unit, ...; the whole
@@ -1274,54 +1265,6 @@ class Services:
             "total_all_statuses_suppressed": every is None,
             "disclosure": WITHHELD if cell > 1 else EXACT,
         }
-
-    def as_published(
-        self,
-        reader: Account,
-        by: Sequence[str],
-        filters: Mapping[str, list[str]],
-        items: list[dict[str, Any]],
-        shown: int | None,
-        every: int | None,
-        cell: int,
-    ) -> tuple[list[dict[str, Any]], int | None, int | None]:
-        """A reader of aggregates' headcount counted by and filtered on TABLE_FIELDS alone (one value each), its
-        figures further withheld where the one table of the reader's scope by those fields and its margins
-        (`suppression.published_table`, every status) withholds them: each row, the total and the count of every status
-        is a cell of that table, so every such report is part of the same published table and no two differ by a cell
-        the table withholds (a national reporter's 2,076 headcounts over agency, unit, status
-        and sex recovered 20 of the 164 small cells by linear programming until 2026-12-07: each report's withholding
-        was decided on its own). Nothing is shown that was withheld before: a figure is shown when both show it."""
-        values = {name: {slice_value(name, v) for v in filters[name]} for name in TABLE_FIELDS if filters.get(name)}
-        if any(len(v) != 1 for v in values.values()):
-            return items, shown, every
-        scope = self.within(reader, Action.READ_REPORTS, {})
-        counts = read_of(self.queries.headcount, list(TABLE_FIELDS), scope)
-        judged = (cell, *sorted((tuple(str(r[f]) for f in TABLE_FIELDS), r["count"]) for r in counts))
-        table = self.published.get(judged)
-        if table is None:  # (the same counts, the same table: judged once, a few kept)
-            table = suppression.published_table(counts, suppression.HEADCOUNT, TABLE_FIELDS, cell, key=cell_key)
-            while len(self.published) >= PUBLISHED_KEPT:  # (the oldest out; another thread may have taken it)
-                self.published.pop(next(iter(self.published), judged), None)
-            self.published[judged] = table
-        given = {name: next(iter(v)) for name, v in values.items()}
-
-        def figure(count: int | None, row: Mapping[str, Any], margins: Collection[str]) -> int | None:
-            """The count, None when its cell is withheld: `row`'s value of each field counted by, the filter's value of
-            each filter given but those in `margins` (added up over every value), and EVERY for the others."""
-            at = tuple(
-                slice_value(f, row[f]) if f in row else EVERY if f in margins else given.get(f, EVERY)
-                for f in TABLE_FIELDS
-            )
-            return count if not count or table.get(at) is not None else None
-
-        found = [
-            item
-            if item["count"] is None or figure(item["count"], item, ()) is not None
-            else {**suppression.HEADCOUNT.withheld(item), suppression.FLAG: True}
-            for item in items
-        ]
-        return found, figure(shown, {}, by), figure(every, {}, [*by, "status"])
 
     def no_group_listed_by(self, reader: Account, filters: Mapping[str, list[str]]) -> bool:
         """Whether a filtered headcount of no one answers its total withheld (`null`), as one whose people are

@@ -63,12 +63,8 @@ def test_a_reporters_headcount_suppresses_a_group_of_one(staffed: World) -> None
     assert body["total"] == 9
     another_in_bappeda(staffed)
     body = staffed.get(f"{HEADCOUNT}?by=unit", "reporter").get_json()
-    # BKPSDM's 7 shown until 2026-12-07; now withheld as the one table a reporter's headcounts are part of withholds
-    # it (Services.as_published): KOTA-MEDAN's active staff by unit, BKPSDM 7 beside Bappeda's 4, is a line of it
-    # whose sum (11) it shows, so BKPSDM is Bappeda's complement there, and the national BKPSDM that same cell; and
-    # the total (12 until then) with them: three withheld of 12, as many as three small groups can hold (`exposed`)
-    assert counts(body, "unit") == {"BKPSDM": (None, True), "Bappeda": (None, True), "Dinas Pendidikan": (None, True)}
-    assert body["total"] is None
+    assert counts(body, "unit") == {"BKPSDM": (7, False), "Bappeda": (None, True), "Dinas Pendidikan": (None, True)}
+    assert body["total"] == 12  # 5 people in two withheld groups: which holds 4 is not told
 
 
 def test_an_inspectors_headcount_shows_the_group_of_one(staffed: World) -> None:
@@ -97,7 +93,7 @@ def test_a_reporters_csv_leaves_the_suppressed_cell_empty(staffed: World) -> Non
     text = staffed.get(f"{HEADCOUNT}?by=unit&format=csv", "reporter").get_data(as_text=True)
     assert text.splitlines() == [
         "unit,count,suppressed",
-        "BKPSDM,,true",  # (7 until 2026-12-07: test_a_reporters_headcount_suppresses_a_group_of_one)
+        "BKPSDM,7,false",
         "Bappeda,,true",
         "Dinas Pendidikan,,true",
     ]
@@ -172,7 +168,7 @@ def test_the_report_page_shows_a_dash_for_a_suppressed_cell(staffed: World) -> N
     another_in_bappeda(staffed)
     log_in(staffed, "reporter")
     page = staffed.client.get("/pages/reports/headcount?by=unit&lang=en").get_data(as_text=True)
-    assert "<td>BKPSDM</td><td><span" in page  # (7 until 2026-12-07: test_a_reporters_headcount_suppresses_...)
+    assert "<td>BKPSDM</td><td>7</td>" in page
     assert '<td>Bappeda</td><td><span class="withheld" role="img" aria-label="withheld: ' in page  # (its dash named)
     assert '">\u2013</span></td>' in page.split("<td>Bappeda</td>")[1]
 

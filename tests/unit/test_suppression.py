@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from projections import suppression
 from projections.suppression import Cells, differenced, exposed, scorecard, sliced, suppress, total, withhold
 
 HEADCOUNT = Cells("count")
@@ -317,30 +316,3 @@ def test_a_cells_rows_in_the_report_without_a_filter_are_added_up_by_its_key() -
     without = [[{"unit": "Dinas Sosial", "count": 6}, {"unit": "dinas  sosial", "count": 2}]]
     assert differenced(asked, without, HEADCOUNT, ["unit"], 5, key=unit) == set()
     assert differenced(asked, without, HEADCOUNT, ["unit"], 5) == {0}
-
-
-def test_a_published_table_withholds_each_cell_as_every_line_of_it_and_its_margins_needs() -> None:
-    rows = [
-        {"unit": "X", "sex": "F", "count": 1},
-        {"unit": "X", "sex": "M", "count": 9},
-        {"unit": "Y", "sex": "F", "count": 6},
-        {"unit": "Y", "sex": "M", "count": 8},
-    ]
-    table = suppression.published_table(rows, suppression.HEADCOUNT, ("unit", "sex"), 5)
-    every = suppression.EVERY
-    # X's woman withheld; X's men beside her in the line of unit X, Y's women beside her in the line of the women,
-    # then Y's men beside X's men in the line of the men: every margin shown, each line two withheld or none
-    assert {cell: n for cell, n in table.items() if every not in cell} == dict.fromkeys(
-        [("X", "F"), ("X", "M"), ("Y", "F"), ("Y", "M")]
-    )
-    assert (table[("X", every)], table[("Y", every)], table[(every, "F")], table[(every, "M")]) == (10, 14, 7, 17)
-    assert table[(every, every)] == 24
-
-
-def test_a_published_tables_margin_that_is_one_withheld_cell_is_withheld_with_it() -> None:
-    rows = [{"agency": "A", "unit": "X", "count": 2}, {"agency": "B", "unit": "Y", "count": 9}]
-    table = suppression.published_table(rows, suppression.HEADCOUNT, ("agency", "unit"), 5)
-    every = suppression.EVERY
-    assert (table[("A", "X")], table[("A", every)], table[(every, "X")]) == (None, None, None)
-    # (the agencies' line: A's 2 beside B's 9, its complement; the units' line alike, Y's 9 beside X's 2)
-    assert (table[("B", every)], table[(every, "Y")], table[(every, every)]) == (None, None, 11)
