@@ -271,12 +271,14 @@ SCORECARD_SCOPES = ("trend", "comparison")
 WITHHELD_WITH = {"merit.recorded_after_decision": "merit.findings_by_rule"}
 
 
-def scorecard(card: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
+def scorecard(card: Mapping[str, Any], min_cell: int, *, withheld: Collection[str] = ()) -> dict[str, Any]:
     """A scorecard whose values about fewer than `min_cell` people (their `people`, whatever their denominator
     counts) are withheld with their details, and whose findings resting on such a value are left out: a finding
-    withheld but listed would still tell its claim (programme X rated below 3 two years running) by being there."""
+    withheld but listed would still tell its claim (programme X rated below 3 two years running) by being there.
+    `withheld`: the values (`value_key`) withheld besides the small ones, with complements as theirs (the cells another
+    report withholds: web.services.Services.compliance_withheld, the training compliance's)."""
     judged = {
-        key: {scope: scorecard_values(item[scope], min_cell) for scope in SCORECARD_SCOPES}
+        key: {scope: scorecard_values(item[scope], min_cell, key, withheld) for scope in SCORECARD_SCOPES}
         for key, item in card["indicators"].items()
     }
     for dependent, source in WITHHELD_WITH.items():
@@ -308,15 +310,19 @@ def shown_value(value: Mapping[str, Any]) -> dict[str, Any]:
     return {**found, "details": {}} if value[FLAG] else found
 
 
-def scorecard_values(values: Sequence[Mapping[str, Any]], min_cell: int) -> list[dict[str, Any]]:
+def scorecard_values(
+    values: Sequence[Mapping[str, Any]], min_cell: int, indicator: str = "", withheld: Collection[str] = ()
+) -> list[dict[str, Any]]:
     """An indicator's values, its groups of one agency and year (which add up to the indicator
-    without groups) suppressed together, each with a complement."""
+    without groups) suppressed together, each with a complement; `withheld` (`value_key`s of `indicator`) besides the
+    small ones."""
     parts: dict[tuple[str, int], list[int]] = {}
     for i, v in enumerate(values):
         parts.setdefault((v["agency"], v["year"]), []).append(i)
     found: list[dict[str, Any]] = [dict(v) for v in values]
     for indices in parts.values():
-        rows = suppress([values[i] for i in indices], SCORECARD_VALUE, min_cell, complementary=True)
+        given = [n for n, i in enumerate(indices) if withheld and value_key_of(indicator, values[i]) in withheld]
+        rows = suppress([values[i] for i in indices], SCORECARD_VALUE, min_cell, complementary=True, withheld=given)
         for i, row in zip(indices, rows, strict=True):
             found[i] = row
     return found
@@ -324,6 +330,11 @@ def scorecard_values(values: Sequence[Mapping[str, Any]], min_cell: int) -> list
 
 def value_key(indicator: str, agency: str, year: int, group: Mapping[str, Any]) -> str:
     return json.dumps([indicator, agency, year, group], sort_keys=True, default=str)
+
+
+def value_key_of(indicator: str, value: Mapping[str, Any]) -> str:
+    """A value of an indicator (the scorecard's answer) as `value_key` names it."""
+    return value_key(indicator, value["agency"], value["year"], value["group"])
 
 
 def resting_on(found: Mapping[str, Any], hidden: set[str]) -> bool:

@@ -181,6 +181,14 @@ HEADCOUNT_SLICED_FILTERS = ROSTER_FILTERS
 # cell counted): every filter since 2026-12-06; before, none (`unit=` a small unit printed the figures its table by
 # unit withheld as a complement)
 COMPLIANCE_SLICED_FILTERS = SPELL_FIELDS
+# The scorecard's indicators that are cells of the training compliance (Services.compliance_withheld): each, the
+# reports by which it is judged (`by`; agency alone: the agency's own row), each filtered to the agency: a value shown
+# only where every one of them shows the same cell
+COMPLIANCE_INDICATORS = {
+    "training.jp_share": (["agency"],),
+    "training.hours_per_employee": (["agency"],),
+    **{f"training.jp_share_by_{dim}": ([dim], ["agency", dim]) for dim in ("rank", "sex", "region")},
+}
 # One value per filter for a reader of aggregates only, of every aggregate report that takes a filter's values
 # (`one_value_each`): a union of values is a subtotal no table's margins hold, and its difference from the same report
 # filtered otherwise gives a withheld cell away (a tester recovered KAB-KARO's withheld deceased men under withhold,
@@ -1467,19 +1475,28 @@ class Services:
         return [read(self.without_filter(reader, filters, name)) for name, values in filters.items() if values]
 
     def training_compliance(
-        self, reader: Account, year: int, by: list[str], filters: Mapping[str, list[str]], *, of_no_one: bool = True
+        self,
+        reader: Account,
+        year: int,
+        by: list[str],
+        filters: Mapping[str, list[str]],
+        *,
+        of_no_one: bool = True,
+        compliance: Callable[..., list[dict[str, Any]]] | None = None,
     ) -> dict[str, Any]:
         """Per group of staff in post at the end of a year: how many had the yearly JP. Each filter is a slice of the
         report by its field, each row a cell of the report by its fields and that field, withheld as that report
         withholds it (`filters_sliced`, as the headcount's; until 2026-12-06 none was: `unit=` a small unit printed
-        the figures its report by unit withheld)."""
+        the figures its report by unit withheld). `compliance`: its reads (`TrainingQueries.compliance`'s answers;
+        the scorecard's judging of its cells, `compliance_withheld`, reads each once)."""
+        compliance = compliance or self.training.compliance
         allowed = self.report_within(reader, filters)
-        items = self.training.compliance(year, by, allowed)
+        items = compliance(year, by, allowed)
         cell = self.smallest_cell(reader)
-        read = partial(self.training.compliance, year, by)
+        read = partial(compliance, year, by)
         without = self.without_each_filter(reader, filters, read, cell) if items else []
         given = suppression.differenced(items, without, suppression.COMPLIANCE, by, cell)
-        sliced = partial(self.training.compliance, year)
+        sliced = partial(compliance, year)
         whole, crossed, _across = self.filters_sliced(
             reader, filters, allowed, items, by, cell, COMPLIANCE_SLICED_FILTERS, sliced, suppression.COMPLIANCE
         )
@@ -1687,7 +1704,55 @@ class Services:
             peers=lambda other: read_whole(reader, Action.READ_SCORECARD, other, placed),
             exact_below=self.smallest_cell(reader),
         )
-        return suppression.scorecard(card, self.smallest_cell(reader))
+        cell = self.smallest_cell(reader)
+        withheld = self.compliance_withheld(reader, card, cell) if cell > 1 else set()
+        return suppression.scorecard(card, cell, withheld=withheld)
+
+    def compliance_withheld(self, reader: Account, card: Mapping[str, Any], cell: int) -> set[str]:
+        """The scorecard's values (`suppression.value_key`) that are cells of the training compliance which that
+        report, asked by the reader (`training_compliance`), withholds: training.jp_share and hours_per_employee
+        of an agency and year its row `by=agency`, training.jp_share_by_rank/sex/region its rows `by=rank` (or sex,
+        region) and `by=agency,rank`, each filtered to the agency (and the scorecard's unit or region in its trend).
+        The scorecard shows such a cell only where both of those show it (its own withholding on top, those withheld
+        with complements as its own: `suppression.scorecard`), so that the two reports together disclose no more than
+        the training compliance alone (until 2026-12-07 each withheld on its own: KOTA-MEDAN's 2025 scorecard showed
+        II/a 3 of 5 and IV/c 5 of 5, which the training compliance by rank withholds as complements, and its whole 97
+        of 114 less the ranks shown told that one of the 12 staff of the four small ranks missed 20 JP). A request
+        refused (a year before the report's first) withholds every value it would judge."""
+        reads: dict[Any, list[dict[str, Any]]] = {}
+
+        def compliance(year: int, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+            key = (year, tuple(by), tuple(sorted((k, tuple(v)) for k, v in (filters or {}).items())))
+            if key not in reads:  # (the agencies' reports read the same tables without their filters: read once)
+                reads[key] = self.training.compliance(year, by, filters)
+            return reads[key]
+
+        reports: dict[Any, list[dict[str, Any]]] = {}
+
+        def shown(year: int, by: list[str], filters: dict[str, list[str]], group: Mapping[str, Any]) -> bool:
+            """Whether the training compliance by `by` under `filters` shows the row of `group` (the agency's one row
+            when `by` is agency alone) unwithheld; each report judged once, none when it is refused."""
+            key = (year, tuple(by), tuple(sorted((k, tuple(v)) for k, v in filters.items())))
+            if key not in reports:
+                try:
+                    reports[key] = self.training_compliance(reader, year, by, filters, compliance=compliance)["items"]
+                except (InvalidInput, OutsideScope, AccessDenied):
+                    reports[key] = []
+            place = group or {"agency": filters["agency"][0]}
+            rows = [r for r in reports[key] if all(r.get(k) == v for k, v in place.items())]
+            return len(rows) == 1 and not rows[0][suppression.FLAG]
+
+        withheld: set[str] = set()
+        for indicator, forms in COMPLIANCE_INDICATORS.items():
+            item = card["indicators"].get(indicator)
+            for scope in suppression.SCORECARD_SCOPES if item else ():
+                for value in item[scope]:
+                    filters = {"agency": [value["agency"]]}
+                    if scope == "trend":
+                        filters |= {k: [card[k]] for k in ("unit", "region") if card.get(k)}
+                    if not all(shown(value["year"], by, filters, value["group"]) for by in forms):
+                        withheld.add(suppression.value_key_of(indicator, value))
+        return withheld
 
 
 # CAREERLOG_DISCLOSURE's methods (web.config.DISCLOSURES), and what a headcount says of its figures (`disclosure`):
