@@ -173,20 +173,23 @@ def problem(
 
 # An If-Match of weak tags (W/"7", as a client or a proxy that weakens ETags sends the one it read) refused 412: a weak
 # tag never matches (RFC 9110 compares If-Match strongly), which the refusal says beside its own, naming the header
-# (until 2026-12-06 the refusal alone, "The If-Match tag names no version ...", left the client to find out why)
+# (until 2026-12-06 the refusal alone, "The If-Match tag names no version ...", left the client to find out why). It
+# names the tags read made strong, never the fact's current ETag: a client sending that would undo another writer's
+# correction made since it read the fact (a review, 2026-12-07; until then "Send the fact's ETag as given, "5"")
 WEAK_IF_MATCH = Refusal(
     'The If-Match header sent {tags}: a weak tag (W/"...") never matches, as If-Match compares tags strongly (RFC '
-    '9110). Send the fact\'s ETag as given, "{current}", without W/.',
-    numbers=("current",),
-    quotes=("tags",),
+    "9110). Send the tag you read without W/ ({strong}): if the fact has changed since you read it, that is refused "
+    "too, and you read it again.",
+    quotes=("tags", "strong"),
 )
 _WEAK_TAG = re.compile(r'W/"[^"]*"')
 
 
-def weak_tags_sent(current: int) -> list[str]:
+def weak_tags_sent() -> list[str]:
     """WEAK_IF_MATCH when the request's If-Match holds a weak tag (the tags as sent), else nothing."""
     weak = _WEAK_TAG.findall(request.headers.get("If-Match", ""))
-    return [WEAK_IF_MATCH.reason(tags=", ".join(weak), current=current)] if weak else []
+    strong = ", ".join(tag.removeprefix("W/") for tag in weak)
+    return [WEAK_IF_MATCH.reason(tags=", ".join(weak), strong=strong)] if weak else []
 
 
 def domain_problem(error: Exception) -> Response:
@@ -201,7 +204,7 @@ def domain_problem(error: Exception) -> Response:
     if isinstance(error, FactChanged):  # (If-Match named: nothing recorded; the fact's ETag as it stands)
         members = {"current_version": error.current}
         headers = {"ETag": f'"{error.current}"'}
-        reasons = [str(error), *weak_tags_sent(error.current)]
+        reasons = [str(error), *weak_tags_sent()]
         return problem(
             status, " ".join(reasons), slug=slug, errors={"If-Match": reasons}, headers=headers, members=members
         )

@@ -155,7 +155,14 @@ def test_a_weak_tag_in_if_match_is_refused_saying_weak_tags_never_match(world: W
     assert world.log() == before
     said = f'The If-Match header sent W/"{version}": a weak tag (W/"...") never matches'
     assert said in weak.get_json()["detail"]
-    assert f'Send the fact\'s ETag as given, "{version}", without W/.' in weak.get_json()["detail"]
+    assert f'Send the tag you read without W/ ("{version}")' in weak.get_json()["detail"]
+    # (stale: the tag read made strong, never the current ETag, which would undo the correction made since)
+    made = world.post(EVENTS, "admin", json=correction(version, "C-W0", hours=20))
+    assert made.status_code == 201, made.get_json()
+    stale = world.post(EVENTS, "hr", json=correction(version, "C-W3", hours=24), headers={"If-Match": f'W/"{version}"'})
+    assert stale.status_code == 412, stale.get_json()
+    assert f'Send the tag you read without W/ ("{version}")' in stale.get_json()["detail"]
+    assert f'"{version + 1}"' not in stale.get_json()["detail"].split("never matches")[1]
     assert [said in reason for reason in weak.get_json()["errors"]["If-Match"]] == [False, True]
     strong = world.post(EVENTS, "hr", json=correction(version, "C-W2", hours=24), headers={"If-Match": '"999"'})
     assert strong.status_code == 412, strong.get_json()
