@@ -1887,10 +1887,13 @@ class CareerLog(Application[str]):
         if event_cls is EventCorrected and command.migration is None and isinstance(employee, Employee):
             corrected = decision.values["corrected_fields"]
             # (a field set back, undoing another writer's correction: asked with every other question)
-            unasked = command.changed_in is not None or command.as_read or SET_BACK in command.confirmed
+            unasked = command.changed_in is not None or command.as_read
             setting_back = (
                 None if unasked else set_back(employee, values["target_version"], corrected, recording.recorded_by)
             )
+            if setting_back is not None and SET_BACK in command.confirmed:  # (answered: not stored, Outcome.asked)
+                setting_back = None
+                uow.answered.add(SET_BACK)
             # (a region outside the agency's seat, a PNS's TMT not on the 1st: as the fact recorded so is asked)
             placing, confirmed_placing = corrected_placing(
                 employee, values["target_version"], corrected, command.confirmed, uow.rules()

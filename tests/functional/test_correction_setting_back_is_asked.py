@@ -148,6 +148,9 @@ def test_an_import_row_setting_a_field_back_is_asked_and_confirmed_by_name(world
         assert [(p["line"], p["errors"]) for p in report["rejected"]] == [(1, {"corrected_fields.hours": [named]})]
     report = imported(world, {**row, "confirm": "fact.changed_since"})
     assert (report["recorded"], report["rejected"]) == (1, [])
+    # (named among the warnings, as every confirmation a row needed is: not stored, told by Outcome.asked)
+    said = "Confirmed in the Konfirmasi column, each asked of this row: fact.changed_since."
+    assert [w["errors"] for w in report["warnings"]] == [{"confirm": [said]}]
 
 
 def retraction(version: int, reference: str) -> dict[str, Any]:
