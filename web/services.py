@@ -1515,7 +1515,8 @@ class Services:
             # headcount's `no_group_listed_by`; `false` beside another unit's `true` told where the few staff were)
             for name in self.sliced_filters(COMPLIANCE_SLICED_FILTERS, filters, cell):
                 others = {key: values for key, values in filters.items() if key != name}
-                if self.training_compliance(reader, year, [name], others, of_no_one=False)["groups_suppressed"]:
+                table = self.training_compliance(reader, year, [name], others, of_no_one=False, compliance=compliance)
+                if table["groups_suppressed"]:
                     withheld = True
                     break
         return {"year": year, "by": by, "items": [] if withheld else shown, "groups_suppressed": withheld}
