@@ -2129,12 +2129,14 @@ def _csv_rows(
 
 # A CSV row of two or more cells fewer than the header, a required one among those left out (a line broken in two, its
 # separators left out): refused once, as short, naming the columns it leaves out (until 2026-12-06 each required field
-# was refused as "Missing data for required field", which hid why). A row leaving out one cell, or optional ones
-# alone, is read as before: its cells left out are empty ones
+# was refused as "Missing data for required field", which hid why), and the required ones among them, to be filled in
+# (until 2026-12-07 it advised only an empty cell between two separators, which a required column refuses too). A row
+# leaving out one cell, or optional ones alone, is read as before: its cells left out are empty ones
 SHORT_ROW = Refusal(
     "Line {line} has {cells} cells where the header has {width}: the cells of {columns} are left out (a line broken "
-    "in two, or separators left out), so nothing of the row was read. Write it with a cell for each column of the "
-    "header (an empty cell between two separators) and import it again.",
+    "in two, or separators left out), so nothing of the row was read. Of those, {required} must be filled in: an "
+    "empty cell there is refused too. Write the row with a cell for each column of the header, the required ones "
+    "filled in, and import it again.",
     numbers=("line", "cells", "width"),
 )
 
@@ -2148,7 +2150,7 @@ def _short_row(
     by_kind: Mapping[str, Mapping[str, str]],
 ) -> Reason | None:
     """SHORT_ROW for a row of its kind (`cleaned`, its fields as read) leaving out two or more of the header's
-    columns, one of them a required field of the kind; None otherwise."""
+    columns, one of them a required field of the kind (named, as typed, beside all left out); None otherwise."""
     width = len(names)
     kind = cleaned.get("kind")
     if width - len(cells) < 2 or kind not in BY_KIND:
@@ -2156,10 +2158,12 @@ def _short_row(
     remap = by_kind.get(kind, {})
     left_out = range(len(cells), width)
     required = {spec.name for spec in payload_fields(BY_KIND[kind]) if spec.required} - set(filled_in(kind))
-    if not any(remap.get(names[at], names[at]) in required for at in left_out):
+    needed = [at for at in left_out if remap.get(names[at], names[at]) in required]
+    if not needed:
         return None
     columns = ", ".join(repr(typed[at].strip()) for at in left_out)
-    return SHORT_ROW.reason(line=line, cells=len(cells), width=width, columns=columns)
+    named = ", ".join(repr(typed[at].strip()) for at in needed)
+    return SHORT_ROW.reason(line=line, cells=len(cells), width=width, columns=columns, required=named)
 
 
 def _repeats_header(cells: list[str], typed: list[str]) -> bool:
