@@ -68,6 +68,7 @@ from careerlog.domain.employee import (
     FEEDBACK_GIVEN,
     LATSAR_RESTS,
     NOT_BELOW,
+    NOT_MOVED,
     ON_SEPARATION_DAY,
     ONE_STEP,
     POST_ENDED,
@@ -779,6 +780,18 @@ RETRACTION_JUMP_LINE = Refusal(
     numbers=("line", "moved", "allowed"),
     codes=(("kind", "promotion_kinds"),),
 )
+# ... and a placement into the unit an appointment or placement a row of the file gave already places the employee in
+# (employee.NOT_MOVED): named by that row's line (until 2026-12-07 by "version 3 of the record", a version a dry run
+# never gives, and advised a correction of that version)
+NOT_MOVED_LINE = Refusal(
+    "Already placed in {unit} ({agency}, region {region}) since {since}, by line {line} of this file: a placement "
+    "there on {day} moves no one. Write the unit, agency or region the decree places the employee in; a decree "
+    "amending that row's decree is written into that row (or, once it is recorded, as its correction), not as "
+    "another placement.",
+    dates=("since", "day"),
+    numbers=("line",),
+    quotes=("unit",),
+)
 # ... and a retraction of a Latsar training a confirmation as PNS a row of the file gave rests on
 LATSAR_RESTS_LINE = Refusal(
     "The confirmation as PNS of {day} (line {line} of this file) rests on this Latsar (certificate {certificate}): "
@@ -813,6 +826,7 @@ IN_FILE = {
     VOIDED: VOIDED_LINE,
     RETRACTION_JUMP: RETRACTION_JUMP_LINE,
     LATSAR_RESTS: LATSAR_RESTS_LINE,
+    NOT_MOVED: NOT_MOVED_LINE,
 }
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20
