@@ -1208,7 +1208,7 @@ class Services:
         ]
         cell = self.smallest_cell(reader)
         if cell > 1 and self.disclosure.method == PERTURB:
-            return self.perturbed_headcount(reader, by, filters, allowed, statuses)
+            return self.perturbed_headcount(reader, by, filters, allowed, statuses, of_no_one=of_no_one)
         # (a reader of aggregates': each scope its withholding reads read once, by every field it counts by)
         fields = [*by, *(name for name, values in filters.items() if values and name not in by)]
         count: Callable[[list[str], dict[str, list[str]]], list[dict[str, Any]]] = (
@@ -1296,6 +1296,8 @@ class Services:
         filters: Mapping[str, list[str]],
         allowed: dict[str, list[str]],
         statuses: list[str],
+        *,
+        of_no_one: bool = True,
     ) -> dict[str, Any]:
         """The headcount for a reader of aggregates under CAREERLOG_DISCLOSURE=perturb (the cell-key method,
         projections.cellkey): each row, the total and the count of every status a cell of its own, its figure the
@@ -1305,7 +1307,9 @@ class Services:
         count, so a row printed 0 no longer tells of 1-2 people), and each filter takes one value
         (`one_value_each`, in `headcount`), so a reporter cannot ask `unit in {A} + S_i` and `unit in S_i` for many
         sets S_i and average the differences (40 pairs recovered a cell of 1-3 about 98% of the time under the cell
-        key alone, the method until 2026-12-06). The rows need not add up to the total (docs/security.md)."""
+        key alone, the method until 2026-12-06). A filtered headcount of no one answers as a withheld one where
+        `no_group_listed_by` says so, as under withhold (until 2026-12-07 it answered 0 here, the units where 1-2 people
+        died `null`). The rows need not add up to the total (docs/security.md)."""
         secret = self.disclosure.secret.encode()
         cell = self.smallest_cell(reader) if self.disclosure.guarded else 1
 
@@ -1323,6 +1327,8 @@ class Services:
         total = figure(rows)
         if total is None and cell > 1:  # (its people too few to show: no group of them listed, as under withhold)
             items = []
+        if cell > 1 and not rows and of_no_one and self.no_group_listed_by(reader, filters):
+            total = None  # (of no one, as a withheld one where a filter's table lists no group, as under withhold)
         # (the count of every status withheld with a total withheld, as under withhold: beside a total of fewer than
         # the minimum, it less the count of the other statuses gave that total away)
         every = (
@@ -1574,7 +1580,8 @@ class Services:
         years: int = DEFAULT_OUTCOME_YEARS,
     ) -> dict[str, Any]:
         """Mentoring in aggregate: relationships and sessions, and mentees' outcomes (`items`: mentees,
-        peers) against colleagues never mentored."""
+        peers) against colleagues never mentored. Filtered, a report of no mentee answers as a withheld one to a reader
+        of aggregates where the report by a filter's field would withhold any of its groups (`mentees_withheld_by`)."""
         unknown = [name for name in filters if name not in MENTORING_REPORT_FILTERS]
         if unknown:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
@@ -1584,6 +1591,8 @@ class Services:
         found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
         cell = self.smallest_cell(reader)
         given = self.mentoring_differenced(reader, filters, scoped, relationships, cell)
+        if cell > 1 and not relationships["mentees"]:
+            given = self.mentees_withheld_by(reader, filters, cell)
         [totals] = suppression.suppress([relationships], suppression.MENTORING, cell, withheld=(0,) if given else ())
         items = [{"group": group, **found[group]} for group in ("mentees", "peers")]
         # (its mentees withheld, so are their outcomes and their peers': the same people's, and those beside them)
@@ -1634,6 +1643,29 @@ class Services:
             slices = self.mentoring.relationship_totals_by(self.without_filter(reader, filters, name), name)
             asked = set(self.mentoring.relationship_totals_by(scoped, name))
             if suppression.sliced(slices, asked, suppression.MENTORING, cell):
+                return True
+        return False
+
+    def mentees_withheld_by(self, reader: Account, filters: Mapping[str, list[str]], cell: int) -> bool:
+        """Whether a filtered mentoring report of no mentee answers as a withheld one (every figure `null`), for a
+        reader of aggregates: when the report by one of its filters' fields, under its other filters, would withhold
+        any of its groups (each value a slice of the report without the filter, `suppression.sliced`: a value of 1-2
+        mentees, or its complement) or the whole of them (that report withheld, too few or by differencing,
+        `mentoring_differenced`), so that which values hold its withheld mentees is not told by `null` beside 0 (a
+        review, 2026-12-07: `agency=A&unit=U` over the units answered 0 exactly where there was no mentee and `null`
+        where 1-2 were; `rank=R` beside it told a mentee's rank). As the headcount's `no_group_listed_by`, but the
+        mentoring report has no table by a field that lists its groups, so a withheld group anywhere in the slices
+        withholds the 0s beside it. Two aggregate queries per filter given, of a report of no mentee only."""
+        for name in self.sliced_filters(SLICED_MENTORING_FILTERS, filters, cell):
+            others = {key: values for key, values in filters.items() if key != name}
+            scope = self.without_filter(reader, filters, name)
+            slices = self.mentoring.relationship_totals_by(scope, name)
+            if suppression.sliced(slices, set(slices), suppression.MENTORING, cell):
+                return True
+            whole = self.mentoring.relationship_totals(scope)
+            if suppression.small(whole["mentees"], cell) or self.mentoring_differenced(
+                reader, others, scope, whole, cell
+            ):
                 return True
         return False
 
