@@ -492,6 +492,17 @@ def form_fact(form: Mapping[str, str]) -> dict[str, str]:
     return {name: form[SHOWN + name] for name in ("nip", "target_version") if form.get(SHOWN + name)}
 
 
+def opened_on_fact(method: str, form: Mapping[str, str]) -> bool:
+    """Whether a correction or retraction form naming a fact is to show it fixed (NIP and version read-only, its
+    `shown.*` inputs; a correction's fields as inputs): opened on it (a GET naming it: the timeline's Correct and
+    Retract links), or sent showing it (`form_fact`, which `other_fact_sent` holds the form to). A blank form's
+    sending (the NIP and version typed, no fact shown) is not: refused, it is shown again with the fact typed and
+    its NIP and version still inputs, so that a version typed wrongly can be mended (until 2026-12-07 it was shown
+    fixed on the fact typed). A forged sending gains nothing: without `shown.*` it is the blank form's already, and
+    with them it is held to the fact they name."""
+    return method != "POST" or len(form_fact(form)) == 2
+
+
 # The fact a form names is the fact it shows, read-only (FACT_FIXED: a correction's and, since 2026-12-06, a
 # retraction's, whose NIP and version were editable inputs until then, so that a retraction of one fact retracted
 # another, another employee's too, unasked); a form sent naming another is refused so
@@ -870,7 +881,10 @@ def record() -> ResponseReturnValue:
     if request.method == "POST" and kind in FACT_FIXED:  # (the fact the form showed, whatever NIP or version came)
         values = {**dict(values.items()), **form_fact(values)}
     target = targeted_fact(account, values) if kind in ("correction", "retraction") else None
-    corrected = corrected_inputs(target) if target and kind == "correction" else []  # (its fields as inputs)
+    # the form holds its fact fixed when it was opened on one (a GET naming it) or sent showing one (`shown.*`): a
+    # blank form's refused sending shows the fact typed but keeps its NIP and version inputs (`opened_on_fact`)
+    fixed = target is not None and opened_on_fact(request.method, request.form)
+    corrected = corrected_inputs(target) if target and fixed and kind == "correction" else []  # (its fields as inputs)
     if errors and kind is not None and cls is not None:  # (the mentor's side's, beside an input)
         errors = mentors_side_beside(kind, errors, [f["name"] for f in corrected])
     errors = in_scope_words(account, errors)
@@ -907,7 +921,7 @@ def record() -> ResponseReturnValue:
         target_nip=readable_nip(values.get("nip", "")) or values.get("nip", ""),
         corrected=corrected,  # a correction's fields as inputs
         # the fact shown is the fact corrected or retracted: its NIP and version read-only (FACT_FIXED)
-        fact_fixed=bool(corrected) or (kind == "retraction" and target is not None),
+        fact_fixed=bool(corrected) or (kind == "retraction" and fixed),
         beside_inputs=["corrected_fields", *(f"corrected_fields.{f['name']}" for f in corrected)],
         confirm=confirmable(errors),  # the box to confirm a rank jump the decree does make, beside that field's refusal
         confirmed=kind in CONFIRMING_KINDS and "promotion.one_step" in request.form.getlist("confirm"),  # (kept ticked)
