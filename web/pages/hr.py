@@ -495,12 +495,13 @@ def form_fact(form: Mapping[str, str]) -> dict[str, str]:
 def opened_on_fact(method: str, form: Mapping[str, str]) -> bool:
     """Whether a correction or retraction form naming a fact is to show it fixed (NIP and version read-only, its
     `shown.*` inputs; a correction's fields as inputs): opened on it (a GET naming it: the timeline's Correct and
-    Retract links), or sent showing it (`form_fact`, which `other_fact_sent` holds the form to). A blank form's
+    Retract links), or sent showing it (`form_fact`, which `other_fact_sent` holds the form to, or a correction's
+    fields as inputs, `corrected.<field>`, which only a form showing its fact has). A blank form's
     sending (the NIP and version typed, no fact shown) is not: refused, it is shown again with the fact typed and
     its NIP and version still inputs, so that a version typed wrongly can be mended (until 2026-12-07 it was shown
     fixed on the fact typed). A forged sending gains nothing: without `shown.*` it is the blank form's already, and
     with them it is held to the fact they name."""
-    return method != "POST" or len(form_fact(form)) == 2
+    return method != "POST" or len(form_fact(form)) == 2 or any(name.startswith(CORRECTED) for name in form)
 
 
 # The fact a form names is the fact it shows, read-only (FACT_FIXED: a correction's and, since 2026-12-06, a
