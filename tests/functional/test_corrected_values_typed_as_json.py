@@ -59,6 +59,8 @@ def corrected(world: World) -> list[dict[str, Any]]:
 def posted(world: World, version: int, typed: str, lang: str = "en", reference: str = "RALAT-1") -> Any:
     data = {**form_of(world, "correction"), "nip": BUDI, "target_version": str(version), "reason": "Salah ketik"}
     data |= {"effective_date": "2024-04-01", "reference": reference, "corrected_fields": typed}
+    # (the form opened on the fact, as the timeline's Correct link opens it: it sends the fact it shows, `shown.*`)
+    data |= {"shown.nip": BUDI, "shown.target_version": str(version)}
     return world.client.post(f"/pages/record?kind=correction&lang={lang}", data=data)
 
 
