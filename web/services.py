@@ -1282,12 +1282,12 @@ class Services:
         answered `null` for a unit where 1-3 people died, 0 for the others). Where that table lists its groups, each
         value holding anyone a row of it, withheld or not, 0 is answered, the same as that table tells. One headcount
         more per filter given, of a report of no one only."""
-        for name in self.sliced_filters(HEADCOUNT_SLICED_FILTERS, filters, self.smallest_cell(reader)):
-            others = {key: values for key, values in filters.items() if key != name}
+
+        def lists_none(name: str, others: dict[str, list[str]]) -> bool:
             table = self.headcount(reader, [name], others, of_no_one=False)
-            if table["total"] is None and not table["items"]:
-                return True
-        return False
+            return table["total"] is None and not table["items"]
+
+        return self.withheld_by_a_filter(HEADCOUNT_SLICED_FILTERS, filters, self.smallest_cell(reader), lists_none)
 
     def perturbed_headcount(
         self,
@@ -1519,12 +1519,11 @@ class Services:
         if cell > 1 and not items and of_no_one:
             # (filtered, of no staff: as a withheld one when the report by a filter's field lists no group, as the
             # headcount's `no_group_listed_by`; `false` beside another unit's `true` told where the few staff were)
-            for name in self.sliced_filters(COMPLIANCE_SLICED_FILTERS, filters, cell):
-                others = {key: values for key, values in filters.items() if key != name}
+            def lists_none(name: str, others: dict[str, list[str]]) -> bool:
                 table = self.training_compliance(reader, year, [name], others, of_no_one=False, compliance=compliance)
-                if table["groups_suppressed"]:
-                    withheld = True
-                    break
+                return bool(table["groups_suppressed"])
+
+            withheld = self.withheld_by_a_filter(COMPLIANCE_SLICED_FILTERS, filters, cell, lists_none)
         return {"year": year, "by": by, "items": [] if withheld else shown, "groups_suppressed": withheld}
 
     def programmes(
@@ -1612,6 +1611,24 @@ class Services:
         only: the report filtered by one is a slice of the report without it (`suppression.sliced`)."""
         return [name for name in sliced if filters.get(name)] if cell > 1 else []
 
+    def withheld_by_a_filter(
+        self,
+        sliced: Sequence[str],
+        filters: Mapping[str, list[str]],
+        cell: int,
+        withholds: Callable[[str, dict[str, list[str]]], bool],
+    ) -> bool:
+        """Whether a filtered report of no one answers as a withheld one, for a reader of aggregates: when, for one of
+        its filters whose values the report's view holds as they are (`sliced`, `sliced_filters`), the report by that
+        filter's field under its other filters would withhold (`withholds(name, other_filters)`, each report's own
+        judgement: the headcount's `no_group_listed_by`, training compliance's, the mentoring report's
+        `mentees_withheld_by`), so that which values hold the people withheld is not told by a 0 beside a withheld
+        answer. The first filter that withholds settles it; the others are not judged."""
+        return any(
+            withholds(name, {key: values for key, values in filters.items() if key != name})
+            for name in self.sliced_filters(sliced, filters, cell)
+        )
+
     def without_filter(self, reader: Account, filters: Mapping[str, list[Any]], name: str) -> dict[str, list[str]]:
         """The reader's scope of a report's `filters` but one."""
         return self.within(reader, Action.READ_REPORTS, {k: v for k, v in filters.items() if k != name})
@@ -1656,18 +1673,18 @@ class Services:
         where 1-2 were; `rank=R` beside it told a mentee's rank). As the headcount's `no_group_listed_by`, but the
         mentoring report has no table by a field that lists its groups, so a withheld group anywhere in the slices
         withholds the 0s beside it. Two aggregate queries per filter given, of a report of no mentee only."""
-        for name in self.sliced_filters(SLICED_MENTORING_FILTERS, filters, cell):
-            others = {key: values for key, values in filters.items() if key != name}
+
+        def withholds(name: str, others: dict[str, list[str]]) -> bool:
             scope = self.without_filter(reader, filters, name)
             slices = self.mentoring.relationship_totals_by(scope, name)
             if suppression.sliced(slices, set(slices), suppression.MENTORING, cell):
                 return True
             whole = self.mentoring.relationship_totals(scope)
-            if suppression.small(whole["mentees"], cell) or self.mentoring_differenced(
+            return suppression.small(whole["mentees"], cell) or self.mentoring_differenced(
                 reader, others, scope, whole, cell
-            ):
-                return True
-        return False
+            )
+
+        return self.withheld_by_a_filter(SLICED_MENTORING_FILTERS, filters, cell, withholds)
 
     # ------------------------------------------------------------------ accounts
 
