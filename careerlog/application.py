@@ -949,8 +949,10 @@ def new_double(
     each corrected field whose new value makes it so (the fact, that field as it was and the others as corrected, no
     double of that fact: `corrected_fields.effective_date`, until 2026-12-07 `corrected_fields` whatever the field),
     `corrected_fields` when none alone does (a certificate and a title and organiser both made the same), and the
-    refusal naming the first such fact. None when the correction leaves it a double of no fact it was not before (a
-    note corrected on a confirmed double)."""
+    refusal naming the first such fact. A field changed is one whose value is not the `same_value` (as
+    `corrected_placing`'s: a date sent as its text, a title in another Unicode form, is no change; until 2026-12-07
+    `!=`, which named such a field as making the double). None when the correction leaves it a double of no fact it
+    was not before (a note corrected on a confirmed double)."""
     after = {**before, **changes}
     was = doubles(before)
     now = doubles(after)
@@ -960,7 +962,7 @@ def new_double(
     named = [
         f"corrected_fields.{name}"
         for name, value in changes.items()
-        if value != before.get(name) and version not in doubles({**after, name: before.get(name)})
+        if not same_value(value, before.get(name)) and version not in doubles({**after, name: before.get(name)})
     ]
     return named or ["corrected_fields"], now[version]
 

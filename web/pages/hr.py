@@ -504,7 +504,7 @@ def opened_on_fact(method: str, form: Mapping[str, str]) -> bool:
     return method != "POST" or len(form_fact(form)) == 2 or any(name.startswith(CORRECTED) for name in form)
 
 
-# The fact a form names is the fact it shows, read-only (FACT_FIXED: a correction's and, since 2026-12-06, a
+# The fact a form names is the fact it shows, read-only (FACT_FIXED: a correction's and, since 2026-12-07, a
 # retraction's, whose NIP and version were editable inputs until then, so that a retraction of one fact retracted
 # another, another employee's too, unasked); a form sent naming another is refused so
 FACT_FIXED = {"correction": OTHER_FACT, "retraction": OTHER_FACT_RETRACTED}
