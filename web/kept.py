@@ -30,6 +30,10 @@ it whole: web.services.agency_reach), the smallest cell the reader may be shown,
 reads besides the views on every request: the rules' digest (the merit and awards indicators read the configured
 rules) and the scorecard's settings (CAREERLOG_SCORECARD_FILE's thresholds).
 
+The passed-over pairs of GET /api/v1/audits/passed-over (`kept_passed_over`: 6-10 s of CPU at 2,000 employees, computed
+on every request until 2026-12-07) are kept the same way, under the same stamps, rules digest and judging day, and
+the filters narrowed to the reader's scope and the period; each answer, kept or not, is logged as the reads it is.
+
 The agencies the inspector pages offer in their filter (those with staff within the reader's reach, a GROUP BY of
 the roster) are kept too, per scope, for `AGENCIES_SECONDS`: they are choices, not figures, so an agency staffed in
 the region since is offered a few minutes later, and the roster is not grouped on every page (at a million
@@ -64,6 +68,7 @@ from web.services import NOTHING, Services, agency_target
 EXTENSION = "careerlog.kept"
 KEPT_STATISTICS = 64  # a few hundred KB each at most (a Kaplan-Meier curve per group)
 KEPT_CHARTS = 128  # some 10-40 KB of SVG each
+KEPT_PASSED_OVER = 16  # some 20 KB a hundred pairs: a province's whole history a few MB
 AGENCIES_SECONDS = 300
 
 
@@ -74,6 +79,7 @@ class Kept:
 
     statistics: LRUCache[Hashable, dict[str, Any]] = field(default_factory=lambda: LRUCache(KEPT_STATISTICS))
     charts: LRUCache[Hashable, Markup | None] = field(default_factory=lambda: LRUCache(KEPT_CHARTS))
+    passed_over: LRUCache[Hashable, dict[str, Any]] = field(default_factory=lambda: LRUCache(KEPT_PASSED_OVER))
     agencies: TTLCache[Hashable, set[str]] = field(default_factory=lambda: TTLCache(256, AGENCIES_SECONDS))
     regions: TTLCache[Hashable, set[str]] = field(default_factory=lambda: TTLCache(256, AGENCIES_SECONDS))
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -182,6 +188,22 @@ def kept_scorecard(
         asked, lambda: services().scorecard(account, agency, year, years=years, unit=unit, region=region)
     )
     return found
+
+
+def kept_passed_over(
+    account: Account, filters: Mapping[str, list[str]], *, start: date | None = None, end: date | None = None
+) -> dict[str, Any]:
+    """GET /api/v1/audits/passed-over's answer for the reader: the pairs (Services.passed_over_pairs, seconds of CPU
+    at a few thousand employees, read from the views and the ledger) kept under the filters narrowed to the reader's
+    scope (readers of one scope share them; an agency or region asked outside it refused before anything kept is read:
+    Services.asked_within), the period, the views' stamps (any event applied computes them anew), the whole rules
+    file's digest and the judging day (`statistics`' key); every answer, kept or not, logged as the reads it is
+    (Services.log_passed_over). The pairs are shared: read them, never change them."""
+    scope = services().asked_within(account, Action.RUN_AUDITS, filters)
+    key = (("passed_over", scope_key(scope), start, end), stamps(), rules_file_digest(), services().fairness_view.today)
+    found: dict[str, Any] = kept().get(kept().passed_over, key, lambda: services().passed_over_pairs(scope, start, end))
+    services().log_passed_over(account, found)
+    return {"passed_over": found["passed_over"], "recorded_later": found["recorded_later"]}
 
 
 def chart(name: str, statistic_key: Hashable, draw: Callable[[], Markup | None]) -> Markup | None:

@@ -1018,19 +1018,15 @@ class Services:
                         years[f"{subject}/{item['version']}"] = item["values"]["year"]
         return years
 
-    def passed_over(
-        self,
-        reader: Account,
-        filters: Mapping[str, list[str]],
-        *,
-        start: date | None = None,
-        end: date | None = None,
-    ) -> dict[str, Any]:
-        """merit.passed_over's decision/colleague pairs of every kind compared within the reader's scope (where each
-        decision was made), by TMT: the regular promotions' and, read from the ledger as their own pages compare
-        them, the 202 promotions' and managerial posts' (which the lists do not compare), with `recorded_later`; as
-        `careerlog audit passed-over --format json` gives them."""
-        scope = self.asked_within(reader, Action.RUN_AUDITS, filters)
+    def passed_over_pairs(self, scope: Mapping[str, list[str]], start: date | None, end: date | None) -> dict[str, Any]:
+        """merit.passed_over's decision/colleague pairs of every kind compared within a scope already the reader's
+        (Services.asked_within: where each decision was made), by TMT from `start` to `end`: the regular promotions'
+        and, read from the ledger as their own pages compare them, the 202 promotions' and managerial posts' (which
+        the lists do not compare), with `recorded_later`, as `careerlog audit passed-over --format json` gives them
+        (GET /api/v1/audits/passed-over: web.kept.kept_passed_over, its reads logged by `log_passed_over`); and
+        `placed` (each `recorded_later` colleague with the agency and
+        region where its decision was made, for the access log). A function of the views, the ledger, the rules and
+        the scope alone, not of the reader: readers of one scope may share it (web.kept)."""
         placed: list[tuple[str, str | None, str | None]] = []
         found, later = every_passed_over(
             self.projector.views.sql,
@@ -1040,17 +1036,24 @@ class Services:
             end.isoformat() if end else None,
             placed=placed,
         )
-        # (a read of each employee and colleague named, where the decision was made; and of each colleague a later
-        # record places otherwise, `recorded_later`, as the decision's page logs them: until 2026-12-06 not logged;
-        # one named in a pair already is not logged again, as on that page: until 2026-12-06 a colleague passed over
-        # and placed elsewhere since was logged twice by the one read)
-        targets = [Target(r[nip], r["agency"], r.get("region")) for r in found for nip in ("nip", "colleague")]
+        return {"passed_over": found, "recorded_later": later, "placed": placed}
+
+    def log_passed_over(self, reader: Account, found: Mapping[str, Any]) -> None:
+        """Log the reads a passed-over answer (`passed_over_pairs`) is: each employee and colleague named, where the
+        decision was made; and each colleague a later record places otherwise (`recorded_later`), as the decision's
+        page logs them (until 2026-12-06 not logged); one named in a pair already is not logged again, as on that
+        page (until 2026-12-06 a colleague passed over and placed elsewhere since was logged twice by the one read).
+        Every answer is logged, a kept one too."""
+        targets = [
+            Target(r[nip], r["agency"], r.get("region")) for r in found["passed_over"] for nip in ("nip", "colleague")
+        ]
         compared = {t.nip for t in targets}
         targets += [
-            Target(colleague, agency, region) for colleague, agency, region in placed if colleague not in compared
+            Target(colleague, agency, region)
+            for colleague, agency, region in found["placed"]
+            if colleague not in compared
         ]
         self.accounts.record_access(reader, "audits", targets)
-        return {"passed_over": found, "recorded_later": later}
 
     def grade_inflation(
         self,

@@ -163,8 +163,9 @@ class PassedOver(MethodView):
         stronger colleague of their unit and rank, by TMT, of every kind compared: the regular (101) promotions
         and the functional-post (202) promotions and managerial post appointments, which the lists of promotions
         and posts do not compare (their own pages do): as `careerlog audit passed-over`. CPU-heavy: seconds at a
-        few thousand employees, so narrow it by agency and TMT."""
-        found = services().passed_over(caller(), split(args, STATISTICS_FILTERS), **args)
+        few thousand employees the first time, so narrow it by agency and TMT; kept per worker until the next event
+        is applied (readers of one scope share it)."""
+        found = kept_answers.kept_passed_over(caller(), split(args, STATISTICS_FILTERS), **args)
         return json_or_csv(found, passed_over_list_schema, name="passed-over", items="passed_over", flat=flat_pair)
 
 
