@@ -271,8 +271,14 @@ PLACING_ASKED = {
 }
 # the fields each question reads, a live correction changing one of which is asked it of the fact as corrected
 # (corrected_placing), beside the first of them it changes: a correction of anything else, or sending them unchanged,
-# is not (a region confirmed outside the seat when recorded is not asked again of a correction of the unit)
-PLACING_READS = {OUTSIDE_SEAT: ("region", "agency"), TMT_FIRST: ("effective_date", "employment_kind")}
+# is not (a region confirmed outside the seat when recorded is not asked again of a correction of the unit), nor one
+# whose fact as corrected is asked just what the fact as it stands is (a region confirmed outside the seat is not
+# asked again of a correction of its date alone). The date is read as the rule's version in force on it: a placement
+# dated before a version asking the region, moved into it, was recorded unasked until 2026-12-07.
+PLACING_READS = {
+    OUTSIDE_SEAT: ("region", "agency", "effective_date"),
+    TMT_FIRST: ("effective_date", "employment_kind"),
+}
 
 
 def placing_unconfirmed(
@@ -1061,6 +1067,8 @@ def corrected_placing(
         if event_cls not in kinds or not reads:
             continue
         found = judge(book, {**target.values, **changes})
+        if found is not None and str(found) == str(judge(book, target.values)):
+            continue  # (asked just so of the fact as it stands: answered when recorded)
         if found is not None and check in confirmed:
             answered.add(check)
         elif found is not None:
