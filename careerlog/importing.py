@@ -220,13 +220,33 @@ NOT_CSV = Refusal(
 )
 # A cell breaking the quoting rules of CSV (RFC 4180, as a spreadsheet saves CSV): csv.reader reads any text, the
 # quote mark of `Pelatihan "Arsip` as a letter, and a cell opened by a quote mark never closed on its line takes the
-# lines after it into that cell (CsvRecords).
+# lines after it into that cell (CsvRecords). A lone quote mark within a cell not opened by one is refused (a typo, or
+# half of a quotation a later line closes); quote marks in pairs within such a cell (`Pelatihan "Kepemimpinan"
+# Tingkat III`, typed by hand or in a spreadsheet's text) are read as written, as the reader and the curly quotes
+# always were (until 2026-12-07 refused as STRAY_QUOTE: split_cells).
 STRAY_QUOTE = Refusal(
-    'A quote mark (") in this cell breaks the CSV rules, so the row is not read as written: a cell holding a quote '
-    'mark is written between quote marks, each of its own quote marks doubled ("Pelatihan ""Smart ASN"""), as a '
-    "spreadsheet saves it. Remove the quote mark, or correct the cell in the spreadsheet and save it again as CSV, "
-    "and import this row again. Nothing of this row was recorded."
+    'This cell holds a quote mark (") without its pair, which breaks the CSV rules, so the row is not read as '
+    "written: a lone quote mark may open a quotation taking in the separators and lines after it. Remove it, or close "
+    'the quotation with a second one (Pelatihan "Smart ASN" Angkatan I: quote marks in pairs within a cell are read '
+    "as written), and import this row again. Nothing of this row was recorded."
 ).reason()
+# A cell opened by a quote mark holding another before its end, not doubled (`"Pelatihan "Smart" ASN"`): the reader
+# takes it as the cell's end and the rest as letters (`Pelatihan Smart" ASN"`)
+QUOTED_CELL_QUOTE = Refusal(
+    'This cell is written between quote marks (") and holds another before its end, which breaks the CSV rules, so '
+    "the row is not read as written: within a cell between quote marks each of its own quote marks is doubled "
+    '("Pelatihan ""Smart ASN"" Angkatan I"), as a spreadsheet saves it. Double each quote mark within it, or '
+    'remove the quote marks around it (Pelatihan "Smart ASN" Angkatan I is read as written), and import this row '
+    "again. Nothing of this row was recorded."
+).reason()
+
+
+def quote_fault(cell: str) -> Reason:
+    """The reason a cell (as written between its separators) breaks the quoting rules within its line: written
+    between quote marks, holding one not doubled (QUOTED_CELL_QUOTE), or holding a lone one (STRAY_QUOTE)."""
+    return QUOTED_CELL_QUOTE if cell.lstrip(" \t").startswith('"') else STRAY_QUOTE
+
+
 UNCLOSED_QUOTE = Refusal(
     'A quote mark (") opens this cell and is not closed on its line, so lines {first} to {last} would read as one '
     "row: nothing of line {first} was recorded, and the lines after it were read as rows of their own. Remove the "
@@ -1751,7 +1771,8 @@ class CsvRecords:
             # the line break took the lines after it)
             at = next(i for i, cell in enumerate(as_read) if "\n" in cell or "\r" in cell)
         if len(kept) == 1:
-            return first, split_cells(text.rstrip("\r\n"), self.delimiter, as_written=True)[0], (at, STRAY_QUOTE)
+            cells = split_cells(text.rstrip("\r\n"), self.delimiter, as_written=True)[0]
+            return first, cells, (at, quote_fault(cells[at]))
         if whole is not None:  # (of the header's width: one row lost in that cell)
             reason = ROWS_RUN_TOGETHER.reason(first=first, last=last, next=first + whole)
         else:
@@ -1778,7 +1799,7 @@ class CsvRecords:
                 break
             line += 1
         cells = split_cells(text.rstrip("\r\n"), delimiter, as_written=True)[0]
-        return line, cells, (at, STRAY_QUOTE)
+        return line, cells, (at, quote_fault(cells[at]))
 
     def _whole_row(self, lines: list[str]) -> int | None:
         """The first of a record's lines after its first that holds a row of its own, as many cells as the header
@@ -1804,7 +1825,9 @@ def cell_pattern(delimiter: str) -> re.Pattern[str]:
     pattern = _CELLS.get(delimiter)
     if pattern is None:
         spaces = " \t".replace(delimiter, "")
-        quoted, plain = f'"([^"]*(?:""[^"]*)*)"[{spaces}]*', f'[^"{re.escape(delimiter)}\\r\\n]*'
+        letters = f'[^"{re.escape(delimiter)}\\r\\n]*'
+        quoted = f'"([^"]*(?:""[^"]*)*)"[{spaces}]*'
+        plain = f'(?:(?![{spaces}]*"){letters}(?:"{letters}"{letters})*)?'  # (not opened by one: quote marks in pairs)
         formula = f'[{spaces}]*="[^"\\r\\n]*"[{spaces}]*'  # (`="1986..."`: a NIP as text: nips_marked_as_text)
         pattern = _CELLS[delimiter] = re.compile(f"{quoted}|{formula}|{plain}")
     return pattern
