@@ -137,6 +137,7 @@ from careerlog.textfiles import (
     DAY_FIRST,
     KIND_HEADER_ALIASES,
     KIND_WORD_NAMES,
+    NIP_COLUMNS,
     NOT_UTF8_HEADER,
     NOTE_COLUMNS,
     READ_AS_WINDOWS_1252,
@@ -2067,6 +2068,7 @@ def _csv_rows(
         }
         for own in by_kind
     }
+    nip_columns = {name: t.strip() for t, name in zip(typed, names, strict=False) if name in NIP_COLUMNS}
     noted: set[tuple[str, str]] = set()
     for line, cells, fault in records:
         if fault is not None:  # (a cell breaking the quoting rules: named by its field, a note's by its header)
@@ -2134,7 +2136,8 @@ def _csv_rows(
         if unread := spreadsheet_errors_elsewhere(cleaned):  # (#N/A as a client_key, a kind: the row refused as read)
             yield line, refused_for_cells(unread, cleaned), 1
             continue
-        spreadsheet_nips(cleaned)  # (a NIP saved as a number, 1.98609E+17, or #N/A: unreadable, the rest named with it)
+        # (a NIP saved as a number, 1.98609E+17, or #N/A: unreadable, the rest named with it, by its column as typed)
+        spreadsheet_nips(cleaned, nip_columns)
         nips_marked_as_text(cleaned)  # ('198609262010031001, as personnel systems export NIPs for spreadsheets)
         spreadsheet_dates(cleaned)  # (a day count: unreadable, the row's other problems named with it)
         spreadsheet_errors(cleaned)  # (a formula's #N/A, a narrow column's ####: unreadable alike)

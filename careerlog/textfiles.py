@@ -23,7 +23,7 @@ import codecs
 import contextlib
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import IO, Any
@@ -84,24 +84,31 @@ WORKBOOK = Refusal(
 # A workbook's first bytes: a ZIP archive (.xlsx, .xlsm, .ods) and an OLE2 compound file (Excel 97-2003 .xls)
 _WORKBOOK_MARKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 WORKBOOK_SUFFIXES = (".xlsm", ".xls", ".ods")  # (the workbooks refused by name; an .xlsx is read: careerlog.workbooks)
+# Each row's reason names its NIP column as the header writes it ('NIP Pegawai', 'NIP Mentor': careerlog.importing
+# passes them) and the steps that mend it: the digits are lost from the file, so the NIP is typed again, not just
+# reformatted (until 2026-12-07 "format the column as Text and type the NIPs again", naming no column)
+RETYPE_NIP = (
+    "In the spreadsheet, format column {column} as Text, type this NIP again as the decree writes it, save the file "
+    "again as CSV and import this row again."
+)
 AS_NUMBER = Refusal(
-    "{value} is a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits: "
-    "format the column as Text and type the NIPs again."
+    "{value} is a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits (its last ones written "
+    "000): the NIP's last digits are lost. " + RETYPE_NIP
 )
 # ... while rule nip.sequence_nonzero is off (a NIP may end 000): a cell of 18 digits ending 000 is refused all the
 # same, as a NIP the column read may hold is one a spreadsheet widened (nip_mismatches compares only digits 1-15, so an
 # appointment would record a new employee under it); one that ends 000 is imported written as text, as the form and the
 # API take it
 AS_NUMBER_OR_000 = Refusal(
-    "{value} may be a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits: format the column "
-    "as Text and type the NIPs again. If the NIP does end 000 (rule nip.sequence_nonzero is off), write it marked as "
-    "text ('{value}) or with its spaces ({display})."
+    "{value} may be a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits (its last ones "
+    "written 000). If so, " + RETYPE_NIP[0].lower() + RETYPE_NIP[1:] + " If the NIP does end 000 (rule "
+    "nip.sequence_nonzero is off), write it marked as text ('{value}) or with its spaces ({display})."
 )
 # A NIP cell a spreadsheet wrote in scientific notation (1.99607E+17): only the digits before the E are in the file,
 # not 15 as AS_NUMBER says of a number widened to 18 digits
 AS_SCIENTIFIC = Refusal(
     "{value} is a NIP a spreadsheet wrote in scientific notation (as Excel shows a long number), which keeps only "
-    "{digits} of its 18 digits: the NIP's digits are lost. Format the column as Text and type the NIPs again.",
+    "{digits} of its 18 digits: the NIP's digits are lost. " + RETYPE_NIP,
     numbers=("digits",),
 )
 NIP_COLUMNS = ("nip", "mentor_nip")
@@ -900,7 +907,7 @@ def read_decimal_commas(row: dict[str, Any]) -> None:
                 wrote(row, name, cell)
 
 
-def spreadsheet_nips(row: dict[str, Any]) -> None:
+def spreadsheet_nips(row: dict[str, Any], columns: Mapping[str, str] | None = None) -> None:
     """The NIP cells of a CSV row that a spreadsheet stored as numbers, or saved as a formula's error or a column too
     narrow (`spreadsheet_error`), in place, each made unreadable naming why (the cell kept as written in the row's
     WRITTEN): the row's other cells are read and judged with it (a NIP's by careerlog.importing.row_to_command), so
@@ -908,20 +915,27 @@ def spreadsheet_nips(row: dict[str, Any]) -> None:
     of 18 digits ending 000 is one a spreadsheet widened from a number, refused; while rule nip.sequence_nonzero
     admits the sequence 000 the refusal says to write such a NIP marked as text ('1986...000) or with its spaces,
     which this leaves to be read (AS_NUMBER_OR_000; on 2026-12-06, with the rule off, such a cell was read as the
-    NIP, an appointment's row recording a new employee under a rounded NIP). The rules are read only for such a cell."""
+    NIP, an appointment's row recording a new employee under a rounded NIP). The rules are read only for such a cell.
+    Each reason names the column as the header writes it (`columns`: a field's column name as typed; else the
+    field's name)."""
     for column in NIP_COLUMNS:
         cell = row.get(column)
         if type(cell) is not str or (cell.isdigit() and cell[-3:] != "000"):
             continue  # (the common case: no such column, or a NIP of digits alone, not rounded; no rules read)
         text = cell.strip()
+        named = quoted((columns or {}).get(column, column))
         why: str | None
         if len(text) == 18 and text.endswith("000") and whole_number(text):  # (rules read only here: rare)
             rounded = nip_rules().sequence_nonzero  # (with it off, a NIP ending 000 is asked to be written as text)
             display = display_form(text)
-            why = AS_NUMBER.reason(value=text) if rounded else AS_NUMBER_OR_000.reason(value=text, display=display)
+            why = (
+                AS_NUMBER.reason(value=text, column=named)
+                if rounded
+                else AS_NUMBER_OR_000.reason(value=text, column=named, display=display)
+            )
         elif "E" in text.upper() and _SCIENTIFIC.fullmatch(text):
             digits = sum(c.isdigit() for c in text.upper().partition("E")[0])
-            why = AS_SCIENTIFIC.reason(value=text, digits=digits)
+            why = AS_SCIENTIFIC.reason(value=text, digits=digits, column=named)
         else:
             why = spreadsheet_error(text)
         if why is not None:

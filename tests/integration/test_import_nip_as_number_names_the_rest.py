@@ -43,9 +43,9 @@ def test_a_nip_a_spreadsheet_saved_otherwise_is_named_with_the_rows_other_proble
     nip_reason = (
         FORMULA_ERROR
         if cell == "#N/A"
-        else AS_NUMBER.reason(value=cell)
+        else AS_NUMBER.reason(value=cell, column="'NIP'")
         if cell.isdigit()
-        else AS_SCIENTIFIC.reason(value=cell, digits=6)  # (the digits the file holds: 1.98609)
+        else AS_SCIENTIFIC.reason(value=cell, digits=6, column="'NIP'")  # (the digits the file holds: 1.98609)
     )
     assert problem.errors["nip"] == [nip_reason]
     assert list(problem.errors) == ["nip", "start_date", "training_kind", "hours"]
@@ -65,6 +65,6 @@ def test_a_mentors_nip_saved_as_a_number_is_named_with_the_rows_other_problems(a
     )
     report = import_file(app, path, actor="hr")
     [problem] = report.rejected
-    assert problem.errors["mentor_nip"] == [AS_SCIENTIFIC.reason(value="1.98609E+17", digits=6)]
+    assert problem.errors["mentor_nip"] == [AS_SCIENTIFIC.reason(value="1.98609E+17", digits=6, column="'mentor_nip'")]
     assert set(problem.errors) == {"mentor_nip", "focus", "effective_date"}
     assert app.get_employee(NIP).version == 1  # type: ignore[union-attr]

@@ -71,14 +71,16 @@ def test_an_import_refuses_a_cell_ending_000_asking_for_text_when_the_sequence_c
     [(_, row, _)] = list(read_csv(io.BytesIO(text.encode()), "training"))
     assert isinstance(row, dict)
     assert "stored as a number" in str(getattr(row["nip"], "reason", ""))  # (bundled)
-    assert "'" not in str(getattr(row["nip"], "reason", ""))  # (bundled: no NIP ends 000, so no text form is asked)
+    assert f"'{ENDING_000}" not in str(getattr(row["nip"], "reason", ""))  # (bundled: no NIP ends 000, no text form)
     monkeypatch.setenv(RULES_FILE_ENV, str(rules_file(tmp_path, "enforced = true", "enforced = false")))
     [(_, row, _)] = list(read_csv(io.BytesIO(text.encode()), "training"))
     assert isinstance(row, dict)
     assert str(getattr(row["nip"], "reason", "")) == (
-        f"{ENDING_000} may be a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits: format "
-        "the column as Text and type the NIPs again. If the NIP does end 000 (rule nip.sequence_nonzero is off), write "
-        f"it marked as text ('{ENDING_000}) or with its spaces (19860926 201003 1 000)."
+        f"{ENDING_000} may be a NIP a spreadsheet stored as a number, which keeps only 15 of its 18 digits (its last "
+        "ones written 000). If so, in the spreadsheet, format column 'nip' as Text, type this NIP again as the decree "
+        "writes it, save the file again as CSV and import this row again. If the NIP does end 000 (rule "
+        f"nip.sequence_nonzero is off), write it marked as text ('{ENDING_000}) or with its spaces (19860926 201003 1 "
+        "000)."
     )
     for written in (f"'{ENDING_000}", "19860926 201003 1 000"):
         [(_, row, _)] = list(read_csv(io.BytesIO(text.replace(ENDING_000, written).encode()), "training"))

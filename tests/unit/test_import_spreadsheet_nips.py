@@ -44,7 +44,7 @@ def test_a_nip_in_scientific_notation_is_refused_naming_the_spreadsheet_and_the_
     reason = unread(read(f'"{cell}"'))
     assert cell in reason
     assert "wrote in scientific notation" in reason  # (the digits before the E alone: AS_SCIENTIFIC, e00c3941)
-    assert "Format the column as Text" in reason
+    assert "format column 'nip' as Text" in reason
 
 
 def test_a_nip_rounded_to_000_is_refused_naming_the_spreadsheet() -> None:
@@ -66,3 +66,26 @@ def test_a_nip_typed_as_text_is_read_as_before(cell: str) -> None:
     row = read(cell)
     assert isinstance(row, dict)
     assert row["nip"] == cell
+
+
+FIX = "In the spreadsheet, format column {column} as Text, type this NIP again as the decree writes it"
+
+
+@pytest.mark.parametrize("cell", ["196701111991032000", "1.96701E+17"])
+def test_each_rows_reason_names_the_column_as_typed_and_the_fix(cell: str) -> None:
+    """The reason named `the column` of a file whose NIPs may sit in more than one column (the employee's, the
+    mentor's), under any of their names ("NIP", "nip_mentor", "NIP Mentor"), and said to "type the NIPs again": each
+    row refused so now names its column as the header writes it, and the steps that mend it (the digits are lost
+    from the file: typed again, not reformatted)."""
+    text = " NIP ;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat\n"
+    text += f"{cell};TEKNIS;Pelatihan;BPSDM;2;01/05/2024;02/05/2024;R-1\n"
+    [(_, row, _)] = list(read_csv(io.BytesIO(text.encode()), "training"))
+    reason = unread(row)
+    assert FIX.format(column="'NIP'") in reason
+    assert "save the file again as CSV and import this row again" in reason
+
+
+def test_a_mentors_nip_names_its_own_column() -> None:
+    text = "NIP,NIP Mentor,focus,effective_date,reference\n196701111991032001,1.98609E+17,Arsip,2024-05-02,M-1\n"
+    [(_, row, _)] = list(read_csv(io.BytesIO(text.encode()), "mentoring_start"))
+    assert FIX.format(column="'NIP Mentor'") in unread(row, "mentor_nip")
