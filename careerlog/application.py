@@ -16,7 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache, partial
-from typing import Any, NamedTuple, Protocol, cast
+from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
 from dateutil.relativedelta import relativedelta
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -181,6 +181,7 @@ MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
 # The kinds an administrator records, by kind (the others are derived by the system).
 RECORDABLE_KINDS: dict[str, type[LedgerEvent]] = {kind: cls for kind, cls in BY_KIND.items() if cls.RECORDABLE}
 # A client key of nothing but spaces would make every blank-keyed request the same one (a migration keeps its own).
+T = TypeVar("T")
 BLANK_KEY = Refusal("Is only spaces: give a key with other characters, or none.").reason()
 # A client key holding a comma: the API refuses it as its Idempotency-Key header (web.api.schemas.one_key: a header sent
 # twice arrives comma-joined), so one given to `careerlog record --client-key`, an import's cell or the record form
@@ -1015,6 +1016,32 @@ def corrected_training(
             refused.add(f"corrected_fields{'.cost' if check == TRAINING_COST else named}", found)
     refused.raise_if_any()
     return answered
+
+
+class Questions:
+    """The questions of a correction asked in turn, every one at once: each one's refusal kept (`answer`) and raised
+    together (`raise_if_any`), each reason beside its field (whole_refusal). CareerLog.execute."""
+
+    def __init__(self) -> None:
+        self.refused: list[InvalidInput] = []
+
+    def answer(self, ask: Callable[[], T], empty: T) -> T:
+        """What `ask()` answers, or, when it refuses, `empty` (no check confirmed), its refusal kept."""
+        try:
+            return ask()
+        except InvalidInput as e:
+            self.refused.append(e)
+            return empty
+
+    def raise_if_any(self, event_cls: type[LedgerEvent]) -> None:
+        """Raise the refusals kept, as one."""
+        if self.refused:
+            first, *others = self.refused
+            more: dict[str, list[str]] = {}
+            for other in others:
+                for name, reasons in other.errors.items():
+                    more.setdefault(name, []).extend(reasons)
+            raise whole_refusal(first, event_cls, more)
 
 
 def corrected_twice(
@@ -1916,12 +1943,17 @@ class CareerLog(Application[str]):
                 # (a rating's year, predicate or score: in the corrected year's scheme; a promotion's rank jump)
                 employee.check_corrected_rating(values["target_version"], corrected)
                 self._refuse_corrected_session_after_mentor_left(uow, employee, values["target_version"], corrected)
-                if self._refuse_corrected_unit_unknown(uow, employee, values["target_version"], corrected, command):
+                # (the fact's questions, every one at once: a post's unit new and its double were asked one round
+                # trip each, the double only once the unit was confirmed, until 2026-12-07)
+                record, target, yes, questions = employee, values["target_version"], command.confirmed, Questions()
+                unknown = self._refuse_corrected_unit_unknown
+                if questions.answer(lambda: unknown(uow, record, target, corrected, command), False):
                     recording = confirming(recording, NEW_UNIT)  # (each check confirmed: stored with the correction)
-                for check in corrected_training(employee, values["target_version"], corrected, command.confirmed):
+                for check in questions.answer(lambda: corrected_training(record, target, corrected, yes), list[str]()):
                     recording = confirming(recording, check)  # (a training corrected into another's double, or a day's)
-                if corrected_twice(employee, values["target_version"], corrected, command.confirmed):
+                if questions.answer(lambda: corrected_twice(record, target, corrected, yes), False):
                     recording = confirming(recording, FACT_DUPLICATE)  # (a penalty, exam, post or degree made a double)
+                questions.raise_if_any(event_cls)
                 jumped = corrected_jump(employee, values["target_version"], corrected, command.confirmed)
                 if corrected_later_jump(employee, values["target_version"], corrected, command.confirmed) or jumped:
                     recording = confirming(recording)
