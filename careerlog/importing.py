@@ -53,6 +53,7 @@ from careerlog.application import (
 from careerlog.config import WRITE_AHEAD_ENV, switch_setting
 from careerlog.domain.employee import (
     AFTER_SEPARATION,
+    ALREADY_HELD,
     CONFERRED,
     CONFIRMED,
     CORRECTION_JUMP,
@@ -706,6 +707,33 @@ NOT_BELOW_LINE = Refusal(
     "{new_rank} is not below {later}, the later promotion of {day} on line {line} of this file: check the rank and "
     "the TMT of both rows.",
     dates=("day",),
+    numbers=("line",),
+)
+# A rank promotion refused as to the rank already held (employee.ALREADY_HELD) that a row of this file promoted the
+# employee to: two rows of one promotion, one TMT mended (a stream records the first before it reads the second). Named
+# by that row's line, its version and both TMTs, saying how to keep the row whose TMT the decree gives; until
+# 2026-12-07 refused as ALREADY_HELD, naming no line nor the mend. PROMOTED_TWICE_JUDGED adds what the audit found of
+# the first (shown beside its line too), the reason a file gives the same promotion twice.
+PROMOTED_TWICE_IN_FILE = Refusal(
+    "Line {line} of this file recorded this employee's promotion to {new_rank} (version {version}, TMT {first}), "
+    "and this row promotes them to {new_rank} again, TMT {tmt}: a promotion to a rank is recorded once, so this row "
+    "is not. Keep the row whose TMT the decree gives: if it is this row's, correct version {version}'s TMT to {tmt} "
+    "(a correction row: target_version {version}, corrected_fields effective_date {tmt}) and remove this row; if it "
+    "is line {line}'s, remove this row.",
+    dates=("first", "tmt"),
+    numbers=("line", "version"),
+)
+# ... in a dry run, which records neither: keep one of the two rows (no version to correct)
+PROMOTED_TWICE_IN_DRY_RUN = Refusal(
+    "Line {line} of this file promotes this employee to {new_rank} (TMT {first}), and this row promotes them to "
+    "{new_rank} again, TMT {tmt}: a promotion to a rank is recorded once, so this row would not be. Keep the row "
+    "whose TMT the decree gives and remove the other before importing the file.",
+    dates=("first", "tmt"),
+    numbers=("line",),
+)
+PROMOTED_TWICE_JUDGED = Refusal(
+    "Line {line}'s promotion (TMT {first}), as said beside that line: {found}",
+    dates=("first",),
     numbers=("line",),
 )
 # ... and each other refusal of a version a row of the file gave, the same way: a second confirmation, rating of the
@@ -2445,6 +2473,10 @@ def import_rows(
     # event alone may no longer say what the record holds (voided, or corrected to a PPPK's), so they are read whole
     # (until 2026-12-06 an appointment voided in the same file was still warned of its starting rank)
     amended: set[str] = set()
+    # each rank promotion the file recorded, by record and rank (a second row to that rank: PROMOTED_TWICE_IN_FILE),
+    # and the rows refused so, by the line that recorded the rank (told what the audit finds of that line's, below)
+    promoted: dict[tuple[str, str], tuple[int, int]] = {}
+    twice: list[tuple[RowProblem, int, str]] = []
 
     def tally(done: list[Batch]) -> None:
         for written in done:
@@ -2467,6 +2499,8 @@ def import_rows(
                             )
                             if result.appointed is not None:  # (judged from it alone: no record read again)
                                 appointed_events[command.subject, result.version] = result.appointed
+                        if command.kind == "rank_promotion":
+                            promoted.setdefault(rank_of(command), (command.line, result.version))
                         if command.kind == "appointment":
                             appointed[command.subject] = command.line
                         elif command.kind == "placement":
@@ -2498,7 +2532,8 @@ def import_rows(
                 elif retracted_params(result) is not None:  # (judged once the file's retractions are known)
                     resent.append((command, result))
                 else:
-                    report.rejected.append(_rejection(command, result, first, placed.get(command.subject)))
+                    problem = _rejection(command, result, first, placed.get(command.subject))
+                    report.rejected.append(promoted_twice(problem, command, result, promoted, twice, dry_run))
             report.recorded += recorded
             report.already_recorded += replayed
             if progress:
@@ -2593,6 +2628,9 @@ def import_rows(
             if found:
                 beside = JUDGED_BESIDE.get(seen.kind, "target_version")
                 report.warnings.append(RowProblem(seen.line, seen.subject, seen.kind, {beside: list(found)}))
+    for problem, line, tmt in twice:  # (what the audit found of the promotion the refused row repeats: said with it)
+        for found in [r for w in report.warnings if w.line == line for r in w.errors.get("new_rank", ())]:
+            problem.errors["new_rank"].append(PROMOTED_TWICE_JUDGED.reason(line=line, first=tmt, found=found))
     report.rejected.sort(key=lambda p: p.line)
     report.warnings.sort(key=lambda p: p.line)
     report.seen(listed, made)
@@ -2673,6 +2711,56 @@ def retracted_params(result: Exception) -> dict[str, Any] | None:
     if isinstance(reason, Reason) and reason.refusal in (RESENT_RETRACTED, KEY_RETRACTED):
         return dict(reason.params)
     return None
+
+
+def rank_of(command: Command) -> tuple[str, str]:
+    """A rank promotion's record and new rank, as written in any case or spacing (III/b, iii/B)."""
+    return command.subject, "".join(str(command.payload.get("new_rank", "")).split()).upper()
+
+
+def promoted_twice(
+    problem: RowProblem,
+    command: Command,
+    result: Exception,
+    promoted: Mapping[tuple[str, str], tuple[int, int]],
+    twice: list[tuple[RowProblem, int, str]],
+    dry_run: bool = False,
+) -> RowProblem:
+    """A rank promotion's refusal as to the rank already held (ALREADY_HELD), that rank recorded by an earlier row of
+    this file (`promoted`: its line and version), worded naming that row and both TMTs and how to keep the right one
+    (PROMOTED_TWICE_IN_FILE; a dry run's, which records neither, PROMOTED_TWICE_IN_DRY_RUN), kept in `twice` to be
+    told what the audit finds of that row's; any other, as it is."""
+    if command.kind != "rank_promotion" or not isinstance(result, InvalidInput):
+        return problem
+    earlier = promoted.get(rank_of(command))
+    tmt = command.payload.get("effective_date")
+    if earlier is None or type(tmt) is not str or "new_rank" not in problem.errors:
+        return problem
+    raws = result.errors.get("new_rank", ())
+    at = next((i for i, raw in enumerate(raws) if _to_a_rank_of_the_file(raw)), None)
+    if at is None:
+        return problem
+    line, version = earlier
+    params = dict(raws[at].params)  # type: ignore[attr-defined]
+    since = str(params["since" if raws[at].refusal is ALREADY_HELD else "day"])  # type: ignore[attr-defined]
+    rank = params["new_rank"]
+    reason = (
+        PROMOTED_TWICE_IN_DRY_RUN.reason(line=line, new_rank=rank, first=since, tmt=tmt)
+        if dry_run
+        else PROMOTED_TWICE_IN_FILE.reason(line=line, new_rank=rank, version=version, first=since, tmt=tmt)
+    )
+    errors = dict(problem.errors)
+    errors["new_rank"] = [reason if i == at else r for i, r in enumerate(errors["new_rank"])]  # (in the same order)
+    problem = replace(problem, errors=errors)
+    twice.append((problem, line, since))
+    return problem
+
+
+def _to_a_rank_of_the_file(raw: object) -> bool:
+    """Whether a promotion's refusal beside new_rank is one of a rank another row may have promoted to: the rank held
+    since its TMT (ALREADY_HELD), or, this row's TMT before it, the same rank not below that later promotion."""
+    refusal, params = getattr(raw, "refusal", None), dict(getattr(raw, "params", ()))
+    return refusal is ALREADY_HELD or (refusal is NOT_BELOW and params.get("later") == params.get("new_rank"))
 
 
 def held_back(command: Command, result: Exception) -> bool:
