@@ -739,6 +739,7 @@ STAFF_WITH_JP = (
 COMPLIANCE_COUNTS = (
     "COUNT(*) AS staff, SUM(CASE WHEN COALESCE(t.jp, 0) >= ? THEN 1 ELSE 0 END) AS met, SUM(COALESCE(t.jp, 0)) AS hours"
 )
+COMPLIANCE_SUMS = ("staff", "met", "hours")  # (COMPLIANCE_COUNTS' columns, each a sum of its groups')
 
 
 class TrainingQueries(ViewReader):
@@ -824,6 +825,15 @@ class TrainingQueries(ViewReader):
         """Per group of the PNS in post at the end of the year: how many had the yearly JP. A CPNS then (a spell's
         `pns_from` NULL or after the day: not confirmed by it, however long ago appointed) and PPPK are left out: the
         yearly JP is not theirs (JUDGED_ON), as `jp_by_year` judges an employee's own years."""
+        return self.compliance_added_up(year, by, self.compliance_groups(year, by, filters))
+
+    def compliance_groups(
+        self, year: int, by: str | Sequence[str], filters: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """`compliance`'s staff, met and hours per group by `by` as recorded (a unit in each of its spellings
+        apart), to be added up by some of those fields (`compliance_added_up`): read once, the report by any of them,
+        filtered on any of them, is the same rows as its own read (Services.compliance_withheld's reads, a year's
+        once for every agency and report)."""
         year = bounded(year, "year", FIRST_YEAR, self.today.year)
         day = min(date(year, 12, 31), self.today)  # 31 December, or today (Indonesia's latest) in the current year
         fields = group_fields(by, SPELL_FIELDS)
@@ -839,7 +849,29 @@ class TrainingQueries(ViewReader):
             + f" GROUP BY {group}",
             [target or 0, year, day.isoformat(), day.isoformat(), *NOT_IN_POST, JUDGED_KIND, day.isoformat(), *params],
         )
-        rows = merged_by_unit(rows, fields, ("staff", "met", "hours"), "staff")  # (a unit in other spellings once)
+        return [dict(r) for r in rows]
+
+    def compliance_added_up(
+        self, year: int, by: str | Sequence[str], groups: Iterable[Mapping[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """The training compliance by `by` (`compliance`'s answer) from its groups by `by`, or by more fields, of one
+        year and scope (`compliance_groups`): their staff, met and hours added up by their values of `by` as recorded,
+        as a GROUP BY by `by` alone counts them, then a unit in other spellings counted once (`merged_by_unit`), in
+        `report_order`."""
+        year = bounded(year, "year", FIRST_YEAR, self.today.year)
+        day = min(date(year, 12, 31), self.today)
+        fields = group_fields(by, SPELL_FIELDS)
+        sums: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for row in groups:
+            key = tuple(row[f] for f in fields)
+            held = sums.get(key)
+            if held is None:
+                sums[key] = {**dict(zip(fields, key, strict=True)), **{c: row[c] or 0 for c in COMPLIANCE_SUMS}}
+            else:
+                for c in COMPLIANCE_SUMS:
+                    held[c] += row[c] or 0
+        rows = merged_by_unit(sums.values(), fields, COMPLIANCE_SUMS, "staff")  # (a unit in other spellings once)
+        target = yearly_jp(year)
         items = [self._compliance_item(r, fields, year, day, target) for r in rows]
         return sorted(items, key=report_order(fields))
 
