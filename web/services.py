@@ -1869,7 +1869,7 @@ class ComplianceReads:
     (`TrainingQueries.compliance(year, by, filters)`: the report's own, without each filter, by a filter's field)
     added up from the groups its filters select (`compliance_added_up`): the same rows as its own query's. A read by
     or filtered on another field is its own query. Each kept (`report_key`): the agencies' reports read the same tables
-    without their filters. Until 2026-12-07 each was a query of its own: 145 for a reporter's six years of KOTA-MEDAN
+    without their filters. Until 2026-12-07 each was a query of its own: 139 for a reporter's six years of KOTA-MEDAN
     on the demo of 200, about 7 x (years + agencies - 1) reports' worth."""
 
     def __init__(self, training: TrainingQueries, fields: Sequence[str]) -> None:
