@@ -2432,8 +2432,10 @@ def import_rows(
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[int], None] | None = None,
     guard: Guard | None = None,
+    counted: Callable[[ImportReport], None] | None = None,
 ) -> ImportReport:
-    """Record every good row in batches (one transaction each) and report the rest.
+    """Record every good row in batches (one transaction each) and report the rest; `counted` is given the report
+    so far after each batch (an import job's progress: web.import_jobs).
 
     `guard` checks each existing record a row writes, on that record as the row's batch finds it (a scope:
     careerlog.application.Guard); a row it refuses is reported with its reason, as any other refusal.
@@ -2538,6 +2540,8 @@ def import_rows(
             report.already_recorded += replayed
             if progress:
                 progress(written.tag)
+            if counted:
+                counted(report)
 
     def flush() -> None:
         nonlocal batch, size, uow
