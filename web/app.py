@@ -13,6 +13,7 @@ from web.api import init_api
 from web.config import WebSettings, cell_key_secret_refused
 from web.docs import blp as docs_blueprint
 from web.health import blp as health_blueprint
+from web.import_jobs import JobRunner
 from web.logs import redact
 from web.pages import check_limits_in_views_only, init_pages
 from web.services import Disclosure, Services
@@ -85,6 +86,10 @@ def create_app(
     app.register_blueprint(docs_blueprint)
     app.register_blueprint(health_blueprint)
     init_pages(app)
+    jobs = JobRunner(app, app.extensions["careerlog"])  # the import page's jobs (web.import_jobs)
+    app.extensions["careerlog_jobs"] = jobs
+    app.extensions["careerlog"].on_close.append(jobs.stop)
+    jobs.kick()  # (a job a process that died left: taken up once its lease lapses)
     check_limits_in_views_only(app)
     unmerged_slashes(app)
     if app.config["CAREERLOG_FAST_READS"]:

@@ -5,6 +5,8 @@ CAREERLOG_SECRET_KEY      Flask's secret key, at least 32 characters for `career
                           it restarts, with a warning; a random one per process for an app made otherwise,
                           e.g. web.create_app in a test or under another WSGI server)
 CAREERLOG_MAX_UPLOAD_MB   the largest request body, imports included (default 50)
+CAREERLOG_IMPORT_JOB_ROWS the most rows the import page imports while it waits (default 1000); a file of more is
+                          imported in the background as a job, its page showing the progress and then the report
 CAREERLOG_WAIT_SECONDS    how long a read waits for ?wait_for (default 5; then the API answers 503, the
                           career page is shown as it stands)
 CAREERLOG_MIN_CELL        the fewest people a reporter or policy maker sees a figure about (default 5)
@@ -117,6 +119,7 @@ def cell_key_secret_refused(disclosure: str, secret: str) -> str | None:
 class WebSettings:
     secret_key: str = field(repr=False)  # (the secrets kept out of the repr: a log line or a traceback shows it)
     max_upload_mb: float = 50
+    import_job_rows: int = 1000
     wait_seconds: float = 5.0
     min_cell: int = 5
     max_page_offset: int = 10_000
@@ -137,6 +140,7 @@ class WebSettings:
         return cls(
             secret_key=env.get(SECRET_KEY_ENV) or secrets.token_urlsafe(32),
             max_upload_mb=_number(env, "CAREERLOG_MAX_UPLOAD_MB", 50),
+            import_job_rows=_whole(env, "CAREERLOG_IMPORT_JOB_ROWS", 1000),
             wait_seconds=_number(env, "CAREERLOG_WAIT_SECONDS", 5.0),
             min_cell=_whole(env, "CAREERLOG_MIN_CELL", 5),
             max_page_offset=_window(env),
@@ -158,6 +162,7 @@ class WebSettings:
         return {
             "SECRET_KEY": self.secret_key,
             "MAX_CONTENT_LENGTH": int(self.max_upload_mb * 1024 * 1024),
+            "CAREERLOG_IMPORT_JOB_ROWS": self.import_job_rows,
             "CAREERLOG_WAIT_SECONDS": self.wait_seconds,
             "CAREERLOG_MIN_CELL": self.min_cell,
             "CAREERLOG_MAX_PAGE_OFFSET": self.max_page_offset,

@@ -8,8 +8,9 @@ views call exactly one of these methods.
 from __future__ import annotations
 
 import contextlib
+import io
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -41,10 +42,12 @@ from careerlog.domain.payload import Unreadable
 from careerlog.domain.seat import scope_area
 from careerlog.domain.unit import unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, reason_of
+from careerlog.import_jobs import ImportJobs, open_import_jobs
 from careerlog.importing import (
     AnExport,
     ImportReport,
     detect_format,
+    header_refused,
     import_rows,
     jsonl_dates,
     kind_from_name,
@@ -251,6 +254,23 @@ class Written:
         }
 
 
+def counted_rows(rows: Iterable[tuple[int, Any, int]], read: list[int]) -> Iterator[tuple[int, Any, int]]:
+    """`rows` as they are, counted as they are read into `read[0]` (an import job's progress)."""
+    for row in rows:
+        read[0] += 1
+        yield row
+
+
+def import_counts(report: ImportReport, read: int) -> dict[str, int]:
+    """An import's counts so far, as an import job keeps them (careerlog.import_jobs)."""
+    return {
+        "rows_read": read,
+        "recorded": report.recorded,
+        "already_recorded": report.already_recorded,
+        "refused": len(report.rejected),
+    }
+
+
 class Services:
     """What the API needs, built once and kept in `app.extensions["careerlog"]`."""
 
@@ -283,6 +303,8 @@ class Services:
         self.study_leave_view = StudyLeaveQueries(projector.views.sql, tracking_table=projector.views.tracking_table)
         self.accounts = accounts
         self.lease = lease
+        self._jobs: ImportJobs | None = None
+        self.on_close: list[Callable[[], None]] = []  # (the import jobs' thread stopped: web.import_jobs)
         self.wait_timeout = wait_timeout
         self.min_cell = min_cell
         self.disclosure = disclosure or Disclosure(WITHHOLD)
@@ -319,7 +341,16 @@ class Services:
             disclosure=disclosure,
         )
 
+    @property
+    def jobs(self) -> ImportJobs:
+        """The import jobs (careerlog.import_jobs), their table made when first asked for."""
+        if self._jobs is None:
+            self._jobs = open_import_jobs(self.settings, self.accounts.store)
+        return self._jobs
+
     def close(self) -> None:
+        for stop in self.on_close:
+            stop()
         if self.lease is not None:
             self.lease.stop()
         self.projector.close()
@@ -628,25 +659,24 @@ class Services:
         return {"agency": code, "unit": name, "items": items}
 
     def import_file(
-        self, writer: Account, stream: IO[bytes], *, name: str, fmt: str | None, kind: str | None, dry_run: bool
+        self,
+        writer: Account,
+        stream: IO[bytes],
+        *,
+        name: str,
+        fmt: str | None,
+        kind: str | None,
+        dry_run: bool,
+        progress: Callable[[dict[str, int]], None] | None = None,
     ) -> dict[str, Any]:
         """Import JSON Lines, CSV or an Excel Workbook (.xlsx); rows outside the writer's scope are rejected one by
-        one."""
+        one. `progress` (an import job's: web.import_jobs) is told the counts so far after each batch: rows read,
+        recorded, already recorded, refused."""
         reach = require(writer, Action.IMPORT)
-        try:
-            fmt = fmt or detect_format(name or "")
-        except InvalidInput:  # (detect_format's wording names the command line's --format; a workbook's does not)
-            if workbook_name(name or ""):
-                raise
-            raise InvalidInput(WHICH_FILE_FORMAT.reason(name=quoted(name)), "file") from None
-        if fmt == "jsonl":
-            if kind:  # (it was ignored, as careerlog import's --kind was: a line of another kind recorded as its own)
-                raise InvalidInput(KIND_NOT_FOR_JSONL.reason(kind=quoted(kind)), "kind")
-            rows = refuse_an_export(read_jsonl(stream), name)  # (careerlog import's check: refused once, not by row)
-        elif fmt == "xlsx":  # (an Excel Workbook's first sheet, read as a CSV file is: careerlog.workbooks)
-            rows = read_xlsx(stream, kind or kind_from_name(name or ""), chosen=bool(kind), name=name)
-        else:  # (a kind chosen is every row's: a row of another is refused; one read from the name, a guess)
-            rows = read_csv(stream, kind or kind_from_name(name or ""), chosen=bool(kind))
+        fmt, rows = self.rows_of(stream, name=name, fmt=fmt, kind=kind)
+        read = [0]
+        if progress is not None:
+            rows = counted_rows(rows, read)
         scoped = ScopedRows(self.ledger, writer, writer.username) if reach is not Reach.ALL else None
         mentoring: dict[int, dict[str, Any]] = {}  # the rows that may write a mentor's record too, by line
         rows = with_mentoring(rows, mentoring)
@@ -657,6 +687,7 @@ class Services:
                 actor=writer.username,
                 dry_run=dry_run,
                 guard=ScopeGuard(writer, Action.IMPORT) if scoped else None,  # the scope again, as each batch writes
+                counted=None if progress is None else lambda found: progress(import_counts(found, read[0])),
             )
         except AnExport as e:  # (an export: restored by an administrator's careerlog import --migration)
             raise InvalidInput(reason_of(e), "file") from None
@@ -676,6 +707,45 @@ class Services:
         ]
         self.record_checked(writer, Action.IMPORT, [*(p.subject or "" for p in judged), *mentors])
         return self._report(report)
+
+    def rows_of(
+        self, stream: IO[bytes], *, name: str, fmt: str | None, kind: str | None
+    ) -> tuple[str, Iterable[tuple[int, Any, int]]]:
+        """A file's format and its rows as an import reads them (JSON Lines, CSV or an Excel Workbook's first
+        sheet); a file of no known format, or a kind chosen for JSON Lines, refused (InvalidInput)."""
+        try:
+            fmt = fmt or detect_format(name or "")
+        except InvalidInput:  # (detect_format's wording names the command line's --format; a workbook's does not)
+            if workbook_name(name or ""):
+                raise
+            raise InvalidInput(WHICH_FILE_FORMAT.reason(name=quoted(name)), "file") from None
+        if fmt == "jsonl":
+            if kind:  # (it was ignored, as careerlog import's --kind was: a line of another kind recorded as its own)
+                raise InvalidInput(KIND_NOT_FOR_JSONL.reason(kind=quoted(kind)), "kind")
+            return fmt, refuse_an_export(read_jsonl(stream), name)  # (careerlog import's check: once, not by row)
+        if fmt == "xlsx":  # (an Excel Workbook's first sheet, read as a CSV file is: careerlog.workbooks)
+            return fmt, read_xlsx(stream, kind or kind_from_name(name or ""), chosen=bool(kind), name=name)
+        # (a kind chosen is every row's: a row of another is refused; one read from the name, a guess)
+        return fmt, read_csv(stream, kind or kind_from_name(name or ""), chosen=bool(kind))
+
+    def rows_counted(
+        self, writer: Account, data: bytes, *, name: str, kind: str | None
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """The rows of a file to import, counted before an import job is made of it (reading, not recording), and
+        the refusals of its header (each as a report's refused row: careerlog.importing.header_refused), which
+        refuse the whole file at once; a file of no known format, or an export, refused (InvalidInput)."""
+        require(writer, Action.IMPORT)
+        _, rows = self.rows_of(io.BytesIO(data), name=name, fmt=None, kind=kind)
+        count = 0
+        header: list[dict[str, Any]] = []
+        try:
+            for line, row, _size in rows:
+                count += 1
+                if isinstance(row, InvalidInput) and header_refused({"errors": row.errors}):
+                    header.append({"line": line, "errors": row.errors})
+        except AnExport as e:
+            raise InvalidInput(reason_of(e), "file") from None
+        return count, header
 
     def record_checked(self, writer: Account, action: Action, subjects: Sequence[str]) -> None:
         """Log a read (`write_check`) of each existing record, within the writer's scope, that a write was refused

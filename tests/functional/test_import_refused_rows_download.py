@@ -9,6 +9,7 @@ import csv
 import html
 import io
 import re
+from typing import Any
 
 import pytest
 from itsdangerous import URLSafeTimedSerializer
@@ -26,6 +27,13 @@ NO_TITLE = f'{BUDI};TEKNIS;;"BKPSDM; Medan";8;01/03/2022;04/03/2022;BAD-2'
 @pytest.fixture
 def store_url(database_url: str) -> str:
     return database_url  # both stores
+
+
+@pytest.fixture
+def test_config(test_config: dict[str, Any]) -> dict[str, Any]:
+    # the import page's own download, of 3,000 rows too (a file of more than CAREERLOG_IMPORT_JOB_ROWS is a job's,
+    # its download the job's: tests/functional/test_import_jobs.py)
+    return {**test_config, "CAREERLOG_IMPORT_JOB_ROWS": 5000}
 
 
 def kept(rows: list[list[str]]) -> list[list[str]]:

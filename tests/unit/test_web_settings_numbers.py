@@ -22,6 +22,7 @@ NUMBERS = [
     "CAREERLOG_SESSION_HOURS",
     "CAREERLOG_MIN_CELL",
     "CAREERLOG_MAX_PAGE_OFFSET",
+    "CAREERLOG_IMPORT_JOB_ROWS",
 ]
 
 
@@ -44,3 +45,13 @@ def test_long_settings_that_a_date_holds_are_taken() -> None:
     web = WebSettings.from_env({"CAREERLOG_SESSION_HOURS": "87600", "CAREERLOG_MAX_UPLOAD_MB": "1e6"})
     assert web.session_hours == 87600
     assert web.flask_config()["MAX_CONTENT_LENGTH"] == 10**6 * 1024 * 1024
+
+
+@pytest.mark.parametrize("raw", ["0", "-5", "2.5", "many"])
+def test_the_import_job_rows_are_a_whole_number_above_0(raw: str) -> None:
+    with pytest.raises(ConfigurationError, match="CAREERLOG_IMPORT_JOB_ROWS"):
+        WebSettings.from_env({"CAREERLOG_IMPORT_JOB_ROWS": raw})
+    assert (
+        WebSettings.from_env({"CAREERLOG_IMPORT_JOB_ROWS": "20000"}).flask_config()["CAREERLOG_IMPORT_JOB_ROWS"]
+        == 20000
+    )

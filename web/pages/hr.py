@@ -104,6 +104,7 @@ from web.errors import KEY_HEADER, OTHER_FACT, OTHER_FACT_RETRACTED, conflict_er
 from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
+from web.pages.import_jobs import job_rows, may_be_a_job, runner, start_job
 from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
 from web.pages.labels import (
     KIND_FIELD_LABELS,
@@ -1101,8 +1102,10 @@ class ImportForm(FlaskForm):
 @blp.route("/import", methods=["GET", "POST"])
 def import_file() -> ResponseReturnValue:
     """Upload a JSON Lines, CSV or Excel Workbook (.xlsx) file and show how many rows were recorded and why each
-    rejected row was."""
+    rejected row was; a file of more rows than CAREERLOG_IMPORT_JOB_ROWS made a job (web.pages.import_jobs), its
+    page the answer (303)."""
     account = allowed(Action.IMPORT)
+    runner().kick()  # (a job left by a process that died: taken up here once its lease has lapsed)
     form = ImportForm()
     report = None
     # the refused rows to fix and import again: a CSV file's as written (text), a workbook's as a workbook (bytes)
@@ -1125,6 +1128,12 @@ def import_file() -> ResponseReturnValue:
             errors = {"kind": [download or _("Choose the kind of event the CSV file or workbook holds.")]}
         else:
             try:
+                if may_be_a_job(data, name):  # (a large file: a job, run in the background; its header read first)
+                    rows, header = services().rows_counted(account, data, name=name, kind=kind)
+                    if not header and rows > job_rows():
+                        return start_job(
+                            account, data, name=name, kind=kind, dry_run=bool(form.dry_run.data), rows=rows
+                        )
                 found = services().import_file(
                     account, io.BytesIO(data), name=name, fmt=None, kind=kind, dry_run=bool(form.dry_run.data)
                 )
@@ -1166,6 +1175,7 @@ def import_file() -> ResponseReturnValue:
         columns=columns,
         refused=refused,
         refused_name=refused_name,
+        job_rows=job_rows(),
     )
 
 

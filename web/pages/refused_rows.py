@@ -7,12 +7,14 @@ is written by careerlog.refused_rows, as `careerlog import --refused OUT` writes
 The download is a route (`refused_rows_download`, POST /pages/import/refused.csv: text/csv, an attachment with its
 file name), not a data: URL holding the file, which browsers refuse past a size (a Chrome URL holds 2 MB, and the
 file percent-encoded, each separator and space as %XX, is 1.4 times its size: 1.0 MB for 3,000 rows of a training's
-date refused, so some 6,000 would pass it). The page keeps no import on the server (it answers the upload with its
-report: nothing to clean up, any worker or server answers), so the file travels with the page, compressed and signed
-with the app's secret key for the account that imported it (`signed`; the reasons repeated row after row compress
-well), sent back by the page's button and given back only to that account while it may import, within
+date refused, so some 6,000 would pass it). The page keeps no import it waited for on the server (it answers the
+upload with its report: nothing to clean up, any worker or server answers), so the file travels with the page,
+compressed and signed with the app's secret key for the account that imported it (`signed`; the reasons repeated row
+after row compress well), sent back by the page's button and given back only to that account while it may import, within
 REFUSED_ROWS_AGE (an hour). Past that, or once the key is drawn anew (a restart without CAREERLOG_SECRET_KEY), the
-answer says to import the file again (a dry run records nothing)."""
+answer says to import the file again (a dry run records nothing). An import job's (a file of more rows than
+CAREERLOG_IMPORT_JOB_ROWS: web.pages.import_jobs) is kept with the job and downloaded from its page, as long as the
+job is kept (`refused_rows_file` answers both)."""
 
 from __future__ import annotations
 
@@ -236,11 +238,16 @@ def refused_rows_download() -> ResponseReturnValue:
         return error_page(410, detail=GONE)
     if not isinstance(found, dict) or found.get("by") != account.username:
         abort(403)
+    body = zlib.decompress(base64.urlsafe_b64decode(str(found.get("csv") or "")))  # (signed: the page's own)
+    return refused_rows_file(body, str(found.get("name") or ""))
+
+
+def refused_rows_file(body: bytes, name: str) -> ResponseReturnValue:
+    """The refused rows' file `body` as a download named `name` (an import job's too: web.pages.import_jobs)."""
     # letters and digits of any script kept (no path, quote or control character): send_file names the file as
     # RFC 6266 has it, a name beyond ASCII in `filename*` (UTF-8, percent-encoded) beside an ASCII `filename`
-    name = re.sub(r"[^\w.() -]+", "_", unicodedata.normalize("NFC", str(found.get("name") or ""))).strip()
+    name = re.sub(r"[^\w.() -]+", "_", unicodedata.normalize("NFC", name)).strip()
     name = name or _("rejected.csv")
-    body = zlib.decompress(base64.urlsafe_b64decode(str(found.get("csv") or "")))  # (signed: the page's own)
     kind = XLSX_TYPE if name.lower().endswith(".xlsx") else "text/csv"  # (a workbook's refused rows: refused_workbook)
     answer = send_file(io.BytesIO(body), mimetype=kind, as_attachment=True, download_name=name, conditional=False)
     answer.headers["Cache-Control"] = "no-store"

@@ -20,6 +20,7 @@ PAGES = {
         "/pages/record",
         "/pages/record?kind=training",
         "/pages/import",
+        "/pages/import/jobs",
         "/pages/reports/headcount?by=sex",
         "/pages/reports/training?year=2024",
         "/pages/reports/programmes",

@@ -1,0 +1,177 @@
+"""A file of more rows than CAREERLOG_IMPORT_JOB_ROWS is imported in the background (web.pages.import_jobs): the
+upload answers 303 to the job's page, which shows the progress and then the report, kept, with the refused rows'
+download; the job is its uploader's alone (404 to another account); a job left by a worker that died is taken up
+again once its lease lapses. An HR tester's 20,000-row upload held the page 81-125 s, and closing the browser lost
+its report (2026-12-07)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import time
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from careerlog.import_jobs import RUNNING, TABLE
+from tests.functional.conftest import BUDI, World
+from tests.functional.test_import_notes_served import text
+from tests.functional.test_pages_auth import csrf_token, log_in
+
+HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat\n"
+ROWS = (
+    f"{BUDI};TEKNIS;Arsip;BKPSDM;8;15/11/2021;19/11/2021;JOB-1\n"
+    f"{BUDI};TEKNIS;Arsip dinamis;BKPSDM;8;15/11/2021;31/11/2021;JOB-2\n"  # (no 31 November: refused)
+    f"{BUDI};TEKNIS;Surat dinas;BKPSDM;8;01/03/2022;04/03/2022;JOB-3\n"
+)
+FILE = HEADER + ROWS
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url  # both stores
+
+
+@pytest.fixture
+def test_config(test_config: dict[str, Any]) -> dict[str, Any]:
+    return {**test_config, "CAREERLOG_IMPORT_JOB_ROWS": 2}  # (three rows make a job)
+
+
+def uploaded(world: World, body: str = FILE, name: str = "diklat.csv", **fields: str) -> Any:
+    token = csrf_token(world.client, "/pages/import?lang=en")
+    data = {"csrf_token": token, "kind": "training", **fields, "file": (io.BytesIO(body.encode()), name)}
+    return world.client.post("/pages/import?lang=en", data=data, content_type="multipart/form-data")
+
+
+def job_of(answer: Any) -> str:
+    assert answer.status_code == 303, answer.get_data(as_text=True)
+    found = re.fullmatch(r"/pages/import/jobs/([0-9a-f]+)", answer.headers["Location"])
+    assert found, answer.headers["Location"]
+    return found.group(1)
+
+
+def finished(world: World, job: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = world.services.jobs.get(job)
+        assert found is not None
+        if found.finished:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"job {job} not finished in {seconds} s")
+
+
+def trainings(world: World) -> list[str]:
+    history = world.services.ledger.get_history(BUDI)
+    return [str(e.get("reference")) for e in history if e["kind"] == "training"]
+
+
+def test_a_large_upload_becomes_a_job_whose_page_shows_the_report_and_its_refused_rows(world: World) -> None:
+    log_in(world, "hr")
+    job = job_of(uploaded(world))
+    finished(world, job)
+    page = world.client.get(f"/pages/import/jobs/{job}?lang=en")
+    assert page.status_code == 200
+    body = page.get_data(as_text=True)
+    assert 'http-equiv="refresh"' not in body  # (done: it opens itself no more)
+    said = text(body)
+    assert "Import report" in said, said
+    assert "done" in said
+    assert sorted(trainings(world)) == ["JOB-1", "JOB-3"]
+    stored = world.services.jobs.get(job)
+    assert stored is not None
+    assert (stored.rows_total, stored.recorded, stored.refused) == (3, 2, 1)
+    assert world.services.jobs.upload(job) is None  # (the uploaded bytes dropped once done)
+    download = world.client.get(f"/pages/import/jobs/{job}/refused")
+    assert download.status_code == 200
+    assert download.headers["Content-Type"].startswith("text/csv")
+    assert download.headers["Content-Disposition"] == "attachment; filename=diklat-rejected.csv"  # (English page)
+    rows = list(csv.reader(io.StringIO(download.get_data(as_text=True)), delimiter=";"))
+    assert [r[7] for r in rows[1:]] == ["JOB-2"]  # (the refused row as written, its reason beside it)
+    assert "31" in rows[1][-1]
+    listed = text(world.client.get("/pages/import/jobs?lang=en").get_data(as_text=True))
+    assert "diklat.csv" in listed
+    assert "done" in listed
+
+
+def test_the_same_file_again_is_reported_already_recorded(world: World) -> None:
+    log_in(world, "hr")
+    finished(world, job_of(uploaded(world)))
+    again = job_of(uploaded(world))
+    finished(world, again)
+    stored = world.services.jobs.get(again)
+    assert stored is not None
+    assert (stored.recorded, stored.already_recorded, stored.refused) == (0, 2, 1)
+
+
+def test_another_account_is_answered_404(world: World) -> None:
+    log_in(world, "hr")
+    job = job_of(uploaded(world))
+    finished(world, job)
+    other = replace(world, client=world.app.test_client())
+    log_in(other, "hr_karo")
+    assert other.client.get(f"/pages/import/jobs/{job}").status_code == 404
+    assert other.client.get(f"/pages/import/jobs/{job}/refused").status_code == 404
+    assert other.client.get("/pages/import/jobs/0123abcd").status_code == 404  # (as for one that does not exist)
+    assert "diklat.csv" not in other.client.get("/pages/import/jobs?lang=en").get_data(as_text=True)
+
+
+def test_a_dry_run_is_a_job_too_and_records_nothing(world: World) -> None:
+    log_in(world, "hr")
+    before = world.log()
+    job = job_of(uploaded(world, dry_run="y"))
+    finished(world, job)
+    said = text(world.client.get(f"/pages/import/jobs/{job}?lang=en").get_data(as_text=True))
+    assert "dry run" in said
+    assert "Would be recorded" in said
+    assert world.log() == before
+
+
+def test_bad_inputs_are_refused_at_once_and_make_no_job(world: World) -> None:
+    log_in(world, "hr")
+    refused_header = uploaded(world, body="NIP;Apa\n" + "x;y\n" * 3)
+    assert refused_header.status_code == 422
+    assert "header was refused" in text(refused_header.get_data(as_text=True))
+    no_kind = uploaded(world, name="berkas.csv", kind="")
+    assert no_kind.status_code == 422
+    assert "Choose the kind" in text(no_kind.get_data(as_text=True))
+    wrong_type = uploaded(world, name="diklat.txt")
+    assert wrong_type.status_code == 422
+    assert world.services.jobs.of("hr-web") == []
+
+
+def test_a_job_left_by_a_dead_worker_is_taken_up_again(world: World) -> None:
+    log_in(world, "hr")
+    jobs = world.services.jobs
+    job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
+    assert jobs.claim(job.id, "dead-worker")  # (a worker that took it and died before it finished)
+    running = world.client.get(f"/pages/import/jobs/{job.id}?lang=en")
+    body = running.get_data(as_text=True)
+    assert 'http-equiv="refresh"' in body  # (still running as far as anyone knows: the page opens itself again)
+    assert "0 of 3" in text(body)
+    assert "importing" in text(body)
+    with jobs.store.transaction() as sql:  # (the dead worker's lease lapses)
+        sql.execute(f"UPDATE {TABLE} SET lease_until = ? WHERE id = ? AND state = ?", [0.0, job.id, RUNNING])
+    world.client.get(f"/pages/import/jobs/{job.id}?lang=en")  # (its page takes it up)
+    finished(world, job.id)
+    stored = jobs.get(job.id)
+    assert stored is not None
+    assert stored.runs == 2
+    assert (stored.recorded, stored.refused) == (2, 1)
+    said = text(world.client.get(f"/pages/import/jobs/{job.id}?lang=en").get_data(as_text=True))
+    assert "Import report" in said
+
+
+def test_a_job_the_import_refuses_as_a_whole_says_why_on_its_page(world: World) -> None:
+    log_in(world, "hr")
+    jobs = world.services.jobs
+    job = jobs.create("hr-web", "diklat.txt", FILE.encode(), kind=None, dry_run=False, language="en", rows=3)
+    world.client.get("/pages/import/jobs?lang=en")  # (the list takes up a job waiting)
+    finished(world, job.id)
+    said = text(world.client.get(f"/pages/import/jobs/{job.id}?lang=en").get_data(as_text=True))
+    assert "stopped" in said
+    assert "Cannot tell the format of 'diklat.txt'" in said  # (the import's refusal, in the reader's language)
+    assert "Import report" not in said
+    assert jobs.upload(job.id) is None

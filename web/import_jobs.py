@@ -1,0 +1,232 @@
+"""The import page's jobs run in the background: a thread of the web process (gunicorn's gthread worker) imports each
+job of the store's `import_jobs` table (careerlog.import_jobs) under a lease it writes again as it works, keeping the
+counts so far for the job's page, then its report and its refused rows' file; the uploaded bytes are dropped.
+
+One thread a process, started when a job is made (`JobRunner.kick`), when the app starts and whenever the import page,
+a job's page or the list of imports is opened: it takes the jobs waiting, the oldest first, and ends when none is
+left. A job whose process died (a worker restarted, killed, its host gone) keeps its lease until it lapses
+(careerlog.import_jobs.LEASE_SECONDS); then the next thread that looks takes it up and imports the file again from
+its first row: the rows the first run recorded are reported as already recorded, nothing recorded twice.
+
+The report is kept as JSON, each reason with its refusal's English template and values (careerlog.domain.wording:
+`Reason`), so that its page says it in the reader's language as the import page does; the refused rows' file is
+written when the job ends, in the language of the page that uploaded it (careerlog's reasons column named in it)."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import secrets
+import socket
+import threading
+import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from flask import Flask
+from flask_babel import force_locale
+
+from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import REFUSALS, Reason, Refusal, fill
+from careerlog.import_jobs import LEASE_SECONDS
+from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook
+
+if TYPE_CHECKING:
+    from web.services import Services
+
+log = logging.getLogger(__name__)
+# Said of a job that stopped on an error of careerlog's own (the error logged; the rows recorded before it stay)
+STOPPED = Refusal(
+    "The import stopped on an unexpected error: the rows recorded before it stay recorded. Import the file again to "
+    "record the rest (a row already recorded is not recorded twice), or ask your administrator."
+).reason()
+BEAT_EVERY = LEASE_SECONDS / 4  # seconds between a running job's writes of its lease
+COUNTS_EVERY = 1.0  # the counts so far written at most once a second
+
+
+def encoded(value: Any) -> Any:
+    """A report's value as JSON holds it: a Reason as its template and values (`decoded` makes it again)."""
+    if type(value) is Reason:
+        return {"$reason": value.refusal.text, "params": [[n, encoded(v)] for n, v in value.params], "kind": value.kind}
+    if isinstance(value, Mapping):
+        return {str(k): encoded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [encoded(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def decoded(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "$reason" in value:
+            refusal = REFUSALS.get(value["$reason"])
+            params = tuple((str(n), decoded(v)) for n, v in value["params"])
+            if refusal is None:  # (a wording changed by a later release: its English as it was)
+                return fill(str(value["$reason"]), dict(params))
+            return Reason(refusal, params, value.get("kind"))
+        return {k: decoded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decoded(v) for v in value]
+    return value
+
+
+def report_bytes(report: Mapping[str, Any]) -> bytes:
+    return json.dumps(encoded(report), ensure_ascii=False).encode("utf-8")
+
+
+def report_of(data: bytes) -> dict[str, Any]:
+    found = decoded(json.loads(data.decode("utf-8")))
+    assert isinstance(found, dict)
+    return found
+
+
+class JobStopped(Exception):
+    """The process running a job stops: the job is left as it is, to be taken up again."""
+
+
+class JobRunner:
+    """The process's thread running import jobs (one at a time), for the app `app`."""
+
+    def __init__(self, app: Flask, services: Services):
+        self.app = app
+        self.services = services
+        self.pid = -1
+        self.owner = ""  # the name its leases are written under: host, process, random (`kick`)
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
+        self.stopping = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def kick(self) -> None:
+        """Look for jobs to run: a thread started when none runs, else told to look again."""
+        if self.stopping.is_set():
+            return
+        with self.lock:
+            if os.getpid() != self.pid:  # (an app made before a fork: the parent's thread is not this process's)
+                self.pid, self.thread = os.getpid(), None
+                self.owner = f"{socket.gethostname()}:{self.pid}:{secrets.token_hex(4)}"
+            if self.thread is not None:
+                self.wake.set()
+                return
+            self.thread = threading.Thread(target=self.run, name="careerlog-import-jobs", daemon=True)
+            self.thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop taking jobs; the one running stops after its batch being written (waited for up to `timeout`
+        seconds: within gunicorn's graceful timeout), left to be taken up again once its lease lapses."""
+        self.stopping.set()
+        self.wake.set()
+        thread = self.thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+
+    def run(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                job, soonest = self.services.jobs.waiting()
+            except Exception:  # (a store that cannot be read now: the next kick looks again)
+                log.exception("import jobs: the table could not be read")
+                with self.lock:
+                    self.thread = None
+                return
+            if job is not None:
+                if self.services.jobs.claim(job, self.owner):
+                    self.run_job(job)
+                continue
+            if soonest is None:
+                with self.lock:  # (a job made meanwhile woke it: look again, else end)
+                    if not self.wake.is_set():
+                        self.thread = None
+                        return
+                    self.wake.clear()
+                continue
+            self.wake.wait(max(0.05, min(soonest - time.time(), LEASE_SECONDS)))
+            self.wake.clear()
+        with self.lock:
+            self.thread = None
+
+    def run_job(self, job_id: str) -> None:
+        jobs = self.services.jobs
+        job = jobs.get(job_id)
+        data = jobs.upload(job_id)
+        if job is None:
+            return
+        counts: dict[str, int] = {"rows_read": 0, "recorded": 0, "already_recorded": 0, "refused": 0}
+        done = threading.Event()
+        written = [0.0]
+
+        def beating() -> None:  # the lease written again while the import works, the counts so far with it
+            while not done.wait(BEAT_EVERY):
+                jobs.beat(job_id, self.owner, dict(counts))
+
+        def progress(now: dict[str, int]) -> None:
+            if self.stopping.is_set():  # (the process stops: the job left to the next, its batches recorded whole)
+                raise JobStopped
+            counts.update(now)
+            if time.monotonic() - written[0] >= COUNTS_EVERY:
+                written[0] = time.monotonic()
+                jobs.beat(job_id, self.owner, dict(counts))
+
+        beat = threading.Thread(target=beating, name=f"careerlog-import-job-{job_id}", daemon=True)
+        beat.start()
+        refused: bytes | None = None
+        try:
+            with self.app.app_context(), force_locale(job.language):
+                try:
+                    if data is None:
+                        raise InvalidInput(STOPPED, "file")
+                    account = self.services.accounts.get(job.username)
+                    found = self.services.import_file(
+                        account,
+                        io.BytesIO(data),
+                        name=job.name,
+                        fmt=None,
+                        kind=job.kind,
+                        dry_run=job.dry_run,
+                        progress=progress,
+                    )
+                except InvalidInput as e:
+                    done.set()
+                    jobs.finish(job_id, self.owner, report=None, counts=counts, failure=report_bytes(e.errors).decode())
+                    return
+                counts.update(
+                    rows_read=int(found["rows"]),
+                    recorded=int(found["recorded"]),
+                    already_recorded=int(found["already_recorded"]),
+                    refused=len(found["rejected"]),
+                )
+                lowered = job.name.lower()
+                if found["rejected"] and lowered.endswith(".csv"):
+                    text = refused_csv(data, found["rejected"])
+                    refused = text.encode("utf-8", "surrogateescape") if text else None
+                elif found["rejected"] and lowered.endswith(".xlsx"):
+                    refused = refused_workbook(data, found["rejected"])
+                name = refused_rows_name(job.name) if refused else None
+                done.set()
+                jobs.finish(
+                    job_id,
+                    self.owner,
+                    report=report_bytes(found),
+                    counts=counts,
+                    refused_file=refused,
+                    refused_name=name,
+                )
+        except JobStopped:
+            log.info("import job %s left to be taken up again: this process stops", job_id)
+        except Exception:
+            if self.stopping.is_set():  # (the store closed under it as the process stops: taken up again)
+                log.info("import job %s left to be taken up again: this process stops", job_id, exc_info=True)
+                return
+            log.exception("import job %s stopped", job_id)
+            done.set()
+            failure = report_bytes({"file": [STOPPED]}).decode()
+            try:
+                jobs.finish(job_id, self.owner, report=None, counts=counts, failure=failure)
+            except Exception:
+                log.exception("import job %s: its failure could not be written", job_id)
+        finally:
+            done.set()
+            beat.join(5)

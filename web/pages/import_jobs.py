@@ -1,0 +1,122 @@
+"""An import too large to wait for: the import page makes a job of a file of more rows than
+CAREERLOG_IMPORT_JOB_ROWS (careerlog.import_jobs, run by web.import_jobs) and sends the browser (303) to the job's
+page, which shows the rows read, recorded, already recorded and refused so far, of how many, and opens itself again
+every few seconds (a meta refresh: no script needed) until the job is done; then it shows the report the import page
+shows, with the refused rows' download. The list of imports shows the account's recent jobs, each one's page kept.
+
+A job is its uploader's alone: another account, an administrator's too, is answered 404 for it (as for a job that
+does not exist, telling nothing of it): its report lists the rows of the uploader's file, and the administrator sees
+the jobs' table in the store (docs/operations.md)."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, redirect, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from careerlog.access import Action
+from careerlog.accounts import Account
+from careerlog.import_jobs import DONE, FAILED, QUEUED, RUNNING, Job
+from web.import_jobs import JobRunner, report_of
+from web.pages.common import allowed, blp, page, services
+from web.pages.refused_rows import refused_rows_file
+
+REFRESH_SECONDS = 2  # the job's page opens itself again this often while the job runs
+
+
+def job_rows() -> int:
+    """The most rows the import page imports while the browser waits (CAREERLOG_IMPORT_JOB_ROWS); a file of more
+    is made a job."""
+    return int(current_app.config["CAREERLOG_IMPORT_JOB_ROWS"])
+
+
+@blp.app_template_filter("job_state")
+def job_state(state: str) -> str:
+    """A job's state in the page's language."""
+    return {
+        QUEUED: _("waiting"),
+        RUNNING: _("importing"),
+        DONE: _("done"),
+        FAILED: _("stopped"),
+    }.get(state, state)
+
+
+# The fewest bytes a row of data takes (its NIP's 18 digits): a text file of fewer bytes than this many a row over
+# CAREERLOG_IMPORT_JOB_ROWS is imported while the page waits, its rows not counted first (a workbook, compressed,
+# always is counted)
+ROW_BYTES = 18
+
+
+def may_be_a_job(data: bytes, name: str) -> bool:
+    """Whether an upload may hold more rows than CAREERLOG_IMPORT_JOB_ROWS (then they are counted)."""
+    return name.lower().endswith(".xlsx") or len(data) > job_rows() * ROW_BYTES
+
+
+def runner() -> JobRunner:
+    found = current_app.extensions["careerlog_jobs"]
+    assert isinstance(found, JobRunner)
+    return found
+
+
+def start_job(
+    account: Account, data: bytes, *, name: str, kind: str | None, dry_run: bool, rows: int
+) -> ResponseReturnValue:
+    """An import job of the upload, run in the background; the browser sent to its page (303)."""
+    job = services().jobs.create(
+        account.username, name, data, kind=kind, dry_run=dry_run, language=str(get_locale() or "id"), rows=rows
+    )
+    runner().kick()
+    return redirect(url_for("pages.import_job", job_id=job.id), 303)
+
+
+def own_job(account: Account, job_id: str) -> Job:
+    """The account's job `job_id`; 404 for another's, as for one that does not exist."""
+    job = services().jobs.get(job_id)
+    if job is None or job.username != account.username:
+        abort(404)
+    return job
+
+
+@blp.route("/import/jobs")
+def import_jobs() -> ResponseReturnValue:
+    """The account's recent imports made jobs, newest first: file, when, state and counts, each linked to its page."""
+    account = allowed(Action.IMPORT)
+    runner().kick()  # (a job left by a process that died: taken up here once its lease has lapsed)
+    return page("pages/import_jobs.html", account, jobs=services().jobs.of(account.username), job_rows=job_rows())
+
+
+@blp.route("/import/jobs/<job_id>")
+def import_job(job_id: str) -> ResponseReturnValue:
+    """A job's progress while it runs (the page refreshing itself), then its report."""
+    account = allowed(Action.IMPORT)
+    job = own_job(account, job_id)
+    report = None
+    failure = None
+    if not job.finished:
+        runner().kick()
+    elif job.failure:
+        failure = report_of(job.failure.encode("utf-8"))
+    else:
+        kept = services().jobs.report(job.id)
+        report = report_of(kept) if kept else None
+    answer = page(
+        "pages/import_job.html",
+        account,
+        job=job,
+        report=report,
+        failure=failure,
+        refresh=None if job.finished else REFRESH_SECONDS,
+    )
+    return *answer, {"Cache-Control": "no-store"}
+
+
+@blp.route("/import/jobs/<job_id>/refused")
+def import_job_refused(job_id: str) -> ResponseReturnValue:
+    """The refused rows of a finished job, as the import page's download gives them (web.pages.refused_rows)."""
+    account = allowed(Action.IMPORT)
+    job = own_job(account, job_id)
+    body = services().jobs.refused_file(job.id) if job.refused_name else None
+    if body is None or not job.refused_name:
+        abort(404)
+    return refused_rows_file(body, job.refused_name)
