@@ -11,13 +11,17 @@ import io
 import re
 import time
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
+import openpyxl
 import pytest
 
 from careerlog.import_jobs import RUNNING, TABLE
+from careerlog.workbook_template import XLSX_TYPE
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_notes_served import text
+from tests.functional.test_import_xlsx_served import workbook
 from tests.functional.test_pages_auth import csrf_token, log_in
 
 HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat\n"
@@ -175,3 +179,25 @@ def test_a_job_the_import_refuses_as_a_whole_says_why_on_its_page(world: World) 
     assert "Cannot tell the format of 'diklat.txt'" in said  # (the import's refusal, in the reader's language)
     assert "Import report" not in said
     assert jobs.upload(job.id) is None
+
+
+def test_a_workbooks_job_downloads_its_refused_rows_as_a_workbook(world: World) -> None:
+    log_in(world, "hr")
+    token = csrf_token(world.client, "/pages/import?lang=en")
+    book = openpyxl.load_workbook(io.BytesIO(workbook()))
+    book.active.append([BUDI, "TEKNIS", "Surat", "BKPSDM", 24, date(2024, 5, 6), date(2024, 5, 8), "X-3"])
+    saved = io.BytesIO()
+    book.save(saved)  # (three rows: a job's)
+    data = {"csrf_token": token, "kind": "training", "file": (io.BytesIO(saved.getvalue()), "Diklat2024.xlsx")}
+    job = job_of(world.client.post("/pages/import?lang=en", data=data, content_type="multipart/form-data"))
+    finished(world, job)
+    page = world.client.get(f"/pages/import/jobs/{job}?lang=en").get_data(as_text=True)
+    assert "Download the refused rows (Excel workbook)" in page
+    answer = world.client.get(f"/pages/import/jobs/{job}/refused")
+    assert answer.mimetype == XLSX_TYPE
+    assert answer.headers["Content-Disposition"] == "attachment; filename=Diklat2024-rejected.xlsx"
+    rows = [
+        [cell.value for cell in cells]
+        for cells in openpyxl.load_workbook(io.BytesIO(answer.get_data())).active.iter_rows()
+    ]
+    assert [row[7] for row in rows[1:]] == ["X-2"]
