@@ -23,6 +23,7 @@ from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_notes_served import text
 from tests.functional.test_import_xlsx_served import workbook
 from tests.functional.test_pages_auth import csrf_token, log_in
+from web.import_jobs import JobRunner
 
 HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat\n"
 ROWS = (
@@ -201,3 +202,26 @@ def test_a_workbooks_job_downloads_its_refused_rows_as_a_workbook(world: World) 
         for cells in openpyxl.load_workbook(io.BytesIO(answer.get_data())).active.iter_rows()
     ]
     assert [row[7] for row in rows[1:]] == ["X-2"]
+
+
+def test_a_worker_that_stops_leaves_its_job_after_a_batch_to_be_taken_up_again(world: World) -> None:
+    log_in(world, "hr")
+    jobs = world.services.jobs
+    job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
+    stopping = JobRunner(world.app, world.services)
+    stopping.owner = "a-worker-stopping"
+    assert jobs.claim(job.id, stopping.owner)
+    stopping.stopping.set()  # (gunicorn stops the worker while it imports)
+    stopping.run_job(job.id)
+    left = jobs.get(job.id)
+    assert left is not None
+    assert left.state == RUNNING  # (not failed: left to be taken up)
+    assert sorted(trainings(world)) == ["JOB-1", "JOB-3"]  # (its batch recorded whole before it stopped)
+    with jobs.store.transaction() as sql:
+        sql.execute(f"UPDATE {TABLE} SET lease_until = ? WHERE id = ?", [0.0, job.id])
+    world.client.get("/pages/import?lang=en")  # (the import page takes it up)
+    finished(world, job.id)
+    done = jobs.get(job.id)
+    assert done is not None
+    assert (done.runs, done.recorded, done.already_recorded, done.refused) == (2, 0, 2, 1)
+    assert sorted(trainings(world)) == ["JOB-1", "JOB-3"]  # (nothing recorded twice)
