@@ -225,3 +225,32 @@ def test_a_worker_that_stops_leaves_its_job_after_a_batch_to_be_taken_up_again(w
     assert done is not None
     assert (done.runs, done.recorded, done.already_recorded, done.refused) == (2, 0, 2, 1)
     assert sorted(trainings(world)) == ["JOB-1", "JOB-3"]  # (nothing recorded twice)
+
+
+def test_the_jobs_progress_is_given_as_json_to_its_page_script_and_to_its_uploader_alone(world: World) -> None:
+    log_in(world, "hr")
+    jobs = world.services.jobs
+    job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="id", rows=3)
+    assert jobs.claim(job.id, "another-worker")  # (held: it stays running while the test reads it)
+    assert jobs.beat(job.id, "another-worker", {"rows_read": 2, "recorded": 1, "refused": 1})
+    page = world.client.get(f"/pages/import/jobs/{job.id}?lang=id").get_data(as_text=True)
+    assert f'data-progress="/pages/import/jobs/{job.id}/progress"' in page
+    assert "import_job.js" in page
+    answer = world.client.get(f"/pages/import/jobs/{job.id}/progress?lang=id")
+    assert answer.status_code == 200
+    assert answer.headers["Cache-Control"] == "no-store"
+    assert answer.get_json() == {
+        "finished": False,
+        "rows_total": 3,
+        "rows_read": 2,
+        "shown": {
+            "state": "sedang diimpor",
+            "rows": "2 dari 3",
+            "recorded": "1",
+            "already_recorded": "0",
+            "refused": "1",
+        },
+    }
+    other = replace(world, client=world.app.test_client())
+    log_in(other, "hr_karo")
+    assert other.client.get(f"/pages/import/jobs/{job.id}/progress").status_code == 404

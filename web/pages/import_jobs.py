@@ -1,8 +1,11 @@
 """An import too large to wait for: the import page makes a job of a file of more rows than
 CAREERLOG_IMPORT_JOB_ROWS (careerlog.import_jobs, run by web.import_jobs) and sends the browser (303) to the job's
-page, which shows the rows read, recorded, already recorded and refused so far, of how many, and opens itself again
-every few seconds (a meta refresh: no script needed) until the job is done; then it shows the report the import page
-shows, with the refused rows' download. The list of imports shows the account's recent jobs, each one's page kept.
+page, which shows the rows read, recorded, already recorded and refused so far, of how many, until the job is done;
+then it shows the report the import page shows, with the refused rows' download. With scripts on, its script
+(web/static/import_job.js) brings the counts up to date in place from `import_job_progress` every few seconds and
+opens the page again once the job is done; without, the page opens itself again (a <noscript> meta refresh: axe's
+meta-refresh rule, WCAG 2.2.1, is for a page that reloads under a script-enabled reader). The list of imports shows
+the account's recent jobs, each one's page kept.
 
 A job is its uploader's alone: another account, an administrator's too, is answered 404 for it (as for a job that
 does not exist, telling nothing of it): its report lists the rows of the uploader's file, and the administrator sees
@@ -10,7 +13,7 @@ the jobs' table in the store (docs/operations.md)."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, url_for
+from flask import abort, current_app, jsonify, redirect, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -19,6 +22,7 @@ from careerlog.access import Action
 from careerlog.accounts import Account
 from careerlog.import_jobs import DONE, FAILED, QUEUED, RUNNING, Job
 from web.import_jobs import JobRunner, report_of
+from web.pages import local_number
 from web.pages.common import allowed, blp, page, services
 from web.pages.refused_rows import refused_rows_file
 
@@ -109,6 +113,34 @@ def import_job(job_id: str) -> ResponseReturnValue:
         refresh=None if job.finished else REFRESH_SECONDS,
     )
     return *answer, {"Cache-Control": "no-store"}
+
+
+@blp.app_template_global()
+def progress_shown(job: Job) -> dict[str, str]:
+    """A job's counts as its page shows them, in the page's language (`import_job_progress`)."""
+    return {
+        "state": job_state(job.state),
+        "rows": _("%(read)s of %(total)s", read=local_number(job.rows_read), total=local_number(job.rows_total)),
+        "recorded": local_number(job.recorded),
+        "already_recorded": local_number(job.already_recorded),
+        "refused": local_number(job.refused),
+    }
+
+
+@blp.route("/import/jobs/<job_id>/progress")
+def import_job_progress(job_id: str) -> ResponseReturnValue:
+    """A job's counts so far as JSON, which its page's script asks every few seconds to show them without opening
+    the page again (a browser without scripts opens it again: its <noscript> refresh); `finished` once it is done."""
+    account = allowed(Action.IMPORT)
+    job = own_job(account, job_id)
+    if not job.finished:
+        runner().kick()
+    return jsonify(
+        finished=job.finished,
+        rows_total=job.rows_total,
+        rows_read=job.rows_read,
+        shown=progress_shown(job),
+    ), {"Cache-Control": "no-store"}
 
 
 @blp.route("/import/jobs/<job_id>/refused")
