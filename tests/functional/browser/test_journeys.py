@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -151,3 +152,29 @@ def test_career_page_fits_a_phone_screen(phone: Any, site: Site) -> None:
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the page is {width}px wide on a 375px screen"
     site.shot(phone, "career-phone")
+
+
+def test_hr_uploads_a_large_file_and_its_job_page_shows_the_report_once_done(
+    page: Any, site: Site, tmp_path: Any
+) -> None:
+    """A file of more than CAREERLOG_IMPORT_JOB_ROWS (1,000) rows is a job: the upload lands on its page, whose
+    script asks the progress and opens the page again once done, with the report (web/static/import_job.js)."""
+    log_in(page, site, "hr-medan")
+    page.goto(f"{site.url}/pages/import?lang=en")
+    upload = tmp_path / "diklat.csv"
+    header = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;Nomor Sertifikat"
+    rows = [f"{site.employee_nip};TEKNIS;Arsip {i};BKPSDM;8;15/11/2021;31/11/2021;JOB/{i}" for i in range(1001)]
+    upload.write_text("\r\n".join([header, *rows]) + "\r\n")
+    page.set_input_files("#f-file", str(upload))
+    page.select_option("#f-kind", "training")
+    page.check("#f-dry")
+    page.click("#main button[type=submit]")
+    page.wait_for_url(re.compile(r".*/pages/import/jobs/[0-9a-f]+"))
+    page.wait_for_selector("#h-report", timeout=120_000)  # (the page opened again by its script once done)
+    assert page.locator("#h-report").inner_text() == "Import report (dry run)"
+    assert "1,001 of 1,001" in page.locator("#job-progress").inner_text()
+    with page.expect_download() as download:
+        page.click("text=Download the refused rows (CSV)")
+    assert download.value.suggested_filename == "diklat-rejected.csv"
+    page.goto(f"{site.url}/pages/import/jobs?lang=en")
+    assert "diklat.csv" in page.locator("main table").inner_text()
