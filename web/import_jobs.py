@@ -124,16 +124,23 @@ class JobRunner:
             thread.join(timeout)
 
     def run(self) -> None:
-        while not self.stopping.is_set():
-            try:
-                job, soonest = self.services.jobs.waiting()
-            except Exception:  # (a store that cannot be read now: the next kick looks again)
-                log.exception("import jobs: the table could not be read")
-                with self.lock:
+        try:
+            self.take_jobs()
+        except Exception:  # (a store that cannot be read or written now: the next kick looks again)
+            log.exception("import jobs: the table could not be read or written")
+        finally:
+            with self.lock:
+                if self.thread is threading.current_thread():
                     self.thread = None
-                return
+
+    def take_jobs(self) -> None:
+        """Run the jobs waiting, the oldest first, until none is left unfinished (a job another process holds
+        waited for until its lease lapses) or the process stops."""
+        jobs = self.services.jobs
+        while not self.stopping.is_set():
+            job, soonest = jobs.waiting()
             if job is not None:
-                if self.services.jobs.claim(job, self.owner):
+                if jobs.claim(job, self.owner):
                     self.run_job(job)
                 continue
             if soonest is None:
@@ -145,8 +152,6 @@ class JobRunner:
                 continue
             self.wake.wait(max(0.05, min(soonest - time.time(), LEASE_SECONDS)))
             self.wake.clear()
-        with self.lock:
-            self.thread = None
 
     def run_job(self, job_id: str) -> None:
         jobs = self.services.jobs
@@ -158,17 +163,22 @@ class JobRunner:
         done = threading.Event()
         written = [0.0]
 
+        held = [True]
+
         def beating() -> None:  # the lease written again while the import works, the counts so far with it
             while not done.wait(BEAT_EVERY):
-                jobs.beat(job_id, self.owner, dict(counts))
+                try:
+                    held[0] = jobs.beat(job_id, self.owner, dict(counts)) and held[0]
+                except Exception:  # (the store out of reach a moment: written again at the next beat)
+                    log.warning("import job %s: its lease could not be written", job_id, exc_info=True)
 
         def progress(now: dict[str, int]) -> None:
-            if self.stopping.is_set():  # (the process stops: the job left to the next, its batches recorded whole)
-                raise JobStopped
             counts.update(now)
             if time.monotonic() - written[0] >= COUNTS_EVERY:
                 written[0] = time.monotonic()
-                jobs.beat(job_id, self.owner, dict(counts))
+                held[0] = jobs.beat(job_id, self.owner, dict(counts))
+            if self.stopping.is_set() or not held[0]:  # (the process stops, or another took the job: left to it,
+                raise JobStopped  # this one's batches recorded whole)
 
         beat = threading.Thread(target=beating, name=f"careerlog-import-job-{job_id}", daemon=True)
         beat.start()
@@ -215,7 +225,7 @@ class JobRunner:
                     refused_name=name,
                 )
         except JobStopped:
-            log.info("import job %s left to be taken up again: this process stops", job_id)
+            log.info("import job %s left: this process stops, or another took it up", job_id)
         except Exception:
             if self.stopping.is_set():  # (the store closed under it as the process stops: taken up again)
                 log.info("import job %s left to be taken up again: this process stops", job_id, exc_info=True)

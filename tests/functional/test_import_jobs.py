@@ -254,3 +254,21 @@ def test_the_jobs_progress_is_given_as_json_to_its_page_script_and_to_its_upload
     other = replace(world, client=world.app.test_client())
     log_in(other, "hr_karo")
     assert other.client.get(f"/pages/import/jobs/{job.id}/progress").status_code == 404
+
+
+def test_a_worker_whose_lease_another_took_leaves_the_job_to_it(world: World) -> None:
+    """(A process frozen past its lease, a VM paused: the job taken up meanwhile is the other's to finish.)"""
+    log_in(world, "hr")
+    jobs = world.services.jobs
+    job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
+    frozen = JobRunner(world.app, world.services)
+    frozen.owner = "a-frozen-worker"
+    assert jobs.claim(job.id, frozen.owner)
+    with jobs.store.transaction() as sql:
+        sql.execute(f"UPDATE {TABLE} SET lease_until = ? WHERE id = ?", [0.0, job.id])
+    assert jobs.claim(job.id, "the-worker-that-took-it-up")
+    frozen.run_job(job.id)  # (it wakes up and goes on)
+    taken = jobs.get(job.id)
+    assert taken is not None
+    assert taken.state == RUNNING  # (its report not written over the other's: the job left to its new owner)
+    assert taken.runs == 2
