@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.functional.browser.conftest import MARKS, Site, log_in
+from tests.functional.browser.test_axe import violations
 
 pytestmark = MARKS
 
@@ -170,7 +171,10 @@ def test_hr_uploads_a_large_file_and_its_job_page_shows_the_report_once_done(
     page.check("#f-dry")
     page.click("#main button[type=submit]")
     page.wait_for_url(re.compile(r".*/pages/import/jobs/[0-9a-f]+"))
+    if page.locator("#job-bar").count():  # (still running: its progress bar and counts, checked by axe)
+        assert violations(page) == []
     page.wait_for_selector("#h-report", timeout=120_000)  # (the page opened again by its script once done)
+    assert violations(page) == []
     assert page.locator("#h-report").inner_text() == "Import report (dry run)"
     assert "1,001 of 1,001" in page.locator("#job-progress").inner_text()
     with page.expect_download() as download:
