@@ -17,7 +17,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from careerlog.import_jobs import RUNNING, TABLE
+from careerlog.import_jobs import RUNNING, TABLE, ImportJobs, Job
 from careerlog.workbook_template import XLSX_TYPE
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_notes_served import text
@@ -204,13 +204,19 @@ def test_a_workbooks_job_downloads_its_refused_rows_as_a_workbook(world: World) 
     assert [row[7] for row in rows[1:]] == ["X-2"]
 
 
-def test_a_worker_that_stops_leaves_its_job_after_a_batch_to_be_taken_up_again(world: World) -> None:
+def claimed(world: World, owner: str) -> tuple[ImportJobs, Job, JobRunner]:
+    """A job of hr's three rows, taken by a runner of its own named `owner` (another worker of the app)."""
     log_in(world, "hr")
     jobs = world.services.jobs
     job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
-    stopping = JobRunner(world.app, world.services)
-    stopping.owner = "a-worker-stopping"
-    assert jobs.claim(job.id, stopping.owner)
+    runner = JobRunner(world.app, world.services)
+    runner.owner = owner
+    assert jobs.claim(job.id, owner)
+    return jobs, job, runner
+
+
+def test_a_worker_that_stops_leaves_its_job_after_a_batch_to_be_taken_up_again(world: World) -> None:
+    jobs, job, stopping = claimed(world, "a-worker-stopping")
     stopping.stopping.set()  # (gunicorn stops the worker while it imports)
     stopping.run_job(job.id)
     left = jobs.get(job.id)
@@ -258,12 +264,7 @@ def test_the_jobs_progress_is_given_as_json_to_its_page_script_and_to_its_upload
 
 def test_a_worker_whose_lease_another_took_leaves_the_job_to_it(world: World) -> None:
     """(A process frozen past its lease, a VM paused: the job taken up meanwhile is the other's to finish.)"""
-    log_in(world, "hr")
-    jobs = world.services.jobs
-    job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
-    frozen = JobRunner(world.app, world.services)
-    frozen.owner = "a-frozen-worker"
-    assert jobs.claim(job.id, frozen.owner)
+    jobs, job, frozen = claimed(world, "a-frozen-worker")
     with jobs.store.transaction() as sql:
         sql.execute(f"UPDATE {TABLE} SET lease_until = ? WHERE id = ?", [0.0, job.id])
     assert jobs.claim(job.id, "the-worker-that-took-it-up")
