@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from flask import Flask
 from flask_babel import force_locale
 
+from careerlog.accounts import DISABLED
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import REFUSALS, Reason, Refusal, fill
 from careerlog.import_jobs import LEASE_SECONDS
@@ -189,6 +190,8 @@ class JobRunner:
                     if data is None:
                         raise InvalidInput(STOPPED, "file")
                     account = self.services.accounts.get(job.username)
+                    if account.disabled:  # (disabled since the upload: nothing of it recorded in its name)
+                        raise InvalidInput(DISABLED, "file")
                     found = self.services.import_file(
                         account,
                         io.BytesIO(data),

@@ -17,7 +17,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from careerlog.import_jobs import RUNNING, TABLE, ImportJobs, Job
+from careerlog.import_jobs import FAILED, RUNNING, TABLE, ImportJobs, Job
 from careerlog.workbook_template import XLSX_TYPE
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_notes_served import text
@@ -273,3 +273,20 @@ def test_a_worker_whose_lease_another_took_leaves_the_job_to_it(world: World) ->
     assert taken is not None
     assert taken.state == RUNNING  # (its report not written over the other's: the job left to its new owner)
     assert taken.runs == 2
+
+
+def test_a_job_of_an_account_disabled_since_its_upload_records_nothing(world: World) -> None:
+    jobs, job, _ = claimed(world, "no-one")
+    with jobs.store.transaction() as sql:  # (waiting again, as uploaded)
+        sql.execute(
+            f"UPDATE {TABLE} SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE id = ?", [job.id]
+        )
+    before = world.log()
+    world.services.accounts.disable("hr-web", by="admin")
+    world.app.extensions["careerlog_jobs"].kick()
+    finished(world, job.id)
+    stopped = jobs.get(job.id)
+    assert stopped is not None
+    assert stopped.state == FAILED
+    assert "The account is disabled." in str(stopped.failure)
+    assert world.log() == before
