@@ -67,6 +67,13 @@ CORRECTION_NAMED = Refusal(
     "(the latest correction's values stand) or retract it.",
     numbers=("version", "target"),
 )
+# ... of a fact since retracted: neither correcting it again nor retracting it is accepted (until 2026-12-07
+# CORRECTION_NAMED's advice, both refused)
+CORRECTION_OF_RETRACTED = Refusal(
+    "Version {version} is a correction of version {target}, not a fact, and version {by} retracted version {target}: "
+    "a retracted fact stays retracted.",
+    numbers=("version", "target", "by"),
+)
 RETRACTION_NAMED = Refusal(
     "Version {version} is the retraction of version {target}, not a fact: a retracted fact stays retracted.",
     numbers=("version", "target"),
@@ -78,10 +85,32 @@ KEY_USED = Refusal(
     kinds=("kind",),
 )
 REFERENCE_USED = Refusal(
-    "Reference {reference} was already recorded as version {version} with different values ({fields}): if this is "
-    "another event, give it its own reference number; if version {version} was wrong, record a correction of version "
-    "{version}.",
+    "Reference {reference} was already recorded as version {version} with different values ({fields}): {advice}",
     numbers=("version",),
+)
+# REFERENCE_USED's advice, by what the version recorded under the reference is: each names what the ledger accepts
+# (until 2026-12-07 a correction's was "record a correction of version {version}", of the correction itself, refused
+# as CORRECTION_NAMED)
+USED_BY_FACT = Refusal(
+    "if this is another event, give it its own reference number; if version {version} was wrong, record a correction "
+    "of version {version}.",
+    numbers=("version",),
+)
+USED_BY_CORRECTION = Refusal(
+    "version {version} is a correction of version {target}. If this is another event, give it its own reference "
+    "number; if version {version} was wrong, record another correction of version {target} (the latest "
+    "correction's values stand).",
+    numbers=("version", "target"),
+)
+USED_BY_CORRECTION_OF_RETRACTED = Refusal(
+    "version {version} is a correction of version {target}, which version {by} retracted: a retracted fact stays "
+    "retracted. If this is another event, give it its own reference number.",
+    numbers=("version", "target", "by"),
+)
+USED_BY_RETRACTION = Refusal(
+    "version {version} is the retraction of version {target}: a retracted fact stays retracted. If this is another "
+    "event, give it its own reference number.",
+    numbers=("version", "target"),
 )
 # REFERENCE_USED's reference when the one sent is the recorded one written otherwise (in letter case or spaces:
 # `reference_key`): the one typed, and the one the record holds beside it (until 2026-12-06 the recorded one alone,
@@ -793,8 +822,13 @@ class LedgerAggregate(BaseAggregate[str]):
         if found is None:
             change = self.events.get(version)  # a correction or retraction is recorded, but is no fact
             if isinstance(change, EventCorrected | EventRetracted):
+                target = change.target_version
+                retracted = self.facts[target].retracted_by if target in self.facts else None
+                if isinstance(change, EventCorrected) and retracted is not None:
+                    said = CORRECTION_OF_RETRACTED.reason(version=version, target=target, by=retracted)
+                    raise InvalidInput(said, name)
                 named = CORRECTION_NAMED if isinstance(change, EventCorrected) else RETRACTION_NAMED
-                raise InvalidInput(named.reason(version=version, target=change.target_version), name)
+                raise InvalidInput(named.reason(version=version, target=target), name)
             raise InvalidInput(NO_FACT.reason(version=version, subject=self.id), name)
         return found
 
@@ -941,9 +975,24 @@ class LedgerAggregate(BaseAggregate[str]):
                     reference=reference_typed(values.get("reference"), reference),
                     version=version,
                     fields=", ".join(differing),
+                    advice=self.reference_advice(version),
                 ).about(event_cls.KIND)
             )
         return earlier
+
+    def reference_advice(self, version: int) -> Reason:
+        """What REFERENCE_USED advises of the version recorded under a reference: a fact is corrected; a correction's
+        fact is corrected again, unless retracted; a retraction stands (REFERENCE_USED's advice)."""
+        earlier = self.events[version]
+        if isinstance(earlier, EventCorrected | EventRetracted):
+            target = earlier.target_version
+            fact = self.facts.get(target)
+            if isinstance(earlier, EventRetracted):
+                return USED_BY_RETRACTION.reason(version=version, target=target)
+            if fact is not None and fact.retracted_by is not None:
+                return USED_BY_CORRECTION_OF_RETRACTED.reason(version=version, target=target, by=fact.retracted_by)
+            return USED_BY_CORRECTION.reason(version=version, target=target)
+        return USED_BY_FACT.reason(version=version)
 
     def kept_at(
         self, version: int | None, event_cls: type[LedgerEvent], values: Mapping[str, Any], client_key: str | None
