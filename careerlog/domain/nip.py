@@ -10,6 +10,7 @@ sequence is not 000 (rule nip.sequence_nonzero, I). Both inferences are configur
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -24,15 +25,19 @@ from careerlog.reference import Rules, rules
 # direction U+200E/U+200F, word joiner U+2060, a byte-order mark U+FEFF, a soft hyphen U+00AD): until 2026-12-05 a
 # NIP holding one was refused as not 18 digits, the character unseen in the value quoted
 _SEPARATORS = re.compile(r"[\s.\-\u00ad\u200b-\u200f\u2060\ufeff]")
+# The fullwidth forms of the ASCII characters (U+FF01-U+FF5E: digits, full stop, hyphen-minus, letters) as NFKC reads
+# them, the ASCII ones
+_FULLWIDTH = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)}
 SEX_DIGITS = {"1": "M", "2": "F"}
 
-# The refusals of a number (careerlog.domain.wording)
-NOT_18_DIGITS = Refusal("must be 18 digits, got {value}")
-NO_BIRTH_DATE = Refusal("digits 1-8 ({digits}) are not a real birth date")
-SEX_DIGIT = Refusal("digit 15 (sex) must be 1 or 2, got {value}")
-NO_SEQUENCE = Refusal("digits 16-18 (sequence) may not be 000").reason()
-NO_CONTRACT = Refusal("digit 14 (PPPK contract count) must be 1-9").reason()
-MONTH_DIGITS = Refusal("digits 13-14 (TMT CPNS month) must be 01-12, got {value}")
+# The refusals of a number (careerlog.domain.wording), each a sentence as every other reason is (until 2026-12-07
+# "must be 18 digits, got ..." began in lower case)
+NOT_18_DIGITS = Refusal("Must be 18 digits, got {value}.")
+NO_BIRTH_DATE = Refusal("Digits 1-8 ({digits}) are not a real birth date.")
+SEX_DIGIT = Refusal("Digit 15 (sex) must be 1 or 2, got {value}.")
+NO_SEQUENCE = Refusal("Digits 16-18 (sequence) may not be 000.").reason()
+NO_CONTRACT = Refusal("Digit 14 (PPPK contract count) must be 1-9.").reason()
+MONTH_DIGITS = Refusal("Digits 13-14 (TMT CPNS month) must be 01-12, got {value}.")
 OTHER_KIND = Refusal("is a {number} number but the appointment is {kind}")
 OTHER_BIRTH = Refusal("{day} does not match the NIP ({birth})", dates=("day", "birth"))
 OTHER_SEX = Refusal(
@@ -113,9 +118,14 @@ def display_form(value: str) -> str:
 
 
 def normalise_nip(raw: object) -> str:
-    """Strip the separators people type, and the invisible characters a copy carries (_SEPARATORS); does not
-    validate."""
-    return _SEPARATORS.sub("", str(raw))
+    """Strip the separators people type, and the invisible characters a copy carries (_SEPARATORS), after reading
+    its fullwidth forms as their compatibility form (NFKC: _FULLWIDTH): fullwidth digits, as an East Asian input
+    method types them (U+FF11 for 1), are the digits 0-9 (until 2026-12-07 such a NIP was refused as not 18 digits).
+    Another script's digits (Arabic-Indic), which NFKC keeps, stay refused, and so do a superscript or circled digit
+    ("²", "①"), which NFKC would make a digit: no one types a NIP's digit so, and a stray one read as a digit
+    would name another number. Does not validate."""
+    text = str(raw)
+    return _SEPARATORS.sub("", text if text.isascii() else text.translate(_FULLWIDTH))
 
 
 # A number typed after its label, as decrees and lists print it and HR copies it from them ("NIP. 19860926 201003 1

@@ -22,7 +22,7 @@ def test_a_value_that_cannot_be_a_nip_is_a_422_naming_nip(world: World, who: str
     answer = world.get("/api/v1/access-log", who, query_string={"nip": [BUDI, typed]})
     assert answer.status_code == 422
     assert answer.content_type == "application/problem+json"
-    assert answer.get_json()["errors"] == {"nip": [f"must be 18 digits, got {typed!r}"]}
+    assert answer.get_json()["errors"] == {"nip": [f"Must be 18 digits, got {typed!r}."]}
 
 
 def test_a_nip_typed_with_separators_is_read_as_its_digits(world: World) -> None:

@@ -34,11 +34,11 @@ def test_an_appointment_of_a_nip_sent_with_its_label_is_recorded_under_its_digit
 def test_a_nip_with_more_than_its_label_is_refused_naming_nip(world: World) -> None:
     before = world.log()
     body = problem(world.post("/api/v1/employees", "hr", json={"nip": f"No. {SHOWN}", **appointment_of(NIP)}), 422)
-    assert body["errors"] == {"nip": [f"must be 18 digits, got 'No. {SHOWN}'"]}  # (as typed: not 'No.1998...')
+    assert body["errors"] == {"nip": [f"Must be 18 digits, got 'No. {SHOWN}'."]}  # (as typed: not 'No.1998...')
     assert world.log() == before
 
 
 def test_a_nip_refused_with_other_fields_is_quoted_as_typed(world: World) -> None:
     body = {"nip": f"No. {SHOWN}", **appointment_of(NIP), "birth_date": "soon"}
     errors = problem(world.post("/api/v1/employees", "hr", json=body), 422)["errors"]
-    assert errors["nip"] == [f"must be 18 digits, got 'No. {SHOWN}'"]
+    assert errors["nip"] == [f"Must be 18 digits, got 'No. {SHOWN}'."]

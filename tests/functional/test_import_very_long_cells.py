@@ -34,7 +34,7 @@ def test_a_very_long_cell_is_refused_with_a_reason_of_a_line(world: World) -> No
     report = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data").get_json()
     assert report["recorded"] == 0
     assert [problem["errors"] for problem in report["rejected"]] == [
-        {"nip": [f"must be 18 digits, got '{'1' * 39}…'"]},
+        {"nip": [f"Must be 18 digits, got '{'1' * 39}…'."]},
         {"hours": [HOURS_NOT_WHOLE]},
     ]
     assert world.log() == before

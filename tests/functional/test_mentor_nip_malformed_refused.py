@@ -17,9 +17,9 @@ from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import form_of
 
 MALFORMED = {
-    "12345": "must be 18 digits, got '12345'",
-    "197513050200003201": "digits 1-8 (19751305) are not a real birth date",
-    "198609262010131701": "digits 13-14 (TMT CPNS month) must be 01-12, got 13",
+    "12345": "Must be 18 digits, got '12345'.",
+    "197513050200003201": "Digits 1-8 (19751305) are not a real birth date.",
+    "198609262010131701": "Digits 13-14 (TMT CPNS month) must be 01-12, got 13.",
 }
 START = {"focus": "Kearsipan", "effective_date": "2021-01-04", "reference": "MNT-1"}
 
@@ -48,7 +48,7 @@ def test_the_record_form_refuses_a_malformed_mentor_nip_beside_the_mentor(world:
     page = answer.get_data(as_text=True)
     beside = re.search(r'<span class="error" id="mentor_nip-error">(.*?)</span>', page, re.S)
     assert beside, page
-    assert beside.group(1).strip() == "must be 18 digits, got &#39;12345&#39;"
+    assert beside.group(1).strip() == "Must be 18 digits, got &#39;12345&#39;."
     assert "has been appointed" not in page
     assert world.log() == before
 

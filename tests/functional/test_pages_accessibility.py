@@ -404,9 +404,9 @@ def test_the_nip_refusals_of_the_appointment_form_are_shown_in_the_visitors_lang
     log_in(world, "hr")
     good = {k: str(v) for k, v in appointment_of(BUDI, agency="KOTA-MEDAN", region="12.71").items()}
     expected = {
-        "123": ("nip-error", "harus 18 digit, bukan '123'"),
-        "199013322016031001": ("nip-error", "digit 1-8 (19901332) bukan tanggal lahir yang sebenarnya"),
-        "199001012016131001": ("nip-error", "digit 13-14 (bulan TMT CPNS) harus 01-12, bukan 13"),
+        "123": ("nip-error", "Harus 18 digit, bukan '123'."),
+        "199013322016031001": ("nip-error", "Digit 1-8 (19901332) bukan tanggal lahir yang sebenarnya."),
+        "199001012016131001": ("nip-error", "Digit 13-14 (bulan TMT CPNS) harus 01-12, bukan 13."),
         "199001012016031003": ("birth_date-error", "26 Sep 1986 tidak sesuai dengan NIP (1 Jan 1990)"),
     }
     for nip, (field, text) in expected.items():
@@ -421,7 +421,7 @@ def test_the_nip_refusals_of_the_appointment_form_are_shown_in_the_visitors_lang
     assert Elements(page).text_of("nip-error") == told
     data = {**form_of(world, "appointment"), **good, "nip": "123"}
     english = world.client.post("/pages/record?kind=appointment&lang=en", data=data).get_data(as_text=True)
-    assert Elements(english).text_of("nip-error") == "must be 18 digits, got '123'"
+    assert Elements(english).text_of("nip-error") == "Must be 18 digits, got '123'."
 
 
 def test_the_imports_row_refusals_are_shown_in_the_visitors_language(world: World) -> None:

@@ -98,7 +98,7 @@ def test_a_record_in_another_agency_is_not_found_beside_the_nip(world: World) ->
 def test_a_nip_of_the_wrong_form_is_told_so_beside_the_nip_not_as_never_appointed(world: World) -> None:
     # (until 2026-12-02: "No employee with NIP 1986092620100310 has been appointed.")
     log_in(world, "hr")
-    for typed, reason in (("1986092620100310", "must be 18 digits"), ("198602302010031701", "not a real birth date")):
+    for typed, reason in (("1986092620100310", "Must be 18 digits"), ("198602302010031701", "not a real birth date")):
         answer = world.client.post("/pages/record?kind=training&lang=en", data=training_form(world, nip=typed))
         assert answer.status_code == 422
         beside = re.search(r'<span class="error" id="nip-error">(.*?)</span>', answer.get_data(as_text=True), re.S)

@@ -45,7 +45,7 @@ def beside(page: str) -> dict[str, str]:
 OWN_PROBLEMS = {  # each kind's form filled in, and what its own cells are refused for beside the NIP's refusal
     "mentoring_start": (
         MENTORING,
-        {"mentor_nip": "must be 18 digits, got &#39;98765&#39;", "focus": "Missing data for required field."},
+        {"mentor_nip": "Must be 18 digits, got &#39;98765&#39;.", "focus": "Missing data for required field."},
     ),
     "training": (
         TRAINING,

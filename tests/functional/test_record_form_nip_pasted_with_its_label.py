@@ -38,7 +38,7 @@ def test_anything_else_about_the_digits_is_refused_naming_the_nip(world: World, 
     assert answer.status_code == 422
     shown = answer.get_data(as_text=True)
     assert 'id="nip-error"' in shown
-    assert "must be 18 digits" in shown
+    assert "Must be 18 digits" in shown
     assert world.log() == before
 
 

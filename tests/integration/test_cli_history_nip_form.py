@@ -20,7 +20,7 @@ NIP = APPOINTMENT["nip"]
 def test_a_nip_of_no_identity_number_s_form_is_refused_saying_so(store: str, typed: str) -> None:
     result = careerlog(store, "history", typed)
     assert result.exit_code == 1
-    assert result.output == f"Error: nip: must be 18 digits, got {typed!r}\n"
+    assert result.output == f"Error: nip: Must be 18 digits, got {typed!r}.\n"
 
 
 def test_a_nip_typed_with_separators_is_read_and_one_nobody_has_is_not_found(store: str) -> None:

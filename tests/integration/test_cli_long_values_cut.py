@@ -17,7 +17,7 @@ def test_a_very_long_subject_is_quoted_cut_on_the_command_line(database_url: str
     unit = run(database_url, "history", "UNIT:" + "x" * 5000)
     short = run(database_url, "history", MISSING)
     assert (long.exit_code, unit.exit_code, short.exit_code) == (1, 1, 1)
-    assert long.output == f"Error: nip: must be 18 digits, got '{'1' * 39}…'\n"
+    assert long.output == f"Error: nip: Must be 18 digits, got '{'1' * 39}…'.\n"
     assert unit.output == f"Error: Nothing is recorded for UNIT:{'x' * 34}….\n"
     assert short.output == f"Error: Nothing is recorded for {MISSING}.\n"
 

@@ -120,7 +120,7 @@ def test_the_audit_of_one_decision_reads_a_nip_typed_with_separators_as_history_
     typed = invoke(settings, "audit", "promotion", spaced, "1")  # (it was "No audited decision 1 of 1986 ...")
     assert (typed.exit_code, typed.output) == (0, plain.output)
     short = invoke(settings, "audit", "promotion", BUDI[:17], "1")
-    assert (short.exit_code, short.output) == (1, f"Error: nip: must be 18 digits, got '{BUDI[:17]}'\n")
+    assert (short.exit_code, short.output) == (1, f"Error: nip: Must be 18 digits, got '{BUDI[:17]}'.\n")
 
 
 def test_an_audit_while_its_views_rebuild_stopped_names_the_rebuild_to_run(settings: Settings) -> None:

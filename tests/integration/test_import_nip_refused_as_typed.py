@@ -39,7 +39,7 @@ def test_a_refused_nip_is_shown_as_typed(app: CareerLog, tmp_path: Path) -> None
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     report = import_file(app, path, actor="hr")
     problems = {p.line: p for p in report.rejected}
-    assert problems[2].errors["nip"] == [f"must be 18 digits, got '{SHORT}'"]
+    assert problems[2].errors["nip"] == [f"Must be 18 digits, got '{SHORT}'."]
     assert problems[2].values == {"nip": SHORT}
     assert problems[3].errors["nip"] == [f"No employee with NIP {other} has been appointed."]  # (the record's)
     assert problems[3].values == {"nip": f"{other[:8]} {other[8:]}"}
@@ -56,9 +56,9 @@ def test_a_refused_nip_of_a_json_lines_row_and_a_mentors_are_shown_as_typed(app:
     path.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
     report = import_file(app, path, actor="hr")
     problems = {p.line: p for p in report.rejected}
-    assert problems[2].errors["nip"] == [f"must be 18 digits, got '{SHORT}'"]
+    assert problems[2].errors["nip"] == [f"Must be 18 digits, got '{SHORT}'."]
     assert problems[2].values == {"nip": SHORT}
-    assert problems[3].errors["mentor_nip"] == ["must be 18 digits, got '9876-5'"]
+    assert problems[3].errors["mentor_nip"] == ["Must be 18 digits, got '9876-5'."]
     assert problems[3].values == {"mentor_nip": "9876-5"}
 
 

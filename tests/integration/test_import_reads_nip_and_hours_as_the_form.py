@@ -41,7 +41,7 @@ def test_a_nip_after_its_label_is_read_by_an_import_as_the_form_reads_it(app: Ca
     assert report.recorded == 2, report.rejected
     [problem] = report.rejected
     assert problem.line == 4
-    assert problem.errors["nip"] == [f"must be 18 digits, got 'No. {shown(nip)}'"]
+    assert problem.errors["nip"] == [f"Must be 18 digits, got 'No. {shown(nip)}'."]
     employee = app.get_employee(nip)
     assert employee is not None
     hours = {

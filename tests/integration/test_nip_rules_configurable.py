@@ -46,7 +46,7 @@ def test_the_bundled_rules_refuse_a_nip_ending_000_as_before(app: CareerLog) -> 
     assert nip_rules() == NipRules(sequence_nonzero=True, pppk_digits=("2",))
     with pytest.raises(InvalidInput) as refused:
         app.record(ENDING_000, "appointment", f.appointment(), actor="hr")
-    assert refused.value.errors["nip"] == ["digits 16-18 (sequence) may not be 000"]
+    assert refused.value.errors["nip"] == ["Digits 16-18 (sequence) may not be 000."]
     assert not app.events_of([ENDING_000]).get(ENDING_000)
 
 

@@ -13,9 +13,9 @@ from tests.unit.test_employee_record import appoint, record, refused
 
 MENTOR = f.nip(date(1975, 5, 5), date(2000, 3, 1), "F", sequence=9)
 MALFORMED = {
-    "12345": "must be 18 digits, got '12345'",
-    "197513050200003200": "digits 1-8 (19751305) are not a real birth date",
-    "197505052000033009": "digit 15 (sex) must be 1 or 2, got 3",
+    "12345": "Must be 18 digits, got '12345'.",
+    "197513050200003200": "Digits 1-8 (19751305) are not a real birth date.",
+    "197505052000033009": "Digit 15 (sex) must be 1 or 2, got 3.",
 }
 
 
