@@ -280,11 +280,13 @@ TRAINING_DAY_FULL, TRAINING_DAY_FULL_TICKED = confirmable(
 # (`least` to `most` rupiah; 0, a training at no cost, is never asked: "Rp 1,50" or "1.5", a decimal mark where a
 # thousands separator was meant, read as one rupiah and a half), or, with its `whole` true, any fraction of a rupiah.
 # Asked about on every live writer (confirm: training.cost), never on a migration; a rules file without the rule does
-# not ask.
+# not ask. Its advice names a form every route reads (until 2026-12-07 "write it in whole rupiah, without a decimal
+# mark", though a cost with sen is recorded as written while `whole` is false, as shipped).
 TRAINING_COST = "training.cost"
 COST_IMPLAUSIBLE, COST_IMPLAUSIBLE_TICKED = confirmable(
     "A training cost (cost, biaya) of {cost} rupiah is {why} (rule training.cost): if it is mistyped, correct it "
-    "(write it in whole rupiah, without a decimal mark: 1500000); if the training did cost that, ",
+    "(in rupiah, written without thousands separators: 1500000 for one and a half million); if the training did "
+    "cost that, ",
     TRAINING_COST,
     ".",
     named=True,

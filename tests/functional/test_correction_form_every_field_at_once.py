@@ -12,6 +12,7 @@ from tests.functional.conftest import BUDI, World
 from tests.functional.test_correction_form_fields import correction, promoted
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_record_form_every_field_at_once import beside
+from tests.functional.test_training_cost_one_rule_on_every_route import UNREAD_ID
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def test_an_unreadable_corrected_cost_is_named_with_every_other_problem(world: W
         "effective_date": "6 Jan 2099 berada di masa depan.",
         "corrected_fields.hours": "Bukan bilangan bulat jam pelajaran: JP dihitung dalam jam pelajaran utuh "
         "(masing-masing 45 menit); tulis JP sebagai bilangan bulat dengan angka (24, bukan 24,5).",
-        "corrected_fields.cost": "Bukan angka yang sah.",
+        "corrected_fields.cost": UNREAD_ID,
     }
     assert world.log() == before
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import training_form
+from tests.functional.test_training_cost_one_rule_on_every_route import UNREAD
 
 
 def recorded_cost(world: World) -> Decimal | None:
@@ -49,7 +50,7 @@ def test_a_value_that_is_no_number_in_the_pages_language_is_refused_beside_its_f
         page = answer.get_data(as_text=True)
         assert answer.status_code == 422, typed
         assert f'id="f-cost" name="cost" value="{typed}"' in page
-        assert '<span class="error" id="cost-error">Bukan angka yang sah.</span>' in page
+        assert f'<span class="error" id="cost-error">{UNREAD["id"]}</span>' in page
         assert 'aria-describedby="cost-error"' in page
     assert world.log() == before
 
@@ -59,4 +60,4 @@ def test_english_refusal_is_in_english(world: World) -> None:
     world.client.get("/pages/?lang=en")
     answer = world.client.post("/pages/record?kind=training", data=training_form(world, cost="2,5,1"))
     assert answer.status_code == 422
-    assert '<span class="error" id="cost-error">Not a valid number.</span>' in answer.get_data(as_text=True)
+    assert f'<span class="error" id="cost-error">{UNREAD["en"]}</span>' in answer.get_data(as_text=True)

@@ -12,6 +12,7 @@ import pytest
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import training_form
+from tests.functional.test_training_cost_one_rule_on_every_route import UNREAD_ID
 
 
 @pytest.fixture
@@ -35,5 +36,5 @@ def test_the_record_form_refuses_a_rupiah_sign_of_no_amount_beside_the_cost(worl
     assert answer.status_code == 422
     beside = re.search(r'id="cost-error">(.*?)</span>', answer.get_data(as_text=True), re.S)
     assert beside, answer.get_data(as_text=True)
-    assert beside[1].strip() == "Bukan angka yang sah."
+    assert beside[1].strip() == UNREAD_ID
     assert world.log() == before

@@ -8,6 +8,7 @@ from __future__ import annotations
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import training_form
+from tests.functional.test_training_cost_one_rule_on_every_route import UNREAD_ID
 
 
 def test_an_unreadable_cost_is_named_with_an_empty_title(world: World) -> None:
@@ -17,6 +18,6 @@ def test_an_unreadable_cost_is_named_with_an_empty_title(world: World) -> None:
     answer = world.client.post("/pages/record?kind=training", data=data)
     assert answer.status_code == 422
     page = answer.get_data(as_text=True)
-    assert '<span class="error" id="cost-error">Bukan angka yang sah.</span>' in page
+    assert f'<span class="error" id="cost-error">{UNREAD_ID}</span>' in page
     assert '<span class="error" id="title-error">Isian wajib ini belum diisi.</span>' in page
     assert world.log() == before

@@ -9,6 +9,7 @@ import pytest
 from tests.functional.conftest import World
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import training_form
+from tests.functional.test_training_cost_one_rule_on_every_route import UNREAD_ID
 
 AFTER_END = '<span class="error" id="start_date-error">12 Mei 2024 jatuh setelah tanggal selesai 10 Mei 2024.</span>'
 
@@ -17,7 +18,7 @@ AFTER_END = '<span class="error" id="start_date-error">12 Mei 2024 jatuh setelah
     ("cell", "refused"),
     [
         ({"hours": ""}, '<span class="error" id="hours-error">Isian wajib ini belum diisi.</span>'),
-        ({"cost": "1.500.000.50"}, '<span class="error" id="cost-error">Bukan angka yang sah.</span>'),  # (the form's)
+        ({"cost": "1.500.000.50"}, f'<span class="error" id="cost-error">{UNREAD_ID}</span>'),  # (the form's)
     ],
 )
 def test_a_first_day_after_the_last_is_named_with_a_cell_refused(

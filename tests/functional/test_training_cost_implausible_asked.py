@@ -37,7 +37,8 @@ TRAINING = {
 }
 ASKED = (
     "A training cost (cost, biaya) of {cost} rupiah is {why} (rule training.cost): if it is mistyped, correct it "
-    "(write it in whole rupiah, without a decimal mark: 1500000); if the training did cost that, confirm it "
+    "(in rupiah, written without thousands separators: 1500000 for one and a half million); if the training did "
+    "cost that, confirm it "
     "(confirm: training.cost) and send it again."
 )
 FRACTION = (
@@ -181,9 +182,9 @@ def test_an_indonesian_file_names_the_row_the_column_and_why_in_both_languages_a
     assert problem_row.describe().startswith("line 3: cost: A training cost (cost, biaya) of 1.5 rupiah")
     assert shown(reason, "id") == (
         "Biaya pelatihan (cost, biaya) sebesar 1,5 rupiah adalah kurang dari 100 rupiah, biaya terendah yang wajar "
-        "bagi sebuah pelatihan (aturan training.cost): jika salah ketik, ralatlah (tulis dalam rupiah utuh, tanpa "
-        "tanda desimal: 1500000); jika biaya pelatihan memang sebesar itu, konfirmasikan (confirm: training.cost, "
-        "atau ya di kolom Konfirmasi) lalu impor lagi baris ini."
+        "bagi sebuah pelatihan (aturan training.cost): jika salah ketik, ralatlah (dalam rupiah, ditulis "
+        "tanpa pemisah ribuan: 1500000 untuk satu setengah juta); jika biaya pelatihan memang sebesar itu, "
+        "konfirmasikan (confirm: training.cost, atau ya di kolom Konfirmasi) lalu impor lagi baris ini."
     )
     assert [(r, c) for r, _, c in recorded(world)] == [("F-1", ()), ("F-3", ("training.cost",))]
 
@@ -200,9 +201,9 @@ def test_the_record_form_asks_in_indonesian_with_a_box_that_records_it(world: Wo
         "cost": str(
             escape(
                 "Biaya pelatihan (cost, biaya) sebesar 50 rupiah adalah kurang dari 100 rupiah, biaya terendah "
-                "yang wajar bagi sebuah pelatihan (aturan training.cost): jika salah ketik, ralatlah (tulis dalam "
-                "rupiah utuh, tanpa tanda desimal: 1500000); jika biaya pelatihan memang sebesar itu, centang kotak "
-                "di bawah untuk mengonfirmasinya lalu kirim lagi formulir ini."
+                "yang wajar bagi sebuah pelatihan (aturan training.cost): jika salah ketik, ralatlah (dalam rupiah, "
+                "ditulis tanpa pemisah ribuan: 1500000 untuk satu setengah juta); jika biaya pelatihan memang "
+                "sebesar itu, centang kotak di bawah untuk mengonfirmasinya lalu kirim lagi formulir ini."
             )
         )
     }

@@ -252,10 +252,17 @@ def local_decimal(value: str, name: str = "") -> str:
 
 
 def unread_number(error: NumberFormatError) -> str:
-    """Why a decimal typed on the form was not read, beside its field."""
+    """Why a decimal typed on the form was not read, beside its field: naming the forms the page reads, in its
+    language's own separators (until 2026-12-07 a bare "Not a valid number.", so that "1.500.000" refused on an
+    English page said nothing of the "1,500,000" it reads)."""
     if isinstance(error, ReadsTwoWays):
         return error.reason  # (a Reason, shown in the page's language)
-    return _("Not a valid number.")
+    whole, fraction = local_text(Decimal(1500000)), local_text(Decimal("1500000.5"))
+    return _(
+        "Not a valid number: write it in digits 0-9 as this page writes numbers, such as %(whole)s or %(fraction)s.",
+        whole=whole,
+        fraction=fraction,
+    )
 
 
 CORRECTED = "corrected."  # the correction form's input of a corrected fact's field: corrected.<field>
