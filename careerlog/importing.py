@@ -2277,7 +2277,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
     elif "nip" in row:
         nip = row["nip"]
         # digits only: nothing to take out (the common case, without the regular expression)
-        subject = nip if type(nip) is str and nip.isdigit() else normalise_nip(nip)
+        subject = nip if type(nip) is str and nip.isascii() and nip.isdigit() else normalise_nip(nip)
         if type(nip) is float:  # (a JSON number with a fraction or an exponent: digits lost)
             raise InvalidInput(NIP_AS_NUMBER.reason(value=repr(nip)), "nip")
         if "name" in payload and kind not in NAMED_KINDS and type(payload["name"]) is str:
@@ -2294,7 +2294,9 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
     written = row.get(WRITTEN)
     if written is not None and type(written) is not Written:  # (a JSON row's own "#written": no field)
         raise InvalidInput(UNKNOWN_FIELD, WRITTEN)
-    if "mentor_nip" in row or not (type(nip := row.get("nip")) is str and nip.isdigit()):  # (else none to keep)
+    if "mentor_nip" in row or not (
+        type(nip := row.get("nip")) is str and nip.isascii() and nip.isdigit()
+    ):  # (else none to keep)
         written = _nips_as_typed(row, written)
     if not migration:
         carried = [k for k in MIGRATION_KEYS if k in row]

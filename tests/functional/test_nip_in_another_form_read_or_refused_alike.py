@@ -2,7 +2,8 @@
 stored in a second form: one ending in a non-breaking space (or any Unicode space) is the NIP, as its separators
 are (careerlog.domain.nip.normalise_nip); one written in fullwidth digits (as a Japanese or Chinese input method
 types them, U+FF11 for 1), the same digits in Unicode's compatibility form (NFKC), is the NIP too (until 2026-12-07
-refused as "must be 18 digits" by the CLI and the API, and not found by the API's record path); another
+refused as "must be 18 digits" by the CLI and the API, and not found by the API's record path; an import's row
+until then refused as a NIP of no one in the scope); another
 script's digits (Arabic-Indic), which NFKC leaves as they are, are no NIP, refused naming `nip`. So no second
 record is ever made for one employee."""
 
@@ -73,6 +74,8 @@ def test_a_nip_in_fullwidth_digits_is_the_nip_at_every_entry_point(world: World,
     answer = world.post("/api/v1/employees", "hr", json={"nip": FULLWIDTH, **appointment_of(BUDI)})
     assert answer.status_code == 409  # (Budi, appointed already: not a second record)
     assert list(answer.get_json()["errors"]) == ["nip"]
+    report = imported(world, FULLWIDTH, "FW-3")  # (until 2026-12-07 refused as a NIP of no one in the scope)
+    assert ([row["subject"] for row in report["recorded_rows"]], report["rejected"]) == ([BUDI], [])
     assert subjects(world) == before
 
 
