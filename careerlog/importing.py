@@ -2478,7 +2478,9 @@ def import_rows(
     # (until 2026-12-06 an appointment voided in the same file was still warned of its starting rank)
     amended: set[str] = set()
     # each rank promotion the file recorded, by record and rank (a second row to that rank: PROMOTED_TWICE_IN_FILE),
-    # and the rows refused so, by the line that recorded the rank (told what the audit finds of that line's, below)
+    # the last one recorded, none once a row of the file retracts it (until 2026-12-07 the first, named though
+    # retracted), and the rows refused so, by the line that recorded the rank (told what the audit finds of that
+    # line's, below)
     promoted: dict[tuple[str, str], tuple[int, int]] = {}
     twice: list[tuple[RowProblem, int, str]] = []
 
@@ -2503,8 +2505,10 @@ def import_rows(
                             )
                             if result.appointed is not None:  # (judged from it alone: no record read again)
                                 appointed_events[command.subject, result.version] = result.appointed
-                        if command.kind == "rank_promotion":
-                            promoted.setdefault(rank_of(command), (command.line, result.version))
+                        if command.kind == "rank_promotion":  # (a rank given again: its earlier promotion retracted)
+                            promoted[rank_of(command)] = (command.line, result.version)
+                        elif command.kind in ("retraction", "correction"):
+                            unpromoted(promoted, command)
                         if command.kind == "appointment":
                             appointed[command.subject] = command.line
                         elif command.kind == "placement":
@@ -2601,7 +2605,8 @@ def import_rows(
             again = [row for row in held if row[0].subject in progressed or row[0].subject in stuck]
             for command, result in held:
                 if command.subject not in progressed and command.subject not in stuck:
-                    report.rejected.append(_rejection(command, result, first))
+                    problem = _rejection(command, result, first)
+                    report.rejected.append(promoted_twice(problem, command, result, promoted, twice, dry_run))
         for command, result in resent:
             params = retracted_params(result) or {}
             if first.earlier(command.subject, int(params["by"])) is None:
@@ -2722,6 +2727,20 @@ def retracted_params(result: Exception) -> dict[str, Any] | None:
 def rank_of(command: Command) -> tuple[str, str]:
     """A rank promotion's record and new rank, as written in any case or spacing (III/b, iii/B)."""
     return command.subject, "".join(str(command.payload.get("new_rank", "")).split()).upper()
+
+
+def unpromoted(promoted: dict[tuple[str, str], tuple[int, int]], command: Command) -> None:
+    """Forget the file's promotion (`promoted`: its line and version by record and rank) a recorded retraction, or
+    correction of its new rank, targets: it holds that rank no more, so a later row to the rank is not told of it."""
+    changes = command.payload.get("corrected_fields")
+    if command.kind == "correction" and not (isinstance(changes, Mapping) and "new_rank" in changes):
+        return
+    try:  # (as written: a CSV cell's text, a JSON number)
+        target = int(str(command.payload.get("target_version")).strip())
+    except ValueError:
+        return
+    for key in [k for k, (_, version) in promoted.items() if k[0] == command.subject and version == target]:
+        del promoted[key]
 
 
 def promoted_twice(

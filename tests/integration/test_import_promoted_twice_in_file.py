@@ -9,6 +9,7 @@ stores."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,80 @@ def test_a_second_row_to_the_same_rank_before_the_firsts_tmt_names_the_first_lin
         3,
         [PROMOTED_TWICE_IN_FILE.reason(line=2, new_rank="III/b", version=2, first="2014-04-01", tmt="2011-04-01")],
     )
+
+
+def rows(tmp_path: Path, *written: dict[str, object]) -> Path:
+    path = tmp_path / "events.jsonl"
+    path.write_text("".join(json.dumps({"nip": NIP, **row}) + "\n" for row in written), encoding="utf-8")
+    return path
+
+
+def test_the_row_named_is_the_one_whose_promotion_holds_the_rank_not_one_retracted(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    """Line 1's promotion to III/b (version 2) retracted by line 2 and given again by line 3 (version 4): line 4's,
+    to III/b again, named line 1 and version 2, retracted, with line 3's TMT (until 2026-12-07), the mend it gave a
+    correction of a retracted version. It names line 3, version 4."""
+    app.record(NIP, "appointment", f.appointment(), actor="hr")  # III/a, TMT 2010-03-01
+    path = rows(
+        tmp_path,
+        {"kind": "rank_promotion", **f.promotion("III/b", "2011-04-01")},
+        {"kind": "retraction", **f.retraction(2, "2011-05-01")},
+        {"kind": "rank_promotion", **f.promotion("III/b", "2012-04-01")},
+        {"kind": "rank_promotion", **f.promotion("III/b", "2014-04-01")},
+    )
+    report = import_file(app, path, actor="hr")
+    assert report.recorded == 3
+    [problem] = report.rejected
+    assert (problem.line, problem.errors["new_rank"]) == (
+        4,
+        [PROMOTED_TWICE_IN_FILE.reason(line=3, new_rank="III/b", version=4, first="2012-04-01", tmt="2014-04-01")],
+    )
+
+
+def test_a_rank_held_otherwise_once_the_files_promotion_to_it_is_retracted_is_refused_as_before(
+    app: CareerLog, tmp_path: Path
+) -> None:
+    """Line 1's promotion to III/b (version 2) retracted by line 2, and the appointment corrected to III/b by line 3:
+    line 4's promotion to III/b is refused as the rank held since the appointment, naming no line of the file (the
+    retracted row's is not the promotion holding it)."""
+    app.record(NIP, "appointment", f.appointment(), actor="hr")  # III/a, TMT 2010-03-01
+    path = rows(
+        tmp_path,
+        {"kind": "rank_promotion", **f.promotion("III/b", "2011-04-01")},
+        {"kind": "retraction", **f.retraction(2, "2011-05-01")},
+        {"kind": "correction", **f.correction(1, "2011-05-02", rank="III/b")},
+        {"kind": "rank_promotion", **f.promotion("III/b", "2014-04-01")},
+    )
+    report = import_file(app, path, actor="hr")
+    assert report.recorded == 3, report.rejected
+    [problem] = report.rejected
+    assert (problem.line, problem.errors["new_rank"]) == (
+        4,
+        ["III/b is the rank already held since 2010-03-01: a promotion names a rank above it."],
+    )
+
+
+@pytest.mark.parametrize("dry_run", [False, True], ids=["recorded", "dry run"])
+def test_a_second_row_to_the_same_rank_held_back_for_a_rank_jump_names_the_first_line_alike(
+    app: CareerLog, tmp_path: Path, dry_run: bool
+) -> None:
+    """Line 2, to III/b again with a TMT when II/d was held (a jump too), is held back for the jump and refused once
+    the rest of the file is in: it was refused "III/b is not below III/b, ..." (until 2026-12-07), naming neither the
+    first line's row nor the mend, as a row not held back is."""
+    app.record(NIP, "appointment", f.appointment(rank="II/d"), actor="hr")  # II/d, TMT 2010-03-01
+    path = rows(
+        tmp_path,
+        {"kind": "rank_promotion", **f.promotion("III/b", "2014-04-01"), "confirm": "promotion.one_step"},
+        {"kind": "rank_promotion", **f.promotion("III/b", "2012-04-01")},
+    )
+    report = import_file(app, path, actor="hr", dry_run=dry_run)
+    assert report.recorded == 1
+    [problem] = report.rejected
+    said = (
+        PROMOTED_TWICE_IN_DRY_RUN.reason(line=1, new_rank="III/b", first="2014-04-01", tmt="2012-04-01")
+        if dry_run
+        else PROMOTED_TWICE_IN_FILE.reason(line=1, new_rank="III/b", version=2, first="2014-04-01", tmt="2012-04-01")
+    )
+    assert problem.line == 2
+    assert said in problem.errors["new_rank"]
