@@ -242,11 +242,25 @@ QUOTED_CELL_QUOTE = Refusal(
     "again. Nothing of this row was recorded."
 ).reason()
 
+# A cell opened by a quotation not ending it (`"Smart ASN" Angkatan I`): no quote marks surround it to remove, and a
+# cell opened by a quote mark is never read unquoted (until 2026-12-07 given QUOTED_CELL_QUOTE's advice)
+QUOTATION_OPENS_CELL = Refusal(
+    'This cell opens with a quotation (") that does not end it, which breaks the CSV rules, so the row is not read as '
+    "written: a cell opened by a quote mark is read as written between quote marks, up to the one closing it. Write "
+    'the whole cell between quote marks, each of its own quote marks doubled ("""Smart ASN"" Angkatan I"), as a '
+    "spreadsheet saves it, or do not open the cell with the quotation, and import this row again. Nothing of this row "
+    "was recorded."
+).reason()
+
 
 def quote_fault(cell: str) -> Reason:
     """The reason a cell (as written between its separators) breaks the quoting rules within its line: written
-    between quote marks, holding one not doubled (QUOTED_CELL_QUOTE), or holding a lone one (STRAY_QUOTE)."""
-    return QUOTED_CELL_QUOTE if cell.lstrip(" \t").startswith('"') else STRAY_QUOTE
+    between quote marks, holding one not doubled (QUOTED_CELL_QUOTE), opened by a quotation not ending it
+    (QUOTATION_OPENS_CELL), or holding a lone one (STRAY_QUOTE)."""
+    text = cell.strip(" \t")
+    if not text.startswith('"'):
+        return STRAY_QUOTE
+    return QUOTED_CELL_QUOTE if len(text) > 1 and text.endswith('"') else QUOTATION_OPENS_CELL
 
 
 UNCLOSED_QUOTE = Refusal(

@@ -16,6 +16,7 @@ from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.importing import (
     HEADER_QUOTE,
+    QUOTATION_OPENS_CELL,
     QUOTED_CELL_QUOTE,
     ROWS_RUN_TOGETHER,
     STRAY_QUOTE,
@@ -219,6 +220,19 @@ def test_a_cell_between_quote_marks_holding_quote_marks_not_doubled_says_how_to_
     assert [(p.line, p.errors) for p in report.rejected] == [(2, {"title": [QUOTED_CELL_QUOTE]})]
     assert '"Pelatihan ""Smart ASN"" Angkatan I"' in str(QUOTED_CELL_QUOTE)
     assert 'remove the quote marks around it (Pelatihan "Smart ASN" Angkatan I' in str(QUOTED_CELL_QUOTE)
+
+
+@pytest.mark.parametrize("title", ['"Smart ASN" Angkatan I', ' "Smart ASN" Angkatan I'], ids=["first", "spaced"])
+def test_a_cell_opening_with_a_quotation_says_how_to_write_it(app: CareerLog, tmp_path: Path, title: str) -> None:
+    """`"Smart ASN" Angkatan I`: no quote marks surround the cell, and one opened by a quote mark is never read
+    unquoted, so the advice of a cell between quote marks (remove the quote marks around it) was wrong (until
+    2026-12-07). Refused saying to quote the whole cell, its own quote marks doubled, or not to open it with the
+    quotation."""
+    app.record(NIP, "appointment", {k: v for k, v in APPOINTMENT.items() if k not in ("kind", "nip")}, actor="hr")
+    report = import_file(app, sheet(tmp_path, row("Q-1", title=title)), actor="hr", dry_run=True)
+    assert [(p.line, p.errors) for p in report.rejected] == [(2, {"title": [QUOTATION_OPENS_CELL]})]
+    assert '"""Smart ASN"" Angkatan I"' in str(QUOTATION_OPENS_CELL)
+    assert "remove the quote marks around it" not in str(QUOTATION_OPENS_CELL)
 
 
 def test_a_lone_quote_mark_is_refused_saying_to_remove_it_or_add_its_pair() -> None:
