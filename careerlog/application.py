@@ -150,6 +150,7 @@ from careerlog.reference import Rules, reference, rules
 from careerlog.sqlstore import SqlStore, apply_postgres_options, check_connections_when_in_doubt, select_events_of
 from careerlog.storekey import KeyCheck
 
+T = TypeVar("T")
 Clock = Callable[[], datetime]
 
 
@@ -181,7 +182,6 @@ MIRRORS: dict[type[LedgerEvent], type[LedgerEvent]] = {
 # The kinds an administrator records, by kind (the others are derived by the system).
 RECORDABLE_KINDS: dict[str, type[LedgerEvent]] = {kind: cls for kind, cls in BY_KIND.items() if cls.RECORDABLE}
 # A client key of nothing but spaces would make every blank-keyed request the same one (a migration keeps its own).
-T = TypeVar("T")
 BLANK_KEY = Refusal("Is only spaces: give a key with other characters, or none.").reason()
 # A client key holding a comma: the API refuses it as its Idempotency-Key header (web.api.schemas.one_key: a header sent
 # twice arrives comma-joined), so one given to `careerlog record --client-key`, an import's cell or the record form
