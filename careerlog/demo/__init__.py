@@ -108,7 +108,7 @@ class Demo:
         units = len({p.place_at(p.appointed) for p in self.people})
         first = min((p.appointed.year for p in self.people), default=self.today.year)
         types = Counter(str(i["type"]) for i in self.irregularities)
-        listed = ", ".join(f"{name} {count}{self.left_out(name)}" for name, count in sorted(types.items()))
+        listed = ", ".join(f"{name} {count}" for name, count in sorted(types.items()))
         where = f", listed in {irregularities_path}" if irregularities_path else ""
         made = f"recorded ({self.event_count:,} events)"
         after = ""
@@ -125,21 +125,6 @@ class Demo:
             f"{self.mentors} mentors' mentoring. {len(self.irregularities):,} irregularities injected for the "
             f"merit audit ({listed}){where}.{after}"
         )
-
-    def left_out(self, name: str) -> str:
-        """For passed_over: how many are by a 202 promotion, which the lists of audited promotions and their
-        passed_over filter do not compare (docs/audit.md "What the lists cover"), and where they are found: the
-        decision's page and the passed-over pairs of every kind (`careerlog audit passed-over`, GET
-        /api/v1/audits/passed-over; until 2026-12-06 the summary said "not in the passed_over lists", which list
-        them); else nothing."""
-        cases = [i for i in self.irregularities if i["type"] == name == "passed_over"]
-        by_202 = sum(1 for i in cases if i["details"]["promotion_kind"] == "202")
-        if not by_202:
-            return ""
-        found = "not found by the promotions' passed_over filter; listed by careerlog audit passed-over"
-        if by_202 == 1:
-            return f" (1 by a 202 promotion: on its decision's page, {found})"
-        return f" ({by_202} by 202 promotions: on their decisions' pages, {found})"
 
 
 def to_row(rec: Rec) -> dict[str, Any]:

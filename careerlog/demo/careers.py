@@ -1166,7 +1166,10 @@ class Simulation:
                 waits.append(
                     person.confirmed if person.confirmed is not None and person.confirmed > day else add_years(day, 1)
                 )
-        person.next_check = max(waits)
+        # a degree to come (already drawn) may lift the education ceiling or exempt the crossing's exam: its day
+        # brings the check forward, as `degree_events` does (it runs before the year's rounds, whose check came after)
+        degrees = [graduation for graduation, _ in person.degrees if graduation > day]
+        person.next_check = min([max(waits), *degrees])
 
     def ceiling_wait(self, person: Person, day: date) -> date:
         """When a promotion above the education ceiling (201, 202) could next be possible."""
@@ -1287,7 +1290,13 @@ class Simulation:
                     or not self.stays_eligible(colleague, later, plan.new_rank)
                 ):
                     continue
-                weaker = [p for p in judged if p is not plan and clearly_stronger(colleague, p.person, day)]
+                # a 101 passes over a colleague eligible for a 101; a 202, whose pool is its fellow functional holders
+                # eligible for their own 202 (docs/rules.md merit.passed_over), passes over no one held back here
+                weaker = [
+                    p
+                    for p in judged
+                    if p is not plan and p.kind == plan.kind and clearly_stronger(colleague, p.person, day)
+                ]
                 if not weaker or not self.quota.want("passed_over", day):
                     continue
                 self.pass_over(day, later, group, plan, weaker, plans)

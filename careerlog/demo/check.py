@@ -437,8 +437,9 @@ class Findings:
     for a 201 or 202 (choice promotions: the demo gives them on its own schedule, e.g. a 202 after 4 years in rank
     before 2023, often a round or more after the rules first allow one) is not tallied: a wait for a choice promotion
     is no rule's finding and such holders are outside the fairness pool. Where a wait does bear on the audit, a
-    colleague's 202 passing over a clearly stronger holder waiting for their own kind, `decisions` has it
-    (`passed_over` pools a 202's colleagues by `eligible_open`) and the demo's tests compare it with the listing."""
+    colleague's 202 passing over a clearly stronger fellow functional holder waiting for their own 202, `decisions`
+    has it (`passed_over` pools a 202's colleagues by `eligible_functional`) and the demo's tests compare it with the
+    listing."""
 
     decisions: dict[tuple[str, str], set[str]]
     unit_years: set[tuple[str, str, int]]
@@ -486,33 +487,28 @@ def eligible(view: View, day: date) -> tuple[str, date, tuple[str, str]] | None:
     return rank, since, view.unit_at(day)
 
 
-def eligible_open(view: View, day: date) -> tuple[str, date, tuple[str, str]] | None:
-    """(rank, since, (agency, unit)) if eligible on a day for a promotion of a kind open then, else None: a 101 (the
-    probe of `eligible`: not to a definitive managerial or functional post holder), a 202 to the next rank holding a
-    definitive functional post, a 201 holding a managerial one, or a 203 to the starting rank of a degree obtained in
-    service above the rank held. The pool of a functional-post (202) promotion (docs/rules.md merit.passed_over)."""
-    found = eligible(view, day)
-    if found is not None or view.appointment.values["employment_kind"] != "PNS" or view.appointment.eff >= day:
-        return found
+def eligible_functional(view: View, day: date) -> tuple[str, date, tuple[str, str]] | None:
+    """(rank, since, (agency, unit)) if eligible on a day for a 202 to the next rank, holding a definitive functional
+    post, else None: the pool of a functional-post (202) promotion, the colleagues who could have had that 202
+    (docs/rules.md merit.passed_over; until 2026-12-07 any kind open to them, 101, 201 or 203 too)."""
+    if view.appointment.values["employment_kind"] != "PNS" or view.appointment.eff >= day:
+        return None
+    if not rules().in_force("promotion.time_in_rank", day):
+        return None
     if any(f.values["status"] in reference().separation_statuses() and f.eff < day for f in view.of("status_change")):
         return None
     ref = reference()
     rank, since = view.rank_at(day)
     index = ref.rank_index(rank)
-    targets: list[tuple[str, str]] = []
     held = definitive_post(view, day)
-    if held is not None and index + 1 < len(ref.ranks):
-        kind = "202" if held.values["post_kind"] == "FUNGSIONAL" else "201"
-        if kind == "202" or ref.post_kinds[held.values["post_kind"]].get("managerial"):
-            targets.append((kind, ref.ranks.codes[index + 1]))
-    degree = view.education_at(day)
-    if degree != view.appointment.values["education"] and ref.rank_index(ref.education[degree]["start"]) > index:
-        targets.append(("203", str(ref.education[degree]["start"])))
-    for kind, new in targets:
-        probe = Fact(0, "rank_promotion", day, {"promotion_kind": kind, "new_rank": new}, datetime.max)
-        if not promotion_rules(view, probe):
-            return rank, since, view.unit_at(day)
-    return None
+    if held is None or held.values["post_kind"] != "FUNGSIONAL" or index + 1 >= len(ref.ranks):
+        return None
+    probe = Fact(
+        0, "rank_promotion", day, {"promotion_kind": "202", "new_rank": ref.ranks.codes[index + 1]}, datetime.max
+    )
+    if promotion_rules(view, probe):
+        return None
+    return rank, since, view.unit_at(day)
 
 
 def measures(view: View, day: date, since: date) -> tuple[float, int, int, int]:
@@ -544,8 +540,8 @@ def passed_over(
         if not judged:
             continue
         moment = max(d.recorded for _, d in judged)
-        choice = any(d.values["promotion_kind"] == "202" for _, d in judged)  # its pool: any kind open (below)
-        pool, open_pool = {}, {}
+        choice = any(d.values["promotion_kind"] == "202" for _, d in judged)  # its pool: fellow 202s (below)
+        pool, fellows = {}, {}
         for record in people.values():
             if record.facts[0].recorded >= moment or record.facts[0].eff >= day:
                 continue
@@ -553,18 +549,18 @@ def passed_over(
             found = eligible(view, day)
             if found is not None:
                 pool[record.nip] = (view, found)
-            opened = found if found is not None or not choice else eligible_open(view, day)
-            if opened is not None:
-                open_pool[record.nip] = (view, opened)
+            fellow = eligible_functional(view, day) if choice else None
+            if fellow is not None:
+                fellows[record.nip] = (view, fellow)
         tally(rounds, day, pool, promoted_nips, people)
         for record, decision in judged:
             view = View(record.known(decision.recorded))
             rank, since = view.rank_at(day)
             unit = view.unit_at(day)
             mine = measures(view, day, since)
-            # a 101's colleagues eligible for a 101; a 202's for the kind open to them (docs/rules.md)
-            judging = eligible if decision.values["promotion_kind"] == "101" else eligible_open
-            for nip, (_, (o_rank, o_since, o_unit)) in (pool if judging is eligible else open_pool).items():
+            # a 101's colleagues eligible for a 101; a 202's for a 202 of their own (docs/rules.md)
+            judging = eligible if decision.values["promotion_kind"] == "101" else eligible_functional
+            for nip, (_, (o_rank, o_since, o_unit)) in (pool if judging is eligible else fellows).items():
                 if nip in promoted_nips or o_rank != rank or o_unit != unit:
                     continue
                 if people[nip].facts[0].recorded >= decision.recorded:

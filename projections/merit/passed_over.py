@@ -7,10 +7,9 @@ the colleagues are those the record **as known before the decision**, read from 
 in the unit at that rank the day before the TMT (looked for among everyone `unit_spells` has in
 the unit before the TMT and those a version of a placing fact amended since named there, `unit_named`),
 and each person is judged on that record: a colleague is in the pool
-when eligible then (202: for the promotion kind open to them on the TMT, by every enforced rule of
-that kind: a 101 holding no definitive managerial or functional post, a 202 holding a definitive
-functional post, a 201 a managerial one, as
-docs/rules.md defines the pool; a post: every enforced post rule for that post, selected openly,
+when eligible then (202: holding a definitive functional post and eligible for their own 202 by every enforced 202
+rule, the colleagues who could have had that 202, as docs/rules.md defines the pool; until 2026-12-07 any kind open to
+them, 101, 201 or 203 too; a post: every enforced post rule for that post, selected openly,
 and a step up from the post held), and not promoted or appointed to that kind of post on the TMT.
 The measures are those of the regular rounds.
 """
@@ -35,7 +34,7 @@ from careerlog.reference import Rule, Rules, reference, rules
 from careerlog.sqlstore import Row, SqlStore
 from projections.career import CareerRecord, Entry, Fact, day_iso
 from projections.framework import Table
-from projections.merit.eligibility import degree_rank, open_kinds
+from projections.merit.eligibility import choice_kinds
 from projections.merit.known_entries import entries_of
 from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.posts import PostJudge
@@ -309,7 +308,6 @@ MEASURED_KINDS = (
 PLACED_KINDS = ("appointment", "placement", "rank_promotion", "status_change", "correction", "retraction")
 
 
-BY_DEGREE = "203"  # promotion by a degree obtained in service (penyesuaian ijazah): a 202's pool counts it
 LATE_ANYWAY = ("correction", "retraction", "performance_rating")  # may change what an earlier day shows
 
 
@@ -414,7 +412,7 @@ class KnownRecord:
 class Reading:
     """What the comparison reads of a record on a decision's day, each read at most once: the
     performance (the measure that most often rules a colleague out), whether a PNS in service and
-    the agency, unit and rank the day before, the measures, 101 eligibility, eligibility for the kind open."""
+    the agency, unit and rank the day before, the measures, 101 eligibility, 202 eligibility."""
 
     __slots__ = ("_eligible", "_measures", "_open", "_others", "_performance", "_place", "_placed", "day", "record")
 
@@ -467,9 +465,9 @@ class Reading:
         return self._eligible
 
     @property
-    def eligible_open(self) -> bool:
+    def eligible_functional(self) -> bool:
         if self._open is None:
-            self._open = eligible_open(self.record, self.day)
+            self._open = eligible_functional(self.record, self.day)
         return self._open
 
 
@@ -513,11 +511,11 @@ class Comparison:
         return reading.place == self.place
 
     def qualified(self, reading: Reading) -> bool:
-        """Eligible (202: for the promotion kind open to the colleague, `eligible_open`; 101, on its own page: for a
-        101, as the rounds count; a post: qualified for it): the costly part."""
+        """Eligible (202: for a 202 of their own, `eligible_functional`; 101, on its own page: for a 101, as the rounds
+        count; a post: qualified for it): the costly part."""
         if self.decision["decision"] == "post":
             return self.qualified_for_post(reading.record)
-        return reading.eligible_open if self.decision["kind"] == FUNCTIONAL else reading.eligible
+        return reading.eligible_functional if self.decision["kind"] == FUNCTIONAL else reading.eligible
 
     def qualified_for_post(self, record: CareerRecord) -> bool:
         order = reference().post_kinds
@@ -542,22 +540,16 @@ def eligible_regular(record: CareerRecord, day: date) -> bool:
     return new is not None and not PromotionJudge(record).barred(day, "101", new)
 
 
-def eligible_open(record: CareerRecord, day: date) -> bool:
-    """Eligible for a promotion on `day` of a kind open to the employee then (`open_kinds`, to the next rank: a 101
-    holding no definitive managerial or functional post, `promotion.regular_without_post`; a 202 holding a
-    definitive functional post; a 201 a managerial one; and, by a degree obtained in service that starts above the
-    rank held, a 203 to that degree's starting rank, `degree_rank`), by every enforced rule of that kind in force on
-    `day`: the pool of a 202 promotion, whose fellow functional post holders rise by their own 202, not by a 101, and
-    whose colleagues with a new degree by a 203 (the reference's choice promotions, Pilihan, all three)."""
+def eligible_functional(record: CareerRecord, day: date) -> bool:
+    """Eligible on `day` for a 202 to the next rank: holding a definitive functional post then (`choice_kinds`) and
+    barred by no enforced 202 rule in force. The pool of a 202 promotion: a 202 rests on the holder's own functional
+    post and credit points, so only a fellow functional holder could have had it; a colleague on another track
+    (a 101 of a pelaksana, a 201 of a managerial post holder, a 203 by a new degree) is not passed over by it
+    (docs/rules.md merit.passed_over; until 2026-12-07 any kind open to the colleague: `open_kinds`)."""
     new = next_rank(record, day)
-    if new is None:
+    if new is None or FUNCTIONAL not in choice_kinds(record.definitive_post_on(day)):
         return False
-    judge = PromotionJudge(record)
-    if any(not judge.barred(day, kind, new) for kind in open_kinds(record, day)):
-        return True
-    held = record.rank_before(day)
-    by_degree = degree_rank(judge, held[0], day) if held is not None else None
-    return by_degree is not None and not judge.barred(day, BY_DEGREE, by_degree[0])
+    return not PromotionJudge(record).barred(day, FUNCTIONAL, new)
 
 
 def next_rank(record: CareerRecord, day: date) -> str | None:

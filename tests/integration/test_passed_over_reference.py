@@ -73,7 +73,8 @@ def begun(end: date) -> str:
 def employee(rng: random.Random, sequence: int) -> f.CareerBuilder:
     """A III/a S-1 of KOTA-MEDAN appointed 2008-2010, promoted to III/b in 2012-2014, rated every
     year (some late, some twice, some corrected or retracted), trained, perhaps moved to another
-    unit and back, perhaps appointed PENGAWAS or promoted by 202 on one of a few days."""
+    unit and back, perhaps appointed PENGAWAS or promoted by 202 on one of a few days; every other one an Ahli Muda
+    from 2015."""
     appointed = date(rng.choice((2008, 2009, 2010)), 3, 1)
     builder = Builder(f.nip(date(1980 + sequence % 7, 5, 17), appointed, sequence=sequence), appointed)
     plan: list[tuple[datetime, int, str, Any]] = []  # (recorded, order, kind, payload or a callable)
@@ -117,6 +118,8 @@ def employee(rng: random.Random, sequence: int) -> f.CareerBuilder:
         if rng.random() < 0.5:
             back = away + timedelta(days=rng.choice((180, 400)))
             add(at(back, 5), "placement", placement(UNITS[0], back))
+    if sequence % 2 == 0:  # a functional post holder (drawing nothing): a 202's pool is its fellow holders
+        add(at(date(2015, 1, 2), 1), "post_appointment", post("FUNGSIONAL", "2015-01-02", "AHLI_MUDA"))
     roll = rng.random()
     if roll < 0.3:
         day = rng.choice(DAYS)

@@ -1,10 +1,11 @@
-"""The demo's independent checker (careerlog.demo.check) reads a functional-post (202) promotion's passed-over pool
-as docs/rules.md defines it: each colleague eligible then for the kind open to them (a 101 holding no definitive
-managerial or functional post, a 202 holding a functional one, a 201 a managerial one, a 203 by a degree obtained in
-service), not the 101-eligible alone. It judged every decision's colleagues by a 101 probe, which since
-`promotion.regular_without_post` no post holder passes: a 202 passing over a fellow Guru eligible for their own 202
-(what the audit finds, docs/audit.md) was compliant to the checker, so the demo could plant such a case, or make one
-by mistake, and its tests would not see it."""
+"""The demo's independent checker (careerlog.demo.check) reads a functional-post (202) promotion's passed-over pool as
+docs/rules.md defines it: the colleagues who could have had that 202, each holding a definitive functional post and
+eligible then for their own 202 (since 2026-12-07; a colleague on another track, a pelaksana eligible for a 101, a
+managerial post holder eligible for a 201, a colleague eligible for a 203 by a new degree, is not in it; until then
+each colleague eligible for the kind open to them was), not the 101-eligible alone. It judged every decision's
+colleagues by a 101 probe, which since `promotion.regular_without_post` no post holder passes: a 202 passing over a
+fellow Guru eligible for their own 202 (what the audit finds, docs/audit.md) was compliant to the checker, so the
+demo could plant such a case, or make one by mistake, and its tests would not see it."""
 
 from __future__ import annotations
 
@@ -65,14 +66,14 @@ def test_a_fellow_guru_whose_level_tops_at_the_rank_held_is_not_in_the_checker_s
     assert not passed_over_by_the_202(Person(763).guru("AHLI_PERTAMA").rated("SANGAT_BAIK"))
 
 
-def test_a_pelaksana_eligible_for_a_101_is_still_in_the_checker_s_pool() -> None:
-    assert passed_over_by_the_202(Person(764).rated("SANGAT_BAIK"))
+def test_a_pelaksana_eligible_for_a_101_is_not_in_the_checker_s_pool() -> None:
+    assert not passed_over_by_the_202(Person(764).rated("SANGAT_BAIK"))
 
 
-def test_a_colleague_eligible_only_for_a_203_by_a_new_degree_is_in_the_checker_s_pool() -> None:
+def test_a_colleague_eligible_only_for_a_203_by_a_new_degree_is_not_in_the_checker_s_pool() -> None:
     # two years at III/b, short of a 101's four; an S-3 of 2017 starts at III/c, with the UPKP: a 203 is open
     by_degree = Person(765, "2016-04-01").rated("SANGAT_BAIK")
     degree = {"level": "S-3", "field_of_study": "Administrasi Publik", "institution": "USU"}
     by_degree.add("education", {**degree, "effective_date": "2017-08-01", "reference": "IJ-S3"})
     by_degree.add("exam", {"exam": "UPKP", "effective_date": "2017-11-01", "reference": "UPKP-1"})
-    assert passed_over_by_the_202(by_degree, since="2016-04-01")
+    assert not passed_over_by_the_202(by_degree, since="2016-04-01")
