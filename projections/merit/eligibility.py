@@ -34,7 +34,7 @@ from typing import Any
 
 from careerlog.ages import add_years
 from careerlog.domain.wording import Wording, parse
-from careerlog.reference import Reference, Rules, reference, rules
+from careerlog.reference import Reference, Rule, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell, confirmation_due, day_iso, predicate_score
 from projections.framework import Table, rules_digest
@@ -593,7 +593,7 @@ class EligibilityQueries(ViewReader):
             # (`barred_until` gives none: no later fact is recorded yet)
             away = LEGAL_STATUS in missing or (PENALTY_RULE in missing and row["barred_until"] is None)
             dated = (None, None) if barred or away else next_date(book, row, today)
-            sourced = with_sources(book, requirements, row["judged_on"], today)
+            sourced = with_sources(book, requirements, row["judged_on"], today, row["kind"])
             reached = row["earliest_date"] <= today.isoformat()
             items.append(
                 {
@@ -727,18 +727,19 @@ def blocked(requirements: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 def with_sources(
-    book: Rules, requirements: list[dict[str, Any]], judged_on: str, today: date | None = None
+    book: Rules, requirements: list[dict[str, Any]], judged_on: str, today: date | None = None, kind: str | None = None
 ) -> list[dict[str, Any]]:
     """Each requirement with the regulation its rule rests on (`source`) and whether that is confirmed
-    (`status`: S, M, I), as the rules file in use states it for `judged_on` (docs/rules.md); None for a rule the
-    file no longer holds; and, given `today`, how it stands then (`standing`: met, not_due, not_met)."""
+    (`status`: S, M, I), as the rules file in use states it for `judged_on` (docs/rules.md), for the offer's `kind`
+    (`kind_status`); None for a rule the file no longer holds; and, given `today`, how it stands then (`standing`:
+    met, not_due, not_met)."""
     day = date.fromisoformat(judged_on)
     if today is None:
-        return [{**r, **rule_source(book, r["rule"], day)} for r in requirements]
+        return [{**r, **rule_source(book, r["rule"], day, kind)} for r in requirements]
     return [
         {
             **r,
-            **rule_source(book, r["rule"], day),
+            **rule_source(book, r["rule"], day, kind),
             "standing": standing(r, today, judged_on),
             "due": due_on(r, judged_on, today),
         }
@@ -747,9 +748,20 @@ def with_sources(
 
 
 @functools.lru_cache(maxsize=4096)  # a few rules and judged days: every read of eligibility asks them again
-def rule_source(book: Rules, rule_id: str, day: date) -> dict[str, str | None]:
+def rule_source(book: Rules, rule_id: str, day: date, kind: str | None = None) -> dict[str, str | None]:
     rule = rule_on(book, rule_id, day)
-    return {"source": None, "status": None} if rule is None else {"source": rule.source, "status": rule.status}
+    return (
+        {"source": None, "status": None} if rule is None else {"source": rule.source, "status": kind_status(rule, kind)}
+    )
+
+
+def kind_status(rule: Rule, kind: str | None) -> str:
+    """The rule's status for a promotion of `kind`: the one its `status_note` gives that kind ("201: M": M for a 201,
+    since 2026-12-07; the API gave S, where `careerlog rules` and docs/rules.md say "S (201: M)"), else its own."""
+    head, _, status = rule.status_note.partition(":")
+    if kind is not None and head.strip() == kind and status.strip() in ("S", "M", "I"):
+        return status.strip()
+    return rule.status
 
 
 def next_date(book: Rules, row: Row, today: date) -> tuple[str | None, str | None]:
