@@ -595,6 +595,45 @@ def decision_confirmations(
     return jump_confirmations(records([subject])[subject], decision["version"])
 
 
+def decision_corrections(
+    records: Callable[[Sequence[str]], dict[str, CareerRecord]], decision: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """The corrections of an audited decision (a row of `decisions`), oldest first, its record read by `records`:
+    each with its version, when, by whom and under what reference it was recorded, its reason, and each field it
+    corrected with the value before it (the decision as recorded, or as the correction before left it) and after.
+    A corrected decision is audited as corrected (docs/audit.md); this says what it was."""
+    subject, version = decision["subject"], decision["version"]
+    record = records([subject])[subject]
+    found = []
+    for entry in record.entries:
+        if entry.kind != "correction" or entry.values.get("target_version") != version:
+            continue
+        before = CareerRecord(subject, [e for e in record.entries if e.version < entry.version]).facts.get(version)
+        was = {} if before is None else dict(before.values)
+        changed = dict(entry.values.get("corrected_fields") or {})
+        found.append(
+            {
+                "version": entry.version,
+                "recorded_at": entry.stamp_text or entry.recorded_at.isoformat(),
+                "recorded_by": entry.recorded_by,
+                "reference": entry.reference,
+                "reason": entry.values.get("reason"),
+                "fields": [
+                    {"field": name, "before": text_of(was.get(name)), "after": text_of(value)}
+                    for name, value in changed.items()
+                ],
+            }
+        )
+    return found
+
+
+def text_of(value: Any) -> str | None:
+    """A field's value as text (a date as YYYY-MM-DD), None when absent."""
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
 def horizon(record: CareerRecord) -> date:
     """The last day the record speaks for: its latest effective date or recording day."""
     days = [e.effective_date for e in record.entries] + [e.recorded_at.date() for e in record.entries]

@@ -308,6 +308,27 @@ class ConfirmationSchema(RecordingSchema):
     )
 
 
+class DecisionCorrectedFieldSchema(StrictSchema):
+    """A field a correction changed, with its value before the correction and after (as text; null when absent)."""
+
+    field = fields.String(dump_only=True)
+    before = fields.String(dump_only=True, allow_none=True)
+    after = fields.String(dump_only=True, allow_none=True)
+
+
+class DecisionCorrectionSchema(StrictSchema):
+    """A correction of the decision: its recording, its reason and each field it changed."""
+
+    version = fields.Integer(dump_only=True, metadata={"description": "The correction's version in the record."})
+    recorded_at = PlainDateTime(dump_only=True)
+    recorded_by = fields.String(dump_only=True, metadata={"description": "The account that recorded it."})
+    reference = fields.String(dump_only=True)
+    reason = fields.String(dump_only=True, allow_none=True)
+    fields_ = fields.List(
+        fields.Nested(DecisionCorrectedFieldSchema), dump_only=True, data_key="fields", attribute="fields"
+    )
+
+
 class AuditSchema(DecisionSchema):
     """One audited decision with its findings, their evidence, and the colleagues passed over."""
 
@@ -320,6 +341,15 @@ class AuditSchema(DecisionSchema):
         metadata={
             "description": "The colleagues of the unit and rank the day before the TMT whom a record made after the "
             "decision places otherwise (the comparison reads the record as known before the decision)."
+        },
+    )
+    corrections = fields.List(
+        fields.Nested(DecisionCorrectionSchema),
+        dump_only=True,
+        metadata={
+            "description": "The corrections of the decision, oldest first, each with the fields it changed, their "
+            "values before and after (a corrected decision is audited as corrected; this says what it was). Empty "
+            "when it was never corrected."
         },
     )
     confirmations = fields.List(
