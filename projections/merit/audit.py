@@ -627,6 +627,39 @@ def decision_corrections(
     return found
 
 
+def rules_judged(
+    records: Callable[[Sequence[str]], dict[str, CareerRecord]], decision: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """The promotion rules an audited promotion (a row of `decisions`) was judged by on its TMT, as the audit judges
+    it (the record as known before the decision was recorded): each with its outcome (met, missing, not_applicable),
+    the version in force (its `valid_from`), the regulation it rests on (`source`) and its status; a compliant
+    verdict names them too, not only "no findings". None for a post appointment or a CPNS appointment."""
+    if decision["decision"] != "promotion" or not decision.get("tmt"):
+        return []
+    subject = decision["subject"]
+    final = records([subject])[subject]
+    fact = final.facts.get(decision["version"])
+    if fact is None:
+        return []
+    book = rules()
+    judge = PromotionJudge(final.known_before(fact.entry.recorded_at), book)
+    day = fact.effective_date
+    found = []
+    for check in judge.checks(day, str(fact.get("promotion_kind")), str(fact.get("new_rank"))):
+        version = rule_on(book, check.rule, day)
+        found.append(
+            {
+                "rule": check.rule,
+                "outcome": check.outcome,
+                "enforced": check.enforced,
+                "version": None if version is None else version.valid_from.isoformat(),
+                "source": check.source,
+                "status": check.status,
+            }
+        )
+    return found
+
+
 def text_of(value: Any) -> str | None:
     """A field's value as text (a date as YYYY-MM-DD), None when absent."""
     if value is None:

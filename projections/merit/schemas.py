@@ -329,6 +329,19 @@ class DecisionCorrectionSchema(StrictSchema):
     )
 
 
+class RuleJudgedSchema(StrictSchema):
+    """A promotion rule the decision was judged by on its TMT, with its outcome and the version in force."""
+
+    rule = fields.String(dump_only=True)
+    outcome = fields.String(dump_only=True, metadata={"enum": ["met", "missing", "not_applicable"]})
+    enforced = fields.Boolean(dump_only=True)
+    version = fields.String(
+        dump_only=True, allow_none=True, metadata={"description": "The rule version in force: its valid_from."}
+    )
+    source = fields.String(dump_only=True)
+    status = fields.String(dump_only=True, metadata={"enum": ["S", "M", "I"]})
+
+
 class AuditSchema(DecisionSchema):
     """One audited decision with its findings, their evidence, and the colleagues passed over."""
 
@@ -341,6 +354,15 @@ class AuditSchema(DecisionSchema):
         metadata={
             "description": "The colleagues of the unit and rank the day before the TMT whom a record made after the "
             "decision places otherwise (the comparison reads the record as known before the decision)."
+        },
+    )
+    rules_judged = fields.List(
+        fields.Nested(RuleJudgedSchema),
+        dump_only=True,
+        metadata={
+            "description": "A promotion's rules judged on its TMT (as known before the decision), each with its "
+            "outcome, the version in force, its source and status: a compliant verdict names them too. Empty for a "
+            "post or CPNS appointment."
         },
     )
     corrections = fields.List(
