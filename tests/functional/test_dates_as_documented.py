@@ -26,6 +26,7 @@ PAGES = [
     ("/pages/audits?{name}={value}", "from"),
     ("/pages/audits/posts?{name}={value}", "to"),
     ("/pages/audits/awards?{name}={value}", "from"),
+    ("/pages/audits/passed-over?{name}={value}", "to"),
     ("/pages/fairness?by=sex&{name}={value}", "to"),
     ("/pages/fairness.csv?by=sex&{name}={value}", "from"),
 ]

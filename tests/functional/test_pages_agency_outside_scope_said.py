@@ -21,6 +21,7 @@ OUTSIDE = "Agency KOTA-MEDAN is outside your scope"
         "/pages/audits?agency=KOTA-MEDAN&lang=en",
         "/pages/audits/posts?agency=KOTA-MEDAN&lang=en",
         "/pages/audits/study-leaves?agency=KOTA-MEDAN&lang=en",
+        "/pages/audits/passed-over?agency=KOTA-MEDAN&lang=en",
     ],
 )
 def test_an_agency_outside_the_inspectors_scope_is_said_to_be(shared_world: World, address: str) -> None:

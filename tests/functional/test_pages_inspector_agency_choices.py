@@ -14,7 +14,7 @@ from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_pages_auth import log_in
 
-PAGES = ("/pages/audits", "/pages/audits/posts", "/pages/audits/awards", "/pages/fairness")
+PAGES = ("/pages/audits", "/pages/audits/posts", "/pages/audits/awards", "/pages/audits/passed-over", "/pages/fairness")
 IN_MEDAN = f.nip(date(1985, 5, 5), date(2012, 3, 1), "M", sequence=741)  # BKN, working in Kota Medan (12.71)
 IN_JAKARTA = f.nip(date(1984, 4, 4), date(2011, 3, 1), "F", sequence=742)  # LAN, working in DKI Jakarta (31)
 

@@ -28,6 +28,7 @@ PAGES = [
     ("inspector", "/pages/audits/appointments"),
     ("inspector", "/pages/audits/awards"),
     ("inspector", "/pages/audits/study-leaves"),
+    ("inspector", "/pages/audits/passed-over"),
     ("inspector", "/pages/fairness"),
 ]
 DOWNLOADS = [
@@ -38,6 +39,7 @@ DOWNLOADS = [
     ("inspector", "/pages/audits.csv"),
     ("inspector", "/pages/audits/posts.xlsx"),
     ("inspector", "/pages/audits/appointments.csv"),
+    ("inspector", "/pages/audits/passed-over.csv"),
     ("inspector", "/pages/fairness.csv"),
     ("inspector", "/pages/fairness.xlsx"),
     ("inspector", "/pages/time-to-promotion.csv"),

@@ -24,8 +24,11 @@ from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import AnyCase, reference, rules
 from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, ROUND, with_pool
 from projections.merit.groups import DIMENSIONS
+from projections.merit.passed_over import MEASURES, PASSED_OVER_CSV_COLUMNS, flat_pair
 from projections.merit.queries import LIST_RULES, NOT_COMPARED, compared_alone, judged_by
 from projections.merit.rules import SEVERITY_ORDER
+from projections.merit.schemas import PassedOverPairSchema, RecordedLaterPairSchema
+from projections.queries import Page
 from projections.reading import after_today
 from web import kept
 from web.api.audit_schemas import DecisionSchema
@@ -48,7 +51,7 @@ from web.pages.common import (
     whole,
 )
 from web.pages.errors import error_page
-from web.pages.export import columns_of, download
+from web.pages.export import columns_of, csv_download, download
 from web.pages.labels import (
     code_name,
     group_name,
@@ -567,6 +570,72 @@ def study_leaves() -> ResponseReturnValue:
         employment_kinds=[(k.code, reference_name("employment_kinds", k.code)) for k in reference().employment_kinds],
         **filter_choices(account),
     )
+
+
+# The passed-over pairs' page (/pages/audits/passed-over) reads the API's filters (GET /api/v1/audits/passed-over):
+# where the decision was made and its TMT; any other argument refused, each of `from` and `to` once
+PASSED_OVER_ARGUMENTS = (*PAGE_ARGUMENTS, *SCOPE)
+PASSED_OVER_PER_PAGE = 50
+PAIRS = PassedOverPairSchema(many=True)
+LATER_PAIRS = RecordedLaterPairSchema(many=True)
+
+
+def passed_over_pairs(account: Account) -> tuple[dict[str, Any] | None, dict[str, list[str]]]:
+    """merit.passed_over's pairs of every kind (101, 202, post) the filter form asks for, and the colleagues placed
+    otherwise by a record made later, as the API's GET /audits/passed-over answers them and from the same kept answer
+    (web.kept.kept_passed_over, which logs the reads it is); or None and the form's errors."""
+    start, end, errors = period(request.args)
+    errors = {**errors, **refused(PASSED_OVER_ARGUMENTS), **given_twice(SINGLE)}
+    errors = errors or filters_outside(account)  # (an unknown agency is refused as such first)
+    if errors:
+        return None, errors
+    try:
+        found = kept.kept_passed_over(account, filters_from(request.args, SCOPE), start=start, end=end)
+    except InvalidInput as e:
+        return None, e.errors
+    return found, {}
+
+
+@blp.route("/audits/passed-over")
+def passed_over() -> ResponseReturnValue:
+    """The decisions of every kind compared (regular and functional-post promotions, managerial post appointments)
+    that passed over an eligible, clearly stronger colleague, pair by pair, by TMT, 50 to a page; and the colleagues a
+    record made after a decision places otherwise."""
+    account = allowed(Action.RUN_AUDITS)
+    number = page_number(PASSED_OVER_PER_PAGE)
+    found, errors = passed_over_pairs(account)
+    pairs = later = None
+    named: set[str] = set()
+    if found is not None:
+        first = (number - 1) * PASSED_OVER_PER_PAGE
+        shown = PAIRS.dump(found["passed_over"][first : first + PASSED_OVER_PER_PAGE])
+        pairs = Page(shown, len(found["passed_over"]), number, PASSED_OVER_PER_PAGE)
+        later = LATER_PAIRS.dump(found["recorded_later"])
+        named = {p["colleague"] for p in shown} | {p["nip"] for p in shown}
+    return page(
+        "pages/passed_over.html",
+        account,
+        status_of(errors),
+        found=pairs,
+        later=later,
+        errors=errors,
+        query=list_query(),
+        measures=MEASURES,
+        readable=readable(account, named),
+        agencies=agencies_within(account),
+        **decision_labels(),
+    )
+
+
+@blp.route("/audits/passed-over.csv")
+def passed_over_csv() -> ResponseReturnValue:
+    """The passed-over pairs of the filter form as CSV, in the columns and rows of the API's CSV
+    (projections.merit.passed_over.PASSED_OVER_CSV_COLUMNS: the comparison flat)."""
+    found, errors = passed_over_pairs(allowed(Action.RUN_AUDITS))
+    if found is None:
+        return refused_download(errors)
+    rows = [flat_pair(pair) for pair in PAIRS.dump(found["passed_over"])]
+    return csv_download(rows, PASSED_OVER_CSV_COLUMNS, "passed-over.csv")
 
 
 @blp.route("/audits/<nip>/<int:version>")

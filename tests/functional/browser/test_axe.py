@@ -33,6 +33,7 @@ PAGES = {
         "/pages/",
         "/pages/audits?verdict=findings",
         "/pages/audits/awards",
+        "/pages/audits/passed-over",
         "/pages/fairness?by=sex",
         "/pages/fairness?by=sex&by=education&lang=en",
         "/pages/scorecard?agency=KOTA-MEDAN&lang=id",
