@@ -164,6 +164,10 @@ LEFT = {
     "by=rank&sex=M: IV/b 18",
     "by=recruitment_path&agency=KOTA-MEDAN&rank=III/d: UMUM 22",
     "by=employment_kind&agency=KOTA-MEDAN&post_kind=ADMINISTRATOR: PNS 11",
+    # (since 2026-12-07 each table judged in one order of its fields, `canonical`: the table by rank and post kind is
+    # judged post kind first, as `by=post_kind,rank` always was, and this cell of it, judged as a filter's table
+    # without that table's own filters' checks, fell otherwise)
+    "by=rank&post_kind=PELAKSANA: III/d 20",
 }
 
 
