@@ -8,7 +8,9 @@ while it waits or runs the uploaded bytes. A process runs it (web.import_jobs: a
 lease: it takes the job by writing its own name and a time LEASE_SECONDS ahead (`claim`), and writes that time again
 while it works (`beat`); a job whose lease has lapsed, its process gone (a worker restarted or killed), is taken up
 again by another and imported anew from its first row. An import records a row once: the rows the first run recorded
-are reported as already recorded.
+are reported as already recorded. A job is run RUNS times at most: taken once more, it is finished failed, saying it
+stopped repeatedly, and its upload dropped (a file that gets its process killed, out of memory, each time it is read
+is not read again and again).
 
 Once done, the job keeps its report and the file of its refused rows (what the report and its download need) and
 drops the uploaded bytes (`finish`). The upload, the report and the refused rows hold personal data (NIPs, names,
@@ -42,6 +44,9 @@ DDL = (
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 UNFINISHED = (QUEUED, RUNNING)
 LEASE_SECONDS = 60.0  # a job's process writes its lease again every LEASE_SECONDS / 4 (web.import_jobs)
+# The most times a job is run: taken a time more (its process gone each time, as one a file gets killed out of
+# memory), it is finished failed, its upload dropped, not run again (web.import_jobs)
+RUNS = 3
 LISTED = 20  # the recent imports an account's list shows
 COLUMNS = (
     "id, username, name, kind, dry_run, language, state, created_at, finished_at, lease_owner, lease_until, runs, "

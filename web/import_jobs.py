@@ -31,7 +31,7 @@ from flask_babel import force_locale
 from careerlog.accounts import DISABLED
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import REFUSALS, Reason, Refusal, fill
-from careerlog.import_jobs import LEASE_SECONDS
+from careerlog.import_jobs import LEASE_SECONDS, RUNS
 from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook
 
 if TYPE_CHECKING:
@@ -43,6 +43,12 @@ STOPPED = Refusal(
     "The import stopped on an unexpected error: the rows recorded before it stay recorded. Import the file again to "
     "record the rest (a row already recorded is not recorded twice), or ask your administrator."
 ).reason()
+# Said of a job taken up once more than careerlog.import_jobs.RUNS: each run stopped before it was done
+REPEATED = Refusal(
+    "The import stopped {runs} times before it was done and is not taken up again: the rows recorded before stay "
+    "recorded. The file may be too large to import at once: split it into smaller files and import each, or ask your "
+    "administrator."
+)
 BEAT_EVERY = LEASE_SECONDS / 4  # seconds between a running job's writes of its lease
 COUNTS_EVERY = 1.0  # the counts so far written at most once a second
 
@@ -156,10 +162,6 @@ class JobRunner:
 
     def run_job(self, job_id: str) -> None:
         jobs = self.services.jobs
-        job = jobs.get(job_id)
-        data = jobs.upload(job_id)
-        if job is None:
-            return
         counts: dict[str, int] = {"rows_read": 0, "recorded": 0, "already_recorded": 0, "refused": 0}
         done = threading.Event()
         written = [0.0]
@@ -185,8 +187,14 @@ class JobRunner:
         beat.start()
         refused: bytes | None = None
         try:
+            job = jobs.get(job_id)
+            if job is None:
+                return
             with self.app.app_context(), force_locale(job.language):
                 try:
+                    if job.runs > RUNS:  # (each run stopped before it was done: not read again)
+                        raise InvalidInput(REPEATED.reason(runs=RUNS), "file")
+                    data = jobs.upload(job_id)  # (one that cannot be read, its key changed: the job stopped)
                     if data is None:
                         raise InvalidInput(STOPPED, "file")
                     account = self.services.accounts.get(job.username)

@@ -290,3 +290,49 @@ def test_a_job_of_an_account_disabled_since_its_upload_records_nothing(world: Wo
     assert stopped.state == FAILED
     assert "The account is disabled." in str(stopped.failure)
     assert world.log() == before
+
+
+def lapsed(jobs: ImportJobs, job: str) -> None:
+    """The lease on `job` lapsed (its process gone)."""
+    with jobs.store.transaction() as sql:
+        sql.execute(f"UPDATE {TABLE} SET lease_until = ? WHERE id = ?", [0.0, job])
+
+
+def test_a_job_whose_upload_cannot_be_read_stops_and_drops_it(world: World) -> None:
+    """(Its upload sealed under another key than the store's now: read on every take, it failed outside the import,
+    the job was left running and taken up again forever, its upload kept.)"""
+    log_in(world, "hr")
+    jobs = world.services.jobs
+    job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
+    with jobs.store.transaction() as sql:
+        sql.execute(f"UPDATE {TABLE} SET upload = ? WHERE id = ?", ["not base64 nor sealed!", job.id])
+    world.app.extensions["careerlog_jobs"].kick()
+    finished(world, job.id)
+    stopped = jobs.get(job.id)
+    assert stopped is not None
+    assert (stopped.state, stopped.runs) == (FAILED, 1)
+    assert "unexpected error" in str(stopped.failure)
+    with jobs.store.statements() as sql:
+        assert sql.scalar(f"SELECT upload FROM {TABLE} WHERE id = ?", [job.id]) is None
+    assert trainings(world) == []
+
+
+def test_a_job_whose_worker_dies_each_time_stops_after_three_runs(world: World) -> None:
+    """(A file that gets its worker killed, out of memory, each time it is read: taken up again forever.)"""
+    log_in(world, "hr")
+    jobs = world.services.jobs
+    job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
+    for worker in ("killed-1", "killed-2", "killed-3"):
+        assert jobs.claim(job.id, worker)
+        lapsed(jobs, job.id)
+    world.client.get("/pages/import/jobs?lang=en")  # (the list takes it up a fourth time)
+    finished(world, job.id)
+    stopped = jobs.get(job.id)
+    assert stopped is not None
+    assert (stopped.state, stopped.runs) == (FAILED, 4)
+    assert jobs.upload(job.id) is None
+    assert trainings(world) == []  # (not read a fourth time)
+    said = text(world.client.get(f"/pages/import/jobs/{job.id}?lang=en").get_data(as_text=True))
+    assert "stopped 3 times before it was done" in said
+    in_indonesian = text(world.client.get(f"/pages/import/jobs/{job.id}?lang=id").get_data(as_text=True))
+    assert "terhenti 3 kali" in in_indonesian
