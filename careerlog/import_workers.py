@@ -89,8 +89,8 @@ def route_subject(row: dict[str, Any]) -> str:
     """The record a row goes to, as `row_to_command` finds it ("" when it has none: rejected there)."""
     try:
         if "nip" in row:
-            nip = row["nip"]
-            return nip if type(nip) is str and nip.isdigit() else normalise_nip(nip)  # digits: as row_to_command
+            nip = row["nip"]  # (ASCII digits: nothing to take out, as row_to_command; fullwidth ones read)
+            return nip if type(nip) is str and nip.isascii() and nip.isdigit() else normalise_nip(nip)
         if "agency" in row and "unit" in row:
             return unit_subject(str(row["agency"]), str(row["unit"]))
     except InvalidInput:

@@ -2355,7 +2355,7 @@ def _nips_as_typed(row: dict[str, Any], written: Written | None) -> Written | No
     2015-05 1001', its spaces, dots and dashes taken out), for a refusal to show it as typed."""
     for name in _NIP_CELLS:
         cell = row.get(name)
-        if type(cell) is str and not cell.isdigit() and normalise_nip(cell) != cell:
+        if type(cell) is str and not (cell.isascii() and cell.isdigit()) and normalise_nip(cell) != cell:
             written = written if written is not None else Written()
             written.setdefault(name, cell)
     return written

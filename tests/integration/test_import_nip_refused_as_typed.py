@@ -8,6 +8,7 @@ both stores."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -27,18 +28,23 @@ def training_row(nip: str, reference: str) -> str:
     return f"{nip};TEKNIS;Arsip;BKPSDM;8;04/03/2024;04/03/2024;{reference}"
 
 
+def rejected(app: CareerLog, tmp_path: Path, *rows: str) -> dict[int, Any]:
+    """The refused rows, by line, of a trainings' CSV file of `rows`."""
+    lines = ["NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat", *rows]
+    path = tmp_path / "training.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return {p.line: p for p in import_file(app, path, actor="hr").rejected}
+
+
 def test_a_refused_nip_is_shown_as_typed(app: CareerLog, tmp_path: Path) -> None:
     other = f.nip()
-    lines = [
-        "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat",
+    problems = rejected(
+        app,
+        tmp_path,
         training_row(SHORT, "T-1"),  # of no identity number's form
         training_row(f"{other[:8]} {other[8:]}", "T-2"),  # of no one appointed
         training_row(SPACED, "T-3"),  # of no one appointed either, before Budi is
-    ]
-    path = tmp_path / "training.csv"
-    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
-    report = import_file(app, path, actor="hr")
-    problems = {p.line: p for p in report.rejected}
+    )
     assert problems[2].errors["nip"] == [f"Must be 18 digits, got '{SHORT}'."]
     assert problems[2].values == {"nip": SHORT}
     assert problems[3].errors["nip"] == [f"No employee with NIP {other} has been appointed."]  # (the record's)
@@ -60,6 +66,23 @@ def test_a_refused_nip_of_a_json_lines_row_and_a_mentors_are_shown_as_typed(app:
     assert problems[2].values == {"nip": SHORT}
     assert problems[3].errors["mentor_nip"] == ["Must be 18 digits, got '9876-5'."]
     assert problems[3].values == {"mentor_nip": "9876-5"}
+
+
+def test_a_refused_nip_in_fullwidth_digits_is_shown_as_typed(app: CareerLog, tmp_path: Path) -> None:
+    """(isdigit() took fullwidth digits for the NIP's own: the refusal showed the digits as read, not the cell.)"""
+    other = f.nip()
+    wide = {ord(d): 0xFF10 + int(d) for d in "0123456789"}
+    short, unknown = SHORT.replace(" ", "").translate(wide), other.translate(wide)
+    problems = rejected(
+        app,
+        tmp_path,
+        training_row(short, "W-1"),  # of no identity number's form
+        training_row(unknown, "W-2"),  # of no one appointed
+    )
+    assert problems[2].errors["nip"] == [f"Must be 18 digits, got '{short}'."]
+    assert problems[2].values == {"nip": short}
+    assert problems[3].errors["nip"] == [f"No employee with NIP {other} has been appointed."]  # (the record's)
+    assert problems[3].values == {"nip": unknown}
 
 
 def _dated() -> dict[str, str]:

@@ -50,6 +50,13 @@ def test_each_row_goes_to_the_record_a_parsed_row_names_and_an_unreadable_one_is
     assert subject == route_subject(parsed)
 
 
+def test_a_nip_in_fullwidth_digits_goes_to_the_worker_of_the_nip() -> None:
+    """(isdigit() took fullwidth digits for the NIP's own: one employee's rows, in both forms, went to two workers.)"""
+    fullwidth = NIP.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    assert route_subject({"kind": "training", "nip": fullwidth}) == route_subject({"kind": "training", "nip": NIP})
+    assert route_subject({"kind": "training", "nip": fullwidth}) == NIP
+
+
 def test_blank_lines_are_skipped_and_lines_keep_their_numbers() -> None:
     data = b"\n   \n" + LINES[0] + b"\n\n" + LINES[10] + b"\n"
     assert [number for number, _, _ in _raw_rows(io.BytesIO(data))] == [3, 5]
