@@ -168,18 +168,21 @@ class JobRunner:
 
         held = [True]
 
-        def beating() -> None:  # the lease written again while the import works, the counts so far with it
+        def beat_now() -> None:  # the lease written again, the counts so far with it
+            try:
+                held[0] = jobs.beat(job_id, self.owner, dict(counts)) and held[0]
+            except Exception:  # (the store out of reach a moment, "database is locked": written at the next beat)
+                log.warning("import job %s: its lease could not be written", job_id, exc_info=True)
+
+        def beating() -> None:  # while the import works
             while not done.wait(BEAT_EVERY):
-                try:
-                    held[0] = jobs.beat(job_id, self.owner, dict(counts)) and held[0]
-                except Exception:  # (the store out of reach a moment: written again at the next beat)
-                    log.warning("import job %s: its lease could not be written", job_id, exc_info=True)
+                beat_now()
 
         def progress(now: dict[str, int]) -> None:
             counts.update(now)
             if time.monotonic() - written[0] >= COUNTS_EVERY:
                 written[0] = time.monotonic()
-                held[0] = jobs.beat(job_id, self.owner, dict(counts))
+                beat_now()
             if self.stopping.is_set() or not held[0]:  # (the process stops, or another took the job: left to it,
                 raise JobStopped  # this one's batches recorded whole)
 

@@ -336,3 +336,25 @@ def test_a_job_whose_worker_dies_each_time_stops_after_three_runs(world: World) 
     assert "stopped 3 times before it was done" in said
     in_indonesian = text(world.client.get(f"/pages/import/jobs/{job.id}?lang=id").get_data(as_text=True))
     assert "terhenti 3 kali" in in_indonesian
+
+
+def test_a_store_error_writing_the_counts_so_far_leaves_the_job_to_go_on(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(SQLite's "database is locked" as the counts were written after a batch failed the whole job.)"""
+    jobs, job, runner = claimed(world, "a-worker")
+    beat = jobs.beat
+    calls = []
+
+    def locked(*args: Any, **kwargs: Any) -> bool:
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("database is locked")
+        return beat(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "beat", locked)
+    runner.run_job(job.id)
+    assert calls  # (the counts written after the batch)
+    done = jobs.get(job.id)
+    assert done is not None
+    assert (done.state, done.recorded, done.refused) == ("done", 2, 1)
