@@ -223,6 +223,16 @@ class ImportJobs:
             )
         return bool(held)
 
+    def release(self, job: str, owner: str) -> bool:
+        """Let go of `job`, its process stopping gracefully: its lease lapsed now, for the next process to take it up
+        at once (not LEASE_SECONDS later); False when the lease is another's."""
+        with self.store.transaction() as sql:
+            let_go = sql.query(
+                f"UPDATE {TABLE} SET lease_until = NULL WHERE id = ? AND lease_owner = ? AND state = ? RETURNING id",
+                [job, owner, RUNNING],
+            )
+        return bool(let_go)
+
     def finish(
         self,
         job: str,

@@ -123,7 +123,8 @@ class JobRunner:
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop taking jobs; the one running stops after its batch being written (waited for up to `timeout`
-        seconds: within gunicorn's graceful timeout), left to be taken up again once its lease lapses."""
+        seconds: within gunicorn's graceful timeout), its lease let go, to be taken up at once by the next process
+        that looks."""
         self.stopping.set()
         self.wake.set()
         thread = self.thread
@@ -240,6 +241,13 @@ class JobRunner:
                 )
         except JobStopped:
             log.info("import job %s left: this process stops, or another took it up", job_id)
+            if self.stopping.is_set():  # (let go: the next process takes it up at once, not once its lease lapses)
+                done.set()
+                beat.join(5)  # (no beat after it to hold the lease again)
+                try:
+                    jobs.release(job_id, self.owner)
+                except Exception:  # (its lease then lapses within LEASE_SECONDS)
+                    log.warning("import job %s: its lease could not be let go", job_id, exc_info=True)
         except Exception:
             if self.stopping.is_set():  # (the store closed under it as the process stops: taken up again)
                 log.info("import job %s left to be taken up again: this process stops", job_id, exc_info=True)

@@ -80,6 +80,19 @@ def test_a_job_is_run_by_one_process_and_taken_up_again_once_its_lease_lapses(jo
     assert not jobs.claim(job.id, "c")  # (done: never run again)
 
 
+def test_a_job_whose_process_stops_is_let_go_to_be_taken_up_at_once(jobs: ImportJobs) -> None:
+    job = jobs.create("hr", "diklat.csv", UPLOAD, kind="training", dry_run=False, language="id", rows=1)
+    assert jobs.claim(job.id, "a")
+    assert not jobs.release(job.id, "b")  # (another's lease: held still)
+    assert not jobs.claim(job.id, "b")
+    assert jobs.release(job.id, "a")  # (its process stops gracefully)
+    assert jobs.waiting() == (job.id, None)
+    assert jobs.claim(job.id, "b")
+    taken = jobs.get(job.id)
+    assert taken is not None
+    assert (taken.state, taken.runs) == (RUNNING, 2)
+
+
 def test_an_accounts_jobs_are_listed_newest_first_and_no_one_elses(jobs: ImportJobs) -> None:
     first = jobs.create("hr", "a.csv", UPLOAD, kind=None, dry_run=True, language="en", rows=1)
     jobs.create("hr-karo", "b.csv", UPLOAD, kind=None, dry_run=False, language="id", rows=1)
