@@ -167,6 +167,21 @@ def test_a_job_left_by_a_dead_worker_is_taken_up_again(world: World) -> None:
     assert (stored.recorded, stored.refused) == (2, 1)
     said = text(world.client.get(f"/pages/import/jobs/{job.id}?lang=en").get_data(as_text=True))
     assert "Import report" in said
+    assert "rows recorded before it stopped are reported as already recorded" in said  # (on the report, kept)
+    assert "any warnings about them are not in this report" in said
+    listed = text(world.client.get("/pages/import/jobs?lang=en").get_data(as_text=True))
+    assert "done (taken up again)" in listed
+    assert "any warnings about them are not in its report" in listed
+    in_indonesian = text(world.client.get(f"/pages/import/jobs/{job.id}?lang=id").get_data(as_text=True))
+    assert "dilaporkan sebagai sudah tercatat" in in_indonesian
+
+
+def test_a_job_run_once_says_nothing_of_being_taken_up_again(world: World) -> None:
+    log_in(world, "hr")
+    job = job_of(uploaded(world))
+    finished(world, job)
+    assert "taken up again" not in text(world.client.get(f"/pages/import/jobs/{job}?lang=en").get_data(as_text=True))
+    assert "taken up again" not in text(world.client.get("/pages/import/jobs?lang=en").get_data(as_text=True))
 
 
 def test_a_job_the_import_refuses_as_a_whole_says_why_on_its_page(world: World) -> None:
