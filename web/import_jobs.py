@@ -49,6 +49,12 @@ REPEATED = Refusal(
     "recorded. The file may be too large to import at once: split it into smaller files and import each, or ask your "
     "administrator."
 )
+# Said beside a refusal raised once rows were recorded (a refusal of the file as a whole stops it mid-way)
+KEPT = Refusal(
+    "The rows recorded before it stopped ({count}) stay recorded: import the file again once it is put right to "
+    "record the rest (a row already recorded is not recorded twice).",
+    numbers=("count",),
+)
 BEAT_EVERY = LEASE_SECONDS / 4  # seconds between a running job's writes of its lease
 COUNTS_EVERY = 1.0  # the counts so far written at most once a second
 
@@ -200,10 +206,10 @@ class JobRunner:
                         raise InvalidInput(REPEATED.reason(runs=RUNS), "file")
                     data = jobs.upload(job_id)  # (one that cannot be read, its key changed: the job stopped)
                     if data is None:
-                        raise InvalidInput(STOPPED, "file")
+                        raise InvalidInput(STOPPED, "_schema")
                     account = self.services.accounts.get(job.username)
                     if account.disabled:  # (disabled since the upload: nothing of it recorded in its name)
-                        raise InvalidInput(DISABLED, "file")
+                        raise InvalidInput(DISABLED, "_schema")  # (of the run, not a field of the file)
                     found = self.services.import_file(
                         account,
                         io.BytesIO(data),
@@ -215,7 +221,10 @@ class JobRunner:
                     )
                 except InvalidInput as e:
                     done.set()
-                    jobs.finish(job_id, self.owner, report=None, counts=counts, failure=report_bytes(e.errors).decode())
+                    errors = dict(e.errors)
+                    if counts["recorded"] and not job.dry_run:  # (refused mid-way: the rows before it stay)
+                        errors["_schema"] = [*errors.get("_schema", []), KEPT.reason(count=counts["recorded"])]
+                    jobs.finish(job_id, self.owner, report=None, counts=counts, failure=report_bytes(errors).decode())
                     return
                 counts.update(
                     rows_read=int(found["rows"]),
@@ -254,7 +263,7 @@ class JobRunner:
                 return
             log.exception("import job %s stopped", job_id)
             done.set()
-            failure = report_bytes({"file": [STOPPED]}).decode()
+            failure = report_bytes({"_schema": [STOPPED]}).decode()
             try:
                 jobs.finish(job_id, self.owner, report=None, counts=counts, failure=failure)
             except Exception:

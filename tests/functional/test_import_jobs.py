@@ -17,6 +17,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from careerlog.domain.errors import InvalidInput
 from careerlog.import_jobs import FAILED, RUNNING, TABLE, ImportJobs, Job
 from careerlog.workbook_template import XLSX_TYPE
 from tests.functional.conftest import BUDI, World
@@ -24,6 +25,7 @@ from tests.functional.test_import_notes_served import text
 from tests.functional.test_import_xlsx_served import workbook
 from tests.functional.test_pages_auth import csrf_token, log_in
 from web.import_jobs import JobRunner
+from web.services import WHICH_FILE_FORMAT
 
 HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat\n"
 ROWS = (
@@ -329,6 +331,9 @@ def test_a_job_whose_upload_cannot_be_read_stops_and_drops_it(world: World) -> N
     with jobs.store.statements() as sql:
         assert sql.scalar(f"SELECT upload FROM {TABLE} WHERE id = ?", [job.id]) is None
     assert trainings(world) == []
+    said = text(world.client.get(f"/pages/import/jobs/{job.id}?lang=en").get_data(as_text=True))
+    assert "The import stopped on an unexpected error" in said
+    assert "File: The import stopped" not in said  # (of the run, not a field of the file)
 
 
 def test_a_job_whose_worker_dies_each_time_stops_after_three_runs(world: World) -> None:
@@ -372,3 +377,31 @@ def test_a_store_error_writing_the_counts_so_far_leaves_the_job_to_go_on(
     done = jobs.get(job.id)
     assert done is not None
     assert (done.state, done.recorded, done.refused) == ("done", 2, 1)
+
+
+def test_a_job_refused_after_rows_were_recorded_names_the_field_and_says_they_stay(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(Its page gave the refusal alone: not the field the import page names, nor that the rows before it stay.)"""
+    jobs, job, runner = claimed(world, "a-worker")
+    importing = world.services.import_file
+
+    def refused_after_a_batch(*args: Any, progress: Any, **kwargs: Any) -> Any:
+        def then_refused(counts: dict[str, int]) -> None:
+            progress(counts)
+            raise InvalidInput(WHICH_FILE_FORMAT.reason(name="'diklat.csv'"), "file")
+
+        return importing(*args, progress=then_refused, **kwargs)
+
+    monkeypatch.setattr(world.services, "import_file", refused_after_a_batch)
+    runner.run_job(job.id)
+    stopped = jobs.get(job.id)
+    assert stopped is not None
+    assert (stopped.state, stopped.recorded) == (FAILED, 2)
+    said = text(world.client.get(f"/pages/import/jobs/{job.id}?lang=en").get_data(as_text=True))
+    assert "File: Cannot tell the format of 'diklat.csv'" in said
+    assert "The rows recorded before it stopped (2) stay recorded" in said
+    in_indonesian = text(world.client.get(f"/pages/import/jobs/{job.id}?lang=id").get_data(as_text=True))
+    assert "Berkas: " in in_indonesian
+    assert "(2) tetap tercatat" in in_indonesian
+    assert sorted(trainings(world)) == ["JOB-1", "JOB-3"]
