@@ -55,8 +55,10 @@ def headcount(app: Flask, query: str, token: str = REPORTER) -> dict[str, Any]:
 
 def test_the_pns_the_table_by_employment_kind_withholds_are_withheld_under_the_filter(demo: Flask) -> None:
     # (the inspector's exact figures: the tester's)
-    assert headcount(demo, "by=employment_kind", INSPECTOR)["cells"] == {("PNS",): 289, ("PPPK",): 79}
-    assert headcount(demo, "by=sex&employment_kind=PNS", INSPECTOR)["cells"] == {("F",): 167, ("M",): 122}
+    # (the demo as made since 2026-12-07, when the generator's passed-over cases and degree checks changed, h/audit:
+    # PNS 286, PPPK 78, F 166, M 120; the tester's, of the generator before: 289, 79, 167 and 122)
+    assert headcount(demo, "by=employment_kind", INSPECTOR)["cells"] == {("PNS",): 286, ("PPPK",): 78}
+    assert headcount(demo, "by=sex&employment_kind=PNS", INSPECTOR)["cells"] == {("F",): 166, ("M",): 120}
     assert headcount(demo, "by=employment_kind")["cells"][("PNS",)] is None
     assert set(headcount(demo, "by=employment_kind,sex")["cells"].values()) == {None}
     # (was: F 167, M 122, total 289 of 418)
@@ -83,9 +85,9 @@ def test_the_same_chain_through_the_umum_recruits_meets_a_withheld_figure(demo: 
     agency = headcount(demo, "by=sex&agency=KOTA-MEDAN")
     umum = headcount(demo, "by=sex&agency=KOTA-MEDAN&recruitment_path=UMUM")
     figures = [agency["total"], agency["every"], umum["total"], umum["every"]]
-    assert None in figures, figures  # (was 140, 192, 100 and 151)
+    assert None in figures, figures  # (was 140, 192, 100 and 151; of the demo made since 2026-12-07 141, 193, 97, 148)
     exact = headcount(demo, "by=sex&agency=KOTA-MEDAN&recruitment_path=UMUM", INSPECTOR)
-    assert (exact["total"], exact["every"]) == (100, 151)
+    assert (exact["total"], exact["every"]) == (97, 148)
 
 
 @pytest.mark.parametrize("field", FIELDS)
@@ -138,36 +140,21 @@ def test_training_compliance_of_no_staff_lists_none_not_withheld(demo: Flask) ->
 # The filters and fields a reporter scans by (a region's regencies and a unit's spellings aside: their cells are
 # keyed otherwise in the table by them)
 SCANNED = ["agency", "rank", "sex", "education", "employment_kind", "post_kind", "recruitment_path"]
-# Figures still shown under a filter that the table by its field withholds, left (not yet mended): each but the
-# last shown so before 5c591440 too (62 such then), the table's own report withholding it for what the filter's
-# check does not follow (that table is judged one level deep, docs/security.md: its own filters' tables, the default
-# status's among them, are not); the last since 5c591440 (the table by employment_kind and post_kind withholding
-# KOTA-MEDAN's PNS administrators, its PNS withheld as the complement of its PPPK).
+# Figures still shown under a filter that the table by its field withholds, left (not yet mended): the table's own
+# report withholding it for what the filter's check does not follow (that table is judged one level deep,
+# docs/security.md: its own filters' tables, the default status's among them, are not). Until 2026-12-07 21 such
+# figures of the demo as the generator made it then (62 before 5c591440); the demo made since (h/audit changed the
+# generator's passed-over cases and its degree checks) leaves these 9, of the same kind.
 LEFT = {
     "by=age_band&agency=KAB-DELISERDANG: 56-60 10",
-    "by=age_band&agency=KOTA-MEDAN&post_kind=FUNGSIONAL: 41-45 7",
-    "by=age_band&sex=M: 56-60 21",
-    "by=education&agency=KOTA-MEDAN&sex=F: S-1 39",
-    "by=education&agency=KOTA-MEDAN&sex=M: S-1 30",
-    "by=post_kind&agency=KAB-DELISERDANG: FUNGSIONAL 28",
-    "by=post_kind&agency=KAB-DELISERDANG: PELAKSANA 46",
-    "by=post_kind&agency=PROV-SUMUT: FUNGSIONAL 36",
-    "by=post_kind&education=S-2: FUNGSIONAL 30",
-    "by=post_kind&sex=F: FUNGSIONAL 60",
-    "by=rank&agency=KAB-DELISERDANG: III/d 14",
-    "by=rank&agency=KOTA-MEDAN&sex=F: III/d 18",
-    "by=rank&agency=KOTA-MEDAN: III/d 28",
-    "by=rank&education=S-2: IV/c 6",
-    "by=rank&sex=F: III/d 42",
-    "by=rank&sex=F: IV/b 15",
-    "by=rank&sex=M: III/d 26",
-    "by=rank&sex=M: IV/b 18",
-    "by=recruitment_path&agency=KOTA-MEDAN&rank=III/d: UMUM 22",
-    "by=employment_kind&agency=KOTA-MEDAN&post_kind=ADMINISTRATOR: PNS 11",
-    # (since 2026-12-07 each table judged in one order of its fields, `canonical`: the table by rank and post kind is
-    # judged post kind first, as `by=post_kind,rank` always was, and this cell of it, judged as a filter's table
-    # without that table's own filters' checks, fell otherwise)
-    "by=rank&post_kind=PELAKSANA: III/d 20",
+    "by=age_band&agency=KOTA-MEDAN&education=SLTA: 51-55 5",
+    "by=age_band&agency=KOTA-MEDAN&post_kind=PELAKSANA: 41-45 14",
+    "by=post_kind&agency=KOTA-MEDAN&sex=F: PELAKSANA 46",
+    "by=rank&education=S-2: III/d 9",
+    "by=rank&sex=F: III/b 21",
+    "by=rank&sex=F: IV/c 7",
+    "by=rank&sex=M: III/b 14",
+    "by=rank&sex=M: IV/c 7",
 }
 
 
