@@ -34,7 +34,7 @@ from typing import Any
 
 from careerlog.ages import add_years
 from careerlog.domain.wording import Wording, parse
-from careerlog.reference import Reference, Rule, Rules, reference, rules
+from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell, confirmation_due, day_iso, predicate_score
 from projections.framework import Table, rules_digest
@@ -53,6 +53,7 @@ from projections.merit.rules import (
     TRAINING,
     Check,
     PromotionJudge,
+    kind_status,
     param_on,
     penalty_bars_until,
     permitted_in_year,
@@ -753,15 +754,6 @@ def rule_source(book: Rules, rule_id: str, day: date, kind: str | None = None) -
     return (
         {"source": None, "status": None} if rule is None else {"source": rule.source, "status": kind_status(rule, kind)}
     )
-
-
-def kind_status(rule: Rule, kind: str | None) -> str:
-    """The rule's status for a promotion of `kind`: the one its `status_note` gives that kind ("201: M": M for a 201,
-    since 2026-12-07; the API gave S, where `careerlog rules` and docs/rules.md say "S (201: M)"), else its own."""
-    head, _, status = rule.status_note.partition(":")
-    if kind is not None and head.strip() == kind and status.strip() in ("S", "M", "I"):
-        return status.strip()
-    return rule.status
 
 
 def next_date(book: Rules, row: Row, today: date) -> tuple[str | None, str | None]:

@@ -13,7 +13,7 @@ import bisect
 import functools
 import operator
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -108,6 +108,23 @@ def check(
     """A rule's outcome; `wording` may be a function giving it (the eligibility checks seldom read it)."""
     outcome = MET if met else MISSING
     return Check(rule.id, outcome, rule.severity, rule.source, rule.status, wording, tuple(evidence), enforced(rule))
+
+
+def kind_status(rule: Rule, kind: str | None) -> str:
+    """The rule's status for a promotion of `kind`: the one its `status_note` gives that kind ("201: M": M for a 201,
+    since 2026-12-07; the API gave S, where `careerlog rules` and docs/rules.md say "S (201: M)"), else its own."""
+    head, _, status = rule.status_note.partition(":")
+    if kind is not None and head.strip() == kind and status.strip() in ("S", "M", "I"):
+        return status.strip()
+    return rule.status
+
+
+def of_kind(found: Check, rule: Rule, kind: str) -> Check:
+    """A promotion rule's outcome with the status its rule has for a promotion of `kind` (`kind_status`): the one
+    eligibility, the findings and an audited decision's rules judged all give (until 2026-12-07 the findings and the
+    rules judged gave the rule's own, S for a 201's promotion.time_in_rank where eligibility gave M)."""
+    status = kind_status(rule, kind)
+    return found if status == found.status else replace(found, status=status)
 
 
 def enforced(rule: Rule) -> bool:
@@ -581,7 +598,7 @@ class PromotionJudge(Judge):
         found = []  # `outcomes(day, kind, new_rank, held=held)`, as a plain loop
         for rule, judge in in_force(self.rules, day, kind, False, self._findings_only):
             if (result := judge(self, rule, day, kind, new_rank, rank, since, rank_fact)) is not None:
-                found.append(result)
+                found.append(of_kind(result, rule, kind) if rule.status_note else result)
         self._found[(day, kind, new_rank)] = (held, tuple([c for c in found if c.finding]))
         return found
 
