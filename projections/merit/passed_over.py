@@ -515,7 +515,22 @@ class Comparison:
         count; a post: qualified for it): the costly part."""
         if self.decision["decision"] == "post":
             return self.qualified_for_post(reading.record)
-        return reading.eligible_functional if self.decision["kind"] == FUNCTIONAL else reading.eligible
+        if self.decision["kind"] != FUNCTIONAL:
+            return reading.eligible
+        return reading.eligible_functional and self.same_post(reading.record)
+
+    def same_post(self, record: CareerRecord) -> bool:
+        """Whether a colleague's definitive functional post on the day is the appointee's (`functional_post`: a
+        Perawat's 202 does not pass over a Dokter due a 202 of their own; until 2026-12-07 any functional post
+        did); True when the appointee's record is not among those read or names no post (compared as before)."""
+        mine = self.records.get(self.decision["subject"])
+        if mine is None:
+            return True
+        record_then = mine.read(self.moment, self.day, self.horizon).record
+        post = functional_post_on(record_then, self.day) or functional_post_on(
+            record_then, date.fromisoformat(self.decision["tmt"])
+        )
+        return post is None or functional_post_on(record, self.day) == post
 
     def qualified_for_post(self, record: CareerRecord) -> bool:
         order = reference().post_kinds
@@ -550,6 +565,27 @@ def eligible_functional(record: CareerRecord, day: date) -> bool:
     if new is None or FUNCTIONAL not in choice_kinds(record.definitive_post_on(day)):
         return False
     return not PromotionJudge(record).barred(day, FUNCTIONAL, new)
+
+
+# The level words of a functional post's title ("Perawat Ahli Muda"): the post itself is the title without them
+FUNCTIONAL_LEVEL_WORDS = frozenset(
+    ("ahli", "pertama", "muda", "madya", "utama", "pemula", "terampil", "mahir", "penyelia")
+)
+
+
+def functional_post(title: str | None) -> str | None:
+    """The functional post a title names, its level words left out and letter case aside ("Perawat Ahli Muda" and
+    "perawat terampil": "perawat"); None for no title."""
+    words = [w for w in (title or "").lower().split() if w not in FUNCTIONAL_LEVEL_WORDS]
+    return " ".join(words) or None
+
+
+def functional_post_on(record: CareerRecord, day: date) -> str | None:
+    """The functional post (`functional_post`) of the definitive functional post held on `day`, if any."""
+    held = record.definitive_post_on(day)
+    if held is None or FUNCTIONAL not in choice_kinds(held):
+        return None
+    return functional_post(held.fact.get("title"))
 
 
 def next_rank(record: CareerRecord, day: date) -> str | None:
@@ -1094,7 +1130,10 @@ class DecisionPassedOverQueries:
             wanted.update(group.better())
         measured = self.load_measured(sorted(wanted))
         stronger = [None if item is None else item[0].stronger(measured)[item[1]] for item in judged]
-        records = self.load(sorted({other for found in stronger if found for other, _ in found[2]}))
+        others = {other for found in stronger if found for other, _ in found[2]}
+        # (a 202's appointee too: its colleagues are pooled by the appointee's functional post, `same_post`)
+        appointees = {found[0]["subject"] for found in stronger if found and found[0]["kind"] == FUNCTIONAL}
+        records = self.load(sorted(others | appointees))
         for found in stronger:
             yield [] if found is None else self.qualified(*found, records)
 

@@ -20,12 +20,16 @@ from tests.unit.test_merit_queries import T, clerk, post, view_store_at
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
 
-def guru(sequence: int, predicate: str, level: str | None, kind: str = "FUNGSIONAL") -> f.CareerBuilder:
+def guru(
+    sequence: int, predicate: str, level: str | None, kind: str = "FUNGSIONAL", title: str | None = None
+) -> f.CareerBuilder:
     """A III/b S-1 of KOTA-MEDAN BKPSDM since 2014-04-01 (`clerk`), rated `predicate` for 2016-2017, holding from
-    2015 a definitive post of `kind` at `level` (None: a pelaksana, as `clerk`); a strong one trained 40 JP more."""
+    2015 a definitive post of `kind` at `level` (None: a pelaksana, as `clerk`), titled `title` if given; a strong
+    one trained 40 JP more."""
     builder = clerk(sequence, predicate)
     if level is not None:
-        builder.add("post_appointment", post(kind, "2015-01-02", level), f"2015-01-10{T}")
+        titled = {} if title is None else {"title": title}
+        builder.add("post_appointment", post(kind, "2015-01-02", level, **titled), f"2015-01-10{T}")
     if predicate == "SANGAT_BAIK":
         builder.add("training", f.training("2016-10-07", 40, "2016-10-03"))
     return builder
@@ -55,3 +59,22 @@ def test_a_202_is_compared_with_fellow_functional_holders_eligible_for_their_own
     # the decision's own page (`passed_over_of`: its colleagues alone) pools them alike
     decision = store.query("SELECT * FROM decisions WHERE subject = ? AND kind = '202'", (promoted.nip,))[0]
     assert [r["colleague"] for r in passed_over_of(store, loader, decision)] == [fellow.nip]
+
+
+def test_a_202_is_compared_with_holders_of_the_same_functional_post_alone(database_url: str) -> None:
+    """A Perawat's 202 does not pass over a clearly stronger Dokter eligible for their own 202 (another functional
+    post: the title less its level words, docs/rules.md merit.passed_over); a fellow Perawat of another level's
+    title still is. Until 2026-12-07 any functional post holder was in the pool."""
+    promoted = guru(771, "BAIK", "AHLI_MUDA", title="Perawat Ahli Muda")
+    promoted.add("rank_promotion", f.promotion("III/c", "2018-04-01", kind="202"), f"2018-04-20{T}")
+    dokter = guru(772, "SANGAT_BAIK", "AHLI_MUDA", title="Dokter Ahli Muda")
+    perawat = guru(773, "SANGAT_BAIK", "AHLI_MUDA", title="perawat  ahli muda")
+    records = {b.nip: b.record() for b in (promoted, dokter, perawat)}
+    store = view_store_at(database_url, list(records.values()))
+    loader = lambda subjects: {s: records[s] for s in subjects}  # noqa: E731
+
+    found = DecisionPassedOverQueries(store, loader).passed_over()
+
+    assert [(r["subject"], r["colleague"]) for r in found] == [(promoted.nip, perawat.nip)]
+    decision = store.query("SELECT * FROM decisions WHERE subject = ? AND kind = '202'", (promoted.nip,))[0]
+    assert [r["colleague"] for r in passed_over_of(store, loader, decision)] == [perawat.nip]
