@@ -38,5 +38,6 @@ def test_a_corrected_promotion_gives_its_correction_with_the_original_value(worl
     page = world.client.get(f"/pages/audits/{BUDI}/{version}?lang=en").get_data(as_text=True)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
     assert "Corrections" in text
-    assert "effective_date: 2018-04-01 → 2018-10-01" in text
+    # (the field and its dates as the career page words them; until 2026-12-07 "effective_date: 2018-04-01 → ...")
+    assert "Effective date (TMT): Apr 1, 2018 → Oct 1, 2018" in text
     assert correction["reason"] in text

@@ -31,4 +31,13 @@ def test_a_promotion_gives_the_rules_judged_with_their_version_and_source(world:
     page = world.client.get(f"/pages/audits/{BUDI}/2?lang=en").get_data(as_text=True)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
     assert "Rules judged" in text
-    assert "version in force from 2000-01-01; PP 99/2000 jo PP 12/2002; status S" in text
+    # (its outcome, date and status in words, as the findings above: until 2026-12-07 "(met): ... from 2000-01-01 ...
+    # status S", and on an Indonesian page too)
+    assert (
+        "promotion.time_in_rank (met): version in force from Jan 1, 2000; PP 99/2000 jo PP 12/2002; "
+        "status confirmed (S)" in text
+    )
+    assert "promotion.performance (not met)" in text
+    page = world.client.get(f"/pages/audits/{BUDI}/2?lang=id").get_data(as_text=True)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert "promotion.time_in_rank (terpenuhi): versi yang berlaku sejak 1 Jan 2000;" in text

@@ -680,6 +680,8 @@ def decision_arguments() -> None:
 def decision_page(account: Account, decision: dict[str, Any], listed: str) -> ResponseReturnValue:
     """A decision's page, back to the list it came from; each NIP it names (the subject, the colleagues whose facts
     are evidence, compared or placed later) links to its career page only when the reader may open it."""
+    from web.pages.career import shown_label, shown_value  # (that module imports this one)
+
     named = {
         decision["subject"],
         *(e["subject"] for f in decision["findings"] for e in f["evidence"] if e.get("subject")),
@@ -695,6 +697,10 @@ def decision_page(account: Account, decision: dict[str, Any], listed: str) -> Re
         back=back_to(listed),
         readable=readable(account, named),
         rating_years=decision.get("rating_years", {}),  # (Services.audit's, read where the reads are logged)
+        # (a correction's fields and values named as the career page names them, of the event the decision is)
+        event=DECISION_EVENTS.get(decision["decision"], decision["decision"]),
+        shown=shown_value,
+        label=shown_label,
         **decision_labels(),
     )
 
