@@ -635,7 +635,8 @@ def rules_judged(
     """The promotion rules an audited promotion (a row of `decisions`) was judged by on its TMT, as the audit judges
     it (the record as known before the decision was recorded): each with its outcome (met, missing, not_applicable),
     the version in force (its `valid_from`), the regulation it rests on (`source`) and its status; a compliant
-    verdict names them too, not only "no findings". None for a post appointment or a CPNS appointment."""
+    verdict names them too, not only "no findings". None for a post appointment or a CPNS appointment. The rules
+    judged on the TMT alone: evidence.recorded_after and merit.passed_over, judged apart, are in its findings."""
     if decision["decision"] != "promotion" or not decision.get("tmt"):
         return []
     subject = decision["subject"]

@@ -38,6 +38,8 @@ def test_a_promotion_gives_the_rules_judged_with_their_version_and_source(world:
         "status confirmed (S)" in text
     )
     assert "promotion.performance (not met)" in text
+    # (the promotion rules judged on the TMT: the two judged apart are named as found among the findings)
+    assert "The promotion rules judged on the TMT. Evidence recorded after the decision" in text
     page = world.client.get(f"/pages/audits/{BUDI}/2?lang=id").get_data(as_text=True)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
     assert "promotion.time_in_rank (terpenuhi): versi yang berlaku sejak 1 Jan 2000;" in text
