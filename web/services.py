@@ -63,7 +63,7 @@ from careerlog.workbooks import read_xlsx
 from projections import cellkey, suppression
 from projections.framework import Projector
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MentoringQueries, mentees_named
-from projections.merit.audit import decision_confirmations, decision_corrections, rules_judged
+from projections.merit.audit import decision_history
 from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries, with_excess
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import FairnessQueries
@@ -1060,13 +1060,11 @@ class Services:
         placed = [Target(c["colleague"], target.agency, target.region) for c in later if c["colleague"] not in compared]
         self.accounts.record_access(reader, "audit", [target, *colleagues, *placed])
         evidence = comparison_evidence(records, found, sorted({p["colleague"] for p in passed}))
-        shown = {
+        shown: dict[str, Any] = {
             **with_colleagues(found, passed, evidence),
             "passed_over": passed,
             "recorded_later": later,
-            "confirmations": decision_confirmations(records, found),  # (a rank jump the writer confirmed)
-            "corrections": decision_corrections(records, found),  # (what a corrected decision was)
-            "rules_judged": rules_judged(records, found),  # (a compliant verdict names its rules too)
+            **decision_history(records, found),  # (confirmations, corrections, rules_judged: one read of the record)
         }
         if rated:
             shown["rating_years"] = self.rating_years(shown, {str(t.nip) for t in (target, *colleagues)})

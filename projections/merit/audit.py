@@ -586,26 +586,35 @@ def left_further(record: CareerRecord, amendment: int, version: int) -> bool:
     return moved[1] > moved[0]
 
 
-def decision_confirmations(
+def decision_history(
     records: Callable[[Sequence[str]], dict[str, CareerRecord]], decision: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    """`jump_confirmations` of an audited decision (a row of `decisions`), its record read by `records` (the ledger's:
-    projections.merit.passed_over.ledger_records); none for a post appointment."""
+) -> dict[str, list[dict[str, Any]]]:
+    """What an audited decision's page and `careerlog audit promotion` add from its subject's record, read once by
+    `records` (the ledger's: projections.merit.passed_over.ledger_records; until 2026-12-07 read three times):
+    `confirmations`, `corrections` and `rules_judged`."""
+    subject = decision["subject"]
+    record = records([subject])[subject]
+    return {
+        "confirmations": decision_confirmations(record, decision),  # (a rank jump the writer confirmed)
+        "corrections": decision_corrections(record, decision),  # (what a corrected decision was)
+        "rules_judged": rules_judged(record, decision),  # (a compliant verdict names its rules too)
+    }
+
+
+def decision_confirmations(record: CareerRecord, decision: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """`jump_confirmations` of an audited decision (a row of `decisions`) in its subject's `record`; none for a post
+    appointment."""
     if decision["decision"] != "promotion":
         return []
-    subject = decision["subject"]
-    return jump_confirmations(records([subject])[subject], decision["version"])
+    return jump_confirmations(record, decision["version"])
 
 
-def decision_corrections(
-    records: Callable[[Sequence[str]], dict[str, CareerRecord]], decision: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    """The corrections of an audited decision (a row of `decisions`), oldest first, its record read by `records`:
+def decision_corrections(record: CareerRecord, decision: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The corrections of an audited decision (a row of `decisions`), oldest first, in its subject's `record`:
     each with its version, when, by whom and under what reference it was recorded, its reason, and each field it
     corrected with the value before it (the decision as recorded, or as the correction before left it) and after.
     A corrected decision is audited as corrected (docs/audit.md); this says what it was."""
     subject, version = decision["subject"], decision["version"]
-    record = records([subject])[subject]
     found = []
     for entry in record.entries:
         if entry.kind != "correction" or entry.values.get("target_version") != version:
@@ -629,18 +638,15 @@ def decision_corrections(
     return found
 
 
-def rules_judged(
-    records: Callable[[Sequence[str]], dict[str, CareerRecord]], decision: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    """The promotion rules an audited promotion (a row of `decisions`) was judged by on its TMT, as the audit judges
+def rules_judged(final: CareerRecord, decision: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The promotion rules an audited promotion (a row of `decisions`) was judged by on its TMT (its subject's record
+    `final`), as the audit judges
     it (the record as known before the decision was recorded): each with its outcome (met, missing, not_applicable),
     the version in force (its `valid_from`), the regulation it rests on (`source`) and its status; a compliant
     verdict names them too, not only "no findings". None for a post appointment or a CPNS appointment. The rules
     judged on the TMT alone: evidence.recorded_after and merit.passed_over, judged apart, are in its findings."""
     if decision["decision"] != "promotion" or not decision.get("tmt"):
         return []
-    subject = decision["subject"]
-    final = records([subject])[subject]
     fact = final.facts.get(decision["version"])
     if fact is None:
         return []

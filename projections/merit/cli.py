@@ -33,7 +33,7 @@ from projections.framework import (
     stalled_rebuild,
     views_made,
 )
-from projections.merit.audit import MeritProjection, decision_confirmations, decision_corrections, rules_judged
+from projections.merit.audit import MeritProjection, decision_history
 from projections.merit.distribution import GradeInflationQueries, with_excess
 from projections.merit.fairness import (
     COUNTS,
@@ -724,9 +724,7 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
     )
     colleagues = sorted({p["colleague"] for p in result["passed_over"]})
     with_colleagues(result, result["passed_over"], comparison_evidence(ledger_records(obj.app), result, colleagues))
-    result["confirmations"] = decision_confirmations(ledger_records(obj.app), result)
-    result["corrections"] = decision_corrections(ledger_records(obj.app), result)
-    result["rules_judged"] = rules_judged(ledger_records(obj.app), result)
+    result.update(decision_history(ledger_records(obj.app), result))
     from projections.merit.schemas import AuditSchema, ComparedMeasuresSchema  # (marshmallow: only here)
 
     if fmt == "json":  # the API's decision (GET /api/v1/audits/promotions/{nip}-{version}): `nip`, `id`, `judged`
