@@ -69,6 +69,7 @@ from careerlog.application import CareerLog
 from careerlog.config import Settings
 from careerlog.domain.errors import NotFound
 from careerlog.domain.events import CLASSES_OF_KIND
+from careerlog.import_jobs import open_import_jobs
 from careerlog.importing import import_file
 from careerlog.sqlstore import SqlStore, open_store
 from projections.framework import Table
@@ -170,6 +171,7 @@ def prepare(settings: Settings, args: argparse.Namespace, *, loaded: bool = Fals
         try:
             worker.catch_up()
             accounts = open_accounts(settings, worker.views.sql)
+            open_import_jobs(settings, worker.views.sql)  # (the app's table too, made before the store is vacuumed)
             if not loaded:
                 accounts.create(BENCH_ACCOUNT, display_name="Benchmark", role="admin", scope=Scope(national=True))
             token = accounts.issue_token(BENCH_ACCOUNT, days=1).token
