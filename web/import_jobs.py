@@ -32,7 +32,7 @@ from careerlog.accounts import DISABLED
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import REFUSALS, Reason, Refusal, fill
 from careerlog.import_jobs import LEASE_SECONDS, RUNS
-from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook
+from web.pages.refused_rows import refused_file
 
 if TYPE_CHECKING:
     from web.services import Services
@@ -195,7 +195,6 @@ class JobRunner:
 
         beat = threading.Thread(target=beating, name=f"careerlog-import-job-{job_id}", daemon=True)
         beat.start()
-        refused: bytes | None = None
         try:
             job = jobs.get(job_id)
             if job is None:
@@ -232,21 +231,15 @@ class JobRunner:
                     already_recorded=int(found["already_recorded"]),
                     refused=len(found["rejected"]),
                 )
-                lowered = job.name.lower()
-                if found["rejected"] and lowered.endswith(".csv"):
-                    text = refused_csv(data, found["rejected"])
-                    refused = text.encode("utf-8", "surrogateescape") if text else None
-                elif found["rejected"] and lowered.endswith(".xlsx"):
-                    refused = refused_workbook(data, found["rejected"])
-                name = refused_rows_name(job.name) if refused else None
+                refused = refused_file(data, job.name, found["rejected"])
                 done.set()
                 jobs.finish(
                     job_id,
                     self.owner,
                     report=report_bytes(found),
                     counts=counts,
-                    refused_file=refused,
-                    refused_name=name,
+                    refused_file=refused[0] if refused else None,
+                    refused_name=refused[1] if refused else None,
                 )
         except JobStopped:
             log.info("import job %s left: this process stops, or another took it up", job_id)

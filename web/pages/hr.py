@@ -115,7 +115,7 @@ from web.pages.labels import (
     reference_name,
 )
 from web.pages.messages import reason_text
-from web.pages.refused_rows import refused_csv, refused_rows_name, refused_workbook
+from web.pages.refused_rows import refused_file
 from web.scoping import in_scope_words, locate
 from web.services import Written
 
@@ -1115,8 +1115,8 @@ def import_file() -> ResponseReturnValue:
     runner().kick()  # (a job left by a process that died: taken up here once its lease has lapsed)
     form = ImportForm()
     report = None
-    # the refused rows to fix and import again: a CSV file's as written (text), a workbook's as a workbook (bytes)
-    refused: str | bytes | None = None
+    # the refused rows to fix and import again (web.pages.refused_rows.refused_file)
+    refused: bytes | None = None
     refused_name = None
     errors: dict[str, list[str]] = {}
     if form.validate_on_submit():
@@ -1154,12 +1154,8 @@ def import_file() -> ResponseReturnValue:
                     errors = {"file": header_refusal(header)}
             except InvalidInput as e:
                 errors = e.errors
-            if report is not None and report["rejected"] and csv_file:
-                refused = refused_csv(data, report["rejected"])
-                refused_name = refused_rows_name(name)
-            elif report is not None and report["rejected"] and xlsx_file:  # (its refused rows as a workbook)
-                refused = refused_workbook(data, report["rejected"])
-                refused_name = refused_rows_name(name)
+            if report is not None and (found_file := refused_file(data, name, report["rejected"])):
+                refused, refused_name = found_file
     elif form.is_submitted() and form.csrf_token.errors:  # (the page left open past its token: it said nothing)
         errors = {"_schema": [expired()]}
     elif form.file.errors:

@@ -186,6 +186,21 @@ def refused_workbook(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> byte
     )
 
 
+def refused_file(data: bytes, name: str, rejected: list[Mapping[str, Any]]) -> tuple[bytes, str] | None:
+    """The refused rows' file of the upload `data` named `name` and its download's name, as the import page and an
+    import job's page (web.import_jobs) give it: a CSV file's rows as written (`refused_csv`, a byte not UTF-8 kept),
+    a workbook's as a workbook (`refused_workbook`); None when there are none (no row refused, a header refused, a
+    JSON Lines file)."""
+    lowered = name.lower()
+    body: bytes | None = None
+    if rejected and lowered.endswith(".csv"):  # (TRAINING.CSV too, as Windows tools name their files)
+        text = refused_csv(data, rejected)
+        body = text.encode("utf-8", "surrogateescape") if text else None
+    elif rejected and lowered.endswith(".xlsx"):
+        body = refused_workbook(data, rejected)
+    return (body, refused_rows_name(name)) if body else None
+
+
 # Seconds a refused rows' download is given back after its import: the hour its form's token lasts (Flask-WTF's
 # WTF_CSRF_TIME_LIMIT), past which the button is refused anyway (a page session left alone ends sooner: log-in)
 REFUSED_ROWS_AGE = 3600
