@@ -88,8 +88,7 @@ def create_app(
     init_pages(app)
     jobs = JobRunner(app, app.extensions["careerlog"])  # the import page's jobs (web.import_jobs)
     app.extensions["careerlog_jobs"] = jobs
-    app.extensions["careerlog"].on_close.append(jobs.stop)
-    jobs.kick()  # (a job a process that died left: taken up once its lease lapses)
+    app.extensions["careerlog"].on_close.append(jobs.stop)  # (its thread started in the worker: web.cli)
     check_limits_in_views_only(app)
     unmerged_slashes(app)
     if app.config["CAREERLOG_FAST_READS"]:

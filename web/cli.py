@@ -204,6 +204,14 @@ def worker_exit(arbiter: Any, worker: Any) -> None:
     os._exit(0)
 
 
+def post_worker_init(worker: Any) -> None:
+    """gunicorn's post_worker_init hook: a worker whose app is loaded starts its one thread running import jobs
+    (web.import_jobs.JobRunner), in the worker, after the fork; stopped by worker_exit (the services closed)."""
+    jobs = getattr(getattr(worker, "wsgi", None), "extensions", {}).get("careerlog_jobs")
+    if jobs is not None:
+        jobs.start()
+
+
 class Server(BaseApplication):
     """gunicorn serving `create_app(settings, web=web)`; each worker builds its own app."""
 
@@ -280,6 +288,7 @@ def serve_options(bind: str, workers: int, threads: int) -> dict[str, Any]:
         "graceful_timeout": 10,
         "control_socket_disable": True,
         "post_fork": post_fork,
+        "post_worker_init": post_worker_init,
         "worker_exit": worker_exit,
     }
 

@@ -2,11 +2,14 @@
 job of the store's `import_jobs` table (careerlog.import_jobs) under a lease it writes again as it works, keeping the
 counts so far for the job's page, then its report and its refused rows' file; the uploaded bytes are dropped.
 
-One thread a process, started when a job is made (`JobRunner.kick`), when the app starts and whenever the import page,
-a job's page or the list of imports is opened: it takes the jobs waiting, the oldest first, and ends when none is
-left. A job whose process died (a worker restarted, killed, its host gone) keeps its lease until it lapses
-(careerlog.import_jobs.LEASE_SECONDS); then the next thread that looks takes it up and imports the file again from
-its first row: the rows the first run recorded are reported as already recorded, nothing recorded twice.
+One long-lived thread a process (`JobRunner.start`), started once: in a gunicorn worker by its post_worker_init hook
+(web.cli), after the fork, never in the master; else by the first job the process makes (`JobRunner.kick`, which
+wakes it after). It takes the jobs waiting, the oldest first, then waits until a job is made here, a lease it saw
+lapses, or LOOK_EVERY seconds pass; it stops with the app's services (`JobRunner.stop`, gunicorn's worker_exit hook),
+letting go of the lease of the job it ran. A job whose process died (a worker restarted, killed, its host gone) keeps
+its lease until it lapses (careerlog.import_jobs.LEASE_SECONDS); then the next thread that looks takes it up and
+imports the file again from its first row: the rows the first run recorded are reported as already recorded,
+nothing recorded twice.
 
 The report is kept as JSON, each reason with its refusal's English template and values (careerlog.domain.wording:
 `Reason`), so that its page says it in the reader's language as the import page does; the refused rows' file is
@@ -22,6 +25,7 @@ import secrets
 import socket
 import threading
 import time
+import weakref
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -100,32 +104,53 @@ class JobStopped(Exception):
     """The process running a job stops: the job is left as it is, to be taken up again."""
 
 
+# Seconds the thread of a process with no job to run waits before it looks again (a job a process that died left,
+# its lease lapsed; one made by this process wakes it at once: `JobRunner.kick`)
+LOOK_EVERY = LEASE_SECONDS / 2
+RUNNERS: weakref.WeakSet[JobRunner] = weakref.WeakSet()  # (each made anew in a child process: `forked`)
+
+
 class JobRunner:
-    """The process's thread running import jobs (one at a time), for the app `app`."""
+    """The process's thread running import jobs (one at a time), for the app `app`: one long-lived thread a process,
+    started once (`start`: by gunicorn's post_worker_init hook in a worker, web.cli, or on the first job the process
+    makes, `kick`), stopped gracefully with the app's services (`stop`)."""
 
     def __init__(self, app: Flask, services: Services):
         self.app = app
         self.services = services
         self.pid = -1
-        self.owner = ""  # the name its leases are written under: host, process, random (`kick`)
+        self.owner = ""  # the name its leases are written under: host, process, random (`start`)
         self.lock = threading.Lock()
         self.wake = threading.Event()
         self.stopping = threading.Event()
         self.thread: threading.Thread | None = None
+        RUNNERS.add(self)
 
-    def kick(self) -> None:
-        """Look for jobs to run: a thread started when none runs, else told to look again."""
-        if self.stopping.is_set():
+    def forked(self) -> None:
+        """In a child process (gunicorn's worker of an app made in its master): the parent's thread is not this
+        process's, and its lock and events are made anew (a lock the parent held at the fork is held for ever)."""
+        self.pid, self.thread = -1, None
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
+        self.stopping = threading.Event()
+
+    def start(self) -> None:
+        """The process's thread started, once (a no-op once it runs, or once the process stops)."""
+        thread = self.thread
+        if (thread is not None and thread.is_alive() and self.pid == os.getpid()) or self.stopping.is_set():
             return
         with self.lock:
-            if os.getpid() != self.pid:  # (an app made before a fork: the parent's thread is not this process's)
-                self.pid, self.thread = os.getpid(), None
-                self.owner = f"{socket.gethostname()}:{self.pid}:{secrets.token_hex(4)}"
-            if self.thread is not None:
-                self.wake.set()
+            if self.thread is not None and self.thread.is_alive() and self.pid == os.getpid():
                 return
+            self.pid = os.getpid()
+            self.owner = f"{socket.gethostname()}:{self.pid}:{secrets.token_hex(4)}"
             self.thread = threading.Thread(target=self.run, name="careerlog-import-jobs", daemon=True)
             self.thread.start()
+
+    def kick(self) -> None:
+        """Look for jobs now (a job just made): the thread started if it is not yet, else woken."""
+        self.start()
+        self.wake.set()
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop taking jobs; the one running stops after its batch being written (waited for up to `timeout`
@@ -134,38 +159,34 @@ class JobRunner:
         self.stopping.set()
         self.wake.set()
         thread = self.thread
-        if thread is not None and thread is not threading.current_thread():
+        if thread is not None and thread is not threading.current_thread() and self.pid == os.getpid():
             thread.join(timeout)
 
     def run(self) -> None:
-        try:
-            self.take_jobs()
-        except Exception:  # (a store that cannot be read or written now: the next kick looks again)
-            log.exception("import jobs: the table could not be read or written")
-        finally:
-            with self.lock:
-                if self.thread is threading.current_thread():
-                    self.thread = None
+        """Until the process stops: the jobs waiting run, then a wait until one is made (`kick`), a lease on one
+        lapses, or LOOK_EVERY seconds have passed (a job of a process that died)."""
+        while not self.stopping.is_set():
+            try:
+                soonest = self.take_jobs()
+            except Exception:  # (a store that cannot be read or written now: looked at again in a while)
+                log.exception("import jobs: the table could not be read or written")
+                soonest = None
+            wait = LOOK_EVERY if soonest is None else min(max(0.05, soonest - time.time()), LOOK_EVERY)
+            self.wake.wait(wait)
+            self.wake.clear()
 
-    def take_jobs(self) -> None:
-        """Run the jobs waiting, the oldest first, until none is left unfinished (a job another process holds
-        waited for until its lease lapses) or the process stops."""
+    def take_jobs(self) -> float | None:
+        """Run the jobs waiting, the oldest first, until none is left to take now or the process stops; the soonest a
+        lease on a job another process holds lapses (None for no such job)."""
         jobs = self.services.jobs
         while not self.stopping.is_set():
+            self.wake.clear()  # (a job made from here on wakes the wait after it)
             job, soonest = jobs.waiting()
-            if job is not None:
-                if jobs.claim(job, self.owner):
-                    self.run_job(job)
-                continue
-            if soonest is None:
-                with self.lock:  # (a job made meanwhile woke it: look again, else end)
-                    if not self.wake.is_set():
-                        self.thread = None
-                        return
-                    self.wake.clear()
-                continue
-            self.wake.wait(max(0.05, min(soonest - time.time(), LEASE_SECONDS)))
-            self.wake.clear()
+            if job is None:
+                return soonest
+            if jobs.claim(job, self.owner):
+                self.run_job(job)
+        return None
 
     def run_job(self, job_id: str) -> None:
         jobs = self.services.jobs
@@ -264,3 +285,11 @@ class JobRunner:
         finally:
             done.set()
             beat.join(5)
+
+
+def forked() -> None:
+    for runner in list(RUNNERS):
+        runner.forked()
+
+
+os.register_at_fork(after_in_child=forked)

@@ -12,6 +12,7 @@ import re
 import time
 from dataclasses import replace
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import openpyxl
@@ -24,6 +25,7 @@ from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_notes_served import text
 from tests.functional.test_import_xlsx_served import workbook
 from tests.functional.test_pages_auth import csrf_token, log_in
+from web.cli import post_worker_init
 from web.import_jobs import JobRunner
 from web.services import WHICH_FILE_FORMAT
 
@@ -161,7 +163,7 @@ def test_a_job_left_by_a_dead_worker_is_taken_up_again(world: World) -> None:
     assert "importing" in text(body)
     with jobs.store.transaction() as sql:  # (the dead worker's lease lapses)
         sql.execute(f"UPDATE {TABLE} SET lease_until = ? WHERE id = ? AND state = ?", [0.0, job.id, RUNNING])
-    world.client.get(f"/pages/import/jobs/{job.id}?lang=en")  # (its page takes it up)
+    world.app.extensions["careerlog_jobs"].kick()  # (the worker's thread looks again: it takes it up)
     finished(world, job.id)
     stored = jobs.get(job.id)
     assert stored is not None
@@ -190,7 +192,7 @@ def test_a_job_the_import_refuses_as_a_whole_says_why_on_its_page(world: World) 
     log_in(world, "hr")
     jobs = world.services.jobs
     job = jobs.create("hr-web", "diklat.txt", FILE.encode(), kind=None, dry_run=False, language="en", rows=3)
-    world.client.get("/pages/import/jobs?lang=en")  # (the list takes up a job waiting)
+    world.app.extensions["careerlog_jobs"].kick()  # (the worker's thread takes up a job waiting)
     finished(world, job.id)
     said = text(world.client.get(f"/pages/import/jobs/{job.id}?lang=en").get_data(as_text=True))
     assert "stopped" in said
@@ -241,7 +243,7 @@ def test_a_worker_that_stops_leaves_its_job_after_a_batch_to_be_taken_up_again(w
     assert left.state == RUNNING  # (not failed: left to be taken up)
     assert sorted(trainings(world)) == ["JOB-1", "JOB-3"]  # (its batch recorded whole before it stopped)
     assert jobs.waiting() == (job.id, None)  # (its lease let go: taken up at once, not a minute later)
-    world.client.get("/pages/import?lang=en")  # (the import page takes it up)
+    world.app.extensions["careerlog_jobs"].kick()  # (the worker's thread takes it up)
     finished(world, job.id)
     done = jobs.get(job.id)
     assert done is not None
@@ -344,7 +346,7 @@ def test_a_job_whose_worker_dies_each_time_stops_after_three_runs(world: World) 
     for worker in ("killed-1", "killed-2", "killed-3"):
         assert jobs.claim(job.id, worker)
         lapsed(jobs, job.id)
-    world.client.get("/pages/import/jobs?lang=en")  # (the list takes it up a fourth time)
+    world.app.extensions["careerlog_jobs"].kick()  # (the worker's thread takes it up a fourth time)
     finished(world, job.id)
     stopped = jobs.get(job.id)
     assert stopped is not None
@@ -405,3 +407,23 @@ def test_a_job_refused_after_rows_were_recorded_names_the_field_and_says_they_st
     assert "Berkas: " in in_indonesian
     assert "(2) tetap tercatat" in in_indonesian
     assert sorted(trainings(world)) == ["JOB-1", "JOB-3"]
+
+
+def test_one_thread_a_worker_runs_its_jobs_and_stops_with_it(world: World) -> None:
+    """(A thread was started on each open of the import pages and in each app made; now one a worker, started once
+    by gunicorn's post_worker_init hook, after the fork, or by the first job the worker makes.)"""
+    runner = world.app.extensions["careerlog_jobs"]
+    assert runner.thread is None  # (not in the app's making: gunicorn's master makes none)
+    log_in(world, "hr")
+    world.client.get("/pages/import/jobs?lang=en")
+    assert runner.thread is None  # (nor on opening the import pages)
+    post_worker_init(SimpleNamespace(wsgi=world.app))
+    thread = runner.thread
+    assert thread is not None
+    assert thread.is_alive()
+    finished(world, job_of(uploaded(world)))
+    finished(world, job_of(uploaded(world, body=HEADER + ROWS.replace("JOB-", "AGAIN-"))))
+    assert runner.thread is thread
+    assert thread.is_alive()
+    runner.stop()  # (the worker stops: its services closed by gunicorn's worker_exit hook)
+    assert not thread.is_alive()

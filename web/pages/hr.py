@@ -104,7 +104,7 @@ from web.errors import KEY_HEADER, OTHER_FACT, OTHER_FACT_RETRACTED, conflict_er
 from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
-from web.pages.import_jobs import job_rows, may_be_a_job, runner, start_job
+from web.pages.import_jobs import job_rows, may_be_a_job, start_job
 from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
 from web.pages.labels import (
     KIND_FIELD_LABELS,
@@ -1112,7 +1112,6 @@ def import_file() -> ResponseReturnValue:
     rejected row was; a file of more rows than CAREERLOG_IMPORT_JOB_ROWS made a job (web.pages.import_jobs), its
     page the answer (303)."""
     account = allowed(Action.IMPORT)
-    runner().kick()  # (a job left by a process that died: taken up here once its lease has lapsed)
     form = ImportForm()
     report = None
     # the refused rows to fix and import again (web.pages.refused_rows.refused_file)

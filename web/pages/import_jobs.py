@@ -70,7 +70,7 @@ def start_job(
     job = services().jobs.create(
         account.username, name, data, kind=kind, dry_run=dry_run, language=str(get_locale() or "id"), rows=rows
     )
-    runner().kick()
+    runner().kick()  # (the process's thread started, or woken: web.import_jobs)
     return redirect(url_for("pages.import_job", job_id=job.id), 303)
 
 
@@ -86,7 +86,6 @@ def own_job(account: Account, job_id: str) -> Job:
 def import_jobs() -> ResponseReturnValue:
     """The account's recent imports made jobs, newest first: file, when, state and counts, each linked to its page."""
     account = allowed(Action.IMPORT)
-    runner().kick()  # (a job left by a process that died: taken up here once its lease has lapsed)
     return page("pages/import_jobs.html", account, jobs=services().jobs.of(account.username), job_rows=job_rows())
 
 
@@ -97,11 +96,9 @@ def import_job(job_id: str) -> ResponseReturnValue:
     job = own_job(account, job_id)
     report = None
     failure = None
-    if not job.finished:
-        runner().kick()
-    elif job.failure:
+    if job.failure:
         failure = report_of(job.failure.encode("utf-8"))
-    else:
+    elif job.finished:
         kept = services().jobs.report(job.id)
         report = report_of(kept) if kept else None
     answer = page(
@@ -133,8 +130,6 @@ def import_job_progress(job_id: str) -> ResponseReturnValue:
     the page again (a browser without scripts opens it again: its <noscript> refresh); `finished` once it is done."""
     account = allowed(Action.IMPORT)
     job = own_job(account, job_id)
-    if not job.finished:
-        runner().kick()
     return jsonify(
         finished=job.finished,
         rows_total=job.rows_total,
