@@ -254,6 +254,17 @@ class Written:
         }
 
 
+@dataclass(frozen=True)
+class ReadAhead:
+    """An upload's rows read before it is imported or made an import job (`Services.rows_read`): its format, its rows
+    (None past the most asked for: the file an import job's), how many, and the refusals of its header."""
+
+    fmt: str
+    rows: list[tuple[int, Any, int]] | None
+    count: int
+    header: list[dict[str, Any]]
+
+
 def counted_rows(rows: Iterable[tuple[int, Any, int]], read: list[int]) -> Iterator[tuple[int, Any, int]]:
     """`rows` as they are, counted as they are read into `read[0]` (an import job's progress)."""
     for row in rows:
@@ -668,12 +679,18 @@ class Services:
         kind: str | None,
         dry_run: bool,
         progress: Callable[[dict[str, int]], None] | None = None,
+        ahead: ReadAhead | None = None,
     ) -> dict[str, Any]:
         """Import JSON Lines, CSV or an Excel Workbook (.xlsx); rows outside the writer's scope are rejected one by
         one. `progress` (an import job's: web.import_jobs) is told the counts so far after each batch: rows read,
-        recorded, already recorded, refused."""
+        recorded, already recorded, refused. `ahead`, the file's rows read already (`rows_read`): imported, the
+        stream not read again."""
         reach = require(writer, Action.IMPORT)
-        fmt, rows = self.rows_of(stream, name=name, fmt=fmt, kind=kind)
+        rows: Iterable[tuple[int, Any, int]]
+        if ahead is not None and ahead.rows is not None:
+            fmt, rows = ahead.fmt, ahead.rows
+        else:
+            fmt, rows = self.rows_of(stream, name=name, fmt=fmt, kind=kind)
         read = [0]
         if progress is not None:
             rows = counted_rows(rows, read)
@@ -728,24 +745,30 @@ class Services:
         # (a kind chosen is every row's: a row of another is refused; one read from the name, a guess)
         return fmt, read_csv(stream, kind or kind_from_name(name or ""), chosen=bool(kind))
 
-    def rows_counted(
-        self, writer: Account, data: bytes, *, name: str, kind: str | None
-    ) -> tuple[int, list[dict[str, Any]]]:
-        """The rows of a file to import, counted before an import job is made of it (reading, not recording), and
-        the refusals of its header (each as a report's refused row: careerlog.importing.header_refused), which
-        refuse the whole file at once; a file of no known format, or an export, refused (InvalidInput)."""
+    def rows_read(self, writer: Account, data: bytes, *, name: str, kind: str | None, most: int) -> ReadAhead:
+        """The rows of a file to import read once, before it is imported or made an import job (reading, not
+        recording): counted, the refusals of its header kept (each as a report's refused row:
+        careerlog.importing.header_refused), which refuse the whole file at once, and, of a file of `most` rows or
+        fewer, the rows themselves, which `import_file` then imports without reading the file again; a file of no
+        known format, or an export, refused (InvalidInput)."""
         require(writer, Action.IMPORT)
-        _, rows = self.rows_of(io.BytesIO(data), name=name, fmt=None, kind=kind)
+        fmt, rows = self.rows_of(io.BytesIO(data), name=name, fmt=None, kind=kind)
+        kept: list[tuple[int, Any, int]] | None = []
         count = 0
         header: list[dict[str, Any]] = []
         try:
-            for line, row, _size in rows:
+            for item in rows:
                 count += 1
+                if kept is not None:
+                    kept.append(item)
+                    if len(kept) > most:  # (an import job's: its thread reads the file again, stored)
+                        kept = None
+                line, row, _size = item
                 if isinstance(row, InvalidInput) and header_refused({"errors": row.errors}):
                     header.append({"line": line, "errors": row.errors})
         except AnExport as e:
             raise InvalidInput(reason_of(e), "file") from None
-        return count, header
+        return ReadAhead(fmt, kept, count, header)
 
     def record_checked(self, writer: Account, action: Action, subjects: Sequence[str]) -> None:
         """Log a read (`write_check`) of each existing record, within the writer's scope, that a write was refused

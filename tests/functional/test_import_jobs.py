@@ -427,3 +427,32 @@ def test_one_thread_a_worker_runs_its_jobs_and_stops_with_it(world: World) -> No
     assert thread.is_alive()
     runner.stop()  # (the worker stops: its services closed by gunicorn's worker_exit hook)
     assert not thread.is_alive()
+
+
+def test_a_file_read_to_count_its_rows_is_read_once(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(A CSV file of more bytes than 18 a row over CAREERLOG_IMPORT_JOB_ROWS was read to count its rows, then again
+    to import them; a header refused by the count was imported again to be refused again.)"""
+    log_in(world, "hr")
+    rows_of = world.services.rows_of
+    reads: list[str] = []
+
+    def read(*args: Any, name: str, **kwargs: Any) -> Any:
+        reads.append(name)
+        return rows_of(*args, name=name, **kwargs)
+
+    monkeypatch.setattr(world.services, "rows_of", read)
+    two_rows = uploaded(world, body=HEADER + "".join(ROWS.splitlines(keepends=True)[:2]))
+    assert two_rows.status_code == 200  # (two rows: imported while the page waits)
+    assert "Import report" in text(two_rows.get_data(as_text=True))
+    assert reads == ["diklat.csv"]
+    assert sorted(trainings(world)) == ["JOB-1"]
+
+    def not_imported(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a header the count refused imported again")
+
+    monkeypatch.setattr(world.services, "import_file", not_imported)
+    reads.clear()
+    refused_header = uploaded(world, body="NIP;Apa\n" + "x" * 40 + ";y\n")  # (one row, more than 2 x 18 bytes)
+    assert refused_header.status_code == 422
+    assert "header was refused" in text(refused_header.get_data(as_text=True))
+    assert reads == ["diklat.csv"]

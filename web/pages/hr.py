@@ -1134,20 +1134,29 @@ def import_file() -> ResponseReturnValue:
             errors = {"kind": [download or _("Choose the kind of event the CSV file or workbook holds.")]}
         else:
             try:
-                if may_be_a_job(data, name):  # (a large file: a job, run in the background; its header read first)
-                    rows, header = services().rows_counted(account, data, name=name, kind=kind)
-                    if not header and rows > job_rows():
+                ahead = None
+                if may_be_a_job(data, name):  # (a large file: a job, run in the background; its rows read first)
+                    ahead = services().rows_read(account, data, name=name, kind=kind, most=job_rows())
+                    if ahead.rows is None and not ahead.header:
                         return start_job(
-                            account, data, name=name, kind=kind, dry_run=bool(form.dry_run.data), rows=rows
+                            account, data, name=name, kind=kind, dry_run=bool(form.dry_run.data), rows=ahead.count
                         )
-                found = services().import_file(
-                    account, io.BytesIO(data), name=name, fmt=None, kind=kind, dry_run=bool(form.dry_run.data)
-                )
-                refuse_no_rows(found["rows"], name)
-                report = found
                 # (a refusal of the header, the file's line of column names: the whole file refused, as an empty one
-                # is, beside the file; until 2026-12-06 a 200 with the refusal inside the report)
-                header = [p for p in found["rejected"] if header_refused(p)]
+                # is, beside the file, read or not; until 2026-12-06 a 200 with the refusal inside the report)
+                header = ahead.header if ahead is not None else None
+                if not header:
+                    found = services().import_file(
+                        account,
+                        io.BytesIO(data),
+                        name=name,
+                        fmt=None,
+                        kind=kind,
+                        dry_run=bool(form.dry_run.data),
+                        ahead=ahead,  # (the rows read above, not read again)
+                    )
+                    refuse_no_rows(found["rows"], name)
+                    report = found
+                    header = [p for p in found["rejected"] if header_refused(p)]
                 if header:
                     report = None
                     errors = {"file": header_refusal(header)}
