@@ -29,14 +29,13 @@ import weakref
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-from flask_babel import force_locale
+from flask import Flask, current_app
+from flask_babel import force_locale, get_locale
 
-from careerlog.accounts import DISABLED
+from careerlog.accounts import DISABLED, Account
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.wording import REFUSALS, Reason, Refusal, fill
-from careerlog.import_jobs import LEASE_SECONDS, RUNS
-from web.pages.refused_rows import refused_file
+from careerlog.import_jobs import LEASE_SECONDS, RUNS, Job
 
 if TYPE_CHECKING:
     from web.services import Services
@@ -252,6 +251,8 @@ class JobRunner:
                     already_recorded=int(found["already_recorded"]),
                     refused=len(found["rejected"]),
                 )
+                from web.pages.refused_rows import refused_file  # (here: the API imports this module, not the pages)
+
                 refused = refused_file(data, job.name, found["rejected"])
                 done.set()
                 jobs.finish(
@@ -285,6 +286,39 @@ class JobRunner:
         finally:
             done.set()
             beat.join(5)
+
+
+def job_rows() -> int:
+    """The most rows an import (the page's, the API's) imports while its request waits (CAREERLOG_IMPORT_JOB_ROWS);
+    a file of more is made a job."""
+    return int(current_app.config["CAREERLOG_IMPORT_JOB_ROWS"])
+
+
+# The fewest bytes a row of data takes (its NIP's 18 digits): a text file of fewer bytes than this many a row over
+# CAREERLOG_IMPORT_JOB_ROWS is imported while the request waits, its rows not counted first (a workbook, compressed,
+# always is counted)
+ROW_BYTES = 18
+
+
+def may_be_a_job(data: bytes, name: str) -> bool:
+    """Whether an upload may hold more rows than CAREERLOG_IMPORT_JOB_ROWS (then they are counted)."""
+    return name.lower().endswith(".xlsx") or len(data) > job_rows() * ROW_BYTES
+
+
+def runner() -> JobRunner:
+    found = current_app.extensions["careerlog_jobs"]
+    assert isinstance(found, JobRunner)
+    return found
+
+
+def made_job(account: Account, data: bytes, *, name: str, kind: str | None, dry_run: bool, rows: int) -> Job:
+    """An import job of the upload `data` (of `rows` rows), run in the background by the process's thread, woken;
+    its refused rows' file and the report's wording in the request's language."""
+    job = runner().services.jobs.create(
+        account.username, name, data, kind=kind, dry_run=dry_run, language=str(get_locale() or "id"), rows=rows
+    )
+    runner().kick()  # (the process's thread started, or woken)
+    return job
 
 
 def forked() -> None:

@@ -745,14 +745,16 @@ class Services:
         # (a kind chosen is every row's: a row of another is refused; one read from the name, a guess)
         return fmt, read_csv(stream, kind or kind_from_name(name or ""), chosen=bool(kind))
 
-    def rows_read(self, writer: Account, data: bytes, *, name: str, kind: str | None, most: int) -> ReadAhead:
+    def rows_read(
+        self, writer: Account, data: bytes, *, name: str, kind: str | None, most: int, fmt: str | None = None
+    ) -> ReadAhead:
         """The rows of a file to import read once, before it is imported or made an import job (reading, not
         recording): counted, the refusals of its header kept (each as a report's refused row:
         careerlog.importing.header_refused), which refuse the whole file at once, and, of a file of `most` rows or
         fewer, the rows themselves, which `import_file` then imports without reading the file again; a file of no
         known format, or an export, refused (InvalidInput)."""
         require(writer, Action.IMPORT)
-        fmt, rows = self.rows_of(io.BytesIO(data), name=name, fmt=None, kind=kind)
+        fmt, rows = self.rows_of(io.BytesIO(data), name=name, fmt=fmt, kind=kind)
         kept: list[tuple[int, Any, int]] | None = []
         count = 0
         header: list[dict[str, Any]] = []

@@ -82,6 +82,8 @@ ENDPOINTS: dict[str, Callable[[str, str], Request]] = {
         upload({"kind": "training", "nip": nip, **f.training("2016-02-02", reference=f"IMP-{role}")}),
     ),
     "import_template": lambda nip, role: ("GET", "/api/v1/imports/templates/training.xlsx", {}),
+    # (no job of anyone's by this id: 404 to a role that imports, as another account's job is)
+    "import_job": lambda nip, role: ("GET", "/api/v1/imports/0123456789abcdef0123456789abcdef", {}),
     "access_log": lambda nip, role: ("GET", "/api/v1/access-log", {}),
     "account_changes": lambda nip, role: ("GET", "/api/v1/account-changes", {}),
     "me": lambda nip, role: ("GET", "/api/v1/me", {}),
@@ -124,6 +126,7 @@ ROUTES = {
     "unit_record": "POST /api/v1/units/<agency>/<path:unit>/events",
     "import": "POST /api/v1/imports",
     "import_template": "GET /api/v1/imports/templates/<kind>.xlsx",
+    "import_job": "GET /api/v1/imports/<job_id>",
     "access_log": "GET /api/v1/access-log",
     "account_changes": "GET /api/v1/account-changes",
     "me": "GET /api/v1/me",
@@ -134,7 +137,7 @@ ROUTES = {
 
 # The status each role gets for each endpoint, about Budi (KOTA-MEDAN, region 12.71).
 UNITS = {"rate_unit": 201, "unit_ratings": 200, "unit_history": 200, "unit_record": 201}
-ALLOWED_WRITE = {"record": 201, "appoint": 201, **UNITS, "import": 200, "import_template": 200}
+ALLOWED_WRITE = {"record": 201, "appoint": 201, **UNITS, "import": 200, "import_template": 200, "import_job": 404}
 RECORD_READS = {"profile": 200, "history": 200, "fact": 200, "timeline": 200, "eligibility": 200}
 REPORTS = {"headcount": 200, "training_compliance": 200, "programmes": 200, "mentoring": 200}
 AUDITS = {
@@ -165,7 +168,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "hr_karo": DENIED
     | READS
     | dict.fromkeys(RECORD_READS, 404)
-    | {"record": 404, "import": 200, "import_template": 200},
+    | {"record": 404, "import": 200, "import_template": 200, "import_job": 404},
     "inspector": DENIED | READS | AUDITS | SCORECARD | UNIT_READS | {"access_log": 200},
     "inspector_medan": DENIED | READS | AUDITS | SCORECARD | UNIT_READS | {"access_log": 200},
     "reporter": DENIED | REPORTS | SCORECARD,

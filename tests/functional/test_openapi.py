@@ -46,6 +46,7 @@ PATHS = {
     "/api/v1/units/{agency}/{unit}/events": {"get", "post"},
     "/api/v1/imports": {"post"},
     "/api/v1/imports/templates/{kind}.xlsx": {"get"},
+    "/api/v1/imports/{job_id}": {"get"},
     "/api/v1/access-log": {"get"},
     "/api/v1/account-changes": {"get"},
     "/api/v1/me": {"get"},
@@ -161,7 +162,7 @@ def test_the_documentation_page_works_offline(client: FlaskClient) -> None:
 
 def test_every_read_documents_its_etag_if_none_match_and_not_modified(spec: dict[str, Any]) -> None:
     reads = [(path, ops["get"]) for path, ops in spec["paths"].items() if "get" in ops]
-    assert len(reads) == 33  # (GET /audits/passed-over since 2026-12-06)
+    assert len(reads) == 34  # (GET /audits/passed-over since 2026-12-06, GET /imports/{job_id} since 2026-12-07)
     for path, operation in reads:
         assert "ETag" in operation["responses"]["200"]["headers"], path
         assert "ETag" in operation["responses"]["304"]["headers"], path
@@ -175,7 +176,7 @@ def test_every_read_documents_its_etag_if_none_match_and_not_modified(spec: dict
 
 def test_every_operation_documents_the_rate_limits_429_and_the_503_with_their_retry_after(spec: dict[str, Any]) -> None:
     operations = [(path, op) for path, ops in spec["paths"].items() for name, op in ops.items() if name != "parameters"]
-    assert len(operations) == 38
+    assert len(operations) == 39
     for path, operation in operations:
         assert operation["responses"]["429"] == {"$ref": "#/components/responses/TOO_MANY_REQUESTS"}, path
         assert operation["responses"]["503"] == {"$ref": "#/components/responses/SERVICE_UNAVAILABLE"}, path

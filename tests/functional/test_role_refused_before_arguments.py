@@ -49,6 +49,7 @@ ACTIONS = {
     "POST /api/v1/units/{agency}/{unit}/events": "rate_unit",
     "POST /api/v1/imports": "import",
     "GET /api/v1/imports/templates/{kind}.xlsx": "import",
+    "GET /api/v1/imports/{job_id}": "import",
     "GET /api/v1/access-log": "read_access_log",
     "GET /api/v1/account-changes": "manage_accounts",
     "GET /api/v1/me": None,  # every role
@@ -65,6 +66,7 @@ PATH_VALUES = {
     "{kind}": "training",
     "{version}": "1",
     "{table}": "agencies",
+    "{job_id}": "0123456789abcdef0123456789abcdef",
 }
 # A record within the scope of the roles whose scope does not hold BUDI and Kota Medan.
 WITHIN = {"hr_karo": {"{nip}": RINA, "{agency}": "KAB-KARO", "{unit}": "Dinas Pendidikan"}}

@@ -1,21 +1,28 @@
-"""Bulk imports: the same files and per-row report as `careerlog import`."""
+"""Bulk imports: the same files and per-row report as `careerlog import`. A file of more rows than
+CAREERLOG_IMPORT_JOB_ROWS is imported in the background, as the import page's is (a job: careerlog.import_jobs, run
+by web.import_jobs): the upload is answered 202 with the job's URL, whose GET gives its counts so far, then its report;
+a job is its uploader's alone (404 to any other account, as for one that does not exist)."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
-from flask import Response
+from flask import Response, jsonify
 from flask.views import MethodView
 from flask_babel import force_locale, gettext
 
 from careerlog.access import Action
 from careerlog.application import UNKNOWN_KIND
-from careerlog.domain.errors import NotFound, quoted
-from careerlog.importing import refuse_no_rows
+from careerlog.domain.errors import InvalidInput, NotFound, quoted
+from careerlog.domain.wording import Refusal
+from careerlog.import_jobs import DONE, Job
+from careerlog.importing import detect_format, refuse_no_rows
 from careerlog.workbook_template import TEMPLATE_KINDS, XLSX_TYPE, template_name, template_workbook
 from web.api.blueprint import ApiBlueprint
-from web.api.common import answers_in, caller, csv_documented, json_or_csv, services
-from web.api.schemas import NO_QUERY, ImportFileSchema, ImportQuerySchema, ImportReportSchema
+from web.api.common import answers_in, caller, csv_documented, json_or_csv, services, wants_csv
+from web.api.schemas import NO_QUERY, ImportFileSchema, ImportJobSchema, ImportQuerySchema, ImportReportSchema
+from web.import_jobs import job_rows, made_job, may_be_a_job, report_of
 
 blp = ApiBlueprint(
     "imports",
@@ -25,6 +32,9 @@ blp = ApiBlueprint(
 )
 
 report_schema = ImportReportSchema()
+job_schema = ImportJobSchema()
+JOB_LOCATION = {"Location": {"description": "The job: /api/v1/imports/{job_id}.", "schema": {"type": "string"}}}
+NO_SUCH_JOB = Refusal("No import job {job} of yours.")
 
 
 @blp.route("")
@@ -33,22 +43,78 @@ class Imports(MethodView):
     @blp.arguments(ImportQuerySchema, location="query")
     @blp.arguments(ImportFileSchema, location="files")
     @blp.response(200, ImportReportSchema)
+    @blp.alt_response(
+        202,
+        schema=ImportJobSchema,
+        description="A file of more rows than CAREERLOG_IMPORT_JOB_ROWS (1,000 unless the server sets it), its header "
+        "read: imported in the background, a job; its state and, once done, its report at the URL in Location.",
+        headers=JOB_LOCATION,
+    )
     @blp.alt_response(403, response="FORBIDDEN")
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
     @csv_documented
     def post(self, args: dict[str, Any], files: dict[str, Any]) -> Any:
-        """Import a file of events; rows outside your scope are rejected one by one."""
+        """Import a file of events; rows outside your scope are rejected one by one. A file of more rows than the
+        server imports while the request waits is a job: 202, its URL in Location."""
         upload = files["file"]
+        name = upload.filename or ""
+        fmt, kind, dry_run = args.get("file_format"), args.get("kind"), args["dry_run"]
+        data = upload.stream.read()
+        ahead = None
+        # (a job's thread reads the file by its name's format: a format given otherwise, and a report asked as
+        # CSV, are imported while the request waits, as before)
+        if job_readable(name, fmt) and not wants_csv() and may_be_a_job(data, name):
+            ahead = services().rows_read(caller(), data, name=name, fmt=fmt, kind=kind, most=job_rows())
+            if ahead.rows is None and not ahead.header:
+                job = made_job(caller(), data, name=name, kind=kind, dry_run=dry_run, rows=ahead.count)
+                answer = jsonify(job_schema.dump(job_shown(job)))
+                answer.status_code = 202
+                answer.headers["Location"] = f"/api/v1/imports/{job.id}"
+                return answer
         report = services().import_file(
-            caller(),
-            upload.stream,
-            name=upload.filename or "",
-            fmt=args.get("file_format"),
-            kind=args.get("kind"),
-            dry_run=args["dry_run"],
+            caller(), io.BytesIO(data), name=name, fmt=fmt, kind=kind, dry_run=dry_run, ahead=ahead
         )
         refuse_no_rows(report["rows"], upload.filename or "file")
         return json_or_csv(report, report_schema, name="import-report", items="rejected")
+
+
+def job_readable(name: str, fmt: str | None) -> bool:
+    """Whether a job's thread reads the file `name` in the format `fmt` given (by its name's, as the page's)."""
+    try:
+        return fmt is None or detect_format(name) == fmt
+    except InvalidInput:
+        return False
+
+
+def job_shown(job: Job) -> dict[str, Any]:
+    """A job as ImportJobSchema dumps it: its report once done, why it stopped once failed."""
+    report = services().jobs.report(job.id) if job.state == DONE else None
+    return {
+        **vars(job),
+        "report": report_of(report) if report else None,
+        "errors": report_of(job.failure.encode("utf-8")) if job.failure else None,
+    }
+
+
+@blp.route(
+    "/<job_id>",
+    parameters=[
+        {"in": "path", "name": "job_id", "required": True, "description": "The job's id, as its URL gives it."}
+    ],
+)
+class ImportJob(MethodView):
+    @blp.requires(Action.IMPORT)
+    @blp.arguments(NO_QUERY, location="query")
+    @blp.response(200, ImportJobSchema)
+    @blp.alt_response(403, response="FORBIDDEN")
+    @blp.alt_response(404, response="NOT_FOUND")
+    def get(self, _: dict[str, Any], job_id: str) -> Any:
+        """An import made a job (POST /api/v1/imports answered 202): its state and counts so far, then its report,
+        or why it stopped; your own imports alone (another's is 404, as one that does not exist)."""
+        job = services().jobs.get(job_id)
+        if job is None or job.username != caller().username:
+            raise NotFound(NO_SUCH_JOB.reason(job=quoted(job_id)))
+        return job_shown(job)
 
 
 BINARY = {"type": "string", "format": "binary"}

@@ -932,6 +932,54 @@ class ImportReportSchema(StrictSchema):
     position = fields.Integer(dump_only=True)
 
 
+class ImportJobSchema(StrictSchema):
+    """An import of a file of more rows than CAREERLOG_IMPORT_JOB_ROWS, run in the background (a job: `POST
+    /api/v1/imports` answers 202 with its URL, `GET /api/v1/imports/{job_id}` its state): its counts so far, then
+    its report, or why it stopped."""
+
+    id = fields.String(dump_only=True, metadata={"description": "The job's id, in its URL."})
+    state = fields.String(
+        dump_only=True,
+        metadata={
+            "description": "queued (waiting), running, done (its report in `report`) or failed (why in `errors`).",
+            "enum": ["queued", "running", "done", "failed"],
+        },
+    )
+    file_name = fields.String(dump_only=True, attribute="name", metadata={"description": "The file's name."})
+    kind = fields.String(dump_only=True, allow_none=True, metadata={"description": "The kind given, if any."})
+    dry_run = fields.Boolean(dump_only=True)
+    created_at = fields.String(dump_only=True, metadata={"description": "When it was made (UTC, ISO 8601)."})
+    finished_at = fields.String(dump_only=True, allow_none=True, metadata={"description": "When it ended."})
+    runs = fields.Integer(
+        dump_only=True,
+        metadata={
+            "description": "How many times it was started: more than 1 when a server process stopped and another "
+            "took it up again, the rows the first run recorded then reported as already recorded (3 at most)."
+        },
+    )
+    rows_total = fields.Integer(dump_only=True, metadata={"description": "The file's rows, counted on upload."})
+    rows_read = fields.Integer(dump_only=True, metadata={"description": "The rows read so far."})
+    recorded = fields.Integer(dump_only=True, metadata={"description": "Recorded so far (a dry run: would be)."})
+    already_recorded = fields.Integer(dump_only=True)
+    refused = fields.Integer(dump_only=True, metadata={"description": "The rows refused so far."})
+    report = fields.Nested(
+        ImportReportSchema,
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "Once done: the report a smaller file's import answers with; null before."},
+    )
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Once failed: why, by field (`file`, `_schema`), as a 422 names them; the rows recorded "
+            "before it stopped stay recorded. Null otherwise."
+        },
+    )
+
+
 # ---------------------------------------------------------------------- accounts
 
 

@@ -101,10 +101,11 @@ from careerlog.workbook_template import confirm_description, template_columns
 from careerlog.workbooks import header_names
 from web.api.imports import template_answer
 from web.errors import KEY_HEADER, OTHER_FACT, OTHER_FACT_RETRACTED, conflict_errors
+from web.import_jobs import job_rows, may_be_a_job
 from web.pages import LANGUAGES, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
-from web.pages.import_jobs import job_rows, may_be_a_job, start_job
+from web.pages.import_jobs import start_job
 from web.pages.inspector import AUDIT_CSV_LIMIT, filtered_by_nothing, page_number
 from web.pages.labels import (
     KIND_FIELD_LABELS,

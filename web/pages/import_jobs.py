@@ -13,26 +13,19 @@ the jobs' table in the store (docs/operations.md)."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, jsonify, redirect, url_for
+from flask import abort, jsonify, redirect, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from careerlog.access import Action
 from careerlog.accounts import Account
 from careerlog.import_jobs import DONE, FAILED, QUEUED, RUNNING, Job
-from web.import_jobs import JobRunner, report_of
+from web.import_jobs import job_rows, made_job, report_of
 from web.pages import local_number
 from web.pages.common import allowed, blp, page, services
 from web.pages.refused_rows import refused_rows_file
 
 REFRESH_SECONDS = 2  # the job's page opens itself again this often while the job runs
-
-
-def job_rows() -> int:
-    """The most rows the import page imports while the browser waits (CAREERLOG_IMPORT_JOB_ROWS); a file of more
-    is made a job."""
-    return int(current_app.config["CAREERLOG_IMPORT_JOB_ROWS"])
 
 
 @blp.app_template_filter("job_state")
@@ -46,31 +39,11 @@ def job_state(state: str) -> str:
     }.get(state, state)
 
 
-# The fewest bytes a row of data takes (its NIP's 18 digits): a text file of fewer bytes than this many a row over
-# CAREERLOG_IMPORT_JOB_ROWS is imported while the page waits, its rows not counted first (a workbook, compressed,
-# always is counted)
-ROW_BYTES = 18
-
-
-def may_be_a_job(data: bytes, name: str) -> bool:
-    """Whether an upload may hold more rows than CAREERLOG_IMPORT_JOB_ROWS (then they are counted)."""
-    return name.lower().endswith(".xlsx") or len(data) > job_rows() * ROW_BYTES
-
-
-def runner() -> JobRunner:
-    found = current_app.extensions["careerlog_jobs"]
-    assert isinstance(found, JobRunner)
-    return found
-
-
 def start_job(
     account: Account, data: bytes, *, name: str, kind: str | None, dry_run: bool, rows: int
 ) -> ResponseReturnValue:
     """An import job of the upload, run in the background; the browser sent to its page (303)."""
-    job = services().jobs.create(
-        account.username, name, data, kind=kind, dry_run=dry_run, language=str(get_locale() or "id"), rows=rows
-    )
-    runner().kick()  # (the process's thread started, or woken: web.import_jobs)
+    job = made_job(account, data, name=name, kind=kind, dry_run=dry_run, rows=rows)
     return redirect(url_for("pages.import_job", job_id=job.id), 303)
 
 

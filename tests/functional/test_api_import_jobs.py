@@ -1,0 +1,113 @@
+"""`POST /api/v1/imports` of a file of more rows than CAREERLOG_IMPORT_JOB_ROWS answers 202 with the job's URL in
+Location, as the import page answers 303 to its page (web.api.imports): `GET /api/v1/imports/{job_id}` gives its
+state and counts so far, then the report a smaller file's upload answers with; the job is its uploader's alone (404
+to another account, as one that does not exist). A smaller file, a header refused, a format given against the name
+and a CSV answer asked stay synchronous (until 2026-12-07 every upload held its request until imported)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from careerlog.import_jobs import FAILED, QUEUED
+from tests.functional.conftest import World
+from tests.functional.test_import_jobs import FILE, HEADER, ROWS, finished, store_url, test_config, trainings
+
+__all__ = ["store_url", "test_config"]  # the page's jobs' fixtures: both stores, three rows a job
+
+
+def posted(world: World, body: str = FILE, name: str = "diklat.csv", query: str = "kind=training", **kw: Any) -> Any:
+    upload = {"file": (io.BytesIO(body.encode()), name)}
+    return world.post(f"/api/v1/imports?{query}", "hr", data=upload, content_type="multipart/form-data", **kw)
+
+
+def test_a_large_upload_is_answered_202_and_its_job_gives_the_report_once_done(world: World) -> None:
+    answer = posted(world)
+    assert answer.status_code == 202
+    job = answer.get_json()
+    assert answer.headers["Location"] == f"/api/v1/imports/{job['id']}"
+    assert (job["state"], job["file_name"], job["kind"], job["dry_run"]) == (QUEUED, "diklat.csv", "training", False)
+    assert (job["rows_total"], job["report"], job["errors"]) == (3, None, None)
+    finished(world, job["id"])
+    done = world.get(answer.headers["Location"], "hr")
+    assert done.status_code == 200
+    found = done.get_json()
+    counts = (found["state"], found["runs"], found["rows_read"], found["recorded"], found["refused"])
+    assert counts == ("done", 1, 3, 2, 1)
+    assert (found["id"], found["file_name"], found["rows_total"], found["errors"]) == (job["id"], "diklat.csv", 3, None)
+    report = found["report"]
+    assert (report["rows"], report["recorded"], report["already_recorded"]) == (3, 2, 0)
+    assert [(p["line"], list(p["errors"])) for p in report["rejected"]] == [(3, ["effective_date"])]
+    assert sorted(trainings(world)) == ["JOB-1", "JOB-3"]
+    again = posted(world, query="kind=training&dry_run=true")  # (the same file, as a dry run)
+    assert again.status_code == 202
+    finished(world, again.get_json()["id"])
+    dry = world.get(again.headers["Location"], "hr").get_json()
+    # (the report's shape is the synchronous answer's: the same fields, a smaller file's)
+    small = posted(world, body=HEADER + ROWS.splitlines(keepends=True)[0], query="kind=training&dry_run=true")
+    assert small.status_code == 200
+    assert set(dry["report"]) == set(small.get_json())
+    assert (dry["dry_run"], dry["report"]["already_recorded"], dry["report"]["recorded"]) == (True, 2, 0)
+
+
+def test_a_job_is_its_uploaders_alone(world: World) -> None:
+    job = posted(world).get_json()["id"]
+    other = world.get(f"/api/v1/imports/{job}", "hr_karo")
+    missing = world.get("/api/v1/imports/0123456789abcdef0123456789abcdef", "hr_karo")
+    assert other.status_code == missing.status_code == 404
+    assert other.get_json()["detail"].replace(job, "X") == missing.get_json()["detail"].replace(
+        "0123456789abcdef0123456789abcdef", "X"
+    )
+    assert world.get(f"/api/v1/imports/{job}", "admin").status_code == 404  # (an administrator's too)
+    assert world.get(f"/api/v1/imports/{job}", "inspector").status_code == 403  # (a role that does not import)
+    finished(world, job)
+
+
+def test_smaller_files_a_refused_header_and_a_csv_answer_stay_synchronous(world: World) -> None:
+    small = posted(world, body=HEADER + "".join(ROWS.splitlines(keepends=True)[:2]))
+    assert small.status_code == 200
+    assert small.get_json()["recorded"] == 1
+    header = posted(world, body="NIP;Apa\n" + "x" * 40 + ";y\n" * 3)
+    assert header.status_code == 200
+    assert header.get_json()["file_refused"] is True
+    as_csv = posted(world, query="kind=training&format=csv")
+    assert as_csv.status_code == 200
+    assert as_csv.mimetype == "text/csv"
+    named_otherwise = posted(
+        world, body=HEADER + ROWS.replace("JOB-", "TXT-"), name="diklat.txt", query="kind=training&file_format=csv"
+    )
+    assert named_otherwise.status_code == 200
+    assert named_otherwise.get_json()["rows"] == 3
+    assert world.services.jobs.of(world.get("/api/v1/me", "hr").get_json()["account"]["username"]) == []
+
+
+def test_a_failed_job_says_why_by_field(world: World) -> None:
+    username = world.get("/api/v1/me", "hr").get_json()["account"]["username"]
+    job = world.services.jobs.create(
+        username, "diklat.txt", FILE.encode(), kind=None, dry_run=False, language="en", rows=3
+    )
+    world.app.extensions["careerlog_jobs"].kick()
+    finished(world, job.id)
+    found = world.get(f"/api/v1/imports/{job.id}", "hr").get_json()
+    assert (found["state"], found["report"]) == (FAILED, None)
+    [reason] = found["errors"]["file"]
+    assert reason.startswith("Cannot tell the format of 'diklat.txt'")
+
+
+def test_a_running_job_gives_its_counts_so_far_and_no_report(world: World) -> None:
+    username = world.get("/api/v1/me", "hr").get_json()["account"]["username"]
+    jobs = world.services.jobs
+    job = jobs.create(username, "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
+    assert jobs.claim(job.id, "another-worker")  # (held: it stays running while the test reads it)
+    assert jobs.beat(job.id, "another-worker", {"rows_read": 2, "recorded": 1, "refused": 1})
+    found = world.get(f"/api/v1/imports/{job.id}", "hr").get_json()
+    shown = {k: found[k] for k in ("state", "rows_total", "rows_read", "recorded", "already_recorded", "refused")}
+    assert shown == {
+        "state": "running",
+        "rows_total": 3,
+        "rows_read": 2,
+        "recorded": 1,
+        "already_recorded": 0,
+        "refused": 1,
+    }
+    assert (found["report"], found["errors"], found["finished_at"]) == (None, None, None)
