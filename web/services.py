@@ -1033,7 +1033,11 @@ class Services:
         scope (where each was decided), by TMT, paginated by number or after a cursor (`after`, a page's
         `next`); every filter is applied by the query (the verdict, severity and rule counting
         merit.passed_over, `passed_over`: only the decisions that passed over a clearly stronger colleague,
-        or only the others)."""
+        or only the others). `nip`: only these employees' decisions (an inspector with a complaint about one),
+        each read without the separators people type (normalise_nip; the API and the page refuse one that is no
+        NIP)."""
+        if filters.get("nip"):
+            filters = {**filters, "nip": [normalise_nip(nip) for nip in filters["nip"]]}
         scope = self.asked_within(reader, Action.RUN_AUDITS, filters)
         found = self.audit_view.decisions_page(
             {**scope, "verdict": [verdict]} if verdict else scope,

@@ -30,6 +30,7 @@ from projections.roster_paging import RosterTotals, position_read
 from projections.training import filter_clauses, units_shown, where_sql
 
 DECISION_FILTERS = {
+    "nip": "d.subject",
     "agency": "d.agency",
     "unit": "d.unit",
     "region": "d.region",

@@ -1,6 +1,6 @@
 """The inspector's pages apply every filter their address names, as the API does, or refuse it: the audited
 decisions' lists, their CSV exports and the fairness page read `unit` and `region` (the API's filters, and the
-scorecard's links for a unit or a region), and an argument a page does not read (a misspelt `nip`, `rules`) is a
+scorecard's links for a unit or a region), and an argument a page does not read (a misspelt `nips`, `rules`) is a
 422 naming it. Before, the pages read `agency` alone and silently ignored the rest: `/pages/audits?unit=X` listed
 all 6,424 promotions of the demo where the API listed a unit's 2,203, and its CSV exported them all. A verdict
 the list cannot take was a 422 with no message on the page (the form had no place for it). Both stores."""
@@ -66,12 +66,12 @@ def test_the_audited_promotions_list_and_its_csv_filter_by_unit_and_region(
 
 @pytest.mark.parametrize("path", ["/pages/audits", "/pages/audits.csv", "/pages/audits/posts", "/pages/audits/awards"])
 def test_an_argument_the_list_does_not_read_is_refused_naming_it(inspector: World, path: str) -> None:
-    response = inspector.client.get(f"{path}?nip={BUDI}&lang=en")
+    response = inspector.client.get(f"{path}?nips={BUDI}&lang=en")  # (`nip`, their filter since 2026-12-07)
     assert response.status_code == 422
-    assert "nip is not a filter of this page" in response.get_data(as_text=True)
-    indonesian = inspector.client.get(f"{path}?nip={BUDI}&lang=id").get_data(as_text=True)
-    assert "nip bukan saringan halaman ini" in indonesian
-    assert BUDI not in response.get_data(as_text=True).replace(f"nip={BUDI}", "")
+    assert "nips is not a filter of this page" in response.get_data(as_text=True)
+    indonesian = inspector.client.get(f"{path}?nips={BUDI}&lang=id").get_data(as_text=True)
+    assert "nips bukan saringan halaman ini" in indonesian
+    assert BUDI not in response.get_data(as_text=True).replace(f"nips={BUDI}", "")
 
 
 def test_the_post_appointments_list_refuses_the_passed_over_filter_it_does_not_apply(inspector: World) -> None:

@@ -35,6 +35,7 @@ from web.api.schemas import (
     filled_text,
     filter_field,
     grouping,
+    nip_filter,
     text_filter,
 )
 
@@ -354,6 +355,10 @@ class FindingFilterSchema(AuditFilterSchema):  # type: ignore[valid-type,misc]
     """The filters of both audited lists by their findings."""
 
     rule = filled_text("Only decisions with a finding of this rule.")
+    nip = nip_filter(
+        "Only the decisions of these employees (repeatable): an NIP or NI PPPK of 18 digits each, spaces, dots and "
+        "dashes aside, fullwidth digits read as 0-9; any other value is refused, a 422 naming `nip`."
+    )
     severity = fields.String(
         validate=validate.OneOf(list(SEVERITY_ORDER)),
         metadata={"description": "Only decisions with a finding at least this severe."},

@@ -50,8 +50,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 # digits 0-9 (\d is any script's in a str pattern), the version with no leading zero, as every `<int:...>` path part
 DECISION_ID = re.compile(r"([0-9]{18})-(0|[1-9][0-9]{0,8})")
 SCOPE_FILTERS = ("agency", "unit", "region", "kind")
-POST_FILTERS = (*SCOPE_FILTERS, "level")
-APPOINTMENT_FILTERS = SCOPE_FILTERS  # `kind`: the entry education
+# the audited decisions' lists: their place and kind, and whose decisions (`nip`: one employee's, or several's)
+DECISION_FILTERS = (*SCOPE_FILTERS, "nip")
+POST_FILTERS = (*DECISION_FILTERS, "level")
+APPOINTMENT_FILTERS = DECISION_FILTERS  # `kind`: the entry education
 STATISTICS_FILTERS = ("agency", "unit", "region")
 AWARD_FILTERS = ("agency", "unit", "region", "kind")
 STUDY_LEAVE_FILTERS = ("agency", "unit", "region", "employment_kind")
@@ -125,7 +127,7 @@ class Promotions(MethodView):
     @blp.read(AuditQuerySchema, AuditPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the audited rank promotions within your scope (where each was decided), by TMT."""
-        return decisions(args, SCOPE_FILTERS, "promotion")
+        return decisions(args, DECISION_FILTERS, "promotion")
 
 
 @blp.route("/promotions/<decision>")

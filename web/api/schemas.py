@@ -1031,14 +1031,18 @@ def each_username(values: list[str]) -> None:
             raise ValidationError(f"No account can be named {quoted(value)}: {BAD_USERNAME}")
 
 
+def nip_filter(description: str) -> fields.List[str]:
+    """A repeatable filter of NIPs: each 18 digits once the separators people type are left out (fullwidth digits
+    read as 0-9: normalise_nip), else refused naming `nip` (`each_nip`), not read as a record with nothing listed."""
+    return fields.List(
+        fields.String(metadata={"pattern": NIP_PATTERN}), validate=each_nip, metadata={"description": description}
+    )
+
+
 class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
-    nip = fields.List(
-        fields.String(metadata={"pattern": NIP_PATTERN}),
-        validate=each_nip,
-        metadata={
-            "description": "Only reads of these records (18 digits each; spaces, dots and dashes aside); to an "
-            "employee, their own alone: another is refused (403 naming `nip`)."
-        },
+    nip = nip_filter(
+        "Only reads of these records (18 digits each; spaces, dots and dashes aside); to an employee, their own "
+        "alone: another is refused (403 naming `nip`)."
     )
     username = fields.List(
         fields.String(metadata={"pattern": USERNAME.pattern}),

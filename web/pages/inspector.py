@@ -20,6 +20,7 @@ from werkzeug.datastructures import MultiDict
 from careerlog.access import Action, OutsideScope, narrow, row_filters
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted, quoted_values
+from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import AnyCase, reference, rules
 from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, ROUND, with_pool
@@ -64,8 +65,8 @@ from web.pages.labels import (
 from web.services import FILTERS_OUTSIDE, refuse_filters_outside, regions_within, seats_meet
 
 SCOPE = ("agency", "unit", "region")  # the statistics' scope filters, as the API's (web.api.audits)
-# the audited decisions' lists: `kind` the promotion kind or the post kind
-DECISION_FILTERS = ("agency", "unit", "region", "kind")
+# the audited decisions' lists: `kind` the promotion kind or the post kind; `nip` whose decisions (as the API's)
+DECISION_FILTERS = ("agency", "unit", "region", "kind", "nip")
 KIND_TABLES = {"promotion": "promotion_kinds", "post": "post_kinds", "appointment": "education"}
 SCOPE_ARGUMENTS = ("from", "to", "agency", "unit", "region")  # (a list's place and period)
 COMPARED_ON_ITS_PAGE = "202"  # a promotion kind whose colleagues are compared on each decision's own page only
@@ -356,11 +357,19 @@ def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> 
         options["passed_over"] = passed_over_arg() if decision == "promotion" else None
     except InvalidInput as e:
         return None, e.errors
-    errors = unknown_kinds(decision)
+    errors = {**unknown_kinds(decision), **not_nips()}
     if errors:
         return None, errors
     kind = KIND_TABLES[decision]
     return listed(services().audits, DECISION_FILTERS, per_page, page_number, kind, decision=decision, **options)
+
+
+def not_nips() -> dict[str, list[str]]:
+    """The form's error beside `nip` for each value that is no NIP (18 digits once spaces, dots and dashes are left
+    out, fullwidth digits read as 0-9: normalise_nip), in the API's words (its `nip`, web.api.schemas.each_nip), not
+    an empty list read as an employee with no audited decision."""
+    bad = [v for v in request.args.getlist("nip") if v.strip() and not eighteen_digits(normalise_nip(v))]
+    return {"nip": [NOT_18_DIGITS.reason(value=quoted(v)) for v in bad]} if bad else {}
 
 
 def page_number(per_page: int = 50) -> int:
