@@ -511,6 +511,22 @@ def eligible_functional(view: View, day: date) -> tuple[str, date, tuple[str, st
     return rank, since, view.unit_at(day)
 
 
+# A functional post's title's level words ("Perawat Ahli Muda"): the post is the title without them, as the audit reads
+# it (projections.merit.passed_over.functional_post, which careerlog may not import)
+LEVEL_WORDS = frozenset(("ahli", "pertama", "muda", "madya", "utama", "pemula", "terampil", "mahir", "penyelia"))
+
+
+def functional_post_of(view: View, day: date) -> str | None:
+    """The functional post (its title without level words, in lower case) of the definitive functional post held on
+    a day, None when none is held: a 202's pool is its appointee's fellow holders of the same functional post (a
+    Perawat's 202 does not pass over a Dokter due a 202 of their own: docs/rules.md merit.passed_over)."""
+    held = definitive_post(view, day)
+    if held is None or held.values["post_kind"] != "FUNGSIONAL":
+        return None
+    words = [w for w in str(held.values.get("title") or "").lower().split() if w not in LEVEL_WORDS]
+    return " ".join(words) or None
+
+
 def measures(view: View, day: date, since: date) -> tuple[float, int, int, int]:
     years = int(param("merit.passed_over", day, "performance_years", 2))
     scores = [score(view.rating(day.year - n)) for n in range(1, years + 1) if view.rating(day.year - n)]
@@ -558,8 +574,12 @@ def passed_over(
             rank, since = view.rank_at(day)
             unit = view.unit_at(day)
             mine = measures(view, day, since)
-            # a 101's colleagues eligible for a 101; a 202's for a 202 of their own (docs/rules.md)
+            # a 101's colleagues eligible for a 101; a 202's for a 202 of their own, holding the same functional
+            # post as the appointee (docs/rules.md; as the audit's same_post: its post on the day, else on its TMT)
             judging = eligible if decision.values["promotion_kind"] == "101" else eligible_functional
+            post = (
+                None if judging is eligible else functional_post_of(view, day) or functional_post_of(view, decision.eff)
+            )
             for nip, (_, (o_rank, o_since, o_unit)) in (pool if judging is eligible else fellows).items():
                 if nip in promoted_nips or o_rank != rank or o_unit != unit:
                     continue
@@ -568,6 +588,8 @@ def passed_over(
                 other_view = View(people[nip].known(decision.recorded))
                 if judging(other_view, day) is None:
                     continue
+                if post is not None and functional_post_of(other_view, day) != post:
+                    continue  # (a fellow holder of another functional post: another track)
                 theirs = measures(other_view, day, o_since)
                 if stronger(theirs, mine, int(param("merit.passed_over", day, "min_better", 2))):
                     decisions[(record.nip, decision.values["reference"])].add("merit.passed_over")

@@ -5,7 +5,10 @@ managerial post holder eligible for a 201, a colleague eligible for a 203 by a n
 each colleague eligible for the kind open to them was), not the 101-eligible alone. It judged every decision's
 colleagues by a 101 probe, which since `promotion.regular_without_post` no post holder passes: a 202 passing over a
 fellow Guru eligible for their own 202 (what the audit finds, docs/audit.md) was compliant to the checker, so the
-demo could plant such a case, or make one by mistake, and its tests would not see it."""
+demo could plant such a case, or make one by mistake, and its tests would not see it. Of the fellow holders, those of
+the appointee's own functional post alone (its title without the level words, as the audit's same_post reads it:
+since 2026-12-07 to the checker; until then a 202 of an Analis SDM passed over an eligible Perawat to it, and the demo's
+tests compared it with an audit that does not)."""
 
 from __future__ import annotations
 
@@ -42,8 +45,8 @@ class Person:
             self.add("training", f.training("2016-10-07", 40, "2016-10-03"))
         return self
 
-    def guru(self, level: str) -> Person:
-        post = {"post_kind": "FUNGSIONAL", "level": level, "title": "Analis SDM", "unit": "BKPSDM"}
+    def guru(self, level: str, title: str = "Analis SDM") -> Person:
+        post = {"post_kind": "FUNGSIONAL", "level": level, "title": title, "unit": "BKPSDM"}
         post |= {"assignment": "DEFINITIVE", "effective_date": "2015-01-02", "reference": f"SK-JF-{self.nip}"}
         return self.add("post_appointment", post, "2015-01-10")
 
@@ -77,3 +80,13 @@ def test_a_colleague_eligible_only_for_a_203_by_a_new_degree_is_not_in_the_check
     by_degree.add("education", {**degree, "effective_date": "2017-08-01", "reference": "IJ-S3"})
     by_degree.add("exam", {"exam": "UPKP", "effective_date": "2017-11-01", "reference": "UPKP-1"})
     assert not passed_over_by_the_202(by_degree, since="2016-04-01")
+
+
+def test_a_fellow_holder_of_another_functional_post_is_not_in_the_checker_s_pool() -> None:
+    # eligible for a 202 of their own, stronger, but a Perawat: an Analis SDM's 202 did not take theirs
+    assert not passed_over_by_the_202(Person(766).guru("AHLI_MUDA", "Perawat Ahli Muda").rated("SANGAT_BAIK"))
+
+
+def test_a_fellow_holder_of_the_same_post_at_another_level_in_its_title_is_in_the_checker_s_pool() -> None:
+    # the title's level words aside, "analis sdm ahli muda" is the appointee's Analis SDM
+    assert passed_over_by_the_202(Person(767).guru("AHLI_MUDA", "Analis SDM Ahli Muda").rated("SANGAT_BAIK"))
