@@ -446,9 +446,9 @@ def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[
             {}, rows, columns, fmt, f"{len(rows)} decisions, {flagged} with findings, {passed} passed over a colleague"
         )
         return
-    judge = audit.judging()
-    pages = ([judge(r) for r in rows] for rows in streamed(audit.store, statement, params, 10000))
     if fmt == "csv":
+        judge = audit.judging()
+        pages = ([judge(r) for r in rows] for rows in streamed(audit.store, statement, params, 10000))
         shown = stdout_is_terminal()
         echo_as_is(csv_lines([columns]), nl=False)
         for rows in pages:
@@ -458,7 +458,8 @@ def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[
     from projections.merit.schemas import DecisionSchema  # (marshmallow: only for JSON)
 
     schema = DecisionSchema()  # the API's: the same names and types (`nip`, `corrected` true or false)
-    for chunk in json_list("decisions", (schema.dump(row) for rows in pages for row in rows)):
+    # (with its findings, as the API's list reads them: the rules each fired, `rules` and `rule_titles`)
+    for chunk in json_list("decisions", map(schema.dump, audit.each_decision(filters, **criteria))):
         click.echo(json_on_terminal(chunk), nl=False)
 
 

@@ -100,6 +100,23 @@ def period_clauses(column: str, start: str | None, end: str | None) -> tuple[lis
 FINDING_FIELDS = FINDING_COLUMNS[:-1]  # all but the evidence
 
 
+def with_finding_rules(store: SqlStore, shown: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A page of listed decisions, each with its `findings` named by their rules alone (`{"rule": ...}`, by rule: the
+    rules it fired, as the lists' downloads name them), read for those with findings only, in one statement;
+    with_passed_over adds merit.passed_over to them as to a decision's whole findings."""
+    keys = sorted({row["subject"] for row in shown if row.get("finding_count")})
+    fired: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    if keys:
+        rows = store.query(
+            f"SELECT subject, version, rule FROM findings WHERE subject IN ({', '.join('?' * len(keys))}) "
+            "ORDER BY subject, version, rule",
+            keys,
+        )
+        for row in rows:
+            fired.setdefault((row["subject"], row["version"]), []).append({"rule": row["rule"]})
+    return [{**row, "findings": fired.get((row["subject"], row["version"]), [])} for row in shown]
+
+
 def with_findings_of(store: SqlStore, table: str, shown: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The listed rows (each of a `subject` and `version`), each with its findings (by rule) from `table` (a view's
     table of the `findings` columns: the awards', the study leaves') and their evidence, decoded from JSON."""
@@ -268,7 +285,8 @@ class AuditQueries(CountedList):
             found = self.page_of(select, source, where, params, paging)
             for row in found.rows:
                 row[PASSED_OVER_COUNT] = count_of(row, rounds.counts)
-        return Paged([as_listed(with_passed_over(row)) for row in found.rows], found.total, found.next)
+        rows = with_finding_rules(self.store, found.rows)  # (the rules each fired: `rules`, as each_decision's)
+        return Paged([as_listed(with_passed_over(row)) for row in rows], found.total, found.next)
 
     def total(self, sql: Sql, source: str, where: str, params: list[Any]) -> int:
         """COUNT(*) as `CountedList.total`; a total of the kept rounds (its parameters `Keys`,

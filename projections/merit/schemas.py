@@ -9,6 +9,7 @@ from typing import Any
 
 from marshmallow import RAISE, Schema, fields
 
+from careerlog.reference import rules
 from projections.fields import Flag, PlainDate, PlainDateTime
 
 
@@ -74,6 +75,37 @@ class DecisionSchema(Schema):
     finding_count = fields.Integer(dump_only=True)
     max_severity = fields.String(dump_only=True, allow_none=True)
     passed_over_count = fields.Integer(dump_only=True, allow_none=True, metadata=PASSED_OVER_COUNT_DOC)
+    rules = fields.Function(
+        lambda d: fired_rules(d),
+        dump_only=True,
+        metadata={
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "The rules its findings fired, by code, in their order (merit.passed_over among them where "
+            "the list counts it); a CSV's cell joins them with '; '.",
+        },
+    )
+    rule_titles = fields.Function(
+        lambda d: [rule_title(r) for r in fired_rules(d)],
+        dump_only=True,
+        metadata={
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Their readable labels, in the order of `rules`: each rule's title in the rule book.",
+        },
+    )
+
+
+def fired_rules(decision: dict[str, Any]) -> list[str]:
+    """The rules a listed decision's findings fired, by code, in their order (merit.passed_over among them when it
+    passed over a clearly stronger colleague); none for a decision without findings."""
+    return [f["rule"] for f in decision.get("findings") or ()]
+
+
+def rule_title(rule: str) -> str:
+    """A rule's readable label: its title in the rule book (the last version's), else its code."""
+    titles = [r.title for r in rules().all if r.id == rule and r.title]
+    return titles[-1] if titles else rule
 
 
 # ---------------------------------------------------------------------- passed over, every kind

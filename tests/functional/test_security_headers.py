@@ -84,7 +84,7 @@ def test_an_api_read_and_its_304_are_kept_by_the_client_alone_and_revalidated_at
         ("/api/v1/employees", "hr"),
         ("/api/v1/me", "hr"),
         ("/api/v1/reports/headcount?by=agency", "reporter"),
-        ("/api/v1/audits/promotions", "inspector"),
+        ("/api/v1/audits/promotions?per_page=50", "inspector"),  # (a page: the whole CSV is streamed, below)
         ("/api/v1/access-log", "employee"),
     ]
     for path, who in reads:
@@ -97,6 +97,14 @@ def test_an_api_read_and_its_304_are_kept_by_the_client_alone_and_revalidated_at
             again = world.get(path, who, headers={**accept, "If-None-Match": first.headers["ETag"]})
             assert again.status_code == 304, path
             assert cache_of(again) == (PRIVATE_REVALIDATED, API_VARY), path  # as the 200 (RFC 9110, 15.4.5)
+
+
+def test_an_audit_lists_whole_csv_streamed_is_kept_by_no_cache_and_has_no_etag(world: World) -> None:
+    world.catch_up()
+    whole = world.get("/api/v1/audits/promotions?format=csv", "inspector")
+    assert whole.status_code == 200
+    assert cache_of(whole) == ("no-store", API_VARY)  # (nothing to revalidate it by)
+    assert "ETag" not in whole.headers  # (written as it is read: docs/api.md, "Conditional reads")
 
 
 def test_the_fast_and_the_flask_path_say_the_same_of_caching(world: World, app: Flask) -> None:

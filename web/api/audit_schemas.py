@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
@@ -406,6 +406,21 @@ class AppointmentAuditQuerySchema(FindingFilterSchema):
     D-III...); no `passed_over` (an appointment passes no colleague over)."""
 
     kind = filter_field("kind", ("education",))
+
+
+RULE_SEPARATOR = "; "
+
+
+def flat_decision(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A dumped listed decision as its CSV row: its rules and their titles each one cell, joined by '; '; of none
+    (`flat_decision({})`), the CSV's columns."""
+    if not row:
+        return dict.fromkeys(DecisionSchema().fields)
+    return {
+        **row,
+        "rules": RULE_SEPARATOR.join(row.get("rules") or ()),
+        "rule_titles": RULE_SEPARATOR.join(row.get("rule_titles") or ()),
+    }
 
 
 class AuditPageSchema(CursorPageOfSchema):

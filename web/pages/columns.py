@@ -39,6 +39,8 @@ DECISION_LABELS: dict[str, LazyString] = {
     "finding_count": _l("Findings"),
     "max_severity": _l("Worst severity"),
     "passed_over_count": _l("Colleagues passed over"),
+    "rules": _l("Rules of its findings (codes)"),
+    "rule_titles": _l("Rules of its findings"),
 }
 # what `kind` and `title` are in each list
 DECISION_KIND_LABELS = {"promotion": _l("Promotion kind"), "post": _l("Post kind"), "appointment": _l("Education")}

@@ -8,12 +8,12 @@ import io
 import json
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from flask import Response
+from flask import Response, stream_with_context
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
@@ -48,6 +48,29 @@ def csv_download(
     writer.writerows([cell(row.get(c)) for c in columns] for row in rows)
     return Response(
         "\ufeff" + out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def csv_stream(batches: Iterable[Iterable[Mapping[str, Any]]], columns: Sequence[str], name: str) -> Response:
+    """`csv_download` of rows read a batch at a time (a list's every row: the audited decisions'), written as they
+    come, never held whole: each batch's lines once it is read."""
+
+    def lines() -> Iterator[str]:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        out.write("\ufeff")
+        writer.writerow(columns)
+        for rows in batches:
+            writer.writerows([cell(row.get(c)) for c in columns] for row in rows)
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+        yield out.getvalue()  # (the header alone, of no rows)
+
+    return Response(
+        stream_with_context(lines()),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

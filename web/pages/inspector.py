@@ -32,7 +32,7 @@ from projections.merit.schemas import PassedOverPairSchema, RecordedLaterPairSch
 from projections.queries import Page
 from projections.reading import after_today
 from web import kept
-from web.api.audit_schemas import DecisionSchema
+from web.api.audit_schemas import RULE_SEPARATOR, DecisionSchema, flat_decision
 from web.api.audits import fairness_schema, time_to_promotion_schema
 from web.api.common import interval_cells, row_columns
 from web.api.fields import plain_day
@@ -52,7 +52,7 @@ from web.pages.common import (
     whole,
 )
 from web.pages.errors import error_page
-from web.pages.export import columns_of, csv_download, download
+from web.pages.export import columns_of, csv_download, csv_stream, download
 from web.pages.labels import (
     code_name,
     group_name,
@@ -60,6 +60,7 @@ from web.pages.labels import (
     promotion_kind_label,
     promotion_kind_name,
     reference_name,
+    rule_label,
     severity_label,
 )
 from web.services import FILTERS_OUTSIDE, refuse_filters_outside, regions_within, seats_meet
@@ -284,7 +285,7 @@ def regions_within_reach(account: Account, action: Action = Action.READ_REPORTS)
 def listed(
     method: Callable[..., Any],
     names: tuple[str, ...],
-    per_page: int,
+    per_page: int | None,
     page_number: int,
     kind: str | None = None,
     **options: Any,
@@ -296,15 +297,10 @@ def listed(
     errors = {**errors, **filters_outside(allowed(Action.RUN_AUDITS))}
     if errors:
         return None, errors
+    paging = {} if per_page is None else {"page": page_number, "per_page": per_page}  # (None: every row, a download)
     try:
         found = method(
-            allowed(Action.RUN_AUDITS),
-            filters_from(args, names, kind),
-            start=start,
-            end=end,
-            page=page_number,
-            per_page=per_page,
-            **options,
+            allowed(Action.RUN_AUDITS), filters_from(args, names, kind), start=start, end=end, **paging, **options
         )
     except InvalidInput as e:
         return None, e.errors
@@ -346,9 +342,10 @@ def passed_over_arg() -> bool | None:
         raise InvalidInput(_("Not a valid boolean."), "passed_over") from None
 
 
-def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> tuple[Any, dict[str, list[str]]]:
+def audit_rows(per_page: int | None, page_number: int, decision: str = "promotion") -> tuple[Any, dict[str, list[str]]]:
     """The audited promotions (or post appointments) the filter form asks for (None and the errors when it is
-    not valid). The post appointments' list has no passed-over filter: the lists do not compare their colleagues."""
+    not valid); `per_page` None: every one, as Services.each_audited streams them (a download's). The post
+    appointments' list has no passed-over filter: the lists do not compare their colleagues."""
     unknown = {**refused(DECISION_ARGUMENTS[decision]), **given_twice(DECISION_SINGLE)}
     if unknown:
         return None, unknown
@@ -361,7 +358,8 @@ def audit_rows(per_page: int, page_number: int, decision: str = "promotion") -> 
     if errors:
         return None, errors
     kind = KIND_TABLES[decision]
-    return listed(services().audits, DECISION_FILTERS, per_page, page_number, kind, decision=decision, **options)
+    method = services().audits if per_page is not None else services().each_audited
+    return listed(method, DECISION_FILTERS, per_page, page_number, kind, decision=decision, **options)
 
 
 def not_nips() -> dict[str, list[str]]:
@@ -482,23 +480,27 @@ def refused_download(errors: dict[str, list[str]]) -> ResponseReturnValue:
 
 
 # The audited decisions' downloads are headed as the API's list and its CSV (web.api.audit_schemas.DecisionSchema:
-# `id`, `nip`, ..., `judged`, ...): one schema, its fields in its order (until 2026-12-05 the page's CSV was headed
-# by the view's columns, `subject`, `version`, ..., without `id` and `judged`)
+# `id`, `nip`, ..., `judged`, ..., `rules`, `rule_titles`): one schema, its fields in its order (until 2026-12-05 the
+# page's CSV was headed by the view's columns, `subject`, `version`, ..., without `id` and `judged`)
 DECISION_ROW = DecisionSchema()
-DECISION_FIELDS = list(DECISION_ROW.fields)
+DECISION_FIELDS = list(flat_decision({}))
 
 
 def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
     """The audited decisions of the filter form as the file `name` (.csv or .xlsx: web.pages.export.download),
-    its rows and columns as the API's CSV of the same list."""
-    found, errors = audit_rows(AUDIT_CSV_LIMIT, 1, decision)
+    its rows and columns as the API's CSV of the same list: every row the filters select (until 2026-12-07 the first
+    100,000), the rules each fired by code and title (the workbook: by label, in the page's language). The CSV is
+    written as the rows are read (Services.each_audited); a workbook is made whole."""
+    found, errors = audit_rows(None, 1, decision)
     if errors:
         return refused_download(errors)
+    _total, batches = found
     columns = DECISION_FIELDS
-    rows = DECISION_ROW.dump(found.items, many=True)
+    labels = decision_column_labels(columns, decision)
     if name.endswith(".xlsx"):
-        rows = [decision_words(row, decision) for row in rows]
-    return download(rows, columns, name, labels=decision_column_labels(columns, decision))
+        rows = [decision_words(row, decision) for batch in batches for row in DECISION_ROW.dump(batch, many=True)]
+        return download(rows, columns, name, labels=labels)
+    return csv_stream((map(flat_decision, DECISION_ROW.dump(batch, many=True)) for batch in batches), columns, name)
 
 
 # An audited decision's type (projections.merit.queries.DECISION_TYPES) by the event it audits, as kind_label names it
@@ -516,6 +518,8 @@ def decision_words(row: dict[str, Any], decision: str) -> dict[str, Any]:
     )
     return {
         **row,
+        "rules": RULE_SEPARATOR.join(row.get("rules") or ()),
+        "rule_titles": RULE_SEPARATOR.join(rule_label(r) for r in row.get("rules") or ()),
         "decision": kind_label(DECISION_EVENTS.get(row["decision"], row["decision"])),
         "kind": kind if row["kind"] is not None else None,
         "verdict": verdict_words(row["verdict"]),

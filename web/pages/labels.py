@@ -654,3 +654,49 @@ def extract(
         yield 0, None, text, ["a rule's source: keep each regulation cited as written, translate the rest"]
     for text in (*CHECK_DESCRIPTIONS.values(), *CONFIRM_FRAMES):  # (the import page's and the template guide's parts)
         yield 0, None, text, ["what a yes in an import's Konfirmasi column confirms: keep ya and each {placeholder}"]
+
+
+# The rules a decision's findings name (rules.toml ids), as the audit lists' finding filter and their downloads name
+# them in the visitor's language: a short label, the code staying the filter's value and the CSV's `rules`. A rule
+# added later (or of a rules file of its own) is named by its title in the rule book, else by its code.
+RULE_LABELS: dict[str, LazyString] = {
+    "appointment.starting_rank": _l("Rank above the education's starting rank"),
+    "evidence.recorded_after": _l("Evidence recorded after the decision"),
+    "merit.passed_over": _l("Stronger colleague passed over"),
+    "post.credit_points": _l("Credit points of the level held"),
+    "post.education": _l("Minimum education for the post"),
+    "post.experience": _l("Years of service before the post"),
+    "post.jpt_tenure": _l("JPT official replaced within two years"),
+    "post.leadership_training": _l("Leadership training of the post's level"),
+    "post.max_age": _l("Maximum age for a JPT post"),
+    "post.open_selection": _l("JPT post filled by open selection"),
+    "post.performance": _l("SKP before a managerial post"),
+    "post.post_below": _l("Years in the post below"),
+    "post.rank_range": _l("Rank within the post's eselon range"),
+    "promotion.credit_points": _l("Credit points of the level"),
+    "promotion.dates": _l("TMT on 1 April or 1 October"),
+    "promotion.degree_rank": _l("Promotion by degree beyond the degree"),
+    "promotion.education_ceiling": _l("Above the education's ceiling"),
+    "promotion.functional_range": _l("Above the functional level's top rank"),
+    "promotion.legal_status": _l("On unpaid leave or suspended"),
+    "promotion.no_probation": _l("CPNS not yet confirmed as PNS"),
+    "promotion.one_step": _l("More ranks than the kind allows"),
+    "promotion.penalty": _l("Disciplinary penalty being served"),
+    "promotion.performance": _l("SKP predicate at least Baik"),
+    "promotion.regular_without_post": _l("Regular promotion while holding a post"),
+    "promotion.service_exam": _l("Service exam (ujian dinas)"),
+    "promotion.structural_range": _l("Above the structural post's range"),
+    "promotion.time_in_rank": _l("Minimum years in rank"),
+    "promotion.training": _l("Competency development (20 JP)"),
+}
+
+
+def rule_label(rule: str | None) -> str:
+    """A rule's short label in the visitor's language (RULE_LABELS); a rule without one by its title in the rule book
+    (careerlog.reference.rules), else its code."""
+    code = rule or ""
+    found = RULE_LABELS.get(code)
+    if found is not None:
+        return str(found)
+    titled = [r.title for r in rules().all if r.id == code and r.title]
+    return titled[-1] if titled else code
