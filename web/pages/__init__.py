@@ -33,6 +33,7 @@ from jinja2.runtime import Context
 from werkzeug.exceptions import MethodNotAllowed
 
 from projections.merit.fairness import ALPHA
+from projections.merit.groups import rounded_apart
 from web import login_limit
 from web.api.paging import last_page
 from web.pages.labels import (
@@ -209,10 +210,19 @@ def local_number(value: float | Decimal | None) -> str:
 EVERY_PLACE = "#,##0.###############"  # a number with every decimal it was given
 
 
-def local_ratio(value: float | None) -> str:
-    """A ratio in the visitor's language with every decimal it was given (`local_number` shows three): an impact
-    ratio of 0.7996 reads 0.7996 beside its flag "under 0.8", not 0.8 (projections.merit.groups.rounded_apart)."""
-    return "\u2013" if value is None else format_decimal(value, EVERY_PLACE)
+RATIO_PLACES = 2  # an impact ratio and its interval's bounds on a page, as the scorecard shows its impact ratios
+
+
+def local_ratio(value: float | None, *limits: float | None) -> str:
+    """A ratio (an impact ratio, its interval's bounds) in the visitor's language to two places, as every page shows
+    one (until 2026-12-07 the fairness page showed the ratio with four and its bounds with three, the scorecard two;
+    the API and the downloads keep the answer's), with more where two would put it on the other side of a limit
+    (the rule's threshold) than it is, or on it: 0.7996 reads 0.7996 beside its flag "under 0.8", not 0.80
+    (projections.merit.groups.rounded_apart)."""
+    shown = rounded_apart(value, *limits, places=RATIO_PLACES)
+    if shown is None:
+        return "\u2013"
+    return format_decimal(shown, "#,##0.00" if shown == round(shown, RATIO_PLACES) else EVERY_PLACE)
 
 
 def invalid(field: Any) -> dict[str, str]:
