@@ -1037,7 +1037,17 @@ class Services:
         or only the others). `nip`: only these employees' decisions (an inspector with a complaint about one),
         each read without the separators people type (normalise_nip; the API and the page refuse one that is no
         NIP)."""
-        scope, options = self.audits_asked(reader, filters, decision, start, end, rule, severity, verdict, passed_over)
+        scope, options = self.audits_asked(
+            reader,
+            filters,
+            decision=decision,
+            start=start,
+            end=end,
+            verdict=verdict,
+            rule=rule,
+            severity=severity,
+            passed_over=passed_over,
+        )
         found = self.audit_view.decisions_page(scope, page=page, per_page=per_page, after=after, **options)
         shown = found.rows
         self.accounts.record_access(reader, "audits", [Target(r["subject"], r["agency"], r["region"]) for r in shown])
@@ -1047,28 +1057,19 @@ class Services:
         self,
         reader: Account,
         filters: Mapping[str, list[str]],
-        decision: str,
-        start: date | None,
-        end: date | None,
-        rule: str | None,
-        severity: str | None,
-        verdict: str | None,
-        passed_over: bool | None,
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        verdict: str | None = None,
+        **options: Any,
     ) -> tuple[dict[str, list[str]], dict[str, Any]]:
         """The filters (judged within the reader's scope: its 403 first) and the options of an audited list's query
-        (`audits`, `each_audited`)."""
+        (`audits`, `each_audited`: `options` the decision, rule, severity and passed_over)."""
         if filters.get("nip"):
             filters = {**filters, "nip": [normalise_nip(nip) for nip in filters["nip"]]}
         scope = self.asked_within(reader, Action.RUN_AUDITS, filters)
-        options = {
-            "decision": decision,
-            "start": start.isoformat() if start else None,
-            "end": end.isoformat() if end else None,
-            "rule": rule,
-            "severity": severity,
-            "passed_over": passed_over,
-        }
-        return ({**scope, "verdict": [verdict]} if verdict else scope), options
+        days = {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None}
+        return ({**scope, "verdict": [verdict]} if verdict else scope), {**options, **days}
 
     def each_audited(
         self,
@@ -1076,20 +1077,15 @@ class Services:
         filters: Mapping[str, list[str]],
         *,
         decision: str = "promotion",
-        start: date | None = None,
-        end: date | None = None,
-        rule: str | None = None,
-        severity: str | None = None,
-        verdict: str | None = None,
-        passed_over: bool | None = None,
         batch: int = 1000,
+        **criteria: Any,
     ) -> tuple[int, Iterator[list[dict[str, Any]]]]:
         """Every audited decision `audits` would list on all its pages (a download's: the API's CSV, the pages'),
         with its findings, how many in all, and the rows `batch` at a time, streamed from one query
         (AuditQueries.each_decision: memory holds a page of the query, never the whole list); each batch's reads are
         logged before it is handed on. The filters are judged (the scope's 403, a unit's 422) before anything is
-        read."""
-        scope, options = self.audits_asked(reader, filters, decision, start, end, rule, severity, verdict, passed_over)
+        read. `criteria`: `audits`' others (start, end, rule, severity, verdict, passed_over)."""
+        scope, options = self.audits_asked(reader, filters, decision=decision, **criteria)
         total = self.audit_view.decisions_count(scope, **options)
 
         def batches() -> Iterator[list[dict[str, Any]]]:
