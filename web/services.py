@@ -1942,16 +1942,25 @@ class Services:
             rows = [r for r in reports[key] if all(r.get(k) == v for k, v in place.items())]
             return len(rows) == 1 and not rows[0][suppression.FLAG]
 
-        withheld: set[str] = set()
-        for indicator, forms in COMPLIANCE_INDICATORS.items():
+        # (judged a year at a time, its reads and reports dropped once it is: one year's held at once)
+        judged: dict[int, list[tuple[str, Mapping[str, Any], dict[str, list[str]]]]] = defaultdict(list)
+        for indicator in COMPLIANCE_INDICATORS:
             item = card["indicators"].get(indicator)
             for scope in suppression.SCORECARD_SCOPES if item else ():
                 for value in item[scope]:
                     filters = {"agency": [value["agency"]]}
                     if scope == "trend":
                         filters |= {k: [card[k]] for k in ("unit", "region") if card.get(k)}
-                    if not all(shown(value["year"], by, filters, value["group"]) for by in forms):
-                        withheld.add(suppression.value_key_of(indicator, value))
+                    judged[value["year"]].append((indicator, value, filters))
+        withheld: set[str] = set()
+        for year, values in judged.items():
+            for indicator, value, filters in values:
+                forms = COMPLIANCE_INDICATORS[indicator]
+                if not all(shown(year, by, filters, value["group"]) for by in forms):
+                    withheld.add(suppression.value_key_of(indicator, value))
+            compliance.drop(year)
+            for key in [key for key in reports if key[0] == year]:
+                del reports[key]
         return withheld
 
 
@@ -2019,8 +2028,11 @@ class ComplianceReads:
     (`TrainingQueries.compliance(year, by, filters)`: the report's own, without each filter, by a filter's field)
     added up from the groups its filters select (`compliance_added_up`): the same rows as its own query's. A read by
     or filtered on another field is its own query. Each kept (`report_key`): the agencies' reports read the same tables
-    without their filters. Until 2026-12-07 each was a query of its own: 139 for a reporter's six years of KOTA-MEDAN
-    on the demo of 200, about 7 x (years + agencies - 1) reports' worth."""
+    without their filters. A year's groups and reads are dropped once its judging is done (`drop`: one year's held at
+    once; until 2026-12-07 every year's, for the whole request). Every agency's, by `unit` too on a unit's card: its
+    judging reads the tables by unit of every agency (a unit filter's table without the agency's filter,
+    `Services.filters_sliced`). Until 2026-12-07 each was a query of its own: 139 for a reporter's six years of
+    KOTA-MEDAN on the demo of 200, about 7 x (years + agencies - 1) reports' worth."""
 
     def __init__(self, training: TrainingQueries, fields: Sequence[str]) -> None:
         self.training = training
@@ -2034,6 +2046,12 @@ class ComplianceReads:
         if key not in self.reads:
             self.reads[key] = self.read(year, by, filters or {})
         return self.reads[key]
+
+    def drop(self, year: int) -> None:
+        """Forget the year's groups and reads (its judging done)."""
+        self.groups.pop(year, None)
+        for key in [key for key in self.reads if key[0] == year]:
+            del self.reads[key]
 
     def read(self, year: int, by: Sequence[str], filters: Mapping[str, Any]) -> list[dict[str, Any]]:
         # (a filter's values as its SQL reads them: `filter_clauses`, text, None or "" no filter)

@@ -2,12 +2,15 @@
 agency, by the fields its training compliance reports count by and are filtered on, and adds each report's reads up
 from it (ComplianceReads, TrainingQueries.compliance_groups and compliance_added_up; until 2026-12-07 one query per
 read, about 7 x (years + agencies - 1) reports' worth): each read so added up is its own query's answer, row for row,
-on the small demo and with a unit in two spellings. Both stores. (The cells it shows and withholds, the same as
-before: tests/functional/test_scorecard_training_cells_pinned_on_the_demo.py.)"""
+on the small demo and with a unit in two spellings; each year read once and dropped once judged, one year's held
+at once, and the scorecard, every cell and every one withheld, the same as when each read is its own query, an
+agency's card and a unit's. Both stores. (The cells it shows and withholds, the same as before:
+tests/functional/test_scorecard_training_cells_pinned_on_the_demo.py.)"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -16,8 +19,9 @@ from careerlog.access import expand_regions
 from projections.training import TrainingQueries
 from projections.units import unit_spellings
 from tests.functional.conftest import World
-from tests.functional.test_suppression_unions_refused import demo_served
+from tests.functional.test_suppression_unions_refused import REPORTER, demo_served, get
 from tests.functional.test_unit_counted_once_in_any_case import spelt_twice  # noqa: F401 (a fixture)
+from web import kept, services
 from web.services import ComplianceReads
 
 pytestmark = pytest.mark.xdist_group("test_scorecard_training_reads_added_up")  # (one demo per store)
@@ -63,3 +67,71 @@ def test_a_unit_in_other_spellings_is_added_up_once(spelt_twice: World) -> None:
     spellings = unit_spellings(store, ["dinas sosial"], ["KOTA-MEDAN"])
     assert len(spellings) == 2
     every_read(spelt_twice.services.training, range(2024, 2025), [{}, {"agency": ["KOTA-MEDAN"], "unit": spellings}])
+
+
+CARDS = ("agency=KOTA-MEDAN&year=2025&years=6", "agency=KOTA-MEDAN&unit=dinas+pendidikan&year=2025&years=6")
+
+
+def scorecards(app: Flask) -> list[Any]:
+    """The reporter's scorecards of CARDS, judged anew (none kept)."""
+    app.extensions.pop(kept.EXTENSION, None)
+    answers = [get(app, f"/api/v1/reports/scorecard?{asked}", REPORTER) for asked in CARDS]
+    app.extensions.pop(kept.EXTENSION, None)
+    assert [answer.status_code for answer in answers] == [200] * len(CARDS)
+    return [answer.get_json() for answer in answers]
+
+
+class EachItsOwnQuery(ComplianceReads):
+    """The judging's reads each its own query (`TrainingQueries.compliance`), as until 2026-12-07."""
+
+    def __call__(self, year: int, by: Sequence[str], filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self.training.compliance(year, by, filters)
+
+
+def test_a_scorecard_judged_from_each_years_reads_is_the_one_of_each_read_its_own_query(
+    demo: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    judged = scorecards(demo)
+    monkeypatch.setattr(services, "ComplianceReads", EachItsOwnQuery)
+    alone = scorecards(demo)
+    for asked, new, old in zip(CARDS, judged, alone, strict=True):
+        assert new == old, asked
+        training = [v for k, item in new["indicators"].items() if k.startswith("training.") for v in item["trend"]]
+        assert any(v["suppressed"] for v in training), asked
+        assert not all(v["suppressed"] for v in training), asked
+    monkeypatch.setattr(type(demo.extensions["careerlog"]), "compliance_withheld", lambda *args: set())
+    assert scorecards(demo)[1] != judged[1]  # (the unit's card withholds cells of the training compliance's alone)
+
+
+def test_a_cards_judging_reads_each_year_once_and_holds_one_year_at_a_time(
+    demo: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[tuple[int, list[str], dict[str, Any], set[int]]] = []  # (year, fields, filters, the years held)
+
+    class Spied(ComplianceReads):
+        """The judging's reads, each year's groups read and the years then held."""
+
+        def __init__(self, training: TrainingQueries, fields: Sequence[str]) -> None:
+            super().__init__(training, fields)
+            self.training = self  # type: ignore[assignment]  # (its reads of `training` through the spy)
+            self.queries = training
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.queries, name)
+
+        def compliance_groups(
+            self, year: int, by: Sequence[str], filters: Mapping[str, Any] | None = None
+        ) -> list[dict[str, Any]]:
+            reads.append((year, list(by), dict(filters or {}), {*self.groups, *(key[0] for key in self.reads)}))
+            return self.queries.compliance_groups(year, by, filters)
+
+    monkeypatch.setattr(services, "ComplianceReads", Spied)
+    scorecards(demo)
+    fields = ["agency", "rank", "sex", "region"]
+    # (every agency's, by unit too on the unit's card: its judging reads the tables by unit of every agency, a unit
+    # filter's table without the agency's filter)
+    assert [(year, by, filters) for year, by, filters, _held in reads] == [
+        *((year, fields, {}) for year in range(2020, 2026)),
+        *((year, [*fields, "unit"], {}) for year in range(2020, 2026)),
+    ]
+    assert [held for *_, held in reads] == [set()] * 12  # (the years judged before: dropped)
