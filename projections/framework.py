@@ -276,7 +276,10 @@ RULE_ID = re.compile(r"""\s*id\s*=\s*["']([^"']*)["']""")
 def rules_digest(book: Rules | None = None) -> str:
     """The digest of the rules the views judge by (`book`, by default the configured ones), as the eligibility rows'
     `rules_version` and the views' configuration: the SHA-256 of their file less the rules read only when queried
-    (`RULES_READ_WHEN_QUERIED`), its first 12 hex digits (the ids of the rules when no path is known)."""
+    (`RULES_READ_WHEN_QUERIED`), its first 12 hex digits (the ids of the rules when no path is known). A rule's
+    `status_note` counts: a finding the merit view stores holds its rule's status for the promotion's kind, which the
+    note gives (merit.rules.kind_status, since view version 60); until 2026-12-07 the digest left the notes out, and a
+    note written or mended ("201: M" to "201: S") left the stored findings' statuses as they were until a rebuild."""
     return _digest_of(rules() if book is None else book, RULES_READ_WHEN_QUERIED)
 
 
@@ -303,34 +306,8 @@ def _digest_of(book: Rules, left_out: frozenset[str]) -> str:
     if book.path is None:
         text = repr([r.id for r in book.all if r.id not in left_out]).encode()
     else:
-        text = without_status_notes(without_rules(Path(book.path).read_bytes(), left_out))
+        text = without_rules(Path(book.path).read_bytes(), left_out)
     return hashlib.sha256(text).hexdigest()[:12]
-
-
-STATUS_NOTE = re.compile(
-    r"[ \t]*status_note[ \t]*=[^\n]*(?:\n|$)"
-)  # a rule's status_note line (careerlog.reference.Rule)
-
-
-def without_status_notes(text: bytes) -> bytes:
-    """A rules file's bytes less its rules' `status_note` lines, which judge nothing (the status of a part of a rule,
-    shown by `careerlog rules`), so that a note written or mended refills no view: the same bytes when it holds none.
-    Kept only when the file so cut reads as the whole less exactly those notes; otherwise the whole file counts."""
-    whole = text.decode("utf-8", errors="replace")
-    cut = "".join(line for line in whole.splitlines(keepends=True) if not STATUS_NOTE.fullmatch(line))
-    if cut == whole:
-        return text
-    import tomllib
-
-    try:
-        read, less = tomllib.loads(whole), tomllib.loads(cut)
-    except tomllib.TOMLDecodeError:
-        return text
-    expected = {
-        **read,
-        "rules": [{k: v for k, v in r.items() if k != "status_note"} for r in read.get("rules", [])],
-    }
-    return cut.encode("utf-8") if less == expected else text
 
 
 def without_rules(text: bytes, left_out: frozenset[str]) -> bytes:

@@ -307,8 +307,8 @@ class Rule:
     severity: str
     params: Mapping[str, Any]
     # a part of the rule whose status differs from `status` ("201: M": S but for kind 201's years, M), shown beside it
-    # by `careerlog rules` as docs/rules.md's tables show it; it judges nothing (the views' digest leaves it out:
-    # projections.framework.without_status_notes)
+    # by `careerlog rules` as docs/rules.md's tables show it; the status a check of a promotion of that kind carries
+    # (projections.merit.rules.kind_status), so the views' digest counts it (projections.framework.rules_digest)
     status_note: str = ""
 
     @property

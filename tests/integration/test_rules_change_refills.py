@@ -29,7 +29,6 @@ from projections.framework import (
     ViewNotReady,
     rule_digest,
     without_rules,
-    without_status_notes,
 )
 from projections.registry import all_projections
 from tests import factories as f
@@ -68,9 +67,9 @@ def edited(tmp_path: Path, monkeypatch: Any) -> str:
 
 
 def rules_digest() -> str:
-    """The digest of the configured rules file less the rules read only when queried and the rules' status notes, as
-    each eligibility row names it."""
-    text = without_status_notes(without_rules(Path(os.environ[RULES_FILE_ENV]).read_bytes(), RULES_READ_WHEN_QUERIED))
+    """The digest of the configured rules file less the rules read only when queried, as each eligibility row names
+    it."""
+    text = without_rules(Path(os.environ[RULES_FILE_ENV]).read_bytes(), RULES_READ_WHEN_QUERIED)
     return hashlib.sha256(text).hexdigest()[:12]
 
 
@@ -297,3 +296,42 @@ def test_the_views_a_change_of_the_rules_refills_are_named_with_their_rebuild(
     operations = (Path(__file__).parents[2] / "docs" / "operations.md").read_text()
     assert "rebuild merit awards --jobs" not in operations
     assert "the two views" not in operations
+
+
+def time_in_rank_statuses(worker: Projector) -> list[str]:
+    """The stored statuses of the merit view's promotion.time_in_rank findings."""
+    found = worker.views.sql.query("SELECT status FROM findings WHERE rule = ? ORDER BY version", (TIME_IN_RANK,))
+    return [str(r["status"]) for r in found]
+
+
+TIME_IN_RANK = "promotion.time_in_rank"
+
+
+def test_a_status_note_mended_refills_the_merit_view_and_its_findings_take_the_new_status(
+    store: Settings, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A finding stores its rule's status for the promotion's kind, which the rule's status_note gives ("201: M": M
+    for a 201). The views' digest left the notes out, so a note mended ("201: I") refilled no view and the findings
+    kept the old note's status until `careerlog projections rebuild merit`; the first process of the mended rules
+    now refills the merit view, and its findings read the new status."""
+    with CareerLog.from_settings(store) as app:  # a 201 seven months after the appointment: time in rank short
+        app.record(BUDI, "rank_promotion", f.promotion("III/b", "2010-10-01", kind="201"), actor="hr")
+    first = Projector(store, all_projections())
+    try:
+        first.catch_up()
+        assert time_in_rank_statuses(first) == ["M"]
+    finally:
+        first.close()
+    text = (tmp_path / "rules.toml").read_text()
+    assert text.count('status_note = "201: M"') == 2  # (promotion.time_in_rank's two versions)
+    mended = tmp_path / "rules-mended.toml"
+    mended.write_text(text.replace('status_note = "201: M"', 'status_note = "201: I"'))
+    monkeypatch.setenv(RULES_FILE_ENV, str(mended))
+    worker = Projector(store, all_projections())  # the first process of the mended rules
+    try:
+        assert states(worker)["merit"].startswith("filling:")
+        worker.catch_up()
+        assert time_in_rank_statuses(worker) == ["I"]
+        assert digests(worker) == {rules_digest()}
+    finally:
+        worker.close()
