@@ -41,6 +41,30 @@ def wait_until(condition: Callable[[], bool], timeout: float = 30.0, every: floa
     return False
 
 
+def thread_states(pid: int) -> list[str]:
+    """The state of each thread of process `pid` as /proc gives it (R, S, D, T when stopped, Z ...); none once gone."""
+    states = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            states.append((task / "stat").read_text().rpartition(")")[2].split()[0])
+    except (FileNotFoundError, ProcessLookupError):  # (it ended meanwhile, or a thread of it did: looked at again)
+        return [] if not Path(f"/proc/{pid}").exists() else thread_states(pid)
+    return states
+
+
+def freeze(pid: int, timeout: float = 30.0) -> None:
+    """SIGSTOP process `pid` and return once it is stopped (each thread's state T), not as soon as the signal is sent:
+    the kernel stops a process as it next goes back to user space, and one whose wait in a call was already over (an
+    flock it waited for let go, the process not yet run again on a loaded machine) first finishes that call, the lock
+    taken. What is looked at right after the kill (a lock seen free) may so be changed by the process before it
+    stops: a test that then opened the store waited for ever for the schema lock the stopped rebuild held."""
+    os.kill(pid, signal.SIGSTOP)
+    if not wait_until(lambda: (s := thread_states(pid)) == [] or all(c in "Tt" for c in s) or "Z" in s, timeout, 0.001):
+        raise AssertionError(f"process {pid} was not stopped {timeout:g} s after its SIGSTOP: {thread_states(pid)}")
+    if not (states := thread_states(pid)) or "Z" in states:
+        raise AssertionError(f"process {pid} ended before it could be frozen")
+
+
 def as_from_a_terminal() -> None:
     """In the child before it runs careerlog: Ctrl-C's SIGINT as a shell leaves it to a command it starts (its default
     action, not blocked), whatever the test process has made of it (a test runner's worker may ignore or block it, and

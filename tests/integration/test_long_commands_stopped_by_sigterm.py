@@ -20,7 +20,7 @@ from careerlog.demo import write_demo
 from projections.framework import Projector
 from projections.registry import select
 from tests.integration.test_import_workers import gone, imported, stored
-from tests.processes import Careerlog, twin_store, wait_until
+from tests.processes import Careerlog, freeze, twin_store, wait_until
 
 STOPPED = "Error: stopped by SIGTERM: "
 
@@ -44,7 +44,7 @@ def stopped_when(
     assert process.running, f"it ended before it could be stopped:\n{process.output()}"
     assert reached, process.output()
     pid = process.process.pid
-    os.kill(pid, signal.SIGSTOP)
+    freeze(pid)  # (stopped, not only sent its SIGSTOP: its children are all there, none forked after the look)
     children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
     os.kill(pid, signum)
     os.kill(pid, signal.SIGCONT)

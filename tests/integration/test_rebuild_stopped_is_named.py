@@ -23,7 +23,7 @@ from projections.framework import Projector
 from projections.registry import select
 from tests.integration.test_import_workers import imported
 from tests.integration.test_long_commands_stopped_by_sigterm import states
-from tests.processes import Careerlog, wait_until
+from tests.processes import Careerlog, freeze, wait_until
 
 
 @pytest.fixture(scope="module")
@@ -74,9 +74,13 @@ def schema_lock_free(settings: Settings) -> bool:
 def frozen_outside_the_schema_lock(rebuild: Careerlog, settings: Settings) -> None:
     """SIGSTOP the rebuild at a moment it holds no schema lock: frozen while it made the views' tables again
     (ensure_tables, under the lock), the test's own opening of the store waited for that lock for ever (the stop's
-    CI: a timeout once in a while, by when the SIGSTOP landed)."""
+    CI: a timeout once in a while, by when the SIGSTOP landed). The locks are looked at once it is stopped (`freeze`),
+    not as soon as the SIGSTOP is sent: a rebuild whose flock wait was over (the test's own look let the lock go) took
+    the lock before it stopped, seen free by a look made meanwhile, and the test's opening of the store then waited
+    for it for ever (2026-12-07: a CI timeout at 300 s of test_sighup_stops_a_rebuild_as_sigterm_does_exit_129; under
+    load a rebuild was seen frozen for 6 minutes before its SIGHUP, the test stuck)."""
     for _ in range(2000):
-        os.kill(rebuild.process.pid, signal.SIGSTOP)
+        freeze(rebuild.process.pid)
         if schema_lock_free(settings):
             return
         os.kill(rebuild.process.pid, signal.SIGCONT)
