@@ -18,7 +18,8 @@ from eventsourcing.persistence import PersistenceError
 from eventsourcing.utils import TopicError
 from flask import Flask, Response, current_app, request
 from marshmallow import ValidationError
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
+from werkzeug.exceptions import NotFound as NotFoundPath
 
 from careerlog.access import AccessDenied, OutsideScope
 from careerlog.accounts import AuthenticationFailed
@@ -34,12 +35,14 @@ from careerlog.domain.errors import (
     NotFound,
 )
 from careerlog.domain.ledger import KEY_CLASHES, REFERENCE_USED, RESENT_RETRACTED
-from careerlog.domain.wording import Reason, Refusal, reason_of
+from careerlog.domain.wording import Reason, Refusal, joined, reason_of
 from careerlog.reference import reference
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
 from web.logs import sent_path
+from web.security import PROBLEM_VARY
 
 PROBLEM_JSON = "application/problem+json"
+API_ROOT = "/api"  # the API's problems (its documents' too) are worded in the client's language
 KEY_HEADER = "Idempotency-Key"  # the API's client key, as a conflict over it names it
 TYPE_BASE = "urn:careerlog:problem:"
 
@@ -108,6 +111,27 @@ def store_retry() -> int:
     return int(services.settings.connect_timeout) if services is not None else DEFAULT_CONNECT_TIMEOUT
 
 
+# Each status's title (its HTTP phrase), worded so that the API says it in the client's language too (web.languages:
+# Accept-Language); a status of none of them keeps its phrase in English
+TITLES: Mapping[int, Refusal] = {
+    status: Refusal(HTTPStatus(status).phrase)
+    for status in (400, 401, 403, 404, 405, 406, 409, 412, 413, 414, 415, 422, 429, 500, 503)
+}
+# The fixed details of the API's problems (Refusals, so translated as the ledger's are: web.languages)
+INPUT_NOT_VALID = Refusal("The input is not valid; see errors.").reason()
+OUTSIDE_YOUR_SCOPE = Refusal("Outside your scope; see errors.").reason()
+BODY_NOT_VALID_JSON = Refusal("The body is not valid JSON; see errors.").reason()
+BODY_NOT_JSON = Refusal("The body is not JSON; see errors.").reason()
+BODY_TOO_LARGE = Refusal("The request body is larger than the limit of {limit} bytes.")
+NO_SUCH_FACT = Refusal("No such fact; see errors.").reason()
+NOT_CAUGHT_UP = Refusal("The views have not caught up with that position yet; try again shortly.").reason()
+STORE_UNUSABLE = Refusal("The database could not be used; try again shortly.").reason()
+OUR_SIDE = Refusal("Something went wrong on our side.").reason()
+# routing's own details (werkzeug's), as a 404 of an unknown path and a 405 say them
+UNKNOWN_PATH = Refusal(NotFoundPath.description).reason()
+NOT_THIS_METHOD = Refusal(MethodNotAllowed.description).reason()
+
+
 def problem_document(
     status: int, detail: str | None = None, *, slug: str | None = None, instance: str | None = None
 ) -> dict[str, Any]:
@@ -164,10 +188,21 @@ def problem(
     # (the path as sent, a URI reference: request.path is decoded, `/units/KOTA-MEDAN/Dinas Kesehatan/ratings`)
     body = problem_document(status, detail, slug=slug, instance=sent_path(request.environ.get("PATH_INFO", "")))
     if errors is not None:
-        body["errors"] = api_worded(dict(errors))
+        body["errors"] = dict(errors)
     body.update(members or {})
+    language = None
+    if request.path == API_ROOT or request.path.startswith(API_ROOT + "/"):  # (a page's download keeps its page's)
+        from web import languages  # (it reads the pages' wording: web.pages imports this module)
+
+        language = languages.api_language()
+        body = languages.in_language(body, language)
+    elif errors is not None:
+        body["errors"] = api_worded(body["errors"])
     response = current_app.response_class(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_JSON)
     response.headers.update(dict(headers or {}))
+    if language is not None:  # (the API's problems alone are worded by Accept-Language: docs/api.md, "Errors")
+        response.headers["Content-Language"] = language
+        response.vary.update(PROBLEM_VARY.split(", "))
     return response
 
 
@@ -196,17 +231,17 @@ def domain_problem(error: Exception) -> Response:
     """A careerlog error as a problem, by the table above."""
     status, slug = _closest(error)
     if isinstance(error, OutsideScope):
-        return problem(status, "Outside your scope; see errors.", slug=slug, errors=error.errors)
+        return problem(status, OUTSIDE_YOUR_SCOPE, slug=slug, errors=error.errors)
     if isinstance(error, InvalidInput):
-        return problem(status, "The input is not valid; see errors.", slug=slug, errors=error.errors)
+        return problem(status, INPUT_NOT_VALID, slug=slug, errors=error.errors)
     if isinstance(error, Conflict) and (named := conflict_errors(error)) is not None:
-        return problem(status, str(error), slug=slug, errors=named)
+        return problem(status, reason_of(error), slug=slug, errors=named)
     if isinstance(error, FactChanged):  # (If-Match named: nothing recorded; the fact's ETag as it stands)
         members = {"current_version": error.current}
         headers = {"ETag": f'"{error.current}"'}
-        reasons = [str(error), *weak_tags_sent()]
+        reasons = [reason_of(error), *weak_tags_sent()]
         return problem(
-            status, " ".join(reasons), slug=slug, errors={"If-Match": reasons}, headers=headers, members=members
+            status, joined(" ", reasons), slug=slug, errors={"If-Match": reasons}, headers=headers, members=members
         )
     if isinstance(error, AuthenticationFailed):
         return problem(status, str(error), slug=slug, headers={"WWW-Authenticate": bearer_challenge(str(error))})
@@ -218,9 +253,8 @@ def domain_problem(error: Exception) -> Response:
         rules = {"rules": [rules_member(r) for r in error.rejudged]}
         return problem(status, str(error), slug=slug, headers={"Retry-After": str(RULES_MISMATCH_RETRY)}, members=rules)
     if isinstance(error, TimeoutError):
-        detail = "The views have not caught up with that position yet; try again shortly."
-        return problem(status, detail, slug=slug, headers={"Retry-After": "1"})
-    return problem(status, str(error), slug=slug)
+        return problem(status, NOT_CAUGHT_UP, slug=slug, headers={"Retry-After": "1"})
+    return problem(status, reason_of(error), slug=slug)
 
 
 def own_follower_failing(error: ViewNotReady) -> str:
@@ -283,9 +317,7 @@ def bearer_challenge(reason: str) -> str:
 
 
 def validation_problem(error: ValidationError) -> Response:
-    return problem(
-        422, "The input is not valid; see errors.", slug="invalid-input", errors=field_errors(error.messages)
-    )
+    return problem(422, INPUT_NOT_VALID, slug="invalid-input", errors=field_errors(error.messages))
 
 
 def field_errors(messages: Any) -> dict[str, Any]:
@@ -300,9 +332,9 @@ ROUTING: Mapping[int, str] = {404: "unknown-path", 405: "method-not-allowed"}
 
 # A request whose arguments could not be read (webargs): status -> detail and problem type.
 UNREADABLE: Mapping[int, tuple[str, str]] = {
-    422: ("The input is not valid; see errors.", "invalid-input"),
-    400: ("The body is not valid JSON; see errors.", "malformed-body"),
-    415: ("The body is not JSON; see errors.", "unsupported-media-type"),
+    422: (INPUT_NOT_VALID, "invalid-input"),
+    400: (BODY_NOT_VALID_JSON, "malformed-body"),
+    415: (BODY_NOT_JSON, "unsupported-media-type"),
 }
 
 
@@ -319,11 +351,11 @@ def http_problem(error: HTTPException) -> Response:
         return problem(status, detail, slug=slug, errors=merged)
     if isinstance(error, RequestEntityTooLarge):
         limit = current_app.config.get("MAX_CONTENT_LENGTH")
-        return problem(413, f"The request body is larger than the limit of {limit} bytes.", slug="too-large")
+        return problem(413, BODY_TOO_LARGE.reason(limit=str(limit)), slug="too-large")
     if status >= 500:
         return problem(status)
     if status == 404 and (version := unread_version(request.path)) is not None:
-        return problem(404, "No such fact; see errors.", slug="not-found", errors={"version": [version]})
+        return problem(404, NO_SUCH_FACT, slug="not-found", errors={"version": [version]})
     return problem(status, error.description, slug=ROUTING.get(status), headers=headers)
 
 
@@ -366,16 +398,16 @@ def unread_version(path: str) -> Reason | None:
     return NOT_A_VERSION.reason(version=found["version"])
 
 
-NEWER_RELEASE = (
+NEWER_RELEASE = Refusal(
     "The record holds an event recorded by a newer careerlog release, which this server cannot read: "
     "it must run that release."
-)
+).reason()
 
 
-STORE_KEY = (
+STORE_KEY = Refusal(
     "This server's CAREERLOG_ENCRYPTION_KEY (or its absence) is not the store's: it can neither read the store's "
     "events nor record any (nothing was recorded). Its operator must start it with the store's key."
-)
+).reason()
 
 
 def unexpected_problem(error: Exception) -> Response:
@@ -391,9 +423,9 @@ def unexpected_problem(error: Exception) -> Response:
     if isinstance(error, PersistenceError):
         current_app.logger.exception("The database could not be used")
         headers = {"Retry-After": str(store_retry())}
-        return problem(503, "The database could not be used; try again shortly.", headers=headers)
+        return problem(503, STORE_UNUSABLE, headers=headers)
     current_app.logger.exception("Unexpected error")
-    return problem(500, "Something went wrong on our side.")
+    return problem(500, OUR_SIDE)
 
 
 def init_app(app: Flask) -> None:

@@ -8,8 +8,9 @@ and style. Strict-Transport-Security is sent only on requests that arrived over 
 How an answer may be cached (RFC 9111) is said here too (`cache_headers`), for every answer: an API read
 answered with its ETag (200 or 304) `private, no-cache` (no shared cache keeps it; a client's own cache keeps
 it only to revalidate it with the ETag at every use, which the server reads, checks and logs as any read) with
-`Vary: Accept, Authorization`; the OpenAPI document and the docs page `no-cache`; everything else `no-store`
-(the pages, every error, a write's answer), unless a view set its own (the static files' and /health's).
+`Vary: Accept, Authorization` (an API error's, Accept-Language too); the OpenAPI document and the docs page
+`no-cache`; everything else `no-store` (the pages, every error, a write's answer), unless a view set its own (the
+static files' and /health's).
 """
 
 from __future__ import annotations
@@ -42,8 +43,10 @@ NO_STORE = "no-store"
 PRIVATE_REVALIDATED = "private, no-cache"
 REVALIDATED = "no-cache"
 # What an API answer depends on besides its URL: the media type asked for (JSON, CSV or a 406) and the token (who
-# may read what). Nothing else: the API answers in English whatever Accept-Language says, and reads no cookie.
+# may read what); a problem (an error's answer) on the language asked for too, which words it (web.languages). Nothing
+# else: the API reads no cookie.
 API_VARY = "Accept, Authorization"
+PROBLEM_VARY = f"{API_VARY}, Accept-Language"
 # The longest URL (path and query, as sent) answered; a longer one is a 414. `careerlog serve` lets request
 # lines through up to gunicorn's own limit (8,190 bytes, above this) and answers a longer one alike (web.cli).
 MAX_URL_BYTES = 8000
@@ -69,8 +72,8 @@ def cache_headers(path: str, tagged: bool) -> list[tuple[str, str]]:
     can be revalidated: an API read's by the client alone (`private`: it holds personal data), the OpenAPI document's
     and the docs page's by any cache (they hold none). Anything else is `no-store`: every page (they show personal
     data to whoever is logged in, and carry the log-in form's CSRF token), every error, a write's answer, and any
-    path not named here. Every API answer, its errors and 304s too, varies by Accept and Authorization; the
-    document by Accept (it is negotiated: a 406 to text/csv)."""
+    path not named here. Every API answer, its errors and 304s too, varies by Accept and Authorization (an error by
+    Accept-Language too: web.errors.problem); the document by Accept (it is negotiated: a 406 to text/csv)."""
     if path == API_PREFIX or path.startswith(API_PREFIX + "/"):
         return [("Cache-Control", PRIVATE_REVALIDATED if tagged else NO_STORE), ("Vary", API_VARY)]
     if path == OPENAPI_DOCUMENT:

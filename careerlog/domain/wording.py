@@ -6,8 +6,8 @@ values (as the English text shows them) travel with it, and `parse` recovers bot
 
 A refusal of the ledger's (InvalidInput, NotFound, Conflict, AccessDenied) is worded by a `Refusal`: its
 `reason(**values)` is a `Reason`, the English message itself (a str, byte for byte what the API's
-problem+json and the CLI show) that also carries its template and values, so the pages translate it
-without reading the English back. A refusal is never stored, so never parsed: refusals register in
+problem+json, asked for in English, and the CLI show) that also carries its template and values, so the pages
+translate it without reading the English back. A refusal is never stored, so never parsed: refusals register in
 `REFUSALS`, apart from the stored messages' `TEMPLATES`.
 
 The pages translate the template and show the values in the visitor's language (web/pages/messages.py).

@@ -1,6 +1,7 @@
 """The ledger's refusals on the pages: each raised as its template and values (careerlog.domain.wording), shown
-in the visitor's language with the values localised, reading nothing back from the English; the API and the
-CLI keep the English message as it was."""
+in the visitor's language with the values localised, reading nothing back from the English; the CLI keeps the
+English message as it was, and so does the API unless Accept-Language asks for Indonesian
+(tests/functional/test_api_errors_in_the_clients_language.py)."""
 
 from __future__ import annotations
 

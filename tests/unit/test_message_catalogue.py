@@ -20,6 +20,7 @@ from careerlog.domain.wording import Refusal, Template, Wording, fill, names_of,
 from projections.merit.rules import PromotionJudge
 from projections.scorecard.awards import audit_award
 from tests import factories as f
+from web.errors import DOMAIN_ERRORS, PROBLEM_TYPES, TITLES
 from web.pages.messages import extract, load_refusals, load_templates, message_text
 from web.security import NOT_UTF8, NOT_UTF8_PATH
 
@@ -187,6 +188,14 @@ def test_every_refusal_has_an_indonesian_translation_with_the_same_placeholders(
     refusals = load_refusals()
     assert len(refusals) >= 120  # the ledger's, the import's, the accounts' and the reports' groupings
     assert_translated(refusals)
+
+
+def test_every_problem_title_the_api_answers_has_an_indonesian_translation() -> None:
+    """The API's problems say their title in the client's language (web.languages): each status a problem type, a
+    domain error or routing answers with (and the bare 414 and 500) has its title in the catalogue."""
+    statuses = {status for _, status, _ in PROBLEM_TYPES} | {status for status, _ in DOMAIN_ERRORS.values()}
+    assert statuses | {414, 500} <= set(TITLES)
+    assert_translated({title.text: title for title in TITLES.values()})
 
 
 def test_the_babel_extraction_hands_every_refusal_to_the_translators() -> None:

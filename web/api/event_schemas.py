@@ -44,6 +44,7 @@ from careerlog.domain.payload import HOURS_NOT_WHOLE, FieldSpec, Unreadable, pay
 from careerlog.domain.seat import OUTSIDE_SEAT
 from careerlog.domain.tmt import TMT_FIRST
 from careerlog.domain.unit import EARLIEST_RATED_YEAR
+from careerlog.domain.wording import Refusal
 from web.api.fields import (
     NIP_LABELLED_PATTERN,
     NOT_BLANK,
@@ -201,6 +202,10 @@ RECORDED_ELSEWHERE = {
 }
 
 
+# (a Refusal, so the API says it in the client's language too: web.languages)
+UNKNOWN_KIND = Refusal("Missing or unknown kind; one of: {known}.")
+
+
 class KindDispatch(Schema):
     """An event of any of several kinds: `kind` chooses the schema of the rest."""
 
@@ -225,7 +230,7 @@ class KindDispatch(Schema):
         if schema is None:
             known = ", ".join(self.KINDS)
             elsewhere = RECORDED_ELSEWHERE.get(kind) if isinstance(kind, str) else None
-            raise ValidationError({"kind": [elsewhere or f"Missing or unknown kind; one of: {known}."]})
+            raise ValidationError({"kind": [elsewhere or UNKNOWN_KIND.reason(known=known)]})
         try:
             return schema.load(data, partial=partial)
         except ValidationError as e:

@@ -17,6 +17,7 @@ from careerlog.domain.errors import quoted, quoted_values
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.domain.payload import NEAREST_TABLES
 from careerlog.domain.unit import near_codes
+from careerlog.domain.wording import Refusal
 from careerlog.reference import FILTER_TABLES, AnyCase, reference, tables_codes
 from projections.merit.schemas import RecordingSchema as _RecordingSchema
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
@@ -81,12 +82,13 @@ PROBLEM_TYPE_DESCRIPTION = (
 
 
 class ProblemSchema(StrictSchema):
-    """An error (RFC 9457 problem details)."""
+    """An error (RFC 9457 problem details). Its title, detail and the reasons of `errors` are in Indonesian when
+    Accept-Language asks for it (`id`), in English otherwise; the answer's Content-Language names which."""
 
     type = fields.String(metadata={"description": PROBLEM_TYPE_DESCRIPTION})
-    title = fields.String(metadata={"description": "The HTTP status phrase."})
+    title = fields.String(metadata={"description": "The HTTP status phrase (in the language asked for)."})
     status = fields.Integer()
-    detail = fields.String(metadata={"description": "What went wrong, for a person."})
+    detail = fields.String(metadata={"description": "What went wrong, for a person (in the language asked for)."})
     instance = fields.String(metadata={"description": "The request path."})
     errors = fields.Dict(
         keys=fields.String(),
@@ -254,6 +256,10 @@ class CorrectionHeadersSchema(IdempotencyHeaderSchema):
 CODES_LISTED = 20  # a table of more codes is named, not listed, in the refusal
 
 
+# (a Refusal, so the API says it in the client's language too: web.languages)
+NOT_KNOWN_VALUES = Refusal("Not one of the known values: {named} ({listing}).")
+
+
 class EachOneOf(validate.Validator):
     """Every value of a list is one of `choices`; the refusal is one reason for the list naming the values that are
     not (a OneOf on the values would key its reasons by position, without the value: {"by": {"1": [...]}})."""
@@ -266,7 +272,7 @@ class EachOneOf(validate.Validator):
         unknown = [v for v in value if v not in self.known]
         if unknown:
             named = quoted_values(unknown, self.named)
-            raise ValidationError(f"Not one of the known values: {named} ({self.listing}).")
+            raise ValidationError(NOT_KNOWN_VALUES.reason(named=named, listing=self.listing))
         return value
 
     def named(self, value: Any) -> str:

@@ -114,13 +114,14 @@ def load_templates() -> dict[str, Template]:
 
 @functools.cache
 def load_refusals() -> dict[str, Refusal]:
-    """Every refusal of careerlog, the projections, the services and the record form (each module imported, each
-    registered)."""
+    """Every refusal of careerlog, the projections, the services, the record form and the API's problems (each module
+    imported, each registered)."""
     load_templates()
     for module in pkgutil.walk_packages(careerlog.__path__, "careerlog."):
         importlib.import_module(module.name)
     importlib.import_module("web.services")
     importlib.import_module("web.pages.hr")  # (the record form: its refusals are the ledger's and the scope's now)
+    importlib.import_module("web.languages")  # (marshmallow's own wordings, as the API's problems translate them)
     return REFUSALS
 
 

@@ -1,0 +1,155 @@
+"""The API's problems in the language the client asks for (Accept-Language): Indonesian for `id` (`id-ID,id;q=0.9,
+en;q=0.8`, as a browser or an HR system sends it), English otherwise, by the pages' catalogue. The title, the detail
+and each field's reasons are translated (marshmallow's own wordings too, with their values); the problem type, the
+field names of `errors`, and the codes, dates and field names within a reason are not; the answer names its language
+(Content-Language) and varies by Accept-Language. Until 2026-12-07 every problem was in English whatever was asked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask_babel import force_locale
+from marshmallow import Schema, ValidationError, fields, validate
+from werkzeug.test import TestResponse
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World
+from web.languages import worded
+
+INDONESIAN = {"Accept-Language": "id-ID,id;q=0.9,en;q=0.8"}
+ENGLISH = {"Accept-Language": "en-US,en;q=0.9"}
+EVENTS = f"/api/v1/employees/{BUDI}/events"
+
+
+def problem_of(answer: TestResponse, status: int, language: str) -> dict[str, Any]:
+    assert answer.status_code == status, answer.get_data(as_text=True)
+    assert answer.headers["Content-Type"] == "application/problem+json"
+    assert answer.headers["Content-Language"] == language
+    assert "Accept-Language" in answer.headers["Vary"]
+    problem: dict[str, Any] = answer.get_json()
+    return problem
+
+
+def both(world: World, method: str, path: str, who: str, status: int, **kwargs: Any) -> tuple[dict[str, Any], ...]:
+    """The problem asked for in Indonesian, then in English."""
+    answers = [world.call(method, path, who, headers=language, **kwargs) for language in (INDONESIAN, ENGLISH)]
+    indonesian, english = problem_of(answers[0], status, "id"), problem_of(answers[1], status, "en")
+    assert indonesian["type"] == english["type"]  # (what a client keys on is never translated)
+    assert set(indonesian.get("errors", {})) == set(english.get("errors", {}))
+    return indonesian, english
+
+
+def test_marshmallows_own_refusals_are_in_indonesian_when_asked_with_their_values(world: World) -> None:
+    payload = {"kind": "training", **f.training("2017-06-01", hours=10, start="2017-05-29")}
+    del payload["effective_date"]
+    indonesian, english = both(world, "POST", EVENTS, "hr", 422, json=payload)
+    assert (indonesian["title"], indonesian["detail"]) == (
+        "Isian Tidak Dapat Diproses",
+        "Isian tidak sah; lihat errors.",
+    )
+    assert indonesian["errors"] == {"effective_date": ["Isian wajib ini belum diisi."]}
+    assert (english["title"], english["detail"]) == ("Unprocessable Entity", "The input is not valid; see errors.")
+    assert english["errors"] == {"effective_date": ["Missing data for required field."]}
+    ranged, _ = both(world, "GET", "/api/v1/employees?per_page=0", "hr", 422)
+    assert ranged["errors"] == {
+        "per_page": ["Harus lebih besar dari atau sama dengan 1 dan lebih kecil dari atau sama dengan 500."]
+    }
+
+
+def test_a_ledger_refusal_is_in_indonesian_when_asked_naming_the_code_and_the_tables_path_as_in_english(
+    world: World,
+) -> None:
+    payload = {"kind": "training", **f.training("2017-06-01", hours=10, start="2017-05-29"), "training_kind": "S-9"}
+    before = world.log()
+    indonesian, english = both(world, "POST", EVENTS, "hr", 422, json=payload)
+    path = "(GET /api/v1/reference/training_kinds)"
+    assert indonesian["errors"] == {
+        "training_kind": [f"Kode 'S-9' tidak dikenal; lihat tabel referensi training_kinds {path}."]
+    }
+    assert english["errors"] == {
+        "training_kind": [f"Unknown code 'S-9'; see the training_kinds reference table {path}."]
+    }
+    assert world.log() == before
+
+
+def test_a_404_is_in_indonesian_when_asked(world: World) -> None:
+    nobody = "/api/v1/employees/199001012020011999/timeline"
+    indonesian, english = both(world, "GET", nobody, "hr", 404)
+    assert (indonesian["title"], english["title"]) == ("Tidak Ditemukan", "Not Found")
+    assert indonesian["detail"] == "Tidak ada pegawai dengan NIP 199001012020011999 dalam catatan yang dapat Anda baca."
+    path, _ = both(world, "GET", "/api/v1/no-such-thing", "hr", 404)
+    assert path["type"] == "urn:careerlog:problem:unknown-path"
+    assert path["detail"].startswith("URL yang diminta tidak ada di server ini.")
+
+
+def test_a_403_is_in_indonesian_when_asked(world: World) -> None:
+    indonesian, english = both(world, "GET", f"/api/v1/employees/{BUDI}/timeline", "reporter", 403)
+    assert (indonesian["title"], indonesian["detail"]) == (
+        "Tidak Diizinkan",
+        "Peran reporter tidak boleh membaca riwayat pegawai.",
+    )
+    assert (english["title"], english["detail"]) == ("Forbidden", "The reporter role may not read employees' records.")
+    outside, _ = both(world, "GET", "/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2024", "policy_karo", 403)
+    assert outside["detail"] == "Di luar cakupan Anda; lihat errors."
+    assert list(outside["errors"]) == ["agency"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "language"),
+    [
+        (None, "en"),
+        ("id", "id"),
+        ("id-ID", "id"),
+        ("fr, en;q=0.1, id;q=0.5", "id"),
+        ("id;q=0.3, en", "en"),
+        ("fr", "en"),
+        ("*", "en"),
+    ],
+)
+def test_the_problems_language_is_the_one_asked_for_by_its_weight_english_by_default(
+    world: World, asked: str | None, language: str
+) -> None:
+    headers = {"Accept-Language": asked} if asked is not None else {}
+    answer = world.get(f"/api/v1/employees/{BUDI}/timeline", "reporter", headers=headers)
+    problem = problem_of(answer, 403, language)
+    assert problem["title"] == {"en": "Forbidden", "id": "Tidak Diizinkan"}[language]
+
+
+def test_an_answer_that_is_no_problem_says_no_language(world: World) -> None:
+    answer = world.get(f"/api/v1/employees/{BUDI}/timeline", "hr", headers=INDONESIAN)
+    assert answer.status_code == 200
+    assert "Content-Language" not in answer.headers
+
+
+class Sample(Schema):
+    count = fields.Integer(required=True, validate=validate.Range(min=1, max=9))
+    name = fields.String(validate=validate.Length(max=3))
+    colour = fields.String(validate=validate.OneOf(["RED", "BLUE"]))
+    day = fields.Date()
+    flag = fields.Boolean()
+    items = fields.List(fields.Integer())
+    least = fields.Integer(validate=validate.Range(min=1))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"count": "x", "name": 1, "day": "soon", "flag": "perhaps", "items": "no", "other": 1},
+        {"count": 10, "name": "long", "colour": "GREEN", "items": ["a"], "least": 0},
+    ],
+)
+def test_marshmallows_refusals_as_it_words_them_are_each_translated(world: World, data: dict[str, Any]) -> None:
+    """What a marshmallow upgrade words otherwise fails here, not in a client's English."""
+    with pytest.raises(ValidationError) as refused:
+        Sample().load(data)
+    messages = refused.value.messages
+    with world.app.test_request_context(), force_locale("id"):
+        said = worded(messages)
+    assert said.keys() == messages.keys()
+    for name, reasons in messages.items():
+        english = reasons if isinstance(reasons, list) else [m for ms in reasons.values() for m in ms]
+        translated = said[name] if isinstance(said[name], list) else [m for ms in said[name].values() for m in ms]
+        for before, after in zip(english, translated, strict=True):
+            assert after != before, f"{name}: {before!r} is not translated"

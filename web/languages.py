@@ -1,0 +1,138 @@
+"""The API's problems in the client's language: Indonesian when its Accept-Language asks for it (`id`, `id-ID`), English
+otherwise, by the pages' catalogue (web/translations).
+
+A problem's `title` (its status's, web.errors.TITLES), its `detail` and each reason of its `errors` are translated as
+the pages translate the ledger's refusals (web.pages.messages.wording_in_language): a Reason by its template's
+translation, each value that is itself worded translated so too, the other values as the English gives them (a code,
+a date, a field's name, a number: what a client may read them by); a plain text by the catalogue's entry of it, or,
+when it is marshmallow's own wording with its values ("Must be one of: A, B."), by that wording's (MARSHMALLOW). A text
+the catalogue has no entry of stays in English. What a client keys on is never translated: `type`, the field names of
+`errors`, the problem type's own members. The answer says its language (Content-Language) and varies by
+Accept-Language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from flask import request
+from flask_babel import force_locale, gettext
+
+from careerlog.domain.wording import Reason, Refusal, fill
+from careerlog.reference import reference
+from web.errors import TITLES, api_worded, table_path
+from web.pages.messages import wording_in_language
+
+API_LANGUAGES = ("en", "id")  # English first: the answer to a client asking for neither (or for nothing)
+DEFAULT_LANGUAGE = "en"
+
+# marshmallow's own wordings of a field's refusal (its fields' and validators' default messages, marshmallow 4), as a
+# schema of the API leaves them: each translated in the catalogue, and read back with its values from the English
+# marshmallow gives (a Range's words as it puts them together: "Must be greater than or equal to {min}.")
+MARSHMALLOW = tuple(
+    Refusal(text)
+    for text in (
+        "Missing data for required field.",
+        "Field may not be null.",
+        "Unknown field.",
+        "Invalid input type.",
+        "Invalid type.",
+        "Invalid value.",
+        "Invalid input.",
+        "Not a valid string.",
+        "Not a valid utf-8 string.",
+        "Not a valid integer.",
+        "Not a valid number.",
+        "Number too large.",
+        "Special numeric values (nan or infinity) are not permitted.",
+        "Not a valid boolean.",
+        "Not a valid date.",
+        "Not a valid datetime.",
+        "Not a valid list.",
+        "Not a valid mapping type.",
+        "Not a valid tuple.",
+        "Not a valid UUID.",
+        "Not a valid URL.",
+        "Not a valid email address.",
+        "String does not match expected pattern.",
+        "Must be one of: {choices}.",
+        "Must be equal to {other}.",
+        "One or more of the choices you made was not in: {choices}.",
+        "Length must be between {min} and {max}.",
+        "Length must be {equal}.",
+        "Longer than maximum length {max}.",
+        "Shorter than minimum length {min}.",
+        "Must be greater than or equal to {min}.",
+        "Must be greater than {min}.",
+        "Must be less than or equal to {max}.",
+        "Must be less than {max}.",
+        "Must be greater than or equal to {min} and less than or equal to {max}.",
+    )
+)
+# A refusal ending by the reference table to read the codes of ("see the {table} reference table.", "see the
+# agencies reference table."): the API names the table's path after it, in either language (web.errors.api_worded)
+SEES_TABLE = re.compile(r"see the (\{table\}|\w+) reference table\.$")
+
+
+def api_language() -> str:
+    """The language the client asks for (Accept-Language, by its weights; `id-ID` is Indonesian), English by default."""
+    return request.accept_languages.best_match(API_LANGUAGES, default=DEFAULT_LANGUAGE)
+
+
+def in_language(body: dict[str, Any], language: str) -> dict[str, Any]:
+    """A problem's members with its title, detail and errors in `language` (English: as they always were)."""
+    if language == DEFAULT_LANGUAGE:
+        if "errors" in body:
+            body["errors"] = api_worded(body["errors"])
+        return body
+    with force_locale(language):
+        told = dict(body)
+        if (title := TITLES.get(body["status"])) is not None:
+            told["title"] = gettext(title.text)
+        told["detail"] = worded(body["detail"])
+        if "errors" in body:
+            told["errors"] = worded(body["errors"])
+        return told
+
+
+def worded(reasons: Any) -> Any:
+    """Reasons (a text, a list of them, fields' reasons by name, nested) in the current language; the names as they
+    are."""
+    if isinstance(reasons, Mapping):
+        return {name: worded(value) for name, value in reasons.items()}
+    if isinstance(reasons, list | tuple):
+        return [worded(value) for value in reasons]
+    if type(reasons) is Reason:
+        return reason_words(reasons)
+    if isinstance(reasons, str) and reasons:
+        found = marshmallows(reasons)
+        return reason_words(found) if found is not None else api_worded(gettext(reasons))
+    return reasons
+
+
+def reason_words(reason: Reason) -> str:
+    """A refusal by its template's translation, a worded value by its own, the other values as the English gives
+    them; a refusal ending by a reference table naming the table's path (GET /api/v1/reference/TABLE)."""
+    values = {name: reason_words(value) if type(value) is Reason else value for name, value in reason.params}
+    text = fill(wording_in_language(reason.refusal, dict(reason.params)), values)
+    seen = SEES_TABLE.search(reason.refusal.text)
+    if seen is None:
+        return text
+    table = values["table"] if seen[1] == "{table}" else seen[1]
+    if table not in reference().names or not text.endswith("."):
+        return text
+    return f"{text[:-1]} (GET {table_path(table)})."
+
+
+def marshmallows(text: str) -> Reason | None:
+    """marshmallow's wording with its values, read back from its English (MARSHMALLOW; as careerlog.domain.wording.parse
+    reads a stored finding); None for another text."""
+    found = [(r, m) for r in MARSHMALLOW if (m := r.pattern.fullmatch(text)) is not None]
+    if not found:
+        return None
+    # (the wording whose fixed words explain more of the text: "Must be greater than or equal to 1 and less than or
+    # equal to 500." is the range's, not {min} "1 and less than ..." of its lower bound's)
+    refusal, match = min(found, key=lambda rm: sum(len(v) for v in rm[1].groupdict().values()))
+    return Reason(refusal, tuple((name, match[name]) for name in refusal.names))
