@@ -141,6 +141,7 @@ from careerlog.domain.payload import (
 from careerlog.domain.quick import quick_init
 from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_problem
 from careerlog.domain.seat import OUTSIDE_SEAT, region_outside_seat
+from careerlog.domain.starting_rank import STARTING_RANK, above_start
 from careerlog.domain.tmt import TMT_FIRST, tmt_not_first
 from careerlog.domain.unit import Unit, typos_of, unit_id, unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, confirmable, reason_of
@@ -264,11 +265,13 @@ NEW_UNIT_UNCONFIRMED, NEW_UNIT_TICKED = confirmable(
 # The questions of an appointment's or placement's own fields by the rules, each recorded only when confirmed, beside
 # its field, not stored with it; a migration is not asked: its region outside its agency's seat region or province
 # (rule agency.region_seat: careerlog.domain.seat), a CPNS's TMT not on the 1st of a month (appointment.tmt_first_day:
-# careerlog.domain.tmt)
+# careerlog.domain.tmt), a CPNS's rank above the start of the entry education (appointment.starting_rank:
+# careerlog.domain.starting_rank; until 2026-12-07 recorded with the audit's warning alone)
 PLACING_ASKED: dict[str, tuple[Callable[[Rules, Mapping[str, Any]], Reason | None], str, tuple[type[LedgerEvent], ...]]]
 PLACING_ASKED = {
     OUTSIDE_SEAT: (region_outside_seat, "region", (Appointed, Placed)),
     TMT_FIRST: (tmt_not_first, "effective_date", (Appointed,)),
+    STARTING_RANK: (above_start, "rank", (Appointed,)),
 }
 # the fields each question reads, a live correction changing one of which is asked it of the fact as corrected
 # (corrected_placing), beside the first of them it changes: a correction of anything else, or sending them unchanged,
@@ -279,6 +282,7 @@ PLACING_ASKED = {
 PLACING_READS = {
     OUTSIDE_SEAT: ("region", "agency", "effective_date"),
     TMT_FIRST: ("effective_date", "employment_kind"),
+    STARTING_RANK: ("rank", "education", "employment_kind", "effective_date"),
 }
 
 
@@ -355,6 +359,7 @@ CONFIRMABLE = (
     OUTSIDE_SEAT,
     LATSAR_ONCE,
     TMT_FIRST,
+    STARTING_RANK,
 )
 # The checks of a new training a writer may confirm, each judged by its function of the record and the training, and
 # refused beside its field, every unconfirmed one at once (CareerLog._refuse_unconfirmed_training, corrected_training:

@@ -119,6 +119,7 @@ from careerlog.domain.payload import (
 )
 from careerlog.domain.quick import quick_init
 from careerlog.domain.seat import OUTSIDE_SEAT
+from careerlog.domain.starting_rank import STARTING_RANK
 from careerlog.domain.tmt import TMT_FIRST
 from careerlog.domain.wording import (
     CONFIRMS,
@@ -658,7 +659,7 @@ NOT_A_CONFIRMATION = Refusal(
 # stored: docs/events.md, `confirmed`)
 PLACEMENT_YES = frozenset((LEAVES_SCOPE, ENDS_POST, NEW_UNIT, OUTSIDE_SEAT))
 UNIT_YES = frozenset((NEW_UNIT, OUTSIDE_SEAT))
-APPOINTMENT_YES = UNIT_YES | {TMT_FIRST}
+APPOINTMENT_YES = UNIT_YES | {TMT_FIRST, STARTING_RANK}
 AMENDMENT_YES = frozenset((ONE_STEP, ENDS_POST))
 # what a yes in a row's Konfirmasi cell confirms, by kind (every confirming kind is here: CONFIRMING_KINDS)
 YES_CONFIRMS = {
@@ -679,7 +680,8 @@ NOTHING_TO_CONFIRM = Refusal(
     "ending a managerial post held in the agency left (placement.leaves_scope, placement.ends_post), or an "
     "appointment, placement or post appointment in a unit new in its agency (unit.new), or an appointment or placement "
     "in a region outside its agency's seat region or province (region.outside_seat), or a CPNS's TMT not on the 1st "
-    "of a month (appointment.tmt_first_day), or a training the record seems to hold already (training.duplicate), "
+    "of a month (appointment.tmt_first_day) or rank above the start of the entry education "
+    "(appointment.starting_rank), or a training the record seems to hold already (training.duplicate), "
     "making its days hold more JP than a day does (training.daily_jp) "
     "or of a cost outside the plausible range (training.cost), or a second basic training (training.latsar_once), "
     "or a penalty, exam, post appointment or degree the record seems to hold already under its reference written "
@@ -2366,11 +2368,12 @@ def named_checks(kind: str) -> list[str]:
     them: what a yes confirms of it (YES_CONFIRMS), and of a correction or a retraction (asked what its target's kind
     is) or a kind that confirms nothing, every check (but fact.duplicate of a retraction: asked of a new fact and of a
     correction making one so, since later on 2026-12-06, never of a retraction; fact.changed_since of a retraction:
-    asked of a correction alone; and region.outside_seat and appointment.tmt_first_day of a retraction: asked of a
-    new fact and of a correction changing what they read, since 2026-12-07). Until 2026-12-06 every check, whatever
-    the kind (a post appointment's "oke" was told of promotion.one_step and placement.leaves_scope)."""
+    asked of a correction alone; and region.outside_seat, appointment.tmt_first_day and appointment.starting_rank of
+    a retraction: asked of a new fact and of a correction changing what they read, since 2026-12-07). Until
+    2026-12-06 every check, whatever the kind (a post appointment's "oke" was told of promotion.one_step and
+    placement.leaves_scope)."""
     if kind == "retraction":
-        own = CONFIRMABLE_CHECKS - {FACT_DUPLICATE, SET_BACK, OUTSIDE_SEAT, TMT_FIRST}
+        own = CONFIRMABLE_CHECKS - {FACT_DUPLICATE, SET_BACK, OUTSIDE_SEAT, TMT_FIRST, STARTING_RANK}
     elif kind == "correction":
         own = CONFIRMABLE_CHECKS
     else:

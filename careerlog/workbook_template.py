@@ -37,6 +37,7 @@ from careerlog.domain.events import BY_KIND, EMPLOYEE_EVENTS
 from careerlog.domain.latsar import LATSAR_ONCE
 from careerlog.domain.payload import filled_fields
 from careerlog.domain.seat import OUTSIDE_SEAT
+from careerlog.domain.starting_rank import STARTING_RANK
 from careerlog.domain.tmt import TMT_FIRST
 from careerlog.reference import reference
 from careerlog.workbooks import GUIDE_SHEET, nip_column
@@ -112,10 +113,11 @@ def described(kind: str, name: str, doc: str) -> str:
 # import page in the reader's language: web.pages.hr.kind_columns), made from the checks themselves: each check a yes
 # confirms on a row of the kind (careerlog.importing.YES_CONFIRMS), in CONFIRMABLE's order, by its description here
 # and its name, and on a correction the checks it is asked by name (those stored with a fact: STORED_CHECKS, and
-# SET_BACK, OUTSIDE_SEAT and TMT_FIRST, never stored), which a yes does not confirm. A check made confirmable is
-# described here once (a KeyError until it is), and every kind's text names it: until 2026-12-06 each kind's text was
-# written by hand, and a training's named training.duplicate alone, not training.daily_jp (until 2026-12-05 the page
-# named an appointment's a rank jump's, and a correction's or retraction's yes was described as a rank jump's alone).
+# SET_BACK, OUTSIDE_SEAT, TMT_FIRST and STARTING_RANK, never stored), which a yes does not confirm. A check made
+# confirmable is described here once (a KeyError until it is), and every kind's text names it: until 2026-12-06 each
+# kind's text was written by hand, and a training's named training.duplicate alone, not training.daily_jp (until
+# 2026-12-05 the page named an appointment's a rank jump's, and a correction's or retraction's yes was described as a
+# rank jump's alone).
 CHECK_DESCRIPTIONS = {
     ONE_STEP: "a rank jump, when the decree does promote that far",
     LEAVES_SCOPE: "a placement moving the employee out of your scope",
@@ -127,6 +129,7 @@ CHECK_DESCRIPTIONS = {
     FACT_DUPLICATE: "a penalty, exam, post or degree the record seems to hold already, the record holding two",
     SET_BACK: "a correction setting a field back to its value before another writer's correction of it",
     TMT_FIRST: "a CPNS's TMT on another day than the 1st of a month, the decree dating it so",
+    STARTING_RANK: "a CPNS's rank above the start of the entry education, the decree appointing at it",
     OUTSIDE_SEAT: "a region outside the agency's seat region or province, the decree placing the employee there",
     LATSAR_ONCE: "a second basic training (Latsar), the employee having taken it again",
 }
@@ -141,9 +144,10 @@ def confirm_description(kind: str, translate: Callable[[str], str] = str) -> str
     from careerlog.importing import YES_CONFIRMS
 
     yes = YES_CONFIRMS[kind]
-    # (the checks stored with a fact; SET_BACK, asked of a correction alone, and a region outside the seat and a TMT
-    # off the 1st, asked of a correction changing them since 2026-12-07: never stored)
-    by_name = frozenset().union(*STORED_CHECKS.values(), (SET_BACK, OUTSIDE_SEAT, TMT_FIRST))
+    # (the checks stored with a fact; SET_BACK, asked of a correction alone, and a region outside the seat, a TMT off
+    # the 1st and a rank above the education's start, asked of a correction changing them since 2026-12-07: never
+    # stored)
+    by_name = frozenset().union(*STORED_CHECKS.values(), (SET_BACK, OUTSIDE_SEAT, TMT_FIRST, STARTING_RANK))
     named = [check for check in CONFIRMABLE if check in by_name and check not in yes] if kind == "correction" else []
 
     def listed(checks: list[str]) -> str:

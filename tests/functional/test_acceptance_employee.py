@@ -98,7 +98,8 @@ def test_a_pppk_employee_is_told_that_rank_promotions_do_not_apply_to_them(world
 def test_an_employee_at_the_top_rank_is_told_there_is_no_higher_rank(world: World, lang: str, said: str) -> None:
     top = f.nip(date(1968, 5, 5), date(1993, 3, 1), "M", sequence=711)
     ledger = world.services.ledger
-    ledger.record(top, "appointment", appointment_of(top, rank="IV/d", education="S-3"), actor="test")
+    payload = appointment_of(top, rank="IV/d", education="S-3")  # (above S-3's III/c: confirmed, since 2026-12-07)
+    ledger.record(top, "appointment", payload, actor="test", confirmed=("appointment.starting_rank",))
     ledger.record(top, "rank_promotion", f.promotion("IV/e", "2020-04-01"), actor="test")
     world.catch_up()
     assert world.services.eligibility_view.eligibility(top) == []

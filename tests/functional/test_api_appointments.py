@@ -25,7 +25,8 @@ def store_url(database_url: str) -> str:
 
 
 def record(world: World, nip: str, kind: str, payload: dict[str, Any]) -> None:
-    world.services.ledger.record(nip, kind, payload, actor="test")
+    confirmed = ("appointment.starting_rank",) if kind == "appointment" else ()  # (asked since 2026-12-07)
+    world.services.ledger.record(nip, kind, payload, actor="test", confirmed=confirmed)
 
 
 def appoint_above_the_start(world: World) -> World:

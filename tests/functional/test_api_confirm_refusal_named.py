@@ -33,7 +33,7 @@ def test_a_confirm_refused_is_a_list_of_reasons_naming_the_values(world: World, 
     checks = (
         "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate, "
         "training.daily_jp, training.cost, fact.duplicate, fact.changed_since, region.outside_seat, "
-        "training.latsar_once, appointment.tmt_first_day"
+        "training.latsar_once, appointment.tmt_first_day, appointment.starting_rank"
     )
     assert reason == f"Not a check a writer confirms: {named}; the checks: {checks}.", reason
     assert world.log() == before

@@ -1,12 +1,16 @@
 """A CPNS appointment whose rank is above the start of its entry education (rule appointment.starting_rank: S-1 starts
-at III/a, so S-1 at III/c) is recorded, as its decree says, and the answer says so as a rank promotion breaking a rule
-is said (APPOINTED_AGAINST: "Recorded; by the rules in force on <TMT> this appointment does not meet <rule>: <the
-audit's finding> (the audit will flag it)."): the API's `warnings`, the record form's result page in the visitor's
-language, an import's warnings beside `rank`, a dry run's "Would be recorded; ...". Found by the HR explorer: until
-2026-12-06 it was recorded without a word by each of them, found only later by the audit."""
+at III/a, so S-1 at III/c) is refused unconfirmed beside `rank`, naming the education's start and how to confirm it
+(confirm: appointment.starting_rank; the record form's box; an import's yes): since 2026-12-07, when HR asked to be
+asked (until then it was recorded with the warning alone). Confirmed, it is recorded, as its decree says, and the
+answer says so as a rank promotion breaking a rule is said (APPOINTED_AGAINST: "Recorded; by the rules in force on
+<TMT> this appointment does not meet <rule>: <the audit's finding> (the audit will flag it)."): the API's `warnings`,
+the record form's result page in the visitor's language, an import's warnings beside `rank`, a dry run's "Would be
+recorded; ...". Found by the HR explorer: until 2026-12-06 it was recorded without a word by each of them, found only
+later by the audit."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from datetime import date
@@ -20,11 +24,28 @@ from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_hr import form_of
 
 ABOVE = appointment_of(MISSING, education="S-1", rank="III/c")
+CONFIRMED = {**ABOVE, "confirm": ["appointment.starting_rank"]}
 FINDING = "appointment.starting_rank: appointed at III/c; education S-1 starts at III/a"
+ASKED = (
+    "A CPNS with education S-1 starts at III/a (rule appointment.starting_rank), not III/c: if the rank is mistyped, "
+    "write the rank the decree gives (III/a?); if the decree does appoint at III/c, "
+)
 
 
-def test_the_api_records_an_appointment_above_its_educations_start_with_a_warning(world: World) -> None:
+def test_the_api_refuses_an_appointment_above_its_educations_start_unconfirmed_naming_the_start(
+    world: World,
+) -> None:
+    before = world.log()
     answer = world.post("/api/v1/employees", "hr", json={"nip": MISSING, **ABOVE})
+    assert answer.status_code == 422, answer.get_json()
+    assert answer.get_json()["errors"] == {
+        "rank": [ASKED + "confirm it (confirm: appointment.starting_rank) and send it again."]
+    }
+    assert world.log() == before
+
+
+def test_the_api_records_an_appointment_above_its_educations_start_confirmed_with_a_warning(world: World) -> None:
+    answer = world.post("/api/v1/employees", "hr", json={"nip": MISSING, **CONFIRMED})
     assert answer.status_code == 201, answer.get_json()
     [said] = answer.get_json()["warnings"]
     day = ABOVE["effective_date"]
@@ -39,11 +60,16 @@ def test_an_appointment_at_its_educations_start_has_no_warning(world: World) -> 
     assert "warnings" not in answer.get_json()
 
 
-def test_the_record_form_says_it_in_the_visitors_language(world: World) -> None:
+def test_the_record_form_asks_with_a_box_and_says_it_in_the_visitors_language_ticked(world: World) -> None:
     log_in(world, "hr")
-    said_in_indonesian(
-        world, "appointment", {"nip": MISSING, **{k: str(v) for k, v in ABOVE.items()}}, "Pengangkatan, versi 1"
-    )
+    data = {"nip": MISSING, **{k: str(v) for k, v in ABOVE.items()}}
+    form = {**form_of(world, "appointment"), **data}
+    asked = world.client.post("/pages/record?kind=appointment&lang=en", data=form)
+    assert asked.status_code == 422
+    page = html.unescape(re.sub(r"\s+", " ", asked.get_data(as_text=True)))
+    assert ASKED + "tick the box below to confirm it and send the form again." in page, page
+    assert 'value="appointment.starting_rank"' in page
+    said_in_indonesian(world, "appointment", {**data, "confirm": "appointment.starting_rank"}, "Pengangkatan, versi 1")
 
 
 def said_in_indonesian(world: World, kind: str, data: dict[str, str], recorded: str) -> None:
@@ -56,8 +82,16 @@ def said_in_indonesian(world: World, kind: str, data: dict[str, str], recorded: 
     assert "diangkat dalam pangkat III/c; pendidikan S-1 dimulai dari III/a (audit akan menandainya)." in page, page
 
 
-def test_an_import_warns_beside_the_rank_and_its_dry_run_says_it_would(world: World) -> None:
+def test_an_import_refuses_it_unconfirmed_and_warns_beside_the_rank_confirmed(world: World) -> None:
+    before = world.log()
     text = orjson.dumps({"kind": "appointment", "nip": MISSING, **ABOVE}) + b"\n"
+    upload = {"file": (io.BytesIO(text), "rows.jsonl")}
+    body = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data").get_json()
+    assert body["recorded"] == 0, body
+    how = "confirm it (confirm: appointment.starting_rank, or ya in the Konfirmasi column) and import the row again."
+    assert ASKED + how in str(body), body
+    assert world.log() == before
+    text = orjson.dumps({"kind": "appointment", "nip": MISSING, **CONFIRMED}) + b"\n"
     import_warned(world, text, "appointment", "rank")
 
 
@@ -72,7 +106,7 @@ def import_warned(
         path = "/api/v1/imports?dry_run=true" if dry else "/api/v1/imports"
         body = world.post(path, "hr", data=upload, content_type="multipart/form-data").get_json()
         assert body["recorded"] == 1, body
-        [row] = body["warnings"]
+        [row] = [w for w in body["warnings"] if "confirm" not in w["errors"]]  # (besides what its yes confirmed)
         assert (row["line"], row["subject"], row["kind"], list(row["errors"])) == (1, subject, kind, [beside])
         warning = row["errors"][beside][0]
         assert warning.startswith(said), warning
@@ -107,10 +141,10 @@ def test_an_import_of_pppk_appointments_reads_no_record_again_for_findings(world
         assert body["recorded"] == 3, body
         assert "warnings" not in body or body["warnings"] == [], body
         assert judged == []
-    text = orjson.dumps({"kind": "appointment", "nip": MISSING, **ABOVE}) + b"\n"
+    text = orjson.dumps({"kind": "appointment", "nip": MISSING, **CONFIRMED}) + b"\n"
     upload = {"file": (io.BytesIO(text), "rows.jsonl")}
     body = world.post("/api/v1/imports", "hr", data=upload, content_type="multipart/form-data").get_json()
-    [row] = body["warnings"]
+    [row] = [w for w in body["warnings"] if "rank" in w["errors"]]
     assert FINDING in row["errors"]["rank"][0]
     assert [subject for subject, _ in judged] == [MISSING]
 

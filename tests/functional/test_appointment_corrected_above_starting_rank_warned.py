@@ -1,6 +1,7 @@
 """A correction that puts a CPNS appointment above the starting rank of its entry education (rule
-appointment.starting_rank: S-1 starts at III/a) is recorded with the warning the appointment's own recording gives
-(APPOINTED_AGAINST, the same words in English and Indonesian): the API's `warnings`, the correction form's result page,
+appointment.starting_rank: S-1 starts at III/a) is asked, as the appointment is, beside the field it changes (since
+2026-12-07); confirmed, it is recorded with the warning the appointment's own recording gives (APPOINTED_AGAINST, the
+same words in English and Indonesian): the API's `warnings`, the correction form's result page,
 a corrections import's warnings beside `target_version` (a dry run's "Would be recorded; ..."). Only a CPNS
 appointment is judged, and only a correction of its rank, education, employment kind or TMT: a PPPK's appointment, or
 a correction of another field, reads no record for it. Found last session: until 2026-12-06 a correction changing the
@@ -39,22 +40,32 @@ def appointed(world: World, **overrides: Any) -> None:
     assert "warnings" not in answer.get_json()
 
 
-def corrected(world: World, **fields: Any) -> Any:
+def corrected(world: World, confirm: list[str] | None = None, **fields: Any) -> Any:
     body = {"kind": "correction", **f.correction(1, "2005-06-01", **fields)}
-    answer = world.post(EVENTS, "hr", json=body)
+    answer = world.post(EVENTS, "hr", json=body if confirm is None else {**body, "confirm": confirm})
     assert answer.status_code == 201, answer.get_json()
     return answer.get_json()
 
 
-def test_the_apis_correction_of_the_rank_above_the_start_is_warned(world: World) -> None:
+CONFIRM = ["appointment.starting_rank"]
+
+
+def test_the_apis_correction_of_the_rank_above_the_start_is_asked_then_warned_confirmed(world: World) -> None:
     appointed(world)
-    [said] = corrected(world, rank="III/c")["warnings"]
+    before = world.log()
+    body = {"kind": "correction", **f.correction(1, "2005-06-01", rank="III/c")}
+    asked = world.post(EVENTS, "hr", json=body)
+    assert asked.status_code == 422, asked.get_json()
+    [reason] = asked.get_json()["errors"]["corrected_fields.rank"]
+    assert reason.startswith("A CPNS with education S-1 starts at III/a (rule appointment.starting_rank), not III/c")
+    assert world.log() == before
+    [said] = corrected(world, CONFIRM, rank="III/c")["warnings"]
     assert said == f"{SAID}{FINDING} (the audit will flag it)."
 
 
 def test_the_apis_correction_of_the_education_below_the_rank_is_warned(world: World) -> None:
     appointed(world, rank="III/c", education="S-3")  # (S-3 starts at III/c)
-    [said] = corrected(world, education="S-1")["warnings"]
+    [said] = corrected(world, CONFIRM, education="S-1")["warnings"]
     assert said == f"{SAID}{FINDING} (the audit will flag it)."
 
 
@@ -84,11 +95,11 @@ def test_the_correction_form_says_it_in_the_visitors_language(world: World) -> N
     appointed(world)
     log_in(world, "hr")
     data = {"nip": MISSING, "target_version": "1", "reason": "Salah ketik", "effective_date": "2005-06-01"}
-    data |= {"reference": "RALAT-9", "corrected_fields": '{"rank": "III/c"}'}
+    data |= {"reference": "RALAT-9", "corrected_fields": '{"rank": "III/c"}', "confirm": "appointment.starting_rank"}
     said_in_indonesian(world, "correction", data, "Koreksi, versi 2")
 
 
 def test_a_corrections_import_warns_beside_the_target_version_and_its_dry_run_says_it_would(world: World) -> None:
     appointed(world)
-    row = {"kind": "correction", "nip": MISSING, **f.correction(1, "2005-06-01", rank="III/c")}
+    row = {"kind": "correction", "nip": MISSING, **f.correction(1, "2005-06-01", rank="III/c"), "confirm": CONFIRM}
     import_warned(world, orjson.dumps(row) + b"\n", "correction", "target_version")

@@ -34,7 +34,10 @@ def store_url(database_url: str) -> str:
 
 
 def record(world: World, nip: str, kind: str, payload: dict[str, Any]) -> None:
-    world.services.ledger.record(nip, kind, payload, actor="test")
+    confirmed = (
+        ("appointment.starting_rank",) if kind in ("appointment", "correction") else ()
+    )  # (asked since 2026-12-07)
+    world.services.ledger.record(nip, kind, payload, actor="test", confirmed=confirmed)
 
 
 def listed(world: World, store_url: str, *args: str) -> dict[str, dict[str, Any]]:

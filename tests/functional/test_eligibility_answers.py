@@ -88,7 +88,8 @@ def pppk(world: World) -> str:
 def at_the_top(world: World) -> str:
     nip = f.nip(date(1968, 5, 5), date(1993, 3, 1), "M", sequence=711)
     ledger = world.services.ledger
-    ledger.record(nip, "appointment", appointment_of(nip, rank="IV/d", education="S-3"), actor="test")
+    payload = appointment_of(nip, rank="IV/d", education="S-3")  # (above S-3's III/c: confirmed, since 2026-12-07)
+    ledger.record(nip, "appointment", payload, actor="test", confirmed=("appointment.starting_rank",))
     ledger.record(nip, "rank_promotion", f.promotion("IV/e", "2020-04-01"), actor="test")
     return nip
 

@@ -44,7 +44,10 @@ def test_every_recorded_event_s_confirmed_names_each_check_and_the_one_never_sto
     for where, description in found:
         missing = [check for check in CONFIRMABLE if f"`{check}`" not in description]
         assert missing == [], (where, description)
-        never = f"`{LEAVES_SCOPE}`, `{SET_BACK}`, `region.outside_seat`, `appointment.tmt_first_day`"
+        never = (
+            f"`{LEAVES_SCOPE}`, `{SET_BACK}`, `region.outside_seat`, `appointment.tmt_first_day`, "
+            "`appointment.starting_rank`"
+        )
         assert f"Never stored: {never}." in description
         assert "`fact.duplicate`, a penalty, exam, post appointment or degree the record seemed" in description
         assert "`training.daily_jp`, a training making a day of the record's trainings hold more JP" in description

@@ -34,7 +34,8 @@ def ranked_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     with shared_store(request.param, tmp_path_factory) as url, served_world(url) as world:
         ledger = world.services.ledger
         nip = f.nip(date(1975, 5, 5), date(2000, 1, 1), "F", sequence=700)
-        ledger.record(nip, "appointment", appointment_of(nip, name="Senior", rank="IV/a"), actor="test")
+        payload = appointment_of(nip, name="Senior", rank="IV/a")  # (above S-1's III/a: confirmed, since 2026-12-07)
+        ledger.record(nip, "appointment", payload, actor="test", confirmed=("appointment.starting_rank",))
         for n, grade in enumerate(GRADES):
             born = date(1991, 2, 2 + n)
             pppk = f.pppk_nip(born, 2022, "M")

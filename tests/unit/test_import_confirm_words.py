@@ -51,10 +51,11 @@ def test_any_other_word_is_refused_saying_ya_works(word: str) -> None:
         ("training", "training.duplicate, training.daily_jp, training.cost, training.latsar_once"),
         (
             "correction",  # (fact.duplicate: asked of a correction making a fact a double since 2026-12-06;
-            # region.outside_seat, appointment.tmt_first_day: of one changing what they read, since 2026-12-07)
+            # region.outside_seat, appointment.tmt_first_day, appointment.starting_rank: of one changing what they
+            # read, since 2026-12-07)
             "promotion.one_step, placement.leaves_scope, placement.ends_post, unit.new, training.duplicate, "
             "training.daily_jp, training.cost, fact.duplicate, fact.changed_since, region.outside_seat, "
-            "training.latsar_once, appointment.tmt_first_day",
+            "training.latsar_once, appointment.tmt_first_day, appointment.starting_rank",
         ),
         (  # (fact.changed_since is asked of a correction alone)
             "retraction",

@@ -42,6 +42,7 @@ from careerlog.domain.events import (
 from careerlog.domain.latsar import LATSAR_ONCE
 from careerlog.domain.payload import HOURS_NOT_WHOLE, FieldSpec, Unreadable, payload_fields
 from careerlog.domain.seat import OUTSIDE_SEAT
+from careerlog.domain.starting_rank import STARTING_RANK
 from careerlog.domain.tmt import TMT_FIRST
 from careerlog.domain.unit import EARLIEST_RATED_YEAR
 from careerlog.domain.wording import Refusal
@@ -357,6 +358,12 @@ CONFIRM_TOLD = {
     "`effective_date` (since 2026-12-06); likewise a correction changing its `effective_date` or `employment_kind` "
     "into such a one (beside `corrected_fields.effective_date` or `.employment_kind`, since 2026-12-07). Not stored "
     "with the fact.",
+    STARTING_RANK: "`appointment.starting_rank` (an appointment) records a CPNS appointment at a rank above the "
+    "starting rank of its entry education (rule appointment.starting_rank: asn.toml education `start`, an S-1's "
+    "III/a), refused unconfirmed beside `rank` naming the education's start (since 2026-12-07; until then recorded "
+    "with the audit's warning alone); likewise a correction changing its `rank`, `education`, `employment_kind` or "
+    "`effective_date` into such a one (beside the first of them it changes). Recorded confirmed, it keeps its "
+    "warning. Not stored with the fact.",
     LATSAR_ONCE: "`training.latsar_once` (a training) records a training of a kind rule training.latsar_once names "
     "(`LATSAR` in the rules shipped) on a record holding one already, which a CPNS takes once (an inference, "
     "configurable: docs/rules.md), refused unconfirmed beside `training_kind` naming the one held; likewise a "
@@ -381,6 +388,7 @@ CONFIRMED_TOLD: dict[str, str | None] = {
     SET_BACK: None,
     OUTSIDE_SEAT: None,
     TMT_FIRST: None,
+    STARTING_RANK: None,
     LATSAR_ONCE: "`training.latsar_once`, a second basic training (Latsar) on a record holding one (stored since "
     "2026-12-06)",
 }

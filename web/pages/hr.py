@@ -66,6 +66,7 @@ from careerlog.domain.payload import (
 )
 from careerlog.domain.seat import OUTSIDE_SEAT
 from careerlog.domain.seat import OUTSIDE_SEAT_UNCONFIRMED as OUTSIDE_SEAT_ASKED
+from careerlog.domain.starting_rank import ABOVE_START, STARTING_RANK
 from careerlog.domain.tmt import TMT_FIRST, TMT_NOT_FIRST
 from careerlog.domain.wording import FORM_WORDED, Reason, reason_of
 from careerlog.importing import (
@@ -982,6 +983,12 @@ def record() -> ResponseReturnValue:
         ),
         tmt_ticked=kind in ("appointment", "correction") and TMT_FIRST in request.form.getlist("confirm"),
         tmt_check=TMT_FIRST,
+        # the box confirming a CPNS's rank above the start of the entry education (ABOVE_START), beside rank
+        above_start=next(
+            (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is ABOVE_START), None
+        ),
+        above_start_ticked=kind in ("appointment", "correction") and STARTING_RANK in request.form.getlist("confirm"),
+        above_start_check=STARTING_RANK,
         # the box confirming trainings of the same days holding more JP a day together than one may (TRAINING_DAY_FULL)
         day_full=next(
             (n for n, found in errors.items() for r in found if getattr(r, "refusal", None) is TRAINING_DAY_FULL),
