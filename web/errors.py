@@ -39,7 +39,6 @@ from careerlog.domain.wording import Reason, Refusal, joined, reason_of
 from careerlog.reference import reference
 from projections.framework import Refill, Rejudged, ViewJudgedOtherwise, ViewNotReady
 from web.logs import sent_path
-from web.security import PROBLEM_VARY
 
 PROBLEM_JSON = "application/problem+json"
 API_ROOT = "/api"  # the API's problems (its documents' too) are worded in the client's language
@@ -201,8 +200,7 @@ def problem(
     response = current_app.response_class(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_JSON)
     response.headers.update(dict(headers or {}))
     if language is not None:  # (the API's problems alone are worded by Accept-Language: docs/api.md, "Errors")
-        response.headers["Content-Language"] = language
-        response.vary.update(PROBLEM_VARY.split(", "))
+        response.headers["Content-Language"] = language  # (and so varies by Accept-Language: web.security)
     return response
 
 

@@ -43,10 +43,9 @@ NO_STORE = "no-store"
 PRIVATE_REVALIDATED = "private, no-cache"
 REVALIDATED = "no-cache"
 # What an API answer depends on besides its URL: the media type asked for (JSON, CSV or a 406) and the token (who
-# may read what); a problem (an error's answer) on the language asked for too, which words it (web.languages). Nothing
-# else: the API reads no cookie.
+# may read what); a problem (an error's answer, saying its Content-Language) on the language asked for too, which words
+# it (web.languages). Nothing else: the API reads no cookie.
 API_VARY = "Accept, Authorization"
-PROBLEM_VARY = f"{API_VARY}, Accept-Language"
 # The longest URL (path and query, as sent) answered; a longer one is a 414. `careerlog serve` lets request
 # lines through up to gunicorn's own limit (8,190 bytes, above this) and answers a longer one alike (web.cli).
 MAX_URL_BYTES = 8000
@@ -87,13 +86,15 @@ def cache_headers(path: str, tagged: bool) -> list[tuple[str, str]]:
 
 def add_security_headers(response: Response) -> Response:
     """Set the security headers, keeping any a view set itself (its own Cache-Control: a static file's, /health's),
-    and adding to its Vary."""
+    and adding to its Vary (Accept-Language to an answer naming its Content-Language: an API problem, web.languages)."""
     tagged = response.status_code in (200, 304) and "ETag" in response.headers
     for name, value in security_headers(request.path, request.is_secure, tagged=tagged):
         if name == "Vary":
             response.vary.update(value.split(", "))
         else:
             response.headers.setdefault(name, value)
+    if "Content-Language" in response.headers:  # (an answer worded in the language asked for: an API problem)
+        response.vary.add("Accept-Language")
     return response
 
 
