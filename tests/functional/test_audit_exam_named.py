@@ -30,9 +30,8 @@ def promoted_without_exam(world: World) -> World:
     """II/c (2006), II/d (2010), III/a (2014) without the service exam level I (UD_I) the III/a needs (an SLTA
     entrant: an S-1 would exempt it, promotion.service_exam's `exempt_education`)."""
     ledger = world.services.ledger
-    ledger.record(
-        CLERK, "appointment", appointment_of(CLERK, name="Andi Lubis", rank="II/c", education="SLTA"), actor="test"
-    )
+    clerk = appointment_of(CLERK, name="Andi Lubis", rank="II/c", education="SLTA")  # (above SLTA's II/a: confirmed)
+    ledger.record(CLERK, "appointment", clerk, actor="test", confirmed=("appointment.starting_rank",))
     ledger.record(CLERK, "rank_promotion", f.promotion("II/d", "2010-04-01"), actor="test")
     ledger.record(CLERK, "rank_promotion", f.promotion("III/a", "2014-04-01"), actor="test")
     world.catch_up()

@@ -26,9 +26,8 @@ def test_a_regular_crossing_into_iii_a_by_an_s1_holder_is_offered_and_audited_wi
     world: World,
 ) -> None:
     ledger = world.services.ledger
-    ledger.record(
-        CLERK, "appointment", appointment_of(CLERK, name="Andi Lubis", rank="II/c", education="SLTA"), actor="test"
-    )
+    clerk = appointment_of(CLERK, name="Andi Lubis", rank="II/c", education="SLTA")  # (above SLTA's II/a: confirmed)
+    ledger.record(CLERK, "appointment", clerk, actor="test", confirmed=("appointment.starting_rank",))
     ledger.record(CLERK, "rank_promotion", f.promotion("II/d", "2010-04-01"), actor="test")
     ledger.record(CLERK, "education", {**DEGREE, "effective_date": "2012-08-01"}, actor="test")
     world.catch_up()
