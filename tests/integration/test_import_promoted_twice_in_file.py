@@ -119,7 +119,11 @@ def test_a_rank_held_otherwise_once_the_files_promotion_to_it_is_retracted_is_re
         tmp_path,
         {"kind": "rank_promotion", **f.promotion("III/b", "2011-04-01")},
         {"kind": "retraction", **f.retraction(2, "2011-05-01")},
-        {"kind": "correction", **f.correction(1, "2011-05-02", rank="III/b")},
+        {  # (above S-1's III/a: confirmed, asked since 2026-12-07)
+            "kind": "correction",
+            **f.correction(1, "2011-05-02", rank="III/b"),
+            "confirm": ["appointment.starting_rank"],
+        },
         {"kind": "rank_promotion", **f.promotion("III/b", "2014-04-01")},
     )
     report = import_file(app, path, actor="hr")

@@ -89,7 +89,10 @@ def populate(app: CareerLog) -> None:
         rec(name, "training", f.training(end, hours=hours, start=start, **extra))
 
     for name, (birth, tmt, sex, place, rank) in PEOPLE.items():
-        rec(name, "appointment", f.appointment(birth, tmt, sex, rank=rank, **place))
+        above = ("appointment.starting_rank",) if rank != "III/a" else ()  # (eka's III/d: above S-1's III/a)
+        app.record(
+            NIP[name], "appointment", f.appointment(birth, tmt, sex, rank=rank, **place), actor="hr", confirmed=above
+        )
         app.record(
             NIP[name], "confirmation", f.confirmation(f.a_year_after(tmt)), actor="hr", migration=f.as_stored(app)
         )  # a PNS (unconfirmed: a CPNS, not judged)
