@@ -40,7 +40,9 @@ def padded(staffed: World) -> World:
     for unit, rank, women, men in staff:
         for sex in ["F"] * women + ["M"] * men:
             nip = f.nip(date(1990, 5, 5), date(2016, 3, 1), sex, sequence=next(sequence))
-            record(staffed, nip, "appointment", appointment_of(nip, unit=unit, rank=rank))
+            above = ("appointment.starting_rank",) if rank != "III/a" else ()  # (S-1 entrants above III/a: confirmed)
+            appointed = appointment_of(nip, unit=unit, rank=rank)
+            staffed.services.ledger.record(nip, "appointment", appointed, actor="test", confirmed=above)
             record(staffed, nip, "confirmation", f.confirmation(f.a_year_after(date(2016, 3, 1))))
     staffed.catch_up()
     return staffed
