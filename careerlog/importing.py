@@ -523,6 +523,13 @@ NO_KIND = Refusal(
     "parameter), name the file after it (training.csv), or add a kind column. Nothing was read."
 ).reason()
 # A header line of one cell that is no field: a spreadsheet's title above its table ("DAFTAR DIKLAT PEGAWAI 2021")
+HEADER_CELL_LIMIT = 200  # the characters a header's cell may hold: no column's name is near as long
+HEADER_CELL_TOO_LONG = Refusal(
+    "Column {column} of the header on line {line} is {length} characters long, longer than a column's name may be "
+    "({limit} characters): the header names each column (NIP and the kind's columns) in a cell of its own. "
+    "Correct it, save the file again and import it. Nothing was read.",
+    numbers=("column", "line", "length", "limit"),
+)
 TITLE_ROW = Refusal(
     "Line {line} holds one cell, {cell}: a title, not the header naming each column. The file's first line must be "
     "its header (NIP and the kind's columns): delete the lines above the header (a title, blank lines), save the "
@@ -576,6 +583,7 @@ HEADER_REFUSALS = frozenset(
         MISSING_COLUMNS,
         OTHER_KINDS_HEADER,
         SAME_FIELD,
+        HEADER_CELL_TOO_LONG,
         TITLE_ROW,
         TITLE_ROWS,
         TWO_ROW_HEADER,
@@ -1911,7 +1919,12 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     Columns of notes ("No", "Keterangan": textfiles.NOTE_COLUMNS) and careerlog's reasons column of a refused-rows
     file (textfiles.REASONS_COLUMNS) are left out of the rows (named `#note` and their place) and said in
     ColumnNotes, as is a name column beside the NIP of a kind without a name, read to check each row's NIP
-    (careerlog.names)."""
+    (careerlog.names). A cell longer than HEADER_CELL_LIMIT is refused at once, before any other reading of it (a
+    header cell of megabytes was read for minutes as a column's name, and its near names sought)."""
+    if (longest := next(((i, len(t)) for i, t in enumerate(typed, 1) if len(t) > HEADER_CELL_LIMIT), None)) is not None:
+        column, length = longest
+        too_long = HEADER_CELL_TOO_LONG.reason(column=column, line=line, length=length, limit=HEADER_CELL_LIMIT)
+        return ["" for _ in typed], InvalidInput(too_long, "line")
     own = kind if kind and not any(column_name(name) == "kind" for name in typed) else None
     names = [column_name(name, own) for name in typed]
     noted = [

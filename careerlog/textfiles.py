@@ -23,7 +23,7 @@ import codecs
 import contextlib
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import IO, Any
@@ -431,17 +431,44 @@ _CONTEXT = 30  # characters shown before the first byte that is not UTF-8
 # ("Tanggal Mulai (dd/mm/yyyy)", "TMT (hh-bb-tttt)", "Tahun (yyyy)"). A form of the month first ("(mm/dd/yyyy)") is
 # no mark: its column is refused as before, as a file separated by semicolons would read its dates the other way
 _DATE_FORM = r"d+\s*[-/.]\s*m+\s*[-/.]\s*y+|h+\s*[-/.]\s*b+\s*[-/.]\s*t+|y+-m+-d+|t+-b+-h+|y+|t+"
-_COLUMN_MARKS = re.compile(rf"(?:\s*\*+|\s*\(\s*(?:{_DATE_FORM})\s*\))+\s*$", re.IGNORECASE | re.ASCII)
+_DATE_MARK = re.compile(rf"\s*(?:{_DATE_FORM})\s*", re.IGNORECASE | re.ASCII)  # within a mark's parentheses
+_ASCII_SPACE = frozenset(" \t\n\r\f\v")  # (the regular expressions' \s of ASCII)
+
+
+def without_marks(typed: str) -> str:
+    """A column's name without the template's marks after it (asterisks, a date's form in parentheses: "NIP *" is
+    "NIP", "Tanggal Mulai (dd/mm/yyyy)" "Tanggal Mulai"), or as typed when it is nothing but marks or has none. Read
+    from its end, in time linear in its length (until 2026-12-07 a regular expression searched from every position,
+    quadratic: a header cell of 30,000 spaces before a letter held the server a minute)."""
+    end = len(typed)
+    while end and typed[end - 1] in _ASCII_SPACE:
+        end -= 1
+    cut = None
+    while end:
+        if typed[end - 1] == "*":
+            while end and typed[end - 1] == "*":
+                end -= 1
+        elif typed[end - 1] == ")":
+            opened = typed.rfind("(", 0, end - 1)
+            if opened < 0 or _DATE_MARK.fullmatch(typed, opened + 1, end - 1) is None:
+                break
+            end = opened
+        else:
+            break
+        while end and typed[end - 1] in _ASCII_SPACE:
+            end -= 1
+        cut = end
+    return typed[:cut] or typed if cut is not None else typed
 
 
 def column_name(typed: str, kind: str | None = None) -> str:
     """The field a CSV header's column names: its name whatever its case, spaces and dashes (" Training Kind" is
     training_kind), or the field its Indonesian name names (HEADER_ALIASES: "Tanggal Mulai" is start_date), an
     abbreviation's dot read as a space ("No. SK", "Nomor SK." are no_sk, nomor_sk: the reference), without a
-    template's marks after it (`_COLUMN_MARKS`: "NIP*" is nip, "Tanggal Mulai (dd/mm/yyyy)" start_date). For a
+    template's marks after it (`without_marks`: "NIP*" is nip, "Tanggal Mulai (dd/mm/yyyy)" start_date). For a
     file of one `kind`, the names that kind reads otherwise first (KIND_HEADER_ALIASES: a penalty's "Tanggal
     Selesai" is end_date)."""
-    typed = _COLUMN_MARKS.sub("", typed) or typed
+    typed = without_marks(typed)
     name = "_".join(typed.replace("-", " ").lower().split())
     own = KIND_HEADER_ALIASES.get(kind or "", {})
     if "." in name and name not in HEADER_ALIASES:  # (until 2026-12-04 kept: "no._sk" named no field, and refused)
@@ -501,9 +528,12 @@ CAREER_DOWNLOAD_OWN = {  # the download's own columns, by language (its event an
 }
 
 
+_TIME_ZONE = re.compile(r"\([A-Za-z]{3,4}\)\s*$")  # (searched from each "(" alone: no spaces before it, quadratic)
+
+
 def _unzoned(typed: str) -> str:
     """A column's letters without a time zone after it ("Dicatat pada (WIB)": dicatatpada)."""
-    return _letters(re.sub(r"\s*\([A-Za-z]{3,4}\)\s*$", "", typed.strip().lstrip("\ufeff")))
+    return _letters(_TIME_ZONE.sub("", typed.strip().lstrip("\ufeff")))
 
 
 def career_download(typed: list[str]) -> tuple[str, str, list[str]] | None:
@@ -762,7 +792,9 @@ def wrote(row: dict[str, Any], name: str, cell: str) -> None:
 # by a dot ("Rp. 2.500.000") and the whole rupiah closed by ",-" ("Rp. 2.500.000,-", "2.500.000,-")
 # ("IDR 1.500.000", the currency's ISO code, as a spreadsheet's currency format may write it, since 2026-12-06; no
 # letter after it: "IDRX 5" was read as "X 5" until 2026-12-06)
-RUPIAH = re.compile(r"\s*(rp\.?|idr(?![a-z]))?\s*(\S.*?)\s*(,-)?\s*", re.IGNORECASE)
+# (rupiah_parts: read in code, in time linear in the text; until 2026-12-07 a regular expression,
+# `\s*(rp\.?|idr(?![a-z]))?\s*(\S.*?)\s*(,-)?\s*`, whose spaces around its lazy amount took a cell of 2,000 spaces
+# between two letters 36 seconds, cubic)
 # A cost written as a dash alone, the usual way to write "no cost" in a table: read as an empty cell (until 2026-12-06
 # refused as "Not a valid number")
 NO_AMOUNT = frozenset(("-", "\u2013", "\u2014"))
@@ -874,20 +906,48 @@ def read_separated_amounts(row: dict[str, Any]) -> None:
         wrote(row, name, cell)
 
 
+def _rupiah_signs(text: str) -> Iterator[str]:
+    """The rupiah signs a text (stripped) may begin with, the longest first, then none ("")."""
+    start = text[:3].casefold()
+    if start == "rp.":
+        yield text[:3]
+    if start[:2] == "rp":
+        yield text[:2]
+    if start == "idr" and not text[3:4].isalpha():  # ("IDRX 5" is no rupiah)
+        yield text[:3]
+    yield ""
+
+
+def rupiah_parts(text: str) -> tuple[str, str, str] | None:
+    """A text's rupiah sign (or ""), amount and closing ",-" (or ""), spaces around each left out ("Rp. 1.500.000,-"
+    is ("Rp.", "1.500.000", ",-")), or None when it holds no amount (spaces, a sign alone, an amount over two lines).
+    The sign is the longest it may be that leaves an amount after it, the amount the shortest before ",-"."""
+    stripped = text.strip()
+    for sign in _rupiah_signs(stripped):
+        rest = stripped[len(sign) :].lstrip()
+        if not rest:
+            continue
+        amount, dash = rest, ""
+        if rest.endswith(",-") and (bare := rest[:-2].rstrip()):
+            amount, dash = bare, ",-"
+        return (sign, amount, dash) if "\n" not in amount else None
+    return None
+
+
 def signed_dash(text: str) -> bool:
     """Whether a text is the rupiah sign followed by a dash alone ("Rp -", "IDR -", or an en or em dash): an
     accounting format's zero."""
-    found = RUPIAH.fullmatch(text)
-    return found is not None and bool(found[1]) and found[2] in NO_AMOUNT
+    found = rupiah_parts(text)
+    return found is not None and bool(found[0]) and found[1] in NO_AMOUNT
 
 
 def rupiah_amount(text: str) -> str | None:
     """The amount of a text written with the rupiah sign or closed by ",-" ("Rp 1.500.000", "Rp. 1.500.000,-" ->
     "1.500.000"), or None: neither, or no amount ("Rp -")."""
-    found = RUPIAH.fullmatch(text)
-    if found is None or not (found[1] or found[3]):
+    found = rupiah_parts(text)
+    if found is None or not (found[0] or found[2]):
         return None
-    return found[2] if found[2] != "-" else None
+    return found[1] if found[1] != "-" else None
 
 
 def read_decimal_commas(row: dict[str, Any]) -> None:

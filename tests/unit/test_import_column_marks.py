@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerlog.textfiles import column_name
+from careerlog.textfiles import column_name, without_marks
 from tests.unit.test_import_csv_header import rows
 
 NIP = "199001012015031002"
@@ -50,3 +50,22 @@ def test_a_template_headed_sheet_is_read_by_its_columns() -> None:
         "2024-03-06",
         "CERT-1",
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "bare"),
+    [
+        ("NIP*", "NIP"),
+        ("Tanggal Mulai (dd/mm/yyyy)", "Tanggal Mulai"),
+        ("  x", "  x"),
+        ("x  ", "x  "),
+        ("Jenis Diklat * (DD.MM.YYYY) ** ", "Jenis Diklat"),
+        ("TMT (mm/dd/yyyy)", "TMT (mm/dd/yyyy)"),
+        ("**", "**"),
+        (" " * 30_000 + "x", " " * 30_000 + "x"),
+    ],
+)
+def test_a_templates_marks_are_cut_from_the_end_alone(typed: str, bare: str) -> None:
+    """(Read from the end, linear in the name: until 2026-12-07 a regular expression searched from every position,
+    quadratic, so that a header cell of 30,000 spaces before a letter held the server a minute.)"""
+    assert without_marks(typed) == bare

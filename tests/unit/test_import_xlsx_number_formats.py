@@ -45,6 +45,8 @@ from careerlog.workbooks import Workbook, row_cells, shown_number
         (1500000, '_("Rp"* #,##0_)', "1500000"),
         (1500000, "0.00E+00", "1500000"),
         (7, None, "7"),
+        (7, "0" * 5000 + "x", "7"),  # (a literal after many zeros: read at once, was quadratic in the zeros)
+        (0.5, "#" * 5000 + ".0", "0.5"),
     ],
 )
 def test_a_number_is_read_as_a_format_of_digits_alone_shows_it(
