@@ -46,6 +46,7 @@ from careerlog.domain.wording import Reason, Refusal, reason_of
 from careerlog.import_jobs import ImportJobs, open_import_jobs
 from careerlog.importing import (
     AnExport,
+    ColumnNotes,
     ImportReport,
     detect_format,
     header_refused,
@@ -761,12 +762,12 @@ class Services:
         header: list[dict[str, Any]] = []
         try:
             for item in rows:
-                count += 1
+                line, row, _size = item
+                count += not isinstance(row, ColumnNotes)  # (the header's notes are no row: the report counts none)
                 if kept is not None:
                     kept.append(item)
-                    if len(kept) > most:  # (an import job's: its thread reads the file again, stored)
+                    if count > most:  # (an import job's: its thread reads the file again, stored)
                         kept = None
-                line, row, _size = item
                 if isinstance(row, InvalidInput) and header_refused({"errors": row.errors}):
                     header.append({"line": line, "errors": row.errors})
         except AnExport as e:
