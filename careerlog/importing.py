@@ -215,6 +215,14 @@ NOT_JSON = Refusal(
     "brace left out, or a line cut short), or export the file again as JSON Lines.",
     numbers=("column",),
 )
+# A line ending before its object does (a closing brace or quote left out, the line cut short): said so, not as going
+# wrong at character 1 (the parser's column on the line after its line break, until 2026-12-07)
+JSON_CUT_SHORT = Refusal(
+    "This line ends before its JSON object does (after its {length} characters): each line holds one whole record "
+    "between braces, with each text in double quotes. Correct the line (a closing quote or brace left out, or a line "
+    "cut short), or export the file again as JSON Lines.",
+    numbers=("length",),
+)
 LINE_NOT_OBJECT = Refusal("Each line must be a JSON object.").reason()
 NOT_CSV = Refusal(
     "This line cannot be read as CSV, so neither it nor the rest of the file was read: a cell may hold a stray "
@@ -1459,7 +1467,12 @@ def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
     try:
         row = orjson.loads(text)
     except orjson.JSONDecodeError as e:
-        return InvalidInput(NESTED_TOO_DEEP if e.msg == JSON_TOO_DEEP else NOT_JSON.reason(column=e.colno), "line")
+        if e.msg == JSON_TOO_DEEP:
+            return InvalidInput(NESTED_TOO_DEEP, "line")
+        line = text.rstrip(b"\r\n").decode("utf-8", "replace")
+        if e.pos >= len(line):  # (at its end, or past it on the next line: cut short)
+            return InvalidInput(JSON_CUT_SHORT.reason(length=len(line)), "line")
+        return InvalidInput(NOT_JSON.reason(column=e.colno), "line")
     if not isinstance(row, dict):
         return InvalidInput(LINE_NOT_OBJECT, "line")
     return row_checked(text, row)

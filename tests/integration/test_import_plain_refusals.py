@@ -42,6 +42,21 @@ def test_a_line_of_broken_json_says_where_and_what_to_do(app: CareerLog, tmp_pat
     assert "invalid literal" not in reason
 
 
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b""])
+def test_a_json_line_cut_short_is_said_to_end_before_its_object_not_to_go_wrong_at_its_first_character(
+    app: CareerLog, tmp_path: Path, ending: bytes
+) -> None:
+    """(Found by an HR tester: a line without its closing brace "goes wrong at character 1 of the line", the parser's
+    column on the line after its line break.)"""
+    path = tmp_path / "training.jsonl"
+    line = b'{"kind":"training","nip":"198201192011011001", "effective_date":"2026-10-20"'
+    path.write_bytes(line + ending)
+    [problem] = import_file(app, path, actor="hr").rejected
+    [reason] = problem.errors["line"]
+    assert reason.startswith("This line ends before its JSON object does (after its 76 characters): "), reason
+    assert "character 1 " not in reason
+
+
 @pytest.mark.parametrize("typed", ["31.02.2024", "31-02-2024", "31/02/2024", "30 Februari 2024"])
 def test_a_day_written_day_first_that_does_not_exist_is_refused_saying_so(
     app: CareerLog, tmp_path: Path, typed: str
