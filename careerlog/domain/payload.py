@@ -22,7 +22,7 @@ import orjson
 
 from careerlog.domain.errors import FieldErrors, InvalidInput, RecordedByNewerRelease, cut, quoted
 from careerlog.domain.events import LedgerEvent
-from careerlog.domain.wording import ISO_FORM, NO_SUCH_ISO_DAY, Refusal, reason_of
+from careerlog.domain.wording import ISO_FORM, NO_SUCH_ISO_DAY, Reason, Refusal, reason_of
 from careerlog.reference import reference
 
 # Fields every event carries that the system, not the payload, sets.
@@ -62,6 +62,14 @@ NOT_NUMBER = Refusal("Not a valid number.").reason()
 NOT_OBJECT = Refusal("Not a valid object.").reason()
 NOT_BOOLEAN = Refusal("Not a valid boolean.").reason()
 NUL = Refusal("May not contain a NUL character.").reason()
+# The controls of the direction text runs in (U+202A-U+202E: embeddings and overrides, U+2066-U+2069: isolates): one in
+# a name or a decree number reverses how the rest of it shows on the pages and in the downloads ("Test\u202eSatu" shows
+# "TestutaS"), and no name or record needs one. Refused naming the character (until 2026-12-07 kept as given)
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROL = Refusal(
+    "May not contain the control character U+{code} ({name}), which changes the direction the text after it is "
+    "shown in: delete it and send the text again."
+)
 DATE_AND_TIME = Refusal("Not a valid date (expected YYYY-MM-DD, got a date and time).").reason()
 NOT_DATE = Refusal("Not a valid date (expected YYYY-MM-DD): {value}.")
 UNKNOWN_CODE = Refusal("Unknown code {code}; see the {table} reference table.")
@@ -229,10 +237,27 @@ def stand_ins(event_cls: type[LedgerEvent], raw: Mapping[str, Any]) -> dict[str,
     return in_field_order(event_cls, found)
 
 
+def direction_controls(event_cls: type[LedgerEvent], raw: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The text fields of `event_cls` a payload writes with a control of the text's direction (BIDI_CONTROLS), each
+    with its refusal naming the character. Judged of live input alone, as `stand_ins` are: a text recorded with one
+    before 2026-12-07 still loads, and a migration keeps it."""
+    if not isinstance(raw, Mapping):
+        return {}
+    found: dict[str, list[str]] = {
+        spec.name: [control]
+        for spec in payload_fields(event_cls)
+        if type(value := raw.get(spec.name)) is str and not value.isascii() and (control := bidi_control(value))
+    }
+    return found  # (in the fields' order, as read)
+
+
 def parse_judged(event_cls: type[LedgerEvent], raw: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """`parse_payload` of live input (a client's recording, or the changes of its correction): a number written as a
-    stand-in for none refused too, named with the payload's other problems in its fields' order."""
+    stand-in for none refused too, and a text holding a control of its direction (`direction_controls`), named with
+    the payload's other problems in its fields' order."""
     found = stand_ins(event_cls, raw)
+    if controls := direction_controls(event_cls, raw):
+        found = in_field_order(event_cls, {**found, **controls})
     try:
         values = parse_payload(event_cls, raw, partial=partial)
     except InvalidInput as e:
@@ -726,6 +751,14 @@ def in_nfc_payload(payload: Mapping[str, Any]) -> Mapping[str, Any]:
             changed = dict(payload)
         changed[name] = new
     return payload if changed is None else changed
+
+
+def bidi_control(text: str) -> Reason | None:
+    """The refusal of the first control of the text's direction a text holds (BIDI_CONTROLS), or None."""
+    found = next((c for c in text if c in BIDI_CONTROLS), None)
+    if found is None:
+        return None
+    return BIDI_CONTROL.reason(code=f"{ord(found):04X}", name=unicodedata.name(found))
 
 
 def utf8(text: str) -> bool:

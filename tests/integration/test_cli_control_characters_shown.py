@@ -22,14 +22,14 @@ import os
 import pty
 import subprocess
 import termios
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import orjson
 import pytest
 from click.testing import CliRunner, Result
 
-from careerlog.application import CareerLog
+from careerlog.application import CareerLog, Migration
 from careerlog.cli import main
 from tests import factories as f
 from tests.conftest import projected
@@ -45,8 +45,14 @@ UNIT_SHOWN = "Bagian␛[2J Umum \\u202eNAIGAPEGEK"
 RAW = ("\x1b", "\u202e")
 
 
+# (texts holding a bidi override are refused since 2026-12-07: these are recorded as a store recorded before, which a
+# migration keeps)
+KEPT = Migration(datetime(2026, 12, 1, tzinfo=UTC), "t")
+
+
 def record(ledger: CareerLog) -> None:
-    ledger.record(NIP, "appointment", f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M", unit=UNIT), actor="t")
+    appointment = f.appointment(date(1986, 9, 26), date(2010, 3, 1), "M", unit=UNIT)
+    ledger.record(NIP, "appointment", appointment, actor="t", migration=KEPT)
     ledger.record(NIP, "rank_promotion", f.promotion("III/b", "2014-04-01"), actor="test")
 
 
@@ -61,7 +67,8 @@ def record_all(ledger: CareerLog) -> None:
     """The record, a training titled TITLE, and a start of study leave in the unit (the study-leave audit lists
     its unit)."""
     record(ledger)
-    ledger.record(NIP, "training", f.training("2016-01-08", title=TITLE, reference="CERT-C1"), actor="test")
+    training = f.training("2016-01-08", title=TITLE, reference="CERT-C1")
+    ledger.record(NIP, "training", training, actor="test", migration=KEPT)
     leave = {"institution": "Universitas Sumatera Utara", "level": "S-2", "effective_date": "2016-01-10"}
     ledger.record(NIP, "study_leave_start", {**leave, "reference": "TB-1"}, actor="test")
 
