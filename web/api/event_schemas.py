@@ -205,6 +205,11 @@ RECORDED_ELSEWHERE = {
 
 # (a Refusal, so the API says it in the client's language too: web.languages)
 UNKNOWN_KIND = Refusal("Missing or unknown kind; one of: {known}.")
+# A write of an event sent with no body (or an empty object): said so, not as a kind missing (until 2026-12-07)
+EMPTY_BODY = Refusal(
+    "The body is empty: send a JSON object (Content-Type: application/json) with the event's fields, its kind "
+    "first (one of: {known})."
+)
 
 
 class KindDispatch(Schema):
@@ -221,6 +226,8 @@ class KindDispatch(Schema):
             if not isinstance(data, list):
                 raise ValidationError({"_schema": ["Invalid input type."]})
             return [self._load_one(item, partial) for item in data]
+        if isinstance(data, Mapping) and not data:  # (no body, or `{}`: was "Missing or unknown kind")
+            raise ValidationError({"body": [EMPTY_BODY.reason(known=", ".join(self.KINDS))]})
         return self._load_one(data, partial)
 
     def _load_one(self, data: Any, partial: Any) -> Any:
