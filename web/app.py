@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, request
+from flask import Flask, Response, has_request_context, request
+from flask_babel import get_locale, gettext
+from markupsafe import escape
 from werkzeug.routing import IntegerConverter
+from werkzeug.wrappers import Response as BaseResponse
 
 from careerlog.config import ConfigurationError, Settings
 from web import errors, fastreads, security, static_files
@@ -43,6 +46,20 @@ class CareerlogFlask(Flask):
             response.headers["Allow"] = ", ".join(sorted(response.allow))  # (a set's order otherwise)
             del response.headers["Content-Type"]
             del response.headers["Content-Length"]
+        return response
+
+    def redirect(self, location: str, code: int = 302) -> BaseResponse:
+        """A redirect (every one the app makes: flask.redirect asks the app) whose body is a link to where it goes in
+        the page's language: werkzeug's is English, "Redirecting... You should be redirected automatically", shown
+        for a moment after an Indonesian log-in (until 2026-12-07)."""
+        response = super().redirect(location, code)
+        if has_request_context():
+            text, lang = escape(gettext("Go on to the next page")), escape(str(get_locale() or "id"))
+            target = escape(response.headers["Location"])
+            response.set_data(
+                f'<!doctype html>\n<html lang="{lang}">\n<meta charset="utf-8">\n<title>{text}</title>\n'
+                f'<p><a href="{target}">{text}</a></p>\n</html>\n'
+            )
         return response
 
 
