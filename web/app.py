@@ -19,6 +19,7 @@ from web.health import blp as health_blueprint
 from web.import_jobs import JobRunner
 from web.logs import redact
 from web.pages import check_limits_in_views_only, init_pages
+from web.pages.refused_rows import refused_file
 from web.services import Disclosure, Services
 
 
@@ -96,6 +97,13 @@ def create_app(
     )
     # A view being filled (a new version's, or rebuilt) holds part of the records: its reads are refused (503).
     app.extensions["careerlog"].projector.guard_reads()
+    # The import jobs (web.import_jobs): the process's thread started by the first request it serves, its first hook
+    # (after the fork, whatever the WSGI server: a worker of `gunicorn 'web:create_app()'` takes up a job a killed one
+    # left; gunicorn's master serves none, so starts none), by gunicorn's post_worker_init (web.cli) or its first job
+    jobs = JobRunner(app, app.extensions["careerlog"], refused_file=refused_file)
+    app.extensions["careerlog_jobs"] = jobs
+    app.extensions["careerlog"].on_close.append(jobs.stop)
+    app.before_request(jobs.start)
     errors.init_app(app)
     security.init_app(app)
     static_files.init_app(app)  # the pages' CSS by its digest, kept a year
@@ -103,9 +111,6 @@ def create_app(
     app.register_blueprint(docs_blueprint)
     app.register_blueprint(health_blueprint)
     init_pages(app)
-    jobs = JobRunner(app, app.extensions["careerlog"])  # the import page's jobs (web.import_jobs)
-    app.extensions["careerlog_jobs"] = jobs
-    app.extensions["careerlog"].on_close.append(jobs.stop)  # (its thread started in the worker: web.cli)
     check_limits_in_views_only(app)
     unmerged_slashes(app)
     if app.config["CAREERLOG_FAST_READS"]:

@@ -58,6 +58,7 @@ from web.api.common import (
 from web.api.paging import LIST_DIGEST, bound_cursor
 from web.api.ratelimit import COUNTED, TokenLimit
 from web.api.schemas import ReadQuerySchema, RosterQuerySchema, TimelineQuerySchema
+from web.import_jobs import JobRunner
 from web.scoping import placing_read
 from web.services import ELIGIBILITY_VIEWS, Services
 
@@ -110,6 +111,7 @@ class FastReads:
         self.app = app
         self.fallback = fallback
         self.services: Services = app.extensions["careerlog"]
+        self.jobs: JobRunner = app.extensions["careerlog_jobs"]
         self.limit: TokenLimit = app.extensions[RATE_LIMIT]
         self.parser = ApiBlueprint.ARGUMENTS_PARSER
         # A query string always parses to the same arguments: the recent ones are kept (about a tenth of a read).
@@ -120,6 +122,7 @@ class FastReads:
         self.readers: dict[Any, Account] = {}
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        self.jobs.start()  # (the app's first hook: the process's import jobs' thread, web.import_jobs)
         answered = self.answer(environ) if environ.get("REQUEST_METHOD") == "GET" else None
         if answered is None:
             return self.fallback(environ, start_response)
@@ -254,7 +257,7 @@ def unusual(environ: dict[str, Any]) -> bool:
 
 
 # The request hooks of the Flask path for these reads; FastReads stands in for exactly these.
-BEFORE = ("refuse_long_urls", "refuse_unreadable_arguments", "guard")
+BEFORE = ("JobRunner.start", "refuse_long_urls", "refuse_unreadable_arguments", "guard")
 AFTER = ("add_security_headers", "conditional", "Limiter.__inject_headers")
 TEARDOWN = ("release_connection", "Limiter.__release_context")
 

@@ -3,13 +3,15 @@ job of the store's `import_jobs` table (careerlog.import_jobs) under a lease it 
 counts so far for the job's page, then its report and its refused rows' file; the uploaded bytes are dropped.
 
 One long-lived thread a process (`JobRunner.start`), started once: in a gunicorn worker by its post_worker_init hook
-(web.cli), after the fork, never in the master; else by the first job the process makes (`JobRunner.kick`, which
-wakes it after). It takes the jobs waiting, the oldest first, then waits until a job is made here, a lease it saw
-lapses, or LOOK_EVERY seconds pass; it stops with the app's services (`JobRunner.stop`, gunicorn's worker_exit hook),
-letting go of the lease of the job it ran. A job whose process died (a worker restarted, killed, its host gone) keeps
-its lease until it lapses (careerlog.import_jobs.LEASE_SECONDS); then the next thread that looks takes it up and
-imports the file again from its first row: the rows the first run recorded are reported as already recorded,
-nothing recorded twice.
+(web.cli), after the fork, never in the master; under any WSGI server by the first request the process serves (the
+app's first before_request hook, and web.fastreads for the reads it answers: a request is always served after the
+fork, so a worker of `gunicorn -w 2 'web:create_app()'` starts it too, and the master, serving none, never does); and
+by the first job the process makes (`JobRunner.kick`, which wakes it after). It takes the jobs waiting, the oldest
+first, then waits until a job is made here, a lease it saw lapses, or LOOK_EVERY seconds pass; it stops with the
+app's services (`JobRunner.stop`, gunicorn's worker_exit hook), letting go of the lease of the job it ran. A job
+whose process died (a worker restarted, killed, its host gone) keeps its lease until it lapses
+(careerlog.import_jobs.LEASE_SECONDS); then the next thread that looks takes it up and imports the file again from
+its first row: the rows the first run recorded are reported as already recorded, nothing recorded twice.
 
 The report is kept as JSON, each reason with its refusal's English template and values (careerlog.domain.wording:
 `Reason`), so that its page says it in the reader's language as the import page does; the refused rows' file is
@@ -26,7 +28,7 @@ import socket
 import threading
 import time
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from flask import Flask, current_app
@@ -41,6 +43,9 @@ if TYPE_CHECKING:
     from web.services import Services
 
 log = logging.getLogger(__name__)
+# The refused rows' file of an upload (its bytes, its name, the report's rejected rows) and its download's name, None
+# when there are none: the import page's (web.pages.refused_rows.refused_file), given by the app factory
+RefusedFile = Callable[[bytes, str, list[Mapping[str, Any]]], tuple[bytes, str] | None]
 # Said of a job that stopped on an error of careerlog's own (the error logged; the rows recorded before it stay)
 STOPPED = Refusal(
     "The import stopped on an unexpected error: the rows recorded before it stay recorded. Import the file again to "
@@ -111,12 +116,14 @@ RUNNERS: weakref.WeakSet[JobRunner] = weakref.WeakSet()  # (each made anew in a 
 
 class JobRunner:
     """The process's thread running import jobs (one at a time), for the app `app`: one long-lived thread a process,
-    started once (`start`: by gunicorn's post_worker_init hook in a worker, web.cli, or on the first job the process
-    makes, `kick`), stopped gracefully with the app's services (`stop`)."""
+    started once (`start`: by gunicorn's post_worker_init hook in a worker, web.cli, by the first request the process
+    serves, or on the first job the process makes, `kick`), stopped gracefully with the app's services (`stop`); a
+    job's refused rows' file written by `refused_file`."""
 
-    def __init__(self, app: Flask, services: Services):
+    def __init__(self, app: Flask, services: Services, *, refused_file: RefusedFile):
         self.app = app
         self.services = services
+        self.refused_file = refused_file
         self.pid = -1
         self.owner = ""  # the name its leases are written under: host, process, random (`start`)
         self.lock = threading.Lock()
@@ -134,7 +141,8 @@ class JobRunner:
         self.stopping = threading.Event()
 
     def start(self) -> None:
-        """The process's thread started, once (a no-op once it runs, or once the process stops)."""
+        """The process's thread started, once (a no-op once it runs, or once the process stops): cheap enough to be
+        called before every request (an attribute or two and the process's id)."""
         thread = self.thread
         if (thread is not None and thread.is_alive() and self.pid == os.getpid()) or self.stopping.is_set():
             return
@@ -251,9 +259,7 @@ class JobRunner:
                     already_recorded=int(found["already_recorded"]),
                     refused=len(found["rejected"]),
                 )
-                from web.pages.refused_rows import refused_file  # (here: the API imports this module, not the pages)
-
-                refused = refused_file(data, job.name, found["rejected"])
+                refused = self.refused_file(data, job.name, found["rejected"])
                 done.set()
                 jobs.finish(
                     job_id,

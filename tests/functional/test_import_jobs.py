@@ -25,8 +25,11 @@ from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_notes_served import text
 from tests.functional.test_import_xlsx_served import workbook
 from tests.functional.test_pages_auth import csrf_token, log_in
+from web import import_jobs
 from web.cli import post_worker_init
+from web.fastreads import FastReads
 from web.import_jobs import JobRunner
+from web.pages.refused_rows import refused_file
 from web.services import WHICH_FILE_FORMAT
 
 HEADER = "NIP;Jenis Diklat;Nama Diklat;Penyelenggara;JP;Tanggal Mulai;Tanggal Selesai;No Sertifikat\n"
@@ -152,10 +155,10 @@ def test_bad_inputs_are_refused_at_once_and_make_no_job(world: World) -> None:
 
 
 def test_a_job_left_by_a_dead_worker_is_taken_up_again(world: World) -> None:
-    log_in(world, "hr")
     jobs = world.services.jobs
     job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
     assert jobs.claim(job.id, "dead-worker")  # (a worker that took it and died before it finished)
+    log_in(world, "hr")  # (its requests start the worker's thread: it finds the job held)
     running = world.client.get(f"/pages/import/jobs/{job.id}?lang=en")
     body = running.get_data(as_text=True)
     assert 'http-equiv="refresh"' in body  # (still running as far as anyone knows: the page opens itself again)
@@ -224,13 +227,14 @@ def test_a_workbooks_job_downloads_its_refused_rows_as_a_workbook(world: World) 
 
 
 def claimed(world: World, owner: str) -> tuple[ImportJobs, Job, JobRunner]:
-    """A job of hr's three rows, taken by a runner of its own named `owner` (another worker of the app)."""
-    log_in(world, "hr")
+    """A job of hr's three rows, taken by a runner of its own named `owner` (another worker of the app), hr logged in
+    after (the app's own worker's thread, started by the first request, finds the job held)."""
     jobs = world.services.jobs
     job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
-    runner = JobRunner(world.app, world.services)
+    runner = JobRunner(world.app, world.services, refused_file=refused_file)
     runner.owner = owner
     assert jobs.claim(job.id, owner)
+    log_in(world, "hr")
     return jobs, job, runner
 
 
@@ -252,11 +256,11 @@ def test_a_worker_that_stops_leaves_its_job_after_a_batch_to_be_taken_up_again(w
 
 
 def test_the_jobs_progress_is_given_as_json_to_its_page_script_and_to_its_uploader_alone(world: World) -> None:
-    log_in(world, "hr")
     jobs = world.services.jobs
     job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="id", rows=3)
     assert jobs.claim(job.id, "another-worker")  # (held: it stays running while the test reads it)
     assert jobs.beat(job.id, "another-worker", {"rows_read": 2, "recorded": 1, "refused": 1})
+    log_in(world, "hr")
     page = world.client.get(f"/pages/import/jobs/{job.id}?lang=id").get_data(as_text=True)
     assert f'data-progress="/pages/import/jobs/{job.id}/progress"' in page
     assert "import_job.js" in page
@@ -340,12 +344,12 @@ def test_a_job_whose_upload_cannot_be_read_stops_and_drops_it(world: World) -> N
 
 def test_a_job_whose_worker_dies_each_time_stops_after_three_runs(world: World) -> None:
     """(A file that gets its worker killed, out of memory, each time it is read: taken up again forever.)"""
-    log_in(world, "hr")
     jobs = world.services.jobs
     job = jobs.create("hr-web", "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
     for worker in ("killed-1", "killed-2", "killed-3"):
         assert jobs.claim(job.id, worker)
         lapsed(jobs, job.id)
+    log_in(world, "hr")
     world.app.extensions["careerlog_jobs"].kick()  # (the worker's thread takes it up a fourth time)
     finished(world, job.id)
     stopped = jobs.get(job.id)
@@ -411,22 +415,94 @@ def test_a_job_refused_after_rows_were_recorded_names_the_field_and_says_they_st
 
 def test_one_thread_a_worker_runs_its_jobs_and_stops_with_it(world: World) -> None:
     """(A thread was started on each open of the import pages and in each app made; now one a worker, started once
-    by gunicorn's post_worker_init hook, after the fork, or by the first job the worker makes.)"""
+    by the first request it serves, gunicorn's post_worker_init hook or the first job it makes, whichever comes
+    first, always after the fork.)"""
     runner = world.app.extensions["careerlog_jobs"]
-    assert runner.thread is None  # (not in the app's making: gunicorn's master makes none)
+    assert runner.thread is None  # (not in the app's making: gunicorn's master, which serves no request, makes none)
     log_in(world, "hr")
-    world.client.get("/pages/import/jobs?lang=en")
-    assert runner.thread is None  # (nor on opening the import pages)
-    post_worker_init(SimpleNamespace(wsgi=world.app))
     thread = runner.thread
     assert thread is not None
     assert thread.is_alive()
+    world.client.get("/pages/import/jobs?lang=en")
+    post_worker_init(SimpleNamespace(wsgi=world.app))
     finished(world, job_of(uploaded(world)))
     finished(world, job_of(uploaded(world, body=HEADER + ROWS.replace("JOB-", "AGAIN-"))))
-    assert runner.thread is thread
+    assert runner.thread is thread  # (one a worker, whatever started it again)
     assert thread.is_alive()
     runner.stop()  # (the worker stops: its services closed by gunicorn's worker_exit hook)
     assert not thread.is_alive()
+
+
+def stranded(world: World) -> Job:
+    """A job of hr's three rows whose worker was killed as it ran it (gunicorn's worker out of memory): `running`,
+    its lease lapsed, nothing in this process told of it."""
+    jobs = world.services.jobs
+    username = world.services.accounts.authenticate(world.tokens["hr"]).account.username  # (no request: no log-in)
+    job = jobs.create(username, "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
+    assert jobs.claim(job.id, "a-killed-worker")
+    lapsed(jobs, job.id)
+    return job
+
+
+def test_a_process_serving_any_request_takes_up_a_job_a_killed_worker_left(world: World) -> None:
+    """(Under `gunicorn -w 2 'web:create_app()'`, no post_worker_init of careerlog's, a worker killed mid-job left
+    it `running` for ever: only a job made in the same process started the thread.)"""
+    runner = world.app.extensions["careerlog_jobs"]
+    job = stranded(world)
+    assert runner.thread is None
+    assert world.client.get("/pages/login?lang=en").status_code == 200  # (no upload, no kick: a page any visitor opens)
+    assert runner.thread is not None
+    finished(world, job.id)
+    done = world.services.jobs.get(job.id)
+    assert done is not None
+    assert (done.state, done.runs, done.recorded, done.refused) == ("done", 2, 2, 1)
+    assert sorted(trainings(world)) == ["JOB-1", "JOB-3"]
+
+
+def test_a_fast_read_as_a_process_first_request_starts_its_jobs_thread(world: World) -> None:
+    """(web.fastreads answers the hot reads without the app's hooks: it starts the thread as the first hook does.)"""
+    assert isinstance(world.app.wsgi_app, FastReads)
+    runner = world.app.extensions["careerlog_jobs"]
+    job = stranded(world)
+    assert runner.thread is None
+    read = world.get(f"/api/v1/employees/{BUDI}/timeline", "admin")
+    assert read.status_code == 200
+    assert "Set-Cookie" not in read.headers
+    assert runner.thread is not None
+    finished(world, job.id)
+
+
+def test_a_thread_started_by_post_worker_init_looks_again_in_a_while_unkicked(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(Every other take-up test kicks the thread; this one waits for its timed look, LOOK_EVERY made short.)"""
+    monkeypatch.setattr(import_jobs, "LOOK_EVERY", 0.2)
+    jobs = world.services.jobs
+    username = world.services.accounts.authenticate(world.tokens["hr"]).account.username
+    job = jobs.create(username, "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
+    assert jobs.claim(job.id, "a-worker-about-to-be-killed")  # (its lease held a minute more)
+    looks: list[tuple[str | None, float | None]] = []
+    waiting = jobs.waiting
+
+    def looked() -> tuple[str | None, float | None]:
+        found = waiting()
+        looks.append(found)
+        return found
+
+    monkeypatch.setattr(jobs, "waiting", looked)
+    runner = world.app.extensions["careerlog_jobs"]
+    post_worker_init(SimpleNamespace(wsgi=world.app))
+    assert runner.thread is not None
+    deadline = time.monotonic() + 30
+    while not looks and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert looks[0][0] is None  # (its first look: the job held by the other worker)
+    lapsed(jobs, job.id)  # (the other worker killed: its lease lapses; nothing wakes this thread)
+    finished(world, job.id)
+    done = jobs.get(job.id)
+    assert done is not None
+    assert (done.state, done.runs, done.recorded) == ("done", 2, 2)
+    assert any(found[0] == job.id for found in looks[1:])
 
 
 def test_a_file_read_to_count_its_rows_is_read_once(world: World, monkeypatch: pytest.MonkeyPatch) -> None:

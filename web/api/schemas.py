@@ -959,8 +959,10 @@ class ImportJobSchema(StrictSchema):
     runs = fields.Integer(
         dump_only=True,
         metadata={
-            "description": "How many times it was started: more than 1 when a server process stopped and another "
-            "took it up again, the rows the first run recorded then reported as already recorded (3 at most)."
+            "description": "How many times it was taken up: more than 1 when a server process stopped and another "
+            "took it up again, the rows the first run recorded then reported as already recorded. The file is read "
+            "3 times at most: a job taken up a fourth time (each run stopped before it was done) is failed without "
+            "being read again, `runs` then 4 and `errors` saying it stopped 3 times."
         },
     )
     rows_total = fields.Integer(dump_only=True, metadata={"description": "The file's rows, counted on upload."})
