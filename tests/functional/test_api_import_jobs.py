@@ -1,8 +1,10 @@
-"""`POST /api/v1/imports` of a file of more rows than CAREERLOG_IMPORT_JOB_ROWS answers 202 with the job's URL in
-Location, as the import page answers 303 to its page (web.api.imports): `GET /api/v1/imports/{job_id}` gives its
-state and counts so far, then the report a smaller file's upload answers with; the job is its uploader's alone (404
-to another account, as one that does not exist). A smaller file, a header refused, a format given against the name
-and a CSV answer asked stay synchronous (until 2026-12-07 every upload held its request until imported)."""
+"""`POST /api/v1/imports` of a file of more rows than CAREERLOG_IMPORT_JOB_ROWS, asked with `Prefer: respond-async`
+(RFC 7240), answers 202 with the job's URL in Location, as the import page answers 303 to its page (web.api.imports):
+`GET /api/v1/imports/{job_id}` gives its state and counts so far, then the report a smaller file's upload answers
+with; the job is its uploader's alone (404 to another account, as one that does not exist). Without the preference
+every upload is answered 200 with its report, v1's contract (a build of 2026-12-07 answered a large file 202
+unasked); a smaller file, a header refused, a format given against the name and a CSV answer asked stay synchronous
+even with it."""
 
 from __future__ import annotations
 
@@ -16,9 +18,27 @@ from tests.functional.test_import_jobs import FILE, HEADER, ROWS, finished, stor
 __all__ = ["store_url", "test_config"]  # the page's jobs' fixtures: both stores, three rows a job
 
 
-def posted(world: World, body: str = FILE, name: str = "diklat.csv", query: str = "kind=training", **kw: Any) -> Any:
+ASYNC = {"Prefer": "respond-async"}
+
+
+def posted(
+    world: World,
+    body: str = FILE,
+    name: str = "diklat.csv",
+    query: str = "kind=training",
+    headers: dict[str, str] | None = None,
+    **kw: Any,
+) -> Any:
+    """The file uploaded by hr, asking a job by `Prefer: respond-async` unless `headers` say otherwise."""
     upload = {"file": (io.BytesIO(body.encode()), name)}
-    return world.post(f"/api/v1/imports?{query}", "hr", data=upload, content_type="multipart/form-data", **kw)
+    return world.post(
+        f"/api/v1/imports?{query}",
+        "hr",
+        data=upload,
+        content_type="multipart/form-data",
+        headers=ASYNC if headers is None else headers,
+        **kw,
+    )
 
 
 def test_a_large_upload_is_answered_202_and_its_job_gives_the_report_once_done(world: World) -> None:
@@ -26,6 +46,8 @@ def test_a_large_upload_is_answered_202_and_its_job_gives_the_report_once_done(w
     assert answer.status_code == 202
     job = answer.get_json()
     assert answer.headers["Location"] == f"/api/v1/imports/{job['id']}"
+    assert answer.headers["Preference-Applied"] == "respond-async"
+    assert answer.headers["Retry-After"] == "5"
     assert (job["state"], job["file_name"], job["kind"], job["dry_run"]) == (QUEUED, "diklat.csv", "training", False)
     assert (job["rows_total"], job["report"], job["errors"]) == (3, None, None)
     finished(world, job["id"])
@@ -48,6 +70,29 @@ def test_a_large_upload_is_answered_202_and_its_job_gives_the_report_once_done(w
     assert small.status_code == 200
     assert set(dry["report"]) == set(small.get_json())
     assert (dry["dry_run"], dry["report"]["already_recorded"], dry["report"]["recorded"]) == (True, 2, 0)
+
+
+def test_without_prefer_respond_async_a_large_upload_is_answered_200_with_its_report(world: World) -> None:
+    """(v1's contract: a client that does not ask for a job gets the report, however large the file.)"""
+    answer = posted(world, headers={})
+    assert answer.status_code == 200
+    assert "Preference-Applied" not in answer.headers
+    report = answer.get_json()
+    assert (report["rows"], report["recorded"], report["already_recorded"]) == (3, 2, 0)
+    assert [(p["line"], list(p["errors"])) for p in report["rejected"]] == [(3, ["effective_date"])]
+    assert sorted(trainings(world)) == ["JOB-1", "JOB-3"]
+    another = posted(world, query="kind=training&dry_run=true", headers={"Prefer": "return=minimal, wait=10"})
+    assert another.status_code == 200  # (other preferences are not respond-async)
+    assert another.get_json()["already_recorded"] == 2
+    username = world.get("/api/v1/me", "hr").get_json()["account"]["username"]
+    assert world.services.jobs.of(username) == []
+
+
+def test_prefer_respond_async_is_read_among_other_preferences_in_any_case(world: World) -> None:
+    answer = posted(world, headers={"Prefer": "wait=10, Respond-Async; x=1"})
+    assert answer.status_code == 202
+    assert answer.headers["Preference-Applied"] == "respond-async"
+    finished(world, answer.get_json()["id"])
 
 
 def test_a_job_is_its_uploaders_alone(world: World) -> None:
@@ -95,8 +140,8 @@ def test_a_failed_job_says_why_by_field(world: World) -> None:
 
 
 def test_a_running_job_gives_its_counts_so_far_and_no_report(world: World) -> None:
-    username = world.get("/api/v1/me", "hr").get_json()["account"]["username"]
-    jobs = world.services.jobs
+    username = world.services.accounts.authenticate(world.tokens["hr"]).account.username  # (no request yet: the
+    jobs = world.services.jobs  # worker's thread, started by the first, finds the job held)
     job = jobs.create(username, "diklat.csv", FILE.encode(), kind="training", dry_run=False, language="en", rows=3)
     assert jobs.claim(job.id, "another-worker")  # (held: it stays running while the test reads it)
     assert jobs.beat(job.id, "another-worker", {"rows_read": 2, "recorded": 1, "refused": 1})

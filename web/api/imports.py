@@ -1,14 +1,17 @@
-"""Bulk imports: the same files and per-row report as `careerlog import`. A file of more rows than
-CAREERLOG_IMPORT_JOB_ROWS is imported in the background, as the import page's is (a job: careerlog.import_jobs, run
-by web.import_jobs): the upload is answered 202 with the job's URL, whose GET gives its counts so far, then its report;
-a job is its uploader's alone (404 to any other account, as for one that does not exist)."""
+"""Bulk imports: the same files and per-row report as `careerlog import`, answered once imported (200), as in v1 from
+the start. A client that asks by RFC 7240's `Prefer: respond-async` has a file of more rows than
+CAREERLOG_IMPORT_JOB_ROWS imported in the background, as the import page's is (a job: careerlog.import_jobs, run by
+web.import_jobs): the upload is answered 202 with the job's URL, `Preference-Applied: respond-async` and `Retry-After`,
+and the URL's GET gives its counts so far, then its report; a job is its uploader's alone (404 to any other account,
+as for one that does not exist). Without it every file is imported while the request waits (between 2026-12-07's
+first builds and this, a large file was a 202 unasked: a v1 client reading the 200's report broke on it)."""
 
 from __future__ import annotations
 
 import io
 from typing import Any
 
-from flask import Response, jsonify
+from flask import Response, jsonify, request
 from flask.views import MethodView
 from flask_babel import force_locale, gettext
 
@@ -33,11 +36,26 @@ blp = ApiBlueprint(
 
 report_schema = ImportReportSchema()
 job_schema = ImportJobSchema()
-JOB_LOCATION = {"Location": {"description": "The job: /api/v1/imports/{job_id}.", "schema": {"type": "string"}}}
+JOB_HEADERS = {
+    "Location": {"description": "The job: /api/v1/imports/{job_id}.", "schema": {"type": "string"}},
+    "Preference-Applied": {"description": "respond-async (RFC 7240).", "schema": {"type": "string"}},
+    "Retry-After": {"description": "Seconds to wait before asking the job's URL.", "schema": {"type": "integer"}},
+}
+RESPOND_ASYNC = "respond-async"
+RETRY_AFTER = 5  # seconds a client is asked to wait before each look at its job (its counts are written each second)
+PREFER = {
+    "in": "header",
+    "name": "Prefer",
+    "required": False,
+    "description": "`respond-async` (RFC 7240): a file of more rows than the server imports while the request waits "
+    "(CAREERLOG_IMPORT_JOB_ROWS, 1,000 unless the server sets it) is imported in the background, answered 202 with "
+    "the job's URL. Without it every file is imported while the request waits, answered 200 with its report.",
+    "schema": {"type": "string"},
+}
 NO_SUCH_JOB = Refusal("No import job {job} of yours.")
 
 
-@blp.route("")
+@blp.route("", parameters=[PREFER])
 class Imports(MethodView):
     @blp.requires(Action.IMPORT)
     @blp.arguments(ImportQuerySchema, location="query")
@@ -46,16 +64,18 @@ class Imports(MethodView):
     @blp.alt_response(
         202,
         schema=ImportJobSchema,
-        description="A file of more rows than CAREERLOG_IMPORT_JOB_ROWS (1,000 unless the server sets it), its header "
-        "read: imported in the background, a job; its state and, once done, its report at the URL in Location.",
-        headers=JOB_LOCATION,
+        description="Asked by `Prefer: respond-async`, a file of more rows than CAREERLOG_IMPORT_JOB_ROWS (1,000 "
+        "unless the server sets it), its header read: imported in the background, a job; its state and, once done, "
+        "its report at the URL in Location.",
+        headers=JOB_HEADERS,
     )
     @blp.alt_response(403, response="FORBIDDEN")
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
     @csv_documented
     def post(self, args: dict[str, Any], files: dict[str, Any]) -> Any:
-        """Import a file of events; rows outside your scope are rejected one by one. A file of more rows than the
-        server imports while the request waits is a job: 202, its URL in Location."""
+        """Import a file of events; rows outside your scope are rejected one by one. Asked with `Prefer:
+        respond-async`, a file of more rows than the server imports while the request waits is a job: 202, its URL in
+        Location."""
         upload = files["file"]
         name = upload.filename or ""
         fmt, kind, dry_run = args.get("file_format"), args.get("kind"), args["dry_run"]
@@ -63,19 +83,31 @@ class Imports(MethodView):
         ahead = None
         # (a job's thread reads the file by its name's format: a format given otherwise, and a report asked as
         # CSV, are imported while the request waits, as before)
-        if job_readable(name, fmt) and not wants_csv() and may_be_a_job(data, name):
+        if asks_async() and job_readable(name, fmt) and not wants_csv() and may_be_a_job(data, name):
             ahead = services().rows_read(caller(), data, name=name, fmt=fmt, kind=kind, most=job_rows())
             if ahead.rows is None and not ahead.header:
                 job = made_job(caller(), data, name=name, kind=kind, dry_run=dry_run, rows=ahead.count)
                 answer = jsonify(job_schema.dump(job_shown(job)))
                 answer.status_code = 202
                 answer.headers["Location"] = f"/api/v1/imports/{job.id}"
+                answer.headers["Preference-Applied"] = RESPOND_ASYNC
+                answer.headers["Retry-After"] = str(RETRY_AFTER)
                 return answer
         report = services().import_file(
             caller(), io.BytesIO(data), name=name, fmt=fmt, kind=kind, dry_run=dry_run, ahead=ahead
         )
         refuse_no_rows(report["rows"], upload.filename or "file")
         return json_or_csv(report, report_schema, name="import-report", items="rejected")
+
+
+def asks_async() -> bool:
+    """Whether the request's Prefer headers (RFC 7240: preferences apart by commas, each its token before any `=` or
+    `;`, in any letter case) ask `respond-async`."""
+    for header in request.headers.getlist("Prefer"):
+        for preference in header.split(","):
+            if preference.split(";")[0].split("=")[0].strip().lower() == RESPOND_ASYNC:
+                return True
+    return False
 
 
 def job_readable(name: str, fmt: str | None) -> bool:
