@@ -10,9 +10,7 @@ from tests.functional.conftest import World
 from tests.functional.test_pages_auth import PASSWORD, csrf_token, log_in
 
 
-@pytest.mark.parametrize(
-    ("lang", "said"), [("id", "Lanjut ke halaman berikutnya"), ("en", "Go on to the next page")]
-)
+@pytest.mark.parametrize(("lang", "said"), [("id", "Lanjut ke halaman berikutnya"), ("en", "Go on to the next page")])
 def test_a_log_ins_redirect_says_where_it_goes_in_the_pages_language(world: World, lang: str, said: str) -> None:
     log_in(world, "hr")  # (the account's web twin)
     world.client.post("/pages/logout", data={"csrf_token": csrf_token(world.client)})
