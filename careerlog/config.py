@@ -81,6 +81,10 @@ LIBPQ_PARAMETERS = frozenset(
 
 # The eventsourcing setting careerlog passes a URL's libpq parameters in (CareerLog.construct_factory), url-encoded
 POSTGRES_OPTIONS_ENV = "CAREERLOG_POSTGRES_OPTIONS"
+
+# PostgreSQL ends a session left idle in a transaction this long (idle_in_transaction_session_timeout, the pools' of
+# the ledger and of the views): a reader holding one open while it waits on something else (a slow client) loses it.
+IDLE_IN_TRANSACTION_SECONDS = 30
 # The seconds a connection to PostgreSQL may take to open when the URL gives no ?connect_timeout= (libpq's own
 # default: forever); a pool waits as long for a connection (Settings.connect_timeout)
 DEFAULT_CONNECT_TIMEOUT = 5
@@ -380,7 +384,7 @@ class Settings:
                 "POSTGRES_POOL_SIZE": str(self.pool_size),
                 "POSTGRES_MAX_OVERFLOW": str(self.max_overflow),
                 "POSTGRES_LOCK_TIMEOUT": "10",
-                "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "30",
+                "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": str(IDLE_IN_TRANSACTION_SECONDS),
                 "POSTGRES_PRE_PING": "y",
                 POSTGRES_OPTIONS_ENV: urlencode(self.postgres_options()),
             }

@@ -34,6 +34,7 @@ from eventsourcing.sqlite import (
 )
 from psycopg_pool import ConnectionPool
 
+from careerlog import config
 from careerlog.config import Settings
 
 Row = dict[str, Any]
@@ -698,7 +699,7 @@ def open_datastore(settings: Settings, *, pool_size: int | None = None) -> SQLit
         max_overflow=settings.max_overflow,
         connect_timeout=settings.connect_timeout,
         lock_timeout=10,
-        idle_in_transaction_session_timeout=30,
+        idle_in_transaction_session_timeout=config.IDLE_IN_TRANSACTION_SECONDS,
         pre_ping=True,
         originator_id_type="text",
     )

@@ -110,6 +110,10 @@ from web.scoping import (
 
 # A filter no row matches: what a report reads when the request and the reader's scope do not meet.
 NOTHING: dict[str, list[str]] = {"agency": [""]}
+# A download of an audited list (each_audited): its rows handed on (and their reads logged) this many at a time, read
+# from the view this many decisions at a time, each read its own short one
+DOWNLOAD_BATCH = 1000
+DOWNLOAD_READ = 10000
 # The filters of the mentoring report: never a NIP, so that an aggregate cannot single anyone out.
 MENTORING_REPORT_FILTERS = ("agency", "unit", "region", "rank", "focus")
 # The mentoring report's filters whose slices add up to the report without them (Services.mentoring_differenced): a
@@ -1078,23 +1082,30 @@ class Services:
         filters: Mapping[str, list[str]],
         *,
         decision: str = "promotion",
-        batch: int = 1000,
+        batch: int | None = None,
         **criteria: Any,
     ) -> tuple[int, Iterator[list[dict[str, Any]]]]:
         """Every audited decision `audits` would list on all its pages (a download's: the API's CSV, the pages'),
-        with its findings, how many in all, and the rows `batch` at a time, streamed from one query
-        (AuditQueries.each_decision: memory holds a page of the query, never the whole list); each batch's reads are
-        logged before it is handed on. The filters are judged (the scope's 403, a unit's 422) before anything is
-        read. `criteria`: `audits`' others (start, end, rule, severity, verdict, passed_over)."""
+        with its findings, how many in all, and the rows `batch` (DOWNLOAD_BATCH) at a time, read in keyset batches
+        of DOWNLOAD_READ
+        (AuditQueries.each_decision: memory holds a batch or two, never the whole list, and no transaction stays open
+        while the caller writes them); each batch's reads are logged before it is handed on. The filters are judged
+        (the scope's 403, a unit's 422) and the first batch is read before this returns, so that a refusal (a view
+        being rebuilt: 503), a bad filter or a connection error comes before a download's response starts, not as
+        a 200 cut off. `criteria`: `audits`' others (start, end, rule, severity, verdict, passed_over)."""
         scope, options = self.audits_asked(reader, filters, decision=decision, **criteria)
         total = self.audit_view.decisions_count(scope, **options)
+        batch = batch or DOWNLOAD_BATCH
+        rows = self.audit_view.each_decision(scope, page=DOWNLOAD_READ, **options)
+        first = list(itertools.islice(rows, batch))  # (read now: see above)
 
         def batches() -> Iterator[list[dict[str, Any]]]:
-            rows = self.audit_view.each_decision(scope, **options)
-            while shown := list(itertools.islice(rows, batch)):
+            shown = first
+            while shown:
                 targets = [Target(r["subject"], r["agency"], r["region"]) for r in shown]
                 self.accounts.record_access(reader, "audits", targets)
                 yield shown
+                shown = list(itertools.islice(rows, batch))
 
         return total, batches()
 

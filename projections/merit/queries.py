@@ -430,22 +430,49 @@ class AuditQueries(CountedList):
     def each_decision(
         self, filters: dict[str, Any] | None = None, *, page: int = 10000, **options: Any
     ) -> Iterator[dict[str, Any]]:
-        """Every audited decision (filtered as `decisions`) with its findings, from one query (the
-        decisions joined with their findings, in order) read a page at a time, so that memory
-        holds one page however many there are. The rows are read as tuples: one dict is made per
-        decision and one per finding (most decisions have none), not one per row read; on PostgreSQL
-        the next page is read while this one is used (`read_ahead`)."""
+        """Every audited decision (filtered as `decisions`) with its findings, read in batches of `page` decisions
+        in the list's order, each batch the paged list's query after the last key read (`DECISIONS_KEYSET`: TMT,
+        NIP, version) joined with the batch's findings, and each its own short read: on PostgreSQL a transaction of
+        its own, its connection back in the pool between batches, so that no transaction stays open while the
+        caller (a client reading a download slowly) takes the rows. (Until 2026-12-07 one query and its
+        transaction were held open for the whole stream: PostgreSQL ended the session after
+        idle_in_transaction_session_timeout, 30 s, and a slow client got a 200 with a CSV cut off.) Memory holds a
+        batch or two however many decisions there are; a decision recorded while the batches are read is read
+        once if its key comes after the last one read, else not at all (never twice). The rows are read as tuples:
+        one dict is made per decision and one per finding (most decisions have none), not one per row read; the
+        next batch is read while this one is used (`read_ahead`)."""
         rounds = self.passed_rounds()
-        statement, params = self.decisions_sql(filters, **options, rounds=rounds, with_findings=True)
+        source, where, params = self.decisions_where(filters, **options, rounds=rounds)
         judge = self.judging(rounds)
         names = [c.strip() for c in DECISION_COLUMNS.split(",")]  # the SELECT's first columns, then FINDING_COLUMNS
         identity = itemgetter(names.index("subject"), names.index("version"))
+        key_of = itemgetter(*(names.index(k) for k in DECISIONS_KEYSET.keys))
         width = len(names)
         rule = width + FINDING_COLUMNS.index("rule")
+        last: list[Any] = []  # the key of the last decision read
+
+        def batch() -> list[tuple[Any, ...]]:
+            """The next `page` decisions after the last read, each row a decision's or one of its findings'."""
+            clause, after = where, list[Any]()
+            if last:
+                condition, after = DECISIONS_KEYSET.after(last)
+                clause = f"{where} AND {condition}" if where else f" WHERE {condition}"
+            limited = f"{decisions_select(clause, counted=False, source=source)} LIMIT ?"
+            statement = decisions_select("", with_findings=True, counted=False, source=f"({limited}) d")
+            # (read whole here: the read's transaction ends before the rows are handed on)
+            rows = [
+                row
+                for rows in streamed(self.store, statement, [*params, *after, page], page, tuples=True)
+                for row in rows
+            ]
+            if rows:
+                last[:] = key_of(rows[-1])
+            return rows
+
         current: dict[str, Any] | None = None
         key: tuple[Any, ...] = ()
         findings: list[dict[str, Any]] = []
-        for rows in streamed(self.store, statement, params, page, tuples=True, ahead=True):
+        for rows in read_ahead(batch):
             for row in rows:
                 if (found := identity(row)) != key:
                     if current is not None:

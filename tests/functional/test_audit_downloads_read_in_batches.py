@@ -1,0 +1,72 @@
+"""A download of an audited list (the API's whole-list CSV, the pages' .csv and .xlsx: Services.each_audited) reads
+the view in keyset batches, each a short read of its own: no transaction stays open while the client takes the rows.
+
+Until 2026-12-07 the download was one query whose transaction (and server-side cursor, on PostgreSQL) stayed open
+for the whole download; a client reading slowly left the session idle in that transaction, PostgreSQL ended it after
+idle_in_transaction_session_timeout (30 s), and the client got a 200 with a CSV cut off (4 of 13 rows). Here the
+timeout is shortened to a second and the reader pauses longer than it between batches of two rows. A decision
+recorded between batches is read once if its key (TMT, NIP, version) comes after the rows read, not at all if
+before: never twice. Both stores."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from datetime import date
+
+import pytest
+
+import web.services
+from careerlog import config
+from tests import factories as f
+from tests.functional.conftest import BUDI, World, appointment_of
+
+MORE = 9
+
+
+@pytest.fixture
+def store_url(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr(config, "IDLE_IN_TRANSACTION_SECONDS", 1)  # (before the app's pools are made)
+    monkeypatch.setattr(web.services, "DOWNLOAD_BATCH", 2)
+    monkeypatch.setattr(web.services, "DOWNLOAD_READ", 2)
+    return database_url
+
+
+def promote(world: World, first: int, count: int, tmt: str) -> list[str]:
+    """`count` employees of KOTA-MEDAN, each promoted once on `tmt`: their NIPs."""
+    nips = [f.nip(date(1985, 1, 1), date(2010, 3, 1), "F", sequence=first + n) for n in range(count)]
+    for nip in nips:
+        world.services.ledger.record(nip, "appointment", appointment_of(nip), actor="test")
+        world.services.ledger.record(nip, "rank_promotion", f.promotion("III/b", tmt), actor="test")
+    world.catch_up()
+    return nips
+
+
+def test_a_download_read_slowly_past_the_idle_in_transaction_timeout_holds_every_row(world: World) -> None:
+    promote(world, 800, MORE, "2015-04-01")
+    answer = world.get("/api/v1/audits/promotions?format=csv", "inspector", buffered=False)
+    assert answer.status_code == 200
+    chunks = []
+    for chunk in answer.response:  # (the header, then a batch of two rows at a time)
+        chunks.append(chunk if isinstance(chunk, str) else chunk.decode())
+        time.sleep(1.5)  # longer than the session's idle-in-transaction timeout
+    answer.close()
+    found = list(csv.DictReader(io.StringIO("".join(chunks).removeprefix("\ufeff"))))
+    assert len(found) == MORE + 1 == int(answer.headers["X-Total-Count"])
+    assert len({row["nip"] for row in found}) == MORE + 1
+
+
+def test_decisions_recorded_between_batches_are_read_once_after_the_rows_read_and_never_twice(world: World) -> None:
+    listed = promote(world, 800, MORE, "2015-04-01")
+    services = world.services
+    inspector = services.accounts.get("inspector")
+    total, batches = services.each_audited(inspector, {"agency": ["KOTA-MEDAN"]}, decision="promotion")
+    assert total == MORE + 1
+    read = [row["subject"] for row in next(batches)]
+    assert read == [BUDI, listed[0]]  # (BUDI's 2014 promotion first, in TMT order)
+    before = promote(world, 900, 1, "2014-06-01")  # (its key before the rows read: behind the download)
+    after = promote(world, 910, 2, "2016-04-01")  # (after every row: read in a later batch)
+    read += [row["subject"] for batch in batches for row in batch]
+    assert read == [BUDI, *listed, *after]
+    assert before[0] not in read
