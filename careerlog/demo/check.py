@@ -516,11 +516,30 @@ def eligible_functional(view: View, day: date) -> tuple[str, date, tuple[str, st
 LEVEL_WORDS = frozenset(("ahli", "pertama", "muda", "madya", "utama", "pemula", "terampil", "mahir", "penyelia"))
 
 
+def definitive_post_held(view: View, day: date) -> Fact | None:
+    """The definitive post held on a day, as the audit's CareerRecord.definitive_post_on reads it: the last taken up
+    on or before it that has not ended by then (at the next definitive post taken up after it, at the post_end naming
+    it, or at a separation). `definitive_post` (the last taken up) ignores the ends."""
+    posts = view.definitive_posts()
+    ends = {f.values["appointment_reference"]: f.eff for f in view.of("post_end")}
+    separating = reference().separation_statuses()
+    separated = [f.eff for f in view.of("status_change") if f.values["status"] in separating][:1]
+    held = None
+    for post in posts:
+        later = [f.eff for f in posts if f.eff > post.eff][:1]
+        named = [ends[post.values["reference"]]] if post.values["reference"] in ends else []
+        end = min([*later, *named], default=None) or (separated[0] if separated else None)
+        if post.eff <= day and (end is None or day < end):
+            held = post
+    return held
+
+
 def functional_post_of(view: View, day: date) -> str | None:
     """The functional post (its title without level words, in lower case) of the definitive functional post held on
-    a day, None when none is held: a 202's pool is its appointee's fellow holders of the same functional post (a
+    a day (`definitive_post_held`: until 2026-12-07 the last taken up, ended or not, which the audit's same_post does
+    not read), None when none is held: a 202's pool is its appointee's fellow holders of the same functional post (a
     Perawat's 202 does not pass over a Dokter due a 202 of their own: docs/rules.md merit.passed_over)."""
-    held = definitive_post(view, day)
+    held = definitive_post_held(view, day)
     if held is None or held.values["post_kind"] != "FUNGSIONAL":
         return None
     words = [w for w in str(held.values.get("title") or "").lower().split() if w not in LEVEL_WORDS]

@@ -90,3 +90,14 @@ def test_a_fellow_holder_of_another_functional_post_is_not_in_the_checker_s_pool
 def test_a_fellow_holder_of_the_same_post_at_another_level_in_its_title_is_in_the_checker_s_pool() -> None:
     # the title's level words aside, "analis sdm ahli muda" is the appointee's Analis SDM
     assert passed_over_by_the_202(Person(767).guru("AHLI_MUDA", "Analis SDM Ahli Muda").rated("SANGAT_BAIK"))
+
+
+def test_a_colleague_whose_same_functional_post_had_ended_is_not_in_the_checker_s_pool() -> None:
+    # an Analis SDM until a post end of 2017: no functional post held on the 202's day, as the audit's same_post reads
+    # it (CareerRecord.definitive_post_on; until 2026-12-07 the checker read the last post taken up, ended or not)
+    ended = Person(768).guru("AHLI_MUDA").rated("SANGAT_BAIK")
+    ended.add(
+        "post_end",
+        {"appointment_reference": f"SK-JF-{ended.nip}", "effective_date": "2017-06-01", "reference": "SK-END"},
+    )
+    assert not passed_over_by_the_202(ended)
