@@ -6,7 +6,8 @@ for the whole download; a client reading slowly left the session idle in that tr
 idle_in_transaction_session_timeout (30 s), and the client got a 200 with a CSV cut off (4 of 13 rows). Here the
 timeout is shortened to a second and the reader pauses longer than it between batches of two rows. A decision
 recorded between batches is read once if its key (TMT, NIP, version) comes after the rows read, not at all if
-before: never twice. Both stores."""
+before: never twice. A view being rebuilt refuses the download (503) before its response starts, never a 200 cut off.
+Both stores."""
 
 from __future__ import annotations
 
@@ -19,8 +20,13 @@ import pytest
 
 import web.services
 from careerlog import config
+from careerlog.config import Settings
+from projections.framework import Projector
+from projections.merit.audit import MeritProjection
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_pages_auth import log_in
+from tests.guard_clock import a_second_passes
 
 MORE = 9
 
@@ -70,3 +76,26 @@ def test_decisions_recorded_between_batches_are_read_once_after_the_rows_read_an
     read += [row["subject"] for batch in batches for row in batch]
     assert read == [BUDI, *listed, *after]
     assert before[0] not in read
+
+
+def test_a_download_of_a_view_being_rebuilt_is_refused_before_its_response_starts(
+    world: World, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    promote(world, 800, MORE, "2015-04-01")
+    log_in(world, "inspector")
+    worker = Projector(Settings(database_url=store_url), [MeritProjection()])
+    try:
+        with worker.rebuild_lease(worker.projections):  # as `careerlog projections rebuild` holds it mid-way
+            with worker.views.sql.transaction() as sql:
+                sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'merit'")
+            a_second_passes(monkeypatch)
+            answer = world.get("/api/v1/audits/promotions?format=csv", "inspector")
+            assert answer.status_code == 503
+            assert answer.mimetype == "application/problem+json"
+            assert "merit" in answer.get_json()["detail"]
+            assert world.client.get("/pages/audits.csv").status_code == 503
+            assert world.client.get("/pages/audits.xlsx").status_code == 503
+        worker.rebuild(["merit"])
+        assert world.get("/api/v1/audits/promotions?format=csv", "inspector").status_code == 200
+    finally:
+        worker.close()

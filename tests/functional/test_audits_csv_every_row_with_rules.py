@@ -15,7 +15,9 @@ import io
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 
+import web.pages.inspector
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
 from tests.functional.test_pages_auth import log_in
@@ -89,3 +91,23 @@ def test_the_workbook_names_the_rules_in_the_pages_language(world: World) -> Non
     values = dict(zip(header, [c.value for c in next(sheet.iter_rows(min_row=2, max_row=2))], strict=True))
     assert "Predikat SKP paling rendah Baik" in values["Aturan temuannya"].split("; ")
     assert "promotion.performance" in values["Aturan temuannya (kode)"].split("; ")
+
+
+def test_the_pages_workbook_beyond_the_rows_a_sheet_holds_is_refused_naming_the_filters_to_narrow(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (Excel's 1,048,575 data rows, shortened for the test: until 2026-12-07 a workbook had no limit, built whole)
+    promote_many(world)
+    log_in(world, "inspector")
+    monkeypatch.setattr(web.pages.inspector, "XLSX_DATA_ROWS", MORE + 1)
+    workbook = world.client.get("/pages/audits.xlsx?agency=KOTA-MEDAN")
+    assert workbook.status_code == 200
+    assert len(list(load_workbook(io.BytesIO(workbook.get_data()), read_only=True).active.values)) == MORE + 2
+    monkeypatch.setattr(web.pages.inspector, "XLSX_DATA_ROWS", MORE)
+    refused = world.client.get("/pages/audits.xlsx?agency=KOTA-MEDAN&lang=en")
+    assert refused.status_code == 422
+    assert refused.mimetype == "text/html"
+    page = refused.get_data(as_text=True)
+    assert f"The workbook would hold {MORE + 1} rows, more than the {MORE} an Excel sheet holds" in page
+    assert "narrow the list by agency, unit, kind or the TMT period (start, end), or download it as CSV" in page
+    assert world.client.get("/pages/audits.csv?agency=KOTA-MEDAN").status_code == 200  # (the CSV has no such limit)

@@ -484,21 +484,36 @@ def refused_download(errors: dict[str, list[str]]) -> ResponseReturnValue:
 # page's CSV was headed by the view's columns, `subject`, `version`, ..., without `id` and `judged`)
 DECISION_ROW = DecisionSchema()
 DECISION_FIELDS = list(flat_decision({}))
+# The data rows an Excel sheet holds (1,048,576 rows, the header one of them): a workbook of more is refused
+XLSX_DATA_ROWS = 1_048_575
 
 
 def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
     """The audited decisions of the filter form as the file `name` (.csv or .xlsx: web.pages.export.download),
     its rows and columns as the API's CSV of the same list: every row the filters select (until 2026-12-07 the first
     100,000), the rules each fired by code and title (the workbook: by label, in the page's language). The CSV is
-    written as the rows are read (Services.each_audited); a workbook is made whole."""
+    written as the rows are read (Services.each_audited); a workbook is written row after row as they are read
+    (openpyxl's write-only mode, web.pages.export.xlsx_download) and sent once made, and refused (422) beyond the rows a
+    sheet holds (XLSX_DATA_ROWS, Excel's), naming the filters that narrow the list: until 2026-12-07 it had no limit
+    and was built from a list of every row."""
     found, errors = audit_rows(None, 1, decision)
     if errors:
         return refused_download(errors)
-    _total, batches = found
+    total, batches = found
     columns = DECISION_FIELDS
     labels = decision_column_labels(columns, decision)
     if name.endswith(".xlsx"):
-        rows = [decision_words(row, decision) for batch in batches for row in DECISION_ROW.dump(batch, many=True)]
+        if total > XLSX_DATA_ROWS:
+            raise InvalidInput(
+                _(
+                    "The workbook would hold %(total)s rows, more than the %(limit)s an Excel sheet holds: narrow the "
+                    "list by agency, unit, kind or the TMT period (start, end), or download it as CSV.",
+                    total=f"{total:,}",
+                    limit=f"{XLSX_DATA_ROWS:,}",
+                ),
+                "agency",
+            )
+        rows = (decision_words(row, decision) for batch in batches for row in DECISION_ROW.dump(batch, many=True))
         return download(rows, columns, name, labels=labels)
     return csv_stream((map(flat_decision, DECISION_ROW.dump(batch, many=True)) for batch in batches), columns, name)
 
