@@ -26,7 +26,7 @@ from projections.merit.audit import MeritProjection
 from tests import factories as f
 from tests.functional.conftest import BUDI, World, appointment_of
 from tests.functional.test_pages_auth import log_in
-from tests.guard_clock import a_second_passes
+from tests.functional.test_view_filling_not_served import held_rebuilding
 
 MORE = 9
 
@@ -85,10 +85,7 @@ def test_a_download_of_a_view_being_rebuilt_is_refused_before_its_response_start
     log_in(world, "inspector")
     worker = Projector(Settings(database_url=store_url), [MeritProjection()])
     try:
-        with worker.rebuild_lease(worker.projections):  # as `careerlog projections rebuild` holds it mid-way
-            with worker.views.sql.transaction() as sql:
-                sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'merit'")
-            a_second_passes(monkeypatch)
+        with held_rebuilding(worker, "merit", monkeypatch):
             answer = world.get("/api/v1/audits/promotions?format=csv", "inspector")
             assert answer.status_code == 503
             assert answer.mimetype == "application/problem+json"

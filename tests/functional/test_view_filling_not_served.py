@@ -9,6 +9,8 @@ it has caught up with the log's head of when it was dropped; reads of other view
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -120,13 +122,21 @@ def test_the_refusal_names_each_view_being_filled_and_how_far_it_is(
         worker.close()
 
 
+@contextmanager
+def held_rebuilding(worker: Projector, name: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The worker's view `name` rebuilding, its lease held, as `careerlog projections rebuild` holds it mid-way (and
+    the web process has looked at the views' states since)."""
+    with worker.rebuild_lease(worker.projections):
+        with worker.views.sql.transaction() as sql:
+            sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = ?", [name])
+        a_second_passes(monkeypatch)
+        yield
+
+
 def test_a_view_being_rebuilt_is_refused(world: World, store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     worker = Projector(Settings(database_url=store_url), [RosterProjection()])
     try:
-        with worker.rebuild_lease(worker.projections):  # as `careerlog projections rebuild` holds it mid-way
-            with worker.views.sql.transaction() as sql:
-                sql.execute("UPDATE view_schemas SET state = 'rebuilding' WHERE name = 'roster'")
-            a_second_passes(monkeypatch)
+        with held_rebuilding(worker, "roster", monkeypatch):
             assert world.get("/api/v1/employees").status_code == 503
         worker.rebuild(["roster"])
         assert world.get("/api/v1/employees").status_code == 200
