@@ -5,6 +5,7 @@ web -> projections -> careerlog."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from marshmallow import RAISE, Schema, fields
@@ -86,12 +87,13 @@ class DecisionSchema(Schema):
         },
     )
     rule_titles = fields.Function(
-        lambda d: [rule_title(r) for r in fired_rules(d)],
+        lambda d: fired_titles(d),
         dump_only=True,
         metadata={
             "type": "array",
             "items": {"type": "string"},
-            "description": "Their readable labels, in the order of `rules`: each rule's title in the rule book.",
+            "description": "Their readable labels, in the order of `rules`: each rule's title in the rule book, of "
+            "the version in force on the decision's TMT.",
         },
     )
 
@@ -102,9 +104,27 @@ def fired_rules(decision: dict[str, Any]) -> list[str]:
     return [f["rule"] for f in decision.get("findings") or ()]
 
 
-def rule_title(rule: str) -> str:
-    """A rule's readable label: its title in the rule book (the last version's), else its code."""
-    titles = [r.title for r in rules().all if r.id == rule and r.title]
+def fired_titles(decision: dict[str, Any]) -> list[str]:
+    """The titles of the rules a listed decision's findings fired (`fired_rules`), each its version's in force on the
+    decision's TMT (`rule_title`)."""
+    fired = fired_rules(decision)
+    if not fired:
+        return []
+    tmt = decision.get("tmt")
+    day = date.fromisoformat(tmt) if isinstance(tmt, str) else tmt
+    return [rule_title(rule, day) for rule in fired]
+
+
+def rule_title(rule: str, day: date | None = None) -> str:
+    """A rule's readable label: its title in the rule book, of the version in force on `day` (a decision's TMT: the
+    version it was judged by), else of its last version with a title, else its code. Looked up among the rule's own
+    versions (until 2026-12-07 every version of every rule was scanned for each rule of each row, and the last
+    version's title given whatever the TMT)."""
+    book = rules()
+    held = book.in_force(rule, day) if day is not None else None
+    if held is not None and held.title:
+        return held.title
+    titles = [r.title for r in book.versions(rule) if r.title]
     return titles[-1] if titles else rule
 
 
