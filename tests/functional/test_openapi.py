@@ -312,3 +312,18 @@ def test_the_scorecards_agency_is_documented_as_the_endpoint_reads_it(spec: dict
     assert not agency.get("required")
     assert "Required, unless your scope reaches exactly one agency" in agency["description"]
     assert "a 422 naming `agency`" in agency["description"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/audits/promotions", "/api/v1/audits/posts", "/api/v1/audits/appointments"])
+def test_an_audited_list_documents_its_whole_list_csv_and_its_conditional_etag_and_link(
+    spec: dict[str, Any], path: str
+) -> None:
+    # (since 2026-12-07 a CSV asked without page, per_page and after is every row, streamed, with no ETag and no Link)
+    answered = spec["paths"][path]["get"]["responses"]["200"]
+    assert "as CSV asked without any of them, the whole list" in answered["description"]
+    headers = answered["headers"]
+    assert headers["X-Total-Count"]["schema"] == {"type": "integer"}
+    whole = "None on a CSV asked without `page`, `per_page` and `after` (the whole list)"
+    assert whole in headers["ETag"]["description"]
+    assert whole in headers["Link"]["description"]
+    assert "a CSV of fewer rows was cut off" in headers["X-Total-Count"]["description"]

@@ -115,6 +115,35 @@ showing = compose(
 
 # A list's arguments that page it: a CSV asked with none of them holds every row the filters select (`streamed`)
 PAGING = ("page", "per_page", "after")
+WHOLE_CSV = "a CSV asked without `page`, `per_page` and `after` (the whole list)"
+
+# The audited decisions' lists' headers (OpenAPI): a page's (PAGE_HEADERS), ETag and Link conditional, as a whole-list
+# CSV (`streamed`) carries its total alone
+DECISION_LIST_HEADERS = {
+    "X-Total-Count": {
+        "description": f"As CSV: how many match (the JSON `total`). On {WHOLE_CSV}: every row it holds, counted before "
+        "the rows are read; a CSV of fewer rows was cut off (the connection closed mid-download) and is to be asked "
+        "again.",
+        "schema": {"type": "integer"},
+    },
+    "Link": {
+        **PAGE_HEADERS["Link"],
+        "description": f"{PAGE_HEADERS['Link']['description']} None on {WHOLE_CSV}.",
+    },
+    "ETag": {
+        "description": f"The answer's entity tag, for If-None-Match (a 304 when unchanged). None on {WHOLE_CSV}: it is "
+        "streamed as it is read, never answered 304.",
+        "schema": {"type": "string"},
+    },
+}
+DECISION_LIST_DOC = {
+    200: {
+        "headers": DECISION_LIST_HEADERS,
+        "description": "A page of the list (JSON, or CSV asked with `page`, `per_page` or `after`: the page asked, a "
+        "`Link` to the next), or, as CSV asked without any of them, the whole list: every row its filters select, "
+        "streamed, its total in X-Total-Count, with no ETag and no Link.",
+    }
+}
 
 
 def decisions(args: dict[str, Any], names: tuple[str, ...], decision: str) -> Any:
@@ -175,7 +204,7 @@ def shown(decision_id: str, decision: str) -> Any:
 @blp.route("/promotions")
 class Promotions(MethodView):
     @blp.requires(Action.RUN_AUDITS)
-    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
+    @blp.doc(responses=DECISION_LIST_DOC)
     @blp.read(AuditQuerySchema, AuditPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the audited rank promotions within your scope (where each was decided), by TMT."""
@@ -193,7 +222,7 @@ class Promotion(MethodView):
 @blp.route("/posts")
 class Posts(MethodView):
     @blp.requires(Action.RUN_AUDITS)
-    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
+    @blp.doc(responses=DECISION_LIST_DOC)
     @blp.read(PostAuditQuerySchema, AuditPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the audited definitive post appointments within your scope (where each was decided), by TMT."""
@@ -226,7 +255,7 @@ class PassedOver(MethodView):
 @blp.route("/appointments")
 class Appointments(MethodView):
     @blp.requires(Action.RUN_AUDITS)
-    @blp.doc(responses={200: {"headers": PAGE_HEADERS}})
+    @blp.doc(responses=DECISION_LIST_DOC)
     @blp.read(AppointmentAuditQuerySchema, AuditPageSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """List the audited CPNS appointments within your scope (where each was made), by TMT: the rank given
