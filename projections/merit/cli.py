@@ -55,7 +55,6 @@ from projections.merit.queries import (
     comparison_evidence,
     judged_by,
     period,
-    streamed,
     with_colleagues,
 )
 from projections.merit.study_leave import StudyLeaveProjection
@@ -447,11 +446,12 @@ def emit_decisions(audit: AuditQueries, options: dict[str, Any], columns: tuple[
         )
         return
     if fmt == "csv":
-        judge = audit.judging()
-        pages = ([judge(r) for r in rows] for rows in streamed(audit.store, statement, params, 10000))
+        # (each_decision: read in keyset batches, each a short read of its own, so a slow reader of the output, a
+        # pager, holds no transaction open: until 2026-12-07 one query's, which PostgreSQL ended after 30 s idle)
+        decisions = audit.each_decision(filters, **criteria)
         shown = stdout_is_terminal()
         echo_as_is(csv_lines([columns]), nl=False)
-        for rows in pages:
+        while rows := list(itertools.islice(decisions, 10000)):
             listed = map(named_as_listed, rows)
             echo_as_is(csv_lines([csv_cell(r.get(c), shown=shown) for c in columns] for r in listed), nl=False)
         return
