@@ -73,7 +73,9 @@ def test_kept_rounds_answer_every_filter_as_read_without_them(
         assert kept.decisions_count(filters, **options) == len(expected)
         for page in (1, 2, 5):
             found = kept.decisions_page(filters, page=page, per_page=7, **options)
-            rows, total = found.rows, found.total
+            # (a page's rows name the rules their findings fired, `findings`: the lists' pages and downloads)
+            rows = [{k: v for k, v in row.items() if k != "findings"} for row in found.rows]
+            total = found.total
             assert (rows, total) == (expected[(page - 1) * 7 : page * 7], len(expected)), (filters, options, page)
             assert audited.decisions_page(filters, page=page, per_page=7, **options) == found
     assert list(kept.each_decision({"verdict": ["findings"]})) == [
