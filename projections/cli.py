@@ -98,6 +98,8 @@ def run_command(obj: Context, views: str | None, once: bool, poll: float) -> Non
     the log's notifications; on SQLite it polls.
     """
     worker = projector(obj.settings, _names(views), app=obj.app)
+    for said in worker.remade:  # (until 2026-12-07 a view dropped for other rules or a new version was refilled unsaid)
+        say(said, err=True)
     # SIGTERM (a service manager's stop) or SIGINT: the batch under way is finished, its rows and position committed
     # together, and no other begun; exit 0. Before, a worker catching up (a new view, a refill, a long lag) read on
     # to the log's head after SIGTERM, and was killed by the manager's stop timeout half-way through a batch.

@@ -50,7 +50,7 @@ from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, RecordedByNewerRelease
 from careerlog.importing import fewer_collections
 from careerlog.persistence import class_of
-from careerlog.reference import Rules, rules
+from careerlog.reference import RULES_FILE_ENV, Rules, rules
 from careerlog.sqlstore import Row, Sql, SqlStore, created_name, select_events_of
 from projections.career import CareerRecord, Entry
 from projections.store import VIEWS_ENV_NAME, PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
@@ -833,6 +833,9 @@ class Projector:
         self._trigrams: tuple[str | None] | None = None  # (pg_trgm's schema or None), once looked for
         self.configured_otherwise: dict[str, tuple[str, str]] = {}  # view -> (its rows' digests, this process's)
         self.versioned_otherwise: dict[str, int] = {}  # view -> its version as another release made it since
+        # why each view this process dropped to fill again from the first event was dropped (`_why_remade`): said on
+        # a worker's standard error (`careerlog projections run`) and logged, where before nothing said so
+        self.remade: list[str] = []
         # the log's events of the batches this process committed to a view (`careerlog projections run`'s count): a
         # batch another worker committed first (rolled back here, StaleBatch) is read (`step`'s count) but not applied
         self.applied = 0
@@ -916,6 +919,7 @@ class Projector:
             elif row["version"] != projection.version or self._reconfigured(
                 projection, configured.get(projection.name)
             ):
+                self.remade.append(self._why_remade(projection, int(row["version"]), configured.get(projection.name)))
                 dropped.append(projection)
                 existing = None  # the catalog is read again, after the drops
                 made.append(projection)
@@ -1076,6 +1080,23 @@ class Projector:
             self.configured_otherwise[projection.name] = (", ".join(other), digest)
             return False
         return bool(other)
+
+    def _why_remade(self, projection: Projection, stored_version: int, stored_digest: str | None) -> str:
+        """What is said (and logged) as a view is dropped to be filled again from the first event: the versions
+        when its version changed, else the rules' digests its rows were judged by and those of the rules in use,
+        naming their file (CAREERLOG_RULES_FILE, or the bundled rules)."""
+        if stored_version != projection.version:
+            why = f"the store holds version {stored_version} of it, this release's is version {projection.version}"
+        else:
+            theirs = ", ".join(sorted(self._configured_digests(projection, stored_digest)))
+            book = rules()
+            why = (
+                f"its rows were judged by the rules of digest {theirs}, and the rules in use ({RULES_FILE_ENV}: "
+                f"{book.path or 'the bundled rules'}) give {projection.configuration()}"
+            )
+        said = f"dropping the view {projection.name} to fill it again from the first event: {why}"
+        logging.getLogger(__name__).info(said)
+        return said
 
     def _configured_digests(self, projection: Projection, stored: str | None) -> set[str]:
         """The configuration digests the view's rows were made with: the recorded one, else those its rows name."""

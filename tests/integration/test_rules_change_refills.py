@@ -335,3 +335,42 @@ def test_a_status_note_mended_refills_the_merit_view_and_its_findings_take_the_n
         assert digests(worker) == {rules_digest()}
     finally:
         worker.close()
+
+
+def test_a_worker_says_which_views_it_drops_for_other_rules_and_why(
+    store: Settings, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """`careerlog projections run` of other rules refills the views they judge: until 2026-12-07 its standard error
+    said only `following the log for: ...`, while the servers of the former rules answered 503 rules-mismatch."""
+    from click.testing import CliRunner
+
+    from careerlog.cli import main
+
+    before = rules_digest()
+    after = edited(tmp_path, monkeypatch)
+    result = CliRunner().invoke(main, ["--database-url", store.database_url, "projections", "run", "--once"])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if line.startswith("dropping the view")]
+    assert [line.split()[3] for line in said] == list(JUDGED)
+    for line in said:
+        assert f"judged by the rules of digest {before}" in line, line
+        assert f"({RULES_FILE_ENV}: {tmp_path / 'rules-edited.toml'}) give {after}" in line, line
+    again = CliRunner().invoke(main, ["--database-url", store.database_url, "projections", "run", "--once"])
+    assert again.exit_code == 0, again.output
+    assert "dropping" not in again.stderr  # (filled by these rules: kept, nothing said)
+
+
+def test_a_worker_says_which_views_it_drops_for_a_new_version(store: Settings, monkeypatch: Any) -> None:
+    from click.testing import CliRunner
+
+    from careerlog.cli import main
+
+    timeline = next(p for p in all_projections() if p.name == "timeline")
+    monkeypatch.setattr(type(timeline), "version", timeline.version + 1)
+    result = CliRunner().invoke(main, ["--database-url", store.database_url, "projections", "run", "--once"])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if line.startswith("dropping the view")]
+    assert said == [
+        f"dropping the view timeline to fill it again from the first event: the store holds version "
+        f"{timeline.version - 1} of it, this release's is version {timeline.version}"
+    ]
