@@ -441,6 +441,16 @@ def stalled_rebuild(names: Sequence[str]) -> str:
 STALLED_AFTER = 60.0
 
 
+class NotFollowed(TimeoutError):
+    """A wait for the views to reach a log position given up with no view behind it moving meanwhile
+    (`Projector.wait`): no process follows the log, or the one that does fails (the API's 503 view-not-ready says
+    so, web.errors.NOT_FOLLOWED, rather than to try again shortly)."""
+
+    def __init__(self, position: int):
+        super().__init__(f"the views did not move towards position {position} while waited for")
+        self.position = position
+
+
 class ViewNotReady(CareerlogError):
     """A read of a view that is being filled (dropped for a new version, new, or rebuilding): it holds part
     of the records only, so it is not answered from (a 503 with Retry-After). `refills`: each view refused, with
@@ -1211,9 +1221,21 @@ class Projector:
         return tuple((r["name"], r["version"], r["state"], r["n"], r["digest"]) for r in rows)
 
     def wait(self, position: int | None, timeout: float = 5.0) -> None:
-        """Block until every projection has applied the event at `position` (TimeoutError)."""
-        for projection in self.projections:
-            self.views.wait(projection.name, position, timeout=timeout)
+        """Block until every projection has applied the event at `position` (TimeoutError); NotFollowed (a
+        TimeoutError) when no view behind it moved while waited for: no process follows the log (a PostgreSQL
+        store with no `careerlog projections run`), or the one that does fails, where before the answer said to try
+        again shortly, which never came true."""
+        names = [p.name for p in self.projections]
+        before = self.positions(names)  # (one read: views already there, the usual case, are not each read again)
+        if position is None or (len(before) == len(names) and min(before.values(), default=position) >= position):
+            return
+        try:
+            for projection in self.projections:
+                self.views.wait(projection.name, position, timeout=timeout)
+        except TimeoutError:
+            if position is not None and self.positions(names) == before:
+                raise NotFollowed(position) from None
+            raise
 
     def positions(self, names: Sequence[str]) -> dict[str, int]:
         """The log position of each view of `names`, in one read (a view at none left out)."""
