@@ -42,7 +42,7 @@ class Cells:
         return {**row, **dict.fromkeys((self.count, *self.describing)), **listed}
 
 
-def small(count: int | None, min_cell: int) -> bool:
+def small(count: float | None, min_cell: int) -> bool:
     """Whether a count of people is too small to show (zero singles no one out)."""
     return count is not None and 0 < count < min_cell
 
@@ -217,6 +217,37 @@ def withhold(row: Mapping[str, Any], cells: Cells, min_cell: int) -> dict[str, A
     return cells.withheld(row) if small(row[cells.count], min_cell) else dict(row)
 
 
+# ---------------------------------------------------------------------- attributes of a group's people
+
+
+def telling(numerator: float | None, denominator: float | None, min_cell: int, *, rest: bool = True) -> bool:
+    """Whether a figure counting the people of a group who have an attribute (`numerator`: promoted, with a finding,
+    meeting the 20 JP...) of the group (`denominator`) tells that attribute of someone: the threshold rule of
+    statistical offices for proportions, the numerator or the rest of the group (`rest`: the denominator less it)
+    between 1 and `min_cell` - 1 (1 of 8 appointed without open selection: the unit's one director; 4 of 5
+    promoted: the 1 not). None and a full group (8 of 8, 0 of 8) tell it of no one in particular (docs/security.md
+    "Small cells")."""
+    if numerator is None or denominator is None:
+        return False
+    return small(numerator, min_cell) or (rest and small(denominator - numerator, min_cell))
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A figure of a report's row counting the people of its group with an attribute (`numerator` of
+    `denominator`), withheld with the figures derived from it (`describing`) when it tells that attribute of
+    someone (`telling`); the group's count itself is left as it is."""
+
+    numerator: str
+    denominator: str
+    describing: tuple[str, ...] = ()
+
+    def withhold(self, row: Mapping[str, Any], min_cell: int) -> dict[str, Any]:
+        if telling(row.get(self.numerator), row.get(self.denominator), min_cell):
+            return {**row, **dict.fromkeys((self.numerator, *self.describing))}
+        return dict(row)
+
+
 # The people each aggregate report counts, and the figures that describe them.
 HEADCOUNT = Cells("count")
 COMPLIANCE = Cells("staff", ("met", "share", "hours", "average_hours"))
@@ -252,11 +283,20 @@ PROGRAMME_PROMOTABLE = Cells("promotable", ("promoted", "promotion_rate", "promo
 PROGRAMME_COMPARABLE = Cells(
     "comparable", ("comparable_promoted", "comparable_promotion_rate", "promotion_rate_difference")
 )
+# the participants promoted, of those who can be, and their comparable colleagues promoted, of them: each withheld
+# when it or the rest of its group is a small group (`telling`), with the rates and the difference it gives
+PROGRAMME_PROMOTED = Attribute("promoted", "promotable", ("promotion_rate", "promotion_rate_difference"))
+PROGRAMME_COMPARABLE_PROMOTED = Attribute(
+    "comparable_promoted", "comparable", ("comparable_promotion_rate", "promotion_rate_difference")
+)
 MENTORING = Cells("mentees", ("count", "open", "mentors", "sessions", "minutes"))
 MENTORING_OUTCOMES = Cells(
     "count", ("promoted", "promotion_rate", "person_years", "jp_per_year", "rated_years", "mean_rating")
 )
 
+# the mentees (or their peers) promoted of those counted: withheld as PROGRAMME_PROMOTED (the report's `difference`
+# with it, web.services.Services.mentoring_report)
+MENTORING_PROMOTED = Attribute("promoted", "count", ("promotion_rate",))
 
 # ---------------------------------------------------------------------- the scorecard
 
@@ -269,6 +309,52 @@ SCORECARD_SCOPES = ("trend", "comparison")
 # evidence.recorded_after's denominator is the promotions and the posts together, a promotion rule's the promotions
 # and a post rule's the posts, so one less another gave a rule's withheld denominator (until 2026-12-06)
 WITHHELD_WITH = {"merit.recorded_after_decision": "merit.findings_by_rule"}
+# The indicators whose numerator counts people (or their decisions, awards) of the denominator with an attribute: a
+# value is withheld too when it tells that attribute of someone (`telling`: the numerator, or the rest of the
+# denominator where it is the group's rest, between 1 and the minimum; True: the rest judged). Not judged so: JP,
+# ratings and rupiah (no one's attribute counted), the awards per 1,000 staff (an award is conferred by a published
+# decree) and the units over the SKP caps (units, not people); merit.passed_over counts pairs of a promotion and a
+# colleague passed over, more than its denominator at times: its numerator alone is judged (docs/security.md)
+ATTRIBUTES = {
+    "merit.clean_promotions": True,
+    "merit.findings_by_rule": True,
+    "merit.recorded_after_decision": True,
+    "merit.passed_over": False,
+    **{f"merit.impact_ratio_by_{dim}": True for dim in ("sex", "region", "education")},
+    "awards.to_high_performers": True,
+    "awards.irregular": True,
+    **{
+        f"outcomes.{name}": True
+        for name in (
+            "promotion_trained",
+            "promotion_untrained",
+            "promotion_mentored",
+            "promotion_unmentored",
+            "post_appointment_trained",
+            "post_appointment_untrained",
+        )
+    },
+    "training.jp_share": True,
+    **{f"training.jp_share_by_{dim}": True for dim in ("rank", "sex", "region")},
+    "training.least_trained_reached": True,
+}
+# The indicators whose groups' numerators and denominators add up to a value the scorecard shows (jp_share_by_rank's of
+# an agency and year to its training.jp_share): a group withheld for its numerator gets complements
+# (`attribute_complements`). Others' groups add up to nothing shown (a decision has findings of several rules, the
+# impact ratios' pools are the fairness audit's, which a reader of aggregates is refused): a value withheld alone
+ADDED_UP = {f"training.jp_share_by_{dim}" for dim in ("rank", "sex", "region")}
+# each value's figures beside a group's (an agency and year's): the rest of its denominator, and a numerator
+REST = "rest"
+NUMERATOR = Cells("numerator")
+NOT_COUNTED = Cells(REST)
+# A value's details giving another value's figures: the impact ratios' the reference group's counts, training's
+# outcomes the difference of the two promotion rates (one rate less it gives the other's); left out (None) where that
+# other value is withheld (until 2026-12-07 shown)
+REFERENCE_DETAILS = ("reference_promoted", "reference_eligible")
+PAIRED = {
+    "outcomes.promotion_trained": "outcomes.promotion_untrained",
+    "outcomes.promotion_untrained": "outcomes.promotion_trained",
+}
 
 
 def scorecard(card: Mapping[str, Any], min_cell: int, *, withheld: Collection[str] = ()) -> dict[str, Any]:
@@ -285,6 +371,8 @@ def scorecard(card: Mapping[str, Any], min_cell: int, *, withheld: Collection[st
         if dependent in judged and source in judged:
             for scope in SCORECARD_SCOPES:
                 judged[dependent][scope] = withheld_where(judged[dependent][scope], judged[source][scope])
+    for scope in SCORECARD_SCOPES:
+        unreferenced(judged, scope)
     indicators = {
         key: {**item, **{scope: [shown_value(v) for v in judged[key][scope]] for scope in SCORECARD_SCOPES}}
         for key, item in card["indicators"].items()
@@ -320,12 +408,63 @@ def scorecard_values(
     for i, v in enumerate(values):
         parts.setdefault((v["agency"], v["year"]), []).append(i)
     found: list[dict[str, Any]] = [dict(v) for v in values]
+    rest = ATTRIBUTES.get(indicator)
     for indices in parts.values():
-        given = [n for n, i in enumerate(indices) if withheld and value_key_of(indicator, values[i]) in withheld]
-        rows = suppress([values[i] for i in indices], SCORECARD_VALUE, min_cell, complementary=True, withheld=given)
+        part = [values[i] for i in indices]
+        given = {n for n, i in enumerate(indices) if withheld and value_key_of(indicator, values[i]) in withheld}
+        if rest is not None:
+            given |= {n for n, v in enumerate(part) if telling(v["numerator"], v["denominator"], min_cell, rest=rest)}
+        rows = suppress(part, SCORECARD_VALUE, min_cell, complementary=True, withheld=given)
+        if indicator in ADDED_UP:
+            hidden = attribute_complements(part, {n for n, row in enumerate(rows) if row[FLAG]}, min_cell)
+            rows = suppress(part, SCORECARD_VALUE, min_cell, withheld=hidden)
         for i, row in zip(indices, rows, strict=True):
             found[i] = row
     return found
+
+
+def attribute_complements(part: Sequence[Mapping[str, Any]], hidden: set[int], min_cell: int) -> set[int]:
+    """`hidden` with the complements that keep a group's withheld values from being worked out of the others and
+    their sum (jp_share_by_rank's of an agency and year add up to its jp_share): by their people, their numerators
+    and the rest of their denominators alike (`along_margins`, each in turn until none adds one), so that a value
+    withheld for its numerator (1 of 6 met the 20 JP) is not the shown total less the ranks shown beside it."""
+    rows = [{**v, REST: rest_of(v)} for v in part]
+    while True:
+        before = set(hidden)
+        for cells in (SCORECARD_VALUE, NUMERATOR, NOT_COUNTED):
+            hidden = along_margins(rows, cells, hidden, (), min_cell)
+        if hidden == before:
+            return hidden
+
+
+def rest_of(value: Mapping[str, Any]) -> float | None:
+    """The denominator less the numerator of a value (None where either is)."""
+    if value["numerator"] is None or value["denominator"] is None:
+        return None
+    rest: float = max(value["denominator"] - value["numerator"], 0)
+    return rest
+
+
+def unreferenced(judged: dict[str, dict[str, list[dict[str, Any]]]], scope: str) -> None:
+    """The details giving a withheld value's figures (REFERENCE_DETAILS, PAIRED) left out of the values beside it."""
+    for key, scopes in judged.items():
+        values = scopes[scope]
+        if key.startswith("merit.impact_ratio_by_"):
+            hidden = {(v["agency"], v["year"], json.dumps(v["group"], sort_keys=True)) for v in values if v[FLAG]}
+            for v in values:
+                dim = next(iter(v["group"]), None)
+                reference = v["details"].get("reference_group")
+                if dim and (v["agency"], v["year"], json.dumps({dim: reference}, sort_keys=True)) in hidden:
+                    v["details"] = {**v["details"], **dict.fromkeys(REFERENCE_DETAILS)}
+    for key, other in PAIRED.items():
+        if key in judged and other in judged:
+            places = {(v["agency"], v["year"]) for v in judged[other][scope] if v[FLAG]}
+            judged[key][scope] = [
+                {**v, "details": {**v["details"], "difference": None}}
+                if (v["agency"], v["year"]) in places and "difference" in v["details"]
+                else v
+                for v in judged[key][scope]
+            ]
 
 
 def value_key(indicator: str, agency: str, year: int, group: Mapping[str, Any]) -> str:

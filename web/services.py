@@ -1728,6 +1728,9 @@ class Services:
             suppression.PROGRAMME_COMPARABLE,
         ):
             items = [suppression.withhold(item, small_group, cell) for item in items]
+        for attribute in (suppression.PROGRAMME_PROMOTED, suppression.PROGRAMME_COMPARABLE_PROMOTED):
+            # (promoted 1 of 7, or 4 of 5: who was promoted, or who was not, told of the programme's participants)
+            items = [attribute.withhold(item, cell) for item in items]
         if self.sliced_filters(SLICED_PROGRAMME_FILTERS, filters, cell):
             # (filtered, a reader of aggregates gets no withheld row: listed, a row told which programmes had
             # participants under the filter, its count withheld; `agency=PROV-SUMUT&unit=BKD` listed the withheld
@@ -1763,13 +1766,19 @@ class Services:
         items = [{"group": group, **found[group]} for group in ("mentees", "peers")]
         # (its mentees withheld, so are their outcomes and their peers': the same people's, and those beside them)
         items = suppression.suppress(items, suppression.MENTORING_OUTCOMES, cell, withheld=(0, 1) if given else ())
+        # (their promoted withheld where it or the rest of them is a small group: 1 of 13 mentees promoted)
+        items = [suppression.MENTORING_PROMOTED.withhold(item, cell) for item in items]
         difference = found["difference"]
+        if any(i["suppressed"] for i in items):
+            difference = dict.fromkeys(difference)
+        elif any(i["promoted"] is None and i["count"] is not None for i in items):
+            difference = {**difference, "promotion_rate": None}  # (one rate less it gives the other)
         return {
             "relationships": totals,
             "window_months": found["window_months"],
             "years": found["years"],
             "items": items,
-            "difference": dict.fromkeys(difference) if any(i["suppressed"] for i in items) else difference,
+            "difference": difference,
             "window_complete": found["window_complete"],
         }
 
