@@ -16,6 +16,7 @@ from careerlog.access import Action
 from careerlog.accounts import Account
 from projections.merit.groups import rounded_apart
 from projections.scorecard.findings import RULE_JUDGED, limits_of, settings
+from web.api.scorecard import may_follow
 from web.pages import EVERY_PLACE
 from web.pages.common import may
 from web.pages.inspector import untested_note
@@ -196,7 +197,9 @@ def value_of(account: Account, item: dict[str, Any]) -> Value:
         item["rows"],
         item["link"],
         page_link(account, item["link"]),
-        links,
+        # (the API paths hinted at: those the account may read, as the API's `links`; until 2026-12-07 a reporter's
+        # page hinted at GET /api/v1/audits/fairness under the impact ratios, which answers a reporter 403)
+        [link for link in links if may_follow(account, link)],
         pages_of(account, links),
         bool(item.get("suppressed")),
     )
