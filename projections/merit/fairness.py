@@ -94,6 +94,9 @@ FEWER_THAN_TWO_GROUPS = "fewer_than_two_groups"
 # ... or two groups or more are shown and nobody in them was promoted (a period, scope or grouping with no promotion):
 # there is no rate to compare (an impact ratio of 0 / 0), and a log-rank test of no event says nothing (chi2 0, p 1)
 NOBODY_PROMOTED = "nobody_promoted"
+# ... or (the selection rates) no promotion round falls in the period: no pool, so no group to compare (until
+# 2026-12-07 said `fewer_than_two_groups`, as if the groups were too few or too small)
+NO_ROUND = "no_round"
 # How the selection rates count the pool (`count`): `round`, a person once per round they were in its pool (a person
 # eligible in five rounds is five trials); `person`, each person once over the period's rounds (fairness-methods.md's
 # "among the people who were eligible ... in a period"), in the group of their first eligible round of it
@@ -437,7 +440,7 @@ def counted_and_untested(answer: dict[str, Any]) -> dict[str, Any]:
     the page's CSV, the workbook, `careerlog audit ... --format csv`) carries it on each row, as it carries
     `suppressed`."""
     groups = answer["groups"]
-    why = untested(groups)
+    why = NO_ROUND if answer.get("rounds") == 0 else untested(groups)
     found: dict[str, Any] = {}
     for key, value in answer.items():
         if key == "groups":

@@ -544,7 +544,8 @@ def untested_field(tests: str, *, row: bool = False) -> fields.String:
             "description": f"{where}hy there is no {tests}: `fewer_than_two_groups`, they compare two groups or more "
             "shown (each of at least min_cell), and fewer are (grouped by employment_kind alone there is one, PNS); "
             "`nobody_promoted`, two groups or more are shown and nobody in them was promoted (no rate to compare, and "
-            "a test of no promotion says nothing); null when compared."
+            "a test of no promotion says nothing); `no_round` (the selection rates), no promotion round falls in the "
+            "period: no pool, no group; null when compared."
         },
     )
 

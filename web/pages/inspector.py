@@ -23,7 +23,7 @@ from careerlog.domain.errors import InvalidInput, quoted, quoted_values
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.reference import AnyCase, reference, rules
-from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NOBODY_PROMOTED, ROUND, with_pool
+from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NO_ROUND, NOBODY_PROMOTED, ROUND, with_pool
 from projections.merit.groups import DIMENSIONS
 from projections.merit.passed_over import MEASURES, PASSED_OVER_CSV_COLUMNS, flat_pair
 from projections.merit.queries import LIST_RULES, NOT_COMPARED, compared_alone, judged_by
@@ -375,6 +375,10 @@ def page_number(per_page: int = 50) -> int:
     if len(request.args.getlist("page")) > 1:  # (no field of the form shows it: the error page names it)
         raise InvalidInput(given_twice(("page",)))
     value = one(request.args, "page") or "1"
+    if value.isdigit() and not value.isascii():
+        # (fullwidth digits, U+FF12 for 2, or another script's: until 2026-12-07 told to be a whole number, which it
+        # looks like; the pages and the API read numbers in the digits 0-9 alone: careerlog.domain.payload.ascii_number)
+        raise InvalidInput(_("Must be a whole number of at least 1, written in the digits 0-9."), "page")
     if not whole_number(value) or whole(value) == 0:
         raise InvalidInput(_("Must be a whole number of at least 1."), "page")
     number = whole(value)  # (None: more digits than int() reads, past the last page as any number so big)
@@ -1009,6 +1013,8 @@ def untested_note(kind: str, answer: Mapping[str, Any], by: list[str]) -> str | 
     that nobody in the groups shown was promoted; None when they compare."""
     if not answer.get("untested"):
         return None
+    if answer["untested"] == NO_ROUND:
+        return _("No impact ratio and no test: no promotion round falls in the period.")
     if answer["untested"] == NOBODY_PROMOTED:
         if kind == "rates":
             return _("No impact ratio against another group and no test: nobody in the groups shown was promoted.")
