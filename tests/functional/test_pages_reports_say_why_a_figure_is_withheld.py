@@ -12,9 +12,11 @@ from tests.functional.test_suppression import staffed as staffed  # (the fixture
 
 DASH = "\u2013"
 NAME = {
-    "en": "withheld: a group smaller than 5 people, or a figure from which one could be worked out by subtraction",
-    "id": "disembunyikan: kelompok kurang dari 5 orang, atau angka yang darinya kelompok itu dapat dihitung dengan "
-    "pengurangan",
+    "en": "withheld: a group smaller than 5 people, a count of some of a group (promoted, with a finding) when they or "
+    "the rest of the group are fewer than 5, or a figure from which one could be worked out by subtraction",
+    "id": "disembunyikan: kelompok kurang dari 5 orang, jumlah sebagian dari suatu kelompok (yang naik pangkat, yang "
+    "mendapat temuan) bila mereka atau sisa kelompoknya kurang dari 5, atau angka yang darinya kelompok itu dapat "
+    "dihitung dengan pengurangan",
 }
 LEGEND = {
     "en": f"{DASH} {NAME['en']}, is not shown to readers of aggregates (docs: security).",

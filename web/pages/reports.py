@@ -280,7 +280,8 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
 
 
 # the sub-groups of a programme's row withheld on their own (their figures null, the row not `suppressed`)
-PROGRAMME_SUBGROUPS = ("feedback_count", "promotable", "comparable")
+# (and the promoted of each, withheld when they or the rest of their group are a small group: docs/security.md)
+PROGRAMME_SUBGROUPS = ("feedback_count", "promotable", "comparable", "promoted", "comparable_promoted")
 
 
 def withholds(name: str, found: dict[str, Any]) -> bool:
@@ -292,7 +293,8 @@ def withholds(name: str, found: dict[str, Any]) -> bool:
     if name == "programmes":
         return any(item.get(key, 0) is None for item in found["items"] for key in PROGRAMME_SUBGROUPS)
     if name == "mentoring":
-        return found["relationships"].get("mentees", 0) is None
+        promoted = any(i.get("promoted", 0) is None for i in found["items"])  # (1 of 13 mentees promoted)
+        return found["relationships"].get("mentees", 0) is None or promoted
     return False
 
 
