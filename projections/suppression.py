@@ -411,12 +411,19 @@ def scorecard_values(
     rest = ATTRIBUTES.get(indicator)
     for indices in parts.values():
         part = [values[i] for i in indices]
-        given = {n for n, i in enumerate(indices) if withheld and value_key_of(indicator, values[i]) in withheld}
-        if rest is not None:
-            given |= {n for n, v in enumerate(part) if telling(v["numerator"], v["denominator"], min_cell, rest=rest)}
+        given = [n for n, i in enumerate(indices) if withheld and value_key_of(indicator, values[i]) in withheld]
         rows = suppress(part, SCORECARD_VALUE, min_cell, complementary=True, withheld=given)
-        if indicator in ADDED_UP:
-            hidden = attribute_complements(part, {n for n, row in enumerate(rows) if row[FLAG]}, min_cell)
+        told = (
+            set()
+            if rest is None
+            else {n for n, v in enumerate(part) if telling(v["numerator"], v["denominator"], min_cell, rest=rest)}
+        )
+        if told:
+            # (a group's attribute: complements where the groups add up to a value shown, ADDED_UP, else none: their
+            # people are no fewer for it, and their numerators add up to nothing shown)
+            hidden = told | {n for n, row in enumerate(rows) if row[FLAG]}
+            if indicator in ADDED_UP:
+                hidden = attribute_complements(part, hidden, min_cell)
             rows = suppress(part, SCORECARD_VALUE, min_cell, withheld=hidden)
         for i, row in zip(indices, rows, strict=True):
             found[i] = row

@@ -1,0 +1,138 @@
+"""A figure counting the people of a group who have an attribute (a numerator: promoted, with a finding) is withheld
+from a reader of aggregates when it, or the rest of its group, is between 1 and the minimum less 1, a 0 and a whole
+group shown (docs/security.md "A group's attribute"): a tester's unit scorecard showed post.open_selection 1 of 8,
+the unit's one JPT appointment (2026-12-07)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from projections import suppression
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "told"),
+    [(1, 8, True), (4, 5, True), (4, 8, True), (0, 8, False), (8, 8, False), (5, 10, False), (None, 8, False)],
+)
+def test_a_numerator_or_its_rest_of_one_to_four_tells_an_attribute(
+    numerator: int | None, denominator: int, told: bool
+) -> None:
+    assert suppression.telling(numerator, denominator, 5) is told
+
+
+def test_a_numerator_alone_is_judged_where_it_is_no_part_of_its_denominator() -> None:
+    # (merit.passed_over: pairs of a promotion and a colleague passed over, 7 of 3 promotions)
+    assert not suppression.telling(7, 3, 5, rest=False)
+    assert suppression.telling(2, 9, 5, rest=False)
+
+
+def test_a_reader_of_exact_figures_is_told_every_numerator() -> None:
+    assert not suppression.telling(1, 8, 1)
+
+
+def value(agency: str, year: int, group: dict[str, Any], numerator: int, denominator: int, **details: Any) -> dict:
+    return {
+        "agency": agency,
+        "year": year,
+        "group": group,
+        "numerator": numerator,
+        "denominator": denominator,
+        "value": numerator / denominator,
+        "details": details,
+        "people": denominator,
+    }
+
+
+def card_of(indicators: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    return {"indicators": {k: {"trend": v, "comparison": []} for k, v in indicators.items()}, "findings": []}
+
+
+def shown(card: dict[str, Any], indicator: str) -> list[tuple[Any, ...]]:
+    return [
+        (tuple(v["group"].values()), v["numerator"], v["suppressed"])
+        for v in suppression.scorecard(card, 5)["indicators"][indicator]["trend"]
+    ]
+
+
+def test_a_rules_one_finding_of_eight_decisions_is_withheld_beside_the_rules_of_none() -> None:
+    card = card_of(
+        {
+            "merit.findings_by_rule": [
+                value("PROV-SUMUT", 2024, {"rule": "post.open_selection"}, 1, 8),
+                value("PROV-SUMUT", 2024, {"rule": "post.education"}, 0, 8),
+                value("PROV-SUMUT", 2024, {"rule": "post.max_age"}, 8, 8),
+            ]
+        }
+    )
+    assert shown(card, "merit.findings_by_rule") == [
+        (("post.open_selection",), None, True),
+        (("post.education",), 0, False),
+        (("post.max_age",), 8, False),
+    ]
+
+
+def test_a_rank_withheld_for_its_numerator_gets_a_complement_beside_the_agencys_share() -> None:
+    # (the ranks add up to training.jp_share: 1 of 6 withheld alone was the whole's met less the others')
+    card = card_of(
+        {
+            "training.jp_share_by_rank": [
+                value("KOTA-MEDAN", 2025, {"rank": "II/a"}, 1, 6),
+                value("KOTA-MEDAN", 2025, {"rank": "III/a"}, 6, 12),
+                value("KOTA-MEDAN", 2025, {"rank": "IV/a"}, 10, 20),
+            ]
+        }
+    )
+    assert shown(card, "training.jp_share_by_rank") == [
+        (("II/a",), None, True),
+        (("III/a",), None, True),
+        (("IV/a",), 10, False),
+    ]
+
+
+def test_an_indicator_counting_no_ones_attribute_is_not_judged_by_its_numerator() -> None:
+    card = card_of({"training.hours_per_employee": [value("KOTA-MEDAN", 2025, {}, 3, 8)]})
+    assert shown(card, "training.hours_per_employee") == [((), 3, False)]
+
+
+def test_a_withheld_groups_figures_are_left_out_of_the_details_beside_it() -> None:
+    reference = {"reference_group": "F", "reference_promoted": 4, "reference_eligible": 5}
+    trained = {"difference": 0.3}
+    card = card_of(
+        {
+            "merit.impact_ratio_by_sex": [
+                value("KOTA-MEDAN", 2025, {"sex": "F"}, 4, 5, **reference),
+                value("KOTA-MEDAN", 2025, {"sex": "M"}, 5, 20, **reference),
+            ],
+            "outcomes.promotion_trained": [value("KOTA-MEDAN", 2025, {}, 10, 20, **trained)],
+            "outcomes.promotion_untrained": [value("KOTA-MEDAN", 2025, {}, 2, 9, **trained)],
+        }
+    )
+    found = suppression.scorecard(card, 5)["indicators"]
+    men = found["merit.impact_ratio_by_sex"]["trend"][1]
+    assert (men["suppressed"], men["details"]["reference_promoted"], men["details"]["reference_eligible"]) == (
+        False,
+        None,
+        None,
+    )
+    assert found["outcomes.promotion_untrained"]["trend"][0]["suppressed"]
+    assert found["outcomes.promotion_trained"]["trend"][0]["details"]["difference"] is None
+
+
+def test_a_programmes_promoted_of_one_or_all_but_one_is_withheld_with_its_rates() -> None:
+    item = {
+        "promotable": 7,
+        "promoted": 1,
+        "promotion_rate": 0.1429,
+        "comparable": 40,
+        "comparable_promoted": 10,
+        "comparable_promotion_rate": 0.25,
+        "promotion_rate_difference": -0.1071,
+    }
+    withheld = suppression.PROGRAMME_PROMOTED.withhold(item, 5)
+    assert (withheld["promotable"], withheld["promoted"], withheld["promotion_rate"]) == (7, None, None)
+    assert (withheld["comparable_promoted"], withheld["promotion_rate_difference"]) == (10, None)
+    four_of_five = {**item, "promotable": 5, "promoted": 4}
+    assert suppression.PROGRAMME_PROMOTED.withhold(four_of_five, 5)["promoted"] is None
+    assert suppression.PROGRAMME_PROMOTED.withhold({**item, "promoted": 0}, 5)["promoted"] == 0
