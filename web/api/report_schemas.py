@@ -28,6 +28,14 @@ ComplianceFilterSchema = type(
 )
 
 
+# a count of those of a group promoted, withheld from a reader of aggregates (null, with its rate) when it or the rest
+# of its group is between 1 and CAREERLOG_MIN_CELL - 1 (docs/security.md "A group's attribute")
+ATTRIBUTE_WITHHELD = (
+    "Of them, those promoted within the window; null to a reporter or policy maker (with its rate and difference) "
+    "when they or the rest of the group are 1 to CAREERLOG_MIN_CELL - 1 people (0 and all shown), docs/security.md."
+)
+
+
 class ComplianceQuerySchema(ComplianceFilterSchema):  # type: ignore[valid-type,misc]
     year = WholeNumber(
         required=True,
@@ -151,14 +159,14 @@ class ProgrammeSchema(StrictSchema):
             "spell they held then: a grade, never a rank): `promoted` and `promotion_rate` are of them."
         },
     )
-    promoted = fields.Integer(dump_only=True, allow_none=True)
+    promoted = fields.Integer(dump_only=True, allow_none=True, metadata={"description": ATTRIBUTE_WITHHELD})
     promotion_rate = fields.Float(dump_only=True, allow_none=True)
     comparable = fields.Integer(
         dump_only=True,
         allow_none=True,
         metadata={"description": "Comparable non-participants who can be promoted in rank (not a PPPK)."},
     )
-    comparable_promoted = fields.Integer(dump_only=True, allow_none=True)
+    comparable_promoted = fields.Integer(dump_only=True, allow_none=True, metadata={"description": ATTRIBUTE_WITHHELD})
     comparable_promotion_rate = fields.Float(dump_only=True, allow_none=True)
     promotion_rate_difference = fields.Float(dump_only=True, allow_none=True)
     window_complete = fields.Boolean(dump_only=True)
@@ -212,7 +220,7 @@ class OutcomesSchema(StrictSchema):
 
     group = fields.String(dump_only=True, metadata={"description": "mentees, or peers (never mentored)."})
     count = fields.Integer(dump_only=True, allow_none=True)
-    promoted = fields.Integer(dump_only=True, allow_none=True)
+    promoted = fields.Integer(dump_only=True, allow_none=True, metadata={"description": ATTRIBUTE_WITHHELD})
     promotion_rate = fields.Float(dump_only=True, allow_none=True)
     person_years = fields.Integer(dump_only=True, allow_none=True)
     jp_per_year = fields.Float(dump_only=True, allow_none=True)
