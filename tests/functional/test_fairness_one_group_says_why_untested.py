@@ -241,3 +241,11 @@ def test_groups_nobody_in_was_promoted_are_said_to_be_untested_for_that_reason(
     with app.test_request_context(f"/pages/fairness?lang={lang}"):
         assert untested_note("rates", answer, ["sex"]) == rates
         assert untested_note("times", answer, ["employment_kind"]) == times
+
+
+def test_the_selection_rates_of_a_period_of_no_round_say_so(pooled: World) -> None:
+    # (until 2026-12-07 `fewer_than_two_groups`, as if the groups were too few or too small)
+    body = pooled.get("/api/v1/audits/fairness?by=sex&from=1990-01-01&to=1990-01-31", "inspector").get_json()
+    assert (body["rounds"], body["groups"], body["untested"]) == (0, [], "no_round")
+    page = pooled.client.get("/pages/fairness?by=sex&from=1990-01-01&to=1990-01-31&lang=en").get_data(as_text=True)
+    assert "No impact ratio and no test: no promotion round falls in the period." in page

@@ -9,15 +9,27 @@ from tests.functional.test_pages_auth import log_in
 
 
 @pytest.mark.parametrize("path", ["/pages/audits", "/pages/audits/awards"])
-@pytest.mark.parametrize("number", ["abc", "²", "٣", "0", "-1", "1.5"])
+@pytest.mark.parametrize("number", ["abc", "0", "-1", "1.5"])
 def test_a_page_number_that_is_not_a_whole_number_from_1_is_refused_naming_page(
     world: World, path: str, number: str
 ) -> None:
-    # 'abc' showed page 1 as if asked for; '²' (str.isdigit, refused by int) was a 500
+    # 'abc' showed page 1 as if asked for
     log_in(world, "inspector")
     response = world.client.get(path, query_string={"page": number, "lang": "en"})
     assert response.status_code == 422
     assert "Page: Must be a whole number of at least 1." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/pages/audits", "/pages/audits/awards"])
+@pytest.mark.parametrize("number", ["\uff12", "\u00b2", "\u0663"])
+def test_a_page_number_in_other_digits_than_0_9_is_refused_saying_so(world: World, path: str, number: str) -> None:
+    # fullwidth 2, superscript 2, Arabic-Indic 3: until 2026-12-07 told to be a whole number, which they look like
+    # ('²', str.isdigit and refused by int(), was a 500 before that)
+    log_in(world, "inspector")
+    response = world.client.get(path, query_string={"page": number, "lang": "en"})
+    assert response.status_code == 422
+    said = "Page: Must be a whole number of at least 1, written in the digits 0-9."
+    assert said in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("path", ["/pages/audits", "/pages/audits/awards"])

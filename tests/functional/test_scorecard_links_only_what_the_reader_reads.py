@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.functional.conftest import World
+from tests.functional.test_pages_auth import log_in
 from tests.functional.test_scorecard_api import PATH, trained
 
 __all__ = ["trained"]
@@ -38,3 +39,20 @@ def test_a_readers_scorecard_links_only_what_it_may_read(trained: World, who: st
 def test_an_inspectors_scorecard_links_the_audits(trained: World) -> None:
     card = trained.get(f"{PATH}?agency=KOTA-MEDAN&year=2020&years=2", "inspector").get_json()
     assert [link for link in links_in(card) if link.startswith("/api/v1/audits/")]
+
+
+@pytest.mark.parametrize("who", ["reporter", "policy"])
+def test_a_readers_scorecard_page_hints_at_no_api_path_it_may_not_read(trained: World, who: str) -> None:
+    # (until 2026-12-07 the page printed "GET /api/v1/audits/fairness?..." under the impact ratios, 403 to them)
+    log_in(trained, who)
+    page = trained.client.get("/pages/scorecard?agency=KOTA-MEDAN&year=2020&years=2")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "GET /api/v1/reports/" in text
+    assert "GET /api/v1/audits/" not in text
+
+
+def test_an_inspectors_scorecard_page_hints_at_the_audits(trained: World) -> None:
+    log_in(trained, "inspector")
+    page = trained.client.get("/pages/scorecard?agency=KOTA-MEDAN&year=2020&years=2")
+    assert "GET /api/v1/audits/" in page.get_data(as_text=True)
