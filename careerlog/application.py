@@ -1801,6 +1801,9 @@ class CareerLog(Application[str]):
             if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
                 uow.guard.appointment(subject, values)
             self.judge_key_owner(command, uow)
+            before = self._appointed_before(uow, command, values, recording)  # (answered before any question)
+            if before is not None:
+                return before
             outside = placing_unconfirmed(event_cls, values, command, uow.rules())  # (asked with a unit new)
             uow.answered |= placing_answered(event_cls, values, command, uow.rules())
             try:
@@ -2443,15 +2446,34 @@ class CareerLog(Application[str]):
             return  # (the unit's name typed in another letter case or spacing: its record)
         raise IdempotencyConflict(KEY_ELSEWHERE.reason(key=quoted(command.client_key)))
 
+    def _appointed_before(
+        self, uow: UnitOfWork, command: Command, values: dict[str, Any], recording: Recording
+    ) -> Outcome | None:
+        """An appointment of a NIP recorded already: the same recording sent again answered as recorded (under its
+        own client key, or its reference under another after a void: `_appoint_again`), other values under its key a
+        conflict (409 idempotency-conflict), and any other the NIP's appointment (409 AlreadyAppointed); None when
+        it is to be recorded. Asked before any question of the appointment (PLACING_ASKED, a unit new): until
+        2026-12-07 an appointment whose writer had confirmed one, sent again without, was asked it again."""
+        existing = uow.get(command.subject)
+        if existing is None:
+            return None
+        if isinstance(existing, Employee) and existing.voided_by is not None:
+            if command.migration is None:  # (the same kind and reference recorded under another client key, or none)
+                earlier = existing.earlier_by_reference(AppointedAgain, values, recording.client_key, command.key_anew)
+            else:
+                earlier = existing.kept_at(command.expected_version, AppointedAgain, values, recording.client_key)
+            if earlier is None:  # (under its own client key: as `decide` answers it)
+                earlier = existing.sent_again(AppointedAgain, values, recording)
+            return None if earlier is None else self._commit([], earlier, command)
+        replayed = existing.replay(BY_KIND["appointment"], values, recording.client_key)
+        if replayed is None:
+            raise AlreadyAppointed(APPOINTED.reason(nip=command.subject))
+        return Outcome(command.subject, replayed.originator_version, "appointment", replayed.timestamp, False)
+
     def _appoint(self, uow: UnitOfWork, command: Command, values: dict[str, Any], recording: Recording) -> Outcome:
         existing = uow.get(command.subject)
         if isinstance(existing, Employee) and existing.voided_by is not None:
             return self._appoint_again(existing, command, values, recording)
-        if existing is not None:
-            earlier = existing.replay(BY_KIND["appointment"], values, recording.client_key)
-            if earlier is None:
-                raise AlreadyAppointed(APPOINTED.reason(nip=command.subject))
-            return Outcome(command.subject, earlier.originator_version, "appointment", earlier.timestamp, False)
         if command.expected_version not in (None, 1):
             raise InvalidInput(APPOINTMENT_VERSION.reason(expected=command.expected_version), "version")
         employee, outcome = Employee.appoint(command.subject, values, recording)
@@ -2466,12 +2488,9 @@ class CareerLog(Application[str]):
         recorded, and so is a migration's row at the version its log gives it. The voided appointment's values sent
         again are refused naming the void (RESENT_RETRACTED) as any retracted fact's are, the record form's new key
         too unless its box asks to record them anew (Command.key_anew: until 2026-12-06 the form's appointment
-        recorded them anew, unsaid, where every other kind's form was refused)."""
-        if command.migration is None:  # (the same kind and reference recorded under another client key, or none)
-            earlier = employee.earlier_by_reference(AppointedAgain, values, recording.client_key, command.key_anew)
-        else:
-            earlier = employee.kept_at(command.expected_version, AppointedAgain, values, recording.client_key)
-        decision = earlier if earlier is not None else employee.decide(AppointedAgain, values, recording)
+        recorded them anew, unsaid, where every other kind's form was refused); the recording made already is
+        answered before (`_appointed_before`)."""
+        decision = employee.decide(AppointedAgain, values, recording)
         return self._commit([decision] if isinstance(decision, Decision) else [], decision, command)
 
     @staticmethod

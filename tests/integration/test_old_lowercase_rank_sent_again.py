@@ -53,6 +53,5 @@ def test_a_migration_imported_again(app: CareerLog, monkeypatch: pytest.MonkeyPa
 
 def test_another_rank_is_still_a_conflict(app: CareerLog, monkeypatch: pytest.MonkeyPatch) -> None:
     recorded_as_before(app, monkeypatch, client_key="form-1")
-    above = ("appointment.starting_rank",)  # (III/b is above S-1's III/a: asked first since 2026-12-07, so confirmed)
     with pytest.raises(Exception, match=r"different values \(rank\)"):
-        app.record(NIP, "appointment", {**BODY, "rank": "iii/b"}, actor="hr", client_key="form-1", confirmed=above)
+        app.record(NIP, "appointment", {**BODY, "rank": "iii/b"}, actor="hr", client_key="form-1")
