@@ -76,9 +76,29 @@ MARSHMALLOW = tuple(
 SEES_TABLE = re.compile(r"see the (\{table\}|\w+) reference table\.$")
 
 
+# one language range of Accept-Language (RFC 9110 12.5.4: a tag or `*`, and its weight `q`, 0 to 1, 3 decimals at most)
+LANGUAGE_RANGE = re.compile(
+    r"\s*(?P<tag>\*|[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*)\s*(?:;\s*[qQ]\s*=\s*(?P<q>0(?:\.\d{0,3})?|1(?:\.0{0,3})?))?\s*"
+)
+
+
 def api_language() -> str:
-    """The language the client asks for (Accept-Language, by its weights; `id-ID` is Indonesian), English by default."""
-    return request.accept_languages.best_match(API_LANGUAGES, default=DEFAULT_LANGUAGE)
+    """The language the client asks for (Accept-Language), English by default: of the ranges whose primary subtag is
+    one of API_LANGUAGES (`id-ID` is Indonesian, `en-AU` English), the one of the highest weight, the first of them
+    on a tie; a weight of 0 refuses its language, `*` (any language) asks for English by its weight, and a range
+    unread (garbage) for none. (Until
+    2026-12-07 werkzeug's best_match chose: exact tags first, primary subtags after, so `en-US, id;q=0.5` was
+    answered in Indonesian.)"""
+    best, weight = DEFAULT_LANGUAGE, 0.0
+    for part in request.headers.get("Accept-Language", "").split(","):
+        read = LANGUAGE_RANGE.fullmatch(part)
+        if read is None:
+            continue
+        primary = read["tag"].replace("_", "-").split("-")[0].lower().replace("*", DEFAULT_LANGUAGE)
+        q = float(read["q"]) if read["q"] is not None else 1.0
+        if primary in API_LANGUAGES and q > weight:
+            best, weight = primary, q
+    return best
 
 
 def in_language(body: dict[str, Any], language: str) -> dict[str, Any]:

@@ -105,6 +105,18 @@ def test_a_403_is_in_indonesian_when_asked(world: World) -> None:
         ("id;q=0.3, en", "en"),
         ("fr", "en"),
         ("*", "en"),
+        ("en-US, id;q=0.5", "en"),  # (a region's tag weighs as its language: werkzeug's best_match chose id)
+        ("en-AU,id;q=0.9", "en"),
+        ("id-ID;q=0.4, en-GB;q=0.6", "en"),
+        ("en-US;q=0.5, id-ID;q=0.8", "id"),
+        ("id, en", "id"),  # (a tie: the first)
+        ("en;q=0.7, id;q=0.7", "en"),
+        ("id;q=0", "en"),  # (Indonesian refused)
+        ("id;q=0, *", "en"),
+        ("*, id;q=0.2", "en"),  # (any language, English first, weighs more)
+        ("id, *", "id"),
+        ("fr;q=garbage, ???, id;q=2", "en"),  # (no range read: garbage asks for nothing)
+        ("garbage ;; ,, id-ID", "id"),
     ],
 )
 def test_the_problems_language_is_the_one_asked_for_by_its_weight_english_by_default(
