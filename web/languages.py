@@ -71,9 +71,12 @@ MARSHMALLOW = tuple(
         "Must be greater than or equal to {min} and less than or equal to {max}.",
     )
 )
-# A refusal ending by the reference table to read the codes of ("see the {table} reference table.", "see the
-# agencies reference table."): the API names the table's path after it, in either language (web.errors.api_worded)
-SEES_TABLE = re.compile(r"see the (\{table\}|\w+) reference table\.$")
+# A refusal naming the reference table to read the codes of ("see the {table} reference table.", "see the agencies
+# reference table."), wherever in its text: the API names the table's path after it in `errors`, in either language
+# (web.errors.api_worded, SEE_TABLE; until 2026-12-07 an Indonesian one only at the end of its text, and in `detail`
+# too, where English names none); in the translation, after its words for the table (TABLE_NAMED), else at the end
+SEES_TABLE = re.compile(r"see the (\{table\}|\w+) reference table\.")
+TABLE_NAMED = re.compile(r"(?:tabel referensi|see the \w+ reference table)(?: [\w./-]*\w)?")
 
 
 # one language range of Accept-Language (RFC 9110 12.5.4: a tag or `*`, and its weight `q`, 0 to 1, 3 decimals at most)
@@ -111,39 +114,46 @@ def in_language(body: dict[str, Any], language: str) -> dict[str, Any]:
         told = dict(body)
         if (title := TITLES.get(body["status"])) is not None:
             told["title"] = gettext(title.text)
-        told["detail"] = worded(body["detail"])
+        told["detail"] = worded(body["detail"], paths=False)  # (as English's: a table's path in `errors` alone)
         if "errors" in body:
             told["errors"] = worded(body["errors"])
         return told
 
 
-def worded(reasons: Any) -> Any:
+def worded(reasons: Any, paths: bool = True) -> Any:
     """Reasons (a text, a list of them, fields' reasons by name, nested) in the current language; the names as they
-    are."""
+    are. `paths`: a reference table a reason names followed by its path, as `errors` name it (not `detail`)."""
     if isinstance(reasons, Mapping):
-        return {name: worded(value) for name, value in reasons.items()}
+        return {name: worded(value, paths) for name, value in reasons.items()}
     if isinstance(reasons, list | tuple):
-        return [worded(value) for value in reasons]
+        return [worded(value, paths) for value in reasons]
     if type(reasons) is Reason:
-        return reason_words(reasons)
+        return reason_words(reasons, paths)
     if isinstance(reasons, str) and reasons:
         found = marshmallows(reasons)
-        return reason_words(found) if found is not None else api_worded(gettext(reasons))
+        if found is not None:
+            return reason_words(found, paths)
+        return api_worded(gettext(reasons)) if paths else gettext(reasons)
     return reasons
 
 
-def reason_words(reason: Reason) -> str:
+def reason_words(reason: Reason, paths: bool = True) -> str:
     """A refusal by its template's translation, a worded value by its own, the other values as the English gives
-    them; a refusal ending by a reference table naming the table's path (GET /api/v1/reference/TABLE)."""
-    values = {name: reason_words(value) if type(value) is Reason else value for name, value in reason.params}
+    them; with `paths`, a refusal naming a reference table naming the table's path (GET /api/v1/reference/TABLE)
+    after the table's words (SEES_TABLE)."""
+    values = {name: reason_words(value, paths) if type(value) is Reason else value for name, value in reason.params}
     text = fill(wording_in_language(reason.refusal, dict(reason.params)), values)
-    seen = SEES_TABLE.search(reason.refusal.text)
+    seen = SEES_TABLE.search(reason.refusal.text) if paths else None
     if seen is None:
         return text
     table = values["table"] if seen[1] == "{table}" else seen[1]
-    if table not in reference().names or not text.endswith("."):
+    if table not in reference().names:
         return text
-    return f"{text[:-1]} (GET {table_path(table)})."
+    path = f" (GET {table_path(table)})"
+    named = TABLE_NAMED.search(text)
+    if named is not None:
+        return f"{text[: named.end()]}{path}{text[named.end() :]}"
+    return f"{text[:-1]}{path}." if text.endswith(".") else f"{text}{path}"
 
 
 def marshmallows(text: str) -> Reason | None:

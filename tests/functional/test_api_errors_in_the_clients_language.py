@@ -13,9 +13,13 @@ from flask_babel import force_locale
 from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.test import TestResponse
 
+from careerlog.domain import wording
+from careerlog.domain.wording import Refusal, fill
+from projections.scorecard.scorecard import UNKNOWN_AGENCY
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
-from web.languages import worded
+from web.errors import api_worded
+from web.languages import in_language, worded
 
 INDONESIAN = {"Accept-Language": "id-ID,id;q=0.9,en;q=0.8"}
 ENGLISH = {"Accept-Language": "en-US,en;q=0.9"}
@@ -71,6 +75,40 @@ def test_a_ledger_refusal_is_in_indonesian_when_asked_naming_the_code_and_the_ta
         "training_kind": [f"Unknown code 'S-9'; see the training_kinds reference table {path}."]
     }
     assert world.log() == before
+
+
+def test_a_reference_tables_path_follows_its_words_wherever_they_are_in_either_language(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(wording, "REFUSALS", dict(wording.REFUSALS))  # (this test's own wording, dropped after it)
+    said = Refusal("Unknown code {code}; see the {table} reference table. Or leave {field} out.")  # (no entry: English)
+    reason = said.reason(code="'S-9'", table="training_kinds", field="training_kind")
+    path = "(GET /api/v1/reference/training_kinds)"
+    english = f"Unknown code 'S-9'; see the training_kinds reference table {path}. Or leave training_kind out."
+    assert api_worded(fill(said.text, dict(reason.params))) == english
+    with world.app.test_request_context(), force_locale("id"):
+        assert worded(reason) == english
+        assert worded([reason], paths=False) == [english.replace(f" {path}", "")]
+        agency = UNKNOWN_AGENCY.reason(agency="'KAB-X'")
+        agencies = "(GET /api/v1/reference/agencies)"  # (the table's words in Indonesian, its path as English's)
+        assert worded(agency) == f"Instansi 'KAB-X' tidak dikenal; lihat tabel referensi instansi {agencies}."
+
+
+def test_a_reference_tables_path_is_named_in_errors_alone_in_either_language(world: World) -> None:
+    """A `detail` naming a reference table names no path, in Indonesian as in English (until 2026-12-07 the
+    Indonesian one did)."""
+    agency = UNKNOWN_AGENCY.reason(agency="'KAB-X'")
+    with world.app.test_request_context():
+        told = {
+            lang: in_language({"status": 422, "detail": agency, "errors": {"agency": [agency]}}, lang)
+            for lang in ("id", "en")
+        }
+    details = {lang: str(problem["detail"]) for lang, problem in told.items()}
+    assert details == {
+        "id": "Instansi 'KAB-X' tidak dikenal; lihat tabel referensi instansi.",
+        "en": "Unknown agency 'KAB-X'; see the agencies reference table.",
+    }
+    assert all("(GET /api/v1/reference/agencies)" in problem["errors"]["agency"][0] for problem in told.values())
 
 
 def test_a_404_is_in_indonesian_when_asked(world: World) -> None:
