@@ -438,7 +438,11 @@ class AuditQueries(CountedList):
         transaction were held open for the whole stream: PostgreSQL ended the session after
         idle_in_transaction_session_timeout, 30 s, and a slow client got a 200 with a CSV cut off.) Memory holds a
         batch or two however many decisions there are; a decision recorded while the batches are read is read
-        once if its key comes after the last one read, else not at all (never twice). The rows are read as tuples:
+        once if its key comes after the last one read, else not at all. Not every decision is read exactly once: a
+        correction of a decision's TMT while the batches are read moves its key, and a decision already read moved
+        after the last key read is read twice (11 rows against a total of 10), one not yet read moved before it is
+        not read at all; the downloads' readers tell by the row count against X-Total-Count and download again
+        (docs/api.md). The rows are read as tuples:
         one dict is made per decision and one per finding (most decisions have none), not one per row read; the
         next batch is read while this one is used (`read_ahead`)."""
         rounds = self.passed_rounds()

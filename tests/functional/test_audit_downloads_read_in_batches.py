@@ -6,8 +6,9 @@ for the whole download; a client reading slowly left the session idle in that tr
 idle_in_transaction_session_timeout (30 s), and the client got a 200 with a CSV cut off (4 of 13 rows). Here the
 timeout is shortened to a second and the reader pauses longer than it between batches of two rows. A decision
 recorded between batches is read once if its key (TMT, NIP, version) comes after the rows read, not at all if
-before: never twice. A view being rebuilt refuses the download (503) before its response starts, never a 200 cut off.
-Both stores."""
+before: never twice (a decision whose TMT is corrected between batches moves its key, and may be read twice or not
+at all: docs/api.md, the row count against X-Total-Count tells). A view being rebuilt refuses the download (503)
+before its response starts, never a 200 cut off. Both stores."""
 
 from __future__ import annotations
 
