@@ -1932,10 +1932,16 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     Columns of notes ("No", "Keterangan": textfiles.NOTE_COLUMNS) and careerlog's reasons column of a refused-rows
     file (textfiles.REASONS_COLUMNS) are left out of the rows (named `#note` and their place) and said in
     ColumnNotes, as is a name column beside the NIP of a kind without a name, read to check each row's NIP
-    (careerlog.names). A cell longer than HEADER_CELL_LIMIT is refused at once, before any other reading of it (a
-    header cell of megabytes was read for minutes as a column's name, and its near names sought)."""
-    if (longest := next(((i, len(t)) for i, t in enumerate(typed, 1) if len(t) > HEADER_CELL_LIMIT), None)) is not None:
+    (careerlog.names). A cell longer than HEADER_CELL_LIMIT (its text without a BOM and the spaces around it) is
+    refused at once, before any other reading of it (a header cell of megabytes was read for minutes as a column's
+    name, and its near names sought); but the line's one filled cell is a title above the header, refused as the
+    shorter ones are (TITLE_ROW, the cell quoted cut short as always; until 2026-12-07 a title of 222 characters was
+    refused as a column too long, not told to delete the lines above the header)."""
+    lengths = [len(_header_text(t)) for t in typed]
+    if (longest := next(((i, n) for i, n in enumerate(lengths, 1) if n > HEADER_CELL_LIMIT), None)) is not None:
         column, length = longest
+        if sum(1 for n in lengths if n) == 1:  # (a spreadsheet's title above the table, its one cell)
+            return ["" for _ in typed], _title_row(_header_text(typed[column - 1]), line)
         too_long = HEADER_CELL_TOO_LONG.reason(column=column, line=line, length=length, limit=HEADER_CELL_LIMIT)
         return ["" for _ in typed], InvalidInput(too_long, "line")
     own = kind if kind and not any(column_name(name) == "kind" for name in typed) else None
@@ -1974,10 +1980,7 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     if kind in CAREER_DOWNLOAD_HEADERS and (download := career_download(typed)) is not None:
         return names, InvalidInput(_download_refusal(kind, typed, names, *download[:2]), "line")
     if len(unknown) == 1 and sum(1 for name in typed if name.strip()) == 1:  # (a title above the table)
-        if separator := _separated_otherwise(unknown[0]):
-            said = {"line": line, "cell": repr(unknown[0]), "separator": separator}
-            return names, InvalidInput(SEPARATED_OTHERWISE.reason(**said), "line")
-        return names, InvalidInput(TITLE_ROW.reason(line=line, cell=repr(unknown[0])), "line")
+        return names, _title_row(unknown[0], line)
     columns = ", ".join(repr(name) for name in unknown)
     aliases = aliases_of(fields, kind)
     spelled = ", ".join(dict.fromkeys(header_spelling(alias) for alias in aliases))
@@ -2040,6 +2043,21 @@ def ignored_column(kind: str) -> str:
     ]
     spelled = ", ".join(dict.fromkeys(header_spelling(alias) for alias in aliases_of(fields, kind)))
     return IGNORED_COLUMN.reason(kind=kind, fields=", ".join(fields), aliases=spelled)
+
+
+def _header_text(cell: str) -> str:
+    """A header cell's text as its length is measured: without a BOM and the spaces around it."""
+    return cell.strip().lstrip("\ufeff").strip()
+
+
+def _title_row(cell: str, line: int) -> InvalidInput:
+    """The refusal of a header line whose one filled cell, `cell`, names no column: a title above the header
+    (TITLE_ROW), or column names separated by a character the import reads only when named (SEPARATED_OTHERWISE);
+    the cell quoted cut short (Refusal.quotes)."""
+    if separator := _separated_otherwise(cell):
+        said = {"line": line, "cell": repr(cell), "separator": separator}
+        return InvalidInput(SEPARATED_OTHERWISE.reason(**said), "line")
+    return InvalidInput(TITLE_ROW.reason(line=line, cell=repr(cell)), "line")
 
 
 def _separated_otherwise(cell: str) -> str | None:
