@@ -29,7 +29,7 @@ from careerlog.access import Role, Scope, Target, check_role_scope
 from careerlog.config import Settings
 from careerlog.domain.errors import CareerlogError, Conflict, FieldErrors, InvalidInput, NotFound, quoted
 from careerlog.domain.nip import normalise_nip, parse_nip
-from careerlog.domain.payload import EMPTY
+from careerlog.domain.payload import EMPTY, NUL, bidi_control
 from careerlog.domain.wording import Refusal
 from careerlog.keyset import Keyset, Paged, Paging, page_and_next
 from careerlog.sqlstore import Row, SqlStore, created_name, open_store
@@ -354,6 +354,10 @@ class Accounts:
             errors.add("username", BAD_USERNAME)
         if not display_name.strip():
             errors.add("display_name", EMPTY)
+        elif "\x00" in display_name:  # (PostgreSQL's text cannot hold one: a 503; SQLite kept it)
+            errors.add("display_name", NUL)
+        elif control := bidi_control(display_name):  # (reversing how the rest of the name shows; until 2026-12-07
+            errors.add("display_name", control)  # refused by the accounts page alone: `accounts create` took it)
         if role not in {r.value for r in Role}:
             errors.add("role", ROLES.reason(roles=", ".join(r.value for r in Role)))
         if password is not None and len(password) < MIN_PASSWORD:

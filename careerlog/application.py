@@ -2615,7 +2615,9 @@ class CareerLog(Application[str]):
         if event_cls.KIND not in ("unit_rating", "correction", "retraction"):
             raise InvalidInput(UNIT_KINDS.reason(kind=event_cls.KIND), "kind")
         self.judge_key_owner(command, uow)
-        values = parse_payload(event_cls, command.payload)
+        # (live input judged as an employee's is, a control of a text's direction refused: a migration keeps a log's;
+        # until 2026-12-07 a unit's rating, correction or retraction was read by parse_payload alone)
+        values = (parse_payload if command.migration else parse_judged)(event_cls, command.payload)
         unit = uow.get(command.subject)
         if unit is None and command.migration is None:  # (a migration keeps its log's records as they are)
             spelt = self.unit_as_recorded(uow, command.subject)

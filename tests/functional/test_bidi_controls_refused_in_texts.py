@@ -12,6 +12,7 @@ import pytest
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import csrf_token, log_in
+from tests.integration.test_accounts_cli import raw, run
 
 EVENTS = f"/api/v1/employees/{BUDI}/events"
 OVERRIDE = (
@@ -61,3 +62,38 @@ def test_an_accounts_name_holding_one_is_refused_beside_it_in_indonesian(world: 
     errors = dict(re.findall(r'<span class="error" id="([a-z_]+)-error">(.*?)</span>', answer.get_data(as_text=True)))
     assert errors["display_name"].startswith("Tidak boleh memuat karakter kendali U+202E (RIGHT-TO-LEFT OVERRIDE)")
     assert "rlo-name" not in {a.username for a in world.services.accounts.list_accounts()}
+
+
+UNIT = "/api/v1/units/KOTA-MEDAN/BKPSDM"
+INSPECTOR = ("--role", "inspector", "--region", "12", "--no-password")
+RATING = {"year": 2023, "predicate": "BAIK", "effective_date": "2024-01-15", "reference": "LKJIP-2023"}
+
+
+def test_a_units_rating_holding_one_is_refused_beside_its_field(world: World) -> None:
+    """(Until 2026-12-07 a unit's rating was read without the check: "SKP\u202e-1" was recorded, 201.)"""
+    before = world.log()
+    answer = world.post(f"{UNIT}/ratings", "hr", json={**RATING, "reference": "SKP\u202e-1"})
+    assert answer.status_code == 422, answer.get_json()
+    assert answer.get_json()["errors"]["reference"] == [OVERRIDE]
+    assert world.log() == before
+
+
+@pytest.mark.parametrize("kind", ["correction", "retraction"])
+def test_a_units_correction_or_retraction_holding_one_is_refused_beside_its_field(world: World, kind: str) -> None:
+    assert world.post(f"{UNIT}/ratings", "hr", json=RATING).status_code == 201
+    before = world.log()
+    corrected = {"corrected_fields": {"predicate": "SANGAT_BAIK"}} if kind == "correction" else {}
+    body = {"kind": kind, "target_version": 2, "reason": "Dinilai\u202e ganda", "effective_date": "2024-02-01",
+            "reference": "BATAL-1", **corrected}  # fmt: skip
+    answer = world.post(f"{UNIT}/events", "hr", json=body)
+    assert answer.status_code == 422, answer.get_json()
+    assert answer.get_json()["errors"]["reason"] == [OVERRIDE]
+    assert world.log() == before
+
+
+def test_careerlog_accounts_create_refuses_a_name_holding_one(store_url: str) -> None:
+    """(Until 2026-12-07 the accounts page refused it, and `careerlog accounts create` created the account.)"""
+    result = run(store_url, "accounts", "create", "rlo-cli", "--name", "Ani\u202e Lubis", *INSPECTOR)
+    assert result.exit_code == 1, result.output
+    assert f"display_name: {OVERRIDE}" in result.output
+    assert "rlo-cli" not in {r["username"] for r in raw(store_url, "accounts")}

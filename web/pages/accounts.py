@@ -19,7 +19,6 @@ from flask_wtf import FlaskForm
 from careerlog.access import Action, Role, Scope, parse_scope
 from careerlog.accounts import Account
 from careerlog.domain.errors import Conflict, InvalidInput, NotFound
-from careerlog.domain.payload import NUL, bidi_control
 from web.pages.common import allowed, blp, expired, page, services
 from web.pages.inspector import filtered_by_nothing, page_number
 from web.pages.labels import role_label
@@ -80,11 +79,7 @@ def accounts() -> ResponseReturnValue:
         if not form.validate_on_submit():  # the CSRF token
             errors = {"_schema": [expired()]}
         else:
-            try:
-                if "\x00" in typed["display_name"]:  # (PostgreSQL's text cannot hold one: a 503; SQLite kept it)
-                    raise InvalidInput(NUL, "display_name")
-                if control := bidi_control(typed["display_name"]):  # (reversing how the rest of the name shows)
-                    raise InvalidInput(control, "display_name")
+            try:  # (a name holding a NUL or a control of its direction refused by Accounts, with the other fields)
                 created = create_from(typed, account)
             except InvalidInput as e:
                 errors = {**taken(typed["username"].strip()), **e.errors}  # (a name taken with them: all at once)
