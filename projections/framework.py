@@ -443,12 +443,14 @@ STALLED_AFTER = 60.0
 
 class NotFollowed(TimeoutError):
     """A wait for the views to reach a log position given up with no view behind it moving meanwhile
-    (`Projector.wait`): no process follows the log, or the one that does fails (the API's 503 view-not-ready says
-    so, web.errors.NOT_FOLLOWED, rather than to try again shortly)."""
+    (`Projector.wait`), for `waited` seconds: what is known. No process may follow the log, or the one that does may
+    fail, or be committing a batch that takes longer than the wait (the API's 503 view-not-ready says so,
+    web.errors.NOT_FOLLOWED, rather than to try again shortly)."""
 
-    def __init__(self, position: int):
-        super().__init__(f"the views did not move towards position {position} while waited for")
+    def __init__(self, position: int, waited: float):
+        super().__init__(f"the views did not move towards position {position} in the {waited:g} seconds waited for")
         self.position = position
+        self.waited = waited
 
 
 class ViewNotReady(CareerlogError):
@@ -1223,8 +1225,9 @@ class Projector:
     def wait(self, position: int | None, timeout: float = 5.0) -> None:
         """Block until every projection has applied the event at `position` (TimeoutError); NotFollowed (a
         TimeoutError) when no view behind it moved while waited for: no process follows the log (a PostgreSQL
-        store with no `careerlog projections run`), or the one that does fails, where before the answer said to try
-        again shortly, which never came true."""
+        store with no `careerlog projections run`), or the one that does fails or is committing a batch longer than
+        the wait (the store does not tell which), where before the answer said to try again shortly, which never
+        came true with none running."""
         names = [p.name for p in self.projections]
         before = self.positions(names)  # (one read: views already there, the usual case, are not each read again)
         if position is None or (len(before) == len(names) and min(before.values(), default=position) >= position):
@@ -1234,7 +1237,7 @@ class Projector:
                 self.views.wait(projection.name, position, timeout=timeout)
         except TimeoutError:
             if position is not None and self.positions(names) == before:
-                raise NotFollowed(position) from None
+                raise NotFollowed(position, timeout) from None
             raise
 
     def positions(self, names: Sequence[str]) -> dict[str, int]:

@@ -125,14 +125,16 @@ BODY_TOO_LARGE = Refusal("The request body is larger than the limit of {limit} b
 NO_SUCH_FACT = Refusal("No such fact; see errors.").reason()
 NOT_CAUGHT_UP = Refusal("The views have not caught up with that position yet; try again shortly.").reason()
 # (a wait during which no view behind the position moved: projections.framework.NotFollowed; until 2026-12-07 it said
-# to try again shortly, as above, which never came true with no worker running, while /health answered 200)
+# to try again shortly, as above, which never came true with no worker running, while /health answered 200; then,
+# until later that day, that no process followed the log or the one that did failed, said too of a live worker
+# committing a batch longer than the wait)
 NOT_FOLLOWED = Refusal(
-    "The views have not caught up with that position, and they did not move while this request waited: no process "
-    "follows the log, or the one that does fails. The views are kept by a projections worker (`careerlog projections "
-    "run`), on SQLite also by the serving process holding the store's follower lock. If none runs, start one; if one "
-    "runs, its log says why it does not move on (`careerlog projections status` shows how far each view is). Then try "
-    "again."
-).reason()
+    "The views have not caught up with that position, and they did not move during the {seconds} seconds this "
+    "request waited. If no `careerlog projections run` is running (on SQLite the serving process holding the store's "
+    "follower lock follows the log too), start one; if one is, it may be in a long batch or failing: read its log "
+    "(`careerlog projections status` shows how far each view is). Then try again.",
+    numbers=("seconds",),
+)
 STORE_UNUSABLE = Refusal("The database could not be used; try again shortly.").reason()
 OUR_SIDE = Refusal("Something went wrong on our side.").reason()
 # routing's own details (werkzeug's), as a 404 of an unknown path and a 405 say them
@@ -260,7 +262,8 @@ def domain_problem(error: Exception) -> Response:
         rules = {"rules": [rules_member(r) for r in error.rejudged]}
         return problem(status, str(error), slug=slug, headers={"Retry-After": str(RULES_MISMATCH_RETRY)}, members=rules)
     if isinstance(error, NotFollowed):  # (no sooner than a view being filled that has not moved: view-filling's)
-        return problem(status, NOT_FOLLOWED, slug=slug, headers={"Retry-After": str(VIEW_FILLING_RETRY)})
+        detail = NOT_FOLLOWED.reason(seconds=f"{error.waited:g}")
+        return problem(status, detail, slug=slug, headers={"Retry-After": str(VIEW_FILLING_RETRY)})
     if isinstance(error, TimeoutError):
         return problem(status, NOT_CAUGHT_UP, slug=slug, headers={"Retry-After": "1"})
     return problem(status, reason_of(error), slug=slug)

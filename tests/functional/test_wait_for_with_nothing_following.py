@@ -1,8 +1,10 @@
 """A read with `wait_for` that the views do not reach in time: with no process following the log (a PostgreSQL
 store with no `careerlog projections run`, a SQLite server whose follower stopped) the views do not move while the
-request waits, and the 503 view-not-ready says so and what to start, where until 2026-12-07 it said to "try again
-shortly", which never came true (while /health answered 200); a worker that moves the views on but has not reached
-the position yet keeps that detail. On both stores."""
+request waits, and the 503 view-not-ready says so, for how many seconds it waited, and what to do: start a worker
+if none runs, else read its log (it may be in a long batch or failing), where until 2026-12-07 it said to "try
+again shortly", which never came true (while /health answered 200), and then, until later that day, that no process
+followed the log or the one that did failed, said too of a live worker committing a batch longer than the wait. A
+worker that moves the views on but has not reached the position yet keeps that detail. On both stores."""
 
 from __future__ import annotations
 
@@ -33,19 +35,22 @@ def unfollowed(world: World) -> int:
     return int(services.ledger.max_notification_id())
 
 
-def test_a_wait_no_view_moved_during_says_no_process_follows_the_log(world: World) -> None:
+def test_a_wait_no_view_moved_during_says_how_long_and_to_start_a_worker_or_read_its_log(world: World) -> None:
     head = unfollowed(world)
     answer = world.get(f"{TIMELINE}?wait_for={head}")
     assert answer.status_code == 503
     body = answer.get_json()
     assert body["type"] == "urn:careerlog:problem:view-not-ready"  # (the type as before)
-    assert "did not move while this request waited: no process follows the log" in body["detail"]
-    assert "`careerlog projections run`" in body["detail"]
+    assert "did not move during the 0.2 seconds this request waited." in body["detail"]
+    assert "If no `careerlog projections run` is running" in body["detail"]
+    assert "if one is, it may be in a long batch or failing: read its log" in body["detail"]
+    assert "no process follows the log" not in body["detail"]  # (not known: a worker may be in a long batch)
     assert "try again shortly" not in body["detail"]
     assert answer.headers["Retry-After"] == "30"  # (not 1: nothing moves within a second)
     assert world.get("/health", None).status_code == 200
     worded = world.get(f"{TIMELINE}?wait_for={head}", headers=INDONESIAN).get_json()
-    assert "tidak ada proses yang mengikuti log" in worded["detail"]
+    assert "tidak bergerak selama 0.2 detik permintaan ini menunggu" in worded["detail"]
+    assert "mungkin ia sedang mengerjakan batch yang panjang atau gagal: baca lognya" in worded["detail"]
     assert "`careerlog projections run`" in worded["detail"]
 
 
