@@ -383,8 +383,30 @@ def scorecard(card: Mapping[str, Any], min_cell: int, *, withheld: Collection[st
         for v in item["trend"]
         if v[FLAG]
     }
-    shown = [{**f, FLAG: False} for f in card["findings"] if not resting_on(f, hidden)]
+    shown = [
+        {**f, FLAG: False}
+        for f in card["findings"]
+        if not resting_on(f, hidden) and not comparing_with_withheld(f, card["indicators"], hidden)
+    ]
     return {**card, "indicators": indicators, "findings": shown}
+
+
+def comparing_with_withheld(
+    found: Mapping[str, Any], indicators: Mapping[str, Mapping[str, Any]], hidden: set[str]
+) -> bool:
+    """Whether a finding on an impact ratio compares its group with a reference group whose value is withheld: its
+    text states the reference's promoted of eligible ("against 20 of 22 of M", findings.compared_with, of its last
+    year's value), written before the values were judged."""
+    indicator = found["indicator"]
+    if not indicator.startswith("merit.impact_ratio_by_") or not found["group"] or not found["years"]:
+        return False
+    year, group = found["years"][-1], found["group"]
+    for v in indicators.get(indicator, {}).get("trend", []):
+        if v["agency"] == found["agency"] and v["year"] == year and v["group"] == group:
+            reference = (v.get("details") or {}).get("reference_group")
+            dim = next(iter(group))
+            return reference is not None and value_key(indicator, found["agency"], year, {dim: reference}) in hidden
+    return False
 
 
 def withheld_where(values: Sequence[dict[str, Any]], source: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
