@@ -55,7 +55,7 @@ def test_no_page_refusal_quotes_more_than_40_characters_of_a_filter(world: World
         url = re.sub(r"<(?:int:)?([^>]+)>", lambda m: BUDI if m.group(1) == "nip" else "1", rule)
         page = world.client.get(f"{url}?lang=en")
         if page.mimetype != "text/html":
-            page.close()  # (a download streamed, unread: closed, as a WSGI server closes it, its request context popped)
+            page.close()  # (a download streamed, unread: closed as a WSGI server closes it, its context popped)
             continue
         for name in sorted(set(re.findall(r'name="([a-z_]+)"', page.get_data(as_text=True))) - {"csrf_token"}):
             answer = world.client.get(f"{url}?lang=en&{name}={long}")
