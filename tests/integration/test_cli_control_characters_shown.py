@@ -29,8 +29,10 @@ import orjson
 import pytest
 from click.testing import CliRunner, Result
 
+from careerlog.accounts import open_accounts
 from careerlog.application import CareerLog, Migration
 from careerlog.cli import main
+from careerlog.config import Settings
 from tests import factories as f
 from tests.conftest import projected
 from tests.processes import CAREERLOG
@@ -79,9 +81,16 @@ def recorded(shared_database_url: str) -> str:
     an account named NAME."""
     with projected(shared_database_url, record_all):
         pass
-    created = ("accounts", "create", "siti", "--name", NAME, "--role", "hr", "--agency", "KOTA-MEDAN", "--no-password")
+    # (named NAME as before 2026-12-07, when `accounts create` took a control of the text's direction: it refuses one
+    # now, so the account is made named without it, and its name stored as an older release stored it)
+    plain = NAME.replace("\u202e", "")
+    created = ("accounts", "create", "siti", "--name", plain, "--role", "hr", "--agency", "KOTA-MEDAN", "--no-password")
     result = run(shared_database_url, *created)
     assert result.exit_code == 0, result.output
+    accounts = open_accounts(Settings(database_url=shared_database_url))
+    with accounts.store.transaction() as sql:
+        sql.execute("UPDATE accounts SET display_name = ? WHERE username = ?", (NAME, "siti"))
+    accounts.store.close()
     return shared_database_url
 
 
