@@ -29,7 +29,7 @@ def test_the_rates_counted_by_person_say_what_they_mean(world: World) -> None:
     assert "the share of its people promoted at least once in the period" in page
     assert "come near 100% for every group" in page
     indonesian = world.client.get("/pages/fairness?by=sex&count=person&lang=id").get_data(as_text=True)
-    assert "setidaknya sekali dalam periode itu" in indonesian
+    assert "setidaknya sekali dalam rentang tanggal itu" in indonesian
 
 
 def test_the_rates_counted_by_round_carry_no_such_note(world: World) -> None:
