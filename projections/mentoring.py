@@ -396,16 +396,21 @@ class MentoringQueries(ViewReader):
         *,
         window_months: int = DEFAULT_WINDOW_MONTHS,
         years: int = DEFAULT_OUTCOME_YEARS,
+        wider: Sequence[Mapping[str, Any]] = (),
     ) -> dict[str, Any]:
         """Mentees' promotions, JP and SKP scores after their first mentoring started, against
-        colleagues of the same agency and rank on that day who were never mentored."""
+        colleagues of the same agency and rank on that day who were never mentored. `wider`: other filters (the same
+        report without one of its filters, web.services.Services.mentoring_report), whose mentees' and peers' counts
+        and promoted are answered beside (`wider`, in their order), read in the same transaction from one load of
+        the spells (of the agencies of every one's mentees)."""
         months = window(window_months)
         span = bounded(years, "years", 1, MAX_OUTCOME_YEARS)
         clauses, params = filter_clauses(filters, RELATIONSHIP_FILTERS)
         with self.store.transaction(commit=False) as sql:
             mentees = first_mentoring(sql, clauses, params)
+            others = [first_mentoring(sql, *filter_clauses(other, RELATIONSHIP_FILTERS)) for other in wider]
             mentored = {r["subject"] for r in sql.query("SELECT DISTINCT subject FROM mentoring")}
-            agencies = sorted({m.agency for m in mentees if m.agency})
+            agencies = sorted({m.agency for m in [*mentees, *(m for other in others for m in other)] if m.agency})
             index = load_spells(sql, agencies)
             peers = comparable(mentees, mentored, index)
             # (the values of the people compared alone, of those ever in the agencies: the index's; until 2026-12-06
@@ -426,7 +431,18 @@ class MentoringQueries(ViewReader):
                 "mean_rating": difference(got.mean_rating, baseline.mean_rating),
             },
             "window_complete": window_complete([*mentees, *peers], months, self.today),
+            **({"wider": [promoted_of(other, mentored, index, months) for other in others]} if wider else {}),
         }
+
+
+def promoted_of(mentees: Sequence[Member], mentored: set[str], index: SpellIndex, months: int) -> dict[str, Any]:
+    """The mentees' and their peers' counts and promoted within `months` (`MentoringQueries.mentoring_outcomes`'s
+    `wider`): what a report's promoted is judged against (suppression.Attribute.differenced)."""
+    peers = comparable(mentees, mentored, index)
+    return {
+        group: {"count": len(members), "promoted": promoted_count(members, index, months)}
+        for group, members in (("mentees", mentees), ("peers", peers))
+    }
 
 
 # Counts over mentoring relationships (MentoringQueries.relationship_totals): a mentor NULL counts as one mentor, as

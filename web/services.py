@@ -1757,8 +1757,11 @@ class Services:
         scoped = self.report_within(reader, filters)
         self.mentoring.known_focus(scoped)
         relationships = self.mentoring.relationship_totals(scoped)
-        found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years)
         cell = self.smallest_cell(reader)
+        # (a reader of aggregates' filtered report, its promoted against the same report's without each filter)
+        judged = cell > 1 and relationships["mentees"]
+        wider = [self.without_filter(reader, filters, name) for name in filters if filters[name]] if judged else []
+        found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years, wider=wider)
         given = self.mentoring_differenced(reader, filters, scoped, relationships, cell)
         if cell > 1 and not relationships["mentees"]:
             given = self.mentees_withheld_by(reader, filters, cell)
@@ -1766,8 +1769,13 @@ class Services:
         items = [{"group": group, **found[group]} for group in ("mentees", "peers")]
         # (its mentees withheld, so are their outcomes and their peers': the same people's, and those beside them)
         items = suppression.suppress(items, suppression.MENTORING_OUTCOMES, cell, withheld=(0, 1) if given else ())
-        # (their promoted withheld where it or the rest of them is a small group: 1 of 13 mentees promoted)
+        # (their promoted withheld where it or the rest of them is a small group: 1 of 13 mentees promoted; or where
+        # the report without one of its filters less it is: 10 of 20 less 9 of 14, the other 6 had 1 promoted)
         items = [suppression.MENTORING_PROMOTED.withhold(item, cell) for item in items]
+        items = [
+            suppression.MENTORING_PROMOTED.differenced(item, [w[item["group"]] for w in found.get("wider", ())], cell)
+            for item in items
+        ]
         difference = found["difference"]
         if any(i["suppressed"] for i in items):
             difference = dict.fromkeys(difference)

@@ -150,3 +150,24 @@ def test_a_finding_comparing_a_group_with_a_withheld_reference_is_left_out() -> 
     assert [v["suppressed"] for v in judged["indicators"]["merit.impact_ratio_by_sex"]["trend"]] == [True, False]
     assert judged["findings"] == []
     assert suppression.scorecard(card, 1)["findings"] != []  # (an inspector is told it)
+
+
+@pytest.mark.parametrize(
+    ("wider", "told"),
+    [
+        ([{"promoted": 10, "count": 20}], True),  # (the other 6 had 1 promoted)
+        ([{"promoted": 14, "count": 20}], True),  # (the other 6 had 5 promoted: the 1 not)
+        ([{"promoted": 9, "count": 14}, {"promoted": 14, "count": 24}], False),  # (0 of 0, 5 of 10: neither tells)
+        ([{"promoted": 9, "count": 16}], True),  # (the other 2 had none: a small group left out)
+        ([{"promoted": 10, "count": 14}], True),  # (the same 14, 1 more promoted counted from another start)
+        ([{"promoted": 9, "count": 24}], False),  # (the other 10 had none)
+    ],
+)
+def test_a_filtered_groups_attribute_is_withheld_where_a_wider_answer_less_it_tells_the_people_left_out(
+    wider: list[dict[str, int]], told: bool
+) -> None:
+    row = {"group": "mentees", "count": 14, "promoted": 9, "promotion_rate": 0.6429}
+    judged = suppression.MENTORING_PROMOTED.differenced(row, wider, 5)
+    assert (judged["promoted"], judged["promotion_rate"]) == ((None, None) if told else (9, 0.6429))
+    assert judged["count"] == 14
+    assert suppression.MENTORING_PROMOTED.differenced(row, wider, 1) == row  # (an exact reader: every figure)

@@ -1,0 +1,118 @@
+"""A reader of aggregates' filtered mentoring report withholds its mentees' promoted when the same report without one
+of its filters, less it, tells the promotions of the mentees left out (a review of 2026-12-07: the report unfiltered
+said 10 promoted of 20 mentees, filtered to BKPSDM 9 of 14: the other 6, of Bappeda, had 1 promoted), as each
+report's own promoted is withheld when it or the rest of its mentees is a small group. The API, its CSV and the
+report page and its CSV alike; an inspector sees every figure. Both stores."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, RINA, World, appointment_of
+from tests.functional.test_pages_auth import log_in
+from tests.functional.test_suppression import record
+from tests.functional.test_suppression import staffed as staffed  # (the fixture)
+
+MENTORING = "/api/v1/reports/mentoring"
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+KARO = {"agency": "KAB-KARO", "region": "12.06", "unit": "Dinas Pendidikan"}
+
+
+def mentees_of(world: World, unit: str, how_many: int, promoted: int, sequence: int, *, karo: bool = False) -> None:
+    """New staff of KOTA-MEDAN's `unit` (or of KAB-KARO's, `karo`), each mentored by Budi (Rina) from 2021-01-04, the
+    first `promoted` of them promoted to III/b on 2022-04-01 (within the report's 24 months)."""
+    for n in range(how_many):
+        nip = f.nip(date(1991, 6, 6), date(2016, 3, 1), "F", sequence=sequence + n)
+        record(world, nip, "appointment", appointment_of(nip, **(KARO if karo else {"unit": unit})))
+        mentor = RINA if karo else BUDI
+        start = {"mentor_nip": mentor, "focus": "Kepegawaian", "effective_date": "2021-01-04", "reference": f"M-{nip}"}
+        record(world, nip, "mentoring_start", start)
+        if n < promoted:
+            record(world, nip, "rank_promotion", f.promotion("III/b", "2022-04-01"))
+
+
+@pytest.fixture
+def mentored(staffed: World) -> World:
+    """20 mentees of KOTA-MEDAN: 14 of BKPSDM, 9 of them promoted; 6 of Bappeda, 1 of them promoted."""
+    mentees_of(staffed, "BKPSDM", 14, 9, 600)
+    mentees_of(staffed, "Bappeda", 6, 1, 640)
+    staffed.catch_up()
+    return staffed
+
+
+def mentees(world: World, query: str, role: str) -> dict[str, Any]:
+    answer = world.get(f"{MENTORING}{query}", role)
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    return answer.get_json()["items"][0]
+
+
+def figures(item: dict[str, Any]) -> tuple[Any, ...]:
+    return item["count"], item["promoted"], item["promotion_rate"], item["suppressed"]
+
+
+def test_a_units_promoted_is_withheld_where_the_agencys_less_it_tells_the_other_mentees_promotions(
+    mentored: World,
+) -> None:
+    assert figures(mentees(mentored, "", "reporter")) == (20, 10, 0.5, False)
+    assert figures(mentees(mentored, "?agency=KOTA-MEDAN", "reporter")) == (20, 10, 0.5, False)
+    # (on its own 9 of 14 tells no one's; less 10 of 20, it told that 1 of Bappeda's 6 was promoted)
+    for query in ("?unit=BKPSDM", "?agency=KOTA-MEDAN&unit=BKPSDM"):
+        unit = mentees(mentored, query, "reporter")
+        assert figures(unit) == (14, None, None, False)  # was 9 and 0.6429
+        assert unit["jp_per_year"] is not None or unit["person_years"] == 0  # (the rest of its figures shown)
+        csv = mentored.get(f"{MENTORING}{query}&format=csv", "policy").get_data(as_text=True)
+        rows = {row["group"]: row for row in csv_reader(csv)}
+        assert (rows["mentees"]["count"], rows["mentees"]["promoted"], rows["mentees"]["suppressed"]) == (
+            "14",
+            "",
+            "false",
+        )
+    assert figures(mentees(mentored, "?unit=BKPSDM", "inspector")) == (14, 9, 0.6429, False)
+
+
+def test_a_units_promoted_less_the_agencys_of_enough_either_way_is_shown(staffed: World) -> None:
+    mentees_of(staffed, "BKPSDM", 14, 9, 600)
+    mentees_of(staffed, "Bappeda", 10, 5, 640)  # (the other 10: 5 promoted, 5 not)
+    staffed.catch_up()
+    assert figures(mentees(staffed, "?unit=BKPSDM", "reporter")) == (14, 9, 0.6429, False)
+    assert figures(mentees(staffed, "?unit=Bappeda", "reporter")) == (10, 5, 0.5, False)
+
+
+def test_an_agencys_promoted_is_withheld_on_the_api_the_report_page_and_its_csv_alike(staffed: World) -> None:
+    mentees_of(staffed, "BKPSDM", 14, 9, 600)
+    mentees_of(staffed, "", 6, 1, 640, karo=True)  # (KAB-KARO's 6, 1 promoted)
+    staffed.catch_up()
+    query = "?agency=KOTA-MEDAN"
+    assert figures(mentees(staffed, "", "reporter")) == (20, 10, 0.5, False)
+    assert figures(mentees(staffed, query, "reporter")) == (14, None, None, False)  # was 9 and 0.6429
+    log_in(staffed, "reporter")
+    text = page_text(staffed, f"/pages/reports/mentoring{query}&lang=en")
+    assert "64.3" not in text  # (9 of 14 promoted, shown before)
+    assert 'class="withheld"' in text
+    rows = {row["group"]: row for row in csv_reader(page_text(staffed, f"/pages/reports/mentoring.csv{query}"))}
+    assert (rows["mentees"]["count"], rows["mentees"]["promotion_rate"]) == ("14", "")
+    log_in(staffed, "inspector")
+    exact = {row["group"]: row for row in csv_reader(page_text(staffed, f"/pages/reports/mentoring.csv{query}"))}
+    assert (exact["mentees"]["count"], exact["mentees"]["promotion_rate"]) == ("14", "0.6429")
+
+
+def page_text(world: World, path: str) -> str:
+    with world.client.get(path) as answer:
+        assert answer.status_code == 200, answer.get_data(as_text=True)[:500]
+        return answer.get_data(as_text=True)
+
+
+def csv_reader(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
