@@ -971,14 +971,21 @@ class TrainingQueries(ViewReader):
         return {key: n for (key,), n in counted.items()}
 
     def programmes(
-        self, filters: Mapping[str, Any] | None = None, *, window_months: int = DEFAULT_WINDOW_MONTHS
+        self,
+        filters: Mapping[str, Any] | None = None,
+        *,
+        window_months: int = DEFAULT_WINDOW_MONTHS,
+        wider: Sequence[Mapping[str, Any]] = (),
     ) -> list[dict[str, Any]]:
         """Per programme: take-up, hours, feedback, cost, and participants' later promotions
         against comparable non-participants. A programme is its `programme_id` by `reference_key` (letter case and
         whitespace aside, as the ledger tells references apart): `DIKLAT-PIM IV`, `diklat-pim iv` and
         `DIKLAT-PIM  IV`, recorded so by different agencies, are one programme, shown under the spelling most of its
         trainings counted use (`programme_id`; ties: the first in code-point order) with the others in
-        `other_spellings`; a `programme_id` filter names a programme so too."""
+        `other_spellings`; a `programme_id` filter names a programme so too. `wider`: other filters (the same report
+        without one of its filters, web.services.Services.programmes), each programme's promotable, promoted,
+        comparable and comparable promoted under each answered beside (an item's `wider`, in their order), read in
+        the same transaction from one load of the spells."""
         months = window(window_months)
         with self.store.transaction(commit=False) as sql:
             spellings = programme_spellings(sql)
@@ -989,15 +996,25 @@ class TrainingQueries(ViewReader):
             totals = programme_totals(sql, clauses, params)
             feedback = programme_feedback(sql, clauses, params)
             members = programme_members(sql, clauses, params)
+            others = [
+                {} if other_where is None else programme_members(sql, *other_where)
+                for other_where in (self._programme_where(other, spellings) for other in wider)
+            ]
             takers = programme_takers(sql, {key: spellings[key] for key in totals})
-            agencies = {m.agency for group in members.values() for m in group}
+            agencies = {m.agency for held in (members, *others) for key in totals for m in held.get(key, [])}
             index = load_spells(sql, agencies)
         # the rank promotions compared are of those who can be promoted in rank, each as they were on the day: a PPPK
         # then (a grade, not a rank) is not, a PNS is, whoever else their agency employs and whatever they were before
         # or after (until 2026-12-06 anyone ever a PPPK in the agencies was left out, on every day)
-        ranked = {key: [m for m in group if ranked_on(index, m)] for key, group in members.items()}
+        ranked, *ranked_others = [
+            {key: [m for m in held.get(key, []) if ranked_on(index, m)] for key in totals}
+            for held in (members, *others)
+        ]
         index = index.ranked()
-        index.prepare(((m.agency, m.rank or None, m.day) for group in ranked.values() for m in group), months)
+        posts = {
+            (m.agency, m.rank or None, m.day) for held in (ranked, *ranked_others) for g in held.values() for m in g
+        }
+        index.prepare(posts, months)
         peers = PeerSets(index, months)
         found = [
             {
@@ -1005,10 +1022,25 @@ class TrainingQueries(ViewReader):
                 "promotable": len(ranked.get(key, [])),
                 **feedback.get(key, empty_feedback()),
                 **peers.comparison(ranked.get(key, []), takers[key], self.today),
+                **(
+                    {"wider": [promotions_of(held[key], peers, takers[key]) for held in ranked_others]} if wider else {}
+                ),
             }
             for key, spelt in totals.items()
         ]
         return sorted(found, key=lambda item: item["programme_id"])
+
+
+def promotions_of(members: Sequence[Member], peers: PeerSets, takers: Collection[str]) -> dict[str, int]:
+    """A programme's participants who can be promoted in rank and their comparable colleagues, each with those of
+    them promoted (`TrainingQueries.programmes`' `wider`): what its promoted is judged against
+    (suppression.Attribute.differenced)."""
+    found = peers.comparison(members, takers, date.max)
+    return {"promotable": len(members), **{name: found[name] for name in ATTRIBUTE_COUNTS}}
+
+
+# the figures of a programme's row compared across answers (`promotions_of`), beside its promotable
+ATTRIBUTE_COUNTS = ("promoted", "comparable", "comparable_promoted")
 
 
 # Every programme_id the view holds, each read once from the index on (programme_id, end_date): the next one after

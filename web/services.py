@@ -1704,7 +1704,10 @@ class Services:
         # had one, withheld, so the agencies of a withheld programme's participants were told one request each)
         named = {"programme_id": filters["programme_id"]} if filters.get("programme_id") else {}
         self.training.known_programmes(scoped if cell <= 1 else self.within(reader, Action.READ_REPORTS, named))
-        found = self.training.programmes(scoped, window_months=window_months)
+        # (a reader of aggregates' filtered report, its promoted against the same programme's without each filter)
+        wider = [self.without_filter(reader, filters, name) for name in filters if filters[name]] if cell > 1 else []
+        found = self.training.programmes(scoped, window_months=window_months, wider=wider)
+        wider_of = {item["programme_id"]: item.pop("wider", []) for item in found}
 
         def read(scope: dict[str, list[str]]) -> list[dict[str, Any]]:
             return [{"programme": key, "participants": n} for key, n in self.training.participants(scope).items()]
@@ -1731,6 +1734,8 @@ class Services:
         for attribute in (suppression.PROGRAMME_PROMOTED, suppression.PROGRAMME_COMPARABLE_PROMOTED):
             # (promoted 1 of 7, or 4 of 5: who was promoted, or who was not, told of the programme's participants)
             items = [attribute.withhold(item, cell) for item in items]
+            # (or where the programme's without one of the filters less it does: 10 of 20 less 9 of 14 promoted)
+            items = [attribute.differenced(item, wider_of[item["programme_id"]], cell) for item in items]
         if self.sliced_filters(SLICED_PROGRAMME_FILTERS, filters, cell):
             # (filtered, a reader of aggregates gets no withheld row: listed, a row told which programmes had
             # participants under the filter, its count withheld; `agency=PROV-SUMUT&unit=BKD` listed the withheld

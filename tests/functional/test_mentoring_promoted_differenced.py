@@ -30,17 +30,23 @@ def store_url(database_url: str) -> str:
 KARO = {"agency": "KAB-KARO", "region": "12.06", "unit": "Dinas Pendidikan"}
 
 
-def mentees_of(world: World, unit: str, how_many: int, promoted: int, sequence: int, *, karo: bool = False) -> None:
-    """New staff of KOTA-MEDAN's `unit` (or of KAB-KARO's, `karo`), each mentored by Budi (Rina) from 2021-01-04, the
-    first `promoted` of them promoted to III/b on 2022-04-01 (within the report's 24 months)."""
-    for n in range(how_many):
-        nip = f.nip(date(1991, 6, 6), date(2016, 3, 1), "F", sequence=sequence + n)
+def newcomers(world: World, unit: str, how_many: int, promoted: int, sequence: int, *, karo: bool = False) -> list[str]:
+    """New staff of KOTA-MEDAN's `unit` (or of KAB-KARO's, `karo`), appointed in 2016 at III/a, the first `promoted` of
+    them promoted to III/b on 2022-04-01."""
+    nips = [f.nip(date(1991, 6, 6), date(2016, 3, 1), "F", sequence=sequence + n) for n in range(how_many)]
+    for n, nip in enumerate(nips):
         record(world, nip, "appointment", appointment_of(nip, **(KARO if karo else {"unit": unit})))
-        mentor = RINA if karo else BUDI
-        start = {"mentor_nip": mentor, "focus": "Kepegawaian", "effective_date": "2021-01-04", "reference": f"M-{nip}"}
-        record(world, nip, "mentoring_start", start)
         if n < promoted:
             record(world, nip, "rank_promotion", f.promotion("III/b", "2022-04-01"))
+    return nips
+
+
+def mentees_of(world: World, unit: str, how_many: int, promoted: int, sequence: int, *, karo: bool = False) -> None:
+    """`newcomers`, each mentored by Budi (Rina, `karo`) from 2021-01-04: the promotions within the report's 24
+    months."""
+    for nip in newcomers(world, unit, how_many, promoted, sequence, karo=karo):
+        start = {"mentor_nip": RINA if karo else BUDI, "focus": "Kepegawaian", "effective_date": "2021-01-04"}
+        record(world, nip, "mentoring_start", {**start, "reference": f"M-{nip}"})
 
 
 @pytest.fixture
