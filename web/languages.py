@@ -79,26 +79,28 @@ SEES_TABLE = re.compile(r"see the (\{table\}|\w+) reference table\.")
 TABLE_NAMED = re.compile(r"(?:tabel referensi|see the \w+ reference table)(?: [\w./-]*\w)?")
 
 
-# one language range of Accept-Language (RFC 9110 12.5.4: a tag or `*`, and its weight `q`, 0 to 1, 3 decimals at most)
-LANGUAGE_RANGE = re.compile(
-    r"\s*(?P<tag>\*|[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*)\s*(?:;\s*[qQ]\s*=\s*(?P<q>0(?:\.\d{0,3})?|1(?:\.0{0,3})?))?\s*"
-)
+# a language range's tag as werkzeug reads it from Accept-Language (request.accept_languages; RFC 9110 12.5.4: a tag or
+# `*`): its primary subtag, or none for a range unread (garbage: "???", "id; x=y")
+LANGUAGE_TAG = re.compile(r"(?P<primary>\*|[A-Za-z]{1,8})(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 def api_language() -> str:
-    """The language the client asks for (Accept-Language), English by default: of the ranges whose primary subtag is
-    one of API_LANGUAGES (`id-ID` is Indonesian, `en-AU` English), the one of the highest weight, the first of them
-    on a tie; a weight of 0 refuses its language, `*` (any language) asks for English by its weight, and a range
-    unread (garbage) for none. (Until
-    2026-12-07 werkzeug's best_match chose: exact tags first, primary subtags after, so `en-US, id;q=0.5` was
-    answered in Indonesian.)"""
+    """The language the client asks for (Accept-Language, as werkzeug parses it), English by default: of the ranges
+    whose primary subtag is one of API_LANGUAGES (`id-ID` is Indonesian, `en-AU` English), the one of the highest
+    weight, the first of them in the header on a tie; a weight of 0 refuses its language, `*` (any language) asks for
+    English by its weight, and a range unread (garbage, or its weight unread) for none. On a tie between `*` and a
+    range naming a language, the language named, wherever it stands (`*, id` is Indonesian): werkzeug orders `*`
+    after the ranges naming one, as RFC 9110 has `*` stand for the languages no other range names. (Until 2026-12-07
+    the API read the header itself, and `*` first on a tie was English; before that werkzeug's best_match chose: exact
+    tags first, primary subtags after, so `en-US, id;q=0.5` was answered in Indonesian.)"""
     best, weight = DEFAULT_LANGUAGE, 0.0
-    for part in request.headers.get("Accept-Language", "").split(","):
-        read = LANGUAGE_RANGE.fullmatch(part)
+    # werkzeug's order: the ranges naming a language by weight, in the header's order on a tie, then `*` by weight;
+    # the first of the highest weight is kept
+    for tag, q in request.accept_languages:
+        read = LANGUAGE_TAG.fullmatch(tag)
         if read is None:
             continue
-        primary = read["tag"].replace("_", "-").split("-")[0].lower().replace("*", DEFAULT_LANGUAGE)
-        q = float(read["q"]) if read["q"] is not None else 1.0
+        primary = read["primary"].lower().replace("*", DEFAULT_LANGUAGE)
         if primary in API_LANGUAGES and q > weight:
             best, weight = primary, q
     return best

@@ -155,6 +155,12 @@ def test_a_403_is_in_indonesian_when_asked(world: World) -> None:
         ("id, *", "id"),
         ("fr;q=garbage, ???, id;q=2", "en"),  # (no range read: garbage asks for nothing)
         ("garbage ;; ,, id-ID", "id"),
+        ("en-US;q=0.7, id;q=0.7", "en"),  # (a tie between a region's tag and a language: the first)
+        ("id;q=0.7, en-US;q=0.7", "id"),
+        ("*, id", "id"),  # (a tie with any language: the language named, as werkzeug orders them)
+        ("*;q=0.5, id-ID;q=0.5, en;q=0.4", "id"),
+        ('id;q="0.5", en;q=0.4', "id"),  # (a quoted weight, as werkzeug reads it)
+        ("id;q=0.5;level=1, en;q=0.4", "en"),  # (a range with a parameter other than its weight is garbage)
     ],
 )
 def test_the_problems_language_is_the_one_asked_for_by_its_weight_english_by_default(
