@@ -3,12 +3,13 @@ otherwise, by the pages' catalogue (web/translations).
 
 A problem's `title` (its status's, web.errors.TITLES), its `detail` and each reason of its `errors` are translated as
 the pages translate the ledger's refusals (web.pages.messages.wording_in_language): a Reason by its template's
-translation, each value that is itself worded translated so too, the other values as the English gives them (a code,
-a date, a field's name, a number: what a client may read them by); a plain text by the catalogue's entry of it, or,
-when it is marshmallow's own wording with its values ("Must be one of: A, B."), by that wording's (MARSHMALLOW). A text
-the catalogue has no entry of stays in English. What a client keys on is never translated: `type`, the field names of
-`errors`, the problem type's own members. The answer says its language (Content-Language) and varies by
-Accept-Language.
+translation, each value that is itself worded translated so too, each number (its template's `numbers`) as the
+language writes it ("0,2 detik", "1.000.000.000.000 rupiah"; until 2026-12-07 as the English, "0.2 detik"), the other
+values as the English gives them (a code, a date, a field's name: what a client may read them by); a plain text by
+the catalogue's entry of it, or, when it is marshmallow's own wording with its values ("Must be one of: A, B."), by that
+wording's (MARSHMALLOW). A text the catalogue has no entry of stays in English. What a client keys on is never
+translated: `type`, the field names of `errors`, the problem type's own members. The answer says its language
+(Content-Language) and varies by Accept-Language.
 """
 
 from __future__ import annotations
@@ -23,16 +24,17 @@ from flask_babel import force_locale, gettext
 from careerlog.domain.wording import Reason, Refusal, fill
 from careerlog.reference import reference
 from web.errors import TITLES, api_worded, table_path
-from web.pages.messages import wording_in_language
+from web.pages.messages import number, wording_in_language
 
 API_LANGUAGES = ("en", "id")  # English first: the answer to a client asking for neither (or for nothing)
 DEFAULT_LANGUAGE = "en"
 
 # marshmallow's own wordings of a field's refusal (its fields' and validators' default messages, marshmallow 4), as a
 # schema of the API leaves them: each translated in the catalogue, and read back with its values from the English
-# marshmallow gives (a Range's words as it puts them together: "Must be greater than or equal to {min}.")
+# marshmallow gives (a Range's words as it puts them together: "Must be greater than or equal to {min}."); a bound
+# or a length written as the language writes a number (a date's bound, no number, as it is)
 MARSHMALLOW = tuple(
-    Refusal(text)
+    Refusal(text, numbers=("min", "max", "equal"))
     for text in (
         "Missing data for required field.",
         "Field may not be null.",
@@ -140,10 +142,14 @@ def worded(reasons: Any, paths: bool = True) -> Any:
 
 
 def reason_words(reason: Reason, paths: bool = True) -> str:
-    """A refusal by its template's translation, a worded value by its own, the other values as the English gives
-    them; with `paths`, a refusal naming a reference table naming the table's path (GET /api/v1/reference/TABLE)
-    after the table's words (SEES_TABLE)."""
-    values = {name: reason_words(value, paths) if type(value) is Reason else value for name, value in reason.params}
+    """A refusal by its template's translation, a worded value by its own, a number as the language writes it, the
+    other values as the English gives them; with `paths`, a refusal naming a reference table naming the table's path
+    (GET /api/v1/reference/TABLE) after the table's words (SEES_TABLE)."""
+    numbers = reason.refusal.numbers
+    values = {
+        name: reason_words(value, paths) if type(value) is Reason else number(value) if name in numbers else value
+        for name, value in reason.params
+    }
     text = fill(wording_in_language(reason.refusal, dict(reason.params)), values)
     seen = SEES_TABLE.search(reason.refusal.text) if paths else None
     if seen is None:

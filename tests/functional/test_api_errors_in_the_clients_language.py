@@ -61,6 +61,30 @@ def test_marshmallows_own_refusals_are_in_indonesian_when_asked_with_their_value
     }
 
 
+def test_a_number_in_a_problem_is_written_as_the_language_writes_it(world: World) -> None:
+    """(Until 2026-12-07 as the English wrote it: "1,000,000,000,000 rupiah" in Indonesian, whose thousands separator
+    is a dot and decimal mark a comma; a wait's "0.2 detik", tests/functional/test_wait_for_with_nothing_following)"""
+    payload = {"kind": "training", **f.training("2017-06-01", hours=10, start="2017-05-29"), "cost": "1e400"}
+    before = world.log()
+    indonesian, english = both(world, "POST", EVENTS, "hr", 422, json=payload)
+    assert indonesian["errors"] == {
+        "cost": ["Lebih dari 1.000.000.000.000 rupiah: catat biaya pelatihan ini dalam rupiah."]
+    }
+    assert english["errors"] == {
+        "cost": ["More than 1,000,000,000,000 rupiah: record the cost of this training in rupiah."]
+    }
+    assert world.log() == before
+    ranged, english = both(world, "GET", "/api/v1/audits/fairness?by=sex&min_cell=2000000", "admin", 422)
+    assert ranged["errors"] == {
+        "min_cell": ["Harus lebih besar dari atau sama dengan 1 dan lebih kecil dari atau sama dengan 1.000.000."]
+    }
+    assert english["errors"] == {
+        "min_cell": [
+            "Must be greater than or equal to 1 and less than or equal to 1000000."
+        ]  # (marshmallow's, as it was)
+    }
+
+
 def test_a_ledger_refusal_is_in_indonesian_when_asked_naming_the_code_and_the_tables_path_as_in_english(
     world: World,
 ) -> None:

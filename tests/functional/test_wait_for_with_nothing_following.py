@@ -49,7 +49,7 @@ def test_a_wait_no_view_moved_during_says_how_long_and_to_start_a_worker_or_read
     assert answer.headers["Retry-After"] == "30"  # (not 1: nothing moves within a second)
     assert world.get("/health", None).status_code == 200
     worded = world.get(f"{TIMELINE}?wait_for={head}", headers=INDONESIAN).get_json()
-    assert "tidak bergerak selama 0.2 detik permintaan ini menunggu" in worded["detail"]
+    assert "tidak bergerak selama 0,2 detik permintaan ini menunggu" in worded["detail"]  # (its decimal comma)
     assert "mungkin ia sedang mengerjakan batch yang panjang atau gagal: baca lognya" in worded["detail"]
     assert "`careerlog projections run`" in worded["detail"]
 
