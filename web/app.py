@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, Response, has_request_context, request
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale, gettext
 from markupsafe import escape
-from werkzeug.routing import IntegerConverter
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter, RequestRedirect
 from werkzeug.wrappers import Response as BaseResponse
 
 from careerlog.config import ConfigurationError, Settings
@@ -62,6 +64,14 @@ class CareerlogFlask(Flask):
                 f'<p><a href="{target}">{text}</a></p>\n</html>\n'
             )
         return response
+
+    def handle_http_exception(self, e: HTTPException) -> HTTPException | ResponseReturnValue:
+        """Routing's own redirect (a 308 to a page's path with its trailing `/`, `/pages` to `/pages/`, or its
+        slashes merged, `/pages//login` to `/pages/login`) made as the app makes each of its own (`redirect`), its
+        body in the page's language: werkzeug's is English (until 2026-12-07)."""
+        if isinstance(e, RequestRedirect):
+            return self.redirect(e.new_url, e.code)
+        return super().handle_http_exception(e)
 
 
 def unmerged_slashes(app: Flask) -> None:

@@ -29,3 +29,18 @@ def test_the_root_redirect_of_an_indonesian_visitor_is_worded_so(world: World) -
     answer = world.client.get("/?lang=id")
     assert answer.status_code == 302
     assert "Lanjut ke halaman berikutnya" in answer.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("id", "Lanjut ke halaman berikutnya"), ("en", "Go on to the next page")])
+@pytest.mark.parametrize(("path", "to"), [("/pages", "/pages/"), ("/pages//login", "/pages/login")])
+def test_routings_own_308_says_where_it_goes_in_the_pages_language(
+    world: World, lang: str, said: str, path: str, to: str
+) -> None:
+    """(werkzeug's slash redirects, a trailing `/` added or slashes merged, were English on an Indonesian page.)"""
+    answer = world.client.get(f"{path}?lang={lang}")
+    assert answer.status_code == 308
+    assert answer.headers["Location"] == f"http://localhost{to}?lang={lang}"  # (werkzeug's, as it was)
+    body = answer.get_data(as_text=True)
+    assert "Redirecting" not in body
+    assert f'<html lang="{lang}">' in body
+    assert f'<a href="http://localhost{to}?lang={lang}">{said}</a>' in body
