@@ -16,7 +16,12 @@ def quoted(value: object) -> str:
 
 
 def cut(text: str) -> str:
-    """A text cut to QUOTED_LENGTH characters, ending in "…" when it was longer (`quoted`, unquoted)."""
+    """A text cut to QUOTED_LENGTH characters, ending in "…" when it was longer (`quoted`, unquoted); a text quoted
+    already (a repr, 'DAFTAR NOMINATIF ...') cut within its quotes, keeping its closing one ('DAFTAR NOMINATIF …',
+    as `quoted` gives it; until 2026-12-07 'DAFTAR NOMINATIF … with none)."""
+    if len(text) > 2 and text[0] in "'\"" and text[-1] == text[0]:
+        inner = text[1:-1]
+        return text if len(inner) <= QUOTED_LENGTH else f"{text[0]}{inner[: QUOTED_LENGTH - 1]}…{text[0]}"
     return text if len(text) <= QUOTED_LENGTH else text[: QUOTED_LENGTH - 1] + "…"
 
 
