@@ -28,7 +28,7 @@ from careerlog.importing import MIGRATION_KEYS, ImportReport, import_file
 from careerlog.sqlstore import open_store
 from tests import factories as f
 from tests.integration.test_import_export import MENTEE, MENTOR, rows, write_jsonl
-from tests.processes import Careerlog, twin_store, wait_until
+from tests.processes import Careerlog, freeze, twin_store, wait_until
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
@@ -210,8 +210,8 @@ def test_an_import_whose_worker_dies_stops_with_an_error_and_a_re_run_finishes_i
             assert wait_until(lambda: app.max_notification_id() >= 100 or not first.running), first.output()
             workers = worker_pids(first.process.pid)
             assert len(workers) == 2, first.output()
-            for pid in workers:
-                os.kill(pid, signal.SIGSTOP)
+            for pid in workers:  # (stopped before the store is counted, not only sent SIGSTOP: a worker whose
+                freeze(pid)  # write call was under way finished it first, its batch committed after the count)
             assert len(stored(settings)) < len(expected), "the import finished before its workers were stopped"
         for pid in workers:
             os.kill(pid, signal.SIGKILL)
@@ -242,8 +242,9 @@ def test_ctrl_c_stops_the_import_and_its_workers_with_no_traceback(long_demo: Pa
         workers = worker_pids(first.process.pid)
         assert len(workers) == 2, first.output()
         time.sleep(0.05)  # (their Python started, importing careerlog)
-        for pid in workers:  # held (SIGSTOP) until the command has its Ctrl-C: on a loaded machine the import, seen
-            os.kill(pid, signal.SIGSTOP)  # late by the wait above, could end before it (exit 0 in a clean-clone run)
+        for pid in workers:  # held (stopped) until the command has its Ctrl-C: on a loaded machine the import, seen
+            freeze(pid)  # late by the wait above, could end before it (exit 0 in a clean-clone run); stopped, not only
+            # sent SIGSTOP, before its SIGINT: a worker not yet stopped takes a SIGINT pending beside it first
         for pid in workers:  # (and the importing process last, a moment after: before, it could end them by then)
             os.kill(pid, signal.SIGINT)
         time.sleep(0.1)
