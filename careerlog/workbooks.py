@@ -98,11 +98,13 @@ PART_UNREADABLE = Refusal("a part of it cannot be read: broken, or written other
 TOO_LARGE = Refusal(
     "The workbook {file} unpacks to {size} MB of sheets and tables, more than the {limit} MB an import reads "
     "(CAREERLOG_IMPORT_XLSX_MAX_MB): import its rows as several smaller workbooks, or as CSV UTF-8. Nothing was "
-    "imported."
+    "imported.",
+    numbers=("size", "limit"),
 )
 PACKED_TIGHT = Refusal(
     "The workbook {file} is refused: its part {part} unpacks to {size} MB, {ratio} times its packed size, which no "
-    "spreadsheet writes (a file made to fill the server's memory). Nothing was imported."
+    "spreadsheet writes (a file made to fill the server's memory). Nothing was imported.",
+    numbers=("size", "ratio"),
 )
 PROTECTED = Refusal(
     "The workbook is protected with a password: remove the password in Excel (File > Info > Protect Workbook) and "

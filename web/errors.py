@@ -121,7 +121,7 @@ INPUT_NOT_VALID = Refusal("The input is not valid; see errors.").reason()
 OUTSIDE_YOUR_SCOPE = Refusal("Outside your scope; see errors.").reason()
 BODY_NOT_VALID_JSON = Refusal("The body is not valid JSON; see errors.").reason()
 BODY_NOT_JSON = Refusal("The body is not JSON; see errors.").reason()
-BODY_TOO_LARGE = Refusal("The request body is larger than the limit of {limit} bytes.")
+BODY_TOO_LARGE = Refusal("The request body is larger than the limit of {limit} bytes.", numbers=("limit",))
 NO_SUCH_FACT = Refusal("No such fact; see errors.").reason()
 NOT_CAUGHT_UP = Refusal("The views have not caught up with that position yet; try again shortly.").reason()
 # (a wait during which no view behind the position moved: projections.framework.NotFollowed; until 2026-12-07 it said

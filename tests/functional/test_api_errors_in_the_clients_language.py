@@ -78,11 +78,16 @@ def test_a_number_in_a_problem_is_written_as_the_language_writes_it(world: World
     assert ranged["errors"] == {
         "min_cell": ["Harus lebih besar dari atau sama dengan 1 dan lebih kecil dari atau sama dengan 1.000.000."]
     }
-    assert english["errors"] == {
-        "min_cell": [
-            "Must be greater than or equal to 1 and less than or equal to 1000000."
-        ]  # (marshmallow's, as it was)
-    }
+    marshmallows = "Must be greater than or equal to 1 and less than or equal to 1000000."  # (as it was)
+    assert english["errors"] == {"min_cell": [marshmallows]}
+    limit = world.app.config["MAX_CONTENT_LENGTH"]
+    world.app.config["MAX_CONTENT_LENGTH"] = 2000
+    try:
+        large, english = both(world, "POST", EVENTS, "hr", 413, data="x" * 2001, content_type="application/json")
+    finally:
+        world.app.config["MAX_CONTENT_LENGTH"] = limit
+    assert large["detail"] == "Isi permintaan lebih besar dari batas 2.000 bita."
+    assert english["detail"] == "The request body is larger than the limit of 2000 bytes."
 
 
 def test_a_ledger_refusal_is_in_indonesian_when_asked_naming_the_code_and_the_tables_path_as_in_english(
