@@ -114,6 +114,14 @@ class Keyset:
         first = self.columns[0]
         return f"{first} {beyond}= ? AND ({', '.join(self.columns)}) {beyond} ({marks})", [cursor[0], *cursor]
 
+    def up_to(self, cursor: Sequence[Any]) -> tuple[str, list[Any]]:
+        """The SQL condition keeping the rows up to the cursor's in the order, the cursor's own row among them, and
+        its parameters (the first column bounded on its own too, as `after`)."""
+        within = ">" if self.descending else "<"
+        marks = ", ".join("?" * len(self.columns))
+        first = self.columns[0]
+        return f"{first} {within}= ? AND ({', '.join(self.columns)}) {within}= ({marks})", [cursor[0], *cursor]
+
     def next_cursor(self, row: Mapping[str, Any]) -> str:
         """The cursor of the page after the one ending with this row."""
         return encode_cursor([self.name, *(row[key] for key in self.keys)])

@@ -1086,17 +1086,18 @@ class Services:
         **criteria: Any,
     ) -> tuple[int, Iterator[list[dict[str, Any]]]]:
         """Every audited decision `audits` would list on all its pages (a download's: the API's CSV, the pages'),
-        with its findings, how many in all, and the rows `batch` (DOWNLOAD_BATCH) at a time, read in keyset batches
-        of DOWNLOAD_READ
-        (AuditQueries.each_decision: memory holds a batch or two, never the whole list, and no transaction stays open
-        while the caller writes them); each batch's reads are logged before it is handed on. The filters are judged
+        with its findings, how many were listed (the decisions the filters selected when the stream began: the rows
+        handed on, but for any retracted or gone out of the filters since), and the rows `batch` (DOWNLOAD_BATCH) at
+        a time, read in batches of DOWNLOAD_READ (AuditQueries.each_decision: each listed decision once, memory
+        holding the keys listed and a batch or two of rows, never the whole list, and no transaction open while the
+        caller writes them); each batch's reads are logged before it is handed on. The filters are judged
         (the scope's 403, a unit's 422) and the first batch is read before this returns, so that a refusal (a view
         being rebuilt: 503), a bad filter or a connection error comes before a download's response starts, not as
         a 200 cut off. `criteria`: `audits`' others (start, end, rule, severity, verdict, passed_over)."""
         scope, options = self.audits_asked(reader, filters, decision=decision, **criteria)
-        total = self.audit_view.decisions_count(scope, **options)
         batch = batch or DOWNLOAD_BATCH
         rows = self.audit_view.each_decision(scope, page=DOWNLOAD_READ, **options)
+        total = rows.total  # (the decisions listed, by the statement the stream is read from)
         first = list(itertools.islice(rows, batch))  # (read now: see above)
 
         def batches() -> Iterator[list[dict[str, Any]]]:

@@ -8,8 +8,9 @@ import itertools
 import json
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from array import array
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any, ClassVar
@@ -194,6 +195,62 @@ class CountedList(ViewReader):
             total = self.total(sql, source, where, params)
         shown, following = page_and_next(rows, per_page, keyset)
         return Paged(shown, total, following)
+
+
+MOVED_READ = 500  # the listed decisions whose key moved out of their batch's range, read by subject this many at a time
+
+
+@dataclass(frozen=True)
+class KeyBatch:
+    """A batch of listed decisions' keys, held compactly (a million decisions in about 30 MB, where tuples of
+    them would take 150): their subjects joined by a separator no NIP holds and their versions in an array,
+    in the order listed, and the last key (TMT, subject, version) the batch's range ends at."""
+
+    last: tuple[Any, ...]
+    subjects: str
+    versions: array[int]
+
+    def keys(self) -> list[tuple[str, int]]:
+        """The batch's (subject, version), in the order listed."""
+        return list(zip(self.subjects.split(KEY_SEPARATOR), self.versions, strict=True))
+
+
+KEY_SEPARATOR = "\x1f"
+
+
+@dataclass(frozen=True)
+class ListedKeys:
+    """The keys of every decision a list's filters select, as one statement read them (one consistent read: a
+    stream lists them first, `AuditQueries.each_decision`), in batches of `page`; `total` how many."""
+
+    total: int
+    batches: list[KeyBatch]
+
+    @classmethod
+    def read(cls, store: SqlStore, source: str, where: str, params: list[Any], page: int) -> ListedKeys:
+        """The keys of the decisions of `source` that `where` selects, in the list's order (the index in that
+        order read alone, `decisions_ix5`, or `decisions_ix6` by decision type), `page` to a batch."""
+        statement = f"SELECT d.tmt, d.subject, d.version FROM {source}{where} ORDER BY {DECISIONS_KEYSET.order_by()}"
+        batches = [
+            KeyBatch(tuple(rows[-1]), KEY_SEPARATOR.join(r[1] for r in rows), array("q", (r[2] for r in rows)))
+            for rows in streamed(store, statement, params, page, tuples=True)
+        ]
+        return cls(sum(len(b.versions) for b in batches), batches)
+
+
+class Listed(Iterator[dict[str, Any]]):
+    """A stream of listed decisions (`AuditQueries.each_decision`) and how many were listed (`total`)."""
+
+    def __init__(self, total: int, rows: Generator[dict[str, Any]]) -> None:
+        self.total = total
+        self._rows = rows
+
+    def __next__(self) -> dict[str, Any]:
+        return next(self._rows)
+
+    def close(self) -> None:
+        """Stop reading (a stream left early: the batch being read ahead is waited for, its connection given back)."""
+        self._rows.close()
 
 
 class AuditQueries(CountedList):
@@ -427,22 +484,23 @@ class AuditQueries(CountedList):
         source, where, params = self.decisions_where(filters, *criteria, **options)
         return decisions_select(where, with_findings=with_findings, counted=False, source=source), params
 
-    def each_decision(
-        self, filters: dict[str, Any] | None = None, *, page: int = 10000, **options: Any
-    ) -> Iterator[dict[str, Any]]:
-        """Every audited decision (filtered as `decisions`) with its findings, read in batches of `page` decisions
-        in the list's order, each batch the paged list's query after the last key read (`DECISIONS_KEYSET`: TMT,
-        NIP, version) joined with the batch's findings, and each its own short read: on PostgreSQL a transaction of
-        its own, its connection back in the pool between batches, so that no transaction stays open while the
-        caller (a client reading a download slowly) takes the rows. (Until 2026-12-07 one query and its
-        transaction were held open for the whole stream: PostgreSQL ended the session after
-        idle_in_transaction_session_timeout, 30 s, and a slow client got a 200 with a CSV cut off.) Memory holds a
-        batch or two however many decisions there are; a decision recorded while the batches are read is read
-        once if its key comes after the last one read, else not at all. Not every decision is read exactly once: a
-        correction of a decision's TMT while the batches are read moves its key, and a decision already read moved
-        after the last key read is read twice (11 rows against a total of 10), one not yet read moved before it is
-        not read at all; the downloads' readers tell by the row count against X-Total-Count and download again
-        (docs/api.md). The rows are read as tuples:
+    def each_decision(self, filters: dict[str, Any] | None = None, *, page: int = 10000, **options: Any) -> Listed:
+        """Every audited decision (filtered as `decisions`) with its findings, in the list's order, each exactly once:
+        the decisions listed at the start (`ListedKeys`: one statement reads the keys, TMT, NIP and version, of every
+        decision the filters select, which is how many in all, `total`), then read in batches of `page` of them,
+        each batch its own short read (on PostgreSQL a transaction of its own, its connection back in the pool
+        between batches), so that no transaction stays open while the caller (a client reading a download slowly)
+        takes the rows. (Until 2026-12-07 one query and its transaction were held open for the whole stream:
+        PostgreSQL ended the session after idle_in_transaction_session_timeout, 30 s, and a slow client got a 200 with
+        a CSV cut off.) A batch reads its range of the list's order (after the batch before's last key listed, up
+        to its own: the index in the list's order, read from it alone) and keeps the decisions it listed; one
+        listed there whose TMT was corrected since, its key moved out of the range, is read by its primary key (a
+        decision's subject and version never change). Each listed decision comes once, at its place in the list
+        as listed, as it stands when its batch is read (a corrected TMT with its correction); one recorded since is
+        not in it, nor one retracted or gone out of the filters (or the reader's scope) since: the rows are then
+        fewer than `total`. (Until 2026-12-07 a batch was the `page` decisions after the last key read: a decision
+        whose TMT was corrected during the stream came twice, or not at all.) The keys listed are held in memory,
+        about 30 bytes a decision (compactly: `KeyBatch`), the rows a batch or two; the rows are read as tuples:
         one dict is made per decision and one per finding (most decisions have none), not one per row read; the
         next batch is read while this one is used (`read_ahead`)."""
         rounds = self.passed_rounds()
@@ -450,47 +508,69 @@ class AuditQueries(CountedList):
         judge = self.judging(rounds)
         names = [c.strip() for c in DECISION_COLUMNS.split(",")]  # the SELECT's first columns, then FINDING_COLUMNS
         identity = itemgetter(names.index("subject"), names.index("version"))
-        key_of = itemgetter(*(names.index(k) for k in DECISIONS_KEYSET.keys))
         width = len(names)
         rule = width + FINDING_COLUMNS.index("rule")
-        last: list[Any] = []  # the key of the last decision read
+        listed = ListedKeys.read(self.store, source, where, params, page)
+
+        def read(clause: str, values: list[Any]) -> dict[tuple[str, int], list[tuple[Any, ...]]]:
+            """The decisions `clause` (added to the filters' WHERE) selects, with their findings: each one's rows
+            (its own, and one per finding) by its (subject, version). Read whole here: the read's transaction ends
+            before the rows are handed on."""
+            clause = f"{where} AND {clause}" if where else f" WHERE {clause}"
+            inner = decisions_select(clause, counted=False, source=source)
+            statement = decisions_select("", with_findings=True, counted=False, source=f"({inner}) d")
+            decisions: dict[tuple[str, int], list[tuple[Any, ...]]] = {}
+            for rows in streamed(self.store, statement, [*params, *values], page, tuples=True):
+                for row in rows:
+                    decisions.setdefault(identity(row), []).append(row)
+            return decisions
+
+        batches = iter(listed.batches)
+        before: tuple[Any, ...] = ()  # the last key listed in the batch before
 
         def batch() -> list[tuple[Any, ...]]:
-            """The next `page` decisions after the last read, each row a decision's or one of its findings'."""
-            clause, after = where, list[Any]()
-            if last:
-                condition, after = DECISIONS_KEYSET.after(last)
-                clause = f"{where} AND {condition}" if where else f" WHERE {condition}"
-            limited = f"{decisions_select(clause, counted=False, source=source)} LIMIT ?"
-            statement = decisions_select("", with_findings=True, counted=False, source=f"({limited}) d")
-            # (read whole here: the read's transaction ends before the rows are handed on)
-            rows = [
-                row
-                for rows in streamed(self.store, statement, [*params, *after, page], page, tuples=True)
-                for row in rows
-            ]
-            if rows:
-                last[:] = key_of(rows[-1])
-            return rows
+            """The next batch's decisions, each row a decision's or one of its findings', in the order listed."""
+            nonlocal before
+            keys = next(batches, None)
+            if keys is None:
+                return []
+            clause, values = DECISIONS_KEYSET.up_to(keys.last)
+            if before:
+                after, bound = DECISIONS_KEYSET.after(before)
+                clause, values = f"{after} AND {clause}", [*bound, *values]
+            before = keys.last
+            wanted = keys.keys()
+            decisions = read(clause, values)
+            moved = sorted({subject for subject, version in wanted if (subject, version) not in decisions})
+            for first in range(0, len(moved), MOVED_READ):  # (their TMT corrected since they were listed)
+                some = moved[first : first + MOVED_READ]
+                found = read(f"d.subject IN ({', '.join('?' * len(some))})", list(some))
+                decisions.update((key, rows) for key, rows in found.items() if key not in decisions)
+            return [row for key in wanted for row in decisions.get(key, ())] or [()]
 
-        current: dict[str, Any] | None = None
-        key: tuple[Any, ...] = ()
-        findings: list[dict[str, Any]] = []
-        for rows in read_ahead(batch):
-            for row in rows:
-                if (found := identity(row)) != key:
-                    if current is not None:
-                        yield judge(current)
-                    key, findings = found, []
-                    current = dict(zip(names, row, strict=False))  # the decision's columns: zip stops at the last name
-                    current[PASSED_OVER_COUNT] = None  # in the lists' order of columns; `judge` counts it
-                    current["findings"] = findings
-                if row[rule] is not None:
-                    finding = dict(zip(FINDING_COLUMNS, row[width:], strict=True))
-                    finding["evidence"] = orjson.loads(finding["evidence"])
-                    findings.append(finding)
-        if current is not None:
-            yield judge(current)
+        def each() -> Generator[dict[str, Any]]:
+            current: dict[str, Any] | None = None
+            key: tuple[Any, ...] = ()
+            findings: list[dict[str, Any]] = []
+            for rows in read_ahead(batch):
+                for row in rows:
+                    if not row:  # (a batch whose decisions are all gone since listed)
+                        continue
+                    if (found := identity(row)) != key:
+                        if current is not None:
+                            yield judge(current)
+                        key, findings = found, []
+                        current = dict(zip(names, row, strict=False))  # the decision's columns: zip stops at the last
+                        current[PASSED_OVER_COUNT] = None  # in the lists' order of columns; `judge` counts it
+                        current["findings"] = findings
+                    if row[rule] is not None:
+                        finding = dict(zip(FINDING_COLUMNS, row[width:], strict=True))
+                        finding["evidence"] = orjson.loads(finding["evidence"])
+                        findings.append(finding)
+            if current is not None:
+                yield judge(current)
+
+        return Listed(listed.total, each())
 
     def decisions_of(self, nip: str) -> list[dict[str, Any]]:
         """The audited decisions of one employee, by version: each one's `version` (the fact's in their record),

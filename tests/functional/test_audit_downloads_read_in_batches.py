@@ -5,10 +5,12 @@ Until 2026-12-07 the download was one query whose transaction (and server-side c
 for the whole download; a client reading slowly left the session idle in that transaction, PostgreSQL ended it after
 idle_in_transaction_session_timeout (30 s), and the client got a 200 with a CSV cut off (4 of 13 rows). Here the
 timeout is shortened to a second and the reader pauses longer than it between batches of two rows. A decision
-recorded between batches is read once if its key (TMT, NIP, version) comes after the rows read, not at all if
-before: never twice (a decision whose TMT is corrected between batches moves its key, and may be read twice or not
-at all: docs/api.md, the row count against X-Total-Count tells). A view being rebuilt refuses the download (503)
-before its response starts, never a 200 cut off. Both stores."""
+recorded after the download began is not in it, never twice. A decision whose TMT is corrected between batches comes
+once, at its place as listed, with its TMT corrected if not yet read: until 2026-12-07 each batch read the decisions
+after the last key read, and the correction moved its key, so that one already read moved after the rows read came
+twice (11 rows against an X-Total-Count of 10) and one not yet read moved before them not at all. X-Total-Count is
+the number of decisions listed, the rows of the download. A view being rebuilt refuses the download (503) before its
+response starts, never a 200 cut off. Both stores."""
 
 from __future__ import annotations
 
@@ -64,7 +66,7 @@ def test_a_download_read_slowly_past_the_idle_in_transaction_timeout_holds_every
     assert len({row["nip"] for row in found}) == MORE + 1
 
 
-def test_decisions_recorded_between_batches_are_read_once_after_the_rows_read_and_never_twice(world: World) -> None:
+def test_decisions_recorded_after_the_download_began_are_not_in_it(world: World) -> None:
     listed = promote(world, 800, MORE, "2015-04-01")
     services = world.services
     inspector = services.accounts.get("inspector")
@@ -72,11 +74,51 @@ def test_decisions_recorded_between_batches_are_read_once_after_the_rows_read_an
     assert total == MORE + 1
     read = [row["subject"] for row in next(batches)]
     assert read == [BUDI, listed[0]]  # (BUDI's 2014 promotion first, in TMT order)
-    before = promote(world, 900, 1, "2014-06-01")  # (its key before the rows read: behind the download)
-    after = promote(world, 910, 2, "2016-04-01")  # (after every row: read in a later batch)
+    before = promote(world, 900, 1, "2014-06-01")  # (its key before the rows read)
+    after = promote(world, 910, 2, "2016-04-01")  # (after every row)
     read += [row["subject"] for batch in batches for row in batch]
-    assert read == [BUDI, *listed, *after]
-    assert before[0] not in read
+    assert read == [BUDI, *listed]
+    assert len(read) == total
+    assert not {*before, *after} & set(read)
+
+
+def correct_tmt(world: World, nip: str, tmt: str) -> None:
+    """Correct the TMT of `nip`'s promotion (version 2 of their record, after the appointment) to `tmt`."""
+    world.services.ledger.record(nip, "correction", f.correction(2, "2026-01-05", effective_date=tmt), actor="test")
+    world.catch_up()
+
+
+def test_a_download_holds_each_decision_once_when_a_tmt_is_corrected_while_it_is_read(world: World) -> None:
+    listed = promote(world, 800, MORE, "2015-04-01")
+    services = world.services
+    inspector = services.accounts.get("inspector")
+    total, batches = services.each_audited(inspector, {"agency": ["KOTA-MEDAN"]}, decision="promotion")
+    first = next(batches)
+    assert [row["subject"] for row in first] == [BUDI, listed[0]]
+    correct_tmt(world, listed[0], "2016-06-01")  # (read already, moved after every row: it came again)
+    correct_tmt(world, listed[-1], "2014-01-01")  # (not read yet, moved before the rows read: it never came)
+    rows = [*first, *(row for batch in batches for row in batch)]
+    assert [row["subject"] for row in rows] == [BUDI, *listed]  # (each once, at its place as listed)
+    assert len(rows) == total == MORE + 1
+    assert rows[1]["tmt"] == "2015-04-01"  # (as read, before its correction)
+    assert rows[-1]["tmt"] == "2014-01-01"  # (as it stands when its batch was read)
+    assert rows[-1]["corrected"]
+
+
+def test_a_csv_download_read_while_tmts_are_corrected_has_as_many_rows_as_its_total(world: World) -> None:
+    listed = promote(world, 800, MORE, "2015-04-01")
+    answer = world.get("/api/v1/audits/promotions?format=csv", "inspector", buffered=False)
+    assert answer.status_code == 200
+    chunks = []
+    for number, chunk in enumerate(answer.response):  # (the header, then a batch of two rows at a time)
+        chunks.append(chunk if isinstance(chunk, str) else chunk.decode())
+        if number == 1:
+            correct_tmt(world, listed[0], "2016-06-01")
+            correct_tmt(world, listed[-2], "2014-01-01")
+    answer.close()
+    found = list(csv.DictReader(io.StringIO("".join(chunks).removeprefix("\ufeff"))))
+    assert sorted(row["nip"] for row in found) == sorted([BUDI, *listed])
+    assert len(found) == int(answer.headers["X-Total-Count"])
 
 
 def test_a_download_of_a_view_being_rebuilt_is_refused_before_its_response_starts(

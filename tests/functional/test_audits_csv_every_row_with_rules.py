@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -111,3 +112,26 @@ def test_the_pages_workbook_beyond_the_rows_a_sheet_holds_is_refused_naming_the_
     assert f"The workbook would hold {MORE + 1} rows, more than the {MORE} an Excel sheet holds" in page
     assert "narrow the list by agency, unit, kind or the TMT period (start, end), or download it as CSV" in page
     assert world.client.get("/pages/audits.csv?agency=KOTA-MEDAN").status_code == 200  # (the CSV has no such limit)
+
+
+@pytest.mark.parametrize(
+    ("language", "total", "limit"), [("en", "1,234,553", "1,048,575"), ("id", "1.234.553", "1.048.575")]
+)
+def test_the_workbooks_refusal_writes_its_counts_in_the_pages_language(
+    world: World, monkeypatch: pytest.MonkeyPatch, language: str, total: str, limit: str
+) -> None:
+    # (until 2026-12-07 with English separators in Indonesian too, "1,234,553 baris": read there as 1.234 rows)
+    promote_many(world)
+    log_in(world, "inspector")
+    each_audited = world.services.each_audited
+
+    def counted_more(*args: Any, **kwargs: Any) -> tuple[int, Any]:
+        listed, batches = each_audited(*args, **kwargs)
+        return listed + 1_234_500, batches  # (a list past Excel's 1,048,575 rows, without recording a million)
+
+    monkeypatch.setattr(world.services, "each_audited", counted_more)
+    refused = world.client.get(f"/pages/audits.xlsx?agency=KOTA-MEDAN&lang={language}")
+    assert refused.status_code == 422
+    page = refused.get_data(as_text=True)
+    assert total in page
+    assert limit in page

@@ -11,7 +11,7 @@ from urllib.parse import unquote_plus, urlsplit
 
 from flask import abort, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import format_date
+from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from markupsafe import Markup
 from marshmallow import Schema, ValidationError, fields
@@ -512,8 +512,8 @@ def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
                 _(
                     "The workbook would hold %(total)s rows, more than the %(limit)s an Excel sheet holds: narrow the "
                     "list by agency, unit, kind or the TMT period (start, end), or download it as CSV.",
-                    total=f"{total:,}",
-                    limit=f"{XLSX_DATA_ROWS:,}",
+                    total=format_decimal(total),  # (in the page's language: 1.048.576 in Indonesian; until
+                    limit=format_decimal(XLSX_DATA_ROWS),  # 2026-12-07 with English separators, 1,048,576, in both)
                 ),
                 "agency",
             )
