@@ -231,8 +231,9 @@ class ListedKeys:
         """The keys of the decisions of `source` that `where` selects, in the list's order (the index in that
         order read alone, `decisions_ix5`, or `decisions_ix6` by decision type), `page` to a batch."""
         statement = f"SELECT d.tmt, d.subject, d.version FROM {source}{where} ORDER BY {DECISIONS_KEYSET.order_by()}"
+        subject, version = itemgetter(1), itemgetter(2)
         batches = [
-            KeyBatch(tuple(rows[-1]), KEY_SEPARATOR.join(r[1] for r in rows), array("q", (r[2] for r in rows)))
+            KeyBatch(tuple(rows[-1]), KEY_SEPARATOR.join(map(subject, rows)), array("q", map(version, rows)))
             for rows in streamed(store, statement, params, page, tuples=True)
         ]
         return cls(sum(len(b.versions) for b in batches), batches)
@@ -512,17 +513,22 @@ class AuditQueries(CountedList):
         rule = width + FINDING_COLUMNS.index("rule")
         listed = ListedKeys.read(self.store, source, where, params, page)
 
-        def read(clause: str, values: list[Any]) -> dict[tuple[str, int], list[tuple[Any, ...]]]:
-            """The decisions `clause` (added to the filters' WHERE) selects, with their findings: each one's rows
-            (its own, and one per finding) by its (subject, version). Read whole here: the read's transaction ends
+        def read(clause: str, values: list[Any]) -> list[tuple[Any, ...]]:
+            """The rows of the decisions `clause` (added to the filters' WHERE) selects, with their findings (a
+            decision's row, and one per finding), in the list's order. Read whole here: the read's transaction ends
             before the rows are handed on."""
             clause = f"{where} AND {clause}" if where else f" WHERE {clause}"
             inner = decisions_select(clause, counted=False, source=source)
             statement = decisions_select("", with_findings=True, counted=False, source=f"({inner}) d")
+            return [
+                row for rows in streamed(self.store, statement, [*params, *values], page, tuples=True) for row in rows
+            ]
+
+        def by_decision(rows: list[tuple[Any, ...]]) -> dict[tuple[str, int], list[tuple[Any, ...]]]:
+            """The rows by their decision's (subject, version)."""
             decisions: dict[tuple[str, int], list[tuple[Any, ...]]] = {}
-            for rows in streamed(self.store, statement, [*params, *values], page, tuples=True):
-                for row in rows:
-                    decisions.setdefault(identity(row), []).append(row)
+            for row in rows:
+                decisions.setdefault(identity(row), []).append(row)
             return decisions
 
         batches = iter(listed.batches)
@@ -540,12 +546,15 @@ class AuditQueries(CountedList):
                 clause, values = f"{after} AND {clause}", [*bound, *values]
             before = keys.last
             wanted = keys.keys()
-            decisions = read(clause, values)
+            rows = read(clause, values)
+            if list(dict.fromkeys(map(identity, rows))) == wanted:  # (as listed: nothing moved in or out since)
+                return rows
+            decisions = by_decision(rows)
             moved = sorted({subject for subject, version in wanted if (subject, version) not in decisions})
             for first in range(0, len(moved), MOVED_READ):  # (their TMT corrected since they were listed)
                 some = moved[first : first + MOVED_READ]
-                found = read(f"d.subject IN ({', '.join('?' * len(some))})", list(some))
-                decisions.update((key, rows) for key, rows in found.items() if key not in decisions)
+                found = by_decision(read(f"d.subject IN ({', '.join('?' * len(some))})", list(some)))
+                decisions.update((key, its) for key, its in found.items() if key not in decisions)
             return [row for key in wanted for row in decisions.get(key, ())] or [()]
 
         def each() -> Generator[dict[str, Any]]:
