@@ -121,9 +121,10 @@ WHOLE_CSV = "a CSV asked without `page`, `per_page` and `after` (the whole list)
 # CSV (`streamed`) carries its total alone
 DECISION_LIST_HEADERS = {
     "X-Total-Count": {
-        "description": f"As CSV: how many match (the JSON `total`). On {WHOLE_CSV}: every row it holds, counted before "
-        "the rows are read; a CSV of fewer rows was cut off (the connection closed mid-download) and is to be asked "
-        "again.",
+        "description": f"As CSV: how many match (the JSON `total`). On {WHOLE_CSV}: how many decisions were listed "
+        "when it began, by the statement its rows are then read from, each of them once: the rows it holds, but for a "
+        "decision retracted or moved out of the filters or your scope during the download; a CSV of fewer rows (or "
+        "whose last line lacks its CRLF: cut off, the connection closed mid-download) is to be asked again.",
         "schema": {"type": "integer"},
     },
     "Link": {
