@@ -326,4 +326,7 @@ def test_an_audited_list_documents_its_whole_list_csv_and_its_conditional_etag_a
     whole = "None on a CSV asked without `page`, `per_page` and `after` (the whole list)"
     assert whole in headers["ETag"]["description"]
     assert whole in headers["Link"]["description"]
-    assert "a CSV of fewer rows was cut off" in headers["X-Total-Count"]["description"]
+    # (how many were listed, each once, since later on 2026-12-07: until then counted apart, before the rows were read)
+    assert "how many decisions were listed when it began" in headers["X-Total-Count"]["description"]
+    assert "each of them once" in headers["X-Total-Count"]["description"]
+    assert "a CSV of fewer rows" in headers["X-Total-Count"]["description"]
