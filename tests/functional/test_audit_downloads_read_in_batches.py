@@ -1,5 +1,5 @@
 """A download of an audited list (the API's whole-list CSV, the pages' .csv and .xlsx: Services.each_audited) reads
-the view in keyset batches, each a short read of its own: no transaction stays open while the client takes the rows.
+the view in batches, each a short read of its own: no transaction stays open while the client takes the rows.
 
 Until 2026-12-07 the download was one query whose transaction (and server-side cursor, on PostgreSQL) stayed open
 for the whole download; a client reading slowly left the session idle in that transaction, PostgreSQL ended it after
@@ -9,8 +9,8 @@ recorded after the download began is not in it, never twice. A decision whose TM
 once, at its place as listed, with its TMT corrected if not yet read: until 2026-12-07 each batch read the decisions
 after the last key read, and the correction moved its key, so that one already read moved after the rows read came
 twice (11 rows against an X-Total-Count of 10) and one not yet read moved before them not at all. X-Total-Count is
-the number of decisions listed, the rows of the download. A view being rebuilt refuses the download (503) before its
-response starts, never a 200 cut off. Both stores."""
+the number of decisions listed, the rows of the download but for one retracted while it is read (left out). A view
+being rebuilt refuses the download (503) before its response starts, never a 200 cut off. Both stores."""
 
 from __future__ import annotations
 
@@ -139,3 +139,30 @@ def test_a_download_of_a_view_being_rebuilt_is_refused_before_its_response_start
         assert world.get("/api/v1/audits/promotions?format=csv", "inspector").status_code == 200
     finally:
         worker.close()
+
+
+def test_a_decision_moved_into_a_later_batchs_range_comes_once_at_its_place_as_listed(world: World) -> None:
+    monthly = [promote(world, 800 + n, 1, f"2015-{n + 1:02}-01")[0] for n in range(12)]  # (one TMT each)
+    services = world.services
+    inspector = services.accounts.get("inspector")
+    total, batches = services.each_audited(inspector, {"agency": ["KOTA-MEDAN"]}, decision="promotion")
+    first = next(batches)  # (the batches up to the fourth may be read already: each one is read ahead)
+    moved = monthly[7]  # (of the fifth batch, not read yet)
+    correct_tmt(world, moved, "2015-10-01")  # (now within the sixth batch's range: between monthly[8] and [10])
+    rows = [*first, *(row for batch in batches for row in batch)]
+    assert [row["subject"] for row in rows] == [BUDI, *monthly]  # (until 2026-12-07: after monthly[9])
+    assert len(rows) == total
+    assert next(row["tmt"] for row in rows if row["subject"] == moved) == "2015-10-01"
+
+
+def test_a_decision_retracted_while_the_download_is_read_is_left_out_one_row_fewer_than_the_total(world: World) -> None:
+    listed = promote(world, 800, MORE, "2015-04-01")
+    services = world.services
+    inspector = services.accounts.get("inspector")
+    total, batches = services.each_audited(inspector, {"agency": ["KOTA-MEDAN"]}, decision="promotion")
+    first = next(batches)
+    services.ledger.record(listed[-1], "retraction", f.retraction(2, "2026-01-05"), actor="test")
+    world.catch_up()
+    rows = [*first, *(row for batch in batches for row in batch)]
+    assert [row["subject"] for row in rows] == [BUDI, *listed[:-1]]
+    assert len(rows) == total - 1
