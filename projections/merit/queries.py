@@ -229,7 +229,7 @@ class ListedKeys:
     @classmethod
     def read(cls, store: SqlStore, source: str, where: str, params: list[Any], page: int) -> ListedKeys:
         """The keys of the decisions of `source` that `where` selects, in the list's order (the index in that
-        order read alone, `decisions_ix5`, or `decisions_ix6` by decision type), `page` to a batch."""
+        order read alone, `decisions_ix4`, or `decisions_ix5` by decision type), `page` to a batch."""
         statement = f"SELECT d.tmt, d.subject, d.version FROM {source}{where} ORDER BY {DECISIONS_KEYSET.order_by()}"
         subject, version = itemgetter(1), itemgetter(2)
         batches = [
