@@ -17,7 +17,9 @@ from __future__ import annotations
 import csv
 import io
 import time
+from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -68,11 +70,9 @@ def test_a_download_read_slowly_past_the_idle_in_transaction_timeout_holds_every
 
 def test_decisions_recorded_after_the_download_began_are_not_in_it(world: World) -> None:
     listed = promote(world, 800, MORE, "2015-04-01")
-    services = world.services
-    inspector = services.accounts.get("inspector")
-    total, batches = services.each_audited(inspector, {"agency": ["KOTA-MEDAN"]}, decision="promotion")
+    total, first, batches = begin_download(world)
     assert total == MORE + 1
-    read = [row["subject"] for row in next(batches)]
+    read = [row["subject"] for row in first]
     assert read == [BUDI, listed[0]]  # (BUDI's 2014 promotion first, in TMT order)
     before = promote(world, 900, 1, "2014-06-01")  # (its key before the rows read)
     after = promote(world, 910, 2, "2016-04-01")  # (after every row)
@@ -80,6 +80,14 @@ def test_decisions_recorded_after_the_download_began_are_not_in_it(world: World)
     assert read == [BUDI, *listed]
     assert len(read) == total
     assert not {*before, *after} & set(read)
+
+
+def begin_download(world: World) -> tuple[int, list[dict[str, Any]], Iterator[list[dict[str, Any]]]]:
+    """An inspector's download of KOTA-MEDAN's promotions begun: how many were listed, its first batch and the
+    batches after it."""
+    inspector = world.services.accounts.get("inspector")
+    total, batches = world.services.each_audited(inspector, {"agency": ["KOTA-MEDAN"]}, decision="promotion")
+    return total, next(batches), batches
 
 
 def correct_tmt(world: World, nip: str, tmt: str) -> None:
@@ -90,10 +98,7 @@ def correct_tmt(world: World, nip: str, tmt: str) -> None:
 
 def test_a_download_holds_each_decision_once_when_a_tmt_is_corrected_while_it_is_read(world: World) -> None:
     listed = promote(world, 800, MORE, "2015-04-01")
-    services = world.services
-    inspector = services.accounts.get("inspector")
-    total, batches = services.each_audited(inspector, {"agency": ["KOTA-MEDAN"]}, decision="promotion")
-    first = next(batches)
+    total, first, batches = begin_download(world)
     assert [row["subject"] for row in first] == [BUDI, listed[0]]
     correct_tmt(world, listed[0], "2016-06-01")  # (read already, moved after every row: it came again)
     correct_tmt(world, listed[-1], "2014-01-01")  # (not read yet, moved before the rows read: it never came)
@@ -143,10 +148,7 @@ def test_a_download_of_a_view_being_rebuilt_is_refused_before_its_response_start
 
 def test_a_decision_moved_into_a_later_batchs_range_comes_once_at_its_place_as_listed(world: World) -> None:
     monthly = [promote(world, 800 + n, 1, f"2015-{n + 1:02}-01")[0] for n in range(12)]  # (one TMT each)
-    services = world.services
-    inspector = services.accounts.get("inspector")
-    total, batches = services.each_audited(inspector, {"agency": ["KOTA-MEDAN"]}, decision="promotion")
-    first = next(batches)  # (the batches up to the fourth may be read already: each one is read ahead)
+    total, first, batches = begin_download(world)  # (the batches up to the fourth may be read already: read ahead)
     moved = monthly[7]  # (of the fifth batch, not read yet)
     correct_tmt(world, moved, "2015-10-01")  # (now within the sixth batch's range: between monthly[8] and [10])
     rows = [*first, *(row for batch in batches for row in batch)]
@@ -157,11 +159,8 @@ def test_a_decision_moved_into_a_later_batchs_range_comes_once_at_its_place_as_l
 
 def test_a_decision_retracted_while_the_download_is_read_is_left_out_one_row_fewer_than_the_total(world: World) -> None:
     listed = promote(world, 800, MORE, "2015-04-01")
-    services = world.services
-    inspector = services.accounts.get("inspector")
-    total, batches = services.each_audited(inspector, {"agency": ["KOTA-MEDAN"]}, decision="promotion")
-    first = next(batches)
-    services.ledger.record(listed[-1], "retraction", f.retraction(2, "2026-01-05"), actor="test")
+    total, first, batches = begin_download(world)
+    world.services.ledger.record(listed[-1], "retraction", f.retraction(2, "2026-01-05"), actor="test")
     world.catch_up()
     rows = [*first, *(row for batch in batches for row in batch)]
     assert [row["subject"] for row in rows] == [BUDI, *listed[:-1]]
