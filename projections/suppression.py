@@ -264,10 +264,24 @@ class Attribute:
                 return self.withheld(row)
         return dict(row)
 
+    def tells(self, row: Mapping[str, Any], min_cell: int) -> bool:
+        """Whether the row's numerator, or the rest of its group, tells the attribute of someone (`telling`)."""
+        return telling(row[self.numerator], row[self.denominator], min_cell)
+
+    def as_value(self, row: Mapping[str, Any]) -> dict[str, Any]:
+        """The row with its numerator and denominator as a scorecard value's (`attribute_complements` reads them)."""
+        return {**row, "numerator": row[self.numerator], "denominator": row[self.denominator]}
+
 
 # The people each aggregate report counts, and the figures that describe them.
 HEADCOUNT = Cells("count")
 COMPLIANCE = Cells("staff", ("met", "share", "hours", "average_hours"))
+# the staff meeting the yearly JP, of a group's staff: withheld (with its share) when it or the rest of the group is a
+# small group (`telling`: 2 of 30 met, the scorecard's training.jp_share_by_rank of the same cell withheld), and in
+# complements along the lines of the table (`attribute_withheld`); the staff and their JP shown (since 2026-12-07)
+COMPLIANCE_MET = Attribute("met", "staff", ("share",))
+# a training compliance row's flag: its `met` and `share` withheld (with the row, or alone)
+MET_FLAG = "met_suppressed"
 PROGRAMME = Cells(
     "participants",
     (
@@ -469,18 +483,57 @@ def scorecard_values(
     return found
 
 
-def attribute_complements(part: Sequence[Mapping[str, Any]], hidden: set[int], min_cell: int) -> set[int]:
+def attribute_complements(
+    part: Sequence[Mapping[str, Any]],
+    hidden: set[int],
+    min_cell: int,
+    *,
+    judged: Sequence[Cells] = (SCORECARD_VALUE, NUMERATOR, NOT_COUNTED),
+    margins: Sequence[str] = (),
+) -> set[int]:
     """`hidden` with the complements that keep a group's withheld values from being worked out of the others and
     their sum (jp_share_by_rank's of an agency and year add up to its jp_share): by their people, their numerators
-    and the rest of their denominators alike (`along_margins`, each in turn until none adds one), so that a value
-    withheld for its numerator (1 of 6 met the 20 JP) is not the shown total less the ranks shown beside it."""
+    and the rest of their denominators alike (`judged`; `along_margins`, each in turn until none adds one), so that a
+    value withheld for its numerator (1 of 6 met the 20 JP) is not the shown total less the ranks shown beside it.
+    `margins`: the fields the rows are grouped by, each line of rows alike in all fields but one summing to a row of
+    another report (`along_margins`: the training compliance's, `attribute_withheld`)."""
     rows = [{**v, REST: rest_of(v)} for v in part]
     while True:
         before = set(hidden)
-        for cells in (SCORECARD_VALUE, NUMERATOR, NOT_COUNTED):
-            hidden = along_margins(rows, cells, hidden, (), min_cell)
+        for cells in judged:
+            hidden = along_margins(rows, cells, hidden, margins, min_cell)
         if hidden == before:
             return hidden
+
+
+def attribute_withheld(
+    rows: Sequence[Mapping[str, Any]],
+    shown: Sequence[Mapping[str, Any]],
+    attribute: Attribute,
+    min_cell: int,
+    *,
+    margins: Sequence[str] = (),
+    flag: str = MET_FLAG,
+) -> list[dict[str, Any]]:
+    """A table's rows as shown (`shown`: `suppress`'s answer for `rows`, the exact figures) with `attribute`'s figures
+    withheld (None, `flag` true) where they tell it of someone (`telling`: 2 of 30 met the 20 JP, or 28 of 30), and
+    in complements where a row does: by the numerators and the rest of the denominators along every line of the table
+    whose sum another report shows (`margins`, `attribute_complements`), the rows withheld whole counted as withheld
+    for it, so that a value withheld is not a sum shown less the rows shown beside it. A complement keeps its count of
+    people and the rest of its figures: those are judged by the small-cell rule (`suppress`). A row withheld whole
+    has `flag` true too."""
+    whole = {i for i, row in enumerate(shown) if row[FLAG]}
+    told = {i for i, row in enumerate(rows) if i not in whole and attribute.tells(row, min_cell)}
+    hidden = set(whole)
+    if told:
+        values = [attribute.as_value(row) for row in rows]
+        hidden = attribute_complements(values, whole | told, min_cell, judged=(NUMERATOR, NOT_COUNTED), margins=margins)
+    return [
+        {**row, **dict.fromkeys((attribute.numerator, *attribute.describing)), flag: True}
+        if i in hidden
+        else {**row, flag: False}
+        for i, row in enumerate(shown)
+    ]
 
 
 def rest_of(value: Mapping[str, Any]) -> float | None:

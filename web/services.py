@@ -1679,6 +1679,13 @@ class Services:
         shown = suppression.suppress(
             items, suppression.COMPLIANCE, cell, complementary=True, margins=by, withheld=given
         )
+        if cell > 1:
+            # (its `met` withheld, with its share, where it or the rest of its staff is a small group, and in
+            # complements along the same lines: 2 of 30 met the 20 JP, which the scorecard withheld, shown until
+            # 2026-12-07; each row `met_suppressed`)
+            shown = suppression.attribute_withheld(items, shown, suppression.COMPLIANCE_MET, cell, margins=by)
+        else:
+            shown = [{**row, suppression.MET_FLAG: False} for row in shown]
         staff = sum(row["staff"] or 0 for row in items)
         # (its staff withheld, the groups they are in are too, as the headcount's: the whole population alone, its
         # staff too few or every row a filter's slice withheld; `by=rank&unit=BKD` of the demo's 2 staff listed III/d
@@ -1957,16 +1964,21 @@ class Services:
         with complements as its own: `suppression.scorecard`), so that the two reports together disclose no more than
         the training compliance alone (until 2026-12-07 each withheld on its own: KOTA-MEDAN's 2025 scorecard showed
         II/a 3 of 5 and IV/c 5 of 5, which the training compliance by rank withholds as complements, and its whole 97
-        of 114 less the ranks shown told that one of the 12 staff of the four small ranks missed 20 JP). A request
-        refused (a year before the report's first) withholds every value it would judge."""
+        of 114 less the ranks shown told that one of the 12 staff of the four small ranks missed 20 JP). A share's
+        value (training.jp_share and by rank, sex, region) is shown only where its row's `met` is too (`met_suppressed`
+        false: the training compliance's attribute rule, since 2026-12-07). A request refused (a year before the
+        report's first) withholds every value it would judge."""
         # (one read of each year's staff, of every agency, by the fields its reports count by and are filtered on)
         fields = [f for forms in COMPLIANCE_INDICATORS.values() for by in forms for f in by]
         compliance = ComplianceReads(self.training, [*fields, *(k for k in ("unit", "region") if card.get(k))])
         reports: dict[Any, list[dict[str, Any]]] = {}
 
-        def shown(year: int, by: list[str], filters: dict[str, list[str]], group: Mapping[str, Any]) -> bool:
+        def shown(
+            year: int, by: list[str], filters: dict[str, list[str]], group: Mapping[str, Any], *, met: bool
+        ) -> bool:
             """Whether the training compliance by `by` under `filters` shows the row of `group` (the agency's one row
-            when `by` is agency alone) unwithheld; each report judged once, none when it is refused."""
+            when `by` is agency alone) unwithheld, and its `met` too when `met` (a share's value: its numerator);
+            each report judged once, none when it is refused."""
             key = report_key(year, by, filters)
             if key not in reports:
                 try:
@@ -1975,7 +1987,8 @@ class Services:
                     reports[key] = []
             place = group or {"agency": filters["agency"][0]}
             rows = [r for r in reports[key] if all(r.get(k) == v for k, v in place.items())]
-            return len(rows) == 1 and not rows[0][suppression.FLAG]
+            withheld = suppression.MET_FLAG if met else suppression.FLAG
+            return len(rows) == 1 and not rows[0][suppression.FLAG] and not rows[0][withheld]
 
         # (judged a year at a time, its reads and reports dropped once it is: one year's held at once)
         judged: dict[int, list[tuple[str, Mapping[str, Any], dict[str, list[str]]]]] = defaultdict(list)
@@ -1991,7 +2004,8 @@ class Services:
         for year, values in judged.items():
             for indicator, value, filters in values:
                 forms = COMPLIANCE_INDICATORS[indicator]
-                if not all(shown(year, by, filters, value["group"]) for by in forms):
+                met = indicator != "training.hours_per_employee"  # (the others' numerators: the staff who met it)
+                if not all(shown(year, by, filters, value["group"], met=met) for by in forms):
                     withheld.add(suppression.value_key_of(indicator, value))
             compliance.drop(year)
             for key in [key for key in reports if key[0] == year]:

@@ -219,7 +219,7 @@ def test_training_compliance_of_staff_withheld_lists_no_group_and_says_why(share
     written = csv_rows(shared_trained, f"/pages/reports/training.csv?{query}")
     assert [(r["unit"], r["staff"], r["met"], r["suppressed"]) for r in written] == [("total", "", "", "true")]
     assert sheet(shared_trained, f"/pages/reports/training.xlsx?{query}&lang=id")[1:] == [
-        ["Jumlah", None, None, None, None, "ya"]
+        ["Jumlah", None, None, None, None, "ya", "ya"]  # (and its met withheld, since 2026-12-07)
     ]
     assert page_rows(shared_trained, f"/pages/reports/training?{query}&lang=en") == [["Total", *[DASH] * 4]]
     says = {"en": "No group is listed: the people counted are withheld", "id": "Tidak ada kelompok yang dicantumkan"}

@@ -69,11 +69,28 @@ ComplianceRowSchema = type(
                 "description": "PNS in post on as_of (a CPNS then, and PPPK, left out: the yearly JP is a PNS's)."
             },
         ),
-        "met": fields.Integer(dump_only=True, allow_none=True, metadata={"description": "Staff with target_jp."}),
-        "share": fields.Float(dump_only=True, allow_none=True),
+        "met": fields.Integer(
+            dump_only=True,
+            allow_none=True,
+            metadata={
+                "description": "Staff with target_jp (null when there is no target_jp, or withheld: met_suppressed)."
+            },
+        ),
+        "share": fields.Float(
+            dump_only=True, allow_none=True, metadata={"description": "met of staff (null with met or staff)."}
+        ),
         "hours": fields.Integer(dump_only=True, allow_none=True),
         "average_hours": fields.Float(dump_only=True, allow_none=True),
         "suppressed": suppressed_flag(),
+        "met_suppressed": fields.Boolean(
+            dump_only=True,
+            metadata={
+                "description": "True: met and share withheld (null) from a reporter or policy maker, the row "
+                "suppressed, or met or the rest of the staff 1 to CAREERLOG_MIN_CELL - 1 (0 and all shown), or a "
+                "complement that keeps such a met from being worked out of the rows' sums; staff and hours shown "
+                "unless suppressed (docs/security.md)."
+            },
+        ),
         "__doc__": "One group of staff: the values of the `by` fields and how many had the yearly JP.",
     },
 )

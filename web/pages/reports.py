@@ -19,6 +19,7 @@ from careerlog.domain.ledger import latest_today
 from careerlog.domain.payload import whole_number
 from careerlog.reference import AnyCase, reference
 from projections.queries import HEADCOUNT_FIELDS
+from projections.suppression import MET_FLAG
 from projections.training import BETWEEN, FIRST_YEAR, SPELL_FIELDS
 from web.pages import charts, local_number
 from web.pages.columns import report_column_labels
@@ -118,7 +119,8 @@ def training_result(account: Account) -> dict[str, Any]:
 def training(account: Account) -> dict[str, Any]:
     found = training_result(account)
     by, year = found["by"], found["year"]
-    bars = [charts.Bar(group_label(i, by), i["share"] or 0.0) for i in found["items"]]
+    # (a share withheld no bar: drawn as 0 it read as nobody with the yearly JP)
+    bars = [charts.Bar(group_label(i, by), i["share"]) for i in found["items"] if i["share"] is not None]
     title = _("Share of staff with the yearly JP in %(year)s", year=year)
     chart = charts.bar_chart(bars, title, share=True) if bars else None
     return {"result": found, "by": by, "fields": SPELL_FIELDS, "year": year, "chart_svg": chart}
@@ -216,7 +218,9 @@ FIGURES = {
 # The columns of a report's downloads after `suppressed`, so that the columns before keep their places: a programme's
 # other spellings counted in it (a CSV: the API's JSON list; a workbook: the page's words, spellings_note)
 # (the headcount's people of every status, "N of M counted", on its total's row)
+# (training compliance's `met` and `share` withheld, as the API's `met_suppressed`)
 NOTES = {
+    "training": ("met_suppressed",),
     "programmes": ("other_spellings",),
     "headcount": ("statuses", "total_all_statuses", "total_all_statuses_suppressed", "disclosure"),
 }
@@ -275,7 +279,9 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
     if name == "programmes":
         return [{**item, "other_spellings": spellings_cell(item, words=words)} for item in items]
     if name == "training" and found["groups_suppressed"]:  # (no group listed, its staff withheld: their total's row)
-        return [{found["by"][0]: named(TOTAL), **dict.fromkeys(FIGURES[name]), "suppressed": True}]
+        return [
+            {found["by"][0]: named(TOTAL), **dict.fromkeys(FIGURES[name]), "suppressed": True, "met_suppressed": True}
+        ]
     return items
 
 
@@ -287,11 +293,13 @@ PROGRAMME_SUBGROUPS = ("feedback_count", "promotable", "comparable", "promoted",
 def withholds(name: str, found: dict[str, Any]) -> bool:
     """Whether the report's page withholds a figure from the reader, and so says why under its table: a row of
     its table `suppressed` (table_rows), a programme's feedback or promotion rates withheld with their small
-    sub-group, or the mentoring's relationship totals withheld."""
+    sub-group, a training group's `met` withheld alone, or the mentoring's relationship totals withheld."""
     if any(row.get("suppressed") for row in table_rows(name, found, words=False)):
         return True
     if name == "programmes":
         return any(item.get(key, 0) is None for item in found["items"] for key in PROGRAMME_SUBGROUPS)
+    if name == "training":  # (a group's met withheld alone: 2 of 30 with the yearly JP)
+        return any(item[MET_FLAG] for item in found["items"])
     if name == "mentoring":
         promoted = any(i.get("promoted", 0) is None for i in found["items"])  # (1 of 13 mentees promoted)
         return found["relationships"].get("mentees", 0) is None or promoted
