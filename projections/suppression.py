@@ -329,6 +329,23 @@ MENTORING_OUTCOMES = Cells(
 # with it, web.services.Services.mentoring_report)
 MENTORING_PROMOTED = Attribute("promoted", "count", ("promotion_rate",))
 
+
+def difference_withheld(items: Sequence[Mapping[str, Any]], difference: Mapping[str, Any]) -> tuple[str, ...]:
+    """The figures of the mentoring report's `difference` (mentees less peers) withheld beside its outcome groups
+    (`items`, judged): all of them when a group is withheld (the peers' figures and the difference gave the mentees'),
+    its promotion rate when a group's promoted is (MENTORING_PROMOTED: one rate less the difference gives the other),
+    else none. Its row in the report page's downloads says `suppressed` when any is (until 2026-12-07 false beside a
+    promotion rate withheld so)."""
+    if any(item[FLAG] for item in items):
+        return tuple(difference)
+    if any(
+        item[MENTORING_PROMOTED.numerator] is None and item[MENTORING_PROMOTED.denominator] is not None
+        for item in items
+    ):
+        return MENTORING_PROMOTED.describing
+    return ()
+
+
 # ---------------------------------------------------------------------- the scorecard
 
 # a value is about its `people` (projections.scorecard.indicators.Indicator.people), whatever its denominator counts:
@@ -340,6 +357,9 @@ SCORECARD_SCOPES = ("trend", "comparison")
 # evidence.recorded_after's denominator is the promotions and the posts together, a promotion rule's the promotions
 # and a post rule's the posts, so one less another gave a rule's withheld denominator (until 2026-12-06)
 WITHHELD_WITH = {"merit.recorded_after_decision": "merit.findings_by_rule"}
+# The dimensions of the impact ratios: each splits the same pool of an agency and year (a group unknown included)
+IMPACT_DIMENSIONS = ("sex", "region", "education")
+IMPACT = tuple(f"merit.impact_ratio_by_{dim}" for dim in IMPACT_DIMENSIONS)
 # The indicators whose numerator counts people (or their decisions, awards) of the denominator with an attribute: a
 # value is withheld too when it tells that attribute of someone (`telling`: the numerator, or the rest of the
 # denominator where it is the group's rest, between 1 and the minimum; True: the rest judged). Not judged so: JP,
@@ -351,7 +371,7 @@ ATTRIBUTES = {
     "merit.findings_by_rule": True,
     "merit.recorded_after_decision": True,
     "merit.passed_over": False,
-    **{f"merit.impact_ratio_by_{dim}": True for dim in ("sex", "region", "education")},
+    **dict.fromkeys(IMPACT, True),
     "awards.to_high_performers": True,
     "awards.irregular": True,
     **{
@@ -369,11 +389,18 @@ ATTRIBUTES = {
     **{f"training.jp_share_by_{dim}": True for dim in ("rank", "sex", "region")},
     "training.least_trained_reached": True,
 }
-# The indicators whose groups' numerators and denominators add up to a value the scorecard shows (jp_share_by_rank's of
-# an agency and year to its training.jp_share): a group withheld for its numerator gets complements
-# (`attribute_complements`). Others' groups add up to nothing shown (a decision has findings of several rules, the
-# impact ratios' pools are the fairness audit's, which a reader of aggregates is refused): a value withheld alone
-ADDED_UP = {f"training.jp_share_by_{dim}" for dim in ("rank", "sex", "region")}
+# The indicators whose groups' numerators and denominators add up to a value the scorecard shows, or could: a group
+# withheld for its numerator gets complements (`attribute_complements`), so that it is not that sum less the groups
+# shown beside it. jp_share_by_rank's of an agency and year add up to its training.jp_share; an impact ratio's groups
+# of one dimension add up to the agency and year's pool, which the scorecard does not state but another dimension's
+# groups do whenever every one of them is shown (F 2 of 25 withheld by sex was the 32 of 85 of the regions, all shown,
+# less M's 30 of 60: until 2026-12-07 each dimension was judged alone). The pool is taken as shown, as a statistics
+# office protects one-way tables of one population linked by their total: each against that total, whether or not
+# another table gives it (their only link; withholding a group of every other dimension to hide it instead would still
+# leave one dimension's withheld groups less another's a known figure, and another answer, another year's trend or
+# scope, shows the same pool). Others' groups add up to nothing shown (a decision has findings of several rules): a
+# value withheld alone
+ADDED_UP = {*(f"training.jp_share_by_{dim}" for dim in ("rank", "sex", "region")), *IMPACT}
 # each value's figures beside a group's (an agency and year's): the rest of its denominator, and a numerator
 REST = "rest"
 NUMERATOR = Cells("numerator")
@@ -382,6 +409,23 @@ NOT_COUNTED = Cells(REST)
 # outcomes the difference of the two promotion rates (one rate less it gives the other's); left out (None) where that
 # other value is withheld (until 2026-12-07 shown)
 REFERENCE_DETAILS = ("reference_promoted", "reference_eligible")
+# An impact ratio beside its reference group withheld: its value (the ratio) and every detail comparing it with that
+# group are left out too, the group's own counts and selection rate shown. The ratio is the group's rate over the
+# reference's, so the rate shown over the ratio was the reference's rate (shown until 2026-12-07); the Fisher p of
+# the group's counts against the reference's, and its Holm-adjusted p, are each one equation the reference's two
+# counts solve; and the comparison's `reference`, `adverse_impact` and `significant` go with it. `untested` says
+# why: REFERENCE_WITHHELD, as the fairness audit says why it compares no group (projections.merit.fairness.untested)
+COMPARING = (
+    "reference",
+    "adverse_impact",
+    "p_fisher",
+    "p_fisher_adjusted",
+    "significant",
+    "reference_group",
+    *REFERENCE_DETAILS,
+)
+REFERENCE_WITHHELD = "reference_withheld"
+UNTESTED = "untested"
 PAIRED = {
     "outcomes.promotion_trained": "outcomes.promotion_untrained",
     "outcomes.promotion_untrained": "outcomes.promotion_trained",
@@ -429,7 +473,7 @@ def comparing_with_withheld(
     text states the reference's promoted of eligible ("against 20 of 22 of M", findings.compared_with, of its last
     year's value), written before the values were judged."""
     indicator = found["indicator"]
-    if not indicator.startswith("merit.impact_ratio_by_") or not found["group"] or not found["years"]:
+    if indicator not in IMPACT or not found["group"] or not found["years"]:
         return False
     year, group = found["years"][-1], found["group"]
     for v in indicators.get(indicator, {}).get("trend", []):
@@ -548,13 +592,14 @@ def unreferenced(judged: dict[str, dict[str, list[dict[str, Any]]]], scope: str)
     """The details giving a withheld value's figures (REFERENCE_DETAILS, PAIRED) left out of the values beside it."""
     for key, scopes in judged.items():
         values = scopes[scope]
-        if key.startswith("merit.impact_ratio_by_"):
+        if key in IMPACT:
             hidden = {(v["agency"], v["year"], json.dumps(v["group"], sort_keys=True)) for v in values if v[FLAG]}
             for v in values:
                 dim = next(iter(v["group"]), None)
                 reference = v["details"].get("reference_group")
                 if dim and (v["agency"], v["year"], json.dumps({dim: reference}, sort_keys=True)) in hidden:
-                    v["details"] = {**v["details"], **dict.fromkeys(REFERENCE_DETAILS)}
+                    v["value"] = None
+                    v["details"] = {**v["details"], **dict.fromkeys(COMPARING), UNTESTED: REFERENCE_WITHHELD}
     for key, other in PAIRED.items():
         if key in judged and other in judged:
             places = {(v["agency"], v["year"]) for v in judged[other][scope] if v[FLAG]}

@@ -1790,10 +1790,7 @@ class Services:
             for item in items
         ]
         difference = found["difference"]
-        if any(i["suppressed"] for i in items):
-            difference = dict.fromkeys(difference)
-        elif any(i["promoted"] is None and i["count"] is not None for i in items):
-            difference = {**difference, "promotion_rate": None}  # (one rate less it gives the other)
+        difference = {**difference, **dict.fromkeys(suppression.difference_withheld(items, difference))}
         return {
             "relationships": totals,
             "window_months": found["window_months"],

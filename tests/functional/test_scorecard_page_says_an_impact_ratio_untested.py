@@ -32,3 +32,17 @@ def test_the_page_says_why_an_impact_ratio_compares_no_group(app: Flask) -> None
             "Tanpa rasio dampak terhadap kelompok lain dan tanpa uji: tidak seorang pun dalam kelompok yang "
             "ditampilkan naik pangkat."
         )
+
+
+def test_the_page_says_a_ratio_beside_a_withheld_reference_group_compares_no_group(app: Flask) -> None:
+    # (a reader of aggregates' card: the group compared with withheld, so are the ratios beside it: since 2026-12-07)
+    with app.test_request_context("/pages/scorecard?lang=en"):
+        assert untested_of("merit.impact_ratio_by_region", [ratio("reference_withheld")]) == (
+            "No impact ratio against another group and no test: the group they are compared with, of the highest "
+            "selection rate, is withheld, and a ratio beside it would give its rate."
+        )
+    with app.test_request_context("/pages/scorecard?lang=id"):
+        assert untested_of("merit.impact_ratio_by_region", [ratio("reference_withheld")]) == (
+            "Tanpa rasio dampak terhadap kelompok lain dan tanpa uji: kelompok pembandingnya, yang tingkat seleksinya "
+            "tertinggi, disembunyikan, dan rasio di sampingnya akan membuka tingkat seleksinya."
+        )

@@ -97,21 +97,23 @@ def test_an_indicator_counting_no_ones_attribute_is_not_judged_by_its_numerator(
 
 
 def test_a_withheld_groups_figures_are_left_out_of_the_details_beside_it() -> None:
-    reference = {"reference_group": "F", "reference_promoted": 4, "reference_eligible": 5}
+    reference = {"reference_group": "12.06", "reference_promoted": 4, "reference_eligible": 5}
     trained = {"difference": 0.3}
     card = card_of(
         {
-            "merit.impact_ratio_by_sex": [
-                value("KOTA-MEDAN", 2025, {"sex": "F"}, 4, 5, **reference),
-                value("KOTA-MEDAN", 2025, {"sex": "M"}, 5, 20, **reference),
+            # (12.07, the smallest other region, withheld as 12.06's complement: the regions add up to the pool)
+            "merit.impact_ratio_by_region": [
+                value("KOTA-MEDAN", 2025, {"region": "12.06"}, 4, 5, **reference),
+                value("KOTA-MEDAN", 2025, {"region": "12.07"}, 5, 20, **reference),
+                value("KOTA-MEDAN", 2025, {"region": "12.71"}, 6, 30, **reference),
             ],
             "outcomes.promotion_trained": [value("KOTA-MEDAN", 2025, {}, 10, 20, **trained)],
             "outcomes.promotion_untrained": [value("KOTA-MEDAN", 2025, {}, 2, 9, **trained)],
         }
     )
     found = suppression.scorecard(card, 5)["indicators"]
-    men = found["merit.impact_ratio_by_sex"]["trend"][1]
-    assert (men["suppressed"], men["details"]["reference_promoted"], men["details"]["reference_eligible"]) == (
+    medan = found["merit.impact_ratio_by_region"]["trend"][2]
+    assert (medan["suppressed"], medan["details"]["reference_promoted"], medan["details"]["reference_eligible"]) == (
         False,
         None,
         None,
@@ -141,13 +143,16 @@ def test_a_programmes_promoted_of_one_or_all_but_one_is_withheld_with_its_rates(
 def test_a_finding_comparing_a_group_with_a_withheld_reference_is_left_out() -> None:
     # (a review: the finding's text, written before the values were judged, says "against 20 of 22 of M", the
     # reference's counts, which a reader of aggregates is not shown once M's 2 not promoted withhold its value)
-    men = value("KOTA-MEDAN", 2025, {"sex": "M"}, 20, 22, reference_group="M")
-    women = value("KOTA-MEDAN", 2025, {"sex": "F"}, 8, 40, reference_group="M", reference_promoted=20)
-    card = card_of({"merit.impact_ratio_by_sex": [men, women]})
-    finding = {"indicator": "merit.impact_ratio_by_sex", "agency": "KOTA-MEDAN", "group": {"sex": "F"}}
-    card["findings"] = [{**finding, "years": [2025], "text": "8 of 40 promoted, against 20 of 22 of M"}]
+    # (by education: SD withheld beside S-1 as its complement, the groups adding up to the pool; S-2 shown)
+    s1 = value("KOTA-MEDAN", 2025, {"education": "S-1"}, 20, 22, reference_group="S-1")
+    sd = value("KOTA-MEDAN", 2025, {"education": "SD"}, 6, 30, reference_group="S-1", reference_promoted=20)
+    s2 = value("KOTA-MEDAN", 2025, {"education": "S-2"}, 8, 40, reference_group="S-1", reference_promoted=20)
+    card = card_of({"merit.impact_ratio_by_education": [s1, sd, s2]})
+    finding = {"indicator": "merit.impact_ratio_by_education", "agency": "KOTA-MEDAN", "group": {"education": "S-2"}}
+    card["findings"] = [{**finding, "years": [2025], "text": "8 of 40 promoted, against 20 of 22 of S-1"}]
     judged = suppression.scorecard(card, 5)
-    assert [v["suppressed"] for v in judged["indicators"]["merit.impact_ratio_by_sex"]["trend"]] == [True, False]
+    trend = judged["indicators"]["merit.impact_ratio_by_education"]["trend"]
+    assert [v["suppressed"] for v in trend] == [True, True, False]
     assert judged["findings"] == []
     assert suppression.scorecard(card, 1)["findings"] != []  # (an inspector is told it)
 

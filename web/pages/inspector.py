@@ -31,6 +31,7 @@ from projections.merit.rules import SEVERITY_ORDER
 from projections.merit.schemas import PassedOverPairSchema, RecordedLaterPairSchema
 from projections.queries import Page
 from projections.reading import after_today
+from projections.suppression import REFERENCE_WITHHELD
 from web import kept
 from web.api.audit_schemas import RULE_SEPARATOR, DecisionSchema, flat_decision
 from web.api.audits import fairness_schema, time_to_promotion_schema
@@ -1015,6 +1016,11 @@ def untested_note(kind: str, answer: Mapping[str, Any], by: list[str]) -> str | 
         return None
     if answer["untested"] == NO_ROUND:
         return _("No impact ratio and no test: no promotion round falls in the period.")
+    if answer["untested"] == REFERENCE_WITHHELD:  # (a reader of aggregates' scorecard: projections.suppression)
+        return _(
+            "No impact ratio against another group and no test: the group they are compared with, of the highest "
+            "selection rate, is withheld, and a ratio beside it would give its rate."
+        )
     if answer["untested"] == NOBODY_PROMOTED:
         if kind == "rates":
             return _("No impact ratio against another group and no test: nobody in the groups shown was promoted.")

@@ -18,6 +18,7 @@ from careerlog.domain.errors import InvalidInput, quoted
 from careerlog.domain.ledger import latest_today
 from careerlog.domain.payload import whole_number
 from careerlog.reference import AnyCase, reference
+from projections import suppression
 from projections.queries import HEADCOUNT_FIELDS
 from projections.suppression import MET_FLAG
 from projections.training import BETWEEN, FIRST_YEAR, SPELL_FIELDS
@@ -250,8 +251,9 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
     """The rows of the report's table on its page, each figure the page withholds withheld (None, `suppressed`
     true): the report's items as the services suppressed them, the headcount's total after them (withheld when the
     page withholds it), training compliance's total withheld in place of its groups when it lists none, its staff
-    withheld (`groups_suppressed`), the mentoring's difference after its two groups (withheld when either group
-    is). The rows the page names itself (the total, the mentoring's groups and difference) by the page's words when
+    withheld (`groups_suppressed`), the mentoring's difference after its two groups (`suppressed` when any of its
+    figures is withheld: all of them when either group is, its promotion rate when a group's promoted is). The rows
+    the page names itself (the total, the mentoring's groups and difference) by the page's words when
     `words` (a workbook), and the groups' values as the page names them (code_name: Perempuan (F), Sarjana (S-1),
     Female (F) on an English page; an agency, a unit or a rank as its code, as on the page); else both by their codes
     (a CSV)."""
@@ -272,8 +274,8 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
         }
         # (each row saying how its figures protect the people: exact, withheld or perturbed, the API's `disclosure`)
         return [{**item, "statuses": statuses, "disclosure": found["disclosure"]} for item in [*items, total]]
-    if name == "mentoring":
-        withheld = any(item["suppressed"] for item in items)
+    if name == "mentoring":  # (the difference's row `suppressed` when any of its figures is withheld)
+        withheld = bool(suppression.difference_withheld(found["items"], found["difference"]))
         groups = [{**item, "group": named(item["group"])} for item in items]
         return [*groups, {**found["difference"], "group": named(DIFFERENCE), "suppressed": withheld}]
     if name == "programmes":
