@@ -4,14 +4,16 @@ withheld reference group's selection rate through the ratios beside it (docs/sec
 The impact ratios by sex, by region and by education split the same pool of an agency and year: a review of 2026-12-07
 read a group withheld by sex (F 2 of 25) as the pool by region, every region shown (32 of 85), less the other sex
 (M 30 of 60); and a ratio shown beside its reference group withheld gave that group's rate (the shown group's rate
-over its ratio). The pool is inserted as the merit view's `promotion_rounds` rows of KOTA-MEDAN (one round a year):
-2024 split as the review's, 2025 with the reference region 4 of 5 promoted. Both stores."""
+over its ratio); and the OpenAPI document did not say which of an impact ratio's details may be null, nor every
+reason `untested` gives. The pool is inserted as the merit view's `promotion_rounds` rows of KOTA-MEDAN (one round a
+year): 2024 split as the review's, 2025 with the reference region 4 of 5 promoted. Both stores."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from openapi_schema_validator import OAS30ReadValidator
 
 from projections.merit.audit import ROUNDS
 from tests.functional.conftest import World
@@ -110,3 +112,25 @@ def test_an_impact_ratio_beside_a_withheld_reference_group_gives_no_rate_of_it(w
     ), csv
     exact = ratios(world, "inspector", "region", 2025)["12.71"]
     assert (exact["value"], exact["details"]["reference_group"], exact["details"]["untested"]) == (0.25, "12.06", None)
+
+
+def test_the_document_says_which_details_may_be_null_and_every_reason_untested_gives(world: World) -> None:
+    add_pools(world)
+    spec = world.client.get("/api/openapi.json").get_json()
+    details = spec["components"]["schemas"]["ScorecardDetails"]
+    nullable = ("reference_group", "reference_promoted", "reference_eligible", "difference", "p_fisher", "reference")
+    assert [details["properties"][name].get("nullable") for name in nullable] == [True] * len(nullable)
+    assert details["properties"]["untested"]["enum"] == [
+        "fewer_than_two_groups",
+        "nobody_promoted",
+        "no_round",
+        "reference_withheld",
+        None,
+    ]
+    assert details["additionalProperties"] is True  # (the other indicators' details: units, award kinds, window...)
+    validator = OAS30ReadValidator({"$ref": "#/components/schemas/Scorecard", "components": spec["components"]})
+    for who in ("reporter", "inspector"):
+        answer = world.get(SCORECARD, who).get_json()
+        assert validator.is_valid(answer), [e.message for e in validator.iter_errors(answer)][:5]
+    ratio = validator.evolve(schema={"$ref": "#/components/schemas/ScorecardDetails", "components": spec["components"]})
+    assert not ratio.is_valid({"untested": "withheld"})

@@ -9,7 +9,16 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from careerlog.reference import reference
 from projections.merit.eligibility import DECISIONS, NEXT_DATE_BASES, NO_PROMOTION_REASONS, OFFERED_KINDS, STANDINGS
-from projections.merit.fairness import BEFORE_FROM, COUNTS, DEFAULT_MIN_CELL, MAX_MIN_CELL, ROUND
+from projections.merit.fairness import (
+    BEFORE_FROM,
+    COUNTS,
+    DEFAULT_MIN_CELL,
+    FEWER_THAN_TWO_GROUPS,
+    MAX_MIN_CELL,
+    NO_ROUND,
+    NOBODY_PROMOTED,
+    ROUND,
+)
 from projections.merit.groups import DIMENSIONS, MAX_DIMENSIONS
 from projections.merit.queries import DECISION_VERDICTS
 from projections.merit.rules import SEVERITY_ORDER
@@ -540,6 +549,7 @@ def untested_field(tests: str, *, row: bool = False) -> fields.String:
     return fields.String(
         dump_only=True,
         allow_none=True,
+        validate=validate.OneOf((FEWER_THAN_TWO_GROUPS, NOBODY_PROMOTED, NO_ROUND)),  # (an enum in the document)
         metadata={
             "description": f"{where}hy there is no {tests}: `fewer_than_two_groups`, they compare two groups or more "
             "shown (each of at least min_cell), and fewer are (grouped by employment_kind alone there is one, PNS); "

@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from marshmallow import ValidationError, fields, post_load, validate, validates_schema
+from marshmallow import INCLUDE, Schema, ValidationError, fields, post_dump, post_load, validate, validates_schema
 
 from careerlog.access import Action, permits, reach
 from careerlog.accounts import Account
 from careerlog.domain.ledger import latest_today
 from careerlog.reference import reference
+from projections.merit.fairness import FEWER_THAN_TWO_GROUPS, NO_ROUND, NOBODY_PROMOTED
 from projections.scorecard.cli import flat_rows
+from projections.scorecard.merit import BELOW_MIN_CELL
 from projections.scorecard.scorecard import query_problems
+from projections.suppression import REFERENCE_WITHHELD
 from web import kept
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, json_or_csv, wants_csv
@@ -104,6 +107,87 @@ class ScorecardRowsBehindSchema(StrictSchema):
     filter = fields.Dict(keys=fields.String(), dump_only=True)
 
 
+# Why an impact ratio compares no group (its details' `untested`): as /audits/fairness says it
+# (projections.merit.fairness.untested), or its reference group withheld from the reader (projections.suppression)
+UNTESTED = (FEWER_THAN_TWO_GROUPS, NOBODY_PROMOTED, NO_ROUND, REFERENCE_WITHHELD)
+UNTESTED_SAID = (
+    "why no group was compared, the value then null and `reference`, `adverse_impact` and its tests null: "
+    "`fewer_than_two_groups` (one group in the pool, or the others under `min_cell`), `nobody_promoted`, `no_round` "
+    "(no promotion round in the year), as /audits/fairness says it; or, to a reader of aggregates, "
+    "`reference_withheld`: the group it is compared with (the highest selection rate) is withheld, so its ratio, "
+    "tests and counts are too (the ratio would give that group's rate: since 2026-12-07); null when compared"
+)
+
+
+class ScorecardDetailsSchema(Schema):
+    """What a value was judged by: the impact ratios' and the training outcomes' fields named below (each null where
+    the docs say), any other indicator's as it gives them (`additionalProperties`: units, award kinds, window...)."""
+
+    class Meta:
+        unknown = INCLUDE  # (documented `additionalProperties: true`: the other indicators' details)
+
+    selection_rate = fields.Float(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "An impact ratio's: the group's promoted over its pool; null under `min_cell`."},
+    )
+    reference = fields.Boolean(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "Whether the group is the one the others are compared with."},
+    )
+    adverse_impact = fields.Boolean(dump_only=True, allow_none=True)
+    p_fisher = fields.Float(dump_only=True, allow_none=True)
+    p_fisher_adjusted = fields.Float(dump_only=True, allow_none=True)
+    significant = fields.Boolean(dump_only=True, allow_none=True)
+    threshold = fields.Float(dump_only=True, allow_none=True)
+    min_cell = fields.Integer(dump_only=True, allow_none=True)
+    untested = fields.String(
+        dump_only=True, allow_none=True, validate=validate.OneOf(UNTESTED), metadata={"description": UNTESTED_SAID}
+    )
+    selection_rate_withheld = fields.String(
+        dump_only=True,
+        allow_none=True,
+        validate=validate.OneOf((BELOW_MIN_CELL,)),
+        metadata={
+            "description": "Why the group's `selection_rate` is null though its counts are shown: `below_min_cell`, "
+            "its pool under `min_cell` (/audits/fairness withholds its rate as `suppressed`); null where given."
+        },
+    )
+    reference_group = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "The group compared with; null when none is (`untested`)."},
+    )
+    reference_promoted = fields.Integer(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "The reference group's promoted; null when none is compared, and to a reader of aggregates "
+            "when that group's value is withheld."
+        },
+    )
+    reference_eligible = fields.Integer(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "The reference group's pool; null as `reference_promoted`."},
+    )
+    difference = fields.Float(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "A training outcome's (outcomes.promotion_trained, _untrained): the trained's promotion "
+            "rate less their comparable colleagues'; null when either is unknown, and to a reader of aggregates when "
+            "the other value is withheld (one rate less it gives the other)."
+        },
+    )
+
+    @post_dump(pass_original=True)
+    def with_the_others(self, data: dict[str, Any], original: Any, **_: Any) -> dict[str, Any]:
+        """The details in their order, those of the other indicators (not declared) as given."""
+        return {key: data[key] if key in self.fields else held for key, held in original.items()}
+
+
 class ScorecardValueSchema(StrictSchema):
     """One measured value of an indicator: numerator / denominator for an agency, a year and a group."""
 
@@ -127,18 +211,15 @@ class ScorecardValueSchema(StrictSchema):
             "merit.findings_by_rule: the rank promotions and the post appointments)."
         },
     )
-    details = fields.Dict(
-        keys=fields.String(),
+    details = fields.Nested(
+        ScorecardDetailsSchema,
         dump_only=True,
         metadata={
             "description": "What the value was judged by. An impact ratio's: the group's selection rate, `reference`, "
-            "`adverse_impact`, its tests, `threshold`, `min_cell`, the reference group's counts and `untested`: why "
-            "no group was compared (`fewer_than_two_groups`: one group in the pool, or the others withheld; "
-            "`nobody_promoted`), as /audits/fairness says it, the value then null and `reference` and "
-            "`adverse_impact` null; `selection_rate_withheld`: why the group's `selection_rate` is null though its "
-            "counts are shown (`below_min_cell`: its pool is under `min_cell`, and /audits/fairness withholds its "
-            "rate as `suppressed` there), null where given. The indicator's `suppressed` alone says whether the "
-            "value is withheld from the reader (until 2026-12-06 `details.suppressed` carried the audit's flag)."
+            "`adverse_impact`, its tests, `threshold`, `min_cell`, the reference group's counts and `untested`; "
+            "`selection_rate_withheld`. A training outcome's `difference`. Empty ({}) beside a value withheld. The "
+            "indicator's `suppressed` alone says whether the value is withheld from the reader (until 2026-12-06 "
+            "`details.suppressed` carried the audit's flag)."
         },
     )
     suppressed = suppressed_flag()
@@ -240,9 +321,10 @@ class ScorecardRowSchema(StrictSchema):
         allow_none=True,
         metadata={
             "description": "An impact ratio's: why no group was compared, its value then empty "
-            "(`fewer_than_two_groups`, `nobody_promoted`), as the JSON's `details.untested` says it; empty for every "
-            "other value. Last, since 2026-12-05."
+            "(`fewer_than_two_groups`, `nobody_promoted`, `no_round`; `reference_withheld` to a reader of aggregates), "
+            "as the JSON's `details.untested` says it; empty for every other value. Last, since 2026-12-05."
         },
+        validate=validate.OneOf(UNTESTED),
     )
 
 
