@@ -45,7 +45,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from datetime import date, datetime, timedelta
+import itertools
+from datetime import date, timedelta
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -102,16 +103,17 @@ class KnownBefore:
 
     def __init__(self, judge: PromotionJudge):
         self.judge = judge
-        # the entries' recorded times and their `read_days` (none when not recorded in order), made when first asked
-        self._cuts: tuple[list[datetime], list[date]] | None = None
+        # the entries' recorded times, `alike_before` of each count of them known (of every entry, and with the post
+        # appointments apart) and where the post appointments are among them; made when first asked, once per record
+        self._cuts: Cuts | None = None
         self._posts: PostJudge | None = None  # the final record's post judge, made when first asked
 
     def judge_of(self, fact: Fact) -> PromotionJudge:
         """The judge of the promotion `fact` by the record as known before it was recorded."""
         moment, record = fact.entry.recorded_at, self.judge.record
-        times, days = self._cuts or self._cut()
-        cut = bisect.bisect_left(times, moment)
-        alike = ALL_COVERED and days and fact.effective_date < alike_before(record.entries, cut, days)
+        cuts = self._cuts or self._cut()
+        cut = bisect.bisect_left(cuts.times, moment)
+        alike = ALL_COVERED and cuts.ordered and fact.effective_date < cuts.before[cut]
         if alike and not _degree_after(self.judge.rules, record, fact, cut):
             return self.judge
         return PromotionJudge(record.known_before(moment), self.judge.rules)
@@ -119,26 +121,54 @@ class KnownBefore:
     def post_judge_of(self, fact: Fact) -> PostJudge:
         """The judge of the definitive post appointment `fact` by the record as known before it was recorded."""
         moment, record, book = fact.entry.recorded_at, self.judge.record, self.judge.rules
-        times, days = self._cuts or self._cut()
-        if ALL_POSTS_COVERED and days:
+        cuts = self._cuts or self._cut()
+        if ALL_POSTS_COVERED and cuts.ordered:
             final = self._posts or self._post_judge()
-            cut = bisect.bisect_left(times, moment)
-            if _post_until(book, final, fact) < alike_before(record.entries, cut, days, POST) and _posts_alike(
-                record.entries[cut:], fact, book, final
+            cut = bisect.bisect_left(cuts.times, moment)
+            if _post_until(book, final, fact) < cuts.posts_apart[cut] and _posts_alike(
+                cuts.posts_from(cut), fact, book, final
             ):
                 return final
         return PostJudge(record.known_before(moment), book)
 
-    def _cut(self) -> tuple[list[datetime], list[date]]:
-        entries = self.judge.record.entries
-        times = [e.recorded_at for e in entries]
-        # known before a moment: the entries up to a version, when their recorded times rise with the versions
-        self._cuts = (times, read_days(entries) if times == sorted(times) else [])
+    def _cut(self) -> Cuts:
+        self._cuts = Cuts(self.judge.record.entries)
         return self._cuts
 
     def _post_judge(self) -> PostJudge:
         self._posts = PostJudge(self.judge.record, self.judge.rules)
         return self._posts
+
+
+class Cuts:
+    """What the judges of a record's decisions read of its entries, read once per record: the entries' recorded
+    times; whether they rise with the versions (`ordered`: known before a moment is then the entries up to a version,
+    else every decision is judged as known before it); for each count of entries known, `alike_before` of it
+    (`before`) and with the post appointments apart (`posts_apart`), the earliest `read_days` of the later entries
+    read from the last entry back (until 2026-12-07 the later entries were read again for each decision); and where
+    the post appointments are among the entries (`posts_from`)."""
+
+    def __init__(self, entries: list[Entry]):
+        times = [e.recorded_at for e in entries]
+        self.times = times
+        self.ordered = times == sorted(times)  # (a sort in C)
+        days = read_days(entries) if self.ordered else []  # (not ordered: neither is read)
+        apart = [date.max if e.kind == POST else day for e, day in zip(entries, days, strict=True)] if days else []
+        self.before, self.posts_apart = suffix_min(days), suffix_min(apart)
+        self._posts = [i for i, e in enumerate(entries) if e.kind == POST]
+        self._entries = entries
+
+    def posts_from(self, count: int) -> list[Entry]:
+        """The post appointments among the entries after the first `count` (in order of version)."""
+        entries = self._entries
+        return [entries[i] for i in self._posts[bisect.bisect_left(self._posts, count) :]]
+
+
+def suffix_min(days: list[date]) -> list[date]:
+    """For each count of `days` (0 to all of them), the earliest of those after it (`date.max` when none)."""
+    found = list(itertools.accumulate(reversed(days), min, initial=date.max))
+    found.reverse()
+    return found
 
 
 DEGREE_RULE = "promotion.degree_rank"
