@@ -252,6 +252,12 @@ class CareerRecord:
             return self._known_first(bisect.bisect_left(times, moment))
         return self._known({e.version for e in self.entries if e.recorded_at < moment})
 
+    @property
+    def recorded_in_order(self) -> list[datetime] | None:
+        """`_recorded_in_order`, read once per record (the judges of its decisions cut its entries by it too:
+        projections.merit.known_alike)."""
+        return self._recorded_in_order
+
     @cached_property
     def _recorded_in_order(self) -> list[datetime] | None:
         """The entries' recorded times when they never go back as the versions rise (nearly every

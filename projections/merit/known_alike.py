@@ -132,7 +132,7 @@ class KnownBefore:
         return PostJudge(record.known_before(moment), book)
 
     def _cut(self) -> Cuts:
-        self._cuts = Cuts(self.judge.record.entries)
+        self._cuts = Cuts(self.judge.record)
         return self._cuts
 
     def _post_judge(self) -> PostJudge:
@@ -148,10 +148,10 @@ class Cuts:
     read from the last entry back (until 2026-12-07 the later entries were read again for each decision); and where
     the post appointments are among the entries (`posts_from`)."""
 
-    def __init__(self, entries: list[Entry]):
-        times = [e.recorded_at for e in entries]
-        self.times = times
-        self.ordered = times == sorted(times)  # (a sort in C)
+    def __init__(self, record: CareerRecord):
+        entries, times = record.entries, record.recorded_in_order  # (None: not in order, as `known_before` reads it)
+        self.times = [e.recorded_at for e in entries] if times is None else times
+        self.ordered = times is not None
         days = read_days(entries) if self.ordered else []  # (not ordered: neither is read)
         apart = [date.max if e.kind == POST else day for e, day in zip(entries, days, strict=True)] if days else []
         self.before, self.posts_apart = suffix_min(days), suffix_min(apart)
