@@ -209,8 +209,8 @@ def alike_before(entries: list[Entry], count: int, days: list[date] | None = Non
     """With a record's first `count` entries (in order of version) known, the day before which a promotion judged
     on them is judged alike on all of them (module docstring): the earliest of the days each later entry allows
     (`read_days`, or `days` if read; `date.max` when no entry follows). The entries of the kind `apart` (the post
-    appointments, which a post's audit tells apart) bound nothing. Read for each decision's own count alone (a few
-    per record), not for every count."""
+    appointments, which a post's audit tells apart) bound nothing. Of one count; a record's decisions read theirs
+    from `Cuts`, every count's made at once (until 2026-12-07 each decision read its later entries again)."""
     days = read_days(entries) if days is None else days
     if apart is None:
         return min(days[count:], default=date.max)
