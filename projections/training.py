@@ -124,8 +124,10 @@ class TrainingProjection(TupleProjection):
     # a starting rank stored before 2026-12-05 as typed ("iii/a": III/a, one group of the training report by rank); 4:
     # a probable duplicate (rule training.counted_once) left out, its JP counted once in every sum of the view's rows;
     # 5: every training a row again (a probable duplicate's programme, cost and feedback count), its JP counted once by
-    # `counted_hours` (0 for a probable duplicate), what every JP sum of the view's rows adds up
-    version = 5
+    # `counted_hours` (0 for a probable duplicate), what every JP sum of the view's rows adds up; 6: a title or
+    # organiser compared without the invisible characters a copy carries (U+200B...), a probable duplicate so
+    # counted once
+    version = 6
     tables = (TRAINING,)
     judged_by_rule = COUNTED_ONCE_RULE
 

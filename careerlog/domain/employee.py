@@ -20,7 +20,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from careerlog.ages import months_last_day, whole_years
-from careerlog.domain.errors import FieldErrors, InvalidInput, quoted
+from careerlog.domain.errors import INVISIBLE, FieldErrors, InvalidInput, quoted
 from careerlog.domain.events import Appointed, EventCorrected, LedgerEvent
 from careerlog.domain.ledger import (
     IN_FUTURE,
@@ -1229,8 +1229,15 @@ def certificate_key(reference: Any) -> tuple[str, ...]:
     return tuple(g.lstrip("0") or "0" if g.isdigit() else g for g in groups)
 
 
+# The invisible characters a copy from a PDF or a chat carries along (errors.INVISIBLE, which the NIP reader strips)
+_UNSEEN = re.compile(f"[{INVISIBLE}]")
+
+
 def _written_alike(text: Any) -> str:
-    return caseless(" ".join(str(text).split()))
+    """A title or organiser as rule training.duplicate compares it: caseless, its spacing aside (a no-break space a
+    space) and without the invisible characters a copy carries (a zero-width space U+200B, a soft hyphen...: until
+    2026-12-07 'Seminar SPBE' pasted with a U+200B was another title, its JP counted twice)."""
+    return caseless(" ".join(_UNSEEN.sub("", str(text)).split()))
 
 
 def one_training(values: Mapping[str, Any], other: Mapping[str, Any]) -> Reason | None:

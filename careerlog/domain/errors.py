@@ -6,6 +6,21 @@ from collections.abc import Callable, Iterable, Mapping
 
 from eventsourcing.utils import TopicError
 
+# The invisible characters a copy from a web page, a PDF or a chat carries along unseen, each with its name: what the
+# NIP reader strips (careerlog.domain.nip) and what a training's title and organiser are compared without (rule
+# training.duplicate, careerlog.domain.employee.one_training). One list, so that the two never read text apart.
+INVISIBLE_NAMES = {
+    "\u00ad": "soft hyphen",
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u200e": "left-to-right mark",
+    "\u200f": "right-to-left mark",
+    "\u2060": "word joiner",
+    "\ufeff": "byte-order mark",
+}
+INVISIBLE = "".join(INVISIBLE_NAMES)  # (the characters, as a regular expression's class [...] holds them)
+
 QUOTED_LENGTH = 40  # characters of a value a refusal quotes (a longer one is cut, ending in "…")
 
 

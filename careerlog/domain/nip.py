@@ -16,15 +16,15 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from careerlog.domain.errors import InvalidInput, quoted
+from careerlog.domain.errors import INVISIBLE, InvalidInput, quoted
 from careerlog.domain.wording import Refusal
 from careerlog.reference import Rules, rules
 
 # The separators people type between a NIP's digits (spaces, dots, dashes), and the invisible characters a copy from a
 # web page, a PDF or a chat carries along unseen (zero-width space U+200B and joiners U+200C/U+200D, the marks of
 # direction U+200E/U+200F, word joiner U+2060, a byte-order mark U+FEFF, a soft hyphen U+00AD): until 2026-12-05 a
-# NIP holding one was refused as not 18 digits, the character unseen in the value quoted
-_SEPARATORS = re.compile(r"[\s.\-\u00ad\u200b-\u200f\u2060\ufeff]")
+# NIP holding one was refused as not 18 digits, the character unseen in the value quoted (errors.INVISIBLE)
+_SEPARATORS = re.compile(rf"[\s.\-{INVISIBLE}]")
 # The fullwidth forms of the ASCII characters (U+FF01-U+FF5E: digits, full stop, hyphen-minus, letters) as NFKC reads
 # them, the ASCII ones
 _FULLWIDTH = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)}

@@ -224,7 +224,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 60  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 61  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -317,6 +317,8 @@ class MeritProjection(TupleProjection):
     #     confirmed attended twice by a correction (of either) count their JP twice (were counted once)
     # 60: a finding's status is its rule's for the promotion's kind (rules.kind_status: a 201's
     #     promotion.time_in_rank M, was S), as eligibility gives it
+    # 61: a training's title and organiser compared without the invisible characters a copy carries (U+200B, U+00AD...:
+    #     errors.INVISIBLE), a probable duplicate so written counted once in promotion.training (was twice)
     tables = (
         DECISIONS,
         FINDINGS,
