@@ -2960,11 +2960,7 @@ def _rejection(
         if moved is not None:
             return RowProblem(command.line, command.subject, command.kind, {"nip": [moved]}, judged=False)
     if isinstance(error, InvalidInput):
-        errors = _nips_quoted(_date_forms(error.errors, command.written, command.payload), command.written)
-        if first is not None:
-            errors = _in_file(errors, command.subject, first, _mentor_of(command))
-        errors = _merged_missing(errors, command.written)
-        errors = {name: [import_worded(r, command.kind) for r in found] for name, found in errors.items()}
+        errors = file_worded(command, error.errors, first)
         typed_ = command_typed(errors, command)
         return RowProblem(command.line, subject_shown(command, errors), command.kind, errors, typed_, judged)
     reason = reason_of(error)
@@ -2985,6 +2981,22 @@ def _rejection(
     errors = {name: [import_worded(r, command.kind) for r in found] for name, found in errors.items()}
     typed_ = command_typed([field], command)
     return RowProblem(command.line, subject_shown(command, errors), command.kind, errors, typed_, judged)
+
+
+def file_worded(
+    command: Command, errors: Mapping[str, list[str]], first: FirstLines | None = None
+) -> dict[str, list[str]]:
+    """A refused row's reasons as an import words them, of the cells as the file wrote them: a date that does not read
+    told the forms it may take, or that it is no day of the calendar (`_date_forms`), a NIP quoted as typed, a cell
+    of merged cells said so, an earlier line of the file named (`first`) and a confirmable refusal told the Konfirmasi
+    column (`import_worded`). The one wording of a row refused by the ledger and of one a scoped import judges as if
+    its record did not exist (web.scoping.ScopedRows.as_if_missing: until 2026-12-07 a NIP not in the records left
+    31/09/2026 "Not a valid date (expected YYYY-MM-DD)", where a known one was told there is no such day)."""
+    worded = _nips_quoted(_date_forms(dict(errors), command.written, command.payload), command.written)
+    if first is not None:
+        worded = _in_file(worded, command.subject, first, _mentor_of(command))
+    worded = _merged_missing(worded, command.written)
+    return {name: [import_worded(r, command.kind) for r in found] for name, found in worded.items()}
 
 
 # A retracted fact's row as a file run again is told of it (RERUN_RETRACTED, KEY_RERUN_RETRACTED)

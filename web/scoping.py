@@ -34,7 +34,7 @@ from careerlog.domain.ledger import Fact, LedgerAggregate
 from careerlog.domain.nip import eighteen_digits, normalise_nip
 from careerlog.domain.payload import parse_payload
 from careerlog.domain.wording import Reason, Refusal, reason_of
-from careerlog.importing import RowProblem, command_typed, row_to_command, subject_shown, typed
+from careerlog.importing import RowProblem, command_typed, file_worded, row_to_command, subject_shown, typed
 from careerlog.reference import reference
 from careerlog.sqlstore import SqlStore, events_statement
 from projections.career import CareerRecord, Entry
@@ -603,8 +603,9 @@ class ScopedRows:
         try:
             self.ledger.execute(HidingUnitOfWork(self.ledger, command.subject), command, self.actor)
         except InvalidInput as e:
-            shown = subject_shown(command, e.errors)  # ("Agus Salim" as typed, not "AgusSalim")
-            return RowProblem(line, shown, command.kind, e.errors, command_typed(e.errors, command))
+            errors = file_worded(command, e.errors)  # (as a row of a record the ledger refuses is told: 31/09/2026)
+            shown = subject_shown(command, errors)  # ("Agus Salim" as typed, not "AgusSalim")
+            return RowProblem(line, shown, command.kind, errors, command_typed(errors, command))
         except (NotFound, IdempotencyConflict) as e:
             errors = {"nip": [reason_of(e)]}
             return RowProblem(
