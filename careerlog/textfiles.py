@@ -1110,15 +1110,18 @@ def spreadsheet_dates(row: dict[str, Any]) -> None:
             wrote(row, name, cell)  # (the cell: beside the reason)
 
 
+# A training's hours written with their unit: JP (with a full stop too, "2 Jp."), or in full, "jam pelajaran" (lesson
+# hours), in any letter case (until 2026-12-07 "JP" alone, and "2 jam pelajaran" refused as no whole number)
+_LESSON_HOURS = re.compile(r"(.*?\S)\s*(?:jp\.?|jam\s+pelajaran)", re.IGNORECASE | re.DOTALL)
+
+
 def lesson_hours(typed: str) -> str | None:
-    """A training's hours written with their unit ("20 JP", "8jp": jam pelajaran, as a BKD spreadsheet and a
-    certificate write them) as the number ("20"); None for a text written otherwise, for the ledger to judge. An
+    """A training's hours written with their unit ("20 JP", "8jp", "2 Jp.", "2 jam pelajaran": as a BKD spreadsheet
+    and a certificate write them) as the number ("20"); None for a text written otherwise, for the ledger to judge. An
     import's cell (read_lesson_hours) and the record form's input (web.pages.hr.payload_from) are read with this one
     function: until 2026-12-05 the form refused "24 JP" that an import recorded."""
-    text = typed.strip()
-    if text[-2:].upper() == "JP" and (number := text[:-2].strip()):
-        return number
-    return None
+    found = _LESSON_HOURS.fullmatch(typed.strip())
+    return found[1] if found else None
 
 
 def read_lesson_hours(row: dict[str, Any]) -> None:

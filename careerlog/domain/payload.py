@@ -52,6 +52,33 @@ HOURS_NOT_WHOLE = Refusal(
     "Not a whole number of lesson hours: JP are counted in whole lesson hours (45 minutes each); write the JP as a "
     "whole number in digits (24, not 24,5)."
 ).reason()
+# ... a whole number followed by words that are no unit read ("2 jam", "2 hours"; "24 JP", "2 Jp." and "2 jam
+# pelajaran" read as the number: careerlog.textfiles.lesson_hours), and one written in digits other than 0-9 (full-width
+# "\uff12", as an East Asian input method types it; no number reader of careerlog's reads them: `ascii_number`): until
+# 2026-12-07 both were told "(24, not 24,5)", as if a fraction
+HOURS_UNIT = Refusal(
+    "Not a number of lesson hours: the words after the number are not read; write the JP as a whole number in digits, "
+    "alone or followed by JP (24, 24 JP or 24 jam pelajaran)."
+).reason()
+HOURS_NOT_DIGITS = Refusal(
+    "Not written in digits 0-9: write the JP as a whole number in digits 0-9 (24), not in full-width digits or "
+    "another script's."
+).reason()
+_NUMBER_AND_WORDS = re.compile(r"[+-]?[0-9]+\s*[^\d\s.,].*", re.DOTALL)
+
+
+def hours_refusal(value: Any) -> Reason:
+    """Why a training's JP (`hours`) that is no whole number is refused: written in digits other than 0-9
+    (HOURS_NOT_DIGITS), a number followed by words not read as its unit (HOURS_UNIT), else no whole number
+    (HOURS_NOT_WHOLE: "24,5", "delapan")."""
+    text = value.strip() if isinstance(value, str) else ""
+    if any(c.isdigit() and not c.isascii() for c in text):
+        return HOURS_NOT_DIGITS
+    if _NUMBER_AND_WORDS.fullmatch(text):
+        return HOURS_UNIT
+    return HOURS_NOT_WHOLE
+
+
 # An API event's whole number sent as no JSON number (docs/api.md: a JSON number alone), refused for what it is: a
 # text ("2"), a boolean (true); until 2026-12-06 "Not a valid integer.", a training's JP a fraction's reason
 TEXT_NOT_INTEGER = Refusal(
@@ -676,7 +703,7 @@ def parse_value(spec: FieldSpec, value: Any) -> Any:
         converted = _CONVERTERS[spec.type](value)
     except ValueError as e:  # (a training's JP that is no whole number named as JP: HOURS_NOT_WHOLE)
         if spec.name == "hours" and reason_of(e) == NOT_INTEGER:
-            raise ValueError(HOURS_NOT_WHOLE) from None
+            raise ValueError(hours_refusal(value)) from None
         raise
     if spec.table and converted is not None:
         table = reference().table(spec.table)
