@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 
 from eventsourcing.utils import TopicError
@@ -24,10 +25,31 @@ INVISIBLE = "".join(INVISIBLE_NAMES)  # (the characters, as a regular expression
 QUOTED_LENGTH = 40  # characters of a value a refusal quotes (a longer one is cut, ending in "…")
 
 
+# The characters a quoted value names where repr escapes them: the invisible ones and the no-break space (U+00A0), each
+# with its name, so that HR reading a refusal sees what is there ('Seminar SPBE(U+200B zero-width space)', where it read
+# 'Seminar SPBE\u200b' until 2026-12-07)
+NAMED_IN_QUOTES = {**INVISIBLE_NAMES, "\u00a0": "no-break space"}
+# An escape repr writes of a character (\xa0, \u200b), after an even number of backslashes (a backslash of the text
+# itself repr doubles: '\\u200b' is no escape)
+_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\(x[0-9a-f]{2}|u[0-9a-f]{4})")
+
+
 def quoted(value: object) -> str:
     """A value as a refusal quotes it (repr of its text), cut to QUOTED_LENGTH characters ending in "…": a reason
-    names what it refuses without copying a cell of thousands of characters into every report, page and download."""
-    return repr(cut(str(value)))
+    names what it refuses without copying a cell of thousands of characters into every report, page and download. An
+    invisible character or a no-break space in it is named (NAMED_IN_QUOTES: "(U+200B zero-width space)"), not escaped
+    as Python writes it."""
+    text = cut(str(value))
+    shown = repr(text)
+    if text.isascii() or not any(c in NAMED_IN_QUOTES for c in text):
+        return shown
+    return _ESCAPE.sub(_named, shown)
+
+
+def _named(found: re.Match[str]) -> str:
+    character = chr(int(found[2][1:], 16))
+    name = NAMED_IN_QUOTES.get(character)
+    return found[0] if name is None else f"{found[1]}(U+{ord(character):04X} {name})"
 
 
 def cut(text: str) -> str:
