@@ -1154,7 +1154,7 @@ def record_command(
 ) -> None:
     """Record one event (RECORD_HELP)."""
     from careerlog.importing import confirmed
-    from careerlog.textfiles import changes_marked, exponent_marked
+    from careerlog.textfiles import changes_marked, exponent_marked, lesson_hours
 
     payload: dict[str, Any] = {}
     given: dict[str, str] = {}  # each field's value as typed
@@ -1171,6 +1171,10 @@ def record_command(
                 f"{name} given twice ({given[name]!r}, then {value!r}): give each field once", param_hint="FIELDS"
             )
         given[name] = value
+        if (
+            name == "hours"
+        ):  # ("24 JP", "2 jam pelajaran": read as the import and the record form read them, as HOURS_UNIT says)
+            value = lesson_hours(value) or value
         # (a number written with an exponent, "cost=1e3": refused as the API refuses it, after the field's bounds)
         payload[name] = (
             changes_marked(json_field(name, value)) if name in JSON_FIELDS else exponent_marked(kind, name, value)
