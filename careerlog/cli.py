@@ -1171,9 +1171,8 @@ def record_command(
                 f"{name} given twice ({given[name]!r}, then {value!r}): give each field once", param_hint="FIELDS"
             )
         given[name] = value
-        if (
-            name == "hours"
-        ):  # ("24 JP", "2 jam pelajaran": read as the import and the record form read them, as HOURS_UNIT says)
+        # ("24 JP", "2 jam pelajaran": read as the import and the record form read them, as HOURS_UNIT says)
+        if name == "hours":
             value = lesson_hours(value) or value
         # (a number written with an exponent, "cost=1e3": refused as the API refuses it, after the field's bounds)
         payload[name] = (
