@@ -104,23 +104,28 @@ class Keyset:
         direction = " DESC" if self.descending else ""
         return ", ".join(f"{column}{direction}" for column in self.columns)
 
-    def after(self, cursor: Sequence[Any]) -> tuple[str, list[Any]]:
+    def after(self, cursor: Sequence[Any], *, first_alone: bool = True) -> tuple[str, list[Any]]:
         """The SQL condition keeping the rows after the cursor's in the order, and its parameters: a row value
-        comparison, with the first column bounded on its own too (an index on that column alone, as the access
-        log's on `at`, then reads from the cursor on: PostgreSQL compares a row value in an index only on all
-        its columns)."""
-        beyond = "<" if self.descending else ">"
-        marks = ", ".join("?" * len(self.columns))
-        first = self.columns[0]
-        return f"{first} {beyond}= ? AND ({', '.join(self.columns)}) {beyond} ({marks})", [cursor[0], *cursor]
+        comparison, with the first column bounded on its own too (`first_alone`: an index on that column alone, as
+        the access log's on `at`, then reads from the cursor on: PostgreSQL compares a row value in an index only
+        on all its columns). Without it, the row value alone: SQLite, given both, searches an index of all the
+        columns by the first alone and checks the row values after (`SEARCH ... (tmt>? AND tmt<?)`), reading
+        every row of the cursor's first value before it (a batch of an audit download reading its whole TMT day);
+        given the row value alone, it searches the index by it."""
+        return self.bound(cursor, ">" if not self.descending else "<", "", first_alone)
 
-    def up_to(self, cursor: Sequence[Any]) -> tuple[str, list[Any]]:
+    def up_to(self, cursor: Sequence[Any], *, first_alone: bool = True) -> tuple[str, list[Any]]:
         """The SQL condition keeping the rows up to the cursor's in the order, the cursor's own row among them, and
-        its parameters (the first column bounded on its own too, as `after`)."""
-        within = ">" if self.descending else "<"
+        its parameters (the first column bounded on its own too with `first_alone`, as `after`)."""
+        return self.bound(cursor, "<" if not self.descending else ">", "=", first_alone)
+
+    def bound(self, cursor: Sequence[Any], direction: str, inclusive: str, first_alone: bool) -> tuple[str, list[Any]]:
+        """The rows' row value compared (`direction`, `<` or `>`, and `=` when `inclusive`) with the cursor's."""
         marks = ", ".join("?" * len(self.columns))
-        first = self.columns[0]
-        return f"{first} {within}= ? AND ({', '.join(self.columns)}) {within}= ({marks})", [cursor[0], *cursor]
+        compared = f"({', '.join(self.columns)}) {direction}{inclusive} ({marks})"
+        if not first_alone:
+            return compared, list(cursor)
+        return f"{self.columns[0]} {direction}= ? AND {compared}", [cursor[0], *cursor]
 
     def next_cursor(self, row: Mapping[str, Any]) -> str:
         """The cursor of the page after the one ending with this row."""

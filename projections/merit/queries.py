@@ -532,6 +532,9 @@ class AuditQueries(CountedList):
             return decisions
 
         batches = iter(listed.batches)
+        # (the TMT bounded on its own too on PostgreSQL alone, its plan as before; SQLite, given it, searched the
+        # index by TMT alone and read a batch's whole TMT day: `Keyset.after`)
+        first_alone = self.store.dialect == "postgres"
         before: tuple[Any, ...] = ()  # the last key listed in the batch before
 
         def batch() -> list[tuple[Any, ...]]:
@@ -540,9 +543,9 @@ class AuditQueries(CountedList):
             keys = next(batches, None)
             if keys is None:
                 return []
-            clause, values = DECISIONS_KEYSET.up_to(keys.last)
+            clause, values = DECISIONS_KEYSET.up_to(keys.last, first_alone=first_alone)
             if before:
-                after, bound = DECISIONS_KEYSET.after(before)
+                after, bound = DECISIONS_KEYSET.after(before, first_alone=first_alone)
                 clause, values = f"{after} AND {clause}", [*bound, *values]
             before = keys.last
             wanted = keys.keys()
