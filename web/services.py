@@ -1083,6 +1083,7 @@ class Services:
         *,
         decision: str = "promotion",
         batch: int | None = None,
+        at_most: int | None = None,
         **criteria: Any,
     ) -> tuple[int, Iterator[list[dict[str, Any]]]]:
         """Every audited decision `audits` would list on all its pages (a download's: the API's CSV, the pages'),
@@ -1093,20 +1094,29 @@ class Services:
         caller writes them); each batch's reads are logged before it is handed on. The filters are judged
         (the scope's 403, a unit's 422) and the first batch is read before this returns, so that a refusal (a view
         being rebuilt: 503), a bad filter or a connection error comes before a download's response starts, not as
-        a 200 cut off. `criteria`: `audits`' others (start, end, rule, severity, verdict, passed_over)."""
+        a 200 cut off. `criteria`: `audits`' others (start, end, rule, severity, verdict, passed_over). `at_most` (a
+        workbook's rows): the decisions are counted first (the list pages' COUNT, kept while the view stands still)
+        and, more than that, none is listed or read: that count and no batch (until 2026-12-07 a refused workbook
+        listed every key and read three batches ahead to answer its 422). The stream is closed (its batch being
+        read waited for: `Listed.close`) when the batches end, or are left early."""
         scope, options = self.audits_asked(reader, filters, decision=decision, **criteria)
+        if at_most is not None and (counted := self.audit_view.decisions_count(scope, **options)) > at_most:
+            return counted, iter(())
         batch = batch or DOWNLOAD_BATCH
         rows = self.audit_view.each_decision(scope, page=DOWNLOAD_READ, **options)
         total = rows.total  # (the decisions listed, by the statement the stream is read from)
         first = list(itertools.islice(rows, batch))  # (read now: see above)
 
         def batches() -> Iterator[list[dict[str, Any]]]:
-            shown = first
-            while shown:
-                targets = [Target(r["subject"], r["agency"], r["region"]) for r in shown]
-                self.accounts.record_access(reader, "audits", targets)
-                yield shown
-                shown = list(itertools.islice(rows, batch))
+            try:
+                shown = first
+                while shown:
+                    targets = [Target(r["subject"], r["agency"], r["region"]) for r in shown]
+                    self.accounts.record_access(reader, "audits", targets)
+                    yield shown
+                    shown = list(itertools.islice(rows, batch))
+            finally:
+                rows.close()
 
         return total, batches()
 

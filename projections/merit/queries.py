@@ -9,6 +9,7 @@ import json
 import queue
 import threading
 from array import array
+from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -202,9 +203,10 @@ MOVED_READ = 500  # the listed decisions whose key moved out of their batch's ra
 
 @dataclass(frozen=True)
 class KeyBatch:
-    """A batch of listed decisions' keys, held compactly (a million decisions in about 30 MB, where tuples of
-    them would take 150): their subjects joined by a separator no NIP holds and their versions in an array,
-    in the order listed, and the last key (TMT, subject, version) the batch's range ends at."""
+    """A batch of listed decisions' keys, held compactly (about 27 bytes a decision, an 18-character NIP and its
+    separator and an 8-byte version: a million decisions in about 27 MB, where tuples of them would take 150): their
+    subjects joined by a separator no NIP holds and their versions in an array, in the order listed, and the last
+    key (TMT, subject, version) the batch's range ends at."""
 
     last: tuple[Any, ...]
     subjects: str
@@ -501,7 +503,8 @@ class AuditQueries(CountedList):
         not in it, nor one retracted or gone out of the filters (or the reader's scope) since: the rows are then
         fewer than `total`. (Until 2026-12-07 a batch was the `page` decisions after the last key read: a decision
         whose TMT was corrected during the stream came twice, or not at all.) The keys listed are held in memory,
-        about 30 bytes a decision (compactly: `KeyBatch`), the rows a batch or two; the rows are read as tuples:
+        about 27 bytes a decision (compactly: `KeyBatch`), each batch's let go once it is read, the rows a batch or
+        two; the rows are read as tuples:
         one dict is made per decision and one per finding (most decisions have none), not one per row read; the
         next batch is read while this one is used (`read_ahead`)."""
         rounds = self.passed_rounds()
@@ -531,7 +534,9 @@ class AuditQueries(CountedList):
                 decisions.setdefault(identity(row), []).append(row)
             return decisions
 
-        batches = iter(listed.batches)
+        # (each batch's keys let go once its batch is read: until then every batch listed was held to the end)
+        total, batches = listed.total, deque(listed.batches)
+        del listed
         # (the TMT bounded on its own too on PostgreSQL alone, its plan as before; SQLite, given it, searched the
         # index by TMT alone and read a batch's whole TMT day: `Keyset.after`)
         first_alone = self.store.dialect == "postgres"
@@ -540,9 +545,9 @@ class AuditQueries(CountedList):
         def batch() -> list[tuple[Any, ...]]:
             """The next batch's decisions, each row a decision's or one of its findings', in the order listed."""
             nonlocal before
-            keys = next(batches, None)
-            if keys is None:
+            if not batches:
                 return []
+            keys = batches.popleft()
             clause, values = DECISIONS_KEYSET.up_to(keys.last, first_alone=first_alone)
             if before:
                 after, bound = DECISIONS_KEYSET.after(before, first_alone=first_alone)
@@ -582,7 +587,7 @@ class AuditQueries(CountedList):
             if current is not None:
                 yield judge(current)
 
-        return Listed(listed.total, each())
+        return Listed(total, each())
 
     def decisions_of(self, nip: str) -> list[dict[str, Any]]:
         """The audited decisions of one employee, by version: each one's `version` (the fact's in their record),

@@ -343,10 +343,12 @@ def passed_over_arg() -> bool | None:
         raise InvalidInput(_("Not a valid boolean."), "passed_over") from None
 
 
-def audit_rows(per_page: int | None, page_number: int, decision: str = "promotion") -> tuple[Any, dict[str, list[str]]]:
+def audit_rows(
+    per_page: int | None, page_number: int, decision: str = "promotion", **more: Any
+) -> tuple[Any, dict[str, list[str]]]:
     """The audited promotions (or post appointments) the filter form asks for (None and the errors when it is
-    not valid); `per_page` None: every one, as Services.each_audited streams them (a download's). The post
-    appointments' list has no passed-over filter: the lists do not compare their colleagues."""
+    not valid); `per_page` None: every one, as Services.each_audited streams them (a download's; `more` its
+    `at_most`). The post appointments' list has no passed-over filter: the lists do not compare their colleagues."""
     unknown = {**refused(DECISION_ARGUMENTS[decision]), **given_twice(DECISION_SINGLE)}
     if unknown:
         return None, unknown
@@ -360,7 +362,7 @@ def audit_rows(per_page: int | None, page_number: int, decision: str = "promotio
         return None, errors
     kind = KIND_TABLES[decision]
     method = services().audits if per_page is not None else services().each_audited
-    return listed(method, DECISION_FILTERS, per_page, page_number, kind, decision=decision, **options)
+    return listed(method, DECISION_FILTERS, per_page, page_number, kind, decision=decision, **options, **more)
 
 
 def not_nips() -> dict[str, list[str]]:
@@ -501,13 +503,14 @@ def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
     (openpyxl's write-only mode, web.pages.export.xlsx_download) and sent once made, and refused (422) beyond the rows a
     sheet holds (XLSX_DATA_ROWS, Excel's), naming the filters that narrow the list: until 2026-12-07 it had no limit
     and was built from a list of every row."""
-    found, errors = audit_rows(None, 1, decision)
+    workbook = name.endswith(".xlsx")  # (counted first: more rows than a sheet holds refused before any is listed)
+    found, errors = audit_rows(None, 1, decision, **({"at_most": XLSX_DATA_ROWS} if workbook else {}))
     if errors:
         return refused_download(errors)
     total, batches = found
     columns = DECISION_FIELDS
     labels = decision_column_labels(columns, decision)
-    if name.endswith(".xlsx"):
+    if workbook:
         if total > XLSX_DATA_ROWS:
             raise InvalidInput(
                 _(
