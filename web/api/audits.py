@@ -123,8 +123,9 @@ DECISION_LIST_HEADERS = {
     "X-Total-Count": {
         "description": f"As CSV: how many match (the JSON `total`). On {WHOLE_CSV}: how many decisions were listed "
         "when it began, by the statement its rows are then read from, each of them once: the rows it holds, but for a "
-        "decision retracted or moved out of the filters or your scope during the download; a CSV of fewer rows (or "
-        "whose last line lacks its CRLF: cut off, the connection closed mid-download) is to be asked again.",
+        "decision retracted or moved out of the filters or your scope during the download. Fewer rows: one left out "
+        "so, or the download cut off (over HTTP/1.1 its chunked body then ends without its last, empty chunk, the "
+        "connection closed: docs/api.md); either way the list is to be asked again.",
         "schema": {"type": "integer"},
     },
     "Link": {
