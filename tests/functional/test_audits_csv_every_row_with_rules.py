@@ -57,6 +57,24 @@ def test_the_apis_csv_holds_every_row_the_filters_select(world: World) -> None:
     assert 'rel="next"' in paged.headers["Link"]
 
 
+def test_the_pages_downloads_say_how_many_decisions_were_listed_in_x_total_count(world: World) -> None:
+    # (until 2026-12-07 the pages' downloads carried no X-Total-Count, which docs/api.md has readers check rows against)
+    promote_many(world)
+    log_in(world, "inspector")
+    for path in ("/pages/audits", "/pages/audits/posts", "/pages/audits/appointments"):
+        listed = world.client.get(f"{path}.csv?agency=KOTA-MEDAN")
+        assert listed.status_code == 200, path
+        held = len(rows(listed.get_data(as_text=True)))
+        assert listed.headers["X-Total-Count"] == str(held), path
+        workbook = world.client.get(f"{path}.xlsx?agency=KOTA-MEDAN")
+        assert workbook.status_code == 200, path
+        sheet = list(load_workbook(io.BytesIO(workbook.get_data()), read_only=True).active.values)
+        assert workbook.headers["X-Total-Count"] == str(len(sheet) - 1) == str(held), path
+    audits = world.client.get("/pages/audits.csv?agency=KOTA-MEDAN")
+    assert audits.headers["X-Total-Count"] == str(MORE + 1)
+    audits.close()
+
+
 def test_each_csv_row_names_the_rules_its_findings_fired(world: World) -> None:
     decision = world.get(f"/api/v1/audits/promotions/{BUDI}-2", "inspector").get_json()
     fired = [finding["rule"] for finding in decision["findings"]]

@@ -522,8 +522,13 @@ def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
                 "agency",
             )
         rows = (decision_words(row, decision) for batch in batches for row in DECISION_ROW.dump(batch, many=True))
-        return download(rows, columns, name, labels=labels)
-    return csv_stream((map(flat_decision, DECISION_ROW.dump(batch, many=True)) for batch in batches), columns, name)
+        made = download(rows, columns, name, labels=labels)
+    else:
+        made = csv_stream((map(flat_decision, DECISION_ROW.dump(batch, many=True)) for batch in batches), columns, name)
+    # (how many were listed, as the API's whole-list CSV says it: until 2026-12-07 the pages' downloads said nothing to
+    # check their rows against)
+    made.headers["X-Total-Count"] = str(total)
+    return made
 
 
 # An audited decision's type (projections.merit.queries.DECISION_TYPES) by the event it audits, as kind_label names it
