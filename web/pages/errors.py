@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 from eventsourcing.persistence import PersistenceError
 from eventsourcing.utils import TopicError
-from flask import abort, current_app, make_response, request, url_for
+from flask import abort, current_app, make_response, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from careerlog.access import AccessDenied, OutsideScope
@@ -161,12 +162,26 @@ def download_problem(
     if rejudged:
         members["rules"] = [rules_member(r) for r in rejudged]
     named = None if errors is None else {name: [reason_text(r) for r in reasons] for name, reasons in errors.items()}
+    if detail is None and status == 503:
+        detail = unavailable_text(reason, refills, rejudged)
     if detail is None:
         detail = " ".join(r for reasons in named.values() for r in reasons) if named else PAGE_DETAILS.get(status)
     if status in PAGE_TITLES:
         members["title"] = str(PAGE_TITLES[status])
     told = None if detail is None else str(detail)
     return problem(status, told, slug=slug, errors=named, members=members, headers=challenged(status))
+
+
+def unavailable_text(reason: str | None, refills: Sequence[Refill], rejudged: Sequence[Rejudged]) -> str:
+    """What a 503 page says of its cause (pages/unavailable.html: the views being filled and how far each is, the
+    views judged by other rules, a newer release, else the store unusable), as text, in the page's language: a
+    download's problem said werkzeug's English "The server cannot process the request due to a high load" (until
+    2026-12-07), where the page and the API explain."""
+    shown = render_template(
+        "pages/unavailable.html", reason=reason, refills=refills, rejudged=rejudged, retry_after=VIEW_FILLING_RETRY
+    )
+    listed = shown.replace("</li><li>", "; ").replace("</li></ul>", ".")  # (each view named, the list ended)
+    return str(Markup(listed).striptags())  # noqa: S704 (a template rendered, escaped already, its tags taken out)
 
 
 @blp.errorhandler(HTTPException)
