@@ -37,6 +37,7 @@ from projections.training import (
     promoted_count,
     ratio,
     slice_value,
+    strictly_wider,
     where_sql,
     window,
     window_complete,
@@ -333,6 +334,13 @@ class MentoringQueries(ViewReader):
             items.append(item)
         return items
 
+    def places(self, filters: Mapping[str, Any] | None) -> set[tuple[str | None, str | None]]:
+        """The agencies and regions of the mentoring relationships under `filters` (at their start), each pair once:
+        where the wider answers its promoted is judged against are (web.services.Services.wider_answers)."""
+        clauses, params = filter_clauses(filters, RELATIONSHIP_FILTERS)
+        rows = self.store.query(f"SELECT DISTINCT agency, region FROM mentoring{where_sql(clauses)}", params)
+        return {(r["agency"], r["region"]) for r in rows}
+
     def known_focus(self, filters: Mapping[str, Any]) -> None:
         """InvalidInput naming `focus` for a focus filter's value no mentoring was ever recorded with, within the
         filters' agency and region (a reader's scope): an answer filtered by it would be all zeros, read as no
@@ -400,18 +408,24 @@ class MentoringQueries(ViewReader):
     ) -> dict[str, Any]:
         """Mentees' promotions, JP and SKP scores after their first mentoring started, against
         colleagues of the same agency and rank on that day who were never mentored. `wider`: other filters (the same
-        report without one of its filters, web.services.Services.mentoring_report), whose mentees' and peers' counts
-        and promoted are answered beside (`wider`, in their order), read in the same transaction from one load of
-        the spells (of the agencies of every one's mentees)."""
+        report without one of its filters, or under its people's agency or region: web.services.Services.wider_answers)
+        whose mentees' and peers' counts and promoted are answered beside (`wider`), of those alone whose mentees are
+        every mentee of this answer and more (`strictly_wider`: one of the same people tells nothing more, nor one
+        of the same people as another), read in the same transaction from one load of the spells. This answer's own
+        figures are read as from the spells of its own mentees' agencies alone (`SpellIndex.among`), whatever the
+        wider answers' agencies (a mentee's post of no agency held by those ever in theirs)."""
         months = window(window_months)
         span = bounded(years, "years", 1, MAX_OUTCOME_YEARS)
         clauses, params = filter_clauses(filters, RELATIONSHIP_FILTERS)
         with self.store.transaction(commit=False) as sql:
             mentees = first_mentoring(sql, clauses, params)
-            others = [first_mentoring(sql, *filter_clauses(other, RELATIONSHIP_FILTERS)) for other in wider]
+            others = strictly_wider(
+                mentees, (first_mentoring(sql, *filter_clauses(other, RELATIONSHIP_FILTERS)) for other in wider)
+            )
             mentored = {r["subject"] for r in sql.query("SELECT DISTINCT subject FROM mentoring")}
-            agencies = sorted({m.agency for m in [*mentees, *(m for other in others for m in other)] if m.agency})
-            index = load_spells(sql, agencies)
+            own = {m.agency for m in mentees if m.agency}
+            everyone = load_spells(sql, own.union(m.agency for other in others for m in other if m.agency))
+            index = everyone.among(everyone.subjects_of(own)) if others else everyone
             peers = comparable(mentees, mentored, index)
             # (the values of the people compared alone, of those ever in the agencies: the index's; until 2026-12-06
             # every employee's ever in them, most of them neither mentees nor their peers)
@@ -431,7 +445,7 @@ class MentoringQueries(ViewReader):
                 "mean_rating": difference(got.mean_rating, baseline.mean_rating),
             },
             "window_complete": window_complete([*mentees, *peers], months, self.today),
-            **({"wider": [promoted_of(other, mentored, index, months) for other in others]} if wider else {}),
+            **({"wider": [promoted_of(other, mentored, everyone, months) for other in others]} if wider else {}),
         }
 
 

@@ -467,7 +467,11 @@ class SpellIndex:
 
     def subjects_in(self, agency: str) -> frozenset[str]:
         """Everyone with a spell in the agency."""
-        return frozenset(s.subject for (a, _rank), spells in self.by_post.items() if a == agency for s in spells)
+        return self.subjects_of({agency})
+
+    def subjects_of(self, agencies: Collection[str]) -> frozenset[str]:
+        """Everyone with a spell in one of the agencies (those `load_spells` reads for them)."""
+        return frozenset(s.subject for (a, _rank), spells in self.by_post.items() if a in agencies for s in spells)
 
     def _excluded(self, subject: str) -> bool:
         return self._only is not None and subject not in self._only
@@ -633,6 +637,22 @@ def load_spells(sql: Sql, agencies: Iterable[str]) -> SpellIndex:
         )
         for r in rows
     )
+
+
+def strictly_wider(members: Sequence[Member], others: Iterable[Sequence[Member]]) -> list[Sequence[Member]]:
+    """Of `others` (other answers' members), those holding every one of `members` and more, each set of people once:
+    what an answer's figure is judged against (suppression.Attribute.differenced). One holding the same people tells
+    nothing its answer does not, and one holding some of them and others is no wider answer (general differencing
+    across overlapping answers, which withholding one answer's figure cannot close: docs/security.md)."""
+    own = frozenset(m.subject for m in members)
+    seen: set[frozenset[str]] = set()
+    found = []
+    for other in others:
+        people = frozenset(m.subject for m in other)
+        if people > own and people not in seen:
+            found.append(other)
+        seen.add(people)
+    return found
 
 
 def comparable(members: Sequence[Member], excluded: set[str], index: SpellIndex) -> list[Member]:
@@ -944,6 +964,16 @@ class TrainingQueries(ViewReader):
             params = [*params, *chosen]
         return clauses, params
 
+    def programme_places(self, filters: Mapping[str, Any] | None) -> set[tuple[str | None, str | None]]:
+        """The agencies and regions the programmes report's trainings under `filters` were recorded in, each pair
+        once: where the wider answers its promoted is judged against are (web.services.Services.wider_answers)."""
+        with self.store.transaction(commit=False) as sql:
+            where = self._programme_where(filters, programme_spellings(sql))
+            if where is None:
+                return set()
+            rows = sql.query(f"SELECT DISTINCT agency, region FROM training{where_sql(where[0])}", where[1])
+        return {(r["agency"], r["region"]) for r in rows}
+
     def participants_by(self, filters: Mapping[str, Any] | None, field: str) -> dict[str, dict[Any, int]]:
         """Each programme's participants (by key, as `programmes` counts them) per value of one of its filters'
         fields (`PROGRAMME_FILTERS`), under the same filters: the slices of the programme's row by that field, a unit
@@ -998,26 +1028,35 @@ class TrainingQueries(ViewReader):
             totals = programme_totals(sql, clauses, params)
             feedback = programme_feedback(sql, clauses, params)
             members = programme_members(sql, clauses, params)
-            others = [
+            # (a programme's row of a wider answer judged where it holds every participant of its row here and more)
+            wider_members = [
                 {} if other_where is None else programme_members(sql, *other_where)
                 for other_where in (self._programme_where(other, spellings) for other in wider)
             ]
+            others = {
+                key: strictly_wider(members.get(key, []), [o.get(key, []) for o in wider_members]) for key in totals
+            }
             takers = programme_takers(sql, {key: spellings[key] for key in totals})
-            agencies = {m.agency for held in (members, *others) for key in totals for m in held.get(key, [])}
-            index = load_spells(sql, agencies)
+            own = {m.agency for key in totals for m in members.get(key, [])}
+            judged = {m.agency for held in others.values() for group in held for m in group}
+            everyone = load_spells(sql, own | judged)
+        # (this report's own figures as from the spells of its participants' agencies alone, `SpellIndex.among`)
+        subjects = everyone.subjects_of(own) if judged - own else None
+        index = everyone if subjects is None else everyone.among(subjects)
         # the rank promotions compared are of those who can be promoted in rank, each as they were on the day: a PPPK
         # then (a grade, not a rank) is not, a PNS is, whoever else their agency employs and whatever they were before
         # or after (until 2026-12-06 anyone ever a PPPK in the agencies was left out, on every day)
-        ranked, *ranked_others = [
-            {key: [m for m in held.get(key, []) if ranked_on(index, m)] for key in totals}
-            for held in (members, *others)
-        ]
-        index = index.ranked()
-        posts = {
-            (m.agency, m.rank or None, m.day) for held in (ranked, *ranked_others) for g in held.values() for m in g
+        ranked = {key: [m for m in members.get(key, []) if ranked_on(index, m)] for key in totals}
+        ranked_others = {
+            key: [[m for m in group if ranked_on(everyone, m)] for group in held] for key, held in others.items()
         }
-        index.prepare(posts, months)
+        everyone = everyone.ranked()
+        posts = {(m.agency, m.rank or None, m.day) for g in ranked.values() for m in g}
+        posts |= {(m.agency, m.rank or None, m.day) for held in ranked_others.values() for g in held for m in g}
+        everyone.prepare(posts, months)
+        index = everyone if subjects is None else everyone.among(subjects)
         peers = PeerSets(index, months)
+        wider_peers = peers if subjects is None else PeerSets(everyone, months)
         found = [
             {
                 **programme_item(spelt, len(members.get(key, []))),
@@ -1025,7 +1064,9 @@ class TrainingQueries(ViewReader):
                 **feedback.get(key, empty_feedback()),
                 **peers.comparison(ranked.get(key, []), takers[key], self.today),
                 **(
-                    {"wider": [promotions_of(held[key], peers, takers[key]) for held in ranked_others]} if wider else {}
+                    {"wider": [promotions_of(group, wider_peers, takers[key]) for group in ranked_others[key]]}
+                    if wider
+                    else {}
                 ),
             }
             for key, spelt in totals.items()

@@ -124,6 +124,10 @@ SLICED_MENTORING_FILTERS = ("agency", "unit", "region", "rank", "focus")
 # The programmes report's filters whose slices add up to a programme's row without them (Services.programmes: its
 # participants of each value, a unit in every spelling one and a region filter the sum of the regions inside it)
 SLICED_PROGRAMME_FILTERS = ("agency", "unit", "region", "kind", "year")
+# The filters of where a report's people are, a unit inside an agency, an agency inside a region (and a region
+# inside its province's): a filtered report's attribute is judged against each that holds its people
+# (Services.wider_answers)
+GEOGRAPHY = ("region", "agency", "unit")
 # A programme's row, as the same programme's row of another answer (its spelling shown may differ: the most used)
 PROGRAMME_KEY = ("programme",)
 # The views a record's career page reads, and its eligibility answer (merit: eligibility; roster: why none is open),
@@ -1722,8 +1726,9 @@ class Services:
         # had one, withheld, so the agencies of a withheld programme's participants were told one request each)
         named = {"programme_id": filters["programme_id"]} if filters.get("programme_id") else {}
         self.training.known_programmes(scoped if cell <= 1 else self.within(reader, Action.READ_REPORTS, named))
-        # (a reader of aggregates' filtered report, its promoted against the same programme's without each filter)
-        wider = [self.without_filter(reader, filters, name) for name in filters if filters[name]] if cell > 1 else []
+        # (a reader of aggregates' filtered report, its promoted against the same programme's wider answers)
+        places = partial(self.training.programme_places, scoped)
+        wider = self.wider_answers(reader, filters, scoped, places) if cell > 1 else []
         found = self.training.programmes(scoped, window_months=window_months, wider=wider)
         wider_of = {item["programme_id"]: item.pop("wider", []) for item in found}
 
@@ -1781,13 +1786,15 @@ class Services:
         self.mentoring.known_focus(scoped)
         relationships = self.mentoring.relationship_totals(scoped)
         cell = self.smallest_cell(reader)
-        # (a reader of aggregates' filtered report, its promoted against the same report's without each filter)
-        judged = cell > 1 and relationships["mentees"]
-        wider = [self.without_filter(reader, filters, name) for name in filters if filters[name]] if judged else []
-        found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years, wider=wider)
         given = self.mentoring_differenced(reader, filters, scoped, relationships, cell)
         if cell > 1 and not relationships["mentees"]:
             given = self.mentees_withheld_by(reader, filters, cell)
+        # (a reader of aggregates' filtered report, its promoted against the same report's wider answers: none read
+        # where its mentees are withheld anyway, or there are none)
+        judged = cell > 1 and relationships["mentees"] and not given
+        places = partial(self.mentoring.places, scoped)
+        wider = self.wider_answers(reader, filters, scoped, places) if judged else []
+        found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years, wider=wider)
         [totals] = suppression.suppress([relationships], suppression.MENTORING, cell, withheld=(0,) if given else ())
         items = [{"group": group, **found[group]} for group in ("mentees", "peers")]
         # (its mentees withheld, so are their outcomes and their peers': the same people's, and those beside them)
@@ -1836,6 +1843,37 @@ class Services:
     def without_filter(self, reader: Account, filters: Mapping[str, list[Any]], name: str) -> dict[str, list[str]]:
         """The reader's scope of a report's `filters` but one."""
         return self.within(reader, Action.READ_REPORTS, {k: v for k, v in filters.items() if k != name})
+
+    def wider_answers(
+        self,
+        reader: Account,
+        filters: Mapping[str, list[Any]],
+        scoped: Mapping[str, list[str]],
+        places: Callable[[], Iterable[tuple[str | None, str | None]]],
+    ) -> list[dict[str, list[str]]]:
+        """The reader's scopes a filtered report's attribute (its promoted) is judged against
+        (suppression.Attribute.differenced): the report without each of its filters, and, filtered by where its
+        people are (`GEOGRAPHY`), the report under each agency and each region (and the province around it) its
+        people are in, and under none, its other filters kept (`places`: the report's agencies and regions). So a
+        unit's figure is judged against its agency's and region's as against the report unfiltered, and the same
+        people's figure is judged alike whether `unit=BKPSDM` or `agency=KOTA-MEDAN&unit=BKPSDM` selects them (until
+        2026-12-07 the first was judged against the unfiltered report alone: KOTA-MEDAN's 10 of 20 less BKPSDM's 9
+        of 14 told Bappeda's 6 had 1 promoted). Each scope once, the report's own left out; the projections judge
+        each against the answer's people (`projections.training.strictly_wider`)."""
+        asked = {name: values for name, values in filters.items() if values}
+        wider = [{k: v for k, v in asked.items() if k != name} for name in asked]
+        if any(name in asked for name in GEOGRAPHY):
+            rest = {k: v for k, v in asked.items() if k not in GEOGRAPHY}
+            found = set(places())
+            agencies = sorted({agency for agency, _region in found if agency})
+            regions = sorted({code for _agency, region in found if region for code in enclosing(region)})
+            wider += [rest, *({**rest, "agency": [a]} for a in agencies), *({**rest, "region": [r]} for r in regions)]
+        scopes: list[dict[str, list[str]]] = []
+        for other in wider:
+            scope = self.within(reader, Action.READ_REPORTS, other)
+            if scope != scoped and scope not in scopes:
+                scopes.append(scope)
+        return scopes
 
     def mentoring_differenced(
         self,
@@ -2621,3 +2659,10 @@ class Readable:
                     raise NotFound(VERSION_WITHHELD_AFRESH.reason(nip=self.subject, version=version))
                 day = part.void.effective_date
                 raise NotFound(VERSION_WITHHELD_VOIDED.reason(nip=self.subject, version=version, day=day.isoformat()))
+
+
+def enclosing(region: str) -> list[str]:
+    """A region's code and the codes of the regions around it (12.71: 12 and 12.71), each a filter's value that
+    holds its people (`narrow` reads a region filter with the regions inside it)."""
+    parts = region.split(".")
+    return [".".join(parts[: n + 1]) for n in range(len(parts))]

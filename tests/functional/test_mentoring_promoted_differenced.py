@@ -124,3 +124,38 @@ def page_text(world: World, path: str) -> str:
 
 def csv_reader(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def test_a_units_promoted_is_judged_against_its_agencys_whichever_filters_select_its_mentees(staffed: World) -> None:
+    # (a review of 2026-12-07: BKPSDM's 9 of 14 was judged against the report unfiltered alone, 15 of 30 with
+    # KAB-KARO's 10, whose other 16 had 6 promoted; KOTA-MEDAN's 10 of 20 less it told Bappeda's 6 had 1 promoted)
+    mentees_of(staffed, "BKPSDM", 14, 9, 600)
+    mentees_of(staffed, "Bappeda", 6, 1, 640)
+    mentees_of(staffed, "", 10, 5, 660, karo=True)
+    staffed.catch_up()
+    assert figures(mentees(staffed, "", "reporter")) == (30, 15, 0.5, False)
+    assert figures(mentees(staffed, "?agency=KOTA-MEDAN", "reporter")) == (20, 10, 0.5, False)
+    for query in ("?unit=BKPSDM", "?agency=KOTA-MEDAN&unit=BKPSDM", "?region=12&unit=BKPSDM"):
+        assert figures(mentees(staffed, query, "reporter")) == (14, None, None, False), query  # was 9 of 14
+    assert figures(mentees(staffed, "?agency=KAB-KARO", "reporter")) == (10, 5, 0.5, False)
+    assert figures(mentees(staffed, "?unit=BKPSDM", "inspector")) == (14, 9, 0.6429, False)
+
+
+def test_the_peers_promoted_is_withheld_where_the_wider_answers_less_it_tells_the_peers_left_out(
+    staffed: World,
+) -> None:
+    mentees_of(staffed, "BKPSDM", 14, 9, 600)
+    mentees_of(staffed, "", 10, 5, 640, karo=True)  # (the mentees left out enough either way: theirs shown)
+    staffed.catch_up()
+    wider, filtered = (mentored_groups(staffed, query, "inspector") for query in ("", "?agency=KOTA-MEDAN"))
+    assert wider["peers"]["count"] - filtered["peers"]["count"] in range(1, 5)  # (KAB-KARO's few peers)
+    shown = mentored_groups(staffed, "?agency=KOTA-MEDAN", "reporter")
+    assert (shown["mentees"]["count"], shown["mentees"]["promoted"]) == (14, 9)
+    assert (shown["peers"]["count"], shown["peers"]["promoted"]) == (filtered["peers"]["count"], None)
+    assert mentored_groups(staffed, "", "reporter")["peers"]["promoted"] == wider["peers"]["promoted"]
+
+
+def mentored_groups(world: World, query: str, role: str) -> dict[str, dict[str, Any]]:
+    answer = world.get(f"{MENTORING}{query}", role)
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    return {item["group"]: item for item in answer.get_json()["items"]}
