@@ -204,6 +204,9 @@ COMPLIANCE_INDICATORS = {
     "training.hours_per_employee": (["agency"],),
     **{f"training.jp_share_by_{dim}": ([dim], ["agency", dim]) for dim in ("rank", "sex", "region")},
 }
+# The scorecard's mentoring indicators, each the mentoring report's group whose promoted it shows
+# (Services.mentoring_withheld)
+MENTORING_INDICATORS = {"outcomes.promotion_mentored": "mentees", "outcomes.promotion_unmentored": "peers"}
 # One value per filter for a reader of aggregates only, of every aggregate report that takes a filter's values
 # (`one_value_each`): a union of values is a subtotal no table's margins hold, and its difference from the same report
 # filtered otherwise gives a withheld cell away (a tester recovered KAB-KARO's withheld deceased men under withhold,
@@ -1997,8 +2000,34 @@ class Services:
             exact_below=self.smallest_cell(reader),
         )
         cell = self.smallest_cell(reader)
-        withheld = self.compliance_withheld(reader, card, cell) if cell > 1 else set()
+        withheld = (
+            self.compliance_withheld(reader, card, cell) | self.mentoring_withheld(reader, card) if cell > 1 else set()
+        )
         return suppression.scorecard(card, cell, withheld=withheld)
+
+    def mentoring_withheld(self, reader: Account, card: Mapping[str, Any]) -> set[str]:
+        """The scorecard's mentoring values (`suppression.value_key`: outcomes.promotion_mentored, its mentees, and
+        promotion_unmentored, their peers) whose promoted the mentoring report, asked by the reader of the same
+        people (`mentoring_report` filtered to the value's agency, and the scorecard's unit or region in its trend),
+        withholds, by the same judgement (its small groups and its wider answers, `wider_answers`): until 2026-12-07
+        KOTA-MEDAN's 2024 scorecard showed its mentees' 9 promoted of 14 that the report withholds (the report
+        unfiltered, 10 of 20, less it told that KAB-KARO's 6 had 1 promoted). Each report asked once (the values of
+        every year are of every mentoring recorded); one refused withholds the values it would judge."""
+        reports: dict[tuple[Any, ...], dict[str, Mapping[str, Any]]] = {}
+        withheld: set[str] = set()
+        for indicator, value, filters in card_values(card, MENTORING_INDICATORS):
+            months = (value.get("details") or {}).get("window_months", DEFAULT_WINDOW_MONTHS)
+            key = (months, *sorted((k, tuple(v)) for k, v in filters.items()))
+            if key not in reports:
+                try:
+                    found = self.mentoring_report(reader, filters, window_months=months)["items"]
+                except (InvalidInput, OutsideScope, AccessDenied):
+                    found = []
+                reports[key] = {row["group"]: row for row in found}
+            row = reports[key].get(MENTORING_INDICATORS[indicator])
+            if row is None or row[suppression.FLAG] or row["promoted"] is None:
+                withheld.add(suppression.value_key_of(indicator, value))
+        return withheld
 
     def compliance_withheld(self, reader: Account, card: Mapping[str, Any], cell: int) -> set[str]:
         """The scorecard's values (`suppression.value_key`) that are cells of the training compliance which that
@@ -2037,14 +2066,8 @@ class Services:
 
         # (judged a year at a time, its reads and reports dropped once it is: one year's held at once)
         judged: dict[int, list[tuple[str, Mapping[str, Any], dict[str, list[str]]]]] = defaultdict(list)
-        for indicator in COMPLIANCE_INDICATORS:
-            item = card["indicators"].get(indicator)
-            for scope in suppression.SCORECARD_SCOPES if item else ():
-                for value in item[scope]:
-                    filters = {"agency": [value["agency"]]}
-                    if scope == "trend":
-                        filters |= {k: [card[k]] for k in ("unit", "region") if card.get(k)}
-                    judged[value["year"]].append((indicator, value, filters))
+        for indicator, value, filters in card_values(card, COMPLIANCE_INDICATORS):
+            judged[value["year"]].append((indicator, value, filters))
         withheld: set[str] = set()
         for year, values in judged.items():
             for indicator, value, filters in values:
@@ -2107,6 +2130,22 @@ def filter_key(name: str, value: Any) -> Any:
         return unit_key(value)
     codes = filter_codes(name)
     return value if codes is None else codes.read_or_as_typed(value)
+
+
+def card_values(
+    card: Mapping[str, Any], indicators: Iterable[str]
+) -> Iterator[tuple[str, Mapping[str, Any], dict[str, list[str]]]]:
+    """Each value of the scorecard's `indicators` (its trend's and comparison's) with the filters of the report that
+    counts the same people (Services.compliance_withheld, mentoring_withheld): its agency, and in the trend the
+    scorecard's unit or region."""
+    for indicator in indicators:
+        item = card["indicators"].get(indicator)
+        for scope in suppression.SCORECARD_SCOPES if item else ():
+            for value in item[scope]:
+                filters = {"agency": [value["agency"]]}
+                if scope == "trend":
+                    filters |= {k: [card[k]] for k in ("unit", "region") if card.get(k)}
+                yield indicator, value, filters
 
 
 def report_key(year: int, by: Sequence[str], filters: Mapping[str, Any] | None) -> tuple[Any, ...]:
