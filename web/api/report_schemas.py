@@ -30,11 +30,13 @@ ComplianceFilterSchema = type(
 
 # a count of those of a group promoted, withheld from a reader of aggregates (null, with its rate) when it or the rest
 # of its group is between 1 and CAREERLOG_MIN_CELL - 1 (docs/security.md "A group's attribute"), or, filtered, when
-# the same report without one of its filters less it is ("Differencing a group's attribute across filters")
+# a wider answer (the same report without one of its filters, or under its people's agency or region) less it is
+# ("Differencing a group's attribute across filters")
 ATTRIBUTE_WITHHELD = (
     "Of them, those promoted within the window; null to a reporter or policy maker (with its rate and difference) "
     "when they or the rest of the group are 1 to CAREERLOG_MIN_CELL - 1 people (0 and all shown), or, in a filtered "
-    "report, when the same report without one of its filters, less it, would be, docs/security.md."
+    "report, when a wider answer (the same report without one of its filters, or under the agency or region of its "
+    "people), less it, would be, docs/security.md."
 )
 
 
