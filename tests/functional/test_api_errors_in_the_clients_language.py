@@ -238,3 +238,19 @@ def test_marshmallows_refusals_as_it_words_them_are_each_translated(world: World
         translated = said[name] if isinstance(said[name], list) else [m for ms in said[name].values() for m in ms]
         for before, after in zip(english, translated, strict=True):
             assert after != before, f"{name}: {before!r} is not translated"
+
+
+@pytest.mark.parametrize(
+    ("cost", "indonesian_cost", "english_cost"),
+    [("99.9999", "99,9999", "99.9999"), ("0.0001", "0,0001", "0.0001")],
+)
+def test_a_value_sent_is_quoted_with_every_decimal_only_its_separators_the_languages(
+    world: World, cost: str, indonesian_cost: str, english_cost: str
+) -> None:
+    """(Until 2026-12-07 Indonesian rounded to three places: "sebesar 100 rupiah adalah kurang dari 100 rupiah".)"""
+    payload = {"kind": "training", **f.training("2017-06-01", hours=10, start="2017-05-29"), "cost": cost}
+    before = world.log()
+    indonesian, english = both(world, "POST", EVENTS, "hr", 422, json=payload)
+    assert f"sebesar {indonesian_cost} rupiah adalah kurang dari 100 rupiah" in indonesian["errors"]["cost"][0]
+    assert f"of {english_cost} rupiah is less than 100 rupiah" in english["errors"]["cost"][0]
+    assert world.log() == before

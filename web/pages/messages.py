@@ -17,8 +17,10 @@ import functools
 import importlib
 import pkgutil
 from collections.abc import Callable, Collection, Iterator, Mapping
+from decimal import Decimal
 from typing import IO, Any
 
+from babel.numbers import format_decimal
 from flask_babel import get_locale, gettext, ngettext
 from flask_babel import lazy_gettext as _l
 
@@ -47,7 +49,7 @@ from projections.merit.rules import (
     NO_PENALTY,
     PENALTY,
 )
-from web.pages import local_date, local_datetime, local_number
+from web.pages import local_date, local_datetime
 from web.pages.labels import (
     Extracted,
     field_label,
@@ -126,11 +128,17 @@ def load_refusals() -> dict[str, Refusal]:
 
 
 def number(value: str) -> str:
-    """A number as the English shows it (12, 31.25, 1,000,000) in the visitor's language; one that is none, or
-    too long for Babel to format (a min_cell of 10**30, refused), as it is."""
-    plain = value.replace(",", "")
+    """A number as the English shows it (12, 31.25, 1,000,000, 99.9999) in the visitor's language, every digit as
+    given, only its separators the language's ("99,9999", "1,50", "1.000.000"; until 2026-12-07 to three places, 99.9999
+    read "100" and 0.0001 "0"); one that is none, or too long for Babel to format, as it is. A quantity's alone: an
+    identifier (a version, a year) is never one (careerlog.domain.wording.IDENTIFIERS)."""
     try:
-        return local_number(int(plain) if plain.lstrip("-").isdigit() else float(plain))
+        exact = Decimal(value.replace(",", ""))
+        if not exact.is_finite():
+            return value
+        places = max(0, -int(exact.as_tuple().exponent))
+        pattern = "#,##0." + "0" * places if places else "#,##0"
+        return str(format_decimal(exact, pattern, locale=get_locale(), decimal_quantization=False))
     except (ValueError, ArithmeticError):  # (decimal.InvalidOperation is an ArithmeticError)
         return value
 
