@@ -200,13 +200,11 @@ KEY_TOO_LONG = Refusal(f"Length must be between 1 and {MAX_CLIENT_KEY}.").reason
 CHANGED_SINCE = Refusal(
     "Version {version} of {subject} was changed since it was read: it stands as version {current} left it, not as "
     "{expected}; read it again and send what to change on it as it stands.",
-    numbers=("version", "current"),
 )
 # ... and when the If-Match names no version of the fact (a tag of none of its versions, `"abc"`, or a weak one)
 NO_VERSION_NAMED = Refusal(
     "The If-Match tag names no version of version {version} of {subject}: it stands as version {current} left it, "
     'its ETag "{current}"; read it again and send what to change on it as it stands, with that ETag as If-Match.',
-    numbers=("version", "current"),
 )
 KEPT_CHANGING = Refusal("{subject} kept changing while this was recorded; nothing was recorded, try again.")
 UNKNOWN_KIND = Refusal("Unknown kind {kind}; one of: {known}.")
@@ -222,17 +220,15 @@ APPOINTED = Refusal("NIP {nip} is already appointed (a NIP is appointed again on
 BEFORE_VOID = Refusal(
     "Version {version} is of the part of this record voided by version {void}: a correction or retraction of the "
     "record appointed afresh names a version after it.",
-    numbers=("version", "void"),
 )
-APPOINTMENT_VERSION = Refusal("The appointment is version 1, not {expected}.", numbers=("expected",))
+APPOINTMENT_VERSION = Refusal("The appointment is version 1, not {expected}.")
 # (the kinds by name, the code where it is what an import's kind column is written with: its {kind}, named on the pages)
 UNIT_KINDS = Refusal(
     "A unit records a unit rating (unit_rating), a correction or a retraction, not {kind}.", kinds=("kind",)
 )
-RECORDED_AS = Refusal("Already recorded as version {version}, not {expected}.", numbers=("version", "expected"))
+RECORDED_AS = Refusal("Already recorded as version {version}, not {expected}.")
 WOULD_BE = Refusal(
     "Would be version {version} of {subject}, not {expected}: the store holds other records for this subject.",
-    numbers=("version", "expected"),
 )
 NOT_EMPLOYEE = Refusal("{nip} is not an employee.")
 NOTHING_RECORDED = Refusal("Nothing is recorded for {subject}.", quotes=("subject",))
@@ -335,7 +331,6 @@ SET_BACK_UNCONFIRMED, SET_BACK_TICKED = confirmable(
     ".",
     again="send the correction again",
     named=True,
-    numbers=("version",),
     quotes=("now", "value"),
 )
 UNITS_KEPT = 60.0  # seconds an agency's units read from the views are taken as still so (CareerLog._agency_units)
@@ -417,7 +412,6 @@ NO_VOID = Refusal(
 )
 KEPT_BY_SYSTEM = Refusal(
     "Version {version} ({kind}) is kept by the system; correct or retract the record it comes from.",
-    numbers=("version",),
     kinds=("kind",),
 )
 

@@ -442,25 +442,25 @@ NAME_CHECKED = Refusal(
 REPEATED_REFERENCE = Refusal(
     "Reference {reference} was already recorded as version {version} with different values ({fields}) "
     "by line {line} of this file; keep one of the two rows, or record a correction instead.",
-    numbers=("version", "line"),
+    numbers=("line",),
 )
 # ... when that row of the file recorded nothing, the fact recorded before the file (it was found already recorded)
 REPEATED_REFERENCE_FOUND = Refusal(
     "Reference {reference} was already recorded as version {version} with different values ({fields}) before this "
     "file (line {line} of this file repeats it unchanged); keep one of the two rows, or record a correction instead.",
-    numbers=("version", "line"),
+    numbers=("line",),
 )
 REPEATED_KEY = Refusal(
     "Key {key} was already used for the {kind} recorded as version {version} by line {line} of this file: a new fact "
     "needs a new key; keep one of the two rows, or give this one a client_key not used before.",
-    numbers=("version", "line"),
+    numbers=("line",),
     kinds=("kind",),
 )
 REPEATED_KEY_VALUES = Refusal(
     "Key {key} was already used for the {kind} recorded as version {version} with different values ({fields}) by "
     "line {line} of this file: a new fact needs a new key (or the same values to repeat it); keep one of the two "
     "rows, or give this one a client_key not used before.",
-    numbers=("version", "line"),
+    numbers=("line",),
     kinds=("kind",),
 )
 # A training the ledger refused as one the record seems to hold already (TRAINING_REPEATED), that training recorded by
@@ -475,7 +475,7 @@ TRAINING_REPEATED_IN_FILE, _ = confirmable(
     ".",
     named=True,
     dates=("start", "end"),
-    numbers=("line", "version", "hours"),
+    numbers=("line", "hours"),
 )
 # A penalty, exam, post appointment or degree the ledger asked about as one the record seems to hold already under its
 # reference written otherwise (FACT_REPEATED), that fact recorded by an earlier row of the same file: named by that
@@ -489,7 +489,7 @@ FACT_REPEATED_IN_FILE, _ = confirmable(
     ".",
     named=True,
     dates=("day",),
-    numbers=("line", "version"),
+    numbers=("line",),
 )
 # A training the ledger asked about as making a day too full (TRAINING_DAY_FULL), the heaviest training of that day
 # recorded by a row of the same file: named by that row's line, not by a version (a dry run's is only what the row
@@ -510,7 +510,6 @@ RERUN_RETRACTED = Refusal(
     "Reference {reference} was recorded with these values as version {version}, which version {by} retracted: a "
     "file run again does not record it again. If it stays retracted, remove this row from the file; to record the "
     "fact again, give the row a client_key (a column of that name) not used before, or the values it should have.",
-    numbers=("version", "by"),
 )
 # ... and a row of such a fact under its own client_key (the key's fact retracted, the same values): the ledger's
 # KEY_RETRACTED (kept for the API's clients) advises sending it under a new key, which would record the retracted fact
@@ -519,7 +518,6 @@ KEY_RERUN_RETRACTED = Refusal(
     "Key {key} was already used for the {kind} recorded with these values as version {version}, which version {by} "
     "retracted: a file run again does not record it again. If it stays retracted, remove this row from the file; a "
     "new fact needs a new client_key.",
-    numbers=("version", "by"),
     kinds=("kind",),
 )
 NIP_AS_NUMBER = Refusal(
@@ -753,7 +751,7 @@ PROMOTED_TWICE_IN_FILE = Refusal(
     "(a correction row: target_version {version}, corrected_fields effective_date {tmt}) and remove this row; if it "
     "is line {line}'s, remove this row.",
     dates=("first", "tmt"),
-    numbers=("line", "version"),
+    numbers=("line",),
 )
 # ... in a dry run, which records neither: keep one of the two rows (no version to correct)
 PROMOTED_TWICE_IN_DRY_RUN = Refusal(
@@ -2728,14 +2726,12 @@ POST_ENDED_WITH = Refusal(
     "The post {title} ({kind}) ended with this placement on {day} (rule placement.ends_post): its end is recorded as "
     "version {version}.",
     dates=("day",),
-    numbers=("version",),
     codes=(("kind", "post_kinds"),),
 )
 POST_WOULD_END_WITH = Refusal(
     "The post {title} ({kind}) would end with this placement on {day} (rule placement.ends_post): its end would be "
     "recorded as version {version}.",
     dates=("day",),
-    numbers=("version",),
     codes=(("kind", "post_kinds"),),
 )
 

@@ -33,7 +33,7 @@ from careerlog.domain.errors import InvalidInput, NotFound, quoted
 from careerlog.domain.ledger import reference_key
 from careerlog.domain.payload import ascii_number
 from careerlog.domain.unit import near_codes, unit_key
-from careerlog.domain.wording import Reason, Refusal
+from careerlog.domain.wording import IDENTIFIERS, Reason, Refusal
 from careerlog.reference import rank_order, rules
 from careerlog.sqlstore import Row, Sql
 from projections.career import COUNTED_ONCE_RULE, CareerRecord, Fact, day_iso, pns_from
@@ -244,9 +244,12 @@ def whole_number(value: Any, name: str) -> int:
 
 
 def bounded(value: Any, name: str, low: int, high: int) -> int:
+    """A whole number from `low` to `high`, refused in words naming both and the number given; a year (an identifier:
+    careerlog.domain.wording.IDENTIFIERS) as written in every language, "1900", a quantity as the language writes it."""
     number = whole_number(value, name)
     if not low <= number <= high:
-        raise InvalidInput(BETWEEN.reason(low=low, high=high, number=number), name)
+        between = YEAR_BETWEEN if name in IDENTIFIERS else BETWEEN
+        raise InvalidInput(between.reason(low=low, high=high, number=number), name)
     return number
 
 
@@ -259,6 +262,9 @@ def window(months: Any) -> int:
 UNKNOWN_FILTER_OF = Refusal("Unknown filter; one of {known}.")
 WHOLE_NUMBER = Refusal("Must be a whole number, got {value}.")
 BETWEEN = Refusal("Must be between {low} and {high}, got {number}.", numbers=("low", "high", "number"))
+# ... of a year, the same words, its years kept as written ("Harus antara 1900 dan 2026, diisi 1800."; until 2026-12-07
+# the API's Indonesian and the pages wrote "1.900 dan 2.026")
+YEAR_BETWEEN = Refusal(BETWEEN.text)
 # A grouping's refusals by what is grouped (a report's fields, fairness's dimensions): none, an unknown one,
 # one named twice (careerlog.domain.wording, for the pages to translate)
 GROUPING_REFUSALS = {

@@ -3,9 +3,10 @@ otherwise, by the pages' catalogue (web/translations).
 
 A problem's `title` (its status's, web.errors.TITLES), its `detail` and each reason of its `errors` are translated as
 the pages translate the ledger's refusals (web.pages.messages.wording_in_language): a Reason by its template's
-translation, each value that is itself worded translated so too, each number (its template's `numbers`) as the
-language writes it ("0,2 detik", "1.000.000.000.000 rupiah"; until 2026-12-07 as the English, "0.2 detik"), the other
-values as the English gives them (a code, a date, a field's name: what a client may read them by); a plain text by
+translation, each value that is itself worded translated so too, each quantity (its template's `numbers`) as the
+language writes it, every digit as given ("0,2 detik", "1.000.000.000.000 rupiah", "99,9999 rupiah"; until 2026-12-07 as
+the English, "0.2 detik"), the other values as the English gives them (a code, a date, a field's name, an identifier:
+a version, a year, careerlog.domain.wording.IDENTIFIERS; what a client may read them by); a plain text by
 the catalogue's entry of it, or, when it is marshmallow's own wording with its values ("Must be one of: A, B."), by that
 wording's (MARSHMALLOW). A text the catalogue has no entry of stays in English. What a client keys on is never
 translated: `type`, the field names of `errors`, the problem type's own members. The answer says its language

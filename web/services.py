@@ -141,7 +141,6 @@ VOIDED_RECORD = Refusal(
     "The record of NIP {nip} was voided on {day} by {by} (version {version}): {reason}. It is in no view; its events "
     "stay in its history.",
     dates=("day",),
-    numbers=("version",),
     quotes=("reason",),
 )
 # A record whose NIP was voided and appointed afresh (AppointedAgain) holds the voided record's entries (up to its
@@ -151,22 +150,19 @@ WITHHELD_VOIDED = Refusal(
     "Versions {first} to {last} of NIP {nip} ({count} entries) belong to a record voided on {day}, outside your "
     "scope: they are withheld.",
     dates=("day",),
-    numbers=("first", "last", "count"),
+    numbers=("count",),  # (versions {first} to {last}: identifiers, kept as written)
 )
 WITHHELD_AFRESH = Refusal(
     "The entries of NIP {nip} from version {first} on belong to the record appointed afresh after its void, outside "
     "your scope: they are withheld.",
-    numbers=("first",),
 )
 VERSION_WITHHELD_VOIDED = Refusal(
     "Version {version} of NIP {nip} belongs to a record voided on {day}, outside your scope: it is withheld.",
     dates=("day",),
-    numbers=("version",),
 )
 VERSION_WITHHELD_AFRESH = Refusal(
     "Version {version} of NIP {nip} belongs to the record appointed afresh after its void, outside your scope: it "
     "is withheld.",
-    numbers=("version",),
 )
 RATE_OUTSIDE = Refusal("You may rate only units within your scope ({scope}).")
 NO_UNIT_RECORD = Refusal("Nothing is recorded for unit {unit} of {agency}: it was never rated.", quotes=("unit",))
@@ -174,7 +170,6 @@ NO_UNIT_RECORD = Refusal("Nothing is recorded for unit {unit} of {agency}: it wa
 RATED_HERE = Refusal(
     "{year} is already rated (version {version}); correct it instead: POST {path} with kind correction and "
     "target_version {version}.",
-    numbers=("version",),
 )
 AGENCY_OUTSIDE = Refusal("Agency {agency} is outside your scope ({scope}).")
 AGENCIES_OUTSIDE = Refusal("Agencies {agency} and {last} are outside your scope ({scope}).")

@@ -77,7 +77,6 @@ BEFORE_APPOINTMENT = Refusal("{day} is before the appointment (TMT {tmt}).", dat
 AFTER_SEPARATION = Refusal(
     "{day} is after the separation on {separated} (version {version}, {status}).",
     dates=("day", "separated"),
-    numbers=("version",),
     codes=(("status", "statuses"),),
 )
 # A status other than a separation taking effect on the day of a recorded separation (the status of that day, read as
@@ -86,7 +85,6 @@ ON_SEPARATION_DAY = Refusal(
     "{day} is the day of the separation (version {version}, {status}): from that day no other status takes effect. "
     "Date the status change before it, or correct the separation.",
     dates=("day",),
-    numbers=("version",),
     codes=(("status", "statuses"),),
 )
 # A separation recorded, or corrected onto a day (in its date, or a status change corrected into one), on which a status
@@ -97,7 +95,6 @@ SEPARATION_DAY_HELD = Refusal(
     "Version {version} ({status}) takes effect on {day}: from the day of a separation no other status takes effect. "
     "Correct or retract version {version} first, or date the separation later.",
     dates=("day",),
-    numbers=("version",),
     codes=(("status", "statuses"),),
 )
 # A retraction of the basic training (Latsar) a recorded confirmation as PNS rests on (Latsar is a condition of
@@ -106,7 +103,6 @@ LATSAR_RESTS = Refusal(
     "The confirmation as PNS of {day} (version {version}) rests on this Latsar (certificate {certificate}): retract "
     "or correct the confirmation first.",
     dates=("day",),
-    numbers=("version",),
 )
 # A confirmation as PNS dated before the end of the probation year (rule confirmation.probation; the reference,
 # section 4: becoming PNS "at the end of the probation year", S)
@@ -135,9 +131,9 @@ FIRST_RANK = Refusal("Unknown code {rank}; a {kind} starts at a {first}.")
 A_GOLONGAN = Refusal("golongan (e.g. III/a)").reason()
 A_GRADE = Refusal("PPPK grade (I-XVII)").reason()
 CONFIRMING_PPPK = Refusal("Only a CPNS is confirmed as PNS; this employee is PPPK.").reason()
-CONFIRMED = Refusal("Already confirmed as PNS on {day} (version {version}).", dates=("day",), numbers=("version",))
+CONFIRMED = Refusal("Already confirmed as PNS on {day} (version {version}).", dates=("day",))
 PPPK_PROMOTION = Refusal("PPPK hold a grade, not a golongan: rank promotions apply to PNS.").reason()
-SAME_TMT = Refusal("Version {version} is a promotion with the same TMT.", numbers=("version",))
+SAME_TMT = Refusal("Version {version} is a promotion with the same TMT.")
 # ... a rank below the one held on its TMT, the TMT named (a correction moving the TMT alone past a later promotion is
 # refused so, beside the date: EMPLOYEE_JUDGED_AGAINST; until 2026-12-06 it named no date, beside the rank)
 NOT_ABOVE = Refusal(
@@ -152,7 +148,6 @@ ALREADY_HELD = Refusal(
 NOT_BELOW = Refusal(
     "{new_rank} is not below {later}, the later promotion of {day} (version {version}).",
     dates=("day",),
-    numbers=("version",),
 )
 POSTHUMOUS = Refusal("A posthumous promotion needs the death recorded first.").reason()
 # A promotion moving more ranks than its kind allows (rule promotion.one_step, M: on_record "confirm" or "refuse")
@@ -189,7 +184,7 @@ def left_jump(change: str) -> tuple[Refusal, Refusal, Refusal]:
     )
     options: dict[str, Any] = {
         "dates": ("day", "since"),
-        "numbers": ("version", "moved", "allowed"),
+        "numbers": ("moved", "allowed"),
         "codes": (("kind", "promotion_kinds"),),
     }
     sent, ticked = confirmable(
@@ -215,14 +210,14 @@ NO_LEVEL = Refusal(
 )
 NO_POST = Refusal("No post appointment with reference {reference} is recorded.")
 POST_LATER = Refusal("The post was taken up on {day}, after this end.", dates=("day",))
-POST_ENDED = Refusal("That post already ended (version {version}).", numbers=("version",))
+POST_ENDED = Refusal("That post already ended (version {version}).")
 # A post_end whose appointment_reference names no post appointment exactly and several in another letter case or
 # spacing (recorded before the ledger compared references by their key): each named by its reference and version
 POST_AMBIGUOUS = Refusal(
     "No post appointment with reference {reference} is recorded, and {candidates} differ from it only in letter case "
     "or spaces: give the reference exactly as the appointment of the post that ends is recorded."
 )
-POST_CANDIDATE = Refusal("{reference} (version {version})", numbers=("version",))
+POST_CANDIDATE = Refusal("{reference} (version {version})")
 START_AFTER_END = Refusal("{start} is after the end date {end}.", dates=("start", "end"))
 START_BEFORE_BIRTH = Refusal("{start} is before the birth date.", dates=("start",))
 TOO_FEW_HOURS = Refusal("Must be at least 1 JP, got {hours}.", numbers=("hours",))
@@ -250,7 +245,7 @@ TRAINING_REPEATED, TRAINING_REPEATED_TICKED = confirmable(
     ".",
     named=True,
     dates=("start", "end"),
-    numbers=("version", "hours"),
+    numbers=("hours",),
 )
 SAME_CERTIFICATE = Refusal("the same certificate written otherwise ({certificate})")
 # Trainings of one employee on the same days holding more JP a day together than one training may (rule
@@ -274,7 +269,7 @@ TRAINING_DAY_FULL, TRAINING_DAY_FULL_TICKED = confirmable(
     ".",
     named=True,
     dates=("day", "start", "end"),
-    numbers=("version", "total", "per_day"),  # (a part of a JP "12.33": "12,33" on an Indonesian page)
+    numbers=("total", "per_day"),  # (a part of a JP "12.33": "12,33" on an Indonesian page)
 )
 # A training's cost in rupiah that is likely mistyped (rule training.cost, M): a cost outside the rule's plausible range
 # (`least` to `most` rupiah; 0, a training at no cost, is never asked: "Rp 1,50" or "1.5", a decimal mark where a
@@ -315,9 +310,7 @@ NO_TRAINING_SPELT = Refusal(
     either=("spellings",),
 )
 BEFORE_TRAINING = Refusal("Is before the training in that programme ended.").reason()
-FEEDBACK_GIVEN = Refusal(
-    "Feedback on {programme} is already recorded (version {version}); correct it instead.", numbers=("version",)
-)
+FEEDBACK_GIVEN = Refusal("Feedback on {programme} is already recorded (version {version}); correct it instead.")
 NOT_STARTED = Refusal("The {period} ended without having started ({which}, {day}).", dates=("day",))
 # ... naming the start it is open since (until 2026-12-05 it named neither it nor, for a mentoring, the mentor)
 ALREADY_OPEN = Refusal(
@@ -331,10 +324,9 @@ OTHER_MENTOR_RUNNING = Refusal(
     "No mentoring with {mentor} is running on {day} to end: the mentoring running then is with {other}, since "
     "{since} (version {version}). To end that one, name its mentor.",
     dates=("day", "since"),
-    numbers=("version",),
 )
 THIS_RECORD = Refusal("this record").reason()
-VERSION = Refusal("version {version}", numbers=("version",))
+VERSION = Refusal("version {version}")
 STUDY_LEAVE = Refusal("study leave").reason()
 MENTORING = Refusal("mentoring").reason()
 MENTORING_WITH = Refusal("mentoring with {mentor}")  # (a mentoring on the mentee's record, named by its mentor)
@@ -346,7 +338,6 @@ SESSION_AFTER_END = Refusal(
     "A mentoring session with {mentor} is recorded on {day} (version {version}), after this end: end the mentoring "
     "on or after {day}, or correct or retract the session first.",
     dates=("day",),
-    numbers=("version",),
 )
 MINUTES = Refusal("Must be between 1 and 1440, got {minutes}.")
 YEAR_BEFORE_APPOINTMENT = Refusal("{year} is before the appointment year.")
@@ -381,17 +372,15 @@ PENALTY_KIND_PERIOD = Refusal(
 )
 DECREE_AFTER = Refusal("{decreed} is after the award's TMT {tmt}.", dates=("decreed", "tmt"))
 DECREE_BEFORE = Refusal("{decreed} is before the appointment (TMT {tmt}).", dates=("decreed", "tmt"))
-CONFERRED = Refusal("{award} was already conferred on {day} (version {version}).", dates=("day",), numbers=("version",))
+CONFERRED = Refusal("{award} was already conferred on {day} (version {version}).", dates=("day",))
 SEPARATED = Refusal(
     "Already separated ({status}) on {day} (version {version}).",
     dates=("day",),
-    numbers=("version",),
     codes=(("status", "statuses"),),
 )
 DATED_AFTER = Refusal(
     "Version {version} ({kind}) is dated {day}, after this separation.",
     dates=("day",),
-    numbers=("version",),
     kinds=("kind",),
 )
 # The appointment, the record's founding fact, is retracted (the record voided: made under a wrong NIP) only once
@@ -402,7 +391,7 @@ FACTS_STANDING = Refusal(
     "the mentee's record), or correct the appointment if the NIP is right.",
     kinds=("assigned", "start"),  # (named as every kind in a refusal: on the pages, in the visitor's language)
 )
-STANDING_FACT = Refusal("version {version} ({kind})", numbers=("version",), kinds=("kind",))
+STANDING_FACT = Refusal("version {version} ({kind})", kinds=("kind",))
 # Past STANDING_NAMED facts standing, the first so many are named and the rest counted: a record of some 450 facts
 # listed every one in one sentence until 2026-12-06
 STANDING_NAMED = 5
@@ -411,7 +400,6 @@ MORE_STANDING = Refusal("{facts} and {more} more ({count} in all)", numbers=("mo
 VOIDED = Refusal(
     "The record of NIP {nip} was voided: its appointment was retracted by version {version}. Nothing more is "
     "recorded in it until the NIP is appointed afresh, by an ordinary appointment (as a new employee is).",
-    numbers=("version",),
 )
 LINKS = Refusal("Links between records cannot be corrected; retract this record and record it anew.").reason()
 # An appointment's employment kind corrected to one its NIP contradicts (digit 13: 0 or 1 a PNS number, 2 an NI PPPK,
@@ -870,7 +858,6 @@ ENDS_POST_UNCONFIRMED, ENDS_POST_TICKED = confirmable(
     ENDS_POST,
     ": the post's end is recorded with the placement, under its reference; if not, write the agency it names.",
     dates=("day",),
-    numbers=("version",),
     codes=(("kind", "post_kinds"),),
 )
 # Several such posts held: a placement's confirmation ends one (its post end takes the placement's reference, which
@@ -882,7 +869,7 @@ ENDS_POSTS = Refusal(
     dates=("day",),
     numbers=("count",),
 )
-ENDED_POST = Refusal("{title} ({kind}, version {version})", numbers=("version",), codes=(("kind", "post_kinds"),))
+ENDED_POST = Refusal("{title} ({kind}, version {version})", codes=(("kind", "post_kinds"),))
 # The reason a post end recorded with its placement stores (a stored text: in English, as recorded)
 ENDED_BY_PLACEMENT = "Inter-agency placement to {agency} (rule placement.ends_post)"
 
@@ -925,7 +912,6 @@ NOT_MOVED = Refusal(
     "placement there on {day} moves no one. Write the unit, agency or region the decree places the employee in; a "
     "decree amending version {version} is recorded as its correction, not as another placement.",
     dates=("since", "day"),
-    numbers=("version",),
     quotes=("unit",),
 )
 
@@ -1030,7 +1016,6 @@ ENDS_POST_RETRACTED, ENDS_POST_RETRACTED_TICKED = confirmable(
     ": the post end is retracted with the placement and the post is held again; if the post did end, correct the "
     "post end's reference to the decree that ended it first.",
     again="send the retraction again",
-    numbers=("version",),
     codes=(("kind", "post_kinds"),),
 )
 # A correction of the date of a placement whose post end was recorded with it: the post end is dated on the placement's
@@ -1042,7 +1027,6 @@ POST_END_DATED_WITH = Refusal(
     "placement.ends_post): correct the post end's date to {new_day} first (a correction of version {version}, itself "
     "asked, as it moves the post end off this placement's day: confirm it when asked), then this placement's.",
     dates=("day", "new_day"),
-    numbers=("version",),
     codes=(("kind", "post_kinds"),),
 )
 
@@ -1056,7 +1040,6 @@ POST_END_NOT_LEFT = Refusal(
     "ended. Retract the post end (version {version}) first if the post was held on (a retraction itself asked, as "
     "this placement still stands then: confirm it when asked), or correct its reference to the decree that ended it; "
     "then correct this placement.",
-    numbers=("version",),
     codes=(("kind", "post_kinds"),),
 )
 
@@ -1076,7 +1059,6 @@ POST_END_RETRACTED_ALONE, POST_END_RETRACTED_ALONE_TICKED = confirmable(
     "instead, which retracts its post end with it.",
     again="send the retraction again",
     dates=("day",),
-    numbers=("placement",),
     codes=(("kind", "post_kinds"),),
 )
 POST_END_REDATED_ALONE, POST_END_REDATED_ALONE_TICKED = confirmable(
@@ -1088,7 +1070,6 @@ POST_END_REDATED_ALONE, POST_END_REDATED_ALONE_TICKED = confirmable(
     "keep the post end on {day}.",
     again="send the correction again",
     dates=("day", "new_day"),
-    numbers=("placement",),
     codes=(("kind", "post_kinds"),),
 )
 # A correction of such a post end's appointment_reference to another post than the one it was recorded ending (the post
@@ -1105,7 +1086,6 @@ POST_END_REPOINTED_ALONE, POST_END_REPOINTED_ALONE_TICKED = confirmable(
     ": the post end alone is corrected (its date too, when the correction changes it); if not, keep it naming {title}.",
     again="send the correction again",
     dates=("day",),
-    numbers=("placement",),
     codes=(("kind", "post_kinds"), ("new_kind", "post_kinds")),
 )
 # ... what the post end's new date leaves of the post (a worded part of POST_END_REDATED_ALONE)
@@ -1322,7 +1302,6 @@ FACT_REPEATED, FACT_REPEATED_TICKED = confirmable(
     ".",
     named=True,
     dates=("day",),
-    numbers=("version",),
 )
 
 

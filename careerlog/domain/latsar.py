@@ -23,7 +23,6 @@ LATSAR_AGAIN, LATSAR_AGAIN_TICKED = confirmable(
     LATSAR_ONCE,
     ".",
     named=True,
-    numbers=("version",),
     dates=("start", "end"),
 )
 

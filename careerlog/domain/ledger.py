@@ -60,33 +60,28 @@ EASTERNMOST = timezone(_EASTERNMOST_OFFSET)
 IN_FUTURE = Refusal("{day} is in the future.", dates=("day",))
 FUTURE = Refusal("Is in the future.").reason()
 YEAR_AFTER_RATING = Refusal("{year} is after the rating's date ({day}).", dates=("day",))
-RATED = Refusal("{year} is already rated (version {version}); correct it instead.", numbers=("version",))
-NO_FACT = Refusal("No fact with version {version} is recorded for {subject}.", numbers=("version",))
+RATED = Refusal("{year} is already rated (version {version}); correct it instead.")
+NO_FACT = Refusal("No fact with version {version} is recorded for {subject}.")
 CORRECTION_NAMED = Refusal(
     "Version {version} is a correction of version {target}, not a fact: correct version {target} again "
     "(the latest correction's values stand) or retract it.",
-    numbers=("version", "target"),
 )
 # ... of a fact since retracted: neither correcting it again nor retracting it is accepted (until 2026-12-07
 # CORRECTION_NAMED's advice, both refused)
 CORRECTION_OF_RETRACTED = Refusal(
     "Version {version} is a correction of version {target}, not a fact, and version {by} retracted version {target}: "
     "a retracted fact stays retracted.",
-    numbers=("version", "target", "by"),
 )
 RETRACTION_NAMED = Refusal(
     "Version {version} is the retraction of version {target}, not a fact: a retracted fact stays retracted.",
-    numbers=("version", "target"),
 )
 # A client key (idempotency key) sent again for another kind of fact: named by the key, as KEY_REUSED (below) is
 KEY_USED = Refusal(
     "Key {key} was already used for the {kind} recorded as version {version}: a new fact needs a new key.",
-    numbers=("version",),
     kinds=("kind",),
 )
 REFERENCE_USED = Refusal(
     "Reference {reference} was already recorded as version {version} with different values ({fields}): {advice}",
-    numbers=("version",),
 )
 # REFERENCE_USED's advice, by what the version recorded under the reference is: each names what the ledger accepts
 # (until 2026-12-07 a correction's was "record a correction of version {version}", of the correction itself, refused
@@ -94,23 +89,19 @@ REFERENCE_USED = Refusal(
 USED_BY_FACT = Refusal(
     "if this is another event, give it its own reference number; if version {version} was wrong, record a correction "
     "of version {version}.",
-    numbers=("version",),
 )
 USED_BY_CORRECTION = Refusal(
     "version {version} is a correction of version {target}. If this is another event, give it its own reference "
     "number; if version {version} was wrong, record another correction of version {target} (the latest "
     "correction's values stand).",
-    numbers=("version", "target"),
 )
 USED_BY_CORRECTION_OF_RETRACTED = Refusal(
     "version {version} is a correction of version {target}, which version {by} retracted: a retracted fact stays "
     "retracted. If this is another event, give it its own reference number.",
-    numbers=("version", "target", "by"),
 )
 USED_BY_RETRACTION = Refusal(
     "version {version} is the retraction of version {target}: a retracted fact stays retracted. If this is another "
     "event, give it its own reference number.",
-    numbers=("version", "target"),
 )
 # REFERENCE_USED's reference when the one sent is the recorded one written otherwise (in letter case or spaces:
 # `reference_key`): the one typed, and the one the record holds beside it (until 2026-12-06 the recorded one alone,
@@ -125,7 +116,6 @@ REFERENCE_CORRECTED = Refusal("{typed} (corrected to {recorded} in the record)")
 KEY_REUSED = Refusal(
     "Key {key} was already used for the {kind} recorded as version {version} with different values ({fields}): a new "
     "fact needs a new key (or send the same values to repeat it).",
-    numbers=("version",),
     kinds=("kind",),
 )
 # KEY_REUSED as the record form words it: its client key is a hidden input, kept while it is refused (a page sent
@@ -133,7 +123,6 @@ KEY_REUSED = Refusal(
 FORM_KEY_REUSED = Refusal(
     "This form was already sent for the {kind} recorded as version {version} with different values ({fields}): a "
     "new fact needs a new form; open the record page again (or send the same values to repeat it).",
-    numbers=("version",),
     kinds=("kind",),
 )
 # A retracted fact's reference names nothing in force: other values under it are recorded anew (a new event; the
@@ -144,7 +133,6 @@ RESENT_RETRACTED = Refusal(
     "none of it is in force. To record the fact again, send it under a new client key (the API's Idempotency-Key "
     "header, careerlog record's --client-key; the record page's box below its fields), or with the values it "
     "should have.",
-    numbers=("version", "by"),
 )
 # RESENT_RETRACTED as the record form words it: its client key, given by each page opened, is no request to record the
 # fact anew (Command.key_anew), its box below the fields is (as an import's client_key column is: RERUN_RETRACTED)
@@ -153,13 +141,11 @@ FORM_RESENT_RETRACTED = Refusal(
     "none of it is in force, and a form sent with its values does not bring it back. If it stays retracted, nothing "
     "more is needed; to record the fact again, tick the box below and send the form again, or give it the values "
     "it should have.",
-    numbers=("version", "by"),
 )
 # A retracted fact's own client key sent again (its key spent): named by the key, as KEY_REUSED is
 KEY_RETRACTED = Refusal(
     "Key {key} was already used for the {kind} recorded as version {version}, which version {by} retracted: to record "
     "the fact anew, send it under a new key.",
-    numbers=("version", "by"),
     kinds=("kind",),
 )
 # ... and another fact sent under a retracted fact's key (other values): the key is spent, the fact named retracted,
@@ -167,20 +153,17 @@ KEY_RETRACTED = Refusal(
 KEY_RETRACTED_REUSED = Refusal(
     "Key {key} was already used for the {kind} recorded as version {version} with different values ({fields}), "
     "which version {by} retracted: a new fact needs a new key.",
-    numbers=("version", "by"),
     kinds=("kind",),
 )
 # KEY_USED and KEY_RETRACTED as the record form words them (see FORM_KEY_REUSED)
 FORM_KEY_USED = Refusal(
     "This form was already sent for the {kind} recorded as version {version}: a new fact needs a new form; open the "
     "record page again.",
-    numbers=("version",),
     kinds=("kind",),
 )
 FORM_KEY_RETRACTED = Refusal(
     "This form was already sent for the {kind} recorded as version {version}, which version {by} retracted: to record "
     "the fact anew, open the record page again.",
-    numbers=("version", "by"),
     kinds=("kind",),
 )
 # ... and KEY_RETRACTED_REUSED: another fact sent under a retracted fact's form, named by the values that differ (until
@@ -188,7 +171,6 @@ FORM_KEY_RETRACTED = Refusal(
 FORM_KEY_RETRACTED_REUSED = Refusal(
     "This form was already sent for the {kind} recorded as version {version} with different values ({fields}), which "
     "version {by} retracted: a new fact needs a new form; open the record page again.",
-    numbers=("version", "by"),
     kinds=("kind",),
 )
 # A client key sent for a record other than the one it was first used for (careerlog.keyowners): a key is one
@@ -217,13 +199,12 @@ FORM_WORDS = {
 REFERENCE_TAKEN = Refusal(
     "Reference {reference} is already that of version {version}, another {kind} of this record: two facts may not "
     "share one reference. Check the reference, or retract the fact recorded twice.",
-    numbers=("version",),
     kinds=("kind",),
 )
 NOT_CORRECTABLE = Refusal("A {kind} cannot be corrected.", kinds=("kind",))
 NOT_RETRACTABLE = Refusal("A {kind} cannot be retracted.", kinds=("kind",))
-RETRACTED = Refusal("Version {version} was retracted by version {by}.", numbers=("version", "by"))
-ALREADY_RETRACTED = Refusal("Version {version} was already retracted by version {by}.", numbers=("version", "by"))
+RETRACTED = Refusal("Version {version} was retracted by version {by}.")
+ALREADY_RETRACTED = Refusal("Version {version} was already retracted by version {by}.")
 NO_FIELD = Refusal("Name at least one field to correct.").reason()
 UNCHANGED = Refusal("Is already {value}: a correction changes at least one value.")
 # ... a date's, which the pages show as they show every date ("1 Mar 2025"; until 2026-12-06 "2025-03-01" there)
@@ -233,9 +214,7 @@ ALREADY_EMPTY = Refusal("Is already empty: a correction changes at least one val
 NOT_CORRECTED_FIELD = Refusal(
     "Not a field a correction of this {kind} can change; it can change {fields}.", kinds=("kind",)
 )
-INCONSISTENT = Refusal(
-    "This change would make version {version} ({kind}) inconsistent: {reasons}", numbers=("version",), kinds=("kind",)
-)
+INCONSISTENT = Refusal("This change would make version {version} ({kind}) inconsistent: {reasons}", kinds=("kind",))
 FIELD_REASONS = Refusal("{field}: {reasons}")  # a field's reasons within another refusal
 
 # How an earlier recording of the same kind and reference was asked for again (LedgerAggregate.replayed).

@@ -72,6 +72,25 @@ def fill(text: str, values: dict[str, str]) -> str:
     return "".join(literal + (values[name] if name is not None else "") for literal, name, _ in parts(text))
 
 
+# The placeholder names whose value is an identifier, never a quantity: a version of a record (`version`, the one a
+# correction targets, the one that retracted it `by`, voided it `void`, it stands as `current`, was `expected`, a
+# placement's), a year, a NIP: written in every language as given ("versi 12345", "1900"; until 2026-12-07 the API's
+# Indonesian and every page wrote "versi 12.345", "1.900", and an English page "version 12,345"), as a client keys on
+# it and the problem's `instance` names it. So never among a template's `numbers`, the quantities a language writes
+# its own way (a count, a cost, JP, seconds): a template naming one there is refused as it is made (`kept_as_written`),
+# and a value checked by a name of these is refused in words that keep it (projections.training `bounded`). A value of
+# another name that is an identifier is left out of `numbers` by hand (the versions {first} to {last} of
+# web.services WITHHELD_VOIDED; a line number is a quantity, a line's position).
+IDENTIFIERS = frozenset({"version", "target", "by", "void", "current", "expected", "placement", "year", "nip"})
+
+
+def kept_as_written(template: Template) -> None:
+    """Refuses a template whose `numbers` (written as a language writes a quantity) name an identifier (IDENTIFIERS)."""
+    named = IDENTIFIERS.intersection(template.numbers)
+    if named:
+        raise ValueError(f"{sorted(named)} of {template.text!r} are identifiers, kept as written: not numbers")
+
+
 @dataclass(frozen=True)
 class Template:
     """The English wording of an outcome. `dates`, `times` and `numbers` name the placeholders holding
@@ -88,6 +107,7 @@ class Template:
     kinds: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        kept_as_written(self)
         TEMPLATES.setdefault(self.text, self)
 
     @property
@@ -160,6 +180,7 @@ class Refusal(Template):
     quotes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        kept_as_written(self)
         REFUSALS.setdefault(self.text, self)
 
     def reason(self, **values: Any) -> Reason:

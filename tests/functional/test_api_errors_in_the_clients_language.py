@@ -14,6 +14,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.test import TestResponse
 
 from careerlog.domain import wording
+from careerlog.domain.ledger import latest_today
 from careerlog.domain.wording import Refusal, fill
 from projections.scorecard.scorecard import UNKNOWN_AGENCY
 from tests import factories as f
@@ -238,6 +239,39 @@ def test_marshmallows_refusals_as_it_words_them_are_each_translated(world: World
         translated = said[name] if isinstance(said[name], list) else [m for ms in said[name].values() for m in ms]
         for before, after in zip(english, translated, strict=True):
             assert after != before, f"{name}: {before!r} is not translated"
+
+
+def kept(text: Any, version: str, separated: str) -> None:
+    """`version` is in `text` as written, never `separated` as a quantity is."""
+    assert version in str(text), text
+    assert separated not in str(text), text
+
+
+@pytest.mark.parametrize(
+    ("path", "who"),
+    [
+        ("/api/v1/reports/training-compliance?year=1800", "admin"),
+        ("/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=1800", "admin"),
+    ],
+)
+def test_a_year_in_a_problem_is_written_as_a_year_in_either_language(world: World, path: str, who: str) -> None:
+    """A year is an identifier, not a quantity (until 2026-12-07 Indonesian read "1.900 dan 2.026")."""
+    this_year = latest_today().year
+    indonesian, english = both(world, "GET", path, who, 422)
+    assert indonesian["errors"]["year"] == [f"Harus antara 1900 dan {this_year}, diisi 1800."]
+    assert english["errors"]["year"] == [f"Must be between 1900 and {this_year}, got 1800."]
+
+
+def test_a_version_in_a_problem_is_written_as_the_path_names_it_in_either_language(world: World) -> None:
+    """A version is an identifier: "versi 12345", as the problem's `instance` names it (until 2026-12-07 "12.345")."""
+    indonesian, english = both(world, "GET", f"{EVENTS}/12345", "hr", 404)
+    assert indonesian["instance"].endswith("/events/12345")
+    kept(indonesian["detail"], "versi 12345", "12.345")
+    kept(english["detail"], "version 12345", "12,345")
+    payload = {"kind": "correction", **f.correction(12345, "2017-06-01", hours=12)}
+    indonesian, english = both(world, "POST", EVENTS, "hr", 422, json=payload)
+    kept(indonesian["errors"], "12345", "12.345")
+    kept(english["errors"], "12345", "12,345")
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from careerlog.access import AGENCY
+from careerlog.domain import wording
 from careerlog.domain.employee import COST, NOT_STARTED, TOO_MANY_HOURS, VERSION
 from careerlog.domain.errors import FieldErrors, InvalidInput
 from careerlog.domain.wording import REFUSALS, Reason, joined, reason_of
@@ -121,3 +122,13 @@ def test_collected_reasons_stay_reasons() -> None:
         errors.raise_if_any()
     assert type(raised.value.errors["hours"][0]) is Reason
     assert raised.value.describe() == "hours: 50 JP is more than 12 JP a day (training days: 2)."
+
+
+@pytest.mark.parametrize("name", sorted(wording.IDENTIFIERS))
+def test_a_template_naming_an_identifier_among_its_numbers_is_refused_as_it_is_made(name: str) -> None:
+    """A version, a year, a NIP is written as given in every language, never as a quantity ("versi 12.345")."""
+    with pytest.raises(ValueError, match="identifiers, kept as written"):
+        wording.Refusal(f"A test's {{{name}}} never registered.", numbers=(name,))
+    with pytest.raises(ValueError, match="identifiers, kept as written"):
+        wording.Template(f"A test's {{{name}}} never registered either.", numbers=(name,))
+    assert not any(name in t.numbers for t in (*wording.REFUSALS.values(), *wording.TEMPLATES.values()))

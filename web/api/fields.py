@@ -29,7 +29,7 @@ from projections.fields import PlainDate as PlainDate
 from projections.fields import PlainDateTime as PlainDateTime
 from projections.reading import ISO_DAY as ISO_DAY
 from projections.reading import plain_day as plain_day
-from projections.training import BETWEEN, FIRST_YEAR
+from projections.training import FIRST_YEAR, YEAR_BETWEEN
 
 # What the OpenAPI document says of a text refused empty or only spaces: a character other than a space
 NOT_BLANK = {"minLength": 1, "pattern": r"\S"}
@@ -199,4 +199,4 @@ def a_past_year(year: int) -> None:
     next request, one by one); the reports' own bound is the same (projections.training `bounded`)."""
     last = latest_today().year
     if not FIRST_YEAR <= year <= last:
-        raise ValidationError(BETWEEN.reason(low=FIRST_YEAR, high=last, number=year))
+        raise ValidationError(YEAR_BETWEEN.reason(low=FIRST_YEAR, high=last, number=year))
