@@ -21,6 +21,8 @@ from typing import Any
 
 from flask import request
 from flask_babel import force_locale, gettext
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 from careerlog.domain.wording import Reason, Refusal, fill
 from careerlog.reference import reference
@@ -87,6 +89,22 @@ TABLE_NAMED = re.compile(r"(?:tabel referensi|see the \w+ reference table)(?: [\
 LANGUAGE_TAG = re.compile(r"(?P<primary>\*|[A-Za-z]{1,8})(?:[-_][A-Za-z0-9]{1,8})*")
 
 
+# a range's weight as RFC 9110 12.4.2 writes it, `q=` and a qvalue (0 to 1, at most three decimals), here quoted too (as
+# werkzeug reads `q="0.5"`); a range naming a weight otherwise (`q= 0`, `q=0.0001`, `q=2`, `q=garbage`) is unread
+WEIGHT_NAMED = re.compile(r"\s*q\s*=", re.IGNORECASE)
+WEIGHT = re.compile(r'\s*q=("?)(?:0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)\1\s*', re.IGNORECASE)
+
+
+def readable_ranges(header: str) -> str:
+    """An Accept-Language header's ranges whose weight is readable (or none is named, q=1): werkzeug reads a weight it
+    cannot as none named, so `id;q= 0` asked for Indonesian at 1 (until 2026-12-07), where the range counts for none."""
+    return ",".join(
+        part
+        for part in header.split(",")
+        if all(WEIGHT.fullmatch(p) or not WEIGHT_NAMED.match(p) for p in part.split(";")[1:])
+    )
+
+
 def api_language() -> str:
     """The language the client asks for (Accept-Language, as werkzeug parses it), English by default: of the ranges
     whose primary subtag is one of API_LANGUAGES (`id-ID` is Indonesian, `en-AU` English), the one of the highest
@@ -95,11 +113,13 @@ def api_language() -> str:
     range naming a language, the language named, wherever it stands (`*, id` is Indonesian): werkzeug orders `*`
     after the ranges naming one, as RFC 9110 has `*` stand for the languages no other range names. (Until 2026-12-07
     the API read the header itself, and `*` first on a tie was English; before that werkzeug's best_match chose: exact
-    tags first, primary subtags after, so `en-US, id;q=0.5` was answered in Indonesian.)"""
+    tags first, primary subtags after, so `en-US, id;q=0.5` was answered in Indonesian. A weight werkzeug cannot read it
+    takes for none named, q=1: `id;q= 0` was Indonesian until 2026-12-07; now such a range counts for none, as a weight
+    of more than three decimals, `q=0.0001`: readable_ranges.)"""
     best, weight = DEFAULT_LANGUAGE, 0.0
     # werkzeug's order: the ranges naming a language by weight, in the header's order on a tie, then `*` by weight;
-    # the first of the highest weight is kept
-    for tag, q in request.accept_languages:
+    # the first of the highest weight is kept; of the ranges whose weight is readable alone (`readable_ranges`)
+    for tag, q in parse_accept_header(readable_ranges(request.headers.get("Accept-Language", "")), LanguageAccept):
         read = LANGUAGE_TAG.fullmatch(tag)
         if read is None:
             continue

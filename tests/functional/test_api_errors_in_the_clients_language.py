@@ -191,6 +191,12 @@ def test_a_403_is_in_indonesian_when_asked(world: World) -> None:
         ("*;q=0.5, id-ID;q=0.5, en;q=0.4", "id"),
         ('id;q="0.5", en;q=0.4', "id"),  # (a quoted weight, as werkzeug reads it)
         ("id;q=0.5;level=1, en;q=0.4", "en"),  # (a range with a parameter other than its weight is garbage)
+        ("id;q= 0, en;q=0.5", "en"),  # (a weight unread counts for none: werkzeug read it as q=1, Indonesian)
+        ("id;q=0.0001", "en"),  # (more than three decimals: RFC 9110's qvalue has at most three)
+        ("en;q=0.0001, id;q=0.001", "id"),
+        ("id;q =0.9, en;q=0.1", "en"),
+        ("id ; Q=0.5 , en;q=0.4", "id"),  # (whitespace around a range's `;`, a weight's Q in either case)
+        ("id;q=1.000, en;q=0.999", "id"),
     ],
 )
 def test_the_problems_language_is_the_one_asked_for_by_its_weight_english_by_default(
