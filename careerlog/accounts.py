@@ -47,6 +47,12 @@ ACCOUNT_EXISTS = Refusal("An account named {username} already exists.")
 BAD_USERNAME = Refusal("Use 2-64 lower-case letters, digits, dots, dashes or underscores.").reason()
 ROLES = Refusal("One of: {roles}.")
 PASSWORD = Refusal("At least {count} characters.", numbers=("count",))
+# why a bearer token is refused (a 401), as Refusals so the API says it in the client's language too (web.languages;
+# until 2026-12-07 in English alone)
+TOKEN_NOT_VALID = Refusal("The token is not valid.")
+TOKEN_REVOKED = Refusal("The token has been revoked.")
+TOKEN_EXPIRED = Refusal("The token has expired.")
+ACCOUNT_DISABLED = Refusal("The account is disabled.")
 NO_ACCOUNT = Refusal("No account named {username}.")
 TOKEN_DAYS = Refusal("Between 1 and {days} days.", numbers=("days",))
 DISABLED = Refusal("The account is disabled.").reason()
@@ -465,7 +471,7 @@ class Accounts:
             raise AuthenticationFailed("The user name or password is not right.") from None
         account = _account(rows[0])
         if account.disabled:
-            raise AuthenticationFailed("The account is disabled.")
+            raise AuthenticationFailed(ACCOUNT_DISABLED.reason())
         return account
 
     def _stand_in_hash(self) -> str:
@@ -535,15 +541,15 @@ class Accounts:
         now = self.clock()
         rows = self.store.query(*self.token_read(token))
         if not rows:
-            raise AuthenticationFailed("The token is not valid.")
+            raise AuthenticationFailed(TOKEN_NOT_VALID.reason())
         info = _token(rows[0])
         state = info.state(now)
         if state == "revoked":
-            raise AuthenticationFailed("The token has been revoked.")
+            raise AuthenticationFailed(TOKEN_REVOKED.reason())
         if state == "expired":
-            raise AuthenticationFailed("The token has expired.")
+            raise AuthenticationFailed(TOKEN_EXPIRED.reason())
         if rows[0]["disabled"]:
-            raise AuthenticationFailed("The account is disabled.")
+            raise AuthenticationFailed(ACCOUNT_DISABLED.reason())
         if info.last_used_at is None or now - info.last_used_at >= LAST_USE_RESOLUTION:
             self._write_last_use(token, now)
         return Authenticated(_account({**rows[0], "created_at": rows[0]["account_created_at"]}), info)

@@ -38,7 +38,8 @@ def problem_of(answer: TestResponse, status: int, language: str) -> dict[str, An
 
 def both(world: World, method: str, path: str, who: str, status: int, **kwargs: Any) -> tuple[dict[str, Any], ...]:
     """The problem asked for in Indonesian, then in English."""
-    answers = [world.call(method, path, who, headers=language, **kwargs) for language in (INDONESIAN, ENGLISH)]
+    sent = kwargs.pop("headers", {})
+    answers = [world.call(method, path, who, headers={**sent, **asked}, **kwargs) for asked in (INDONESIAN, ENGLISH)]
     indonesian, english = problem_of(answers[0], status, "id"), problem_of(answers[1], status, "en")
     assert indonesian["type"] == english["type"]  # (what a client keys on is never translated)
     assert set(indonesian.get("errors", {})) == set(english.get("errors", {}))
@@ -294,3 +295,36 @@ def test_a_value_sent_is_quoted_with_every_decimal_only_its_separators_the_langu
     assert f"sebesar {indonesian_cost} rupiah adalah kurang dari 100 rupiah" in indonesian["errors"]["cost"][0]
     assert f"of {english_cost} rupiah is less than 100 rupiah" in english["errors"]["cost"][0]
     assert world.log() == before
+
+
+def test_how_a_request_is_sent_is_refused_in_indonesian_when_asked(world: World) -> None:
+    """The API's own refusals of a request's token, Accept, format and Content-Type, and of a code whose table is named
+    by its path, in the client's language, the header's and the path's words as English's (until 2026-12-07 English
+    whatever was asked)."""
+    token, english = both(world, "GET", EVENTS, None, 401)
+    assert token["detail"] == "Kirim token API: Authorization: Bearer TOKEN."
+    assert english["detail"] == "Send an API token: Authorization: Bearer TOKEN."
+    unknown, _ = both(world, "GET", EVENTS, None, 401, headers={"Authorization": "Bearer clt_not-a-real-token"})
+    assert unknown["detail"] == "Token ini tidak sah."
+    template = "/api/v1/imports/templates/training.xlsx"
+    accept, _ = both(world, "GET", template, "hr", 406, headers={"Accept": "text/csv"})
+    offered = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    said = f"Accept: text/csv tidak mengizinkan satu pun jenis media yang ditawarkan di sini: {offered}."
+    assert (accept["detail"], accept["errors"]) == (said, {"Accept": [said]})
+    workbook, _ = both(world, "GET", f"{template}?format=csv", "hr", 422)
+    assert workbook["errors"] == {
+        "format": [
+            "CSV tidak ditawarkan di sini: endpoint ini hanya menjawab dalam workbook Excel (.xlsx); jangan "
+            "sertakan format."
+        ]
+    }
+    formats, _ = both(world, "GET", f"{EVENTS}?format=xml", "hr", 422)
+    assert formats["errors"] == {"format": ["Salah satu dari: json, csv."]}
+    for sent, named in (("text/plain", "text/plain"), (None, "tanpa Content-Type")):
+        body, _ = both(world, "POST", EVENTS, "hr", 415, data="{}", content_type=sent)
+        assert body["errors"] == {"Content-Type": [f"Kirim isi permintaan sebagai application/json, bukan {named}."]}
+    agency, english = both(world, "GET", "/api/v1/reports/headcount?by=sex&agency=NOPE", "reporter", 422)
+    assert agency["errors"]["agency"] == [
+        "Bukan salah satu nilai yang dikenal: 'NOPE' (lihat GET /api/v1/reference/agencies)."
+    ]
+    assert english["errors"]["agency"] == ["Not one of the known values: 'NOPE' (see GET /api/v1/reference/agencies)."]

@@ -16,6 +16,7 @@ from werkzeug.datastructures import MultiDict
 from careerlog.access import Action
 from careerlog.domain.errors import cut
 from careerlog.domain.payload import utf8
+from careerlog.domain.wording import Refusal
 from careerlog.jsontext import JSON_DEPTH_LIMIT, given_twice, json_depth_exceeded, named_once
 from web.api.common import csv_documented
 
@@ -164,6 +165,11 @@ def too_deep(at: int) -> NoReturn:
     abort(400, messages={"json": {"body": [TOO_DEEP.format(limit=JSON_DEPTH_LIMIT, at=f"{at + 1:,}")]}})
 
 
+# (Refusals, so the API says them in the client's language too: web.languages; until 2026-12-07 in English alone)
+BODY_AS_JSON = Refusal("Send the body as application/json, not {sent}.")
+NO_CONTENT_TYPE = Refusal("without a Content-Type")
+
+
 class BodyParser(FlaskParser):
     """webargs' parser, saying why a request body cannot be read instead of reading it as empty.
 
@@ -177,8 +183,8 @@ class BodyParser(FlaskParser):
 
     def _raw_load_json(self, req: flask.Request) -> Any:
         if not is_json_request(req) and req.get_data(cache=True):
-            sent = req.mimetype or "without a Content-Type"
-            abort(415, messages={"json": {"Content-Type": [f"Send the body as application/json, not {sent}."]}})
+            sent = req.mimetype or NO_CONTENT_TYPE.reason()
+            abort(415, messages={"json": {"Content-Type": [BODY_AS_JSON.reason(sent=sent)]}})
         if not is_json_request(req):
             return missing  # (no body: one not labelled JSON is refused above)
         try:

@@ -23,6 +23,7 @@ from werkzeug.wrappers import Request
 from careerlog.access import require
 from careerlog.accounts import Account, Authenticated, AuthenticationFailed
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 from careerlog.spreadsheet import defused
 from web.api.fields import WholeNumber
 from web.api.paging import bound_cursor
@@ -76,11 +77,19 @@ def authenticate() -> None:
     g.careerlog_auth = services().accounts.authenticate(bearer_token(request.headers))
 
 
+# The API's own refusals of how a request is sent, as Refusals so the API says them in the client's language too
+# (web.languages; until 2026-12-07 they stayed English under Accept-Language: id)
+NO_TOKEN = Refusal("Send an API token: Authorization: Bearer TOKEN.")
+NONE_ACCEPTABLE = Refusal("Accept: {accept} allows none of the media types offered here: {offered}.")
+CSV_NOT_OFFERED = Refusal("CSV is not offered here: this endpoint answers in {answered} only; leave format out.")
+FORMATS = Refusal("One of: json, csv.")
+
+
 def bearer_token(headers: Headers) -> str:
     """The token of the Authorization header; AuthenticationFailed when there is none."""
     scheme, _, token = headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise AuthenticationFailed("Send an API token: Authorization: Bearer TOKEN.")
+        raise AuthenticationFailed(NO_TOKEN.reason())
     return token.strip()
 
 
@@ -158,9 +167,7 @@ def negotiate() -> Response | None:
     csv_offered = offers_csv()
     if not csv_offered and "format" in request.args:
         answered = own[1] if own is not None else "JSON"
-        raise InvalidInput(
-            f"CSV is not offered here: this endpoint answers in {answered} only; leave format out.", "format"
-        )
+        raise InvalidInput(CSV_NOT_OFFERED.reason(answered=answered), "format")
     if own is not None:
         if accepted(request, own[0]):
             return None
@@ -169,7 +176,7 @@ def negotiate() -> Response | None:
         return None
     else:
         offered = ", ".join([JSON, CSV] if csv_offered else [JSON])
-    reason = f"Accept: {request.headers.get('Accept', '')} allows none of the media types offered here: {offered}."
+    reason = NONE_ACCEPTABLE.reason(accept=request.headers.get("Accept", ""), offered=offered)
     return problem(406, reason, slug="not-acceptable", errors={"Accept": [reason]})
 
 
@@ -194,7 +201,7 @@ def chosen_type(asked: Request, *, csv_offered: bool = True) -> str | None:
     chosen = asked.args.get("format") if csv_offered else None
     if chosen is not None:
         if chosen not in ("json", "csv"):
-            raise InvalidInput("One of: json, csv.", "format")
+            raise InvalidInput(FORMATS.reason(), "format")
         return CSV if chosen == "csv" else JSON
     # By media type alone: werkzeug matches an offer only to a value with the same parameters, so that
     # `text/csv; charset=utf-8` (or `application/json; charset=utf-8`) would miss its own type. The error

@@ -156,6 +156,10 @@ TEMPLATE_DESCRIPTION = (
 )
 
 
+# what the template answers in, as a refusal of `format` names it in the client's language (web.api.common.negotiate)
+AS_WORKBOOK = Refusal("an Excel workbook (.xlsx)")
+
+
 @blp.route(
     "/templates/<kind>.xlsx",
     parameters=[
@@ -175,7 +179,7 @@ class ImportTemplate(MethodView):
     @blp.response(200, BINARY, description=TEMPLATE_DESCRIPTION, content_type=XLSX_TYPE)
     @blp.alt_response(403, response="FORBIDDEN")
     @blp.alt_response(404, response="NOT_FOUND")
-    @answers_in(XLSX_TYPE, "an Excel workbook (.xlsx)")
+    @answers_in(XLSX_TYPE, AS_WORKBOOK.reason())
     def get(self, _: dict[str, Any], kind: str) -> Any:
         """An Excel workbook to fill in by hand and import as it is, for one kind of event (its code in any letter
         case, as the import's `kind`)."""

@@ -260,6 +260,18 @@ CODES_LISTED = 20  # a table of more codes is named, not listed, in the refusal
 NOT_KNOWN_VALUES = Refusal("Not one of the known values: {named} ({listing}).")
 
 
+# ... and a table of more codes than CODES_LISTED named by its path (two: a rank's, PNS ranks and PPPK grades), the
+# words around it in the client's language, the paths as English's (until 2026-12-07 "see ... and ..." in English alone)
+SEE_PATH = Refusal("see GET {path}")
+SEE_PATHS = Refusal("see GET {path} and GET {other}")
+
+
+def see_paths(tables: tuple[str, ...]) -> str:
+    """Where a client reads the codes of `tables` (one or two): "see GET /api/v1/reference/agencies"."""
+    paths = [table_path(t) for t in tables]
+    return SEE_PATH.reason(path=paths[0]) if len(paths) == 1 else SEE_PATHS.reason(path=paths[0], other=paths[1])
+
+
 class EachOneOf(validate.Validator):
     """Every value of a list is one of `choices`; the refusal is one reason for the list naming the values that are
     not (a OneOf on the values would key its reasons by position, without the value: {"by": {"1": [...]}})."""
@@ -287,7 +299,7 @@ class KnownCodes(EachOneOf):
     def __init__(self, tables: tuple[str, ...]):
         codes = [c for name in tables for c in reference().table(name).codes]
         listed = len(codes) <= CODES_LISTED
-        super().__init__(codes, None if listed else "see " + " and ".join(f"GET {table_path(t)}" for t in tables))
+        super().__init__(codes, None if listed else see_paths(tables))
         self.codes = codes
         self.tables = tables
         self._bare: dict[str, list[str]] = {}
