@@ -14,13 +14,17 @@ from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.test import TestResponse
 
 from careerlog.domain import wording
+from careerlog.domain.employee import COST_BELOW
 from careerlog.domain.ledger import latest_today
 from careerlog.domain.wording import Refusal, fill
 from projections.scorecard.scorecard import UNKNOWN_AGENCY
+from projections.training import YEAR_BETWEEN
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from web.errors import api_worded
 from web.languages import in_language, worded
+from web.pages.messages import reason_text
+from web.services import VERSION_WITHHELD_VOIDED as WITHHELD
 
 INDONESIAN = {"Accept-Language": "id-ID,id;q=0.9,en;q=0.8"}
 ENGLISH = {"Accept-Language": "en-US,en;q=0.9"}
@@ -328,3 +332,20 @@ def test_how_a_request_is_sent_is_refused_in_indonesian_when_asked(world: World)
         "Bukan salah satu nilai yang dikenal: 'NOPE' (lihat GET /api/v1/reference/agencies)."
     ]
     assert english["errors"]["agency"] == ["Not one of the known values: 'NOPE' (see GET /api/v1/reference/agencies)."]
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_a_page_shows_a_refusals_year_and_version_as_written_and_its_quantities_with_every_decimal(
+    world: World, language: str
+) -> None:
+    """The pages word a refusal as the API does (web.pages.messages.reason_text): until 2026-12-07 "1.900", "versi
+    12.345" (an English page "version 12,345") and a cost of 99.9999 "100"."""
+    year = YEAR_BETWEEN.reason(low=1900, high=2026, number=1800)
+    version = WITHHELD.reason(version=12345, nip=BUDI, day="2024-01-02")
+    cost = COST_BELOW.reason(least="99.9999")
+    with world.app.test_request_context(), force_locale(language):
+        shown = [reason_text(year), reason_text(version), reason_text(cost)]
+    assert "1900" in shown[0]
+    assert "1800" in shown[0]
+    assert "12345" in shown[1]
+    assert {"id": "99,9999", "en": "99.9999"}[language] in shown[2]
