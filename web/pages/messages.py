@@ -132,6 +132,8 @@ def number(value: str) -> str:
     given, only its separators the language's ("99,9999", "1,50", "1.000.000"; until 2026-12-07 to three places, 99.9999
     read "100" and 0.0001 "0"); one that is none, or too long for Babel to format, as it is. A quantity's alone: an
     identifier (a version, a year) is never one (careerlog.domain.wording.IDENTIFIERS)."""
+    if "e" in value.lower():  # (written with an exponent, 1e400: as it is, no quantity babel should spell out)
+        return value
     try:
         exact = Decimal(value.replace(",", ""))
         if not exact.is_finite():
