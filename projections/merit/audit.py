@@ -224,7 +224,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 61  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 62  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -319,6 +319,9 @@ class MeritProjection(TupleProjection):
     #     promotion.time_in_rank M, was S), as eligibility gives it
     # 61: a training's title and organiser compared without the invisible characters a copy carries (U+200B, U+00AD...:
     #     errors.INVISIBLE), a probable duplicate so written counted once in promotion.training (was twice)
+    # 62: eligibility's judged_on the first promotion date past its barred_until and not before its credit_from (the
+    #     next promotion date once judged_on has come): its requirements, missing and met_on judged for it (they were
+    #     judged for the date before the bars, asking ratings no later date reads), barred_until and credit_from kept
     tables = (
         DECISIONS,
         FINDINGS,

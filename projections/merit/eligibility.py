@@ -234,9 +234,20 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
         closed = regular_bar(book, judge.post_held(judged), judged, kind) if kind == REGULAR else None
         if closed is not None and closed.barred:
             checks, opens = [closed.check()], None  # not offered: the row says why (`regular_closed`)
+            bars, reach = barred_until(book, checks, judged, kind), None
         else:
             checks = offer_checks(judge, judged, kind, new_rank)
             opens = day_iso(earliest)
+            bars, reach = barred_until(book, checks, judged, kind), credit_reachable(judge, checks, since, judged)
+            # no promotion can come before the bars whose end the record gives (a year rated below the minimum still
+            # read, a penalty served) are over, nor before the credit's first date: the next promotion date is the
+            # first past them (`next_date_and_basis`), and its requirements are judged for it (until merit view 62
+            # for `judged`, a date no promotion could come on: they asked the ratings of years no later date reads,
+            # an exam passed by a day already barred), the bars and the credit's date kept (what moved it there)
+            while (later := past_the_bars(book, judged, bars, reach)) is not None and later > judged:
+                judged, checks = later, offer_checks(judge, later, kind, new_rank)
+                bars = max_day(bars, barred_until(book, checks, judged, kind))
+                reach = max(filter(None, (reach, credit_reachable(judge, checks, since, judged))), default=None)
         met = met_from(judge, kind, new_rank, earliest, judged, checks) if opens else None
         rows.append(
             {
@@ -251,12 +262,25 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
                 + "]",
                 "missing": json.dumps([c.rule for c in checks if c.finding]),
                 "rules_version": rules_digest(book),
-                "barred_until": barred_until(book, checks, judged, kind),
+                "barred_until": bars,
                 "met_on": day_iso(met) if met else None,
-                "credit_from": day_iso(reach) if (reach := credit_reachable(judge, checks, since, judged)) else None,
+                "credit_from": day_iso(reach) if reach else None,
             }
         )
     return rows
+
+
+def past_the_bars(book: Rules, judged: date, bars: str | None, reach: date | None) -> date | None:
+    """The first promotion date on or after `judged` past the bars whose end the record gives (`bars`, the last day
+    of them: `barred_until`) and not before the credit's first date (`reach`: `credit_reachable`): the next promotion
+    date once `judged` has come (`next_date_and_basis`); None when no version of promotion.dates permits one."""
+    after = date.fromisoformat(bars) + timedelta(days=1) if bars else judged
+    return first_permitted(book, max(judged, reach or judged, after))
+
+
+def max_day(first: str | None, second: str | None) -> str | None:
+    """The later of two ISO days, either None."""
+    return max(filter(None, (first, second)), default=None)
 
 
 # How many years after the date judged a promotion date is looked for on which credit points short on it could be

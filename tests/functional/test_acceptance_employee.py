@@ -156,10 +156,11 @@ def test_a_penalty_that_bars_the_promotion_says_when_it_ends_and_the_first_date_
     world.services.ledger.record(BUDI, "penalty", penalty | {"reference": "HD-1"}, actor="test")
     world.catch_up()
     regular = next(i for i in world.services.eligibility_view.eligibility(BUDI) if i["kind"] == "101")
-    assert "promotion.penalty" in regular["missing"]
     end = start + relativedelta(months=12, days=-1)
     after = first_permitted(rules(), end + timedelta(days=1))
     assert after is not None
+    # the next promotion date is moved past it, the requirements judged for that date (merit 62)
+    assert (regular["next_date"], regular["next_date_basis"], regular["judged_on"]) == (str(after), "bar", str(after))
     page = text(own_page(world, "employee", BUDI, "en"))
     assert f"The disciplinary penalty ends on {end:%b} {end.day}, {end.year}, its last day, and bars a" in page
     assert f"after it is {after:%b} {after.day}, {after.year}." in page

@@ -45,7 +45,9 @@ def barred(world: World, nip: str) -> tuple[dict[str, str] | None, list[Any]]:
         "timeline": world.services.queries.timeline(nip),
         "eligibility": world.services.eligibility_view.eligibility(nip),
     }
-    return penalties_of(found).get("101"), penalty_facts(found["timeline"]["items"])
+    return penalties_of(found, world.services.eligibility_view.today).get("101"), penalty_facts(
+        found["timeline"]["items"]
+    )
 
 
 def first_day_of(months_ago: int) -> date:

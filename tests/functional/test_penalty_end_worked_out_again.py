@@ -75,7 +75,7 @@ def test_a_kind_corrected_works_out_the_end_filled_in_again(world: World) -> Non
     penalised(world, direct, "POTONG_TUKIN_12")
     world.catch_up()
     item, as_recorded = regular_offer(world, nip), regular_offer(world, direct)
-    assert "promotion.penalty" in item["missing"]  # (it read "no blocking penalty served")
+    assert item["next_date_basis"] == "bar"  # past the penalty's end (it read "no blocking penalty served")
     assert item["next_date"] == as_recorded["next_date"]
     assert item["missing"] == as_recorded["missing"]
     # sent again, it is the correction recorded (not other values: the end it worked out is the writer's sending's)

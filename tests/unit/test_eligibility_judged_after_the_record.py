@@ -48,12 +48,14 @@ def test_a_penalty_ended_before_the_last_recorded_fact_is_not_missing_and_the_re
     assert penalty["outcome"] == "met"
 
 
-def test_a_penalty_still_served_on_the_date_judged_is_missing() -> None:
-    """The same employee with nothing recorded after the penalty: judged on the earliest date, while it is served."""
+def test_a_penalty_served_on_the_earliest_date_moves_the_date_judged_past_it() -> None:
+    """The same employee with nothing recorded after the penalty: no promotion can come on the earliest date, while it
+    is served, so the requirements are judged for the first date after it (merit 62; they were judged on the earliest
+    date, the penalty missing), the penalty's end kept as what moved it."""
     builder = penalised(rated_to=2012)
     row = MeritProjection().rows(builder.record())["eligibility"][0]
-    assert (row["earliest_date"], row["judged_on"]) == ("2014-04-01", "2014-04-01")
-    assert "promotion.penalty" in json.loads(row["missing"])
+    assert (row["earliest_date"], row["judged_on"], row["barred_until"]) == ("2014-04-01", "2014-10-01", "2014-04-30")
+    assert "promotion.penalty" not in json.loads(row["missing"])
 
 
 def test_a_record_ending_before_the_earliest_date_is_judged_on_the_earliest_date() -> None:

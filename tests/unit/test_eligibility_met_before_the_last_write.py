@@ -52,7 +52,7 @@ def test_no_date_is_told_while_the_last_date_before_the_judged_one_is_not_met() 
     """Before the correction the 2024 rating bars every date of 2025 and 2026 that reads it: none told, though
     1 April 2024 (reading 2022 and 2023) was met."""
     row = offer(rated(corrected=False))
-    assert row["judged_on"] == "2026-02-01"
+    assert row["judged_on"] == "2027-02-01"  # the first date past the 2024 rating (merit 62; was 2026-02-01, barred)
     assert row["met_on"] is None
 
 

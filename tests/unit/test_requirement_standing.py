@@ -15,7 +15,8 @@ from typing import Any
 
 from careerlog.reference import rules
 from projections.merit.audit import MeritProjection
-from projections.merit.eligibility import standing, with_sources
+from projections.merit.eligibility import due_from, offer_checks, requirement, standing, with_sources
+from projections.merit.rules import PromotionJudge
 from tests import factories as f
 
 T = "T00:00:00+00:00"
@@ -78,10 +79,18 @@ def test_credit_points_short_of_a_past_years_rating_are_not_met() -> None:
 
 
 def test_credit_points_no_rating_to_come_can_reach_are_not_met() -> None:
-    credit = requirements_of(functional([2023, 2024, 2025], "BUTUH_PERBAIKAN"), "202")["promotion.credit_points"]
-    assert credit["message"] == "credit 56.25 of 100 since 2023"  # + 37.5 at best for 2026: short whatever it is
+    """Judged on 2027-02-01, the first date after the last fact: 56.25 of 100, + 37.5 at best for 2026, short whatever
+    2026 is rated: failed, not due. Since merit view 62 the offer is judged for the first date the credit can be
+    reached on (and past the 2025 rating below Baik), 2028-02-01, where it waits on ratings still to come."""
+    judge, day = PromotionJudge(functional([2023, 2024, 2025], "BUTUH_PERBAIKAN").record()), date(2027, 2, 1)
+    (check,) = [c for c in offer_checks(judge, day, "202", "III/c") if c.rule == "promotion.credit_points"]
+    credit = json.loads(requirement(check, due_from(judge, check, date(2023, 4, 1), day)))
+    assert credit["message"] == "credit 56.25 of 100 since 2023"
     assert "due" not in credit
     assert standing(credit, TODAY) == "not_met"
+    judged = requirements_of(functional([2023, 2024, 2025], "BUTUH_PERBAIKAN"), "202")["promotion.credit_points"]
+    assert (judged["message"], judged["due"]) == ("credit 56.25 of 100 since 2023", "2027-01-01")
+    assert standing(judged, TODAY) == "not_due"
 
 
 def test_a_requirement_met_only_on_a_promotion_date_to_come_is_not_due_until_it() -> None:

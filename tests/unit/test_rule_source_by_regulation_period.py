@@ -50,14 +50,14 @@ def test_a_promotion_under_a_penalty_cites_the_discipline_regulation_of_its_day(
 
 def test_an_eligibility_requirement_cites_the_regulation_of_the_day_it_is_judged() -> None:
     """A CPNS of 2010 with a medium penalty of 2013: the 2014 offer's requirements cite PP 53/2010 and PP 98/2000 jo
-    PP 11/2002, not PP 94/2021 and PP 11/2017."""
+    PP 11/2002, not PP 94/2021 and PP 11/2017 (judged for 1 April 2015, the first date past the penalty)."""
     builder = f.CareerBuilder()
     for year in range(2010, 2013):
         builder.add("performance_rating", f.rating(year), f"{year + 1}-01-15{T}")
     penalty = {"level": "MEDIUM", "penalty_kind": "PENUNDAAN_KP_1", "effective_date": "2013-11-01", "reference": "HD-1"}
     builder.add("penalty", penalty, f"2013-11-10{T}")
     row = MeritProjection().rows(builder.record())["eligibility"][0]
-    assert row["judged_on"] == "2014-04-01"
+    assert row["judged_on"] == "2015-04-01"  # the first date past the penalty's 12 months (merit 62; was 2014-04-01)
     requirements = with_sources(rules(), json.loads(row["requirements"]), row["judged_on"])  # (as the answer reads)
     sources = {r["rule"]: (r["source"], r["status"]) for r in requirements}
     assert sources["promotion.penalty"] == ("PP 53/2010", "M")

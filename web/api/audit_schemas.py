@@ -183,7 +183,9 @@ class EligibilityItemSchema(StrictSchema):
         dump_only=True,
         metadata={
             "description": "First permitted date on or after both the earliest date and the record's last "
-            "recorded day: the requirements and missing are judged on it, by the rules in force then."
+            "recorded day, or, when a penalty with a known end or a year rated below the minimum bars that date or "
+            "credit points are short on it, the first past them (the next_date they give): the requirements and "
+            "missing are judged on it, by the rules in force then."
         },
     )
     reached = fields.Boolean(
@@ -196,8 +198,8 @@ class EligibilityItemSchema(StrictSchema):
         metadata={
             "description": "The next promotion date open: the first permitted date on or after both the earliest "
             "date and today (the earliest date while it is to come), and after the last day of a penalty barring the "
-            "promotion on judged_on (its end known) and after the last year whose promotion dates read a year rated "
-            "below the minimum (Baik) that bars it on judged_on (a 101 reads the 2 years before its date); null when "
+            "promotion (its end known) and after the last year whose promotion dates read a year rated below the "
+            "minimum (Baik) that bars it (a 101 reads the 2 years before its date); null when "
             "the offer is blocked (no date brings it) or while a "
             "legal status bars it on judged_on (unpaid leave, suspension: no end recorded until a return to duty is "
             "recorded)."

@@ -19,7 +19,7 @@ from careerlog.domain.events import BY_KIND
 from careerlog.domain.wording import Template, parse
 from careerlog.persistence import typed_state
 from careerlog.reference import reference, rules
-from projections.career import Entry, Fact
+from projections.career import Entry, Fact, predicate_score
 from projections.merit.eligibility import NOT_DUE, first_permitted
 from projections.merit.rules import (
     CONFIRMED,
@@ -79,15 +79,32 @@ def next_promotion(found: dict[str, Any], today: date, own: bool = True) -> dict
     return {
         "no_promotion": named_reason(found["no_promotion"]),
         "level_top": named_levels(found["level_top"]),
-        "penalties": penalties_of(found),
+        "penalties": penalties_of(found, today),
         "ratings": ratings_short(found, today),
+        "rated_below": ratings_barring(found, today),
         "training_ahead": training_ahead(found, today),
         "confirmation_ahead": confirmation_ahead(found, today),
         "credit": credit_ahead(found),
         "credit_met": credit_met(found),
-        "record_last_day": record_last_day(found["timeline"]["items"]),
+        "record_last_day": (last := record_last_day(found["timeline"]["items"])),
+        "judged_later": judged_later(found, last),
         "plain": plain_requirements(found, own),
     }
+
+
+def judged_later(found: dict[str, Any], last: str | None) -> set[str]:
+    """The promotion kinds whose requirements are judged for a date later than the first promotion date on or after
+    the earliest date and the record's last day `last`: a bar standing on that date (a penalty with a known end, a
+    year rated below the minimum) or credit points short on it moved the date a promotion can first come on, and the
+    requirements are judged for that one (merit view 62, projections.merit.eligibility.eligibility_rows)."""
+    later = set()
+    for e in found["eligibility"]:
+        earliest = date.fromisoformat(e["earliest_date"])
+        ended = last is not None and date.fromisoformat(last) > earliest
+        first = first_permitted(rules(), date.fromisoformat(last)) if last is not None and ended else earliest
+        if first is not None and date.fromisoformat(e["judged_on"]) > first:
+            later.add(e["kind"])
+    return later
 
 
 def record_last_day(items: list[dict[str, Any]]) -> str | None:
@@ -172,14 +189,53 @@ def penalty_until(items: list[dict[str, Any]], day: date) -> dict[str, Any] | No
     }
 
 
-def penalties_of(found: dict[str, Any]) -> dict[str, dict[str, str] | None]:
-    """Per promotion kind barred by a penalty on the day judged, when it ends and the first date after it."""
-    items = found["timeline"]["items"]
-    return {
-        e["kind"]: penalty_until(items, date.fromisoformat(e["judged_on"]))
-        for e in found["eligibility"]
-        if "promotion.penalty" in e["missing"]
-    }
+def penalties_of(found: dict[str, Any], today: date) -> dict[str, dict[str, str] | None]:
+    """Per promotion kind barred by a penalty, when it ends and the first date after it: one served on the day judged
+    (promotion.penalty missing: one with no end the record gives, which moves no date), or one served on the first
+    promotion date from `today` or the earliest date (`unbarred`) that moved the next promotion date past it
+    (`next_date_basis` bar: the requirements are judged for that later date, which it no longer bars)."""
+    items, barred = found["timeline"]["items"], {}
+    for e in found["eligibility"]:
+        if "promotion.penalty" in e["missing"]:
+            barred[e["kind"]] = penalty_until(items, date.fromisoformat(e["judged_on"]))
+        elif e.get("next_date_basis") == "bar" and (serving := penalty_until(items, unbarred(e, today))) is not None:
+            barred[e["kind"]] = serving
+    return barred
+
+
+def unbarred(e: dict[str, Any], today: date) -> date:
+    """The first promotion date of an eligibility item from `today` or its earliest date, bars aside: the day the
+    bars that moved its next promotion date stand on (that day itself when no version of promotion.dates permits
+    one)."""
+    day = max(today, date.fromisoformat(e["earliest_date"]))
+    return first_permitted(rules(), day) or day
+
+
+def ratings_barring(found: dict[str, Any], today: date) -> dict[str, list[dict[str, Any]]]:
+    """Per promotion kind whose next promotion date a year rated below promotion.performance's minimum moved
+    (`next_date_basis` bar): each such year a promotion date from `unbarred` on still reads, its predicate, the
+    minimum, the last day a date reads it and the first date after that (`read_until`). The requirements listed are
+    judged for the later date, which reads other years: the page says why no earlier date is given from these."""
+    book, rated, ref = rules(), ratings_of(found["timeline"]["items"]), reference()
+    names = ref.rating_predicates
+    below: dict[str, list[dict[str, Any]]] = {}
+    for e in found["eligibility"]:
+        day = unbarred(e, today)
+        rule = book.in_force("promotion.performance", day)
+        if e.get("next_date_basis") != "bar" or rule is None:
+            continue
+        minimum = str(rule.params["min_predicate"])
+        years = [
+            {"year": y, "predicate": names[p].name, "minimum": names[minimum].name, **read_until(until)}
+            for y, p in sorted(rated.items())
+            if int(y) < day.year
+            and predicate_score(ref, p) < predicate_score(ref, minimum)
+            and (until := rating_read_until(book, day, e["kind"], int(y))) is not None
+            and until >= day
+        ]
+        if years:
+            below[e["kind"]] = years
+    return below
 
 
 def ratings_of(items: list[dict[str, Any]]) -> dict[str, str]:
