@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import partial
-from typing import IO, Any
+from typing import IO, Any, cast
 from urllib.parse import quote
 
 from careerlog.access import (
@@ -1354,7 +1354,13 @@ class Services:
         return self.min_cell if reader.role in NO_PERSONAL_DATA else 1
 
     def headcount(
-        self, reader: Account, by: list[str], filters: Mapping[str, list[str]], *, of_no_one: bool = True
+        self,
+        reader: Account,
+        by: list[str],
+        filters: Mapping[str, list[str]],
+        *,
+        of_no_one: bool = True,
+        judged: CrossTables | None = None,
     ) -> dict[str, Any]:
         """Counts of employees within the reader's scope, by the named fields (small cells suppressed
         for aggregate-only readers, with a complementary cell so that the total gives none away); a `unit` in any
@@ -1368,9 +1374,15 @@ class Services:
         figure perturbed by the cell-key method instead (`perturbed_headcount`), and none of it runs. Under both, such a
         reader gives one value of each filter (`one_value_each`). `of_no_one`: a report of no one judged by
         `no_group_listed_by` (the headcount's own reads of the tables by its filters' fields do not judge theirs).
+        And, for a reader of aggregates, each figure is withheld that the answers to the tables by a filter's field
+        withhold (`cross_tables_withheld`; `judged`: those answers and their reads, shared while one request is judged).
         The same table whatever the order of `by` (`canonical`, `in_asked_order`)."""
         if list(by) != canonical(by):
-            return in_asked_order(self.headcount(reader, canonical(by), filters, of_no_one=of_no_one), by)
+            found = self.headcount(reader, canonical(by), filters, of_no_one=of_no_one, judged=judged)
+            return in_asked_order(found, by)
+        asked_key = CrossTables.key(by, filters, of_no_one)
+        if judged is not None and asked_key in judged.answers:
+            return judged.answers[asked_key]
         defaults = {"status": list(HEADCOUNT_STATUSES)} if not filters.get("status") and "status" not in by else {}
         one_value = self.disclosure.method != PERTURB or self.disclosure.guarded
         allowed = self.report_within(reader, filters, one_value, defaults)
@@ -1386,7 +1398,9 @@ class Services:
         # (a reader of aggregates': each scope its withholding reads read once, by every field it counts by)
         fields = [*by, *(name for name, values in filters.items() if values and name not in by)]
         count: Callable[[list[str], dict[str, list[str]]], list[dict[str, Any]]] = (
-            ScopeCounts(self.queries, fields) if cell > 1 else self.queries.headcount
+            (judged.counts if judged is not None else ScopeCounts(self.queries, fields))
+            if cell > 1
+            else self.queries.headcount
         )
         rows = read_of(count, by, allowed)
 
@@ -1414,6 +1428,11 @@ class Services:
             across="status",
         )
         sliced |= whole
+        if rows and cell > 1 and len(sliced) < len(rows):
+            judged = judged if judged is not None else CrossTables(cast(ScopeCounts, count))
+            alone, cross = self.cross_tables_withheld(reader, by, filters, allowed, rows, cell, judged)
+            sliced |= alone
+            crossed |= cross
         given |= sliced | crossed
         items = suppression.suppress(rows, suppression.HEADCOUNT, cell, complementary=True, margins=by, withheld=given)
         total = sum(r["count"] for r in rows)
@@ -1438,7 +1457,7 @@ class Services:
             items = []
         if cell > 1 and not rows and of_no_one and self.no_group_listed_by(reader, filters):
             shown = every = None
-        return {
+        answer = {
             "by": by,
             "items": items,
             "total": shown,
@@ -1447,6 +1466,49 @@ class Services:
             "total_all_statuses_suppressed": every is None,
             "disclosure": WITHHELD if cell > 1 else EXACT,
         }
+        if judged is not None:
+            judged.answers[asked_key] = answer
+        return answer
+
+    def cross_tables_withheld(
+        self,
+        reader: Account,
+        by: list[str],
+        filters: Mapping[str, list[str]],
+        allowed: dict[str, list[str]],
+        rows: Sequence[Mapping[str, Any]],
+        cell: int,
+        judged: CrossTables,
+    ) -> tuple[set[int], set[int]]:
+        """The rows of a reader of aggregates' filtered headcount that the answers to the tables by a filter's field
+        withhold, as that reader gets them (`headcount` itself, under the other filters: every layer of its
+        withholding, its own filters' tables too), for every filter given of HEADCOUNT_SLICED_FILTERS (the default
+        `status` among them): (the first) every row, so the total with them, when the value the filter selects is
+        withheld or complemented in the answer by that field alone, whose cell the total is, or that answer lists no
+        group; (the second) each row one of whose cells is withheld or complemented in the answer by the report's
+        fields and the filter's field (the cross table, whose slice the report is), or not listed there. So a filtered
+        answer shows nothing the cross table's answer withholds (a tester, 2026-12-07: `by=sex&agency=KOTA-BINJAI`
+        withheld F and M, as the table by sex and status complemented them, yet `by=unit&sex=F&agency=KOTA-BINJAI`
+        showed the 24 women as its total; `filters_sliced` judges the filter's table by its small cells and its
+        differences alone). The answers are kept for the request (`judged`: each table judged once however many
+        reports ask it, every read from the request's scopes, `ScopeCounts`)."""
+        crossed: set[int] = set()
+        for name in self.sliced_filters(HEADCOUNT_SLICED_FILTERS, filters, cell):
+            others = {key: values for key, values in filters.items() if key != name and values}
+            fields = canonical(by if name in by else [*by, name])
+            asked_cells = rows if name in by else read_of(judged.counts, fields, allowed)
+            asked = {slice_value(name, row[name]) for row in asked_cells}
+            table = self.headcount(reader, fields, others, of_no_one=False, judged=judged)
+            by_field = (
+                table if fields == [name] else self.headcount(reader, [name], others, of_no_one=False, judged=judged)
+            )
+            shown = {slice_value(name, item[name]) for item in by_field["items"] if not item[suppression.FLAG]}
+            if not asked <= shown:
+                return set(range(len(rows))), crossed
+            listed = {cell_key(fields, item) for item in table["items"] if not item[suppression.FLAG]}
+            hidden = {cell_key(by, row) for row in asked_cells if cell_key(fields, row) not in listed}
+            crossed |= {i for i, row in enumerate(rows) if cell_key(by, row) in hidden}
+        return set(), crossed
 
     def no_group_listed_by(self, reader: Account, filters: Mapping[str, list[str]]) -> bool:
         """Whether a filtered headcount of no one answers its total withheld (`null`), as one whose people are
@@ -2200,6 +2262,22 @@ class ComplianceReads:
             if all(group[name] in values for name, values in asked.items())
         ]
         return self.training.compliance_added_up(year, by, chosen)
+
+
+@dataclass
+class CrossTables:
+    """The answers to the tables a reader of aggregates' headcount is judged against (`Services.cross_tables_withheld`),
+    each judged once for a request however many of its reports ask it (`answers`, by `key`), and the reads of the
+    request's scopes they share (`counts`: each table's fields and filters are the request's, arranged otherwise)."""
+
+    counts: ScopeCounts
+    answers: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
+
+    @staticmethod
+    def key(by: Sequence[str], filters: Mapping[str, list[str]], of_no_one: bool) -> tuple[Any, ...]:
+        """One answer's key: its fields, its filters given (each's values as given) and `of_no_one`."""
+        given = tuple(sorted((name, tuple(values)) for name, values in filters.items() if values))
+        return (tuple(by), given, of_no_one)
 
 
 class ScopeCounts:
