@@ -1428,9 +1428,10 @@ class Services:
             across="status",
         )
         sliced |= whole
+        total_hidden = False
         if rows and cell > 1 and len(sliced) < len(rows):
             judged = judged if judged is not None else CrossTables(cast(ScopeCounts, count))
-            alone, cross = self.cross_tables_withheld(reader, by, filters, allowed, rows, cell, judged)
+            alone, cross, total_hidden = self.cross_tables_withheld(reader, by, filters, allowed, rows, cell, judged)
             sliced |= alone
             crossed |= cross
         given |= sliced | crossed
@@ -1442,7 +1443,7 @@ class Services:
         exposed = suppression.exposed(rows, suppression.HEADCOUNT, hidden, cell)
         # (and when a status counted is withheld in the table by status: the total is a slice of it, the sum of those
         # statuses' rows; by sex and RETIRED, F and M withheld and 32 shown, was RETIRED withheld by status)
-        shown = None if exposed or sliced else differenced_total(total, without, cell)
+        shown = None if exposed or sliced or total_hidden else differenced_total(total, without, cell)
         every = self.every_status_total(
             reader, filters, every_status, read, cell, counted=total, shown=shown, table=table
         )
@@ -1479,36 +1480,44 @@ class Services:
         rows: Sequence[Mapping[str, Any]],
         cell: int,
         judged: CrossTables,
-    ) -> tuple[set[int], set[int]]:
-        """The rows of a reader of aggregates' filtered headcount that the answers to the tables by a filter's field
+    ) -> tuple[set[int], set[int], bool]:
+        """The figures of a reader of aggregates' filtered headcount that the answers to the tables by a filter's field
         withhold, as that reader gets them (`headcount` itself, under the other filters: every layer of its
         withholding, its own filters' tables too), for every filter given of HEADCOUNT_SLICED_FILTERS (the default
-        `status` among them): (the first) every row, so the total with them, when the value the filter selects is
-        withheld or complemented in the answer by that field alone, whose cell the total is, or that answer lists no
-        group; (the second) each row one of whose cells is withheld or complemented in the answer by the report's
-        fields and the filter's field (the cross table, whose slice the report is), or not listed there. So a filtered
-        answer shows nothing the cross table's answer withholds (a tester, 2026-12-07: `by=sex&agency=KOTA-BINJAI`
-        withheld F and M, as the table by sex and status complemented them, yet `by=unit&sex=F&agency=KOTA-BINJAI`
-        showed the 24 women as its total; `filters_sliced` judges the filter's table by its small cells and its
-        differences alone). The answers are kept for the request (`judged`: each table judged once however many
-        reports ask it, every read from the request's scopes, `ScopeCounts`)."""
+        `status` among them): (the first) every row, and the total with them, when a value the filter selects is
+        withheld or complemented in the answer by that field alone, whose cell the total is (when the report is by
+        that field, when every value it lists is), or that answer lists no group; (the second) each row one of whose
+        cells is withheld or complemented in the answer by the report's fields and the filter's field (the cross
+        table, whose slice the report is), or not listed there; (the third) whether the total is withheld as every cell
+        of the cross table it adds up is, where the report counts every status (`by` status) and the table by the
+        field alone (the active staff, as a reader gets it) is not its margin: `by=status&sex=M&agency=KAB-KARO`
+        showed the men's 32 of every status beside the table by sex and status withholding each of their cells. So a
+        filtered answer shows nothing the tables by its filters' fields withhold (a tester, 2026-12-07:
+        `by=sex&agency=KOTA-BINJAI` withheld F and M, as the table by sex and status complemented them, yet
+        `by=unit&sex=F&agency=KOTA-BINJAI` showed the 24 women as its total; `filters_sliced` judges the filter's
+        table by its small cells and its differences alone). The answers are kept for the request (`judged`: each
+        table judged once however many answers ask it, every read from the request's scopes, `ScopeCounts`)."""
         crossed: set[int] = set()
+        total_hidden = False
         for name in self.sliced_filters(HEADCOUNT_SLICED_FILTERS, filters, cell):
             others = {key: values for key, values in filters.items() if key != name and values}
             fields = canonical(by if name in by else [*by, name])
             asked_cells = rows if name in by else read_of(judged.counts, fields, allowed)
             asked = {slice_value(name, row[name]) for row in asked_cells}
             table = self.headcount(reader, fields, others, of_no_one=False, judged=judged)
-            by_field = (
-                table if fields == [name] else self.headcount(reader, [name], others, of_no_one=False, judged=judged)
-            )
-            shown = {slice_value(name, item[name]) for item in by_field["items"] if not item[suppression.FLAG]}
-            if not asked <= shown:
-                return set(range(len(rows))), crossed
             listed = {cell_key(fields, item) for item in table["items"] if not item[suppression.FLAG]}
             hidden = {cell_key(by, row) for row in asked_cells if cell_key(fields, row) not in listed}
             crossed |= {i for i, row in enumerate(rows) if cell_key(by, row) in hidden}
-        return set(), crossed
+            if "status" in by and name != "status":  # (the table by the field alone counts other people)
+                total_hidden |= all(cell_key(fields, row) not in listed for row in asked_cells)
+                continue
+            alone = (
+                table if fields == [name] else self.headcount(reader, [name], others, of_no_one=False, judged=judged)
+            )
+            shown = {slice_value(name, item[name]) for item in alone["items"] if not item[suppression.FLAG]}
+            if (name in by and not asked & shown) or (name not in by and not asked <= shown):
+                return set(range(len(rows))), crossed, True
+        return set(), crossed, total_hidden
 
     def no_group_listed_by(self, reader: Account, filters: Mapping[str, list[str]]) -> bool:
         """Whether a filtered headcount of no one answers its total withheld (`null`), as one whose people are

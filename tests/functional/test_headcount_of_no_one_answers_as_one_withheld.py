@@ -68,7 +68,9 @@ def test_a_units_headcount_of_no_one_is_0_where_the_headcounts_by_its_filters_li
         record(staffed, nip, "status_change", f.status("RETIRED", "2024-03-01"))
     staffed.catch_up()
     by_status = answer(staffed, "by=status&agency=KOTA-MEDAN&unit=BKPSDM")
-    assert [(i["status"], i["count"]) for i in by_status["items"]] == [("ACTIVE", 8), ("RETIRED", 5)]
+    # (each status of BKPSDM listed; withheld since 2026-12-07, as the table by agency, unit and status withholds them:
+    # KAB-KARO's Rina alone, KOTA-MEDAN's units complemented; was ACTIVE 8 and RETIRED 5)
+    assert [(i["status"], i["count"]) for i in by_status["items"]] == [("ACTIVE", None), ("RETIRED", None)]
     assert answer(staffed, "by=sex&agency=KOTA-MEDAN&unit=BKPSDM&status=DECEASED")["total"] == 0
     assert answer(staffed, "by=sex&agency=KOTA-MEDAN&unit=Bappeda&status=DECEASED")["total"] == 0
 
