@@ -12,8 +12,6 @@ Both stores."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from tests.functional.conftest import World
