@@ -202,6 +202,11 @@ COMPLIANCE_INDICATORS = {
 # The scorecard's mentoring indicators, each the mentoring report's group whose promoted it shows
 # (Services.mentoring_withheld)
 MENTORING_INDICATORS = {"outcomes.promotion_mentored": "mentees", "outcomes.promotion_unmentored": "peers"}
+# The scorecard's indicators whose denominator is the staff in post of the card's population (an agency, or its unit
+# or region), the headcount's active staff in the current year (Services.staff_withheld): shown only where the
+# headcount of that population shows its total (until 2026-12-07 the per 1,000 staff's denominator of a unit the
+# headcount `by=unit` withholds as a complement was shown, to the person)
+STAFF_INDICATORS = ("awards.per_1000_staff",)
 # One value per filter for a reader of aggregates only, of every aggregate report that takes a filter's values
 # (`one_value_each`): a union of values is a subtotal no table's margins hold, and its difference from the same report
 # filtered otherwise gives a withheld cell away (a tester recovered KAB-KARO's withheld deceased men under withhold,
@@ -2067,7 +2072,11 @@ class Services:
         )
         cell = self.smallest_cell(reader)
         withheld = (
-            self.compliance_withheld(reader, card, cell) | self.mentoring_withheld(reader, card) if cell > 1 else set()
+            self.compliance_withheld(reader, card, cell)
+            | self.mentoring_withheld(reader, card)
+            | self.staff_withheld(reader, card)
+            if cell > 1
+            else set()
         )
         return suppression.scorecard(card, cell, withheld=withheld)
 
@@ -2093,6 +2102,39 @@ class Services:
             row = reports[key].get(MENTORING_INDICATORS[indicator])
             if row is None or row[suppression.FLAG] or row["promoted"] is None:
                 withheld.add(suppression.value_key_of(indicator, value))
+        return withheld
+
+    def staff_withheld(self, reader: Account, card: Mapping[str, Any]) -> set[str]:
+        """The scorecard's values (`suppression.value_key`) whose denominator is the staff in post of the card's
+        population (STAFF_INDICATORS: awards.per_1000_staff) in the current year, where the headcount asked by the
+        reader for the same population (its active staff: the agency, and the card's unit or region in its trend)
+        withholds its total: the value withheld whole (its numerator, the awards of a published decree, over its
+        value gave the count back), with complements as its own (`suppression.scorecard`), whatever the two counts
+        (withheld only where they are equal, its withholding would tell that they are). Until 2026-12-07 shown: a
+        reporter's KAB-KARO Sekretariat Daerah, a complement of the headcount `by=unit`, had 1 award of 14 staff.
+        The year-end staff of a past year are another population (that year's), not judged so; a request the
+        headcount refuses withholds every value it would judge."""
+        year = date.fromisoformat(card["as_of"]).year
+        totals: dict[tuple[tuple[str, str], ...], bool] = {}
+        withheld: set[str] = set()
+        for indicator in STAFF_INDICATORS:
+            item = card["indicators"].get(indicator)
+            for scope in suppression.SCORECARD_SCOPES if item else ():
+                for value in item[scope]:
+                    if value["year"] != year or value["denominator"] is None:
+                        continue
+                    place = {"agency": value["agency"]}
+                    if scope == "trend":
+                        place |= {k: card[k] for k in ("unit", "region") if card.get(k)}
+                    key = tuple(sorted(place.items()))
+                    if key not in totals:
+                        try:
+                            asked = {name: [v] for name, v in place.items()}
+                            totals[key] = self.headcount(reader, [], asked)["total"] is None
+                        except (InvalidInput, OutsideScope, AccessDenied):
+                            totals[key] = True
+                    if totals[key]:
+                        withheld.add(suppression.value_key_of(indicator, value))
         return withheld
 
     def compliance_withheld(self, reader: Account, card: Mapping[str, Any], cell: int) -> set[str]:

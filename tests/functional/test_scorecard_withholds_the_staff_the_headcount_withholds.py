@@ -1,0 +1,112 @@
+"""The scorecard's awards.per_1000_staff counts the staff in post of the card's population (its denominator), in the
+current year the headcount's active staff of it: a reader of aggregates sees the value only where the headcount,
+asked by that reader for the same population, shows its total (Services.staff_withheld). Until 2026-12-07 a tester (a
+reporter, the demo of 4,000 on PostgreSQL) read from the scorecard of KAB-KARO's Sekretariat Daerah, a complement
+the headcount `by=unit` withheld, its 1 award of 14 staff: every complement of the headcount `by=unit` was published
+so, and the rest of each line of that table was its small units. Both stores."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+
+from tests import factories as f
+from tests.functional.conftest import BUDI, World, appointment_of
+from tests.functional.test_suppression import record
+
+pytestmark = pytest.mark.disclosure("withhold")
+
+SCORECARD = "/api/v1/reports/scorecard"
+HEADCOUNT = "/api/v1/reports/headcount"
+PER_1000 = "awards.per_1000_staff"
+# KOTA-MEDAN's units besides Budi's BKPSDM and Sari's Bappeda (one each, both small): the headcount `by=unit`
+# withholds the smallest other, Dinas Kesehatan's 6, as their complement, and shows Dinas Sosial's 9
+UNITS = (("Dinas Kesehatan", 6), ("Dinas Sosial", 9))
+COMPLEMENT = "Dinas Kesehatan"
+# KAB-KARO's staff besides Rina: enough that the headcount `by=agency` shows KOTA-MEDAN (not a complement of hers)
+KARO = 5
+# the scorecard's current year (its `as_of`, today's), whose staff in post are the headcount's
+YEAR = date.today().year
+
+
+@pytest.fixture
+def store_url(database_url: str) -> str:
+    return database_url
+
+
+@pytest.fixture
+def units(world: World) -> World:
+    sequence = 900
+    first: dict[str, str] = {}
+    for unit, people in UNITS:
+        for n in range(people):
+            sequence += 1
+            nip = f.nip(date(1990, 2, 1 + n), date(2015, 3, 1), "M", sequence=sequence)
+            record(world, nip, "appointment", appointment_of(nip, unit=unit))
+            record(world, nip, "confirmation", f.confirmation("2016-03-01"))
+            first.setdefault(unit, nip)
+    for n in range(KARO):
+        sequence += 1
+        nip = f.nip(date(1988, 2, 1 + n), date(2014, 3, 1), "F", sequence=sequence)
+        place = {"agency": "KAB-KARO", "region": "12.06", "unit": "Dinas Pendidikan"}
+        record(world, nip, "appointment", appointment_of(nip, **place))
+        record(world, nip, "confirmation", f.confirmation("2015-03-01"))
+    for nip in (*first.values(), BUDI):
+        record(world, nip, "award", f.award("SLKS_10", f"{YEAR}-01-01"))
+    world.catch_up()
+    return world
+
+
+def answer(world: World, path: str, who: str, **asked: Any) -> dict[str, Any]:
+    found = world.get(f"{path}?{urlencode(asked)}", who)
+    assert found.status_code == 200, found.get_json()
+    return dict(found.get_json())
+
+
+def per_1000(card: dict[str, Any], scope: str = "trend") -> dict[tuple[str, int], tuple[Any, Any, Any, bool]]:
+    return {
+        (v["agency"], v["year"]): (v["numerator"], v["denominator"], v["value"], v["suppressed"])
+        for v in card["indicators"][PER_1000][scope]
+    }
+
+
+def unit_card(world: World, who: str, unit: str, years: int = 1) -> dict[str, Any]:
+    return answer(world, SCORECARD, who, agency="KOTA-MEDAN", year=YEAR, years=years, unit=unit)
+
+
+@pytest.mark.parametrize("who", ["reporter", "policy"])
+def test_a_unit_the_headcount_withholds_has_no_staff_count_on_its_scorecard(units: World, who: str) -> None:
+    """The tester's case: the unit withheld as a complement by the headcount `by=unit` no longer has its 6 staff (nor
+    its 1 award per 166.67 per 1,000, which gave them back) on its scorecard."""
+    table = answer(units, HEADCOUNT, who, by="unit", agency="KOTA-MEDAN")["items"]
+    counts = {row["unit"]: (row["count"], row["suppressed"]) for row in table}
+    assert counts[COMPLEMENT] == (None, True)
+    assert counts["Dinas Sosial"] == (9, False)
+    card = unit_card(units, who, COMPLEMENT)
+    assert per_1000(card)[("KOTA-MEDAN", YEAR)] == (None, None, None, True)  # (1, 6, 166.67 until 2026-12-07)
+    assert not [x for x in card["findings"] if x["indicator"] == PER_1000]
+
+
+@pytest.mark.parametrize("who", ["reporter", "policy"])
+def test_a_unit_and_an_agency_the_headcount_shows_keep_their_staff_count(units: World, who: str) -> None:
+    """The withholding follows the headcount's: a unit whose count it shows, and the agency's whole (the comparison),
+    keep theirs, the same count as the headcount's."""
+    card = unit_card(units, who, "Dinas Sosial")
+    assert per_1000(card)[("KOTA-MEDAN", YEAR)] == (1, 9, 111.11, False)
+    total = answer(units, HEADCOUNT, who, by="agency", agency="KOTA-MEDAN")["total"]
+    assert per_1000(card, "comparison")[("KOTA-MEDAN", YEAR)] == (3, total, round(3000 / total, 2), False)
+
+
+def test_a_past_year_is_not_judged_by_todays_headcount(units: World) -> None:
+    """A past year's denominator counts that year's staff at its end, not the headcount's: not judged so."""
+    card = unit_card(units, "reporter", COMPLEMENT, years=2)
+    assert per_1000(card)[("KOTA-MEDAN", YEAR - 1)] == (0, 6, 0.0, False)
+
+
+def test_a_reader_of_records_sees_the_unit_exactly(units: World) -> None:
+    """An inspector (a reader of records) keeps every figure, the headcount's and the scorecard's."""
+    card = unit_card(units, "inspector", COMPLEMENT)
+    assert per_1000(card)[("KOTA-MEDAN", YEAR)] == (1, 6, 166.67, False)
