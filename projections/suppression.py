@@ -355,8 +355,15 @@ PEOPLE = "people"
 SCORECARD_SCOPES = ("trend", "comparison")
 # An indicator withheld for an agency and year whenever a value of another is (projections.scorecard.merit):
 # evidence.recorded_after's denominator is the promotions and the posts together, a promotion rule's the promotions
-# and a post rule's the posts, so one less another gave a rule's withheld denominator (until 2026-12-06)
-WITHHELD_WITH = {"merit.recorded_after_decision": "merit.findings_by_rule"}
+# and a post rule's the posts, so one less another gave a rule's withheld denominator (until 2026-12-06). The trained
+# staff's outcomes (promotion and post appointment) count of the staff who met the yearly JP, training.jp_share's
+# numerator: withheld with it (until 2026-12-07 their denominator showed the 15 of KOTA-MEDAN's 18 who met it, which
+# the share and the training compliance withheld: 3 missed it)
+WITHHELD_WITH = {
+    "merit.recorded_after_decision": "merit.findings_by_rule",
+    "outcomes.promotion_trained": "training.jp_share",
+    "outcomes.post_appointment_trained": "training.jp_share",
+}
 # The dimensions of the impact ratios: each splits the same pool of an agency and year (a group unknown included)
 IMPACT_DIMENSIONS = ("sex", "region", "education")
 IMPACT = tuple(f"merit.impact_ratio_by_{dim}" for dim in IMPACT_DIMENSIONS)

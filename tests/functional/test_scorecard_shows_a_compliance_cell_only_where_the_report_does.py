@@ -153,3 +153,23 @@ def figures(card: dict[str, Any]) -> set[tuple[Any, ...]]:
                         found.add((*place, name, v[name]))
                 found |= {(*place, "details", k, str(d)) for k, d in v["details"].items() if d is not None}
     return found
+
+
+@pytest.mark.parametrize("who", ["reporter", "policy"])
+def test_the_trained_staffs_outcomes_are_withheld_with_their_share(trained: World, who: str) -> None:
+    """outcomes.promotion_trained and post_appointment_trained count of the staff who met the yearly JP, the share's
+    numerator: withheld where the share is (until 2026-12-07 their denominator showed KOTA-MEDAN's 15 of the 18 staff
+    the training compliance shows, whose `met` it withholds: 3 missed 20 JP); an inspector keeps them."""
+    asked = f"{SCORECARD}?agency=KOTA-MEDAN&year=2020&years=1"
+    [row] = compliance(trained, who, by="agency", agency="KOTA-MEDAN")["items"]
+    assert (row["staff"], row["met"], row["met_suppressed"]) == (18, None, True)
+    card = trained.get(asked, who).get_json()
+
+    def trend(card: dict[str, Any], indicator: str) -> tuple[Any, ...]:
+        [value] = card["indicators"][indicator]["trend"]
+        return value["numerator"], value["denominator"], value["suppressed"]
+
+    assert trend(card, "training.jp_share") == (None, None, True)
+    for indicator in ("outcomes.promotion_trained", "outcomes.post_appointment_trained"):
+        assert trend(card, indicator) == (None, None, True)  # (0 of 15 until 2026-12-07)
+        assert trend(trained.get(asked, "inspector").get_json(), indicator) == (0, 15, False)
