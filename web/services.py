@@ -2087,7 +2087,8 @@ class Services:
         withholds, by the same judgement (its small groups and its wider answers, `wider_answers`): until 2026-12-07
         KOTA-MEDAN's 2024 scorecard showed its mentees' 9 promoted of 14 that the report withholds (the report
         unfiltered, 10 of 20, less it told that KAB-KARO's 6 had 1 promoted). Each report asked once (the values of
-        every year are of every mentoring recorded); one refused withholds the values it would judge."""
+        every year are of every mentoring recorded); one refused withholds the values it would judge, and a value
+        whose figures are not the report's (a region's card counts the peers in post in the region) is withheld."""
         reports: dict[tuple[Any, ...], dict[str, Mapping[str, Any]]] = {}
         withheld: set[str] = set()
         for indicator, value, filters in card_values(card, MENTORING_INDICATORS):
@@ -2100,7 +2101,13 @@ class Services:
                     found = []
                 reports[key] = {row["group"]: row for row in found}
             row = reports[key].get(MENTORING_INDICATORS[indicator])
-            if row is None or row[suppression.FLAG] or row["promoted"] is None:
+            if (
+                row is None
+                or row[suppression.FLAG]
+                or row["promoted"] is None
+                or (row["count"], row["promoted"]) != (value["denominator"], value["numerator"])
+            ):  # (a figure not the report's, a region card's peers in post in the region where the report's peers
+                # are of the region's mentees' agency: the one less the other told the peers outside the region's)
                 withheld.add(suppression.value_key_of(indicator, value))
         return withheld
 

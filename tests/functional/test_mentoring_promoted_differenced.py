@@ -199,3 +199,37 @@ def test_the_scorecards_mentoring_values_the_report_shows_are_shown(staffed: Wor
     staffed.catch_up()
     assert mentored_groups(staffed, "?agency=KOTA-MEDAN", "reporter")["mentees"]["promoted"] == 9
     assert mentored_values(staffed, SCORECARD, "reporter")["promotion_mentored"] == (9, 14)
+
+
+def region_people(world: World, region: str, how_many: int, promoted: int, sequence: int, *, mentored: bool) -> None:
+    for k in range(how_many):
+        nip = f.nip(date(1991, 6, 6), date(2016, 3, 1), "F", sequence=sequence + k)
+        record(world, nip, "appointment", appointment_of(nip, agency="PROV-SUMUT", region=region, unit="BKD"))
+        if k < promoted:
+            record(world, nip, "rank_promotion", f.promotion("III/b", "2022-04-01"))
+        if mentored:
+            start = {
+                "mentor_nip": BUDI,
+                "focus": "Kepegawaian",
+                "effective_date": "2021-01-04",
+                "reference": f"M-{nip}",
+            }
+            record(world, nip, "mentoring_start", start)
+
+
+def test_a_region_cards_peers_not_the_reports_figure_are_withheld(staffed: World) -> None:
+    # (a review of 2026-12-07: a region's card counts the peers in post in the region, the report filtered to the
+    # region the peers of its mentees' agency: 7 of 15 less the card's 6 of 12 told the 3 peers outside had 1 promoted)
+    region_people(staffed, "12.71", 10, 5, 600, mentored=True)
+    region_people(staffed, "12.71", 12, 6, 620, mentored=False)
+    region_people(staffed, "12.06", 3, 1, 640, mentored=False)
+    staffed.catch_up()
+    report = mentored_groups(staffed, "?agency=PROV-SUMUT&region=12.71", "reporter")
+    card = "/api/v1/reports/scorecard?agency=PROV-SUMUT&region=12.71&year=2024&years=1"
+    exact = staffed.get(card, "inspector").get_json()["indicators"]["outcomes.promotion_unmentored"]["trend"]
+    [inspected] = [v for v in exact if v["agency"] == "PROV-SUMUT"]
+    assert (inspected["numerator"], inspected["denominator"]) != (report["peers"]["promoted"], report["peers"]["count"])
+    for role in ("reporter", "policy"):
+        shown = staffed.get(card, role).get_json()["indicators"]["outcomes.promotion_unmentored"]["trend"]
+        [value] = [v for v in shown if v["agency"] == "PROV-SUMUT"]
+        assert (value["numerator"], value["denominator"]) == (None, None), role
