@@ -565,6 +565,7 @@ def attribute_withheld(
     *,
     margins: Sequence[str] = (),
     flag: str = MET_FLAG,
+    withheld: Collection[int] = (),
 ) -> list[dict[str, Any]]:
     """A table's rows as shown (`shown`: `suppress`'s answer for `rows`, the exact figures) with `attribute`'s figures
     withheld (None, `flag` true) where they tell it of someone (`telling`: 2 of 30 met the 20 JP, or 28 of 30), and
@@ -572,13 +573,18 @@ def attribute_withheld(
     whose sum another report shows (`margins`, `attribute_complements`), the rows withheld whole counted as withheld
     for it, so that a value withheld is not a sum shown less the rows shown beside it. A complement keeps its count of
     people and the rest of its figures: those are judged by the small-cell rule (`suppress`). A row withheld whole
-    has `flag` true too."""
+    has `flag` true too. `withheld`: rows whose figures are withheld besides those that tell (a cell another table
+    withholds: web.services.Services.training_compliance's `met_sliced`), with complements as theirs."""
     whole = {i for i, row in enumerate(shown) if row[FLAG]}
     told = {i for i, row in enumerate(rows) if i not in whole and attribute.tells(row, min_cell)}
-    hidden = set(whole)
-    if told:
+    # (the rows withheld whole judged too, together with the others withheld, whether or not a row's own tells: their
+    # mets and rests summed are the line's shown less the rows shown, and a small one tells; until 2026-12-07 judged
+    # only beside a row's own telling, so KAB-DELISERDANG's 13 units withheld whole for their staff, beside Dinas
+    # Pendidikan's 12 of 18 shown, were its 32 of 41 less that: 20 of 23, the 3 who missed it)
+    hidden = whole | told | set(withheld)
+    if hidden:
         values = [attribute.as_value(row) for row in rows]
-        hidden = attribute_complements(values, whole | told, min_cell, judged=(NUMERATOR, NOT_COUNTED), margins=margins)
+        hidden = attribute_complements(values, hidden, min_cell, judged=(NUMERATOR, NOT_COUNTED), margins=margins)
     return [
         {**row, **dict.fromkeys((attribute.numerator, *attribute.describing)), flag: True}
         if i in hidden

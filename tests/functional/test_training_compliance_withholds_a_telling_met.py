@@ -38,15 +38,22 @@ AGENCY = {"year": "2020", "agency": "KOTA-MEDAN"}
 def trained(world: World) -> World:
     sequence = 900
     for rank, education, staff, met in STAFF:
-        for n in range(staff):
-            sequence += 1
-            nip = f.nip(date(1990, 1, 1 + n), date(2015, 3, 1), "M" if n % 2 else "F", sequence=sequence)
-            record(world, nip, "appointment", appointment_of(nip, rank=rank, education=education))
-            record(world, nip, "confirmation", f.confirmation("2016-03-01"))
-            if n < met:
-                record(world, nip, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
+        sequence = staffed(world, sequence, staff, met, rank=rank, education=education)
     world.catch_up()
     return world
+
+
+def staffed(world: World, sequence: int, staff: int, met: int, **placed: str) -> int:
+    """`staff` PNS of KOTA-MEDAN (`placed`: their rank, education, unit...) in post at the end of 2020, the first
+    `met` of them with 24 JP that year; the sequence of the NIPs after theirs."""
+    for n in range(staff):
+        sequence += 1
+        nip = f.nip(date(1990, 1, 1 + n), date(2015, 3, 1), "M" if n % 2 else "F", sequence=sequence)
+        record(world, nip, "appointment", appointment_of(nip, **placed))
+        record(world, nip, "confirmation", f.confirmation("2016-03-01"))
+        if n < met:
+            record(world, nip, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
+    return sequence
 
 
 def report(world: World, who: str, **asked: str) -> dict[str, Any]:
@@ -161,3 +168,23 @@ def test_the_scorecard_shows_a_share_only_where_the_training_compliance_shows_it
     assert {
         v["group"]["rank"] for v in card["indicators"]["training.jp_share_by_rank"]["trend"] if v["suppressed"]
     } >= {rank for rank, (*_, met_suppressed) in ranks.items() if met_suppressed}
+
+
+def test_the_rows_withheld_whole_are_judged_together_for_their_met(world: World) -> None:
+    """Units withheld whole for their staff (Bappeda's 3, Dinas Pendidikan's 3) hold together the agency's met less the
+    units shown, and its staff less theirs: beside BKPSDM's 5 of 10, the agency's 10 of 16 gave them 5 of 6, the one
+    who missed 20 JP (until 2026-12-07 judged only beside a row's own telling met, and none told). BKPSDM's met is
+    withheld as their complement, its staff shown."""
+    sequence = 900
+    for unit, staff, met in (("BKPSDM", 10, 5), ("Bappeda", 3, 3), ("Dinas Pendidikan", 3, 2)):
+        sequence = staffed(world, sequence, staff, met, unit=unit)
+    world.catch_up()
+    [agency] = report(world, "reporter")["items"]
+    assert (agency["staff"], agency["met"]) == (16, 10)
+    units = {r["unit"]: r for r in report(world, "reporter", by="unit")["items"]}
+    assert [(r["staff"], r["met"], r["suppressed"], r["met_suppressed"]) for r in units.values()] == [
+        (10, None, False, True),  # 5 of 10 until 2026-12-07
+        (None, None, True, True),
+        (None, None, True, True),
+    ]
+    assert {r["unit"]: r["met"] for r in report(world, "inspector", by="unit")["items"]}["BKPSDM"] == 5
