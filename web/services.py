@@ -1770,8 +1770,11 @@ class Services:
         if cell > 1:
             # (its `met` withheld, with its share, where it or the rest of its staff is a small group, and in
             # complements along the same lines: 2 of 30 met the 20 JP, which the scorecard withheld, shown until
-            # 2026-12-07; each row `met_suppressed`)
-            shown = suppression.attribute_withheld(items, shown, suppression.COMPLIANCE_MET, cell, margins=by)
+            # 2026-12-07; each row `met_suppressed`; and where the report by a filter's field withholds it)
+            sliced_met = self.met_sliced(reader, year, by, filters, allowed, items, cell, compliance) if items else ()
+            shown = suppression.attribute_withheld(
+                items, shown, suppression.COMPLIANCE_MET, cell, margins=by, withheld=sliced_met
+            )
         else:
             shown = [{**row, suppression.MET_FLAG: False} for row in shown]
         staff = sum(row["staff"] or 0 for row in items)
@@ -1788,6 +1791,58 @@ class Services:
 
             withheld = self.withheld_by_a_filter(COMPLIANCE_SLICED_FILTERS, filters, cell, lists_none)
         return {"year": year, "by": by, "items": [] if withheld else shown, "groups_suppressed": withheld}
+
+    def met_sliced(
+        self,
+        reader: Account,
+        year: int,
+        by: list[str],
+        filters: Mapping[str, list[str]],
+        allowed: dict[str, list[str]],
+        items: Sequence[Mapping[str, Any]],
+        cell: int,
+        compliance: Callable[..., list[dict[str, Any]]],
+    ) -> set[int]:
+        """The rows of a filtered training compliance (`items`, of the reader's scope `allowed`) whose `met` the same
+        report without one of its filters, by that filter's field too, withholds (`met_suppressed`), for a reader of
+        aggregates: a filtered answer is a slice of that table, so a `met` it withholds, for telling or as a
+        complement, is withheld here too (a row the sum of its cells the filter selects, withheld when one of them
+        is), every row's when the table by that field alone withholds the value filtered to (the report's rows add up
+        to it), and a row's whose cell the report without the filter withholds (the filter's values' rows of that cell
+        add up to it). Each table as the same reader gets it (`training_compliance` of the other filters, judged so in
+        turn). Until 2026-12-07 none was: `year=2024&by=agency` withheld KOTA-MEDAN's met and PROV-SUMUT's, and
+        `&agency=KOTA-MEDAN` showed 27 of 35, which the PNS' 107 of 126 less KAB-DELISERDANG's 38 of 45 left
+        PROV-SUMUT's 42 of 46."""
+
+        def withheld(fields: list[str], others: dict[str, list[str]]) -> set[tuple[Any, ...]] | None:
+            """The cells of the table by `fields` under `others` whose met it withholds (None: every one)."""
+            try:
+                table = self.training_compliance(reader, year, fields, others, of_no_one=False, compliance=compliance)
+            except (InvalidInput, OutsideScope, AccessDenied):  # (a table the reader cannot ask: none to slice)
+                return set()
+            hidden = {cell_key(fields, row) for row in table["items"] if row[suppression.MET_FLAG]}
+            return None if table["groups_suppressed"] else hidden
+
+        found: set[int] = set()
+        for name in self.sliced_filters(COMPLIANCE_SLICED_FILTERS, filters, cell):
+            others = {key: values for key, values in filters.items() if key != name and values}
+            if name not in by:  # (the value filtered to, every row's sum: withheld there, withheld in every row)
+                hidden = withheld([name], others)
+                if hidden is None or any(cell_key([name], r) in hidden for r in compliance(year, [name], allowed)):
+                    return set(range(len(items)))
+                # (and a row whose cell the report without the filter withholds: each value's rows add up to it)
+                unfiltered = withheld(by, others)
+                if unfiltered is None:
+                    return set(range(len(items)))
+                found |= {i for i, row in enumerate(items) if cell_key(by, row) in unfiltered}
+            fields = canonical(by if name in by else [*by, name])
+            hidden = withheld(fields, others)
+            if hidden is None:
+                return set(range(len(items)))
+            asked = items if fields == by else compliance(year, fields, allowed)
+            groups = {cell_key(by, r) for r in asked if cell_key(fields, r) in hidden}
+            found |= {i for i, row in enumerate(items) if cell_key(by, row) in groups}
+        return found
 
     def programmes(
         self, reader: Account, filters: Mapping[str, list[Any]], *, window_months: int = DEFAULT_WINDOW_MONTHS

@@ -39,10 +39,17 @@ def of_no_staff(agency: str) -> list[str]:
 PINNED: dict[str, tuple[int, int, list[str]]] = {
     "agency=KOTA-MEDAN&year=2025&years=6": (
         265,
-        224,
+        228,
         [
+            # (since the training compliance's filtered answers are slices of its tables without the filter,
+            # 2026-12-07: KOTA-MEDAN's 2024 met, 27 of 35, withheld `by=agency`, and III/d's of 2021 and 2022,
+            # withheld `by=agency,rank`; 224 before)
+            "training.jp_share trend KOTA-MEDAN 2024",
             "training.jp_share_by_rank comparison KAB-DELISERDANG 2025 rank=III/d",
             "training.jp_share_by_rank trend KOTA-MEDAN 2020 rank=IV/b",
+            "training.jp_share_by_rank trend KOTA-MEDAN 2021 rank=III/d",
+            "training.jp_share_by_rank trend KOTA-MEDAN 2022 rank=III/d",
+            "training.jp_share_by_region trend KOTA-MEDAN 2024 region=12.71",
         ],
     ),
     "agency=KAB-KARO&year=2025&years=6": (
@@ -55,8 +62,10 @@ PINNED: dict[str, tuple[int, int, list[str]]] = {
     ),
     "agency=KAB-DELISERDANG&year=2025&years=6": (
         265,
-        222,
+        224,
         [
+            # (its 2021 met withheld `by=agency` since 2026-12-07, as above: 222 before)
+            "training.jp_share trend KAB-DELISERDANG 2021",
             "training.jp_share_by_rank comparison KAB-DELISERDANG 2025 rank=III/d",
             "training.jp_share_by_rank trend KAB-DELISERDANG 2020 rank=III/b",
             "training.jp_share_by_rank trend KAB-DELISERDANG 2020 rank=IV/a",
@@ -70,6 +79,7 @@ PINNED: dict[str, tuple[int, int, list[str]]] = {
             "training.jp_share_by_rank trend KAB-DELISERDANG 2024 rank=III/b",
             "training.jp_share_by_rank trend KAB-DELISERDANG 2024 rank=IV/a",
             "training.jp_share_by_rank trend KAB-DELISERDANG 2025 rank=III/d",
+            "training.jp_share_by_region trend KAB-DELISERDANG 2021 region=12.07",
         ],
     ),
     "agency=KOTA-MEDAN&unit=Dinas+Pendidikan&year=2024&years=4": (
@@ -88,8 +98,11 @@ PINNED: dict[str, tuple[int, int, list[str]]] = {
     ),
     "agency=PROV-SUMUT&region=12.71&year=2024&years=4": (
         102,
-        78,
+        80,
         [
+            # (the comparison's KOTA-MEDAN 2024, 27 of 35, withheld `by=agency` as PROV-SUMUT's complement, since
+            # 2026-12-07: shown, with the PNS' 107 of 126 it gave PROV-SUMUT's 42 of 46; 78 before)
+            "training.jp_share comparison KOTA-MEDAN 2024",
             "training.hours_per_employee comparison PROV-SUMUT 2024",
             "training.hours_per_employee trend PROV-SUMUT 2021",
             "training.hours_per_employee trend PROV-SUMUT 2022",
@@ -101,6 +114,7 @@ PINNED: dict[str, tuple[int, int, list[str]]] = {
             "training.jp_share trend PROV-SUMUT 2024",
             "training.jp_share_by_rank comparison KAB-DELISERDANG 2024 rank=III/b",
             "training.jp_share_by_rank comparison KAB-DELISERDANG 2024 rank=IV/a",
+            "training.jp_share_by_region comparison KOTA-MEDAN 2024 region=12.71",
         ],
     ),
 }

@@ -43,12 +43,13 @@ def trained(world: World) -> World:
     return world
 
 
-def staffed(world: World, sequence: int, staff: int, met: int, **placed: str) -> int:
-    """`staff` PNS of KOTA-MEDAN (`placed`: their rank, education, unit...) in post at the end of 2020, the first
-    `met` of them with 24 JP that year; the sequence of the NIPs after theirs."""
+def staffed(world: World, sequence: int, staff: int, met: int, sex: str | None = None, **placed: str) -> int:
+    """`staff` PNS of KOTA-MEDAN (`placed`: their agency, rank, education, unit...) in post at the end of 2020, the
+    first `met` of them with 24 JP that year, women and men in turn (or all of `sex`); the sequence of the NIPs after
+    theirs."""
     for n in range(staff):
         sequence += 1
-        nip = f.nip(date(1990, 1, 1 + n), date(2015, 3, 1), "M" if n % 2 else "F", sequence=sequence)
+        nip = f.nip(date(1990, 1, 1 + n), date(2015, 3, 1), sex or ("M" if n % 2 else "F"), sequence=sequence)
         record(world, nip, "appointment", appointment_of(nip, **placed))
         record(world, nip, "confirmation", f.confirmation("2016-03-01"))
         if n < met:
@@ -188,3 +189,42 @@ def test_the_rows_withheld_whole_are_judged_together_for_their_met(world: World)
         (None, None, True, True),
     ]
     assert {r["unit"]: r["met"] for r in report(world, "inspector", by="unit")["items"]}["BKPSDM"] == 5
+
+
+def test_a_met_the_table_by_agency_withholds_is_withheld_filtered_to_that_agency(trained: World) -> None:
+    """KAB-DELISERDANG's 8 of 10 tells the 2 who missed 20 JP, and KOTA-MEDAN's 16 of 37 is withheld as its complement
+    `by=agency`; filtered to KOTA-MEDAN its met is that table's cell, withheld too (until 2026-12-07 shown, and the
+    total of both agencies less it gave KAB-DELISERDANG's), and so is every rank's, which add up to it."""
+    staffed(trained, 940, 10, 8, agency="KAB-DELISERDANG", unit="Dinas Pendidikan", region="12.07")
+    trained.catch_up()
+    year = {"year": "2020"}
+    agencies = trained.get(f"{COMPLIANCE}?{urlencode({**year, 'by': 'agency'})}", "reporter").get_json()["items"]
+    assert {r["agency"]: (r["staff"], r["met"], r["met_suppressed"]) for r in agencies} == {
+        "KAB-DELISERDANG": (10, None, True),
+        "KOTA-MEDAN": (37, None, True),
+    }
+    [medan] = report(trained, "reporter", by="agency")["items"]
+    assert (medan["staff"], medan["met"], medan["share"], medan["met_suppressed"]) == (37, None, None, True)  # 16
+    ranks = by_rank(trained, "reporter")
+    assert [met for _staff, met, *_ in ranks.values()] == [None] * 4  # (III/c's 0 of 7 shown until 2026-12-07)
+    [exact] = report(trained, "inspector", by="agency")["items"]
+    assert exact["met"] == 16
+    card = trained.get(f"{SCORECARD}?agency=KAB-DELISERDANG&year=2020&years=1", "reporter").get_json()
+    [compared] = [v for v in card["indicators"]["training.jp_share"]["comparison"] if v["agency"] == "KOTA-MEDAN"]
+    assert (compared["suppressed"], compared["value"]) == (True, None)  # (16 of 37 until 2026-12-07)
+
+
+def test_a_met_shown_filtered_is_no_unfiltered_one_less_a_withheld_other(world: World) -> None:
+    """III/a's 13 of 20 is shown `by=rank`; its men's 8 of 10 tell the 2 who missed 20 JP, withheld `&sex=M`, so its
+    women's 5 of 10 `&sex=F` is withheld too, as the table by rank and sex withholds it (until 2026-12-07 shown, and
+    13 less 5 gave the men's 8)."""
+    staffed(world, 900, 10, 5, "F", rank="III/a")
+    staffed(world, 920, 10, 8, "M", rank="III/a")
+    world.catch_up()
+    [rank] = report(world, "reporter", by="rank")["items"]
+    assert (rank["staff"], rank["met"]) == (20, 13)
+    for sex in ("F", "M"):
+        [row] = report(world, "reporter", by="rank", sex=sex)["items"]
+        assert (row["staff"], row["met"], row["met_suppressed"]) == (10, None, True), sex
+    [women] = report(world, "inspector", by="rank", sex="F")["items"]
+    assert women["met"] == 5
