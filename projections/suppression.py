@@ -278,8 +278,10 @@ HEADCOUNT = Cells("count")
 COMPLIANCE = Cells("staff", ("met", "share", "hours", "average_hours"))
 # the staff meeting the yearly JP, of a group's staff: withheld (with its share) when it or the rest of the group is a
 # small group (`telling`: 2 of 30 met, the scorecard's training.jp_share_by_rank of the same cell withheld), and in
-# complements along the lines of the table (`attribute_withheld`); the staff and their JP shown (since 2026-12-07)
-COMPLIANCE_MET = Attribute("met", "staff", ("share",))
+# complements along the lines of the table (`attribute_withheld`); the staff shown (since 2026-12-07). Their JP with
+# it: the JP bound the met (no more met it than the JP over the target: SLTA's 6 staff of 89 JP, 4 at most), as a
+# statistics office withholds a cell's magnitudes with its count
+COMPLIANCE_MET = Attribute("met", "staff", ("share", "hours", "average_hours"))
 # a training compliance row's flag: its `met` and `share` withheld (with the row, or alone)
 MET_FLAG = "met_suppressed"
 PROGRAMME = Cells(

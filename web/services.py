@@ -2209,20 +2209,19 @@ class Services:
         the training compliance alone (until 2026-12-07 each withheld on its own: KOTA-MEDAN's 2025 scorecard showed
         II/a 3 of 5 and IV/c 5 of 5, which the training compliance by rank withholds as complements, and its whole 97
         of 114 less the ranks shown told that one of the 12 staff of the four small ranks missed 20 JP). A share's
-        value (training.jp_share and by rank, sex, region) is shown only where its row's `met` is too (`met_suppressed`
-        false: the training compliance's attribute rule, since 2026-12-07). A request refused (a year before the
+        value (training.jp_share and by rank, sex, region), and the JP per employee (its JP withheld with the `met` they
+        bound), is shown only where its row's `met` is too (`met_suppressed` false: the training compliance's attribute
+        rule, since 2026-12-07). A request refused (a year before the
         report's first) withholds every value it would judge."""
         # (one read of each year's staff, of every agency, by the fields its reports count by and are filtered on)
         fields = [f for forms in COMPLIANCE_INDICATORS.values() for by in forms for f in by]
         compliance = ComplianceReads(self.training, [*fields, *(k for k in ("unit", "region") if card.get(k))])
         reports: dict[Any, list[dict[str, Any]]] = {}
 
-        def shown(
-            year: int, by: list[str], filters: dict[str, list[str]], group: Mapping[str, Any], *, met: bool
-        ) -> bool:
+        def shown(year: int, by: list[str], filters: dict[str, list[str]], group: Mapping[str, Any]) -> bool:
             """Whether the training compliance by `by` under `filters` shows the row of `group` (the agency's one row
-            when `by` is agency alone) unwithheld, and its `met` too when `met` (a share's value: its numerator);
-            each report judged once, none when it is refused."""
+            when `by` is agency alone) unwithheld, its `met` and JP too (`met_suppressed` false: a share's numerator,
+            and the JP per employee, which bound it); each report judged once, none when it is refused."""
             key = report_key(year, by, filters)
             if key not in reports:
                 try:
@@ -2231,8 +2230,7 @@ class Services:
                     reports[key] = []
             place = group or {"agency": filters["agency"][0]}
             rows = [r for r in reports[key] if all(r.get(k) == v for k, v in place.items())]
-            withheld = suppression.MET_FLAG if met else suppression.FLAG
-            return len(rows) == 1 and not rows[0][suppression.FLAG] and not rows[0][withheld]
+            return len(rows) == 1 and not rows[0][suppression.FLAG] and not rows[0][suppression.MET_FLAG]
 
         # (judged a year at a time, its reads and reports dropped once it is: one year's held at once)
         judged: dict[int, list[tuple[str, Mapping[str, Any], dict[str, list[str]]]]] = defaultdict(list)
@@ -2242,8 +2240,8 @@ class Services:
         for year, values in judged.items():
             for indicator, value, filters in values:
                 forms = COMPLIANCE_INDICATORS[indicator]
-                met = indicator != "training.hours_per_employee"  # (the others' numerators: the staff who met it)
-                if not all(shown(year, by, filters, value["group"], met=met) for by in forms):
+                # (the JP too: withheld with the met, which they bound)
+                if not all(shown(year, by, filters, value["group"]) for by in forms):
                     withheld.add(suppression.value_key_of(indicator, value))
             compliance.drop(year)
             for key in [key for key in reports if key[0] == year]:

@@ -89,8 +89,8 @@ ComplianceRowSchema = type(
             metadata={
                 "description": "True: met and share withheld (null) from a reporter or policy maker, the row "
                 "suppressed, or met or the rest of the staff 1 to CAREERLOG_MIN_CELL - 1 (0 and all shown), or a "
-                "complement that keeps such a met from being worked out of the rows' sums; staff and hours shown "
-                "unless suppressed (docs/security.md)."
+                "complement that keeps such a met from being worked out of the rows' sums; staff shown unless "
+                "suppressed, hours and average_hours withheld with met (they bound it: docs/security.md)."
             },
         ),
         "__doc__": "One group of staff: the values of the `by` fields and how many had the yearly JP.",
