@@ -9,14 +9,18 @@ date is the first permitted promotion date on or after the day the time in rank 
 (for kinds without a time in rank, the day after the current rank's TMT; for 203 not before
 the degree's date; for 201 and 202 not before the start of the definitive post they rest on; for a day before
 the rule of the dates is in force, its first date: `first_permitted`).
-The requirements are judged on `judged_on`: the first permitted date on or after both the
-earliest date and the record's last day (its latest effective or recording day), by the
-rules in force on it, on the final record; a record ending before the earliest date is
-judged on the earliest date. Rows depend only on the subject's events: whether the date
-has come is a query (`EligibilityQueries`), not a row. So a change by the mere passing of
-time after the record's last day (a penalty ending) shows in the requirements once a later fact is recorded; the
-next promotion date (`next_date`) is after the end of a penalty served on the day judged, and after the years a year
-rated below Baik is read for (`barred_until`), already.
+The requirements are first judged on the first permitted date on or after both the earliest date and the record's
+last day (its latest effective or recording day), by the rules in force on it, on the final record (a record ending
+before the earliest date: the earliest date). When the bars standing on that date whose end the record gives (a
+penalty served, a year rated below Baik still read: `barred_until`) or credit points short on it (`credit_from`) move
+the next promotion date past it, they are judged again for the first permitted date past them (`past_the_bars`,
+until nothing moves it; merit view 62): that date is `judged_on`, while `barred_until`, `credit_from` and `met_on`
+stay those of the first date. An offer blocked for good or barred by a legal status (`stands_for_good`) is not judged
+again. Rows depend only on the subject's events: whether a date has come is a query (`EligibilityQueries`), not a
+row; while a bar that moved the date stands, a reached offer is `not_eligible` (`barred_ahead`). So a change by the
+mere passing of time after the record's last day (a penalty ending) shows in the requirements once a later fact is
+recorded; the next promotion date (`next_date`) is after the end of a penalty and the years a year rated below Baik
+is read for (`barred_until`) already.
 
 When no row is open, `no_promotion_reason` says why when the record does (the service ended, a PPPK
 contract grade, the top rank): the one reason the API and the career page both give. When no 202 row is
@@ -199,7 +203,10 @@ def earliest_date(book: Rules, kind: str, since: date, after: date) -> date | No
 
 def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | None = None) -> list[Row]:
     """One row per open kind, as the record stands at its last day `end` (`judge`: the record's, if made),
-    its requirements judged on the first permitted date on or after both the earliest date and `end`."""
+    its requirements judged on the first permitted date on or after both the earliest date and `end`, or, when the
+    bars standing on that date whose end the record gives or the credit's first date move the next promotion date
+    past it, on the first permitted date past them (`past_the_bars`; not for an offer `stands_for_good` bars), with
+    `barred_until`, `credit_from` and `met_on` of the first date."""
     if record.employment_kind != "PNS" or record.appointed_on is None or not record.active_on(end):
         return []
     judge = judge or PromotionJudge(record)
@@ -234,7 +241,7 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
         closed = regular_bar(book, judge.post_held(judged), judged, kind) if kind == REGULAR else None
         if closed is not None and closed.barred:
             checks, opens = [closed.check()], None  # not offered: the row says why (`regular_closed`)
-            bars, reach = barred_until(book, checks, judged, kind), None
+            bars, reach, met = barred_until(book, checks, judged, kind), None, None
         else:
             checks = offer_checks(judge, judged, kind, new_rank)
             opens = day_iso(earliest)
@@ -244,11 +251,18 @@ def eligibility_rows(record: CareerRecord, end: date, judge: PromotionJudge | No
             # first past them (`next_date_and_basis`), and its requirements are judged for it (until merit view 62
             # for `judged`, a date no promotion could come on: they asked the ratings of years no later date reads,
             # an exam passed by a day already barred), the bars and the credit's date kept (what moved it there)
-            while (later := past_the_bars(book, judged, bars, reach)) is not None and later > judged:
+            # `met_on` is of the first judgement: the run of dates met ends before it (the day before a date past the
+            # bars is inside them); a row blocked for good or barred by a legal status of no known end is not judged
+            # again (no date brings it, or none is known to: `EligibilityQueries.offers` gives no next date)
+            met = met_from(judge, kind, new_rank, earliest, judged, checks)
+            while (
+                not stands_for_good(checks)
+                and (later := past_the_bars(book, judged, bars, reach)) is not None
+                and later > judged
+            ):
                 judged, checks = later, offer_checks(judge, later, kind, new_rank)
                 bars = max_day(bars, barred_until(book, checks, judged, kind))
                 reach = max(filter(None, (reach, credit_reachable(judge, checks, since, judged))), default=None)
-        met = met_from(judge, kind, new_rank, earliest, judged, checks) if opens else None
         rows.append(
             {
                 "subject": record.subject,
@@ -276,6 +290,13 @@ def past_the_bars(book: Rules, judged: date, bars: str | None, reach: date | Non
     date once `judged` has come (`next_date_and_basis`); None when no version of promotion.dates permits one."""
     after = date.fromisoformat(bars) + timedelta(days=1) if bars else judged
     return first_permitted(book, max(judged, reach or judged, after))
+
+
+def stands_for_good(checks: list[Check]) -> bool:
+    """Whether no date past the bars is known to bring the offer: blocked for good (`blocked`: the education ceiling,
+    the top of the managerial post's range) or barred by a legal status (unpaid leave, suspension), which lasts until
+    a return to duty is recorded. Its requirements stay judged on the first date (`eligibility_rows`)."""
+    return any(c.finding and c.rule in (CEILING_RULE, POST_TOP_RULE, LEGAL_STATUS) for c in checks)
 
 
 def max_day(first: str | None, second: str | None) -> str | None:
@@ -493,7 +514,10 @@ def standing(requirement: dict[str, Any], today: date, judged_on: str | None = N
 # not due yet); `eligible`, it has come and nothing is missing on `judged_on`; `eligible_from_met_on`, it has come,
 # something is missing on `judged_on`, but every enforced requirement still open is not due yet and the record as it
 # now stands met every requirement from `met_on`: eligible from that date; `not_eligible`, it has come and an
-# enforced requirement is missing that is due (failed, or overdue).
+# enforced requirement is missing that is due (failed, or overdue). While a bar whose end the record gives (a penalty
+# served, a year rated below the minimum still read) stands until the next promotion date (`barred_ahead`: `judged_on`,
+# judged past it since merit view 62) a reached offer is neither `eligible` nor `eligible_from_met_on`: `to_come`, or
+# `not_eligible` when a requirement due is missing on `judged_on`.
 BLOCKED, TO_COME, ELIGIBLE, ELIGIBLE_FROM_MET_ON, NOT_ELIGIBLE = (
     "blocked",
     "to_come",
@@ -510,19 +534,23 @@ def decision(
     missing: list[str],
     met_on: str | None,
     requirements: list[dict[str, Any]],
+    bar_ahead: bool = False,
 ) -> str:
     """What an offer comes to today (DECISIONS), from its `blocked`, `reached`, `missing`, `met_on` and its
-    requirements with their `standing` today (`with_sources`)."""
+    requirements with their `standing` today (`with_sources`); `bar_ahead`, a bar whose end the record gives (a
+    penalty served, a year rated below the minimum still read) stands until the next promotion date (`next_date_basis`
+    bar, a date still to come, `judged_on`): not eligible today, nor from `met_on`, but `to_come` on that date (or
+    `not_eligible` when a requirement due is missing on it)."""
     if barred is not None:
         return BLOCKED
     if not reached:
         return TO_COME
-    if not missing:
+    if not missing and not bar_ahead:
         return ELIGIBLE
     due = [r for r in requirements if r["outcome"] == "missing" and r["enforced"] and r.get("standing") != NOT_DUE]
     if due:
         return NOT_ELIGIBLE
-    return ELIGIBLE_FROM_MET_ON if met_on is not None else TO_COME
+    return ELIGIBLE_FROM_MET_ON if met_on is not None and not bar_ahead else TO_COME
 
 
 def no_promotion_reason(roster: Row | None) -> dict[str, Any] | None:
@@ -628,7 +656,7 @@ class EligibilityQueries(ViewReader):
                     "reached": reached,
                     **dict(zip(("next_date", "next_date_basis"), dated, strict=True)),
                     "blocked": barred,
-                    "decision": decision(barred, reached, missing, row["met_on"], sourced),
+                    "decision": decision(barred, reached, missing, row["met_on"], sourced, barred_ahead(dated, today)),
                 }
             )
         closed = [regular_closed(book, row) for row in rows if row["earliest_date"] is None]
@@ -717,6 +745,15 @@ def regular_closed(book: Rules, row: Row) -> dict[str, Any] | None:
         return None
     rule = bar.rule
     return {"kind": bar.instead, "instead_of": REGULAR, "rule": rule.id, "source": rule.source, "status": rule.status}
+
+
+def barred_ahead(dated: tuple[str | None, str | None], today: date) -> bool:
+    """Whether the next promotion date and its basis (`next_date`) say a bar whose end the record gives stands until
+    that date, still to come: a promotion reached today is barred until then (`decision` to_come; in merit view 62
+    before 2026-12-07 it read `eligible` and "(reached)" above the penalty once the requirements were judged past
+    it)."""
+    day, basis = dated
+    return basis == NEXT_DATE_BASES[2] and day is not None and day > today.isoformat()
 
 
 def blocked(requirements: list[dict[str, Any]]) -> dict[str, Any] | None:

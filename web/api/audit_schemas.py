@@ -230,14 +230,18 @@ class EligibilityItemSchema(StrictSchema):
             "on judged_on (judged_on itself when the date before it is not met, a date still to come when judged_on "
             "is); with something missing, it ends on the last date before judged_on (a rating corrected after its "
             "rounds: met for a date now past, while judged_on asks a year not rated yet), and it is null when that "
-            "date is not met."
+            "date is not met. Where a bar or the credit points moved judged_on past the first promotion date on or "
+            "after the earliest date and the record's last day, it is of that first date (a day before judged_on "
+            "lies inside the bar)."
         },
     )
     credit_from = PlainDate(
         dump_only=True,
         allow_none=True,
         metadata={
-            "description": "When promotion.credit_points is short on judged_on: the first permitted promotion date on "
+            "description": "When promotion.credit_points is short on the first promotion date on or after the "
+            "earliest date and the record's last day (judged_on, unless a bar or this date moved it later): the first "
+            "permitted promotion date on "
             "which the credit points could be reached, every year counted that has no SKP rating recorded rated at "
             "the highest credit factor (Sangat Baik), the functional post held as it now stands; next_date is not "
             "before it. Null when the credit points are not short (or no date within 40 years reaches them)."
@@ -266,7 +270,9 @@ class EligibilityItemSchema(StrictSchema):
         "on judged_on; eligible_from_met_on, it has come and every enforced requirement still open is not due yet "
         "(standing not_due: this year's SKP...), every requirement met from met_on: eligible from that date; "
         "not_eligible, it has come and an enforced requirement due is missing (failed, or overdue); a requirement "
-        "not due yet never makes it not_eligible.",
+        "not due yet never makes it not_eligible. While a bar whose end is known (a penalty, a year rated below "
+        "the minimum) stands until next_date (next_date_basis bar; judged_on is that date) it is neither eligible "
+        "nor eligible_from_met_on: to_come, or not_eligible when a requirement due is missing on judged_on.",
     )
 
 

@@ -29,6 +29,7 @@ from projections.merit.rules import (
     EXAM_MISSING,
     EXAM_PASSED,
     FUNCTIONAL_RANGE,
+    LEGAL_STATUS,
     NO_STATUS_BARS,
     NOT_CONFIRMED,
     ONE_STEP,
@@ -99,6 +100,8 @@ def judged_later(found: dict[str, Any], last: str | None) -> set[str]:
     requirements are judged for that one (merit view 62, projections.merit.eligibility.eligibility_rows)."""
     later = set()
     for e in found["eligibility"]:
+        if e["blocked"] or LEGAL_STATUS in e["missing"]:
+            continue  # no date brings it, or none is known to: not judged again (`eligibility_rows`)
         earliest = date.fromisoformat(e["earliest_date"])
         ended = last is not None and date.fromisoformat(last) > earliest
         first = first_permitted(rules(), date.fromisoformat(last)) if last is not None and ended else earliest
