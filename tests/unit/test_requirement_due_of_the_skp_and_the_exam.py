@@ -99,3 +99,16 @@ def test_an_offer_come_whose_only_open_requirement_is_not_due_is_to_come_not_fai
     assert eligibility.decision(None, True, ["promotion.performance"], "2025-10-01", [skp]) == "eligible_from_met_on"
     failed = {**skp, "rule": "promotion.penalty", "standing": "not_met"}
     assert eligibility.decision(None, True, ["promotion.performance"], None, [skp, failed]) == "not_eligible"
+
+
+def test_an_offer_come_under_a_bar_to_the_next_date_is_neither_eligible_nor_eligible_from_met_on() -> None:
+    """A bar whose end is known still standing until the next promotion date (`barred_ahead`): judged for that date,
+    the offer comes on it, not today, nor from `met_on` (merit view 62, review of 2026-12-07)."""
+    skp = {"rule": "promotion.performance", "outcome": "missing", "enforced": True, "standing": "not_due"}
+    assert eligibility.decision(None, True, [], None, [], bar_ahead=True) == "to_come"
+    assert eligibility.decision(None, True, [skp["rule"]], "2023-04-01", [skp], bar_ahead=True) == "to_come"
+    failed = {**skp, "rule": "promotion.service_exam", "standing": "not_met"}
+    assert eligibility.decision(None, True, [failed["rule"]], None, [failed], bar_ahead=True) == "not_eligible"
+    assert eligibility.barred_ahead(("2026-06-01", "bar"), date(2026, 3, 10)) is True
+    assert eligibility.barred_ahead(("2026-06-01", "today"), date(2026, 3, 10)) is False
+    assert eligibility.barred_ahead((None, None), date(2026, 3, 10)) is False
