@@ -121,7 +121,9 @@ from careerlog.domain.ledger import (
 from careerlog.domain.nip import Nip, NipRules, nip_rules, normalise_nip, parse_nip, read_nip
 from careerlog.domain.payload import (
     EMPTY,
+    HOURS_NOT_DIGITS,
     HOURS_NOT_WHOLE,
+    HOURS_UNIT,
     NOT_INTEGER,
     NOT_NUMBER,
     Unreadable,
@@ -1181,8 +1183,9 @@ def decision_problems(
 
 
 # The refusals of a value that is no number at all (a JP's named as JP): a number written with an exponent refused so is
-# refused as written with one (CareerLog._exponents_judged), not as out of its field's bounds
-NOT_NUMBERS = (NOT_INTEGER, HOURS_NOT_WHOLE, NOT_NUMBER)
+# refused as written with one (CareerLog._exponents_judged), not as out of its field's bounds ("1e400" JP reads as a
+# number followed by words, HOURS_UNIT, since 2026-12-07)
+NOT_NUMBERS = (NOT_INTEGER, HOURS_NOT_WHOLE, HOURS_UNIT, HOURS_NOT_DIGITS, NOT_NUMBER)
 
 
 CHANGED = "corrected_fields."  # a correction's corrected value as its refusal names it: corrected_fields.cost
