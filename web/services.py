@@ -1745,7 +1745,7 @@ class Services:
         without each filter, `met_sliced`, each judged so in turn) worked out once a request (`answers`): asked anew
         each time, a reporter's request of five filters asked some 40,000 (a review of 2026-12-07)."""
         answers = {} if answers is None else answers
-        key = (year, tuple(by), tuple(sorted((name, tuple(v)) for name, v in filters.items())), of_no_one)
+        key = (*report_key(year, by, filters), of_no_one)
         if key not in answers:
             answers[key] = self.compliance_answer(
                 reader, year, by, filters, of_no_one=of_no_one, compliance=compliance, answers=answers
@@ -2207,26 +2207,19 @@ class Services:
         The year-end staff of a past year are another population (that year's), not judged so; a request the
         headcount refuses withholds every value it would judge."""
         year = date.fromisoformat(card["as_of"]).year
-        totals: dict[tuple[tuple[str, str], ...], bool] = {}
+        totals: dict[tuple[Any, ...], bool] = {}
         withheld: set[str] = set()
-        for indicator in STAFF_INDICATORS:
-            item = card["indicators"].get(indicator)
-            for scope in suppression.SCORECARD_SCOPES if item else ():
-                for value in item[scope]:
-                    if value["year"] != year or value["denominator"] is None:
-                        continue
-                    place = {"agency": value["agency"]}
-                    if scope == "trend":
-                        place |= {k: card[k] for k in ("unit", "region") if card.get(k)}
-                    key = tuple(sorted(place.items()))
-                    if key not in totals:
-                        try:
-                            asked = {name: [v] for name, v in place.items()}
-                            totals[key] = self.headcount(reader, [], asked)["total"] is None
-                        except (InvalidInput, OutsideScope, AccessDenied):
-                            totals[key] = True
-                    if totals[key]:
-                        withheld.add(suppression.value_key_of(indicator, value))
+        for indicator, value, place in card_values(card, STAFF_INDICATORS):
+            if value["year"] != year or value["denominator"] is None:
+                continue
+            key = report_key(year, [], place)
+            if key not in totals:
+                try:
+                    totals[key] = self.headcount(reader, [], place)["total"] is None
+                except (InvalidInput, OutsideScope, AccessDenied):
+                    totals[key] = True
+            if totals[key]:
+                withheld.add(suppression.value_key_of(indicator, value))
         return withheld
 
     def compliance_withheld(self, reader: Account, card: Mapping[str, Any], cell: int) -> set[str]:
