@@ -17,7 +17,8 @@ the next promotion date past it, they are judged again for the first permitted d
 until nothing moves it; merit view 62): that date is `judged_on`, while `barred_until`, `credit_from` and `met_on`
 stay those of the first date. An offer blocked for good or barred by a legal status (`stands_for_good`) is not judged
 again. Rows depend only on the subject's events: whether a date has come is a query (`EligibilityQueries`), not a
-row; while a bar that moved the date stands, a reached offer is `not_eligible` (`barred_ahead`). So a change by the
+row; while a bar that moved the date (or the credit points) holds it to a date still to come, an offer whose earliest
+date has come is not `reached`, and `to_come` or `not_eligible` (`barred_ahead`). So a change by the
 mere passing of time after the record's last day (a penalty ending) shows in the requirements once a later fact is
 recorded; the next promotion date (`next_date`) is after the end of a penalty and the years a year rated below Baik
 is read for (`barred_until`) already.
@@ -515,9 +516,10 @@ def standing(requirement: dict[str, Any], today: date, judged_on: str | None = N
 # something is missing on `judged_on`, but every enforced requirement still open is not due yet and the record as it
 # now stands met every requirement from `met_on`: eligible from that date; `not_eligible`, it has come and an
 # enforced requirement is missing that is due (failed, or overdue). While a bar whose end the record gives (a penalty
-# served, a year rated below the minimum still read) stands until the next promotion date (`barred_ahead`: `judged_on`,
-# judged past it since merit view 62) a reached offer is neither `eligible` nor `eligible_from_met_on`: `to_come`, or
-# `not_eligible` when a requirement due is missing on `judged_on`.
+# served, a year rated below the minimum still read), or credit points short, hold the promotion to the next promotion
+# date (`barred_ahead`: `judged_on`, judged past them since merit view 62) an offer whose earliest date has come is
+# neither `eligible` nor `eligible_from_met_on`: `to_come`, or `not_eligible` when a requirement due is missing on
+# `judged_on` (and not `reached`: `EligibilityQueries.offers`).
 BLOCKED, TO_COME, ELIGIBLE, ELIGIBLE_FROM_MET_ON, NOT_ELIGIBLE = (
     "blocked",
     "to_come",
@@ -536,11 +538,12 @@ def decision(
     requirements: list[dict[str, Any]],
     bar_ahead: bool = False,
 ) -> str:
-    """What an offer comes to today (DECISIONS), from its `blocked`, `reached`, `missing`, `met_on` and its
-    requirements with their `standing` today (`with_sources`); `bar_ahead`, a bar whose end the record gives (a
-    penalty served, a year rated below the minimum still read) stands until the next promotion date (`next_date_basis`
-    bar, a date still to come, `judged_on`): not eligible today, nor from `met_on`, but `to_come` on that date (or
-    `not_eligible` when a requirement due is missing on it)."""
+    """What an offer comes to today (DECISIONS), from its `blocked`, whether its earliest date has come (`reached`,
+    bars aside), `missing`, `met_on` and its requirements with their `standing` today (`with_sources`); `bar_ahead`, a
+    bar whose end the record gives (a penalty served, a year rated below the minimum still read) or credit points short
+    hold it to the next promotion date (`next_date_basis` bar or credit_points, a date still to come, `judged_on`:
+    `barred_ahead`): not eligible today, nor from `met_on`, but `to_come` on that date (or `not_eligible` when a
+    requirement due is missing on it)."""
     if barred is not None:
         return BLOCKED
     if not reached:
@@ -624,7 +627,8 @@ NOT_OPEN_READ = f"SELECT {ROSTER_COLUMNS} FROM roster WHERE subject = ?"
 
 class EligibilityQueries(ViewReader):
     def eligibility(self, nip: str) -> list[dict[str, Any]]:
-        """What is open to an employee: per kind the earliest date, whether it has come (today), the next
+        """What is open to an employee: per kind the earliest date, whether it has come (today: `reached`, false while
+        a bar or the credit points hold the next promotion date to a day still to come, `barred_ahead`), the next
         promotion date from today (`next_date`: after a penalty's known end and the years a year rated below the
         minimum is read for; None when blocked for good or while a legal status bars it, whose end no record gives),
         and the requirements met or missing on `judged_on` (after the earliest date and the record's last day), each
@@ -647,16 +651,18 @@ class EligibilityQueries(ViewReader):
             away = LEGAL_STATUS in missing or (PENALTY_RULE in missing and row["barred_until"] is None)
             dated = (None, None) if barred or away else next_date(book, row, today)
             sourced = with_sources(book, requirements, row["judged_on"], today, row["kind"])
-            reached = row["earliest_date"] <= today.isoformat()
+            # the earliest date come (`come`) is `reached` unless a bar whose end the record gives or the credit points
+            # hold the next promotion date to a day still to come (`barred_ahead`): no promotion can come before it
+            come, held = row["earliest_date"] <= today.isoformat(), barred_ahead(dated, today)
             items.append(
                 {
                     **row,
                     "requirements": sourced,
                     "missing": missing,
-                    "reached": reached,
+                    "reached": come and not held,
                     **dict(zip(("next_date", "next_date_basis"), dated, strict=True)),
                     "blocked": barred,
-                    "decision": decision(barred, reached, missing, row["met_on"], sourced, barred_ahead(dated, today)),
+                    "decision": decision(barred, come, missing, row["met_on"], sourced, held),
                 }
             )
         closed = [regular_closed(book, row) for row in rows if row["earliest_date"] is None]
@@ -748,12 +754,14 @@ def regular_closed(book: Rules, row: Row) -> dict[str, Any] | None:
 
 
 def barred_ahead(dated: tuple[str | None, str | None], today: date) -> bool:
-    """Whether the next promotion date and its basis (`next_date`) say a bar whose end the record gives stands until
-    that date, still to come: a promotion reached today is barred until then (`decision` to_come; in merit view 62
-    before 2026-12-07 it read `eligible` and "(reached)" above the penalty once the requirements were judged past
-    it)."""
+    """Whether the next promotion date and its basis (`next_date`) say a bar whose end the record gives (`bar`), or
+    credit points short until then (`credit_points`, which a bar standing too may lie under: the later of them sets
+    the basis), hold the promotion to that date, still to come: an earliest date come today is not `reached`, and the
+    offer neither `eligible` nor `eligible_from_met_on` but `to_come` on it (`decision`; in merit view 62 before
+    2026-12-07 it read `eligible` and "(reached)" above the penalty once the requirements were judged past it, and
+    until 2026-12-07 `reached` stayed true and the credit's basis was not read)."""
     day, basis = dated
-    return basis == NEXT_DATE_BASES[2] and day is not None and day > today.isoformat()
+    return basis in HELD_BY and day is not None and day > today.isoformat()
 
 
 def blocked(requirements: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -824,6 +832,8 @@ def next_date(book: Rules, row: Row, today: date) -> tuple[str | None, str | Non
 
 # What sets the next promotion date (the API's `next_date_basis`), in the order they are weighed: the latest wins.
 NEXT_DATE_BASES = ("time_in_rank", "today", "bar", "credit_points")
+# The bases that hold a promotion to a next promotion date still to come, its earliest date come or not (`barred_ahead`)
+HELD_BY = frozenset(NEXT_DATE_BASES[2:])
 
 
 @functools.lru_cache(maxsize=4096)

@@ -111,4 +111,7 @@ def test_an_offer_come_under_a_bar_to_the_next_date_is_neither_eligible_nor_elig
     assert eligibility.decision(None, True, [failed["rule"]], None, [failed], bar_ahead=True) == "not_eligible"
     assert eligibility.barred_ahead(("2026-06-01", "bar"), date(2026, 3, 10)) is True
     assert eligibility.barred_ahead(("2026-06-01", "today"), date(2026, 3, 10)) is False
+    # credit points short until a date to come hold it too, a bar standing under them or not (review of 2026-12-07)
+    assert eligibility.barred_ahead(("2027-02-01", "credit_points"), date(2026, 3, 10)) is True
+    assert eligibility.barred_ahead(("2026-06-01", "bar"), date(2026, 6, 1)) is False  # (the date come)
     assert eligibility.barred_ahead((None, None), date(2026, 3, 10)) is False

@@ -190,7 +190,14 @@ class EligibilityItemSchema(StrictSchema):
     )
     reached = fields.Boolean(
         dump_only=True,
-        metadata={"description": "Whether the earliest date has come (of a blocked offer too: see blocked)."},
+        metadata={
+            "description": "Whether the offer's date has come: the earliest date has come and no bar whose end the "
+            "record gives (a penalty, a year rated below the minimum) nor credit points short hold the promotion to "
+            "a next_date still to come (next_date_basis bar or credit_points): false while one does, true again once "
+            "next_date has come (until 2026-12-07 true from the earliest date on, under such a bar too). Of a blocked "
+            "offer, or one barred by a legal status or a penalty of no end recorded (next_date null), whether the "
+            "earliest date has come: blocked, missing and decision say why no date brings it."
+        },
     )
     next_date = PlainDate(
         dump_only=True,
@@ -272,7 +279,9 @@ class EligibilityItemSchema(StrictSchema):
         "not_eligible, it has come and an enforced requirement due is missing (failed, or overdue); a requirement "
         "not due yet never makes it not_eligible. While a bar whose end is known (a penalty, a year rated below "
         "the minimum) stands until next_date (next_date_basis bar; judged_on is that date) it is neither eligible "
-        "nor eligible_from_met_on: to_come, or not_eligible when a requirement due is missing on judged_on.",
+        "nor eligible_from_met_on: to_come, or not_eligible when a requirement due is missing on judged_on; so "
+        "while credit points short hold it to next_date (next_date_basis credit_points, a bar standing under them or "
+        "not).",
     )
 
 

@@ -20,7 +20,7 @@ from careerlog.domain.wording import Template, parse
 from careerlog.persistence import typed_state
 from careerlog.reference import reference, rules
 from projections.career import Entry, Fact, predicate_score
-from projections.merit.eligibility import NOT_DUE, first_permitted
+from projections.merit.eligibility import HELD_BY, NOT_DUE, barred_ahead, first_permitted
 from projections.merit.rules import (
     CONFIRMED,
     CREDIT,
@@ -89,6 +89,7 @@ def next_promotion(found: dict[str, Any], today: date, own: bool = True) -> dict
         "credit_met": credit_met(found),
         "record_last_day": (last := record_last_day(found["timeline"]["items"])),
         "judged_later": judged_later(found, last),
+        "held_back": held_back(found, today),
         "plain": plain_requirements(found, own),
     }
 
@@ -108,6 +109,13 @@ def judged_later(found: dict[str, Any], last: str | None) -> set[str]:
         if first is not None and date.fromisoformat(e["judged_on"]) > first:
             later.add(e["kind"])
     return later
+
+
+def held_back(found: dict[str, Any], today: date) -> set[str]:
+    """The promotion kinds a bar whose end the record gives (a penalty, a year rated below the minimum) or the credit
+    points hold to a next promotion date still to come (`barred_ahead`, as the API's `reached` and `decision` read
+    it): their requirements, judged for that date, are met for it, not for a promotion today."""
+    return {e["kind"] for e in found["eligibility"] if barred_ahead((e["next_date"], e["next_date_basis"]), today)}
 
 
 def record_last_day(items: list[dict[str, Any]]) -> str | None:
@@ -196,12 +204,13 @@ def penalties_of(found: dict[str, Any], today: date) -> dict[str, dict[str, str]
     """Per promotion kind barred by a penalty, when it ends and the first date after it: one served on the day judged
     (promotion.penalty missing: one with no end the record gives, which moves no date), or one served on the first
     promotion date from `today` or the earliest date (`unbarred`) that moved the next promotion date past it
-    (`next_date_basis` bar: the requirements are judged for that later date, which it no longer bars)."""
+    (`next_date_basis` bar, or credit_points with it standing too: the requirements are judged for that later date,
+    which it no longer bars)."""
     items, barred = found["timeline"]["items"], {}
     for e in found["eligibility"]:
         if "promotion.penalty" in e["missing"]:
             barred[e["kind"]] = penalty_until(items, date.fromisoformat(e["judged_on"]))
-        elif e.get("next_date_basis") == "bar" and (serving := penalty_until(items, unbarred(e, today))) is not None:
+        elif e.get("next_date_basis") in HELD_BY and (serving := penalty_until(items, unbarred(e, today))) is not None:
             barred[e["kind"]] = serving
     return barred
 
@@ -216,8 +225,9 @@ def unbarred(e: dict[str, Any], today: date) -> date:
 
 def ratings_barring(found: dict[str, Any], today: date) -> dict[str, list[dict[str, Any]]]:
     """Per promotion kind whose next promotion date a year rated below promotion.performance's minimum moved
-    (`next_date_basis` bar): each such year a promotion date from `unbarred` on still reads, its predicate, the
-    minimum, the last day a date reads it and the first date after that (`read_until`). The requirements listed are
+    (`next_date_basis` bar, or credit_points with it standing too): each such year a promotion date from `unbarred`
+    on still reads, its predicate, the minimum, the last day a date reads it and the first date after that
+    (`read_until`). The requirements listed are
     judged for the later date, which reads other years: the page says why no earlier date is given from these."""
     book, rated, ref = rules(), ratings_of(found["timeline"]["items"]), reference()
     names = ref.rating_predicates
@@ -225,7 +235,7 @@ def ratings_barring(found: dict[str, Any], today: date) -> dict[str, list[dict[s
     for e in found["eligibility"]:
         day = unbarred(e, today)
         rule = book.in_force("promotion.performance", day)
-        if e.get("next_date_basis") != "bar" or rule is None:
+        if e.get("next_date_basis") not in HELD_BY or rule is None:
             continue
         minimum = str(rule.params["min_predicate"])
         years = [
