@@ -61,3 +61,27 @@ def test_a_topics_rows_are_read_by_one_reader_made_for_it_once() -> None:
     older = {k: v for k, v in STATE.items() if k not in ("class_version", "score")}  # version 1: no score stored
     assert reader(3, orjson.dumps(older)) == first  # (its score None, as `upcast_v1_v2` gives it)
     assert reader(3, orjson.dumps({**STATE, "class_version": 3})) is None
+
+
+def test_a_converted_field_no_entry_reads_may_be_missing_and_is_converted_when_there() -> None:
+    """The checks a writer confirmed (`confirmed`, a list in JSON, a tuple typed) are read by no field of the entry's
+    but its `confirmed`: a row of a class with them reads plainly without them (none confirmed) and with them typed."""
+    topic = "careerlog.domain.events:RankPromoted"
+    state = {
+        "timestamp": "2012-04-02T01:00:00+00:00",
+        "effective_date": "2012-04-01",
+        "reference": "SK.2012/001",
+        "recorded_by": "demo:kota-medan",
+        "migrated": True,
+        "client_key": None,
+        "new_rank": "III/b",
+        "promotion_kind": "REGULAR",
+        "class_version": 2,
+    }
+    plain = stored_entry(5, topic, orjson.dumps(state))
+    assert plain is not None
+    assert plain.confirmed == ()
+    confirmed = stored_entry(5, topic, orjson.dumps({**state, "confirmed": ["promotion.one_step"]}))
+    assert confirmed is not None
+    assert confirmed.confirmed == ("promotion.one_step",)
+    assert confirmed.values == plain.values
