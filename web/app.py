@@ -102,6 +102,7 @@ def create_app(
         follow=bool(app.config["CAREERLOG_FOLLOW"]),
         wait_timeout=float(app.config["CAREERLOG_WAIT_SECONDS"]),
         min_cell=int(app.config["CAREERLOG_MIN_CELL"]),
+        max_report_filters=int(app.config["CAREERLOG_MAX_REPORT_FILTERS"]),
         disclosure=Disclosure(app.config["CAREERLOG_DISCLOSURE"], app.config["CAREERLOG_CELL_KEY_SECRET"]),
         durable_access_log=bool(app.config["CAREERLOG_DURABLE_ACCESS_LOG"]),
     )

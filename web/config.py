@@ -20,6 +20,12 @@ CAREERLOG_CELL_KEY_SECRET the secret the people's record keys are drawn from (pe
                           under two secrets average the noise away); under perturb no app is made without it
                           (`careerlog serve`, `careerlog run`, an app factory's worker, a test's: web.create_app
                           refuses, naming it), none is needed under withhold
+CAREERLOG_MAX_REPORT_FILTERS  the most filters a reporter or policy maker combines in one request of an aggregate
+                          report (headcount, training compliance, programmes, mentoring; default 4, at least 3, the
+                          scorecard's own judging asking them of an agency, its unit and region): more is a 422
+                          naming them (web.services.filters_at_most). The withholding judges a filtered answer
+                          against the tables without each filter, each judged so in turn, at a cost growing about
+                          3^filters; inspectors, HR and administrators (exact figures, none of that judging) combine any
 CAREERLOG_MAX_PAGE_OFFSET the deepest row a list reads by page number: page x per_page at most this
                           (default 10000, at most 1,000,000,000); the roster reads on past it by cursor (`after`)
 CAREERLOG_ACCESS_LOG_COMMIT  durable (default): on PostgreSQL each read's access-log entry is on disk
@@ -63,6 +69,11 @@ from careerlog.config import DEFAULT_TIMEZONE, ConfigurationError, switch_settin
 
 DEFAULT_RATE = "3000/minute"
 DEFAULT_LOGIN_FAILURES = "20/hour"
+# CAREERLOG_MAX_REPORT_FILTERS: the most filters a reader of aggregates combines in one report request, and the fewest
+# a setting may give (the scorecard's judging asks the training compliance, headcount and mentoring of an agency, its
+# unit and its region: web.services.card_values)
+DEFAULT_MAX_REPORT_FILTERS = 4
+FEWEST_REPORT_FILTERS = 3
 SECRET_KEY_ENV = "CAREERLOG_SECRET_KEY"  # noqa: S105 (the variable's name, no key)
 MIN_SECRET_KEY = 32  # characters: what `secrets.token_urlsafe(32)` gives is 43
 CELL_KEY_SECRET_ENV = "CAREERLOG_CELL_KEY_SECRET"  # noqa: S105 (the variable's name, no secret)
@@ -122,6 +133,7 @@ class WebSettings:
     import_job_rows: int = 1000
     wait_seconds: float = 5.0
     min_cell: int = 5
+    max_report_filters: int = DEFAULT_MAX_REPORT_FILTERS
     max_page_offset: int = 10_000
     durable_access_log: bool = True
     fast_reads: bool = True
@@ -143,6 +155,7 @@ class WebSettings:
             import_job_rows=_whole(env, "CAREERLOG_IMPORT_JOB_ROWS", 1000),
             wait_seconds=_number(env, "CAREERLOG_WAIT_SECONDS", 5.0),
             min_cell=_whole(env, "CAREERLOG_MIN_CELL", 5),
+            max_report_filters=_report_filters(env),
             max_page_offset=_window(env),
             durable_access_log=_choice(env, "CAREERLOG_ACCESS_LOG_COMMIT", ("durable", "fast")) == "durable",
             fast_reads=_choice(env, "CAREERLOG_FAST_READS", ("on", "off")) == "on",
@@ -165,6 +178,7 @@ class WebSettings:
             "CAREERLOG_IMPORT_JOB_ROWS": self.import_job_rows,
             "CAREERLOG_WAIT_SECONDS": self.wait_seconds,
             "CAREERLOG_MIN_CELL": self.min_cell,
+            "CAREERLOG_MAX_REPORT_FILTERS": self.max_report_filters,
             "CAREERLOG_MAX_PAGE_OFFSET": self.max_page_offset,
             "CAREERLOG_FOLLOW": True,
             "CAREERLOG_DURABLE_ACCESS_LOG": self.durable_access_log,
@@ -234,6 +248,18 @@ def _window(env: Mapping[str, str]) -> int:
     if value > MAX_WINDOW:
         raise ConfigurationError(
             f"CAREERLOG_MAX_PAGE_OFFSET: at most {MAX_WINDOW:,} rows, got {env.get('CAREERLOG_MAX_PAGE_OFFSET')!r}"
+        )
+    return value
+
+
+def _report_filters(env: Mapping[str, str]) -> int:
+    """CAREERLOG_MAX_REPORT_FILTERS: a whole number of at least FEWEST_REPORT_FILTERS (fewer would refuse the
+    scorecard's own judging of a card of a unit and a region, its values then withheld)."""
+    value = _whole(env, "CAREERLOG_MAX_REPORT_FILTERS", DEFAULT_MAX_REPORT_FILTERS)
+    if value < FEWEST_REPORT_FILTERS:
+        raise ConfigurationError(
+            f"CAREERLOG_MAX_REPORT_FILTERS: at least {FEWEST_REPORT_FILTERS} (the scorecard's judging asks a report of "
+            f"an agency, its unit and its region), got {env.get('CAREERLOG_MAX_REPORT_FILTERS')!r}"
         )
     return value
 

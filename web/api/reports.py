@@ -27,7 +27,12 @@ blp = ApiBlueprint(
     "reports",
     __name__,
     url_prefix="/api/v1/reports",
-    description="Aggregate reports within your scope; no NIP, name or birth date ever appears.",
+    description=(
+        "Aggregate reports within your scope; no NIP, name or birth date ever appears. A reader of aggregates (a "
+        "reporter, a policy maker) gives one value per filter and at most CAREERLOG_MAX_REPORT_FILTERS filters (4 by "
+        "default) in one request of these reports; more is a 422 naming each filter given, beside the limit "
+        "(docs/security.md). Inspectors, HR and administrators combine any."
+    ),
 )
 
 headcount_schema = HeadcountSchema()
