@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import partial
-from typing import IO, Any, cast
+from typing import IO, Any
 from urllib.parse import quote
 
 from careerlog.access import (
@@ -1380,7 +1380,7 @@ class Services:
         filters: Mapping[str, list[str]],
         *,
         of_no_one: bool = True,
-        judged: CrossTables | None = None,
+        judged: Judged | None = None,
     ) -> dict[str, Any]:
         """Counts of employees within the reader's scope, by the named fields (small cells suppressed
         for aggregate-only readers, with a complementary cell so that the total gives none away); a `unit` in any
@@ -1395,12 +1395,12 @@ class Services:
         reader gives one value of each filter (`one_value_each`). `of_no_one`: a report of no one judged by
         `no_group_listed_by` (the headcount's own reads of the tables by its filters' fields do not judge theirs).
         And, for a reader of aggregates, each figure is withheld that the answers to the tables by a filter's field
-        withhold (`cross_tables_withheld`; `judged`: those answers and their reads, shared while one request is judged).
-        The same table whatever the order of `by` (`canonical`, `in_asked_order`)."""
+        withhold (`cross_tables_withheld`; `judged`: those answers and their reads, `Judged`, shared while one request
+        is judged). The same table whatever the order of `by` (`canonical`, `in_asked_order`)."""
         if list(by) != canonical(by):
             found = self.headcount(reader, canonical(by), filters, of_no_one=of_no_one, judged=judged)
             return in_asked_order(found, by)
-        asked_key = CrossTables.key(by, filters, of_no_one)
+        asked_key = Judged.key(by, filters, of_no_one)
         if judged is not None and asked_key in judged.answers:
             return judged.answers[asked_key]
         defaults = {"status": list(HEADCOUNT_STATUSES)} if not filters.get("status") and "status" not in by else {}
@@ -1418,7 +1418,7 @@ class Services:
         # (a reader of aggregates': each scope its withholding reads read once, by every field it counts by)
         fields = [*by, *(name for name, values in filters.items() if values and name not in by)]
         count: Callable[[list[str], dict[str, list[str]]], list[dict[str, Any]]] = (
-            (judged.counts if judged is not None else ScopeCounts(self.queries, fields))
+            (judged.reads if judged is not None else ScopeCounts(self.queries, fields))
             if cell > 1
             else self.queries.headcount
         )
@@ -1450,7 +1450,7 @@ class Services:
         sliced |= whole
         total_hidden = False
         if rows and cell > 1 and len(sliced) < len(rows):
-            judged = judged if judged is not None else CrossTables(cast(ScopeCounts, count))
+            judged = judged if judged is not None else Judged(count)
             alone, cross, total_hidden = self.cross_tables_withheld(reader, by, filters, allowed, rows, cell, judged)
             sliced |= alone
             crossed |= cross
@@ -1499,7 +1499,7 @@ class Services:
         allowed: dict[str, list[str]],
         rows: Sequence[Mapping[str, Any]],
         cell: int,
-        judged: CrossTables,
+        judged: Judged,
     ) -> tuple[set[int], set[int], bool]:
         """The figures of a reader of aggregates' filtered headcount that the answers to the tables by a filter's field
         withhold, as that reader gets them (`headcount` itself, under the other filters: every layer of its
@@ -1522,7 +1522,7 @@ class Services:
         for name in self.sliced_filters(HEADCOUNT_SLICED_FILTERS, filters, cell):
             others = {key: values for key, values in filters.items() if key != name and values}
             fields = canonical(by if name in by else [*by, name])
-            asked_cells = rows if name in by else read_of(judged.counts, fields, allowed)
+            asked_cells = rows if name in by else read_of(judged.reads, fields, allowed)
             asked = {slice_value(name, row[name]) for row in asked_cells}
             table = self.headcount(reader, fields, others, of_no_one=False, judged=judged)
             listed = {cell_key(fields, item) for item in table["items"] if not item[suppression.FLAG]}
@@ -1753,19 +1753,17 @@ class Services:
         filters: Mapping[str, list[str]],
         *,
         of_no_one: bool = True,
-        compliance: Callable[..., list[dict[str, Any]]] | None = None,
-        answers: dict[tuple[Any, ...], dict[str, Any]] | None = None,
+        judged: Judged | None = None,
     ) -> dict[str, Any]:
         """The training compliance (`compliance_answer`), each answer the request's judging asks of it (the tables
-        without each filter, `met_sliced`, each judged so in turn) worked out once a request (`answers`): asked anew
-        each time, a reporter's request of five filters asked some 40,000 (a review of 2026-12-07)."""
-        answers = {} if answers is None else answers
-        key = (*report_key(year, by, filters), of_no_one)
-        if key not in answers:
-            answers[key] = self.compliance_answer(
-                reader, year, by, filters, of_no_one=of_no_one, compliance=compliance, answers=answers
-            )
-        return answers[key]
+        without each filter, `met_sliced`, each judged so in turn) worked out once a request (`judged`, `Judged`: the
+        answers, and the reads they share, by default `TrainingQueries.compliance`): asked anew each time, a
+        reporter's request of five filters asked some 40,000 (a review of 2026-12-07)."""
+        judged = judged if judged is not None else Judged(self.training.compliance)
+        key = Judged.key(by, filters, of_no_one, year)
+        if key not in judged.answers:
+            judged.answers[key] = self.compliance_answer(reader, year, by, filters, of_no_one=of_no_one, judged=judged)
+        return judged.answers[key]
 
     def compliance_answer(
         self,
@@ -1775,21 +1773,18 @@ class Services:
         filters: Mapping[str, list[str]],
         *,
         of_no_one: bool,
-        compliance: Callable[..., list[dict[str, Any]]] | None,
-        answers: dict[tuple[Any, ...], dict[str, Any]],
+        judged: Judged,
     ) -> dict[str, Any]:
         """Per group of staff in post at the end of a year: how many had the yearly JP. Each filter is a slice of the
         report by its field, each row a cell of the report by its fields and that field, withheld as that report
         withholds it (`filters_sliced`, as the headcount's; until 2026-12-06 none was: `unit=` a small unit printed
-        the figures its report by unit withheld). `compliance`: its reads (`TrainingQueries.compliance`'s answers;
+        the figures its report by unit withheld). `judged.reads`: its reads (`TrainingQueries.compliance`'s answers;
         the scorecard's judging of its cells, `compliance_withheld`, reads each once). The same report whatever the
         order of `by`, as the headcount's (`canonical`)."""
         if list(by) != canonical(by):
-            found = self.training_compliance(
-                reader, year, canonical(by), filters, of_no_one=of_no_one, compliance=compliance, answers=answers
-            )
+            found = self.training_compliance(reader, year, canonical(by), filters, of_no_one=of_no_one, judged=judged)
             return in_asked_order(found, by)
-        compliance = compliance or self.training.compliance
+        compliance = judged.reads
         allowed = self.report_within(reader, filters)
         items = compliance(year, by, allowed)
         cell = self.smallest_cell(reader)
@@ -1809,9 +1804,7 @@ class Services:
             # (its `met` withheld, with its share, where it or the rest of its staff is a small group, and in
             # complements along the same lines: 2 of 30 met the 20 JP, which the scorecard withheld, shown until
             # 2026-12-07; each row `met_suppressed`; and where the report by a filter's field withholds it)
-            sliced_met = (
-                self.met_sliced(reader, year, by, filters, allowed, items, cell, compliance, answers) if items else ()
-            )
+            sliced_met = self.met_sliced(reader, year, by, filters, allowed, items, cell, judged) if items else ()
             shown = suppression.attribute_withheld(
                 items, shown, suppression.COMPLIANCE_MET, cell, margins=by, withheld=sliced_met
             )
@@ -1826,9 +1819,7 @@ class Services:
             # (filtered, of no staff: as a withheld one when the report by a filter's field lists no group, as the
             # headcount's `no_group_listed_by`; `false` beside another unit's `true` told where the few staff were)
             def lists_none(name: str, others: dict[str, list[str]]) -> bool:
-                table = self.training_compliance(
-                    reader, year, [name], others, of_no_one=False, compliance=compliance, answers=answers
-                )
+                table = self.training_compliance(reader, year, [name], others, of_no_one=False, judged=judged)
                 return bool(table["groups_suppressed"])
 
             withheld = self.withheld_by_a_filter(COMPLIANCE_SLICED_FILTERS, filters, cell, lists_none)
@@ -1843,8 +1834,7 @@ class Services:
         allowed: dict[str, list[str]],
         items: Sequence[Mapping[str, Any]],
         cell: int,
-        compliance: Callable[..., list[dict[str, Any]]],
-        answers: dict[tuple[Any, ...], dict[str, Any]],
+        judged: Judged,
     ) -> set[int]:
         """The rows of a filtered training compliance (`items`, of the reader's scope `allowed`) whose `met` the same
         report without one of its filters, by that filter's field too, withholds (`met_suppressed`), for a reader of
@@ -1860,14 +1850,13 @@ class Services:
         def withheld(fields: list[str], others: dict[str, list[str]]) -> set[tuple[Any, ...]] | None:
             """The cells of the table by `fields` under `others` whose met it withholds (None: every one)."""
             try:
-                table = self.training_compliance(
-                    reader, year, fields, others, of_no_one=False, compliance=compliance, answers=answers
-                )
+                table = self.training_compliance(reader, year, fields, others, of_no_one=False, judged=judged)
             except (InvalidInput, OutsideScope, AccessDenied):  # (a table the reader cannot ask: none to slice)
                 return set()
             hidden = {cell_key(fields, row) for row in table["items"] if row[suppression.MET_FLAG]}
             return None if table["groups_suppressed"] else hidden
 
+        compliance = judged.reads
         found: set[int] = set()
         for name in self.sliced_filters(COMPLIANCE_SLICED_FILTERS, filters, cell):
             others = {key: values for key, values in filters.items() if key != name and values}
@@ -2263,7 +2252,8 @@ class Services:
             key = report_key(year, by, filters)
             if key not in reports:
                 try:
-                    reports[key] = self.training_compliance(reader, year, by, filters, compliance=compliance)["items"]
+                    found = self.training_compliance(reader, year, by, filters, judged=Judged(compliance))
+                    reports[key] = found["items"]
                 except (InvalidInput, OutsideScope, AccessDenied):
                     reports[key] = []
             place = group or {"agency": filters["agency"][0]}
@@ -2428,19 +2418,24 @@ class ComplianceReads:
 
 
 @dataclass
-class CrossTables:
-    """The answers to the tables a reader of aggregates' headcount is judged against (`Services.cross_tables_withheld`),
-    each judged once for a request however many of its reports ask it (`answers`, by `key`), and the reads of the
-    request's scopes they share (`counts`: each table's fields and filters are the request's, arranged otherwise)."""
+class Judged:
+    """One request's memo of the answers a reader of aggregates' report is judged against, each an answer per fields
+    and filters (`key`): the headcount's tables by its filters' fields (`Services.cross_tables_withheld`), the
+    training compliance's without each filter (`Services.met_sliced`), each judged so in turn. Each answer is worked
+    out once however many ask it (`answers`), and the reads of the request's scopes they share are `reads`'s (the
+    headcount's `ScopeCounts`: each table's fields and filters are the request's, arranged otherwise; the training
+    compliance's `TrainingQueries.compliance`, or the scorecard's `ComplianceReads`). Until 2026-12-07 two of them,
+    the headcount's `CrossTables` and the training compliance's `answers` and `compliance` handed down apart."""
 
-    counts: ScopeCounts
+    reads: Callable[..., list[dict[str, Any]]]
     answers: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
 
     @staticmethod
-    def key(by: Sequence[str], filters: Mapping[str, list[str]], of_no_one: bool) -> tuple[Any, ...]:
-        """One answer's key: its fields, its filters given (each's values as given) and `of_no_one`."""
+    def key(by: Sequence[str], filters: Mapping[str, list[str]], of_no_one: bool, *asked: Any) -> tuple[Any, ...]:
+        """One answer's key: what else it is asked of (the training compliance's year), its fields, its filters given
+        (each's values as given, in any order of the filters) and `of_no_one`."""
         given = tuple(sorted((name, tuple(values)) for name, values in filters.items() if values))
-        return (tuple(by), given, of_no_one)
+        return (*asked, tuple(by), given, of_no_one)
 
 
 class ScopeCounts:
