@@ -2324,7 +2324,7 @@ def filters_at_most(filters: Mapping[str, list[str]], cell: int, most: int) -> N
     (CAREERLOG_MAX_REPORT_FILTERS) of an aggregate report, InvalidInput naming each of them with the limit
     (`TOO_MANY_FILTERS`), after `one_value_each` (Services.asked_within): the withholding judges a filtered answer
     against the tables without each filter, each judged so in turn, at a cost growing about 3^filters (the training
-    compliance of four one-value filters took 17 s of one worker on the demo of 2,000 until 2026-12-07). A filter read
+    compliance of four one-value filters took 11 s of CPU on the demo of 2,000 until 2026-12-07). A filter read
     by default (the headcount's statuses) is none given. Refused rather than answered withheld: a withheld answer would
     read as small groups, where the request was only too wide to judge, and the client is told how to mend it."""
     given = [name for name, values in filters.items() if values]
@@ -2371,8 +2371,9 @@ def report_key(year: int, by: Sequence[str], filters: Mapping[str, Any] | None) 
 
 
 class ComplianceReads:
-    """The training compliance's reads of one scorecard's judging of its training cells (Services.compliance_withheld:
-    `training_compliance`'s `compliance`): each year's staff in post read once, of every agency, by `fields` (those
+    """The training compliance's reads of one scorecard's judging of its training cells (Services.compliance_withheld),
+    and of a reader of aggregates' training compliance request (`training_compliance`'s `Judged.reads`): each year's
+    staff in post read once, of every agency, by `fields` (those
     its reports count by and are filtered on: `TrainingQueries.compliance_groups`), and each read a report asks
     (`TrainingQueries.compliance(year, by, filters)`: the report's own, without each filter, by a filter's field)
     added up from the groups its filters select (`compliance_added_up`): the same rows as its own query's. A read by
