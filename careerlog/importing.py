@@ -278,7 +278,6 @@ UNCLOSED_QUOTE = Refusal(
     "quote mark (or close the cell with one), save the file again as CSV and import this row again. A cell written "
     "over several lines is read as one only in a row holding every column of the header: write out the separators "
     "of its empty cells too.",
-    numbers=("first", "last"),
 )
 # A cell opened by a stray quote mark and closed by another lines later, in a record of the header's width: the rows
 # of the lines between read as one row, one of them lost in that cell (CsvRecords)
@@ -288,7 +287,6 @@ ROWS_RUN_TOGETHER = Refusal(
     "many cells as the header: a row of its own). Nothing of line {first} was recorded, and the lines after it were "
     "read as rows of their own. Remove the quote mark (or close the cell on its line), save the file again as CSV "
     "and import this row again.",
-    numbers=("first", "last", "next"),
 )
 HEADER_QUOTE = Refusal(
     "A quote mark (\") in the header breaks the CSV rules, so its columns cannot be told apart: a column's name "
@@ -442,25 +440,21 @@ NAME_CHECKED = Refusal(
 REPEATED_REFERENCE = Refusal(
     "Reference {reference} was already recorded as version {version} with different values ({fields}) "
     "by line {line} of this file; keep one of the two rows, or record a correction instead.",
-    numbers=("line",),
 )
 # ... when that row of the file recorded nothing, the fact recorded before the file (it was found already recorded)
 REPEATED_REFERENCE_FOUND = Refusal(
     "Reference {reference} was already recorded as version {version} with different values ({fields}) before this "
     "file (line {line} of this file repeats it unchanged); keep one of the two rows, or record a correction instead.",
-    numbers=("line",),
 )
 REPEATED_KEY = Refusal(
     "Key {key} was already used for the {kind} recorded as version {version} by line {line} of this file: a new fact "
     "needs a new key; keep one of the two rows, or give this one a client_key not used before.",
-    numbers=("line",),
     kinds=("kind",),
 )
 REPEATED_KEY_VALUES = Refusal(
     "Key {key} was already used for the {kind} recorded as version {version} with different values ({fields}) by "
     "line {line} of this file: a new fact needs a new key (or the same values to repeat it); keep one of the two "
     "rows, or give this one a client_key not used before.",
-    numbers=("line",),
     kinds=("kind",),
 )
 # A training the ledger refused as one the record seems to hold already (TRAINING_REPEATED), that training recorded by
@@ -475,7 +469,7 @@ TRAINING_REPEATED_IN_FILE, _ = confirmable(
     ".",
     named=True,
     dates=("start", "end"),
-    numbers=("line", "hours"),
+    numbers=("hours",),
 )
 # A penalty, exam, post appointment or degree the ledger asked about as one the record seems to hold already under its
 # reference written otherwise (FACT_REPEATED), that fact recorded by an earlier row of the same file: named by that
@@ -489,7 +483,6 @@ FACT_REPEATED_IN_FILE, _ = confirmable(
     ".",
     named=True,
     dates=("day",),
-    numbers=("line",),
 )
 # A training the ledger asked about as making a day too full (TRAINING_DAY_FULL), the heaviest training of that day
 # recorded by a row of the same file: named by that row's line, not by a version (a dry run's is only what the row
@@ -502,7 +495,7 @@ TRAINING_DAY_FULL_IN_FILE, _ = confirmable(
     ".",
     named=True,
     dates=("day", "start", "end"),
-    numbers=("line", "total", "per_day"),
+    numbers=("total", "per_day"),
 )
 # A row of a fact recorded and since retracted, its values and no new client key (the file run again): the ledger's
 # RESENT_RETRACTED (kept for the API's clients) advises a new client key, which a file's user gives as a column
@@ -534,13 +527,12 @@ HEADER_CELL_TOO_LONG = Refusal(
     "Column {column} of the header on line {line} is {length} characters long, longer than a column's name may be "
     "({limit} characters): the header names each column (NIP and the kind's columns) in a cell of its own. "
     "Correct it, save the file again and import it. Nothing was read.",
-    numbers=("column", "line", "length", "limit"),
+    numbers=("column", "length", "limit"),
 )
 TITLE_ROW = Refusal(
     "Line {line} holds one cell, {cell}: a title, not the header naming each column. The file's first line must be "
     "its header (NIP and the kind's columns): delete the lines above the header (a title, blank lines), save the "
     "file again (as CSV, or as an Excel Workbook) and import it. Nothing was read.",
-    numbers=("line",),
     quotes=("cell",),
 )
 # A header of one cell whose column names are separated by a character the import reads only below a first line
@@ -550,7 +542,6 @@ SEPARATED_OTHERWISE = Refusal(
     "only when a line sep={separator} above the header names it. Save the file as CSV (its cells separated by "
     "commas or semicolons), or write sep={separator} on a line of its own above the header, and import it again. "
     "Nothing was read.",
-    numbers=("line",),
     quotes=("cell",),
 )
 _OTHER_SEPARATORS = "|:~^#!/"  # (a header's names hold none of them)
@@ -560,7 +551,6 @@ TITLE_ROWS = Refusal(
     "a header. The file's first line must be its header (NIP and the kind's columns): delete the lines above the "
     "header (a title, blank lines), save the file again (as CSV, or as an Excel Workbook) and import it. Nothing was "
     "read.",
-    numbers=("header", "line"),
 )
 # A header of two rows (a merged "Tanggal" above "Mulai" and "Selesai"; the columns' numbers 1, 2, 3 below the
 # names): the import reads one, and every row of the file would be refused for the other
@@ -569,12 +559,10 @@ TWO_ROW_HEADER = Refusal(
     "the header from one line, and every line below it as a row of data. Make the header one row naming each column "
     "(Tanggal Mulai and Tanggal Selesai, not Tanggal above Mulai and Selesai), delete the other row, save the file "
     "again (as CSV, or as an Excel Workbook) and import it. Nothing was read.",
-    numbers=("line", "next"),
 )
 COLUMN_NUMBERS = Refusal(
     "Line {next} numbers the columns ({cells}): a second row of the header of line {line}, not a row of data. "
     "Delete line {next}, save the file again (as CSV, or as an Excel Workbook) and import it. Nothing was read.",
-    numbers=("line", "next"),
 )
 SAME_FIELD = Refusal("Columns {columns} all name {field}; keep one. Nothing was read.")
 # A header's refusals of columns of no field, which a header of two rows (the columns' names on the line below) explains
@@ -704,7 +692,6 @@ NOTHING_TO_CONFIRM = Refusal(
 APPOINTED_LATER = Refusal(
     "No employee with NIP {nip} had been appointed at this row: line {line} of this file appoints them; "
     "put the appointment first, or import the file again.",
-    numbers=("line",),
 )
 # A row of a record an earlier line of the file transferred out of the importer's scope (a placement in another
 # agency, which the releasing agency records: docs/security.md), refused as the record is no longer found: the row
@@ -715,21 +702,18 @@ MOVED_OUT_BEFORE = Refusal(
     "order it comes before line {line}. A national administrator can record it now; list an employee's rows in "
     "date order, the transfer last.",
     dates=("moved", "day"),
-    numbers=("line",),
     codes=(("agency", "agencies"),),
 )
 MOVED_OUT_AFTER = Refusal(
     "Line {line} of this file transferred this employee out of your scope (a placement in {agency} from {moved}): "
     "this row, dated {day}, on or after the transfer, is {agency}'s to record, not yours.",
     dates=("moved", "day"),
-    numbers=("line",),
     codes=(("agency", "agencies"),),
 )
 # A promotion refused as one of the same TMT (employee.SAME_TMT) a row of this file gave (recorded, or would have in
 # a dry run, where its version is none yet): named by that row's line, as the other rows of the file it repeats are
 SAME_TMT_LINE = Refusal(
     "Line {line} of this file is a promotion of this employee with the same TMT; keep one of the two rows.",
-    numbers=("line",),
 )
 # A rank promotion refused as not below the rank of a later promotion (employee.NOT_BELOW) a row of this file gave:
 # named by that row's line, as SAME_TMT_LINE
@@ -737,7 +721,6 @@ NOT_BELOW_LINE = Refusal(
     "{new_rank} is not below {later}, the later promotion of {day} on line {line} of this file: check the rank and "
     "the TMT of both rows.",
     dates=("day",),
-    numbers=("line",),
 )
 # A rank promotion refused as to the rank already held (employee.ALREADY_HELD) that a row of this file promoted the
 # employee to: two rows of one promotion, one TMT mended (a stream records the first before it reads the second). Named
@@ -751,7 +734,6 @@ PROMOTED_TWICE_IN_FILE = Refusal(
     "(a correction row: target_version {version}, corrected_fields effective_date {tmt}) and remove this row; if it "
     "is line {line}'s, remove this row.",
     dates=("first", "tmt"),
-    numbers=("line",),
 )
 # ... in a dry run, which records neither: keep one of the two rows (no version to correct)
 PROMOTED_TWICE_IN_DRY_RUN = Refusal(
@@ -759,12 +741,10 @@ PROMOTED_TWICE_IN_DRY_RUN = Refusal(
     "{new_rank} again, TMT {tmt}: a promotion to a rank is recorded once, so this row would not be. Keep the row "
     "whose TMT the decree gives and remove the other before importing the file.",
     dates=("first", "tmt"),
-    numbers=("line",),
 )
 PROMOTED_TWICE_JUDGED = Refusal(
     "Line {line}'s promotion (TMT {first}), as said beside that line: {found}",
     dates=("first",),
-    numbers=("line",),
 )
 # ... and each other refusal of a version a row of the file gave, the same way: a second confirmation, rating of the
 # year, award of the kind, separation of the record, feedback on the programme or end of the post, a fact dated after
@@ -772,58 +752,47 @@ PROMOTED_TWICE_JUDGED = Refusal(
 CONFIRMED_LINE = Refusal(
     "Already confirmed as PNS on {day} (line {line} of this file); keep one of the two rows.",
     dates=("day",),
-    numbers=("line",),
 )
-RATED_LINE = Refusal("{year} is already rated (line {line} of this file); keep one of the two rows.", numbers=("line",))
+RATED_LINE = Refusal("{year} is already rated (line {line} of this file); keep one of the two rows.")
 CONFERRED_LINE = Refusal(
     "{award} was already conferred on {day} (line {line} of this file); keep one of the two rows.",
     dates=("day",),
-    numbers=("line",),
 )
 SEPARATED_LINE = Refusal(
     "Already separated ({status}) on {day} (line {line} of this file); keep one of the two rows.",
     dates=("day",),
-    numbers=("line",),
     codes=(("status", "statuses"),),
 )
 AFTER_SEPARATION_LINE = Refusal(
     "{day} is after the separation on {separated} (line {line} of this file, {status}).",
     dates=("day", "separated"),
-    numbers=("line",),
     codes=(("status", "statuses"),),
 )
 DATED_AFTER_LINE = Refusal(
     "Line {line} of this file ({kind}) is dated {day}, after this separation.",
     dates=("day",),
-    numbers=("line",),
     kinds=("kind",),
 )
 ON_SEPARATION_DAY_LINE = Refusal(
     "{day} is the day of the separation (line {line} of this file, {status}): from that day no other status takes "
     "effect. Date the status change before it, or correct the separation.",
     dates=("day",),
-    numbers=("line",),
     codes=(("status", "statuses"),),
 )
 SEPARATION_DAY_HELD_LINE = Refusal(
     "Line {line} of this file ({status}) takes effect on {day}: from the day of a separation no other status takes "
     "effect. Date that row's status change earlier, or date the separation later.",
     dates=("day",),
-    numbers=("line",),
     codes=(("status", "statuses"),),
 )
 FEEDBACK_GIVEN_LINE = Refusal(
     "Feedback on {programme} is already recorded (line {line} of this file); keep one of the two rows.",
-    numbers=("line",),
 )
-POST_ENDED_LINE = Refusal(
-    "That post already ended (line {line} of this file); keep one of the two rows.", numbers=("line",)
-)
+POST_ENDED_LINE = Refusal("That post already ended (line {line} of this file); keep one of the two rows.")
 SESSION_AFTER_END_LINE = Refusal(
     "A mentoring session with {mentor} is recorded on {day} (line {line} of this file), after this end: end the "
     "mentoring on or after {day}, or correct that row's session.",
     dates=("day",),
-    numbers=("line",),
 )
 # ... a placement in another agency ending a post a row of the file appointed (rule placement.ends_post): confirmed
 # in the row, as the ledger's words say, and the row imported again
@@ -833,21 +802,17 @@ ENDS_POST_LINE = Refusal(
     "placement.ends_post) and import the row again: the post's end is recorded with the placement, under its "
     "reference; if not, write the agency it names.",
     dates=("day",),
-    numbers=("line",),
     codes=(("kind", "post_kinds"),),
 )
 # ... and the worded parts citing one: a post among several a placement ends (ENDS_POSTS), a period's start or end, a
 # fact still standing when the appointment is retracted (FACTS_STANDING)
-ENDED_POST_LINE = Refusal(
-    "{title} ({kind}, line {line} of this file)", numbers=("line",), codes=(("kind", "post_kinds"),)
-)
-VERSION_LINE = Refusal("line {line} of this file", numbers=("line",))
-STANDING_FACT_LINE = Refusal("line {line} of this file ({kind})", numbers=("line",), kinds=("kind",))
+ENDED_POST_LINE = Refusal("{title} ({kind}, line {line} of this file)", codes=(("kind", "post_kinds"),))
+VERSION_LINE = Refusal("line {line} of this file")
+STANDING_FACT_LINE = Refusal("line {line} of this file ({kind})", kinds=("kind",))
 # ... and a row of a record a row of the file voided (the retraction of its appointment)
 VOIDED_LINE = Refusal(
     "The record of NIP {nip} was voided: its appointment was retracted by line {line} of this file. Nothing more is "
     "recorded in it until the NIP is appointed afresh, by an ordinary appointment (as a new employee is).",
-    numbers=("line",),
 )
 # ... and a retraction of a promotion leaving a later one a row of the file gave too many ranks above the rank then held
 RETRACTION_JUMP_LINE = Refusal(
@@ -856,7 +821,7 @@ RETRACTION_JUMP_LINE = Refusal(
     "promotion first; if its decree does promote this far, confirm it (confirm: promotion.one_step) and import the "
     "row again.",
     dates=("day", "since"),
-    numbers=("line", "moved", "allowed"),
+    numbers=("moved", "allowed"),
     codes=(("kind", "promotion_kinds"),),
 )
 # ... and a placement into the unit an appointment or placement a row of the file gave already places the employee in
@@ -868,7 +833,6 @@ NOT_MOVED_LINE = Refusal(
     "amending that row's decree is written into that row (or, once it is recorded, as its correction), not as "
     "another placement.",
     dates=("since", "day"),
-    numbers=("line",),
     quotes=("unit",),
 )
 # ... and a retraction of a Latsar training a confirmation as PNS a row of the file gave rests on
@@ -876,7 +840,6 @@ LATSAR_RESTS_LINE = Refusal(
     "The confirmation as PNS of {day} (line {line} of this file) rests on this Latsar (certificate {certificate}): "
     "retract or correct the confirmation first.",
     dates=("day",),
-    numbers=("line",),
 )
 # Each refusal of the ledger's citing a version (its {version}) that the import words naming the line of this file
 # whose row gave that version (_in_file), before or after the row refused (a row held back is tried after the rest):
@@ -2263,7 +2226,7 @@ SHORT_ROW = Refusal(
     "in two, or separators left out), so nothing of the row was read. Of those, {required} must be filled in: an "
     "empty cell there is refused too. Write the row with a cell for each column of the header, the required ones "
     "filled in, and import it again.",
-    numbers=("line", "cells", "width"),
+    numbers=("cells", "width"),
 )
 
 

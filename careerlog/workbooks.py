@@ -118,7 +118,6 @@ SHEET_BROKEN = Refusal(
     "spreadsheet writes it. Neither this row nor any below it was read; the rows above it were: save the workbook "
     "again from Excel (or as CSV UTF-8) and import it again (the rows already recorded are then reported as already "
     "recorded). (Technical detail: {error}.)",
-    numbers=("row",),
     quotes=("sheet",),
 )
 NO_SHEET = Refusal("The workbook has no worksheet to read. Nothing was imported.")
