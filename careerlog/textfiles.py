@@ -1110,13 +1110,15 @@ def spreadsheet_dates(row: dict[str, Any]) -> None:
             wrote(row, name, cell)  # (the cell: beside the reason)
 
 
-# A training's hours written with their unit: JP (with a full stop too, "2 Jp."), or in full, "jam pelajaran" (lesson
-# hours), in any letter case (until 2026-12-07 "JP" alone, and "2 jam pelajaran" refused as no whole number)
-_LESSON_HOURS = re.compile(r"(.*?\S)\s*(?:jp\.?|jam\s+pelajaran)", re.IGNORECASE | re.DOTALL)
+# A training's hours written with their unit: JP (with a full stop too, "2 Jp.", or a stop after each letter, "2 J.P."),
+# or in full, "jam pelajaran" (lesson hours), a sentence's full stop after it too ("2 jam pelajaran."), in any letter
+# case (until 2026-12-07 "JP" alone, and "2 jam pelajaran" refused as no whole number; until later that day "2 J.P."
+# and "2 jam pelajaran." refused, their words not read)
+_LESSON_HOURS = re.compile(r"(.*?\S)\s*(?:j\.?\s*p\.?|jam\s+pelajaran\.?)", re.IGNORECASE | re.DOTALL)
 
 
 def lesson_hours(typed: str) -> str | None:
-    """A training's hours written with their unit ("20 JP", "8jp", "2 Jp.", "2 jam pelajaran": as a BKD spreadsheet
+    """A training's hours written with their unit ("20 JP", "8jp", "2 Jp.", "2 J.P.", "2 jam pelajaran": as a BKD sheet
     and a certificate write them) as the number ("20"); None for a text written otherwise, for the ledger to judge. An
     import's cell (read_lesson_hours) and the record form's input (web.pages.hr.payload_from) are read with this one
     function: until 2026-12-05 the form refused "24 JP" that an import recorded."""

@@ -42,6 +42,14 @@ def test_jp_written_with_the_unit_in_full_or_with_a_full_stop_is_read_as_the_num
     assert sorted(hours)[-4:] == [2, 2, 3, 4]
 
 
+def test_jp_written_with_a_stop_after_each_letter_or_ending_a_sentence_is_read_as_the_number(world: World) -> None:
+    """ "2 J.P." and "2 jam pelajaran." were refused as words not read until later on 2026-12-07 (HOURS_UNIT)."""
+    report = imported(world, csv_of("5 J.P.", "6 jam pelajaran.", "7 j.p"), "training.csv")
+    assert (report["recorded"], report["rejected"]) == (3, [])
+    hours = [i["hours"] for i in world.get(f"/api/v1/employees/{BUDI}/events").get_json()["items"] if i.get("hours")]
+    assert sorted(hours)[-3:] == [5, 6, 7]
+
+
 def test_jp_followed_by_other_words_or_in_other_digits_is_told_what_is_not_read(world: World) -> None:
     report = imported(world, csv_of("2 jam", "\uff12", "\uff12 JP", "24.5", "delapan"), "training.csv")
     assert [p["errors"]["hours"] for p in report["rejected"]] == [

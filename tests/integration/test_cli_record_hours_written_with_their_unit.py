@@ -18,7 +18,9 @@ pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and l
 __all__ = ["appointed"]  # (the fixture, imported for its use here)
 
 
-@pytest.mark.parametrize(("typed", "hours"), [("8 JP", 8), ("2 jam pelajaran", 2), ("6 Jp.", 6)])
+@pytest.mark.parametrize(
+    ("typed", "hours"), [("8 JP", 8), ("2 jam pelajaran", 2), ("6 Jp.", 6), ("3 J.P.", 3), ("4 jam pelajaran.", 4)]
+)
 def test_hours_written_with_their_unit_are_recorded_as_the_number(appointed: str, typed: str, hours: int) -> None:
     result = run(appointed, "record", NIP, "training", *training("T-U", hours=typed))
     assert result.exit_code == 0, result.output
