@@ -297,7 +297,7 @@ class Accounts:
         hashed = self.hasher.hash(password) if password else None
         with self.store.transaction() as sql:
             if sql.scalar("SELECT COUNT(*) AS n FROM accounts WHERE username = ?", (username,)):
-                raise Conflict(ACCOUNT_EXISTS.reason(username=repr(username)))
+                raise Conflict(ACCOUNT_EXISTS.reason(username=quoted(username)))
             sql.execute(
                 "INSERT INTO accounts (username, display_name, role, national, agencies, regions, nip, "
                 "password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

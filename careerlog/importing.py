@@ -92,7 +92,7 @@ from careerlog.domain.employee import (
     Employee,
     post_end_named,
 )
-from careerlog.domain.errors import CareerlogError, IdempotencyConflict, InvalidInput, NotFound, cut, quoted
+from careerlog.domain.errors import CareerlogError, IdempotencyConflict, InvalidInput, NotFound, quoted
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.latsar import LATSAR_ONCE
 from careerlog.domain.ledger import (
@@ -906,7 +906,7 @@ def described(errors: Mapping[str, list[str]], values: Mapping[str, str] | None)
     """A refused row's reasons as the command line gives them (`field: reason (typed: 'cell')`, each field)."""
     values = values or {}
     return "; ".join(
-        f"{name}: {' '.join(msgs)}" + (f" (typed: {values[name]!r})" if name in values else "")
+        f"{name}: {' '.join(msgs)}" + (f" (typed: {quoted(values[name])})" if name in values else "")
         for name, msgs in errors.items()
     )
 
@@ -1241,7 +1241,7 @@ def jsonl_dates(report: ImportReport) -> ImportReport:
 def refuse_no_rows(rows: int, name: str) -> None:
     """A file that held no row at all is refused: empty, blank lines or a CSV header alone is the wrong file."""
     if rows == 0:
-        raise InvalidInput(NO_ROWS.reason(name=repr(name)), "file")
+        raise InvalidInput(NO_ROWS.reason(name=quoted(name)), "file")
 
 
 # ------------------------------------------------------------------------- reading
@@ -1257,7 +1257,7 @@ def detect_format(name: str) -> str:
         return "xlsx"
     if workbook_name(name):
         raise InvalidInput(WORKBOOK.reason(), "file")
-    raise InvalidInput(WHICH_FORMAT.reason(name=repr(name)), "file")
+    raise InvalidInput(WHICH_FORMAT.reason(name=quoted(name)), "file")
 
 
 # Each kind's name in English as the pages give it (web.pages.labels.KIND_LABELS, untranslated), which the command
@@ -1621,7 +1621,7 @@ def _header_below(
     leaves unnamed, TWO_ROW_HEADER); None when the lines below say neither."""
     for line, cells in below:
         if sum(1 for cell in cells if cell.strip()) > 1 and _is_header(cells, kind):
-            cells_above = ", ".join(repr(cut(cell.strip())) for cell in typed if cell.strip())
+            cells_above = ", ".join(quoted(cell.strip()) for cell in typed if cell.strip())
             return InvalidInput(TITLE_ROWS.reason(header=line, line=at, cells=cells_above), "line")
     return _second_header_row(typed, [column_name(name) for name in typed], at, below[:1])
 
@@ -1635,12 +1635,12 @@ def _download_refusal(kind: str, typed: list[str], names: list[str], date: str, 
     kept = {nip, version, date, reference}
     removed = [t for t, n in zip(shown, names, strict=True) if t and t not in kept and not n.startswith("#note")]
     return CAREER_DOWNLOAD_HEADERS[kind].reason(
-        nip=repr(nip),
-        version=repr(version),
-        date=repr(date),
-        reference=repr(reference),
+        nip=quoted(nip),
+        version=quoted(version),
+        date=quoted(date),
+        reference=quoted(reference),
         example='{"hours": 16}',
-        removed=", ".join(repr(t) for t in removed),
+        removed=", ".join(quoted(t) for t in removed),
     )
 
 
@@ -1661,7 +1661,7 @@ def _second_header_row(
         return None
     line, cells = below[0]
     filled = [(i, cell.strip()) for i, cell in enumerate(cells) if cell.strip()]
-    shown = ", ".join([repr(cut(cell)) for _, cell in filled[:_SHOWN_CELLS]] + ["…"] * (len(filled) > _SHOWN_CELLS))
+    shown = ", ".join([quoted(cell) for _, cell in filled[:_SHOWN_CELLS]] + ["…"] * (len(filled) > _SHOWN_CELLS))
     numbers = [found[1] for _, cell in filled if (found := _COLUMN_NUMBER.fullmatch(cell))]
     named = sum(1 for name in names if name)
     if len(filled) >= max(3, named) and numbers == [str(n) for n in range(1, len(filled) + 1)]:
@@ -1917,7 +1917,7 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
     counted = Counter(names)  # (names.count(name) for each name was quadratic in the columns: a DoS by header)
     twice = next((name for name in names if name and counted[name] > 1), None)
     if twice is not None:  # two columns of one field (tanggal_selesai and TMT): which one would be read?
-        columns = ", ".join(repr(t.strip()) for t, name in zip(typed, names, strict=True) if name == twice)
+        columns = ", ".join(quoted(t.strip()) for t, name in zip(typed, names, strict=True) if name == twice)
         return names, InvalidInput(SAME_FIELD.reason(columns=columns, field=twice), "line")
     if not kind and "kind" not in names:  # (each row would be rejected for it)
         if career_download(typed) is not None:  # (the download: the one that imports again, the kind to correct)
@@ -1927,7 +1927,7 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
         return names, ColumnNotes(notes) if notes else None
     other_kinds = OTHER_KINDS_COLUMNS.get(kind, {})
     if others := [(t.strip(), other_kinds[name]) for t, name in zip(typed, names, strict=True) if name in other_kinds]:
-        columns = ", ".join(repr(column) for column, _ in others)
+        columns = ", ".join(quoted(column) for column, _ in others)
         return names, InvalidInput(OTHER_KINDS_HEADER.reason(columns=columns, kind=kind, other=others[0][1]), "line")
     subject = ["agency", "unit"] if kind == "unit_rating" else ["nip"]
     fields = [*subject, *(spec.name for spec in payload_fields(BY_KIND[kind]))]
@@ -1942,7 +1942,7 @@ def _read_header(typed: list[str], kind: str | None, line: int = 1) -> tuple[lis
         return names, InvalidInput(_download_refusal(kind, typed, names, *download[:2]), "line")
     if len(unknown) == 1 and sum(1 for name in typed if name.strip()) == 1:  # (a title above the table)
         return names, _title_row(unknown[0], line)
-    columns = ", ".join(repr(name) for name in unknown)
+    columns = ", ".join(quoted(name) for name in unknown)
     aliases = aliases_of(fields, kind)
     spelled = ", ".join(dict.fromkeys(header_spelling(alias) for alias in aliases))
     said = {"columns": columns, "kind": kind, "fields": ", ".join(fields), "aliases": spelled}
@@ -2016,9 +2016,9 @@ def _title_row(cell: str, line: int) -> InvalidInput:
     (TITLE_ROW), or column names separated by a character the import reads only when named (SEPARATED_OTHERWISE);
     the cell quoted cut short (Refusal.quotes)."""
     if separator := _separated_otherwise(cell):
-        said = {"line": line, "cell": repr(cell), "separator": separator}
+        said = {"line": line, "cell": quoted(cell), "separator": separator}
         return InvalidInput(SEPARATED_OTHERWISE.reason(**said), "line")
-    return InvalidInput(TITLE_ROW.reason(line=line, cell=repr(cell)), "line")
+    return InvalidInput(TITLE_ROW.reason(line=line, cell=quoted(cell)), "line")
 
 
 def _separated_otherwise(cell: str) -> str | None:
@@ -2042,7 +2042,7 @@ def nearest_columns(unknown: list[str], known: list[str], kind: str | None = Non
     ]
     if len(unknown) == 1:
         return pairs[0][1] if pairs else ""
-    return ", ".join(f"{name} ({column!r})" for column, name in pairs)
+    return ", ".join(f"{name} ({quoted(column)})" for column, name in pairs)
 
 
 class RowRefused(InvalidInput):
@@ -2135,7 +2135,7 @@ def _csv_rows(
         if len(cells) > width:  # (cells past the header's last column: empty ones, as Excel writes, are no cells)
             extra = next((at for at in range(width, len(cells)) if cells[at].strip()), None)
             if extra is not None:  # (named as a cell under a column with no name: where it is, what it holds)
-                cell = repr(cells[extra].strip())
+                cell = quoted(cells[extra].strip())
                 reason = UNNAMED_COLUMN.reason(letter=column_letter(extra), number=extra + 1, cell=cell)
                 yield line, RowRefused({"line": [reason]}, dict(zip(names, cells, strict=False))), 1
                 continue
@@ -2151,7 +2151,7 @@ def _csv_rows(
             cleaned["kind"] = kind
         if "" in cleaned:  # (a cell under a column the header leaves unnamed: refused naming it, not as field "")
             at = next(i for i, (name, cell) in enumerate(zip(names, cells, strict=False)) if not name and cell.strip())
-            reason = UNNAMED_COLUMN.reason(letter=column_letter(at), number=at + 1, cell=repr(cells[at].strip()))
+            reason = UNNAMED_COLUMN.reason(letter=column_letter(at), number=at + 1, cell=quoted(cells[at].strip()))
             yield line, RowRefused({"line": [reason]}, cleaned), 1
             continue
         if (bad := not_utf8(cleaned)) is not None:
@@ -2168,7 +2168,7 @@ def _csv_rows(
                 if len(moved) < len(cleaned):  # (TMT and Tanggal Mulai: both a penalty's effective date)
                     field = next(f for f in remap.values() if sum(remap.get(n, n) == f for n in cleaned) > 1)
                     columns = ", ".join(
-                        repr(t.strip()) for t, n in zip(typed, names, strict=False) if remap.get(n, n) == field
+                        quoted(t.strip()) for t, n in zip(typed, names, strict=False) if remap.get(n, n) == field
                     )
                     yield line, RowRefused({"line": [SAME_FIELD.reason(columns=columns, field=field)]}, cleaned), 1
                     continue
@@ -2250,8 +2250,8 @@ def _short_row(
     needed = [at for at in left_out if remap.get(names[at], names[at]) in required]
     if not needed:
         return None
-    columns = ", ".join(repr(typed[at].strip()) for at in left_out)
-    named = ", ".join(repr(typed[at].strip()) for at in needed)
+    columns = ", ".join(quoted(typed[at].strip()) for at in left_out)
+    named = ", ".join(quoted(typed[at].strip()) for at in needed)
     return SHORT_ROW.reason(line=line, cells=len(cells), width=width, columns=columns, required=named)
 
 
@@ -2300,7 +2300,7 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         # digits only: nothing to take out (the common case, without the regular expression)
         subject = nip if type(nip) is str and nip.isascii() and nip.isdigit() else normalise_nip(nip)
         if type(nip) is float:  # (a JSON number with a fraction or an exponent: digits lost)
-            raise InvalidInput(NIP_AS_NUMBER.reason(value=repr(nip)), "nip")
+            raise InvalidInput(NIP_AS_NUMBER.reason(value=quoted(nip)), "nip")
         if "name" in payload and kind not in NAMED_KINDS and type(payload["name"]) is str:
             named = payload.pop("name")  # the employee's name beside the NIP: checked, not recorded
     elif "agency" in row and "unit" in row and kind not in NIP_KINDS:  # (a unit's row: an appointment's or a

@@ -428,7 +428,7 @@ class Workbook:
         self.book = reader.wb
         try:
             if (missing := _first_sheet_missing(reader)) is not None:
-                raise InvalidInput(SHEET_MISSING.reason(sheet=repr(missing)), "file")
+                raise InvalidInput(SHEET_MISSING.reason(sheet=quoted(missing)), "file")
             sheets = self.book.worksheets
             if not sheets:
                 raise InvalidInput(NO_SHEET.reason(), "file")
@@ -437,7 +437,7 @@ class Workbook:
             self.sheet = next((sheet for sheet in sheets if sheet.sheet_state not in HIDDEN), sheets[0])
             if self.sheet.title == GUIDE_SHEET and self._guide():
                 alone = len(sheets) == 1  # (no sheet of data to drag before it: removed; a chartsheet is no worksheet)
-                raise InvalidInput((GUIDE_ALONE if alone else GUIDE_FIRST).reason(sheet=repr(GUIDE_SHEET)), "file")
+                raise InvalidInput((GUIDE_ALONE if alone else GUIDE_FIRST).reason(sheet=quoted(GUIDE_SHEET)), "file")
         except BaseException:
             self.book.close()
             raise
@@ -642,8 +642,8 @@ def read_xlsx(
             return
         notes = dict(unknown.errors) if unknown is not None else {}
         if book.others:
-            others = ", ".join(repr(name) for name in book.others)
-            notes["sheets"] = [SHEETS_UNREAD.reason(first=repr(book.sheet.title), others=others)]
+            others = ", ".join(quoted(name) for name in book.others)
+            notes["sheets"] = [SHEETS_UNREAD.reason(first=quoted(book.sheet.title), others=others)]
         if notes:
             yield at, importing.ColumnNotes(notes), 1
         # (text dates day first, as Indonesia writes them and a semicolon CSV is read; decimals as a comma file's)
@@ -661,7 +661,7 @@ def read_xlsx(
                     _note_merged(row, merges[line], line, stripped)
                 yield line, row, count
         except SheetBroken as e:  # (as a CSV file's line that cannot be read: the rows above it are read)
-            said = SHEET_BROKEN.reason(sheet=repr(book.sheet.title), row=e.last + 1, error=e.error)
+            said = SHEET_BROKEN.reason(sheet=quoted(book.sheet.title), row=e.last + 1, error=e.error)
             yield e.last + 1, InvalidInput(said, "line"), 1
     finally:
         book.close()

@@ -672,7 +672,7 @@ def check_first_rank(career: Career, fact: Fact, errors: FieldErrors) -> None:
     rank_table = ref.ranks if values["employment_kind"] == "PNS" else ref.pppk_grades
     if values["rank"] not in rank_table:
         first = A_GOLONGAN if values["employment_kind"] == "PNS" else A_GRADE
-        errors.add("rank", FIRST_RANK.reason(rank=repr(values["rank"]), kind=values["employment_kind"], first=first))
+        errors.add("rank", FIRST_RANK.reason(rank=quoted(values["rank"]), kind=values["employment_kind"], first=first))
 
 
 def known(values: Mapping[str, Any], name: str) -> Any:
@@ -1125,13 +1125,13 @@ def check_post_end(career: Career, fact: Fact, errors: FieldErrors) -> None:
     reference_no = fact.values["appointment_reference"]
     posts = posts_named(career, reference_no)
     if not posts:
-        errors.add("appointment_reference", NO_POST.reason(reference=repr(reference_no)))
+        errors.add("appointment_reference", NO_POST.reason(reference=quoted(reference_no)))
         return
     if len(posts) > 1:
-        candidates = [POST_CANDIDATE.reason(reference=repr(p.get("reference")), version=p.version) for p in posts]
+        candidates = [POST_CANDIDATE.reason(reference=quoted(p.get("reference")), version=p.version) for p in posts]
         errors.add(
             "appointment_reference",
-            POST_AMBIGUOUS.reason(reference=repr(reference_no), candidates=joined(", ", candidates)),
+            POST_AMBIGUOUS.reason(reference=quoted(reference_no), candidates=joined(", ", candidates)),
         )
         return
     post = posts[0]
@@ -1430,7 +1430,7 @@ def check_training_feedback(career: Career, fact: Fact, errors: FieldErrors) -> 
         if other.version != fact.version:  # the others of that programme (career.others, then the programme)
             errors.add(
                 "programme_id",
-                FEEDBACK_GIVEN.reason(programme=repr(programme), version=other.version),
+                FEEDBACK_GIVEN.reason(programme=quoted(programme), version=other.version),
             )
     if attended and min(f.effective_date for f in attended) > fact.effective_date:
         errors.add("effective_date", BEFORE_TRAINING)
@@ -1446,8 +1446,10 @@ def _no_training(career: Career, programme: Any) -> str:
         if (p := f.values.get("programme_id")) is not None and reference_key(p) == key
     )
     if not spellings:
-        return NO_TRAINING.reason(programme=repr(programme))
-    return NO_TRAINING_SPELT.reason(programme=repr(programme), spellings=joined(" or ", [repr(p) for p in spellings]))
+        return NO_TRAINING.reason(programme=quoted(programme))
+    return NO_TRAINING_SPELT.reason(
+        programme=quoted(programme), spellings=joined(" or ", [quoted(p) for p in spellings])
+    )
 
 
 def check_alternation(
@@ -2135,7 +2137,7 @@ class Employee(LedgerAggregate):
         reason = LATSAR_RESTS.reason(
             day=first.effective_date.isoformat(),
             version=first.version,
-            certificate=repr(first.get("latsar_certificate")),
+            certificate=quoted(first.get("latsar_certificate")),
         )
         return [(field, reason)]
 

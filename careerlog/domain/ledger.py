@@ -281,10 +281,10 @@ def reference_typed(typed: Any, recorded: Any) -> str:
     corrected to the record's (REFERENCE_CORRECTED; until 2026-12-06 the record's alone, the one typed not named, and
     before that "'800/1' (written '800/2' in the record)", as if one were the other's spelling)."""
     if type(typed) is not str or typed == recorded:
-        return repr(recorded)
+        return quoted(recorded)
     if reference_key(typed) != reference_key(recorded):
-        return REFERENCE_CORRECTED.reason(typed=repr(typed), recorded=repr(recorded))
-    return REFERENCE_WRITTEN.reason(typed=repr(typed), recorded=repr(recorded))
+        return REFERENCE_CORRECTED.reason(typed=quoted(typed), recorded=quoted(recorded))
+    return REFERENCE_WRITTEN.reason(typed=quoted(typed), recorded=quoted(recorded))
 
 
 def reference_key(reference: Any) -> str:
@@ -936,7 +936,7 @@ class LedgerAggregate(BaseAggregate[str]):
                         return None
                 raise IdempotencyConflict(
                     RESENT_RETRACTED.reason(
-                        reference=repr(earlier.reference), version=fact.version, by=fact.retracted_by
+                        reference=quoted(earlier.reference), version=fact.version, by=fact.retracted_by
                     )
                 )
         if differing and asked == OWN_KEY:  # (found by its client key: the key clashed, not the reference)

@@ -23,7 +23,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from careerlog.domain.errors import FieldErrors
+from careerlog.domain.errors import FieldErrors, quoted
 from careerlog.domain.payload import whole_number
 from careerlog.domain.wording import Refusal
 from careerlog.reference import Code, Rules, reference
@@ -165,7 +165,9 @@ def predicate_problem(raw: Mapping[str, Any], book: Rules) -> str | None:
         return NO_SCHEME.reason(year=str(year))
     if scheme.read(predicate) is not None:
         return None
-    return NOT_IN_SCHEME.reason(predicate=repr(predicate), scheme=scheme.name, year=str(year), accepted=scheme.accepted)
+    return NOT_IN_SCHEME.reason(
+        predicate=quoted(predicate), scheme=scheme.name, year=str(year), accepted=scheme.accepted
+    )
 
 
 def earliest_date(year: int, book: Rules) -> date | None:
@@ -200,7 +202,7 @@ def check_rating(
         return
     if predicate not in {p.code for p in scheme.predicates}:
         reason = NOT_IN_SCHEME.reason(
-            predicate=repr(predicate), scheme=scheme.name, year=str(year), accepted=scheme.accepted
+            predicate=quoted(predicate), scheme=scheme.name, year=str(year), accepted=scheme.accepted
         )
         errors.add(prefix + "predicate", reason)
         return
