@@ -27,7 +27,7 @@ from werkzeug.http import parse_accept_header
 from careerlog.domain.wording import Reason, Refusal, fill
 from careerlog.reference import reference
 from web.errors import TITLES, api_worded, table_path
-from web.pages.messages import number, wording_in_language
+from web.pages.messages import characters_named, number, wording_in_language
 
 API_LANGUAGES = ("en", "id")  # English first: the answer to a client asking for neither (or for nothing)
 DEFAULT_LANGUAGE = "en"
@@ -164,11 +164,16 @@ def worded(reasons: Any, paths: bool = True) -> Any:
 
 def reason_words(reason: Reason, paths: bool = True) -> str:
     """A refusal by its template's translation, a worded value by its own, a number as the language writes it, the
-    other values as the English gives them; with `paths`, a refusal naming a reference table naming the table's path
+    other values as the English gives them, an invisible character a quote names named in the language
+    (characters_named); with `paths`, a refusal naming a reference table naming the table's path
     (GET /api/v1/reference/TABLE) after the table's words (SEES_TABLE)."""
     numbers = reason.refusal.numbers
     values = {
-        name: reason_words(value, paths) if type(value) is Reason else number(value) if name in numbers else value
+        name: reason_words(value, paths)
+        if type(value) is Reason
+        else number(value)
+        if name in numbers
+        else characters_named(value)
         for name, value in reason.params
     }
     text = fill(wording_in_language(reason.refusal, dict(reason.params)), values)

@@ -48,8 +48,19 @@ def quoted(value: object) -> str:
 
 def _named(found: re.Match[str]) -> str:
     character = chr(int(found[2][1:], 16))
-    name = NAMED_IN_QUOTES.get(character)
-    return found[0] if name is None else f"{found[1]}(U+{ord(character):04X} {name})"
+    return found[0] if character not in NAMED_IN_QUOTES else found[1] + named_character(character)
+
+
+def named_character(character: str) -> str:
+    """How a quoted value names one of NAMED_IN_QUOTES, in English: "(U+200B zero-width space)"; in other languages
+    by its entry in the catalogue (careerlog.domain.wording.CHARACTERS_NAMED, web.pages.messages.characters_named):
+    "(karakter tak terlihat U+200B (ZERO WIDTH SPACE))", its Unicode name as Unicode writes it."""
+    return f"(U+{ord(character):04X} {NAMED_IN_QUOTES[character]})"
+
+
+# The namings of the characters in a quoted value, for a page to name them in its language (until 2026-12-07 an
+# Indonesian page and the API's Indonesian named them in English)
+NAMED_CHARACTER = re.compile("|".join(re.escape(named_character(c)) for c in NAMED_IN_QUOTES))
 
 
 def cut(text: str) -> str:

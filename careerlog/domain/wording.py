@@ -24,7 +24,7 @@ from functools import cached_property
 from string import Formatter
 from typing import Any
 
-from careerlog.domain.errors import cut
+from careerlog.domain.errors import NAMED_IN_QUOTES, cut, named_character
 from careerlog.domain.quick import quick_init
 
 Params = tuple[tuple[str, str], ...]
@@ -306,3 +306,10 @@ NO_SUCH_ISO_DAY = Refusal(
 ).reason()
 # (ASCII digits: a date written in Arabic-Indic digits is of no form the import reads, not of no day)
 ISO_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+# An invisible character or a no-break space a quoted value names (careerlog.domain.errors.quoted), each naming a
+# refusal's words of its own, in the catalogue, for a page and the API's Indonesian to name it in their language
+# (web.pages.messages.characters_named): "(U+200B zero-width space)" in English, "(karakter tak terlihat U+200B (ZERO
+# WIDTH SPACE))" in Indonesian; until 2026-12-07 in English in both
+CHARACTERS_NAMED = {character: Refusal(named_character(character)) for character in NAMED_IN_QUOTES}

@@ -5,13 +5,12 @@ Indonesian page wrote "baris 1.234", and an English page "line 1,234". Both stor
 from __future__ import annotations
 
 import html
-import io
 import re
 
 import pytest
 
 from tests.functional.conftest import BUDI, World
-from tests.functional.test_pages_auth import csrf_token, log_in
+from tests.functional.test_import_page_header_refused_apart import imported_answer
 
 HEADER = "nip,training_kind,title,organiser,hours,start_date,effective_date,reference\n"
 # 1,232 blank lines after the header, then a row of four cells of eight: refused on line 1234
@@ -25,10 +24,7 @@ def store_url(database_url: str) -> str:
 
 @pytest.mark.parametrize(("lang", "said"), [("id", "Baris 1234 memiliki 4 sel"), ("en", "Line 1234 has 4 cells")])
 def test_the_import_page_names_a_line_without_thousands_separators(world: World, lang: str, said: str) -> None:
-    log_in(world, "hr")
-    token = csrf_token(world.client, f"/pages/import?lang={lang}")
-    upload = {"csrf_token": token, "kind": "training", "file": (io.BytesIO(FILE.encode()), "diklat.csv")}
-    page = world.client.post(f"/pages/import?lang={lang}", data=upload, content_type="multipart/form-data")
+    page = imported_answer(world, FILE, lang)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.unescape(page.get_data(as_text=True))))
     assert said in text, text[-2000:]
     assert "1.234" not in text

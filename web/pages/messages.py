@@ -26,6 +26,7 @@ from flask_babel import lazy_gettext as _l
 
 import careerlog
 import projections
+from careerlog.domain.errors import NAMED_CHARACTER
 from careerlog.domain.ledger import FIELD_REASONS, FORM_KEY_REUSED, KEY_REUSED, REFERENCE_USED
 from careerlog.domain.payload import UNKNOWN_CODE
 from careerlog.domain.wording import REFUSALS, TEMPLATES, Reason, Refusal, Template, fill, parse
@@ -195,7 +196,17 @@ def localised(template: Template, name: str, value: str, kind: str | None = None
         return message_text(value)
     if name == "field" and template is FIELD_REASONS:  # (a field's reasons within another refusal: "Promotion kind:
         return field_label(value)  # ...", where the page read "promotion_kind: ..."; the API keeps the code name)
-    return value
+    return characters_named(value)
+
+
+def characters_named(value: str) -> str:
+    """A value with each invisible character or no-break space its quote names ("(U+200B zero-width space)":
+    careerlog.domain.errors.quoted) named in the visitor's language, by the catalogue's entry of that naming
+    (careerlog.domain.wording.CHARACTERS_NAMED: "(karakter tak terlihat U+200B (ZERO WIDTH SPACE))"); the rest as it
+    is. The API's Indonesian names them so too (web.languages)."""
+    if "(U+" not in value:
+        return value
+    return NAMED_CHARACTER.sub(lambda found: gettext(found[0]), value)
 
 
 def code_in_text(table: str, code: str) -> str:
