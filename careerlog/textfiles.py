@@ -362,6 +362,9 @@ _MARKED_AS_TEXT = re.compile(r"'\s*(?P<a>.+)|=\s*\"(?P<f>.+)\"\s*", re.DOTALL)
 DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", re.ASCII)
 # a date written with its month's Indonesian name (17 Agustus 2021, 17-Agu-2021, 1 Jan. 2022)
 _LONG_DATE = re.compile(r"(\d{1,2})[ -]+([^\W\d_]+)\.?[ -]+(\d{4})", re.ASCII)
+# ... and with its month's name first, as English writes it (Aug 3, 2026; August 3 2026): one way alone, the month
+# named (until 2026-12-07 left as written and refused, where 3 Aug 2026 read)
+_MONTH_FIRST = re.compile(r"([^\W\d_]+)\.?[ ]+(\d{1,2}),?[ ]+(\d{4})", re.ASCII)
 # the Indonesian months' names and the abbreviations a spreadsheet or a clerk writes, by their lower case
 MONTHS: dict[str, int] = {
     name: number
@@ -688,7 +691,8 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
     is no such date is left as it is, for the ledger to refuse as written (31/02/2024, 06/05/24).
 
     Read: dd/mm/yyyy, dd.mm.yyyy and dd-mm-yyyy, one or two digits for the day and the month (17/08/2021, 7.8.2021),
-    and the month by its Indonesian or English name or abbreviation (17 Agustus 2021, 17-Agu-2021, 17-Aug-2021), any
+    and the month by its Indonesian or English name or abbreviation (17 Agustus 2021, 17-Agu-2021, 17-Aug-2021; first,
+    as English writes it, Aug 17, 2021), any
     of these after a day of the week in Indonesian, as a long date ("Jumat, 01 Oktober 2021": WEEKDAYS; one not the
     date's own made unreadable saying so, `weekday_checked`); a date of digits (and one
     as the ledger reads it) with a time of midnight too ("2024-05-06 00:00:00", "06/05/2024 0:00", "06/05/2024 00.00"
@@ -727,6 +731,8 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
             one_way = day_first or day > 12 or day == month  # (else either way round: refused as written)
         elif (found := _LONG_DATE.fullmatch(text)) and (month := MONTHS.get(found[2].casefold(), 0)):
             day, year, one_way = int(found[1]), int(found[3]), True
+        elif (found := _MONTH_FIRST.fullmatch(text)) and (month := MONTHS.get(found[1].casefold(), 0)):
+            day, year, one_way = int(found[2]), int(found[3]), True
         else:
             continue
         wrote(row, name, cell)  # (a date read day first, or one left as written for the ledger to refuse: said so)
@@ -734,6 +740,13 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
             with contextlib.suppress(ValueError):  # (31/02/2024: the ledger refuses the cell as written)
                 read = weekday_checked(date(year, month, day).isoformat(), weekday, weekday_written)
                 row[name] = read if time is None else Unreadable(TIME_OF_DAY.reason(time=quoted(time)))
+
+
+def read_either_way(typed: str) -> bool:
+    """Whether a date typed as digits reads either way round (08/04/2026: 8 April, or August 4?), which a form that
+    reads days first (as Indonesian writes them) says it read so (web.pages.hr `read_day_first`)."""
+    found = DAY_FIRST.fullmatch(typed.strip())
+    return found is not None and int(found[1]) <= 12 and int(found[3]) <= 12 and int(found[1]) != int(found[3])
 
 
 def _iso_day(text: str) -> bool:

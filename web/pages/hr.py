@@ -93,6 +93,7 @@ from careerlog.textfiles import (
     read_corrected_fields,
     read_corrected_json,
     read_day_first_dates,
+    read_either_way,
     rupiah_amount,
     rupiah_reading,
     typed_fields,
@@ -103,7 +104,7 @@ from careerlog.workbooks import header_names
 from web.api.imports import template_answer
 from web.errors import KEY_HEADER, OTHER_FACT, OTHER_FACT_RETRACTED, conflict_errors
 from web.import_jobs import job_rows, may_be_a_job
-from web.pages import LANGUAGES, local_number
+from web.pages import LANGUAGES, local_date, local_number
 from web.pages.common import allowed, blp, expired, page, services, whole
 from web.pages.export import csv_download
 from web.pages.import_jobs import start_job
@@ -817,6 +818,28 @@ def left_scope(account: Account, nip: str) -> str | None:
     return None if place is None or permits(account, Action.RECORD, place) else str(place.agency)
 
 
+def read_day_first(kind: str, values: Mapping[str, str]) -> list[str]:
+    """What the form says of each date typed as digits that reads either way round (08/04/2026: careerlog.textfiles
+    .read_either_way): that it was read day first, as the form reads every such date (Indonesian usage, docs/pages.md),
+    and as which day, so that a writer who meant the month first sees it and corrects it (until 2026-12-07 read so
+    silently on the English page)."""
+    said = []
+    for name in typed_fields(kind, date):
+        typed = values.get(name) or ""
+        day = day_first_dates(kind, {name: typed})[name] if read_either_way(typed) else None
+        if type(day) is str:  # (as the form recorded it: day_first_dates, one reading)
+            said.append(
+                _(
+                    "%(field)s %(typed)s was read day first, as %(day)s: if the month was written first, record a "
+                    "correction of it (a date written YYYY-MM-DD reads one way alone).",
+                    field=field_label(name, kind),
+                    typed=typed.strip(),
+                    day=local_date(day),
+                )
+            )
+    return said
+
+
 @blp.route("/record", methods=["GET", "POST"])
 def record() -> ResponseReturnValue:
     """Choose an event kind, fill in its fields, and record it; refusals are shown beside the fields."""
@@ -876,6 +899,8 @@ def record() -> ResponseReturnValue:
                     return redirect(url_for("pages.record", kind=kind, said=written.position))  # (no record link)
                 if o.created:
                     flash(_("Recorded: %(kind)s, version %(version)s of %(nip)s.", **said), meant)
+                    for read in read_day_first(kind, request.form):
+                        flash(read, meant)
                 else:  # (the same decree sent before, from this form or another: the ledger recorded nothing)
                     flash(
                         _(
