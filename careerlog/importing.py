@@ -2299,8 +2299,8 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         nip = row["nip"]
         # digits only: nothing to take out (the common case, without the regular expression)
         subject = nip if type(nip) is str and nip.isascii() and nip.isdigit() else normalise_nip(nip)
-        if type(nip) is float:  # (a JSON number with a fraction or an exponent: digits lost)
-            raise InvalidInput(NIP_AS_NUMBER.reason(value=quoted(nip)), "nip")
+        if type(nip) is float:  # (a JSON number with a fraction or an exponent: digits lost; a number, unquoted)
+            raise InvalidInput(NIP_AS_NUMBER.reason(value=repr(nip)), "nip")
         if "name" in payload and kind not in NAMED_KINDS and type(payload["name"]) is str:
             named = payload.pop("name")  # the employee's name beside the NIP: checked, not recorded
     elif "agency" in row and "unit" in row and kind not in NIP_KINDS:  # (a unit's row: an appointment's or a
