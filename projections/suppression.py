@@ -360,11 +360,16 @@ SCORECARD_SCOPES = ("trend", "comparison")
 # and a post rule's the posts, so one less another gave a rule's withheld denominator (until 2026-12-06). The trained
 # staff's outcomes (promotion and post appointment) count of the staff who met the yearly JP, training.jp_share's
 # numerator: withheld with it (until 2026-12-07 their denominator showed the 15 of KOTA-MEDAN's 18 who met it, which
-# the share and the training compliance withheld: 3 missed it)
+# the share and the training compliance withheld: 3 missed it); the untrained staff's count of those who missed it
+# (those of the trained staff's ranks), the share's denominator less its numerator, which they bound alike: withheld
+# with it too (since 2026-12-07, later that day)
 WITHHELD_WITH = {
     "merit.recorded_after_decision": "merit.findings_by_rule",
-    "outcomes.promotion_trained": "training.jp_share",
-    "outcomes.post_appointment_trained": "training.jp_share",
+    **{
+        f"outcomes.{outcome}_{group}": "training.jp_share"
+        for outcome in ("promotion", "post_appointment")
+        for group in ("trained", "untrained")
+    },
 }
 # The dimensions of the impact ratios: each splits the same pool of an agency and year (a group unknown included)
 IMPACT_DIMENSIONS = ("sex", "region", "education")

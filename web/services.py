@@ -80,6 +80,7 @@ from projections.scorecard.scorecard import ScorecardQueries, checked_scope
 from projections.training import (
     DEFAULT_WINDOW_MONTHS,
     FIRST_YEAR,
+    NOT_IN_POST,
     SPELL_FIELDS,
     UNKNOWN_FILTER_OF,
     TrainingQueries,
@@ -204,9 +205,10 @@ COMPLIANCE_INDICATORS = {
 # (Services.mentoring_withheld)
 MENTORING_INDICATORS = {"outcomes.promotion_mentored": "mentees", "outcomes.promotion_unmentored": "peers"}
 # The scorecard's indicators whose denominator is the staff in post of the card's population (an agency, or its unit
-# or region), the headcount's active staff in the current year (Services.staff_withheld): shown only where the
-# headcount of that population shows its total (until 2026-12-07 the per 1,000 staff's denominator of a unit the
-# headcount `by=unit` withholds as a complement was shown, to the person)
+# or region), the headcount's staff of the statuses in post in the current year (Services.staff_withheld): shown only
+# where the headcount of that population by status shows each of those statuses (until 2026-12-07 the per 1,000
+# staff's denominator of a unit the headcount `by=unit` withholds as a complement was shown, to the person; and, judged
+# by the active total alone, the in-post staff less it told the few under a penalty or preparing for retirement)
 STAFF_INDICATORS = ("awards.per_1000_staff",)
 # One value per filter for a reader of aggregates only, of every aggregate report that takes a filter's values
 # (`one_value_each`): a union of values is a subtotal no table's margins hold, and its difference from the same report
@@ -2209,14 +2211,18 @@ class Services:
     def staff_withheld(self, reader: Account, card: Mapping[str, Any]) -> set[str]:
         """The scorecard's values (`suppression.value_key`) whose denominator is the staff in post of the card's
         population (STAFF_INDICATORS: awards.per_1000_staff) in the current year, where the headcount asked by the
-        reader for the same population (its active staff: the agency, and the card's unit or region in its trend)
-        withholds its total: the value withheld whole (its numerator, the awards of a published decree, over its
-        value gave the count back), with complements as its own (`suppression.scorecard`), whatever the two counts
-        (withheld only where they are equal, its withholding would tell that they are). Until 2026-12-07 shown: a
-        reporter's KAB-KARO Sekretariat Daerah, a complement of the headcount `by=unit`, had 1 award of 14 staff.
-        The year-end staff of a past year are another population (that year's), not judged so; a request the
-        headcount refuses withholds every value it would judge."""
+        reader for the same population by status (the agency, and the card's unit or region in its trend) withholds a
+        status the card counts (`in_post_statuses`: every one but those away from duty, not only the active): the
+        value withheld whole (its numerator, the awards of a published decree, over its value gave the count back),
+        with complements as its own (`suppression.scorecard`), whatever the two counts (withheld only where they are
+        equal, its withholding would tell that they are). The count is then the sum of cells the headcount publishes.
+        Until 2026-12-07 shown: a reporter's KAB-KARO Sekretariat Daerah, a complement of the headcount `by=unit`, had
+        1 award of 14 staff; and, judged by the headcount's active total alone, the card's staff less it told the
+        staff under a penalty or preparing for retirement, which the headcount by status withholds (a review of
+        2026-12-07). The year-end staff of a past year are another population (that year's), not judged so; a
+        request the headcount refuses withholds every value it would judge."""
         year = date.fromisoformat(card["as_of"]).year
+        counted = in_post_statuses()
         totals: dict[tuple[Any, ...], bool] = {}
         withheld: set[str] = set()
         for indicator, value, place in card_values(card, STAFF_INDICATORS):
@@ -2225,7 +2231,9 @@ class Services:
             key = report_key(year, [], place)
             if key not in totals:
                 try:
-                    totals[key] = self.headcount(reader, [], place)["total"] is None
+                    table = self.headcount(reader, ["status"], place)
+                    rows = [row for row in table["items"] if row["status"] in counted]
+                    totals[key] = not table["items"] or any(row[suppression.FLAG] for row in rows)
                 except (InvalidInput, OutsideScope, AccessDenied):
                     totals[key] = True
             if totals[key]:
@@ -2346,6 +2354,14 @@ def filter_key(name: str, value: Any) -> Any:
         return unit_key(value)
     codes = filter_codes(name)
     return value if codes is None else codes.read_or_as_typed(value)
+
+
+def in_post_statuses() -> frozenset[str]:
+    """The statuses the scorecard counts as staff in post (its awards.per_1000_staff's denominator,
+    projections.scorecard.competency.in_post): every status but those away from duty (NOT_IN_POST) and those that
+    end employment (a spell ends there), the active staff and those under a penalty or preparing for retirement."""
+    ref = reference()
+    return frozenset(s.code for s in ref.statuses) - ref.separation_statuses() - set(NOT_IN_POST)
 
 
 def card_values(

@@ -176,3 +176,24 @@ def test_a_filtered_groups_attribute_is_withheld_where_a_wider_answer_less_it_te
     assert (judged["promoted"], judged["promotion_rate"]) == ((None, None) if told else (9, 0.6429))
     assert judged["count"] == 14
     assert suppression.MENTORING_PROMOTED.differenced(row, wider, 1) == row  # (an exact reader: every figure)
+
+
+@pytest.mark.parametrize("outcome", ["promotion", "post_appointment"])
+def test_the_untrained_staffs_outcomes_are_withheld_with_the_share_as_the_trained_staffs(outcome: str) -> None:
+    """The comparable untrained staff are of those who missed the yearly JP, the share's denominator less its
+    numerator: they bound the share as the trained staff do, so both outcomes go where the share is withheld (until
+    2026-12-07 the untrained staff's 10 of 20 were shown beside it)."""
+    share = value("KOTA-MEDAN", 2025, {}, 20, 40)
+    card = card_of(
+        {
+            "training.jp_share": [share],
+            f"outcomes.{outcome}_trained": [value("KOTA-MEDAN", 2025, {}, 10, 20)],
+            f"outcomes.{outcome}_untrained": [value("KOTA-MEDAN", 2025, {}, 10, 20)],
+        }
+    )
+    withheld = {suppression.value_key_of("training.jp_share", share)}
+    found = suppression.scorecard(card, 5, withheld=withheld)["indicators"]
+    for group in ("trained", "untrained"):
+        [v] = found[f"outcomes.{outcome}_{group}"]["trend"]
+        assert (v["numerator"], v["denominator"], v["suppressed"]) == (None, None, True)
+    assert not suppression.scorecard(card, 5)["indicators"][f"outcomes.{outcome}_untrained"]["trend"][0]["suppressed"]
