@@ -1851,16 +1851,17 @@ class Services:
         is), every row's when the table by that field alone withholds the value filtered to (the report's rows add up
         to it), and a row's whose cell the report without the filter withholds (the filter's values' rows of that cell
         add up to it). Each table as the same reader gets it (`training_compliance` of the other filters, judged so in
-        turn). Until 2026-12-07 none was: `year=2024&by=agency` withheld KOTA-MEDAN's met and PROV-SUMUT's, and
-        `&agency=KOTA-MEDAN` showed 27 of 35, which the PNS' 107 of 126 less KAB-DELISERDANG's 38 of 45 left
-        PROV-SUMUT's 42 of 46."""
+        turn; one refused withholds every row's, what it would withhold not known). Until 2026-12-07 none was:
+        `year=2024&by=agency` withheld KOTA-MEDAN's met and PROV-SUMUT's, and `&agency=KOTA-MEDAN` showed 27 of 35,
+        which the PNS' 107 of 126 less KAB-DELISERDANG's 38 of 45 left PROV-SUMUT's 42 of 46."""
 
         def withheld(fields: list[str], others: dict[str, list[str]]) -> set[tuple[Any, ...]] | None:
             """The cells of the table by `fields` under `others` whose met it withholds (None: every one)."""
             try:
                 table = self.training_compliance(reader, year, fields, others, of_no_one=False, judged=judged)
-            except (InvalidInput, OutsideScope, AccessDenied):  # (a table the reader cannot ask: none to slice)
-                return set()
+            except (InvalidInput, OutsideScope, AccessDenied):
+                # (a table the reader cannot ask: what it would withhold unknown, every one; until 2026-12-07 none)
+                return None
             hidden = {cell_key(fields, row) for row in table["items"] if row[suppression.MET_FLAG]}
             return None if table["groups_suppressed"] else hidden
 

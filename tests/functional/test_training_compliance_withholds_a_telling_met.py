@@ -16,12 +16,14 @@ from urllib.parse import urlencode
 
 import pytest
 
+from careerlog.domain.errors import InvalidInput
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_headcount_counts_the_active_staff import store_url
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_pages_report_downloads import DASH, csv_rows, page_rows, sheet
 from tests.functional.test_suppression import record
+from web.services import Services
 
 __all__ = ["store_url"]  # (both stores)
 
@@ -159,7 +161,11 @@ def test_the_page_and_its_downloads_withhold_the_met_and_say_why(trained: World)
         "true",
     ]
     header, *rows = sheet(trained, f"/pages/reports/training.xlsx?{query}&lang=en")
-    assert header[-1] == "Met the yearly JP withheld"  # ("With the yearly JP withheld" until 2026-12-07: a count)
+    # ("With the yearly JP withheld" until 2026-12-07, a count; then "Met the yearly JP withheld", its JP aside)
+    assert header[-1] == "Met the yearly JP, share and average JP withheld"
+    assert sheet(trained, f"/pages/reports/training.xlsx?{query}&lang=id")[0][-1] == (
+        "Memenuhi JP tahunan, bagian dan rata-rata JP disembunyikan"
+    )
     [iii_a] = [row for row in rows if row[0] == "III/a"]
     assert (iii_a[1], iii_a[2], iii_a[3]) == (10, None, None)
     log_in(trained, "inspector")
@@ -241,3 +247,23 @@ def test_a_met_shown_filtered_is_no_unfiltered_one_less_a_withheld_other(world: 
         assert (row["staff"], row["met"], row["met_suppressed"]) == (10, None, True), sex
     [women] = report(world, "inspector", by="rank", sex="F")["items"]
     assert women["met"] == 5
+
+
+def test_a_filtered_met_is_withheld_where_a_table_it_is_judged_against_is_refused(
+    trained: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filtered answer's met is judged against the same report without the filter (`Services.met_sliced`): one of
+    those tables refused, what it would withhold is not known, so every met is withheld (until 2026-12-07 none was:
+    judged as a table withholding nothing)."""
+    asked = Services.training_compliance
+
+    def refused(self: Services, reader: Any, year: int, by: list[str], filters: Any, **options: Any) -> Any:
+        if not filters.get("agency"):  # (a table without the agency filter: the ones the filtered answer is judged by)
+            raise InvalidInput("refused", "agency")
+        return asked(self, reader, year, by, filters, **options)
+
+    assert [met for _staff, met, *_ in by_rank(trained, "reporter").values()] == [None, None, None, 0]
+    monkeypatch.setattr(Services, "training_compliance", refused)
+    ranks = by_rank(trained, "reporter")
+    assert [met for _staff, met, *_ in ranks.values()] == [None] * 4  # (III/c's 0 of 7 shown until 2026-12-07)
+    assert all(met_suppressed for *_, met_suppressed in ranks.values())

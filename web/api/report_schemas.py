@@ -87,10 +87,11 @@ ComplianceRowSchema = type(
         "met_suppressed": fields.Boolean(
             dump_only=True,
             metadata={
-                "description": "True: met and share withheld (null) from a reporter or policy maker, the row "
-                "suppressed, or met or the rest of the staff 1 to CAREERLOG_MIN_CELL - 1 (0 and all shown), or a "
-                "complement that keeps such a met from being worked out of the rows' sums; staff shown unless "
-                "suppressed, hours and average_hours withheld with met (they bound it: docs/security.md)."
+                "description": "True: met, share, hours and average_hours withheld (null) from a reporter or policy "
+                "maker (hours and average_hours with met: they bound it, docs/security.md): the row suppressed, or "
+                "met or the rest of the staff 1 to CAREERLOG_MIN_CELL - 1 (0 and all shown), or a complement that "
+                "keeps such a met from being worked out of the rows' sums, or a table it is judged against withholds "
+                "or refuses it; staff shown unless suppressed."
             },
         ),
         "__doc__": "One group of staff: the values of the `by` fields and how many had the yearly JP.",

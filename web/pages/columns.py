@@ -101,7 +101,7 @@ REPORT_LABELS: dict[str, dict[str, LazyString]] = {
         "met": _l("With the yearly JP"),
         "share": _l("Share"),
         "average_hours": _l("Average JP"),
-        "met_suppressed": _l("Met the yearly JP withheld"),
+        "met_suppressed": _l("Met the yearly JP, share and average JP withheld"),
     },
     "programmes": {
         "programme_id": _l("Programme"),
