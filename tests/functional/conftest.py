@@ -90,7 +90,12 @@ def made_worlds() -> Iterator[dict[tuple[object, ...], SqliteWorld | LentSchema[
 
 
 def made_world(url: str) -> dict[str, str]:
+    """The world made in the store at `url`, with the tables an app's first request makes: its import jobs' table
+    (web.import_jobs: the process's jobs' thread, started by the first request, makes it when missing). Without it
+    the first request of each test lent the PostgreSQL world made that table, the schema's tables were no longer
+    the world's, and the schema was dropped and the world made again for the next test (tests.stores.LentSchema)."""
     with served_app(url, dict(TEST_CONFIG)) as flask_app:
+        flask_app.extensions["careerlog"].jobs  # noqa: B018  # (the property makes the table when missing)
         return build_world(flask_app, flask_app.test_client()).tokens
 
 
