@@ -519,7 +519,7 @@ def standing(requirement: dict[str, Any], today: date, judged_on: str | None = N
 # served, a year rated below the minimum still read), or credit points short, hold the promotion to the next promotion
 # date (`barred_ahead`: `judged_on`, judged past them since merit view 62) an offer whose earliest date has come is
 # neither `eligible` nor `eligible_from_met_on`: `to_come`, or `not_eligible` when a requirement due is missing on
-# `judged_on` (and not `reached`: `EligibilityQueries.offers`).
+# `judged_on` (and, as under any bar standing, not `reached`: `EligibilityQueries.offers`).
 BLOCKED, TO_COME, ELIGIBLE, ELIGIBLE_FROM_MET_ON, NOT_ELIGIBLE = (
     "blocked",
     "to_come",
@@ -532,21 +532,21 @@ DECISIONS = (BLOCKED, TO_COME, ELIGIBLE, ELIGIBLE_FROM_MET_ON, NOT_ELIGIBLE)
 
 def decision(
     barred: dict[str, Any] | None,
-    reached: bool,
+    come: bool,
     missing: list[str],
     met_on: str | None,
     requirements: list[dict[str, Any]],
     bar_ahead: bool = False,
 ) -> str:
-    """What an offer comes to today (DECISIONS), from its `blocked`, whether its earliest date has come (`reached`,
-    bars aside), `missing`, `met_on` and its requirements with their `standing` today (`with_sources`); `bar_ahead`, a
-    bar whose end the record gives (a penalty served, a year rated below the minimum still read) or credit points short
-    hold it to the next promotion date (`next_date_basis` bar or credit_points, a date still to come, `judged_on`:
-    `barred_ahead`): not eligible today, nor from `met_on`, but `to_come` on that date (or `not_eligible` when a
-    requirement due is missing on it)."""
+    """What an offer comes to today (DECISIONS), from its `blocked`, whether its earliest date has come (`come`, bars
+    aside: not the API's `reached`, which a bar standing makes false), `missing`, `met_on` and its requirements with
+    their `standing` today (`with_sources`); `bar_ahead`, a bar whose end the record gives (a penalty served, a year
+    rated below the minimum still read) or credit points short hold it to the next promotion date (`next_date_basis`
+    bar or credit_points, a date still to come, `judged_on`: `barred_ahead`): not eligible today, nor from `met_on`,
+    but `to_come` on that date (or `not_eligible` when a requirement due is missing on it)."""
     if barred is not None:
         return BLOCKED
-    if not reached:
+    if not come:
         return TO_COME
     if not missing and not bar_ahead:
         return ELIGIBLE
@@ -627,8 +627,9 @@ NOT_OPEN_READ = f"SELECT {ROSTER_COLUMNS} FROM roster WHERE subject = ?"
 
 class EligibilityQueries(ViewReader):
     def eligibility(self, nip: str) -> list[dict[str, Any]]:
-        """What is open to an employee: per kind the earliest date, whether it has come (today: `reached`, false while
-        a bar or the credit points hold the next promotion date to a day still to come, `barred_ahead`), the next
+        """What is open to an employee: per kind the earliest date, whether the offer's date has come (today:
+        `reached`, the earliest date come and nothing barring it: false while blocked, barred with no end known, or
+        while a bar or the credit points hold the next promotion date to a day still to come, `barred_ahead`), the next
         promotion date from today (`next_date`: after a penalty's known end and the years a year rated below the
         minimum is read for; None when blocked for good or while a legal status bars it, whose end no record gives),
         and the requirements met or missing on `judged_on` (after the earliest date and the record's last day), each
@@ -651,15 +652,16 @@ class EligibilityQueries(ViewReader):
             away = LEGAL_STATUS in missing or (PENALTY_RULE in missing and row["barred_until"] is None)
             dated = (None, None) if barred or away else next_date(book, row, today)
             sourced = with_sources(book, requirements, row["judged_on"], today, row["kind"])
-            # the earliest date come (`come`) is `reached` unless a bar whose end the record gives or the credit points
-            # hold the next promotion date to a day still to come (`barred_ahead`): no promotion can come before it
+            # the earliest date come (`come`) is `reached` unless something bars the promotion: blocked for good, a
+            # legal status or a penalty of no known end (`away`), or a bar whose end the record gives or the credit
+            # points holding the next promotion date to a day still to come (`barred_ahead`)
             come, held = row["earliest_date"] <= today.isoformat(), barred_ahead(dated, today)
             items.append(
                 {
                     **row,
                     "requirements": sourced,
                     "missing": missing,
-                    "reached": come and not held,
+                    "reached": come and not (barred or away or held),
                     **dict(zip(("next_date", "next_date_basis"), dated, strict=True)),
                     "blocked": barred,
                     "decision": decision(barred, come, missing, row["met_on"], sourced, held),
@@ -831,9 +833,10 @@ def next_date(book: Rules, row: Row, today: date) -> tuple[str | None, str | Non
 
 
 # What sets the next promotion date (the API's `next_date_basis`), in the order they are weighed: the latest wins.
-NEXT_DATE_BASES = ("time_in_rank", "today", "bar", "credit_points")
+BY_TIME_IN_RANK, BY_TODAY, BY_BAR, BY_CREDIT_POINTS = ("time_in_rank", "today", "bar", "credit_points")
+NEXT_DATE_BASES = (BY_TIME_IN_RANK, BY_TODAY, BY_BAR, BY_CREDIT_POINTS)
 # The bases that hold a promotion to a next promotion date still to come, its earliest date come or not (`barred_ahead`)
-HELD_BY = frozenset(NEXT_DATE_BASES[2:])
+HELD_BY = frozenset((BY_BAR, BY_CREDIT_POINTS))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -846,16 +849,17 @@ def next_date_and_basis(
     promotion date may fall in, and not before `credit`, the first date on which credit points short could be
     reached at the best rate (`credit_from`): the earliest day on which every requirement could be met. With it
     what sets it (NEXT_DATE_BASES), the last of them that moves it to a later promotion date: `time_in_rank`, the
-    earliest date still to come (after `today`); `today`, the earliest date come, today or gone by (the API's
-    `reached`: on the earliest date itself too, which until 2026-12-06 still read `time_in_rank`); `bar`;
-    `credit_points`. (None, None) when no version of promotion.dates permits a date."""
+    earliest date still to come (after `today`); `today`, the earliest date come, today or gone by, and no later
+    bound moving it (on the earliest date itself too, which until 2026-12-06 still read `time_in_rank`): the one basis
+    the API's `reached` is true with; `bar`; `credit_points`. (None, None) when no version of promotion.dates permits a
+    date."""
     start = date.fromisoformat(earliest)
-    # the earliest date to come sets it, or, from that date on (`reached`), today, until a later bound moves it
-    bounds = [(today, NEXT_DATE_BASES[1]) if start <= today else (start, NEXT_DATE_BASES[0])]
+    # the earliest date to come sets it, or, from that date on (come), today, until a later bound moves it
+    bounds = [(today, BY_TODAY) if start <= today else (start, BY_TIME_IN_RANK)]
     if barred is not None:
-        bounds.append((date.fromisoformat(barred) + timedelta(days=1), NEXT_DATE_BASES[2]))
+        bounds.append((date.fromisoformat(barred) + timedelta(days=1), BY_BAR))
     if credit is not None:
-        bounds.append((date.fromisoformat(credit), NEXT_DATE_BASES[3]))
+        bounds.append((date.fromisoformat(credit), BY_CREDIT_POINTS))
     day, basis = bounds[0]
     found = first_permitted(book, day)
     for bound, why in bounds[1:]:

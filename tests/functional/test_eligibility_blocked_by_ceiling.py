@@ -67,7 +67,7 @@ def test_the_eligibility_answer_says_the_offer_is_blocked_and_gives_no_next_date
         "opened_by": ["203", "201", "202"],
     }
     assert item["next_date"] is None
-    assert item["reached"] is True  # the earliest date has come: what it says, and no more
+    assert item["reached"] is False  # its earliest date gone by, but no date brings it (until 2026-12-07 true)
     spec = world.get("/api/openapi.json").get_json()
     answer_validator(spec, "/api/v1/employees/{nip}/eligibility").validate(body)
     budi = world.get(f"/api/v1/employees/{BUDI}/eligibility", "admin").get_json()

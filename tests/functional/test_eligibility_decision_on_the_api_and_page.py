@@ -84,7 +84,7 @@ def test_the_career_page_says_what_the_answer_decided(world: World, monkeypatch:
 
 
 @pytest.mark.parametrize(
-    ("blocked", "reached", "missing", "met_on", "standings", "decided"),
+    ("blocked", "come", "missing", "met_on", "standings", "decided"),
     [
         ({"rule": "promotion.education_ceiling"}, True, ["promotion.education_ceiling"], None, [], "blocked"),
         (None, False, [], None, [], "to_come"),
@@ -97,7 +97,7 @@ def test_the_career_page_says_what_the_answer_decided(world: World, monkeypatch:
 )
 def test_the_decision_of_an_offer(
     blocked: dict[str, str] | None,
-    reached: bool,
+    come: bool,
     missing: list[str],
     met_on: str | None,
     standings: list[str],
@@ -107,7 +107,7 @@ def test_the_decision_of_an_offer(
         {"rule": f"rule.{i}", "outcome": "missing", "enforced": True, "standing": s} for i, s in enumerate(standings)
     ]
     advisory = {"rule": "promotion.training", "outcome": "missing", "enforced": False, "standing": "not_met"}
-    assert eligibility.decision(blocked, reached, missing, met_on, [*requirements, advisory]) == decided
+    assert eligibility.decision(blocked, come, missing, met_on, [*requirements, advisory]) == decided
 
 
 def test_met_on_stays_the_same_day_when_a_fact_recorded_today_leaves_something_not_due_missing(world: World) -> None:

@@ -30,8 +30,9 @@ TODAY = date(2026, 3, 10)
 PENALTY = {"level": "MEDIUM", "penalty_kind": "POTONG_TUKIN_12", "effective_date": "2025-06-01"}
 MET_LATER = (
     "Every requirement is met for Jun 1, 2026, the next promotion date, once what bars a promotion until then (see "
-    "above) is over: no promotion can come before that date."
+    "above) is over."  # (until 2026-12-07 it said again "no promotion can come before that date", as the line above)
 )
+NEXT_AFTER = "2026-08-01"  # the first promotion date after 1 June 2026
 MET_LATER_ID = "Semua syarat terpenuhi untuk 1 Jun 2026, tanggal kenaikan pangkat berikutnya, setelah hal yang"
 
 
@@ -115,3 +116,30 @@ def test_credit_points_short_past_a_penalty_hold_the_promotion_as_the_bar_does(w
     english = page_text(world, nip)
     assert "The disciplinary penalty ends on May 31, 2026, its last day, and bars a promotion until then" in english
     assert "(reached" not in english
+
+
+def test_reached_is_true_again_once_the_credit_points_next_date_has_come(world: World) -> None:
+    world.services.eligibility_view._today = TODAY
+    nip = ahli_madya_penalised(world, 884)
+    assert (regular_offer(world, nip)["reached"], regular_offer(world, nip)["next_date"]) == (False, "2027-02-01")
+    world.services.eligibility_view._today = date(2027, 2, 1)  # the date the credit points held it to
+    item = regular_offer(world, nip)
+    assert (item["next_date"], item["next_date_basis"], item["reached"]) == ("2027-02-01", "today", True)
+
+
+def test_a_penalty_ending_on_a_promotion_day_holds_the_promotion_past_that_day(world: World) -> None:
+    """The penalty's last day is 1 June 2026, a promotion day: that day lies inside it, so the next promotion date is
+    the one after it, and the offer's date has not come on 1 June."""
+    world.services.eligibility_view._today = TODAY
+    nip = s1(world, 885, "III/b", "2022-02-01")
+    recorded(world, nip, "penalty", PENALTY | {"end_date": "2026-06-01", "reference": "HD-3"}, date(2026, 1, 20))
+    world.catch_up()
+    item = regular_offer(world, nip)
+    assert (item["next_date"], item["next_date_basis"]) == (NEXT_AFTER, "bar")
+    assert (item["reached"], item["decision"]) == (False, "to_come")
+    world.services.eligibility_view._today = date(2026, 6, 1)  # the penalty's last day: still barred
+    item = regular_offer(world, nip)
+    assert (item["next_date"], item["reached"], item["decision"]) == (NEXT_AFTER, False, "to_come")
+    world.services.eligibility_view._today = date.fromisoformat(NEXT_AFTER)
+    item = regular_offer(world, nip)
+    assert (item["next_date"], item["next_date_basis"], item["reached"]) == (NEXT_AFTER, "today", True)

@@ -52,6 +52,7 @@ def test_a_penalty_without_an_end_bars_the_promotion_with_no_next_date(world: Wo
     item = regular_offer(world, nip)
     assert "promotion.penalty" in item["missing"]  # it was met: "No disciplinary penalty bars a promotion"
     assert item["next_date"] is None  # no day is known on which the penalty no longer bars it
+    assert item["reached"] is False  # the penalty bars it: the offer's date has not come (until 2026-12-07 true)
     english = page_text(world, nip)
     assert "Next promotion date" not in english
     assert "No end of the penalty is recorded: no promotion date can be given while it stands." in english

@@ -21,7 +21,7 @@ from projections.framework import Projector
 from projections.merit.audit import MeritProjection
 from projections.merit.cli import DECISION_COLUMNS, POST_COLUMNS, PROMOTION_COLUMNS, csv_text
 from projections.merit.distribution import GradeInflationQueries
-from projections.merit.eligibility import EligibilityQueries, barred_ahead
+from projections.merit.eligibility import EligibilityQueries
 from projections.merit.passed_over import DecisionPassedOverQueries, ledger_records
 from projections.merit.queries import AuditQueries, PassedOverQueries
 from projections.merit.schemas import DecisionSchema
@@ -144,12 +144,13 @@ def test_every_injected_irregularity_is_found_with_exactly_its_rules_and_clean_d
     assert any(r["eligible"] and not r["promoted"] for r in incremental["promotion_rounds"])
     row = next(r for r in incremental["eligibility"] if r["earliest_date"] is not None)  # offered (not a closed 101)
     shown = EligibilityQueries(open_view_store(settings).sql, today=TODAY).eligibility(str(row["subject"]))
-    first = shown[0]  # reached: its earliest date come, and no bar or credit points holding it to a date to come
-    assert (first["kind"], first["earliest_date"], first["reached"]) == (
-        row["kind"],
-        row["earliest_date"],
-        str(row["earliest_date"]) <= TODAY.isoformat()
-        and not barred_ahead((first["next_date"], first["next_date_basis"]), TODAY),
+    first = shown[0]  # its earliest date gone by, but credit points short hold it to a date still to come: not reached
+    assert (str(row["subject"]), row["kind"], row["earliest_date"]) == ("196708142001031001", "202", "2025-04-01")
+    assert (first["kind"], first["earliest_date"], first["reached"]) == ("202", "2025-04-01", False)
+    assert (first["next_date"], first["next_date_basis"], first["decision"]) == (
+        "2027-02-01",
+        "credit_points",
+        "to_come",
     )
     assert all(isinstance(r["requirements"], list) for r in shown)
     passed = PassedOverQueries(open_view_store(settings).sql).passed_over()

@@ -191,12 +191,11 @@ class EligibilityItemSchema(StrictSchema):
     reached = fields.Boolean(
         dump_only=True,
         metadata={
-            "description": "Whether the offer's date has come: the earliest date has come and no bar whose end the "
-            "record gives (a penalty, a year rated below the minimum) nor credit points short hold the promotion to "
-            "a next_date still to come (next_date_basis bar or credit_points): false while one does, true again once "
-            "next_date has come (until 2026-12-07 true from the earliest date on, under such a bar too). Of a blocked "
-            "offer, or one barred by a legal status or a penalty of no end recorded (next_date null), whether the "
-            "earliest date has come: blocked, missing and decision say why no date brings it."
+            "description": "Whether the offer's date has come: the earliest date has come and nothing bars the "
+            "promotion: false while the offer is blocked, barred by a legal status or a penalty of no end recorded "
+            "(next_date null), or held by a bar whose end the record gives (a penalty, a year rated below the "
+            "minimum) or credit points short to a next_date still to come (next_date_basis bar or credit_points); "
+            "true again once next_date has come. Until 2026-12-07 it was earliest_date <= today, under any bar too."
         },
     )
     next_date = PlainDate(
@@ -270,7 +269,9 @@ class EligibilityItemSchema(StrictSchema):
     # (last: a column added later goes last, so that the CSV's other columns keep their places)
     decision = one_of(
         DECISIONS,
-        "What the offer comes to today (the career page says it after the earliest date): blocked, no date brings "
+        "What the offer comes to today (the career page says it after the earliest date; 'it has come' below is "
+        "said of the earliest date, earliest_date <= today, not of reached, which any bar standing makes false): "
+        "blocked, no date brings "
         "it (see blocked); to_come, the earliest date is still to come, or it has come and every enforced "
         "requirement still open on judged_on (a date to come) is not due yet with no date met before it (met_on "
         "null): eligible on judged_on once they are met; eligible, it has come and nothing is missing "
