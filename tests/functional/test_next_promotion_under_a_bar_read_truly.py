@@ -19,6 +19,7 @@ from datetime import date
 
 import pytest
 
+from projections.merit.eligibility import decision
 from tests import factories as f
 from tests.functional.conftest import World, appointment_of
 from tests.functional.test_career_page_basis import page_text
@@ -143,3 +144,48 @@ def test_a_penalty_ending_on_a_promotion_day_holds_the_promotion_past_that_day(w
     world.services.eligibility_view._today = date.fromisoformat(NEXT_AFTER)
     item = regular_offer(world, nip)
     assert (item["next_date"], item["next_date_basis"], item["reached"]) == (NEXT_AFTER, "today", True)
+
+
+def ahli_madya_met_before_the_credit_rule(world: World, sequence: int) -> str:
+    """An Ahli Madya at IV/a since 1 February 2020 by a 202 (2 years reached on 1 February 2022), rated Baik to 2022
+    (recorded on 10 January 2023): every requirement met on the promotion dates of 2022, before promotion.credit_points
+    is in force (2023-01-01); from 2023 its 150 credit points are short (112.5 since 2020), reached at the best rate
+    with 2023's rating: the NIP."""
+    nip = f.nip(date(1976, 9, 20), date(2005, 1, 1), "F", sequence=sequence)
+    recorded(world, nip, "appointment", appointment_of(nip, rank="III/a"), date(2005, 1, 5))
+    recorded(world, nip, "confirmation", f.confirmation("2006-01-01"), date(2006, 1, 5))
+    post = {"post_kind": "FUNGSIONAL", "level": "AHLI_MADYA", "title": "Analis Ahli Madya", "unit": "Bappeda"}
+    post |= {"assignment": "DEFINITIVE", "effective_date": "2019-06-01", "reference": f"SK-JF-{sequence}"}
+    recorded(world, nip, "post_appointment", post, date(2019, 6, 5))
+    for rank, day in (("III/b", "2009-04-01"), ("III/c", "2013-04-01"), ("III/d", "2017-04-01")):
+        recorded(world, nip, "rank_promotion", f.promotion(rank, day), date.fromisoformat(day))
+    recorded(world, nip, "rank_promotion", f.promotion("IV/a", "2020-02-01", kind="202"), date(2020, 2, 5))
+    for year in range(2005, 2023):
+        recorded(world, nip, "performance_rating", f.rating(year), date(year + 1, 1, 10))
+    world.catch_up()
+    return nip
+
+
+def test_credit_points_holding_the_promotion_turn_eligible_from_met_on_into_to_come(world: World) -> None:
+    world.services.eligibility_view._today = date(2023, 1, 15)
+    nip = ahli_madya_met_before_the_credit_rule(world, 886)
+    item = regular_offer(world, nip)
+    assert (item["kind"], item["earliest_date"], item["met_on"], item["judged_on"]) == (
+        "202",
+        "2022-04-01",
+        "2022-04-01",  # every requirement met from then, before the credit rule was in force
+        "2024-02-01",
+    )
+    assert (item["next_date"], item["next_date_basis"], item["credit_from"]) == (
+        "2024-02-01",
+        "credit_points",
+        "2024-02-01",
+    )
+    open_ = {r["rule"]: r["standing"] for r in item["requirements"] if r["outcome"] == "missing" and r["enforced"]}
+    assert open_ == {"promotion.performance": "not_due", "promotion.credit_points": "not_due"}
+    # every requirement still open not due yet and met_on given: eligible_from_met_on, but for the credit points
+    # holding it to 2024-02-01
+    held = [r for r in item["requirements"] if r["outcome"] == "missing"]
+    assert decision(None, True, item["missing"], item["met_on"], held) == "eligible_from_met_on"
+    assert (item["decision"], item["reached"]) == ("to_come", False)
+    assert "(reached: every requirement has been met" not in page_text(world, nip)
