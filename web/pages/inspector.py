@@ -547,7 +547,8 @@ def decision_words(row: dict[str, Any], decision: str) -> dict[str, Any]:
     return {
         **row,
         "rules": RULE_SEPARATOR.join(row.get("rules") or ()),
-        "rule_titles": RULE_SEPARATOR.join(rule_label(r) for r in row.get("rules") or ()),
+        # (each of the version in force on its TMT, as the CSV's: rule_label; until 2026-12-07 promotion.dates' of 2000)
+        "rule_titles": RULE_SEPARATOR.join(rule_label(r, row.get("tmt")) for r in row.get("rules") or ()),
         "decision": kind_label(DECISION_EVENTS.get(row["decision"], row["decision"])),
         "kind": kind if row["kind"] is not None else None,
         "verdict": verdict_words(row["verdict"]),

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from datetime import date
 from typing import IO, Any
 
+from babel.lists import format_list
 from babel.messages.extract import extract_python
-from flask_babel import get_locale, gettext
+from flask_babel import format_date, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
@@ -19,8 +21,9 @@ from careerlog.accounts import Account
 from careerlog.domain.events import EMPLOYEE_EVENTS
 from careerlog.domain.payload import payload_fields
 from careerlog.domain.ratings import scheme_of_year
-from careerlog.reference import BUNDLED_RULES, reference, rules
+from careerlog.reference import BUNDLED_RULES, Rule, reference, rules
 from careerlog.workbook_template import CHECK_DESCRIPTIONS, CONFIRM_FRAMES
+from projections.merit.schemas import rule_title
 from projections.scorecard.scorecard import DEFINITIONS
 
 # (careerlog.importing.KIND_NAMES keeps them in English for the command line's import summary: a kind renamed here
@@ -674,7 +677,7 @@ RULE_LABELS: dict[str, LazyString] = {
     "post.post_below": _l("Years in the post below"),
     "post.rank_range": _l("Rank within the post's eselon range"),
     "promotion.credit_points": _l("Credit points of the level"),
-    "promotion.dates": _l("TMT on 1 April or 1 October"),
+    "promotion.dates": _l("TMT on a permitted promotion date"),
     "promotion.degree_rank": _l("Promotion by degree beyond the degree"),
     "promotion.education_ceiling": _l("Above the education's ceiling"),
     "promotion.functional_range": _l("Above the functional level's top rank"),
@@ -691,12 +694,35 @@ RULE_LABELS: dict[str, LazyString] = {
 }
 
 
-def rule_label(rule: str | None) -> str:
-    """A rule's short label in the visitor's language (RULE_LABELS); a rule without one by its title in the rule book
-    (careerlog.reference.rules), else its code."""
+def dates_label(version: Rule) -> str | None:
+    """promotion.dates' label of one version, the permitted dates it names in the visitor's language: "TMT on 1 April
+    or 1 October" (PP 99/2000, before 2024), "TMT on 1 February, 1 April, ..., or 1 December" (Peraturan BKN 4/2023);
+    None for a version whose dates are not a day of listed months (its label then RULE_LABELS')."""
+    months, day = version.params.get("months"), version.params.get("day")
+    if not isinstance(months, list) or not months or type(day) is not int:
+        return None
+    days = [format_date(date(2000, int(month), day), "d MMMM") for month in months]
+    return gettext("TMT on %(days)s", days=format_list(days, style="or", locale=str(get_locale())))
+
+
+# The rules whose versions ask different things of a decision, each labelled by the version in force on its TMT (the
+# version it was judged by, as the CSV's and the API's `rule_titles`: projections.merit.schemas.rule_title); the
+# filter, of every version, by RULE_LABELS' label of them all. Until 2026-12-07 a workbook named each finding of
+# promotion.dates "TMT on 1 April or 1 October", the rule before 2024, where the CSV named the one in force.
+VERSION_LABELS: dict[str, Callable[[Rule], str | None]] = {"promotion.dates": dates_label}
+
+
+def rule_label(rule: str | None, day: date | str | None = None) -> str:
+    """A rule's short label in the visitor's language (RULE_LABELS); with `day` (a decision's TMT), of the version in
+    force then where its versions differ (VERSION_LABELS); a rule without a label by its title in the rule book
+    (careerlog.reference.rules) of the version in force on `day`, else of its last version with one, else its code
+    (projections.merit.schemas.rule_title)."""
     code = rule or ""
+    on = date.fromisoformat(day) if isinstance(day, str) else day
+    labelled = VERSION_LABELS.get(code)
+    held = rules().in_force(code, on) if labelled is not None and on is not None else None
+    shown = labelled(held) if labelled is not None and held is not None else None
+    if shown is not None:
+        return shown
     found = RULE_LABELS.get(code)
-    if found is not None:
-        return str(found)
-    titled = [r.title for r in rules().all if r.id == code and r.title]
-    return titled[-1] if titled else code
+    return str(found) if found is not None else rule_title(code, on)
