@@ -136,6 +136,9 @@ PROGRAMME_KEY = ("programme",)
 # read at one position of the record (Services.aligned)
 CAREER_PAGE_VIEWS = ("timeline", "training", "mentoring", "merit", "roster")
 ELIGIBILITY_VIEWS = ("merit", "roster")
+# The views an audited decision's answer reads (its rows, findings and colleagues: merit), read at the record's last
+# event as its history from the ledger is (Services.audit)
+AUDIT_VIEWS = ("merit",)
 # The services' own refusals (careerlog.domain.wording; web.pages.messages.load_refusals reads them)
 # A voided record (its appointment retracted: careerlog.domain.employee.FACTS_STANDING) has no row in any view: its
 # reads are not found, saying so; its events stay in its history (GET /api/v1/employees/{nip}/events)
@@ -1152,6 +1155,37 @@ class Services:
         (`rating_years`), read here, of the people whose reads this call logs."""
         require(reader, Action.RUN_AUDITS)
         subject = normalise_nip(nip)
+        self.audited_row(reader, subject, version, decision)  # (the scope judged first, before any wait: see below)
+        # The decision's rows read at the record's last event the log holds, as its corrections and confirmations
+        # (read from the ledger) are: merit waited for, at most CAREERLOG_WAIT_SECONDS, for a write made a moment
+        # before (Services.aligned, as the career page), then the rows read again after its position; past the wait,
+        # the answer says the views lag (`behind`). Until 2026-12-07 a read right after a correction showed the old TMT
+        # and verdict ("corrected": false) beside the correction listed, and said nothing.
+        behind = self.aligned(subject, AUDIT_VIEWS, lag=True)
+        found, target = self.audited_row(reader, subject, version, decision)
+        records = ledger_records(self.ledger)
+        passed, later = colleagues_of(self.projector.views.sql, records, found)
+        colleagues = [Target(p["colleague"], p["agency"], target.region) for p in passed]
+        # (and those named as placed otherwise by a later record: a read of theirs too, where the decision was made;
+        # all in the one statement of the subject's entry)
+        compared = {p["colleague"] for p in passed}
+        placed = [Target(c["colleague"], target.agency, target.region) for c in later if c["colleague"] not in compared]
+        self.accounts.record_access(reader, "audit", [target, *colleagues, *placed])
+        evidence = comparison_evidence(records, found, sorted({p["colleague"] for p in passed}))
+        shown: dict[str, Any] = {
+            **with_colleagues(found, passed, evidence),
+            "behind": behind,
+            "passed_over": passed,
+            "recorded_later": later,
+            **decision_history(records, found),  # (confirmations, corrections, rules_judged: one read of the record)
+        }
+        if rated:
+            shown["rating_years"] = self.rating_years(shown, {str(t.nip) for t in (target, *colleagues)})
+        return shown
+
+    def audited_row(self, reader: Account, subject: str, version: int, decision: str) -> tuple[dict[str, Any], Target]:
+        """An audited decision of the type as the audit view holds it, with where it was decided (its scope): exactly
+        "not found" (NO_AUDITED_DECISION) for one not audited, of another type or outside the reader's scope."""
         try:
             # (its inflated ratings of the unit-years the grade-inflation list lists to the reader alone: of the
             # agencies and regions of its scope)
@@ -1169,24 +1203,7 @@ class Services:
             or not permits(reader, Action.RUN_AUDITS, target)
         ):
             raise NotFound(NO_AUDITED_DECISION.reason(decision=f"{subject}-{version}"))
-        records = ledger_records(self.ledger)
-        passed, later = colleagues_of(self.projector.views.sql, records, found)
-        colleagues = [Target(p["colleague"], p["agency"], target.region) for p in passed]
-        # (and those named as placed otherwise by a later record: a read of theirs too, where the decision was made;
-        # all in the one statement of the subject's entry)
-        compared = {p["colleague"] for p in passed}
-        placed = [Target(c["colleague"], target.agency, target.region) for c in later if c["colleague"] not in compared]
-        self.accounts.record_access(reader, "audit", [target, *colleagues, *placed])
-        evidence = comparison_evidence(records, found, sorted({p["colleague"] for p in passed}))
-        shown: dict[str, Any] = {
-            **with_colleagues(found, passed, evidence),
-            "passed_over": passed,
-            "recorded_later": later,
-            **decision_history(records, found),  # (confirmations, corrections, rules_judged: one read of the record)
-        }
-        if rated:
-            shown["rating_years"] = self.rating_years(shown, {str(t.nip) for t in (target, *colleagues)})
-        return shown
+        return found, target
 
     def rating_years(self, decision: Mapping[str, Any], logged: set[str]) -> dict[str, int]:
         """The rated year of each performance rating a decision's findings cite as evidence, by "NIP/version" (the
