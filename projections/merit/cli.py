@@ -27,6 +27,7 @@ from projections.framework import (
     lags_of,
     newer_views,
     older_views,
+    positions_read,
     rebuilds_running,
     refills_of,
     refuse_judged_otherwise,
@@ -704,6 +705,15 @@ def views_read(obj: Context, *projections: Projection) -> None:
 NOT_JUDGED = "not judged: no rule in force then"
 
 
+def merit_behind(obj: Context, nip: str) -> bool:
+    """Whether the merit view has yet to apply the record's last event the log holds: the audited decision's `behind`,
+    as the API gives it (its rows older than the corrections and confirmations read from the log)."""
+    views = open_view_store(obj.settings)
+    found = views.sql.query(*positions_read(views.tracking_table, [MeritProjection.name]))
+    position = int(found[0]["n"]) if found and found[0]["n"] is not None else 0
+    return position < obj.app.last_notification_id(nip)
+
+
 @audit_group.command("promotion")
 @click.argument("nip")
 @click.argument("version", type=WholeNumber(min=1, max=MAX_VERSION))
@@ -719,7 +729,8 @@ def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None
     if not eighteen_digits(nip):
         raise InvalidInput(NOT_18_DIGITS.reason(value=quoted(typed)), "nip")
     judged_alike(obj)
-    result = audit_queries(obj).promotion(nip, version)
+    behind = merit_behind(obj, nip)  # (read before the rows, as the API reads it: web.services.Services.audit)
+    result = {**audit_queries(obj).promotion(nip, version), "behind": behind}
     result["passed_over"], result["recorded_later"] = decision_colleagues(
         open_view_store(obj.settings).sql, ledger_records(obj.app), result
     )

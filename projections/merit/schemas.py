@@ -397,6 +397,17 @@ class RuleJudgedSchema(StrictSchema):
 class AuditSchema(DecisionSchema):
     """One audited decision with its findings, their evidence, and the colleagues passed over."""
 
+    behind = fields.Boolean(
+        dump_only=True,
+        metadata={
+            "description": "Whether the audit view had yet to apply an event of the decision's record that the log "
+            "holds when read (the API waits at most CAREERLOG_WAIT_SECONDS for a write of a moment before): its rows "
+            "(tmt, verdict, findings, `corrected`) may then be older than the `corrections` and `confirmations` "
+            "listed, read from the log; read again in a moment, or pass the write's `position` as `wait_for`. "
+            "False: one state of the record (since 2026-12-07)."
+        },
+    )
+
     findings = fields.List(fields.Nested(FindingSchema), dump_only=True)
     inflated_ratings = fields.List(fields.Nested(InflatedRatingSchema), dump_only=True)
     passed_over = fields.List(fields.Nested(PassedOverSchema), dump_only=True)

@@ -9,11 +9,14 @@ III/b since 2014 (version 2). Both stores; nothing follows the log here: the tes
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from careerlog.cli import main
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_career_page_says_its_views_lag_the_log import (
@@ -105,3 +108,17 @@ def test_an_answer_whose_audit_view_lags_the_correction_says_so(world: World, la
     shown = audit(world, version)
     assert (shown["tmt"], shown["corrected"], shown["behind"]) == ("2024-07-01", True, False)
     assert BEHIND not in world.client.get(f"/pages/audits/{BUDI}/{version}?lang={lang}").get_data(as_text=True)
+
+
+def test_the_command_lines_json_says_so_as_the_api(world: World, store_url: str) -> None:
+    version = promoted(world)
+    corrected(world, version)
+    env = {"CAREERLOG_DATABASE_URL": store_url}
+    done = CliRunner().invoke(main, ["audit", "promotion", BUDI, str(version), "--format", "json"], env=env)
+    assert done.exit_code == 0, done.output
+    shown = json.loads(done.stdout)
+    assert (shown["tmt"], shown["corrected"], shown["behind"]) == ("2024-06-01", False, True)
+    assert shown == audit(world, version)  # (the API's, past its wait)
+    world.catch_up()
+    done = CliRunner().invoke(main, ["audit", "promotion", BUDI, str(version), "--format", "json"], env=env)
+    assert (json.loads(done.stdout)["behind"], json.loads(done.stdout)["tmt"]) == (False, "2024-07-01")

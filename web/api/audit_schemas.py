@@ -470,16 +470,6 @@ class AuditSchema(_AuditSchema):
         dump_only=True,
         metadata=_AuditSchema._declared_fields["confirmations"].metadata,
     )
-    behind = fields.Boolean(
-        dump_only=True,
-        metadata={
-            "description": "Whether the audit view had yet to apply an event of the decision's record that the log "
-            "holds when read (a write of a moment before waited for at most CAREERLOG_WAIT_SECONDS): its rows (tmt, "
-            "verdict, findings, `corrected`) may then be older than the `corrections` and `confirmations` listed, "
-            "read from the log; read again in a moment, or pass the write's `position` as `wait_for`. False: one "
-            "state of the record (since 2026-12-07)."
-        },
-    )
 
 
 # ---------------------------------------------------------------------- passed over, every kind
