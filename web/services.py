@@ -232,6 +232,16 @@ TOO_MANY_FILTERS = Refusal(
     "one of these fields instead.",
     numbers=("most", "count"),
 )
+# The promotion window and the outcome years a reader of aggregates may ask of the programmes and mentoring reports
+# (`published_only`): the published definition alone, as the pages read them. Each other value was another answer of
+# the same people, and the one less the other told a small group's figure (2026-12-07: KAB-KARO's mentees `years=5`
+# against `6`, one person-year's SKP rating of 4.0 and its JP; `window_months=30` against `31`, the one mentee promoted
+# in month 31; a programme's `comparable_promoted` 84 within 21 months, 85 within 22); docs/security.md
+PUBLISHED = {"window_months": (DEFAULT_WINDOW_MONTHS,), "years": (DEFAULT_OUTCOME_YEARS,)}
+PUBLISHED_ONLY = Refusal(
+    "Only {allowed} for a reader of aggregates (the published definition: another value, differenced with it, would "
+    "give a small group's figure away), got {number}."
+)
 REGIONS_OUTSIDE = Refusal("Regions {region} and {last} are outside your scope ({scope}).")
 # (an employee's access log: the reads of their own record alone)
 NIP_NOT_OWN = Refusal("NIP {nip} is not yours: the access log shows you the reads of your own record ({own}) alone.")
@@ -1910,6 +1920,7 @@ class Services:
         """Per training programme: take-up, hours, feedback, cost and participants' later promotions."""
         scoped = self.report_within(reader, filters)
         cell = self.smallest_cell(reader)
+        published_only(cell, window_months=window_months)
         # (an unknown programme: the 422 naming it, as an unknown unit; a reader of aggregates', judged in their scope
         # alone: until 2026-12-07 `programme_id=P&agency=A` answered 422 where P had no participant in A, 200 where it
         # had one, withheld, so the agencies of a withheld programme's participants were told one request each)
@@ -1972,6 +1983,7 @@ class Services:
         if unknown:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
         scoped = self.report_within(reader, filters)
+        published_only(self.smallest_cell(reader), window_months=window_months, years=years)
         self.mentoring.known_focus(scoped)
         relationships = self.mentoring.relationship_totals(scoped)
         cell = self.smallest_cell(reader)
@@ -2325,6 +2337,19 @@ class Disclosure:
     # perturb's rules on top of the cell key (Services.perturbed_headcount): the minimum cell and one value per filter;
     # False, the cell key alone (perturb until 2026-12-06), for bench.disclosure's comparison and the tests' attacks
     guarded: bool = True
+
+
+def published_only(cell: int, **asked: Any) -> None:
+    """Refuse a reader of aggregates (`cell` above 1) a report's window or outcome years other than the published
+    definition's (`PUBLISHED`; InvalidInput naming the parameter and the values allowed, after the scope's 403), as
+    `one_value_each` refuses a union of values: an answer under another value less the same under this one gives the
+    figure of the months or years between, which no withholding of either answer alone can judge. Inspectors, HR and
+    administrators ask any."""
+    if cell > 1:
+        for name, value in asked.items():
+            if value not in PUBLISHED[name]:
+                allowed = ", ".join(str(v) for v in PUBLISHED[name])
+                raise InvalidInput(PUBLISHED_ONLY.reason(allowed=allowed, number=value), name)
 
 
 def one_value_each(filters: Mapping[str, list[str]], cell: int) -> None:

@@ -16,7 +16,11 @@ def window_field() -> WholeNumber:
     return WholeNumber(
         load_default=DEFAULT_WINDOW_MONTHS,
         validate=validate.Range(min=1, max=MAX_WINDOW_MONTHS),
-        metadata={"description": "Months after the start in which a promotion counts."},
+        metadata={
+            "description": "Months after the start in which a promotion counts. A reporter or policy maker: "
+            f"{DEFAULT_WINDOW_MONTHS} alone, the published definition (another is a 422 naming it: differenced with "
+            "it, it would give a small group's figure away, docs/security.md)."
+        },
     )
 
 
@@ -223,7 +227,11 @@ class MentoringQuerySchema(MentoringFilterSchema):  # type: ignore[valid-type,mi
     years = WholeNumber(
         load_default=DEFAULT_OUTCOME_YEARS,
         validate=validate.Range(min=1, max=MAX_OUTCOME_YEARS),
-        metadata={"description": "Years after the start in which JP and SKP scores count."},
+        metadata={
+            "description": "Years after the start in which JP and SKP scores count. A reporter or policy maker: "
+            f"{DEFAULT_OUTCOME_YEARS} alone, the published definition (another is a 422 naming it: differenced with "
+            "it, it would give one person-year's score and JP away, docs/security.md)."
+        },
     )
 
 
