@@ -359,6 +359,6 @@ def test_a_stream_left_early_ends_its_reading_and_the_store_reads_on(shared_sett
         stream = audit.each_decision(page=2)
         first = next(stream)
         stream.close()
-        assert threading.active_count() == threads
+        assert threading.active_count() <= threads  # (none left reading; another test's thread may end meanwhile)
     assert first == next(audit.each_decision())
     assert len(list(audit.each_decision(page=5))) == audit.decisions_count() > 0
