@@ -2346,10 +2346,13 @@ def published_only(cell: int, **asked: Any) -> None:
     figure of the months or years between, which no withholding of either answer alone can judge. Inspectors, HR and
     administrators ask any."""
     if cell > 1:
-        for name, value in asked.items():
-            if value not in PUBLISHED[name]:
-                allowed = ", ".join(str(v) for v in PUBLISHED[name])
-                raise InvalidInput(PUBLISHED_ONLY.reason(allowed=allowed, number=value), name)
+        refused: dict[str, list[str]] = {
+            name: [PUBLISHED_ONLY.reason(allowed=", ".join(str(v) for v in PUBLISHED[name]), number=value)]
+            for name, value in asked.items()
+            if value not in PUBLISHED[name]
+        }
+        if refused:  # (each field given named in one answer, as the schemas do)
+            raise InvalidInput(refused)
 
 
 def one_value_each(filters: Mapping[str, list[str]], cell: int) -> None:

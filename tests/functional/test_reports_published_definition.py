@@ -101,3 +101,12 @@ def test_an_administrator_and_an_inspector_ask_any_window_and_years(mentored: Wo
     assert programmes.status_code == 200, programmes.get_data(as_text=True)
     [item] = [item for item in programmes.get_json()["items"] if item["programme_id"] == "PRG-A"]
     assert (programmes.get_json()["window_months"], item["promoted"]) == (22, 5)  # (the sixth: 24 months after)
+
+
+def test_a_window_and_years_both_other_than_published_are_both_named_in_one_answer(mentored: World) -> None:
+    """A review (2026-12-07): the first field alone was named, the second told only after the first was mended."""
+    answer = mentored.get(f"{MENTORING}?window_months=26&years=3", "reporter")
+    assert answer.status_code == 422, answer.get_data(as_text=True)
+    errors = answer.get_json()["errors"]
+    assert "got 26." in " ".join(errors["window_months"]), errors
+    assert "got 3." in " ".join(errors["years"]), errors
