@@ -405,6 +405,7 @@ class MentoringQueries(ViewReader):
         window_months: int = DEFAULT_WINDOW_MONTHS,
         years: int = DEFAULT_OUTCOME_YEARS,
         wider: Sequence[Mapping[str, Any]] = (),
+        spells: dict[tuple[str, ...], SpellIndex] | None = None,
     ) -> dict[str, Any]:
         """Mentees' promotions, JP and SKP scores after their first mentoring started, against
         colleagues of the same agency and rank on that day who were never mentored. `wider`: other filters (the same
@@ -413,7 +414,9 @@ class MentoringQueries(ViewReader):
         every mentee of this answer and more (`strictly_wider`: one of the same people tells nothing more, nor one
         of the same people as another), read in the same transaction from one load of the spells. This answer's own
         figures are read as from the spells of its own mentees' agencies alone (`SpellIndex.among`), whatever the
-        wider answers' agencies (a mentee's post of no agency held by those ever in theirs)."""
+        wider answers' agencies (a mentee's post of no agency held by those ever in theirs). `spells`: the spells
+        loaded, by their agencies, kept by the caller for its other reports of one request (the scorecard's judging:
+        the same agencies' spells read once, where until 2026-12-07 each report read them again)."""
         months = window(window_months)
         span = bounded(years, "years", 1, MAX_OUTCOME_YEARS)
         clauses, params = filter_clauses(filters, RELATIONSHIP_FILTERS)
@@ -424,7 +427,11 @@ class MentoringQueries(ViewReader):
             )
             mentored = {r["subject"] for r in sql.query("SELECT DISTINCT subject FROM mentoring")}
             own = {m.agency for m in mentees if m.agency}
-            everyone = load_spells(sql, own.union(m.agency for other in others for m in other if m.agency))
+            agencies = tuple(sorted(own.union(m.agency for other in others for m in other if m.agency)))
+            kept = {} if spells is None else spells
+            if agencies not in kept:
+                kept[agencies] = load_spells(sql, agencies)
+            everyone = kept[agencies]
             index = everyone.among(everyone.subjects_of(own)) if others else everyone
             peers = comparable(mentees, mentored, index)
             # (the values of the people compared alone, of those ever in the agencies: the index's; until 2026-12-06

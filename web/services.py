@@ -83,6 +83,7 @@ from projections.training import (
     NOT_IN_POST,
     SPELL_FIELDS,
     UNKNOWN_FILTER_OF,
+    SpellIndex,
     TrainingQueries,
     bounded,
     filter_values,
@@ -1980,10 +1981,12 @@ class Services:
         *,
         window_months: int = DEFAULT_WINDOW_MONTHS,
         years: int = DEFAULT_OUTCOME_YEARS,
+        spells: dict[tuple[str, ...], SpellIndex] | None = None,
     ) -> dict[str, Any]:
         """Mentoring in aggregate: relationships and sessions, and mentees' outcomes (`items`: mentees,
         peers) against colleagues never mentored. Filtered, a report of no mentee answers as a withheld one to a reader
-        of aggregates where the report by a filter's field would withhold any of its groups (`mentees_withheld_by`)."""
+        of aggregates where the report by a filter's field would withhold any of its groups (`mentees_withheld_by`).
+        `spells`: kept across the reports of one request (MentoringQueries.mentoring_outcomes)."""
         unknown = [name for name in filters if name not in MENTORING_REPORT_FILTERS]
         if unknown:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
@@ -2000,7 +2003,9 @@ class Services:
         judged = cell > 1 and relationships["mentees"] and not given
         places = partial(self.mentoring.places, scoped)
         wider = self.wider_answers(reader, filters, scoped, places) if judged else []
-        found = self.mentoring.mentoring_outcomes(scoped, window_months=window_months, years=years, wider=wider)
+        found = self.mentoring.mentoring_outcomes(
+            scoped, window_months=window_months, years=years, wider=wider, spells=spells
+        )
         [totals] = suppression.suppress([relationships], suppression.MENTORING, cell, withheld=(0,) if given else ())
         items = [{"group": group, **found[group]} for group in ("mentees", "peers")]
         # (its mentees withheld, so are their outcomes and their peers': the same people's, and those beside them)
@@ -2222,13 +2227,14 @@ class Services:
         every year are of every mentoring recorded); one refused withholds the values it would judge, and a value
         whose figures are not the report's (a region's card counts the peers in post in the region) is withheld."""
         reports: dict[tuple[Any, ...], dict[str, Mapping[str, Any]]] = {}
+        spells: dict[tuple[str, ...], SpellIndex] = {}  # (each agencies' spells read once for every report)
         withheld: set[str] = set()
         for indicator, value, filters in card_values(card, MENTORING_INDICATORS):
             months = (value.get("details") or {}).get("window_months", DEFAULT_WINDOW_MONTHS)
             key = (months, *sorted((k, tuple(v)) for k, v in filters.items()))
             if key not in reports:
                 try:
-                    found = self.mentoring_report(reader, filters, window_months=months)["items"]
+                    found = self.mentoring_report(reader, filters, window_months=months, spells=spells)["items"]
                 except (InvalidInput, OutsideScope, AccessDenied):
                     found = []
                 reports[key] = {row["group"]: row for row in found}

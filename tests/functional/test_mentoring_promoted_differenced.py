@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 import pytest
 
+from projections import mentoring
+from projections.training import load_spells
 from tests import factories as f
 from tests.functional.conftest import BUDI, RINA, World, appointment_of
 from tests.functional.test_pages_auth import log_in
@@ -199,6 +203,27 @@ def test_the_scorecards_mentoring_values_the_report_shows_are_shown(staffed: Wor
     staffed.catch_up()
     assert mentored_groups(staffed, "?agency=KOTA-MEDAN", "reporter")["mentees"]["promoted"] == 9
     assert mentored_values(staffed, SCORECARD, "reporter")["promotion_mentored"] == (9, 14)
+
+
+def test_a_scorecards_mentoring_judging_reads_the_same_agencies_spells_once(
+    staffed: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (each mentoring report the judging asks, KOTA-MEDAN's and KAB-KARO's, read every spell of both agencies again
+    # until 2026-12-07: 6 reads of one set for a unit's scorecard on the demo, a fifth of its time)
+    mentees_of(staffed, "BKPSDM", 14, 9, 600)
+    mentees_of(staffed, "", 10, 5, 640, karo=True)
+    staffed.catch_up()
+    reads: Counter[tuple[str, ...]] = Counter()
+
+    def counted(sql: Any, agencies: Iterable[str]) -> Any:
+        chosen = tuple(sorted(agencies))
+        reads[chosen] += 1
+        return load_spells(sql, chosen)
+
+    monkeypatch.setattr(mentoring, "load_spells", counted)
+    assert mentored_values(staffed, SCORECARD, "reporter")["promotion_mentored"] == (9, 14)
+    assert reads[("KAB-KARO", "KOTA-MEDAN")] >= 1
+    assert max(reads.values()) == 1, reads
 
 
 def region_people(world: World, region: str, how_many: int, promoted: int, sequence: int, *, mentored: bool) -> None:
