@@ -35,7 +35,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from careerlog.domain.errors import InvalidInput, quoted
+from careerlog.domain.errors import InvalidInput, quoted_apart
 from careerlog.domain.payload import in_nfc
 from careerlog.domain.wording import Refusal
 from careerlog.reference import NameSpellings, name_spellings
@@ -160,4 +160,5 @@ def check_named(nip: str, recorded: Mapping[str, Any] | None, written: str, valu
     changes = values.get("corrected_fields")
     if isinstance(changes, Mapping) and type(changes.get("name")) is str and same_name(changes["name"], written):
         return
-    raise InvalidInput(NAME_DIFFERS.reason(written=quoted(written), nip=nip, recorded=quoted(name)), "name")
+    shown, kept = quoted_apart(written, name)  # (the difference shown: not both cut at 40 alike)
+    raise InvalidInput(NAME_DIFFERS.reason(written=shown, nip=nip, recorded=kept), "name")

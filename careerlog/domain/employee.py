@@ -20,7 +20,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from careerlog.ages import months_last_day, whole_years
-from careerlog.domain.errors import INVISIBLE, FieldErrors, InvalidInput, quoted
+from careerlog.domain.errors import INVISIBLE, FieldErrors, InvalidInput, quoted, quoted_apart
 from careerlog.domain.events import Appointed, EventCorrected, LedgerEvent
 from careerlog.domain.ledger import (
     IN_FUTURE,
@@ -1447,9 +1447,8 @@ def _no_training(career: Career, programme: Any) -> str:
     )
     if not spellings:
         return NO_TRAINING.reason(programme=quoted(programme))
-    return NO_TRAINING_SPELT.reason(
-        programme=quoted(programme), spellings=joined(" or ", [quoted(p) for p in spellings])
-    )
+    given, *recorded = quoted_apart(programme, *spellings)  # (the difference shown: not each cut at 40 alike)
+    return NO_TRAINING_SPELT.reason(programme=given, spellings=joined(" or ", recorded))
 
 
 def check_alternation(

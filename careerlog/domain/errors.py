@@ -39,7 +39,36 @@ def quoted(value: object) -> str:
     names what it refuses without copying a cell of thousands of characters into every report, page and download. An
     invisible character or a no-break space in it is named (NAMED_IN_QUOTES: "(U+200B zero-width space)"), not escaped
     as Python writes it."""
-    text = cut(str(value))
+    return _in_quotes(cut(str(value)))
+
+
+# A refusal that sets a value typed beside the one recorded (a reference written otherwise, a name not the one
+# recorded, a programme spelt otherwise) quotes each whole up to COMPARED_LENGTH characters, where QUOTED_LENGTH would
+# cut both alike and hide the difference it is there to show (until 2026-12-07 the same
+# '800.1.11.1/KEP.1234/BKPSDM-KAB.BANDUNG/…' for a decree typed …/XII/2026 and recorded …/XI/2026); longer ones are
+# shown from COMPARED_BEFORE characters before the first that differs, "…" for what is left out on either side.
+COMPARED_LENGTH = 200
+COMPARED_BEFORE = 20
+
+
+def quoted_apart(*values: object) -> list[str]:
+    """Values a refusal compares, each quoted (`quoted`) so the difference between them shows: whole up to
+    COMPARED_LENGTH characters; past that, from COMPARED_BEFORE characters before the first character at which one
+    differs from the first value, "…" where the start is left out, cut to COMPARED_LENGTH ending in "…"."""
+    texts = [str(value) for value in values]
+    first = texts[0]
+    differs = min((_common_length(first, text) for text in texts[1:]), default=len(first))
+    start = differs - COMPARED_BEFORE if differs >= COMPARED_LENGTH - COMPARED_BEFORE else 0
+    return [_in_quotes(cut(("…" if start else "") + text[start:], COMPARED_LENGTH)) for text in texts]
+
+
+def _common_length(one: str, other: str) -> int:
+    """How many characters two texts begin with alike."""
+    return next((at for at, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), min(len(one), len(other)))
+
+
+def _in_quotes(text: str) -> str:
+    """A text as a refusal quotes it: its repr, an invisible character or a no-break space named (NAMED_IN_QUOTES)."""
     shown = repr(text)
     if text.isascii() or not any(c in NAMED_IN_QUOTES for c in text):
         return shown
@@ -63,14 +92,14 @@ def named_character(character: str) -> str:
 NAMED_CHARACTER = re.compile("|".join(re.escape(named_character(c)) for c in NAMED_IN_QUOTES))
 
 
-def cut(text: str) -> str:
-    """A text cut to QUOTED_LENGTH characters, ending in "…" when it was longer (`quoted`, unquoted); a text quoted
-    already (a repr, 'DAFTAR NOMINATIF ...') cut within its quotes, keeping its closing one ('DAFTAR NOMINATIF …',
-    as `quoted` gives it; until 2026-12-07 'DAFTAR NOMINATIF … with none)."""
+def cut(text: str, length: int = QUOTED_LENGTH) -> str:
+    """A text cut to `length` characters (QUOTED_LENGTH), ending in "…" when it was longer (`quoted`, unquoted); a
+    text quoted already (a repr, 'DAFTAR NOMINATIF ...') cut within its quotes, keeping its closing one ('DAFTAR
+    NOMINATIF …', as `quoted` gives it; until 2026-12-07 'DAFTAR NOMINATIF … with none)."""
     if len(text) > 2 and text[0] in "'\"" and text[-1] == text[0]:
         inner = text[1:-1]
-        return text if len(inner) <= QUOTED_LENGTH else f"{text[0]}{inner[: QUOTED_LENGTH - 1]}…{text[0]}"
-    return text if len(text) <= QUOTED_LENGTH else text[: QUOTED_LENGTH - 1] + "…"
+        return text if len(inner) <= length else f"{text[0]}{inner[: length - 1]}…{text[0]}"
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 QUOTED_VALUES = 5  # values a refusal listing the values it refuses quotes, the others counted ("and 3 more")

@@ -21,7 +21,7 @@ from typing import Any, TypeVar, cast
 from eventsourcing.domain import BaseAggregate, CanInitAggregate, CanMutateAggregate
 from eventsourcing.utils import get_topic
 
-from careerlog.domain.errors import FieldErrors, IdempotencyConflict, InvalidInput, quoted
+from careerlog.domain.errors import FieldErrors, IdempotencyConflict, InvalidInput, quoted, quoted_apart
 from careerlog.domain.events import (
     BY_KIND,
     CONFIRMED_FIELD,
@@ -282,9 +282,10 @@ def reference_typed(typed: Any, recorded: Any) -> str:
     before that "'800/1' (written '800/2' in the record)", as if one were the other's spelling)."""
     if type(typed) is not str or typed == recorded:
         return quoted(recorded)
+    shown, kept = quoted_apart(typed, recorded)  # (each whole, the difference shown: not both cut at 40 alike)
     if reference_key(typed) != reference_key(recorded):
-        return REFERENCE_CORRECTED.reason(typed=quoted(typed), recorded=quoted(recorded))
-    return REFERENCE_WRITTEN.reason(typed=quoted(typed), recorded=quoted(recorded))
+        return REFERENCE_CORRECTED.reason(typed=shown, recorded=kept)
+    return REFERENCE_WRITTEN.reason(typed=shown, recorded=kept)
 
 
 def reference_key(reference: Any) -> str:
