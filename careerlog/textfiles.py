@@ -362,9 +362,11 @@ _MARKED_AS_TEXT = re.compile(r"'\s*(?P<a>.+)|=\s*\"(?P<f>.+)\"\s*", re.DOTALL)
 DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", re.ASCII)
 # a date written with its month's Indonesian name (17 Agustus 2021, 17-Agu-2021, 1 Jan. 2022)
 _LONG_DATE = re.compile(r"(\d{1,2})[ -]+([^\W\d_]+)\.?[ -]+(\d{4})", re.ASCII)
-# ... and with its month's name first, as English writes it (Aug 3, 2026; August 3 2026): one way alone, the month
-# named (until 2026-12-07 left as written and refused, where 3 Aug 2026 read)
-_MONTH_FIRST = re.compile(r"([^\W\d_]+)\.?[ ]+(\d{1,2}),?[ ]+(\d{4})", re.ASCII)
+# ... and with its month's name first, as English writes it (Aug 3, 2026; August 3 2026; Aug 3,2026, the comma
+# enough to part the day from the year): one way alone, the month named (until 2026-12-07 left as written and refused,
+# where 3 Aug 2026 read). A year of two digits (Aug 3, 26), a month without its day (May 2026) and an English day of
+# the week before it (Monday, Aug 3, 2026) stay refused as written.
+_MONTH_FIRST = re.compile(r"([^\W\d_]+)\.?[ ]+(\d{1,2})(?:,[ ]*|[ ]+)(\d{4})", re.ASCII)
 # the Indonesian months' names and the abbreviations a spreadsheet or a clerk writes, by their lower case
 MONTHS: dict[str, int] = {
     name: number
