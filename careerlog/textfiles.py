@@ -746,8 +746,11 @@ def read_day_first_dates(row: dict[str, Any], *, day_first: bool = True) -> None
 
 def read_either_way(typed: str) -> bool:
     """Whether a date typed as digits reads either way round (08/04/2026: 8 April, or August 4?), which a form that
-    reads days first (as Indonesian writes them) says it read so (web.pages.hr `read_day_first`)."""
-    found = DAY_FIRST.fullmatch(typed.strip())
+    reads days first (as Indonesian writes them) says it read so (web.pages.hr `read_day_first`); with a time after
+    it too (08/04/2026 00:00, a day as a date-and-time writes it: until 2026-12-07 read day first with no word)."""
+    text = typed.strip()
+    timed = DATE_AND_TIME.fullmatch(text) if " " in text or "T" in text else None
+    found = DAY_FIRST.fullmatch(timed[1] if timed is not None else text)
     return found is not None and int(found[1]) <= 12 and int(found[3]) <= 12 and int(found[1]) != int(found[3])
 
 

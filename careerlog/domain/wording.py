@@ -78,11 +78,12 @@ def fill(text: str, values: dict[str, str]) -> str:
 # Indonesian and every page wrote "versi 12.345", "1.900", and an English page "version 12,345"), as a client keys on
 # it and the problem's `instance` names it. So never among a template's `numbers`, the quantities a language writes
 # its own way (a count, a cost, JP, seconds): a template naming one there is refused as it is made (`kept_as_written`),
-# and a value checked by a name of these is refused in words that keep it (projections.training `bounded`). A value of
-# another name that is an identifier is left out of `numbers` by hand (the versions {first} to {last} of
-# web.services WITHHELD_VOIDED). A line of an imported file (`line`, the lines `first` to `last`, the `next` one, the
-# `header`'s) and a workbook's `row` are identifiers too, which HR finds in the file by them: "baris 1234" (until
-# 2026-12-07 an Indonesian import's refusal wrote "baris 1.234", an English page "line 1,234").
+# and a value checked by a name of these is refused in words that keep it (projections.training `bounded`). A line of
+# an imported file (`line`, the lines `first` to `last`, the `next` one, the `header`'s) and a workbook's `row` are
+# identifiers too, which HR finds in the file by them: "baris 1234" (until 2026-12-07 an Indonesian import's refusal
+# wrote "baris 1.234", an English page "line 1,234"); `first` and `last` name the versions of web.services
+# WITHHELD_VOIDED as well, identifiers alike (left out of `numbers` by hand until they were named here). A value of
+# another name that is an identifier is left out of `numbers` by hand.
 IDENTIFIERS = frozenset(
     {"version", "target", "by", "void", "current", "expected", "placement", "year", "nip"}
     | {"line", "first", "last", "next", "header", "row"}

@@ -52,3 +52,11 @@ def test_a_date_of_digits_read_either_way_is_read_day_first_and_said_so(world: W
     assert said in page, page[:3000]
     assert "13/05/2024 was read" not in page
     assert "13/05/2024 dibaca" not in page
+
+
+def test_a_date_of_digits_read_either_way_with_a_time_of_midnight_is_said_so_too(world: World) -> None:
+    """("08/05/2024 00:00", a day as a date-and-time writes it: until 2026-12-07 read day first with no word.)"""
+    page = recorded_page(world, "en", effective_date="13/05/2024", start_date="08/05/2024 00:00")
+    recorded = world.services.ledger.events_of([BUDI])[BUDI][-1]
+    assert str(recorded.start_date) == "2024-05-08"
+    assert "08/05/2024 00:00 was read day first, as May 8, 2024: if the month was written first" in page, page[:3000]
