@@ -224,7 +224,7 @@ WITH_DECISION = ("promotion.one_step",)  # its evidence: the rank held, and the 
 
 class MeritProjection(TupleProjection):
     name = "merit"
-    version = 63  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
+    version = 64  # 4: eligibility judged_on (the requirements judged after the record's last day); 5: 203 by degree;
     # 6: no 202 past the functional level's range; 7: promotion.functional_range findings, post.rank_range met by a
     # move up the functional ladder from the level below's top rank, a finding without facts of its own points to
     # the decision; 8: a late definitive post appointment a 201/202 promotion or an appointment rests on is
@@ -324,6 +324,8 @@ class MeritProjection(TupleProjection):
     #     judged for the date before the bars, asking ratings no later date reads), barred_until and credit_from kept
     # 63: a finding's evidence gives the decision itself (a finding by an absence, promotion.one_step's) with the time
     #     it was recorded, the decision's `recorded_at` (was its latest correction's: "after the decision", as if late)
+    # 64: back to 62's: the decision's evidence with its latest correction's time, when the values shown were recorded
+    #     (63's, its first recording's, a time they never held); its page no longer marks it late for itself
     tables = (
         DECISIONS,
         FINDINGS,
@@ -533,8 +535,8 @@ def decision_tuples(
             c.source,
             c.status,
             c.message,
-            json.dumps(  # found by an absence: the decision itself (as recorded when: evidence_json)
-                evidence_json(subject, (*c.evidence, fact) if c.rule in WITH_DECISION else c.evidence or (fact,), fact)
+            json.dumps(  # found by an absence: the decision itself
+                evidence_json(subject, (*c.evidence, fact) if c.rule in WITH_DECISION else c.evidence or (fact,))
             ),
         )
         for c in failed

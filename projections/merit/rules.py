@@ -87,19 +87,20 @@ class Check:
         return self.outcome == MISSING and self.enforced
 
 
-def evidence_json(subject: str, facts: tuple[Fact, ...], decision: Fact | None = None) -> list[dict[str, Any]]:
+def evidence_json(subject: str, facts: tuple[Fact, ...]) -> list[dict[str, Any]]:
     """The facts a check relied on, with their effective and recorded times: each when it last changed (its recording
-    or latest correction: one corrected after the decision is late evidence, evidence.recorded_after), but the
-    `decision` judged, when among them, when it was recorded, the decision's own `recorded_at` (merit view 63: until
-    then its latest correction's, later than the decision's, and its page marked the decision "after the decision",
-    late evidence for itself)."""
+    or latest correction: `recorded_at` the time its values shown were recorded). The decision judged, where among
+    them (a finding by an absence, promotion.one_step's), likewise: a corrected decision's its latest correction's,
+    later than the decision's own; its page does not mark it "after the decision" (it is no evidence late for itself:
+    web/templates/pages/audit.html). Merit view 63 gave the decision its first recording's time beside values its
+    correction wrote, a time at which they never held; view 64 went back."""
     return [
         {
             "subject": subject,
             "version": f.version,
             "kind": f.kind,
             "effective_date": f.effective_date.isoformat(),
-            "recorded_at": (f.entry.recorded_at if f is decision else f.last_recorded_at).isoformat(),
+            "recorded_at": f.last_recorded_at.isoformat(),
             "reference": f.reference,
         }
         for f in facts

@@ -3,7 +3,9 @@
 promotion.dates finding's one supporting event, the decision, carried the correction's recorded time, later than the
 decision's, and its page marked the decision "after the decision"; and a read right after the correction (no
 `wait_for`) showed the old TMT and verdict ("corrected": false) beside the correction already listed. The decision's
-evidence now gives the time it was recorded (merit view 63), and the answer waits, at most CAREERLOG_WAIT_SECONDS,
+evidence keeps the time its values shown were recorded, its correction's (merit view 63 gave its first recording's,
+a time the corrected TMT never held; 64 went back), and its page no longer marks the decision late for itself while
+a fact recorded after it still is; the answer waits, at most CAREERLOG_WAIT_SECONDS,
 for the audit view to reach the record's last event, else says the views lag (`behind`, the page's notice). Budi holds
 III/b since 2014 (version 2). Both stores; nothing follows the log here: the tests catch the views up themselves."""
 
@@ -60,17 +62,22 @@ def text_of(page: str) -> str:
 def test_a_corrected_decision_is_not_late_evidence_for_itself(world: World) -> None:
     version = promoted(world)
     corrected(world, version)
+    leave = f.status("UNPAID_LEAVE", "2024-05-01")  # (recorded after the decision, effective by its TMT: late)
+    late_version = world.services.ledger.record(BUDI, "status_change", leave, actor="test").version
     world.catch_up()
     decision = audit(world, version)
     [dates] = [finding for finding in decision["findings"] if finding["rule"] == "promotion.dates"]
     [itself] = dates["evidence"]
     assert itself["version"] == version
-    assert itself["recorded_at"] == decision["recorded_at"]  # (was the correction's, later)
+    assert itself["recorded_at"] > decision["recorded_at"]  # (the correction's: when the TMT shown was recorded)
+    assert "evidence.recorded_after" in [finding["rule"] for finding in decision["findings"]]
     log_in(world, "inspector")
     page = world.client.get(f"/pages/audits/{BUDI}/{version}?lang=en").get_data(as_text=True)
     assert "promotion.dates" in page
-    assert LATE not in page
-    assert 'class="late"' not in page
+    late = re.findall(r'<tr class="late">(.*?)</tr>', page, re.S)
+    assert late  # (the unpaid leave, recorded after the decision)
+    assert all(LATE in row and f"(v{late_version})" in row for row in late), late
+    assert not [row for row in late if f"(v{version})" in row]  # (never the decision itself)
 
 
 def test_an_answer_read_right_after_a_correction_waits_for_the_audit_view_to_show_it(
