@@ -205,6 +205,15 @@ COMPLIANCE_INDICATORS = {
     "training.hours_per_employee": (["agency"],),
     **{f"training.jp_share_by_{dim}": ([dim], ["agency", dim]) for dim in ("rank", "sex", "region")},
 }
+# The scorecard's indicators bounded by every row of a training compliance table (Services.compliance_withheld): the
+# untrained staff's outcomes count those who missed the yearly JP in a rank where a colleague met it, so that the
+# agency's staff less its met less them is those of the ranks where nobody met it (a reporter's KOTA-MEDAN 2026 on the
+# demo of 2,000: 369 staff, 317 met, 51 untrained told the 1 of the ranks the training compliance by rank withholds,
+# IV/e 0 of 1, until 2026-12-07). Each shown only where every rank's `met` of the card's population is, in each table
+COMPLIANCE_BOUNDED = {
+    f"outcomes.{outcome}_untrained": COMPLIANCE_INDICATORS["training.jp_share_by_rank"]
+    for outcome in ("promotion", "post_appointment")
+}
 # The scorecard's mentoring indicators, each the mentoring report's group whose promoted it shows
 # (Services.mentoring_withheld)
 MENTORING_INDICATORS = {"outcomes.promotion_mentored": "mentees", "outcomes.promotion_unmentored": "peers"}
@@ -2293,35 +2302,57 @@ class Services:
         of 114 less the ranks shown told that one of the 12 staff of the four small ranks missed 20 JP). A share's
         value (training.jp_share and by rank, sex, region), and the JP per employee (its JP withheld with the `met` they
         bound), is shown only where its row's `met` is too (`met_suppressed` false: the training compliance's attribute
-        rule, since 2026-12-07). A request refused (a year before the
-        report's first) withholds every value it would judge."""
+        rule, since 2026-12-07). The untrained staff's outcomes (COMPLIANCE_BOUNDED: outcomes.promotion_untrained,
+        post_appointment_untrained) are shown only where every rank's `met` of the card's population is, in both
+        of jp_share_by_rank's tables (the staff less the met less them is those of the ranks where nobody met the
+        JP: since 2026-12-07). A request refused (a year before the report's first) withholds every value it would
+        judge."""
         # (one read of each year's staff, of every agency, by the fields its reports count by and are filtered on)
         fields = [f for forms in COMPLIANCE_INDICATORS.values() for by in forms for f in by]
         compliance = ComplianceReads(self.training, [*fields, *(k for k in ("unit", "region") if card.get(k))])
-        reports: dict[Any, list[dict[str, Any]]] = {}
+        reports: dict[Any, list[dict[str, Any]] | None] = {}
 
-        def shown(year: int, by: list[str], filters: dict[str, list[str]], group: Mapping[str, Any]) -> bool:
-            """Whether the training compliance by `by` under `filters` shows the row of `group` (the agency's one row
-            when `by` is agency alone) unwithheld, its `met` and JP too (`met_suppressed` false: a share's numerator,
-            and the JP per employee, which bound it); each report judged once, none when it is refused."""
+        def report(year: int, by: list[str], filters: dict[str, list[str]]) -> list[dict[str, Any]] | None:
+            """The training compliance by `by` under `filters`, each asked once; None when it is refused."""
             key = report_key(year, by, filters)
             if key not in reports:
                 try:
                     found = self.training_compliance(reader, year, by, filters, judged=Judged(compliance))
                     reports[key] = found["items"]
                 except (InvalidInput, OutsideScope, AccessDenied):
-                    reports[key] = []
+                    reports[key] = None
+            return reports[key]
+
+        def met_shown(row: Mapping[str, Any]) -> bool:
+            return not row[suppression.FLAG] and not row[suppression.MET_FLAG]
+
+        def shown(year: int, by: list[str], filters: dict[str, list[str]], group: Mapping[str, Any]) -> bool:
+            """Whether the training compliance by `by` under `filters` shows the row of `group` (the agency's one row
+            when `by` is agency alone) unwithheld, its `met` and JP too (`met_suppressed` false: a share's numerator,
+            and the JP per employee, which bound it); none when it is refused."""
             place = group or {"agency": filters["agency"][0]}
-            rows = [r for r in reports[key] if all(r.get(k) == v for k, v in place.items())]
-            return len(rows) == 1 and not rows[0][suppression.FLAG] and not rows[0][suppression.MET_FLAG]
+            rows = [r for r in report(year, by, filters) or [] if all(r.get(k) == v for k, v in place.items())]
+            return len(rows) == 1 and met_shown(rows[0])
+
+        def all_shown(year: int, by: list[str], filters: dict[str, list[str]]) -> bool:
+            """Whether the training compliance by `by` under `filters` shows every row of the agency's with its `met`
+            (COMPLIANCE_BOUNDED); none when it is refused."""
+            found = report(year, by, filters)
+            agency = filters["agency"][0]
+            return found is not None and all(met_shown(r) for r in found if r.get("agency", agency) == agency)
 
         # (judged a year at a time, its reads and reports dropped once it is: one year's held at once)
         judged: dict[int, list[tuple[str, Mapping[str, Any], dict[str, list[str]]]]] = defaultdict(list)
-        for indicator, value, filters in card_values(card, COMPLIANCE_INDICATORS):
+        for indicator, value, filters in card_values(card, [*COMPLIANCE_INDICATORS, *COMPLIANCE_BOUNDED]):
             judged[value["year"]].append((indicator, value, filters))
         withheld: set[str] = set()
         for year, values in judged.items():
             for indicator, value, filters in values:
+                if indicator in COMPLIANCE_BOUNDED:
+                    # (the untrained staff: every rank's met, which they and the agency's bound together)
+                    if not all(all_shown(year, by, filters) for by in COMPLIANCE_BOUNDED[indicator]):
+                        withheld.add(suppression.value_key_of(indicator, value))
+                    continue
                 forms = COMPLIANCE_INDICATORS[indicator]
                 # (the JP too: withheld with the met, which they bound)
                 if not all(shown(year, by, filters, value["group"]) for by in forms):

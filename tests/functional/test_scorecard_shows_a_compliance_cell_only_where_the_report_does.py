@@ -175,3 +175,58 @@ def test_the_trained_staffs_outcomes_are_withheld_with_their_share(trained: Worl
     for indicator in ("outcomes.promotion_trained", "outcomes.post_appointment_trained"):
         assert trend(card, indicator) == (None, None, True)  # (0 of 15 until 2026-12-07)
         assert trend(trained.get(asked, "inspector").get_json(), indicator) == (0, 15, False)
+
+
+# KOTA-MEDAN's staff of 2020 besides Budi (III/b, met) and Sari (III/a): (rank, education, people, met). II/a's one
+# person, in a rank where nobody met 20 JP, is no comparable untrained colleague: the agency's staff less its met less
+# the untrained staff was her, whom the training compliance by rank withholds (a reporter's KOTA-MEDAN 2026 on the demo
+# of 2,000: 369 staff, 317 met, 51 untrained, until 2026-12-07)
+LONE = (("III/b", "S-2", 10, 5), ("III/a", "S-1", 6, 3), ("II/a", "SLTA", 1, 0))
+UNTRAINED = ("outcomes.promotion_untrained", "outcomes.post_appointment_untrained")
+
+
+@pytest.fixture
+def lone(world: World) -> World:
+    confirm_world_pns(world)
+    record(world, BUDI, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
+    sequence = 850
+    for rank, education, people, met in LONE:
+        for n in range(people):
+            sequence += 1
+            nip = f.nip(date(1990, 1, 1 + n), date(2015, 3, 1), "M", sequence=sequence)
+            record(world, nip, "appointment", appointment_of(nip, rank=rank, education=education))
+            record(world, nip, "confirmation", f.confirmation("2016-03-01"))
+            if n < met:
+                record(world, nip, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
+    rank, education, people = KARO
+    for n in range(people):
+        sequence += 1
+        nip = f.nip(date(1988, 2, 1 + n), date(2014, 3, 1), "F", sequence=sequence)
+        place = {"agency": "KAB-KARO", "region": "12.06", "unit": "Dinas Pendidikan"}
+        record(world, nip, "appointment", appointment_of(nip, rank=rank, education=education, **place))
+        record(world, nip, "confirmation", f.confirmation("2015-03-01"))
+    world.catch_up()
+    return world
+
+
+@pytest.mark.parametrize("who", ["reporter", "policy"])
+def test_the_untrained_staff_are_withheld_where_a_ranks_met_is(lone: World, who: str) -> None:
+    """outcomes.promotion_untrained and post_appointment_untrained count those who missed 20 JP in a rank where a
+    colleague met it: beside the share's staff and met they told how many missed it in the ranks where nobody met it,
+    which the training compliance by rank withholds (II/a, 0 of 1). Withheld wherever a rank's `met` of the card's
+    population is (until 2026-12-07 shown: 9 untrained of 19 staff, 9 met); an inspector keeps them."""
+    asked = f"{SCORECARD}?agency=KOTA-MEDAN&year=2020&years=1"
+    ranks = {r["rank"]: r for r in compliance(lone, who, by="rank", agency="KOTA-MEDAN")["items"]}
+    assert ranks["II/a"]["suppressed"]
+    assert ranks["II/a"]["met"] is None
+    card = lone.get(asked, who).get_json()
+    exact = lone.get(asked, "inspector").get_json()
+
+    def trend(card: dict[str, Any], indicator: str) -> tuple[Any, ...]:
+        [value] = card["indicators"][indicator]["trend"]
+        return value["numerator"], value["denominator"], value["suppressed"]
+
+    assert trend(card, "training.jp_share") == (9, 19, False)  # (the share shown: its bound no longer told)
+    for indicator in UNTRAINED:
+        assert trend(card, indicator) == (None, None, True)
+        assert trend(exact, indicator)[1:] == (9, False)  # (19 staff less 9 met less II/a's 1)
