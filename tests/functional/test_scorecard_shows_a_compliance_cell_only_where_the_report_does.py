@@ -37,11 +37,18 @@ def store_url(database_url: str) -> str:
 
 @pytest.fixture
 def trained(world: World) -> World:
+    return staffed(world, (BUDI, SARI), STAFF, 800)
+
+
+def staffed(
+    world: World, trained: tuple[str, ...], staff: tuple[tuple[str, str, int, int], ...], sequence: int
+) -> World:
+    """The world's PNS confirmed, `trained` of them meeting 20 JP in 2020, KOTA-MEDAN's `staff` beside them (rank,
+    education, people, met) and KAB-KARO's (KARO), numbered from `sequence`."""
     confirm_world_pns(world)
-    for nip in (BUDI, SARI):
+    for nip in trained:
         record(world, nip, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
-    sequence = 800
-    for rank, education, people, met in STAFF:
+    for rank, education, people, met in staff:
         for n in range(people):
             sequence += 1
             nip = f.nip(date(1990, 1, 1 + n), date(2015, 3, 1), "M", sequence=sequence)
@@ -187,26 +194,7 @@ UNTRAINED = ("outcomes.promotion_untrained", "outcomes.post_appointment_untraine
 
 @pytest.fixture
 def lone(world: World) -> World:
-    confirm_world_pns(world)
-    record(world, BUDI, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
-    sequence = 850
-    for rank, education, people, met in LONE:
-        for n in range(people):
-            sequence += 1
-            nip = f.nip(date(1990, 1, 1 + n), date(2015, 3, 1), "M", sequence=sequence)
-            record(world, nip, "appointment", appointment_of(nip, rank=rank, education=education))
-            record(world, nip, "confirmation", f.confirmation("2016-03-01"))
-            if n < met:
-                record(world, nip, "training", f.training("2020-06-05", hours=24, start="2020-06-01"))
-    rank, education, people = KARO
-    for n in range(people):
-        sequence += 1
-        nip = f.nip(date(1988, 2, 1 + n), date(2014, 3, 1), "F", sequence=sequence)
-        place = {"agency": "KAB-KARO", "region": "12.06", "unit": "Dinas Pendidikan"}
-        record(world, nip, "appointment", appointment_of(nip, rank=rank, education=education, **place))
-        record(world, nip, "confirmation", f.confirmation("2015-03-01"))
-    world.catch_up()
-    return world
+    return staffed(world, (BUDI,), LONE, 850)
 
 
 @pytest.mark.parametrize("who", ["reporter", "policy"])
