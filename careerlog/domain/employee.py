@@ -368,7 +368,7 @@ PENALTY_KIND_PERIOD = Refusal(
     "{penalty} is not a penalty kind of {regulation}, the discipline regulation in force on {day}: a penalty "
     "effective then is one of {kinds}. Check the effective date, or the kind of penalty.",
     dates=("day",),
-    codes=(("penalty", "penalty_kinds"),),
+    codes=(("penalty", "penalty_kinds"), ("kinds", "penalty_kinds")),  # (the pages name each kind; the API its code)
 )
 DECREE_AFTER = Refusal("{decreed} is after the award's TMT {tmt}.", dates=("decreed", "tmt"))
 DECREE_BEFORE = Refusal("{decreed} is before the appointment (TMT {tmt}).", dates=("decreed", "tmt"))

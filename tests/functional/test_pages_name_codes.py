@@ -1,5 +1,5 @@
 """Codes where a reader expects a name: the inspector's lists and pages of audited post appointments showed a
-functional post's level by its code ("Functional post (FUNGSIONAL) · AHLI_PERTAMA"), where the career page names it
+functional post's level by its code ("Functional post · AHLI_PERTAMA"), where the career page names it
 (Ahli Pertama, its official name in both languages); a refusal within a refusal named its field by its code
 ("inconsistent: promotion_kind: ...", test_pages_refusal_templates); a unit's refusal listed the kinds it records
 by their codes on an English page. The API keeps its codes."""
@@ -26,7 +26,7 @@ def test_the_audited_posts_name_a_functional_level_by_its_name(world: World) -> 
     )
     world.catch_up()
     log_in(world, "inspector")
-    for lang, kind in (("en", "Functional post (FUNGSIONAL)"), ("id", "Jabatan Fungsional")):
+    for lang, kind in (("en", "Functional post"), ("id", "Jabatan Fungsional")):
         for url in ("/pages/audits/posts", f"/pages/audits/posts/{SARI}/2"):
             answer = world.client.get(f"{url}?lang={lang}")
             assert answer.status_code == 200, url

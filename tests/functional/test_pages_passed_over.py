@@ -45,7 +45,7 @@ def test_the_page_lists_the_post_that_passed_a_colleague_over_with_its_compariso
     (pair,) = api["passed_over"]
     assert f'href="/pages/audits/posts/{BUDI}/{pair["version"]}"' in page  # the decision's own page
     assert STRONGER in page
-    assert "Supervisory post (PENGAWAS)" in page
+    assert "Supervisory post" in page
     assert "1 colleague passed over" in page
     for measure in ("Performance", "Training", "Days in rank", "Education"):
         assert measure in page, measure

@@ -55,6 +55,7 @@ from web.pages.common import (
 from web.pages.errors import error_page
 from web.pages.export import columns_of, csv_download, csv_stream, download
 from web.pages.labels import (
+    code_label,
     code_name,
     group_name,
     kind_label,
@@ -542,7 +543,9 @@ def decision_words(row: dict[str, Any], decision: str) -> dict[str, Any]:
     kind = (
         promotion_kind_name(row["kind"])
         if decision == "promotion"
-        else code_name(row["kind"], "education" if decision == "appointment" else "post_kind")
+        else code_name(row["kind"], "education")
+        if decision == "appointment"
+        else code_label(row["kind"], "post_kind")
     )
     return {
         **row,
