@@ -7,7 +7,8 @@ Found by an exploratory tester (2026-12-06, demo of seed 3, each seen twice):
 - 199401292021101001 and 13 others read the service exam ✗ "not passed by Oct 1, 2029" (`not_met`, `due` null) for a
   promotion judged on that day, read as a forecast that they fail it;
 - the years in rank read "reached on Oct 1, 2029" in the past tense, and an earliest date years gone by stood above
-  the next promotion date as "Earliest date: Apr 1, 2022"."""
+  the next promotion date as "Earliest date: Apr 1, 2022".
+Found again (2026-12-07): the earliest date gone by said nothing of the year rated below that held it (now said)."""
 
 from __future__ import annotations
 
@@ -54,13 +55,14 @@ def waiting_on_this_years_skp(world: World) -> str:
     [
         (
             "en",
-            "Earliest date, gone by: Apr 1, 2026 (what is still open is not due yet: see below; once it is met, the "
-            "promotion can come on Feb 1, 2027)",
+            "Earliest date, gone by: Apr 1, 2026 (not every requirement was met then: SKP 2024 was rated below Baik; "
+            "what is still open is not due yet: see below; once it is met, the promotion can come on Feb 1, 2027)",
         ),
         (
             "id",
-            "Tanggal paling awal, sudah lewat: 1 Apr 2026 (yang masih terbuka belum jatuh tempo: lihat di bawah; "
-            "setelah terpenuhi, kenaikan pangkat dapat terjadi pada 1 Feb 2027)",
+            "Tanggal paling awal, sudah lewat: 1 Apr 2026 (ada persyaratan yang tidak terpenuhi pada tanggal itu: SKP "
+            "2024 dinilai di bawah Baik; yang masih terbuka belum jatuh tempo: lihat di bawah; setelah terpenuhi, "
+            "kenaikan pangkat dapat terjadi pada 1 Feb 2027)",
         ),
     ],
 )

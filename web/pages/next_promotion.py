@@ -83,6 +83,7 @@ def next_promotion(found: dict[str, Any], today: date, own: bool = True) -> dict
         "penalties": penalties_of(found, today),
         "ratings": ratings_short(found, today),
         "rated_below": ratings_barring(found, today),
+        "held_then": held_then(found, today),
         "training_ahead": training_ahead(found, today),
         "confirmation_ahead": confirmation_ahead(found, today),
         "credit": credit_ahead(found),
@@ -229,26 +230,53 @@ def ratings_barring(found: dict[str, Any], today: date) -> dict[str, list[dict[s
     on still reads, its predicate, the minimum, the last day a date reads it and the first date after that
     (`read_until`). The requirements listed are
     judged for the later date, which reads other years: the page says why no earlier date is given from these."""
-    book, rated, ref = rules(), ratings_of(found["timeline"]["items"]), reference()
-    names = ref.rating_predicates
+    rated = ratings_of(found["timeline"]["items"])
     below: dict[str, list[dict[str, Any]]] = {}
     for e in found["eligibility"]:
-        day = unbarred(e, today)
-        rule = book.in_force("promotion.performance", day)
-        if e.get("next_date_basis") not in HELD_BY or rule is None:
+        if e.get("next_date_basis") not in HELD_BY:
             continue
-        minimum = str(rule.params["min_predicate"])
-        years = [
-            {"year": y, "predicate": names[p].name, "minimum": names[minimum].name, **read_until(until)}
-            for y, p in sorted(rated.items())
-            if int(y) < day.year
-            and predicate_score(ref, p) < predicate_score(ref, minimum)
-            and (until := rating_read_until(book, day, e["kind"], int(y))) is not None
-            and until >= day
-        ]
-        if years:
+        if years := rated_below_on(rated, e["kind"], unbarred(e, today)):
             below[e["kind"]] = years
     return below
+
+
+def rated_below_on(rated: dict[str, str], kind: str, day: date) -> list[dict[str, Any]]:
+    """Each year of `rated` (ratings_of) rated below the minimum of promotion.performance in force on `day` that a
+    promotion of `kind` on `day` reads: its predicate, the minimum (by name), the last day a date reads it and the
+    first date after that (`read_until`). Empty when no version of the rule is in force then."""
+    book, ref = rules(), reference()
+    rule = book.in_force("promotion.performance", day)
+    if rule is None:
+        return []
+    names, minimum = ref.rating_predicates, str(rule.params["min_predicate"])
+    return [
+        {"year": y, "predicate": names[p].name, "minimum": names[minimum].name, **read_until(until)}
+        for y, p in sorted(rated.items())
+        if int(y) < day.year
+        and predicate_score(ref, p) < predicate_score(ref, minimum)
+        and (until := rating_read_until(book, day, kind, int(y))) is not None
+        and until >= day
+    ]
+
+
+def held_then(found: dict[str, Any], today: date) -> dict[str, dict[str, Any]]:
+    """Per promotion kind whose earliest date is gone by (on or before `today`) and was read a year rated below
+    promotion.performance's minimum (`rated_below_on` the first promotion date from it): what held the promotion
+    then, the years (a localised list), how many and the minimum. The page says it beside the earliest date, which
+    would otherwise read as if nothing had been missing on it."""
+    rated = ratings_of(found["timeline"]["items"])
+    held: dict[str, dict[str, Any]] = {}
+    for e in found["eligibility"]:
+        earliest = date.fromisoformat(e["earliest_date"])
+        if e["blocked"] or earliest > today:
+            continue
+        if years := rated_below_on(rated, e["kind"], first_permitted(rules(), earliest) or earliest):
+            held[e["kind"]] = {
+                "years": format_list([y["year"] for y in years], locale=str(get_locale())),
+                "count": len(years),
+                "minimum": years[0]["minimum"],
+            }
+    return held
 
 
 def ratings_of(items: list[dict[str, Any]]) -> dict[str, str]:
