@@ -348,6 +348,15 @@ def difference_withheld(items: Sequence[Mapping[str, Any]], difference: Mapping[
     return ()
 
 
+def difference_row(
+    items: Sequence[Mapping[str, Any]], difference: Mapping[str, Any], group: str = "difference"
+) -> dict[str, Any]:
+    """The mentoring report's `difference` as a row after its outcome groups (`items`), named `group`: its figures
+    in the groups' columns, `suppressed` when any of them is withheld (difference_withheld). The report page's CSV
+    and workbook and the API's CSV (since 2026-12-07; until then its groups' rows alone) end so."""
+    return {**difference, "group": group, "suppressed": bool(difference_withheld(items, difference))}
+
+
 # ---------------------------------------------------------------------- the scorecard
 
 # a value is about its `people` (projections.scorecard.indicators.Indicator.people), whatever its denominator counts:

@@ -37,6 +37,8 @@ def test_headcount_filters_and_counts_by_age_band(world: World) -> None:
     assert world.get("/api/v1/reports/headcount?by=name").status_code == 422
 
 
+MENTORING = "/api/v1/reports/mentoring"
+
 # Each list or report, and the key of its rows in the JSON answer.
 LISTS = [
     ("/api/v1/employees", "items"),
@@ -49,7 +51,7 @@ LISTS = [
     ("/api/v1/reports/headcount?by=agency", "items"),
     ("/api/v1/reports/training-compliance?year=2021", "items"),
     ("/api/v1/reports/programmes", "items"),
-    ("/api/v1/reports/mentoring", "items"),
+    (MENTORING, "items"),
     ("/api/v1/access-log", "items"),
 ]
 
@@ -72,7 +74,7 @@ def test_every_list_and_report_answers_in_csv(world: World, path: str, key: str,
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     assert rows, path
     as_json = world.get(path).get_json()
-    assert len(rows) == len(as_json[key])
+    assert len(rows) == len(as_json[key]) + (path == MENTORING)  # (the mentoring's difference's row after its groups')
 
 
 def test_the_roster_csv_has_the_json_fields_as_columns(world: World) -> None:

@@ -67,7 +67,7 @@ def test_the_mentoring_focuses_shown_do_not_leave_the_withheld_one_as_the_total_
         focus: (count, False) for focus, count in FOCUSES.items()
     }
     csv = staffed.get(f"{MENTORING}?focus=Kearsipan&format=csv", "policy").get_data(as_text=True)
-    assert csv.splitlines()[1:] == ["mentees,,,,,,,,true", "peers,,,,,,,,true"]
+    assert csv.splitlines()[1:] == ["mentees,,,,,,,,true", "peers,,,,,,,,true", "difference,,,,,,,,true"]
 
 
 def test_focuses_each_at_the_minimum_are_all_shown(staffed: World) -> None:

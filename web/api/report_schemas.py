@@ -248,7 +248,13 @@ class RelationshipTotalsSchema(StrictSchema):
 class OutcomesSchema(StrictSchema):
     """A group's outcomes: promotions within the window, JP and SKP scores in the years after."""
 
-    group = fields.String(dump_only=True, metadata={"description": "mentees, or peers (never mentored)."})
+    group = fields.String(
+        dump_only=True,
+        metadata={
+            "description": "mentees, or peers (never mentored); a CSV's third row `difference`, the JSON `difference` "
+            "in its columns, `suppressed` when any of its figures is withheld."
+        },
+    )
     count = fields.Integer(dump_only=True, allow_none=True)
     promoted = fields.Integer(dump_only=True, allow_none=True, metadata={"description": ATTRIBUTE_WITHHELD})
     promotion_rate = fields.Float(dump_only=True, allow_none=True)

@@ -8,10 +8,11 @@ from flask.views import MethodView
 
 from careerlog.access import Action
 from projections.queries import HEADCOUNT_FIELDS, ROSTER_FILTERS
+from projections.suppression import difference_row
 from projections.training import SPELL_FIELDS
 from web.api.audits import split
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, json_or_csv, services
+from web.api.common import caller, json_or_csv, services, wants_csv
 from web.api.report_schemas import (
     ComplianceQuerySchema,
     ComplianceSchema,
@@ -88,4 +89,6 @@ class Mentoring(MethodView):
         """Sum up mentoring, and compare mentees' outcomes with colleagues never mentored."""
         filters = split(args, MENTORING_REPORT_FILTERS)
         found = services().mentoring_report(caller(), filters, **args)
+        if wants_csv():  # (its rows: the groups', then the difference's, as the report page's CSV and workbook)
+            found = {**found, "items": [*found["items"], difference_row(found["items"], found["difference"])]}
         return json_or_csv(found, mentoring_schema, name="mentoring")

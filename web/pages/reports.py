@@ -275,9 +275,8 @@ def table_rows(name: str, found: dict[str, Any], *, words: bool) -> list[dict[st
         # (each row saying how its figures protect the people: exact, withheld or perturbed, the API's `disclosure`)
         return [{**item, "statuses": statuses, "disclosure": found["disclosure"]} for item in [*items, total]]
     if name == "mentoring":  # (the difference's row `suppressed` when any of its figures is withheld)
-        withheld = bool(suppression.difference_withheld(found["items"], found["difference"]))
         groups = [{**item, "group": named(item["group"])} for item in items]
-        return [*groups, {**found["difference"], "group": named(DIFFERENCE), "suppressed": withheld}]
+        return [*groups, suppression.difference_row(found["items"], found["difference"], named(DIFFERENCE))]
     if name == "programmes":
         return [{**item, "other_spellings": spellings_cell(item, words=words)} for item in items]
     if name == "training" and found["groups_suppressed"]:  # (no group listed, its staff withheld: their total's row)
