@@ -214,11 +214,6 @@ COMPLIANCE_BOUNDED = {
     f"outcomes.{outcome}_untrained": COMPLIANCE_INDICATORS["training.jp_share_by_rank"]
     for outcome in ("promotion", "post_appointment")
 }
-# The scorecard's indicators whose denominator in a past year is the staff in post of the card's population on 31
-# December, training compliance's `staff` of that year (Services.compliance_withheld): a past year's value shown only
-# where its row `by=agency`, filtered to the population, shows its staff (until 2026-12-07 not judged: KOTA-MEDAN's
-# BKPSDM 2025 had 9 staff on the card that training compliance withholds). The current year's: STAFF_INDICATORS
-PAST_STAFF_INDICATORS = {"awards.per_1000_staff": ["agency"]}
 # The scorecard's mentoring indicators, each the mentoring report's group whose promoted it shows
 # (Services.mentoring_withheld)
 MENTORING_INDICATORS = {"outcomes.promotion_mentored": "mentees", "outcomes.promotion_unmentored": "peers"}
@@ -2274,9 +2269,8 @@ class Services:
         Until 2026-12-07 shown: a reporter's KAB-KARO Sekretariat Daerah, a complement of the headcount `by=unit`, had
         1 award of 14 staff; and, judged by the headcount's active total alone, the card's staff less it told the
         staff under a penalty or preparing for retirement, which the headcount by status withholds (a review of
-        2026-12-07). The year-end staff of a past year are another population (that year's), judged against
-        training compliance instead (PAST_STAFF_INDICATORS, `compliance_withheld`); a request the headcount refuses
-        withholds every value it would judge."""
+        2026-12-07). The year-end staff of a past year are another population (that year's), not judged so; a
+        request the headcount refuses withholds every value it would judge."""
         year = date.fromisoformat(card["as_of"]).year
         counted = in_post_statuses()
         totals: dict[tuple[Any, ...], bool] = {}
@@ -2311,9 +2305,8 @@ class Services:
         rule, since 2026-12-07). The untrained staff's outcomes (COMPLIANCE_BOUNDED: outcomes.promotion_untrained,
         post_appointment_untrained) are shown only where every rank's `met` of the card's population is, in both
         of jp_share_by_rank's tables (the staff less the met less them is those of the ranks where nobody met the
-        JP: since 2026-12-07). A past year's awards.per_1000_staff (PAST_STAFF_INDICATORS, its staff on 31 December)
-        is shown only where the row `by=agency` shows its `staff` (since 2026-12-07). A request refused (a year before
-        the report's first) withholds every value it would judge."""
+        JP: since 2026-12-07). A request refused (a year before the report's first) withholds every value it would
+        judge."""
         # (one read of each year's staff, of every agency, by the fields its reports count by and are filtered on)
         fields = [f for forms in COMPLIANCE_INDICATORS.values() for by in forms for f in by]
         compliance = ComplianceReads(self.training, [*fields, *(k for k in ("unit", "region") if card.get(k))])
@@ -2350,24 +2343,11 @@ class Services:
 
         # (judged a year at a time, its reads and reports dropped once it is: one year's held at once)
         judged: dict[int, list[tuple[str, Mapping[str, Any], dict[str, list[str]]]]] = defaultdict(list)
-        current = date.fromisoformat(card["as_of"]).year
-        for indicator, value, filters in card_values(
-            card, [*COMPLIANCE_INDICATORS, *COMPLIANCE_BOUNDED, *PAST_STAFF_INDICATORS]
-        ):
-            past = value["year"] != current and value["denominator"] is not None
-            if indicator not in PAST_STAFF_INDICATORS or past:
-                judged[value["year"]].append((indicator, value, filters))
+        for indicator, value, filters in card_values(card, [*COMPLIANCE_INDICATORS, *COMPLIANCE_BOUNDED]):
+            judged[value["year"]].append((indicator, value, filters))
         withheld: set[str] = set()
         for year, values in judged.items():
             for indicator, value, filters in values:
-                if indicator in PAST_STAFF_INDICATORS:
-                    # (a past year's staff on 31 December: training compliance's `staff`, the row's, not its met)
-                    place = {"agency": filters["agency"][0]}
-                    found = report(year, PAST_STAFF_INDICATORS[indicator], filters) or []
-                    rows = [r for r in found if r.get("agency") == place["agency"]]
-                    if len(rows) != 1 or rows[0][suppression.FLAG]:
-                        withheld.add(suppression.value_key_of(indicator, value))
-                    continue
                 if indicator in COMPLIANCE_BOUNDED:
                     # (the untrained staff: every rank's met, which they and the agency's bound together)
                     if not all(all_shown(year, by, filters) for by in COMPLIANCE_BOUNDED[indicator]):

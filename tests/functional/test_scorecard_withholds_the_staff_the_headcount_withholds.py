@@ -14,14 +14,13 @@ from urllib.parse import urlencode
 import pytest
 
 from tests import factories as f
-from tests.functional.conftest import BUDI, World, appointment_of, confirm_world_pns
+from tests.functional.conftest import BUDI, World, appointment_of
 from tests.functional.test_suppression import record
 
 pytestmark = pytest.mark.disclosure("withhold")
 
 SCORECARD = "/api/v1/reports/scorecard"
 HEADCOUNT = "/api/v1/reports/headcount"
-COMPLIANCE = "/api/v1/reports/training-compliance"
 PER_1000 = "awards.per_1000_staff"
 # KOTA-MEDAN's units besides Budi's BKPSDM and Sari's Bappeda (one each, both small): the headcount `by=unit`
 # withholds the smallest other, Dinas Kesehatan's 6, as their complement, and shows Dinas Sosial's 9
@@ -104,25 +103,9 @@ def test_a_unit_and_an_agency_the_headcount_shows_keep_their_staff_count(units: 
 
 
 def test_a_past_year_is_not_judged_by_todays_headcount(units: World) -> None:
-    """A past year's denominator counts that year's staff at its end, not the headcount's: not judged by it (training
-    compliance of that year shows this unit's staff, the world's PNS unconfirmed)."""
+    """A past year's denominator counts that year's staff at its end, not the headcount's: not judged so."""
     card = unit_card(units, "reporter", COMPLEMENT, years=2)
     assert per_1000(card)[("KOTA-MEDAN", YEAR - 1)] == (0, 6, 0.0, False)
-
-
-@pytest.mark.parametrize("who", ["reporter", "policy"])
-def test_a_past_year_is_judged_by_that_years_training_compliance(units: World, who: str) -> None:
-    """A past year's denominator, its staff in post on 31 December, is training compliance's `staff` of that year:
-    the value is withheld where that report, filtered to the card's population, withholds it (until 2026-12-07 not
-    judged: with Budi's and Sari's one-person units in post, training compliance `by=unit` withholds Dinas
-    Kesehatan's 6 as their complement, which the card showed); an inspector keeps it."""
-    confirm_world_pns(units)
-    table = answer(units, COMPLIANCE, who, year=YEAR - 1, by="unit", agency="KOTA-MEDAN")["items"]
-    [row] = [r for r in table if r["unit"] == COMPLEMENT]
-    assert (row["staff"], row["suppressed"]) == (None, True)
-    assert per_1000(unit_card(units, who, COMPLEMENT, years=2))[("KOTA-MEDAN", YEAR - 1)] == (None, None, None, True)
-    exact = per_1000(unit_card(units, "inspector", COMPLEMENT, years=2))
-    assert exact[("KOTA-MEDAN", YEAR - 1)] == (0, 6, 0.0, False)
 
 
 @pytest.fixture
