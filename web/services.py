@@ -2000,10 +2000,10 @@ class Services:
         if unknown:
             raise InvalidInput(UNKNOWN_FILTER_OF.reason(known=", ".join(MENTORING_REPORT_FILTERS)), unknown[0])
         scoped = self.report_within(reader, filters)
-        published_only(self.smallest_cell(reader), window_months=window_months, years=years)
+        cell = self.smallest_cell(reader)
+        published_only(cell, window_months=window_months, years=years)
         self.mentoring.known_focus(scoped)
         relationships = self.mentoring.relationship_totals(scoped)
-        cell = self.smallest_cell(reader)
         given = self.mentoring_differenced(reader, filters, scoped, relationships, cell)
         if cell > 1 and not relationships["mentees"]:
             given = self.mentees_withheld_by(reader, filters, cell)
