@@ -320,8 +320,9 @@ class MeritProjection(TupleProjection):
     # 61: a training's title and organiser compared without the invisible characters a copy carries (U+200B, U+00AD...:
     #     errors.INVISIBLE), a probable duplicate so written counted once in promotion.training (was twice)
     # 62: eligibility's judged_on the first promotion date past its barred_until and not before its credit_from (the
-    #     next promotion date once judged_on has come): its requirements, missing and met_on judged for it (they were
-    #     judged for the date before the bars, asking ratings no later date reads), barred_until and credit_from kept
+    #     next promotion date once judged_on has come): its requirements and missing judged for it (they were judged
+    #     for the date before the bars, asking ratings no later date reads); met_on, barred_until and credit_from kept
+    #     the first date's (operations.md's Upgrades, eligibility.py's `met_on`)
     # 63: a finding's evidence gives the decision itself (a finding by an absence, promotion.one_step's) with the time
     #     it was recorded, the decision's `recorded_at` (was its latest correction's: "after the decision", as if late)
     # 64: back to 62's: the decision's evidence with its latest correction's time, when the values shown were recorded
