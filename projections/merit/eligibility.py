@@ -703,9 +703,9 @@ class EligibilityQueries(ViewReader):
 
 def employee_of(roster: Row | None) -> dict[str, Any] | None:
     """Who a record is of, as its roster row gives them now: name, agency and unit, rank (or PPPK grade), employment
-    kind, the appointment's day, whether a confirmation as PNS is recorded (a PNS-track employee without one: a CPNS)
-    and the post held (its kind, title, eselon or functional level and assignment: a Plt's too), None before the
-    roster has the row."""
+    kind, the appointment's day, whether a confirmation as PNS is recorded (a PNS-track employee without one: a CPNS),
+    the separation's day (death, retirement, dismissal: none while in service) and the post held (its kind, title,
+    eselon or functional level and assignment: a Plt's too), None before the roster has the row."""
     if roster is None:
         return None
     return {key: roster[key] for key in EMPLOYEE_COLUMNS}
@@ -719,6 +719,7 @@ EMPLOYEE_COLUMNS = (
     "employment_kind",
     "confirmed",
     "appointed_on",
+    "separated_on",
     "post_kind",
     "post_title",
     "post_level",

@@ -102,3 +102,18 @@ def test_the_audit_and_the_pages_agree_on_an_unconfirmed_cpns(dewi: World) -> No
     assert queries.jp_by_year(DEWI)["cpns_years"] == [2023]
     spells = dewi.services.projector.views.sql.query("SELECT pns_from FROM spells WHERE subject = ?", (DEWI,))
     assert {row["pns_from"] for row in spells} == {"2024-03-01"}
+
+
+def test_a_cpns_separated_before_any_confirmation_is_read_one_until_the_separation(world: World) -> None:
+    """Found by an exploratory tester (2026-12-07): a CPNS who died in the probation year read "confirmation as PNS
+    not recorded (due ...)" after the death, as if it were still to be recorded. The page says the employee was a
+    CPNS until the separation, with nothing due."""
+    record = world.services.ledger.record
+    record(DEWI, "appointment", appointment_of(DEWI, name="Dewi Lestari", rank="III/a"), actor="test")
+    record(DEWI, "status_change", f.status("DECEASED", "2023-11-20"), actor="test")
+    world.catch_up()
+    english, indonesian = page_text(world, DEWI, "en"), page_text(world, DEWI, "id")
+    assert "CPNS from Mar 1, 2023 until the separation on Nov 20, 2023; no confirmation as PNS recorded" in english
+    assert "due Mar 1, 2024" not in english
+    assert "CPNS sejak 1 Mar 2023 hingga pemberhentian pada 20 Nov 2023" in indonesian
+    assert "semestinya" not in indonesian

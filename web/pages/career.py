@@ -276,13 +276,17 @@ def standing(employee: dict[str, Any], items: list[dict[str, Any]]) -> dict[str,
     """Whether an employee on the PNS track is a PNS or still a CPNS, as every view reads it (`projections.career.
     pns_from`): a PNS since the confirmation (its effective date, as corrected; one retracted counts not), a CPNS
     since the appointment while none is recorded, however long ago, with the day it was due (the end of the probation
-    year) so that the employee and HR see what to record. None for a PPPK or a record the roster does not hold yet."""
+    year) so that the employee and HR see what to record; a CPNS separated (died, dismissed...) before any is recorded
+    was one until the separation, with nothing due any more (`left`). None for a PPPK or a record the roster does not
+    hold yet."""
     appointed = employee.get("appointed_on")
     if employee.get("employment_kind") != "PNS" or not appointed:
         return None
     days = [i["effective_date"] for i in items if i["kind"] == "confirmation" and not i.get("retracted")]
     if employee.get("confirmed") and days:
         return {"pns": True, "since": min(days)}
+    if employee.get("separated_on"):
+        return {"pns": False, "since": appointed, "left": employee["separated_on"]}
     due = confirmation_due(date.fromisoformat(appointed)).isoformat()
     return {"pns": False, "since": appointed, "due": due}
 
