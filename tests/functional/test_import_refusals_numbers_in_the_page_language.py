@@ -43,8 +43,10 @@ def test_a_workbooks_decimal_cell_is_shown_with_the_pages_decimal_mark_on_the_pa
     page = uploaded(world, book, "Diklat2024.xlsx", "training")
     assert world.log() == before
     assert "(tertulis: 24,5)" in text_of(page)
-    # (the refused row's own text: in the stop's CI of 2026-12-07 the page held "24.5" elsewhere in that run's order,
-    # not found since; a refusal writing the cell with a dot still fails here)
+    # (the refused row's own text: the page's form says when the session ends, "Kirim formulir ini sebelum 7 Des 2026
+    # 14.24.55 WIB", an Indonesian time written with dots, which holds "24.5" for the ten seconds of each hour the
+    # session's end falls at hh:24:5x, as it did in the stop's CI of 2026-12-07 on both stores; a refusal writing the
+    # cell with a dot still fails here)
     refusals = " ".join(text_of(p) for p in re.findall(r"<tr>(.*?)</tr>", page, re.S) if "tertulis" in p)
     assert "(tertulis: 24,5)" in refusals, refusals
     assert "24.5" not in refusals, refusals
