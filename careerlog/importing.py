@@ -293,12 +293,15 @@ HEADER_QUOTE = Refusal(
     "holding a quote mark, a separator or a line break is written between quote marks, each of its own quote marks "
     "doubled. Correct the header and import the file again. Nothing was read."
 ).reason()
-# A date cell of a file the payload refused (careerlog.domain.payload.NOT_DATE), with the forms a file may use. The
-# cell itself is shown once, as written, beside the reason (the report's values), not quoted in it again.
+# A date cell of a file the payload refused (careerlog.domain.payload.NOT_DATE), with the forms a file may use
+# (careerlog.textfiles.read_day_first_dates: each example it gives reads). The cell itself is shown once, as written,
+# beside the reason (the report's values), not quoted in it again. Until 2026-12-07 it named the month's Indonesian
+# name after the day alone, where the import reads its English name, abbreviations, and the name before the day too.
 IMPORT_DATE = Refusal(
-    "Not a date the import can read. Write dates as YYYY-MM-DD (2021-08-17); in a CSV file, day first too: "
-    "dd/mm/yyyy, dd.mm.yyyy or dd-mm-yyyy (17/08/2021, 17.08.2021, 7-8-2021) or with the month's name in "
-    "Indonesian (17 Agustus 2021), the year in four digits."
+    "Not a date the import can read. Write dates as YYYY-MM-DD (2021-08-17); in a CSV file or a workbook, day first "
+    "too: dd/mm/yyyy, dd.mm.yyyy or dd-mm-yyyy (17/08/2021, 17.08.2021, 7-8-2021), or with the month's name or its "
+    "abbreviation, Indonesian or English, after the day (17 Agustus 2021, 17-Agt-2021, 17 Aug 2021) or before it "
+    "(Agustus 17, 2021; Aug 17, 2021); the year in four digits."
 ).reason()
 # A date of a JSON Lines file (which reads YYYY-MM-DD alone) that does not read: IMPORT_DATE without a CSV's forms
 IMPORT_DATE_JSONL = Refusal("Not a date the import can read. Write dates as YYYY-MM-DD (2021-08-17).").reason()

@@ -22,7 +22,7 @@ from tests.functional.test_pages_auth import csrf_token, log_in
 
 NO_SUCH_DAY = "No such day in the calendar, read as YYYY-MM-DD (year, month, day): check the day and the month."
 JSONL_FORM = "Not a date the import can read. Write dates as YYYY-MM-DD (2021-08-17)."
-CSV_FORMS = "Not a date the import can read. Write dates as YYYY-MM-DD (2021-08-17); in a CSV file, day first too"
+CSV_FORMS = "Not a date the import can read. Write dates as YYYY-MM-DD (2021-08-17); in a CSV file or a workbook, day"
 
 
 def imported(world: World, data: str, name: str) -> dict[str, Any]:
