@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from careerlog.domain.errors import CareerlogError, FieldErrors, InvalidInput, quoted
+from careerlog.domain.errors import CareerlogError, FieldErrors, InvalidInput, quoted_apart
 from careerlog.domain.payload import UNKNOWN_NEAR, unknown_code
 from careerlog.domain.wording import Refusal, joined
 from careerlog.reference import reference
@@ -221,7 +221,7 @@ def parse_scope(*, national: bool, agencies: Iterable[str], regions: Iterable[st
                 reason = (  # (a code near one, or of a zero left out, named as an import's cell is: unknown_code)
                     unknown_code(code, name)
                     if near is None
-                    else CODE_AS_WRITTEN.reason(code=quoted(code), near=near, table=name)
+                    else CODE_AS_WRITTEN.reason(code=quoted_apart(code, near)[0], near=near, table=name)
                 )
                 refused.add(name, reason)
                 break

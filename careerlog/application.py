@@ -82,6 +82,7 @@ from careerlog.domain.errors import (
     InvalidInput,
     NotFound,
     quoted,
+    quoted_apart,
 )
 from careerlog.domain.events import (
     BY_KIND,
@@ -494,7 +495,8 @@ class UnitOfWork:
     # kept in `units_made` once the command made events: the process knows them (CareerLog.units_recorded) only once
     # they are saved (CareerLog._units_saved), never on a dry run or a refused or rolled-back write
     unit_let: tuple[tuple[str, str], str] | None = None
-    # ... when the writer's confirmation let it through (near a known unit): the unit, its agency, the units near it
+    # ... when the writer's confirmation let it through (near a known unit): the unit, its agency, the units near it,
+    # quoted as the question quotes them (errors.quoted_apart)
     unit_confirmed: tuple[str, str, str] | None = None
     # the questions the current command's confirmation answered that its event does not store (placement.leaves_scope,
     # region.outside_seat, appointment.tmt_first_day), with those it stores made Outcome.asked (CareerLog.execute)
@@ -2072,12 +2074,14 @@ class CareerLog(Application[str]):
         known = {k: name for (a, k), name in (self.units_recorded | made).items() if a == agency}
         known |= self._agency_units(agency, self.units_known)
         near = typos_of(key[1], known) if key[1] not in known else []  # (a typo of one: careerlog.domain.unit.typo_of)
-        names = " or ".join(quoted(known[k]) for k in near)
+        # (each quoted whole up to 200 characters, the difference shown: until 2026-12-07 each was cut at 40 alike)
+        shown, *near_shown = quoted_apart(unit, *(known[k] for k in near))
+        names = " or ".join(near_shown)
         if near and NEW_UNIT not in command.confirmed:
-            raise InvalidInput(NEW_UNIT_UNCONFIRMED.reason(unit=quoted(unit), agency=agency, near=names), named)
+            raise InvalidInput(NEW_UNIT_UNCONFIRMED.reason(unit=shown, agency=agency, near=names), named)
         uow.unit_let = (key, unit)  # (confirmed, or near none: known to later writes once recorded)
         if near:
-            uow.unit_confirmed = (unit, agency, names)
+            uow.unit_confirmed = (shown, agency, names)
         return bool(near)
 
     def _units_saved(self, uow: UnitOfWork) -> None:

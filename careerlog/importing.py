@@ -2546,7 +2546,7 @@ def import_rows(
                             unit, agency, near = result.new_unit
                             said: dict[str, list[str]] = {
                                 "corrected_fields.unit" if command.kind == "correction" else "unit": [
-                                    NEW_UNIT_CONFIRMED.reason(unit=quoted(unit), agency=agency, near=near)
+                                    NEW_UNIT_CONFIRMED.reason(unit=unit, agency=agency, near=near)
                                 ]
                             }
                             report.warnings.append(RowProblem(command.line, command.subject, command.kind, said))

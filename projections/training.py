@@ -29,7 +29,7 @@ from dateutil.relativedelta import relativedelta
 from careerlog.ages import add_years
 from careerlog.application import NOT_APPOINTED
 from careerlog.domain.employee import MAX_COST
-from careerlog.domain.errors import InvalidInput, NotFound, quoted
+from careerlog.domain.errors import InvalidInput, NotFound, quoted, quoted_apart
 from careerlog.domain.ledger import reference_key
 from careerlog.domain.payload import ascii_number
 from careerlog.domain.unit import near_codes, unit_key
@@ -1335,6 +1335,7 @@ def unknown_programme(value: Any, place: Mapping[str, Any], near: Sequence[str] 
     named = {k: ", ".join(v) for k, v in values.items()}
     refusal = UNKNOWN_PROGRAMME_IN.get(tuple(named), UNKNOWN_PROGRAMME)
     programme: Any = quoted(str(value))
-    if near:  # (a worded part, translated with the refusal)
-        programme = PROGRAMME_NEAR.reason(programme=programme, near=" or ".join(map(quoted, near)))
+    if near:  # (a worded part, translated with the refusal; each quoted apart, the difference shown past 40 characters)
+        given, *nearby = quoted_apart(str(value), *near)
+        programme = PROGRAMME_NEAR.reason(programme=given, near=" or ".join(nearby))
     return refusal.reason(programme=programme, **named)

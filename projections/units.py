@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from careerlog.domain.errors import InvalidInput, quoted
+from careerlog.domain.errors import InvalidInput, quoted, quoted_apart
 from careerlog.domain.unit import typos_of, unit_key
 from careerlog.domain.wording import Refusal
 from careerlog.sqlstore import SqlStore
@@ -52,9 +52,9 @@ def unit_spellings(
         if not spelled:
             near = typos_of(unit_key(name), sorted(by_key))
             known = [min(by_key[key]) for key in near]
-            if known:
-                named = " or ".join(map(quoted, known))
-                raise InvalidInput(UNKNOWN_UNIT_NEAR.reason(unit=quoted(name), near=named), "unit")
+            if known:  # (each quoted whole up to 200 characters, the difference shown: until 2026-12-07 cut at 40)
+                shown, *named = quoted_apart(name, *known)
+                raise InvalidInput(UNKNOWN_UNIT_NEAR.reason(unit=shown, near=" or ".join(named)), "unit")
             raise InvalidInput(UNKNOWN_UNIT.reason(unit=quoted(name)), "unit")
         found |= spelled
     return sorted(found)

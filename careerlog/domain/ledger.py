@@ -609,7 +609,8 @@ class Outcome:
     # again for it until 2026-12-06)
     appointed: LedgerEvent | None = None
     # a unit new in its agency near a known one (rule unit.new) that the writer's confirmation let through, as (the
-    # unit as written, its agency, the known units it is near, quoted): careerlog.application.CareerLog.execute; an
+    # unit as written, its agency, the known units it is near; the units quoted apart, errors.quoted_apart):
+    # careerlog.application.CareerLog.execute; an
     # import names it among its report's warnings (careerlog.importing.NEW_UNIT_CONFIRMED)
     new_unit: tuple[str, str, str] | None = None
     # the questions (checks) the recording was asked and its writer's confirmation answered, stored or not

@@ -20,7 +20,7 @@ from typing import Any
 
 import orjson
 
-from careerlog.domain.errors import FieldErrors, InvalidInput, RecordedByNewerRelease, cut, quoted
+from careerlog.domain.errors import FieldErrors, InvalidInput, RecordedByNewerRelease, cut, quoted, quoted_apart
 from careerlog.domain.events import LedgerEvent
 from careerlog.domain.wording import ISO_FORM, NO_SUCH_ISO_DAY, Reason, Refusal, reason_of
 from careerlog.reference import reference
@@ -626,7 +626,10 @@ def unknown_code(value: Any, table_name: str) -> str:
         return ZEROS_LEFT_OUT.reason(code=quoted(value), table=table_name, near=named)
     if table_name in NEAREST_TABLES and (near := reference().table(table_name).nearest(str(value))):
         named = " or ".join(f"{code.code} ({code.name})" for code in near)
-        return UNKNOWN_NEAR.reason(code=quoted(value), table=table_name, near=named)
+        # (quoted whole up to 200 characters, from before where it parts from the nearest name past that: a name
+        # typed in full, "Pemerintah Kabupaten Labuhanbatu Selatan", was cut at 40 until 2026-12-07)
+        [typed, _] = quoted_apart(value, near[0].name)
+        return UNKNOWN_NEAR.reason(code=typed, table=table_name, near=named)
     return UNKNOWN_CODE.reason(code=quoted(value), table=table_name)
 
 
