@@ -8,9 +8,11 @@ PDF a 422 too, never a file of another question. Both stores."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
-from tests.functional.conftest import World
+from tests.functional.conftest import World, own_client, served_world
 from tests.functional.test_pages_auth import log_in
 
 # Its tests on both stores on one worker, with test_scorecard_kept.py's: the scorecard of a unit its last test
@@ -20,13 +22,17 @@ pytestmark = pytest.mark.xdist_group("scorecard_of_the_world")
 ASKED = "agency=KOTA-MEDAN&year=2020&years=2"
 
 
-@pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+@pytest.fixture(scope="module")
+def shared(shared_database_url: str) -> Iterator[World]:
+    """The world in a store of each kind, recorded once for the module: its tests only read it (a refusal records
+    nothing), each with a client of its own."""
+    with served_world(shared_database_url) as world:
+        yield world
 
 
 @pytest.fixture
-def inspector(world: World) -> World:
+def inspector(shared: World) -> World:
+    world = own_client(shared)
     log_in(world, "inspector")
     return world
 

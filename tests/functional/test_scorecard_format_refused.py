@@ -11,24 +11,15 @@ from __future__ import annotations
 import pytest
 
 from tests.functional.conftest import World
-from tests.functional.test_pages_auth import log_in
+from tests.functional.test_scorecard_arguments_refused import inspector, shared
+
+__all__ = ["inspector", "shared"]  # the world recorded once per store for the module, an inspector's client per test
 
 # The scorecard test_scorecard_kept.py draws (the world's, for an inspector), on the same worker: drawn once for both
 # (the process's kept drawings, web.pages.scorecard_charts.KEPT and web.pages.scorecard_pdf.KEPT).
 pytestmark = pytest.mark.xdist_group("scorecard_of_the_world")
 
 ASKED = "/pages/scorecard?agency=KOTA-MEDAN&year=2025&years=2"
-
-
-@pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
-
-
-@pytest.fixture
-def inspector(world: World) -> World:
-    log_in(world, "inspector")
-    return world
 
 
 @pytest.mark.parametrize("value", ["csv", "xlsx", "PDF", "html"])
