@@ -8,19 +8,17 @@ a whole report (the table by sex alone: women 7, men 10, neither small). Inspect
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.functional.conftest import World
-from tests.functional.test_headcount_counts_the_active_staff import store_url
-from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import appointed
+from tests.functional.conftest import World, own_client
 from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import headcount as read
+from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import staffed
 
 # They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
 pytestmark = pytest.mark.disclosure("withhold")
-
-__all__ = ["store_url"]  # (both stores)
 
 HEADCOUNT = "/api/v1/reports/headcount?agency=KOTA-MEDAN&"  # (the other unit's)
 UNIT = "unit=RSUD%20dr.%20Pirngadi"
@@ -30,16 +28,21 @@ HOSPITAL = [("F", None)] * 4 + [("F", "DECEASED")] * 4 + [("M", None)] * 5 + [("
 OFFICE = [("F", None)] * 3 + [("M", None)] * 3
 
 
-@pytest.fixture
-def hospital(world: World) -> World:
+@pytest.fixture(scope="module")
+def staff(request: pytest.FixtureRequest, shared_database_url: str) -> Iterator[World]:
     """The staff above; a minimum cell of 3: by status in the hospital RETIRED 1 withheld and DECEASED 4 with it (its
     complement), ACTIVE 9 shown; by status and sex, the retired man withheld, and the active men, the active women
-    and the deceased women each as the complement of a line."""
+    and the deceased women each as the complement of a line. In a store of each kind, recorded once: the module's
+    tests only read it."""
     people = [(sex, status, {"unit": "RSUD dr. Pirngadi"}) for sex, status in HOSPITAL]
     people += [(sex, status, {"unit": unit}) for unit in ("Bappeda", "BKPSDM") for sex, status in OFFICE]
-    appointed(world, people, 851)
-    world.services.min_cell = 3
-    return world
+    with staffed(request.node, shared_database_url, people, 851) as world:
+        yield world
+
+
+@pytest.fixture
+def hospital(staff: World) -> World:
+    return own_client(staff)
 
 
 def headcount(world: World, query: str, who: str = "reporter") -> dict[str, Any]:

@@ -12,17 +12,16 @@ Both stores."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
-from tests.functional.conftest import World
-from tests.functional.test_headcount_counts_the_active_staff import store_url
-from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import appointed
+from tests.functional.conftest import World, own_client
 from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import headcount as read
+from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import staffed
 
 # They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
 pytestmark = pytest.mark.disclosure("withhold")
-
-__all__ = ["store_url"]  # (both stores)
 
 MEDAN = "agency=KOTA-MEDAN"
 # KOTA-MEDAN (with Sari, an active woman of Bappeda, and Budi, an active man of BKPSDM): women 6 active (3 in each
@@ -43,12 +42,16 @@ KARO = {"agency": "KAB-KARO", "region": "12.06", "unit": "Dinas Pendidikan"}
 KARO_PEOPLE = [("F", None, KARO)] * 4 + [("M", None, KARO)] * 4
 
 
+@pytest.fixture(scope="module")
+def staff(request: pytest.FixtureRequest, shared_database_url: str) -> Iterator[World]:
+    """The staff above, a minimum cell of 3, in a store of each kind: recorded once, the module's tests only read."""
+    with staffed(request.node, shared_database_url, MEDAN_PEOPLE + KARO_PEOPLE, 861) as world:
+        yield world
+
+
 @pytest.fixture
-def medan(world: World) -> World:
-    """The staff above, a minimum cell of 3."""
-    appointed(world, MEDAN_PEOPLE + KARO_PEOPLE, 861)
-    world.services.min_cell = 3
-    return world
+def medan(staff: World) -> World:
+    return own_client(staff)
 
 
 def test_the_table_by_sex_withholds_both_sexes(medan: World) -> None:

@@ -9,13 +9,15 @@ Inspectors see every figure. Both stores."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 import pytest
 
 from tests import factories as f
-from tests.functional.conftest import World, appointment_of
+from tests.functional.conftest import TEST_CONFIG, World, appointment_of, disclosure_of, served_world
 from tests.functional.test_headcount_counts_the_active_staff import store_url
 
 # They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
@@ -47,6 +49,18 @@ def appointed(world: World, people: list[tuple[str, str | None, dict[str, str]]]
         if status:
             world.services.ledger.record(nip, "status_change", f.status(status, "2025-10-01"), actor="test")
     world.catch_up()
+
+
+@contextmanager
+def staffed(
+    module: pytest.Module, url: str, people: list[tuple[str, str | None, dict[str, str]]], sequence: int
+) -> Iterator[World]:
+    """The world in the store at `url` with these employees (`appointed`) and a minimum cell of 3, under the module's
+    disclosure: recorded once for a module whose tests only read it (each with a client of its own, own_client)."""
+    with served_world(url, {**TEST_CONFIG, **disclosure_of(module)}) as world:
+        appointed(world, people, sequence)
+        world.services.min_cell = 3
+        yield world
 
 
 def headcount(world: World, query: str, who: str = "reporter") -> dict[str, Any]:
