@@ -11,9 +11,9 @@ back, and the next test gets a newly made one. A schema lent this many times is 
 Two kinds of made store use it:
 - the functional tests' world (tests/functional/worlds.py): three employees and nine accounts;
 - an empty store (`make_empty_store`), for the tests marked `made_store` (tests/conftest.py): what a store holds
-  once the ledger, the views and the accounts have been opened on it and nothing recorded (the views' versions
-  and rules' digests, the events' position the views have reached; no event, no account, no marker of whether it
-  is encrypted: the test's first process records it, as on a new store).
+  once the ledger, the views, the accounts and the import jobs have been opened on it and nothing recorded (the
+  views' versions and rules' digests, the events' position the views have reached; no event, no account, no marker
+  of whether it is encrypted: the test's first process records it, as on a new store).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from careerlog import storekey
 from careerlog.accounts import Accounts
 from careerlog.application import CareerLog
 from careerlog.config import Settings
+from careerlog.import_jobs import ImportJobs
 from careerlog.sqlstore import open_store
 from projections.framework import Projector
 from projections.registry import all_projections
@@ -56,13 +57,18 @@ def made_key(kind: str) -> tuple[object, ...]:
 
 
 def make_empty_store(url: str) -> None:
-    """A store as the ledger, the views (every projection) and the accounts leave it when opened on it first."""
+    """A store as the ledger, the views (every projection), the accounts and the import jobs leave it when opened on it
+    first. The import jobs' table is made here as an app's first request makes it (its import jobs' thread, through
+    web.services.Services.jobs): made without it, each test lent the store that served a request left a table the
+    store had not, so `LentSchema.put_back` dropped the schema and the next test made the whole store again (as the
+    functional tests' world before tests.functional.conftest.made_world made that table)."""
     settings = Settings(database_url=url)
     with CareerLog.from_settings(settings) as ledger:
         Projector(settings, all_projections(), app=ledger).close()
     store = open_store(settings)
     try:
         Accounts(store).create_tables()
+        ImportJobs(store).create_tables()
         with store.transaction() as statements:  # (lent as a new store: its first process records whether it is
             statements.execute(f"DELETE FROM {storekey.TABLE}")  # encrypted, with its key or none, careerlog.storekey)
     finally:
