@@ -156,6 +156,17 @@ def made_stores() -> Iterator[dict[tuple[object, ...], LentSchema[None]]]:
         store.drop()
 
 
+@pytest.fixture(scope="session")
+def made_copies() -> Iterator[dict[tuple[object, ...], Path | LentSchema[None]]]:
+    """The stores this process made for `tests.stores.copy_of_made` (a file, or a lent schema), by name and what
+    they were made of; the schemas dropped at the end."""
+    made: dict[tuple[object, ...], Path | LentSchema[None]] = {}
+    yield made
+    for store in made.values():
+        if not isinstance(store, Path):
+            store.drop()
+
+
 @contextmanager
 def lent_postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
     """A PostgreSQL store of the test's own: a new schema, or, for a test marked `made_store`, an empty made one.

@@ -8,8 +8,9 @@ sequences set again, in one transaction), unless the test changed the schema's t
 added: another oid or number of columns in pg_class): that schema is dropped, and so is one that could not be put
 back, and the next test gets a newly made one. A schema lent this many times is made again too (ROUNDS_PER_SCHEMA).
 
-Two kinds of made store use it:
+Three kinds of made store use it:
 - the functional tests' world (tests/functional/worlds.py): three employees and nine accounts;
+- a store a module's `make` leaves (`copy_of_made`): the merit audit's demo (tests/integration/test_merit_audit.py);
 - an empty store (`make_empty_store`), for the tests marked `made_store` (tests/conftest.py): what a store holds
   once the ledger, the views, the accounts and the import jobs have been opened on it and nothing recorded (the
   views' versions and rules' digests, the events' position the views have reached; no event, no account, no marker
@@ -19,13 +20,15 @@ Two kinds of made store use it:
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, date, datetime
 from typing import Generic, TypeVar
 
 import psycopg
+import pytest
 from psycopg import sql
 
 from careerlog import storekey
@@ -182,3 +185,26 @@ class LentSchema(Generic[Made]):
         if self.kept is not None:
             self.kept.close()
             self.kept = None
+
+
+@contextmanager
+def copy_of_made(request: pytest.FixtureRequest, kind: str, name: str, make: Callable[[str], None]) -> Iterator[str]:
+    """A store of the test's own ("sqlite" or "postgres") as `make` leaves a new one, made once per process (by
+    `name` and what it was made of, `made_key`): on SQLite a copy of the made file (sqlite3's backup), on PostgreSQL
+    the made schema lent to the test and put back as made after it (`LentSchema`: made again when the test changed
+    its tables). For a `make` costing seconds (recording a demo) that several tests would each pay."""
+    made = request.getfixturevalue("made_copies")
+    key = (name, *made_key(kind))
+    if kind == "sqlite":
+        if key not in made:
+            source = request.getfixturevalue("tmp_path_factory").mktemp(name) / "careerlog.db"
+            make(f"sqlite:///{source}")
+            made[key] = source
+        path = request.getfixturevalue("tmp_path") / "careerlog.db"
+        with closing(sqlite3.connect(made[key])) as source_db, closing(sqlite3.connect(path)) as copy:
+            source_db.backup(copy)
+        yield f"sqlite:///{path}"
+        return
+    lent = made.setdefault(key, LentSchema(make, f"t_{name}"))
+    with lent.lend() as (url, _):
+        yield url

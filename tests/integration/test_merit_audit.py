@@ -26,7 +26,9 @@ from projections.merit.passed_over import DecisionPassedOverQueries, ledger_reco
 from projections.merit.queries import AuditQueries, PassedOverQueries
 from projections.merit.schemas import DecisionSchema
 from projections.store import open_view_store
+from tests.conftest import STORES
 from tests.demos import shared
+from tests.stores import copy_of_made
 
 EMPLOYEES = 150
 SEED = 1  # every irregularity type of the demo, passed_over among them (by 101 promotions only; 5 until 2026-12-05)
@@ -58,10 +60,43 @@ def recorded_demo(settings: Settings, employees: int) -> Iterator[CareerLog]:
         app.close()
 
 
-@pytest.fixture
-def demo_store(settings: Settings) -> Iterator[CareerLog]:
+DEMO_MADE = pytest.StashKey[bool]()  # the test's store holds the demo already (this module's `database_url`)
+
+
+def make_demo(url: str) -> None:
+    """The demo recorded into a new store and its merit view made, not caught up (each test catches it up): as a
+    test that records the demo and then opens the merit view finds its store."""
+    settings = Settings(database_url=url)
     with recorded_demo(settings, EMPLOYEES) as app:
+        Projector(settings, [MeritProjection()], app=app).close()
+
+
+@pytest.fixture(params=STORES)
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The test's store (tests/conftest.py's), but for a test asking for the demo recorded (`demo_store`): a store of
+    its own as `make_demo` leaves one, made once per process (tests.stores.copy_of_made). Recording the demo cost
+    each such test 6-10 s of setup on either store; a module importing `demo_store` without this fixture records
+    the demo into its test's store as before."""
+    if "demo_store" not in request.fixturenames:
+        yield str(request.getfixturevalue(f"{request.param}_url"))
+        return
+    request.node.stash[DEMO_MADE] = True
+    with copy_of_made(request, request.param, "merit_demo", make_demo) as url:
+        yield url
+
+
+@pytest.fixture
+def demo_store(request: pytest.FixtureRequest, settings: Settings) -> Iterator[CareerLog]:
+    """The ledger of the test's store holding the demo: made so (this module's `database_url`), or recorded now."""
+    if not request.node.stash.get(DEMO_MADE, False):
+        with recorded_demo(settings, EMPLOYEES) as app:
+            yield app
+        return
+    app = CareerLog.from_settings(settings)
+    try:
         yield app
+    finally:
+        app.close()
 
 
 SMALL = 30  # employees: decisions with and without findings, for a test about the view's indexes, not the audit

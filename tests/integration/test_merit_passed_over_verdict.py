@@ -24,6 +24,7 @@ from tests.integration.test_merit_audit import (
     EMPLOYEES,
     SEED,
     TODAY,
+    database_url,
     demo_store,
     shared_audit_cli,
     shared_demo,
@@ -34,12 +35,18 @@ from tests.integration.test_merit_audit import (
 # this module's tests only read the demo: they share one recording per store (`shared_demo`), on one worker.
 pytestmark = [pytest.mark.made_store, pytest.mark.xdist_group("test_merit_passed_over_verdict")]
 
-__all__ = ["demo_store", "shared_audit_cli", "shared_demo", "shared_settings"]  # the demo and its audit commands
+__all__ = [
+    "database_url",
+    "demo_store",
+    "shared_audit_cli",
+    "shared_demo",
+    "shared_settings",
+]  # the demo and its audit commands
 
 
 @pytest.fixture
 def audited(settings: Settings, demo_store: CareerLog) -> AuditQueries:
-    """The demo (`demo_store`: 150 employees, seed 5) recorded for the test with its merit view caught up."""
+    """The demo (`demo_store`: 150 employees, seed 1) in the test's store with its merit view caught up."""
     projector = Projector(settings, [MeritProjection()], app=demo_store)
     projector.catch_up()
     projector.close()

@@ -13,12 +13,12 @@ from careerlog.config import Settings
 from projections.merit import queries
 from projections.merit.queries import AuditQueries
 from projections.store import open_view_store
-from tests.integration.test_merit_audit import demo_store
+from tests.integration.test_merit_audit import database_url, demo_store
 from tests.integration.test_merit_passed_over_verdict import audited
 
 pytestmark = pytest.mark.made_store  # an empty PostgreSQL store made once and lent (tests/conftest.py)
 
-__all__ = ["audited", "demo_store"]  # the demo with its merit view caught up
+__all__ = ["audited", "database_url", "demo_store"]  # the demo (a copy of one made once) with its merit view caught up
 
 CASES: list[tuple[dict[str, Any], dict[str, Any]]] = [
     ({}, {}),
