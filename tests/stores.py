@@ -10,7 +10,8 @@ back, and the next test gets a newly made one. A schema lent this many times is 
 
 Three kinds of made store use it:
 - the functional tests' world (tests/functional/worlds.py): three employees and nine accounts;
-- a store a module's `make` leaves (`copy_of_made`): the merit audit's demo (tests/integration/test_merit_audit.py);
+- a store a module's `make` leaves (`copy_of_made`): the merit audit's demo (tests/integration/test_merit_audit.py),
+  the training and mentoring tests' people (test_training_mentoring.py);
 - an empty store (`make_empty_store`), for the tests marked `made_store` (tests/conftest.py): what a store holds
   once the ledger, the views, the accounts and the import jobs have been opened on it and nothing recorded (the
   views' versions and rules' digests, the events' position the views have reached; no event, no account, no marker

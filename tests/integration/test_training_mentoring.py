@@ -18,7 +18,8 @@ from projections.mentoring import MentoringProjection, MentoringQueries
 from projections.registry import all_projections
 from projections.training import TrainingProjection, TrainingQueries
 from tests import factories as f
-from tests.conftest import projected
+from tests.conftest import STORES, projected
+from tests.stores import copy_of_made
 
 pytestmark = pytest.mark.xdist_group("test_training_mentoring")  # its module fixtures are built once, on one worker
 
@@ -63,10 +64,34 @@ def projector(settings: Settings, ledger: CareerLog) -> Iterator[Projector]:
     worker.close()
 
 
+MADE = pytest.StashKey[bool]()  # the test's store holds the small civil service already (`database_url`)
+
+
+def make(url: str) -> None:
+    """The small civil service recorded into a new store and every view caught up, as `writable` leaves one."""
+    with projected(url, populate, clock=f.Clock(START), batch_size=3):
+        pass
+
+
+@pytest.fixture(params=STORES)
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The test's store (tests/conftest.py's), but for a test asking for `writable`: a store of its own as `make`
+    leaves one, made once per process (tests.stores.copy_of_made), where recording and catching up the people (in
+    batches of 3) cost each such test 6-9 s of setup on PostgreSQL under load."""
+    if "writable" not in request.fixturenames:
+        yield str(request.getfixturevalue(f"{request.param}_url"))
+        return
+    request.node.stash[MADE] = True
+    with copy_of_made(request, request.param, "training_people", make) as url:
+        yield url
+
+
 @pytest.fixture
-def writable(ledger: CareerLog, projector: Projector) -> SqlStore:
-    """The small civil service on a store of this test's own, which it may add to."""
-    populate(ledger)
+def writable(request: pytest.FixtureRequest, ledger: CareerLog, projector: Projector) -> SqlStore:
+    """The small civil service on a store of this test's own, which it may add to: made so (`database_url`), or
+    recorded now."""
+    if not request.node.stash.get(MADE, False):
+        populate(ledger)
     projector.catch_up()
     return projector.views.sql
 
