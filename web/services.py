@@ -214,6 +214,15 @@ COMPLIANCE_BOUNDED = {
     f"outcomes.{outcome}_untrained": COMPLIANCE_INDICATORS["training.jp_share_by_rank"]
     for outcome in ("promotion", "post_appointment")
 }
+# The scorecard's indicators whose denominator in a past year is the staff in post of the card's population on 31
+# December (Services.compliance_withheld), each with the training compliance table (`by`) that counts those staff (the
+# PNS of them: its `staff`, the same count where every one in post is a PNS): a past year's value withheld where that
+# table, filtered to the population and asked by the same reader, withholds the population's staff (its row, or the
+# whole answer, `groups_suppressed`, as a filtered answer withholds a row), and kept where it withholds none: the
+# reader refused it (it publishes them nothing), or it lists no PNS in post and withholds nothing. Until 2026-12-07
+# not judged: a reporter's KOTA-MEDAN BKPSDM 2025 card on the demo of 2,000 showed the 9 staff training compliance
+# withholds. The current year's: STAFF_INDICATORS
+PAST_STAFF_INDICATORS = {"awards.per_1000_staff": ["agency"]}
 # The scorecard's mentoring indicators, each the mentoring report's group whose promoted it shows
 # (Services.mentoring_withheld)
 MENTORING_INDICATORS = {"outcomes.promotion_mentored": "mentees", "outcomes.promotion_unmentored": "peers"}
@@ -2306,11 +2315,16 @@ class Services:
         post_appointment_untrained) are shown only where every rank's `met` of the card's population is, in both
         of jp_share_by_rank's tables (the staff less the met less them is those of the ranks where nobody met the
         JP: since 2026-12-07). A request refused (a year before the report's first) withholds every value it would
-        judge."""
+        judge, but a past year's awards.per_1000_staff (PAST_STAFF_INDICATORS: its staff on 31 December, the
+        report's `staff` where all are PNS), withheld only where the report by agency withholds the population's
+        staff (`staff_shown`): a report refused, or one that lists no PNS and withholds none, has no staff count
+        to give away (since 2026-12-07)."""
         # (one read of each year's staff, of every agency, by the fields its reports count by and are filtered on)
         fields = [f for forms in COMPLIANCE_INDICATORS.values() for by in forms for f in by]
         compliance = ComplianceReads(self.training, [*fields, *(k for k in ("unit", "region") if card.get(k))])
         reports: dict[Any, list[dict[str, Any]] | None] = {}
+        # (each report's `groups_suppressed`: its whole population's staff withheld, no row listed)
+        whole: dict[Any, bool] = {}
 
         def report(year: int, by: list[str], filters: dict[str, list[str]]) -> list[dict[str, Any]] | None:
             """The training compliance by `by` under `filters`, each asked once; None when it is refused."""
@@ -2318,9 +2332,9 @@ class Services:
             if key not in reports:
                 try:
                     found = self.training_compliance(reader, year, by, filters, judged=Judged(compliance))
-                    reports[key] = found["items"]
+                    reports[key], whole[key] = found["items"], bool(found["groups_suppressed"])
                 except (InvalidInput, OutsideScope, AccessDenied):
-                    reports[key] = None
+                    reports[key], whole[key] = None, False
             return reports[key]
 
         def met_shown(row: Mapping[str, Any]) -> bool:
@@ -2341,13 +2355,35 @@ class Services:
             agency = filters["agency"][0]
             return found is not None and all(met_shown(r) for r in found if r.get("agency", agency) == agency)
 
+        def staff_shown(year: int, by: list[str], filters: dict[str, list[str]]) -> bool:
+            """Whether the training compliance by `by` (agency) under `filters` withholds no staff count of the
+            population (PAST_STAFF_INDICATORS): refused (nothing published to the reader), no PNS listed and the
+            answer not withheld whole (`groups_suppressed`), or its row of the agency shown."""
+            key = report_key(year, by, filters)
+            found = report(year, by, filters)
+            if found is None:
+                return True
+            agency = filters["agency"][0]
+            rows = [r for r in found if r.get("agency", agency) == agency]
+            return not whole[key] and not any(r[suppression.FLAG] for r in rows)
+
         # (judged a year at a time, its reads and reports dropped once it is: one year's held at once)
         judged: dict[int, list[tuple[str, Mapping[str, Any], dict[str, list[str]]]]] = defaultdict(list)
-        for indicator, value, filters in card_values(card, [*COMPLIANCE_INDICATORS, *COMPLIANCE_BOUNDED]):
-            judged[value["year"]].append((indicator, value, filters))
+        current = date.fromisoformat(card["as_of"]).year
+        for indicator, value, filters in card_values(
+            card, [*COMPLIANCE_INDICATORS, *COMPLIANCE_BOUNDED, *PAST_STAFF_INDICATORS]
+        ):
+            # (the current year's staff in post are the headcount's: `staff_withheld`)
+            past = value["year"] != current and value["denominator"] is not None
+            if indicator not in PAST_STAFF_INDICATORS or past:
+                judged[value["year"]].append((indicator, value, filters))
         withheld: set[str] = set()
         for year, values in judged.items():
             for indicator, value, filters in values:
+                if indicator in PAST_STAFF_INDICATORS:
+                    if not staff_shown(year, PAST_STAFF_INDICATORS[indicator], filters):
+                        withheld.add(suppression.value_key_of(indicator, value))
+                    continue
                 if indicator in COMPLIANCE_BOUNDED:
                     # (the untrained staff: every rank's met, which they and the agency's bound together)
                     if not all(all_shown(year, by, filters) for by in COMPLIANCE_BOUNDED[indicator]):
@@ -2359,7 +2395,7 @@ class Services:
                     withheld.add(suppression.value_key_of(indicator, value))
             compliance.drop(year)
             for key in [key for key in reports if key[0] == year]:
-                del reports[key]
+                del reports[key], whole[key]
         return withheld
 
 

@@ -14,13 +14,14 @@ from urllib.parse import urlencode
 import pytest
 
 from tests import factories as f
-from tests.functional.conftest import BUDI, World, appointment_of
-from tests.functional.test_suppression import record
+from tests.functional.conftest import BUDI, World, appointment_of, confirm_world_pns
+from tests.functional.test_suppression import record, staff
 
 pytestmark = pytest.mark.disclosure("withhold")
 
 SCORECARD = "/api/v1/reports/scorecard"
 HEADCOUNT = "/api/v1/reports/headcount"
+COMPLIANCE = "/api/v1/reports/training-compliance"
 PER_1000 = "awards.per_1000_staff"
 # KOTA-MEDAN's units besides Budi's BKPSDM and Sari's Bappeda (one each, both small): the headcount `by=unit`
 # withholds the smallest other, Dinas Kesehatan's 6, as their complement, and shows Dinas Sosial's 9
@@ -103,9 +104,52 @@ def test_a_unit_and_an_agency_the_headcount_shows_keep_their_staff_count(units: 
 
 
 def test_a_past_year_is_not_judged_by_todays_headcount(units: World) -> None:
-    """A past year's denominator counts that year's staff at its end, not the headcount's: not judged so."""
+    """A past year's denominator counts that year's staff at its end, not the headcount's: not judged by it (and
+    training compliance of that year shows this unit's 6 staff, Budi and Sari CPNS, not counted there)."""
+    table = answer(units, COMPLIANCE, "reporter", year=YEAR - 1, by="agency", agency="KOTA-MEDAN", unit=COMPLEMENT)
+    assert [(r["staff"], r["suppressed"]) for r in table["items"]] == [(6, False)]
     card = unit_card(units, "reporter", COMPLEMENT, years=2)
     assert per_1000(card)[("KOTA-MEDAN", YEAR - 1)] == (0, 6, 0.0, False)
+
+
+@pytest.mark.parametrize("who", ["reporter", "policy"])
+def test_a_past_year_is_withheld_where_that_years_training_compliance_withholds_its_staff(
+    units: World, who: str
+) -> None:
+    """A past year's denominator, its staff in post on 31 December, is training compliance's `staff` of that year
+    where all of them are PNS: the value is withheld where that report, asked by the same reader by agency and
+    filtered to the card's population, withholds it. Until 2026-12-07 shown: a reporter's KOTA-MEDAN BKPSDM 2025 on
+    the demo of 2,000 had 9 staff that training compliance withholds; here, with Budi's and Sari's one-person units
+    in post as PNS, training compliance `by=unit` withholds Dinas Kesehatan's 6 as their complement, and so does its
+    answer filtered to that unit, which the card showed, 0 awards of 6 staff. An inspector keeps it."""
+    confirm_world_pns(units)
+    table = answer(units, COMPLIANCE, who, year=YEAR - 1, by="unit", agency="KOTA-MEDAN")["items"]
+    [row] = [r for r in table if r["unit"] == COMPLEMENT]
+    assert (row["staff"], row["suppressed"]) == (None, True)
+    filtered = answer(units, COMPLIANCE, who, year=YEAR - 1, by="agency", agency="KOTA-MEDAN", unit=COMPLEMENT)
+    assert [r["staff"] for r in filtered["items"]] in ([], [None])  # (withheld, its row or the whole answer)
+    assert per_1000(unit_card(units, who, COMPLEMENT, years=2))[("KOTA-MEDAN", YEAR - 1)] == (None, None, None, True)
+    # (the unit the training compliance shows keeps its past year: Dinas Sosial's 9)
+    shown = per_1000(unit_card(units, who, "Dinas Sosial", years=2))
+    assert shown[("KOTA-MEDAN", YEAR - 1)] == (0, 9, 0.0, False)
+    exact = per_1000(unit_card(units, "inspector", COMPLEMENT, years=2))
+    assert exact[("KOTA-MEDAN", YEAR - 1)] == (0, 6, 0.0, False)
+
+
+def test_an_agencys_past_year_is_withheld_where_training_compliance_withholds_it_as_a_complement(world: World) -> None:
+    """KOTA-MEDAN's 8 PNS of 2020 (Budi, his 6 colleagues, Sari), which training compliance by agency withholds as the
+    complement of KAB-KARO's Rina alone, were the denominator of its 2020 awards per 1,000 staff (5 of Sari's awards,
+    625 per 1,000) until 2026-12-07; withheld with it since. An inspector keeps it."""
+    staff(world)
+    for month in range(3, 8):
+        record(world, BUDI, "award", f.award("OTHER", f"2020-0{month}-17"))
+    world.catch_up()
+    table = answer(world, COMPLIANCE, "reporter", year=2020, by="agency")["items"]
+    assert {r["agency"]: (r["staff"], r["suppressed"]) for r in table}["KOTA-MEDAN"] == (None, True)
+    card = answer(world, SCORECARD, "reporter", agency="KOTA-MEDAN", year=2020, years=1)
+    assert per_1000(card)[("KOTA-MEDAN", 2020)] == (None, None, None, True)
+    exact = answer(world, SCORECARD, "inspector", agency="KOTA-MEDAN", year=2020, years=1)
+    assert per_1000(exact)[("KOTA-MEDAN", 2020)] == (5, 8, 625.0, False)
 
 
 @pytest.fixture

@@ -6,11 +6,12 @@ and programme): one person's 24 JP of trainings, or one person's opinions of fiv
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
-from tests.functional.conftest import World
+from tests.functional.conftest import World, appointment_of
 from tests.functional.test_suppression import SARI, f, record
 from tests.functional.test_suppression import staffed as staffed  # (the fixture)
 
@@ -62,12 +63,20 @@ def test_a_programme_rated_by_one_person_in_five_cohorts_is_withheld(staffed: Wo
 
 
 def test_the_awards_of_one_person_are_withheld_however_many(staffed: World) -> None:
+    # (KAB-KARO staffed beside Rina: training compliance of 2020 by agency shows KOTA-MEDAN's 8 staff, the awards per
+    # 1,000 staff's denominator, which it withheld as the complement of Rina's 1 alone, and the card then with it:
+    # a past year's staff judged by that year's training compliance since 2026-12-07)
+    for n in range(5):
+        nip = f.nip(date(1988, 2, 1 + n), date(2014, 3, 1), "F", sequence=960 + n)
+        place = {"agency": "KAB-KARO", "region": "12.06", "unit": "Dinas Pendidikan"}
+        record(staffed, nip, "appointment", appointment_of(nip, **place))
+        record(staffed, nip, "confirmation", f.confirmation("2015-03-01"))
     kinds = ("PEGAWAI_TELADAN", "ANUGERAH_ASN", "OTHER", "SL_PEMBANGUNAN", "SL_WIRA_KARYA")
     for month, kind in enumerate(kinds, start=3):
         record(staffed, SARI, "award", f.award(kind, f"2020-0{month}-17"))
     staffed.catch_up()
     card = staffed.get(MEDAN, "reporter").get_json()  # five awards, all Sari's
     assert figures(value(card, "awards.irregular")) == (None, None, None, True)
-    assert value(card, "awards.per_1000_staff")["suppressed"] is False  # (per the 8 staff)
+    assert figures(value(card, "awards.per_1000_staff")) == (5, 8, 625.0, False)  # (not judged by its people)
     exact = staffed.get(MEDAN, "inspector").get_json()
     assert value(exact, "awards.irregular")["denominator"] == 5
