@@ -486,9 +486,9 @@ class UnitOfWork:
     # the unit records known to this unit of work by agency and name key (`unit_key`): read from the store when first
     # asked (CareerLog.unit_as_recorded), with the units this unit of work registers
     unit_names: dict[tuple[str, str], str] | None = None
-    # the record each client key (its digest: careerlog.keyowners) was first used for, as read from the store or
-    # given by a command of this unit of work that made events (a batch's earlier rows, or the batches before it, not
-    # yet written: `note`); "" for a key looked up and used by none yet
+    # the record each client key (its digest with its writer's: careerlog.keyowners) was first used for, as read from
+    # the store or given by a command of this unit of work that made events (a batch's earlier rows, or the batches
+    # before it, not yet written: `note`); "" for a key looked up and used by none yet
     key_owners: dict[str, str] = field(default_factory=dict)
     judged_keys: set[str] = field(default_factory=set)  # the digests of the live commands' keys (judge_key_owner)
     # a unit new in its agency (agency, unit_key) the current command's check let through (CareerLog._ask_unit_new),
@@ -501,6 +501,9 @@ class UnitOfWork:
     # the questions the current command's confirmation answered that its event does not store (placement.leaves_scope,
     # region.outside_seat, appointment.tmt_first_day), with those it stores made Outcome.asked (CareerLog.execute)
     answered: set[str] = field(default_factory=set)
+    # the current live command as read into its fact's fields (its kind, the command as judged, its recording), to
+    # judge its own fields when it meets a recording sent before (CareerLog.execute: none for a migration's)
+    judging: tuple[type[LedgerEvent], Command, Recording] | None = None
     units_made: dict[tuple[str, str], str] = field(default_factory=dict)
     # the check of its commands' NIPs by the identity rules in force when its first command is checked (nip_checker,
     # the rules read once): an import batch's rows read them as one (each row's reading of the configured rules cost
@@ -606,7 +609,7 @@ class UnitOfWork:
         """A key is its record's once a command made events under it (`note`)."""
         for event in events:
             if key := getattr(event, "client_key", None):
-                digest = keyowners.digest(key)
+                digest = keyowners.digest(key, event.recorded_by)
                 if not self.key_owners.get(digest):
                     self.key_owners[digest] = event.originator_id
 
@@ -1249,6 +1252,16 @@ def problems_without_record(
     return whole_refusal(refused, event_cls, problems).errors
 
 
+def own_fields_problems(event_cls: type[LedgerEvent], command: Command, recording: Recording) -> dict[str, list[str]]:
+    """What a live recording's own fields tell of it, judged alone (`problems_without_record`: a training of no JP,
+    its first day after its last, a date in the future), asked when it meets a recording sent before with other
+    values (a reference's or client key's conflict, 409): a recording whose fields are refused is refused for them
+    first (422, every field to mend at once), as one of a new reference would be; its conflict is told once they
+    are valid. The same recording sent again is answered as recorded, never asked (until 2026-12-07 the 409 came
+    first, naming none of the fields to mend)."""
+    return problems_without_record(event_cls, command.subject, command.payload, recording.recorded_on)
+
+
 def read_cells(
     event_cls: type[LedgerEvent], payload: Mapping[str, Any], refused: Mapping[str, list[str]], *, live: bool
 ) -> tuple[dict[str, Any], set[str]]:
@@ -1384,9 +1397,10 @@ class CareerLog(Application[str]):
 
     def create_key_owners(self) -> None:
         """The table of the record each client key was first used for (careerlog.keyowners), made when missing and
-        filled from the log in the same transaction: each key's first record (a store of an earlier release reads
-        its whole log once, on first start; docs/operations.md). A start cut off while filling it leaves no table,
-        and the next start makes and fills it again."""
+        filled from the log in the same transaction: each key's first record for each writer (a store of an earlier
+        release reads its whole log once, on first start; docs/operations.md), the table of a release before keys
+        were kept per writer (FORMER_KEY_OWNERS) dropped with it. A start cut off while filling it leaves no table
+        (and the former one), and the next start makes and fills it again."""
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
         store = SqlStore(self.recorder.datastore)  # type: ignore[attr-defined]
         position = self.position_column()
@@ -1397,14 +1411,16 @@ class CareerLog(Application[str]):
         with store.transaction() as sql:
             if not sql.create_missing(keyowners.STATEMENTS):
                 return
+            sql.execute(f"DROP TABLE IF EXISTS {keyowners.FORMER_KEY_OWNERS}")  # (every writer's keys in one)
             after = 0
             while True:  # (a page of the log at a time, on this transaction's own connection)
                 rows = sql.query(statement, [after])
                 claims: dict[str, str] = {}
                 for row in rows:
-                    key = getattr(self.decode(row), "client_key", None)
+                    event = self.decode(row)
+                    key = getattr(event, "client_key", None)
                     if key:
-                        claims.setdefault(keyowners.digest(key), str(row["originator_id"]))
+                        claims.setdefault(keyowners.digest(key, event.recorded_by), str(row["originator_id"]))
                 if claims:  # (a digest claimed by an earlier page keeps its first record)
                     keyowners.claim(sql, claims)
                 if len(rows) < keyowners.FILL_PAGE:
@@ -1627,7 +1643,7 @@ class CareerLog(Application[str]):
         """Carry out a batch's commands in the unit of work (nothing saved): an outcome or an error each."""
         uow.now = None
         uow.preload(batch_subjects(commands))
-        keys = {keyowners.digest(c.client_key) for c in commands if c.client_key and c.migration is None}
+        keys = {keyowners.digest(c.client_key, actor) for c in commands if c.client_key and c.migration is None}
         if unknown := keys - uow.key_owners.keys():
             found = self.key_owners(unknown)
             uow.key_owners.update({digest: found.get(digest, "") for digest in unknown})
@@ -1681,9 +1697,14 @@ class CareerLog(Application[str]):
         """Check one command against the loaded records and apply it (without saving); a live placement's warnings
         (placement_warnings) with its outcome, and a correction or retraction followed by the mentor's side's
         releases it lets be recorded (_release_held)."""
-        uow.unit_let = uow.unit_confirmed = None
+        uow.unit_let = uow.unit_confirmed = uow.judging = None
         uow.answered = set()
-        outcome = self._execute(uow, command, actor)
+        try:
+            outcome = self._execute(uow, command, actor)
+        except IdempotencyConflict:
+            if uow.judging is not None and (own := own_fields_problems(*uow.judging)):
+                raise InvalidInput(own) from None  # (every field to mend first: own_fields_problems)
+            raise
         if not outcome.created:
             return outcome
         if command.confirmed and (asked := confirmations_answered(uow, outcome)):
@@ -1792,6 +1813,8 @@ class CareerLog(Application[str]):
             raise whole_refusal(e, event_cls, self._unparsed_problems(uow, command, event_cls, recording, e)) from None
         if isinstance(values.get("mentor_nip"), str):  # (written with spaces, dots or dashes, as a NIP may be)
             values["mentor_nip"] = normalise_nip(values["mentor_nip"])
+        if command.migration is None:  # (its own fields judged before a conflict with a recording sent before)
+            uow.judging = (event_cls, command, recording)
         left_out: list[str] = []  # (FILLED_IN's; most kinds fill in none: neither asked)
         if event_cls.KIND in FILLED_IN:
             left_out = [name for name in filled_in(event_cls.KIND) if values.get(name) is None]
@@ -1799,7 +1822,7 @@ class CareerLog(Application[str]):
         if event_cls is Appointed:
             if uow.guard is not None:  # (where it places the employee, as read: not as a client wrote it)
                 uow.guard.appointment(subject, values)
-            self.judge_key_owner(command, uow)
+            self.judge_key_owner(command, recording, uow)
             before = self._appointed_before(uow, command, values, recording)  # (answered before any question)
             if before is not None:
                 return before
@@ -1837,7 +1860,8 @@ class CareerLog(Application[str]):
                     raise refused
             elif command.migration is None and uow.guard.leaves(employee, event_cls.KIND, values) is not None:
                 uow.answered.add(LEAVES_SCOPE)  # (confirmed out of the scope: not stored, Outcome.asked tells it)
-        self.judge_key_owner(command, uow)  # (after the NIP and the scope: a key's use elsewhere told to no one else)
+        # (after the NIP and the scope: a key's use elsewhere told to no one else)
+        self.judge_key_owner(command, recording, uow)
         if event_cls is PerformanceRated and command.migration is None:  # (a migration keeps what a log holds)
             in_scheme = FieldErrors()
             check_rating(values, uow.rules(), in_scheme)
@@ -2427,14 +2451,15 @@ class CareerLog(Application[str]):
             recorded_at, migration.recorded_by or actor, migration.migrated, command.client_key, True, kept
         )
 
-    def judge_key_owner(self, command: Command, uow: UnitOfWork | None) -> None:
-        """A live command's client key first used for another record is refused naming the key (KEY_ELSEWHERE): a key
-        is one request's (careerlog.keyowners). A key of no record yet is this command's once it has made
+    def judge_key_owner(self, command: Command, recording: Recording, uow: UnitOfWork | None) -> None:
+        """A live command's client key first used by its writer (`recording.recorded_by`) for another record is
+        refused naming the key (KEY_ELSEWHERE): a key is one request's of its writer (careerlog.keyowners; another
+        writer's use of it is neither told nor refused). A key of no record yet is this command's once it has made
         events, within its unit of work (a later row of a batch under it for another record is refused too; after a
         refused row, not: UnitOfWork.note)."""
         if command.client_key is None or command.migration is not None:
             return  # (a migration keeps its log's keys as they were: careerlog.keyowners)
-        digest = keyowners.digest(command.client_key)
+        digest = keyowners.digest(command.client_key, recording.recorded_by)
         known = uow.key_owners if uow is not None else {}
         if digest not in known:
             known[digest] = self.key_owners([digest]).get(digest, "")
@@ -2615,7 +2640,7 @@ class CareerLog(Application[str]):
     ) -> Outcome:
         if event_cls.KIND not in ("unit_rating", "correction", "retraction"):
             raise InvalidInput(UNIT_KINDS.reason(kind=event_cls.KIND), "kind")
-        self.judge_key_owner(command, uow)
+        self.judge_key_owner(command, recording, uow)
         # (live input judged as an employee's is, a control of a text's direction refused: a migration keeps a log's;
         # until 2026-12-07 a unit's rating, correction or retraction was read by parse_payload alone)
         values = (parse_payload if command.migration else parse_judged)(event_cls, command.payload)

@@ -1,17 +1,22 @@
-"""The record each client key (idempotency key: the API's Idempotency-Key, `careerlog record --client-key`, an
-import's client_key) was first used for, across records: a key is one request's, so one sent again for another
-record is refused naming it (careerlog.domain.ledger.KEY_ELSEWHERE), never recorded a second time there.
+"""The record each client key (idempotency key: the API's Idempotency-Key, `careerlog record --client-key`, an import's
+client_key) was first used for by its writer, across records: a key is one request's of its writer (the account, or the
+CLI's `--actor`: the events' `recorded_by`), so one sent again by that writer for another record is refused naming it
+(careerlog.domain.ledger.KEY_ELSEWHERE), never recorded a second time there. Keys are kept per writer: another writer's
+use of a key is neither told (a writer could learn from a 409 what was recorded in a record out of its scope, under a
+key made of a NIP) nor blocks; until 2026-12-07 one table held every writer's keys (`client_key_owners`,
+FORMER_KEY_OWNERS, dropped when this one is made).
 
-Kept in a table of its own beside the events, `client_key_owners`: the key's SHA-256 digest (a key may hold anything
-the client put in it, and an encrypted store keeps its events' texts unread; a key that can be guessed, a NIP say, is
-found from its digest by hashing candidates, so the digest hides only a key that cannot: docs/security.md) and the
-record's subject. A key is judged once the command's NIP reads and its record is the writer's to write (a writer
-is told nothing of a key's use through a record out of its scope), and becomes its record's, within a unit of work,
-once a command made events under it (a refused row's key stays free). It is claimed in the transaction that writes
-its events (`Claims.take`, from the recorders of careerlog.persistence): the first writer of a key to commit wins, a
-second finds the first's owner, its whole write rolled back, and is refused when its write is decided again; a
-write that fails leaves its keys unclaimed. Filled from the log when first made (a store of an earlier release), in
-the transaction that makes it: each key's first record, as the log holds it."""
+Kept in a table of its own beside the events, `client_key_owners_by_writer`: the digest of the writer and the key
+(SHA-256: a key may hold anything the client put in it, and an encrypted store keeps its events' texts unread; a key
+that can be guessed, a NIP say, is found from its digest by hashing candidates, so the digest hides only a key that
+cannot: docs/security.md) and the record's subject. A key is judged once the command's NIP reads and its record is the
+writer's to write (a writer is told nothing of a key's use through a record out of its scope), and becomes its record's,
+within a unit of work, once a command made events under it (a refused row's key stays free). It is claimed in the
+transaction that writes its events (`Claims.take`, from the recorders of careerlog.persistence): the first writer of a
+key to commit wins, a second finds the first's owner, its whole write rolled back, and is refused when its write is
+decided again; a write that fails leaves its keys unclaimed. Filled from the log when first made (a store of an earlier
+release), in the transaction that makes it: each key's first record for each writer, as the log holds it (the events'
+`recorded_by`, as a migration import keeps it)."""
 
 from __future__ import annotations
 
@@ -24,15 +29,19 @@ from eventsourcing.persistence import RecordConflictError
 
 from careerlog.sqlstore import Sql
 
-KEY_OWNERS = "client_key_owners"
+KEY_OWNERS = "client_key_owners_by_writer"
+FORMER_KEY_OWNERS = "client_key_owners"  # (every writer's keys in one: until 2026-12-07)
 STATEMENTS = (f"CREATE TABLE IF NOT EXISTS {KEY_OWNERS} (key_digest TEXT PRIMARY KEY, subject TEXT NOT NULL)",)
 CHUNK = 500  # digests per statement
 FILL_PAGE = 1000  # events read from the log per query, filling the table
 
 
-def digest(key: str) -> str:
-    """A client key's digest, as the table keeps it (its text as UTF-8; a lone surrogate as Python writes it)."""
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+def digest(key: str, writer: str) -> str:
+    """A client key's digest for its writer (the account or actor recording under it), as the table keeps it: the
+    writer's name, its length before it (no writer's name and key make another's), and the key, as UTF-8 (a lone
+    surrogate as Python writes it)."""
+    text = f"{len(writer)}:{writer}:{key}"
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def owners(sql: Sql, digests: Iterable[str], table: str = KEY_OWNERS) -> dict[str, str]:
@@ -74,7 +83,7 @@ class Claims:
         for event in events:
             key = getattr(event, "client_key", None)
             if key:
-                found = digest(key)
+                found = digest(key, event.recorded_by)
                 subjects.setdefault(found, event.originator_id)
                 if found in judged:
                     live.setdefault(found, event.originator_id)

@@ -1,11 +1,13 @@
-"""A client key belongs to the record it was first used for, across records (careerlog.keyowners): the table of its
-owners is filled from the log when a store of an earlier release is first opened, so a key used before then is
-refused for another record too; a key claimed for another record between a write's decision and its saving (a
-concurrent writer) makes the write be decided again, and refused, nothing recorded; a key is claimed in the
-transaction writing its events, so a write that failed leaves it free. Both stores."""
+"""A client key belongs to the record its writer first used it for, across records (careerlog.keyowners): the table of
+its owners is filled from the log when a store of an earlier release is first opened, each key under the writer that
+recorded it, so a key used before then is refused for another record too when that writer sends it, and another writer's
+use of it is neither told nor refused; a key claimed for another record between a write's decision and its saving (a
+concurrent writer) makes the write be decided again, and refused, nothing recorded; a key is claimed in the transaction
+writing its events, so a write that failed leaves it free. Both stores."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -20,7 +22,7 @@ from careerlog import application, keyowners
 from careerlog.application import CareerLog, Command, Migration
 from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, IdempotencyConflict, InvalidInput, NotFound
-from careerlog.keyowners import KEY_OWNERS
+from careerlog.keyowners import FORMER_KEY_OWNERS, KEY_OWNERS
 from careerlog.sqlstore import SqlStore
 from tests import factories as f
 
@@ -40,6 +42,16 @@ def appointed(app: CareerLog) -> None:
     app.record(SARI, "appointment", f.appointment(date(1990, 1, 1), date(2015, 5, 1), "F"), actor="t")
 
 
+def as_a_release_of_one_table_for_every_writer(app: CareerLog) -> None:
+    """The store as a release before keys were kept per writer left it (until 2026-12-07): no table of this release,
+    and the former one, each key's digest alone claimed for its first record."""
+    with SqlStore(app.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
+        sql.execute(f"DROP TABLE {KEY_OWNERS}")
+        sql.execute(f"CREATE TABLE {FORMER_KEY_OWNERS} (key_digest TEXT PRIMARY KEY, subject TEXT NOT NULL)")
+        former = hashlib.sha256(b"K-1").hexdigest()
+        sql.execute(f"INSERT INTO {FORMER_KEY_OWNERS} (key_digest, subject) VALUES (?, ?)", [former, BUDI])
+
+
 def test_a_store_of_an_earlier_release_fills_the_key_owners_from_its_log(database_url: str) -> None:
     settings = Settings(database_url=database_url)
     with CareerLog.from_settings(settings) as app:
@@ -53,6 +65,29 @@ def test_a_store_of_an_earlier_release_fills_the_key_owners_from_its_log(databas
         assert str(refused.value) == ELSEWHERE
         assert app.record(BUDI, "training", training("T-1"), actor="t", client_key="K-1").created is False
         assert [e.originator_version for e in app.get_events(SARI)] == [1]
+
+
+def test_a_store_keeping_every_writers_keys_in_one_table_keeps_them_per_writer_after_the_upgrade(
+    database_url: str,
+) -> None:
+    """A request made before the upgrade and sent again after it is answered as recorded (its record's own key),
+    never recorded twice; its writer sending the key for another record is refused; another writer is not, and the
+    former table is dropped."""
+    settings = Settings(database_url=database_url)
+    with CareerLog.from_settings(settings) as app:
+        appointed(app)
+        app.record(BUDI, "training", training("T-1"), actor="hr-medan", client_key="K-1")
+        as_a_release_of_one_table_for_every_writer(app)
+    with CareerLog.from_settings(settings) as app:
+        with SqlStore(app.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
+            assert sql.relation_names([FORMER_KEY_OWNERS, KEY_OWNERS]) == {KEY_OWNERS}
+        again = app.record(BUDI, "training", training("T-1"), actor="hr-medan", client_key="K-1")
+        assert (again.created, again.version) == (False, 2)
+        with pytest.raises(IdempotencyConflict) as refused:
+            app.record(SARI, "training", training("T-2"), actor="hr-medan", client_key="K-1")
+        assert str(refused.value) == ELSEWHERE
+        assert app.record(SARI, "training", training("T-2"), actor="hr-karo", client_key="K-1").version == 2
+        assert [e.originator_version for e in app.get_events(BUDI)] == [1, 2]
 
 
 def test_a_key_claimed_for_another_record_meanwhile_refuses_the_write_decided_again(
@@ -89,8 +124,9 @@ def test_a_migration_keeps_a_logs_key_in_two_records_as_it_was(database_url: str
         assert [getattr(r, "version", r) for r in results] == [2, 2]
         again = app.record_batch([Command(SARI, "training", training("T-3"), "K-1", live_then)], actor="migration")
         assert [getattr(r, "version", r) for r in again] == [3]
-        with pytest.raises(IdempotencyConflict):
-            app.record(SARI, "training", training("T-4"), actor="t", client_key="K-1")
+        with pytest.raises(IdempotencyConflict) as refused:  # (the log's writer's key: BUDI's, the first record's)
+            app.record(SARI, "training", training("T-4"), actor="hr", client_key="K-1")
+        assert str(refused.value) == ELSEWHERE
 
 
 def test_a_first_start_cut_off_while_filling_the_key_owners_fills_them_on_the_next_start(
@@ -243,7 +279,7 @@ def test_a_key_whose_events_write_failed_is_left_unclaimed(database_url: str, pa
             except (CareerlogError, PersistenceError) as e:  # (SQLite: a conflict retried, then given up)
                 failed = e
             assert isinstance(failed, (CareerlogError, PersistenceError)), failed
-        assert app.key_owners([keyowners.digest("K-1")]) == {}
+        assert app.key_owners([keyowners.digest("K-1", "t")]) == {}
         assert app.record(SARI, "training", training("T-2"), actor="t", client_key="K-1").version == 2
         assert [e.originator_version for e in app.get_events(BUDI)] == [1]
 
@@ -315,7 +351,7 @@ def test_two_writers_racing_with_one_key_for_two_records_leave_one_recorded_and_
         loser = SARI if winner == BUDI else BUDI
         assert [e.originator_version for e in first.get_events(winner)] == [1, 2]
         assert [e.originator_version for e in first.get_events(loser)] == [1]
-        assert first.key_owners([keyowners.digest("K-1")]) == {keyowners.digest("K-1"): winner}
+        assert first.key_owners([keyowners.digest("K-1", "t")]) == {keyowners.digest("K-1", "t"): winner}
 
 
 def test_a_postgres_store_inserting_through_the_librarys_function_is_refused_at_start(
