@@ -173,9 +173,10 @@ FORM_KEY_RETRACTED_REUSED = Refusal(
     "version {by} retracted: a new fact needs a new form; open the record page again.",
     kinds=("kind",),
 )
-# A client key sent for a record other than the one it was first used for (careerlog.keyowners): a key is one
-# request's (the IETF idempotency-key draft), so it is refused, naming neither the other record nor its fact (the
-# writer may not read it), never recorded there too nor answered with the other record's result
+# A client key its writer sent for a record other than the one it first used it for (careerlog.keyowners: another
+# writer's use of it is never told): a key is one request's (the IETF idempotency-key draft), so it is refused,
+# naming neither the other record nor its fact (the writer may not read it), never recorded there too nor answered
+# with the other record's result
 KEY_ELSEWHERE = Refusal(
     "Key {key} was already used for another request, in another record: a new fact needs a new key."
 )
