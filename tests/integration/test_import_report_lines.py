@@ -120,7 +120,7 @@ def test_a_reference_repeated_within_the_file_with_other_values_names_the_earlie
     app: CareerLog, tmp_path: Path
 ) -> None:
     appointment, training, _, _, _ = rows()
-    other = {**training, "hours": 16}  # the same certificate typed again with another JP
+    other = {**training, "hours": 4}  # the same certificate typed again with another JP (a valid one)
     path = write(tmp_path / "rows.jsonl", [appointment, training, other])
     [problem] = import_file(app, path, actor="hr").rejected
     [reason] = problem.errors["reference"]
