@@ -104,6 +104,7 @@ from careerlog.domain.events import (
     PostEnded,
     RankPromoted,
     TrainingCompleted,
+    UnitRated,
 )
 from careerlog.domain.latsar import LATSAR_ONCE, latsar_again
 from careerlog.domain.ledger import (
@@ -381,6 +382,7 @@ CONFIRMING_KINDS = (
     "penalty",
     "exam",
     "education",
+    "unit_rating",
 )
 # the checks a recording of these kinds stores (careerlog.domain.events.CONFIRMED_FIELD) when it needed them: what a
 # migration import keeps of a row's confirmation (its yes on a placement: unit.new alone; a rank promotion's,
@@ -393,6 +395,7 @@ STORED_CHECKS = {
     "penalty": frozenset((FACT_DUPLICATE,)),
     "exam": frozenset((FACT_DUPLICATE,)),
     "education": frozenset((FACT_DUPLICATE,)),
+    "unit_rating": frozenset(),  # (its unit.new is stored nowhere: UnitOfWork.answered)
 }
 UNKNOWN_CONFIRMATION = Refusal("{given} is no check to confirm; one of: {known}.")
 # A void (the retraction of the record's appointment: docs/events.md) cannot be undone: it is recorded only when the
@@ -1574,10 +1577,20 @@ class CareerLog(Application[str]):
         return problems_without_record(event_cls, nip, payload, local_date(self.clock()))
 
     def rate_unit(
-        self, agency: str, unit: str, payload: Mapping[str, Any], *, actor: str, client_key: str | None = None
+        self,
+        agency: str,
+        unit: str,
+        payload: Mapping[str, Any],
+        *,
+        actor: str,
+        client_key: str | None = None,
+        confirmed: Collection[str] = (),
     ) -> Outcome:
-        """Record a unit's own performance rating for a year."""
-        return self.record_in_unit(agency, unit, "unit_rating", payload, actor=actor, client_key=client_key)
+        """Record a unit's own performance rating for a year (`confirmed`: a unit new in its agency near a known one,
+        unit.new, as `_execute_unit` asks it)."""
+        return self.record_in_unit(
+            agency, unit, "unit_rating", payload, actor=actor, client_key=client_key, confirmed=confirmed
+        )
 
     def record_in_unit(
         self,
@@ -1589,11 +1602,20 @@ class CareerLog(Application[str]):
         actor: str,
         client_key: str | None = None,
         changed_in: frozenset[int] | None = None,
+        confirmed: Collection[str] = (),
     ) -> Outcome:
         """Record in a unit's record: its rating of a year, or a correction or retraction of one (the kinds a unit's
         record takes, as an import row naming agency and unit, or `careerlog record UNIT:...`, records them).
-        `changed_in`: a correction's or retraction's condition (Command.changed_in, `unchanged_since`)."""
-        command = Command(unit_subject(agency, unit), kind, payload, client_key, changed_in=changed_in)
+        `changed_in`: a correction's or retraction's condition (Command.changed_in, `unchanged_since`); `confirmed`:
+        the checks the writer confirms (a rating's unit.new)."""
+        command = Command(
+            unit_subject(agency, unit),
+            kind,
+            payload,
+            client_key,
+            confirmed=frozenset(confirmed),
+            changed_in=changed_in,
+        )
         return self.execute_with_retries(command, actor)
 
     def execute_with_retries(self, command: Command, actor: str, guard: Guard | None = None) -> Outcome:
@@ -2082,9 +2104,12 @@ class CareerLog(Application[str]):
             agency = changes.get("agency", target.values.get("agency"))
         return self._ask_unit_new(uow, agency, changes.get("unit"), command, "corrected_fields.unit")
 
-    def _ask_unit_new(self, uow: UnitOfWork, agency: Any, unit: Any, command: Command, named: str) -> bool:
+    def _ask_unit_new(
+        self, uow: UnitOfWork, agency: Any, unit: Any, command: Command, named: str, rated: bool = False
+    ) -> bool:
         """Refuse, beside `named`, a unit not known in the agency near one that is (NEW_UNIT), unless confirmed (True:
-        the writer's confirmation was needed, and is stored with the fact); a
+        the writer's confirmation was needed, and is stored with the fact; a unit's rating's is stored nowhere); a
+        unit's rating (`rated`) knows the agency's rated units too (their records, as `unit_as_recorded` read them); a
         unit let through (confirmed, or near none) is known to this unit of work's later commands once its command
         made events (`UnitOfWork.units_made`), and to this process's once they are saved (`units_recorded`, before
         the views know it): a file's rows naming a new unit are asked once, and a misspelling of a unit new just now
@@ -2097,6 +2122,8 @@ class CareerLog(Application[str]):
             return False
         known = {k: name for (a, k), name in (self.units_recorded | made).items() if a == agency}
         known |= self._agency_units(agency, self.units_known)
+        if rated and uow.unit_names is not None:  # (a unit rated but no one's placed in: known to its ratings)
+            known |= {k: unit_of(s)[1] for (a, k), s in uow.unit_names.items() if a == agency and k not in known}
         near = typos_of(key[1], known) if key[1] not in known else []  # (a typo of one: careerlog.domain.unit.typo_of)
         # (each quoted whole up to 200 characters, the difference shown: until 2026-12-07 each was cut at 40 alike)
         shown, *near_shown = quoted_apart(unit, *(known[k] for k in near))
@@ -2662,12 +2689,37 @@ class CareerLog(Application[str]):
             agency, name = unit_of(command.subject)
             if command.migration is None:  # (a new unit's name in NFC, as a payload's texts: its id too)
                 name = in_nfc(name)
+                if event_cls is UnitRated and self._rated_unit_new(uow, agency, name, command, values, recording):
+                    uow.answered.add(NEW_UNIT)  # (confirmed: stored nowhere, Outcome.asked tells it)
             unit = Unit.register(agency, name, values["effective_date"], recording)
             uow.add(unit)
             if uow.unit_names is not None:
                 uow.unit_names.setdefault((agency, unit_key(name)), unit.id)
         decision = decided_as_read(unit, event_cls, values, recording, command.changed_in)
         return self._commit([decision] if isinstance(decision, Decision) else [], decision, command)
+
+    def _rated_unit_new(
+        self,
+        uow: UnitOfWork,
+        agency: str,
+        unit: str,
+        command: Command,
+        values: Mapping[str, Any],
+        recording: Recording,
+    ) -> bool:
+        """A live rating of a unit no record holds asked, beside `unit`, whether it is a unit new in its agency when
+        it is near a known one (`_ask_unit_new`, as a placement naming it is: a typo rated a unit of no staff, and
+        left the unit meant unrated, its staff's ratings bounded by none), with the rating's own problems at once;
+        True when the writer's confirmation let it through. Since 2026-12-07: until then recorded unasked."""
+        try:
+            return self._ask_unit_new(uow, agency, unit, command, "unit", rated=True)
+        except InvalidInput as asked:
+            trial = Unit.register(agency, unit, values["effective_date"], recording)  # (judged in it, never kept)
+            try:
+                decided_as_read(trial, UnitRated, values, recording, None)
+            except InvalidInput as own:
+                raise whole_refusal(asked, UnitRated, own.errors) from None
+            raise
 
     @staticmethod
     def _commit(decisions: list[Decision], first: Decision | Outcome, command: Command) -> Outcome:

@@ -678,14 +678,15 @@ YES_CONFIRMS = {
     "penalty": frozenset((FACT_DUPLICATE,)),  # (a fact the record seems to hold already: its yes, another one)
     "exam": frozenset((FACT_DUPLICATE,)),
     "education": frozenset((FACT_DUPLICATE,)),
+    "unit_rating": frozenset((NEW_UNIT,)),  # (a unit new in its agency, near a known one: since 2026-12-07)
 }
 NOTHING_TO_CONFIRM = Refusal(
     "A row of this kind has nothing to confirm: the Konfirmasi (confirm) column confirms a rank jump "
     "(promotion.one_step) of a rank promotion, a correction or a retraction, or a placement leaving your scope or "
     "ending a managerial post held in the agency left (placement.leaves_scope, placement.ends_post), or an "
-    "appointment, placement or post appointment in a unit new in its agency (unit.new), or an appointment or placement "
-    "in a region outside its agency's seat region or province (region.outside_seat), or a CPNS's TMT not on the 1st "
-    "of a month (appointment.tmt_first_day) or rank above the start of the entry education "
+    "appointment, placement, post appointment or unit's rating in a unit new in its agency (unit.new), or an "
+    "appointment or placement in a region outside its agency's seat region or province (region.outside_seat), or a "
+    "CPNS's TMT not on the 1st of a month (appointment.tmt_first_day) or rank above the start of the entry education "
     "(appointment.starting_rank), or a training the record seems to hold already (training.duplicate), "
     "making its days hold more JP than a day does (training.daily_jp) "
     "or of a cost outside the plausible range (training.cost), or a second basic training (training.latsar_once), "
@@ -1028,6 +1029,12 @@ WARNED_BESIDE = {"placement": "agency", "penalty": "end_date", "correction": "co
 NEW_UNIT_CONFIRMED = Refusal(
     "{unit} is a unit new in {agency}, confirmed by the yes in the Konfirmasi column (unit.new); it is near {near}, "
     "known there. If it is that unit misspelt, correct this row's unit (in the file, or by a correction once recorded)."
+)
+# ... of a unit's rating, whose unit no correction changes (since 2026-12-07)
+NEW_UNIT_RATED_CONFIRMED = Refusal(
+    "{unit} is a unit new in {agency}, confirmed by the yes in the Konfirmasi column (unit.new); it is near {near}, "
+    "known there. If it is that unit misspelt, correct this row's unit in the file (once recorded, retract the rating "
+    "and rate that unit)."
 )
 
 # The questions a recorded row was asked that its Konfirmasi cell confirmed (Outcome.asked: a yes confirms only those
@@ -2544,9 +2551,10 @@ def import_rows(
                             report.warnings.append(RowProblem(command.line, command.subject, command.kind, warned))
                         if result.new_unit is not None:  # (a unit new in its agency the row's yes let through)
                             unit, agency, near = result.new_unit
+                            told = NEW_UNIT_RATED_CONFIRMED if command.kind == "unit_rating" else NEW_UNIT_CONFIRMED
                             said: dict[str, list[str]] = {
                                 "corrected_fields.unit" if command.kind == "correction" else "unit": [
-                                    NEW_UNIT_CONFIRMED.reason(unit=unit, agency=agency, near=near)
+                                    told.reason(unit=unit, agency=agency, near=near)
                                 ]
                             }
                             report.warnings.append(RowProblem(command.line, command.subject, command.kind, said))

@@ -665,8 +665,12 @@ class Services:
         """Record a unit's own yearly rating, within the writer's agencies. A year already rated is refused
         pointing at the endpoint that corrects it (`record_in_unit`)."""
         unit_within(writer, agency)
+        payload = {k: v for k, v in body.items() if k != "confirm"}
+        confirmed = confirmations(body.get("confirm"))  # (a unit new in its agency the writer confirms: unit.new)
         try:
-            outcome = self.ledger.rate_unit(agency, unit, body, actor=writer.username, client_key=key)
+            outcome = self.ledger.rate_unit(
+                agency, unit, payload, actor=writer.username, client_key=key, confirmed=confirmed
+            )
         except InvalidInput as e:
             raise pointed_to_correction(e, agency, unit) from None
         return self.written(outcome)
