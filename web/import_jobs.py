@@ -15,7 +15,8 @@ its first row: the rows the first run recorded are reported as already recorded,
 
 The report is kept as JSON, each reason with its refusal's English template and values (careerlog.domain.wording:
 `Reason`), so that its page says it in the reader's language as the import page does; the refused rows' file is
-written when the job ends, in the language of the page that uploaded it (careerlog's reasons column named in it)."""
+written when the job ends, in the language of the page or API request that uploaded it (careerlog's reasons column
+named in it; an API request's by its Accept-Language, English by default)."""
 
 from __future__ import annotations
 
@@ -317,11 +318,16 @@ def runner() -> JobRunner:
     return found
 
 
-def made_job(account: Account, data: bytes, *, name: str, kind: str | None, dry_run: bool, rows: int) -> Job:
+def made_job(
+    account: Account, data: bytes, *, name: str, kind: str | None, dry_run: bool, rows: int, language: str | None = None
+) -> Job:
     """An import job of the upload `data` (of `rows` rows), run in the background by the process's thread, woken;
-    its refused rows' file and the report's wording in the request's language."""
+    its refused rows' file and the report's wording in the request's language: `language` (the API's, by its
+    Accept-Language: web.languages.api_language), else the page's. Until 2026-12-07 an API job's was the pages'
+    default, Indonesian, whatever the request asked (the API's default is English)."""
+    language = language or str(get_locale() or "id")
     job = runner().services.jobs.create(
-        account.username, name, data, kind=kind, dry_run=dry_run, language=str(get_locale() or "id"), rows=rows
+        account.username, name, data, kind=kind, dry_run=dry_run, language=language, rows=rows
     )
     runner().kick()  # (the process's thread started, or woken)
     return job

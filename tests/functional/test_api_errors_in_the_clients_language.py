@@ -20,7 +20,7 @@ from careerlog.domain.wording import Refusal, fill
 from projections.scorecard.scorecard import UNKNOWN_AGENCY
 from projections.training import YEAR_BETWEEN
 from tests import factories as f
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, RINA, World
 from web.errors import api_worded
 from web.languages import in_language, worded
 from web.pages.messages import reason_text
@@ -154,6 +154,25 @@ def test_a_404_is_in_indonesian_when_asked(world: World) -> None:
     path, _ = both(world, "GET", "/api/v1/no-such-thing", "hr", 404)
     assert path["type"] == "urn:careerlog:problem:unknown-path"
     assert path["detail"].startswith("URL yang diminta tidak ada di server ini.")
+
+
+def test_a_writers_404_of_a_record_outside_the_scope_says_in_indonesian_what_the_english_says(world: World) -> None:
+    """A writer not national recording in a record outside the scope is told (NOT_IN_SCOPE) that it may have been
+    moved out, which a national administrator reaches: in Indonesian too (an exploratory tester, 2026-12-07, took the
+    read's 404, NOT_IN_RECORDS, "... in the records you can read.", which says neither in English either, for it)."""
+    body = {"kind": "status_change", "status": "ACTIVE", "effective_date": "2020-01-01", "reference": "X-1"}
+    outside = f"/api/v1/employees/{RINA}/events"
+    indonesian, english = both(world, "POST", outside, "hr", 404, json=body)
+    assert english["detail"].endswith(
+        "none was appointed in it, or the record has been moved out of it (a national administrator reaches every "
+        "record)."
+    )
+    assert indonesian["detail"].endswith(
+        "tidak ada yang diangkat di dalamnya, atau riwayatnya telah dipindahkan keluar (administrator nasional "
+        "menjangkau semua riwayat)."
+    )
+    read, _ = both(world, "GET", f"/api/v1/employees/{RINA}", "hr", 404)
+    assert read["detail"] == f"Tidak ada pegawai dengan NIP {RINA} dalam catatan yang dapat Anda baca."
 
 
 def test_a_403_is_in_indonesian_when_asked(world: World) -> None:

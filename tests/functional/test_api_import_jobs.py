@@ -8,8 +8,11 @@ even with it."""
 
 from __future__ import annotations
 
+import csv
 import io
 from typing import Any
+
+import pytest
 
 from careerlog.import_jobs import FAILED, QUEUED
 from tests.functional.conftest import World
@@ -156,3 +159,27 @@ def test_a_running_job_gives_its_counts_so_far_and_no_report(world: World) -> No
         "refused": 1,
     }
     assert (found["report"], found["errors"], found["finished_at"]) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("asked", "column", "file_name"),
+    [
+        ({}, "Refusal reasons (careerlog)", "diklat-rejected.csv"),
+        ({"Accept-Language": "id-ID, en;q=0.5"}, "Alasan penolakan (careerlog)", "diklat-ditolak.csv"),
+    ],
+)
+def test_an_api_jobs_refused_rows_are_written_in_the_requests_language(
+    world: World, asked: dict[str, str], column: str, file_name: str
+) -> None:
+    """The API's language (Accept-Language, English by default: docs/api.md "Errors"), not the pages' default:
+    until 2026-12-07 a job uploaded through the API with no Accept-Language wrote its refused rows in Indonesian."""
+    answer = posted(world, headers={**ASYNC, **asked})
+    assert answer.status_code == 202
+    job = answer.get_json()["id"]
+    finished(world, job)
+    stored, body = world.services.jobs.get(job), world.services.jobs.refused_file(job)  # (its page's download)
+    assert stored is not None
+    assert body is not None
+    assert stored.refused_name == file_name
+    header = next(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    assert header[-1] == column

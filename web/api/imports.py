@@ -26,6 +26,7 @@ from web.api.blueprint import ApiBlueprint
 from web.api.common import answers_in, caller, csv_documented, json_or_csv, services, wants_csv
 from web.api.schemas import NO_QUERY, ImportFileSchema, ImportJobSchema, ImportQuerySchema, ImportReportSchema
 from web.import_jobs import job_rows, made_job, may_be_a_job, report_of
+from web.languages import api_language
 
 blp = ApiBlueprint(
     "imports",
@@ -86,7 +87,9 @@ class Imports(MethodView):
         if asks_async() and job_readable(name, fmt) and not wants_csv() and may_be_a_job(data, name):
             ahead = services().rows_read(caller(), data, name=name, fmt=fmt, kind=kind, most=job_rows())
             if ahead.rows is None and not ahead.header:
-                job = made_job(caller(), data, name=name, kind=kind, dry_run=dry_run, rows=ahead.count)
+                job = made_job(
+                    caller(), data, name=name, kind=kind, dry_run=dry_run, rows=ahead.count, language=api_language()
+                )
                 answer = jsonify(job_schema.dump(job_shown(job)))
                 answer.status_code = 202
                 answer.headers["Location"] = f"/api/v1/imports/{job.id}"
