@@ -26,7 +26,6 @@ from web.api.blueprint import ApiBlueprint
 from web.api.common import answers_in, caller, csv_documented, json_or_csv, services, wants_csv
 from web.api.schemas import NO_QUERY, ImportFileSchema, ImportJobSchema, ImportQuerySchema, ImportReportSchema
 from web.import_jobs import job_rows, made_job, may_be_a_job, report_of
-from web.languages import api_language
 
 blp = ApiBlueprint(
     "imports",
@@ -87,6 +86,8 @@ class Imports(MethodView):
         if asks_async() and job_readable(name, fmt) and not wants_csv() and may_be_a_job(data, name):
             ahead = services().rows_read(caller(), data, name=name, fmt=fmt, kind=kind, most=job_rows())
             if ahead.rows is None and not ahead.header:
+                from web.languages import api_language  # (it reads the pages' wording: web.pages imports this module)
+
                 job = made_job(
                     caller(), data, name=name, kind=kind, dry_run=dry_run, rows=ahead.count, language=api_language()
                 )
