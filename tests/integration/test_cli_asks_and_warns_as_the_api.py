@@ -46,6 +46,22 @@ def test_record_asks_a_unit_new_in_its_agency_near_a_known_one_until_confirmed(
     assert confirmed.exit_code == 0, confirmed.output
 
 
+def test_record_asks_a_units_rating_of_a_unit_new_in_its_agency_near_a_known_one_until_confirmed(
+    database_url: str, tmp_path: Path
+) -> None:
+    """`careerlog record UNIT:...` asks unit.new of a unit's rating as of a placement (since 2026-12-07)."""
+    appointed_and_viewed(database_url, tmp_path)
+    before = last_position(database_url)
+    rating = ["record", "UNIT:KOTA-MEDAN:BKPSDN", "unit_rating", "year=2021", "predicate=BAIK",
+              "effective_date=2021-12-31", "reference=LKJ-2021"]  # fmt: skip
+    asked = run(database_url, *rating)
+    assert asked.exit_code == 1
+    assert ASKED in asked.output
+    assert last_position(database_url) == before
+    confirmed = run(database_url, *rating, "confirm=unit.new")
+    assert confirmed.exit_code == 0, confirmed.output
+
+
 def test_record_says_a_promotion_recorded_against_the_rules(database_url: str, tmp_path: Path) -> None:
     assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
     fields = f.promotion("III/b", "2011-05-01")
