@@ -69,9 +69,10 @@ Read = Callable[[Services, Account, str, dict[str, Any]], Any]
 ROSTER_PATH = "/api/v1/employees"
 KEPT_QUERIES = 4096  # parsed query strings kept
 KEPT_READERS = 4096  # accounts of recent tokens kept (all forgotten when more come)
-# The statements each employee's read reads its views with (Queries.timeline; EligibilityQueries.eligibility
-# and, unless a 202 is open, its roster row: not_open), read ahead on PostgreSQL with the others (a read that
-# makes another statement only asks again; one read ahead but not made is left unused).
+# The statements each employee's read reads its views with (Queries.timeline; EligibilityQueries.answer: the
+# eligibility rows and the roster row, for why none is open and the expected end of service), read ahead on
+# PostgreSQL with the others (a read that makes another statement only asks again; one read ahead but not made is
+# left unused).
 VIEW_READS = {
     "timeline": ("SELECT * FROM timeline WHERE subject = ? ORDER BY version",),
     "eligibility": ("SELECT * FROM eligibility WHERE subject = ? ORDER BY kind", NOT_OPEN_READ),

@@ -915,8 +915,8 @@ class Services:
             "timeline": self.queries.timeline(subject),
             "training": self.training.jp_by_year(subject),
             "mentoring": self.mentoring.mentoring_of(subject),
-            "eligibility": items,  # and, from one read of the roster row, why none is open and the retirement:
-            **self.eligibility_view.career(subject, {i["kind"] for i in items}, rules(), closed),
+            # the eligibility with the expected end of service and, from one read of the roster row, why none is open
+            **self.eligibility_view.career(subject, items, rules(), closed),
         }
         mentoring = [m["mentee_nip"] for m in found["mentoring"]["mentoring"]]  # (the timeline's, and any the view
         shown = list(dict.fromkeys([*mentees_named(found["timeline"]["items"]), *mentoring]))  # holds beside them)
@@ -1022,16 +1022,9 @@ class Services:
         target = self.target(reader, Action.READ_RECORD, nip, views=True, logged="eligibility")
         subject = target.nip or nip
         self.aligned(subject, ELIGIBILITY_VIEWS)
-        found = {"nip": subject, **self.promotions_open(subject, "items")}
+        found = {"nip": subject, **self.eligibility_view.answer(subject, rules())}
         self.accounts.record_access(reader, "eligibility", [target])
         return found
-
-    def promotions_open(self, nip: str, key: str) -> dict[str, Any]:
-        """The eligibility rows under `key`; when there are none, why no promotion is open (`no_promotion`,
-        None when the record does not say); when no 202 is open to a functional employee at the top rank of
-        their level, that (`level_top`): the API's answer and the career page's section alike."""
-        items, closed = self.eligibility_view.offers(nip)
-        return {key: items, **self.eligibility_view.not_open(nip, {i["kind"] for i in items}, closed)}
 
     # ------------------------------------------------------------------ audits
 

@@ -43,7 +43,7 @@ from careerlog.reference import Reference, Rules, reference, rules
 from careerlog.sqlstore import Row
 from projections.career import CareerRecord, PostSpell, confirmation_due, day_iso, predicate_score
 from projections.framework import Table, rules_digest
-from projections.merit.retirement import expected_retirement
+from projections.merit.retirement import expected_retirement, service_end
 from projections.merit.rules import (
     CEILING_RULE,
     CREDIT,
@@ -616,8 +616,8 @@ def level_top(roster: Row | None, kinds: Collection[str]) -> dict[str, Any] | No
     return {"level": level, "rank": rank, "top": top, "next_level": next_level(ref, level)}
 
 
-# The roster row `not_open` and `retirement` read (read ahead by web.fastreads with the eligibility rows); the
-# career page reads it once for both and for its heading, who the record is of (`EligibilityQueries.career`).
+# The roster row `not_open_of` and `expected_retirement` read (read ahead by web.fastreads with the eligibility rows),
+# once for both and, on the career page, for its heading, who the record is of (`EligibilityQueries.career`).
 ROSTER_COLUMNS = (
     "employment_kind, status, rank, separated_on, post_kind, post_level, birth_date, post_title, name, agency, "
     "post_assignment, confirmed, appointed_on, unit"
@@ -671,34 +671,54 @@ class EligibilityQueries(ViewReader):
         return items, closed[0] if closed else None
 
     def roster_row(self, nip: str) -> Row | None:
-        """The employee's roster row as `not_open` and `retirement` read it (one primary-key read)."""
+        """The employee's roster row as `career` reads it (one primary-key read)."""
         rows = self.store.query(NOT_OPEN_READ, (nip,))
         return rows[0] if rows else None
 
-    def retirement(self, nip: str, book: Rules) -> dict[str, Any] | None:
-        """When the employee's service is expected to end at the retirement age (projections.merit.retirement),
-        read from their roster row."""
-        return expected_retirement(book, self.roster_row(nip), self.today)
-
-    def not_open(
-        self, nip: str, kinds: Collection[str], closed: dict[str, Any] | None = None
-    ) -> dict[str, dict[str, Any] | None]:
-        """Why no promotion (`no_promotion`, when `kinds` is empty) or no 202 (`level_top`) is open to an
-        employee of the open `kinds`, from one read of their roster row (none when a 202 is open), with why no 101
-        is (`closed`, as `offers` gives it)."""
-        return not_open_of(None if "202" in kinds else self.roster_row(nip), kinds, closed)
-
     def career(
-        self, nip: str, kinds: Collection[str], book: Rules, closed: dict[str, Any] | None = None
+        self, nip: str, items: list[dict[str, Any]], book: Rules, closed: dict[str, Any] | None = None
     ) -> dict[str, Any]:
-        """`not_open`, `retirement` (under "retirement") and who the record is of (under "employee": `employee_of`)
-        together, from one read of the roster row: the career page's."""
+        """From one read of the roster row, the eligibility `items` (as `offers` gives them) each with the expected
+        end of service (under "eligibility": `with_expected_end`), why no promotion or no 202 is open (`not_open_of`,
+        with `closed`, why no 101 is: `offers`), when the employee's service is expected to end at the retirement
+        age (under "retirement": projections.merit.retirement `expected_retirement`) and who the record is of (under
+        "employee": `employee_of`): the career page's and, cut to its fields, the API's (`answer`)."""
         roster = self.roster_row(nip)
+        retirement = expected_retirement(book, roster, self.today)
         return {
-            **not_open_of(roster, kinds, closed),
-            "retirement": expected_retirement(book, roster, self.today),
+            "eligibility": with_expected_end(items, retirement),
+            **not_open_of(roster, {i["kind"] for i in items}, closed),
+            "retirement": retirement,
             "employee": employee_of(roster),
         }
+
+    def answer(self, nip: str, book: Rules) -> dict[str, Any]:
+        """The API's eligibility of an employee: the items (`offers`, each `with_expected_end`), `not_open_of` and the
+        expected end of service (`service_end`: projections.merit.retirement), from one read of each view."""
+        items, closed = self.offers(nip)
+        found = self.career(nip, items, book, closed)
+        return {
+            "items": found["eligibility"],
+            **{key: found[key] for key in ("no_promotion", "level_top", "regular_closed")},
+            "service_end": service_end(found["retirement"]),
+        }
+
+
+def with_expected_end(items: list[dict[str, Any]], retirement: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Each eligibility item with the day the employee's service is expected to end (`expected_end`, the
+    `expected_retirement` day: None for a PPPK employee, service ended, no birth date or no rule) and whether the
+    offer's date falls after it (`after_expected_end`: its `next_date`, else, with none, blocked or barred with no
+    end known, its `earliest_date`, as the career page compares them; None with no expected end). A date after it
+    comes in all likelihood never: the decision is of the rows alone and does not read it."""
+    end = retirement["day"] if retirement else None
+    return [
+        {
+            **item,
+            "expected_end": end,
+            "after_expected_end": None if end is None else (item["next_date"] or item["earliest_date"]) > end,
+        }
+        for item in items
+    ]
 
 
 def employee_of(roster: Row | None) -> dict[str, Any] | None:
@@ -730,8 +750,9 @@ EMPLOYEE_COLUMNS = (
 def not_open_of(
     roster: Row | None, kinds: Collection[str], closed: dict[str, Any] | None = None
 ) -> dict[str, dict[str, Any] | None]:
-    """`EligibilityQueries.not_open` from the roster row already read (None when a 202 is open: nothing to say),
-    with `closed`, why no regular promotion (101) is offered (`regular_closed` of the closed 101 row)."""
+    """Why no promotion (`no_promotion`, when `kinds`, those open, is empty) or no 202 (`level_top`) is open to an
+    employee, from their roster row already read (None when a 202 is open: nothing to say), with `closed`, why no
+    regular promotion (101) is offered (`regular_closed` of the closed 101 row)."""
     if "202" in kinds:
         return {"no_promotion": None, "level_top": None, "regular_closed": closed}
     return {

@@ -1,6 +1,7 @@
 """The day a PNS's service is expected to end at the retirement age of the post held (rule retirement.age,
-unconfirmed: the reference names the status 98 but no ages). Shown on the career page, and the records past it
-with no separation recorded listed for HR (GET /api/v1/employees/past-retirement); never judged."""
+unconfirmed: the reference names the status 98 but no ages). Shown on the career page and in an employee's
+eligibility (`service_end`, and whether each offer's date is after it), and the records past it with no separation
+recorded listed for HR (GET /api/v1/employees/past-retirement); never judged."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ __all__ = [
     "expected_retirement_of",
     "past_retirement",
     "retirement_age",
+    "service_end",
     "youngest_retirement_age",
 ]
 AGE_TABLES = ("post_kinds", "post_titles", "functional_levels")  # the rule's ages beside its default
@@ -126,11 +128,28 @@ def past_retirement(book: Rules, rows: Iterable[Row], today: date) -> list[dict[
                 "post_kind": kind,
                 "post_level": level,
                 "post_title": title,
-                "retirement_age": expected["age"],
-                "expected_end": expected["day"],
-                "rule": RULE,
-                "rule_status": expected["status"],
-                "rule_confirmed": expected["status"] == "S",  # (M as shipped: believed, not confirmed)
+                **end_fields(expected),
             }
         )
     return found
+
+
+def end_fields(expected: dict[str, Any]) -> dict[str, Any]:
+    """An `expected_retirement` as the API names it (the past-retirement list's and the eligibility's
+    `service_end`): the age of the post, the day, the rule and its status."""
+    return {
+        "retirement_age": expected["age"],
+        "expected_end": expected["day"],
+        "rule": RULE,
+        "rule_status": expected["status"],
+        "rule_confirmed": expected["status"] == "S",  # (M as shipped: believed, not confirmed)
+    }
+
+
+def service_end(expected: dict[str, Any] | None) -> dict[str, Any] | None:
+    """An `expected_retirement` as an employee's eligibility gives it (`service_end`): `end_fields`, whether the
+    day is already `past` with no separation recorded, whether a post set the age (`post`) and whether the post shown
+    is held acting only (`acting`: the default age, as with no post). None where `expected_retirement` is."""
+    if expected is None:
+        return None
+    return {**end_fields(expected), "past": expected["past"], "post": expected["post"], "acting": expected["acting"]}

@@ -2,7 +2,7 @@
 names the status 98 (reached retirement age) but no ages: the ages are a configurable rule marked unconfirmed
 (retirement.age, M), as the law commonly states them: 58 for administrative posts, 60 for senior managerial
 (JPT) posts and Ahli Madya, 65 for Ahli Utama; service ends on the last day of the month the age is reached.
-Shown on the career page only.
+Shown on the career page, and in the API's eligibility since 2026-12-07 (`service_end`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def test_the_career_page_shows_the_day_service_ends_at_the_administrative_age(wo
     assert "Your service is expected to end on Sep 30, 2044, at the retirement age of 58" in shown
     assert "unconfirmed" in shown
     body = world.get(f"/api/v1/employees/{BUDI}/eligibility", "admin").get_json()
-    assert "retirement" not in body  # the career page only
+    assert body["service_end"]["expected_end"] == "2044-09-30"  # the API's since 2026-12-07
 
 
 def test_an_ahli_utama_retires_at_65(world: World) -> None:

@@ -282,7 +282,30 @@ class EligibilityItemSchema(StrictSchema):
         "the minimum) stands until next_date (next_date_basis bar; judged_on is that date) it is neither eligible "
         "nor eligible_from_met_on: to_come, or not_eligible when a requirement due is missing on judged_on; so "
         "while credit points short hold it to next_date (next_date_basis credit_points, a bar standing under them or "
-        "not).",
+        "not). It is of the record's rows alone, not of the expected end of service: read it with "
+        "after_expected_end, true when the offer's date is after that end (to_come or eligible for a day it will "
+        "in all likelihood never come).",
+    )
+    # (after `decision`: columns added later go last, so that the CSV's other columns keep their places)
+    expected_end = PlainDate(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "The day the employee's service is expected to end at the retirement age (service_end's "
+            "expected_end, repeated on each item for the CSV, which has the items alone): null for a PPPK employee, "
+            "a service ended, no birth date recorded, or no rule retirement.age in force."
+        },
+    )
+    after_expected_end = fields.Boolean(
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "Whether the offer's date is after expected_end: next_date, or earliest_date when "
+            'next_date is null (blocked, or barred with no end known), as the career page compares them ("This date '
+            "is after the day the employee's service is expected to end\"). true: in all likelihood the promotion "
+            "never comes (a promotion on retirement, 212, is not forecast), whatever decision says; with "
+            "service_end past, every offer is after it. null when expected_end is."
+        },
     )
 
 
@@ -326,6 +349,42 @@ class RegularClosedSchema(StrictSchema):
     status = fields.String(dump_only=True, metadata={"description": "The rule's status (S, M, I)."})
 
 
+class ServiceEndSchema(StrictSchema):
+    """When the employee's service is expected to end: the last day of the month they reach the retirement age of
+    the definitive post held now (rule retirement.age, unconfirmed: docs/rules.md), as the career page and the
+    past-retirement list read it."""
+
+    retirement_age = fields.Integer(dump_only=True, metadata={"description": "The age of the post by the rule."})
+    expected_end = PlainDate(
+        dump_only=True, metadata={"description": "The last day of the month that age is (or was) reached."}
+    )
+    rule = fields.String(dump_only=True, metadata={"description": "retirement.age (docs/rules.md)."})
+    rule_status = fields.String(
+        dump_only=True, metadata={"description": "How sure the rule is: S, M or I (docs/rules.md); M as shipped."}
+    )
+    rule_confirmed = fields.Boolean(
+        dump_only=True, metadata={"description": "false unless the rule is S: the ages are unconfirmed as shipped."}
+    )
+    past = fields.Boolean(
+        dump_only=True,
+        metadata={
+            "description": "Whether expected_end is before today with no separation recorded: the employee is on "
+            "the past-retirement list, for HR to record the retirement (or correct the birth date or post)."
+        },
+    )
+    post = fields.Boolean(
+        dump_only=True,
+        metadata={"description": "Whether a post is recorded; false: the default age (an administrative post's)."},
+    )
+    acting = fields.Boolean(
+        dump_only=True,
+        metadata={
+            "description": "Whether the post shown is held acting only (Plt, Plh, Pj): it sets no age, the "
+            "default's is read."
+        },
+    )
+
+
 class EligibilitySchema(StrictSchema):
     nip = fields.String(dump_only=True)
     items = fields.List(fields.Nested(EligibilityItemSchema), dump_only=True)
@@ -355,6 +414,16 @@ class EligibilitySchema(StrictSchema):
             "description": "Why no regular promotion (101) is offered to a definitive managerial or functional "
             "post holder, who rises by 201 or 202 (the career page says so in words); null when a 101 is open or no "
             "post bars it."
+        },
+    )
+    service_end = fields.Nested(
+        ServiceEndSchema,
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "When the employee's service is expected to end at the retirement age (the career page "
+            "says the same); each item's after_expected_end says whether its date is after it. null for a PPPK "
+            "employee, a service ended (no_promotion separated), no birth date recorded, or no rule in force."
         },
     )
 
