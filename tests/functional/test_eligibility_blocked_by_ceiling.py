@@ -80,8 +80,8 @@ def test_the_eligibility_csv_keeps_its_columns_in_place_with_blocked_last(world:
     header = answer.get_data(as_text=True).lstrip("\ufeff").splitlines()[0]
     assert header == (
         "kind,rank,new_rank,earliest_date,judged_on,reached,next_date,requirements,missing,rules_version,blocked,"
-        "met_on,credit_from,next_date_basis,decision"  # (met_on added 2026-12-05, the others 2026-12-06, after the
-        # columns before them, which keep their places)
+        "met_on,credit_from,next_date_basis,decision,expected_end,after_expected_end"  # (met_on added 2026-12-05,
+        # the others 2026-12-06, the last two 2026-12-07, after the columns before them, which keep their places)
     )
 
 
