@@ -707,18 +707,22 @@ class EligibilityQueries(ViewReader):
 def with_expected_end(items: list[dict[str, Any]], retirement: dict[str, Any] | None) -> list[dict[str, Any]]:
     """Each eligibility item with the day the employee's service is expected to end (`expected_end`, the
     `expected_retirement` day: None for a PPPK employee, service ended, no birth date or no rule) and whether the
-    offer's date falls after it (`after_expected_end`: its `next_date`, else, with none, blocked or barred with no
-    end known, its `earliest_date`, as the career page compares them; None with no expected end). A date after it
-    comes in all likelihood never: the decision is of the rows alone and does not read it."""
+    offer's date falls after it (`after_expected_end`: its `next_date`; with none, blocked or barred with no end
+    known, true once the expected end is past, any promotion to come being after it, else None: no date to compare,
+    where its `earliest_date`, compared until a review of 2026-12-07, gave false of a day gone by; None with no
+    expected end). A date after it comes in all likelihood never: the decision is of the rows alone and does not read
+    it."""
     end = retirement["day"] if retirement else None
-    return [
-        {
-            **item,
-            "expected_end": end,
-            "after_expected_end": None if end is None else (item["next_date"] or item["earliest_date"]) > end,
-        }
-        for item in items
-    ]
+    return [{**item, "expected_end": end, "after_expected_end": after_end(item, retirement)} for item in items]
+
+
+def after_end(item: dict[str, Any], retirement: dict[str, Any] | None) -> bool | None:
+    """`with_expected_end`'s `after_expected_end` of one item."""
+    if retirement is None:
+        return None
+    if item["next_date"] is not None:
+        return bool(item["next_date"] > retirement["day"])
+    return True if retirement["past"] else None
 
 
 def employee_of(roster: Row | None) -> dict[str, Any] | None:

@@ -86,7 +86,8 @@ def test_no_expected_end_once_service_ended(world: World) -> None:
     world.catch_up()
     body = eligibility(world, BUDI)
     assert body["service_end"] is None
-    assert all(o["expected_end"] is None and o["after_expected_end"] is None for o in body["items"])
+    assert body["items"] == []  # (no offer to a service ended: nothing to compare with an end)
+    assert body["no_promotion"]["reason"] == "separated"
 
 
 def test_a_functional_post_holders_offer_reads_the_expected_end_too(world: World) -> None:
@@ -105,9 +106,8 @@ def test_a_functional_post_holders_offer_reads_the_expected_end_too(world: World
     kinds = {o["kind"]: o for o in body["items"]}
     assert "202" in kinds
     assert kinds["202"]["expected_end"] == "2027-03-31"
-    assert kinds["202"]["after_expected_end"] is (
-        (kinds["202"]["next_date"] or kinds["202"]["earliest_date"]) > "2027-03-31"
-    )
+    assert kinds["202"]["next_date"] == "2027-02-01"  # (before the end by two months)
+    assert kinds["202"]["after_expected_end"] is False
 
 
 def test_the_csv_gives_the_expected_end_on_each_offer_after_its_other_columns(world: World) -> None:
@@ -120,3 +120,28 @@ def test_the_csv_gives_the_expected_end_on_each_offer_after_its_other_columns(wo
     (row,) = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True))))
     assert list(row)[-3:] == ["decision", "expected_end", "after_expected_end"]
     assert (row["next_date"], row["expected_end"], row["after_expected_end"]) == ("2028-04-01", "2027-03-31", "true")
+
+
+def slta_at_its_ceiling(world: World, nip: str) -> None:
+    """A pelaksana with SLTA at III/b since 2016, its regular ceiling: the 101 to III/c blocked, no next date."""
+    ledger = world.services.ledger
+    ledger.record(nip, "appointment", appointment_of(nip, rank="II/a", education="SLTA"), actor="test")
+    ledger.record(
+        nip, "rank_promotion", f.promotion("III/b", "2016-04-01"), actor="test", confirmed=["promotion.one_step"]
+    )
+    world.catch_up()
+
+
+def test_a_blocked_offer_is_after_an_expected_end_gone_by_and_unknown_before_it(world: World) -> None:
+    """A review (2026-12-07): a blocked offer (no next date) was compared by its earliest date, a day long gone, and
+    read false, as if it could come before the end. Past the end any promotion to come is after it (true); before
+    it, with no date to compare, null."""
+    slta_at_its_ceiling(world, PAST_END)
+    (offer,) = eligibility(world, PAST_END)["items"]
+    assert (offer["blocked"] is not None, offer["next_date"]) == (True, None)
+    assert (offer["expected_end"], offer["after_expected_end"]) == ("2024-01-31", True)
+    serving = f.nip(date(1975, 3, 3), date(2000, 3, 1), "M", sequence=772)  # 58 in March 2033
+    slta_at_its_ceiling(world, serving)
+    (offer,) = eligibility(world, serving)["items"]
+    assert (offer["blocked"] is not None, offer["next_date"]) == (True, None)
+    assert (offer["expected_end"], offer["after_expected_end"]) == ("2033-03-31", None)

@@ -300,11 +300,11 @@ class EligibilityItemSchema(StrictSchema):
         dump_only=True,
         allow_none=True,
         metadata={
-            "description": "Whether the offer's date is after expected_end: next_date, or earliest_date when "
-            'next_date is null (blocked, or barred with no end known), as the career page compares them ("This date '
-            "is after the day the employee's service is expected to end\"). true: in all likelihood the promotion "
-            "never comes (a promotion on retirement, 212, is not forecast), whatever decision says; with "
-            "service_end past, every offer is after it. null when expected_end is."
+            "description": "Whether the offer's next_date is after expected_end, as the career page compares them "
+            '("This date is after the day the employee\'s service is expected to end"). true: in all likelihood the '
+            "promotion never comes (a promotion on retirement, 212, is not forecast), whatever decision says. With "
+            "next_date null (blocked, or barred with no end known): true once service_end is past (any promotion "
+            "would come after it), else null (no date to compare). null when expected_end is."
         },
     )
 
