@@ -1403,7 +1403,8 @@ class CareerLog(Application[str]):
         filled from the log in the same transaction: each key's first record for each writer (a store of an earlier
         release reads its whole log once, on first start; docs/operations.md), the table of a release before keys
         were kept per writer (FORMER_KEY_OWNERS) dropped with it. A start cut off while filling it leaves no table
-        (and the former one), and the next start makes and fills it again."""
+        (and the former one), and the next start makes and fills it again; a former table found beside this one (an
+        older release run again since) has this one made and filled again."""
         table = self.recorder.events_table_name  # type: ignore[attr-defined]
         store = SqlStore(self.recorder.datastore)  # type: ignore[attr-defined]
         position = self.position_column()
@@ -1412,7 +1413,14 @@ class CareerLog(Application[str]):
             f" WHERE {position} > ? ORDER BY {position} LIMIT {keyowners.FILL_PAGE}"
         )
         with store.transaction() as sql:
-            if not sql.create_missing(keyowners.STATEMENTS):
+            known = sql.relation_names([keyowners.KEY_OWNERS, keyowners.FORMER_KEY_OWNERS])
+            if keyowners.FORMER_KEY_OWNERS in known:
+                # (the former table beside this one: a release before keys were kept per writer made it again since,
+                # rolled back to or a process of it restarted, and claimed its writes' keys there alone: this one is
+                # filled again from the log, which holds every write's key and writer; a review of 2026-12-07)
+                sql.execute(f"DROP TABLE IF EXISTS {keyowners.KEY_OWNERS}")
+                known.discard(keyowners.KEY_OWNERS)
+            if not sql.create_missing(keyowners.STATEMENTS, existing=known):
                 return
             sql.execute(f"DROP TABLE IF EXISTS {keyowners.FORMER_KEY_OWNERS}")  # (every writer's keys in one)
             after = 0

@@ -1,9 +1,10 @@
 """The record each client key (idempotency key: the API's Idempotency-Key, `careerlog record --client-key`, an import's
 client_key) was first used for by its writer, across records: a key is one request's of its writer (the account, or the
 CLI's `--actor`: the events' `recorded_by`), so one sent again by that writer for another record is refused naming it
-(careerlog.domain.ledger.KEY_ELSEWHERE), never recorded a second time there. Keys are kept per writer: another writer's
-use of a key is neither told (a writer could learn from a 409 what was recorded in a record out of its scope, under a
-key made of a NIP) nor blocks; until 2026-12-07 one table held every writer's keys (`client_key_owners`,
+(careerlog.domain.ledger.KEY_ELSEWHERE), never recorded a second time there. Keys are kept per writer: another
+writer's use of a key in another record (within one, the record's own key is judged, whoever sends it) is neither told
+(a writer could learn from a 409 what was recorded in a record out of its scope, under a key made of a NIP) nor
+blocks; until 2026-12-07 one table held every writer's keys (`client_key_owners`,
 FORMER_KEY_OWNERS, dropped when this one is made).
 
 Kept in a table of its own beside the events, `client_key_owners_by_writer`: the digest of the writer and the key

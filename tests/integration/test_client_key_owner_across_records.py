@@ -90,6 +90,29 @@ def test_a_store_keeping_every_writers_keys_in_one_table_keeps_them_per_writer_a
         assert [e.originator_version for e in app.get_events(BUDI)] == [1, 2]
 
 
+def test_a_key_an_older_release_claimed_after_the_upgrade_is_claimed_again_at_the_next_start(
+    database_url: str,
+) -> None:
+    """A review (2026-12-07): a release of one table for every writer run again after the upgrade (rolled back to, or
+    a process of it restarted) makes the former table again and claims its writes' keys there alone; this release's
+    table, there already, was neither filled again nor the former dropped, so that writer sending such a key for
+    another record had it recorded. A start finding both fills this one again from the log and drops the former."""
+    settings = Settings(database_url=database_url)
+    with CareerLog.from_settings(settings) as app:
+        appointed(app)
+        app.record(BUDI, "training", training("T-1"), actor="hr-medan", client_key="K-1")
+        with SqlStore(app.recorder.datastore).transaction() as sql:  # type: ignore[attr-defined]
+            sql.execute(f"DELETE FROM {KEY_OWNERS}")  # (K-1 claimed by the older release, in its table alone)
+            sql.execute(f"CREATE TABLE {FORMER_KEY_OWNERS} (key_digest TEXT PRIMARY KEY, subject TEXT NOT NULL)")
+    with CareerLog.from_settings(settings) as app:
+        with SqlStore(app.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
+            assert sql.relation_names([FORMER_KEY_OWNERS, KEY_OWNERS]) == {KEY_OWNERS}
+        with pytest.raises(IdempotencyConflict) as refused:
+            app.record(SARI, "training", training("T-2"), actor="hr-medan", client_key="K-1")
+        assert str(refused.value) == ELSEWHERE
+        assert [e.originator_version for e in app.get_events(SARI)] == [1]
+
+
 def test_a_key_claimed_for_another_record_meanwhile_refuses_the_write_decided_again(
     database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
