@@ -2323,20 +2323,23 @@ class Services:
         # each filter, `met_sliced`, are asked by each of its reports; until 2026-12-07 a `Judged` per report worked
         # them out again for each: about 5% of a card's CPU saved, the 80 cards compared byte-identical)
         shared = Judged(compliance)
-        reports: dict[Any, list[dict[str, Any]] | None] = {}
-        # (each report's `groups_suppressed`: its whole population's staff withheld, no row listed)
-        whole: dict[Any, bool] = {}
+        reports: dict[Any, dict[str, Any] | None] = {}
 
-        def report(year: int, by: list[str], filters: dict[str, list[str]]) -> list[dict[str, Any]] | None:
-            """The training compliance by `by` under `filters`, each asked once; None when it is refused."""
+        def answer(year: int, by: list[str], filters: dict[str, list[str]]) -> dict[str, Any] | None:
+            """The training compliance by `by` under `filters` (its items, and `groups_suppressed`: its whole
+            population's staff withheld, no row listed), each asked once; None when it is refused."""
             key = report_key(year, by, filters)
             if key not in reports:
                 try:
-                    found = self.training_compliance(reader, year, by, filters, judged=shared)
-                    reports[key], whole[key] = found["items"], bool(found["groups_suppressed"])
+                    reports[key] = self.training_compliance(reader, year, by, filters, judged=shared)
                 except (InvalidInput, OutsideScope, AccessDenied):
-                    reports[key], whole[key] = None, False
+                    reports[key] = None
             return reports[key]
+
+        def report(year: int, by: list[str], filters: dict[str, list[str]]) -> list[dict[str, Any]] | None:
+            """The items of `answer`; None when it is refused."""
+            found = answer(year, by, filters)
+            return None if found is None else found["items"]
 
         def met_shown(row: Mapping[str, Any]) -> bool:
             return not row[suppression.FLAG] and not row[suppression.MET_FLAG]
@@ -2360,13 +2363,12 @@ class Services:
             """Whether the training compliance by `by` (agency) under `filters` withholds no staff count of the
             population (PAST_STAFF_INDICATORS): refused (nothing published to the reader), no PNS listed and the
             answer not withheld whole (`groups_suppressed`), or its row of the agency shown."""
-            key = report_key(year, by, filters)
-            found = report(year, by, filters)
+            found = answer(year, by, filters)
             if found is None:
                 return True
             agency = filters["agency"][0]
-            rows = [r for r in found if r.get("agency", agency) == agency]
-            return not whole[key] and not any(r[suppression.FLAG] for r in rows)
+            rows = [r for r in found["items"] if r.get("agency", agency) == agency]
+            return not found["groups_suppressed"] and not any(r[suppression.FLAG] for r in rows)
 
         # (judged a year at a time, its reads and reports dropped once it is: one year's held at once)
         judged: dict[int, list[tuple[str, Mapping[str, Any], dict[str, list[str]]]]] = defaultdict(list)
@@ -2397,7 +2399,7 @@ class Services:
             compliance.drop(year)
             shared.drop(year)
             for key in [key for key in reports if key[0] == year]:
-                del reports[key], whole[key]
+                del reports[key]
         return withheld
 
 
