@@ -23,8 +23,9 @@ import orjson
 
 from careerlog.domain.errors import InvalidInput
 from careerlog.domain.payload import MAX_TEXT
+from careerlog.domain.wording import Refusal
 
-NOT_A_CURSOR = "Not a cursor of this list: pass the `next` of a page of the same list."
+NOT_A_CURSOR = Refusal("Not a cursor of this list: pass the `next` of a page of the same list.").reason()
 
 
 # The most bytes a cursor's JSON holds (two texts of MAX_TEXT characters of up to 6 bytes each, a control character's

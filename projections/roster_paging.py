@@ -18,10 +18,11 @@ from typing import Any
 from cachetools import LRUCache
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 from careerlog.keyset import column_holds, decode_cursor, encode_cursor
 from careerlog.sqlstore import Row, Sql
 
-NOT_A_CURSOR = "Not a cursor of this list: pass the `next` of a page with the same sort."
+NOT_A_CURSOR = Refusal("Not a cursor of this list: pass the `next` of a page with the same sort.").reason()
 INTEGER_SORTS = frozenset({"rank_order"})  # the roster's sort columns of INTEGER type (projections.roster); text others
 DATE_SORTS = frozenset({"rank_since", "appointed_on", "birth_date"})  # its text columns of days (2024-04-01)
 ROSTER = "roster"  # where a page's rows come from without a search by name (the table)

@@ -368,3 +368,37 @@ def test_a_page_shows_a_refusals_year_and_version_as_written_and_its_quantities_
     assert "1800" in shown[0]
     assert "12345" in shown[1]
     assert {"id": "99,9999", "en": "99.9999"}[language] in shown[2]
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "indonesian"),
+    [
+        ("/api/v1/audits/fairness?by=", "by", "Sebutkan sedikitnya satu isian untuk pengelompokan."),
+        (
+            "/api/v1/audits/fairness?by=sex,agency,region",
+            "by",
+            "Paling banyak 2 isian untuk pengelompokan, diisi 3: 'sex', 'agency', 'region'.",
+        ),
+        (
+            "/api/v1/audits/promotions?page=999999",
+            "page",
+            "Halaman menurut nomor hanya mencapai 10.000 baris pertama (page x per_page paling banyak 10.000; dengan "
+            "per_page=50 halaman terakhir adalah 200): baca selanjutnya sesudah kursor: isikan `next` setiap halaman "
+            "sebagai `after` (tanpa `page`).",
+        ),
+        (
+            "/api/v1/audits/promotions?after=xx",
+            "after",
+            "Bukan kursor daftar ini: isikan `next` dari halaman daftar yang sama.",
+        ),
+    ],
+)
+def test_the_apis_own_argument_checks_are_in_indonesian_when_asked(
+    world: World, path: str, field: str, indonesian: str
+) -> None:
+    """A grouping, a page past the window and a cursor of no list are refused in the language asked for (until
+    2026-12-07 in English whatever was asked, the title and detail alone in Indonesian: an inspector's finding)."""
+    told, english = both(world, "GET", path, "inspector", 422)
+    assert told["errors"][field] == [indonesian]
+    assert english["errors"][field] != [indonesian]
+    assert len(english["errors"][field]) == 1

@@ -78,6 +78,63 @@ def test_the_check_catches_a_refusal_written_out(tmp_path: Path) -> None:
     assert len(written_out_refusals(module)) == 3
 
 
+# The API's own argument checks (web/api) and the cursors' readers: their refusals reach a client, who reads them in
+# the language asked for (web.languages), so each is a Refusal too (until 2026-12-07 sixteen were plain English: `by=`
+# answered "At least one field to group by." to an Indonesian client, a page past the window, a cursor of another list)
+API_SOURCES = [
+    *sorted((ROOT / "web" / "api").glob("*.py")),
+    ROOT / "careerlog" / "keyset.py",
+    ROOT / "projections" / "roster_paging.py",
+]
+# the calls a client's refusal is raised or passed on by, its text the first argument (filled_or: the second)
+API_REFUSING = {"InvalidInput", "ValidationError", "decode_cursor"}
+
+
+def plain_constants(tree: ast.Module) -> set[str]:
+    """The module's names bound to English written out at its top level (`NO_FIELD = "..."`), no Refusal."""
+    return {
+        node.targets[0].id
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and english_text(node.value)
+    }
+
+
+def api_refusals_in_english(path: Path) -> list[str]:
+    """Each refusal of an API module raised from English written out, or from a name bound to it."""
+    tree = ast.parse(path.read_text())
+    plain = plain_constants(tree)
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        given = node.args[1:2] if name == "filled_or" else node.args[:1] if name in API_REFUSING else []
+        given += [k.value for k in node.keywords if k.arg == "reason"]
+        if any(english_text(a) or (isinstance(a, ast.Name) and a.id in plain) for a in given):
+            found.append(place(path, node.lineno))
+    return found
+
+
+def test_no_refusal_the_api_answers_is_english_written_out() -> None:
+    """A client asking for Indonesian gets each reason in Indonesian: none is raised from plain English."""
+    assert len(API_SOURCES) > 15
+    assert [place for path in API_SOURCES for place in api_refusals_in_english(path)] == []
+
+
+def test_the_api_check_catches_a_refusal_written_out_or_named(tmp_path: Path) -> None:
+    module = tmp_path / "schemas.py"
+    module.write_text(
+        'ODD = "Odd."\nWORDED = Refusal("Odd.").reason()\nraise ValidationError(ODD)\n'
+        'raise ValidationError(f"{x} is odd.")\nfilled_or(value, ODD)\ndecode_cursor(text, reason=ODD)\n'
+        'raise InvalidInput(WORDED, "after")\nraise ValidationError(WORDED)\nfilled_or(value, WORDED)\n'
+    )
+    assert len(api_refusals_in_english(module)) == 4
+
+
 def test_a_reason_is_its_english_message_and_carries_its_template_and_values() -> None:
     reason = TOO_MANY_HOURS.reason(hours=50, days=2, per_day=12)
     assert reason == "50 JP is more than 12 JP a day (training days: 2)."

@@ -98,6 +98,7 @@ def authentication() -> Authenticated:
 
 
 # `wait_for` as the reads' query schema reads it (web.api.schemas.WaitSchema): a whole number from 0, a sign allowed
+NOT_GIVEN_YET = Refusal("No write has been given this position yet.").reason()
 WAIT_FOR = WholeNumber(validate=validate.Range(min=0))
 
 
@@ -112,9 +113,9 @@ def wait_if_asked() -> None:
     try:
         position = WAIT_FOR.deserialize(raw)
     except ValidationError as e:
-        raise InvalidInput(" ".join(e.messages), "wait_for") from None
+        raise InvalidInput(e.messages[0], "wait_for") from None  # (one: a field stops at its first refusal)
     if position > services().ledger.max_notification_id():
-        raise InvalidInput("No write has been given this position yet.", "wait_for")
+        raise InvalidInput(NOT_GIVEN_YET, "wait_for")
     services().wait_for(position)
 
 
@@ -375,9 +376,9 @@ def changed_in(if_match: str | None) -> frozenset[int] | None:
     return frozenset(int(tag) for tag in tags.as_set() if tag and tag.isascii() and tag.isdigit() and len(tag) <= 18)
 
 
-IF_MATCH_NEW_FACT = (
+IF_MATCH_NEW_FACT = Refusal(
     "Only a correction or retraction takes If-Match (the ETag of the fact it changes); a new fact has none."
-)
+).reason()
 
 
 def unconditioned(body: Mapping[str, Any], if_match: str | None) -> str | None:

@@ -272,7 +272,7 @@ def schema_name(schema: type[Schema]) -> str:
     return name[: -len("Schema")] if name.endswith("Schema") else name
 
 
-NOT_CONFIRMABLE = "Not a check a writer confirms: {values}; the checks: {checks}."
+NOT_CONFIRMABLE = Refusal("Not a check a writer confirms: {values}; the checks: {checks}.")
 
 
 class Confirmed(fields.List[str]):
@@ -285,7 +285,7 @@ class Confirmed(fields.List[str]):
             wrong = [v for v in value if not isinstance(v, str) or v not in CONFIRMABLE]
             if wrong:
                 values = quoted_values(wrong, lambda v: quoted(v) if isinstance(v, str) else cut(json.dumps(v)))
-                raise ValidationError(NOT_CONFIRMABLE.format(values=values, checks=", ".join(CONFIRMABLE)))
+                raise ValidationError(NOT_CONFIRMABLE.reason(values=values, checks=", ".join(CONFIRMABLE)))
         return super()._deserialize(value, attr, data, **kwargs)
 
 

@@ -18,6 +18,7 @@ from careerlog.domain.payload import (
     unknown_code,
     with_exponent,
 )
+from careerlog.domain.wording import Refusal
 from careerlog.textfiles import changes_marked
 
 # A day as the API and the pages document it, YYYY-MM-DD in ASCII digits (projections.reading.ISO_DAY, which the
@@ -33,6 +34,7 @@ from projections.training import FIRST_YEAR, YEAR_BETWEEN
 
 # What the OpenAPI document says of a text refused empty or only spaces: a character other than a space
 NOT_BLANK = {"minLength": 1, "pattern": r"\S"}
+OUT_OF_RANGE = Refusal("Out of range: the moment in UTC would be before year 1 or after 9999.").reason()
 # A moment's refusal (UtcDateTime): the forms it takes, and the zone of one written without an offset (docs/api.md)
 DATE_TIME_FORMAT = (
     "Must be a date and time YYYY-MM-DDTHH:MM[:SS] with an offset (Z, +07:00 for WIB), or a date YYYY-MM-DD; "
@@ -62,7 +64,7 @@ class UtcDateTime(fields.AwareDateTime):
         try:
             return moment.astimezone(UTC)
         except OverflowError:
-            raise ValidationError("Out of range: the moment in UTC would be before year 1 or after 9999.") from None
+            raise ValidationError(OUT_OF_RANGE) from None
 
 
 class DayEndDateTime(UtcDateTime):

@@ -15,13 +15,19 @@ from flask import current_app, g
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 from careerlog.keyset import MAX_CURSOR_JSON, decode_cursor, encode_cursor
 from projections.queries import MAX_PAGE_SIZE, PAGE_OR_AFTER
 from web.api.fields import WholeNumber
 from web.config import MAX_WINDOW
 
 DEFAULT_MAX_PAGE_OFFSET = 10_000
-READ_ON_BY_CURSOR = "read on after a cursor instead: pass each page's `next` as `after` (without `page`)"
+# (a Refusal, so the API says it in the client's language: web.languages)
+BEYOND_WINDOW = Refusal(
+    "Pages by number reach only the first {limit} rows (page x per_page at most {most}; with per_page={per_page} the "
+    "last page is {final}): read on after a cursor instead: pass each page's `next` as `after` (without `page`).",
+    numbers=("limit", "most", "final"),
+)
 
 
 def max_page_offset() -> int:
@@ -40,10 +46,7 @@ def beyond_window(page: int, per_page: int) -> str | None:
     if page <= last_page(per_page):
         return None
     limit = max_page_offset()
-    return (
-        f"Pages by number reach only the first {limit} rows (page x per_page at most {limit}; "
-        f"with per_page={per_page} the last page is {last_page(per_page)}): {READ_ON_BY_CURSOR}."
-    )
+    return BEYOND_WINDOW.reason(limit=limit, most=limit, per_page=per_page, final=last_page(per_page))
 
 
 PAGE_DESCRIPTION = (
@@ -73,10 +76,10 @@ AFTER_DESCRIPTION = (
 # /audits/promotions?verdict=findings was read on
 # /audits/promotions?verdict=compliant (200: the compliant decisions after that finding's TMT, those before skipped)
 BOUND = "q"
-CURSOR_OF_OTHER_FILTERS = (
+CURSOR_OF_OTHER_FILTERS = Refusal(
     "Not a cursor of this list with these filters: pass the `next` of a page read with the same filters, or leave "
     "`after` out to read from the first page."
-)
+).reason()
 # (not the list's filters: they may change on the way; a cursor of another sort is the list's own 422, saying so)
 LIST_DIGEST = "careerlog_list_digest"  # (flask.g's: the digest of the list's query, as PageOrCursorSchema read it)
 PAGING_ARGUMENTS = ("page", "per_page", "after", "format", "wait_for", "sort")

@@ -185,10 +185,10 @@ def not_blank(value: str) -> None:
         raise ValidationError(BLANK_KEY)
 
 
-ONE_KEY = (
+ONE_KEY = Refusal(
     "Holds a comma: send one Idempotency-Key header, once, with a key of no comma (the header sent twice arrives as "
     "its values joined by a comma, and which one the recording would be kept under is not for the server to guess)."
-)
+).reason()
 
 
 def one_key(value: str) -> None:
@@ -198,10 +198,10 @@ def one_key(value: str) -> None:
         raise ValidationError(ONE_KEY)
 
 
-NOT_UTF8_HEADER = (
+NOT_UTF8_HEADER = Refusal(
     "Not valid UTF-8: a header's text is sent as UTF-8 bytes (an ASCII key, such as a UUID, is safest); these bytes "
     "are no character."
-)
+).reason()
 
 
 class HeaderText(fields.String):
@@ -355,8 +355,8 @@ class AnyCaseChoice(fields.String):
 
 # A `by` of more fields than it groups by, or of none (said so, naming them: until 2026-12-06 marshmallow's "Length
 # must be between 1 and 2.")
-TOO_MANY_FIELDS = "At most {most} fields to group by, got {count}: {named}."
-NO_FIELD = "At least one field to group by."
+TOO_MANY_FIELDS = Refusal("At most {most} fields to group by, got {count}: {named}.", numbers=("most", "count"))
+NO_FIELD = Refusal("At least one field to group by.").reason()
 
 
 class FieldCount(validate.Validator):
@@ -370,7 +370,7 @@ class FieldCount(validate.Validator):
             raise ValidationError(NO_FIELD)
         if len(value) > self.most:
             named = quoted_values(value)
-            raise ValidationError(TOO_MANY_FIELDS.format(most=self.most, count=len(value), named=named))
+            raise ValidationError(TOO_MANY_FIELDS.reason(most=self.most, count=len(value), named=named))
         return value
 
 
@@ -407,10 +407,12 @@ def grouping(choices: Iterable[str], most: int, **options: Any) -> DelimitedList
 # does not take (an empty agency, severity or verdict is no code of theirs): read as no filter it answered the whole
 # list under a filter the client meant to apply, and read as the value "" it matched no one. (The pages read a blank
 # filter as "all": their forms send one for it, web.pages.common.one.)
-EMPTY_FILTER = "Must not be empty: leave the parameter out to filter by nothing."
+EMPTY_FILTER = Refusal("Must not be empty: leave the parameter out to filter by nothing.").reason()
 
 
-NO_KIND = "Must not be empty: leave the parameter out to take the kind from the file's name or its kind column."
+NO_KIND = Refusal(
+    "Must not be empty: leave the parameter out to take the kind from the file's name or its kind column."
+).reason()
 
 
 def filled_or(value: str, reason: str) -> None:
@@ -838,10 +840,10 @@ class ImportQuerySchema(FormatSchema):
     )
 
 
-NOT_A_FILE = (
+NOT_A_FILE = Refusal(
     "Is a text, not a file: send the file itself as the form's file part (curl -F 'file=@events.jsonl', the @ naming "
     "the file to send)."
-)
+).reason()
 
 
 def uploaded(value: Any) -> None:
@@ -1043,12 +1045,15 @@ def each_nip(values: list[str]) -> None:
             raise ValidationError(NOT_18_DIGITS.reason(value=quoted(value)))
 
 
+NO_SUCH_NAME = Refusal("No account can be named {name}: {why}")  # (the name quoted and cut as every refusal quotes)
+
+
 def each_username(values: list[str]) -> None:
     """Each value a user name an account may have: one no account can have (upper case, a space) is refused, naming
     it, rather than read as an account that read nothing (an empty list)."""
     for value in values:
         if not USERNAME.match(value):
-            raise ValidationError(f"No account can be named {quoted(value)}: {BAD_USERNAME}")
+            raise ValidationError(NO_SUCH_NAME.reason(name=quoted(value), why=BAD_USERNAME))
 
 
 def nip_filter(description: str) -> fields.List[str]:
@@ -1057,6 +1062,9 @@ def nip_filter(description: str) -> fields.List[str]:
     return fields.List(
         fields.String(metadata={"pattern": NIP_PATTERN}), validate=each_nip, metadata={"description": description}
     )
+
+
+BEFORE_SINCE = Refusal("Must not be before 'since' ({since}), got {until}.")
 
 
 class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
@@ -1089,7 +1097,7 @@ class AccessLogQuerySchema(FormatSchema, PageOrCursorSchema):
         written = original.get("until") if hasattr(original, "get") else None
         if until < since or (day_alone(written) and until <= since):  # (a day ending by `since`: no moment of it)
             shown = written if day_alone(written) else until.isoformat()
-            raise ValidationError(f"Must not be before 'since' ({since.isoformat()}), got {shown}.", field_name="until")
+            raise ValidationError(BEFORE_SINCE.reason(since=since.isoformat(), until=shown), field_name="until")
 
 
 class AccessEntrySchema(StrictSchema):
