@@ -9,6 +9,7 @@ stores."""
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_pages_auth import log_in
@@ -79,6 +80,21 @@ def test_a_day_of_the_form_the_calendar_does_not_have_is_said_so_as_an_import_sa
     assert (errors["effective_date"], errors["start_date"]) == ([NO_SUCH_DAY], ["Must be a date YYYY-MM-DD."])
     queried = world.get("/api/v1/audits/promotions?from=2025-02-30", "inspector")
     assert (queried.status_code, queried.get_json()["errors"]) == (422, {"from": [NO_SUCH_DAY]})
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_inspectors_pages_say_of_a_day_the_calendar_does_not_have_what_the_api_says(
+    world: World, language: str
+) -> None:
+    # (until 2026-12-07 "Must be a date YYYY-MM-DD." of 2025-02-30, where the API said NO_SUCH_DAY: an inspector tester)
+    said = world.get(
+        "/api/v1/audits/promotions?from=2025-02-30", "inspector", headers={"Accept-Language": language}
+    ).get_json()["errors"]["from"][0]
+    log_in(world, "inspector")
+    for path, name in PAGES:
+        response = world.client.get(path.format(name=name, value="2025-02-30") + f"&lang={language}")
+        assert response.status_code == 422, path
+        assert escape(said) in response.get_data(as_text=True), (path, language)
 
 
 def test_a_corrected_day_the_calendar_does_not_have_is_said_so_alike(world: World) -> None:

@@ -39,3 +39,12 @@ def test_a_page_past_the_window_is_named_as_asked(world: World) -> None:
     with world.app.test_request_context("/pages/audits?page=201&lang=en"):
         html = render_template_string(NO_ROWS, found={"page": 200, "per_page": 50, "total": 1065})
     assert "Page 201 is past the last page of this list, 22." in html
+
+
+def test_the_pager_names_a_page_past_the_window_as_asked(world: World) -> None:
+    # page=999999999999999999 read as the window's last page, 200: the message named the page asked and the pager
+    # below it "Page 200" (an inspector tester's LOW)
+    for asked, named in (("999999999999999999", "Page 999999999999999999"), ("201", "Page 201"), ("22", "Page 22")):
+        with world.app.test_request_context(f"/pages/audits?page={asked}&lang=en"):
+            html = render_template_string(PAGER, found={"page": min(int(asked), 200), "per_page": 50, "total": 1065})
+        assert f"<span>{named}</span>" in html

@@ -53,7 +53,9 @@ def test_bad_filters_are_shown_beside_their_fields(world: World) -> None:
     answer = world.client.get("/pages/audits?from=2014-02-30&lang=en")
     assert answer.status_code == 422
     page = answer.get_data(as_text=True)
-    assert '<span class="error" id="from-error">Must be a date YYYY-MM-DD.</span>' in page
+    # (the form the calendar has no day of: as the API says it, since 2026-12-07; "Must be a date YYYY-MM-DD." before)
+    said = "No such day in the calendar, read as YYYY-MM-DD (year, month, day): check the day and the month."
+    assert f'<span class="error" id="from-error">{said}</span>' in page
     unknown = world.client.get("/pages/audits?severity=fatal&lang=en")
     assert unknown.status_code == 422
     assert '<span class="error" id="severity-error">Unknown severity' in unknown.get_data(as_text=True)

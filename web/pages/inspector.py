@@ -22,6 +22,7 @@ from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted, quoted_values
 from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
+from careerlog.domain.wording import NO_SUCH_ISO_DAY
 from careerlog.reference import AnyCase, reference, rules
 from projections.merit.fairness import COUNTS, FOUR_FIFTHS, MAX_MIN_CELL, NO_ROUND, NOBODY_PROMOTED, ROUND, with_pool
 from projections.merit.groups import DIMENSIONS
@@ -30,7 +31,7 @@ from projections.merit.queries import LIST_RULES, NOT_COMPARED, compared_alone, 
 from projections.merit.rules import SEVERITY_ORDER
 from projections.merit.schemas import PassedOverPairSchema, RecordedLaterPairSchema
 from projections.queries import Page
-from projections.reading import after_today
+from projections.reading import ISO_DAY, after_today
 from projections.suppression import REFERENCE_WITHHELD
 from web import kept
 from web.api.audit_schemas import RULE_SEPARATOR, DecisionSchema, flat_decision
@@ -192,7 +193,9 @@ def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[st
         try:
             found[name] = plain_day(value) if value else None  # YYYY-MM-DD alone, as the API reads it
         except ValueError:
-            errors[name] = [_("Must be a date YYYY-MM-DD.")]
+            # (a day of the form the calendar has not, 2025-02-30, worded as the API words it: until 2026-12-07 the
+            # page said "Must be a date YYYY-MM-DD." of it, which it was)
+            errors[name] = [NO_SUCH_ISO_DAY if ISO_DAY.fullmatch(value) else _("Must be a date YYYY-MM-DD.")]
             found[name] = None
     start, end = found["from"], found["to"]
     if start and (refusal := after_today(start)) is not None:  # (as every audit refuses it: the API, the commands)
