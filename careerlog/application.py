@@ -147,7 +147,7 @@ from careerlog.domain.ratings import check_rating, in_year_scheme, predicate_pro
 from careerlog.domain.seat import OUTSIDE_SEAT, region_outside_seat
 from careerlog.domain.starting_rank import STARTING_RANK, above_start
 from careerlog.domain.tmt import TMT_FIRST, tmt_not_first
-from careerlog.domain.unit import Unit, typos_of, unit_id, unit_key, unit_of
+from careerlog.domain.unit import Unit, rated_live, typos_of, unit_id, unit_key, unit_of
 from careerlog.domain.wording import Reason, Refusal, confirmable, reason_of
 from careerlog.names import check_named
 from careerlog.persistence import KEYED_RECORDERS, CareerMapper, NullTranscoder, insert_stored_events
@@ -1739,10 +1739,10 @@ class CareerLog(Application[str]):
             return outcome
         if command.confirmed and (asked := confirmations_answered(uow, outcome)):
             outcome = replace(outcome, asked=asked)
-        if uow.unit_let is not None:  # (a unit new in its agency, let through: known to the next commands)
+        if uow.unit_let is not None:  # (a unit new in its agency a placement let through: known to the next commands)
             uow.units_made.setdefault(*uow.unit_let)
-            if uow.unit_confirmed is not None:  # (by the writer's confirmation: an import's report names it)
-                outcome = replace(outcome, new_unit=uow.unit_confirmed)
+        if uow.unit_confirmed is not None:  # (by the writer's confirmation: an import's report names it)
+            outcome = replace(outcome, new_unit=uow.unit_confirmed)
         if outcome.kind in ("penalty", "correction") and command.migration is None:
             warnings = penalty_warnings(uow, outcome)
             outcome = replace(outcome, warnings=warnings) if warnings else outcome
@@ -2117,11 +2117,13 @@ class CareerLog(Application[str]):
     ) -> bool:
         """Refuse, beside `named`, a unit not known in the agency near one that is (NEW_UNIT), unless confirmed (True:
         the writer's confirmation was needed, and is stored with the fact; a unit's rating's is stored nowhere); a
-        unit's rating (`rated`) knows the agency's rated units too (their records, as `unit_as_recorded` read them); a
-        unit let through (confirmed, or near none) is known to this unit of work's later commands once its command
+        unit's rating (`rated`) knows the agency's units with a live rating too (`_rated_near`); a unit a placement
+        let through (confirmed, or near none) is known to this unit of work's later commands once its command
         made events (`UnitOfWork.units_made`), and to this process's once they are saved (`units_recorded`, before
         the views know it): a file's rows naming a new unit are asked once, and a misspelling of a unit new just now
-        is asked too. A unit a dry run or a refused write let through is known to no later write."""
+        is asked too. A unit a dry run or a refused write let through is known to no later write. A unit a rating let
+        through is known by its record's live ratings alone (since 2026-12-07: kept in `units_recorded` too, a unit
+        whose only rating was retracted stayed known to this process)."""
         if type(agency) is not str or type(unit) is not str:
             return False
         key = (agency, unit_key(unit))
@@ -2130,18 +2132,39 @@ class CareerLog(Application[str]):
             return False
         known = {k: name for (a, k), name in (self.units_recorded | made).items() if a == agency}
         known |= self._agency_units(agency, self.units_known)
-        if rated and uow.unit_names is not None:  # (a unit rated but no one's placed in: known to its ratings)
-            known |= {k: unit_of(s)[1] for (a, k), s in uow.unit_names.items() if a == agency and k not in known}
-        near = typos_of(key[1], known) if key[1] not in known else []  # (a typo of one: careerlog.domain.unit.typo_of)
+        if key[1] in known:
+            near = []
+        elif rated:  # (a unit rated but no one's placed in: known to its live ratings)
+            near = self._rated_near(uow, agency, key[1], known)
+        else:
+            near = typos_of(key[1], known)  # (a typo of one: careerlog.domain.unit.typo_of)
         # (each quoted whole up to 200 characters, the difference shown: until 2026-12-07 each was cut at 40 alike)
         shown, *near_shown = quoted_apart(unit, *(known[k] for k in near))
         names = " or ".join(near_shown)
         if near and NEW_UNIT not in command.confirmed:
             raise InvalidInput(NEW_UNIT_UNCONFIRMED.reason(unit=shown, agency=agency, near=names), named)
-        uow.unit_let = (key, unit)  # (confirmed, or near none: known to later writes once recorded)
+        if not rated:  # (confirmed, or near none: known to later writes once recorded)
+            uow.unit_let = (key, unit)
         if near:
             uow.unit_confirmed = (shown, agency, names)
         return bool(near)
+
+    def _rated_near(self, uow: UnitOfWork, agency: str, typed: str, known: dict[str, str]) -> list[str]:
+        """The units (by `unit_key`, each named in `known`, which it adds to) that a rating's unit `typed` of `agency`
+        is a typo of (`typos_of`): among the units staff were placed in (`known`) and the agency's unit records
+        holding a live (unretracted) rating, read as `unit_as_recorded` reads them; a record whose ratings are all
+        retracted is no unit known (since 2026-12-07: any record was, so a misspelling confirmed once stayed known
+        for good). Only the records near `typed` are read."""
+        if uow.unit_names is None:
+            self.unit_as_recorded(uow, unit_id(agency, typed))  # (the store's unit records, read once)
+        recorded = {k: s for (a, k), s in (uow.unit_names or {}).items() if a == agency and k not in known}
+        near = []
+        for name in typos_of(typed, [*known, *recorded], most=len(known) + len(recorded)):
+            if name in recorded and not rated_live(uow.get(recorded[name])):
+                continue
+            known.setdefault(name, unit_of(recorded.get(name, ""))[1])
+            near.append(name)
+        return near[:3]
 
     def _units_saved(self, uow: UnitOfWork) -> None:
         """The units new in their agency that a unit of work's commands let through and recorded, now saved: known
@@ -2693,6 +2716,11 @@ class CareerLog(Application[str]):
             )
             if earlier is not None:
                 return self._commit([], earlier, command)
+            if event_cls is UnitRated and command.migration is None and not rated_live(unit):
+                # (a unit whose ratings are all retracted, no staff placed in it, asked as a new one: since 2026-12-07)
+                agency, name = unit_of(command.subject)
+                if self._rated_unit_new(uow, agency, in_nfc(name), command, values, recording, unit):
+                    uow.answered.add(NEW_UNIT)
         if unit is None:
             agency, name = unit_of(command.subject)
             if command.migration is None:  # (a new unit's name in NFC, as a payload's texts: its id too)
@@ -2714,15 +2742,19 @@ class CareerLog(Application[str]):
         command: Command,
         values: Mapping[str, Any],
         recording: Recording,
+        record: LedgerAggregate | None = None,
     ) -> bool:
-        """A live rating of a unit no record holds asked, beside `unit`, whether it is a unit new in its agency when
-        it is near a known one (`_ask_unit_new`, as a placement naming it is: a typo rated a unit of no staff, and
-        left the unit meant unrated, its staff's ratings bounded by none), with the rating's own problems at once;
-        True when the writer's confirmation let it through. Since 2026-12-07: until then recorded unasked."""
+        """A live rating of a unit no record holds, or whose `record` holds no live rating, asked, beside `unit`,
+        whether it is a unit new in its agency when it is near a known one (`_ask_unit_new`, as a placement naming
+        it is: a typo rated a unit of no staff, and left the unit meant unrated, its staff's ratings bounded by
+        none), with the rating's own problems at once (judged in its record, or a new one); True when the writer's
+        confirmation let it through. Since 2026-12-07: until then recorded unasked; a record whose ratings were
+        all retracted was not asked until later that day."""
         try:
             return self._ask_unit_new(uow, agency, unit, command, "unit", rated=True)
         except InvalidInput as asked:
-            trial = Unit.register(agency, unit, values["effective_date"], recording)  # (judged in it, never kept)
+            # (judged in a copy of its record, or a new one, never kept)
+            trial = copy.deepcopy(record) or Unit.register(agency, unit, values["effective_date"], recording)
             try:
                 decided_as_read(trial, UnitRated, values, recording, None)
             except InvalidInput as own:

@@ -263,3 +263,9 @@ class Unit(LedgerAggregate):
     def check_retractable(self, target: Fact) -> None:
         if target.kind == "unit_registration":
             raise InvalidInput(KEEP_REGISTRATION, "target_version")
+
+
+def rated_live(record: LedgerAggregate | None) -> bool:
+    """Whether `record` is a unit's holding a live (unretracted) rating: a unit known to ratings by its record (a
+    unit whose ratings are all retracted is asked as a new one is: careerlog.application.CareerLog._rated_near)."""
+    return isinstance(record, Unit) and any(f.kind == "unit_rating" for f in record.active_facts())

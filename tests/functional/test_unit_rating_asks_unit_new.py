@@ -37,6 +37,18 @@ def rate(world: World, unit: str, **extra: Any) -> Any:
     return world.post(f"{UNITS}/{unit}/ratings", "hr", json={**RATING, **extra})
 
 
+def asked_then_confirmed(world: World, row: dict[str, Any]) -> dict[str, Any]:
+    """The import's report of `row` sent with a yes in its Konfirmasi cell, once refused without it asking unit.new."""
+    report = imported(world, [row])
+    assert [(p["line"], p["errors"]) for p in report["rejected"]] == [
+        (1, {"unit": [ASKED.replace("(confirm: unit.new) and send it again", "(confirm: unit.new, or ya in the "
+                                    "Konfirmasi column) and import the row again")]})
+    ]  # fmt: skip
+    report = imported(world, [{**row, "confirm": "ya"}])
+    assert (report["recorded"], report["rejected"]) == (1, [])
+    return report
+
+
 def test_a_rating_of_a_misspelt_unit_is_asked_naming_the_known_one_and_recorded_confirmed(known: World) -> None:
     before = known.log()
     answer = rate(known, "Bapeda")
@@ -76,14 +88,7 @@ def test_the_question_comes_with_the_ratings_own_problems_at_once(known: World) 
 
 
 def test_an_import_row_rating_a_misspelt_unit_is_asked_and_a_yes_records_it_with_a_warning(known: World) -> None:
-    row = {"kind": "unit_rating", "agency": "KOTA-MEDAN", "unit": "Bapeda", **RATING}
-    report = imported(known, [row])
-    assert [(p["line"], p["errors"]) for p in report["rejected"]] == [
-        (1, {"unit": [ASKED.replace("(confirm: unit.new) and send it again", "(confirm: unit.new, or ya in the "
-                                    "Konfirmasi column) and import the row again")]})
-    ]  # fmt: skip
-    report = imported(known, [{**row, "confirm": "ya"}])
-    assert (report["recorded"], report["rejected"]) == (1, [])
+    report = asked_then_confirmed(known, {"kind": "unit_rating", "agency": "KOTA-MEDAN", "unit": "Bapeda", **RATING})
     assert [w["errors"] for w in report["warnings"]] == [
         {
             "unit": [
@@ -93,3 +98,65 @@ def test_an_import_row_rating_a_misspelt_unit_is_asked_and_a_yes_records_it_with
             ]
         }
     ]
+
+
+# (a unit's first rating is its record's version 2, after its registration)
+RETRACTION = {"kind": "retraction", "target_version": 2, "reason": "Salah ketik unit", "effective_date": "2022-01-10",
+              "reference": "BATAL-LKJ-TYPO"}  # fmt: skip
+
+
+def retracted(world: World, unit: str, version: int = 2) -> None:
+    answer = world.post(f"{UNITS}/{unit}/events", "hr", json={**RETRACTION, "target_version": version})
+    assert answer.status_code == 201, answer.get_json()
+
+
+def test_a_unit_confirmed_whose_only_rating_is_retracted_is_asked_again_as_if_new(known: World) -> None:
+    """A misspelt unit confirmed once stayed known: its record stays when its only rating is retracted, and later
+    ratings of it were recorded unasked (a review, 2026-12-07). A unit with no live rating and no staff placed in it
+    is asked as a new one is; confirmed, the rating is recorded in the record kept (nothing recorded changed)."""
+    assert rate(known, "Bapeda", confirm=["unit.new"]).status_code == 201
+    retracted(known, "Bapeda")
+    before = known.log()
+    answer = rate(known, "Bapeda", reference="LKJ-TYPO-2")
+    assert answer.status_code == 422, answer.get_json()
+    assert answer.get_json()["errors"] == {"unit": [ASKED]}
+    assert known.log() == before
+    confirmed = rate(known, "Bapeda", reference="LKJ-TYPO-2", confirm=["unit.new"])
+    assert confirmed.status_code == 201, confirmed.get_json()
+    assert (confirmed.get_json()["subject"], confirmed.get_json()["version"]) == ("UNIT:KOTA-MEDAN:Bapeda", 4)
+
+
+def test_a_unit_whose_ratings_are_all_retracted_is_no_unit_known_to_a_misspelling_of_it(known: World) -> None:
+    """Near none known, Inspektorat is rated unasked; its rating retracted, it is known to no rating: a unit a
+    letter off it is rated unasked (it was asked "did you mean 'Inspektorat'"); Inspektorat rated again is then the
+    one asked, near the unit now rated."""
+    assert rate(known, "Inspektorat").status_code == 201
+    retracted(known, "Inspektorat")
+    answer = rate(known, "Inspektorar", reference="LKJ-INSP")
+    assert answer.status_code == 201, answer.get_json()
+    again = rate(known, "Inspektorat", reference="LKJ-INSP-2")
+    assert again.status_code == 422, again.get_json()
+    assert (
+        "'Inspektorat' is no unit known in KOTA-MEDAN (did you mean 'Inspektorar'?)"
+        in again.get_json()["errors"]["unit"][0]
+    )
+
+
+def test_a_unit_with_a_live_rating_or_staff_placed_in_it_is_rated_unasked(known: World) -> None:
+    assert rate(known, "Bapeda", confirm=["unit.new"]).status_code == 201
+    later = rate(known, "Bapeda", year=2022, effective_date="2022-12-31", reference="LKJ-TYPO-2022")
+    assert later.status_code == 201, later.get_json()  # (its 2021 rating live)
+    assert rate(known, "Bappeda", reference="LKJ-BAPPEDA").status_code == 201
+    retracted(known, "Bappeda")
+    again = rate(known, "Bappeda", reference="LKJ-BAPPEDA-2")
+    assert again.status_code == 201, again.get_json()  # (staff placed in it)
+
+
+def test_an_import_row_rating_a_unit_whose_only_rating_is_retracted_is_asked_again(known: World) -> None:
+    row = {"kind": "unit_rating", "agency": "KOTA-MEDAN", "unit": "Bapeda", **RATING, "confirm": "ya"}
+    assert imported(known, [row])["recorded"] == 1
+    retracted(known, "Bapeda")
+    again = {**row, "reference": "LKJ-TYPO-2"}
+    del again["confirm"]
+    report = asked_then_confirmed(known, again)
+    assert [list(w["errors"]) for w in report["warnings"]] == [["unit"]]

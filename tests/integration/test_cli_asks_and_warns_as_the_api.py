@@ -62,6 +62,28 @@ def test_record_asks_a_units_rating_of_a_unit_new_in_its_agency_near_a_known_one
     assert confirmed.exit_code == 0, confirmed.output
 
 
+def test_record_asks_again_a_units_rating_of_a_unit_whose_only_rating_is_retracted(
+    database_url: str, tmp_path: Path
+) -> None:
+    """A unit confirmed new once, its only rating retracted (no staff placed in it), is asked unit.new again as if
+    new: it stayed known forever before."""
+    appointed_and_viewed(database_url, tmp_path)
+    rating = ["record", "UNIT:KOTA-MEDAN:BKPSDN", "unit_rating", "year=2021", "predicate=BAIK",
+              "effective_date=2021-12-31"]  # fmt: skip
+    assert run(database_url, *rating, "reference=LKJ-2021", "confirm=unit.new").exit_code == 0
+    retraction = ["record", "UNIT:KOTA-MEDAN:BKPSDN", "retraction", "target_version=2", "reason=Salah ketik",
+                  "effective_date=2022-01-10", "reference=BATAL-1"]  # fmt: skip
+    retracted = run(database_url, *retraction)
+    assert retracted.exit_code == 0, retracted.output
+    before = last_position(database_url)
+    asked = run(database_url, *rating, "reference=LKJ-2021-B")
+    assert asked.exit_code == 1
+    assert ASKED in asked.output
+    assert last_position(database_url) == before
+    confirmed = run(database_url, *rating, "reference=LKJ-2021-B", "confirm=unit.new")
+    assert confirmed.exit_code == 0, confirmed.output
+
+
 def test_record_says_a_promotion_recorded_against_the_rules(database_url: str, tmp_path: Path) -> None:
     assert run(database_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
     fields = f.promotion("III/b", "2011-05-01")

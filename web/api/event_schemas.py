@@ -319,8 +319,9 @@ CONFIRM_TOLD = {
     "which is refused unconfirmed, to every writer, 422 beside `unit` naming the near ones; a unit near none known is "
     "recorded unasked. Likewise a correction of such a fact's unit (beside `corrected_fields.unit`, in the agency the "
     "corrected fact places the employee in). Stored with the fact or the correction that needed it (since "
-    "2026-12-05). Likewise a unit's rating (POST /api/v1/units/{agency}/{unit}/ratings) of a unit no rating or "
-    "employee was ever recorded in within its agency, near one that was (since 2026-12-07); not stored with it.",
+    "2026-12-05). Likewise a unit's rating (POST /api/v1/units/{agency}/{unit}/ratings) of a unit no live "
+    "(unretracted) rating or employee was ever recorded in within its agency, near one that was (since 2026-12-07); "
+    "not stored with it.",
     TRAINING_DUPLICATE: "`training.duplicate` (a training) records a training the record seems to hold already (the "
     "same days and JP, and the same certificate written otherwise or the same title and organiser), refused "
     "unconfirmed beside `reference`; likewise a correction making a training a double of one it was not a double of "
