@@ -70,9 +70,11 @@ def test_a_store_of_an_earlier_release_fills_the_key_owners_from_its_log(databas
 def test_a_store_keeping_every_writers_keys_in_one_table_keeps_them_per_writer_after_the_upgrade(
     database_url: str,
 ) -> None:
-    """A request made before the upgrade and sent again after it is answered as recorded (its record's own key),
-    never recorded twice; its writer sending the key for another record is refused; another writer is not, and the
-    former table is dropped."""
+    """A request made before the upgrade and sent again after it is answered as recorded (by its record, which holds
+    its key), never recorded twice, and its key is that record's for its writer alone in the table filled from the
+    log (a request answered as recorded claims nothing: without the fill the table held no owner of it, and the
+    answer alone could not tell); its writer sending the key for another record is refused; another writer is not,
+    and the former table is dropped."""
     settings = Settings(database_url=database_url)
     with CareerLog.from_settings(settings) as app:
         appointed(app)
@@ -83,6 +85,8 @@ def test_a_store_keeping_every_writers_keys_in_one_table_keeps_them_per_writer_a
             assert sql.relation_names([FORMER_KEY_OWNERS, KEY_OWNERS]) == {KEY_OWNERS}
         again = app.record(BUDI, "training", training("T-1"), actor="hr-medan", client_key="K-1")
         assert (again.created, again.version) == (False, 2)
+        by_writer = {keyowners.digest("K-1", writer): writer for writer in ("hr-medan", "hr-karo", "t")}
+        assert {by_writer[d]: owner for d, owner in app.key_owners(by_writer).items()} == {"hr-medan": BUDI}
         with pytest.raises(IdempotencyConflict) as refused:
             app.record(SARI, "training", training("T-2"), actor="hr-medan", client_key="K-1")
         assert str(refused.value) == ELSEWHERE
