@@ -119,6 +119,7 @@ from careerlog.domain.ledger import (
     identity_key,
     local_date,
     payload_values,
+    resent_retracted,
 )
 from careerlog.domain.nip import Nip, NipRules, nip_rules, normalise_nip, parse_nip, read_nip
 from careerlog.domain.payload import (
@@ -1261,7 +1262,9 @@ def own_fields_problems(event_cls: type[LedgerEvent], command: Command, recordin
     values (a reference's or client key's conflict, 409): a recording whose fields are refused is refused for them
     first (422, every field to mend at once), as one of a new reference would be; its conflict is told once they
     are valid. The same recording sent again is answered as recorded, never asked (until 2026-12-07 the 409 came
-    first, naming none of the fields to mend)."""
+    first, naming none of the fields to mend); a retracted fact's values sent again are answered with the retraction
+    first (careerlog.domain.ledger.resent_retracted), these problems kept with it (IdempotencyConflict.own_fields:
+    an import's row tells them after it; since later on 2026-12-07)."""
     return problems_without_record(event_cls, command.subject, command.payload, recording.recorded_on)
 
 
@@ -1731,9 +1734,11 @@ class CareerLog(Application[str]):
         uow.answered = set()
         try:
             outcome = self._execute(uow, command, actor)
-        except IdempotencyConflict:
+        except IdempotencyConflict as conflict:
             if uow.judging is not None and (own := own_fields_problems(*uow.judging)):
-                raise InvalidInput(own) from None  # (every field to mend first: own_fields_problems)
+                if resent_retracted(conflict) is None:
+                    raise InvalidInput(own) from None  # (every field to mend first: own_fields_problems)
+                conflict.own_fields = own  # (a retracted fact's values sent again: told so first, then its fields)
             raise
         if not outcome.created:
             return outcome

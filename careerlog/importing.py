@@ -106,6 +106,7 @@ from careerlog.domain.ledger import (
     RESENT_RETRACTED,
     LedgerAggregate,
     Outcome,
+    resent_retracted,
 )
 from careerlog.domain.nip import nip_as_typed, normalise_nip
 from careerlog.domain.payload import (
@@ -2747,12 +2748,8 @@ def retracted_params(result: Exception) -> dict[str, Any] | None:
     """The values of a refusal of a retracted fact's values sent again (careerlog.domain.ledger RESENT_RETRACTED, or
     KEY_RETRACTED under the fact's own client key: its version and the retraction's, `by`), or None for any other
     result."""
-    if not isinstance(result, IdempotencyConflict):
-        return None
-    reason = reason_of(result)
-    if isinstance(reason, Reason) and reason.refusal in (RESENT_RETRACTED, KEY_RETRACTED):
-        return dict(reason.params)
-    return None
+    reason = resent_retracted(result)
+    return None if reason is None else dict(reason.params)
 
 
 def rank_of(command: Command) -> tuple[str, str]:
@@ -2949,6 +2946,11 @@ def _rejection(
     if first is not None:  # (a record voided by a row of this file: VOIDED)
         errors = _in_file(errors, command.subject, first, _mentor_of(command))
     errors = {name: [import_worded(r, command.kind) for r in found] for name, found in errors.items()}
+    if isinstance(error, IdempotencyConflict) and error.own_fields:  # (a retracted fact's row: told so first)
+        for name, found in file_worded(
+            command, error.own_fields, first
+        ).items():  # (the fields to mend to record it anew)
+            errors.setdefault(name, []).extend(found)
     typed_ = command_typed([field], command)
     return RowProblem(command.line, subject_shown(command, errors), command.kind, errors, typed_, judged)
 

@@ -158,6 +158,11 @@ class Conflict(CareerlogError):
 class IdempotencyConflict(Conflict):
     """A client key or a reference already used for a different recording."""
 
+    # of a retracted fact's values sent again (careerlog.domain.ledger.resent_retracted): what its own fields tell of
+    # it judged alone (careerlog.application.own_fields_problems), told after the conflict (an import's row), for a
+    # recording of it anew to mend; None when they are valid or were not judged
+    own_fields: dict[str, list[str]] | None = None
+
 
 class AlreadyAppointed(IdempotencyConflict):
     """An appointment of a NIP already appointed with other values (only a void of its record frees the NIP): a

@@ -148,6 +148,17 @@ KEY_RETRACTED = Refusal(
     "the fact anew, send it under a new key.",
     kinds=("kind",),
 )
+
+
+def resent_retracted(error: BaseException) -> Reason | None:
+    """The refusal of a retracted fact's values sent again (RESENT_RETRACTED, or KEY_RETRACTED under the fact's own
+    client key: its version and the retraction's, `by`), or None for any other error."""
+    if not isinstance(error, IdempotencyConflict) or len(error.args) != 1:
+        return None
+    reason = error.args[0]
+    return reason if type(reason) is Reason and reason.refusal in (RESENT_RETRACTED, KEY_RETRACTED) else None
+
+
 # ... and another fact sent under a retracted fact's key (other values): the key is spent, the fact named retracted,
 # so that no writer takes the advice for one to record the retracted fact again (until 2026-12-06 KEY_RETRACTED's)
 KEY_RETRACTED_REUSED = Refusal(
