@@ -124,6 +124,17 @@ def test_an_accept_of_the_error_type_alone_is_answered_in_json_and_its_errors_as
     assert refused.mimetype == PROBLEM_JSON
 
 
+@pytest.mark.parametrize("path", CSV_READS + JSON_READS)
+def test_the_error_type_beside_json_refused_is_not_acceptable(world: World, path: str) -> None:
+    """A client that takes no JSON says so (`application/json;q=0`, CSV too where offered): the error type beside
+    it does not make the read JSON, which is why the error type alone is JSON (docs/api.md: no success answer is
+    ever problem+json; RFC 9110 12.5.1 lets a server disregard an Accept allowing none of its types)."""
+    accept = {"Accept": "application/problem+json, application/json;q=0, text/csv;q=0"}
+    response = world.get(path, headers=accept)
+    assert response.status_code == 406, response.get_data(as_text=True)
+    assert response.mimetype == PROBLEM_JSON
+
+
 def test_the_error_type_beside_csv_chooses_csv_where_offered_and_is_not_acceptable_elsewhere(world: World) -> None:
     accept = {"Accept": "application/problem+json, text/csv"}
     assert world.get(CSV_READS[0], headers=accept).mimetype == "text/csv"
