@@ -195,7 +195,7 @@ def period(args: MultiDict[str, str]) -> tuple[date | None, date | None, dict[st
         except ValueError:
             # (a day of the form the calendar has not, 2025-02-30, worded as the API words it: until 2026-12-07 the
             # page said "Must be a date YYYY-MM-DD." of it, which it was)
-            errors[name] = [NO_SUCH_ISO_DAY if ISO_DAY.fullmatch(value) else _("Must be a date YYYY-MM-DD.")]
+            errors[name] = [NO_SUCH_ISO_DAY if ISO_DAY.fullmatch(value or "") else _("Must be a date YYYY-MM-DD.")]
             found[name] = None
     start, end = found["from"], found["to"]
     if start and (refusal := after_today(start)) is not None:  # (as every audit refuses it: the API, the commands)
