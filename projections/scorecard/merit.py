@@ -169,8 +169,11 @@ def promotion_indicators(ctx: Context) -> list[Indicator]:
     # the people those decisions are about (one may have a promotion and a post appointment in a year)
     people = {"promotion": {d["subject"] for d in promotions}}
     people["post"] = decision_subjects(ctx, audit, decision="post", start=start, end=end)
-    for rule_id in [r for r in rules().ids if r.startswith(DECISION_RULES)]:
-        hits = audit.decisions_count(ctx.scope.selection(), start=start, end=end, rule=rule_id)
+    # each rule's decisions with a finding of it, counted by one query grouped by rule
+    rule_ids = [r for r in rules().ids if r.startswith(DECISION_RULES)]
+    counts = audit.decisions_count_by_rule(ctx.scope.selection(), rule_ids, start=start, end=end)
+    for rule_id in rule_ids:
+        hits = counts[rule_id]
         # a rule's rate of the decisions it judges, those its link lists (a promotion rule's of the promotions, a post
         # rule's of the posts, an evidence rule's of both; until 2026-12-06 every rule's of both)
         kinds = rule_kinds(rule_id)

@@ -4,7 +4,9 @@ whole, one of its units, one of its regions): the values the training compliance
 (Services.compliance_withheld), the scorecard withholding them too, beside the training values shown and withheld in
 all. Pinned before the judging was read from one compliance read per year (2026-12-07; until then about 7 x (years +
 agencies - 1) training compliance reports per scorecard, each read its own query), so that the faster judging is
-proven to show and withhold exactly the same cells. Both stores."""
+proven to show and withhold exactly the same cells. And, on the same demo, the merit counts by rule that the scorecard
+reads in one query grouped by rule (since 2026-12-07; until then one count per rule, 26 a scope and year) are each
+rule's count of the audit's lists. Both stores."""
 
 from __future__ import annotations
 
@@ -14,7 +16,11 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from tests.functional.test_suppression_unions_refused import demo_served, get
+from careerlog.domain.errors import InvalidInput
+from careerlog.reference import rules
+from projections.merit.queries import PASSED_OVER, AuditQueries
+from projections.scorecard.merit import DECISION_RULES
+from tests.functional.test_suppression_unions_refused import INSPECTOR, demo_served, get
 from web import kept
 
 pytestmark = pytest.mark.xdist_group("test_scorecard_training_cells_pinned_on_the_demo")  # (one demo per store)
@@ -173,3 +179,34 @@ def test_the_training_cells_shown_and_withheld_are_those_pinned(demo: Flask, mon
         assert (len(new), sum(new.values())) == (values, withheld), (who, asked)
         assert sorted(key for key, hidden in new.items() if hidden and not old[key]) == sorted(by_compliance), asked
         assert {key for key, hidden in old.items() if hidden} <= {key for key, hidden in new.items() if hidden}
+
+
+SCOPES: list[dict[str, Any]] = [
+    {},
+    {"agency": ("KOTA-MEDAN",)},
+    {"agency": ("KOTA-MEDAN",), "unit": ("Dinas Pendidikan",)},
+    {"agency": ("PROV-SUMUT",), "region": ("12", "12.71")},
+]
+
+
+def test_the_findings_counted_by_rule_in_one_query_are_each_rules_own_count(demo: Flask) -> None:
+    audit = AuditQueries(demo.extensions["careerlog"].projector.views.sql)
+    rule_ids = [r for r in rules().ids if r.startswith(DECISION_RULES)]
+    found = set()
+    for scope in SCOPES:
+        for year in (2021, 2023, 2025):
+            period = {"start": f"{year}-01-01", "end": f"{year}-12-31"}
+            grouped = audit.decisions_count_by_rule(scope, [*rule_ids, PASSED_OVER], **period)
+            alone = {r: audit.decisions_count(scope, rule=r, **period) for r in [*rule_ids, PASSED_OVER]}
+            assert grouped == alone, (scope, year)
+            found |= {r for r, n in grouped.items() if n}
+    assert len(found) >= 3, found  # (rules with findings in these scopes and years: the counts compared are not all 0)
+    with pytest.raises(InvalidInput) as refused:
+        audit.decisions_count_by_rule({}, ["promotion.no_such_rule"])
+    assert list(refused.value.errors) == ["rule"]
+    # the scorecard's counts are those: an inspector's (exact figures) KOTA-MEDAN of 2025
+    card = get(demo, "/api/v1/reports/scorecard?agency=KOTA-MEDAN&year=2025&years=1", INSPECTOR).get_json()
+    shown = {i["group"]["rule"]: i["numerator"] for i in card["indicators"]["merit.findings_by_rule"]["trend"]}
+    (recorded_after,) = card["indicators"]["merit.recorded_after_decision"]["trend"]
+    shown["evidence.recorded_after"] = recorded_after["numerator"]
+    assert shown == audit.decisions_count_by_rule(SCOPES[1], rule_ids, start="2025-01-01", end="2025-12-31")
