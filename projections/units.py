@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from careerlog.domain.errors import InvalidInput, quoted, quoted_apart
 from careerlog.domain.unit import typos_of, unit_key
 from careerlog.domain.wording import Refusal
-from careerlog.sqlstore import SqlStore
+from careerlog.sqlstore import Row, SqlStore
 from projections.training import filter_values
 
 UNKNOWN_UNIT = Refusal(
@@ -41,7 +43,7 @@ def unit_spellings(
         places = sorted({str(r) for r in regions})
         if not places:
             raise InvalidInput(UNKNOWN_UNIT.reason(unit=quoted(wanted[0])), "unit")
-    rows = store.query(*distinct_units(codes, places))
+    rows = unit_names(store, codes, places)
     by_key: dict[str, set[str]] = {}
     for row in rows:
         if row["unit"] is not None:
@@ -58,6 +60,36 @@ def unit_spellings(
             raise InvalidInput(UNKNOWN_UNIT.reason(unit=quoted(name)), "unit")
         found |= spelled
     return sorted(found)
+
+
+# The unit names read in a `unit_names_kept` block, by datastore, statement and parameters (None: outside one)
+_KEPT: ContextVar[dict[tuple[Any, ...], list[Row]] | None] = ContextVar("unit_names_kept", default=None)
+
+
+@contextmanager
+def unit_names_kept() -> Iterator[None]:
+    """Within the block (in this thread or task), the unit names `unit_spellings` matches a name among
+    (`distinct_units`) are read once per database, agencies and regions, then kept: a reader of aggregates' scorecard
+    judges its values by the reports the reader could ask, each report's filters matched by `unit_spellings` again
+    (until 2026-12-07 each read anew: 43 reads for a unit's card of the 500-employee demo, now 2). A block within a
+    block keeps the outer one's."""
+    token = _KEPT.set({} if _KEPT.get() is None else _KEPT.get())
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
+def unit_names(store: SqlStore, agencies: list[str], regions: list[str] | None) -> list[Row]:
+    """The rows of `distinct_units`, kept in a `unit_names_kept` block."""
+    statement, params = distinct_units(agencies, regions)
+    kept = _KEPT.get()
+    if kept is None:
+        return store.query(statement, params)
+    key = (store.datastore, statement, tuple(params))  # (each `ViewStore.sql` a new SqlStore on one datastore)
+    if key not in kept:
+        kept[key] = store.query(statement, params)
+    return kept[key]
 
 
 def agency_units(store: SqlStore, agency: str) -> list[str]:

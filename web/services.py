@@ -90,7 +90,7 @@ from projections.training import (
     report_order,
     slice_value,
 )
-from projections.units import with_unit_spellings
+from projections.units import unit_names_kept, with_unit_spellings
 from web.config import DEFAULT_MAX_REPORT_FILTERS
 from web.following import FollowerLease, lock_path
 from web.scoping import (
@@ -2212,24 +2212,27 @@ class Services:
         if scope.region:
             region_within(reader, scope.region, regions, self.queries.staffs)
         region = scope.region or (None if regions is None else one_region(reader, scope.agency, regions))
-        card = ScorecardQueries(self.projector.views.sql).scorecard(
-            scope.agency,
-            year,
-            years=years,
-            unit=scope.unit,
-            region=region,
-            # (compared with the agencies read whole alone: not one with staff placed outside a region reader's scope)
-            peers=lambda other: read_whole(reader, Action.READ_SCORECARD, other, placed),
-            exact_below=self.smallest_cell(reader),
-        )
-        cell = self.smallest_cell(reader)
-        withheld = (
-            self.compliance_withheld(reader, card, cell)
-            | self.mentoring_withheld(reader, card)
-            | self.staff_withheld(reader, card)
-            if cell > 1
-            else set()
-        )
+        # (the units' names read once for the card and the reports its values are judged by: projections.units)
+        with unit_names_kept():
+            card = ScorecardQueries(self.projector.views.sql).scorecard(
+                scope.agency,
+                year,
+                years=years,
+                unit=scope.unit,
+                region=region,
+                # (compared with the agencies read whole alone: not one with staff placed outside a region reader's
+                # scope)
+                peers=lambda other: read_whole(reader, Action.READ_SCORECARD, other, placed),
+                exact_below=self.smallest_cell(reader),
+            )
+            cell = self.smallest_cell(reader)
+            withheld = (
+                self.compliance_withheld(reader, card, cell)
+                | self.mentoring_withheld(reader, card)
+                | self.staff_withheld(reader, card)
+                if cell > 1
+                else set()
+            )
         return suppression.scorecard(card, cell, withheld=withheld)
 
     def mentoring_withheld(self, reader: Account, card: Mapping[str, Any]) -> set[str]:

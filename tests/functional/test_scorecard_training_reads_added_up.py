@@ -5,10 +5,14 @@ read, about 7 x (years + agencies - 1) reports' worth): each read so added up is
 on the small demo and with a unit in two spellings; each year read once and dropped once judged, one year's held
 at once, and the scorecard, every cell and every one withheld, the same as when each read is its own query, an
 agency's card and a unit's. Both stores. (The cells it shows and withholds, the same as before:
-tests/functional/test_scorecard_training_cells_pinned_on_the_demo.py.)"""
+tests/functional/test_scorecard_training_cells_pinned_on_the_demo.py.) And the units' names its judging's reports match
+their unit filter among are read once a card, not once a report (projections.units.unit_names_kept, since
+2026-12-07), the cards the same."""
 
 from __future__ import annotations
 
+import contextlib
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -16,6 +20,8 @@ import pytest
 from flask import Flask
 
 from careerlog.access import expand_regions
+from careerlog.sqlstore import SqlStore
+from projections import units
 from projections.training import TrainingQueries
 from projections.units import unit_spellings
 from tests.functional.conftest import World
@@ -135,3 +141,29 @@ def test_a_cards_judging_reads_each_year_once_and_holds_one_year_at_a_time(
         *((year, [*fields, "unit"], {}) for year in range(2020, 2026)),
     ]
     assert [held for *_, held in reads] == [set()] * 12  # (the years judged before: dropped)
+
+
+def test_a_cards_judging_reads_the_units_names_once(demo: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    statements: set[tuple[str, tuple[Any, ...]]] = set()  # (each read of the units' names, as `distinct_units` says it)
+    reads: Counter[tuple[str, tuple[Any, ...]]] = Counter()
+    listed, query = units.distinct_units, SqlStore.query
+
+    def listing(agencies: list[str], regions: list[str] | None) -> tuple[str, list[str]]:
+        statement, params = listed(agencies, regions)
+        statements.add((statement, tuple(params)))
+        return statement, params
+
+    def counted(self: SqlStore, statement: str, params: Sequence[Any] = ()) -> Any:
+        if (statement, tuple(params)) in statements:
+            reads[(statement, tuple(params))] += 1
+        return query(self, statement, params)
+
+    monkeypatch.setattr(units, "distinct_units", listing)
+    monkeypatch.setattr(SqlStore, "query", counted)
+    kept_once = scorecards(demo)
+    assert reads  # (the agency's, and every agency's for a report by unit)
+    assert set(reads.values()) == {1}, reads
+    reads.clear()
+    monkeypatch.setattr(services, "unit_names_kept", contextlib.nullcontext)
+    assert scorecards(demo) == kept_once
+    assert sum(reads.values()) > 2 * len(reads)  # (each report's filters matched anew)
