@@ -16,6 +16,7 @@ import pytest
 
 from careerlog.importing import import_file
 from tests.functional.conftest import World
+from tests.functional.test_cpns_appointments_judged_without_reading_records import reads_counted
 from tests.functional.test_unit_new_in_agency_asked import imported, store_url  # noqa: F401 (both stores)
 
 UNITS = "/api/v1/units/KOTA-MEDAN"
@@ -160,3 +161,46 @@ def test_an_import_row_rating_a_unit_whose_only_rating_is_retracted_is_asked_aga
     del again["confirm"]
     report = asked_then_confirmed(known, again)
     assert [list(w["errors"]) for w in report["warnings"]] == [["unit"]]
+
+
+def test_a_unit_written_in_lower_case_whose_only_rating_is_retracted_is_asked_again_near_a_unit_rated(
+    known: World,
+) -> None:
+    """A unit whose stored name is already its name key (`inspektorax`: lower case, single-spaced) was let through
+    unasked once its only rating was retracted: the agency's unit records were read by the lookup of that name, which
+    found the record held already and read none, so only the units staff were placed in were compared (a review,
+    2026-12-07; `Inspektorax` was asked). It is asked near Inspektorat, a unit no staff were placed in, rated."""
+    assert rate(known, "Inspektorat", reference="LKJ-INSP").status_code == 201
+    assert rate(known, "inspektorax", confirm=["unit.new"]).status_code == 201
+    retracted(known, "inspektorax")
+    before = known.log()
+    answer = rate(known, "inspektorax", reference="LKJ-TYPO-2")
+    assert answer.status_code == 422, answer.get_json()
+    assert (
+        "'inspektorax' is no unit known in KOTA-MEDAN (did you mean 'Inspektorat'?)"
+        in answer.get_json()["errors"]["unit"][0]
+    )
+    assert known.log() == before
+    confirmed = rate(known, "inspektorax", reference="LKJ-TYPO-2", confirm=["unit.new"])
+    assert confirmed.status_code == 201, confirmed.get_json()
+    assert (confirmed.get_json()["subject"], confirmed.get_json()["version"]) == ("UNIT:KOTA-MEDAN:inspektorax", 4)
+
+
+def test_a_rating_near_several_units_rated_reads_their_records_together_not_one_by_one(
+    known: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unit records near a rating's unit are read (is a rating of theirs live?) in one query, not one read each
+    (until 2026-12-07: about 20 for a numbered series as 'sd negeri 150', a store round trip each on PostgreSQL);
+    the question names the three nearest, as before."""
+    assert rate(known, "SD%20Negeri%201", reference="LKJ-SD-1").status_code == 201  # (near none known)
+    for n in range(2, 6):
+        answer = rate(known, f"SD%20Negeri%20{n}", reference=f"LKJ-SD-{n}", confirm=["unit.new"])
+        assert answer.status_code == 201, answer.get_json()
+    read = reads_counted(known, monkeypatch)
+    answer = rate(known, "SD%20Negeri%206", reference="LKJ-SD-6")
+    assert answer.status_code == 422, answer.get_json()
+    assert (
+        "'SD Negeri 6' is no unit known in KOTA-MEDAN (did you mean 'SD Negeri 1' or 'SD Negeri 2' or 'SD Negeri 3'?)"
+        in answer.get_json()["errors"]["unit"][0]
+    )
+    assert [s for s in read if s.startswith("UNIT:KOTA-MEDAN:SD Negeri ") and s[-1] in "12345"] == []
