@@ -1004,7 +1004,9 @@ class LedgerAggregate(BaseAggregate[str]):
         return Outcome(self.id, version, event_cls.KIND, earlier.timestamp, False)
 
     def retracted_alike(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> Fact | None:
-        """A retracted fact of the kind and reference recorded with exactly these values, if any."""
+        """A retracted fact of the kind and reference recorded with exactly these values, or corrected to them (its
+        values as its corrections left them when it was retracted: since 2026-12-07, until then the values first
+        recorded alone, and a fact corrected then retracted, sent again as corrected, was recorded anew), if any."""
         natural = identity_key(event_cls, values, None)
         since = self.void_before  # (a live write's: asked of the part since the void alone)
         for fact in self.facts.values():
@@ -1012,11 +1014,11 @@ class LedgerAggregate(BaseAggregate[str]):
             if fact.version < since:
                 continue
             if fact.retracted_by is not None and event is not None and event.KIND == event_cls.KIND:
-                before = payload_values(event)
-                if identity_key(event_cls, before, None) == natural and all(
-                    same_field(k, v, values.get(k), event_cls) for k, v in before.items()
-                ):
-                    return fact
+                for before in (payload_values(event), fact.values) if fact.corrected_by else (payload_values(event),):
+                    if identity_key(event_cls, before, None) == natural and all(
+                        same_field(k, v, values.get(k), event_cls) for k, v in before.items()
+                    ):
+                        return fact
         return None
 
     def record(self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording) -> Outcome:
