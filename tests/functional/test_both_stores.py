@@ -10,7 +10,7 @@ import pytest
 
 from projections.framework import Follower
 from tests import factories as f
-from tests.functional.conftest import BUDI, MISSING, RINA, World
+from tests.functional.conftest import BUDI, MISSING, RINA, TEST_WAIT_SECONDS, World
 
 EVENTS = f"/api/v1/employees/{BUDI}/events"
 
@@ -26,6 +26,7 @@ def followed(world: World) -> Iterator[World]:
     follower = None
     if world.services.settings.store == "postgres":
         follower = Follower(world.services.projector, interval=0.05).start()
+        world.services.wait_timeout = TEST_WAIT_SECONDS  # (followed now: not the wait for nothing, conftest)
     yield world
     if follower is not None:
         follower.stop()
