@@ -29,6 +29,7 @@ from psycopg.errors import InsufficientPrivilege
 from psycopg_pool import PoolTimeout
 from tqdm import tqdm
 
+from careerlog import config
 from careerlog.accounts import MAX_USERNAME
 from careerlog.application import CONFIRMABLE, MAX_CLIENT_KEY, RECORDABLE_KINDS, CareerLog, extended
 from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, WHOLE_NUMBER
@@ -740,6 +741,8 @@ def import_command(
             progress=bar.update,
             workers=workers,
         )
+    if not dry_run and report.recorded and (migration or report.recorded >= config.BULK_ROWS):
+        obj.settings.analyze_log()  # a bulk load: the log's statistics for the planner now (PostgreSQL)
     for note in report.notes:
         for column, reasons in note.errors.items():
             say(f"note: line {note.line}: {column}: {' '.join(reasons)}")

@@ -25,7 +25,7 @@ import fcntl
 import os
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,6 +94,12 @@ XLSX_MAX_MB_ENV = "CAREERLOG_IMPORT_XLSX_MAX_MB"
 # default leaves room for about four times as many cells (careerlog.workbooks.refuse_bombs)
 DEFAULT_XLSX_MAX_MB = 256
 TIMEZONE_ENV = "CAREERLOG_TIMEZONE"
+# A bulk write: an import recording at least this many events, or a views' catch-up reading as many, leaves the tables
+# it filled ANALYZEd on PostgreSQL (Settings.analyze), as `import --migration` always does; autovacuum, where it is on,
+# analyzes a table only some time after a bulk load, and the planner without statistics chose an index that made the
+# inspector's card 5-9 s instead of 1-2 s (docs/operations.md, "PostgreSQL"). A smaller write runs no ANALYZE.
+BULK_ROWS = 10_000
+EVENTS_TABLE = "careerlog_events"  # the log's table on PostgreSQL, as the library names it
 # `careerlog info`'s word for an encrypted store (Settings.encryption): what reading it needs
 ENCRYPTED = "yes (AES-GCM; CAREERLOG_ENCRYPTION_KEY needed to read it)"
 DEFAULT_TIMEZONE = "Asia/Jakarta"  # WIB: the pages show a recorded time in it (web.pages.local_datetime)
@@ -604,7 +610,7 @@ class Settings:
     @property
     def _events_table(self) -> str:
         """The log's table on PostgreSQL, as the library names it, in the configured schema."""
-        return self._in_schema("careerlog_events")
+        return self._in_schema(EVENTS_TABLE)
 
     def _in_schema(self, table: str) -> str:
         """A table's name on PostgreSQL, qualified by the configured schema when there is one."""
@@ -763,6 +769,27 @@ class Settings:
             autocommit=True,
             **options,
         )
+
+    def analyze(self, tables: Iterable[str], *, vacuum: bool = False) -> int:
+        """On PostgreSQL, ANALYZE the store's `tables` (names in the configured schema), or with `vacuum` VACUUM
+        (ANALYZE) them: the planner's statistics made without waiting for autovacuum (off, or behind a bulk load).
+        Returns the tables analyzed: none on SQLite (its planner's guesses serve careerlog's queries unanalyzed)."""
+        if self.store != "postgres":
+            return 0
+        from psycopg import sql
+
+        schema = self.postgres()["schema"]
+        statement = sql.SQL("VACUUM (ANALYZE) {}" if vacuum else "ANALYZE {}")
+        count = 0
+        with self.connect_postgres() as conn:  # autocommit: VACUUM runs outside a transaction
+            for table in tables:
+                conn.execute(statement.format(sql.Identifier(*([schema] if schema else []), table)))
+                count += 1
+        return count
+
+    def analyze_log(self) -> int:
+        """ANALYZE the event log's table on PostgreSQL (after a bulk import: BULK_ROWS); none on SQLite."""
+        return self.analyze([EVENTS_TABLE])
 
     @contextmanager
     def schema_lock(self) -> Iterator[None]:

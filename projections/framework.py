@@ -45,6 +45,7 @@ from typing import Any, ClassVar, cast
 import psycopg
 import psycopg.sql
 
+from careerlog import config
 from careerlog.application import CareerLog
 from careerlog.config import ConfigurationError, Settings
 from careerlog.domain.errors import CareerlogError, RecordedByNewerRelease
@@ -1319,7 +1320,9 @@ class Projector:
         self, progress: Progress | None = None, limit: int | None = None, *, stop: threading.Event | None = None
     ) -> int:
         """Apply every event not yet applied; return how many events were read. `stop` set (a worker's SIGTERM):
-        the batch under way is finished (its rows and position committed together) and no other begun."""
+        the batch under way is finished (its rows and position committed together) and no other begun.
+        A catch-up of a bulk (BULK_ROWS events or more: a new view filled, a worker started after an import)
+        leaves its views' tables analyzed on PostgreSQL (`analyze`)."""
         done = 0
         while (limit is None or done < limit) and not (stop is not None and stop.is_set()):
             read = self.step()
@@ -1328,6 +1331,8 @@ class Projector:
             done += read
             if progress:
                 progress(read)
+        if done >= config.BULK_ROWS:
+            self.analyze()
         return done
 
     def step(self) -> int:
@@ -1659,21 +1664,20 @@ class Projector:
         except StaleBatch:  # a worker caught up past the rebuild meanwhile
             self.views.write(projection.name, None, ready, cache_kib=REBUILD_CACHE_KIB)
 
+    def analyze(self) -> int:
+        """On PostgreSQL, ANALYZE the tables of this worker's views (after a bulk catch-up): the planner's
+        statistics, without waiting for autovacuum. Returns the tables analyzed: none on SQLite."""
+        return self.settings.analyze(t.name for p in self.projections for t in p.tables)
+
     def vacuum(self, names: Iterable[str] | None = None) -> int:
         """On PostgreSQL, VACUUM (ANALYZE) the tables of the views named (default: every view), as a
         rebuild leaves them: the planner's statistics made, and their pages marked all-visible, which
         index-only scans need to skip the table (a roster page by number finds its NIPs so), without
         waiting for autovacuum. Returns the tables vacuumed: none on SQLite (no visibility map)."""
-        if self.settings.store != "postgres":
-            return 0
         wanted = set(names) if names is not None else {p.name for p in self.projections}
-        tables = [t.name for p in self.projections if p.name in wanted for t in p.tables]
-        schema = self.settings.postgres()["schema"]
-        with self.settings.connect_postgres() as conn:  # autocommit: VACUUM runs outside a transaction
-            for table in tables:
-                name = psycopg.sql.Identifier(*([schema] if schema else []), table)
-                conn.execute(psycopg.sql.SQL("VACUUM (ANALYZE) {}").format(name))
-        return len(tables)
+        return self.settings.analyze(
+            (t.name for p in self.projections if p.name in wanted for t in p.tables), vacuum=True
+        )
 
     def _write_rebuilt(self, batch: RowBatch, progress: Progress | None, writes: BatchWrites) -> int:
         if not batch.records:
