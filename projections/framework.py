@@ -1332,7 +1332,10 @@ class Projector:
             if progress:
                 progress(read)
         if done >= config.BULK_ROWS:
-            self.analyze()
+            try:
+                self.analyze()
+            except psycopg.Error:  # (the views are caught up and committed: a statistic missed is no failure of them)
+                logging.getLogger(__name__).exception("the views caught up, but their ANALYZE failed; following on")
         return done
 
     def step(self) -> int:
