@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -59,7 +59,7 @@ def appointed(world: World, people: list[tuple[str, str | None, dict[str, str]]]
     """Employees appointed in March 2015 (NIPs from `sequence` on), each of a sex, with a status changed on
     2025-10-01 (None: active) and the appointment's overrides."""
     for i, (sex, status, overrides) in enumerate(people):
-        nip = f.nip(date(1990, 1, 1 + i), date(2015, 3, 1), sex, sequence=sequence + i)
+        nip = f.nip(date(1990, 1, 1) + timedelta(days=i), date(2015, 3, 1), sex, sequence=sequence + i)
         world.services.ledger.record(nip, "appointment", appointment_of(nip, **overrides), actor="test")
         if status:
             world.services.ledger.record(nip, "status_change", f.status(status, "2025-10-01"), actor="test")
