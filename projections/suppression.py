@@ -136,7 +136,9 @@ def along_margins(
     """`hidden` with a complement in every line of the table (its rows alike in every field but one, which sum
     to a row of the table by the other fields) and in the whole table (its total) whose withheld rows a reader
     could work out (`exposed`), repeated until none is: a withheld row is then never a shown sum minus the rows
-    shown beside it, nor one of several small groups that the sum minus the rows shown leaves one way only."""
+    shown beside it, nor one of several small groups that the sum minus the rows shown leaves one way only. A table
+    by several fields (of at most AUDITED_ROWS rows) is then audited across its lines too (`pinned`): lines merged
+    (by an empty cell and other sums) leave none of its rows withheld for themselves one number only."""
     lines: list[list[int]] = [list(range(len(rows)))]
     for field in margins:
         others = [m for m in margins if m != field]
