@@ -157,9 +157,9 @@ def along_margins(
     # row withheld for itself but those the sums pin with every row withheld, whose lines' sums are the tables by the
     # other fields' cells, withheld there (KAB-DELISERDANG's 1 man on study leave, beside no woman on it, is the table
     # by status's cell), not here)
-    targets = set(first) if len(rows) <= AUDITED_ROWS else set()
+    targets = set(first) if len(rows) <= AUDITED_ROWS and len(hidden) > 1 else set()
     everything = set(range(len(rows)))
-    while (lost := pinned(rows, cells, lines, everything, targets, min_cell)) is not None:
+    while targets and (lost := pinned(rows, cells, lines, everything, targets, min_cell)) is not None:
         targets.discard(lost)
     while (found := pinned(rows, cells, lines, hidden, targets, min_cell)) is not None:
         extra = unpinning(rows, cells, lines, hidden, found, min_cell)
@@ -225,10 +225,16 @@ def pinned(
     # (a group of 1) not lowered: the null space of the lines' sums says which rows a move changes at all, the same with
     # every row at its least held there which rows a move changes with none of those lowered, and, for the others, two
     # linear programs over the cone of such moves which of them can be raised and which lowered)
+    if not asked:
+        return None
     free = moves(equations, [])
-    loose = moves(equations, lowest) if lowest else free
+    if any(not free[k] for k in asked):
+        return withheld[next(k for k in asked if not free[k])]
+    if not lowest:
+        return None
+    loose = moves(equations, lowest)
     for k in asked:
-        if not free[k] or (not loose[k] and not movable_in_cone(equations, lowest, [k])):
+        if not loose[k] and not movable_in_cone(equations, lowest, [k]):
             return withheld[k]
     return None
 
@@ -279,8 +285,8 @@ def unpinning(
 
 # The most rows of a table `along_margins` audits across its lines (`pinned`): a larger one is judged line by line
 # alone, its audit's linear programs too slow for a request (KOTA-MEDAN's table by agency, unit and status of the
-# demo of 2,000, 224 rows, 30 s)
-AUDITED_ROWS = 64
+# demo of 2,000, 224 rows, 30 s; a sweep of the demo of 500 by unit timed out at 64)
+AUDITED_ROWS = 40
 # The complements `unpinning` tries, the smallest first, before it takes the smallest and audits again
 TRIED = 4
 
