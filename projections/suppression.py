@@ -18,10 +18,6 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, S
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-from scipy.linalg import null_space
-from scipy.optimize import linprog
-
 DEFAULT_MIN_CELL = 5
 FLAG = "suppressed"
 
@@ -206,6 +202,10 @@ def pinned(
     has no deceased, so the two agencies' rows were one line, the deceased alone withheld in it. The targets are the
     rows withheld for themselves (small, or withheld by another table), not their complements: a complement the sums
     pin tells no more than the sums do."""
+    # (numpy and scipy imported here, not at the module's top: the pages and the API start without them loaded,
+    # tests/unit/test_cli_imports.py, and a table by one field is never audited)
+    import numpy as np
+
     withheld = sorted(hidden)
     at = {i: k for k, i in enumerate(withheld)}
     # (a line of one row sums to that row alone: the table by the other fields shows it or withholds it as this one
@@ -241,6 +241,9 @@ def pinned(
 
 def moves(equations: Any, fixed: Sequence[int]) -> Any:
     """Which variables some solution of `equations` x = 0 with the `fixed` ones 0 changes (the null space's support)."""
+    import numpy as np
+    from scipy.linalg import null_space
+
     held = np.eye(equations.shape[1])[list(fixed)] if fixed else np.zeros((0, equations.shape[1]))
     free = null_space(np.vstack([equations, held]))
     return np.abs(free).max(axis=1) > 1e-9 if free.size else np.zeros(equations.shape[1], dtype=bool)
@@ -249,6 +252,9 @@ def moves(equations: Any, fixed: Sequence[int]) -> Any:
 def movable_in_cone(equations: Any, lowest: Sequence[int], asked: Sequence[int]) -> set[int]:
     """Which of the variables `asked` some solution d of `equations` d = 0 with d >= 0 on `lowest` changes: two
     linear programs each, the most it can be raised and lowered, by at most 1."""
+    import numpy as np
+    from scipy.optimize import linprog
+
     n = equations.shape[1]
     found: set[int] = set()
     for k in asked:
