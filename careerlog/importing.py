@@ -2946,10 +2946,9 @@ def _rejection(
     if first is not None:  # (a record voided by a row of this file: VOIDED)
         errors = _in_file(errors, command.subject, first, _mentor_of(command))
     errors = {name: [import_worded(r, command.kind) for r in found] for name, found in errors.items()}
-    if isinstance(error, IdempotencyConflict) and error.own_fields:  # (a retracted fact's row: told so first)
-        for name, found in file_worded(
-            command, error.own_fields, first
-        ).items():  # (the fields to mend to record it anew)
+    if isinstance(error, IdempotencyConflict) and error.own_fields:
+        # (a retracted fact's row: told so first, then the fields to mend to record it anew)
+        for name, found in file_worded(command, error.own_fields, first).items():
             errors.setdefault(name, []).extend(found)
     typed_ = command_typed([field], command)
     return RowProblem(command.line, subject_shown(command, errors), command.kind, errors, typed_, judged)

@@ -219,7 +219,7 @@ def pinned(
         for i in hidden.intersection(line):
             equations[r, at[i]] = 1.0
     counts = np.array([float(rows[i][cells.count] or 0) for i in withheld])
-    lowest = [k for k in range(len(withheld)) if counts[k] <= min(counts[k], 1.0)]
+    lowest = [k for k in range(len(withheld)) if counts[k] <= 1.0]  # (groups of 1: at their least)
     asked = [at[i] for i in sorted(set(targets) & hidden)]
     # (a row is pinned when no move of the withheld rows keeping every line's sum changes it, the rows at their least
     # (a group of 1) not lowered: the null space of the lines' sums says which rows a move changes at all, the same with
