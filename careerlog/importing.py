@@ -102,6 +102,8 @@ from careerlog.domain.ledger import (
     KEY_USED,
     NO_FACT,
     RATED,
+    RECORDED_AS,
+    RECORDED_WITH,
     REFERENCE_USED,
     RESENT_RETRACTED,
     LedgerAggregate,
@@ -504,17 +506,16 @@ TRAINING_DAY_FULL_IN_FILE, _ = confirmable(
 # A row of a fact recorded and since retracted, its values and no new client key (the file run again): the ledger's
 # RESENT_RETRACTED (kept for the API's clients) advises a new client key, which a file's user gives as a column
 RERUN_RETRACTED = Refusal(
-    "Reference {reference} was recorded with these values as version {version}, which version {by} retracted: a "
-    "file run again does not record it again. If it stays retracted, remove this row from the file; to record the "
-    "fact again, give the row a client_key (a column of that name) not used before, or the values it should have.",
+    "Reference {reference} was {recorded}, which version {by} retracted: a file run again does not record it again. "
+    "If it stays retracted, remove this row from the file; to record the fact again, give the row a client_key (a "
+    "column of that name) not used before, or the values it should have.",
 )
 # ... and a row of such a fact under its own client_key (the key's fact retracted, the same values): the ledger's
 # KEY_RETRACTED (kept for the API's clients) advises sending it under a new key, which would record the retracted fact
 # again; a file whose rows give the retraction too (the career page's download imported again) is already recorded
 KEY_RERUN_RETRACTED = Refusal(
-    "Key {key} was already used for the {kind} recorded with these values as version {version}, which version {by} "
-    "retracted: a file run again does not record it again. If it stays retracted, remove this row from the file; a "
-    "new fact needs a new client_key.",
+    "Key {key} was already used for the {kind} {recorded}, which version {by} retracted: a file run again does not "
+    "record it again. If it stays retracted, remove this row from the file; a new fact needs a new client_key.",
     kinds=("kind",),
 )
 NIP_AS_NUMBER = Refusal(
@@ -2749,7 +2750,11 @@ def retracted_params(result: Exception) -> dict[str, Any] | None:
     KEY_RETRACTED under the fact's own client key: its version and the retraction's, `by`), or None for any other
     result."""
     reason = resent_retracted(result)
-    return None if reason is None else dict(reason.params)
+    if reason is None:
+        return None
+    params = dict(reason.params)
+    part = params["recorded"]  # (the part naming the fact, its version: RECORDED_WITH, RECORDED_AS or CORRECTED_TO)
+    return {**params, **dict(part.params)} if type(part) is Reason else params
 
 
 def rank_of(command: Command) -> tuple[str, str]:
@@ -2941,7 +2946,7 @@ def _rejection(
     if refusal in (KEY_USED, REFERENCE_USED, KEY_REUSED) and first is not None:
         reason = _repeated(reason, command.subject, first)
     elif refusal in RERUN_WORDS and isinstance(reason, Reason):
-        reason = RERUN_WORDS[refusal].reason(**dict(reason.params))
+        reason = rerun_worded(reason)
     errors = {field: [reason]}
     if first is not None:  # (a record voided by a row of this file: VOIDED)
         errors = _in_file(errors, command.subject, first, _mentor_of(command))
@@ -2972,6 +2977,17 @@ def file_worded(
 
 # A retracted fact's row as a file run again is told of it (RERUN_RETRACTED, KEY_RERUN_RETRACTED)
 RERUN_WORDS = {RESENT_RETRACTED: RERUN_RETRACTED, KEY_RETRACTED: KEY_RERUN_RETRACTED}
+
+
+def rerun_worded(reason: Reason) -> Reason:
+    """A refusal of a retracted fact's row run again (RERUN_WORDS) as an import says it: the fact its own client_key
+    found named as recorded with the row's values (RECORDED_WITH, the key's refusal saying recorded alone), unless
+    they are its values as corrected (CORRECTED_TO, kept)."""
+    params = dict(reason.params)
+    part = params["recorded"]
+    if type(part) is Reason and part.refusal is RECORDED_AS:
+        params["recorded"] = RECORDED_WITH.reason(**dict(part.params))
+    return RERUN_WORDS[reason.refusal].reason(**params)
 
 
 def import_worded(reason: Any, kind: str) -> Any:

@@ -125,27 +125,40 @@ FORM_KEY_REUSED = Refusal(
     "new fact needs a new form; open the record page again (or send the same values to repeat it).",
     kinds=("kind",),
 )
+# The retracted fact a refusal of its values sent again names ({recorded} of RESENT_RETRACTED, KEY_RETRACTED and their
+# words for the form and an import): recorded with them, or (CORRECTED_TO) recorded and corrected to them before it
+# was retracted (until 2026-12-07 "recorded with these values" of both, where the values first recorded differ);
+# under its own client key (KEY_RETRACTED) the values are not named, as the key alone found the fact (RECORDED_AS)
+RECORDED_WITH = Refusal("recorded with these values as version {version}")
+RECORDED_AS = Refusal("recorded as version {version}")
+CORRECTED_TO = Refusal("recorded as version {version}, then corrected to these values")
+
+
+def recorded_part(version: int, corrected: bool, keyed: bool = False) -> Reason:
+    """How a refusal of a retracted fact's values sent again names the fact (`version`): recorded with these values
+    (under its own client key: recorded, RECORDED_AS), or, `corrected`, recorded and corrected to them."""
+    return (CORRECTED_TO if corrected else RECORDED_AS if keyed else RECORDED_WITH).reason(version=version)
+
+
 # A retracted fact's reference names nothing in force: other values under it are recorded anew (a new event; the
 # retracted one stays retracted), the same values only as a new recording (a new client key), never answered
 # as recorded: a file run again does not bring back what was retracted.
 RESENT_RETRACTED = Refusal(
-    "Reference {reference} was recorded with these values as version {version}, which version {by} retracted: "
-    "none of it is in force. To record the fact again, send it under a new client key (the API's Idempotency-Key "
-    "header, careerlog record's --client-key; the record page's box below its fields), or with the values it "
-    "should have.",
+    "Reference {reference} was {recorded}, which version {by} retracted: none of it is in force. To record the fact "
+    "again, send it under a new client key (the API's Idempotency-Key header, careerlog record's --client-key; the "
+    "record page's box below its fields), or with the values it should have.",
 )
 # RESENT_RETRACTED as the record form words it: its client key, given by each page opened, is no request to record the
 # fact anew (Command.key_anew), its box below the fields is (as an import's client_key column is: RERUN_RETRACTED)
 FORM_RESENT_RETRACTED = Refusal(
-    "Reference {reference} was recorded with these values as version {version}, which version {by} retracted: "
-    "none of it is in force, and a form sent with its values does not bring it back. If it stays retracted, nothing "
-    "more is needed; to record the fact again, tick the box below and send the form again, or give it the values "
-    "it should have.",
+    "Reference {reference} was {recorded}, which version {by} retracted: none of it is in force, and a form sent "
+    "with its values does not bring it back. If it stays retracted, nothing more is needed; to record the fact "
+    "again, tick the box below and send the form again, or give it the values it should have.",
 )
 # A retracted fact's own client key sent again (its key spent): named by the key, as KEY_REUSED is
 KEY_RETRACTED = Refusal(
-    "Key {key} was already used for the {kind} recorded as version {version}, which version {by} retracted: to record "
-    "the fact anew, send it under a new key.",
+    "Key {key} was already used for the {kind} {recorded}, which version {by} retracted: to record the fact anew, "
+    "send it under a new key.",
     kinds=("kind",),
 )
 
@@ -173,8 +186,8 @@ FORM_KEY_USED = Refusal(
     kinds=("kind",),
 )
 FORM_KEY_RETRACTED = Refusal(
-    "This form was already sent for the {kind} recorded as version {version}, which version {by} retracted: to record "
-    "the fact anew, open the record page again.",
+    "This form was already sent for the {kind} {recorded}, which version {by} retracted: to record the fact anew, "
+    "open the record page again.",
     kinds=("kind",),
 )
 # ... and KEY_RETRACTED_REUSED: another fact sent under a retracted fact's form, named by the values that differ (until
@@ -793,13 +806,15 @@ class LedgerAggregate(BaseAggregate[str]):
     def by_reference(self, natural: str, corrected: bool = True, whole: bool = False) -> int | None:
         """The version a kind and reference (an identity key without a client key) name: a recording in force
         (recorded without a key first, as before), else the latest, retracted; with `corrected`, else a fact a
-        correction gave that reference, in force. Not `whole` (a live write): of the part since the void alone."""
+        correction gave that reference, in force, else retracted when nothing was recorded under it (since
+        2026-12-07: until then none, and the fact sent again as it stood when retracted was recorded anew). Not
+        `whole` (a live write): of the part since the void alone."""
         keyed = self.__dict__.get("keyed_references", {}).get(natural)
         found = [v for v in (self.keys.get(natural), keyed) if v and self.visible(v, whole)]
         version = next((v for v in found if self.in_force(v)), max(found, default=None))
         if (version is None or not self.in_force(version)) and corrected:
             given: int | None = self.__dict__.get("corrected_references", {}).get(natural)
-            if given is not None and self.in_force(given) and self.visible(given, whole):
+            if given is not None and self.visible(given, whole) and (version is None or self.in_force(given)):
                 return given
         return version
 
@@ -931,11 +946,13 @@ class LedgerAggregate(BaseAggregate[str]):
                 reference = held  # (sent under the reference a correction changed since: named as corrected to it)
         if fact is not None and fact.retracted_by is not None:
             if asked == OWN_KEY:  # (its key spent: the same values named retracted, other values another fact)
-                said = KEY_RETRACTED_REUSED if differing else KEY_RETRACTED
+                corrected = bool(differing) and self.alike(fact.values, event_cls, values)  # (its values as corrected)
+                said = KEY_RETRACTED_REUSED if differing and not corrected else KEY_RETRACTED
                 raise IdempotencyConflict(
                     said.reason(
                         key=quoted(earlier.client_key),
                         kind=type(earlier).KIND,
+                        recorded=recorded_part(version, corrected, keyed=True),
                         version=version,
                         by=fact.retracted_by,
                         fields=", ".join(differing),
@@ -944,13 +961,19 @@ class LedgerAggregate(BaseAggregate[str]):
             if asked == NEW or (asked == REPRODUCED and differing):
                 return None
             if asked == PLAIN:
-                if differing:  # (a fact of these values retracted before, under the same reference)
-                    fact = self.retracted_alike(event_cls, values)
-                    if fact is None:
+                corrected = False
+                if differing:  # (a fact of these values retracted before, under the same reference, or corrected to)
+                    alike = self.retracted_alike(event_cls, values)
+                    if alike is None:
                         return None
+                    fact, corrected = alike
+                    if corrected:  # (named by its reference as corrected: the one sent, which it may have given it)
+                        reference = fact.values["reference"]
                 raise IdempotencyConflict(
                     RESENT_RETRACTED.reason(
-                        reference=quoted(earlier.reference), version=fact.version, by=fact.retracted_by
+                        reference=quoted(reference),
+                        recorded=recorded_part(fact.version, corrected),
+                        by=fact.retracted_by,
                     )
                 )
         if differing and asked == OWN_KEY:  # (found by its client key: the key clashed, not the reference)
@@ -1003,10 +1026,11 @@ class LedgerAggregate(BaseAggregate[str]):
             return None
         return Outcome(self.id, version, event_cls.KIND, earlier.timestamp, False)
 
-    def retracted_alike(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> Fact | None:
+    def retracted_alike(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> tuple[Fact, bool] | None:
         """A retracted fact of the kind and reference recorded with exactly these values, or corrected to them (its
         values as its corrections left them when it was retracted: since 2026-12-07, until then the values first
-        recorded alone, and a fact corrected then retracted, sent again as corrected, was recorded anew), if any."""
+        recorded alone, and a fact corrected then retracted, sent again as corrected, was recorded anew), if any;
+        with whether they are its values as corrected alone (named so: CORRECTED_TO)."""
         natural = identity_key(event_cls, values, None)
         since = self.void_before  # (a live write's: asked of the part since the void alone)
         for fact in self.facts.values():
@@ -1015,11 +1039,14 @@ class LedgerAggregate(BaseAggregate[str]):
                 continue
             if fact.retracted_by is not None and event is not None and event.KIND == event_cls.KIND:
                 for before in (payload_values(event), fact.values) if fact.corrected_by else (payload_values(event),):
-                    if identity_key(event_cls, before, None) == natural and all(
-                        same_field(k, v, values.get(k), event_cls) for k, v in before.items()
-                    ):
-                        return fact
+                    if identity_key(event_cls, before, None) == natural and self.alike(before, event_cls, values):
+                        return fact, before is fact.values
         return None
+
+    @staticmethod
+    def alike(before: Mapping[str, Any], event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> bool:
+        """Whether `values` are a fact's values `before` (each field the same: `same_field`)."""
+        return all(same_field(k, v, values.get(k), event_cls) for k, v in before.items())
 
     def record(self, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording) -> Outcome:
         """Record a fact, a correction or a retraction after checking it."""

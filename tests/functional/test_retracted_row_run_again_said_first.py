@@ -100,18 +100,26 @@ def test_a_file_holding_the_fact_and_its_retraction_run_again_is_recorded_alread
 CORRECTED = {"kind": "training", **f.training("2016-02-12", hours=8, reference="T-CR")}
 
 
-@pytest.fixture
-def corrected_then_retracted(world: World) -> World:
-    """Training T-CR recorded with 8 JP, corrected to 6 JP, then retracted."""
-    recorded = world.post(EVENTS, "hr", json=CORRECTED)
+def corrected_and_retracted(
+    world: World, row: dict[str, Any], days: tuple[str, str], key: str | None = None, **changes: Any
+) -> World:
+    """The fact of `row` recorded (under client key `key`, if any), corrected by `changes` on the first of `days`,
+    then retracted on the second: its version and the retraction's kept as `world.retracted`."""
+    recorded = world.post(EVENTS, "hr", json=row, headers={"Idempotency-Key": key} if key else {})
     assert recorded.status_code == 201, recorded.get_json()
     version = recorded.get_json()["version"]
-    correction = world.post(EVENTS, "hr", json={"kind": "correction", **f.correction(version, "2016-02-20", hours=6)})
+    correction = world.post(EVENTS, "hr", json={"kind": "correction", **f.correction(version, days[0], **changes)})
     assert correction.status_code == 201, correction.get_json()
-    retraction = world.post(EVENTS, "hr", json={"kind": "retraction", **f.retraction(version, "2016-03-01")})
+    retraction = world.post(EVENTS, "hr", json={"kind": "retraction", **f.retraction(version, days[1])})
     assert retraction.status_code == 201, retraction.get_json()
     world.retracted = (version, retraction.get_json()["version"])  # type: ignore[attr-defined]
     return world
+
+
+@pytest.fixture
+def corrected_then_retracted(world: World) -> World:
+    """Training T-CR recorded with 8 JP, corrected to 6 JP, then retracted."""
+    return corrected_and_retracted(world, CORRECTED, ("2016-02-20", "2016-03-01"), hours=6)
 
 
 def test_a_corrected_then_retracted_facts_corrected_values_sent_again_are_answered_with_the_retraction(
@@ -120,29 +128,29 @@ def test_a_corrected_then_retracted_facts_corrected_values_sent_again_are_answer
     """Sent again as corrected (6 JP, no key), it was recorded anew (201, a new version): only the values first
     recorded were compared with the retracted fact's (a review, 2026-12-07). Its values as corrected when it was
     retracted are its values too: the API answers the retraction's 409, the import's row says so, nothing recorded;
-    its first values are answered so as before."""
+    its first values are answered so as before. Its values as corrected are named so: recorded, then corrected to
+    them (until 2026-12-07 "recorded with these values", which they were not)."""
     world = corrected_then_retracted
     version, by = world.retracted  # type: ignore[attr-defined]
     before = world.log()
-    for hours in (6, 8):
+    for hours, recorded in ((6, f"recorded as version {version}, then corrected to these values"),
+                            (8, f"recorded with these values as version {version}")):  # fmt: skip
         answer = world.post(EVENTS, "hr", json={**CORRECTED, "hours": hours})
         assert answer.status_code == 409, (hours, answer.get_json())
         assert answer.get_json()["errors"] == {
             "reference": [
-                f"Reference 'T-CR' was recorded with these values as version {version}, which version {by} "
-                "retracted: none of it is in force. To record the fact again, send it under a new client key (the "
-                "API's Idempotency-Key header, careerlog record's --client-key; the record page's box below its "
-                "fields), or with the values it should have."
+                f"Reference 'T-CR' was {recorded}, which version {by} retracted: none of it is in force. To record "
+                "the fact again, send it under a new client key (the API's Idempotency-Key header, careerlog record's "
+                "--client-key; the record page's box below its fields), or with the values it should have."
             ]
         }
         report: dict[str, Any] = imported_jsonl(world, {"nip": BUDI, **CORRECTED, "hours": hours})
         [refused] = report["rejected"]
         assert refused["errors"] == {
             "reference": [
-                f"Reference 'T-CR' was recorded with these values as version {version}, which version {by} "
-                "retracted: a file run again does not record it again. If it stays retracted, remove this row from "
-                "the file; to record the fact again, give the row a client_key (a column of that name) not used "
-                "before, or the values it should have."
+                f"Reference 'T-CR' was {recorded}, which version {by} retracted: a file run again does not record "
+                "it again. If it stays retracted, remove this row from the file; to record the fact again, give the "
+                "row a client_key (a column of that name) not used before, or the values it should have."
             ]
         }, hours
     assert world.log() == before
