@@ -29,7 +29,6 @@ from psycopg.errors import InsufficientPrivilege
 from psycopg_pool import PoolTimeout
 from tqdm import tqdm
 
-from careerlog import config
 from careerlog.accounts import MAX_USERNAME
 from careerlog.application import CONFIRMABLE, MAX_CLIENT_KEY, RECORDABLE_KINDS, CareerLog, extended
 from careerlog.cli_numbers import AT_LEAST_ONE, PROCESSES, WHOLE_NUMBER
@@ -741,15 +740,11 @@ def import_command(
             progress=bar.update,
             workers=workers,
         )
-    if not dry_run and report.recorded and (migration or report.recorded >= config.BULK_ROWS):
-        try:
-            obj.settings.analyze_log()  # a bulk load: the log's statistics for the planner now (PostgreSQL)
-        except psycopg.Error as e:  # (every row is recorded: said, not an exit of 1 for a statistic)
-            say(
-                f"warning: the rows are recorded, but ANALYZE of the log failed ({e}); run ANALYZE "
-                f"{config.EVENTS_TABLE} by hand (docs/operations.md, Planner statistics).",
-                err=True,
-            )
+    # a bulk load: the log's statistics for the planner now (PostgreSQL); every row is recorded, so a failure is
+    # said, not an exit of 1 for a statistic
+    failed = None if dry_run else obj.settings.analyze_imported(report.recorded, migration)
+    if failed is not None:
+        say(f"warning: {failed}", err=True)
     for note in report.notes:
         for column, reasons in note.errors.items():
             say(f"note: line {note.line}: {column}: {' '.join(reasons)}")

@@ -100,6 +100,11 @@ TIMEZONE_ENV = "CAREERLOG_TIMEZONE"
 # inspector's card 5-9 s instead of 1-2 s (docs/operations.md, "PostgreSQL"). A smaller write runs no ANALYZE.
 BULK_ROWS = 10_000
 EVENTS_TABLE = "careerlog_events"  # the log's table on PostgreSQL, as the library names it
+# A bulk import's ANALYZE that failed (Settings.analyze_imported): said by careerlog import, logged by the web's
+ANALYZE_FAILED = (
+    "the rows are recorded, but ANALYZE of the log failed ({error}); run ANALYZE {table} by hand (docs/operations.md, "
+    "Planner statistics)."
+)
 # `careerlog info`'s word for an encrypted store (Settings.encryption): what reading it needs
 ENCRYPTED = "yes (AES-GCM; CAREERLOG_ENCRYPTION_KEY needed to read it)"
 DEFAULT_TIMEZONE = "Asia/Jakarta"  # WIB: the pages show a recorded time in it (web.pages.local_datetime)
@@ -790,6 +795,21 @@ class Settings:
     def analyze_log(self) -> int:
         """ANALYZE the event log's table on PostgreSQL (after a bulk import: BULK_ROWS); none on SQLite."""
         return self.analyze([EVENTS_TABLE])
+
+    def analyze_imported(self, recorded: int, migration: bool = False) -> str | None:
+        """After an import that recorded `recorded` events: a bulk one (a migration, or BULK_ROWS events or more)
+        leaves the log ANALYZEd on PostgreSQL (`analyze_log`), whoever ran it (careerlog import, the import page, an
+        import job: until 2026-12-07 the web's ran none). Its failure (a dropped connection) is no failure of the
+        import, whose rows stay recorded: the warning to say (ANALYZE_FAILED), else None."""
+        if not recorded or not (migration or recorded >= BULK_ROWS):
+            return None
+        import psycopg
+
+        try:
+            self.analyze_log()
+        except psycopg.Error as e:
+            return ANALYZE_FAILED.format(error=e, table=EVENTS_TABLE)
+        return None
 
     @contextmanager
     def schema_lock(self) -> Iterator[None]:

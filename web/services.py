@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -115,6 +116,7 @@ from web.scoping import (
 NOTHING: dict[str, list[str]] = {"agency": [""]}
 # A download of an audited list (each_audited): its rows handed on (and their reads logged) this many at a time, read
 # from the view this many decisions at a time, each read its own short one
+log = logging.getLogger(__name__)
 DOWNLOAD_BATCH = 1000
 DOWNLOAD_READ = 10000
 # The filters of the mentoring report: never a NIP, so that an aggregate cannot single anyone out.
@@ -773,6 +775,9 @@ class Services:
             )
         except AnExport as e:  # (an export: restored by an administrator's careerlog import --migration)
             raise InvalidInput(reason_of(e), "file") from None
+        failed = None if dry_run else self.settings.analyze_imported(report.recorded)  # (a bulk load, as the CLI's)
+        if failed is not None:  # (the rows are recorded: logged for the operator, the report as it is)
+            log.warning("import by %s: %s", writer.username, failed)
         if fmt == "jsonl":
             jsonl_dates(report)
         if scoped is not None:
