@@ -116,6 +116,13 @@ def test_the_record_form_names_the_fact_as_corrected_and_offers_its_box(retracte
         "retracted: none of it is in force, and a form sent with its values does not bring it back."
     ) in page
     assert 'name="record_anew"' in page
+    indonesian = retracted.client.post(
+        "/pages/record?kind=training&lang=id", data={**sent, "nip": BUDI, **form_of(retracted, "training")}
+    )
+    assert (
+        f"Nomor 'T-NEW' tercatat sebagai versi {version}, lalu dikoreksi menjadi nilai-nilai ini, yang dibatalkan "
+        f"oleh versi {by}: tidak ada yang berlaku, dan formulir"
+    ) in html.unescape(indonesian.get_data(as_text=True))
     assert retracted.log() == before
 
 
