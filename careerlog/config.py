@@ -105,6 +105,10 @@ ANALYZE_FAILED = (
     "the rows are recorded, but ANALYZE of the log failed ({error}); run ANALYZE {table} by hand (docs/operations.md, "
     "Planner statistics)."
 )
+# How long an ANALYZE (not a rebuild's VACUUM (ANALYZE)) waits for a lock on its table: behind an operator's VACUUM,
+# autovacuum's or a rebuild's index build it would wait with no limit, holding an import's answer or a catch-up; past it
+# the ANALYZE fails as any other (ANALYZE_FAILED: a warning, the write stands)
+ANALYZE_LOCK_WAIT = "5s"
 # `careerlog info`'s word for an encrypted store (Settings.encryption): what reading it needs
 ENCRYPTED = "yes (AES-GCM; CAREERLOG_ENCRYPTION_KEY needed to read it)"
 DEFAULT_TIMEZONE = "Asia/Jakarta"  # WIB: the pages show a recorded time in it (web.pages.local_datetime)
@@ -778,6 +782,7 @@ class Settings:
     def analyze(self, tables: Iterable[str], *, vacuum: bool = False) -> int:
         """On PostgreSQL, ANALYZE the store's `tables` (names in the configured schema), or with `vacuum` VACUUM
         (ANALYZE) them: the planner's statistics made without waiting for autovacuum (off, or behind a bulk load).
+        An ANALYZE waits ANALYZE_LOCK_WAIT at most for its table's lock, then fails (psycopg.errors.LockNotAvailable).
         Returns the tables analyzed: none on SQLite (its planner's guesses serve careerlog's queries unanalyzed)."""
         if self.store != "postgres":
             return 0
@@ -787,6 +792,8 @@ class Settings:
         statement = sql.SQL("VACUUM (ANALYZE) {}" if vacuum else "ANALYZE {}")
         count = 0
         with self.connect_postgres() as conn:  # autocommit: VACUUM runs outside a transaction
+            if not vacuum:  # (a rebuild's VACUUM waits: its operator asked for it, nothing answers after it)
+                conn.execute(sql.SQL("SET lock_timeout = {}").format(sql.Literal(ANALYZE_LOCK_WAIT)))
             for table in tables:
                 conn.execute(statement.format(sql.Identifier(*([schema] if schema else []), table)))
                 count += 1

@@ -6,6 +6,7 @@ card went through the roster's search index (1.8 s a statement instead of a few 
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import psycopg
@@ -83,3 +84,29 @@ def test_an_analyze_that_fails_after_a_bulk_write_is_said_and_the_write_stands(
     with settings.connect_postgres() as conn:
         [(staff,)] = conn.execute(psycopg.sql.SQL("SELECT count(*) FROM {}").format(roster)).fetchall()
     assert staff == 3
+
+
+def test_an_analyze_behind_a_held_lock_gives_up_as_a_warning_instead_of_holding_the_import(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An operator's VACUUM (or autovacuum's, or a rebuild's index build) holds the log's table: a bulk import's
+    ANALYZE behind it waited with no limit, the web import's answer (or the job) held after its rows were committed;
+    it waits config.ANALYZE_LOCK_WAIT now, then fails as any other ANALYZE: a warning, the rows recorded."""
+    monkeypatch.setattr(config, "ANALYZE_LOCK_WAIT", "200ms")
+    assert run(postgres_url, "import", str(write(tmp_path / "a.jsonl", APPOINTMENT))).exit_code == 0
+    settings = Settings(database_url=postgres_url)
+    log = psycopg.sql.Identifier(settings.postgres()["schema"], EVENTS_TABLE)
+    said: list[str | None] = []
+    with settings.connect_postgres() as holder, holder.transaction():  # (a VACUUM's lock, held until it ends)
+        holder.execute(psycopg.sql.SQL("LOCK TABLE {} IN SHARE UPDATE EXCLUSIVE MODE").format(log))
+        analyzing = threading.Thread(target=lambda: said.append(settings.analyze_imported(config.BULK_ROWS)))
+        analyzing.start()
+        analyzing.join(timeout=20)
+        gave_up = not analyzing.is_alive()
+        # (the lock let go: an ANALYZE still waiting, before the change, ends now)
+    analyzing.join(timeout=20)
+    assert gave_up, "the ANALYZE still waited for the lock after 20 s"
+    [warning] = said
+    assert warning is not None
+    assert "ANALYZE of the log failed" in warning
+    assert "lock timeout" in warning
