@@ -70,7 +70,7 @@ from projections.merit.audit import decision_history
 from projections.merit.distribution import GRADE_INFLATION_KEYSET, GradeInflationQueries, with_excess
 from projections.merit.eligibility import EligibilityQueries
 from projections.merit.fairness import FairnessQueries
-from projections.merit.passed_over import colleagues_of, every_passed_over, ledger_records
+from projections.merit.passed_over import KeptUnits, colleagues_of, every_passed_over, ledger_records
 from projections.merit.queries import AuditQueries, comparison_evidence, with_colleagues
 from projections.merit.retirement import PAST_RETIREMENT_KEYSET
 from projections.merit.study_leave_queries import StudyLeaveQueries
@@ -1256,7 +1256,9 @@ class Services:
                         years[f"{subject}/{item['version']}"] = item["values"]["year"]
         return years
 
-    def passed_over_pairs(self, scope: Mapping[str, list[str]], start: date | None, end: date | None) -> dict[str, Any]:
+    def passed_over_pairs(
+        self, scope: Mapping[str, list[str]], start: date | None, end: date | None, units: KeptUnits | None = None
+    ) -> dict[str, Any]:
         """merit.passed_over's decision/colleague pairs of every kind compared within a scope already the reader's
         (Services.asked_within: where each decision was made), by TMT from `start` to `end`: the regular promotions'
         and, read from the ledger as their own pages compare them, the 202 promotions' and managerial posts' (which
@@ -1264,7 +1266,8 @@ class Services:
         (GET /api/v1/audits/passed-over: web.kept.kept_passed_over, its reads logged by `log_passed_over`); and
         `placed` (each `recorded_later` colleague with the agency and
         region where its decision was made, for the access log). A function of the views, the ledger, the rules and
-        the scope alone, not of the reader: readers of one scope may share it (web.kept)."""
+        the scope alone, not of the reader: readers of one scope may share it (web.kept). `units`: the units' 202 and
+        post comparisons kept across calls (`KeptUnits`, web.kept's), each computed anew only when its inputs change."""
         placed: list[tuple[str, str | None, str | None]] = []
         found, later = every_passed_over(
             self.projector.views.sql,
@@ -1273,6 +1276,7 @@ class Services:
             start.isoformat() if start else None,
             end.isoformat() if end else None,
             placed=placed,
+            kept=units,
         )
         return {"passed_over": found, "recorded_later": later, "placed": placed}
 

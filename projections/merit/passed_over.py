@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import threading
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from itertools import accumulate, groupby
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, Union
 
+from cachetools import LRUCache
 from dateutil.relativedelta import relativedelta
 
 from careerlog.application import CareerLog
@@ -33,9 +35,9 @@ from careerlog.domain.unit import unit_key
 from careerlog.reference import Rule, Rules, reference, rules
 from careerlog.sqlstore import Row, SqlStore
 from projections.career import CareerRecord, Entry, Fact, day_iso
-from projections.framework import Table
+from projections.framework import Table, rules_file_digest
 from projections.merit.eligibility import choice_kinds
-from projections.merit.known_entries import entries_of
+from projections.merit.known_entries import entries_of, latest_versions
 from projections.merit.known_ratings import KnownRatings, read_ratings
 from projections.merit.posts import PostJudge
 from projections.merit.queries import REGULAR_PROMOTION, PassedOverQueries, iso_day
@@ -269,6 +271,11 @@ class LedgerRecords:
         return {
             s: lean[s] if s in lean else KnownRecord(CareerRecord.from_events(s, others.get(s, []))) for s in subjects
         }
+
+    def versions(self, subjects: Sequence[str]) -> dict[str, int]:
+        """Each subject's last version in the ledger (`latest_versions`): what every read of its record above holds
+        (a unit's comparison is kept under them, `KeptUnits`)."""
+        return latest_versions(self.app, subjects)
 
 
 def ledger_records(app: CareerLog) -> RecordLoader:
@@ -727,6 +734,14 @@ class UnitStaff:
         """Everyone `in_unit_before` the last TMT."""
         return {*self.first, *self.named}
 
+    def state(self) -> tuple[Any, ...]:
+        """What was read of the views (all a unit's comparison reads of them but its decisions' rows), to compare."""
+        return (self.spells, self.first, self.named, self.decided)
+
+    def everyone(self) -> set[str]:
+        """Everyone read here: each colleague a unit's comparison may read the record of is one of them."""
+        return {*self.ever(), *(subject for spells in self.spells.values() for subject, _, _ in spells)}
+
 
 class LateEntries:
     """The entries of some records (`KnownRecord`) by recorded time, with the first day each may bear on (as
@@ -931,12 +946,48 @@ def stronger_than(performance: Any, training: Any, days: Any, education: Any, mi
     )
 
 
+# The units' comparisons a server keeps (`KeptUnits`): some 5-50 KB each, a province's units a few hundred
+KEPT_UNITS = 2048
+
+# A unit's kept comparison: per decision its pairs and `recorded_later` (None: not compared, no earlier rank)
+UnitFound = tuple[list[list[dict[str, Any]]], list[list[dict[str, str]] | None]]
+
+
+class KeptUnits:
+    """The 202 and managerial post decisions' comparisons of each unit (`DecisionPassedOverQueries.passed_over`),
+    kept by a server across requests (web.kept) under everything they are computed from: the unit's decisions' rows,
+    what `UnitStaff` read of the views (its staff, their spells, named places and decisions), the last version in the
+    ledger of everyone it names and of the decisions' subjects (the only records the comparison reads, whose events are
+    never changed), and the rules' digest. An event applied to one record leaves every unit that names no one of it
+    kept, and the unit it moves someone into or out of is computed anew (its staff read otherwise); until 2026-12-07
+    any event applied computed every unit anew (5-9 s at 2,000 employees). Shared by threads: two computing one unit
+    at once both compute it, and both answers are right."""
+
+    def __init__(self, size: int = KEPT_UNITS):
+        self.units: LRUCache[Hashable, tuple[Any, UnitFound]] = LRUCache(size)
+        self.lock = threading.Lock()
+
+    def get(self, key: Hashable, inputs: Any) -> UnitFound | None:
+        """The comparison kept under `key` if computed from `inputs`, else None."""
+        with self.lock:
+            held = self.units.get(key)
+        return held[1] if held is not None and held[0] == inputs else None
+
+    def put(self, key: Hashable, inputs: Any, found: UnitFound) -> None:
+        with self.lock:
+            self.units[key] = (inputs, found)
+
+
 class DecisionPassedOverQueries:
     """merit.passed_over for 202 promotions and managerial post appointments (docs/audit.md)."""
 
-    def __init__(self, store: SqlStore, records: RecordLoader):
+    def __init__(self, store: SqlStore, records: RecordLoader, kept: KeptUnits | None = None):
         self.store = store
         self.records = records
+        # the units' comparisons kept across calls, with a loader that reads the ledger's last versions
+        versions = getattr(records, "versions", None)
+        self.versions: Callable[[Sequence[str]], dict[str, int]] | None = versions if callable(versions) else None
+        self.kept = kept if self.versions is not None else None
         self.ratings = ratings_of(records)
         # the records places and measures are read from: of the measured kinds with the ratings
         # read apart (`measured_of`), else the whole ones
@@ -977,13 +1028,30 @@ class DecisionPassedOverQueries:
             agency, unit = decisions[i]["agency"], key_of(decisions[i]["unit"])
             return (agency or "", unit or "", agency is None, unit is None)
 
-        for _, indexes in groupby(sorted(range(len(decisions)), key=unit_of), key=unit_of):
+        digest = rules_file_digest()
+        for place, indexes in groupby(sorted(range(len(decisions)), key=unit_of), key=unit_of):
             unit = list(indexes)
+            chosen = [decisions[i] for i in unit]
             self.forget()
-            staff = UnitStaff(self.store, [decisions[i] for i in unit])
-            pools = self.as_known(staff, [staff.pool(decisions[i]) for i in unit])
-            for i, items in zip(unit, self.compare_unit(pools), strict=True):
+            staff = UnitStaff(self.store, chosen)
+            key, inputs = (place, tuple((d["subject"], d["version"]) for d in chosen)), None
+            held = None
+            if self.kept is not None and self.versions is not None:
+                read = sorted(staff.everyone() | {d["subject"] for d in chosen})  # (every record compared is one)
+                inputs = (digest, chosen, staff.state(), self.versions(read))
+                held = self.kept.get(key, inputs)
+            if held is None:
+                pools = self.as_known(staff, [staff.pool(d) for d in chosen])
+                held = (
+                    list(self.compare_unit(pools)),
+                    [self.recorded_later.get((d["subject"], d["version"])) for d in chosen],
+                )
+                if self.kept is not None:
+                    self.kept.put(key, inputs, held)
+            for i, decision, items, later in zip(unit, chosen, *held, strict=True):
                 found[i] = items
+                if later is not None:
+                    self.recorded_later[(decision["subject"], decision["version"])] = later
         self.forget()
         return units_shown(item for items in found for item in items)
 
@@ -1259,6 +1327,7 @@ def every_passed_over(
     start: str | None = None,
     end: str | None = None,
     placed: list[tuple[str, str | None, str | None]] | None = None,
+    kept: KeptUnits | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """merit.passed_over's decision/colleague pairs of every kind compared, by TMT (from `start` to `end`,
     YYYY-MM-DD): the regular (101) promotions' over the rounds (`PassedOverQueries`, as the lists) and the 202
@@ -1267,7 +1336,9 @@ def every_passed_over(
     decision places otherwise (`recorded_later`, as on their pages). Each row names the employee `nip`. What `careerlog
     audit passed-over` and GET /api/v1/audits/passed-over give (the lists compare the 101s alone, docs/audit.md).
     `placed`, if given, gets each `recorded_later` colleague with the agency and region where its decision was made (a
-    read of theirs there, for the access log, as the decision's page logs them)."""
+    read of theirs there, for the access log, as the decision's page logs them). `kept`, if given, keeps each unit's
+    202 and post comparisons across calls (`KeptUnits`: a server's, web.kept), computing anew only those whose inputs
+    changed."""
     first, last = start or "", end or "9999"
     rounds = [row for row in PassedOverQueries(store).passed_over(scope) if first <= row["tmt"] <= last]
     versions = regular_versions(store, sorted({row["subject"] for row in rounds}))
@@ -1281,7 +1352,7 @@ def every_passed_over(
         }
         for row in rounds
     ]
-    queries = DecisionPassedOverQueries(store, records)
+    queries = DecisionPassedOverQueries(store, records, kept)
     others = queries.passed_over(scope, start=start, end=end)
     # (a unit under its spelling most listed across both lists: each compares it in any spelling)
     found = sorted(units_shown([*regular, *others]), key=lambda r: (r["tmt"], r["subject"], r["colleague"]))

@@ -22,8 +22,7 @@ def store_url(database_url: str) -> str:
     return database_url
 
 
-@pytest.fixture
-def moved_in_later(world: World) -> World:
+def of_another_unit(world: World) -> None:
     """Dewi ready for the post as test_api_posts' colleague, but of Dinas Pendidikan when Budi was appointed."""
     record(world, MOVED, "appointment", appointment_of(MOVED, name="Dewi Lubis", unit="Dinas Pendidikan"))
     record(world, MOVED, "post_appointment", {**post("PELAKSANA", "2010-03-01"), "unit": "Dinas Pendidikan"})
@@ -31,8 +30,19 @@ def moved_in_later(world: World) -> World:
         record(world, MOVED, "performance_rating", f.rating(year))
     record(world, MOVED, "rank_promotion", f.promotion("III/b", "2014-04-01"))
     record(world, BUDI, "post_appointment", post("PENGAWAS", "2018-01-02", "IV.a"))
+
+
+def moved_in(world: World) -> None:
+    """Dewi placed in Budi's unit from before his post, by a record made after it."""
     moved = {"agency": "KOTA-MEDAN", "unit": "BKPSDM", "region": "12.71", "effective_date": "2017-07-01"}
     record(world, MOVED, "placement", {**moved, "reference": "MUT-2017-12"})
+
+
+@pytest.fixture
+def moved_in_later(world: World) -> World:
+    """Dewi of Dinas Pendidikan when Budi was appointed, placed in his unit from before it by a later record."""
+    of_another_unit(world)
+    moved_in(world)
     world.catch_up()
     return world
 
