@@ -610,7 +610,14 @@ def compared_day(decision: Row) -> str:
     tmt: str = decision["tmt"]
     if decision["decision"] != "promotion" or not tmt:
         return tmt
-    return counted_round(rules(), date.fromisoformat(tmt), str(decision["kind"])).isoformat()
+    return round_day(rules(), tmt, str(decision["kind"]))
+
+
+@functools.lru_cache(maxsize=65536)
+def round_day(book: Rules, tmt: str, kind: str) -> str:
+    """`counted_round` of a TMT as written (YYYY-MM-DD), cached per rules object: a unit's staff's decisions read it
+    once per TMT and kind (`UnitStaff`, each time a unit's kept comparison is checked)."""
+    return counted_round(book, date.fromisoformat(tmt), kind).isoformat()
 
 
 def received(row: Row) -> tuple[str, str, str, str | None]:
