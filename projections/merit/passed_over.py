@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import threading
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -742,8 +743,14 @@ class UnitStaff:
         return {*self.first, *self.named}
 
     def state(self) -> tuple[Any, ...]:
-        """What was read of the views (all a unit's comparison reads of them but its decisions' rows), to compare."""
-        return (self.spells, self.first, self.named, self.decided)
+        """What was read of the views (all a unit's comparison reads of them but its decisions' rows), in an order of
+        its own (a set's, rows read in an order the database is free to choose), to compare."""
+        return (
+            sorted((rank, sorted(spells, key=repr)) for rank, spells in self.spells.items()),
+            sorted(self.first.items()),
+            sorted(self.named.items()),
+            sorted(self.decided, key=repr),
+        )
 
     def everyone(self) -> set[str]:
         """Everyone read here: each colleague a unit's comparison may read the record of is one of them."""
@@ -953,8 +960,9 @@ def stronger_than(performance: Any, training: Any, days: Any, education: Any, mi
     )
 
 
-# The units' comparisons a server keeps (`KeptUnits`): some 5-50 KB each, a province's units a few hundred
-KEPT_UNITS = 2048
+# The units' comparisons a server keeps (`KeptUnits`): their pairs and a digest, well under 1 KB each at the 2,000
+# demo (99 units, 23 KB pickled), a few per unit for the periods and scopes asked
+KEPT_UNITS = 4096
 
 # A unit's kept comparison: per decision its pairs and `recorded_later` (None: not compared, no earlier rank)
 UnitFound = tuple[list[list[dict[str, Any]]], list[list[dict[str, str]] | None]]
@@ -962,27 +970,36 @@ UnitFound = tuple[list[list[dict[str, Any]]], list[list[dict[str, str]] | None]]
 
 class KeptUnits:
     """The 202 and managerial post decisions' comparisons of each unit (`DecisionPassedOverQueries.passed_over`),
-    kept by a server across requests (web.kept) under everything they are computed from: the unit's decisions' rows,
-    what `UnitStaff` read of the views (its staff, their spells, named places and decisions), the last version in the
-    ledger of everyone it names and of the decisions' subjects (the only records the comparison reads, whose events are
-    never changed), and the rules' digest. An event applied to one record leaves every unit that names no one of it
-    kept, and the unit it moves someone into or out of is computed anew (its staff read otherwise); until 2026-12-07
-    any event applied computed every unit anew (5-9 s at 2,000 employees). Shared by threads: two computing one unit
-    at once both compute it, and both answers are right."""
+    kept by a server across requests (web.kept) under a digest of everything they are computed from (`inputs_digest`):
+    the unit's decisions' rows, what `UnitStaff` read of the views (its staff, their spells, named places and
+    decisions), the last version in the ledger of everyone it names and of the decisions' subjects (the only records
+    the comparison reads, whose events are never changed), and the rules' digest. An event applied to one record
+    leaves every unit that names no one of it kept, and the unit it moves someone into or out of is computed anew (its
+    staff read otherwise); until 2026-12-07 any event applied computed every unit anew (5-9 s at 2,000 employees).
+    Shared by threads: two computing one unit at once both compute it, and both answers are right."""
 
     def __init__(self, size: int = KEPT_UNITS):
-        self.units: LRUCache[Hashable, tuple[Any, UnitFound]] = LRUCache(size)
+        self.units: LRUCache[Hashable, tuple[bytes, UnitFound]] = LRUCache(size)
         self.lock = threading.Lock()
 
-    def get(self, key: Hashable, inputs: Any) -> UnitFound | None:
+    def get(self, key: Hashable, inputs: bytes) -> UnitFound | None:
         """The comparison kept under `key` if computed from `inputs`, else None."""
         with self.lock:
             held = self.units.get(key)
         return held[1] if held is not None and held[0] == inputs else None
 
-    def put(self, key: Hashable, inputs: Any, found: UnitFound) -> None:
+    def put(self, key: Hashable, inputs: bytes, found: UnitFound) -> None:
         with self.lock:
             self.units[key] = (inputs, found)
+
+
+def inputs_digest(rules_digest: str, decisions: Sequence[Row], staff: Any, versions: Mapping[str, int]) -> bytes:
+    """A digest of what a unit's comparison is computed from (`KeptUnits`), kept in its place (a unit's staff and
+    spells, some KB, are not held): the rules' digest, the decisions' rows, `UnitStaff.state` and the records'
+    versions, each written out in an order of its own (`repr` of values read from the store: texts, numbers and
+    None). The same inputs written out otherwise would only be computed anew."""
+    text = repr((rules_digest, [sorted(d.items()) for d in decisions], staff, sorted(versions.items())))
+    return hashlib.sha256(text.encode()).digest()
 
 
 class DecisionPassedOverQueries:
@@ -1045,7 +1062,7 @@ class DecisionPassedOverQueries:
             held = None
             if self.kept is not None and self.versions is not None:
                 read = sorted(staff.everyone() | {d["subject"] for d in chosen})  # (every record compared is one)
-                inputs = (digest, chosen, staff.state(), self.versions(read))
+                inputs = inputs_digest(digest, chosen, staff.state(), self.versions(read))
                 held = self.kept.get(key, inputs)
             if held is None:
                 pools = self.as_known(staff, [staff.pool(d) for d in chosen])
@@ -1053,7 +1070,7 @@ class DecisionPassedOverQueries:
                     list(self.compare_unit(pools)),
                     [self.recorded_later.get((d["subject"], d["version"])) for d in chosen],
                 )
-                if self.kept is not None:
+                if self.kept is not None and inputs is not None:
                     self.kept.put(key, inputs, held)
             for i, decision, items, later in zip(unit, chosen, *held, strict=True):
                 found[i] = items
