@@ -17,7 +17,7 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qsl
 
 import orjson
@@ -38,6 +38,7 @@ from careerlog import config
 from careerlog.config import Settings
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 
 class Cursor(Protocol):
@@ -55,11 +56,13 @@ class Sql:
         dialect: str,
         ahead: dict[tuple[str, tuple[Any, ...]], list[Row]] | None = None,
         guard: Guard | None = None,
+        database: tuple[Any, ...] | None = None,
     ):
         self.cursor = cursor
         self.dialect = dialect
         self.ahead = ahead  # rows read ahead (SqlStore.read_ahead), each taken once by the same query
         self.guard = guard  # called with each query's statement first: it may refuse it (SqlStore.guard)
+        self.database = database  # the database read (a reading Sql of a SqlStore): its reads kept in `reads_kept`
 
     def _statement(self, statement: str) -> str:
         return placeholders(statement) if self.dialect == "postgres" else statement
@@ -78,6 +81,25 @@ class Sql:
         rows = taken_ahead(self.ahead, statement, params)
         if rows is not None:
             return rows
+        key = self._kept_key(statement, params)
+        if key is not None:
+            return kept_rows(key, lambda: self._read(statement, params))
+        return self._read(statement, params)
+
+    def _kept_key(self, statement: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
+        """The key a read is kept under in a `reads_kept` block (None: outside one, a write's Sql, or not a plain
+        read: a statement that does not begin with SELECT or WITH, or parameters that cannot be a key)."""
+        kept = _KEPT_READS.get()
+        if kept is None or self.database is None or not READ_STATEMENT.match(statement):
+            return None
+        key = (self.database, statement, tuple(params))
+        try:
+            hash(key)
+        except TypeError:
+            return None
+        return key
+
+    def _read(self, statement: str, params: Sequence[Any]) -> list[Row]:
         self.execute(statement, params)
         rows = self.cursor.fetchall()
         if not rows or type(rows[0]) is dict:  # psycopg's dict rows (dict_row): new dicts already
@@ -195,6 +217,59 @@ def placeholders(statement: str) -> str:
     return statement.replace("%", "%%").replace("?", "%s")
 
 
+def kept_rows(key: tuple[Any, ...], read: Callable[[], list[Row]]) -> list[Row]:
+    """The rows `read()` gave first in this `reads_kept` block for `key` (a read's database, statement and
+    parameters), each a new dict (a caller may change the rows it is given: the kept ones are its copies)."""
+    kept = _KEPT_READS.get()
+    assert kept is not None
+    if key not in kept:
+        kept[key] = read()
+    return [dict(row) for row in kept[key]]
+
+
+@contextmanager
+def reads_kept() -> Iterator[None]:
+    """Within the block (in this thread or task), each read (`Sql.query`, and so `SqlStore.query`, outside a write
+    transaction) of the same database, statement and parameters is asked once, its rows kept for the block's next
+    asks: for one answer computed from many others that ask alike, the scorecard and the reports its values are
+    judged by (web.services.Services.scorecard: until 2026-12-07 the same mentoring, spells and training
+    compliance reads were made again for each report judged). What is read is the data as the first ask saw it:
+    for reads that need not see a change made during the block (a request's). The guard of a view being filled
+    (SqlStore.guard) still judges every ask, its own look at the views asked anew (`reads_fresh`). `kept` (a
+    value computed from reads, under a key of its own) shares the block. A block within a block keeps the outer
+    one's."""
+    token = _KEPT_READS.set({} if _KEPT_READS.get() is None else _KEPT_READS.get())
+    try:
+        yield
+    finally:
+        _KEPT_READS.reset(token)
+
+
+@contextmanager
+def reads_fresh() -> Iterator[None]:
+    """Within the block, reads are asked anew even within a `reads_kept` block (the read guard's look at the views
+    being filled: it must see a rebuild begun since)."""
+    token = _KEPT_READS.set(None)
+    try:
+        yield
+    finally:
+        _KEPT_READS.reset(token)
+
+
+def kept(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """`compute()`'s value, kept under `key` in a `reads_kept` block (computed each time outside one): for a value
+    made from reads (an index of spells) that several answers of one block would each make again. The value is
+    shared: read it, never change it."""
+    found = _KEPT_READS.get()
+    if found is None:
+        return compute()
+    marked = ("kept", *key)
+    if marked not in found:
+        found[marked] = compute()
+    value: T = found[marked]
+    return value
+
+
 def taken_ahead(
     ahead: dict[tuple[str, tuple[Any, ...]], list[Row]] | None, statement: str, params: Sequence[Any]
 ) -> list[Row] | None:
@@ -252,6 +327,10 @@ _HELD: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("careerlog_hel
 _AHEAD: ContextVar[dict[tuple[str, tuple[Any, ...]], list[Row]] | None] = ContextVar(
     "careerlog_rows_read_ahead", default=None
 )
+
+# The reads kept for a block (reads_kept), by database, statement and parameters; None: outside one.
+_KEPT_READS: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("careerlog_reads_kept", default=None)
+READ_STATEMENT = re.compile(r"\s*(SELECT|WITH)\b", re.IGNORECASE)
 
 # The library's exceptions for the driver's (as PostgresDatastore.get_connection translates them).
 _TRANSLATED = (
@@ -387,10 +466,10 @@ class SqlStore:
                 yield sql
         elif (held := (_HELD.get() or {}).get(self._database)) is not None:
             with held.transaction(commit=False) as cursor:  # a read-only transaction on the held connection
-                yield Sql(cursor, self.dialect, guard=self.guard)
+                yield Sql(cursor, self.dialect, guard=self.guard, database=self._database)
         else:
             with self.datastore.transaction(commit=False) as cursor:
-                yield Sql(cursor, self.dialect, guard=self.guard)
+                yield Sql(cursor, self.dialect, guard=self.guard, database=self._database)
 
     @contextmanager
     def statements(self) -> Iterator[Sql]:
@@ -404,19 +483,20 @@ class SqlStore:
             if held is not None:
                 with held.cursor() as cursor:
                     try:
-                        yield Sql(cursor, self.dialect, guard=self.guard)
+                        yield Sql(cursor, self.dialect, guard=self.guard, database=self._database)
                     except sqlite3.Error as e:
                         raise translated(e) from e
                 return
             assert isinstance(self.datastore, SQLiteDatastore)
             with self.datastore.get_connection(commit=False) as conn, conn.cursor() as cursor:
                 try:
-                    yield Sql(cursor, self.dialect, guard=self.guard)
+                    yield Sql(cursor, self.dialect, guard=self.guard, database=self._database)
                 except sqlite3.Error as e:
                     raise translated(e) from e
             return
         with self._connection() as conn, conn.cursor() as cursor:
-            yield Sql(cursor, self.dialect, _AHEAD.get() if conn is self._held() else None, guard=self.guard)
+            ahead = _AHEAD.get() if conn is self._held() else None
+            yield Sql(cursor, self.dialect, ahead, guard=self.guard, database=self._database)
 
     def _held(self) -> Any:
         """The connection held for this database in this block (one_connection), or None."""
@@ -455,7 +535,7 @@ class SqlStore:
         with self._connection() as conn, conn.transaction(force_rollback=not commit), conn.cursor() as cursor:
             if not synced:
                 cursor.execute(UNSYNCED)
-            yield Sql(cursor, self.dialect, guard=self.guard)
+            yield Sql(cursor, self.dialect, guard=self.guard, database=None if commit else self._database)
 
     def _use_schema(self, conn: Any) -> None:
         """Set the search path of a pooled (autocommit) connection once, for the rest of its life."""

@@ -52,7 +52,7 @@ from careerlog.domain.errors import CareerlogError, RecordedByNewerRelease
 from careerlog.importing import fewer_collections
 from careerlog.persistence import class_of
 from careerlog.reference import RULES_FILE_ENV, Rules, rules
-from careerlog.sqlstore import Row, Sql, SqlStore, created_name, select_events_of
+from careerlog.sqlstore import Row, Sql, SqlStore, created_name, reads_fresh, select_events_of
 from projections.career import CareerRecord, Entry
 from projections.store import VIEWS_ENV_NAME, PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
 from projections.stored_entries import Stored, row_entries, tuple_rows
@@ -1035,10 +1035,11 @@ class Projector:
         is)."""
         token = _KEEPING.set(True)
         try:
-            if sql is None:
-                with self.views.sql.statements() as own:
-                    return self._unready_on(own)
-            return self._unready_on(sql)
+            with reads_fresh():  # (never a look kept from before: careerlog.sqlstore.reads_kept)
+                if sql is None:
+                    with self.views.sql.statements() as own:
+                        return self._unready_on(own)
+                return self._unready_on(sql)
         finally:
             _KEEPING.reset(token)
 

@@ -35,7 +35,7 @@ from careerlog.domain.payload import ascii_number
 from careerlog.domain.unit import near_codes, unit_key
 from careerlog.domain.wording import IDENTIFIERS, Reason, Refusal
 from careerlog.reference import rank_order, rules
-from careerlog.sqlstore import Row, Sql
+from careerlog.sqlstore import Row, Sql, kept
 from projections.career import COUNTED_ONCE_RULE, CareerRecord, Fact, day_iso, pns_from
 from projections.framework import Table, TupleProjection, rule_digest
 from projections.reading import ViewReader
@@ -622,10 +622,18 @@ def months_after(day: date, months: int) -> date:
 
 
 def load_spells(sql: Sql, agencies: Iterable[str]) -> SpellIndex:
-    """Every spell of every employee who was ever in one of the agencies."""
+    """Every spell of every employee who was ever in one of the agencies; in a `reads_kept` block (a scorecard and
+    the reports it is judged by) one index of the same agencies' spells for the block (careerlog.sqlstore.kept: the
+    scorecard's outcomes and its mentoring values' reports each built it until 2026-12-07)."""
     chosen = sorted({a for a in agencies if a})
     if not chosen:
         return SpellIndex(())
+    if sql.database is None:  # (a write's transaction: nothing kept)
+        return read_spells(sql, chosen)
+    return kept(("spells", sql.database, *chosen), lambda: read_spells(sql, chosen))
+
+
+def read_spells(sql: Sql, chosen: Sequence[str]) -> SpellIndex:
     marks = ", ".join("?" * len(chosen))
     rows = sql.query(
         "SELECT subject, start_date, end_date, agency, rank, employment_kind FROM spells "

@@ -60,7 +60,7 @@ from careerlog.importing import (
 )
 from careerlog.keyset import Paging, page_of_computed
 from careerlog.reference import filter_codes, reference, rules
-from careerlog.sqlstore import Row, check_connections_when_in_doubt
+from careerlog.sqlstore import Row, check_connections_when_in_doubt, reads_kept
 from careerlog.textfiles import workbook_name
 from careerlog.workbooks import read_xlsx
 from projections import cellkey, suppression
@@ -2213,6 +2213,16 @@ class Services:
         agencies the reader reaches (small cells withheld for aggregate-only readers). Options: `region`
         (only staff there)."""
         require(reader, Action.READ_SCORECARD)
+        # (each read of the card and of the reports its values are judged by asked once: the same mentoring,
+        # spells and training compliance reads were asked again for each report until 2026-12-07; the units'
+        # names read once for them all: projections.units; and on one connection, as the API holds one for its
+        # request: the page took one from the pool for each of some 240 reads)
+        with self.projector.views.sql.one_connection(), reads_kept(), unit_names_kept():
+            return self._scorecard(reader, agency, year, years=years, unit=unit, **options)
+
+    def _scorecard(
+        self, reader: Account, agency: str, year: int, *, years: int, unit: str | None, **options: Any
+    ) -> dict[str, Any]:
         scope = checked_scope(agency, unit, options.get("region"))
         # (the one check of a reader of an agency: its whole figures, those of its staff in the reader's regions, or
         # refused naming it; a region asked outside the scope refused naming it)
@@ -2221,27 +2231,25 @@ class Services:
         if scope.region:
             region_within(reader, scope.region, regions, self.queries.staffs)
         region = scope.region or (None if regions is None else one_region(reader, scope.agency, regions))
-        # (the units' names read once for the card and the reports its values are judged by: projections.units)
-        with unit_names_kept():
-            card = ScorecardQueries(self.projector.views.sql).scorecard(
-                scope.agency,
-                year,
-                years=years,
-                unit=scope.unit,
-                region=region,
-                # (compared with the agencies read whole alone: not one with staff placed outside a region reader's
-                # scope)
-                peers=lambda other: read_whole(reader, Action.READ_SCORECARD, other, placed),
-                exact_below=self.smallest_cell(reader),
-            )
-            cell = self.smallest_cell(reader)
-            withheld = (
-                self.compliance_withheld(reader, card, cell)
-                | self.mentoring_withheld(reader, card)
-                | self.staff_withheld(reader, card)
-                if cell > 1
-                else set()
-            )
+        card = ScorecardQueries(self.projector.views.sql).scorecard(
+            scope.agency,
+            year,
+            years=years,
+            unit=scope.unit,
+            region=region,
+            # (compared with the agencies read whole alone: not one with staff placed outside a region reader's
+            # scope)
+            peers=lambda other: read_whole(reader, Action.READ_SCORECARD, other, placed),
+            exact_below=self.smallest_cell(reader),
+        )
+        cell = self.smallest_cell(reader)
+        withheld = (
+            self.compliance_withheld(reader, card, cell)
+            | self.mentoring_withheld(reader, card)
+            | self.staff_withheld(reader, card)
+            if cell > 1
+            else set()
+        )
         return suppression.scorecard(card, cell, withheld=withheld)
 
     def mentoring_withheld(self, reader: Account, card: Mapping[str, Any]) -> set[str]:

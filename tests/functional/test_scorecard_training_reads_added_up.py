@@ -12,6 +12,7 @@ their unit filter among are read once a card, not once a report (projections.uni
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -20,7 +21,7 @@ import pytest
 from flask import Flask
 
 from careerlog.access import expand_regions
-from careerlog.sqlstore import SqlStore
+from careerlog.sqlstore import Sql, SqlStore
 from projections import units
 from projections.training import TrainingQueries
 from projections.units import unit_spellings
@@ -165,5 +166,34 @@ def test_a_cards_judging_reads_the_units_names_once(demo: Flask, monkeypatch: py
     assert set(reads.values()) == {1}, reads
     reads.clear()
     monkeypatch.setattr(services, "unit_names_kept", contextlib.nullcontext)
+    monkeypatch.setattr(services, "reads_kept", contextlib.nullcontext)  # (which keeps them too: sqlstore.reads_kept)
     assert scorecards(demo) == kept_once
     assert sum(reads.values()) > 2 * len(reads)  # (each report's filters matched anew)
+
+
+def test_a_readers_card_and_its_judging_send_no_read_twice(demo: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The card and the reports its values are judged by (the mentoring reports, the training compliance, the
+    headcount) ask each read once (careerlog.sqlstore.reads_kept, since 2026-12-07: until then the mentoring
+    reports' reads, the spells and each year's compliance groups were asked again, 36 reads of 305 for KOTA-MEDAN's
+    card of six years on the demo of 2,000), and answer the same as when each is asked anew; but the look at the
+    views being filled (the read guard's, once a second at most: Projector.guard_reads), which is not kept."""
+    sent: Counter[tuple[str, tuple[Any, ...]]] = Counter()
+    read, here = Sql._read, threading.get_ident()
+
+    def counted(self: Sql, statement: str, params: Sequence[Any]) -> Any:
+        if threading.get_ident() == here and "FROM view_schemas" not in statement:  # (not the follower's, the guard's)
+            sent[(statement, tuple(params))] += 1
+        return read(self, statement, params)
+
+    monkeypatch.setattr(Sql, "_read", counted)
+    for asked in CARDS:
+        demo.extensions.pop(kept.EXTENSION, None)
+        sent.clear()
+        assert get(demo, f"/api/v1/reports/scorecard?{asked}", REPORTER).status_code == 200
+        assert sent
+        assert [(statement[:80], n) for (statement, _params), n in sent.items() if n > 1] == [], asked
+    kept_once = scorecards(demo)
+    monkeypatch.setattr(services, "reads_kept", contextlib.nullcontext)
+    sent.clear()
+    assert scorecards(demo) == kept_once
+    assert any(n > 1 for n in sent.values())  # (asked again without it)
