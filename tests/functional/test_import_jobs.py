@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import time
 from dataclasses import replace
@@ -21,6 +22,7 @@ import pytest
 from careerlog.domain.errors import InvalidInput
 from careerlog.import_jobs import FAILED, RUNNING, TABLE, ImportJobs, Job
 from careerlog.workbook_template import XLSX_TYPE
+from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_notes_served import text
 from tests.functional.test_import_xlsx_served import workbook
@@ -224,6 +226,28 @@ def test_a_workbooks_job_downloads_its_refused_rows_as_a_workbook(world: World) 
         for cells in openpyxl.load_workbook(io.BytesIO(answer.get_data())).active.iter_rows()
     ]
     assert [row[7] for row in rows[1:]] == ["X-2"]
+
+
+def test_a_json_lines_jobs_refused_lines_download_as_written(world: World) -> None:
+    """A JSON Lines file's job offered no download (GET .../refused a 404) until 2026-12-07, while its page said the
+    download held every refused row: its refused lines come back as written, as `careerlog import --refused` writes
+    them."""
+    rows = [
+        json.dumps({"kind": "training", "nip": BUDI, **f.training(end, reference=f"JL-JOB-{n}")})
+        for n, end in enumerate(["2021-11-19", "2021-11-31", "2022-03-04"], 1)  # (no 31 November: refused)
+    ]
+    log_in(world, "hr")
+    token = csrf_token(world.client, "/pages/import?lang=en")
+    data = {"csrf_token": token, "file": (io.BytesIO("\n".join(rows).encode() + b"\n"), "diklat.jsonl")}
+    job = job_of(world.client.post("/pages/import?lang=en", data=data, content_type="multipart/form-data"))
+    finished(world, job)
+    page = text(world.client.get(f"/pages/import/jobs/{job}?lang=en").get_data(as_text=True))
+    assert "Download the refused rows (JSON Lines)" in page, page
+    answer = world.client.get(f"/pages/import/jobs/{job}/refused")
+    assert answer.status_code == 200
+    assert answer.mimetype == "application/jsonl"
+    assert answer.headers["Content-Disposition"] == "attachment; filename=diklat-rejected.jsonl"
+    assert answer.get_data(as_text=True) == rows[1] + "\n"
 
 
 def claimed(world: World, owner: str) -> tuple[ImportJobs, Job, JobRunner]:

@@ -117,7 +117,8 @@ def test_the_downloaded_file_fixed_imports_again_with_its_reasons_column_read_an
     assert "/pages/import/refused.csv" not in page  # nothing refused: no download
 
 
-def test_no_download_when_nothing_is_refused_or_for_a_json_lines_file(world: World) -> None:
+def test_no_download_when_nothing_is_refused(world: World) -> None:
+    """(A JSON Lines file's refused lines download: tests/functional/test_import_jsonl_refused_lines_download.py.)"""
     page = imported(world, "\r\n".join([HEADER, GOOD]) + "\r\n")
     assert "/pages/import/refused.csv" not in page
 

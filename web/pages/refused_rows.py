@@ -14,7 +14,8 @@ after row compress well), sent back by the page's button and given back only to 
 REFUSED_ROWS_AGE (an hour). Past that, or once the key is drawn anew (a restart without CAREERLOG_SECRET_KEY), the
 answer says to import the file again (a dry run records nothing). An import job's (a file of more rows than
 CAREERLOG_IMPORT_JOB_ROWS: web.pages.import_jobs) is kept with the job and downloaded from its page, as long as the
-job is kept (`refused_rows_file` answers both)."""
+job is kept (`refused_rows_file` answers both). A JSON Lines file's refused lines come back as written, one a line
+(`refused_file`: a line has no column for the reasons, which the report gives)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ from wtforms import HiddenField
 from careerlog.access import Action
 from careerlog.domain.wording import Reason
 from careerlog.refused_rows import refused_csv as written_refused_csv
+from careerlog.refused_rows import refused_jsonl
 from careerlog.textfiles import REASONS_COLUMNS
 from careerlog.workbook_template import XLSX_TYPE
 from careerlog.workbooks import refused_rows_xlsx
@@ -51,6 +53,8 @@ from web.scoping import NOT_IN_SCOPE
 
 # A workbook's number cell as the import reads it (careerlog.workbooks.number_text: "24.5"), a decimal fraction
 WORKBOOK_FRACTION = re.compile(r"-?[0-9]+\.[0-9]+", re.ASCII)
+# A JSON Lines file's media type, as the career record's export (web.pages.career) gives it
+JSONL_TYPE = "application/jsonl"
 
 
 @blp.app_template_global()
@@ -155,17 +159,24 @@ def reasons_column_name() -> str:
     return REASONS_COLUMNS.get(str(get_locale() or ""), REASONS_COLUMNS["id"])
 
 
+# A JSON Lines file's names, as the import reads them (careerlog.importing.detect_format)
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+
+
 def refused_rows_name(name: str) -> str:
-    """The download's name of the refused rows of the file `name` (its folders and .csv or .xlsx left out), in the
-    page's language: diklat.csv's "diklat-rejected.csv" in English, "diklat-ditolak.csv" in Indonesian; a workbook's
-    refused rows are a workbook, diklat.xlsx's "diklat-ditolak.xlsx" (refused_workbook)."""
+    """The download's name of the refused rows of the file `name` (its folders and .csv, .xlsx or JSON Lines suffix
+    left out), in the page's language: diklat.csv's "diklat-rejected.csv" in English, "diklat-ditolak.csv" in
+    Indonesian; a workbook's refused rows are a workbook, diklat.xlsx's "diklat-ditolak.xlsx" (refused_workbook); a
+    JSON Lines file's (.jsonl, .ndjson, .json) are JSON Lines, diklat.json's "diklat-ditolak.jsonl" (refused_file)."""
     stem = name.rsplit("/", 1)[-1]
-    for suffix in (".csv", ".xlsx"):
+    for suffix in (".csv", ".xlsx", *JSONL_SUFFIXES):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break
     named = _("%(name)s-rejected.csv", name=stem)
-    return named[: -len(".csv")] + ".xlsx" if name.lower().endswith(".xlsx") else named
+    if name.lower().endswith(".xlsx"):
+        return named[: -len(".csv")] + ".xlsx"
+    return named[: -len(".csv")] + ".jsonl" if name.lower().endswith(JSONL_SUFFIXES) else named
 
 
 def refused_csv(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> str | None:
@@ -189,8 +200,10 @@ def refused_workbook(data: bytes, rejected: Iterable[Mapping[str, Any]]) -> byte
 def refused_file(data: bytes, name: str, rejected: list[Mapping[str, Any]]) -> tuple[bytes, str] | None:
     """The refused rows' file of the upload `data` named `name` and its download's name, as the import page and an
     import job's page (web.import_jobs) give it: a CSV file's rows as written (`refused_csv`, a byte not UTF-8 kept),
-    a workbook's as a workbook (`refused_workbook`); None when there are none (no row refused, a header refused, a
-    JSON Lines file)."""
+    a workbook's as a workbook (`refused_workbook`), a JSON Lines file's refused lines as written, one a line, as
+    `careerlog import --refused` writes them (careerlog.refused_rows.refused_jsonl: a line carries no column of
+    reasons, the report gives them; until 2026-12-07 none, while the page said the download held every refused row);
+    None when there are none (no row refused, a header refused)."""
     lowered = name.lower()
     body: bytes | None = None
     if rejected and lowered.endswith(".csv"):  # (TRAINING.CSV too, as Windows tools name their files)
@@ -198,6 +211,8 @@ def refused_file(data: bytes, name: str, rejected: list[Mapping[str, Any]]) -> t
         body = text.encode("utf-8", "surrogateescape") if text else None
     elif rejected and lowered.endswith(".xlsx"):
         body = refused_workbook(data, rejected)
+    elif rejected and lowered.endswith(JSONL_SUFFIXES):
+        body = refused_jsonl(io.BytesIO(data), {int(p["line"]) for p in rejected})
     return (body, refused_rows_name(name)) if body else None
 
 
@@ -239,7 +254,8 @@ def refused_rows_form(refused: str | bytes | None, name: str | None) -> RefusedR
 
 @blp.route("/import/refused.csv", methods=["POST"])
 def refused_rows_download() -> ResponseReturnValue:
-    """The refused rows of the import the account just made, as the CSV file the import page names (signed)."""
+    """The refused rows of the import the account just made, as the file the import page names (signed): a CSV
+    file, a workbook or JSON Lines, as its upload was."""
     account = allowed(Action.IMPORT)
     limit = current_app.config.get("MAX_CONTENT_LENGTH")
     request.max_form_memory_size = max(limit or 0, request.max_form_memory_size or 0) or None  # (the file travels)
@@ -263,7 +279,9 @@ def refused_rows_file(body: bytes, name: str) -> ResponseReturnValue:
     # RFC 6266 has it, a name beyond ASCII in `filename*` (UTF-8, percent-encoded) beside an ASCII `filename`
     name = re.sub(r"[^\w.() -]+", "_", unicodedata.normalize("NFC", name)).strip()
     name = name or _("rejected.csv")
-    kind = XLSX_TYPE if name.lower().endswith(".xlsx") else "text/csv"  # (a workbook's refused rows: refused_workbook)
+    # (a workbook's refused rows: refused_workbook; a JSON Lines file's as the career record's export: career.py)
+    kind = XLSX_TYPE if name.lower().endswith(".xlsx") else "text/csv"
+    kind = JSONL_TYPE if name.lower().endswith(".jsonl") else kind
     answer = send_file(io.BytesIO(body), mimetype=kind, as_attachment=True, download_name=name, conditional=False)
     answer.headers["Cache-Control"] = "no-store"
     return answer
