@@ -1059,15 +1059,14 @@ def beside(output: Path) -> Path:
 @friendly_errors
 def history_command(obj: Context, subject: str) -> None:
     """Print every event recorded for an employee (NIP) or a unit (UNIT:AGENCY:NAME) as JSON Lines."""
-    from careerlog.domain.errors import quoted
-    from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
+    from careerlog.domain.nip import eighteen_digits, normalise_nip, not_a_nip
 
     unit = subject.startswith("UNIT:")
     key = subject if unit else normalise_nip(subject)
     if not unit and not eighteen_digits(key):
         # (17 digits typed: refused saying so, as `record` and the API refuse it, where it was "Nothing is recorded
         # for ...", the reason left to be seen)
-        raise InvalidInput(NOT_18_DIGITS.reason(value=quoted(subject)), "nip")
+        raise InvalidInput(not_a_nip(subject), "nip")
     for row in obj.app.get_history(key):
         click.echo(json_on_terminal(json.dumps(row, ensure_ascii=False)))
 

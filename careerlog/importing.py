@@ -92,7 +92,7 @@ from careerlog.domain.employee import (
     Employee,
     post_end_named,
 )
-from careerlog.domain.errors import CareerlogError, IdempotencyConflict, InvalidInput, NotFound, quoted
+from careerlog.domain.errors import CareerlogError, IdempotencyConflict, InvalidInput, NotFound, fields_joined, quoted
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.latsar import LATSAR_ONCE
 from careerlog.domain.ledger import (
@@ -911,7 +911,7 @@ class RowProblem:
 def described(errors: Mapping[str, list[str]], values: Mapping[str, str] | None) -> str:
     """A refused row's reasons as the command line gives them (`field: reason (typed: 'cell')`, each field)."""
     values = values or {}
-    return "; ".join(
+    return fields_joined(
         f"{name}: {' '.join(msgs)}" + (f" (typed: {quoted(values[name])})" if name in values else "")
         for name, msgs in errors.items()
     )

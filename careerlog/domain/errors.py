@@ -136,7 +136,18 @@ class InvalidInput(CareerlogError):
         super().__init__(self.describe())
 
     def describe(self) -> str:
-        return "; ".join(f"{name}: {' '.join(reasons)}" for name, reasons in self.errors.items())
+        return fields_joined(f"{name}: {' '.join(reasons)}" for name, reasons in self.errors.items())
+
+
+def fields_joined(parts: Iterable[str]) -> str:
+    """Each field's reasons (`name: reason`) as one line gives them, "; " between: the full stop that ends a field's
+    last sentence is left out before the semicolon, kept after the last field ("effective_date: Must not be after
+    2026-11-19; hours: ..."; until 2026-12-07 "...2026-11-19.; hours: ...", the command line's and an import's)."""
+    said = list(parts)
+    return "; ".join(
+        part[:-1] if at < len(said) - 1 and part.endswith(".") and not part.endswith("..") else part
+        for at, part in enumerate(said)
+    )
 
 
 class RecordedByNewerRelease(TopicError):

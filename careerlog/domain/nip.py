@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from careerlog.domain.errors import INVISIBLE, InvalidInput, quoted
-from careerlog.domain.wording import Refusal
+from careerlog.domain.wording import Reason, Refusal
 from careerlog.reference import Rules, rules
 
 # The separators people type between a NIP's digits (spaces, dots, dashes), and the invisible characters a copy from a
@@ -33,6 +33,9 @@ SEX_DIGITS = {"1": "M", "2": "F"}
 # The refusals of a number (careerlog.domain.wording), each a sentence as every other reason is (until 2026-12-07
 # "must be 18 digits, got ..." began in lower case)
 NOT_18_DIGITS = Refusal("Must be 18 digits, got {value}.")
+# ... of 18 characters one of which is not a digit: "Must be 18 digits, got '19760616200410100x'" read as a count of
+# the characters, which are 18, until 2026-12-07 (not_a_nip)
+NOT_A_DIGIT = Refusal("Must be 18 digits: {character} is not a digit 0-9, in {value}.")
 NO_BIRTH_DATE = Refusal("Digits 1-8 ({digits}) are not a real birth date.")
 SEX_DIGIT = Refusal("Digit 15 (sex) must be 1 or 2, got {value}.")
 NO_SEQUENCE = Refusal("Digits 16-18 (sequence) may not be 000.").reason()
@@ -161,9 +164,25 @@ def nip_as_typed(reasons: list[str], typed: object) -> list[str]:
     """A NIP's reasons with one of no identity number's form quoted as typed (`must be 18 digits, got 'No. 1998
     0817 ...'`), not as the ledger read it without its separators ('No.19980817...'), which nobody typed."""
     return [
-        NOT_18_DIGITS.reason(value=quoted(typed)) if getattr(r, "refusal", None) is NOT_18_DIGITS else r
+        NOT_18_DIGITS.reason(value=quoted(typed))
+        if (refusal := getattr(r, "refusal", None)) is NOT_18_DIGITS
+        else NOT_A_DIGIT.reason(character=dict(r.params)["character"], value=quoted(typed))  # type: ignore[attr-defined]
+        if refusal is NOT_A_DIGIT
+        else r
         for r in reasons
     ]
+
+
+def not_a_nip(typed: object) -> Reason:
+    """The refusal of a value that has not an identity number's form (`eighteen_digits`), quoted as typed: of 18
+    characters (separators stripped: normalise_nip), one not a digit 0-9, that character named (NOT_A_DIGIT:
+    "Must be 18 digits: 'x' is not a digit 0-9, in '19760616200410100x'."); else NOT_18_DIGITS."""
+    value = normalise_nip(typed)
+    if len(value) == 18:
+        first = next((c for c in value if not ("0" <= c <= "9")), None)
+        if first is not None:
+            return NOT_A_DIGIT.reason(character=quoted(first), value=quoted(typed))
+    return NOT_18_DIGITS.reason(value=quoted(typed))
 
 
 def eighteen_digits(value: str) -> bool:
@@ -178,7 +197,7 @@ def parse_nip(raw: object, field: str = "nip", identity: NipRules | None = None)
     identity = nip_rules() if identity is None else identity
     value = normalise_nip(raw)
     if not eighteen_digits(value):
-        raise InvalidInput(NOT_18_DIGITS.reason(value=quoted(raw)), field)
+        raise InvalidInput(not_a_nip(raw), field)
     try:
         birth = date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
     except ValueError:

@@ -722,12 +722,11 @@ def merit_behind(obj: Context, nip: str) -> bool:
 @friendly_errors
 def promotion_command(obj: Context, /, nip: str, version: int, fmt: str) -> None:
     """One promotion's findings with the evidence (each fact's effective and recorded time)."""
-    from careerlog.domain.errors import quoted
-    from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
+    from careerlog.domain.nip import eighteen_digits, normalise_nip, not_a_nip
 
     typed, nip = nip, normalise_nip(nip)  # (as `history` reads it: '1965 1106 ...' was "No audited decision")
     if not eighteen_digits(nip):
-        raise InvalidInput(NOT_18_DIGITS.reason(value=quoted(typed)), "nip")
+        raise InvalidInput(not_a_nip(typed), "nip")
     judged_alike(obj)
     behind = merit_behind(obj, nip)  # (read before the rows, as the API reads it: web.services.Services.audit)
     result = {**audit_queries(obj).promotion(nip, version), "behind": behind}

@@ -4,7 +4,8 @@ are (careerlog.domain.nip.normalise_nip); one written in fullwidth digits (as a 
 types them, U+FF11 for 1), the same digits in Unicode's compatibility form (NFKC), is the NIP too (until 2026-12-07
 refused as "must be 18 digits" by the CLI and the API, and not found by the API's record path; an import's row
 until then refused as a NIP of no one in the scope); another
-script's digits (Arabic-Indic), which NFKC leaves as they are, are no NIP, refused naming `nip`. So no second
+script's digits (Arabic-Indic), which NFKC leaves as they are, are no NIP, refused naming `nip` and the first
+such digit (not one of 0-9). So no second
 record is ever made for one employee."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from tests.functional.conftest import BUDI, World, appointment_of
 FULLWIDTH = BUDI.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
 SPACED = BUDI + "\u00a0"  # a trailing non-breaking space, as a spreadsheet cell pasted from a page holds it
 ARABIC = BUDI.translate({ord(d): 0x0660 + int(d) for d in "0123456789"})
-NOT_18 = f"Must be 18 digits, got {ARABIC!r}."
+NOT_18 = f"Must be 18 digits: {ARABIC[0]!r} is not a digit 0-9, in {ARABIC!r}."  # (its first character named)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from careerlog.access import Role
 from careerlog.accounts import BAD_USERNAME, USERNAME
 from careerlog.application import BLANK_KEY, CONFIRMABLE, MAX_CLIENT_KEY, RECORDABLE_KINDS, UNKNOWN_KIND
 from careerlog.domain.errors import quoted, quoted_values
-from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
+from careerlog.domain.nip import eighteen_digits, normalise_nip, not_a_nip
 from careerlog.domain.payload import NEAREST_TABLES
 from careerlog.domain.unit import near_codes
 from careerlog.domain.wording import Refusal
@@ -1042,7 +1042,7 @@ def each_nip(values: list[str]) -> None:
     be one is refused, naming it, rather than read as a record nobody read (an empty list)."""
     for value in values:
         if not eighteen_digits(normalise_nip(value)):
-            raise ValidationError(NOT_18_DIGITS.reason(value=quoted(value)))
+            raise ValidationError(not_a_nip(value))
 
 
 NO_SUCH_NAME = Refusal("No account can be named {name}: {why}")  # (the name quoted and cut as every refusal quotes)

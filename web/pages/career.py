@@ -649,13 +649,15 @@ def events_jsonl(nip: str) -> ResponseReturnValue:
 def find_employee() -> ResponseReturnValue:
     """Open the career record of the NIP typed in (spaces allowed, as NIPs are often written), or list the
     employees in scope whose name holds the text typed (web.pages.find)."""
-    from web.pages.find import find  # (a module of its own: this one's other parts change apart)
+    from web.pages.find import find, no_nip_given  # (a module of its own: this one's other parts change apart)
 
     account = signed_in()
     typed = request.args.get("nip", "")
     twice = given_twice(("nip",))  # (the first alone was opened: a link or a bookmark naming two NIPs)
     if twice:
         return page("pages/home.html", account, 422, errors=twice)
+    if "nip" not in request.args:  # (an address of a script or a bookmark, `?q=...`: the parameter named)
+        return page("pages/home.html", account, 422, errors={"nip": [no_nip_given()]})
     if not typed.strip():  # sent empty: the start page again, the reason beside the field (not "page not found")
         return page("pages/home.html", account, 422, errors={"nip": [_("Missing data for required field.")]})
     return find(account, typed)

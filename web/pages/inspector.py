@@ -20,7 +20,7 @@ from werkzeug.datastructures import MultiDict
 from careerlog.access import Action, OutsideScope, narrow, row_filters
 from careerlog.accounts import Account
 from careerlog.domain.errors import InvalidInput, quoted, quoted_values
-from careerlog.domain.nip import NOT_18_DIGITS, eighteen_digits, normalise_nip
+from careerlog.domain.nip import eighteen_digits, normalise_nip, not_a_nip
 from careerlog.domain.payload import UNKNOWN_FIELD, whole_number
 from careerlog.domain.wording import NO_SUCH_ISO_DAY
 from careerlog.reference import AnyCase, reference, rules
@@ -374,7 +374,7 @@ def not_nips() -> dict[str, list[str]]:
     out, fullwidth digits read as 0-9: normalise_nip), in the API's words (its `nip`, web.api.schemas.each_nip), not
     an empty list read as an employee with no audited decision."""
     bad = [v for v in request.args.getlist("nip") if v.strip() and not eighteen_digits(normalise_nip(v))]
-    return {"nip": [NOT_18_DIGITS.reason(value=quoted(v)) for v in bad]} if bad else {}
+    return {"nip": [not_a_nip(v) for v in bad]} if bad else {}
 
 
 def page_number(per_page: int = 50) -> int:

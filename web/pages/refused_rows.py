@@ -38,6 +38,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from wtforms import HiddenField
 
 from careerlog.access import Action
+from careerlog.domain.errors import fields_joined
 from careerlog.domain.wording import Reason
 from careerlog.refused_rows import refused_csv as written_refused_csv
 from careerlog.refused_rows import refused_jsonl
@@ -146,7 +147,7 @@ def reasons_text(problem: Mapping[str, Any], name: str | None = None) -> str:
     """A refused row's reasons in the page's language, each field named as the report names it; `name`, the
     imported file's (`typed_cell`)."""
     typed = problem.get("values") or {}
-    return "; ".join(
+    return fields_joined(
         f"{field_label(field, problem.get('kind'))}: {' '.join(reason_text(r, problem.get('kind')) for r in reasons)}"
         + (f" ({_('typed: %(value)s', value=typed_cell(typed[field], name))})" if field in typed else "")
         for field, reasons in problem["errors"].items()
