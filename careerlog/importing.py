@@ -82,7 +82,6 @@ from careerlog.domain.employee import (
     SEPARATION_DAY_HELD,
     SESSION_AFTER_END,
     STANDING_FACT,
-    STATUS_HELD,
     TRAINING_COST,
     TRAINING_DAILY_JP,
     TRAINING_DAY_FULL,
@@ -842,14 +841,6 @@ NOT_MOVED_LINE = Refusal(
     dates=("since", "day"),
     quotes=("unit",),
 )
-# ... and a status change to the status a row of the file gave already (employee.STATUS_HELD): named by that row's line
-STATUS_HELD_LINE = Refusal(
-    "Already {status} since {since}, by line {line} of this file: a status change to {status} on {day} changes "
-    "nothing. Write the status the decree gives the employee; a decree amending that row's decree is written into "
-    "that row (or, once it is recorded, as its correction), not as another status change.",
-    dates=("since", "day"),
-    codes=(("status", "statuses"),),
-)
 # ... and a retraction of a Latsar training a confirmation as PNS a row of the file gave rests on
 LATSAR_RESTS_LINE = Refusal(
     "The confirmation as PNS of {day} (line {line} of this file) rests on this Latsar (certificate {certificate}): "
@@ -884,7 +875,6 @@ IN_FILE = {
     RETRACTION_JUMP: RETRACTION_JUMP_LINE,
     LATSAR_RESTS: LATSAR_RESTS_LINE,
     NOT_MOVED: NOT_MOVED_LINE,
-    STATUS_HELD: STATUS_HELD_LINE,
 }
 # The rows found already recorded are listed by line, the first LISTED of them (the count says how many in all).
 LISTED = 20

@@ -196,11 +196,10 @@ class CareerBuilder:
         CPNS, however long ago appointed. Add it first, so it is recorded before the facts that follow it."""
         return self.add("confirmation", confirmation(day or a_year_after(self.appointed)))
 
-    def add(self, kind: str, payload: dict[str, Any], recorded: str | None = None, kept: bool = False) -> CareerBuilder:
+    def add(self, kind: str, payload: dict[str, Any], recorded: str | None = None) -> CareerBuilder:
         """Record one fact as of `recorded` (by default its effective date, never before the last). A confirmation as
         PNS is recorded as a record stored before rule confirmation.latsar holds it (no Latsar asked: tests of the
-        rule record through the aggregate, tests/unit/test_confirmation_without_latsar_refused.py); so is any fact
-        `kept`, as a migration keeps it (the checks of a new write alone not made: a record stored before them)."""
+        rule record through the aggregate, tests/unit/test_confirmation_without_latsar_refused.py)."""
         if recorded is not None:
             self.at = datetime.fromisoformat(recorded)
         else:
@@ -209,7 +208,7 @@ class CareerBuilder:
         from careerlog.domain.events import BY_KIND
 
         stamp = recording(self.at)
-        if kind == "confirmation" or kept:
+        if kind == "confirmation":
             stamp = Recording(stamp.recorded_at, stamp.recorded_by, False, None, reproduced=True)
         self.employee.record(BY_KIND[kind], _parse(kind, payload), stamp)
         return self

@@ -97,18 +97,6 @@ SEPARATION_DAY_HELD = Refusal(
     dates=("day",),
     codes=(("status", "statuses"),),
 )
-# A status change to the status the employee already holds on its day (the last status change in effect by then, or
-# ACTIVE since the appointment: status_held_refusal): it records a change that is none, as a placement that moves no one
-# (NOT_MOVED), and until 2026-12-07 was recorded (a CLTN recorded again the day after the CLTN, an ACTIVE of one never
-# on leave). Refused beside `status`, naming the fact that gave that status; judged of a new write alone
-# (Employee.write_judged), not of a migration (a log keeps what it holds), nor of the facts already recorded
-STATUS_HELD = Refusal(
-    "Already {status} since {since}, by version {version} of the record: a status change to {status} on {day} changes "
-    "nothing. Write the status the decree gives the employee; a decree amending version {version} is recorded as its "
-    "correction, not as another status change.",
-    dates=("since", "day"),
-    codes=(("status", "statuses"),),
-)
 # A retraction of the basic training (Latsar) a recorded confirmation as PNS rests on (Latsar is a condition of
 # becoming PNS, reference section 4, S): the confirmation named, to be retracted or corrected first
 LATSAR_RESTS = Refusal(
@@ -1879,35 +1867,6 @@ def separation_day_held(career: Career, target: Fact | None, values: Mapping[str
     return None
 
 
-def status_held_refusal(career: Career, values: Mapping[str, Any]) -> str | None:
-    """STATUS_HELD of a status change (its values) to the status the employee holds on its day by the status changes:
-    the last in effect by then, else ACTIVE since the appointment; None for a change, a separation (refused by its own
-    checks), a day before the appointment, or an ACTIVE while a study leave recorded as its own fact (study_leave_start)
-    is not ended by then: projections.career.CareerRecord.status_on reads that day's status as STUDY_LEAVE, and a
-    status change of STUDY_LEAVE beside that fact is SIASN's kedudukanHukum 03 recorded too, not refused."""
-    day, status = values.get("effective_date"), values.get("status")
-    appointment = career.appointment
-    if not isinstance(day, date) or status in _separation_statuses() or appointment is None:
-        return None
-    if day < appointment.effective_date:
-        return None
-    held: Fact = appointment
-    held_status = "ACTIVE"
-    for fact in career.by_kind["status_change"]:
-        if fact.effective_date > day:
-            break
-        held, held_status = fact, str(fact.get("status"))
-    if held_status != status:
-        return None
-    if held_status == "ACTIVE":  # (away on a study leave recorded as its own fact: a status change ends or marks it)
-        leave = [f for f in career.of_kinds("study_leave_start", "study_leave_end") if f.effective_date <= day]
-        if leave and leave[-1].kind == "study_leave_start":
-            return None
-    return STATUS_HELD.reason(
-        status=status, since=held.effective_date.isoformat(), version=held.version, day=day.isoformat()
-    )
-
-
 class Employee(LedgerAggregate):
     """A civil servant's career: every fact ever recorded about them."""
 
@@ -2182,19 +2141,15 @@ class Employee(LedgerAggregate):
         return [(field, reason)]
 
     def status_judged(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> list[tuple[str, str]]:
-        """(field, refusal) of a status change to the status held on its day (STATUS_HELD, beside `status`), of one
-        other than a separation taking effect on the day of a recorded separation (ON_SEPARATION_DAY): recorded, or
-        corrected in its date or status onto that day (beside the field corrected, its date when both are). One dated
-        after the separation is refused by its date (check_dates). Likewise a separation recorded, or corrected (in its
-        date, or a status change in its status), onto the day of a non-separating status change, recorded before or
-        after it (`separation_day_held`)."""
+        """(field, refusal) of a status change other than a separation taking effect on the day of a recorded
+        separation (ON_SEPARATION_DAY): recorded, or corrected in its date or status onto that day (beside the field
+        corrected, its date when both are). One dated after the separation is refused by its date (check_dates).
+        Likewise a separation recorded, or corrected (in its date, or a status change in its status), onto the day of a
+        non-separating status change, recorded before or after it (`separation_day_held`)."""
         if event_cls.KIND == "status_change":
             career = self.current_context()
             found = separation_day_refusal(career, values) or separation_day_held(career, None, values)
-            if found is not None:
-                return [("effective_date", found)]
-            held = status_held_refusal(career, values)  # (a change to the status held: none)
-            return [] if held is None else [("status", held)]
+            return [] if found is None else [("effective_date", found)]
         if event_cls.KIND != "correction":
             return []
         target = self.facts.get(values.get("target_version"))  # type: ignore[arg-type]

@@ -62,7 +62,7 @@ def test_the_views_read_today_as_the_day_the_ledger_judges_the_future_by(
     world.services.ledger.record(nip, "appointment", appointment_of(nip, name="Ani"), actor="test")
     answer = world.post(
         f"/api/v1/employees/{nip}/events",
-        json={"kind": "status_change", **f.status("UNPAID_LEAVE", jayapura.isoformat())},  # (a change: STATUS_HELD)
+        json={"kind": "status_change", **f.status("ACTIVE", jayapura.isoformat())},
         headers={"Idempotency-Key": "today-in-jayapura"},
     )
     assert answer.status_code == 201, answer.get_json()["errors"]  # (dated today in Jayapura: not in the future)
