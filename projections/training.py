@@ -35,7 +35,7 @@ from careerlog.domain.payload import ascii_number
 from careerlog.domain.unit import near_codes, unit_key
 from careerlog.domain.wording import IDENTIFIERS, Reason, Refusal
 from careerlog.reference import rank_order, rules
-from careerlog.sqlstore import Row, Sql, kept
+from careerlog.sqlstore import Row, Sql, kept, reads_fresh
 from projections.career import COUNTED_ONCE_RULE, CareerRecord, Fact, day_iso, pns_from
 from projections.framework import Table, TupleProjection, rule_digest
 from projections.reading import ViewReader
@@ -635,11 +635,12 @@ def load_spells(sql: Sql, agencies: Iterable[str]) -> SpellIndex:
 
 def read_spells(sql: Sql, chosen: Sequence[str]) -> SpellIndex:
     marks = ", ".join("?" * len(chosen))
-    rows = sql.query(
-        "SELECT subject, start_date, end_date, agency, rank, employment_kind FROM spells "
-        f"WHERE subject IN (SELECT subject FROM spells WHERE agency IN ({marks})) ORDER BY subject, seq",
-        chosen,
-    )
+    with reads_fresh():  # (its rows not kept beside the index `load_spells` keeps: the largest read of a card)
+        rows = sql.query(
+            "SELECT subject, start_date, end_date, agency, rank, employment_kind FROM spells "
+            f"WHERE subject IN (SELECT subject FROM spells WHERE agency IN ({marks})) ORDER BY subject, seq",
+            chosen,
+        )
     return SpellIndex(
         Spell(
             r["subject"],
