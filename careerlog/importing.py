@@ -96,6 +96,7 @@ from careerlog.domain.errors import CareerlogError, IdempotencyConflict, Invalid
 from careerlog.domain.events import BY_KIND, LedgerEvent
 from careerlog.domain.latsar import LATSAR_ONCE
 from careerlog.domain.ledger import (
+    CORRECTED_TO,
     KEY_CLASHES,
     KEY_RETRACTED,
     KEY_REUSED,
@@ -512,7 +513,8 @@ RERUN_RETRACTED = Refusal(
 )
 # ... and a row of such a fact under its own client_key (the key's fact retracted, the same values): the ledger's
 # KEY_RETRACTED (kept for the API's clients) advises sending it under a new key, which would record the retracted fact
-# again; a file whose rows give the retraction too (the career page's download imported again) is already recorded
+# again; a file run again whose rows give the retraction too (the career page's download imported again) is already
+# recorded
 KEY_RERUN_RETRACTED = Refusal(
     "Key {key} was already used for the {kind} {recorded}, which version {by} retracted: a file run again does not "
     "record it again. If it stays retracted, remove this row from the file; a new fact needs a new client_key.",
@@ -2493,7 +2495,8 @@ def import_rows(
     first = FirstLines()  # a row given the version an earlier row was given repeats that row's line
     # rows refused for a reason a later row of the file may lift (held_back), tried again after the rest of the file
     held: list[tuple[Command, Exception]] = []
-    # rows refused as a retracted fact's values sent again: already recorded if a row of the file gave its retraction
+    # rows refused as a retracted fact's values sent again: already recorded if a row of the file found its retraction
+    # recorded before it (the file run again), else refused
     resent: list[tuple[Command, Exception]] = []
     progressed: set[str] | None = None  # while they are tried again: the records a row was recorded in
     # A row's confirmation of a rank jump (`confirm`) is used once its record's rows can go no further without it, so
@@ -2642,14 +2645,19 @@ def import_rows(
                 if command.subject not in progressed and command.subject not in stuck:
                     problem = _rejection(command, result, first)
                     report.rejected.append(promoted_twice(problem, command, result, promoted, twice, dry_run))
+        # a row of a retracted fact is already recorded only in a file run again, one a row of which found the
+        # retraction recorded before it (until later on 2026-12-07 also when a row of this file recorded the
+        # retraction: a first run of a fact, its retraction and the fact again said the last already recorded,
+        # "repeats line 2" even under the reference a correction gave it, and recorded nothing, refused nothing)
         for command, result in resent:
             params = retracted_params(result) or {}
-            if first.earlier(command.subject, int(params["by"])) is None:
+            if not first.found(command.subject, int(params["by"])):
                 report.rejected.append(_rejection(command, result, first))
                 continue
             version = int(params["version"])  # (the file recorded the fact and its retraction: run again)
             report.already_recorded += 1
-            repeats = first.first(command.subject, version, command.line)
+            # (a row of its values as corrected repeats no row of the values first recorded: named by its line alone)
+            repeats = None if params.get("corrected") else first.first(command.subject, version, command.line)
             listed.append(RowSeen(command.line, command.subject, command.kind, version, repeats))
     finally:
         if ahead is not None:
@@ -2747,14 +2755,16 @@ def post_end_notes(app: CareerLog, dry: UnitOfWork | None, placements: list[RowS
 
 def retracted_params(result: Exception) -> dict[str, Any] | None:
     """The values of a refusal of a retracted fact's values sent again (careerlog.domain.ledger RESENT_RETRACTED, or
-    KEY_RETRACTED under the fact's own client key: its version and the retraction's, `by`), or None for any other
-    result."""
+    KEY_RETRACTED under the fact's own client key: its version and the retraction's, `by`, and `corrected`: the values
+    sent are the fact's as corrected, CORRECTED_TO), or None for any other result."""
     reason = resent_retracted(result)
     if reason is None:
         return None
     params = dict(reason.params)
     part = params["recorded"]  # (the part naming the fact, its version: RECORDED_WITH, RECORDED_AS or CORRECTED_TO)
-    return {**params, **dict(part.params)} if type(part) is Reason else params
+    if type(part) is not Reason:
+        return params
+    return {**params, **dict(part.params), "corrected": part.refusal is CORRECTED_TO}
 
 
 def rank_of(command: Command) -> tuple[str, str]:
