@@ -507,7 +507,7 @@ TRAINING_DAY_FULL_IN_FILE, _ = confirmable(
 # A row of a fact recorded and since retracted, its values and no new client key (the file run again): the ledger's
 # RESENT_RETRACTED (kept for the API's clients) advises a new client key, which a file's user gives as a column
 RERUN_RETRACTED = Refusal(
-    "Reference {reference} was {recorded}, which version {by} retracted: a file run again does not record it again. "
+    "Reference {reference} was {recorded}: a file run again does not record it again. "
     "If it stays retracted, remove this row from the file; to record the fact again, give the row a client_key (a "
     "column of that name) not used before, or the values it should have.",
 )
@@ -516,7 +516,7 @@ RERUN_RETRACTED = Refusal(
 # again; a file run again whose rows give the retraction too (the career page's download imported again) is already
 # recorded
 KEY_RERUN_RETRACTED = Refusal(
-    "Key {key} was already used for the {kind} {recorded}, which version {by} retracted: a file run again does not "
+    "Key {key} was already used for the {kind} {recorded}: a file run again does not "
     "record it again. If it stays retracted, remove this row from the file; a new fact needs a new client_key.",
     kinds=("kind",),
 )

@@ -129,36 +129,39 @@ FORM_KEY_REUSED = Refusal(
 # words for the form and an import): recorded with them, or (CORRECTED_TO) recorded and corrected to them before it
 # was retracted (until 2026-12-07 "recorded with these values" of both, where the values first recorded differ);
 # under its own client key (KEY_RETRACTED) the values are not named, as the key alone found the fact (RECORDED_AS)
-RECORDED_WITH = Refusal("recorded with these values as version {version}")
-RECORDED_AS = Refusal("recorded as version {version}")
-CORRECTED_TO = Refusal("recorded as version {version}, then corrected to these values")
+# and its retraction (`by`): "which version N retracted" after the values first recorded, "; version N retracted it"
+# after the values as corrected (until later on 2026-12-07 "..., then corrected to these values, which version 9
+# retracted", read as if the values were retracted)
+RECORDED_WITH = Refusal("recorded with these values as version {version}, which version {by} retracted")
+RECORDED_AS = Refusal("recorded as version {version}, which version {by} retracted")
+CORRECTED_TO = Refusal("recorded as version {version}, then corrected to these values; version {by} retracted it")
 
 
-def recorded_part(version: int, corrected: bool, keyed: bool = False) -> Reason:
-    """How a refusal of a retracted fact's values sent again names the fact (`version`): recorded with these values
-    (under its own client key: recorded, RECORDED_AS), or, `corrected`, recorded and corrected to them."""
-    return (CORRECTED_TO if corrected else RECORDED_AS if keyed else RECORDED_WITH).reason(version=version)
+def recorded_part(version: int, by: int | None, corrected: bool, keyed: bool = False) -> Reason:
+    """How a refusal of a retracted fact's values sent again names the fact (`version`) and its retraction (`by`):
+    recorded with these values (under its own client key: recorded, RECORDED_AS), or, `corrected`, recorded and
+    corrected to them."""
+    return (CORRECTED_TO if corrected else RECORDED_AS if keyed else RECORDED_WITH).reason(version=version, by=by)
 
 
 # A retracted fact's reference names nothing in force: other values under it are recorded anew (a new event; the
 # retracted one stays retracted), the same values only as a new recording (a new client key), never answered
 # as recorded: a file run again does not bring back what was retracted.
 RESENT_RETRACTED = Refusal(
-    "Reference {reference} was {recorded}, which version {by} retracted: none of it is in force. To record the fact "
+    "Reference {reference} was {recorded}: none of it is in force. To record the fact "
     "again, send it under a new client key (the API's Idempotency-Key header, careerlog record's --client-key; the "
     "record page's box below its fields), or with the values it should have.",
 )
 # RESENT_RETRACTED as the record form words it: its client key, given by each page opened, is no request to record the
 # fact anew (Command.key_anew), its box below the fields is (as an import's client_key column is: RERUN_RETRACTED)
 FORM_RESENT_RETRACTED = Refusal(
-    "Reference {reference} was {recorded}, which version {by} retracted: none of it is in force, and a form sent "
+    "Reference {reference} was {recorded}: none of it is in force, and a form sent "
     "with its values does not bring it back. If it stays retracted, nothing more is needed; to record the fact "
     "again, tick the box below and send the form again, or give it the values it should have.",
 )
 # A retracted fact's own client key sent again (its key spent): named by the key, as KEY_REUSED is
 KEY_RETRACTED = Refusal(
-    "Key {key} was already used for the {kind} {recorded}, which version {by} retracted: to record the fact anew, "
-    "send it under a new key.",
+    "Key {key} was already used for the {kind} {recorded}: to record the fact anew, send it under a new key.",
     kinds=("kind",),
 )
 
@@ -186,8 +189,7 @@ FORM_KEY_USED = Refusal(
     kinds=("kind",),
 )
 FORM_KEY_RETRACTED = Refusal(
-    "This form was already sent for the {kind} {recorded}, which version {by} retracted: to record the fact anew, "
-    "open the record page again.",
+    "This form was already sent for the {kind} {recorded}: to record the fact anew, open the record page again.",
     kinds=("kind",),
 )
 # ... and KEY_RETRACTED_REUSED: another fact sent under a retracted fact's form, named by the values that differ (until
@@ -952,7 +954,7 @@ class LedgerAggregate(BaseAggregate[str]):
                     said.reason(
                         key=quoted(earlier.client_key),
                         kind=type(earlier).KIND,
-                        recorded=recorded_part(version, corrected, keyed=True),
+                        recorded=recorded_part(version, fact.retracted_by, corrected, keyed=True),
                         version=version,
                         by=fact.retracted_by,
                         fields=", ".join(differing),
@@ -972,7 +974,7 @@ class LedgerAggregate(BaseAggregate[str]):
                 raise IdempotencyConflict(
                     RESENT_RETRACTED.reason(
                         reference=quoted(reference),
-                        recorded=recorded_part(fact.version, corrected),
+                        recorded=recorded_part(fact.version, fact.retracted_by, corrected),
                         by=fact.retracted_by,
                     )
                 )

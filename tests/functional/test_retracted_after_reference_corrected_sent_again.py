@@ -44,8 +44,8 @@ def test_the_api_answers_a_fact_sent_again_under_its_corrected_reference_with_th
     assert answer.status_code == 409, answer.get_json()
     assert answer.get_json()["errors"] == {
         "reference": [
-            f"Reference 'T-NEW' was recorded as version {version}, then corrected to these values, which version {by} "
-            "retracted: none of it is in force. To record the fact again, send it under a new client key (the API's "
+            f"Reference 'T-NEW' was recorded as version {version}, then corrected to these values; version {by} "
+            "retracted it: none of it is in force. To record the fact again, send it under a new client key (the API's "
             "Idempotency-Key header, careerlog record's --client-key; the record page's box below its fields), or "
             "with the values it should have."
         ]
@@ -63,8 +63,8 @@ def test_an_imports_row_of_a_fact_under_its_corrected_reference_is_refused_namin
     [refused] = report["rejected"]
     assert refused["errors"] == {
         "reference": [
-            f"Reference 'T-NEW' was recorded as version {version}, then corrected to these values, which version {by} "
-            "retracted: a file run again does not record it again. If it stays retracted, remove this row from the "
+            f"Reference 'T-NEW' was recorded as version {version}, then corrected to these values; version {by} "
+            "retracted it: a file run again does not record it again. If it stays retracted, remove this row from the "
             "file; to record the fact again, give the row a client_key (a column of that name) not used before, or "
             "the values it should have."
         ]
@@ -95,8 +95,8 @@ def test_the_apis_indonesian_names_the_fact_as_corrected_to_these_values(retract
     assert answer.status_code == 409, answer.get_json()
     [reason] = answer.get_json()["errors"]["reference"]
     assert reason.startswith(
-        f"Nomor 'T-NEW' tercatat sebagai versi {version}, lalu dikoreksi menjadi nilai-nilai ini, yang dibatalkan "
-        f"oleh versi {by}: tidak ada yang berlaku."
+        f"Nomor 'T-NEW' tercatat sebagai versi {version}, lalu dikoreksi menjadi nilai-nilai ini; versi {by} "
+        f"membatalkannya: tidak ada yang berlaku."
     ), reason
 
 
@@ -112,16 +112,16 @@ def test_the_record_form_names_the_fact_as_corrected_and_offers_its_box(retracte
     page = html.unescape(answer.get_data(as_text=True))
     assert answer.status_code == 422, page
     assert (
-        f"Reference 'T-NEW' was recorded as version {version}, then corrected to these values, which version {by} "
-        "retracted: none of it is in force, and a form sent with its values does not bring it back."
+        f"Reference 'T-NEW' was recorded as version {version}, then corrected to these values; version {by} "
+        "retracted it: none of it is in force, and a form sent with its values does not bring it back."
     ) in page
     assert 'name="record_anew"' in page
     indonesian = retracted.client.post(
         "/pages/record?kind=training&lang=id", data={**sent, "nip": BUDI, **form_of(retracted, "training")}
     )
     assert (
-        f"Nomor 'T-NEW' tercatat sebagai versi {version}, lalu dikoreksi menjadi nilai-nilai ini, yang dibatalkan "
-        f"oleh versi {by}: tidak ada yang berlaku, dan formulir"
+        f"Nomor 'T-NEW' tercatat sebagai versi {version}, lalu dikoreksi menjadi nilai-nilai ini; versi {by} "
+        f"membatalkannya: tidak ada yang berlaku, dan formulir"
     ) in html.unescape(indonesian.get_data(as_text=True))
     assert retracted.log() == before
 
@@ -149,7 +149,7 @@ def test_a_retracted_facts_own_key_with_its_values_as_corrected_is_refused_as_th
     assert answer.get_json()["errors"] == {
         "Idempotency-Key": [
             f"Key 'K-CR-1' was already used for the training recorded as version {version}, then corrected to these "
-            f"values, which version {by} retracted: to record the fact anew, send it under a new key."
+            f"values; version {by} retracted it: to record the fact anew, send it under a new key."
         ]
     }
     report: dict[str, Any] = imported_jsonl(world, {"nip": BUDI, **KEYED, "hours": 6, "client_key": "K-CR-1"})
@@ -157,7 +157,7 @@ def test_a_retracted_facts_own_key_with_its_values_as_corrected_is_refused_as_th
     assert refused["errors"] == {
         "client_key": [
             f"Key 'K-CR-1' was already used for the training recorded as version {version}, then corrected to these "
-            f"values, which version {by} retracted: a file run again does not record it again. If it stays "
+            f"values; version {by} retracted it: a file run again does not record it again. If it stays "
             "retracted, remove this row from the file; a new fact needs a new client_key."
         ]
     }

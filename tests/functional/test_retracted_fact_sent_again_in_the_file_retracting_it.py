@@ -46,7 +46,10 @@ def test_a_retracted_facts_row_in_the_file_retracting_it_is_refused_naming_the_r
     [refused] = report["rejected"]
     assert refused["line"] == last, refused
     said = refused["errors"]["reference"][0]
-    assert f"version {by} retracted" in said, refused
+    named = (
+        f"then corrected to these values; version {by} retracted it:" if corrected else f"which version {by} retracted:"
+    )
+    assert named in said, refused
     assert "a file run again does not record it again" in said, refused
     assert len(world.services.ledger.get_events(BUDI)) == version + last - 2
 

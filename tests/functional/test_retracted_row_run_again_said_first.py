@@ -133,13 +133,15 @@ def test_a_corrected_then_retracted_facts_corrected_values_sent_again_are_answer
     world = corrected_then_retracted
     version, by = world.retracted  # type: ignore[attr-defined]
     before = world.log()
-    for hours, recorded in ((6, f"recorded as version {version}, then corrected to these values"),
-                            (8, f"recorded with these values as version {version}")):  # fmt: skip
+    for hours, recorded in ((6, f"recorded as version {version}, then corrected to these values; version {by} "
+                                "retracted it"),
+                            (8, f"recorded with these values as version {version}, which version {by} "
+                                "retracted")):  # fmt: skip
         answer = world.post(EVENTS, "hr", json={**CORRECTED, "hours": hours})
         assert answer.status_code == 409, (hours, answer.get_json())
         assert answer.get_json()["errors"] == {
             "reference": [
-                f"Reference 'T-CR' was {recorded}, which version {by} retracted: none of it is in force. To record "
+                f"Reference 'T-CR' was {recorded}: none of it is in force. To record "
                 "the fact again, send it under a new client key (the API's Idempotency-Key header, careerlog record's "
                 "--client-key; the record page's box below its fields), or with the values it should have."
             ]
@@ -148,7 +150,7 @@ def test_a_corrected_then_retracted_facts_corrected_values_sent_again_are_answer
         [refused] = report["rejected"]
         assert refused["errors"] == {
             "reference": [
-                f"Reference 'T-CR' was {recorded}, which version {by} retracted: a file run again does not record "
+                f"Reference 'T-CR' was {recorded}: a file run again does not record "
                 "it again. If it stays retracted, remove this row from the file; to record the fact again, give the "
                 "row a client_key (a column of that name) not used before, or the values it should have."
             ]

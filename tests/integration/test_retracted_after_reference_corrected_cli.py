@@ -14,7 +14,7 @@ from tests.integration.test_cli import APPOINTMENT, NIP, run, write
 
 RECORDED = {"kind": "training", "nip": NIP, **f.training("2015-05-02", hours=20, start="2015-05-01", reference="C-1")}
 AS_CORRECTED = {**RECORDED, "reference": "C-2"}
-SAID = "Reference 'C-2' was recorded as version 2, then corrected to these values, which version 4 retracted"
+SAID = "Reference 'C-2' was recorded as version 2, then corrected to these values; version 4 retracted it"
 
 
 def history(database_url: str) -> list[dict[str, object]]:

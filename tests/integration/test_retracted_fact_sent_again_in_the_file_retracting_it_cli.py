@@ -38,7 +38,8 @@ def test_a_retracted_facts_row_in_its_files_first_run_is_refused_and_the_file_ru
     assert f"{rows} rows: recorded {rows - 1}, already recorded 0, rejected 1" in first.output, first.output
     assert "already recorded:" not in first.output, first.output
     said = (
-        f"line {rows}: reference: Reference 'C-2' was recorded as version 2, then corrected to these values"
+        f"line {rows}: reference: Reference 'C-2' was recorded as version 2, then corrected to these values; version "
+        f"{rows - 1} retracted it: a file run again does not record it again."
         if corrected
         else f"line {rows}: reference: Reference 'C-1' was recorded with these values as version 2, which version "
         f"{rows - 1} retracted: a file run again does not record it again."
