@@ -8,21 +8,35 @@ after an event is the one computed with nothing kept. On both stores."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from careerlog.application import Migration
+from careerlog.reference import RULES_FILE_ENV
 from projections.merit.passed_over import DecisionPassedOverQueries
 from tests import factories as f
-from tests.functional.conftest import BUDI, RINA, World
+from tests.functional.conftest import BUDI, RINA, TEST_CONFIG, World
 from tests.functional.test_access_log_passed_over_recorded_later import MOVED, moved_in, of_another_unit, reads_of
-from tests.functional.test_api_posts import ready_colleague, record
+from tests.functional.test_api_posts import leadership_training, ready_colleague, record
+from tests.functional.test_passed_over_cli_judged_rules import other_rules
+from tests.functional.test_view_judged_otherwise_not_served import rebuilt_under
+from tests.guard_clock import a_second_passes
 from tests.unit.test_merit_posts import post
+
+__all__ = ["other_rules"]  # the bundled rules with merit.passed_over's min_better 3 instead of 2
 
 
 @pytest.fixture
 def store_url(database_url: str) -> str:
     return database_url
+
+
+@pytest.fixture
+def test_config() -> dict[str, Any]:
+    return {**TEST_CONFIG, "CAREERLOG_FOLLOW": False}  # the views follow the log when a test catches up, and only then
 
 
 @pytest.fixture
@@ -137,3 +151,59 @@ def test_a_units_kept_comparison_follows_a_colleague_placed_in_it_by_a_record_ma
     moved_in(world)
     world.catch_up()
     assert answered(world) == ([], [(BUDI, MOVED, "here")])
+
+
+def appointed_beside_dewi(world: World, pkp: bool = True) -> None:
+    """Budi appointed Pengawas in 2018, Dewi of his unit and rank ready for the post (without the PKP, `pkp` False:
+    not qualified for it)."""
+    ready_colleague(world, pkp)
+    record(world, BUDI, "post_appointment", post("PENGAWAS", "2018-01-02", "IV.a"))
+    world.catch_up()
+
+
+def test_a_units_kept_comparison_follows_a_colleagues_training_migrated_as_known_before_the_decision(
+    world: World,
+) -> None:
+    # Dewi of Budi's unit without the PKP when he was appointed Pengawas: not qualified for the post, no pair. The PKP
+    # migrated since (an import --migration) with its recorded time of 2017 was known before his post: she was
+    # qualified then, and clearly stronger. No view the unit's comparison reads changes (UnitStaff.state): only her
+    # record's last version in the ledger (LedgerRecords.versions) tells its kept comparison from the fresh one
+    appointed_beside_dewi(world, pkp=False)
+    assert answered(world) == ([], [])
+    migrated = Migration(recorded_at=datetime(2017, 7, 3, tzinfo=UTC), recorded_by="legacy")
+    world.services.ledger.record(MOVED, "training", leadership_training(), actor="admin", migration=migrated)
+    world.catch_up()
+    assert answered(world) == ([(BUDI, MOVED)], [])
+
+
+def test_a_units_comparison_kept_while_the_views_lagged_the_ledger_is_computed_anew_once_they_caught_up(
+    world: World,
+) -> None:
+    # Dewi moved to Dinas Pendidikan and appointed Pengawas there on Budi's TMT, recorded since: one appointed to that
+    # kind of post that day is not his colleague (her decision another unit's). Budi's unit compared while the views
+    # had yet to apply it reads the ledger's last versions after it already; once they apply it, only what the unit's
+    # staff views hold (UnitStaff.state: her post among the decisions its staff received, her spell there ending)
+    # tells its kept comparison from the fresh one
+    appointed_beside_dewi(world)
+    assert answered(world) == ([(BUDI, MOVED)], [])
+    moved = {"agency": "KOTA-MEDAN", "unit": "Dinas Pendidikan", "region": "12.71", "effective_date": "2018-01-02"}
+    record(world, MOVED, "placement", {**moved, "reference": "MUT-2018-01"})
+    record(world, MOVED, "post_appointment", {**post("PENGAWAS", "2018-01-02", "IV.a"), "unit": "Dinas Pendidikan"})
+    assert pairs_of(world, "inspector_medan") == [(BUDI, MOVED)]  # (another scope, computed as the views read)
+    world.catch_up()
+    assert answered(world) == ([], [])
+
+
+def test_a_units_kept_comparison_is_computed_anew_under_other_rules(
+    world: World, store_url: str, other_rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules changed (the views judged again under them, then the server reading them: test_scorecard_kept's
+    way): with min_better 3, Dewi, stronger than Budi on two measures (performance and training), is no longer
+    clearly stronger; the unit's decisions, staff and records are as they were."""
+    monkeypatch.delenv(RULES_FILE_ENV, raising=False)
+    appointed_beside_dewi(world)
+    assert answered(world) == ([(BUDI, MOVED)], [])
+    rebuilt_under(store_url, other_rules, monkeypatch)
+    monkeypatch.setenv(RULES_FILE_ENV, str(other_rules))
+    a_second_passes(monkeypatch)  # the web process looks at the views' rules at most once a second
+    assert answered(world) == ([], [])

@@ -22,14 +22,21 @@ def record(world: World, nip: str, kind: str, payload: dict[str, Any]) -> None:
     world.services.ledger.record(nip, kind, payload, actor="test")
 
 
-def ready_colleague(world: World) -> None:
-    """A colleague of Budi's unit and rank with the PKP, a pelaksana post since 2010 and Baik ratings."""
+def leadership_training() -> dict[str, Any]:
+    """The colleague's leadership training (PKP) of 2017, 80 JP."""
+    return f.training("2017-06-30", 80, "2017-05-01", training_kind="PKP")
+
+
+def ready_colleague(world: World, pkp: bool = True) -> None:
+    """A colleague of Budi's unit and rank with the PKP (without it, `pkp` False), a pelaksana post since 2010 and
+    Baik ratings."""
     record(world, STRONGER, "appointment", appointment_of(STRONGER, name="Dewi Lubis"))
     record(world, STRONGER, "post_appointment", post("PELAKSANA", "2010-03-01"))
     for year in range(2010, 2018):
         record(world, STRONGER, "performance_rating", f.rating(year))
     record(world, STRONGER, "rank_promotion", f.promotion("III/b", "2014-04-01"))
-    record(world, STRONGER, "training", f.training("2017-06-30", 80, "2017-05-01", training_kind="PKP"))
+    if pkp:
+        record(world, STRONGER, "training", leadership_training())
 
 
 @pytest.fixture
