@@ -4,7 +4,9 @@ a kept one too (until 2026-12-07 the pairs were computed on every request: 6-10 
 anew, they reuse each unit's 202 and post comparisons whose inputs the event left as they were (KeptUnits): an event
 of another unit's employee leaves a unit's kept, one of a colleague's, or placing someone in the unit, computes it
 anew (until later on 2026-12-07 every unit was compared again after any event: 5-9 s at 2,000 employees). Each answer
-after an event is the one computed with nothing kept. On both stores."""
+after an event is the one computed with nothing kept, whichever of a unit's inputs alone changed: a record's version
+(a fact migrated as known before a decision), the staff's views (a unit compared while they lagged the ledger) or the
+rules. On both stores."""
 
 from __future__ import annotations
 
