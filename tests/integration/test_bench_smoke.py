@@ -14,7 +14,19 @@ import orjson
 import psycopg
 import pytest
 
-from bench import access_log_rows, bigstore, common, disclosure, ingest, reads, rebuild, rebuild_digest, scaling, units
+from bench import (
+    access_log_rows,
+    bigstore,
+    common,
+    disclosure,
+    ingest,
+    reads,
+    rebuild,
+    rebuild_digest,
+    scaling,
+    units,
+    xlsx_download,
+)
 from careerlog.application import CareerLog
 from careerlog.config import Settings
 from tests.conftest import POSTGRES_URL, require_postgres
@@ -333,3 +345,38 @@ def test_disclosure_bench_lp_bounds_each_withheld_cell_around_its_true_count(
     assert all(found["withheld"] for found in attacked)  # (a demo of a dozen people: each cell small)
     for found in attacked:
         assert all(least - 1e-6 <= true <= most + 1e-6 for true, least, most in found["bounds"]), found["bounds"]
+
+
+def test_xlsx_download_bench_times_the_pages_workbook_beside_two_bare_writers(
+    bench_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    xlsx_download.main(["--rows", "30", "--repeat", "1"])
+    out = capsys.readouterr().out
+    assert "ratio careerlog / bare XlsxWriter" in out
+    assert "ratio bare openpyxl write-only / careerlog" in out
+    [result] = saved(bench_env, "xlsx_download")
+    assert result["rows"] == 30
+    assert result["ratio_careerlog_to_bare_xlsxwriter"] > 0
+    assert set(result["cpu_seconds"]) == {"careerlog", "xlsxwriter", "openpyxl"}
+
+
+def test_xlsx_download_bench_writers_hold_the_same_cells() -> None:
+    """The bare writers are given what careerlog writes: each workbook read back holds the same values."""
+    import io
+
+    from flask import Flask
+    from flask_babel import Babel
+    from openpyxl import load_workbook
+
+    app = Flask(__name__)
+    Babel(app)
+    with app.test_request_context("/"):
+        data = xlsx_download.rows(25)
+        cells = xlsx_download.typed_rows(data)
+        ours = xlsx_download.xlsx_download(data, xlsx_download.COLUMNS, "b.xlsx", shares=xlsx_download.SHARES)
+        books = [ours.get_data(), xlsx_download.bare_xlsxwriter(cells), xlsx_download.bare_openpyxl(cells)]
+    read = [list(load_workbook(io.BytesIO(b), read_only=True).active.iter_rows(values_only=True)) for b in books]
+    width = len(xlsx_download.COLUMNS)  # (a row read back ends at its sheet's last column: the header's, in ours)
+    padded = [[row + (None,) * (width - len(row)) for row in book] for book in read]
+    assert padded[0][1:] == padded[1] == padded[2]  # (careerlog's has the header row besides)
+    assert len(read[1]) == 25

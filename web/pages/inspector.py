@@ -504,9 +504,9 @@ def decisions_csv(decision: str, name: str) -> ResponseReturnValue:
     its rows and columns as the API's CSV of the same list: every row the filters select (until 2026-12-07 the first
     100,000), the rules each fired by code and title (the workbook: by label, in the page's language). The CSV is
     written as the rows are read (Services.each_audited); a workbook is written row after row as they are read
-    (openpyxl's write-only mode, web.pages.export.xlsx_download) and sent once made, and refused (422) beyond the rows a
-    sheet holds (XLSX_DATA_ROWS, Excel's), naming the filters that narrow the list: until 2026-12-07 it had no limit
-    and was built from a list of every row."""
+    (XlsxWriter's constant-memory mode, web.pages.export.xlsx_download) and sent once made, and refused (422)
+    beyond the rows a sheet holds (XLSX_DATA_ROWS, Excel's), naming the filters that narrow the list: until
+    2026-12-07 it had no limit and was built from a list of every row."""
     workbook = name.endswith(".xlsx")  # (counted first: more rows than a sheet holds refused before any is listed)
     found, errors = audit_rows(None, 1, decision, **({"at_most": XLSX_DATA_ROWS} if workbook else {}))
     if errors:
