@@ -260,22 +260,30 @@ def rated_below_on(rated: dict[str, str], kind: str, day: date) -> list[dict[str
 
 
 def held_then(found: dict[str, Any], today: date) -> dict[str, dict[str, Any]]:
-    """Per promotion kind whose earliest date is gone by (on or before `today`) and was read a year rated below
-    promotion.performance's minimum (`rated_below_on` the first promotion date from it): what held the promotion
-    then, the years (a localised list), how many and the minimum. The page says it beside the earliest date, which
-    would otherwise read as if nothing had been missing on it."""
-    rated = ratings_of(found["timeline"]["items"])
+    """Per promotion kind whose earliest date is gone by (on or before `today`) and was held then, on the first
+    promotion date from it, by a year rated below promotion.performance's minimum (`rated_below_on`: the years, a
+    localised list, how many and the minimum) or by a disciplinary penalty served then (`penalty_until`: the last day
+    it barred, or `open` with no end recorded). The page says it beside the earliest date, which would otherwise read as
+    if nothing had been missing on it (until 2026-12-08 a penalty served then went unsaid: an employee whose
+    earliest date a penalty barred read of the ratings alone)."""
+    rated, items = ratings_of(found["timeline"]["items"]), found["timeline"]["items"]
     held: dict[str, dict[str, Any]] = {}
     for e in found["eligibility"]:
         earliest = date.fromisoformat(e["earliest_date"])
         if e["blocked"] or earliest > today:
             continue
-        if years := rated_below_on(rated, e["kind"], first_permitted(rules(), earliest) or earliest):
-            held[e["kind"]] = {
+        day = first_permitted(rules(), earliest) or earliest
+        said: dict[str, Any] = {}
+        if years := rated_below_on(rated, e["kind"], day):
+            said |= {
                 "years": format_list([y["year"] for y in years], locale=str(get_locale())),
                 "count": len(years),
                 "minimum": years[0]["minimum"],
             }
+        if (serving := penalty_until(items, day)) is not None:
+            said["penalty"] = serving
+        if said:
+            held[e["kind"]] = said
     return held
 
 
