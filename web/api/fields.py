@@ -84,6 +84,22 @@ class DayEndDateTime(UtcDateTime):
             return datetime.max.replace(tzinfo=UTC)
 
 
+class DayKnownDateTime(UtcDateTime):
+    """A moment of knowledge (a timeline's `known_at`, what had been recorded by then, that moment included): a
+    moment, or a day alone (YYYY-MM-DD), which covers that whole day, read as its last moment (23:59:59.999999 UTC),
+    as the access log's `until` covers its day. Read as the day's own midnight, `known_at=2026-10-18` left out what was
+    recorded on 18 October (a fact recorded at 04:22 UTC that day: a tester, 2026-12-08)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        if not (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+            return moment
+        try:
+            return moment + timedelta(days=1, microseconds=-1)
+        except OverflowError:
+            return datetime.max.replace(tzinfo=UTC)
+
+
 def day_alone(value: Any) -> bool:
     """Whether a period's bound was written as a day alone (YYYY-MM-DD), not a moment."""
     return isinstance(value, str) and ISO_DAY.fullmatch(value) is not None

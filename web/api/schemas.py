@@ -26,6 +26,7 @@ from web.api.fields import (
     NIP_PATTERN,
     NOT_BLANK,
     DayEndDateTime,
+    DayKnownDateTime,
     PlainDate,
     PlainDateTime,
     PlainNumber,
@@ -653,11 +654,11 @@ class FactSchema(StrictSchema):
 
 class TimelineQuerySchema(ReadQuerySchema):
     as_of = PlainDate(metadata={"description": "Only facts in effect by this date."})
-    known_at = UtcDateTime(
+    known_at = DayKnownDateTime(
         default_timezone=UTC,
         metadata={
-            "description": "Only what had been recorded by then (ISO 8601; UTC if no offset); answered in UTC, as "
-            "every time the API gives."
+            "description": "Only what had been recorded by then, that moment included (ISO 8601; UTC if no offset; a "
+            "day alone, YYYY-MM-DD, covers that whole day in UTC); answered in UTC, as every time the API gives."
         },
     )
 
