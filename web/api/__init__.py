@@ -12,12 +12,14 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from apispec import APISpec
 from flask import Flask, Response, current_app, request
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.ledger import latest_today
 from web.api import accounts, audits, employees, imports, reference, reports, scorecard, units
 from web.api.common import (
     CONDITIONAL_BLUEPRINTS,
@@ -31,7 +33,7 @@ from web.api.common import (
     wait_if_asked,
 )
 from web.api.event_schemas import register_components
-from web.api.fields import PlainDecimal
+from web.api.fields import THIS_YEAR, PlainDecimal
 from web.api.ratelimit import COUNTED, TokenLimit
 from web.api.schemas import ProblemSchema
 from web.api.scope import refuse_outside_scope, scope_refusal
@@ -102,6 +104,28 @@ API_CONFIG: dict[str, Any] = {
 }
 
 
+def this_years(document: dict[str, Any], year: int) -> None:
+    """Each year parameter of the document (its schema, or its list's items, marked THIS_YEAR: web.api.fields.PAST_YEAR)
+    given `year` as its maximum, in place: this year anywhere in Indonesia (latest_today), as a_past_year checks it."""
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                schema = parameter.get("schema", {})
+                for bounded in (schema, schema.get("items", {})):
+                    if bounded.get(THIS_YEAR):
+                        bounded["maximum"] = year
+
+
+class YearsBoundSpec(APISpec):
+    """apispec's document, its year parameters' maximum this year whenever it is given out (to_dict: /api/openapi.json,
+    `flask openapi print`): the document is written once a process, which may serve past New Year."""
+
+    def to_dict(self) -> dict[str, Any]:
+        document: dict[str, Any] = super().to_dict()
+        this_years(document, latest_today().year)
+        return document
+
+
 class CareerlogApi(Api):
     """flask-smorest's Api, with problem+json errors in the answers and in the document.
 
@@ -129,6 +153,8 @@ class CareerlogApi(Api):
 
     @spec.setter
     def spec(self, spec: Any) -> None:
+        if type(spec) is APISpec:  # (flask-smorest's, made as the Api is: its year parameters' maxima said when read)
+            spec.__class__ = YearsBoundSpec
         self._spec = spec
 
     def document(self, write: Callable[[Any], None]) -> None:

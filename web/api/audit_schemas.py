@@ -32,7 +32,7 @@ from projections.merit.schemas import RuleFindingSchema as RuleFindingSchema
 from projections.merit.schemas import SubjectEvidenceSchema as SubjectEvidenceSchema
 from projections.merit.schemas import decision_id as decision_id
 from projections.reading import after_today
-from web.api.fields import PlainDate, WholeNumber, a_past_year
+from web.api.fields import PAST_YEAR, PlainDate, WholeNumber, a_past_year
 from web.api.schemas import (
     CodeFilter,
     CursorPageOfSchema,
@@ -993,7 +993,7 @@ class GradeInflationQuerySchema(CursorPagingSchema):
     agency = filter_field("agency")
     unit = text_filter("Only these units (repeatable).")
     year = WholeNumber(
-        validate=a_past_year, metadata={"description": "Only this year, from 1900 to this one.", "minimum": 1900}
+        validate=a_past_year, metadata={"description": "Only this year, from 1900 to this one.", **PAST_YEAR}
     )
 
 

@@ -207,6 +207,13 @@ class Code(fields.String):
         return self.table.normalise(text)
 
 
+# What the OpenAPI document says of a year `a_past_year` checks: from FIRST_YEAR to this year, its maximum set to this
+# year as the document is given out (THIS_YEAR: web.api.YearsBoundSpec; the document is written once a process, and a
+# process may serve past New Year). Until 2026-12-08 the minimum alone, and the programmes report's years neither.
+THIS_YEAR = "x-maximum-this-year"
+PAST_YEAR = {"minimum": FIRST_YEAR, THIS_YEAR: True}
+
+
 def a_past_year(year: int) -> None:
     """A year from the first the reports read to this one (this year anywhere in Indonesia): the one check of every
     year a query takes (a report's, the scorecard's, grade inflation's), so that a year out of range is worded one

@@ -20,6 +20,7 @@ from careerlog.keyset import MAX_CURSOR_JSON, decode_cursor, encode_cursor
 from projections.queries import MAX_PAGE_SIZE, PAGE_OR_AFTER
 from web.api.fields import WholeNumber
 from web.config import MAX_WINDOW
+from web.security import MAX_URL_BYTES
 
 DEFAULT_MAX_PAGE_OFFSET = 10_000
 # (a Refusal, so the API says it in the client's language: web.languages)
@@ -62,7 +63,12 @@ A_CURSOR = {"pattern": "^[A-Za-z0-9_=-]+$"}
 # bound digest, 4/3 longer in base64). Those given since 2026-12-06 are packed when long (keyset.encode_cursor:
 # at most about 4,100 characters); those given before were not. Until 2026-12-06 1000 characters, less than a
 # roster's cursor by a 260-character unit name of accented letters (a 422 on following the page's `next`).
-MAX_CURSOR = MAX_CURSOR_JSON * 4 // 3
+# No longer than a URL carries, though: the shortest list's (the roster's) with `after` alone, within the app's limit
+# (web.security.MAX_URL_BYTES; a longer URL is a 414 before `after` is read), so that the OpenAPI document's maxLength
+# is one a client can send (until 2026-12-08 8,266, the JSON bound's, which no URL of 8,000 bytes holds); a cursor
+# given before packing is at most 7,167 characters (tests/unit/test_cursor_packing.py), below it
+SHORTEST_CURSOR_URL = "/api/v1/employees?after="
+MAX_CURSOR = min(MAX_CURSOR_JSON * 4 // 3, MAX_URL_BYTES - len(SHORTEST_CURSOR_URL))
 AFTER_DESCRIPTION = (
     "Read on after this cursor (a page's `next`, with the same filters) instead of by page number (leave `page` "
     "out): rows added since before the cursor do not shift the pages after it, and the last page is as fast as "

@@ -7,7 +7,7 @@ from marshmallow import fields, validate
 from projections.mentoring import DEFAULT_OUTCOME_YEARS, MAX_OUTCOME_YEARS
 from projections.training import DEFAULT_WINDOW_MONTHS, MAX_WINDOW_MONTHS, SPELL_FIELDS
 from web.api.audit_schemas import value_lists
-from web.api.fields import FlatList, PlainDate, WholeNumber, a_past_year
+from web.api.fields import PAST_YEAR, FlatList, PlainDate, WholeNumber, a_past_year
 from web.api.schemas import ReadQuerySchema, StrictSchema, filter_field, grouping, suppressed_flag, text_filter
 from web.services import MENTORING_REPORT_FILTERS
 
@@ -48,7 +48,7 @@ class ComplianceQuerySchema(ComplianceFilterSchema):  # type: ignore[valid-type,
     year = WholeNumber(
         required=True,
         validate=a_past_year,
-        metadata={"description": "The year, from 1900 to this year.", "minimum": 1900},
+        metadata={"description": "The year, from 1900 to this year.", **PAST_YEAR},
     )
     by = grouping(
         SPELL_FIELDS,
@@ -135,7 +135,7 @@ class ProgrammesQuerySchema(ProgrammeFilterSchema):  # type: ignore[valid-type,m
         "DIKLAT-PIM IV."
     )
     year = FlatList(
-        WholeNumber(validate=a_past_year),
+        WholeNumber(validate=a_past_year, metadata=PAST_YEAR),
         metadata={
             "description": "Only trainings ending in these years (repeatable), each from 1900 to this year: any "
             "other refused, a 422 naming `year` with one list of reasons (until 2026-12-05 keyed by position)."

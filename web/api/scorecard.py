@@ -19,7 +19,7 @@ from projections.suppression import REFERENCE_WITHHELD
 from web import kept
 from web.api.blueprint import ApiBlueprint
 from web.api.common import caller, json_or_csv, wants_csv
-from web.api.fields import PlainDate, WholeNumber, a_past_year
+from web.api.fields import PAST_YEAR, PlainDate, WholeNumber, a_past_year
 from web.api.schemas import ReadQuerySchema, StrictSchema, filled_text, suppressed_flag
 from web.services import agency_target
 
@@ -58,7 +58,7 @@ class ScorecardQuerySchema(ReadQuerySchema):
         required=True,
         validate=a_past_year,
         metadata={
-            "minimum": 1900,
+            **PAST_YEAR,
             "description": "The year reported. With `years` left out (3), a year from 1902 on: the trend reaches back "
             "no further than 1900; for 1900 or 1901 send `years` (at most `year` - 1899), else a 422 naming `year`.",
         },
