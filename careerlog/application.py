@@ -201,15 +201,16 @@ KEY_COMMA = Refusal(
 # (marshmallow's Length), naming client_key: a longer key recorded there could never be sent again through the API.
 MAX_CLIENT_KEY = 200
 KEY_TOO_LONG = Refusal(f"Length must be between 1 and {MAX_CLIENT_KEY}.").reason()
-# The refusals of a recording (careerlog.domain.wording); those of its payload and facts are the domain's.
+# The refusals of a recording (careerlog.domain.wording); those of its payload and facts are the domain's. (Until
+# 2026-12-08 "it stands as version {current} left it, not as {expected}", which read oddly, in Indonesian the more)
 CHANGED_SINCE = Refusal(
-    "Version {version} of {subject} was changed since it was read: it stands as version {current} left it, not as "
-    "{expected}; read it again and send what to change on it as it stands.",
+    "Version {version} of {subject} was changed since it was read: version {current} changed it last (its ETag now "
+    '"{current}"), not {expected} as If-Match says; read it again and send what to change on it as it stands.',
 )
 # ... and when the If-Match names no version of the fact (a tag of none of its versions, `"abc"`, or a weak one)
 NO_VERSION_NAMED = Refusal(
-    "The If-Match tag names no version of version {version} of {subject}: it stands as version {current} left it, "
-    'its ETag "{current}"; read it again and send what to change on it as it stands, with that ETag as If-Match.',
+    "The If-Match tag names no version of version {version} of {subject}: version {current} changed it last, its "
+    'ETag now "{current}"; read it again and send what to change on it as it stands, with that ETag as If-Match.',
 )
 KEPT_CHANGING = Refusal("{subject} kept changing while this was recorded; nothing was recorded, try again.")
 UNKNOWN_KIND = Refusal("Unknown kind {kind}; one of: {known}.")

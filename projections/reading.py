@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from careerlog.domain.ledger import latest_today
-from careerlog.domain.wording import Reason
+from careerlog.domain.wording import Reason, Refusal
 from careerlog.sqlstore import SqlStore
 
 # A day as every query argument takes it: YYYY-MM-DD alone, where date.fromisoformat also reads ISO 8601's basic and
@@ -37,12 +37,18 @@ class ViewReader:
         return self._today or latest_today()
 
 
+# An audit's `from` after today, which no `to` sent ends: said as a day in the future (until 2026-12-08 "{start} is
+# after the end date {today}.", an end date the client never sent)
+FROM_IN_THE_FUTURE = Refusal(
+    "{start} is in the future (today is {today}): nothing after today is recorded, so a period from it holds nothing.",
+    dates=("start", "today"),
+)
+
+
 def after_today(day: date) -> Reason | None:
     """The refusal of an audit's `from` after today (latest_today: anywhere in Indonesia), named `from` by every
     audit alike (the API's lists and statistics, the pages, the command line's --from): no decision, award, study
     leave or promotion round after today is read, so such a period ends before it begins. Until 2026-12-06 the
     statistics refused it and the lists answered an empty list. None for a day up to today."""
-    from careerlog.domain.employee import START_AFTER_END
-
     today = latest_today()
-    return START_AFTER_END.reason(start=day.isoformat(), end=today.isoformat()) if day > today else None
+    return FROM_IN_THE_FUTURE.reason(start=day.isoformat(), today=today.isoformat()) if day > today else None

@@ -22,6 +22,7 @@ from flask import Flask, Response, request
 from werkzeug.exceptions import RequestURITooLarge
 
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.wording import Refusal
 
 STRICT_CSP = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 DOCS_CSP = (
@@ -49,7 +50,12 @@ API_VARY = "Accept, Authorization"
 # The longest URL (path and query, as sent) answered; a longer one is a 414. `careerlog serve` lets request
 # lines through up to gunicorn's own limit (8,190 bytes, above this) and answers a longer one alike (web.cli).
 MAX_URL_BYTES = 8000
-URL_TOO_LONG = f"The URL (path and query) is longer than the limit of {MAX_URL_BYTES:,} bytes."
+# (a Refusal, so the app's 414 says it in the client's language, its title too, web.errors.TITLES; until 2026-12-08 in
+# English whatever was asked. The worker's 414 of a request line past gunicorn's ceiling stays English: its headers,
+# Accept-Language among them, are not read)
+URL_TOO_LONG = Refusal(
+    "The URL (path and query) is longer than the limit of {limit} bytes.", numbers=("limit",)
+).reason(limit=f"{MAX_URL_BYTES:,}")
 
 
 def security_headers(path: str, secure: bool, *, tagged: bool = False) -> list[tuple[str, str]]:

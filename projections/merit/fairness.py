@@ -51,7 +51,7 @@ from projections.merit.survival import (
     time_to_promotion_each,
     training_per_year,
 )
-from projections.reading import ViewReader, plain_day
+from projections.reading import FROM_IN_THE_FUTURE, ViewReader, plain_day
 from projections.training import BETWEEN, UNKNOWN_FILTER_OF, filter_clauses, where_sql, whole_number
 
 if TYPE_CHECKING:  # numpy, pandas, scipy and statsmodels are imported where used: every CLI process imports this
@@ -850,9 +850,11 @@ class FairnessQueries(ViewReader):
     def until(self, ask: Request) -> str:
         """The period's last day, today at the latest; a `from` after it (a period ending before it begins, its `to`
         defaulting to today) is refused, naming `from`."""
-        until = min(ask.end or "9999-12-31", self.today.isoformat())
-        if ask.start and ask.start > until:
-            raise InvalidInput(START_AFTER_END.reason(start=ask.start, end=until), "from")
+        today = self.today.isoformat()
+        until = min(ask.end or "9999-12-31", today)
+        if ask.start and ask.start > until:  # (a `to` from today on, or none: a day in the future)
+            future = FROM_IN_THE_FUTURE.reason(start=ask.start, today=today) if until == today else None
+            raise InvalidInput(future or START_AFTER_END.reason(start=ask.start, end=until), "from")
         return until
 
     def _rank_spells(self, ask: Request, until: str) -> tuple[pd.DataFrame, list[str]]:

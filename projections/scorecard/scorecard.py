@@ -38,6 +38,17 @@ def indicators(ctx: Context, config: Settings) -> list[Indicator]:
 
 UNKNOWN_AGENCY = Refusal("Unknown agency {agency}; see the agencies reference table.")  # (careerlog.domain.wording)
 UNKNOWN_REGION = Refusal("Unknown region {region}; see the regions reference table.")
+# A trend reaching back before 1900, of `years` sent and of the default `years` (named beside `year`, saying what to
+# send); years as written, counts as a language writes them (until 2026-12-08 plain texts, English in the API's
+# Indonesian)
+TREND_BEFORE_1900 = Refusal(
+    "The trend would reach back to {start}, before 1900: at most {most} for {year}.", numbers=("most",)
+)
+DEFAULT_TREND_BEFORE_1900 = Refusal(
+    "The trend of the default {span} years would reach back to {start}, before 1900: send years (at most {most} for "
+    "{year}), or a year from {first} on.",
+    numbers=("span", "most"),
+)
 
 
 def checked_scope(agency: Any, unit: Any, region: Any) -> Scope:
@@ -88,11 +99,9 @@ def query_problems(
         # (each year's figures refused 1899 as a `year` the caller never gave)
         start, most = first - span + 1, first - 1899
         if years_given:
-            reach = f"The trend would reach back to {start}, before 1900: at most {most} for {first}."
-            found.setdefault("years", []).append(reach)
+            found.setdefault("years", []).append(TREND_BEFORE_1900.reason(start=start, most=most, year=first))
         else:  # the default `years`: named beside `year`, saying what to send
-            reach = f"The trend of the default {span} years would reach back to {start}, before 1900: send years "
-            reach += f"(at most {most} for {first}), or a year from {1899 + span} on."
+            reach = DEFAULT_TREND_BEFORE_1900.reason(span=span, start=start, most=most, year=first, first=1899 + span)
             found.setdefault("year", []).append(reach)
     return found
 

@@ -9,12 +9,15 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from flask_babel import force_locale
+from limits import parse
 
 from careerlog.config import ConfigurationError
 from tests.functional.conftest import BUDI, RINA, TEST_CONFIG, World, served_app
-from web.api.ratelimit import BatchedStoreCounts
+from web.api.ratelimit import TOO_MANY_REQUESTS, BatchedStoreCounts, limit_words
 from web.config import WebSettings
 from web.fastreads import FastReads
+from web.languages import worded
 
 PROBLEM_JSON = "application/problem+json"
 TIMELINE = f"/api/v1/employees/{BUDI}/timeline"
@@ -45,6 +48,33 @@ def test_the_sixth_request_of_a_token_in_its_minute_is_refused_with_retry_after(
         assert 1 <= int(refused.headers["Retry-After"]) <= 60
     assert world.get("/api/v1/me", "inspector").status_code == 200  # another token counts on its own
     assert world.get("/api/v1/me", None).status_code == 401  # no token: refused as before, not counted
+
+
+def test_the_429_says_its_limit_and_wait_in_indonesian_when_asked(world: World) -> None:
+    """(Until 2026-12-08 "Too many requests with this token (at most 5 per 1 minute): ..." whatever was asked.)"""
+    for _ in range(5):
+        world.get("/api/v1/me", "hr")
+    told = world.get("/api/v1/me", "hr", headers={"Accept-Language": "id"})
+    said = world.get("/api/v1/me", "hr", headers={"Accept-Language": "en"})
+    assert (told.status_code, told.headers["Content-Language"], said.headers["Content-Language"]) == (429, "id", "en")
+    wait = told.headers["Retry-After"]
+    assert (told.get_json()["title"], told.get_json()["detail"]) == (
+        "Terlalu Banyak Permintaan",
+        f"Terlalu banyak permintaan dengan token ini (paling banyak 5 per 1 menit): coba lagi dalam {wait} detik.",
+    )
+    wait = said.headers["Retry-After"]
+    assert said.get_json()["detail"] == (
+        f"Too many requests with this token (at most 5 per 1 minute): try again in {wait} seconds."
+    )
+
+
+def test_a_limit_of_thousands_per_hour_is_written_as_each_language_writes_a_number(world: World) -> None:
+    reason = TOO_MANY_REQUESTS.reason(limit=limit_words(parse("3000/2 hours")), wait=1200)
+    assert reason == "Too many requests with this token (at most 3000 per 2 hour): try again in 1200 seconds."
+    with world.app.test_request_context(), force_locale("id"):
+        assert worded(reason) == (
+            "Terlalu banyak permintaan dengan token ini (paling banyak 3.000 per 2 jam): coba lagi dalam 1.200 detik."
+        )
 
 
 NOBODY = "/api/v1/employees/199001012026011999"

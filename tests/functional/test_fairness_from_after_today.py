@@ -23,7 +23,7 @@ def test_both_statistics_refuse_a_from_after_today_alike(world: World, store_url
     assert {s: (a.status_code, list(a.get_json().get("errors", {}))) for s, a in refusals.items()} == {
         s: (422, ["from"]) for s in STATISTICS
     }
-    assert "is after the end date" in refusals["fairness"].get_json()["errors"]["from"][0]
+    assert "is in the future" in refusals["fairness"].get_json()["errors"]["from"][0]
     for statistic in STATISTICS:
         answered = world.get(f"/api/v1/audits/{statistic}?by=sex&from={latest_today().isoformat()}", "inspector")
         assert answered.status_code == 200, (statistic, answered.get_json())

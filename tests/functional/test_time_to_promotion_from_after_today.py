@@ -34,7 +34,7 @@ def test_the_api_refuses_a_from_after_today_naming_it(world: World) -> None:
     answer = world.get(f"/api/v1/audits/time-to-promotion?by=sex&from={tomorrow()}", "inspector")
     assert answer.status_code == 422, answer.get_json()
     assert list(answer.get_json()["errors"]) == ["from"]
-    assert "is after the end date" in answer.get_json()["errors"]["from"][0]
+    assert "is in the future" in answer.get_json()["errors"]["from"][0]
     today = world.get(f"/api/v1/audits/time-to-promotion?by=sex&from={latest_today().isoformat()}", "inspector")
     assert today.status_code == 200
 
@@ -45,7 +45,7 @@ def test_the_fairness_page_shows_the_refusal_beside_from(world: World) -> None:
     assert answer.status_code == 422
     text = answer.get_data(as_text=True)
     assert '<span class="error" id="from-error">' in text
-    assert "jatuh setelah tanggal selesai" in text  # in the page's language: "{start} is after the end date {end}."
+    assert "berada di masa depan" in text  # in the page's language: "{start} is in the future (today is {today}): ..."
 
 
 def test_the_command_line_refuses_a_from_after_today(world: World, store_url: str) -> None:

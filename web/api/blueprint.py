@@ -17,7 +17,7 @@ from werkzeug.datastructures import MultiDict
 from careerlog.access import Action
 from careerlog.domain.errors import cut
 from careerlog.domain.payload import utf8
-from careerlog.domain.wording import Refusal
+from careerlog.domain.wording import Reason, Refusal
 from careerlog.jsontext import JSON_DEPTH_LIMIT, given_twice, json_depth_exceeded, named_once
 from web.api.common import csv_documented
 
@@ -47,14 +47,17 @@ LONE_SURROGATE = (
 )
 
 
-NOT_AN_OBJECT = "Must be a JSON object (the fields by name, between braces), not {what}."
+# (the refusals of a body as careerlog words them are Refusals, so the API says them in the client's language:
+# web.languages; until 2026-12-08 in English whatever was asked. Python's JSON reader's own words stay English)
+NOT_AN_OBJECT = Refusal("Must be a JSON object (the fields by name, between braces), not {what}.")
+JSON_KINDS = {kind: Refusal(f"a {kind}").reason() for kind in ("list", "text", "number")}
 
 
 def json_kind(value: Any) -> str:
     """What a JSON value read is, as a refusal names it: a list, a text, a number, true, false or null."""
     if value is None or isinstance(value, bool):
         return json.dumps(value)
-    return "a list" if isinstance(value, list) else "a text" if isinstance(value, str) else "a number"
+    return JSON_KINDS["list" if isinstance(value, list) else "text" if isinstance(value, str) else "number"]
 
 
 def lone_surrogate(value: Any, where: str = "") -> str | None:
@@ -118,21 +121,39 @@ def long_number_refusal(data: bytes) -> ValidationError:
     found = too_many_digits(json.loads(data, parse_int=whole_or_digits))
     where, text = found if found is not None else ("body", Digits(""))
     digits = len(text.lstrip("-"))
-    reason = (
-        f"{cut(text)} has {digits:,} digits, more than any number careerlog reads ({sys.get_int_max_str_digits():,} "
-        "at most): no field takes a number so long."
-    )
+    reason = TOO_MANY_DIGITS.reason(number=cut(text), digits=f"{digits:,}", most=f"{sys.get_int_max_str_digits():,}")
     return ValidationError({where: [reason]})
 
 
-NOT_UTF8_BODY = (
+# (the counts written as the language writes a number: "5.000 digit" in Indonesian)
+TOO_MANY_DIGITS = Refusal(
+    "{number} has {digits} digits, more than any number careerlog reads ({most} at most): no field takes a number so "
+    "long.",
+    numbers=("digits", "most"),
+)
+NOT_UTF8_BODY = Refusal(
     "byte {at} ({byte}) is not UTF-8, as JSON sent over a network is (RFC 8259, 8.1; a charset named in the "
     "Content-Type is not read): send the body as UTF-8"
 )
-BOM = (
+BOM = Refusal(
     "the body begins with a byte-order mark (U+FEFF), which JSON sent over a network does not carry (RFC 8259, 8.1): "
     "send it without"
-)
+).reason()
+# ... said as Python's JSON reader says where ("Not valid JSON: <reason>: line 1 column 1 (char 0)."), the place as
+# given in either language
+NOT_VALID_JSON_AT = Refusal("Not valid JSON: {reason}: line {line} column {column} (char {at}).")
+
+
+class WordedDecodeError(json.JSONDecodeError):
+    """A JSONDecodeError of careerlog's own reason (a Reason), which the 400 says in the client's language."""
+
+    def __init__(self, reason: Reason, doc: str, pos: int) -> None:
+        super().__init__(reason, doc, pos)
+        self.reason = reason
+
+    def said(self) -> Reason:
+        """The 400's reason, as f"Not valid JSON: {error}." says a JSONDecodeError of Python's."""
+        return NOT_VALID_JSON_AT.reason(reason=self.reason, line=self.lineno, column=self.colno, at=self.pos)
 
 
 def read_json(data: bytes) -> Any:
@@ -143,19 +164,20 @@ def read_json(data: bytes) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        reason = NOT_UTF8_BODY.format(at=exc.start, byte=f"0x{data[exc.start]:02X}")
-        raise json.JSONDecodeError(reason, doc=str(exc.object), pos=exc.start) from exc
+        reason = NOT_UTF8_BODY.reason(at=exc.start, byte=f"0x{data[exc.start]:02X}")
+        raise WordedDecodeError(reason, doc=str(exc.object), pos=exc.start) from exc
     if text.startswith("\ufeff"):
-        raise json.JSONDecodeError(BOM, doc=text, pos=0)
+        raise WordedDecodeError(BOM, doc=text, pos=0)
     at = json_depth_exceeded(text)  # (refused unread: json.loads recursed to Python's limit, careerlog.jsontext)
     if at is not None:
         too_deep(at)
     return json.loads(text, object_pairs_hook=named_once)
 
 
-TOO_DEEP = (
+TOO_DEEP = Refusal(
     "Not valid JSON here: nested too deeply (more than {limit} arrays or objects one inside another, from character "
-    "{at}): no field holds a value nested so deeply."
+    "{at}): no field holds a value nested so deeply.",
+    numbers=("limit", "at"),
 )
 
 
@@ -163,7 +185,7 @@ def too_deep(at: int) -> NoReturn:
     """The 400 of a body nested more than JSON_DEPTH_LIMIT levels (refused unread, `at` the offset of the array or
     object opened past it): json.loads recursed to Python's limit on such a body, and the walks over what it read
     (lone_surrogate, given_twice) one level a call."""
-    abort(400, messages={"json": {"body": [TOO_DEEP.format(limit=JSON_DEPTH_LIMIT, at=f"{at + 1:,}")]}})
+    abort(400, messages={"json": {"body": [TOO_DEEP.reason(limit=JSON_DEPTH_LIMIT, at=f"{at + 1:,}")]}})
 
 
 # (Refusals, so the API says them in the client's language too: web.languages; until 2026-12-07 in English alone)
@@ -198,7 +220,7 @@ class BodyParser(FlaskParser):
         if where is not None:
             abort(400, messages={"json": {"body": [f"Not valid JSON: {where} {LONE_SURROGATE}"]}})
         if not isinstance(body, dict):  # (marshmallow's refusal names no field: _schema)
-            raise ValidationError({"body": [NOT_AN_OBJECT.format(what=json_kind(body))]})
+            raise ValidationError({"body": [NOT_AN_OBJECT.reason(what=json_kind(body))]})
         repeated = given_twice(body)  # (json.loads keeps the last value given, the other dropped unseen)
         if repeated is not None:
             raise ValidationError({repeated: [GIVEN_TWICE]})
@@ -227,7 +249,8 @@ class BodyParser(FlaskParser):
     def _handle_invalid_json_error(
         self, error: json.JSONDecodeError | UnicodeDecodeError, req: flask.Request, *args: Any, **kwargs: Any
     ) -> NoReturn:
-        abort(400, exc=error, messages={"json": {"body": [f"Not valid JSON: {error}."]}})
+        said = error.said() if isinstance(error, WordedDecodeError) else f"Not valid JSON: {error}."
+        abort(400, exc=error, messages={"json": {"body": [said]}})
 
 
 class ApiBlueprint(Blueprint):

@@ -35,11 +35,13 @@ from projections.training import FIRST_YEAR, YEAR_BETWEEN
 # What the OpenAPI document says of a text refused empty or only spaces: a character other than a space
 NOT_BLANK = {"minLength": 1, "pattern": r"\S"}
 OUT_OF_RANGE = Refusal("Out of range: the moment in UTC would be before year 1 or after 9999.").reason()
-# A moment's refusal (UtcDateTime): the forms it takes, and the zone of one written without an offset (docs/api.md)
-DATE_TIME_FORMAT = (
+# A moment's refusal (UtcDateTime): the forms it takes, and the zone of one written without an offset (docs/api.md);
+# a Refusal, so the API says it in the client's language (web.languages: marshmallow hands it on as a plain text, which
+# the catalogue's entry of it translates; until 2026-12-08 in English whatever was asked)
+DATE_TIME_FORMAT = Refusal(
     "Must be a date and time YYYY-MM-DDTHH:MM[:SS] with an offset (Z, +07:00 for WIB), or a date YYYY-MM-DD; "
     "one without an offset is read as UTC."
-)
+).reason()
 # An identity number as the API takes it, for the OpenAPI document: 18 digits, the spaces, dots and dashes people type
 # between them aside (careerlog.domain.nip.normalise_nip)
 NIP_PATTERN = r"^[\s.\-]*(?:[0-9][\s.\-]*){18}$"

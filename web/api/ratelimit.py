@@ -31,11 +31,28 @@ from limits.storage import Storage
 from limits.strategies import FixedWindowRateLimiter
 
 from careerlog.accounts import Accounts, token_hash
+from careerlog.domain.wording import Refusal
 from web.errors import problem
 
 COUNTED = "careerlog.rate_limit.counted"  # WSGI environ key: the fast path counted this request, within the limit
 FLUSH_SECONDS = 1.0  # a process adds a token's hits to the store at least this often while it is used
 KEPT_TALLIES = 4096  # tokens whose counts a process keeps before forgetting those whose window has ended
+
+# The 429's detail, and its limit as `limits` writes it ("5 per 1 minute"), one wording a unit of time: Refusals, so
+# the API says them in the client's language (web.languages; until 2026-12-08 in English whatever was asked)
+TOO_MANY_REQUESTS = Refusal(
+    "Too many requests with this token (at most {limit}): try again in {wait} seconds.", numbers=("wait",)
+)
+PER_UNIT = {
+    unit: Refusal(f"{{amount}} per {{multiples}} {unit}", numbers=("amount", "multiples"))
+    for unit in ("second", "minute", "hour", "day", "month", "year")
+}
+
+
+def limit_words(item: RateLimitItem) -> str:
+    """A rate limit as `limits` writes it (`str(item)`: "5 per 1 minute"), worded to be translated."""
+    per = PER_UNIT.get(item.GRANULARITY.name)
+    return str(item) if per is None else per.reason(amount=item.amount, multiples=item.multiples)
 
 
 @dataclass
@@ -146,5 +163,5 @@ class TokenLimit:
         assert self.strategy is not None
         reset = self.strategy.get_window_stats(self.item, "api-token", token_hash(token)).reset_time
         wait = max(1, math.ceil(reset - time.time()))
-        detail = f"Too many requests with this token (at most {self.item}): try again in {wait} seconds."
+        detail = TOO_MANY_REQUESTS.reason(limit=limit_words(self.item), wait=wait)
         return problem(429, detail, slug="rate-limited", headers={"Retry-After": str(wait)})

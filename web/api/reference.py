@@ -12,6 +12,7 @@ from marshmallow import fields
 from careerlog.domain.errors import quoted
 from careerlog.domain.events import BY_KIND
 from careerlog.domain.payload import filled_fields
+from careerlog.domain.wording import Refusal
 from careerlog.reference import Code, Table, reference
 from web.api.blueprint import ApiBlueprint
 from web.api.schemas import NO_QUERY, StrictSchema
@@ -123,6 +124,10 @@ class Tables(MethodView):
         return {"items": [table_entry(name, ref.table(name)) for name in ref.names]}
 
 
+# (a Refusal, so the API says it in the client's language, web.languages; until 2026-12-08 English whatever was asked)
+NO_TABLE = Refusal("No reference table {table}; GET {path} lists them.")
+
+
 @blp.route("/reference/<table>", parameters=[TABLE_PARAMETER])
 class Codes(MethodView):
     @blp.arguments(NO_QUERY, location="query")
@@ -133,7 +138,7 @@ class Codes(MethodView):
         (an agency's region seat, ...), as `careerlog reference TABLE` lists them."""
         ref = reference()
         if table not in ref.names:
-            abort(404, f"No reference table {quoted(table)}; GET {REFERENCE_PATH} lists them.")
+            abort(404, NO_TABLE.reason(table=quoted(table), path=REFERENCE_PATH))
         found = ref.table(table)
         return {"table": table, "source": found.source, "items": [code_row(code) for code in found]}
 

@@ -13,11 +13,11 @@ from werkzeug.datastructures import FileStorage
 from careerlog.access import Role
 from careerlog.accounts import BAD_USERNAME, USERNAME
 from careerlog.application import BLANK_KEY, CONFIRMABLE, MAX_CLIENT_KEY, RECORDABLE_KINDS, UNKNOWN_KIND
-from careerlog.domain.errors import quoted, quoted_values
+from careerlog.domain.errors import QUOTED_VALUES, quoted
 from careerlog.domain.nip import eighteen_digits, normalise_nip, not_a_nip
 from careerlog.domain.payload import NEAREST_TABLES
 from careerlog.domain.unit import near_codes
-from careerlog.domain.wording import Refusal
+from careerlog.domain.wording import JOINS, Refusal
 from careerlog.reference import FILTER_TABLES, AnyCase, reference, tables_codes
 from projections.merit.schemas import RecordingSchema as _RecordingSchema
 from projections.queries import AGE_BANDS, HEADCOUNT_FIELDS, ROSTER_FILTERS, ROSTER_SORTS, age_band_label
@@ -259,6 +259,30 @@ CODES_LISTED = 20  # a table of more codes is named, not listed, in the refusal
 
 # (a Refusal, so the API says it in the client's language too: web.languages)
 NOT_KNOWN_VALUES = Refusal("Not one of the known values: {named} ({listing}).")
+# ... its values quoted, each with the codes it may be ("'V/a' (did you mean 'IV/a'?)", "'x' or 'y'"), and how many
+# more it refuses than it quotes: worded too (until 2026-12-08 "did you mean", "or" and "and 3 more" were English in
+# the Indonesian)
+MEANT = Refusal("{value} (did you mean {near}?)")
+EITHER = Refusal("{first} or {rest}")
+AND_MORE = Refusal("{named} and {more} more", numbers=("more",))
+
+
+def folded(refusal: Refusal, parts: list[str]) -> str:
+    """Parts put together by a refusal of {first} and {rest} (`, `, " or "), the last first: a Reason of two or more,
+    each part kept (a Reason one translated as its own)."""
+    found = parts[-1]
+    for part in reversed(parts[:-1]):
+        found = refusal.reason(first=part, rest=found)
+    return found
+
+
+def worded_values(values: Iterable[Any], quote: Any = quoted) -> str:
+    """Values as a refusal lists them (careerlog.domain.errors.quoted_values: the first QUOTED_VALUES quoted, then how
+    many more), worded so that each is said in the client's language."""
+    values = list(values)
+    named = folded(JOINS[", "], [quote(v) for v in values[:QUOTED_VALUES]])
+    left = len(values) - QUOTED_VALUES
+    return AND_MORE.reason(named=named, more=f"{left:,}") if left > 0 else named
 
 
 # ... and a table of more codes than CODES_LISTED named by its path (two: a rank's, PNS ranks and PPPK grades), the
@@ -284,7 +308,7 @@ class EachOneOf(validate.Validator):
     def __call__(self, value: Any) -> Any:
         unknown = [v for v in value if v not in self.known]
         if unknown:
-            named = quoted_values(unknown, self.named)
+            named = worded_values(unknown, self.named)
             raise ValidationError(NOT_KNOWN_VALUES.reason(named=named, listing=self.listing))
         return value
 
@@ -317,7 +341,7 @@ class KnownCodes(EachOneOf):
             found = self.near(value) if isinstance(value, str) else []
         if not found:
             return quoted(value)
-        return f"{quoted(value)} (did you mean {' or '.join(map(quoted, found))}?)"
+        return MEANT.reason(value=quoted(value), near=folded(EITHER, [quoted(code) for code in found]))
 
     def near(self, value: str) -> list[str]:
         """The codes an unknown value is near, as the import suggests them (careerlog.domain.payload.unknown_code): a
@@ -370,7 +394,7 @@ class FieldCount(validate.Validator):
         if not value:
             raise ValidationError(NO_FIELD)
         if len(value) > self.most:
-            named = quoted_values(value)
+            named = worded_values(value)
             raise ValidationError(TOO_MANY_FIELDS.reason(most=self.most, count=len(value), named=named))
         return value
 
