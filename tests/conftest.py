@@ -36,10 +36,22 @@ def postgres_available() -> str | None:
         return str(e).strip()
 
 
+# Whether the test server has answered this process (require_postgres): asked no more once it has.
+POSTGRES_ANSWERED: list[bool] = []
+
+
 def require_postgres() -> None:
-    """Fail in CI, skip elsewhere, when the PostgreSQL test server is missing."""
+    """Fail in CI, skip elsewhere, when the PostgreSQL test server is missing.
+
+    Asked by a connection of its own until the server first answers in this process, not again after: every PostgreSQL
+    test asked it (each functional test lent a world, each new schema), and a connection cost the test 5-30 ms of wall
+    and the server a process of its own (about 3,800 tests a run). A server gone after it answered fails the test that
+    meets it (its own connection refused), as in CI; outside CI such a test is no longer skipped."""
+    if POSTGRES_ANSWERED:
+        return
     problem = postgres_available()
     if problem is None:
+        POSTGRES_ANSWERED.append(True)
         return
     message = f"PostgreSQL at {POSTGRES_URL} is not available: {problem}"
     if IN_CI:
