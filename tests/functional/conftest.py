@@ -194,6 +194,18 @@ def served_world(url: str, config: dict[str, Any] | None = None) -> Iterator[Wor
         yield build_world(flask_app, flask_app.test_client())
 
 
+@pytest.fixture(scope="module")
+def world_of_each_store(request: pytest.FixtureRequest, shared_database_url: str) -> Iterator[World]:
+    """The world (build_world) recorded once per module in a store of each kind (shared_database_url), served by one
+    app under TEST_CONFIG, the module's WORLD_CONFIG (a dict, when it has one) and its disclosure: for a module running
+    on both stores whose tests only read the world or are refused (nothing recorded, no account changed), each test
+    through a client of its own (`own_client`). Such a module names its tests' `world` so and is marked with an
+    xdist_group of its own, so that `--dist loadgroup` builds it on one worker, not on each."""
+    config = {**TEST_CONFIG, **getattr(request.module, "WORLD_CONFIG", {}), **disclosure_of(request.node)}
+    with served_world(shared_database_url, config) as world:
+        yield world
+
+
 def own_client(shared: World) -> World:
     """The shared world with a client (a browser, so a session) of a test's own and no log-in attempts counted.
 

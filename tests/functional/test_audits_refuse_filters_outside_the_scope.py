@@ -19,14 +19,17 @@ from urllib.parse import urlencode
 import pytest
 
 from careerlog.reference import reference
-from tests.functional.conftest import World
+from tests.functional.conftest import World, own_client
 from tests.functional.test_pages_auth import log_in
 from tests.functional.test_region_scope_refuses_agencies_seated_elsewhere import scoped_to_the_city
 
+# Its tests only read the world or are refused: one world per store for the module (world_of_each_store)
+pytestmark = pytest.mark.xdist_group("test_audits_refuse_filters_outside_the_scope")
+
 
 @pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+def world(world_of_each_store: World) -> World:
+    return own_client(world_of_each_store)
 
 
 GRADE_INFLATION = "/api/v1/audits/grade-inflation"  # (reads an agency, by its seat, and no region)

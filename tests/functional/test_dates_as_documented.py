@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from markupsafe import escape
 
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, World, own_client
 from tests.functional.test_pages_auth import log_in
 
 FORMS = ["20200101", "2020-W01-1", "2020-001", "2020-1-1", "\uff12\uff10\uff12\uff10-01-01", "2020-01-01T00:00"]
@@ -33,9 +33,13 @@ PAGES = [
 ]
 
 
+# Its tests only read the world or are refused: one world per store for the module (world_of_each_store)
+pytestmark = pytest.mark.xdist_group("test_dates_as_documented")
+
+
 @pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+def world(world_of_each_store: World) -> World:
+    return own_client(world_of_each_store)
 
 
 @pytest.mark.parametrize("value", FORMS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from careerlog.reference import EMPTY_PART
-from tests.functional.conftest import World
+from tests.functional.conftest import World, own_client
 from tests.functional.test_pages_auth import log_in
 
 GROUPED = [
@@ -22,9 +22,13 @@ GROUPED = [
 ]
 
 
+# Its tests only read the world or are refused: one world per store for the module (world_of_each_store)
+pytestmark = pytest.mark.xdist_group("test_grouping_empty_part_and_long_refusals")
+
+
 @pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+def world(world_of_each_store: World) -> World:
+    return own_client(world_of_each_store)
 
 
 @pytest.mark.parametrize("path", GROUPED)

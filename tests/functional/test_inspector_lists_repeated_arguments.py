@@ -18,16 +18,20 @@ import re
 
 import pytest
 
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, World, own_client
 from tests.functional.test_pages_auth import log_in
 
 TWICE_EN = "Given more than once: give it once."
 TWICE_ID = "Diberikan lebih dari sekali"
 
 
+# Its tests only read the world or are refused: one world per store for the module (world_of_each_store)
+pytestmark = pytest.mark.xdist_group("test_inspector_lists_repeated_arguments")
+
+
 @pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+def world(world_of_each_store: World) -> World:
+    return own_client(world_of_each_store)
 
 
 @pytest.fixture

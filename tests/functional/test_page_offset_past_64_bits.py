@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from careerlog.config import ConfigurationError
-from tests.functional.conftest import TEST_CONFIG, World
+from tests.functional.conftest import World, own_client
 from web.config import WebSettings
 
 LISTS = [
@@ -28,14 +28,14 @@ LISTS = [
 ]
 
 
-@pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+# Each test only reads or is refused: one world per store for the module (world_of_each_store), on one worker
+pytestmark = pytest.mark.xdist_group("test_page_offset_past_64_bits")
+WORLD_CONFIG: dict[str, Any] = {"CAREERLOG_MAX_PAGE_OFFSET": 10**40}  # (as an app configured otherwise than from env)
 
 
 @pytest.fixture
-def test_config() -> dict[str, Any]:
-    return {**TEST_CONFIG, "CAREERLOG_MAX_PAGE_OFFSET": 10**40}  # (as an app configured otherwise than from env)
+def world(world_of_each_store: World) -> World:
+    return own_client(world_of_each_store)
 
 
 def test_every_list_documented_by_page_is_here(world: World) -> None:

@@ -8,7 +8,7 @@ import html
 
 import pytest
 
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, World, own_client
 from tests.functional.test_pages_auth import log_in
 
 NOT_UTF8 = (
@@ -16,9 +16,13 @@ NOT_UTF8 = (
 )
 
 
+# Its tests only read the world or are refused: one world per store for the module (world_of_each_store)
+pytestmark = pytest.mark.xdist_group("test_query_not_utf8_refused")
+
+
 @pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+def world(world_of_each_store: World) -> World:
+    return own_client(world_of_each_store)
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.functional.conftest import BUDI, World
+from tests.functional.conftest import BUDI, World, own_client
 from tests.functional.test_pages_auth import log_in
 from web.api.fields import DATE_TIME_FORMAT
 
+# Its tests only read the world or are refused: one world per store for the module (world_of_each_store)
+pytestmark = pytest.mark.xdist_group("test_refusals_say_what_to_write")
+
 
 @pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+def world(world_of_each_store: World) -> World:
+    return own_client(world_of_each_store)
 
 
 def refused(world: World, path: str) -> dict[str, list[str]]:

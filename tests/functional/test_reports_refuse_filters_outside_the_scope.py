@@ -21,16 +21,19 @@ import pytest
 
 from careerlog.access import Action, permits
 from careerlog.reference import reference
-from tests.functional.conftest import World
+from tests.functional.conftest import World, own_client
 from tests.functional.test_pages_auth import log_in
 from web.pages import reports as report_pages
 from web.pages import scorecard as scorecard_pages
 from web.services import seats_meet
 
+# Its tests only read the world or are refused: one world per store for the module (world_of_each_store)
+pytestmark = pytest.mark.xdist_group("test_reports_refuse_filters_outside_the_scope")
+
 
 @pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+def world(world_of_each_store: World) -> World:
+    return own_client(world_of_each_store)
 
 
 STAFFED = ("KOTA-MEDAN", "KAB-KARO")  # (the world's agencies with staff)

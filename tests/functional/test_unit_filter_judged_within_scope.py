@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.functional.conftest import World
+from tests.functional.conftest import World, own_client
 
 PATHS = [
     ("/api/v1/audits/promotions", {}),
@@ -17,9 +17,13 @@ PATHS = [
 ]
 
 
+# Its tests only read the world or are refused: one world per store for the module (world_of_each_store)
+pytestmark = pytest.mark.xdist_group("test_unit_filter_judged_within_scope")
+
+
 @pytest.fixture
-def store_url(database_url: str) -> str:
-    return database_url
+def world(world_of_each_store: World) -> World:
+    return own_client(world_of_each_store)
 
 
 def refusal(world: World, who: str, path: str, query: dict[str, object], unit: str) -> tuple[int, list[str]]:
