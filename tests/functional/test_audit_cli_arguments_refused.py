@@ -18,6 +18,9 @@ from click.testing import CliRunner, Result
 from careerlog.cli import main
 from tests.functional.conftest import TEST_CONFIG, served_app
 
+# its module fixture built once, on one worker
+pytestmark = pytest.mark.xdist_group("test_audit_cli_arguments_refused")
+
 
 @pytest.fixture(scope="module")
 def empty_store(tmp_path_factory: pytest.TempPathFactory) -> str:

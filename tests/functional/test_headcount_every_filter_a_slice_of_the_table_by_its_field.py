@@ -18,7 +18,10 @@ from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_statu
 from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import staffed
 
 # They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
-pytestmark = pytest.mark.disclosure("withhold")
+pytestmark = [
+    pytest.mark.disclosure("withhold"),
+    pytest.mark.xdist_group("test_headcount_every_filter_a_slice_of_the_table_by_its_field"),
+]
 
 HEADCOUNT = "/api/v1/reports/headcount?agency=KOTA-MEDAN&"  # (the other unit's)
 UNIT = "unit=RSUD%20dr.%20Pirngadi"

@@ -21,7 +21,10 @@ from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_statu
 from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import staffed
 
 # They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
-pytestmark = pytest.mark.disclosure("withhold")
+pytestmark = [
+    pytest.mark.disclosure("withhold"),
+    pytest.mark.xdist_group("test_headcount_filtered_shows_nothing_its_cross_table_withholds"),
+]
 
 MEDAN = "agency=KOTA-MEDAN"
 # KOTA-MEDAN (with Sari, an active woman of Bappeda, and Budi, an active man of BKPSDM): women 6 active (3 in each

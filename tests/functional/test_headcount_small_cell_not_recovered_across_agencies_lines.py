@@ -24,7 +24,10 @@ from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_statu
 from tests.functional.test_headcount_status_filter_a_slice_of_the_table_by_status import staffed
 
 # They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
-pytestmark = pytest.mark.disclosure("withhold")
+pytestmark = [
+    pytest.mark.disclosure("withhold"),
+    pytest.mark.xdist_group("test_headcount_small_cell_not_recovered_across_agencies_lines"),
+]
 
 AGENCIES = {
     "KOTA-MEDAN": {"agency": "KOTA-MEDAN", "region": "12.71"},

@@ -20,7 +20,10 @@ from tests import factories as f
 from tests.functional.conftest import TEST_CONFIG, World, appointment_of, disclosure_of, own_client, served_world
 
 # They assert the headcount's withholding (CAREERLOG_DISCLOSURE=withhold): the default, pinned
-pytestmark = pytest.mark.disclosure("withhold")
+pytestmark = [
+    pytest.mark.disclosure("withhold"),
+    pytest.mark.xdist_group("test_headcount_status_filter_a_slice_of_the_table_by_status"),
+]
 
 HEADCOUNT = "/api/v1/reports/headcount?"
 # (5 retired, men 3 and women 2, 1 deceased, 5 active: with Budi, Sari and Rina, all PNS, ACTIVE 8, RETIRED 5,

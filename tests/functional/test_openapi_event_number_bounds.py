@@ -19,6 +19,9 @@ from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from web.api.event_schemas import BOUNDS
 
+# its module fixture built once, on one worker
+pytestmark = pytest.mark.xdist_group("test_openapi_event_number_bounds")
+
 DOCUMENTED = {
     ("TrainingCompleted", "hours"): (1, None),
     ("TrainingFeedbackGiven", "rating"): (1, 5),

@@ -15,6 +15,9 @@ import pytest
 from tests.functional.conftest import BUDI, RINA, ROLES, World
 from tests.functional.openapi_walk import DECISIONS, record_audited_post
 
+# its module fixture built once, on one worker
+pytestmark = pytest.mark.xdist_group("test_role_refused_before_arguments")
+
 # The action each operation takes (careerlog.access.Action): a new operation without one fails the first test.
 ACTIONS = {
     "GET /api/v1/employees": "list_employees",

@@ -15,6 +15,9 @@ from tests.functional.conftest import BUDI, MISSING, SARI, World
 from tests.functional.openapi_walk import record_audited_post
 from web.scoping import NOT_IN_RECORDS, NOT_IN_SCOPE
 
+# its module fixture built once, on one worker
+pytestmark = pytest.mark.xdist_group("test_scope_refused_before_arguments")
+
 # What a request may send wrong, besides its path: (name, query, request options).
 BAD_INPUT: dict[str, tuple[str, dict[str, Any]]] = {
     "unknown parameter": ("?unknown=1", {}),

@@ -5,7 +5,12 @@ is refused as before (403), and a caller whose scope reaches several agencies mu
 
 from __future__ import annotations
 
+import pytest
+
 from tests.functional.conftest import World
+
+# its module fixture built once, on one worker
+pytestmark = pytest.mark.xdist_group("test_scorecard_agency_of_a_one_agency_scope")
 
 SCORECARD = "/api/v1/reports/scorecard"
 

@@ -11,6 +11,9 @@ from projections.training import BETWEEN
 from tests.functional.conftest import World
 from tests.functional.test_time_to_promotion_from_after_today import this_year
 
+# its module fixture built once, on one worker
+pytestmark = pytest.mark.xdist_group("test_scorecard_query_refused_at_once")
+
 SCORECARD = "/api/v1/reports/scorecard"
 UNKNOWN_AGENCY = "Unknown agency 'KOTA-MEDANN'; see the agencies reference table (GET /api/v1/reference/agencies)."
 UNKNOWN_REGION = "Unknown region '99'; see the regions reference table (GET /api/v1/reference/regions)."
