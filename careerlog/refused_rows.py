@@ -101,6 +101,17 @@ def _cp1252(raw: bytes) -> str:
 
 def refused_jsonl(stream: IO[bytes], lines: Collection[int]) -> bytes | None:
     """The lines of the JSON Lines file `stream` numbered `lines` (as careerlog.importing.read_jsonl numbers them,
-    from 1), as written, each ending in a newline; None when there are none."""
-    kept = [raw if raw.endswith(b"\n") else raw + b"\n" for number, raw in enumerate(stream, 1) if number in lines]
+    from 1), as written, each ending in a newline; None when there are none. The file's last line, written with no
+    line end, ends in the one the line before it ends in (CRLF in a file written with CRLF, as Windows tools write
+    it; LF in a file of one line): until 2026-12-08 in LF, a CRLF file's refused lines given back with two line
+    ends."""
+    kept = []
+    end = b"\n"
+    for number, raw in enumerate(stream, 1):
+        if raw.endswith(b"\n"):
+            end = b"\r\n" if raw.endswith(b"\r\n") else b"\n"
+            if number in lines:
+                kept.append(raw)
+        elif number in lines:  # (the last line, of no line end; one ending in a CR alone ends in CRLF)
+            kept.append(raw + (b"\n" if raw.endswith(b"\r") else end))
     return b"".join(kept) or None

@@ -9,10 +9,13 @@ import io
 import json
 import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from careerlog.cli import main
 from tests import factories as f
 from tests.functional.conftest import BUDI, World
 from tests.functional.test_import_refused_rows_download import download_answer
@@ -105,3 +108,22 @@ def test_no_download_is_claimed_when_there_is_none(world: World, monkeypatch: py
     assert "The first 20 rows of each reason are listed below." in text
     assert "download holds every one" not in text
     assert "Download the refused rows" not in text
+
+
+# A file written with CRLF line ends (as Windows tools write it), its last line ending in nothing
+CRLF_FILE = b"\r\n".join([GOOD, *REFUSED[:3]])
+
+
+def test_a_crlf_files_refused_lines_keep_its_line_ends(world: World) -> None:
+    """Each refused line as written, its CRLF kept; the last, written with no line end, ends in the file's own
+    (CRLF), as every other: until 2026-12-08 in a bare LF, a file of two line ends (tester)."""
+    answer = download_answer(world, imported(world, CRLF_FILE))
+    assert answer.get_data() == b"".join(r + b"\r\n" for r in REFUSED[:3])
+
+
+def test_careerlog_import_refused_writes_a_crlf_files_lines_alike(world: World, store_url: str, tmp_path: Path) -> None:
+    source, refused = tmp_path / "diklat.jsonl", tmp_path / "diklat-ditolak.jsonl"
+    source.write_bytes(CRLF_FILE)
+    result = CliRunner().invoke(main, ["--database-url", store_url, "import", "--refused", str(refused), str(source)])
+    assert result.exit_code == 1, result.output
+    assert refused.read_bytes() == b"".join(r + b"\r\n" for r in REFUSED[:3])
