@@ -901,10 +901,11 @@ def jump_confirmed(jump: tuple[str, bool] | None, confirmed: frozenset[str]) -> 
 def sent_again(
     employee: LedgerAggregate, event_cls: type[LedgerEvent], values: Mapping[str, Any], recording: Recording
 ) -> bool:
-    """Whether a recording is one made already, sent again under its own client key (answered as such by its
-    decision, not asked again what it was asked when recorded)."""
-    key = identity_key(event_cls, values, recording.client_key)
-    return key in employee.keys and employee.replay(event_cls, values, recording.client_key, key) is not None
+    """Whether a recording is one made already, sent again under its own client key or its kind and reference, or
+    under the reference a correction gave it (Ledger.sent_again: answered as such by its decision, not asked again
+    what it was asked when recorded; until 2026-12-08 a training sent again as its corrections left it was asked
+    whether it was attended on the same days as itself, training.daily_jp)."""
+    return employee.sent_again(event_cls, values, recording) is not None
 
 
 def confirmations_answered(uow: UnitOfWork, outcome: Outcome) -> tuple[str, ...]:

@@ -948,7 +948,7 @@ class LedgerAggregate(BaseAggregate[str]):
                 reference = held  # (sent under the reference a correction changed since: named as corrected to it)
         if fact is not None and fact.retracted_by is not None:
             if asked == OWN_KEY:  # (its key spent: the same values named retracted, other values another fact)
-                corrected = bool(differing) and self.alike(fact.values, event_cls, values)  # (its values as corrected)
+                corrected = bool(differing) and self.held_as_corrected(fact, event_cls, values)  # (as corrected)
                 said = KEY_RETRACTED_REUSED if differing and not corrected else KEY_RETRACTED
                 raise IdempotencyConflict(
                     said.reason(
@@ -968,9 +968,10 @@ class LedgerAggregate(BaseAggregate[str]):
                     alike = self.retracted_alike(event_cls, values)
                     if alike is None:
                         return None
-                    fact, corrected = alike
-                    if corrected:  # (named by its reference as corrected: the one sent, which it may have given it)
-                        reference = fact.values["reference"]
+                    fact, held = alike
+                    corrected = held is not None
+                    if held is not None:  # (named by its reference as corrected: the one sent, which it gave it)
+                        reference = held["reference"]
                 raise IdempotencyConflict(
                     RESENT_RETRACTED.reason(
                         reference=quoted(reference),
@@ -1028,11 +1029,15 @@ class LedgerAggregate(BaseAggregate[str]):
             return None
         return Outcome(self.id, version, event_cls.KIND, earlier.timestamp, False)
 
-    def retracted_alike(self, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> tuple[Fact, bool] | None:
+    def retracted_alike(
+        self, event_cls: type[LedgerEvent], values: Mapping[str, Any]
+    ) -> tuple[Fact, Mapping[str, Any] | None] | None:
         """A retracted fact of the kind and reference recorded with exactly these values, or corrected to them (its
-        values as its corrections left them when it was retracted: since 2026-12-07, until then the values first
-        recorded alone, and a fact corrected then retracted, sent again as corrected, was recorded anew), if any;
-        with whether they are its values as corrected alone (named so: CORRECTED_TO)."""
+        values as any of its corrections left them: since 2026-12-07 as the last left them, since 2026-12-08 as
+        each did; until then the values first recorded alone, and a fact corrected then retracted, sent again as
+        corrected, was recorded anew, as one sent as it stood between two corrections was until 2026-12-08), if any;
+        with the values a correction gave it that they are (named so: CORRECTED_TO, by their reference), or None when
+        they are its values first recorded."""
         natural = identity_key(event_cls, values, None)
         since = self.void_before  # (a live write's: asked of the part since the void alone)
         for fact in self.facts.values():
@@ -1040,10 +1045,28 @@ class LedgerAggregate(BaseAggregate[str]):
             if fact.version < since:
                 continue
             if fact.retracted_by is not None and event is not None and event.KIND == event_cls.KIND:
-                for before in (payload_values(event), fact.values) if fact.corrected_by else (payload_values(event),):
-                    if identity_key(event_cls, before, None) == natural and self.alike(before, event_cls, values):
-                        return fact, before is fact.values
+                for held, corrected in self.values_held(fact):
+                    if identity_key(event_cls, held, None) == natural and self.alike(held, event_cls, values):
+                        return fact, held if corrected else None
         return None
+
+    def values_held(self, fact: Fact) -> Iterator[tuple[Mapping[str, Any], bool]]:
+        """The values a fact held, each with whether a correction gave them: as first recorded, then as each of its
+        corrections left them in turn (the last, its values now)."""
+        event = fact.event
+        held: Mapping[str, Any] = payload_values(event) if event is not None else fact.values
+        yield held, False
+        for version in fact.corrected_by[:-1]:
+            change = self.events[version]
+            if isinstance(change, EventCorrected):
+                held = {**held, **stored_changes(fact.event_class, change.corrected_fields)}
+                yield held, True
+        if fact.corrected_by:
+            yield fact.values, True
+
+    def held_as_corrected(self, fact: Fact, event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> bool:
+        """Whether `values` are values a correction gave `fact` (`values_held`)."""
+        return any(corrected and self.alike(held, event_cls, values) for held, corrected in self.values_held(fact))
 
     @staticmethod
     def alike(before: Mapping[str, Any], event_cls: type[LedgerEvent], values: Mapping[str, Any]) -> bool:
