@@ -68,12 +68,19 @@ class Sql:
         return placeholders(statement) if self.dialect == "postgres" else statement
 
     def execute(self, statement: str, params: Sequence[Any] = ()) -> None:
+        if self.database is not None and not READ_STATEMENT.match(statement):
+            self.database = None  # (a write: `written`)
         self.cursor.execute(self._statement(statement), tuple(params))
 
     def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.database = None  # (a write: `written`)
         rows = [tuple(r) for r in rows]
         if rows:
             self.cursor.executemany(self._statement(statement), rows)
+
+    # (`written`: a reading Sql, a transaction never committed among them, that runs a statement other than a read
+    # (an INSERT) keeps no read from then on, nor is given one kept (`reads_kept`): its reads see its own writes, and
+    # a row it wrote and rolled back is never given to the block's next ask; until 2026-12-08 both were)
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
         if self.guard is not None:
@@ -237,7 +244,8 @@ def reads_kept() -> Iterator[None]:
     for reads that need not see a change made during the block (a request's). The guard of a view being filled
     (SqlStore.guard) still judges every ask, its own look at the views asked anew (`reads_fresh`). `kept` (a
     value computed from reads, under a key of its own) shares the block. A block within a block keeps the outer
-    one's."""
+    one's. A read that waited for the views to move on forgets the kept reads and values (SqlStore.forget_ahead),
+    and a Sql that writes keeps and is given none from its write on (Sql.execute)."""
     token = _KEPT_READS.set({} if _KEPT_READS.get() is None else _KEPT_READS.get())
     try:
         yield
@@ -577,11 +585,15 @@ class SqlStore:
 
     @staticmethod
     def forget_ahead() -> None:
-        """Drop the rows read ahead in this block (`read_ahead`): the reads to come ask again, seeing the data as it
-        is then (a read that waited for the views to move on)."""
+        """Drop the rows read ahead in this block (`read_ahead`), and the reads and values kept in a `reads_kept`
+        block (until 2026-12-08 kept): the reads to come ask again, seeing the data as it is then (a read that
+        waited for the views to move on)."""
         ahead = _AHEAD.get()
         if ahead:
             ahead.clear()
+        kept_reads = _KEPT_READS.get()
+        if kept_reads:
+            kept_reads.clear()
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
         if self.dialect == "postgres" and self._held() is not None:  # read ahead: no cursor to open

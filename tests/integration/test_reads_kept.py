@@ -87,3 +87,32 @@ def test_a_value_kept_is_computed_once_a_block() -> None:
             assert kept(("k",), compute) is value
     assert kept(("k",), compute) == [4]
     assert len(made) == 4
+
+
+def test_a_rollback_only_transaction_that_writes_reads_its_own_writes_and_keeps_none_of_them(
+    store: SqlStore,
+) -> None:
+    """A transaction never committed is no read once it writes: its reads after its write see it (they were given
+    the block's kept rows, without it), and are not kept for the block (they were, and the block's next ask was
+    given a row rolled back, never in the store)."""
+    with reads_kept():
+        assert [r["id"] for r in store.query(COUNT, (3,))] == ["c"]
+        with store.transaction(commit=False) as sql:
+            sql.execute("INSERT INTO kept_reads (id, n) VALUES (?, ?)", ("e", 5))
+            assert [r["id"] for r in sql.query(COUNT, (3,))] == ["c", "e"]  # (its own write)
+            assert [r["id"] for r in sql.query(COUNT, (4,))] == ["e"]
+        assert [r["id"] for r in store.query(COUNT, (4,))] == []  # (rolled back: never in the store)
+        assert [r["id"] for r in store.query(COUNT, (3,))] == ["c"]
+
+
+def test_rows_read_after_the_views_moved_on_are_read_anew(store: SqlStore) -> None:
+    """`forget_ahead` (a read that waited for the views to move on: projections.framework) forgets the block's kept
+    reads and values too, as it forgets the rows read ahead: the reads to come see the data as it is then (they
+    were given the rows the block first read, before the views moved on)."""
+    with reads_kept():
+        assert [r["id"] for r in store.query(COUNT, (3,))] == ["c"]
+        value = kept(("k",), lambda: [1])
+        store.insert("kept_reads", ("id", "n"), [("f", 6)])  # (the views moved on: another writer's)
+        store.forget_ahead()
+        assert [r["id"] for r in store.query(COUNT, (3,))] == ["c", "f"]
+        assert kept(("k",), lambda: [2]) is not value
