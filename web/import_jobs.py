@@ -37,8 +37,10 @@ from flask_babel import force_locale, get_locale
 
 from careerlog.accounts import DISABLED, Account
 from careerlog.domain.errors import InvalidInput
+from careerlog.domain.ledger import CORRECTED_TO, KEY_RETRACTED, RECORDED_AS, RECORDED_WITH, RESENT_RETRACTED
 from careerlog.domain.wording import REFUSALS, Reason, Refusal, fill
 from careerlog.import_jobs import LEASE_SECONDS, RUNS, Job
+from careerlog.importing import KEY_RERUN_RETRACTED, RERUN_RETRACTED
 
 if TYPE_CHECKING:
     from web.services import Services
@@ -81,10 +83,55 @@ def encoded(value: Any) -> Any:
     return str(value)
 
 
+# The former wordings of the refusals of a retracted fact's row (careerlog.importing.RERUN_RETRACTED,
+# KEY_RERUN_RETRACTED, the ledger's RESENT_RETRACTED and KEY_RETRACTED), which the reports of jobs imported before
+# 2026-12-07's hold: each read as the refusal now (`former`), which a page says in its reader's language, where their
+# English was shown as it was. The first wording named the fact in the sentence ("was recorded with these values as
+# version {version}, which version {by} retracted: ..."); the one of some hours on 2026-12-07 named it apart
+# ({recorded}: `FORMER_PARTS`), its retraction after it ("{recorded}, which version {by} retracted: ...").
+RETRACTED_NOW = {RERUN_RETRACTED: RECORDED_WITH, KEY_RERUN_RETRACTED: RECORDED_WITH, RESENT_RETRACTED: RECORDED_WITH,
+                 KEY_RETRACTED: RECORDED_AS}  # fmt: skip
+# ... the parts naming the fact of the wording of some hours, as they were (the retraction then after them)
+FORMER_PARTS = {
+    part.text.removesuffix(", which version {by} retracted").removesuffix("; version {by} retracted it"): part
+    for part in (RECORDED_WITH, RECORDED_AS, CORRECTED_TO)
+}
+_FORMER_TEXT = {part: text for text, part in FORMER_PARTS.items()}
+FORMER_WORDINGS: dict[str, tuple[Refusal, Refusal | None]] = {
+    r.text.replace("{recorded}:", f"{named}, which version {{by}} retracted:"): (
+        r,
+        part if named != "{recorded}" else None,
+    )
+    for r, part in RETRACTED_NOW.items()
+    for named in ("{recorded}", _FORMER_TEXT[part])
+}
+
+
+def former(value: Mapping[str, Any]) -> Reason | None:
+    """A reason kept in a former wording of a retracted fact's refusal (FORMER_WORDINGS) as the refusal now, or None
+    when it is none (or does not read so)."""
+    found = FORMER_WORDINGS.get(value["$reason"])
+    if found is None:
+        return None
+    refusal, part = found
+    params = {str(n): v for n, v in value["params"]}
+    inner = params.get("recorded")
+    if part is not None:  # (the first wording: the fact's version in the sentence)
+        recorded = part.reason(version=params.get("version"), by=params.get("by"))
+    elif isinstance(inner, dict) and (named := FORMER_PARTS.get(inner.get("$reason", ""))) is not None:
+        recorded = named.reason(version=dict(inner["params"]).get("version"), by=params.get("by"))
+    else:
+        return None
+    kept = {n: decoded(v) for n, v in params.items() if n not in ("recorded", "version", "by")}
+    return Reason(refusal, refusal.reason(**kept, recorded=recorded).params, value.get("kind"))
+
+
 def decoded(value: Any) -> Any:
     if isinstance(value, dict):
         if "$reason" in value:
             refusal = REFUSALS.get(value["$reason"])
+            if refusal is None and (now := former(value)) is not None:
+                return now
             params = tuple((str(n), decoded(v)) for n, v in value["params"])
             if refusal is None:  # (a wording changed by a later release: its English as it was)
                 return fill(str(value["$reason"]), dict(params))
