@@ -706,6 +706,13 @@ def cache_statements(datastore: SQLiteDatastore) -> None:
 IN_LIST_MAX = 500  # subjects per `IN (...)`: well under both stores' parameter limits
 
 
+def chunked(items: Sequence[T], size: int = IN_LIST_MAX) -> Iterator[Sequence[T]]:
+    """`items` in order, at most `size` at a time (an `IN (...)` list's: IN_LIST_MAX); for careerlog and the
+    projections both (projections.framework, projections.merit.known_entries)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 def select_events_of(
     sql: Sql,
     table: str,
@@ -716,8 +723,7 @@ def select_events_of(
     topics: Sequence[str] = (),
 ) -> Iterator[Row]:
     """The stored event rows of some subjects, by subject and version (up to a notification id; of some topics)."""
-    for start in range(0, len(subjects), IN_LIST_MAX):
-        chunk = subjects[start : start + IN_LIST_MAX]
+    for chunk in chunked(subjects):
         yield from sql.query(*events_statement(table, chunk, upto=upto, id_column=id_column, topics=topics))
 
 

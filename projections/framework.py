@@ -52,7 +52,7 @@ from careerlog.domain.errors import CareerlogError, RecordedByNewerRelease
 from careerlog.importing import fewer_collections
 from careerlog.persistence import class_of
 from careerlog.reference import RULES_FILE_ENV, Rules, rules
-from careerlog.sqlstore import Row, Sql, SqlStore, created_name, reads_fresh, select_events_of
+from careerlog.sqlstore import Row, Sql, SqlStore, chunked, created_name, reads_fresh, select_events_of
 from projections.career import CareerRecord, Entry
 from projections.store import VIEWS_ENV_NAME, PostgresViewStore, SQLiteViewStore, StaleBatch, open_view_store
 from projections.stored_entries import Stored, row_entries, tuple_rows
@@ -1762,7 +1762,7 @@ class RowBatch:
                         continue
                     except sqlite3.IntegrityError:
                         pass  # some of the subjects' rows are there already: replaced below
-                for chunk in chunked(mine, 500):
+                for chunk in chunked(mine):  # (IN_LIST_MAX, 500, at a time)
                     marks = ", ".join("?" * len(chunk))
                     sql.execute(f"DELETE FROM {table.name} WHERE subject IN ({marks})", chunk)
                 insert_rows(sql, table, tuples[table.name])
@@ -2276,8 +2276,3 @@ def _cut(counts: Sequence[tuple[str, int]], cuts: Iterable[int]) -> list[Subject
             break
     lasts: list[str | None] = [*bounds, None]
     return [SubjectRange(after, last) for after, last in zip(["", *bounds], lasts, strict=True)]
-
-
-def chunked(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

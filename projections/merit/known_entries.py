@@ -16,7 +16,7 @@ from eventsourcing.utils import get_topic
 
 from careerlog.application import CareerLog
 from careerlog.domain.events import CLASSES_OF_KIND
-from careerlog.sqlstore import IN_LIST_MAX, SqlStore, events_statement
+from careerlog.sqlstore import SqlStore, chunked, events_statement
 from projections.career import Entry
 from projections.stored_entries import Stored, decoded, stored_entry, tuple_rows
 
@@ -42,8 +42,8 @@ def event_rows(app: CareerLog, subjects: Sequence[str], topics: Sequence[str] = 
     table = app.recorder.events_table_name  # type: ignore[attr-defined]
     with SqlStore(app.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
         tuple_rows(sql)  # its cursor is made for this block
-        for start in range(0, len(subjects), IN_LIST_MAX):
-            sql.execute(*events_statement(table, subjects[start : start + IN_LIST_MAX], topics=topics))
+        for chunk in chunked(subjects):
+            sql.execute(*events_statement(table, chunk, topics=topics))
             yield from sql.cursor.fetchall()
 
 
@@ -55,8 +55,7 @@ def latest_versions(app: CareerLog, subjects: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     with SqlStore(app.recorder.datastore).statements() as sql:  # type: ignore[attr-defined]
         tuple_rows(sql)
-        for start in range(0, len(subjects), IN_LIST_MAX):
-            chunk = subjects[start : start + IN_LIST_MAX]
+        for chunk in chunked(subjects):
             sql.execute(
                 f"SELECT originator_id, MAX(originator_version) FROM {table} "
                 f"WHERE originator_id IN ({', '.join('?' * len(chunk))}) GROUP BY originator_id",

@@ -24,7 +24,7 @@ from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from itertools import accumulate, groupby
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple, Protocol, Union, runtime_checkable
 
 from cachetools import LRUCache
 from dateutil.relativedelta import relativedelta
@@ -55,6 +55,18 @@ MEASURES = ("performance", "training_jp", "days_in_rank", "education")
 RecordLoader = Callable[[Sequence[str]], dict[str, CareerRecord]]
 Rated = Union["KnownRecord", KnownRatings]  # what a colleague's performance as known is read from
 RatingsLoader = Callable[[Sequence[str]], dict[str, Rated]]
+
+
+@runtime_checkable
+class VersionedRecords(Protocol):
+    """A RecordLoader that also tells each subject's last version in the ledger (`LedgerRecords.versions`): what
+    every record it reads of the subject holds, under which a unit's comparison is kept (`KeptUnits`); a loader of
+    records from elsewhere (a test's dict) tells none, and its comparisons are not kept."""
+
+    def __call__(self, subjects: Sequence[str]) -> dict[str, CareerRecord]: ...
+
+    def versions(self, subjects: Sequence[str]) -> dict[str, int]: ...
+
 
 UNIT_SPELLS = Table(
     "unit_spells",
@@ -1009,8 +1021,7 @@ class DecisionPassedOverQueries:
         self.store = store
         self.records = records
         # the units' comparisons kept across calls, with a loader that reads the ledger's last versions
-        versions = getattr(records, "versions", None)
-        self.versions: Callable[[Sequence[str]], dict[str, int]] | None = versions if callable(versions) else None
+        self.versions = records.versions if isinstance(records, VersionedRecords) else None
         self.kept = kept if self.versions is not None else None
         self.ratings = ratings_of(records)
         # the records places and measures are read from: of the measured kinds with the ratings

@@ -274,15 +274,19 @@ def refused_rows_download() -> ResponseReturnValue:
     return refused_rows_file(body, str(found.get("name") or ""))
 
 
+# A refused rows' file's media type by its name's suffix, else CSV's: a workbook's refused rows (refused_workbook), a
+# JSON Lines file's as the career record's export gives it (web.pages.career)
+DOWNLOAD_TYPES = {".xlsx": XLSX_TYPE, ".jsonl": JSONL_TYPE}
+
+
 def refused_rows_file(body: bytes, name: str) -> ResponseReturnValue:
     """The refused rows' file `body` as a download named `name` (an import job's too: web.pages.import_jobs)."""
     # letters and digits of any script kept (no path, quote or control character): send_file names the file as
     # RFC 6266 has it, a name beyond ASCII in `filename*` (UTF-8, percent-encoded) beside an ASCII `filename`
     name = re.sub(r"[^\w.() -]+", "_", unicodedata.normalize("NFC", name)).strip()
     name = name or _("rejected.csv")
-    # (a workbook's refused rows: refused_workbook; a JSON Lines file's as the career record's export: career.py)
-    kind = XLSX_TYPE if name.lower().endswith(".xlsx") else "text/csv"
-    kind = JSONL_TYPE if name.lower().endswith(".jsonl") else kind
+    lowered = name.lower()
+    kind = next((media for suffix, media in DOWNLOAD_TYPES.items() if lowered.endswith(suffix)), "text/csv")
     answer = send_file(io.BytesIO(body), mimetype=kind, as_attachment=True, download_name=name, conditional=False)
     answer.headers["Cache-Control"] = "no-store"
     return answer
