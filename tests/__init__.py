@@ -2,5 +2,5 @@
 
 from tests import template_code, url_builders
 
-url_builders.install()  # werkzeug's URL builders compiled once per process (tests/url_builders.py)
+url_builders.install()  # werkzeug's URL rules parsed, their builders compiled, once per process (tests/url_builders.py)
 template_code.install()  # the pages' templates compiled once per process (tests/template_code.py)
