@@ -27,6 +27,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,6 +138,10 @@ class ConfigurationError(ValueError):
 class KeyMismatch(ConfigurationError):
     """CAREERLOG_ENCRYPTION_KEY (or its absence) is not the store's: refused at start, at a write (nothing recorded,
     careerlog.storekey) or at the read of an event it does not decode; the message names it."""
+
+
+# Within Settings.opening: the plain connection each way of connecting (Settings._connect_arguments) keeps for it.
+_OPENING: ContextVar[dict[tuple[Any, ...], psycopg.Connection[Any]] | None] = ContextVar("_OPENING", default=None)
 
 
 @dataclass(frozen=True)
@@ -422,7 +427,7 @@ class Settings:
             self.check_key(record=self.marks_store)
             return self.reads_in_place
         schema = self.postgres()["schema"]
-        with self.connect_postgres() as conn:  # one connection: the schema looked for (made), the key checked
+        with self._plain_connection() as conn:  # one connection: the schema looked for (made), the key checked
             looked = "SELECT 1 FROM pg_namespace WHERE nspname = %s"
             made = not schema or conn.execute(looked, (schema,)).fetchone() is not None
             found = self._postgres_careerlog_tables(conn) if made else (None, None)
@@ -745,7 +750,7 @@ class Settings:
                 lite.close()
             return None if row is None else bytes(row[0]), found
         if conn is None:
-            with self.connect_postgres() as own:
+            with self._plain_connection() as own:
                 return self._stored_key(own)
         import psycopg
 
@@ -767,17 +772,63 @@ class Settings:
         """A plain autocommit connection to the configured PostgreSQL database."""
         import psycopg
 
+        return psycopg.connect(**self._connect_arguments())
+
+    def _connect_arguments(self) -> dict[str, Any]:
         pg = self.postgres()
         options: dict[str, Any] = {**self.postgres_options(), "connect_timeout": self.connect_timeout}
-        return psycopg.connect(
-            dbname=pg["dbname"],
-            host=pg["host"],
-            port=pg["port"],
-            user=pg["user"],
-            password=pg["password"],
-            autocommit=True,
+        return {
+            "dbname": pg["dbname"],
+            "host": pg["host"],
+            "port": pg["port"],
+            "user": pg["user"],
+            "password": pg["password"],
+            "autocommit": True,
             **options,
-        )
+        }
+
+    @contextmanager
+    def opening(self) -> Iterator[None]:
+        """Open a store's parts (the ledger, the views, the accounts: web.services.Services.build) within this block:
+        on PostgreSQL the plain connection their `prepare`s (the schema looked for, the key checked) and
+        `schema_lock`s use (`_plain_connection`) is one, opened when first asked for and closed at the block's end,
+        where each opened and closed one of its own: five a web app made (each a new server backend: about 14 ms of
+        wall on the test server, and the server's CPU), one now. The same statements are sent, in the same order, on
+        it; the schema lock is taken and let go as before (a session's advisory lock, let go at the end of each
+        `schema_lock`). Only within the thread and context it was entered in; a connection asked for by settings
+        that connect otherwise (another database, user or option) is one of their own, kept alike; one that failed
+        in a block is closed then, and the next step opens another. Nested, the outer block's connection serves."""
+        if self.store != "postgres" or _OPENING.get() is not None:
+            yield
+            return
+        kept: dict[tuple[Any, ...], psycopg.Connection[Any]] = {}
+        token = _OPENING.set(kept)
+        try:
+            yield
+        finally:
+            _OPENING.reset(token)
+            for conn in kept.values():
+                conn.close()
+
+    @contextmanager
+    def _plain_connection(self) -> Iterator[psycopg.Connection[Any]]:
+        """A plain autocommit connection (`connect_postgres`) for the block: within `opening`, the one it keeps for
+        settings connecting as these do, else one of the block's own, closed at its end."""
+        kept = _OPENING.get()
+        if kept is None:
+            with self.connect_postgres() as own:
+                yield own
+            return
+        key = tuple(sorted((name, str(value)) for name, value in self._connect_arguments().items()))
+        conn = kept.get(key)
+        if conn is None or conn.closed or conn.broken:
+            conn = kept[key] = self.connect_postgres()
+        try:
+            yield conn
+        except BaseException:
+            del kept[key]  # (closed, as a connection of the block's own would be: the next step opens another)
+            conn.close()
+            raise
 
     def analyze(self, tables: Iterable[str], *, vacuum: bool = False) -> int:
         """On PostgreSQL, ANALYZE the store's `tables` (names in the configured schema), or with `vacuum` VACUUM
@@ -834,7 +885,7 @@ class Settings:
             with self._sqlite_schema_lock():
                 yield
             return
-        with self.connect_postgres() as conn, self._postgres_schema_lock(conn):
+        with self._plain_connection() as conn, self._postgres_schema_lock(conn):
             yield
 
     @contextmanager

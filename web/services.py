@@ -393,12 +393,15 @@ class Services:
         durable_access_log: bool = True,
         disclosure: Disclosure | None = None,
     ) -> Services:
-        """Open the store once; on SQLite, follow the log here if no other process does."""
-        ledger = CareerLog.from_settings(settings)
-        projector = Projector(settings, all_projections(), app=ledger)
-        for datastore in (ledger.recorder.datastore, projector.views.datastore):  # type: ignore[attr-defined]
-            check_connections_when_in_doubt(datastore)  # the library built them with a pre-ping per checkout
-        accounts = open_accounts(settings, projector.views.sql)
+        """Open the store once; on SQLite, follow the log here if no other process does. (On PostgreSQL the steps
+        opening the ledger, the views and the accounts look at the schema and take its lock on one plain connection,
+        Settings.opening.)"""
+        with settings.opening():
+            ledger = CareerLog.from_settings(settings)
+            projector = Projector(settings, all_projections(), app=ledger)
+            for datastore in (ledger.recorder.datastore, projector.views.datastore):  # type: ignore[attr-defined]
+                check_connections_when_in_doubt(datastore)  # the library built them with a pre-ping per checkout
+            accounts = open_accounts(settings, projector.views.sql)
         accounts.durable_access_log = durable_access_log
         lease = None
         if follow and settings.store == "sqlite":
