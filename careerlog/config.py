@@ -22,6 +22,7 @@ CAREERLOG_TIMEZONE       the time zone the pages and their downloads for people 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import re
 import sqlite3
@@ -141,7 +142,7 @@ class KeyMismatch(ConfigurationError):
 
 
 # Within Settings.opening: the plain connection each way of connecting (Settings._connect_arguments) keeps for it.
-_OPENING: ContextVar[dict[tuple[Any, ...], psycopg.Connection[Any]] | None] = ContextVar("_OPENING", default=None)
+_OPENING: ContextVar[dict[str, psycopg.Connection[Any]] | None] = ContextVar("_OPENING", default=None)
 
 
 @dataclass(frozen=True)
@@ -801,7 +802,7 @@ class Settings:
         if self.store != "postgres" or _OPENING.get() is not None:
             yield
             return
-        kept: dict[tuple[Any, ...], psycopg.Connection[Any]] = {}
+        kept: dict[str, psycopg.Connection[Any]] = {}
         token = _OPENING.set(kept)
         try:
             yield
@@ -819,14 +820,21 @@ class Settings:
             with self.connect_postgres() as own:
                 yield own
             return
-        key = tuple(sorted((name, str(value)) for name, value in self._connect_arguments().items()))
+        # (keyed by a digest of how it connects: the arguments hold the password, which an error naming the key
+        # would print)
+        key = hashlib.sha256(
+            repr(sorted((n, str(v)) for n, v in self._connect_arguments().items())).encode()
+        ).hexdigest()
         conn = kept.get(key)
         if conn is None or conn.closed or conn.broken:
             conn = kept[key] = self.connect_postgres()
         try:
             yield conn
         except BaseException:
-            del kept[key]  # (closed, as a connection of the block's own would be: the next step opens another)
+            # (closed, as a connection of the block's own would be: the next step opens another; a nested block that
+            # failed first has let it go already, and an outer one lets go only the connection it was given)
+            if kept.get(key) is conn:
+                del kept[key]
             conn.close()
             raise
 

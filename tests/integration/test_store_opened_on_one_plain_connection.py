@@ -92,3 +92,18 @@ def test_a_sqlite_store_is_opened_as_before(tmp_path: Any, opened: list[psycopg.
     finally:
         app.extensions["careerlog"].close()
     assert opened == []
+
+
+@pytest.mark.postgres
+def test_a_nested_block_that_failed_leaves_the_outer_its_own_error_and_no_password(postgres_url: str) -> None:
+    """A failure inside a nested plain connection of an opening (a review's case): the outer block lets go only the
+    connection it was given, so the error raised is the statement's, never a KeyError naming how it connects (with
+    the password)."""
+    settings = Settings(database_url=postgres_url)
+    with (
+        pytest.raises(psycopg.errors.UndefinedTable),
+        settings.opening(),
+        settings._plain_connection(),
+        settings._plain_connection() as conn,  # (nested: the outer's connection)
+    ):
+        conn.execute("SELECT 1 FROM no_such_table_of_careerlog")
