@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
 
+from flask import Flask
 from werkzeug.test import EnvironBuilder
 
 from bench.common import parser, positive, report
@@ -90,6 +91,9 @@ def arguments(description: str, argv: list[str] | None, requests: int, example: 
     p.add_argument("--roster-rows", type=int, default=0, help="as given to bench.reads --keep")
     p.add_argument("--clone-employees", type=int, default=0, help="as given to bench.reads --keep")
     p.add_argument("--profile", help=f"an endpoint to profile with pyinstrument instead (e.g. {example})")
+    p.add_argument(
+        "--cold", action="store_true", help="forget the answers kept per worker (web.kept) before each request"
+    )
     args = p.parse_args(argv)
     positive(args)
     if args.rounds < 1 or args.requests < 1:
@@ -115,16 +119,17 @@ def timed_rounds(
             raise SystemExit("no kept store of this size: run bench.reads with --keep and the same options first")
         os.environ["CAREERLOG_DATABASE_URL"] = settings.database_url
         app = bench_app()
+        call = forgetting(app) if args.cold else app
         try:
             store = app.extensions["careerlog"].projector.views.sql
             found = requests(settings, store)
             for each in found.values():
-                timed(app, each[:warm])  # warm up (the views caught up)
+                timed(call, each[:warm])  # warm up (the views caught up)
             if args.profile:
-                profile(app, found[args.profile])
+                profile(call, found[args.profile])
                 return None
             measures: dict[str, Callable[[], tuple[float, float]]] = {
-                **{name: partial(timed, app, each) for name, each in found.items()},
+                **{name: partial(timed, call, each) for name, each in found.items()},
                 **{name: partial(statement_timed, store, q, args.requests) for name, q in (bare or {}).items()},
             }
             rounds: dict[str, list[tuple[float, float]]] = {name: [] for name in measures}
@@ -140,9 +145,21 @@ def timed_rounds(
             app.extensions["careerlog"].close()
 
 
+def forgetting(app: Flask) -> Callable[..., Iterable[bytes]]:
+    """The app, its answers kept per worker (web.kept: the reports', the fairness statistics', the scorecards')
+    forgotten before each request, so that each is computed as a first request is."""
+
+    def call(environ: Environ, start_response: Callable[..., Any]) -> Iterable[bytes]:
+        app.extensions.pop("careerlog.kept", None)
+        return app(environ, start_response)
+
+    return call
+
+
 def heading(what: str, args: argparse.Namespace) -> str:
     """The first line of an in-process benchmark's figures (`what`: reads, reports)."""
     rounds = f", median of {args.rounds} rounds" if args.rounds > 1 else ""
+    rounds += ", nothing kept (--cold)" if args.cold else ""
     return f"{what} in-process, {args.employees} employees, {args.store}, {args.requests} requests each{rounds}"
 
 

@@ -1,14 +1,18 @@
-"""The programmes and mentoring reports in-process: CPU and wall milliseconds per request, beside a bare aggregate.
+"""The programmes, mentoring and training compliance reports in-process: CPU and wall ms per request, beside a bare one.
 
 The WSGI app is called directly (as bench.reads_inprocess), on the store `bench.reads --keep` loaded (same
 --employees, --seed, --store), by an administrator (every figure exact) and by a national reporter (aggregates
 only: small cells suppressed, and the report asked again without each filter for its differencing), unfiltered and
-filtered by an agency and a year (programmes) or an agency and a rank (mentoring). The baseline, timed in the same
-rounds, is one plain GROUP BY of the same view (each programme's participants; the relationships' counts), the least
-a report of it costs; the ratios request/bare are printed. --profile NAME: a pyinstrument profile of one of them.
+filtered by an agency and a year (programmes) or an agency and a rank (mentoring); and a reporter's training compliance
+by unit of the busiest agency's women PNS of S-1 (four filters, each judged in turn: a reporting client's tester's
+request). The baseline, timed in the same rounds, is one plain GROUP BY of the same view (each programme's
+participants; the relationships' counts; the year's staff by unit), the least a report of it costs; the ratios
+request/bare are printed. --profile NAME: a pyinstrument profile of one of them. Since 2026-12-08 a repeated request
+is answered from the answers kept per worker (web.kept.kept_report) until the views move: `--cold` forgets them
+before each request, so that the figures are those of a first request (as after an event, or in another worker).
 
     .venv/bin/python -m bench.reads --employees 1000 --store sqlite --keep --seconds 1
-    .venv/bin/python -m bench.reports_inprocess --employees 1000 --store sqlite --requests 5 [--rounds 3]
+    .venv/bin/python -m bench.reports_inprocess --employees 1000 --store sqlite --requests 5 [--rounds 3] [--cold]
 """
 
 from __future__ import annotations
@@ -26,7 +30,10 @@ BARE = {
     "WHERE programme_id IS NOT NULL GROUP BY programme_id",
     "bare mentoring": "SELECT COUNT(*) AS n, COUNT(DISTINCT subject) AS mentees, SUM(sessions) AS sessions "
     "FROM mentoring",
+    "bare compliance": "SELECT unit, COUNT(DISTINCT subject) AS n FROM spells WHERE start_date <= '2024-12-31' "
+    "AND (end_date IS NULL OR end_date >= '2024-12-31') GROUP BY unit",
 }
+COMPLIANCE_YEAR = 2024  # (the tester's)
 
 
 def requests(settings: Settings) -> dict[str, tuple[str, str]]:
@@ -49,6 +56,10 @@ def requests(settings: Settings) -> dict[str, tuple[str, str]]:
     }
     if rank:
         found["mentoring reporter filtered"] = (f"{mentoring}?{place}&rank={rank[0]['rank']}", REPORTER)
+    if year:
+        four = f"{place}&sex=F&employment_kind=PNS&education=S-1"
+        asked = f"/api/v1/reports/training-compliance?year={COMPLIANCE_YEAR}&by=unit&{four}"
+        found["compliance reporter filtered"] = (asked, REPORTER)
     return found
 
 

@@ -68,13 +68,16 @@ from projections.framework import rules_file_digest
 from projections.merit.fairness import ROUND
 from projections.merit.passed_over import KeptUnits
 from projections.scorecard.findings import settings
-from web.services import NOTHING, Services, agency_target
+from web.services import NOTHING, PUBLISHED, Services, agency_target
 
 EXTENSION = "careerlog.kept"
 KEPT_STATISTICS = 64  # a few hundred KB each at most (a Kaplan-Meier curve per group)
 KEPT_CHARTS = 128  # some 10-40 KB of SVG each
 KEPT_PASSED_OVER = 16  # some 20 KB a hundred pairs: a province's whole history a few MB
+KEPT_REPORTS = 64  # a few KB each; a national programmes report some 150 KB of JSON
 AGENCIES_SECONDS = 300
+# The reports' window and outcome years when not given (Services.programmes', Services.mentoring_report's defaults)
+PUBLISHED_DEFAULTS = {name: values[0] for name, values in PUBLISHED.items()}
 
 
 @dataclass
@@ -85,6 +88,7 @@ class Kept:
     statistics: LRUCache[Hashable, dict[str, Any]] = field(default_factory=lambda: LRUCache(KEPT_STATISTICS))
     charts: LRUCache[Hashable, Markup | None] = field(default_factory=lambda: LRUCache(KEPT_CHARTS))
     passed_over: LRUCache[Hashable, dict[str, Any]] = field(default_factory=lambda: LRUCache(KEPT_PASSED_OVER))
+    reports: LRUCache[Hashable, dict[str, Any]] = field(default_factory=lambda: LRUCache(KEPT_REPORTS))
     units: KeptUnits = field(default_factory=KeptUnits)  # the units' 202 and post comparisons of the pairs
     agencies: TTLCache[Hashable, set[str]] = field(default_factory=lambda: TTLCache(256, AGENCIES_SECONDS))
     regions: TTLCache[Hashable, set[str]] = field(default_factory=lambda: TTLCache(256, AGENCIES_SECONDS))
@@ -212,6 +216,56 @@ def kept_passed_over(
     )
     services().log_passed_over(account, found)
     return {"passed_over": found["passed_over"], "recorded_later": found["recorded_later"]}
+
+
+def kept_report(
+    report: str, account: Account, asked: Hashable, compute: Callable[[], dict[str, Any]]
+) -> dict[str, Any]:
+    """A report of aggregates (`report`: training compliance, programmes, mentoring; Services' answer `compute()`)
+    kept (`Kept.reports`) under its arguments as asked (`asked`: the year, the fields counted by in their order, the
+    filters as given, the window), what the answer reads of the reader (their role, which sets the smallest cell, and
+    their scope: readers of one role and scope share it), the smallest cell, the views' stamps (any event applied, a
+    view rebuilt: computed anew), the whole rules file's digest and the day (`latest_today`). A reader of aggregates'
+    answer is judged against the same report without each of its filters, each judged so in turn: a reporter's
+    training compliance of four filters took 2 s of CPU at the 2,000-employee demo, the programmes 0.5 s and the
+    mentoring 0.2 s, on every request until 2026-12-08. A refused request (a filter outside the scope, an unknown
+    value) raises before anything is kept, every time. The answer is shared: read it, never change it."""
+    key = (
+        (report, account.role, account.scope, services().smallest_cell(account), asked),
+        stamps(),
+        rules_file_digest(),
+        latest_today(),
+    )
+    found: dict[str, Any] = kept().get(kept().reports, key, compute)
+    return found
+
+
+def filters_key(filters: Mapping[str, Sequence[Any]]) -> Hashable:
+    """A report's filters as given, as a key: their names in order, each one's values in the order given."""
+    return tuple(sorted((name, tuple(values)) for name, values in filters.items()))
+
+
+def kept_compliance(account: Account, year: int, by: Sequence[str], filters: Mapping[str, list[str]]) -> dict[str, Any]:
+    """Services.training_compliance for the reader, kept (`kept_report`): the API's and the report page's."""
+    asked = (year, tuple(by), filters_key(filters))
+    return kept_report(
+        "training-compliance", account, asked, lambda: services().training_compliance(account, year, list(by), filters)
+    )
+
+
+def kept_programmes(account: Account, filters: Mapping[str, list[Any]], **options: Any) -> dict[str, Any]:
+    """Services.programmes for the reader, kept (`kept_report`): the API's and the report page's (the page asks the
+    default window, the API names it: one answer)."""
+    window = {"window_months": PUBLISHED_DEFAULTS["window_months"]}
+    asked = (filters_key(filters), tuple(sorted({**window, **options}.items())))
+    return kept_report("programmes", account, asked, lambda: services().programmes(account, filters, **options))
+
+
+def kept_mentoring(account: Account, filters: Mapping[str, list[str]], **options: Any) -> dict[str, Any]:
+    """Services.mentoring_report for the reader, kept (`kept_report`): the API's and the report page's (the page asks
+    the default window and outcome years, the API names them: one answer)."""
+    asked = (filters_key(filters), tuple(sorted({**PUBLISHED_DEFAULTS, **options}.items())))
+    return kept_report("mentoring", account, asked, lambda: services().mentoring_report(account, filters, **options))
 
 
 def chart(name: str, statistic_key: Hashable, draw: Callable[[], Markup | None]) -> Markup | None:

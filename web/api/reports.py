@@ -22,6 +22,7 @@ from web.api.report_schemas import (
     ProgrammesSchema,
 )
 from web.api.schemas import HeadcountQuerySchema, HeadcountSchema
+from web.kept import kept_compliance, kept_mentoring, kept_programmes
 from web.services import MENTORING_REPORT_FILTERS
 
 blp = ApiBlueprint(
@@ -65,7 +66,7 @@ class TrainingCompliance(MethodView):
     def get(self, args: dict[str, Any]) -> Any:
         """Count the staff in post at the end of a year who had the yearly JP, per group."""
         filters = split(args, SPELL_FIELDS)
-        found = services().training_compliance(caller(), args["year"], list(args.get("by", ["agency"])), filters)
+        found = kept_compliance(caller(), args["year"], list(args.get("by", ["agency"])), filters)
         name = f"training-compliance-{args['year']}"
         return json_or_csv(found, compliance_schema, name=name, groups=SPELL_FIELDS)
 
@@ -77,7 +78,7 @@ class Programmes(MethodView):
     def get(self, args: dict[str, Any]) -> Any:
         """Sum up each training programme: take-up, hours, feedback, cost and later promotions."""
         filters = split(args, PROGRAMME_FILTERS)
-        found = services().programmes(caller(), filters, **args)
+        found = kept_programmes(caller(), filters, **args)
         return json_or_csv(found, programmes_schema, name="programmes")
 
 
@@ -88,7 +89,7 @@ class Mentoring(MethodView):
     def get(self, args: dict[str, Any]) -> Any:
         """Sum up mentoring, and compare mentees' outcomes with colleagues never mentored."""
         filters = split(args, MENTORING_REPORT_FILTERS)
-        found = services().mentoring_report(caller(), filters, **args)
+        found = kept_mentoring(caller(), filters, **args)
         if wants_csv():  # (its rows: the groups', then the difference's, as the report page's CSV and workbook)
             found = {**found, "items": [*found["items"], difference_row(found["items"], found["difference"])]}
         return json_or_csv(found, mentoring_schema, name="mentoring")

@@ -22,6 +22,7 @@ from projections import suppression
 from projections.queries import HEADCOUNT_FIELDS
 from projections.suppression import MET_FLAG
 from projections.training import BETWEEN, FIRST_YEAR, SPELL_FIELDS
+from web.kept import kept_compliance, kept_mentoring, kept_programmes
 from web.pages import charts, local_number
 from web.pages.columns import report_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services, whole
@@ -114,7 +115,7 @@ def year_arg() -> int:
 
 
 def training_result(account: Account) -> dict[str, Any]:
-    return services().training_compliance(account, year_arg(), grouping(), filters_from(request.args, SCOPE))
+    return kept_compliance(account, year_arg(), grouping(), filters_from(request.args, SCOPE))
 
 
 def training(account: Account) -> dict[str, Any]:
@@ -128,7 +129,7 @@ def training(account: Account) -> dict[str, Any]:
 
 
 def programmes_result(account: Account) -> dict[str, Any]:
-    return services().programmes(account, filters_from(request.args, SCOPE))
+    return kept_programmes(account, filters_from(request.args, SCOPE))
 
 
 def programmes(account: Account) -> dict[str, Any]:
@@ -177,7 +178,7 @@ def mentoring_chart(mentees: dict[str, Any], peers: dict[str, Any]) -> Markup | 
 def mentoring_result(account: Account) -> dict[str, Any]:
     # the API's window and outcome years (24 months, 2 years: docs/views.md), so the page, its downloads and
     # /api/v1/reports/mentoring give the same figures
-    return services().mentoring_report(account, filters_from(request.args, SCOPE))
+    return kept_mentoring(account, filters_from(request.args, SCOPE))
 
 
 def mentoring(account: Account) -> dict[str, Any]:
