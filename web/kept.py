@@ -227,7 +227,7 @@ def kept_report(
     their scope: readers of one role and scope share it), the smallest cell, the views' stamps (any event applied, a
     view rebuilt: computed anew), the whole rules file's digest and the day (`latest_today`). A reader of aggregates'
     answer is judged against the same report without each of its filters, each judged so in turn: a reporter's
-    training compliance of four filters took 2 s of CPU at the 2,000-employee demo, the programmes 0.5 s and the
+    training compliance of four filters took 2-3 s of CPU at the 2,000-employee demo, the programmes 0.5 s and the
     mentoring 0.2 s, on every request until 2026-12-08. A refused request (a filter outside the scope, an unknown
     value) raises before anything is kept, every time. The answer is shared: read it, never change it."""
     key = (
