@@ -6,6 +6,7 @@ on both stores. Employees are recorded through CareerLog.record, never the demo.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -170,7 +171,10 @@ NOTHING_FOLLOWS_WAIT_SECONDS = 0.5
 def served_app(store_url: str, test_config: dict[str, Any]) -> Iterator[Flask]:
     if store_url.startswith("postgresql") and test_config.get("CAREERLOG_WAIT_SECONDS") == TEST_WAIT_SECONDS:
         test_config = {**test_config, "CAREERLOG_WAIT_SECONDS": NOTHING_FOLLOWS_WAIT_SECONDS}
-    flask_app = create_app(Settings(database_url=store_url), test_config=test_config)
+    # (the pool's size as tests/conftest.py sets it for every test process, 1: Settings made from a URL alone took the
+    # default, 4, and an app on PostgreSQL held some ten connections of the server's 100 (a review, 2026-12-08))
+    pool = int(os.environ.get("CAREERLOG_DB_POOL_SIZE", "4"))
+    flask_app = create_app(Settings(database_url=store_url, pool_size=pool), test_config=test_config)
     flask_app.extensions["careerlog"].accounts.hasher = TEST_HASHER
     try:
         yield flask_app
