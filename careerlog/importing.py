@@ -17,7 +17,6 @@ import difflib
 import gc
 import io
 import itertools
-import json
 import os
 import re
 import threading
@@ -26,10 +25,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
-from typing import IO, Any, NoReturn, cast
+from typing import IO, Any, cast
 
 import orjson
 
@@ -138,7 +136,7 @@ from careerlog.domain.wording import (
     confirmable,
     reason_of,
 )
-from careerlog.jsontext import json_too_deep, name_given_twice
+from careerlog.jsontext import name_given_twice
 from careerlog.reference import name_spellings, reference
 from careerlog.textfiles import (
     DATE_AND_TIME,
@@ -641,7 +639,6 @@ COLONED = ("recorded_at", "recorded_by")
 # A name a JSON Lines line or a corrected_fields cell gives twice in one object (as the API refuses it)
 GIVEN_TWICE = Refusal("Given more than once: give it once.").reason()
 JSON_TOO_DEEP = "depth limit exceeded"  # (orjson's message for a document nested past its 1,024 levels)
-JSON_INFINITE = "number is infinity when parsed as double"  # (orjson's message for a number past a double's, 1e400)
 MISSING_SUBJECT = Refusal("Missing data for required field (or agency and unit for a unit).").reason()
 # A row's `version` below 1: a record's versions count its events from 1, the appointment (a negative one was refused
 # as "Not a valid integer.", and 0 as "Would be version 28 ..., not 0", as if another version could have been meant)
@@ -950,20 +947,9 @@ def typed(errors: Iterable[str], row: Mapping[str, Any]) -> dict[str, str]:
             continue
         if type(value) is Unreadable:  # (a cell of no text: a workbook's formula never calculated; its reason says so)
             continue
-        text = value if type(value) is str else json_text(value)
+        text = value if type(value) is str else orjson.dumps(value, default=str).decode()
         values[name] = text if len(text) <= TYPED_LENGTH else text[: TYPED_LENGTH - 1] + "…"
     return values
-
-
-def json_text(value: Any) -> str:
-    """A cell's value other than a text as JSON text: a number as written (a whole number past 64 bits and a
-    decimal a JSON Lines line held exactly, numbers_as_written, which orjson does not write)."""
-    if type(value) is int or type(value) is Decimal:
-        return str(value)
-    try:
-        return orjson.dumps(value, default=str).decode()
-    except orjson.JSONEncodeError:  # (such a number within an object or a list)
-        return json.dumps(value, default=str, ensure_ascii=False, separators=(",", ":"))
 
 
 def command_typed(errors: Iterable[str], command: Command) -> dict[str, str]:
@@ -1458,8 +1444,6 @@ def parse_jsonl_line(raw: bytes) -> dict[str, Any] | InvalidInput:
     except orjson.JSONDecodeError as e:
         if e.msg == JSON_TOO_DEEP:
             return InvalidInput(NESTED_TOO_DEEP, "line")
-        if e.msg == JSON_INFINITE and (row := infinite_read(text)) is not None:  # (1e400: refused by its field)
-            return row_checked(text, row) if type(row) is dict else InvalidInput(LINE_NOT_OBJECT, "line")
         line = text.rstrip(b"\r\n").decode("utf-8", "replace")
         if e.pos >= len(line):  # (at its end, or past it on the next line: cut short)
             return InvalidInput(JSON_CUT_SHORT.reason(length=len(line)), "line")
@@ -1475,90 +1459,15 @@ def row_checked(raw: bytes, row: dict[str, Any]) -> dict[str, Any] | InvalidInpu
     API names it: orjson keeps the last value and the other was dropped unseen, until 2026-12-05 recorded so."""
     # (a line with one brace and no bracket, nearly every one, nests nothing: two searches of its bytes in C instead
     # of a look at each value's type, about 0.5 us a row)
-    nests = raw.count(b"{") != 1 or b"[" in raw
-    if nests:
+    if raw.count(b"{") != 1 or b"[" in raw:
         checked = nesting_checked(row)
         if checked is not row:
             return checked
     twice = name_given_twice(raw, row, COLONED)
     if twice is None:
-        if float in map(type, row.values()) or (nests and holds_float(row)):
-            row = numbers_as_written(raw, row)
         return jsonl_hours(row)
     field = twice.partition(".")[0]
     return RowRefused({twice: [GIVEN_TWICE]}, {k: v for k, v in row.items() if k != field})
-
-
-def holds_float(value: Any) -> bool:
-    """Whether a JSON value read holds a number orjson read as a float anywhere within it (walked without
-    recursion: nested_too_deep has bounded it)."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if type(item) is float:
-            return True
-        if type(item) is dict:
-            stack.extend(item.values())
-        elif type(item) is list:
-            stack.extend(item)
-    return False
-
-
-def read_exactly(text: str | bytes) -> Any:
-    """JSON text read with each number as written: a whole number as an int of any size, a number with a fraction
-    or an exponent as the float orjson reads when that float is the number written (8.5, 0.1, 1e3), else as its
-    Decimal (8.000000000000000000001, 1e400)."""
-    return json.loads(text, parse_float=_float_or_decimal, parse_constant=_no_constant)
-
-
-def _no_constant(written: str) -> NoReturn:
-    raise ValueError(f"{written} is no JSON number")  # (json.loads reads NaN and Infinity, orjson as JSON refuses)
-
-
-def _float_or_decimal(written: str) -> float | Decimal:
-    number = Decimal(written)
-    double = float(number)
-    return double if number.is_finite() and Decimal(repr(double)) == number else number
-
-
-def infinite_read(text: str | bytes) -> Any:
-    """JSON text orjson refused for a number past a double's range (1e400) read with each number as written
-    (read_exactly: its field refuses it, named, where the line or cell was refused as no JSON); None if it does not
-    read so either (NaN or Infinity beside it, which JSON has not) or nests past JSON_DEPTH_LIMIT (json.loads
-    recurses a level a call: careerlog.jsontext)."""
-    if json_too_deep(text.decode("utf-8", "replace") if isinstance(text, bytes) else text):
-        return None
-    try:
-        return read_exactly(text)
-    except ValueError:
-        return None
-
-
-def loads_exactly(text: str) -> Any:
-    """orjson.loads with each number as written (read_exactly when it holds a float, or one past a double's range),
-    as a JSON Lines line is read (numbers_as_written): a CSV's or a workbook's corrected_fields cell
-    ({"cost": 1500000.0000000000000001}). Raises orjson's JSONDecodeError for text that is no JSON."""
-    try:
-        value = orjson.loads(text)
-    except orjson.JSONDecodeError as e:
-        if e.msg != JSON_INFINITE or (value := infinite_read(text)) is None:
-            raise
-        return value
-    if holds_float(value) and not nested_too_deep(value):
-        return read_exactly(text)
-    return value
-
-
-def numbers_as_written(raw: bytes, row: dict[str, Any]) -> dict[str, Any]:
-    """A JSON Lines row holding a number orjson read as a double, read again with each number as written
-    (read_exactly), as the API reads its body (json.loads): orjson reads a whole number past 64 bits, and a
-    fraction of more digits than a double holds, as the nearest double (12345678901234567890123 JP refused as
-    12345678901234567741440 JP and echoed 1.2345678901234568e+22, JP of 8.000000000000000000001 recorded as 8, a
-    cost of 1500000.0000000000000001 as 1500000: until 2026-12-08 so). The row as read when every number is the
-    double read (8.5, 8.0: the common case of a row holding a fraction). Only a row holding a float is read again
-    (about 10 us; a search of its bytes for a number that may be so costs as much)."""
-    exact = read_exactly(raw)
-    return row if exact == row else cast(dict[str, Any], exact)
 
 
 def jsonl_hours(row: dict[str, Any]) -> dict[str, Any]:
@@ -2299,7 +2208,7 @@ def _csv_rows(
         read_cells(cleaned, indonesian=indonesian, day_first=day_first)  # ("20 JP", "Rp1.500.000,00", "06/05/2024")
         if "corrected_fields" in cleaned:
             try:  # ({“unit”: “Dinas Pendidikan”}, as autocorrect quotes it: read as with straight quotes)
-                changes, text = read_corrected_json(cleaned["corrected_fields"], loads_exactly)
+                changes, text = read_corrected_json(cleaned["corrected_fields"], orjson.loads)
             except orjson.JSONDecodeError as e:
                 reason = NESTED_TOO_DEEP if e.msg == JSON_TOO_DEEP else corrected_object_refused()
                 yield line, RowRefused({"corrected_fields": [reason]}, cleaned), 1
@@ -2404,9 +2313,8 @@ def row_to_command(line: int, row: dict[str, Any], *, migration: bool) -> Comman
         nip = row["nip"]
         # digits only: nothing to take out (the common case, without the regular expression)
         subject = nip if type(nip) is str and nip.isascii() and nip.isdigit() else normalise_nip(nip)
-        if type(nip) is float or type(nip) is Decimal:  # (a JSON number with a fraction or an exponent: digits lost;
-            # a number, unquoted; one of more digits than a double holds as written: numbers_as_written)
-            raise InvalidInput(NIP_AS_NUMBER.reason(value=repr(nip) if type(nip) is float else str(nip)), "nip")
+        if type(nip) is float:  # (a JSON number with a fraction or an exponent: digits lost; a number, unquoted)
+            raise InvalidInput(NIP_AS_NUMBER.reason(value=repr(nip)), "nip")
         if "name" in payload and kind not in NAMED_KINDS and type(payload["name"]) is str:
             named = payload.pop("name")  # the employee's name beside the NIP: checked, not recorded
     elif "agency" in row and "unit" in row and kind not in NIP_KINDS:  # (a unit's row: an appointment's or a
