@@ -24,12 +24,23 @@ the cells not in it hold none): its value under `withhold`, within MAX_PERTURBAT
 `perturb`, where a figure withheld is a small group (`bounds_of`). For each small cell the cross table withholds,
 its least and most value by scipy's linprog (HiGHS), rounded to whole people; its true count must lie within them
 (asserted: a failure means the bounds are wrong). Prints per method the cells withheld, those recovered exactly
-(min == max) and those narrowed to an interval narrower than CAREERLOG_MIN_CELL (max - min below it)."""
+(min == max) and those narrowed to an interval narrower than CAREERLOG_MIN_CELL (max - min below it).
+
+    .venv/bin/python -m bench.disclosure --audit --code A_DIR --code B_DIR [--employees 2000 --seed 1 --tables 30]
+
+`--audit` instead: `suppression.along_margins`'s audit across the lines of a table by several fields, two versions of
+the code side by side (`git archive` snapshots, each run in a process of its own with PYTHONPATH its snapshot,
+`audit_child`): the demo's tables by agency, unit and status (and by sex, and by agency, rank and status; each whole
+and each agency's), then `--tables` seeded random sparse tables by three fields of 89-189 rows (`random_table`), every
+small cell withheld with its complements (minimum 5). Prints per table and version the rows withheld, the seconds, and
+the small cells a reader's integer programs pin to one value (`pinned_rows`, exact: every withheld row at least 1,
+every line's sum given), then the totals side by side."""
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import math
 import random
 import statistics
@@ -411,6 +422,167 @@ def lp_line(method: str, found: dict[str, Any]) -> str:
     )
 
 
+# --audit: the audit across lines (suppression.along_margins), two versions side by side
+AUDIT_FIELDS = (("agency", "unit", "status"), ("agency", "unit", "status", "sex"), ("agency", "rank", "status"))
+RANDOM_FIELDS = ("a", "b", "c")
+AUDIT_MIN_CELL = 5
+
+
+def lines_of(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> list[list[int]]:
+    """The lines of a table whose sums a reader is given: the whole table, and each set of rows alike in every field
+    but one (a row of the table by the other fields)."""
+    found: list[list[int]] = [list(range(len(rows)))]
+    for field in fields:
+        grouped: dict[tuple[Any, ...], list[int]] = {}
+        for i, row in enumerate(rows):
+            grouped.setdefault(tuple(row[f] for f in fields if f != field), []).append(i)
+        found += grouped.values()
+    return found
+
+
+def values_left(
+    rows: list[dict[str, Any]], fields: tuple[str, ...], hidden: set[int], row: int, min_cell: int
+) -> tuple[float, float]:
+    """The least and the most people the published figures leave the withheld row `row` (integer programs, exact):
+    every withheld row a whole number of at least 1, the shown rows as shown, each line's sum given but a line of one
+    row (that row: the table by the other fields judges it) and a line of fewer than `min_cell` (a small cell there,
+    withheld). The most is inf where nothing bounds it."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    withheld = sorted(hidden)
+    at = {i: k for k, i in enumerate(withheld)}
+    equations, sums = [], []
+    for line in lines_of(rows, fields):
+        people = sum(rows[i]["count"] for i in line)
+        inside = [at[i] for i in line if i in hidden]
+        if len(line) > 1 and not (0 < people < min_cell) and inside:
+            equation = np.zeros(len(withheld))
+            equation[inside] = 1
+            equations.append(equation)
+            sums.append(people - sum(rows[i]["count"] for i in line if i not in hidden))
+    cost = np.zeros(len(withheld))
+    cost[at[row]] = 1
+    found = []
+    for sign in (1, -1):
+        solved = milp(
+            sign * cost,
+            constraints=[LinearConstraint(np.array(equations), sums, sums)] if equations else [],
+            integrality=np.ones(len(withheld)),
+            bounds=Bounds(1, np.inf),
+        )
+        assert solved.status in (0, 3), solved.message  # (3: unbounded)
+        found.append(sign * solved.fun if solved.status == 0 else sign * math.inf)
+    return found[0], found[1]
+
+
+def pinned_rows(
+    rows: list[dict[str, Any]], fields: tuple[str, ...], hidden: set[int], targets: set[int], min_cell: int
+) -> set[int]:
+    """The targets withheld that the figures leave one value (`values_left`), less those the sums alone pin (with
+    every row withheld: the tables by the other fields' cells, judged there)."""
+    everything = set(range(len(rows)))
+    one = {i for i in targets & hidden if len(set(values_left(rows, fields, hidden, i, min_cell))) == 1}
+    return {i for i in one if len(set(values_left(rows, fields, everything, i, min_cell))) > 1}
+
+
+def random_table(rng: random.Random, shape: list[int], density: float, share: float) -> list[dict[str, Any]]:
+    """A sparse table by RANDOM_FIELDS: each cell occupied with `density`, small (1-4) with `share`, else 5-30."""
+    return [
+        {"a": a, "b": b, "c": c, "count": rng.randint(1, 4) if rng.random() < share else rng.randint(5, 30)}
+        for a, b, c in itertools.product(*(range(n) for n in shape))
+        if rng.random() < density
+    ]
+
+
+def audit_tables(url: str, count: int, seed: int) -> list[dict[str, Any]]:
+    """The tables `--audit` judges: the demo's by AUDIT_FIELDS (the whole and each agency's, of more than 40 rows)
+    and `count` random ones of 89-189 rows, each with its name, fields and rows."""
+    app = create_app(Settings(database_url=url), test_config={"TESTING": True})
+    services = app.extensions["careerlog"]
+    found: list[dict[str, Any]] = []
+    try:
+        services.projector.catch_up()
+        for fields in AUDIT_FIELDS:
+            rows = [
+                {**{f: str(r[f]) for f in fields}, "count": int(r["count"])}
+                for r in services.queries.headcount(list(fields), {})
+            ]
+            found.append({"name": "by " + ",".join(fields), "fields": list(fields), "rows": rows})
+            for agency in sorted({str(r["agency"]) for r in rows}):
+                inside = [r for r in rows if r["agency"] == agency]
+                if len(inside) > 40:
+                    name = f"by {','.join(fields[1:])} of {agency}"
+                    found.append({"name": name, "fields": list(fields[1:]), "rows": inside})
+    finally:
+        services.close()
+    rng, tried = random.Random(seed), 0
+    while sum(t["name"].startswith("random") for t in found) < count:
+        tried += 1
+        rows = random_table(
+            rng, [rng.randint(4, 8) for _ in RANDOM_FIELDS], rng.uniform(0.3, 0.6), rng.uniform(0.05, 0.25)
+        )
+        if 89 <= len(rows) <= 189:
+            found.append({"name": f"random {tried}", "fields": list(RANDOM_FIELDS), "rows": rows})
+    return found
+
+
+def audit_child(path: str) -> None:
+    """One version's run (its snapshot first on PYTHONPATH): each table's rows withheld and seconds, as JSON."""
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    from projections import suppression
+
+    tables = json.loads(Path(path).read_text())
+    answers = []
+    for table in tables:
+        rows, small = table["rows"], {i for i, r in enumerate(table["rows"]) if 0 < r["count"] < AUDIT_MIN_CELL}
+        start = time.perf_counter()
+        with threadpool_limits(limits=1, user_api="blas"):  # (as the audit itself does since 2026-12-08)
+            hidden = suppression.along_margins(rows, suppression.HEADCOUNT, set(small), table["fields"], AUDIT_MIN_CELL)
+        answers.append({"withheld": sorted(hidden), "seconds": time.perf_counter() - start})
+    print(json.dumps({"code": suppression.__file__, "answers": answers}))
+
+
+def audit(url: str, codes: list[str], count: int, seed: int) -> None:
+    """Each table judged by each version (a process each), then the small cells each leaves pinned."""
+    tables = audit_tables(url, count, seed)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(tables, handle)
+    runs = {}
+    for code in codes:
+        command = [sys.executable, str(Path(__file__).resolve()), "--audit-child", handle.name]
+        env = {"PATH": "", "PYTHONPATH": str(Path(code).resolve())}
+        out = subprocess.run(command, cwd=code, env=env, check=True, capture_output=True, text=True).stdout
+        runs[code] = json.loads(out.strip().splitlines()[-1])
+        print(f"code measured: {runs[code]['code']}", flush=True)
+    Path(handle.name).unlink()
+    totals = {code: {"seconds": 0.0, "withheld": 0, "pinned": 0, "whole": 0} for code in codes}
+    for n, table in enumerate(tables):
+        rows, fields = table["rows"], tuple(table["fields"])
+        small = {i for i, r in enumerate(rows) if 0 < r["count"] < AUDIT_MIN_CELL}
+        parts = []
+        for code in codes:
+            answer = runs[code]["answers"][n]
+            hidden = set(answer["withheld"])
+            pinned = pinned_rows(rows, fields, hidden, small, AUDIT_MIN_CELL)
+            total = totals[code]
+            total["seconds"] += answer["seconds"]
+            total["withheld"] += len(hidden)
+            total["pinned"] += len(pinned)
+            total["whole"] += len(hidden) == len(rows)
+            parts.append(f"{len(hidden)} withheld, {len(pinned)} pinned, {answer['seconds']:.2f} s")
+        print(f"{table['name']} ({len(rows)} rows, {len(small)} small): " + " | ".join(parts), flush=True)
+    for code in codes:
+        total = totals[code]
+        print(
+            f"{code}: {len(tables)} tables, {total['withheld']} rows withheld ({total['whole']} tables whole), "
+            f"{total['pinned']} small cells pinned, {total['seconds']:.1f} s"
+        )
+    if len(codes) == 2:
+        a, b = (totals[code]["seconds"] for code in codes)
+        print(f"seconds B / A: {b / max(a, 1e-9):.1f}")
+
+
 def demo_store(tmp: str, employees: int, seed: int) -> str:
     url = f"sqlite:///{tmp}/demo.db"
     careerlog = Path(sys.executable).with_name("careerlog")
@@ -427,9 +599,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10, help="timed requests of each shape (the median printed)")
     parser.add_argument("--targets", type=int, default=12, help="small cells (units of 1-3 people) attacked")
     parser.add_argument("--lp", action="store_true", help="the linear-programming attack on each agency's table")
+    parser.add_argument("--audit", action="store_true", help="the audit across lines, two versions side by side")
+    parser.add_argument("--code", action="append", default=[], help="--audit: a snapshot of the code (A, then B)")
+    parser.add_argument("--tables", type=int, default=30, help="--audit: the random tables judged")
+    parser.add_argument("--audit-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.audit_child:
+        audit_child(args.audit_child)
+        return
     with tempfile.TemporaryDirectory(prefix="careerlog-disclosure-") as tmp:
         url = demo_store(tmp, args.employees, args.seed)
+        if args.audit:
+            audit(url, args.code or ["."], args.tables, args.seed)
+            return
         if args.lp:
             for method in ("withhold", "perturb"):
                 print(lp_line(method, lp_attack(url, method)), flush=True)
