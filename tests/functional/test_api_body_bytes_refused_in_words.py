@@ -37,3 +37,13 @@ def test_a_body_not_utf8_or_with_a_bom_is_refused_saying_why(
     assert "decoding error" not in reason
     assert "utf-8-sig" not in reason
     assert world.log() == before
+
+
+def test_a_byte_not_utf8_is_placed_by_its_line_and_column(world: World) -> None:
+    """A byte on the third line was said to be on line 1 (its position counted in the bytes' repr): its line and
+    column are counted in the characters before it (a review, 2026-12-08)."""
+    answer = world.post(EVENTS, "hr", data=b'{\n"a": 1,\n"b": "\xff"}', content_type="application/json")
+    assert answer.status_code == 400
+    [reason] = answer.get_json()["errors"]["body"]
+    assert "byte 16 (0xFF) is not UTF-8" in reason
+    assert reason.endswith("line 3 column 7 (char 16)."), reason

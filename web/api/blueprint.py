@@ -165,7 +165,11 @@ def read_json(data: bytes) -> Any:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         reason = NOT_UTF8_BODY.reason(at=exc.start, byte=f"0x{data[exc.start]:02X}")
-        raise WordedDecodeError(reason, doc=str(exc.object), pos=exc.start) from exc
+        # (its line and column counted in the characters before it, which are UTF-8: until 2026-12-08 in the bytes'
+        # repr, one line, so a byte on line 3 was said to be on line 1)
+        before = data[: exc.start].decode("utf-8")
+        doc = before + data[exc.start :].decode("utf-8", "replace")
+        raise WordedDecodeError(reason, doc=doc, pos=len(before)) from exc
     if text.startswith("\ufeff"):
         raise WordedDecodeError(BOM, doc=text, pos=0)
     at = json_depth_exceeded(text)  # (refused unread: json.loads recursed to Python's limit, careerlog.jsontext)
