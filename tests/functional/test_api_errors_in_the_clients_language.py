@@ -596,3 +596,11 @@ def test_a_fact_changed_since_it_was_read_is_said_plainly_in_either_language(wor
         f"Tag If-Match tidak menyebut versi mana pun dari versi {version} dari {BUDI}: yang terakhir mengubahnya versi "
         f'{last}, ETag-nya kini "{last}"; '
     )
+
+
+def test_a_confirm_list_of_unknown_checks_says_how_many_more_in_indonesian(world: World) -> None:
+    """(Until 2026-12-08 "... 'e' and 2 more" inside the Indonesian reason: a review of h/i18n.)"""
+    payload = {"kind": "training", **f.training("2017-06-01", hours=10), "confirm": list("abcdefg")}
+    told, said = both(world, "POST", EVENTS, "hr", 422, json=payload)
+    assert "'a', 'b', 'c', 'd', 'e' dan 2 lainnya" in told["errors"]["confirm"][0]
+    assert "'a', 'b', 'c', 'd', 'e' and 2 more" in said["errors"]["confirm"][0]

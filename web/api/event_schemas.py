@@ -28,7 +28,7 @@ from careerlog.domain.employee import (
     TRAINING_DAILY_JP,
     TRAINING_DUPLICATE,
 )
-from careerlog.domain.errors import cut, quoted, quoted_values
+from careerlog.domain.errors import cut, quoted
 from careerlog.domain.events import (
     BY_KIND,
     EMPLOYEE_EVENTS,
@@ -284,7 +284,10 @@ class Confirmed(fields.List[str]):
         if isinstance(value, list):
             wrong = [v for v in value if not isinstance(v, str) or v not in CONFIRMABLE]
             if wrong:
-                values = quoted_values(wrong, lambda v: quoted(v) if isinstance(v, str) else cut(json.dumps(v)))
+                # (worded in the client's language, "and 2 more" too: web.api.schemas, which imports this module)
+                from web.api.schemas import worded_values
+
+                values = worded_values(wrong, lambda v: quoted(v) if isinstance(v, str) else cut(json.dumps(v)))
                 raise ValidationError(NOT_CONFIRMABLE.reason(values=values, checks=", ".join(CONFIRMABLE)))
         return super()._deserialize(value, attr, data, **kwargs)
 
