@@ -76,3 +76,31 @@ def test_a_surrogate_pair_is_a_character_and_recorded(world: World) -> None:
         headers={"Content-Type": "application/json"},
     )
     assert answer.status_code == 201, answer.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (
+            {"kind": "training", **f.training("2024-05-03", title=LONE)},
+            "JSON tidak sah: title memuat surrogate tunggal",
+        ),
+        (
+            {"kind": "training", **f.training("2024-05-03"), f"colour{LONE}": "red"},
+            "JSON tidak sah: nama sebuah isian memuat surrogate tunggal",
+        ),
+    ],
+)
+def test_a_lone_surrogate_is_refused_in_indonesian_when_asked(world: World, body: Any, said: str) -> None:
+    """(Until 2026-12-08 in English whatever was asked: a tester's LOW.)"""
+    before = world.log()
+    answer = world.post(
+        f"/api/v1/employees/{BUDI}/events",
+        data=json.dumps(body),
+        headers={"Content-Type": "application/json", "Accept-Language": "id"},
+    )
+    assert answer.status_code == 400
+    (reason,) = answer.get_json()["errors"]["body"]
+    assert reason.startswith(said), reason
+    assert "kirim teksnya sebagai UTF-8 (RFC 8259, 8.2)." in reason
+    assert world.log() == before

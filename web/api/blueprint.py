@@ -41,10 +41,14 @@ IF_NONE_MATCH = {
 
 
 GIVEN_TWICE = "Given more than once: give it once."
-LONE_SURROGATE = (
-    "holds a lone surrogate (an escape from \\ud800 to \\udfff not paired), which is no character: send the text as "
-    "UTF-8 (RFC 8259, 8.2)."
+# (in the client's language since 2026-12-08, where it is included: a place in the body is its path as sent)
+LONE_SURROGATE = Refusal(
+    "Not valid JSON: {where} holds a lone surrogate (an escape from \\ud800 to \\udfff not paired), which is no "
+    "character: send the text as UTF-8 (RFC 8259, 8.2)."
 )
+THE_BODY = Refusal("the body").reason()
+A_FIELDS_NAME = Refusal("a field's name").reason()
+A_FIELDS_NAME_IN = Refusal("a field's name in {where}")
 
 
 # (the refusals of a body as careerlog words them are Refusals, so the API says them in the client's language:
@@ -60,15 +64,15 @@ def json_kind(value: Any) -> str:
     return JSON_KINDS["list" if isinstance(value, list) else "text" if isinstance(value, str) else "number"]
 
 
-def lone_surrogate(value: Any, where: str = "") -> str | None:
+def lone_surrogate(value: Any, where: str = "") -> Reason | str | None:
     """Where in a JSON value read a string or a field's name holds a lone surrogate: an escape (`"\\ud800"`) JSON's
     grammar allows, but which is no character: it cannot be stored nor written back in UTF-8. None when nowhere."""
     if isinstance(value, str):
-        return None if utf8(value) else where or "the body"
+        return None if utf8(value) else where or THE_BODY
     if isinstance(value, dict):
         for key, item in value.items():
             if not utf8(key):
-                return f"a field's name in {where}" if where else "a field's name"
+                return A_FIELDS_NAME_IN.reason(where=where) if where else A_FIELDS_NAME
             found = lone_surrogate(item, f"{where}.{key}" if where else key)
             if found is not None:
                 return found
@@ -222,7 +226,7 @@ class BodyParser(FlaskParser):
             raise long_number_refusal(req.get_data(cache=True)) from None
         where = lone_surrogate(body)
         if where is not None:
-            abort(400, messages={"json": {"body": [f"Not valid JSON: {where} {LONE_SURROGATE}"]}})
+            abort(400, messages={"json": {"body": [LONE_SURROGATE.reason(where=where)]}})
         if not isinstance(body, dict):  # (marshmallow's refusal names no field: _schema)
             raise ValidationError({"body": [NOT_AN_OBJECT.reason(what=json_kind(body))]})
         repeated = given_twice(body)  # (json.loads keeps the last value given, the other dropped unseen)
