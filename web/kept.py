@@ -49,6 +49,7 @@ are right. An answer that fails (a refused filter, a view being filled) is not k
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -251,6 +252,16 @@ def kept_compliance(account: Account, year: int, by: Sequence[str], filters: Map
     return kept_report(
         "training-compliance", account, asked, lambda: services().training_compliance(account, year, list(by), filters)
     )
+
+
+def kept_headcount(account: Account, by: Sequence[str], filters: Mapping[str, list[str]]) -> dict[str, Any]:
+    """Services.headcount for the reader, kept (`kept_report`): the API's and the report page's (a reporter's of four
+    filters about 0.9 s of CPU at the 2,000-employee demo, every call until 2026-12-08), under the app's disclosure
+    method too (CAREERLOG_DISCLOSURE, its secret by a digest: an app's is set once, the tests set theirs anew)."""
+    disclosure = services().disclosure
+    how = (disclosure.method, disclosure.guarded, hashlib.sha256(repr(disclosure.secret).encode()).hexdigest())
+    asked = (tuple(by), filters_key(filters), how)
+    return kept_report("headcount", account, asked, lambda: services().headcount(account, list(by), filters))
 
 
 def kept_programmes(account: Account, filters: Mapping[str, list[Any]], **options: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from projections.suppression import difference_row
 from projections.training import SPELL_FIELDS
 from web.api.audits import split
 from web.api.blueprint import ApiBlueprint
-from web.api.common import caller, json_or_csv, services, wants_csv
+from web.api.common import caller, json_or_csv, wants_csv
 from web.api.report_schemas import (
     ComplianceQuerySchema,
     ComplianceSchema,
@@ -22,7 +22,7 @@ from web.api.report_schemas import (
     ProgrammesSchema,
 )
 from web.api.schemas import HeadcountQuerySchema, HeadcountSchema
-from web.kept import kept_compliance, kept_mentoring, kept_programmes
+from web.kept import kept_compliance, kept_headcount, kept_mentoring, kept_programmes
 from web.services import MENTORING_REPORT_FILTERS
 
 blp = ApiBlueprint(
@@ -55,7 +55,7 @@ class Headcount(MethodView):
         for retirement are counted only when asked for: a `status` filter counts the statuses it names, `by=status`
         every status, each apart (until 2026-12-05 every status was counted by default, read as staff)."""
         filters = {name: args[name] for name in ROSTER_FILTERS if name in args}
-        counts = services().headcount(caller(), list(args.get("by", ["agency"])), filters)
+        counts = kept_headcount(caller(), list(args.get("by", ["agency"])), filters)
         return json_or_csv(counts, headcount_schema, name="headcount", groups=HEADCOUNT_FIELDS)
 
 

@@ -22,7 +22,7 @@ from projections import suppression
 from projections.queries import HEADCOUNT_FIELDS
 from projections.suppression import MET_FLAG
 from projections.training import BETWEEN, FIRST_YEAR, SPELL_FIELDS
-from web.kept import kept_compliance, kept_mentoring, kept_programmes
+from web.kept import kept_compliance, kept_headcount, kept_mentoring, kept_programmes
 from web.pages import charts, local_number
 from web.pages.columns import report_column_labels
 from web.pages.common import allowed, blp, filters_from, given_twice, one, page, services, whole
@@ -56,7 +56,7 @@ HEADCOUNT_FILTERS = (*SCOPE, "region")
 
 
 def headcount_result(account: Account) -> dict[str, Any]:
-    return services().headcount(account, grouping(), filters_from(request.args, HEADCOUNT_FILTERS))
+    return kept_headcount(account, grouping(), filters_from(request.args, HEADCOUNT_FILTERS))
 
 
 def headcount(account: Account) -> dict[str, Any]:
