@@ -4,6 +4,7 @@ seven, each step. Both stores."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from typing import Any
 
@@ -22,9 +23,11 @@ POSITION = "MAX(notification_id)"
 def statements_of_step(projector: Projector, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[str]]:
     sent: list[str] = []
     query = Sql.query
+    here = threading.get_ident()
 
     def noted(self: Sql, statement: str, params: Any = ()) -> Any:
-        sent.append(statement)
+        if threading.get_ident() == here:  # (the step's own: not another thread's of the pool or the store)
+            sent.append(statement)
         return query(self, statement, params)
 
     monkeypatch.setattr(Sql, "query", noted)
