@@ -76,30 +76,26 @@ class DayEndDateTime(UtcDateTime):
     answered an empty page, as if nobody had read anything that day. The last day, 9999-12-31, reaches the last
     moment there is."""
 
+    # (how far past the day's own midnight a day alone is read: DayKnownDateTime reads its last moment)
+    past_midnight = timedelta(days=1)
+
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
         moment = super()._deserialize(value, attr, data, **kwargs)
-        if not (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+        if not day_alone(value):
             return moment
         try:
-            return moment + timedelta(days=1)
+            return moment + self.past_midnight
         except OverflowError:
             return datetime.max.replace(tzinfo=UTC)
 
 
-class DayKnownDateTime(UtcDateTime):
+class DayKnownDateTime(DayEndDateTime):
     """A moment of knowledge (a timeline's `known_at`, what had been recorded by then, that moment included): a
     moment, or a day alone (YYYY-MM-DD), which covers that whole day, read as its last moment (23:59:59.999999 UTC),
     as the access log's `until` covers its day. Read as the day's own midnight, `known_at=2026-10-18` left out what was
     recorded on 18 October (a fact recorded at 04:22 UTC that day: a tester, 2026-12-08)."""
 
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
-        moment = super()._deserialize(value, attr, data, **kwargs)
-        if not (isinstance(value, str) and ISO_DAY.fullmatch(value)):
-            return moment
-        try:
-            return moment + timedelta(days=1, microseconds=-1)
-        except OverflowError:
-            return datetime.max.replace(tzinfo=UTC)
+    past_midnight = timedelta(days=1, microseconds=-1)
 
 
 def day_alone(value: Any) -> bool:
